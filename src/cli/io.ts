@@ -1,0 +1,18 @@
+/** What a CLI command may touch of the outside world; tests pass their own. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** A `driftwatch <name>` subcommand. Parses its own argv into a validated settings object, then runs. */
+export interface Command {
+  readonly name: string;
+  /** One line for `driftwatch --help`. */
+  readonly summary: string;
+  /** Full usage text, printed for `driftwatch <name> --help` and after a usage error. */
+  readonly usage: string;
+  /** Returns the exit code; throws UserError for bad input. */
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}

@@ -1,0 +1,68 @@
+/**
+ * The in-memory columnar table every reader produces and the drift engine consumes.
+ *
+ * Numbers live in Float64Arrays (NaN marks a missing cell), strings are dictionary-encoded (code -1 marks a
+ * missing cell). There is never an array of row objects.
+ */
+
+/**
+ * The storage type a reader decided for a column, mirroring the pandas dtype that pandas.read_csv would give it:
+ * `int` only when every cell is present and written as an integer (a missing cell makes pandas read float).
+ */
+export type StorageType = 'float' | 'int' | 'bool' | 'string' | 'datetime';
+
+/** A numeric column (`float` or `int`): NaN marks a missing cell, ±Infinity is kept as read. */
+export interface NumberColumn {
+  readonly name: string;
+  readonly type: 'float' | 'int';
+  readonly values: Float64Array;
+}
+
+/** A boolean column: 1 for true, 0 for false, NaN for missing. */
+export interface BoolColumn {
+  readonly name: string;
+  readonly type: 'bool';
+  readonly values: Float64Array;
+}
+
+/** A string column, dictionary-encoded: `dictionary[codes[i]]`, with code -1 for a missing cell. */
+export interface StringColumn {
+  readonly name: string;
+  readonly type: 'string';
+  readonly codes: Int32Array;
+  readonly dictionary: readonly string[];
+}
+
+/** A date or timestamp column: milliseconds since the epoch (UTC), NaN for missing. */
+export interface DatetimeColumn {
+  readonly name: string;
+  readonly type: 'datetime';
+  readonly values: Float64Array;
+}
+
+export type Column = NumberColumn | BoolColumn | StringColumn | DatetimeColumn;
+
+/** One snapshot of a feature table. */
+export interface Table {
+  /** Where it came from, for messages: a file path, `git:<rev>:<path>` or `postgres:<table>@<as_of>`. */
+  readonly source: string;
+  readonly rows: number;
+  /** Columns in source order. */
+  readonly columns: readonly Column[];
+}
+
+/** Finds a column by name. */
+export function getColumn(table: Table, name: string): Column | undefined {
+  return table.columns.find((column) => column.name === name);
+}
+
+/** Number of missing cells of a column. */
+export function countMissing(column: Column): number {
+  let missing = 0;
+  if (column.type === 'string') {
+    for (const code of column.codes) if (code < 0) missing++;
+  } else {
+    for (const value of column.values) if (Number.isNaN(value)) missing++;
+  }
+  return missing;
+}
