@@ -1,0 +1,192 @@
+import type { Column } from './table.js';
+
+/**
+ * Cell texts pandas.read_csv reads as missing (its default `na_values`), so typing matches pandas.
+ */
+export const MISSING_TOKENS: ReadonlySet<string> = new Set([
+  '',
+  '#N/A',
+  '#N/A N/A',
+  '#NA',
+  '-1.#IND',
+  '-1.#QNAN',
+  '-NaN',
+  '-nan',
+  '1.#IND',
+  '1.#QNAN',
+  '<NA>',
+  'N/A',
+  'NA',
+  'NULL',
+  'NaN',
+  'None',
+  'n/a',
+  'nan',
+  'null',
+]);
+
+const BOOL_TOKENS: ReadonlyMap<string, number> = new Map([
+  ['True', 1],
+  ['TRUE', 1],
+  ['true', 1],
+  ['False', 0],
+  ['FALSE', 0],
+  ['false', 0],
+]);
+
+/** The kind a column builder settled on from its first non-missing cell. */
+type BuilderMode = 'undecided' | 'number' | 'bool' | 'string';
+
+/**
+ * Accumulates one column's cells into typed storage while a reader streams rows, deciding the storage type the way
+ * pandas.read_csv does: all cells numeric → int64 (every cell present and written as an integer) or float64;
+ * all cells True/False → bool; anything else → strings (dictionary-encoded).
+ *
+ * The mode is chosen from the first non-missing cell; a later cell that contradicts it (a word in a numeric column)
+ * flags the column `needsStringPass`, and the reader re-reads just that column as strings. Consistent columns (the
+ * common case) are read once.
+ */
+export class ColumnBuilder {
+  private mode: BuilderMode = 'undecided';
+  private numbers: Float64Array;
+  private codes: Int32Array;
+  private readonly dictionary: string[] = [];
+  private readonly codeOf = new Map<string, number>();
+  private length = 0;
+  private sawMissing = false;
+  private sawNonInteger = false;
+  /** A cell contradicted the column's mode: re-read the column as strings. */
+  needsStringPass = false;
+
+  constructor(
+    readonly name: string,
+    capacity = 1024,
+    forceString = false,
+  ) {
+    this.numbers = new Float64Array(forceString ? 0 : capacity);
+    this.codes = new Int32Array(forceString ? capacity : 0);
+    if (forceString) this.mode = 'string';
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  private grow(): void {
+    const capacity = Math.max(1024, this.length * 2);
+    if (this.mode === 'string') {
+      const codes = new Int32Array(capacity);
+      codes.set(this.codes.subarray(0, this.length));
+      this.codes = codes;
+    } else {
+      const numbers = new Float64Array(capacity);
+      numbers.set(this.numbers.subarray(0, this.length));
+      this.numbers = numbers;
+    }
+  }
+
+  private switchToString(): void {
+    // Only reached for the first non-missing cell: everything before it was missing.
+    this.mode = 'string';
+    this.codes = new Int32Array(Math.max(1024, this.numbers.length));
+    this.codes.fill(-1, 0, this.length);
+    this.numbers = new Float64Array(0);
+  }
+
+  /** Appends a missing cell. */
+  pushMissing(): void {
+    if (this.length === (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow();
+    if (this.mode === 'string') this.codes[this.length++] = -1;
+    else this.numbers[this.length++] = Number.NaN;
+    this.sawMissing = true;
+  }
+
+  /**
+   * Appends a numeric cell already parsed by the reader (the fast path: no string is made).
+   * `isInteger` says the text had no fraction or exponent (pandas reads `1.0` as float).
+   */
+  pushNumber(value: number, isInteger: boolean): void {
+    if (this.mode === 'undecided') this.mode = 'number';
+    else if (this.mode !== 'number') {
+      this.needsStringPass = true;
+      this.pushPlaceholder();
+      return;
+    }
+    if (this.length === this.numbers.length) this.grow();
+    this.numbers[this.length++] = value;
+    if (!isInteger) this.sawNonInteger = true;
+  }
+
+  /** Appends a cell given as text (not a number): missing token, boolean or string. */
+  pushText(text: string): void {
+    if (MISSING_TOKENS.has(text)) return this.pushMissing();
+    if (this.mode === 'string') return this.pushString(text);
+    const bool = BOOL_TOKENS.get(text);
+    if (bool !== undefined && (this.mode === 'undecided' || this.mode === 'bool')) {
+      this.mode = 'bool';
+      if (this.length === this.numbers.length) this.grow();
+      this.numbers[this.length++] = bool;
+      return;
+    }
+    if (this.mode === 'undecided') {
+      this.switchToString();
+      return this.pushString(text);
+    }
+    this.needsStringPass = true;
+    this.pushPlaceholder();
+  }
+
+  /** Appends a string cell as is (the string pass, JSON strings, Postgres text). */
+  pushString(text: string): void {
+    if (this.mode !== 'string') {
+      if (this.mode === 'undecided') this.switchToString();
+      else {
+        this.needsStringPass = true;
+        this.pushPlaceholder();
+        return;
+      }
+    }
+    let code = this.codeOf.get(text);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(text);
+      this.codeOf.set(text, code);
+    }
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length++] = code;
+  }
+
+  /** Appends a boolean cell (JSON true/false, Postgres bool). */
+  pushBool(value: boolean): void {
+    if (this.mode === 'undecided') this.mode = 'bool';
+    if (this.mode !== 'bool') {
+      this.needsStringPass = true;
+      this.pushPlaceholder();
+      return;
+    }
+    if (this.length === this.numbers.length) this.grow();
+    this.numbers[this.length++] = value ? 1 : 0;
+  }
+
+  private pushPlaceholder(): void {
+    if (this.length === (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow();
+    if (this.mode === 'string') this.codes[this.length++] = -1;
+    else this.numbers[this.length++] = Number.NaN;
+  }
+
+  /** The finished column (arrays trimmed to the row count). */
+  finish(): Column {
+    switch (this.mode) {
+      case 'string':
+        return { name: this.name, type: 'string', codes: this.codes.slice(0, this.length), dictionary: this.dictionary };
+      case 'bool':
+        return { name: this.name, type: 'bool', values: this.numbers.slice(0, this.length) };
+      case 'number':
+      case 'undecided': {
+        // pandas: an integer column with a missing cell reads as float64; an all-missing column is float64 NaN.
+        const type = this.mode === 'number' && !this.sawMissing && !this.sawNonInteger ? 'int' : 'float';
+        return { name: this.name, type, values: this.numbers.slice(0, this.length) };
+      }
+    }
+  }
+}

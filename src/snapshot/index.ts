@@ -1,0 +1,59 @@
+/**
+ * Snapshot readers: a file path (or `git:<rev>:<path>` materialised by the caller) into a columnar Table.
+ * The format comes from the extension unless given.
+ */
+import { extname } from 'node:path';
+import { UserError } from '../errors.js';
+import { readDelimited } from './csv.js';
+import { readJsonLines } from './jsonl.js';
+import { readParquet } from './parquet.js';
+import type { Table } from './table.js';
+
+export const INPUT_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+export interface ReadSnapshotOptions {
+  /** Overrides the format chosen by the extension (`--input-format`). */
+  readonly format?: InputFormat;
+  /** Columns to materialise; others are skipped (still validated for shape). Default: all. */
+  readonly include?: (name: string) => boolean;
+}
+
+/** The format implied by a file name, or undefined when the extension is not one we know. */
+export function formatFromPath(path: string): InputFormat | undefined {
+  const extension = extname(path.replace(/\.(gz)$/i, '')).toLowerCase();
+  switch (extension) {
+    case '.csv':
+      return 'csv';
+    case '.tsv':
+    case '.tab':
+      return 'tsv';
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    case '.parquet':
+    case '.pq':
+      return 'parquet';
+    default:
+      return undefined;
+  }
+}
+
+/** Reads a snapshot file into a Table. */
+export async function readSnapshot(path: string, options: ReadSnapshotOptions = {}): Promise<Table> {
+  const format = options.format ?? formatFromPath(path);
+  if (!format)
+    throw new UserError('USAGE', `${path}: cannot tell the format from the extension; pass --input-format ${INPUT_FORMATS.join('|')}`);
+  switch (format) {
+    case 'csv':
+      return readDelimited(path, { delimiter: 0x2c, include: options.include });
+    case 'tsv':
+      return readDelimited(path, { delimiter: 0x09, include: options.include });
+    case 'jsonl':
+      return readJsonLines(path, options.include);
+    case 'parquet':
+      return readParquet(path, options.include);
+  }
+}
+
+export type { Table } from './table.js';
