@@ -1,0 +1,176 @@
+/**
+ * The merged distribution of a column: the distinct values of reference ∪ current in ascending order, with
+ * how many times each occurs on each side. It is simultaneously
+ * - the support of both right-continuous ECDFs (numpy `searchsorted(side="right")` counts are its prefix sums),
+ * - Evidently's value counts over the union of keys (§7.1 of the drift spec: a key absent on one side has 0),
+ * - the aggregate form a database can return (`SELECT value, count(*) ... GROUP BY value` per side).
+ */
+import type { ColumnPair } from '../types.js';
+import { cachedOnPair, sortedCurrent, sortedReference } from './sorted.js';
+
+/** Distinct pooled values with per-side counts. All arrays have the same length `values.length`. */
+export interface MergedDistribution {
+  /** Distinct values of reference ∪ current, strictly ascending. */
+  readonly values: Float64Array;
+  /** Occurrences of `values[i]` in the reference (0 when the key is absent there). */
+  readonly referenceCounts: Float64Array;
+  /** Occurrences of `values[i]` in the current sample. */
+  readonly currentCounts: Float64Array;
+  /** Reference size (sum of `referenceCounts`). */
+  readonly referenceSize: number;
+  /** Current size (sum of `currentCounts`). */
+  readonly currentSize: number;
+}
+
+const MERGED = 'kernels:merged';
+
+/**
+ * Merges two ascending samples into their {@link MergedDistribution}.
+ *
+ * `0` and `-0` are one key (Python: `0.0 == -0.0`). This runs in `O(n1 + n2)`.
+ *
+ * @param sortedRef reference values, ascending
+ * @param sortedCur current values, ascending
+ * @returns distinct values with per-side counts
+ * @example
+ * mergeSorted(new Float64Array([1, 1, 2]), new Float64Array([2, 3]));
+ * // => values [1, 2, 3], referenceCounts [2, 1, 0], currentCounts [0, 1, 1]
+ */
+export function mergeSorted(sortedRef: Float64Array, sortedCur: Float64Array): MergedDistribution {
+  const n1 = sortedRef.length;
+  const n2 = sortedCur.length;
+  const capacity = n1 + n2;
+  const values = new Float64Array(capacity);
+  const referenceCounts = new Float64Array(capacity);
+  const currentCounts = new Float64Array(capacity);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < n1 || j < n2) {
+    // The next distinct value is the smaller head of the two runs.
+    const v = j >= n2 || (i < n1 && sortedRef[i]! <= sortedCur[j]!) ? sortedRef[i]! : sortedCur[j]!;
+    let cRef = 0;
+    while (i < n1 && sortedRef[i] === v) {
+      i++;
+      cRef++;
+    }
+    let cCur = 0;
+    while (j < n2 && sortedCur[j] === v) {
+      j++;
+      cCur++;
+    }
+    values[k] = v;
+    referenceCounts[k] = cRef;
+    currentCounts[k] = cCur;
+    k++;
+  }
+  return {
+    values: values.slice(0, k),
+    referenceCounts: referenceCounts.slice(0, k),
+    currentCounts: currentCounts.slice(0, k),
+    referenceSize: n1,
+    currentSize: n2,
+  };
+}
+
+/**
+ * Builds a {@link MergedDistribution} from per-side aggregates (e.g. two `GROUP BY value` result sets).
+ *
+ * Keys need not be sorted or shared; they are unioned and sorted here. This runs in `O(K log K)`.
+ *
+ * @param referenceValues distinct reference values
+ * @param referenceValueCounts counts aligned with `referenceValues`
+ * @param currentValues distinct current values
+ * @param currentValueCounts counts aligned with `currentValues`
+ * @throws {Error} if a values array and its counts differ in length, or a key repeats on one side
+ * @returns the merged distribution
+ */
+export function mergedFromValueCounts(
+  referenceValues: ArrayLike<number>,
+  referenceValueCounts: ArrayLike<number>,
+  currentValues: ArrayLike<number>,
+  currentValueCounts: ArrayLike<number>,
+): MergedDistribution {
+  if (
+    referenceValues.length !== referenceValueCounts.length ||
+    currentValues.length !== currentValueCounts.length
+  ) {
+    throw new Error('mergedFromValueCounts requires one count per value');
+  }
+  const byValue = new Map<number, [number, number]>();
+  const add = (values: ArrayLike<number>, counts: ArrayLike<number>, side: 0 | 1): void => {
+    for (let i = 0; i < values.length; i++) {
+      const key = values[i]! === 0 ? 0 : values[i]!; // -0 and 0 are one key
+      let entry = byValue.get(key);
+      if (entry === undefined) {
+        entry = [0, 0];
+        byValue.set(key, entry);
+      } else if (entry[side] !== 0) {
+        throw new Error(`mergedFromValueCounts requires distinct values per side; ${key} repeats`);
+      }
+      entry[side] = counts[i]!;
+    }
+  };
+  add(referenceValues, referenceValueCounts, 0);
+  add(currentValues, currentValueCounts, 1);
+  const values = Float64Array.from(byValue.keys()).sort();
+  const referenceCounts = new Float64Array(values.length);
+  const currentCounts = new Float64Array(values.length);
+  let referenceSize = 0;
+  let currentSize = 0;
+  for (let k = 0; k < values.length; k++) {
+    const entry = byValue.get(values[k]!)!;
+    referenceCounts[k] = entry[0];
+    currentCounts[k] = entry[1];
+    referenceSize += entry[0];
+    currentSize += entry[1];
+  }
+  return { values, referenceCounts, currentCounts, referenceSize, currentSize };
+}
+
+/**
+ * The column's {@link MergedDistribution}, built from the cached sorted sides and cached on the pair.
+ *
+ * This runs in `O(n1 + n2)` after sorting, once per column.
+ *
+ * @param pair the cleaned column pair
+ * @returns the shared merged distribution (treat as read-only)
+ */
+export function mergedDistribution(pair: ColumnPair): MergedDistribution {
+  return cachedOnPair(pair, MERGED, () => mergeSorted(sortedReference(pair), sortedCurrent(pair)));
+}
+
+/**
+ * Evidently's value counts over the union of keys (§7.1): identical to {@link mergedDistribution}, named for
+ * the categorical use. Keys are in ascending (Python `sorted`) order.
+ *
+ * @param pair the cleaned column pair
+ * @returns keys with per-side counts
+ */
+export function valueCounts(pair: ColumnPair): MergedDistribution {
+  return mergedDistribution(pair);
+}
+
+/**
+ * Number of distinct values present in the reference (pandas `reference.nunique()`).
+ *
+ * @param merged the merged distribution
+ * @returns how many keys have a non-zero reference count
+ */
+export function referenceDistinctCount(merged: MergedDistribution): number {
+  let count = 0;
+  for (let k = 0; k < merged.referenceCounts.length; k++) if (merged.referenceCounts[k]! > 0) count++;
+  return count;
+}
+
+/**
+ * Number of distinct values present in the current sample (pandas `current.nunique()`).
+ *
+ * @param merged the merged distribution
+ * @returns how many keys have a non-zero current count
+ */
+export function currentDistinctCount(merged: MergedDistribution): number {
+  let count = 0;
+  for (let k = 0; k < merged.currentCounts.length; k++) if (merged.currentCounts[k]! > 0) count++;
+  return count;
+}
