@@ -1,0 +1,49 @@
+/**
+ * Column typing as Evidently 0.7.21's `infer_column_type` does it on the pandas dtypes pandas.read_csv gives
+ * (drift spec §4), decided from the CURRENT snapshot: float → numerical; int → categorical when it has ≤ 10 distinct
+ * values, else numerical; bool → categorical; string → text when distinct values exceed half the non-null count,
+ * else categorical; datetime → not a drift column.
+ */
+import type { Column } from '../snapshot/table.js';
+import type { ColumnType } from './types.js';
+
+/** Evidently's `INTEGER_CARDINALITY_LIMIT`. */
+export const INTEGER_CARDINALITY_LIMIT = 10;
+
+/** Distinct non-missing values of a numeric array, counting only up to `limit + 1` (early exit). */
+function distinctUpTo(values: Float64Array, limit: number): number {
+  const seen = new Set<number>();
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    seen.add(value === 0 ? 0 : value); // -0 and 0 are one value
+    if (seen.size > limit) break;
+  }
+  return seen.size;
+}
+
+/**
+ * The inferred type of a column, or undefined for columns Evidently excludes (datetime).
+ *
+ * @param current the column as read from the current snapshot
+ * @returns numerical, categorical, text, or undefined
+ * @example
+ * inferColumnType({ name: 'k', type: 'int', values: new Float64Array([1, 2, 1]) }); // => 'categorical'
+ */
+export function inferColumnType(current: Column): ColumnType | undefined {
+  switch (current.type) {
+    case 'float':
+      return 'numerical';
+    case 'int':
+      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT ? 'categorical' : 'numerical';
+    case 'bool':
+      return 'categorical';
+    case 'string': {
+      let nonNull = 0;
+      for (const code of current.codes) if (code >= 0) nonNull++;
+      // The dictionary holds exactly the distinct non-missing strings that occur.
+      return current.dictionary.length > 0.5 * nonNull ? 'text' : 'categorical';
+    }
+    case 'datetime':
+      return undefined;
+  }
+}
