@@ -1,0 +1,146 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parquetWriteFile } from 'hyparquet-writer';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { readSnapshot } from '../../src/snapshot/index.js';
+import type { Column, Table } from '../../src/snapshot/table.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'driftwatch-readers-'));
+let counter = 0;
+function file(content: string | Uint8Array, extension = 'csv'): string {
+  const path = join(dir, `f${counter++}.${extension}`);
+  writeFileSync(path, content);
+  return path;
+}
+function column(table: Table, name: string): Column {
+  const found = table.columns.find((c) => c.name === name);
+  if (!found) throw new Error(`no column ${name}`);
+  return found;
+}
+function values(table: Table, name: string): (number | string | null)[] {
+  const c = column(table, name);
+  if (c.type === 'string') return Array.from(c.codes, (code) => (code < 0 ? null : c.dictionary[code]!));
+  return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
+}
+async function rejects(path: string, code: string, message: RegExp): Promise<void> {
+  const error = await readSnapshot(path).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).code).toBe(code);
+  expect((error as UserError).message).toMatch(message);
+  expect((error as UserError).message).not.toContain('\n');
+}
+
+describe('CSV (RFC 4180)', () => {
+  it('reads quoted fields with embedded commas, quotes and newlines, CRLF and a UTF-8 BOM', async () => {
+    const path = file('\uFEFFid,note,x\r\n1,"a, b",1.5\r\n2,"say ""hi""\nthere",2\r\n3,plain,\r\n');
+    const table = await readSnapshot(path);
+    expect(table.rows).toBe(3);
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'note', 'x']);
+    expect(values(table, 'note')).toEqual(['a, b', 'say "hi"\nthere', 'plain']);
+    expect(values(table, 'x')).toEqual([1.5, 2, null]);
+  });
+
+  it('types columns as pandas.read_csv does', async () => {
+    const path = file(
+      'i,f,imiss,b,s,mixed,inf,empty\n1,1.0,1,True,a,1,inf,\n2,2.5,,False,b,x,-inf,\n3,3,3,true,a,2,1e3,\n',
+    );
+    const table = await readSnapshot(path);
+    const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
+    expect(types).toEqual({ i: 'int', f: 'float', imiss: 'float', b: 'bool', s: 'string', mixed: 'string', inf: 'float', empty: 'float' });
+    expect(values(table, 'b')).toEqual([1, 0, 1]);
+    expect(values(table, 'mixed')).toEqual(['1', 'x', '2']);
+    expect(values(table, 'inf')).toEqual([Infinity, -Infinity, 1000]);
+    expect(values(table, 'empty')).toEqual([null, null, null]);
+  });
+
+  it('parses decimals to the correctly rounded double, like strtod', async () => {
+    const texts = ['0.1', '-12.345', '123456789012345', '1234567890.123456789', '3.14159265358979323846', '5e-324', '1.7976931348623157e308', '007', '-0.0'];
+    const table = await readSnapshot(file(`v\n${texts.join('\n')}\n`));
+    expect(values(table, 'v')).toEqual(texts.map(Number));
+  });
+
+  it('reads pandas missing tokens as missing', async () => {
+    const table = await readSnapshot(file('v,s\n1,a\nNA,NULL\nnan,\n4,b\n'));
+    expect(values(table, 'v')).toEqual([1, null, null, 4]);
+    expect(values(table, 's')).toEqual(['a', null, null, 'b']);
+  });
+
+  it('reads TSV by extension and skips blank lines', async () => {
+    const table = await readSnapshot(file('a\tb\n1\tx\n\n2\ty\n', 'tsv'));
+    expect(table.rows).toBe(2);
+    expect(values(table, 'b')).toEqual(['x', 'y']);
+  });
+
+  it('materialises only the included columns', async () => {
+    const table = await readSnapshot(file('id,x\nA,1\nB,2\n'), { include: (name) => name !== 'id' });
+    expect(table.columns.map((c) => c.name)).toEqual(['x']);
+  });
+
+  it('streams files larger than one read chunk', async () => {
+    const rows = 400_000;
+    const lines = ['k,x,s'];
+    for (let i = 0; i < rows; i++) lines.push(`${i},${(i * 0.37).toFixed(2)},"q${i % 7}\n${i % 3}"`);
+    const table = await readSnapshot(file(lines.join('\n') + '\n'));
+    expect(table.rows).toBe(rows);
+    const x = column(table, 'x');
+    expect(x.type).toBe('float');
+    if (x.type === 'float') expect(x.values[rows - 1]).toBe(Number(((rows - 1) * 0.37).toFixed(2)));
+    const s = column(table, 's');
+    if (s.type === 'string') expect(s.dictionary.length).toBe(21);
+  });
+
+  it('rejects bad input with one line naming the file and line', async () => {
+    await rejects(join(dir, 'missing.csv'), 'FILE_NOT_FOUND', /missing\.csv: file not found/);
+    await rejects(file(''), 'EMPTY_FILE', /file is empty/);
+    await rejects(file('a,b\n'), 'NO_ROWS', /header but no data rows/);
+    await rejects(file('a,b\n1,2\n3\n'), 'RAGGED_ROW', /:3: expected 2 fields, found 1/);
+    await rejects(file('a,b\n1,2\n"x\n",2,3\n'), 'RAGGED_ROW', /:3: expected 2 fields, found 3/);
+    await rejects(file('a,a\n1,2\n'), 'DUPLICATE_HEADER', /:1: duplicate column name 'a'/);
+    await rejects(file('a,b\n"1,2\n'), 'PARSE', /unterminated quoted field/);
+  });
+});
+
+describe('JSON Lines', () => {
+  it('reads objects per line with the union of keys', async () => {
+    const path = file('{"a":1,"b":"x"}\n{"a":2.5,"c":true}\n\n{"b":null,"c":false}\n', 'jsonl');
+    const table = await readSnapshot(path);
+    expect(table.rows).toBe(3);
+    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({ a: 'float', b: 'string', c: 'bool' });
+    expect(values(table, 'a')).toEqual([1, 2.5, null]);
+    expect(values(table, 'c')).toEqual([null, 1, 0]);
+  });
+
+  it('names the line of invalid JSON', async () => {
+    await rejects(file('{"a":1}\n{"a":\n', 'jsonl'), 'PARSE', /:2: invalid JSON/);
+  });
+});
+
+describe('Parquet', () => {
+  it('reads typed columns through hyparquet', async () => {
+    const path = join(dir, 'snapshot.parquet');
+    parquetWriteFile({
+      filename: path,
+      columnData: [
+        { name: 'n', data: [1, 2, null], type: 'INT32' },
+        { name: 'k', data: [1, 2, 3], type: 'INT32' },
+        { name: 'x', data: [0.5, 1.5, 2], type: 'DOUBLE' },
+        { name: 'b', data: [true, false, true], type: 'BOOLEAN' },
+        { name: 's', data: ['DSL', 'No', null], type: 'STRING' },
+      ],
+    });
+    const table = await readSnapshot(path);
+    expect(table.rows).toBe(3);
+    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({ n: 'float', k: 'int', x: 'float', b: 'bool', s: 'string' });
+    expect(values(table, 's')).toEqual(['DSL', 'No', null]);
+    expect(values(table, 'x')).toEqual([0.5, 1.5, 2]);
+  });
+
+  it('rejects a file that is not Parquet', async () => {
+    await rejects(file('not parquet at all', 'parquet'), 'PARSE', /not a readable Parquet file/);
+  });
+});
