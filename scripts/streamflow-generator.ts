@@ -171,7 +171,7 @@ export function generateMonthCsv(month: MonthSpec, rows = STREAMFLOW_USERS): str
     const resolutionHours = tickets === 0 ? random.gamma(1.5, 4) : random.gamma(2.2, strong ? 14 : 9);
     const resolutionMissing = random.uniform() < 0.012;
     const risk =
-      -1.9 +
+      -1.45 +
       0.9 * (netService === 'Fiber optic' ? 1 : 0) -
       0.035 * monthsActive +
       0.012 * (fee - 60) -
