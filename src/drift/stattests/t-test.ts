@@ -1,0 +1,60 @@
+/**
+ * `t_test`: Student's two-sample t-test with pooled variance (scipy `ttest_ind(ref, cur)`, `equal_var=True`,
+ * two-sided), Evidently's `t_test.py`.
+ *
+ * `t = (mean_ref − mean_cur) / sqrt(sp² (1/n1 + 1/n2))` with `sp² = ((n1−1)s1² + (n2−1)s2²) / (n1 + n2 − 2)`;
+ * `p = 2·stdtr(df, −|t|)`. Two constant samples with equal means give 0/0 = NaN, which never counts as drift
+ * (scipy returns NaN too). Drift if and only if `p < threshold`.
+ */
+import { pairwiseSum, sortedCurrent, sortedReference } from '../kernels/index.js';
+import { studentTwoSidedP } from '../kernels/p-values.js';
+import type { ColumnPair, StatTest, StatTestOutcome } from '../types.js';
+
+/** scipy `_var(x, ddof=1)`: `mean((x − mean(x))²) · n/(n−1)`, sums pairwise as numpy does. */
+function meanAndSampleVariance(values: Float64Array): { mean: number; variance: number } {
+  const n = values.length;
+  const mean = pairwiseSum(values) / n;
+  const squares = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const deviation = values[i]! - mean;
+    squares[i] = deviation * deviation;
+  }
+  return { mean, variance: (pairwiseSum(squares) / n) * (n / (n - 1)) };
+}
+
+/**
+ * Student's t-test for two independent samples with equal variances.
+ *
+ * Sums run over the column's cached sorted copies, so the result does not depend on row order.
+ * This runs in `O(n1 + n2)` after the column's one sort.
+ *
+ * @param pair the cleaned column pair (each side needs at least 2 values for a finite result)
+ * @returns the t statistic and two-sided p-value
+ * @example
+ * studentTTest(pairOf([38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0],
+ *                     [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // => 0.08410572024397052
+ */
+export function studentTTest(pair: ColumnPair): { statistic: number; pValue: number } {
+  const n1 = pair.reference.length;
+  const n2 = pair.current.length;
+  const reference = meanAndSampleVariance(sortedReference(pair));
+  const current = meanAndSampleVariance(sortedCurrent(pair));
+  const df = n1 + n2 - 2;
+  const pooledVariance = ((n1 - 1) * reference.variance + (n2 - 1) * current.variance) / df;
+  const denominator = Math.sqrt(pooledVariance * (1 / n1 + 1 / n2));
+  const statistic = (reference.mean - current.mean) / denominator;
+  return { statistic, pValue: studentTwoSidedP(statistic, df) };
+}
+
+export const tTest: StatTest = {
+  id: 't_test',
+  displayName: 't_test',
+  allowedTypes: ['numerical'],
+  defaultThreshold: 0.05,
+  scoreKind: 'p_value',
+  comparison: 'p<thr',
+  compute(pair: ColumnPair): StatTestOutcome {
+    const { statistic, pValue } = studentTTest(pair);
+    return { score: pValue, statistic };
+  },
+};
