@@ -1,5 +1,10 @@
 // Bundles the entry points into dist/ (committed). Type checking is `npm run typecheck`.
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { generateTemplatesModule, generatedPath } from './generate-templates.mjs';
+
+// The report templates are embedded from src/report/templates/*.mustache before bundling.
+writeFileSync(generatedPath, generateTemplatesModule());
 
 const common = {
   bundle: true,

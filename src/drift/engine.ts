@@ -11,6 +11,7 @@ import { getColumn } from '../snapshot/table.js';
 import { inferColumnType } from './column-types.js';
 import { defaultStatTest } from './default-stattest.js';
 import { mergedDistribution } from './kernels/index.js';
+import { computeDistribution } from './distribution.js';
 import { prepareColumnPair } from './prepare.js';
 import { getStatTest } from './stattests/index.js';
 import {
@@ -199,6 +200,8 @@ export function driftOfColumn(name: string, columnType: ColumnType, reference: T
     if (!(error instanceof StatTestSkip)) throw error;
     result = skippedResult(name, columnType, `${test.id}: ${error.message}`, sizes, test, threshold);
   }
+  // Chart data for the HTML report (counts per shared bin or top category; size independent of rows).
+  result.distribution = computeDistribution(pair);
   options.decorate?.(pair, result);
   return result;
 }

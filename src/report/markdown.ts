@@ -1,0 +1,173 @@
+/**
+ * The Markdown report for PR comments and job summaries: a one-line verdict, the drifted columns, Mermaid charts
+ * GitHub renders in place, and the full column table folded in `<details>`, cut to fit a length limit.
+ */
+import type { ColumnDriftResult, DriftReport } from '../drift/types.js';
+import { driftState, formatCount, formatPercent, formatScore, orderColumns } from './format.js';
+import { driftScoreCharts } from './mermaid.js';
+
+/** Placeholder for the full report's address, left in the text when no `reportUrl` is given (the action fills it). */
+export const REPORT_URL_PLACEHOLDER = '{{report_url}}';
+
+/**
+ * Characters budgeted for each {@link REPORT_URL_PLACEHOLDER} when no `reportUrl` is given, so replacing the
+ * placeholder with an address of up to this length keeps the text within `maxLength`.
+ */
+export const REPORT_URL_RESERVE = 400;
+
+/** Default length limit: GitHub rejects comments over 65,536 characters; leave room for a marker line. */
+export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_000;
+
+export interface MarkdownOptions {
+  /** Address of the full report (artifact or run page); when absent, {@link REPORT_URL_PLACEHOLDER} is kept. */
+  reportUrl?: string;
+  /** Upper bound on the length of the result in UTF-16 code units (JavaScript `length`). */
+  maxLength?: number;
+}
+
+const STATE_MARK = { drifted: '▲ drifted', stable: '○ stable', skipped: '– skipped' } as const;
+
+/** A column name as inline code that survives tables and HTML: `<code>` with entities when it needs them. */
+function codeName(name: string): string {
+  const flat = name.replace(/[\r\n]+/g, ' ');
+  if (!/[`|<>&\\]/.test(flat)) return `\`${flat}\``;
+  const escaped = flat.replace(/[&<>|`\\]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return `<code>${escaped}</code>`;
+}
+
+/** Plain text inside a table cell or a line: no HTML tags or entities, no pipes, no line breaks. */
+function cellText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[&<|]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+function testName(column: ColumnDriftResult): string {
+  return cellText(column.stattest_name ?? column.stattest ?? '—');
+}
+
+function driftedRow(column: ColumnDriftResult): string {
+  return `| ${codeName(column.column)} | ${column.column_type} | ${testName(column)} | ${formatScore(column.drift_score)} | ${formatScore(column.threshold)} |`;
+}
+
+function fullRow(column: ColumnDriftResult): string {
+  const state = driftState(column);
+  const drift =
+    state === 'skipped' ? `${STATE_MARK.skipped}: ${cellText(column.skipped ?? '')}` : STATE_MARK[state];
+  return `| ${codeName(column.column)} | ${drift} | ${column.column_type} | ${testName(column)} | ${formatScore(column.drift_score)} | ${formatScore(column.threshold)} |`;
+}
+
+function snapshot(side: { label: string; rows: number }): string {
+  return `${codeName(side.label)} (${formatCount(side.rows)} rows)`;
+}
+
+/** The first line: decision, drift share, both thresholds and the snapshot labels. */
+export function headline(report: DriftReport): string {
+  const retrain = report.decision.action === 'RETRAIN';
+  return (
+    `**${retrain ? '⚠️ RETRAIN' : '✅ NO_ACTION'}** · drift share **${formatPercent(report.drift_share)}** ` +
+    `(${formatCount(report.number_of_drifted_columns)} of ${formatCount(report.number_of_columns)} columns) · ` +
+    `retrain threshold ${formatPercent(report.decision.retrain_threshold)} · ` +
+    `dataset drift threshold ${formatPercent(report.drift_share_threshold)} (${report.dataset_drift ? 'reached' : 'not reached'}) · ` +
+    `${snapshot(report.reference)} → ${snapshot(report.current)}`
+  );
+}
+
+function targetLine(report: DriftReport): string | null {
+  const target = report.target;
+  if (!target) return null;
+  const state = target.drift_score === null ? 'not tested' : target.drift_detected ? '▲ drifted' : '○ stable';
+  const rates =
+    target.reference_rate === null || target.current_rate === null
+      ? ''
+      : ` · positive rate ${formatPercent(target.reference_rate)} → ${formatPercent(target.current_rate)}`;
+  return `**Target** ${codeName(target.column)}: ${state} (${cellText(target.stattest ?? '—')} score ${formatScore(target.drift_score)})${rates}`;
+}
+
+/** Counts the length a text will have once each placeholder is replaced by an address of the reserved length. */
+function budgetedLength(text: string, reportUrl: string | undefined): number {
+  if (reportUrl !== undefined) return text.length;
+  const placeholders = text.split(REPORT_URL_PLACEHOLDER).length - 1;
+  return text.length + placeholders * (REPORT_URL_RESERVE - REPORT_URL_PLACEHOLDER.length);
+}
+
+/**
+ * Renders a drift report as Markdown for a PR comment or a job summary.
+ *
+ * The first line carries drift_share, the decision, both thresholds and the snapshot labels; then the target,
+ * the drifted columns (test, score, threshold), Mermaid `xychart-beta` charts of scores against thresholds and
+ * the full table inside `<details>`. When the text would exceed `maxLength`, table rows are cut (the full table
+ * first, then the drifted table) and a line says how many were left out and where the full report is.
+ *
+ * @param report the drift report
+ * @param options `reportUrl` for the full report (else a literal `{{report_url}}` placeholder, budgeted at
+ *   {@link REPORT_URL_RESERVE} characters), `maxLength` (default {@link DEFAULT_MARKDOWN_MAX_LENGTH})
+ * @returns Markdown no longer than `maxLength`
+ */
+export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+  const url = options.reportUrl ?? REPORT_URL_PLACEHOLDER;
+  const ordered = orderColumns(report.columns);
+  const drifted = ordered.filter((column) => driftState(column) === 'drifted');
+
+  const head = [headline(report), '', `> ${cellText(report.decision.reason)}`];
+  const target = targetLine(report);
+  if (target) head.push('', target);
+  const charts = driftScoreCharts(ordered);
+  const footer = `Full report: ${url}`;
+  const cutNote = (left: number) =>
+    `\n_${formatCount(left)} more ${left === 1 ? 'row' : 'rows'} not shown (comment length limit); full report: ${url}_`;
+
+  const driftedTable = ['| Column | Type | Test | Score | Threshold |', '|---|---|---|---:|---:|'];
+  const fullTable = ['| Column | Drift | Type | Test | Score | Threshold |', '|---|---|---|---|---:|---:|'];
+  const driftedRows = drifted.map(driftedRow);
+  const fullRows = ordered.map(fullRow);
+
+  const assemble = (driftedShown: number, fullShown: number) => {
+    const parts = [...head, ''];
+    if (drifted.length === 0) {
+      parts.push('No column drifted.');
+    } else {
+      parts.push(`### Drifted columns (${formatCount(drifted.length)})`, '', ...driftedTable);
+      parts.push(...driftedRows.slice(0, driftedShown));
+      if (driftedShown < driftedRows.length) parts.push(cutNote(driftedRows.length - driftedShown));
+    }
+    if (charts) parts.push('', charts);
+    parts.push('', `<details><summary>All columns (${formatCount(ordered.length)})</summary>`, '');
+    parts.push(...fullTable, ...fullRows.slice(0, fullShown));
+    if (fullShown < fullRows.length) parts.push(cutNote(fullRows.length - fullShown));
+    parts.push('', '</details>', '', footer, '');
+    return parts.join('\n');
+  };
+
+  const fits = (text: string) => budgetedLength(text, options.reportUrl) <= maxLength;
+  let text = assemble(driftedRows.length, fullRows.length);
+  if (fits(text)) return text;
+
+  // Too long: keep as many full-table rows as fit (binary search on the count), dropping drifted rows only when
+  // even an empty full table does not fit.
+  const largest = (limit: number, build: (shown: number) => string) => {
+    let low = 0;
+    let high = limit;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(build(middle))) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  if (fits(assemble(driftedRows.length, 0))) {
+    text = assemble(
+      driftedRows.length,
+      largest(fullRows.length, (shown) => assemble(driftedRows.length, shown)),
+    );
+  } else {
+    text = assemble(
+      largest(driftedRows.length, (shown) => assemble(shown, 0)),
+      0,
+    );
+  }
+  if (fits(text)) return text;
+  // Only a pathologically small limit gets here (the headline, target and charts alone exceed it).
+  const note = `\n\n_Cut at the length limit; full report: ${url}_\n`;
+  const room = maxLength - budgetedLength(note, options.reportUrl);
+  return room > 0 ? text.slice(0, room) + note : text.slice(0, Math.max(maxLength, 0));
+}
