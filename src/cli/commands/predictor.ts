@@ -1,0 +1,107 @@
+/**
+ * `driftwatch predictor`: serves the churn model over HTTP (POST /predict, GET /health, GET /metrics) until
+ * SIGINT/SIGTERM.
+ */
+import { readFile } from 'node:fs/promises';
+import { ExitCode, UserError } from '../../errors.js';
+import { validateModel } from '../../predictor/model.js';
+import { createPredictor, DEFAULT_LATENCY_OBJECTIVE_SECONDS } from '../../predictor/server.js';
+import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
+import { parseFlags, parseNumberFlag } from '../args.js';
+import type { CliIo, Command } from '../io.js';
+
+const usage = `Usage: driftwatch predictor --model model.json [--features SOURCE] [options]
+
+Serves the churn model:
+  POST /predict  {"user_id": "7590-VHVEG"} looks the user up in --features; {"features": {...}} scores given values.
+                 200 {user_id, prediction, probability, features_used}; malformed JSON 400; unknown user 404.
+  GET  /health   {"status": "ok", ...}
+  GET  /metrics  Prometheus exposition: api_requests_total, api_request_latency_seconds, process metrics
+
+  --model PATH                 model.json written by driftwatch train
+  --features SOURCE            snapshot to look users up in (.csv .tsv .jsonl .parquet or git:<rev>:<path>)
+  --id-column COLUMN           user id column of --features (default: the model's id column, else user_id)
+  --port N                     TCP port (default 8000; 0 picks a free one)
+  --host HOST                  listen address (default 127.0.0.1; 0.0.0.0 in a container)
+  --latency-objective-ms N     latency SLO; the histogram gets a bucket edge here (default ${DEFAULT_LATENCY_OBJECTIVE_SECONDS * 1000})
+  --inject-latency-ms N        add N ms to every /predict response (for testing the gate)
+  --inject-error-rate X        answer this share of /predict requests with 500, spread evenly (for testing the gate)
+
+Exit codes: 0 stopped by a signal, 2 usage or input error.`;
+
+const flags = {
+  model: { type: 'string' },
+  features: { type: 'string' },
+  'id-column': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'latency-objective-ms': { type: 'string' },
+  'inject-latency-ms': { type: 'string' },
+  'inject-error-rate': { type: 'string' },
+} as const;
+
+export const predictorCommand: Command = {
+  name: 'predictor',
+  summary: 'Serve the churn model over HTTP with Prometheus metrics',
+  usage,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const values = parseFlags('predictor', argv, flags);
+    if (values.model === undefined) throw new UserError('USAGE', 'predictor: --model is required');
+    const port = values.port === undefined ? 8000 : parseNumberFlag('--port', values.port, { min: 0, max: 65535 });
+    if (!Number.isInteger(port)) throw new UserError('USAGE', `--port: '${values.port}' is not an integer`);
+    const objectiveMs =
+      values['latency-objective-ms'] === undefined
+        ? DEFAULT_LATENCY_OBJECTIVE_SECONDS * 1000
+        : parseNumberFlag('--latency-objective-ms', values['latency-objective-ms'], { min: 1 });
+    const injectLatencyMs =
+      values['inject-latency-ms'] === undefined ? 0 : parseNumberFlag('--inject-latency-ms', values['inject-latency-ms'], { min: 0 });
+    const injectErrorRate =
+      values['inject-error-rate'] === undefined
+        ? 0
+        : parseNumberFlag('--inject-error-rate', values['inject-error-rate'], { min: 0, max: 1 });
+    const host = values.host ?? '127.0.0.1';
+
+    let text: string;
+    try {
+      text = await readFile(values.model, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UserError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', `--model: ${values.model}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      throw new UserError('PARSE', `${values.model}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const model = validateModel(document, values.model);
+    const features =
+      values.features === undefined ? null : await loadSnapshot(parseSnapshotSource('--features', values.features), io.cwd);
+    const predictor = createPredictor({
+      model,
+      features,
+      idColumn: values['id-column'] ?? model.id_column ?? 'user_id',
+      latencyObjectiveSeconds: objectiveMs / 1000,
+      injectLatencyMs,
+      injectErrorRate,
+      log: (line) => io.stderr.write(line + '\n'),
+    });
+    const bound = await predictor.listen(port, host);
+    io.stderr.write(
+      `predictor listening on http://${host.includes(':') ? `[${host}]` : host}:${bound} ` +
+        `(model ${values.model}, ${features ? `${features.rows} users from ${features.source}` : 'no --features'}` +
+        `${injectLatencyMs > 0 ? `, +${injectLatencyMs} ms` : ''}${injectErrorRate > 0 ? `, ${injectErrorRate} errors` : ''})\n`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await predictor.close();
+    return ExitCode.Ok;
+  },
+};
