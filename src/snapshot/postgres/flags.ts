@@ -1,0 +1,153 @@
+/**
+ * The database source flags shared by `compare`, `snapshots` and the action inputs, parsed once into typed
+ * settings. Nothing here connects; values are validated at the boundary with one-line UserErrors naming the flag.
+ */
+import { UserError } from '../../errors.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, parseDatabaseUrl } from './connection.js';
+import type { PostgresSnapshotSettings } from './index.js';
+import type { AsOfSelector, SnapshotQuerySource } from './snapshots.js';
+import { parseTableName } from './sql-text.js';
+
+/** Where drift statistics are computed: all rows streamed to the runner, or only aggregates from SQL. */
+export const COMPUTE_MODES = ['memory', 'database'] as const;
+export type ComputeMode = (typeof COMPUTE_MODES)[number];
+
+/** The bundled StreamFlow join, selected with `--query streamflow`. */
+export const STREAMFLOW_QUERY_NAME = 'streamflow';
+
+/** Raw flag values (CLI) or action inputs, undefined when not given. */
+export interface PostgresFlagValues {
+  readonly 'database-url'?: string;
+  readonly table?: string;
+  readonly 'as-of-column'?: string;
+  readonly query?: string;
+  readonly schema?: string;
+  readonly 'reference-as-of'?: string;
+  readonly 'current-as-of'?: string;
+  readonly compute?: string;
+  readonly 'statement-timeout'?: string;
+}
+
+/** `parseArgs` option declarations of the flags (spread into a command's flag table). */
+export const POSTGRES_FLAG_OPTIONS = {
+  'database-url': { type: 'string' },
+  table: { type: 'string' },
+  'as-of-column': { type: 'string' },
+  query: { type: 'string' },
+  schema: { type: 'string' },
+  'reference-as-of': { type: 'string' },
+  'current-as-of': { type: 'string' },
+  compute: { type: 'string' },
+  'statement-timeout': { type: 'string' },
+} as const;
+
+/** Usage lines of the flags, for a command's help. */
+export const POSTGRES_FLAGS_USAGE = `PostgreSQL snapshots (instead of --reference/--current files)
+  --database-url URL        postgresql://user@host:5432/db (default: $DATABASE_URL); the password is never printed
+  --table T                 as-of table ([schema.]table): every column but the as-of column is a feature
+  --as-of-column C          the snapshot date column of --table (default as_of)
+  --query SQL|streamflow    snapshot query with $1 for the as_of value ("SELECT ... WHERE as_of = $1"),
+                            or 'streamflow' for the bundled join of the StreamFlow tables
+  --schema S                schema of the StreamFlow tables for --query streamflow (default public)
+  --reference-as-of X       as_of value, or 'previous' (the as_of before the current one; default)
+  --current-as-of X         as_of value, or 'latest' (default)
+  --compute MODE            memory: stream rows into the runner (default); database: compute counts in SQL
+  --statement-timeout S     statement_timeout in seconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000})`;
+
+/** Whether any database flag was given (the caller then requires a complete database source). */
+export function hasPostgresFlags(values: PostgresFlagValues): boolean {
+  return (['database-url', 'table', 'query', 'reference-as-of', 'current-as-of', 'compute'] as const).some(
+    (flag) => values[flag] !== undefined,
+  );
+}
+
+/** Database URL from the flag, else `DATABASE_URL`. */
+export function resolveDatabaseUrl(values: PostgresFlagValues, env: NodeJS.ProcessEnv): string {
+  const url = values['database-url'] ?? env.DATABASE_URL;
+  if (url === undefined || url.trim() === '')
+    throw new UserError('USAGE', '--database-url is required (or set DATABASE_URL)');
+  parseDatabaseUrl(values['database-url'] !== undefined ? '--database-url' : 'DATABASE_URL', url);
+  return url;
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UserError('USAGE', `${flag}: the value is empty`);
+  return value;
+}
+
+/** The snapshot query source from `--table`/`--as-of-column`/`--query`/`--schema`. */
+export function parseSnapshotQuerySource(values: PostgresFlagValues): SnapshotQuerySource {
+  const table = nonEmpty('--table', values.table);
+  const query = nonEmpty('--query', values.query);
+  const asOfColumn = nonEmpty('--as-of-column', values['as-of-column']) ?? 'as_of';
+  const schema = nonEmpty('--schema', values.schema);
+  if (query !== undefined && query.trim() === STREAMFLOW_QUERY_NAME) {
+    if (table !== undefined)
+      throw new UserError('USAGE', '--table cannot be combined with --query streamflow');
+    return { kind: 'streamflow', schema: schema ?? 'public' };
+  }
+  if (schema !== undefined)
+    throw new UserError(
+      'USAGE',
+      '--schema is only used with --query streamflow (write schema.table in --table)',
+    );
+  if (query !== undefined) {
+    return table === undefined
+      ? { kind: 'query', sql: query }
+      : { kind: 'query', sql: query, discovery: { table: parseTableName('--table', table), asOfColumn } };
+  }
+  if (table === undefined)
+    throw new UserError('USAGE', 'a database source needs --table T (with --as-of-column) or --query');
+  return { kind: 'table', table: parseTableName('--table', table), asOfColumn };
+}
+
+function parseAsOf(flag: string, value: string | undefined, keyword: 'latest' | 'previous'): AsOfSelector {
+  const text = nonEmpty(flag, value)?.trim();
+  if (text === undefined || text === keyword) return { kind: keyword };
+  if (text === 'latest' || text === 'previous') {
+    throw new UserError(
+      'USAGE',
+      `${flag}: '${text}' is not allowed here (use ${keyword} or an as_of value such as 2024-01-31)`,
+    );
+  }
+  return { kind: 'value', value: text };
+}
+
+/** `--compute memory|database`. */
+export function parseComputeMode(value: string | undefined): ComputeMode {
+  if (value === undefined) return 'memory';
+  const mode = COMPUTE_MODES.find((candidate) => candidate === value.trim());
+  if (!mode)
+    throw new UserError('USAGE', `--compute: unknown mode '${value}' (known: ${COMPUTE_MODES.join(', ')})`);
+  return mode;
+}
+
+/** `--statement-timeout` seconds → milliseconds. */
+export function parseStatementTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_STATEMENT_TIMEOUT_MS;
+  const seconds = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UserError('USAGE', `--statement-timeout: '${value}' is not a positive number of seconds`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+/** Database source settings plus the compute mode, as `compare` uses them. */
+export interface PostgresCompareSettings extends PostgresSnapshotSettings {
+  readonly compute: ComputeMode;
+}
+
+/** Builds the database settings of `compare` from its flag values. */
+export function parsePostgresCompareSettings(
+  values: PostgresFlagValues,
+  env: NodeJS.ProcessEnv,
+): PostgresCompareSettings {
+  return {
+    databaseUrl: resolveDatabaseUrl(values, env),
+    source: parseSnapshotQuerySource(values),
+    referenceAsOf: parseAsOf('--reference-as-of', values['reference-as-of'], 'previous'),
+    currentAsOf: parseAsOf('--current-as-of', values['current-as-of'], 'latest'),
+    statementTimeoutMs: parseStatementTimeout(values['statement-timeout']),
+    compute: parseComputeMode(values.compute),
+  };
+}

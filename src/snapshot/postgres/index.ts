@@ -1,0 +1,82 @@
+/**
+ * Reading driftwatch snapshots from PostgreSQL: the entry points the CLI and the action call.
+ * Every call opens its own pool and closes it in `finally`.
+ */
+import type { Table } from '../table.js';
+import {
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  closeDatabase,
+  openDatabase,
+  withReadOnlySnapshot,
+} from './connection.js';
+import {
+  type AsOfCount,
+  type AsOfSelector,
+  type SnapshotQuerySource,
+  listAsOf,
+  planSnapshotQuery,
+  readSnapshot,
+  resolveAsOf,
+} from './snapshots.js';
+
+export { type AsOfSelector, type SnapshotQuerySource, type AsOfCount } from './snapshots.js';
+export { DEFAULT_STATEMENT_TIMEOUT_MS, parseDatabaseUrl, describeTarget } from './connection.js';
+
+/** Everything needed to read a reference and a current snapshot from Postgres (part of the compare settings). */
+export interface PostgresSnapshotSettings {
+  /** `--database-url` or `DATABASE_URL`; never printed. */
+  readonly databaseUrl: string;
+  readonly source: SnapshotQuerySource;
+  readonly referenceAsOf: AsOfSelector;
+  readonly currentAsOf: AsOfSelector;
+  /** `statement_timeout` of every statement, in milliseconds. */
+  readonly statementTimeoutMs: number;
+}
+
+/** Both snapshots, labelled by their as_of values. */
+export interface PostgresSnapshots {
+  readonly reference: Table;
+  readonly current: Table;
+  readonly referenceAsOf: string;
+  readonly currentAsOf: string;
+}
+
+/**
+ * Streams the reference and current snapshots into columnar tables inside one read-only, repeatable-read
+ * transaction (both reads see the same database state).
+ */
+export async function readPostgresSnapshots(settings: PostgresSnapshotSettings): Promise<PostgresSnapshots> {
+  const database = openDatabase(settings.databaseUrl);
+  try {
+    return await withReadOnlySnapshot(
+      database,
+      { statementTimeoutMs: settings.statementTimeoutMs },
+      async (client) => {
+        const plan = await planSnapshotQuery(client, settings.source);
+        const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+        const reference = await readSnapshot(client, plan, asOf.reference);
+        const current = await readSnapshot(client, plan, asOf.current);
+        return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current };
+      },
+    );
+  } finally {
+    await closeDatabase(database);
+  }
+}
+
+/** The as_of values of a table (or the StreamFlow schema) with their row counts, ascending. */
+export async function listPostgresSnapshots(
+  databaseUrl: string,
+  source: SnapshotQuerySource,
+  statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
+): Promise<AsOfCount[]> {
+  const database = openDatabase(databaseUrl);
+  try {
+    return await withReadOnlySnapshot(database, { statementTimeoutMs }, async (client) => {
+      const plan = await planSnapshotQuery(client, source);
+      return listAsOf(client, plan);
+    });
+  } finally {
+    await closeDatabase(database);
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * Snapshots stored in PostgreSQL as as-of tables: which query yields one snapshot, which as_of values exist,
+ * and streaming one snapshot into the columnar {@link Table} with COPY TO STDOUT.
+ */
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { UserError, assertNever } from '../../errors.js';
+import type { Table } from '../table.js';
+import { type CopyColumnSpec, CopyTextDecoder, columnKindOf } from './copy-text.js';
+import {
+  type TableName,
+  displayTable,
+  quoteIdent,
+  quoteTable,
+  replaceAsOfPlaceholder,
+  stripTrailingSemicolons,
+  usesAsOfPlaceholder,
+} from './sql-text.js';
+import { STREAMFLOW_AS_OF_TABLE, STREAMFLOW_TABLES, streamflowSnapshotQuery } from './streamflow.js';
+
+/** Where the rows of one snapshot come from. */
+export type SnapshotQuerySource =
+  /** `--table T --as-of-column C`: every column of T but C, for one value of C. */
+  | { readonly kind: 'table'; readonly table: TableName; readonly asOfColumn: string }
+  /**
+   * `--query "SELECT ... WHERE as_of = $1"`; `latest`/`previous` need `discovery` (`--table`/`--as-of-column`
+   * given alongside), explicit dates do not.
+   */
+  | {
+      readonly kind: 'query';
+      readonly sql: string;
+      readonly discovery?: { readonly table: TableName; readonly asOfColumn: string };
+    }
+  /** `--query streamflow`: the bundled join of the StreamFlow tables in `schema`. */
+  | { readonly kind: 'streamflow'; readonly schema: string };
+
+/** `--reference-as-of` / `--current-as-of`: a value, or relative to the discovered as_of values. */
+export type AsOfSelector =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'latest' }
+  | { readonly kind: 'previous' };
+
+/** A snapshot query made ready to run: SQL with `$1` for the as_of value and that parameter's type. */
+export interface SnapshotPlan {
+  /** For messages and `Table.source`: the table name, `query` or `streamflow`. */
+  readonly label: string;
+  /** SELECT returning one snapshot; `$1` is the as_of value. */
+  readonly sql: string;
+  /** The SQL type of `$1` (as `format_type` prints it), used to bind it inside COPY. */
+  readonly asOfType: string;
+  /** SELECT listing `(as_of text, rows bigint)` in ascending as_of order, when the as_of values can be listed. */
+  readonly discoverySql?: string;
+  /** Where the as_of values are listed, for messages. */
+  readonly discoveryLabel?: string;
+}
+
+/** One as_of value and its row count. */
+export interface AsOfCount {
+  readonly asOf: string;
+  readonly rows: number;
+}
+
+/** Resolves a source into a {@link SnapshotPlan}, checking that the tables and columns exist. */
+export async function planSnapshotQuery(
+  client: pg.ClientBase,
+  source: SnapshotQuerySource,
+): Promise<SnapshotPlan> {
+  switch (source.kind) {
+    case 'table': {
+      const columns = await tableColumns(client, source.table);
+      const asOf = columns.find((c) => c.name === source.asOfColumn);
+      if (!asOf) {
+        throw new UserError(
+          'DATABASE',
+          `column '${source.asOfColumn}' missing in table ${displayTable(source.table)} (columns: ${columns.map((c) => c.name).join(', ')})`,
+        );
+      }
+      const selected = columns.filter((c) => c.name !== source.asOfColumn).map((c) => quoteIdent(c.name));
+      if (selected.length === 0)
+        throw new UserError(
+          'DATABASE',
+          `table ${displayTable(source.table)} has no columns besides '${source.asOfColumn}'`,
+        );
+      return {
+        label: displayTable(source.table),
+        sql: `SELECT ${selected.join(', ')} FROM ${quoteTable(source.table)} WHERE ${quoteIdent(source.asOfColumn)} = $1`,
+        asOfType: asOf.type,
+        ...discovery(source.table, source.asOfColumn),
+      };
+    }
+    case 'streamflow': {
+      for (const table of STREAMFLOW_TABLES) {
+        const found = await client.query<{ oid: string | null }>('SELECT to_regclass($1)::text AS oid', [
+          quoteTable({ schema: source.schema, table: table.name }),
+        ]);
+        if (found.rows[0]?.oid == null) {
+          throw new UserError(
+            'DATABASE',
+            `table ${source.schema}.${table.name} missing (load the StreamFlow schema with: driftwatch db load-fixtures --schema ${source.schema})`,
+          );
+        }
+      }
+      return {
+        label: 'streamflow',
+        sql: streamflowSnapshotQuery(source.schema),
+        asOfType: 'date',
+        ...discovery({ schema: source.schema, table: STREAMFLOW_AS_OF_TABLE }, 'as_of'),
+      };
+    }
+    case 'query': {
+      const sql = stripTrailingSemicolons(source.sql);
+      if (!usesAsOfPlaceholder(sql)) {
+        throw new UserError(
+          'USAGE',
+          '--query: the query must select one snapshot with $1 (e.g. WHERE as_of = $1)',
+        );
+      }
+      const asOfType = await parameterType(client, sql);
+      let discovered = {};
+      if (source.discovery) {
+        const columns = await tableColumns(client, source.discovery.table);
+        if (!columns.some((c) => c.name === source.discovery!.asOfColumn)) {
+          throw new UserError(
+            'DATABASE',
+            `column '${source.discovery.asOfColumn}' missing in table ${displayTable(source.discovery.table)}`,
+          );
+        }
+        discovered = discovery(source.discovery.table, source.discovery.asOfColumn);
+      }
+      return { label: 'query', sql, asOfType, ...discovered };
+    }
+    default:
+      return assertNever(source);
+  }
+}
+
+function discovery(table: TableName, asOfColumn: string): { discoverySql: string; discoveryLabel: string } {
+  const c = quoteIdent(asOfColumn);
+  return {
+    discoverySql: `SELECT ${c}::text AS as_of, count(*) AS rows FROM ${quoteTable(table)} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`,
+    discoveryLabel: `${displayTable(table)}.${asOfColumn}`,
+  };
+}
+
+/** Columns of a table in order, with their types; a missing table is a UserError. */
+export async function tableColumns(
+  client: pg.ClientBase,
+  table: TableName,
+): Promise<{ name: string; type: string }[]> {
+  const found = await client.query<{ oid: string | null }>('SELECT to_regclass($1)::oid::text AS oid', [
+    quoteTable(table),
+  ]);
+  const oid = found.rows[0]?.oid;
+  if (oid == null)
+    throw new UserError(
+      'DATABASE',
+      `table ${displayTable(table)} does not exist (or is not visible on the search_path)`,
+    );
+  const columns = await client.query<{ name: string; type: string }>(
+    `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+     WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [oid],
+  );
+  return columns.rows;
+}
+
+/** The type Postgres infers for `$1` of a user query (PREPARE, read from pg_prepared_statements, DEALLOCATE). */
+async function parameterType(client: pg.ClientBase, sql: string): Promise<string> {
+  const name = 'driftwatch_snapshot_probe';
+  await client.query(`PREPARE ${name} AS ${sql}`);
+  try {
+    const result = await client.query<{ types: string[] }>(
+      'SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = $1',
+      [name],
+    );
+    return result.rows[0]!.types[0]!;
+  } finally {
+    await client.query(`DEALLOCATE ${name}`);
+  }
+}
+
+/** Lists the as_of values of a plan with their row counts, ascending. */
+export async function listAsOf(client: pg.ClientBase, plan: SnapshotPlan): Promise<AsOfCount[]> {
+  if (plan.discoverySql === undefined) {
+    throw new UserError(
+      'USAGE',
+      'latest/previous need the as_of values: give --table and --as-of-column with --query',
+    );
+  }
+  const result = await client.query<{ as_of: string; rows: string }>(plan.discoverySql);
+  return result.rows.map((row) => ({ asOf: row.as_of, rows: Number(row.rows) }));
+}
+
+/** The resolved as_of values of a comparison. */
+export interface ResolvedAsOf {
+  readonly reference: string;
+  readonly current: string;
+}
+
+/**
+ * Resolves `--reference-as-of` and `--current-as-of`. `latest` is the last as_of; `previous` is the last as_of
+ * before the current one. An explicit value is normalised by Postgres (`CAST($1 AS type)::text`) and, when the
+ * as_of values can be listed, must be one of them.
+ */
+export async function resolveAsOf(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  reference: AsOfSelector,
+  current: AsOfSelector,
+): Promise<ResolvedAsOf> {
+  if (current.kind === 'previous')
+    throw new UserError(
+      'USAGE',
+      "--current-as-of: 'previous' is for --reference-as-of (use latest or a date)",
+    );
+  if (reference.kind === 'latest')
+    throw new UserError(
+      'USAGE',
+      "--reference-as-of: 'latest' is for --current-as-of (use previous or a date)",
+    );
+  const needList = plan.discoverySql !== undefined || current.kind !== 'value' || reference.kind !== 'value';
+  const available = needList ? await listAsOf(client, plan) : undefined;
+  const where = plan.discoveryLabel ?? plan.label;
+  const availableText = () => (available!.length === 0 ? 'none' : available!.map((a) => a.asOf).join(', '));
+  const check = async (flag: string, value: string): Promise<string> => {
+    const normalised = await normaliseAsOf(client, plan.asOfType, flag, value);
+    if (available && !available.some((a) => a.asOf === normalised)) {
+      throw new UserError(
+        'DATABASE',
+        `${flag}: as_of ${value} has no rows in ${where} (available: ${availableText()})`,
+      );
+    }
+    return normalised;
+  };
+  let currentAsOf: string;
+  if (current.kind === 'latest') {
+    if (available!.length === 0)
+      throw new UserError('DATABASE', `no as_of values in ${where}: the table is empty`);
+    currentAsOf = available![available!.length - 1]!.asOf;
+  } else currentAsOf = await check('--current-as-of', current.value);
+  let referenceAsOf: string;
+  if (reference.kind === 'previous') {
+    const index = available!.findIndex((a) => a.asOf === currentAsOf);
+    if (index <= 0)
+      throw new UserError(
+        'DATABASE',
+        `--reference-as-of previous: no as_of before ${currentAsOf} in ${where} (available: ${availableText()})`,
+      );
+    referenceAsOf = available![index - 1]!.asOf;
+  } else referenceAsOf = await check('--reference-as-of', reference.value);
+  return { reference: referenceAsOf, current: currentAsOf };
+}
+
+async function normaliseAsOf(
+  client: pg.ClientBase,
+  type: string,
+  flag: string,
+  value: string,
+): Promise<string> {
+  try {
+    await client.query('SAVEPOINT driftwatch_as_of');
+    const result = await client.query<{ value: string }>(`SELECT CAST($1 AS ${type})::text AS value`, [
+      value,
+    ]);
+    await client.query('RELEASE SAVEPOINT driftwatch_as_of');
+    return result.rows[0]!.value;
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT driftwatch_as_of');
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError('USAGE', `${flag}: '${value}' is not a valid ${type} (${message})`);
+  }
+}
+
+/** Result columns of a plan for one as_of value (`LIMIT 0`, nothing is read). */
+export async function describeSnapshot(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  asOf: string,
+): Promise<CopyColumnSpec[]> {
+  const result = await client.query({
+    text: `SELECT * FROM (\n${plan.sql}\n) AS snapshot LIMIT 0`,
+    values: [asOf],
+  });
+  const seen = new Set<string>();
+  return result.fields.map((field) => {
+    if (seen.has(field.name))
+      throw new UserError(
+        'DATABASE',
+        `${plan.label}: the snapshot query returns column '${field.name}' twice`,
+      );
+    seen.add(field.name);
+    return { name: field.name, kind: columnKindOf(field.dataTypeID, field.dataTypeModifier) };
+  });
+}
+
+/** Options of {@link readSnapshot}. */
+export interface ReadSnapshotOptions {
+  /** Expected rows (e.g. from {@link listAsOf}) to size the typed arrays once. */
+  readonly expectedRows?: number;
+}
+
+/**
+ * Streams one snapshot into a {@link Table} with `COPY (...) TO STDOUT` (text format), decoding each chunk into
+ * typed columns as it arrives. COPY takes no bind parameters, so the as_of value is bound with
+ * `set_config('driftwatch.as_of', $1, true)` and read back with `current_setting` inside the query.
+ *
+ * @throws {UserError} if the snapshot has no rows
+ */
+export async function readSnapshot(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  asOf: string,
+  options: ReadSnapshotOptions = {},
+): Promise<Table> {
+  const columns = await describeSnapshot(client, plan, asOf);
+  await client.query(`SELECT set_config('driftwatch.as_of', $1, true)`, [asOf]);
+  const bound = replaceAsOfPlaceholder(
+    '--query',
+    plan.sql,
+    `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`,
+  );
+  const decoder = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
+  const stream = client.query(copyTo(`COPY (\n${bound}\n) TO STDOUT`));
+  for await (const chunk of stream) decoder.write(chunk as Buffer);
+  const rows = decoder.rows;
+  if (rows === 0)
+    throw new UserError('DATABASE', `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
+  return { source: `postgres:${plan.label}@${asOf}`, rows, columns: decoder.finish() };
+}
