@@ -72,8 +72,13 @@ export class ColumnBuilder {
     return this.length;
   }
 
-  private grow(): void {
-    const capacity = Math.max(1024, this.length * 2);
+  /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
+  reserve(capacity: number): void {
+    if (capacity > (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow(capacity);
+  }
+
+  private grow(requested?: number): void {
+    const capacity = requested ?? Math.max(1024, this.length * 2);
     if (this.mode === 'string') {
       const codes = new Int32Array(capacity);
       codes.set(this.codes.subarray(0, this.length));
@@ -178,15 +183,20 @@ export class ColumnBuilder {
   finish(): Column {
     switch (this.mode) {
       case 'string':
-        return { name: this.name, type: 'string', codes: this.codes.slice(0, this.length), dictionary: this.dictionary };
+        return { name: this.name, type: 'string', codes: trim(this.codes, this.length), dictionary: this.dictionary };
       case 'bool':
-        return { name: this.name, type: 'bool', values: this.numbers.slice(0, this.length) };
+        return { name: this.name, type: 'bool', values: trim(this.numbers, this.length) };
       case 'number':
       case 'undecided': {
         // pandas: an integer column with a missing cell reads as float64; an all-missing column is float64 NaN.
         const type = this.mode === 'number' && !this.sawMissing && !this.sawNonInteger ? 'int' : 'float';
-        return { name: this.name, type, values: this.numbers.slice(0, this.length) };
+        return { name: this.name, type, values: trim(this.numbers, this.length) };
       }
     }
   }
+}
+
+/** The first `length` cells: a view when little capacity is unused (no copy of a million cells), else a copy. */
+function trim<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  return (length >= array.length * 0.9 ? array.subarray(0, length) : array.slice(0, length)) as T;
 }

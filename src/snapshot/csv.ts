@@ -8,7 +8,7 @@
  * string cells, which are dictionary-encoded at once. Quoted fields, doubled quotes, embedded delimiters and newlines,
  * CRLF and a UTF-8 BOM are handled; it is tested against those cases in test/snapshot/csv.test.ts.
  */
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { ColumnBuilder, MISSING_TOKENS } from './column-builder.js';
 import type { Table } from './table.js';
@@ -88,12 +88,60 @@ function parseDecimalBytes(buf: Uint8Array, start: number, end: number): number 
   return negative ? -value : value;
 }
 
-/** Pushes one cell's text (slow path) into a builder: number, ±inf, missing token, boolean or string. */
-function pushCellText(builder: ColumnBuilder, text: string): void {
+/** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
+interface ClassifiedCell {
+  readonly bytes: Uint8Array;
+  readonly text: string;
+  /** A number (±inf, exponent forms, long decimals) or NaN when the cell is text. */
+  readonly number: number;
+  readonly isInteger: boolean;
+}
+
+function classifyText(bytes: Uint8Array, text: string): ClassifiedCell {
   const infinity = INFINITY_TOKENS.get(text);
-  if (infinity !== undefined) return builder.pushNumber(infinity, false);
-  if (NUMBER_PATTERN.test(text)) return builder.pushNumber(Number(text), INTEGER_PATTERN.test(text));
-  builder.pushText(text);
+  if (infinity !== undefined) return { bytes, text, number: infinity, isInteger: false };
+  if (NUMBER_PATTERN.test(text)) return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text) };
+  return { bytes, text, number: Number.NaN, isInteger: false };
+}
+
+/** Up to this many distinct texts per column are cached (labels, booleans); beyond, cells are decoded directly. */
+const CELL_CACHE_LIMIT = 65_536;
+
+/**
+ * Per-column cache of classified text cells keyed by their bytes: a categorical column of a million rows has a
+ * handful of labels, so each is decoded and classified once instead of once per row.
+ */
+class CellCache {
+  private readonly buckets = new Map<number, ClassifiedCell[]>();
+  private size = 0;
+
+  get(buf: Uint8Array, start: number, end: number, quoted: boolean): ClassifiedCell {
+    let hash = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
+    const bucket = this.buckets.get(hash);
+    if (bucket) {
+      const length = end - start;
+      outer: for (const cell of bucket) {
+        if (cell.bytes.length !== length) continue;
+        for (let i = 0; i < length; i++) if (cell.bytes[i] !== buf[start + i]) continue outer;
+        return cell;
+      }
+    }
+    const bytes = buf.slice(start, end);
+    const text = decodeField(buf, start, end, quoted);
+    const cell = classifyText(bytes, text);
+    if (this.size < CELL_CACHE_LIMIT) {
+      this.size++;
+      if (bucket) bucket.push(cell);
+      else this.buckets.set(hash, [cell]);
+    }
+    return cell;
+  }
+}
+
+function pushClassified(builder: ColumnBuilder, cell: ClassifiedCell): void {
+  if (!Number.isNaN(cell.number)) builder.pushNumber(cell.number, cell.isInteger);
+  else builder.pushText(cell.text);
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -196,9 +244,12 @@ function scanRecord(buf: Uint8Array, pos: number, length: number, eof: boolean, 
 function forEachRecord(
   path: string,
   delimiter: number,
-  onRecord: (buf: Uint8Array, scan: Scan, line: number) => void,
+  onRecord: (buf: Uint8Array, scan: Scan, line: number, progress: { offset: number; size: number }) => void,
 ): void {
   const fd = openForReading(path);
+  const progress = { offset: 0, size: fstatSync(fd).size };
+  /** File offset of buf[0]. */
+  let base = 0;
   try {
     let buf = new Uint8Array(CHUNK_BYTES);
     let length = 0;
@@ -232,12 +283,14 @@ function forEachRecord(
         }
         const next = scanRecord(buf, pos, length, eof, delimiter, scan, where);
         if (next < 0) break;
-        onRecord(buf, scan, line);
+        progress.offset = base + next;
+        onRecord(buf, scan, line, progress);
         line += scan.newlines;
         pos = next;
       }
       if (eof && pos >= length) break;
       buf.copyWithin(0, pos, length);
+      base += pos;
       length -= pos;
       if (eof && length > 0 && pos === 0) throw new UserError('PARSE', `${where()}: could not parse record`);
     }
@@ -251,10 +304,13 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
   const { delimiter } = options;
   let header: string[] | undefined;
   let builders: (ColumnBuilder | undefined)[] = [];
+  let caches: CellCache[] = [];
   let rows = 0;
 
-  forEachRecord(path, delimiter, (buf, scan, line) => {
+  let headerBytes = 0;
+  forEachRecord(path, delimiter, (buf, scan, line, progress) => {
     if (!header) {
+      headerBytes = progress.offset;
       header = [];
       for (let f = 0; f < scan.count; f++) header.push(decodeField(buf, scan.starts[f]!, scan.ends[f]!, scan.quoted[f] === 1).trim());
       const seen = new Set<string>();
@@ -264,11 +320,17 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
         seen.add(name);
       }
       builders = header.map((name) => (options.include && !options.include(name) ? undefined : new ColumnBuilder(name, 1 << 16)));
+      caches = header.map(() => new CellCache());
       return;
     }
     if (scan.count !== header.length)
       throw new UserError('RAGGED_ROW', `${path}:${line}: expected ${header.length} fields, found ${scan.count}`);
     rows++;
+    if (rows === 4096) {
+      // Size the columns once from the average record length instead of doubling up to a million rows.
+      const estimate = Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64;
+      for (const builder of builders) builder?.reserve(estimate);
+    }
     for (let f = 0; f < scan.count; f++) {
       const builder = builders[f];
       if (!builder) continue;
@@ -281,7 +343,7 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
       const quoted = scan.quoted[f] === 1;
       const value = quoted ? Number.NaN : parseDecimalBytes(buf, start, end);
       if (!Number.isNaN(value)) builder.pushNumber(value, parsedIsInteger);
-      else pushCellText(builder, decodeField(buf, start, end, quoted));
+      else pushClassified(builder, caches[f]!.get(buf, start, end, quoted));
     }
   });
 

@@ -2,6 +2,7 @@
  * Sorted copies of each side of a column, computed once per column and cached on the {@link ColumnPair}.
  */
 import type { ColumnPair } from '../types.js';
+import { fastSortedCopy } from './radix-sort.js';
 
 const SORTED_REFERENCE = 'kernels:sorted-reference';
 const SORTED_CURRENT = 'kernels:sorted-current';
@@ -18,7 +19,8 @@ const SORTED_CURRENT = 'kernels:sorted-current';
  * sortedCopy(new Float64Array([3, 1, 2])); // => Float64Array [1, 2, 3]
  */
 export function sortedCopy(values: Float64Array): Float64Array {
-  return Float64Array.from(values).sort();
+  // Same order as Float64Array.prototype.sort, several times faster on large columns (see radix-sort.ts).
+  return fastSortedCopy(values);
 }
 
 function cached<T>(pair: ColumnPair, key: string, build: () => T): T {

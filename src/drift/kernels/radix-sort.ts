@@ -1,0 +1,150 @@
+/**
+ * LSD radix sort of doubles, several times faster than `Float64Array.prototype.sort` on the million-row columns
+ * driftwatch sorts (once per column and side). No library sorts typed doubles by radix, hence this file.
+ *
+ * Each double's IEEE-754 bits are mapped to an unsigned key with the same order (positive: flip the sign bit;
+ * negative: flip every bit), then sorted by four 16-bit digits, least significant first; a pass whose digit is the
+ * same for every value is skipped. The order equals the numeric sort for every non-NaN double, with -0 before +0 as
+ * `Float64Array.prototype.sort` does. Inputs must hold no NaN (cleaned columns never do).
+ */
+
+const DIGITS = 65_536;
+
+/**
+ * Sorted copy of `values` (never mutated).
+ *
+ * This runs in `O(n)` (four counting passes) plus `O(65536)` per pass.
+ *
+ * @param values doubles without NaN
+ * @returns a new ascending Float64Array
+ * @example
+ * radixSortedCopy(new Float64Array([2.5, -1, 0, -0, 1e300])); // => [-1, -0, 0, 2.5, 1e300]
+ */
+export function radixSortedCopy(values: Float64Array): Float64Array {
+  const n = values.length;
+  // Keys as (high, low) 32-bit words, little-endian view of the doubles.
+  const words = new Uint32Array(Float64Array.from(values).buffer);
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i]!;
+    const hi = words[2 * i + 1]!;
+    if (hi & 0x80000000) {
+      high[i] = ~hi >>> 0;
+      low[i] = ~lo >>> 0;
+    } else {
+      high[i] = (hi | 0x80000000) >>> 0;
+      low[i] = lo;
+    }
+  }
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  const counts = new Uint32Array(DIGITS);
+  for (let pass = 0; pass < 4; pass++) {
+    const source = pass < 2 ? low : high;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(source[i]! >>> shift) & 0xffff]!++;
+    if (counts[(source[0]! >>> shift) & 0xffff] === n) continue; // every value has this digit: nothing to move
+    let total = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const count = counts[d]!;
+      counts[d] = total;
+      total += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const slot = counts[(source[i]! >>> shift) & 0xffff]!++;
+      nextHigh[slot] = high[i]!;
+      nextLow[slot] = low[i]!;
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+  }
+  const sorted = new Float64Array(n);
+  const out = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    const hi = high[i]!;
+    if (hi & 0x80000000) {
+      out[2 * i + 1] = (hi & 0x7fffffff) >>> 0;
+      out[2 * i] = low[i]!;
+    } else {
+      out[2 * i + 1] = ~hi >>> 0;
+      out[2 * i] = ~low[i]! >>> 0;
+    }
+  }
+  return sorted;
+}
+
+/** Above this many distinct values, {@link countingSortedCopy} gives up (the radix sort is then as fast). */
+const COUNTING_MAX_DISTINCT = 1 << 15;
+const TABLE_BITS = 16;
+
+/**
+ * Sorted copy of a sample with few distinct values (a feature rounded to cents, a count): the values are counted in
+ * an open-addressing hash table keyed by their bits, the distinct values sorted, and the counts expanded. Returns
+ * undefined, having done little work, as soon as the sample shows more than 32768 distinct values.
+ *
+ * This runs in `O(n + k log k)` for k distinct values.
+ *
+ * @param values doubles without NaN
+ * @returns a new ascending Float64Array, or undefined when the sample has too many distinct values
+ */
+export function countingSortedCopy(values: Float64Array): Float64Array | undefined {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  const size = 1 << TABLE_BITS;
+  const mask = size - 1;
+  const keyLow = new Uint32Array(size);
+  const keyHigh = new Uint32Array(size);
+  const counts = new Float64Array(size); // 0 = empty slot
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i]!;
+    const hi = words[2 * i + 1]!;
+    let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - TABLE_BITS)) & mask;
+    for (;;) {
+      const count = counts[slot]!;
+      if (count === 0) {
+        if (++distinct > COUNTING_MAX_DISTINCT) return undefined;
+        keyLow[slot] = lo;
+        keyHigh[slot] = hi;
+        counts[slot] = 1;
+        break;
+      }
+      if (keyLow[slot] === lo && keyHigh[slot] === hi) {
+        counts[slot] = count + 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  const keys = new Float64Array(distinct);
+  const keyWords = new Uint32Array(keys.buffer);
+  const slots = new Int32Array(distinct);
+  for (let slot = 0, k = 0; slot < size; slot++) {
+    if (counts[slot] === 0) continue;
+    keyWords[2 * k] = keyLow[slot]!;
+    keyWords[2 * k + 1] = keyHigh[slot]!;
+    slots[k++] = slot;
+  }
+  const order = Array.from(slots.keys()).sort((a, b) => keys[a]! - keys[b]! || (Object.is(keys[a], -0) ? -1 : Object.is(keys[b], -0) ? 1 : 0));
+  const sorted = new Float64Array(n);
+  let position = 0;
+  for (const k of order) {
+    const count = counts[slots[k]!]!;
+    sorted.fill(keys[k]!, position, position + count);
+    position += count;
+  }
+  return sorted;
+}
+
+/**
+ * Sorted copy of a sample, by counting when it has few distinct values and by radix sort otherwise.
+ *
+ * @param values doubles without NaN
+ * @returns a new ascending Float64Array
+ */
+export function fastSortedCopy(values: Float64Array): Float64Array {
+  if (values.length < 4096) return Float64Array.from(values).sort();
+  return countingSortedCopy(values) ?? radixSortedCopy(values);
+}
