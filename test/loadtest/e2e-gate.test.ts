@@ -1,0 +1,133 @@
+/**
+ * End to end with the real parts: the model is trained on the StreamFlow fixture, three predictors run as their own
+ * processes (healthy, +350 ms latency, 5% errors), a real Prometheus 2.42 scrapes them every second on loopback,
+ * and `driftwatch loadtest --prometheus --slo load-test/slo.yml` runs a short open-model load against each.
+ * Bounded: 127.0.0.1 only, 50 requests/s for 8 s per predictor.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
+import { trainCommand } from '../../src/cli/commands/train.js';
+import { ExitCode } from '../../src/errors.js';
+import { startPrometheus, shouldRun, type RunningPrometheus } from '../prometheus/helpers/prometheus-process.js';
+import { captureIo } from './helpers/capture.js';
+import { startPredictor, type RunningPredictor } from './helpers/predictor-process.js';
+
+const SLO_FILE = join(process.cwd(), 'load-test/slo.yml');
+
+describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prometheus', () => {
+  let directory: string;
+  let prometheus: RunningPrometheus | undefined;
+  const predictors: Record<string, RunningPredictor> = {};
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'driftwatch-e2e-'));
+    const model = join(directory, 'model.json');
+    expect(
+      await trainCommand.run(
+        ['--snapshot', 'fixtures/streamflow/month_000.csv', '--target', 'churn_label', '--out', model],
+        captureIo(),
+      ),
+    ).toBe(ExitCode.Ok);
+    const csv = await readFile('fixtures/streamflow/month_002.csv', 'utf8');
+    const ids = csv
+      .split('\n')
+      .slice(1, 501)
+      .map((line) => line.split(',')[0]);
+    await writeFile(join(directory, 'payloads.jsonl'), ids.map((id) => JSON.stringify({ user_id: id })).join('\n') + '\n');
+
+    const common = ['--model', model, '--features', 'fixtures/streamflow/month_002.csv'];
+    const started = await Promise.all([
+      startPredictor(common),
+      startPredictor([...common, '--inject-latency-ms', '350']),
+      startPredictor([...common, '--inject-error-rate', '0.05']),
+    ]);
+    [predictors.healthy, predictors.slow, predictors.errors] = started;
+    prometheus = await startPrometheus(
+      Object.entries(predictors).map(([name, predictor]) => ({ job: `api_${name}`, targets: [`127.0.0.1:${predictor.port}`] })),
+    );
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(predictors).map((predictor) => predictor.stop()));
+    await prometheus?.stop();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  const gate = async (name: string) => {
+    const io = captureIo();
+    const out = join(directory, `${name}.json`);
+    const code = await loadtestCommand.run(
+      [
+        '--url', `http://127.0.0.1:${predictors[name]!.port}/predict`,
+        '--rate', '50',
+        '--duration', '8',
+        '--payloads', join(directory, 'payloads.jsonl'),
+        '--max-in-flight', '64',
+        '--prometheus', prometheus!.url,
+        '--slo', SLO_FILE,
+        '--job', `api_${name}`,
+        '--wait-timeout', '30s',
+        '--out', out,
+      ],
+      io,
+    );
+    const result = JSON.parse(await readFile(out, 'utf8'));
+    return { code, io, result };
+  };
+
+  it('passes for the healthy predictor', async () => {
+    const { code, io, result } = await gate('healthy');
+    expect(io.out()).toContain('SLO gate passed');
+    expect(code).toBe(ExitCode.Ok);
+    expect(result.passed).toBe(true);
+    expect(result.load.sent).toBe(400);
+    expect(result.load.dropped).toBe(0);
+    expect(result.load.status_counts).toEqual({ '200': 400 });
+    const byName = Object.fromEntries(result.gate.objectives.map((o: { name: string }) => [o.name, o]));
+    expect(byName.target_up.value).toBe(1);
+    expect(byName.no_restart.value).toBe(0);
+    expect(byName.request_rate_vs_offered.value).toBeGreaterThanOrEqual(0.95);
+    expect(byName.request_rate_vs_offered.value).toBeLessThanOrEqual(1.05);
+    expect(byName.error_ratio.value).toBe(0);
+    expect(byName.share_under_300ms.value).toBe(1);
+    expect(byName.p95_latency_seconds.status).toBe('info');
+    expect(result.gate.variables.window).toBe('7s');
+  }, 60_000);
+
+  it('fails on the latency objective, naming it, when 350 ms are injected', async () => {
+    const { code, io, result } = await gate('slow');
+    expect(code).toBe(ExitCode.GateFailed);
+    expect(result.gate.failed).toEqual(['share_under_300ms']);
+    expect(io.out()).toMatch(/FAIL share_under_300ms: value 0 is outside ≥ 0.95/);
+    expect(io.out()).toContain('SLO gate FAILED');
+    // Client-side latency from the intended send time sees the injected delay too.
+    expect(result.load.latency_ms.p50).toBeGreaterThanOrEqual(350);
+  }, 60_000);
+
+  it('fails on the error ratio, naming it, when 5% errors are injected', async () => {
+    const { code, io, result } = await gate('errors');
+    expect(code).toBe(ExitCode.GateFailed);
+    expect(result.gate.failed).toEqual(['error_ratio']);
+    expect(io.out()).toMatch(/FAIL error_ratio: value 0\.0\d+ is outside ≤ 0.01/);
+    expect(result.load.status_counts['500']).toBe(20); // 5% of 400, spread evenly
+    const errorRatio = result.gate.objectives.find((o: { name: string }) => o.name === 'error_ratio');
+    expect(errorRatio.value).toBeGreaterThan(0.04);
+    expect(errorRatio.value).toBeLessThan(0.06);
+  }, 60_000);
+
+  it('refuses a PromQL syntax error before sending any load', async () => {
+    const broken = join(directory, 'broken.yml');
+    await writeFile(broken, 'objectives:\n  - name: bad\n    query: sum(rate(api_requests_total[${window}])\n    min: 1\n');
+    const io = captureIo();
+    await expect(
+      loadtestCommand.run(
+        ['--url', `http://127.0.0.1:${predictors.healthy!.port}/predict`, '--rate', '50', '--duration', '8', '--prometheus', prometheus!.url, '--slo', broken, '--job', 'api_healthy'],
+        io,
+      ),
+    ).rejects.toThrow(/broken\.yml:2: objective 'bad': PromQL syntax error at 1:\d+/);
+    expect(io.err()).not.toContain('load finished');
+  });
+});
