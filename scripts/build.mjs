@@ -1,5 +1,6 @@
 // Bundles the entry points into dist/ (committed). Type checking is `npm run typecheck`.
 import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { generateTemplatesModule, generatedPath } from './generate-templates.mjs';
 
@@ -24,13 +25,20 @@ const common = {
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node\n' },
+  // The GitHub Action (action.yml `runs.main`).
+  { in: 'src/action/main.ts', out: 'dist/index.js' },
+  // Snapshot reader thread, loaded from beside dist/cli.js and dist/index.js to parse both snapshots at once.
+  { in: 'src/snapshot/read-worker.ts', out: 'dist/read-worker.js' },
 ];
+
+// DRIFTWATCH_BUILD_OUT=<dir> builds the same bundles elsewhere (the action's end-to-end test builds its own copy).
+const outDir = process.env.DRIFTWATCH_BUILD_OUT;
 
 for (const entry of entries) {
   await build({
     ...common,
     entryPoints: [entry.in],
-    outfile: entry.out,
+    outfile: outDir ? join(outDir, basename(entry.out)) : entry.out,
     banner: { js: (entry.banner ?? '') + common.banner.js },
   });
 }

@@ -9,7 +9,9 @@ import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeFileAtomic } from '../report/write.js';
-import { defaultLabel, loadSnapshot } from '../snapshot/load.js';
+import { defaultLabel, loadSnapshots } from '../snapshot/load.js';
+import type { ColumnFilter } from '../snapshot/parallel.js';
+import type { Table } from '../snapshot/table.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { assertNever } from '../errors.js';
 
@@ -49,22 +51,17 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
 }
 
 /** Which columns a reader needs to materialise (ids and excluded columns are skipped). */
-function columnFilter(settings: CompareSettings): ((name: string) => boolean) | undefined {
+function columnFilter(settings: CompareSettings): ColumnFilter | undefined {
   const { drift } = settings;
-  if (drift.columns) {
-    const wanted = new Set([...drift.columns, ...(drift.target ? [drift.target] : [])]);
-    return (name) => wanted.has(name);
-  }
-  const skipped = new Set([drift.idColumn, drift.timestampColumn, ...(drift.exclude ?? [])].filter((name) => name !== undefined && name !== drift.target));
-  return skipped.size === 0 ? undefined : (name) => !skipped.has(name);
+  if (drift.columns) return { only: [...new Set([...drift.columns, ...(drift.target ? [drift.target] : [])])] };
+  const except = [drift.idColumn, drift.timestampColumn, ...(drift.exclude ?? [])].filter(
+    (name): name is string => name !== undefined && name !== drift.target,
+  );
+  return except.length === 0 ? undefined : { except };
 }
 
 export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
-  const include = columnFilter(settings);
-  const [reference, current] = await Promise.all([
-    loadSnapshot(settings.reference, settings.cwd, include),
-    loadSnapshot(settings.current, settings.cwd, include),
-  ]);
+  const [reference, current] = (await loadSnapshots([settings.reference, settings.current], settings.cwd, columnFilter(settings))) as [Table, Table];
   const referenceLabel = settings.referenceLabel ?? defaultLabel(settings.reference);
   const currentLabel = settings.currentLabel ?? defaultLabel(settings.current);
   const report = computeDrift(reference, current, { ...settings.drift, referenceLabel, currentLabel });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { SnapshotSource } from '../job/settings.js';
-import { readSnapshot } from './index.js';
+import { readSnapshots, type ColumnFilter } from './parallel.js';
 import type { Table } from './table.js';
 
 /** Parses a `--reference`/`--current` value: a path, or `git:<rev>:<path>`. */
@@ -29,16 +29,8 @@ export function describeSource(source: SnapshotSource): string {
   return source.kind === 'git' ? `git:${source.rev}:${source.path}` : source.path;
 }
 
-/**
- * Reads a snapshot source into a Table. A git source is materialised with `git show <rev>:<path>` from `cwd` into a
- * temporary file (removed afterwards) and read like any file of that extension.
- */
-export async function loadSnapshot(source: SnapshotSource, cwd: string, include?: (name: string) => boolean): Promise<Table> {
-  if (source.kind === 'file') {
-    // Keep the path as the user wrote it, so messages name it that way.
-    const path = isAbsolute(source.path) || resolve(cwd) === process.cwd() ? source.path : join(cwd, source.path);
-    return readSnapshot(path, { format: source.format, include });
-  }
+/** Writes `git show <rev>:<path>` (run in `cwd`) to `file`. */
+function gitShowTo(source: Extract<SnapshotSource, { kind: 'git' }>, cwd: string, file: string): void {
   let content: Buffer;
   try {
     content = execFileSync('git', ['show', `${source.rev}:${source.path.replace(/^\.\//, '')}`], {
@@ -48,18 +40,43 @@ export async function loadSnapshot(source: SnapshotSource, cwd: string, include?
     });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
-    throw new UserError('FILE_NOT_FOUND', `git:${source.rev}:${source.path}: cannot read from git (${stderr || 'git failed'})`);
+    throw new UserError('FILE_NOT_FOUND', `${describeSource(source)}: cannot read from git (${stderr || 'git failed'})`);
   }
-  const directory = mkdtempSync(join(tmpdir(), 'driftwatch-git-'));
+  writeFileSync(file, content);
+}
+
+/**
+ * Reads snapshot sources into Tables (in parallel threads for big files). A git source is materialised with
+ * `git show <rev>:<path>` into a temporary file, removed afterwards, and messages name it as `git:<rev>:<path>`.
+ */
+export async function loadSnapshots(sources: readonly SnapshotSource[], cwd: string, filter?: ColumnFilter): Promise<Table[]> {
+  const directory = sources.some((source) => source.kind === 'git') ? mkdtempSync(join(tmpdir(), 'driftwatch-git-')) : undefined;
   try {
-    const file = join(directory, basename(source.path));
-    writeFileSync(file, content);
-    const table = await readSnapshot(file, { format: source.format, include });
-    return { ...table, source: describeSource(source) };
-  } catch (error) {
-    if (error instanceof UserError) throw new UserError(error.code, error.message.replaceAll(join(directory, basename(source.path)), describeSource(source)));
-    throw error;
+    const paths = sources.map((source, index) => {
+      if (source.kind === 'git') {
+        const file = join(directory!, `${index}-${basename(source.path)}`);
+        gitShowTo(source, cwd, file);
+        return file;
+      }
+      // Keep the path as the user wrote it, so messages name it that way.
+      return isAbsolute(source.path) || resolve(cwd) === process.cwd() ? source.path : join(cwd, source.path);
+    });
+    let tables: Table[];
+    try {
+      tables = await readSnapshots(sources.map((source, index) => ({ path: paths[index]!, format: source.format, filter })));
+    } catch (error) {
+      if (!(error instanceof UserError) || !directory) throw error;
+      let message = error.message;
+      sources.forEach((source, index) => (message = message.replaceAll(paths[index]!, describeSource(source))));
+      throw new UserError(error.code, message);
+    }
+    return tables.map((table, index) => ({ ...table, source: describeSource(sources[index]!) }));
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    if (directory) rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/** Reads one snapshot source into a Table. */
+export async function loadSnapshot(source: SnapshotSource, cwd: string, filter?: ColumnFilter): Promise<Table> {
+  return (await loadSnapshots([source], cwd, filter))[0]!;
 }
