@@ -1,12 +1,9 @@
 /**
- * Reading a snapshot as it was at a commit: `git:<rev>:<path>` is read with git from the checkout, so a pull request
- * that updates a snapshot file can be compared with its earlier self (`git:base:data/month.csv`).
+ * Snapshots as they were at a commit: `git:<rev>:<path>` is read with git from the checkout, so a pull request that
+ * updates a snapshot file can be compared with its earlier self (`git:base:data/month.csv`). This module resolves
+ * the PR aliases and makes sure the commit is present; `src/snapshot/load.ts` reads the file.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
 import type { Logger } from './logger.js';
 
@@ -18,43 +15,9 @@ export interface GitSnapshotRef {
   readonly path: string;
 }
 
-const GIT_PREFIX = 'git:';
-
-/** Whether a snapshot source string uses the `git:` scheme. */
-export function isGitSource(source: string): boolean {
-  return source.startsWith(GIT_PREFIX);
-}
-
-/**
- * Parses `git:<rev>:<path>`. The revision may not start with `-` (it would be read as a git option) nor contain
- * whitespace or `:`; the path must be relative and stay inside the repository.
- *
- * @param input the name of the input or flag, for the error message
- */
-export function parseGitSource(source: string, input: string): GitSnapshotRef {
-  const rest = source.slice(GIT_PREFIX.length);
-  const colon = rest.indexOf(':');
-  const expected = `expected git:<rev>:<path>, e.g. git:base:data/month.csv`;
-  if (colon <= 0 || colon === rest.length - 1)
-    throw new UserError('CONFIG', `${input}: '${source}': ${expected}`);
-  const rev = rest.slice(0, colon);
-  const file = rest.slice(colon + 1);
-  if (rev.startsWith('-') || /\s/.test(rev))
-    throw new UserError('CONFIG', `${input}: invalid revision '${rev}' in '${source}'`);
-  const normalised = path.posix.normalize(file);
-  if (path.posix.isAbsolute(normalised) || normalised.startsWith('..'))
-    throw new UserError(
-      'CONFIG',
-      `${input}: path '${file}' in '${source}' must be relative to the repository root`,
-    );
-  return { rev, path: normalised };
-}
-
-export interface GitReadOptions {
+export interface GitRevisionOptions {
   /** The checkout (GITHUB_WORKSPACE). */
   readonly cwd: string;
-  /** Where the file is written. */
-  readonly outDir: string;
   /** Commits the aliases stand for; from the pull_request event. */
   readonly aliases: { readonly base?: string; readonly head?: string };
   /** The input name, for messages. */
@@ -62,25 +25,29 @@ export interface GitReadOptions {
 }
 
 /**
- * Writes the file as it was at the revision to `outDir` (keeping its extension, so the reader recognises the format)
- * and returns that path. A commit missing from a shallow checkout is fetched once (`git fetch --depth=1 origin <sha>`).
+ * Resolves the revision of a `git:<rev>:<path>` source to the commit to read (`base`/`head` become the pull
+ * request's commits), makes sure that commit is in the checkout (a commit missing from a shallow clone is fetched
+ * once: `git fetch --depth=1 origin <sha>`) and that the file exists there. Returns the commit's full sha.
+ * Reading the file is `loadSnapshot`'s job (`src/snapshot/load.ts`).
  */
-export async function readGitSnapshot(
+export async function resolveGitRevision(
   ref: GitSnapshotRef,
-  options: GitReadOptions,
+  options: GitRevisionOptions,
   logger: Logger,
 ): Promise<string> {
   const label = `git:${ref.rev}:${ref.path}`;
   let rev = ref.rev;
   if (rev === 'base' || rev === 'head') {
     const commit = options.aliases[rev];
-    if (commit === undefined)
+    if (commit === undefined || commit === '')
       throw new UserError(
         'CONFIG',
         `${options.input}: '${label}' needs a pull_request event ('${rev}' is the pull request's ${rev} commit)`,
       );
     rev = commit;
   }
+  if (rev.startsWith('-'))
+    throw new UserError('CONFIG', `${options.input}: invalid revision '${rev}' in '${label}'`);
 
   if (!(await gitSucceeds(['cat-file', '-e', `${rev}^{commit}`], options.cwd))) {
     logger.info(`Commit ${rev} is not in the checkout; fetching it`);
@@ -93,34 +60,16 @@ export async function readGitSnapshot(
         `${options.input}: revision '${ref.rev}' of '${label}' is not in the checkout ${options.cwd} (use actions/checkout with fetch-depth: 0)`,
       );
   }
-  if (!(await gitSucceeds(['cat-file', '-e', `${rev}:${ref.path}`], options.cwd)))
+  const sha = (
+    await git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], options.cwd)
+  ).trim();
+  if (!(await gitSucceeds(['cat-file', '-e', `${sha}:${ref.path}`], options.cwd)))
     throw new UserError(
       'FILE_NOT_FOUND',
-      `${options.input}: '${ref.path}' does not exist at revision '${ref.rev}' (${label})`,
+      `${options.input}: '${ref.path}' does not exist at revision '${ref.rev}' (${sha.slice(0, 12)})`,
     );
-
-  await mkdir(options.outDir, { recursive: true });
-  const shortRev = rev.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40);
-  const out = path.join(options.outDir, `${shortRev}-${path.posix.basename(ref.path)}`);
-  const child = spawn('git', ['cat-file', 'blob', `${rev}:${ref.path}`], {
-    cwd: options.cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-  await pipeline(child.stdout, createWriteStream(out));
-  const code = await exited;
-  if (code !== 0)
-    throw new UserError(
-      'FILE_UNREADABLE',
-      `${options.input}: git could not read '${label}': ${stderr.trim().split('\n')[0]}`,
-    );
-  logger.info(`Read ${label} (commit ${rev}) into ${out}`);
-  return out;
+  logger.info(`${label} resolves to commit ${sha}`);
+  return sha;
 }
 
 function git(args: readonly string[], cwd: string): Promise<string> {

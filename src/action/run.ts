@@ -1,0 +1,221 @@
+/**
+ * The action's `run()`: settings → drift and reports (the compare job shared with the CLI) → artifacts → job
+ * summary → sticky comment → retrain dispatch → outputs. The one top-level catch of the action is here.
+ *
+ * Failure policy: a bad input, an unreadable snapshot, a failed artifact upload or a refused dispatch fail the step;
+ * a comment or summary failure (a fork PR's read-only token, a 403) is a warning and loses nothing already uploaded.
+ */
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { UserError, getErrorMessage, wrapError } from '../errors.js';
+import {
+  defaultArtifactUploader,
+  uploadReports,
+  type ArtifactUploader,
+  type ReportUploadResult,
+} from '../github/artifact.js';
+import { createGitHubClient, describeApiError, type GitHubClient } from '../github/client.js';
+import { dispatchKey, dispatchRetrain } from '../github/dispatch.js';
+import { resolveGitRevision } from '../github/git-source.js';
+import type { Logger } from '../github/logger.js';
+import { buildCommentBody, upsertStickyComment } from '../github/sticky-comment.js';
+import { runCompareJob, type CompareOutcome } from '../job/compare-job.js';
+import type { CompareSettings, SnapshotSource } from '../job/settings.js';
+import { REPORT_URL_PLACEHOLDER, renderMarkdown } from '../report/markdown.js';
+import { writeFileAtomic } from '../report/write.js';
+import { defaultLabel, describeSource } from '../snapshot/load.js';
+import { getInputs } from './inputs.js';
+import { actionsLogger } from './logger.js';
+import { setArtifactOutputs, setCommentOutput, setDriftOutputs, setRetrainOutput } from './outputs.js';
+import type { ActionSettings } from './settings.js';
+
+/** Seams for tests that call `run()` in-process; the bundle uses the defaults. */
+export interface ActionDependencies {
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+  readonly uploader: () => ArtifactUploader;
+  readonly client: (settings: ActionSettings, logger: Logger) => GitHubClient;
+}
+
+const defaultDependencies = (): ActionDependencies => ({
+  env: process.env,
+  logger: actionsLogger(),
+  uploader: defaultArtifactUploader,
+  client: (settings, logger) =>
+    createGitHubClient({ token: settings.token, baseUrl: settings.run.apiUrl, logger }),
+});
+
+/** Runs the action. Never throws: every failure ends in exactly one `core.setFailed` line. */
+export async function run(overrides: Partial<ActionDependencies> = {}): Promise<void> {
+  const dependencies = { ...defaultDependencies(), ...overrides };
+  try {
+    // Keep as much as possible inside the try: every error becomes one line.
+    const settings = getInputs(dependencies.env, (secret) => core.setSecret(secret), dependencies.logger);
+    const outcome = await runDriftAction(settings, dependencies);
+    if (settings.failOnDrift && outcome.report.decision.action === 'RETRAIN')
+      core.setFailed(`fail-on-drift: ${outcome.report.decision.reason}`);
+  } catch (error) {
+    if (error instanceof UserError) {
+      core.setFailed(error.message);
+    } else {
+      const err = wrapError(error);
+      core.setFailed(`driftwatch internal error (please report): ${err.message}`);
+      if (err.stack) core.debug(err.stack);
+    }
+  }
+}
+
+/** Resolves `git:` sources to commit shas (PR aliases, shallow checkouts) and fills their default labels. */
+async function resolveSources(settings: ActionSettings, logger: Logger): Promise<CompareSettings> {
+  const { compare, run } = settings;
+  const resolveOne = async (source: SnapshotSource, input: string, label: string | undefined) => {
+    if (source.kind !== 'git') return { source, label };
+    const aliases = run.pullRequest ? { base: run.pullRequest.baseSha, head: run.pullRequest.headSha } : {};
+    const sha = await resolveGitRevision(source, { cwd: run.workspace, aliases, input }, logger);
+    const resolved: SnapshotSource = { ...source, rev: sha };
+    // A short sha keeps the label (and so the dispatch key) distinct per commit and readable.
+    return { source: resolved, label: label ?? defaultLabel({ ...source, rev: sha.slice(0, 7) }) };
+  };
+  const reference = await resolveOne(compare.reference, 'reference', compare.referenceLabel);
+  const current = await resolveOne(compare.current, 'current', compare.currentLabel);
+  return {
+    ...compare,
+    reference: reference.source,
+    current: current.source,
+    referenceLabel: reference.label,
+    currentLabel: current.label,
+  };
+}
+
+async function runDriftAction(
+  settings: ActionSettings,
+  dependencies: ActionDependencies,
+): Promise<CompareOutcome> {
+  const { logger } = dependencies;
+  const { run } = settings;
+  const runUrl = `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}`;
+
+  // 1. Drift and reports (the same job as `driftwatch compare`)
+  const compare = await resolveSources(settings, logger);
+  const outcome = await runCompareJob(compare);
+  const { report, files } = outcome;
+  // The Markdown file travels in the artifact: point its placeholder at the run page, which lists the artifacts.
+  if (files.md) {
+    const markdownPath = path.resolve(compare.cwd, files.md);
+    const text = await readFile(markdownPath, 'utf8');
+    writeFileAtomic(markdownPath, text.replaceAll(REPORT_URL_PLACEHOLDER, runUrl));
+  }
+  core.info(outcome.decisionLine);
+  setDriftOutputs(report, files);
+
+  // 2. Artifacts
+  let upload: ReportUploadResult | undefined;
+  if (!run.artifactServiceAvailable) {
+    logger.warning(
+      'ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set (not running as an action step): reports not uploaded',
+    );
+  } else {
+    const scratch = await mkdtemp(path.join(run.tempDir, 'driftwatch-'));
+    try {
+      const written = Object.values(files).map((file) => path.resolve(compare.cwd, file));
+      upload = await uploadReports(
+        dependencies.uploader(),
+        {
+          name: settings.artifactName,
+          files: written,
+          rootDirectory: compare.reportDir,
+          ...(files.html ? { htmlFile: path.resolve(compare.cwd, files.html) } : {}),
+          tempDir: scratch,
+          runUrl,
+        },
+        logger,
+      );
+    } catch (error) {
+      throw new UserError(
+        'GITHUB',
+        `could not upload the reports as artifact '${settings.artifactName}': ${getErrorMessage(error)}`,
+      );
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+  setArtifactOutputs(upload?.bundle);
+  const reportUrl = upload?.html?.url ?? upload?.bundle.url ?? runUrl;
+  const markdown = renderMarkdown(report, { reportUrl });
+
+  // 3. Job summary
+  if (dependencies.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(markdown, true).write();
+    } catch (error) {
+      logger.warning(`could not write the job summary: ${getErrorMessage(error)}`);
+    }
+  }
+
+  // 4. Sticky comment
+  let client: GitHubClient | undefined;
+  const github = () => (client ??= dependencies.client(settings, logger));
+  let commentUrl: string | undefined;
+  const issueNumber = settings.comment.issueNumber;
+  if (issueNumber === undefined) {
+    logger.info(
+      settings.comment.mode === 'off'
+        ? 'comment: off'
+        : 'No pull request in this event and no issue-number: not commenting',
+    );
+  } else if (settings.dryRun) {
+    logger.info(
+      `dry-run: would create or update the sticky comment '${settings.comment.key}' on #${issueNumber}`,
+    );
+  } else {
+    const permission = run.pullRequest?.number === issueNumber ? 'pull-requests: write' : 'issues: write';
+    try {
+      const result = await upsertStickyComment(
+        github(),
+        { owner: run.owner, repo: run.repo, issueNumber, key: settings.comment.key },
+        buildCommentBody(settings.comment.key, markdown, reportUrl),
+        logger,
+      );
+      commentUrl = result.url;
+    } catch (error) {
+      logger.warning(describeApiError(error, `comment on #${issueNumber}`, permission));
+    }
+  }
+  setCommentOutput(commentUrl);
+
+  // 5. Retrain dispatch
+  let retrainRunId: number | undefined;
+  const { workflow, ref, extraInputs } = settings.retrain;
+  if (report.decision.action === 'RETRAIN' && workflow !== undefined && ref !== undefined) {
+    const key = dispatchKey({
+      repository: `${run.owner}/${run.repo}`,
+      workflow,
+      referenceLabel: report.reference.label,
+      currentLabel: report.current.label,
+    });
+    const inputs = {
+      ...extraInputs,
+      reference: describeSource(compare.reference),
+      current: describeSource(compare.current),
+      drift_share: String(report.drift_share),
+      report_url: reportUrl,
+      dispatch_key: key,
+    };
+    try {
+      const outcome = await dispatchRetrain(
+        github(),
+        { owner: run.owner, repo: run.repo, workflow, ref, inputs, key, dryRun: settings.dryRun },
+        logger,
+      );
+      if (outcome.status !== 'dry-run') retrainRunId = outcome.runId;
+    } catch (error) {
+      throw new UserError('GITHUB', describeApiError(error, `dispatch ${workflow}`, 'actions: write'));
+    }
+  } else if (report.decision.action === 'RETRAIN') {
+    logger.info('Decision is RETRAIN; no retrain-workflow set, so nothing is dispatched');
+  }
+  setRetrainOutput(retrainRunId);
+  return outcome;
+}

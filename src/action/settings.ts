@@ -1,0 +1,81 @@
+/**
+ * The one validated settings object of the action, built by `getInputs()` in `inputs.ts` from the `INPUT_*` and
+ * `GITHUB_*` environment. Nothing downstream reads inputs or the environment.
+ */
+import type { CompareSettings, SnapshotSource } from '../job/settings.js';
+
+/**
+ * The snapshot sources are the compare job's {@link SnapshotSource} (`src/job/settings.ts`): a file path or
+ * `git:<rev>:<path>` today; the Postgres engineer adds the database variant there, and its action inputs
+ * (`database-url`, masked with `core.setSecret`, ...) are parsed in `inputs.ts` next to `reference`/`current`.
+ * `git` sources may use the aliases `base`/`head` (the pull request's commits); `run.ts` resolves them to commit
+ * shas before the job runs.
+ */
+export type { SnapshotSource };
+
+/** Where the sticky comment goes (`comment` input). */
+export type CommentMode = 'auto' | 'pr' | 'issue' | 'off';
+export const COMMENT_MODES: readonly CommentMode[] = ['auto', 'pr', 'issue', 'off'];
+
+/** Facts about the workflow run, from the runner's environment and the event payload. */
+export interface RunContext {
+  readonly owner: string;
+  readonly repo: string;
+  /** GITHUB_EVENT_NAME, e.g. `pull_request`, `schedule`, `workflow_dispatch`. */
+  readonly eventName: string;
+  readonly runId: number;
+  readonly runAttempt: number;
+  /** `https://github.com` (GITHUB_SERVER_URL). */
+  readonly serverUrl: string;
+  /** `https://api.github.com` (GITHUB_API_URL). */
+  readonly apiUrl: string;
+  /** The checkout, GITHUB_WORKSPACE (the current directory when unset). */
+  readonly workspace: string;
+  /** Scratch space, RUNNER_TEMP (the OS temp directory when unset). */
+  readonly tempDir: string;
+  /** GITHUB_REF, e.g. `refs/heads/main` or `refs/pull/7/merge`. */
+  readonly ref: string | undefined;
+  /** The pull request of a `pull_request` / `pull_request_target` event. */
+  readonly pullRequest:
+    { readonly number: number; readonly baseSha: string; readonly headSha: string } | undefined;
+  /** The repository's default branch, from the event payload. */
+  readonly defaultBranch: string | undefined;
+  /** Whether ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are present (the runner sets them for actions). */
+  readonly artifactServiceAvailable: boolean;
+}
+
+export interface CommentSettings {
+  readonly mode: CommentMode;
+  /** The issue or PR the comment goes to, resolved from `mode`, the event and `issue-number`; undefined: no comment. */
+  readonly issueNumber: number | undefined;
+  /** Which sticky comment this run owns (`comment-key`): several keys keep separate comments on one thread. */
+  readonly key: string;
+}
+
+export interface RetrainSettings {
+  /** Workflow file name or id (`retrain-workflow`); undefined: never dispatch. */
+  readonly workflow: string | undefined;
+  /** Branch or tag the retrain workflow runs at (`retrain-ref`, else the pushed branch, else the default branch). */
+  readonly ref: string | undefined;
+  /** Extra workflow inputs (`retrain-inputs`), values already strings. */
+  readonly extraInputs: Readonly<Record<string, string>>;
+}
+
+export interface ActionSettings {
+  /**
+   * The compare job shared with the CLI: snapshot sources, labels (undefined: derived from the source), engine
+   * options, the absolute report directory and the formats to write.
+   */
+  readonly compare: CompareSettings;
+  /** Artifact name, unique per run and attempt: `<artifact-name>-<run id>-<attempt>`. */
+  readonly artifactName: string;
+  readonly comment: CommentSettings;
+  readonly retrain: RetrainSettings;
+  /** Fail the step when the decision is RETRAIN (`fail-on-drift`). */
+  readonly failOnDrift: boolean;
+  /** Compute, write, upload and summarise, but only say which comment and dispatch would be made (`dry-run`). */
+  readonly dryRun: boolean;
+  /** `github-token`; already masked. Never log it. */
+  readonly token: string;
+  readonly run: RunContext;
+}
