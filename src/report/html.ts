@@ -130,7 +130,7 @@ function columnView(column: ColumnDriftResult, index: number, labels: SideLabels
   };
 }
 
-function targetView(target: TargetDrift) {
+function targetView(target: TargetDrift, columns: readonly ColumnDriftResult[]) {
   const state: DriftState =
     target.drift_score === null ? 'skipped' : target.drift_detected ? 'drifted' : 'stable';
   return {
@@ -138,7 +138,8 @@ function targetView(target: TargetDrift) {
     state,
     stateIcon: STATE_TEXT[state].icon,
     stateText: STATE_TEXT[state].text,
-    testName: target.stattest ?? '—',
+    testName:
+      columns.find((column) => column.column === target.column)?.stattest_name ?? target.stattest ?? '—',
     score: formatScore(target.drift_score),
     referenceRate: formatPercent(target.reference_rate),
     currentRate: formatPercent(target.current_rate),
@@ -185,7 +186,7 @@ export function renderHtml(report: DriftReport): string {
       retrainThreshold: report.decision.retrain_threshold,
       datasetDriftThreshold: report.drift_share_threshold,
     }),
-    target: report.target ? targetView(report.target) : null,
+    target: report.target ? targetView(report.target, report.columns) : null,
     datasetSummary: summaryRows(report.summary),
     rows: views,
     drifted: views.filter((column) => column.state === 'drifted'),

@@ -7,9 +7,9 @@ import { isPValueTest, truncateLabel } from './format.js';
 /** Most columns drawn per chart; more bars than this are unreadable in a comment. */
 export const MAX_CHART_COLUMNS = 25;
 
-/** Keeps a label inside Mermaid's quoted string: letters, digits and a few safe marks; the rest become `_`. */
-function mermaidLabel(text: string): string {
-  return truncateLabel(text.replace(/[^\p{L}\p{N} _.:/()+-]/gu, '_'), 28);
+/** A column name as a Mermaid category: letters, digits and a few safe marks (the rest become `_`), ≤ 32 long. */
+export function mermaidLabel(text: string): string {
+  return truncateLabel(text.replace(/[^\p{L}\p{N} _.:/()+-]/gu, '_'), 32);
 }
 
 /** A finite number in Mermaid's syntax with at most 4 significant digits. */

@@ -57,14 +57,11 @@ function open(height: number, title: string, column: string): string {
   );
 }
 
-/** Picks about `wanted` evenly spaced indices out of `0..count-1`, always including both ends. */
+/** At most `wanted` evenly spaced indices out of `0..count-1`, from 0 (the last one only when it falls on the step). */
 function tickIndices(count: number, wanted: number): number[] {
-  if (count <= wanted) return Array.from({ length: count }, (_, i) => i);
-  const step = Math.ceil((count - 1) / (wanted - 1));
+  const step = Math.max(1, Math.ceil((count - 1) / (wanted - 1)));
   const indices: number[] = [];
-  for (let i = 0; i < count - 1; i += step) indices.push(i);
-  if (count - 1 - indices[indices.length - 1]! < step / 2) indices.pop();
-  indices.push(count - 1);
+  for (let i = 0; i < count; i += step) indices.push(i);
   return indices;
 }
 

@@ -9,12 +9,7 @@ import {
 } from '../../src/drift/distribution.js';
 import type { ColumnPair, ColumnType } from '../../src/drift/types.js';
 
-function pair(
-  columnType: ColumnType,
-  reference: number[],
-  current: number[],
-  labels?: string[],
-): ColumnPair {
+function pair(columnType: ColumnType, reference: number[], current: number[], labels?: string[]): ColumnPair {
   return {
     column: 'x',
     columnType,

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { DriftReport } from '../../src/drift/types.js';
+import { driftSeverity, driftState, escapeXml } from '../../src/report/format.js';
+import { renderHtml } from '../../src/report/html.js';
+import { STREAMFLOW_LABELS, expectValidReport, streamflowReport } from './helpers.js';
+
+/** The column table's rows: state class and column name, in document order. */
+function tableRows(html: string): { state: string; column: string }[] {
+  return [
+    ...html.matchAll(/<tr class="(drifted|stable|skipped)"><td><a href="#col-\d+">(.*?)<\/a><\/td>/g),
+  ].map((match) => ({ state: match[1]!, column: match[2]! }));
+}
+
+/** `data-column` of every chart, in document order. */
+function chartColumns(html: string): string[] {
+  return [...html.matchAll(/<svg class="chart" data-column="([^"]*)"/g)].map((match) => match[1]!);
+}
+
+/** Mustache's HTML escaping, for comparing names that pass through templates. */
+function mustacheEscape(text: string): string {
+  const entities: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '/': '&#x2F;',
+    '`': '&#x60;',
+    '=': '&#x3D;',
+  };
+  return text.replace(/[&<>"'`=/]/g, (character) => entities[character]!);
+}
+
+describe('renderHtml on the StreamFlow fixtures', () => {
+  it('opens with the decision, drift_share against both thresholds, labels, row counts and the target', async () => {
+    const report = await streamflowReport(2);
+    const html = renderHtml(report);
+    const top = html.slice(html.indexOf('<main>'), html.indexOf('id="columns"'));
+    expect(top).toContain(
+      `<div class="verdict">${report.decision.action === 'RETRAIN' ? '⚠' : '✓'} ${report.decision.action}</div>`,
+    );
+    expect(top).toContain(mustacheEscape(report.decision.reason));
+    const share = `${(report.drift_share * 100).toFixed(1).replace(/\.0$/, '')}%`;
+    expect(top).toContain(`<dt>drift share</dt><dd><strong>${share}</strong>`);
+    expect(top).toContain(`<dt>retrain threshold</dt><dd>${report.decision.retrain_threshold * 100}%</dd>`);
+    expect(top).toContain(`(threshold ${report.drift_share_threshold * 100}%)`);
+    expect(top).toContain(`<strong>${STREAMFLOW_LABELS[0]}</strong> · 7,043 rows`);
+    expect(top).toContain(`<strong>${STREAMFLOW_LABELS[2]}</strong> · 7,043 rows`);
+    expect(top).toContain('<h2 id="target">Target: churn_label</h2>');
+    expect(top).toMatch(/positive rate<\/dt><dd>reference \d+(\.\d)?% → current \d+(\.\d)?%/);
+    // The gauge marks both thresholds with text, not only a colour.
+    expect(top).toContain(`retrain ≥ ${report.decision.retrain_threshold * 100}%`);
+    expect(top).toContain(`dataset drift ≥ ${report.drift_share_threshold * 100}%`);
+  });
+
+  it('tables every column, drifted first and then by distance past the threshold, with drift as text and shape', async () => {
+    const report = await streamflowReport(2);
+    const rows = tableRows(renderHtml(report));
+    expect(rows.map((row) => row.column).sort()).toEqual(
+      report.columns.map((column) => column.column).sort(),
+    );
+    const byName = new Map(report.columns.map((column) => [column.column, column]));
+    const rank = { drifted: 0, stable: 1, skipped: 2 } as const;
+    for (let i = 1; i < rows.length; i++) {
+      const previous = byName.get(rows[i - 1]!.column)!;
+      const next = byName.get(rows[i]!.column)!;
+      expect(rank[driftState(previous)]).toBeLessThanOrEqual(rank[driftState(next)]);
+      if (driftState(previous) === driftState(next)) {
+        expect(driftSeverity(previous)).toBeGreaterThanOrEqual(driftSeverity(next));
+      }
+    }
+    expect(rows.some((row) => row.state === 'drifted')).toBe(true);
+    for (const row of rows) expect(row.state).toBe(driftState(byName.get(row.column)!));
+    const html = renderHtml(report);
+    const drifted = rows.filter((row) => row.state === 'drifted').length;
+    expect(html.match(/<td><span class="state drifted">▲ drifted<\/span><\/td>/g)).toHaveLength(drifted);
+    expect(html.match(/<td><span class="state stable">○ stable<\/span><\/td>/g)?.length ?? 0).toBe(
+      rows.filter((row) => row.state === 'stable').length,
+    );
+  });
+
+  it('draws one chart per column: histograms with shared edges for numbers, paired bars for categories', async () => {
+    const report = await streamflowReport(1);
+    const html = renderHtml(report);
+    const charted = chartColumns(html);
+    expect([...charted].sort()).toEqual(report.columns.map((column) => column.column).sort());
+    for (const column of report.columns) {
+      const distribution = column.distribution as {
+        kind: string;
+        bin_edges?: number[];
+        categories?: string[];
+      };
+      const start = html.indexOf(`<svg class="chart" data-column="${escapeXml(column.column)}"`);
+      const svg = html.slice(start, html.indexOf('</svg>', start));
+      if (column.column_type === 'numerical') {
+        expect(distribution.kind).toBe('histogram');
+        // One filled reference bar per bin, one outlined step line for current.
+        expect(svg.match(/<rect class="ref"[^>]*><title>/g)).toHaveLength(distribution.bin_edges!.length - 1);
+        expect(svg.match(/<path class="cur"/g)).toHaveLength(1);
+      } else {
+        expect(distribution.kind).toBe('categories');
+        const rows = distribution.categories!.length;
+        expect(svg.match(/<rect class="ref" x="158"/g)!.length).toBeGreaterThanOrEqual(rows);
+        expect(svg.match(/<rect class="cur" x="158"/g)!.length).toBe(
+          svg.match(/<rect class="ref" x="158"/g)!.length,
+        );
+      }
+    }
+  });
+
+  it('is self-contained: no script, no external reference, a CSP that forbids loading anything', async () => {
+    const html = renderHtml(await streamflowReport(1));
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|@font-face|url\(/i);
+    expect(html).not.toMatch(/\s(src|href)="(?!#)/i);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+});
+
+describe('renderHtml content rules', () => {
+  it('escapes column names and labels everywhere', async () => {
+    const report: DriftReport = structuredClone(await streamflowReport(1));
+    const hostile = '<img src=x onerror=alert(1)>"&';
+    report.columns[0]!.column = hostile;
+    report.current.label = '<b>march</b>';
+    expectValidReport(report);
+    const html = renderHtml(report);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>march</b>');
+    expect(html).toContain(mustacheEscape(hostile));
+    expect(chartColumns(html)).toContain(escapeXml(hostile));
+  });
+
+  it('shows the data summary and additive fields when the report carries them', async () => {
+    const report: DriftReport = structuredClone(await streamflowReport(1));
+    const column = report.columns.find((candidate) => candidate.column === 'monthly_fee')!;
+    column.summary = { reference: { mean: 64.76, missing: 0 }, current: { mean: 70.125, missing: 3 } };
+    column.missing_share = 0.0004;
+    report.summary = { reference: { rows: 7043, columns: 16 }, current: { rows: 7043, columns: 16 } };
+    expectValidReport(report);
+    const html = renderHtml(report);
+    expect(html).toContain('<h2 id="summary">Data summary</h2>');
+    expect(html).toContain('<tr><td>columns</td><td class="num">16</td><td class="num">16</td></tr>');
+    const card = html.slice(html.indexOf('data-column="monthly_fee"'));
+    expect(card).toContain('<tr><td>mean</td><td class="num">64.8</td><td class="num">70.1</td></tr>');
+    expect(card).toContain('<tr><td>missing</td><td class="num">0</td><td class="num">3</td></tr>');
+    expect(card).toContain('<dt>missing_share</dt><dd>4.00e-4</dd>');
+  });
+
+  it('marks skipped columns and explains why, without a chart when there is no data', async () => {
+    const report: DriftReport = structuredClone(await streamflowReport(1));
+    const column = report.columns[0]!;
+    Object.assign(column, {
+      skipped: 'empty column: no values left',
+      drift_score: null,
+      drift_detected: false,
+    });
+    delete column.distribution;
+    expectValidReport(report);
+    const html = renderHtml(report);
+    expect(tableRows(html).at(-1)).toEqual({ state: 'skipped', column: column.column });
+    expect(html).toContain('<p class="muted">Skipped: empty column: no values left</p>');
+    expect(chartColumns(html)).not.toContain(column.column);
+    expect(chartColumns(html)).toHaveLength(report.columns.length - 1);
+  });
+});

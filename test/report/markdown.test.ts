@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { DriftReport } from '../../src/drift/types.js';
+import { orderColumns } from '../../src/report/format.js';
+import {
+  DEFAULT_MARKDOWN_MAX_LENGTH,
+  REPORT_URL_PLACEHOLDER,
+  REPORT_URL_RESERVE,
+  renderMarkdown,
+} from '../../src/report/markdown.js';
+import { MAX_CHART_COLUMNS, mermaidLabel } from '../../src/report/mermaid.js';
+import { STREAMFLOW_LABELS, expectValidReport, streamflowReport, syntheticReport } from './helpers.js';
+
+/** GitHub's limit on an issue or PR comment body. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** The fenced Mermaid blocks of a Markdown text. */
+function mermaidBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
+}
+
+/** Values of `bar [...]`, `line [...]` or `x-axis [...]` in a Mermaid xychart. */
+function listOf(chart: string, keyword: 'bar' | 'line' | 'x-axis'): string[] {
+  const line = chart.split('\n').find((text) => text.trim().startsWith(`${keyword} [`));
+  if (!line) throw new Error(`no ${keyword} in chart`);
+  return line
+    .slice(line.indexOf('[') + 1, line.lastIndexOf(']'))
+    .split(', ')
+    .map((item) => item.replace(/^"|"$/g, ''));
+}
+
+/** Rows of the Markdown table that follows `header` (up to the first non-table line). */
+function tableRows(markdown: string, header: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(header);
+  if (start < 0) throw new Error(`no table with header ${header}`);
+  const rows: string[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('| ')) break;
+    rows.push(line);
+  }
+  return rows;
+}
+
+const DRIFTED_HEADER = '| Column | Type | Test | Score | Threshold |';
+const FULL_HEADER = '| Column | Drift | Type | Test | Score | Threshold |';
+
+describe('renderMarkdown on the StreamFlow fixtures', () => {
+  it('puts drift_share, decision, both thresholds and both labels on the first line', async () => {
+    const report = await streamflowReport(2);
+    const firstLine = renderMarkdown(report).split('\n')[0]!;
+    expect(firstLine).toContain(report.decision.action);
+    expect(firstLine).toContain(
+      `drift share **${(report.drift_share * 100).toFixed(1).replace(/\.0$/, '')}%**`,
+    );
+    expect(firstLine).toContain(`${report.number_of_drifted_columns} of ${report.number_of_columns} columns`);
+    expect(firstLine).toContain(`retrain threshold ${report.decision.retrain_threshold * 100}%`);
+    expect(firstLine).toContain(`dataset drift threshold ${report.drift_share_threshold * 100}%`);
+    expect(firstLine).toContain(`\`${STREAMFLOW_LABELS[0]}\` (7,043 rows)`);
+    expect(firstLine).toContain(`\`${STREAMFLOW_LABELS[2]}\` (7,043 rows)`);
+  });
+
+  it('lists the drifted columns with test, score and threshold, then every column inside <details>', async () => {
+    const report = await streamflowReport(2);
+    const markdown = renderMarkdown(report);
+    const drifted = orderColumns(report.columns).filter((column) => column.drift_detected);
+    expect(drifted.length).toBeGreaterThan(0);
+    expect(markdown).toContain(`### Drifted columns (${drifted.length})`);
+    const driftedRows = tableRows(markdown, DRIFTED_HEADER);
+    expect(driftedRows.map((row) => row.split(' | ')[0]!.slice(2))).toEqual(
+      drifted.map((column) => `\`${column.column}\``),
+    );
+    for (const [index, column] of drifted.entries()) {
+      expect(driftedRows[index]).toContain(` | ${column.stattest_name} | `);
+    }
+    const details = markdown.slice(markdown.indexOf('<details>'), markdown.indexOf('</details>'));
+    expect(details).toContain(`All columns (${report.columns.length})`);
+    expect(tableRows(details, FULL_HEADER)).toHaveLength(report.columns.length);
+    expect(markdown).toContain(`Full report: ${REPORT_URL_PLACEHOLDER}`);
+    expect(markdown).not.toContain('not shown');
+  });
+
+  it('charts the scores against their thresholds in Mermaid xychart-beta, without an image', async () => {
+    const report = await streamflowReport(1);
+    const markdown = renderMarkdown(report);
+    expect(markdown).not.toMatch(/!\[|<img/);
+    const charts = mermaidBlocks(markdown);
+    expect(charts.length).toBeGreaterThanOrEqual(1);
+    const charted = new Set<string>();
+    for (const chart of charts) {
+      expect(chart.split('\n')[0]).toBe('xychart-beta horizontal');
+      const names = listOf(chart, 'x-axis');
+      const bars = listOf(chart, 'bar').map(Number);
+      const lines = listOf(chart, 'line').map(Number);
+      expect(bars).toHaveLength(names.length);
+      expect(lines).toHaveLength(names.length);
+      for (const [index, name] of names.entries()) {
+        const column = report.columns.find((candidate) => mermaidLabel(candidate.column) === name)!;
+        expect(column).toBeDefined();
+        expect(lines[index]).toBeCloseTo(column.threshold!, 9);
+        expect(Math.abs(bars[index]! - column.drift_score!)).toBeLessThanOrEqual(
+          1e-3 * Math.max(1, column.drift_score!),
+        );
+        charted.add(column.column);
+      }
+    }
+    const scored = report.columns.filter((column) => column.skipped === null && column.drift_score !== null);
+    expect(scored.length).toBeLessThanOrEqual(MAX_CHART_COLUMNS); // so every scored column is charted
+    expect(charted.size).toBe(scored.length);
+  });
+
+  it('uses the report URL when given, and keeps no placeholder', async () => {
+    const markdown = renderMarkdown(await streamflowReport(1), {
+      reportUrl: 'https://github.com/acme/churn/actions/runs/42',
+    });
+    expect(markdown).toContain('Full report: https://github.com/acme/churn/actions/runs/42');
+    expect(markdown).not.toContain(REPORT_URL_PLACEHOLDER);
+  });
+});
+
+describe('renderMarkdown length bound', () => {
+  const longName = (index: number) =>
+    `customer_feature_${String(index).padStart(4, '0')}_rolling_30d_mean_watch_minutes`;
+  // 2,000 columns with long names: far more than one comment holds. `calm` has few drifted columns (only the full
+  // table needs cutting), `wide` has about half drifted (the drifted table needs cutting too).
+  const calm = syntheticReport({ rows: 300, columns: 2000, seed: 11, shift: 0, name: longName });
+  const wide = syntheticReport({ rows: 300, columns: 2000, seed: 12, shift: 1.5, name: longName });
+
+  /** The counts in the "N more rows not shown" notes, in order. */
+  function leftOut(markdown: string): number[] {
+    return [
+      ...markdown.matchAll(/_([\d,]+) more rows? not shown \(comment length limit\); full report: (\S+)_/g),
+    ].map((match) => Number(match[1]!.replace(/,/g, '')));
+  }
+
+  it('stays under the comment limit with 2,000 columns and says how many rows were left out', () => {
+    const drifted = calm.columns.filter((column) => column.drift_detected).length;
+    expect(drifted).toBeGreaterThan(0);
+    expect(drifted).toBeLessThan(300);
+    const markdown = renderMarkdown(calm);
+    expect(markdown.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
+    expect(DEFAULT_MARKDOWN_MAX_LENGTH).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    // The action replaces the placeholder with an address of up to REPORT_URL_RESERVE characters.
+    const filled = markdown.replaceAll(REPORT_URL_PLACEHOLDER, 'x'.repeat(REPORT_URL_RESERVE));
+    expect(filled.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
+
+    // Every drifted column is listed; the full table is cut, with a note pointing at the full report.
+    expect(tableRows(markdown, DRIFTED_HEADER)).toHaveLength(drifted);
+    const shownFull = tableRows(markdown, FULL_HEADER).length;
+    expect(shownFull).toBeGreaterThan(100);
+    expect(shownFull).toBeLessThan(calm.columns.length);
+    expect(leftOut(markdown)).toEqual([calm.columns.length - shownFull]);
+    expect(markdown).toContain(`not shown (comment length limit); full report: ${REPORT_URL_PLACEHOLDER}_`);
+    // The headline and the end of the comment survive the cut.
+    expect(markdown.split('\n')[0]).toContain(`of ${calm.number_of_columns.toLocaleString('en-US')} columns`);
+    expect(markdown.trimEnd().endsWith(`Full report: ${REPORT_URL_PLACEHOLDER}`)).toBe(true);
+    expect(markdown).toContain('</details>');
+  });
+
+  it('cuts the drifted table too when it alone is too long', () => {
+    const drifted = wide.columns.filter((column) => column.drift_detected).length;
+    expect(drifted).toBeGreaterThan(700);
+    const markdown = renderMarkdown(wide);
+    expect(markdown.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
+    const shownDrifted = tableRows(markdown, DRIFTED_HEADER).length;
+    expect(shownDrifted).toBeGreaterThan(100);
+    expect(tableRows(markdown, FULL_HEADER)).toHaveLength(0);
+    expect(leftOut(markdown)).toEqual([drifted - shownDrifted, wide.columns.length]);
+  });
+
+  it('fills the budget rather than cutting early', () => {
+    for (const report of [calm, wide]) {
+      const markdown = renderMarkdown(report, { reportUrl: 'https://example.test/r' });
+      expect(markdown.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
+      // One more table row (about 130 characters) would not have fitted.
+      expect(markdown.length).toBeGreaterThan(DEFAULT_MARKDOWN_MAX_LENGTH - 200);
+    }
+  });
+
+  it('never exceeds smaller limits', () => {
+    for (const maxLength of [20_000, 8_000, 3_000]) {
+      const markdown = renderMarkdown(wide, { maxLength, reportUrl: 'https://example.test/r' });
+      expect(markdown.length).toBeLessThanOrEqual(maxLength);
+      expect(markdown.split('\n')[0]).toContain('drift share');
+    }
+  });
+
+  it('keeps every row under the job-summary limit (1 MiB)', () => {
+    const markdown = renderMarkdown(wide, { maxLength: 1_000_000 });
+    expect(tableRows(markdown, FULL_HEADER)).toHaveLength(wide.columns.length);
+    expect(markdown).not.toContain('not shown');
+  });
+});
+
+describe('renderMarkdown escaping', () => {
+  it('keeps pipes, HTML and backticks in column names from breaking the tables', async () => {
+    const base = await streamflowReport(1);
+    const report: DriftReport = structuredClone(base);
+    report.columns[0]!.column = 'a|b <script>`x`</script>';
+    report.columns[0]!.drift_detected = true;
+    expectValidReport(report);
+    const markdown = renderMarkdown(report);
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).toContain('<code>a&#124;b &#60;script&#62;&#96;x&#96;&#60;/script&#62;</code>');
+    for (const row of tableRows(markdown, FULL_HEADER)) expect(row.split(' | ')).toHaveLength(6);
+  });
+});
