@@ -3,6 +3,10 @@
  *
  * Pure: reads a {@link ColumnPair}, never mutates it, and returns counts only, so the size of the data grows with
  * the number of bins and categories, never with the number of rows.
+ *
+ * The bins are for reading, not for the statistics: the stat tests bin with numpy's exact edges
+ * (`src/drift/kernels/histogram.ts`), which are neither round nor bounded in number; these edges are rounded to
+ * nice widths and capped at 30 bins, and counting needs no sorted copy.
  */
 import type { ColumnPair } from './types.js';
 
@@ -106,6 +110,7 @@ export function histogramEdges(
   const target = Math.min(MAX_HISTOGRAM_BINS, Math.max(MIN_HISTOGRAM_BINS, sturges));
   const rawWidth = (maximum - minimum) / target;
   const magnitude = 10 ** Math.floor(Math.log10(rawWidth));
+  if (!(magnitude > 0) || !Number.isFinite(magnitude)) return [minimum, maximum];
 
   // Candidate nice widths around the raw width; keep the one whose bin count is closest to the target.
   let best: { width: number; first: number; count: number } | undefined;
@@ -125,14 +130,22 @@ export function histogramEdges(
       }
     }
   }
-  if (best === undefined) {
-    // Unreachable for finite input (10× the magnitude always gives ≤ 10 bins); equal-width bins as a fallback.
-    const width = (maximum - minimum) / target;
-    return Array.from({ length: target + 1 }, (_, i) => (i === target ? maximum : minimum + i * width));
+  if (best !== undefined) {
+    const edges: number[] = [];
+    for (let i = 0; i <= best.count; i++) edges.push(cleanEdge((best.first + i) * best.width));
+    if (isValidCover(edges, minimum, maximum)) return edges;
   }
-  const edges: number[] = [];
-  for (let i = 0; i <= best.count; i++) edges.push(cleanEdge((best.first + i) * best.width));
-  return edges;
+  // A range too narrow for round edges at 12 significant digits (e.g. 1e6 + 1e-9): plain equal widths, or one bin
+  // when even those collapse (a denormal range).
+  const width = (maximum - minimum) / target;
+  const plain = Array.from({ length: target + 1 }, (_, i) => (i === target ? maximum : minimum + i * width));
+  return isValidCover(plain, minimum, maximum) ? plain : [minimum, maximum];
+}
+
+/** Edges strictly increase and cover [minimum, maximum]. */
+function isValidCover(edges: readonly number[], minimum: number, maximum: number): boolean {
+  for (let i = 1; i < edges.length; i++) if (!(edges[i]! > edges[i - 1]!)) return false;
+  return edges.length > 1 && edges[0]! <= minimum && edges[edges.length - 1]! >= maximum;
 }
 
 /** Counts values into `edges` (last bin closed), correcting the arithmetic index against the actual edges. */
@@ -146,7 +159,8 @@ export function countIntoBins(values: Float64Array, edges: readonly number[]): n
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (!(value >= low && value <= high)) continue;
-    let bin = Math.min(binCount - 1, Math.floor((value - low) * scale));
+    const guess = Math.floor((value - low) * scale);
+    let bin = Number.isFinite(guess) ? Math.min(binCount - 1, Math.max(guess, 0)) : 0;
     // Nice edges are rounded, so the arithmetic guess can be one bin off near an edge.
     while (bin > 0 && value < edges[bin]!) bin--;
     while (bin < binCount - 1 && value >= edges[bin + 1]!) bin++;
