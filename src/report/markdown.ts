@@ -35,9 +35,16 @@ function codeName(name: string): string {
   return `<code>${escaped}</code>`;
 }
 
-/** Plain text inside a table cell or a line: no HTML tags or entities, no pipes, no line breaks. */
+/**
+ * Plain text inside a table cell or a line: no line breaks, no pipes, and nothing GitHub would read as an HTML tag
+ * or entity (`<` before a letter, `/`, `!` or `?`; `&` before an entity name), while `a < b` stays readable.
+ */
 function cellText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[&<|]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&#38;')
+    .replace(/\|/g, '&#124;')
+    .replace(/<(?=[A-Za-z/!?])/g, '&#60;');
 }
 
 function testName(column: ColumnDriftResult): string {
@@ -79,7 +86,9 @@ function targetLine(report: DriftReport): string | null {
     target.reference_rate === null || target.current_rate === null
       ? ''
       : ` · positive rate ${formatPercent(target.reference_rate)} → ${formatPercent(target.current_rate)}`;
-  return `**Target** ${codeName(target.column)}: ${state} (${cellText(target.stattest ?? '—')} score ${formatScore(target.drift_score)})${rates}`;
+  const column = report.columns.find((candidate) => candidate.column === target.column);
+  const test = column?.stattest_name ?? target.stattest ?? '—';
+  return `**Target** ${codeName(target.column)}: ${state} (${cellText(test)} score ${formatScore(target.drift_score)})${rates}`;
 }
 
 /** Counts the length a text will have once each placeholder is replaced by an address of the reserved length. */

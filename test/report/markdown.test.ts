@@ -203,4 +203,11 @@ describe('renderMarkdown escaping', () => {
     expect(markdown).toContain('<code>a&#124;b &#60;script&#62;&#96;x&#96;&#60;/script&#62;</code>');
     for (const row of tableRows(markdown, FULL_HEADER)) expect(row.split(' | ')).toHaveLength(6);
   });
+
+  it('keeps comparisons readable in the reason while neutralising tags and entities', async () => {
+    const report: DriftReport = structuredClone(await streamflowReport(1));
+    report.decision.reason = 'drift_share=0.07 < 0.30 <b>bold</b> &amp; | pipe';
+    const reasonLine = renderMarkdown(report).split('\n')[2];
+    expect(reasonLine).toBe('> drift_share=0.07 < 0.30 &#60;b>bold&#60;/b> &#38;amp; &#124; pipe');
+  });
 });
