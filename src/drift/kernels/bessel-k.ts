@@ -44,7 +44,8 @@ function gammaOne(mu: number, plus: number, minus: number): number {
  * besselK(0.25, 1); // => 0.43825439126069186
  */
 export function besselK(order: number, x: number): number {
-  if (!(order >= 0 && order <= 0.5)) throw new RangeError(`besselK supports orders in [0, 0.5], got ${order}`);
+  if (!(order >= 0 && order <= 0.5))
+    throw new RangeError(`besselK supports orders in [0, 0.5], got ${order}`);
   if (Number.isNaN(x) || x < 0) return Number.NaN;
   if (x === 0) return Number.POSITIVE_INFINITY;
   if (x === Number.POSITIVE_INFINITY) return 0;
@@ -82,8 +83,8 @@ export function besselK(order: number, x: number): number {
   // Steed's continued fraction CF2 (Numerical Recipes §6.7, `bessik`, x ≥ 2 branch).
   let b = 2 * (1 + x);
   let d = 1 / b;
+  // (NR's h, needed only for K_{μ+1}, is not accumulated.)
   let delh = d;
-  let h = d;
   let q1 = 0;
   let q2 = 1;
   const a1 = 0.25 - mu2;
@@ -101,7 +102,6 @@ export function besselK(order: number, x: number): number {
     b += 2;
     d = 1 / (b + a * d);
     delh = (b * d - 1) * delh;
-    h += delh;
     const dels = q * delh;
     s += dels;
     if (Math.abs(dels / s) < EPSILON) break;

@@ -32,7 +32,9 @@ export function polyfit(x: readonly number[], y: readonly number[], degree: numb
   const rows = x.length;
   const cols = degree + 1;
   const a: number[][] = x.map((xi) => Array.from({ length: cols }, (_, j) => xi ** (degree - j)));
-  const scale = Array.from({ length: cols }, (_, j) => Math.sqrt(a.reduce((s, row) => s + row[j]! * row[j]!, 0)));
+  const scale = Array.from({ length: cols }, (_, j) =>
+    Math.sqrt(a.reduce((s, row) => s + row[j]! * row[j]!, 0)),
+  );
   for (const row of a) for (let j = 0; j < cols; j++) row[j] = row[j]! / scale[j]!;
   const b = [...y];
   // Householder QR, applied to b as we go.

@@ -39,7 +39,10 @@ class Hypergeometric {
     this.low = Math.max(0, draws - bad);
     this.high = Math.min(good, draws);
     const size = this.high - this.low + 1;
-    const mode = Math.min(this.high, Math.max(this.low, Math.trunc(((draws + 1) * (good + 1)) / (total + 2))));
+    const mode = Math.min(
+      this.high,
+      Math.max(this.low, Math.trunc(((draws + 1) * (good + 1)) / (total + 2))),
+    );
     const weights = new Float64Array(size);
     weights[mode - this.low] = 1;
     for (let x = mode; x > this.low; x--) {
@@ -122,7 +125,9 @@ function binarySearch(a: (x: number) => number, d: number, lo: number, hi: numbe
  * @example
  * fisherExactTwoSided([[0, 6], [6, 0]]); // => 0.0021645021645021645
  */
-export function fisherExactTwoSided(table: readonly [readonly [number, number], readonly [number, number]]): number {
+export function fisherExactTwoSided(
+  table: readonly [readonly [number, number], readonly [number, number]],
+): number {
   const [[a, b], [c, d]] = table;
   if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
   const n1 = a + b;
@@ -159,7 +164,10 @@ export function fisherExactTwoSided(table: readonly [readonly [number, number], 
  *   also when both sides together hold more than 2 categories (Evidently's table is hash-order dependent then)
  * @returns the contingency table and the two-sided p-value
  */
-export function fisherExactOnColumn(pair: ColumnPair): { table: [[number, number], [number, number]]; pValue: number } {
+export function fisherExactOnColumn(pair: ColumnPair): {
+  table: [[number, number], [number, number]];
+  pValue: number;
+} {
   const counts = valueCounts(pair);
   let referenceDistinct = 0;
   let currentDistinct = 0;

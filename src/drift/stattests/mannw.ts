@@ -86,7 +86,8 @@ export function mannWhitneyLess(pair: ColumnPair): MannWhitneyResult {
   const u1 = ranks.referenceRankSum - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;
   const warnings: string[] = [];
-  let method: 'exact' | 'asymptotic' = (n1 > EXACT_MAX_SIZE && n2 > EXACT_MAX_SIZE) || hasTies ? 'asymptotic' : 'exact';
+  let method: 'exact' | 'asymptotic' =
+    (n1 > EXACT_MAX_SIZE && n2 > EXACT_MAX_SIZE) || hasTies ? 'asymptotic' : 'exact';
   const small = Math.min(n1, n2);
   const large = Math.max(n1, n2);
   if (method === 'exact' && (small * small * large * large) / 4 > EXACT_WORK_BUDGET) {
@@ -111,7 +112,9 @@ export function mannWhitneyLess(pair: ColumnPair): MannWhitneyResult {
     pValue = normalSf(z);
   }
   pValue = Math.min(Math.max(pValue, 0), 1);
-  return warnings.length > 0 ? { statistic: u1, pValue, method, warnings } : { statistic: u1, pValue, method };
+  return warnings.length > 0
+    ? { statistic: u1, pValue, method, warnings }
+    : { statistic: u1, pValue, method };
 }
 
 export const mannw: StatTest = {

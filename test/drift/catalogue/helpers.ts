@@ -11,7 +11,9 @@ export function pairOf(
   columnType: ColumnType = typeof reference[0] === 'string' ? 'categorical' : 'numerical',
 ): ColumnPair {
   if (typeof reference[0] === 'string' || typeof current[0] === 'string') {
-    const labels = [...new Set([...reference, ...current].map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const labels = [...new Set([...reference, ...current].map(String))].sort((a, b) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     const code = new Map(labels.map((label, i) => [label, i]));
     return {
       column: 'x',
