@@ -78,6 +78,7 @@ export const templates = {
 {{/datasetSummary.length}}
 
 <h2 id="columns">Columns ({{numberOfColumns}}: {{numberOfDrifted}} drifted)</h2>
+<div class="scroll">
 <table class="columns">
 <thead><tr><th>column</th><th>drift</th><th>type</th><th>test</th><th class="num">score</th><th class="num">threshold</th></tr></thead>
 <tbody>
@@ -85,6 +86,7 @@ export const templates = {
 {{/rows}}
 </tbody>
 </table>
+</div>
 
 {{#drifted.length}}
 <h2 id="drifted">Drifted columns ({{drifted.length}})</h2>
@@ -132,10 +134,12 @@ dl.kv dd{margin:0;font-variant-numeric:tabular-nums}
 .gauge .gv{font-size:13px;font-weight:600;fill:var(--fg)}
 .gauge .mark{stroke:var(--fg);stroke-width:2;stroke-dasharray:4 2}
 .gauge .ml{font-size:11.5px;fill:var(--fg)}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 th,td{text-align:left;padding:5px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600;color:var(--muted);font-size:12.5px;position:sticky;top:0;background:var(--bg)}
 td.num,th.num{text-align:right}
+table.columns td{white-space:nowrap}
 tr.drifted td:first-child{box-shadow:inset 3px 0 var(--drift)}
 .state{font-weight:600;white-space:nowrap}
 .state.drifted{color:var(--drift)}
@@ -143,7 +147,7 @@ tr.drifted td:first-child{box-shadow:inset 3px 0 var(--drift)}
 .state.skipped{color:var(--skip);font-weight:400}
 a{color:inherit}
 .cards{display:grid;align-items:start;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:14px}
-@media (max-width:600px){.cards{grid-template-columns:1fr}}
+@media (max-width:600px){.cards{grid-template-columns:1fr}main{padding:12px}}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:var(--bg)}
 .card.drifted{border-color:var(--drift)}
 .card>summary{cursor:pointer;list-style:none;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline}

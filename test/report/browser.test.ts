@@ -43,11 +43,19 @@ describe.skipIf(skipLocally)('HTML report in headless Chromium', () => {
   });
 
   /** Writes the report to test/out, opens it offline, records requests and console errors, saves a screenshot. */
-  async function visit(report: DriftReport, name: string): Promise<PageVisit> {
+  async function visit(
+    report: DriftReport,
+    name: string,
+    view: { width: number; colorScheme: 'light' | 'dark' } = { width: 1280, colorScheme: 'light' },
+  ): Promise<PageVisit> {
     mkdirSync(OUT, { recursive: true });
     const path = `${OUT}/${name}.html`;
     writeFileSync(path, renderHtml(report));
-    const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      offline: true,
+      viewport: { width: view.width, height: 900 },
+      colorScheme: view.colorScheme,
+    });
     try {
       const page = await context.newPage();
       const requests: string[] = [];
@@ -103,5 +111,19 @@ describe.skipIf(skipLocally)('HTML report in headless Chromium', () => {
     expect(result.consoleErrors).toEqual([]);
     expect(result.charts).toHaveLength(200);
     expect(result.overflow).toBe(false);
+  });
+
+  it('fits a phone-sized screen in dark mode without horizontal scrolling', async () => {
+    const report = await streamflowReport(1);
+    const result = await visit(report, 'report-streamflow-narrow-dark', { width: 390, colorScheme: 'dark' });
+    expect(result.consoleErrors).toEqual([]);
+    expect(result.requests).toHaveLength(1);
+    expect(result.overflow).toBe(false);
+    const drifted = new Set(
+      report.columns.filter((column) => column.drift_detected).map((column) => column.column),
+    );
+    for (const chart of result.charts.filter((candidate) => drifted.has(candidate.column))) {
+      expect(chart.width).toBeGreaterThan(300);
+    }
   });
 });
