@@ -10,8 +10,9 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeFileAtomic } from '../report/write.js';
 import { defaultLabel, loadSnapshots } from '../snapshot/load.js';
-import type { ColumnFilter } from '../snapshot/parallel.js';
+import { type ColumnFilter, columnFilterFunction } from '../snapshot/parallel.js';
 import type { Table } from '../snapshot/table.js';
+import { postgresDriftReport } from './postgres-compare.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { assertNever } from '../errors.js';
 
@@ -60,12 +61,20 @@ function columnFilter(settings: CompareSettings): ColumnFilter | undefined {
   return except.length === 0 ? undefined : { except };
 }
 
-export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
+/** Reads both snapshots (files, or PostgreSQL with `--compute memory|database`) and computes the report. */
+async function computeReport(settings: CompareSettings): Promise<DriftReport> {
+  if (settings.reference.kind === 'postgres' || settings.current.kind === 'postgres') {
+    return postgresDriftReport(settings.reference, settings.current, settings, columnFilterFunction(columnFilter(settings)));
+  }
   const [reference, current] = (await loadSnapshots([settings.reference, settings.current], settings.cwd, columnFilter(settings))) as [Table, Table];
   const referenceLabel = settings.referenceLabel ?? defaultLabel(settings.reference);
   const currentLabel = settings.currentLabel ?? defaultLabel(settings.current);
-  const report = computeDrift(reference, current, { ...settings.drift, referenceLabel, currentLabel });
-  const base = join(settings.reportDir, `drift_${fileSafe(referenceLabel)}_vs_${fileSafe(currentLabel)}`);
+  return computeDrift(reference, current, { ...settings.drift, referenceLabel, currentLabel });
+}
+
+export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
+  const report = await computeReport(settings);
+  const base = join(settings.reportDir, `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`);
   // Render everything first, then write: a rendering failure leaves no report behind.
   const rendered: [ReportFormat, string, string][] = settings.formats.map((format) => {
     switch (format) {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import type { SnapshotSource } from '../job/settings.js';
+import type { FileSnapshotSource, SnapshotSource } from '../job/settings.js';
+import { describeAsOf } from './postgres/flags.js';
 import { readSnapshots, type ColumnFilter } from './parallel.js';
 import type { Table } from './table.js';
 
@@ -20,13 +21,21 @@ export function parseSnapshotSource(flag: string, value: string): SnapshotSource
 
 /** The default report label of a source: the file name without its extension (plus `@rev` for git sources). */
 export function defaultLabel(source: SnapshotSource): string {
+  if (source.kind === 'postgres') return describeAsOf(source.asOf);
   const name = basename(source.path, extname(source.path));
   return source.kind === 'git' ? `${name}@${source.rev}` : name;
 }
 
 /** Describes a source for messages. */
 export function describeSource(source: SnapshotSource): string {
+  if (source.kind === 'postgres') return `postgres:${describeAsOf(source.asOf)}`;
   return source.kind === 'git' ? `git:${source.rev}:${source.path}` : source.path;
+}
+
+/** Database sources are read together by the compare job (src/job/postgres-compare.ts), never one by one here. */
+function assertFileSources(sources: readonly SnapshotSource[]): asserts sources is readonly FileSnapshotSource[] {
+  if (sources.some((source) => source.kind === 'postgres'))
+    throw new UserError('USAGE', 'database snapshots can only be compared (driftwatch compare --database-url ...)');
 }
 
 /** Writes `git show <rev>:<path>` (run in `cwd`) to `file`. */
@@ -50,6 +59,7 @@ function gitShowTo(source: Extract<SnapshotSource, { kind: 'git' }>, cwd: string
  * `git show <rev>:<path>` into a temporary file, removed afterwards, and messages name it as `git:<rev>:<path>`.
  */
 export async function loadSnapshots(sources: readonly SnapshotSource[], cwd: string, filter?: ColumnFilter): Promise<Table[]> {
+  assertFileSources(sources);
   const directory = sources.some((source) => source.kind === 'git') ? mkdtempSync(join(tmpdir(), 'driftwatch-git-')) : undefined;
   try {
     const paths = sources.map((source, index) => {

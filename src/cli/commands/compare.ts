@@ -10,10 +10,12 @@ import { runCompareJob } from '../../job/compare-job.js';
 import { REPORT_FORMATS, type CompareSettings, type ReportFormat } from '../../job/settings.js';
 import { INPUT_FORMATS, type InputFormat } from '../../snapshot/index.js';
 import { parseSnapshotSource } from '../../snapshot/load.js';
+import { hasPostgresFlags, parsePostgresSources, POSTGRES_FLAG_OPTIONS, POSTGRES_FLAGS_USAGE } from '../../snapshot/postgres/flags.js';
 import { parseFlags, parseNumberFlag, splitList } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage = `Usage: driftwatch compare --reference PATH --current PATH [options]
+       driftwatch compare --database-url URL (--table T | --query SQL|streamflow) [options]
 
 Snapshots
   --reference PATH          baseline snapshot: .csv .tsv .jsonl .parquet, or git:<rev>:<path>
@@ -21,6 +23,8 @@ Snapshots
   --input-format FORMAT     csv|tsv|jsonl|parquet, overrides the extension
   --reference-label L       report label (default: file name without extension)
   --current-label L         report label (default: file name without extension)
+
+${POSTGRES_FLAGS_USAGE}
 
 Columns
   --columns a,b             test exactly these columns
@@ -112,6 +116,7 @@ const flags = {
   'report-dir': { type: 'string' },
   format: { type: 'string' },
   'fail-on-drift': { type: 'boolean' },
+  ...POSTGRES_FLAG_OPTIONS,
 } as const;
 
 export interface CompareCliSettings extends CompareSettings {
@@ -121,8 +126,11 @@ export interface CompareCliSettings extends CompareSettings {
 /** Builds the validated settings from argv; every problem is a one-line UserError naming the flag. */
 export function parseCompareArgs(argv: readonly string[], io: CliIo): CompareCliSettings {
   const values = parseFlags('compare', argv, flags);
-  if (values.reference === undefined) throw new UserError('USAGE', 'compare: --reference is required');
-  if (values.current === undefined) throw new UserError('USAGE', 'compare: --current is required');
+  const database = hasPostgresFlags(values) ? parsePostgresSources(values, io.env) : undefined;
+  if (database && (values.reference !== undefined || values.current !== undefined))
+    throw new UserError('USAGE', 'compare: --reference/--current (files) cannot be combined with --database-url/--table/--query');
+  if (!database && values.reference === undefined) throw new UserError('USAGE', 'compare: --reference is required');
+  if (!database && values.current === undefined) throw new UserError('USAGE', 'compare: --current is required');
   let format: InputFormat | undefined;
   if (values['input-format'] !== undefined) {
     format = INPUT_FORMATS.find((candidate) => candidate === values['input-format']);
@@ -140,8 +148,8 @@ export function parseCompareArgs(argv: readonly string[], io: CliIo): CompareCli
     return value;
   };
   return {
-    reference: withFormat(parseSnapshotSource('--reference', values.reference)),
-    current: withFormat(parseSnapshotSource('--current', values.current)),
+    reference: database ? database.reference : withFormat(parseSnapshotSource('--reference', values.reference!)),
+    current: database ? database.current : withFormat(parseSnapshotSource('--current', values.current!)),
     referenceLabel: label('--reference-label', values['reference-label']),
     currentLabel: label('--current-label', values['current-label']),
     reportDir: values['report-dir'] ?? 'reports',

@@ -132,22 +132,70 @@ export function parseStatementTimeout(value: string | undefined): number {
   return Math.round(seconds * 1000);
 }
 
-/** Database source settings plus the compute mode, as `compare` uses them. */
-export interface PostgresCompareSettings extends PostgresSnapshotSettings {
+/** Connection, snapshot query and compute mode of a database comparison (shared by both sides). */
+export interface PostgresDatabaseSettings {
+  /** `--database-url` or `DATABASE_URL`; never printed. */
+  readonly databaseUrl: string;
+  readonly source: SnapshotQuerySource;
+  /** `statement_timeout` of every statement, in milliseconds. */
+  readonly statementTimeoutMs: number;
   readonly compute: ComputeMode;
 }
 
-/** Builds the database settings of `compare` from its flag values. */
-export function parsePostgresCompareSettings(
+/** One side of a comparison read from PostgreSQL: the compare job's `SnapshotSource` database variant. */
+export interface PostgresSnapshotSource {
+  readonly kind: 'postgres';
+  /** This side's as_of: a value, `previous` (reference) or `latest` (current). */
+  readonly asOf: AsOfSelector;
+  readonly database: PostgresDatabaseSettings;
+}
+
+/** The reference and current database sources of `compare` from its flag values (or the action's inputs). */
+export function parsePostgresSources(
   values: PostgresFlagValues,
   env: NodeJS.ProcessEnv,
-): PostgresCompareSettings {
-  return {
+): { reference: PostgresSnapshotSource; current: PostgresSnapshotSource } {
+  const database: PostgresDatabaseSettings = {
     databaseUrl: resolveDatabaseUrl(values, env),
     source: parseSnapshotQuerySource(values),
-    referenceAsOf: parseAsOf('--reference-as-of', values['reference-as-of'], 'previous'),
-    currentAsOf: parseAsOf('--current-as-of', values['current-as-of'], 'latest'),
     statementTimeoutMs: parseStatementTimeout(values['statement-timeout']),
     compute: parseComputeMode(values.compute),
+  };
+  return {
+    reference: {
+      kind: 'postgres',
+      asOf: parseAsOf('--reference-as-of', values['reference-as-of'], 'previous'),
+      database,
+    },
+    current: {
+      kind: 'postgres',
+      asOf: parseAsOf('--current-as-of', values['current-as-of'], 'latest'),
+      database,
+    },
+  };
+}
+
+/** `previous`, `latest` or the value, for messages and default labels before resolution. */
+export function describeAsOf(selector: AsOfSelector): string {
+  return selector.kind === 'value' ? selector.value : selector.kind;
+}
+
+/** The settings of {@link readPostgresSnapshots} / {@link countPostgresSnapshots} for two database sides. */
+export function snapshotSettingsOf(
+  reference: PostgresSnapshotSource,
+  current: PostgresSnapshotSource,
+): PostgresSnapshotSettings {
+  if (
+    reference.database !== current.database &&
+    reference.database.databaseUrl !== current.database.databaseUrl
+  ) {
+    throw new UserError('USAGE', 'the reference and current snapshots must come from the same database');
+  }
+  return {
+    databaseUrl: reference.database.databaseUrl,
+    source: reference.database.source,
+    referenceAsOf: reference.asOf,
+    currentAsOf: current.asOf,
+    statementTimeoutMs: reference.database.statementTimeoutMs,
   };
 }

@@ -2,7 +2,9 @@
  * Reading driftwatch snapshots from PostgreSQL: the entry points the CLI and the action call.
  * Every call opens its own pool and closes it in `finally`.
  */
+import type { CountedSnapshots } from '../../drift/database/drift-from-counts.js';
 import type { Table } from '../table.js';
+import { countSnapshotValues } from './aggregates.js';
 import {
   DEFAULT_STATEMENT_TIMEOUT_MS,
   closeDatabase,
@@ -45,7 +47,10 @@ export interface PostgresSnapshots {
  * Streams the reference and current snapshots into columnar tables inside one read-only, repeatable-read
  * transaction (both reads see the same database state).
  */
-export async function readPostgresSnapshots(settings: PostgresSnapshotSettings): Promise<PostgresSnapshots> {
+export async function readPostgresSnapshots(
+  settings: PostgresSnapshotSettings,
+  include?: (name: string) => boolean,
+): Promise<PostgresSnapshots> {
   const database = openDatabase(settings.databaseUrl);
   try {
     return await withReadOnlySnapshot(
@@ -54,8 +59,8 @@ export async function readPostgresSnapshots(settings: PostgresSnapshotSettings):
       async (client) => {
         const plan = await planSnapshotQuery(client, settings.source);
         const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-        const reference = await readSnapshot(client, plan, asOf.reference);
-        const current = await readSnapshot(client, plan, asOf.current);
+        const reference = await readSnapshot(client, plan, asOf.reference, { include });
+        const current = await readSnapshot(client, plan, asOf.current, { include });
         return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current };
       },
     );
@@ -76,6 +81,49 @@ export async function listPostgresSnapshots(
       const plan = await planSnapshotQuery(client, source);
       return listAsOf(client, plan);
     });
+  } finally {
+    await closeDatabase(database);
+  }
+}
+
+/** Value counts of both snapshots (`--compute database`), labelled by their as_of values. */
+export interface PostgresCountedSnapshots {
+  readonly snapshots: CountedSnapshots;
+  readonly referenceAsOf: string;
+  readonly currentAsOf: string;
+}
+
+/**
+ * Computes the per-column value counts of the reference and current snapshots in the database (only aggregates
+ * cross the wire), inside one read-only, repeatable-read transaction.
+ *
+ * @param include the columns to count (ids and excluded columns can be skipped); default all
+ */
+export async function countPostgresSnapshots(
+  settings: PostgresSnapshotSettings,
+  include?: (name: string) => boolean,
+): Promise<PostgresCountedSnapshots> {
+  const database = openDatabase(settings.databaseUrl);
+  try {
+    return await withReadOnlySnapshot(
+      database,
+      { statementTimeoutMs: settings.statementTimeoutMs },
+      async (client) => {
+        const plan = await planSnapshotQuery(client, settings.source);
+        const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+        const counts = await countSnapshotValues(client, plan, asOf, include);
+        return {
+          snapshots: {
+            reference: { source: `postgres:${plan.label}@${asOf.reference}`, rows: counts.referenceRows },
+            current: { source: `postgres:${plan.label}@${asOf.current}`, rows: counts.currentRows },
+            columns: counts.columns,
+            allColumns: counts.allColumns,
+          },
+          referenceAsOf: asOf.reference,
+          currentAsOf: asOf.current,
+        };
+      },
+    );
   } finally {
     await closeDatabase(database);
   }

@@ -297,6 +297,8 @@ export async function describeSnapshot(
 export interface ReadSnapshotOptions {
   /** Expected rows (e.g. from {@link listAsOf}) to size the typed arrays once. */
   readonly expectedRows?: number;
+  /** Which columns to read (others are not even sent by the server). Default: all. */
+  readonly include?: (name: string) => boolean;
 }
 
 /**
@@ -312,11 +314,17 @@ export async function readSnapshot(
   asOf: string,
   options: ReadSnapshotOptions = {},
 ): Promise<Table> {
-  const columns = await describeSnapshot(client, plan, asOf);
+  const described = await describeSnapshot(client, plan, asOf);
+  const columns = options.include ? described.filter((column) => options.include!(column.name)) : described;
+  if (columns.length === 0) throw new UserError('DATABASE', `${plan.label}: no columns left to read`);
+  const sql =
+    columns.length === described.length
+      ? plan.sql
+      : `SELECT ${columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(', ')} FROM (\n${plan.sql}\n) AS snapshot`;
   await client.query(`SELECT set_config('driftwatch.as_of', $1, true)`, [asOf]);
   const bound = replaceAsOfPlaceholder(
     '--query',
-    plan.sql,
+    sql,
     `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`,
   );
   const decoder = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
