@@ -38,6 +38,7 @@ export function formatTick(value: number): string {
 /** Drift state of a column as one word: drifted, stable or skipped. */
 export type DriftState = 'drifted' | 'stable' | 'skipped';
 
+/** A column's drift state: skipped when it carries a skip reason, else drifted or stable by `drift_detected`. */
 export function driftState(column: ColumnDriftResult): DriftState {
   if (column.skipped !== null && column.skipped !== undefined) return 'skipped';
   return column.drift_detected ? 'drifted' : 'stable';

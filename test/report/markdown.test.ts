@@ -207,6 +207,7 @@ describe('renderMarkdown escaping', () => {
   it('keeps comparisons readable in the reason while neutralising tags and entities', async () => {
     const report: DriftReport = structuredClone(await streamflowReport(1));
     report.decision.reason = 'drift_share=0.07 < 0.30 <b>bold</b> &amp; | pipe';
+    expectValidReport(report);
     const reasonLine = renderMarkdown(report).split('\n')[2];
     expect(reasonLine).toBe('> drift_share=0.07 < 0.30 &#60;b>bold&#60;/b> &#38;amp; &#124; pipe');
   });
