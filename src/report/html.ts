@@ -54,6 +54,17 @@ function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === null || value === undefined) return '—';
+  // A flat record such as `{ reference: 0.01, current: 0.04, change: 0.03 }` reads as `reference 0.01 · current …`.
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    if (
+      entries.length > 0 &&
+      entries.length <= 8 &&
+      entries.every(([, item]) => item === null || typeof item !== 'object')
+    ) {
+      return entries.map(([key, item]) => `${key} ${formatValue(item)}`).join(' · ');
+    }
+  }
   const json = JSON.stringify(value);
   return json.length > 200 ? `${json.slice(0, 199)}…` : json;
 }

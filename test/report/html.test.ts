@@ -137,6 +137,7 @@ describe('renderHtml content rules', () => {
     const column = report.columns.find((candidate) => candidate.column === 'monthly_fee')!;
     column.summary = { reference: { mean: 64.76, missing: 0 }, current: { mean: 70.125, missing: 3 } };
     column.missing_share = 0.0004;
+    column.adjusted_p_value = { method: 'fdr_bh', value: 0.0125 };
     report.summary = { reference: { rows: 7043, columns: 16 }, current: { rows: 7043, columns: 16 } };
     expectValidReport(report);
     const html = renderHtml(report);
@@ -146,6 +147,7 @@ describe('renderHtml content rules', () => {
     expect(card).toContain('<tr><td>mean</td><td class="num">64.8</td><td class="num">70.1</td></tr>');
     expect(card).toContain('<tr><td>missing</td><td class="num">0</td><td class="num">3</td></tr>');
     expect(card).toContain('<dt>missing_share</dt><dd>4.00e-4</dd>');
+    expect(card).toContain('<dt>adjusted_p_value</dt><dd>method fdr_bh · value 0.0125</dd>');
   });
 
   it('marks skipped columns and explains why, without a chart when there is no data', async () => {
