@@ -46,6 +46,7 @@ export interface LatencySummary {
   readonly min: number;
   readonly mean: number;
   readonly p50: number;
+  readonly p75: number;
   readonly p90: number;
   readonly p95: number;
   readonly p99: number;
@@ -89,6 +90,7 @@ function summarise(histogram: hdr.Histogram): LatencySummary {
     min: ms(histogram.minNonZeroValue),
     mean: ms(histogram.mean),
     p50: ms(histogram.getValueAtPercentile(50)),
+    p75: ms(histogram.getValueAtPercentile(75)),
     p90: ms(histogram.getValueAtPercentile(90)),
     p95: ms(histogram.getValueAtPercentile(95)),
     p99: ms(histogram.getValueAtPercentile(99)),
@@ -168,7 +170,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         lastEvent = performance.now();
         finishIfDone();
       };
-      const headers = payload ? { ...baseOptions.headers, 'content-length': payload.length } : baseOptions.headers;
+      const headers = payload
+        ? { ...baseOptions.headers, 'content-length': payload.length }
+        : baseOptions.headers;
       const req = send({ ...baseOptions, headers }, (res) => {
         res.resume();
         res.on('end', () => {
@@ -181,7 +185,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         });
         res.on('error', () => undefined);
       });
-      req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+      req.setTimeout(options.timeoutMs, () =>
+        req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })),
+      );
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (settled) return;
         const code = error.code ?? error.message;
@@ -199,7 +205,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       while (next < scheduled && start + next * intervalMs <= now) {
         const intended = start + next * intervalMs;
         if (inFlight >= maxInFlight) dropped++;
-        else fire(intended, options.payloads.length > 0 ? options.payloads[next % options.payloads.length] : undefined);
+        else
+          fire(
+            intended,
+            options.payloads.length > 0 ? options.payloads[next % options.payloads.length] : undefined,
+          );
         next++;
       }
       if (next >= scheduled) {
@@ -250,16 +260,29 @@ export function formatLoadTable(result: LoadResult): string {
   const latency = result.latency_ms;
   const rows: Array<[string, string]> = [
     ['url', `${result.method} ${result.url}`],
-    ['offered rate', `${result.offered_rate}/s for ${result.duration_seconds}s (max in flight ${result.max_in_flight})`],
+    [
+      'offered rate',
+      `${result.offered_rate}/s for ${result.duration_seconds}s (max in flight ${result.max_in_flight})`,
+    ],
     ['scheduled / sent', `${result.scheduled} / ${result.sent}`],
     ['dropped (in-flight cap)', String(result.dropped)],
     ['responses', String(result.responses)],
     ['achieved rate', `${fixed(result.achieved_rate, 1)}/s over ${fixed(result.elapsed_seconds, 2)}s`],
-    ['status codes', Object.entries(result.status_counts).map(([code, n]) => `${code}: ${n}`).join(', ') || '-'],
-    ['errors', Object.entries(result.errors).map(([code, n]) => `${code}: ${n}`).join(', ') || '0'],
+    [
+      'status codes',
+      Object.entries(result.status_counts)
+        .map(([code, n]) => `${code}: ${n}`)
+        .join(', ') || '-',
+    ],
+    [
+      'errors',
+      Object.entries(result.errors)
+        .map(([code, n]) => `${code}: ${n}`)
+        .join(', ') || '0',
+    ],
     [
       'latency ms (from intended send)',
-      `min ${fixed(latency.min, 2)}  mean ${fixed(latency.mean, 2)}  p50 ${fixed(latency.p50, 2)}  p90 ${fixed(latency.p90, 2)}  ` +
+      `min ${fixed(latency.min, 2)}  mean ${fixed(latency.mean, 2)}  p50 ${fixed(latency.p50, 2)}  p75 ${fixed(latency.p75, 2)}  p90 ${fixed(latency.p90, 2)}  ` +
         `p95 ${fixed(latency.p95, 2)}  p99 ${fixed(latency.p99, 2)}  p99.9 ${fixed(latency.p999, 2)}  max ${fixed(latency.max, 2)}`,
     ],
   ];

@@ -12,7 +12,10 @@ export async function readPayloads(path: string): Promise<Buffer[]> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', `--payloads: ${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+    throw new UserError(
+      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+      `--payloads: ${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
+    );
   }
   const payloads: Buffer[] = [];
   text.split('\n').forEach((line, index) => {
@@ -20,7 +23,10 @@ export async function readPayloads(path: string): Promise<Buffer[]> {
     try {
       payloads.push(Buffer.from(JSON.stringify(JSON.parse(line))));
     } catch (error) {
-      throw new UserError('PARSE', `${path}:${index + 1}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new UserError(
+        'PARSE',
+        `${path}:${index + 1}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   });
   if (payloads.length === 0) throw new UserError('EMPTY_FILE', `${path}: no payload lines`);

@@ -78,18 +78,34 @@ export function gateVariables(
   };
 }
 
-export async function runLoadSession(settings: LoadSessionSettings, deps: LoadSessionDeps): Promise<LoadSessionResult> {
+export async function runLoadSession(
+  settings: LoadSessionSettings,
+  deps: LoadSessionDeps,
+): Promise<LoadSessionResult> {
   const payloads = settings.payloadsPath === null ? [] : await readPayloads(settings.payloadsPath);
   const durationMs = Math.round(settings.durationSeconds * 1000);
   const gate = settings.gate;
 
-  let prepared: { client: PrometheusClient; file: Awaited<ReturnType<typeof readSloFile>>; scrapeMs: number } | null = null;
+  let prepared: {
+    client: PrometheusClient;
+    file: Awaited<ReturnType<typeof readSloFile>>;
+    scrapeMs: number;
+  } | null = null;
   if (gate) {
     const file = await readSloFile(gate.sloPath);
     // Syntax-check with a provisional window before anything else happens.
     prepareQueries(
       file,
-      gateVariables(file.variables, { job: gate.job, windowMs: durationMs, offeredRate: settings.rate, durationSeconds: settings.durationSeconds }, gate.variables),
+      gateVariables(
+        file.variables,
+        {
+          job: gate.job,
+          windowMs: durationMs,
+          offeredRate: settings.rate,
+          durationSeconds: settings.durationSeconds,
+        },
+        gate.variables,
+      ),
     );
     const client = new PrometheusClient({ url: gate.prometheusUrl, timeoutMs: 10_000 });
     deps.log(`waiting for Prometheus ${client.baseUrl} to scrape job="${gate.job}"`);
@@ -120,7 +136,12 @@ export async function runLoadSession(settings: LoadSessionSettings, deps: LoadSe
   const { client, file, scrapeMs } = prepared;
   const endMs = Date.parse(load.ended_at);
   deps.log(`load finished at ${load.ended_at}; waiting for a scrape of job="${gate.job}" after it`);
-  await waitForScrapeAfter(client, endMs, { job: gate.job, timeoutMs: gate.waitTimeoutMs, pollMs: 100, clock: deps.clock });
+  await waitForScrapeAfter(client, endMs, {
+    job: gate.job,
+    timeoutMs: gate.waitTimeoutMs,
+    pollMs: 100,
+    clock: deps.clock,
+  });
   const windowMs = gateWindowMs(durationMs, scrapeMs);
   const variables = gateVariables(
     file.variables,

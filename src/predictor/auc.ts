@@ -17,7 +17,8 @@ export function rocAuc(scores: Float64Array, labels: Uint8Array): number {
   let positives = 0;
   for (let i = 0; i < n; i++) positives += labels[i]!;
   const negatives = n - positives;
-  if (positives === 0 || negatives === 0) throw new Error('rocAuc requires at least one positive and one negative label');
+  if (positives === 0 || negatives === 0)
+    throw new Error('rocAuc requires at least one positive and one negative label');
 
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

@@ -81,7 +81,8 @@ export function linearPredictor(model: ChurnModel, values: readonly FeatureValue
   model.features.forEach((feature, i) => {
     const value = values[i];
     if (feature.kind === 'numeric') {
-      if (typeof value === 'number' && !Number.isNaN(value)) z += (feature.weight * (value - feature.mean)) / feature.std;
+      if (typeof value === 'number' && !Number.isNaN(value))
+        z += (feature.weight * (value - feature.mean)) / feature.std;
     } else if (typeof value === 'string') {
       const level = feature.levels.indexOf(value);
       if (level >= 0) z += feature.weights[level]!;
@@ -109,18 +110,23 @@ export function validateModel(document: unknown, source: string): ChurnModel {
   };
   if (!isObject(document)) return fail('expected a JSON object');
   if (document.format !== MODEL_FORMAT) return fail(`"format" must be "${MODEL_FORMAT}"`);
-  if (document.version !== MODEL_FORMAT_VERSION) return fail(`unsupported "version" ${JSON.stringify(document.version)}`);
+  if (document.version !== MODEL_FORMAT_VERSION)
+    return fail(`unsupported "version" ${JSON.stringify(document.version)}`);
   if (typeof document.target !== 'string') return fail('"target" must be a string');
-  if (document.id_column !== null && typeof document.id_column !== 'string') return fail('"id_column" must be a string or null');
-  if (typeof document.intercept !== 'number' || !Number.isFinite(document.intercept)) return fail('"intercept" must be a finite number');
+  if (document.id_column !== null && typeof document.id_column !== 'string')
+    return fail('"id_column" must be a string or null');
+  if (typeof document.intercept !== 'number' || !Number.isFinite(document.intercept))
+    return fail('"intercept" must be a finite number');
   if (typeof document.threshold !== 'number' || !(document.threshold > 0 && document.threshold < 1))
     return fail('"threshold" must be a number in (0, 1)');
-  if (!Array.isArray(document.features) || document.features.length === 0) return fail('"features" must be a non-empty array');
+  if (!Array.isArray(document.features) || document.features.length === 0)
+    return fail('"features" must be a non-empty array');
   document.features.forEach((feature: unknown, i: number) => {
     if (!isObject(feature) || typeof feature.name !== 'string') return fail(`features[${i}] needs a "name"`);
     if (feature.kind === 'numeric') {
       for (const key of ['mean', 'std', 'weight'])
-        if (typeof feature[key] !== 'number' || !Number.isFinite(feature[key])) fail(`features[${i}].${key} must be a finite number`);
+        if (typeof feature[key] !== 'number' || !Number.isFinite(feature[key]))
+          fail(`features[${i}].${key} must be a finite number`);
       if (!((feature.std as number) > 0)) fail(`features[${i}].std must be positive`);
     } else if (feature.kind === 'categorical') {
       const { levels, weights } = feature;
@@ -128,7 +134,10 @@ export function validateModel(document: unknown, source: string): ChurnModel {
         fail(`features[${i}].levels must be an array of strings`);
       if (!Array.isArray(weights) || !weights.every((w) => typeof w === 'number' && Number.isFinite(w)))
         fail(`features[${i}].weights must be an array of finite numbers`);
-      if ((levels as unknown[]).length !== (weights as unknown[]).length) fail(`features[${i}] has ${(levels as unknown[]).length} levels but ${(weights as unknown[]).length} weights`);
+      if ((levels as unknown[]).length !== (weights as unknown[]).length)
+        fail(
+          `features[${i}] has ${(levels as unknown[]).length} levels but ${(weights as unknown[]).length} weights`,
+        );
     } else {
       fail(`features[${i}].kind must be "numeric" or "categorical"`);
     }

@@ -93,7 +93,8 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 function bindColumns(model: ChurnModel, table: Table): Column[] {
   return model.features.map((feature) => {
     const column = getColumn(table, feature.name);
-    if (!column) throw new UserError('COLUMN_MISSING', `${table.source}: model feature '${feature.name}' not found`);
+    if (!column)
+      throw new UserError('COLUMN_MISSING', `${table.source}: model feature '${feature.name}' not found`);
     const numeric = column.type === 'float' || column.type === 'int' || column.type === 'bool';
     if (feature.kind === 'numeric' ? !numeric : column.type !== 'string')
       throw new UserError(
@@ -141,7 +142,8 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
     const table = options.features;
     columns = bindColumns(model, table);
     const idColumn = getColumn(table, options.idColumn);
-    if (!idColumn) throw new UserError('COLUMN_MISSING', `${table.source}: id column '${options.idColumn}' not found`);
+    if (!idColumn)
+      throw new UserError('COLUMN_MISSING', `${table.source}: id column '${options.idColumn}' not found`);
     for (let row = 0; row < table.rows; row++) {
       const id = cellValue(idColumn, row);
       if (id !== null && !rowOfUser.has(String(id))) rowOfUser.set(String(id), row);
@@ -161,7 +163,12 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
     model.features.forEach((feature, i) => (featuresUsed[feature.name] = values[i] ?? null));
     return {
       status: 200,
-      body: { user_id: userId, prediction: probability >= model.threshold ? 1 : 0, probability, features_used: featuresUsed },
+      body: {
+        user_id: userId,
+        prediction: probability >= model.threshold ? 1 : 0,
+        probability,
+        features_used: featuresUsed,
+      },
     };
   };
 
@@ -185,9 +192,11 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
         throw new HttpFailure(400, '"features" must be an object');
       const record = given as Record<string, unknown>;
       for (const name of Object.keys(record))
-        if (!model.features.some((feature) => feature.name === name)) throw new HttpFailure(400, `unknown feature '${name}'`);
+        if (!model.features.some((feature) => feature.name === name))
+          throw new HttpFailure(400, `unknown feature '${name}'`);
       const values = model.features.map((feature): FeatureValue => {
-        if (!(feature.name in record)) throw new HttpFailure(400, `missing feature '${feature.name}' (use null for a missing value)`);
+        if (!(feature.name in record))
+          throw new HttpFailure(400, `missing feature '${feature.name}' (use null for a missing value)`);
         const value = record[feature.name];
         if (value === null) return null;
         if (feature.kind === 'numeric') {
@@ -202,7 +211,8 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
     }
     if (!('user_id' in request_)) throw new HttpFailure(400, 'expected "user_id" or "features"');
     const userId = request_.user_id;
-    if (typeof userId !== 'string' && typeof userId !== 'number') throw new HttpFailure(400, '"user_id" must be a string');
+    if (typeof userId !== 'string' && typeof userId !== 'number')
+      throw new HttpFailure(400, '"user_id" must be a string');
     const row = rowOfUser.get(String(userId));
     if (row === undefined) throw new HttpFailure(404, `unknown user_id '${String(userId)}'`);
     return score(
@@ -215,14 +225,21 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
     status: 200,
     body: {
       status: 'ok',
-      model: { target: model.target, features: model.features.length, holdout_auc: model.training.holdout_auc },
+      model: {
+        target: model.target,
+        features: model.features.length,
+        holdout_auc: model.training.holdout_auc,
+      },
       users: rowOfUser.size,
     },
   });
 
   const send = (response: ServerResponse, reply: Reply): void => {
     const payload = JSON.stringify(reply.body);
-    response.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+    response.writeHead(reply.status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+    });
     response.end(payload);
   };
 
@@ -253,7 +270,9 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
     } catch (error) {
       if (error instanceof HttpFailure) reply = { status: error.status, body: { error: error.message } };
       else {
-        options.log(`predictor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        options.log(
+          `predictor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         reply = { status: 500, body: { error: 'internal error' } };
       }
     }
@@ -278,7 +297,9 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
       new Promise((resolve, reject) => {
         server.once('error', (error: NodeJS.ErrnoException) =>
           reject(
-            error.code === 'EADDRINUSE' ? new UserError('USAGE', `--port: ${host}:${port} is already in use`) : error,
+            error.code === 'EADDRINUSE'
+              ? new UserError('USAGE', `--port: ${host}:${port} is already in use`)
+              : error,
           ),
         );
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));

@@ -79,7 +79,10 @@ function targetLabels(table: Table, target: string): Uint8Array {
   const column = getColumn(table, target);
   if (!column) throw new UserError('COLUMN_MISSING', `${table.source}: target column '${target}' not found`);
   if (column.type === 'string' || column.type === 'datetime')
-    throw new UserError('COLUMN_TYPE_MISMATCH', `${table.source}: target column '${target}' must be 0/1 or boolean, found ${column.type}`);
+    throw new UserError(
+      'COLUMN_TYPE_MISMATCH',
+      `${table.source}: target column '${target}' must be 0/1 or boolean, found ${column.type}`,
+    );
   const labels = new Uint8Array(table.rows);
   for (let row = 0; row < table.rows; row++) {
     const value = column.values[row]!;
@@ -97,13 +100,18 @@ function featureColumns(table: Table, options: TrainOptions): Column[] {
   const names =
     options.features.length > 0
       ? options.features
-      : table.columns.map((column) => column.name).filter((name) => name !== options.target && name !== options.idColumn);
+      : table.columns
+          .map((column) => column.name)
+          .filter((name) => name !== options.target && name !== options.idColumn);
   return names.map((name) => {
     const column = getColumn(table, name);
     if (!column) throw new UserError('COLUMN_MISSING', `${table.source}: feature column '${name}' not found`);
     if (name === options.target) throw new UserError('USAGE', `--features: '${name}' is the target`);
     if (column.type === 'datetime')
-      throw new UserError('COLUMN_TYPE_MISMATCH', `${table.source}: column '${name}' is a datetime; exclude it with --features`);
+      throw new UserError(
+        'COLUMN_TYPE_MISMATCH',
+        `${table.source}: column '${name}' is a datetime; exclude it with --features`,
+      );
     return column;
   });
 }
@@ -152,7 +160,8 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
   let idColumn: Column | undefined;
   if (options.idColumn !== null) {
     idColumn = getColumn(table, options.idColumn);
-    if (!idColumn) throw new UserError('COLUMN_MISSING', `${table.source}: id column '${options.idColumn}' not found`);
+    if (!idColumn)
+      throw new UserError('COLUMN_MISSING', `${table.source}: id column '${options.idColumn}' not found`);
   }
   const isHoldout = new Uint8Array(table.rows);
   let holdoutRows = 0;
@@ -163,7 +172,10 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
   }
   const trainRows = table.rows - holdoutRows;
   if (trainRows === 0 || holdoutRows === 0)
-    throw new UserError('NO_ROWS', `${table.source}: ${table.rows} rows are too few for a holdout split of ${options.holdoutFraction}`);
+    throw new UserError(
+      'NO_ROWS',
+      `${table.source}: ${table.rows} rows are too few for a holdout split of ${options.holdoutFraction}`,
+    );
 
   // Encoding fitted on the training rows
   interface Encoder {
@@ -181,10 +193,13 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
   for (const column of columns) {
     if (column.type === 'string') {
       const seen = new Uint8Array(column.dictionary.length);
-      for (let row = 0; row < table.rows; row++) if (!isHoldout[row] && column.codes[row]! >= 0) seen[column.codes[row]!] = 1;
+      for (let row = 0; row < table.rows; row++)
+        if (!isHoldout[row] && column.codes[row]! >= 0) seen[column.codes[row]!] = 1;
       const levels = column.dictionary.filter((_, code) => seen[code]).sort();
       const slotOfCode = new Int32Array(column.dictionary.length).fill(-1);
-      column.dictionary.forEach((level, code) => (slotOfCode[code] = seen[code] ? levels.indexOf(level) : -1));
+      column.dictionary.forEach(
+        (level, code) => (slotOfCode[code] = seen[code] ? levels.indexOf(level) : -1),
+      );
       encoders.push({ column, offset: width, width: levels.length, mean: 0, std: 1, levels, slotOfCode });
       width += levels.length;
     } else {
@@ -204,7 +219,15 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
         if (!isHoldout[row] && !Number.isNaN(value)) squares += (value - mean) ** 2;
       }
       const std = count > 0 && squares > 0 ? Math.sqrt(squares / count) : 1;
-      encoders.push({ column, offset: width, width: 1, mean, std, levels: [], slotOfCode: new Int32Array(0) });
+      encoders.push({
+        column,
+        offset: width,
+        width: 1,
+        mean,
+        std,
+        levels: [],
+        slotOfCode: new Int32Array(0),
+      });
       width += 1;
     }
   }
@@ -299,7 +322,10 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
     try {
       return rocAuc(scores(x, y.length), y);
     } catch {
-      throw new UserError('NO_ROWS', `${table.source}: the ${part} rows of '${options.target}' hold a single class; the AUC is undefined`);
+      throw new UserError(
+        'NO_ROWS',
+        `${table.source}: the ${part} rows of '${options.target}' hold a single class; the AUC is undefined`,
+      );
     }
   };
 
@@ -311,7 +337,13 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
           levels: encoder.levels,
           weights: Array.from(beta.subarray(encoder.offset, encoder.offset + encoder.width)),
         }
-      : { name: encoder.column.name, kind: 'numeric', mean: encoder.mean, std: encoder.std, weight: beta[encoder.offset]! },
+      : {
+          name: encoder.column.name,
+          kind: 'numeric',
+          mean: encoder.mean,
+          std: encoder.std,
+          weight: beta[encoder.offset]!,
+        },
   );
   const model: ChurnModel = {
     format: MODEL_FORMAT,

@@ -7,7 +7,10 @@ import { UserError } from '../errors.js';
 
 /** The parsed `data` of a successful instant query. Sample values stay strings until {@link parseSampleValue}. */
 export type QueryData =
-  | { readonly resultType: 'vector'; readonly samples: ReadonlyArray<{ readonly metric: Record<string, string>; readonly value: string }> }
+  | {
+      readonly resultType: 'vector';
+      readonly samples: ReadonlyArray<{ readonly metric: Record<string, string>; readonly value: string }>;
+    }
   | { readonly resultType: 'scalar'; readonly value: string }
   | { readonly resultType: 'string'; readonly value: string }
   | { readonly resultType: 'matrix'; readonly series: number };
@@ -53,7 +56,15 @@ export function parseSampleValue(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
 
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
+const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  y: 31_536_000_000,
+};
 
 /**
  * Parses a Prometheus duration (`1s`, `10s`, `1m30s`, `500ms`) into milliseconds.
@@ -61,7 +72,8 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
  */
 export function parseDurationMs(text: string): number {
   const parts = [...text.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)];
-  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) throw new Error(`not a Prometheus duration: '${text}'`);
+  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text)
+    throw new Error(`not a Prometheus duration: '${text}'`);
   return parts.reduce((total, part) => total + Number(part[1]) * DURATION_UNITS[part[2]!]!, 0);
 }
 
@@ -71,8 +83,13 @@ export function parseDurationMs(text: string): number {
  */
 export function parseTime(flag: string, text: string): number {
   const seconds = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) * 1000 : Number.NaN;
-  const ms = Number.isFinite(seconds) ? seconds : /^\d{4}-\d\d-\d\dT/.test(text) ? Date.parse(text) : Number.NaN;
-  if (!Number.isFinite(ms)) throw new UserError('USAGE', `${flag}: '${text}' is neither RFC 3339 nor Unix seconds`);
+  const ms = Number.isFinite(seconds)
+    ? seconds
+    : /^\d{4}-\d\d-\d\dT/.test(text)
+      ? Date.parse(text)
+      : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw new UserError('USAGE', `${flag}: '${text}' is neither RFC 3339 nor Unix seconds`);
   return ms;
 }
 
@@ -107,7 +124,10 @@ export class PrometheusClient {
 
   private async request(path: string, init: RequestInit = {}): Promise<{ status: number; text: string }> {
     try {
-      const response = await fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        ...init,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       return { status: response.status, text: await response.text() };
     } catch (error) {
       const cause = error instanceof Error && isObject(error.cause) ? error.cause : undefined;
@@ -144,11 +164,17 @@ export class PrometheusClient {
     try {
       envelope = JSON.parse(text);
     } catch {
-      throw new PrometheusQueryError(status, 'http', `HTTP ${status} without a Prometheus envelope: ${text.slice(0, 120).trim()}`);
+      throw new PrometheusQueryError(
+        status,
+        'http',
+        `HTTP ${status} without a Prometheus envelope: ${text.slice(0, 120).trim()}`,
+      );
     }
     if (!isObject(envelope) || envelope.status !== 'success' || status < 200 || status > 299) {
-      const errorType = isObject(envelope) && typeof envelope.errorType === 'string' ? envelope.errorType : 'http';
-      const message = isObject(envelope) && typeof envelope.error === 'string' ? envelope.error : `HTTP ${status}`;
+      const errorType =
+        isObject(envelope) && typeof envelope.errorType === 'string' ? envelope.errorType : 'http';
+      const message =
+        isObject(envelope) && typeof envelope.error === 'string' ? envelope.error : `HTTP ${status}`;
       throw new PrometheusQueryError(status, errorType, message);
     }
     const warnings = Array.isArray(envelope.warnings) ? envelope.warnings.map(String) : [];
@@ -176,7 +202,11 @@ export class PrometheusClient {
         if (!Array.isArray(result)) break;
         return { warnings, data: { resultType: 'matrix', series: result.length } };
     }
-    throw new PrometheusQueryError(status, 'bad_response', `unexpected resultType ${JSON.stringify(data.resultType)}`);
+    throw new PrometheusQueryError(
+      status,
+      'bad_response',
+      `unexpected resultType ${JSON.stringify(data.resultType)}`,
+    );
   }
 
   /** Active scrape targets (`GET /api/v1/targets?state=active`). */
@@ -189,7 +219,10 @@ export class PrometheusClient {
       envelope = undefined;
     }
     if (status !== 200 || !isObject(envelope) || envelope.status !== 'success' || !isObject(envelope.data))
-      throw new UserError('PROMETHEUS', `${this.baseUrl}/api/v1/targets answered HTTP ${status}: ${text.slice(0, 120).trim()}`);
+      throw new UserError(
+        'PROMETHEUS',
+        `${this.baseUrl}/api/v1/targets answered HTTP ${status}: ${text.slice(0, 120).trim()}`,
+      );
     const active = Array.isArray(envelope.data.activeTargets) ? envelope.data.activeTargets : [];
     return active.filter(isObject).map((target) => {
       const labels = isObject(target.labels) ? target.labels : {};

@@ -73,7 +73,12 @@ async function evaluateOne(
     max: objective.max,
     on_empty: objective.onEmpty,
   };
-  const outcome = (raw: string | null, value: number, reason: string | null, warnings: readonly string[] = []): ObjectiveResult => {
+  const outcome = (
+    raw: string | null,
+    value: number,
+    reason: string | null,
+    warnings: readonly string[] = [],
+  ): ObjectiveResult => {
     let status: ObjectiveStatus;
     let why = reason;
     if (objective.info) status = 'info';
@@ -81,7 +86,9 @@ async function evaluateOne(
     else if (withinBounds(value, objective.min, objective.max)) status = 'pass';
     else {
       status = 'fail';
-      why = Number.isNaN(value) ? 'value is NaN' : `value ${value} is outside ${formatBound(objective.min, objective.max)}`;
+      why = Number.isNaN(value)
+        ? 'value is NaN'
+        : `value ${value} is outside ${formatBound(objective.min, objective.max)}`;
     }
     return { ...base, value: Number.isFinite(value) ? value : null, raw, status, reason: why, warnings };
   };
@@ -94,7 +101,12 @@ async function evaluateOne(
         if (data.samples.length === 0)
           return objective.onEmpty === 'zero'
             ? outcome('empty', 0, null, warnings)
-            : outcome('empty', Number.NaN, 'empty result (no series matched; set on_empty: zero if that means 0)', warnings);
+            : outcome(
+                'empty',
+                Number.NaN,
+                'empty result (no series matched; set on_empty: zero if that means 0)',
+                warnings,
+              );
         if (data.samples.length > 1)
           return outcome(
             null,
@@ -104,13 +116,22 @@ async function evaluateOne(
           );
         return outcome(data.samples[0]!.value, parseSampleValue(data.samples[0]!.value), null, warnings);
       case 'matrix':
-        return outcome(null, Number.NaN, 'query returned a range vector (matrix); use an instant expression', warnings);
+        return outcome(
+          null,
+          Number.NaN,
+          'query returned a range vector (matrix); use an instant expression',
+          warnings,
+        );
       case 'string':
         return outcome(data.value, Number.NaN, 'query returned a string, not a number', warnings);
     }
   } catch (error) {
     if (error instanceof PrometheusQueryError)
-      return outcome(null, Number.NaN, `Prometheus error (${error.errorType}, HTTP ${error.status}): ${error.message}`);
+      return outcome(
+        null,
+        Number.NaN,
+        `Prometheus error (${error.errorType}, HTTP ${error.status}): ${error.message}`,
+      );
     throw error;
   }
 }
@@ -142,7 +163,10 @@ export async function evaluateSlo(
 }
 
 function displayValue(result: ObjectiveResult): string {
-  if (result.value !== null) return Number.isInteger(result.value) ? String(result.value) : result.value.toPrecision(6).replace(/\.?0+$/, '');
+  if (result.value !== null)
+    return Number.isInteger(result.value)
+      ? String(result.value)
+      : result.value.toPrecision(6).replace(/\.?0+$/, '');
   return result.raw ?? 'error';
 }
 
@@ -155,11 +179,18 @@ export function formatGateTable(result: GateResult): string {
     formatBound(objective.min, objective.max),
     objective.status === 'pass' ? 'PASS' : objective.status === 'fail' ? 'FAIL' : 'info',
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
   for (const objective of result.objectives)
-    if (objective.reason !== null) lines.push(`${objective.status === 'fail' ? 'FAIL' : 'note'} ${objective.name}: ${objective.reason}`);
+    if (objective.reason !== null)
+      lines.push(`${objective.status === 'fail' ? 'FAIL' : 'note'} ${objective.name}: ${objective.reason}`);
   for (const objective of result.objectives)
     for (const warning of objective.warnings) lines.push(`warning ${objective.name}: ${warning}`);
   lines.push(

@@ -79,51 +79,68 @@ export function parseSloFile(text: string, path: string): SloFile {
       for (const pair of variablesNode.items) {
         const name = String((pair.key as { value?: unknown })?.value);
         const value = (pair.value as { value?: unknown } | null)?.value;
-        if (!VARIABLE_NAME.test(name)) fail(lineOf(pair.key as Node), `variable name '${name}' must match ${VARIABLE_NAME}`);
+        if (!VARIABLE_NAME.test(name))
+          fail(lineOf(pair.key as Node), `variable name '${name}' must match ${VARIABLE_NAME}`);
         if (typeof value !== 'string' && typeof value !== 'number')
-          fail(lineOf((pair.value as Node) ?? (pair.key as Node)), `variable '${name}' must be a string or a number`);
+          fail(
+            lineOf((pair.value as Node) ?? (pair.key as Node)),
+            `variable '${name}' must be a string or a number`,
+          );
         variables[name] = String(value);
       }
   }
 
   // Objectives
   const list = root.get('objectives', true) as Node | undefined;
-  if (!isSeq(list) || list.items.length === 0) return fail(lineOf(list ?? root), "'objectives' must be a non-empty list");
+  if (!isSeq(list) || list.items.length === 0)
+    return fail(lineOf(list ?? root), "'objectives' must be a non-empty list");
   const names = new Set<string>();
   const objectives = list.items.map((item, index): Objective => {
     const line = lineOf(item as Node);
     if (!isMap(item)) return fail(line, `objectives[${index}] must be a mapping`);
     const value = (key: string): unknown => item.get(key);
-    const keyLine = (key: string): number => lineOf((item.get(key, true) as Node | undefined) ?? (item as Node));
+    const keyLine = (key: string): number =>
+      lineOf((item.get(key, true) as Node | undefined) ?? (item as Node));
     for (const pair of item.items) {
       const key = String((pair.key as { value?: unknown })?.value);
       if (!OBJECTIVE_KEYS.has(key))
-        fail(lineOf(pair.key as Node), `objectives[${index}]: unknown key '${key}' (allowed: ${[...OBJECTIVE_KEYS].join(', ')})`);
+        fail(
+          lineOf(pair.key as Node),
+          `objectives[${index}]: unknown key '${key}' (allowed: ${[...OBJECTIVE_KEYS].join(', ')})`,
+        );
     }
     const name = value('name');
-    if (typeof name !== 'string' || name.trim() === '') return fail(line, `objectives[${index}] needs a "name"`);
+    if (typeof name !== 'string' || name.trim() === '')
+      return fail(line, `objectives[${index}] needs a "name"`);
     if (names.has(name)) fail(keyLine('name'), `objective '${name}' is defined twice`);
     names.add(name);
     const query = value('query');
-    if (typeof query !== 'string' || query.trim() === '') return fail(line, `objective '${name}' needs a "query"`);
+    if (typeof query !== 'string' || query.trim() === '')
+      return fail(line, `objective '${name}' needs a "query"`);
     const bound = (key: 'min' | 'max'): number | null => {
       const raw = value(key);
       if (raw === undefined || raw === null) return null;
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) fail(keyLine(key), `objective '${name}': ${key} must be a finite number`);
+      if (typeof raw !== 'number' || !Number.isFinite(raw))
+        fail(keyLine(key), `objective '${name}': ${key} must be a finite number`);
       return raw as number;
     };
     const min = bound('min');
     const max = bound('max');
-    if (min !== null && max !== null && min > max) fail(keyLine('min'), `objective '${name}': min ${min} is above max ${max}`);
+    if (min !== null && max !== null && min > max)
+      fail(keyLine('min'), `objective '${name}': min ${min} is above max ${max}`);
     const info = value('info');
-    if (info !== undefined && typeof info !== 'boolean') fail(keyLine('info'), `objective '${name}': info must be true or false`);
+    if (info !== undefined && typeof info !== 'boolean')
+      fail(keyLine('info'), `objective '${name}': info must be true or false`);
     if (min === null && max === null && info !== true)
       fail(line, `objective '${name}' has neither min nor max; give a bound or mark it "info: true"`);
     if (info === true && (min !== null || max !== null))
       fail(keyLine('info'), `objective '${name}': an info objective takes no min/max`);
     const onEmpty = value('on_empty') ?? 'fail';
     if (onEmpty !== 'fail' && onEmpty !== 'zero')
-      fail(keyLine('on_empty'), `objective '${name}': on_empty must be 'fail' or 'zero', not '${String(onEmpty)}'`);
+      fail(
+        keyLine('on_empty'),
+        `objective '${name}': on_empty must be 'fail' or 'zero', not '${String(onEmpty)}'`,
+      );
     const description = value('description');
     if (description !== undefined && typeof description !== 'string')
       fail(keyLine('description'), `objective '${name}': description must be a string`);
@@ -148,7 +165,10 @@ export async function readSloFile(path: string): Promise<SloFile> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', `${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+    throw new UserError(
+      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+      `${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
+    );
   }
   return parseSloFile(text, path);
 }
@@ -157,7 +177,11 @@ export async function readSloFile(path: string): Promise<SloFile> {
  * Replaces `${name}` placeholders. Every placeholder must have a value.
  * @throws {UserError} CONFIG naming the objective and the unknown variable
  */
-export function substituteVariables(objective: Objective, variables: Readonly<Record<string, string>>, path: string): string {
+export function substituteVariables(
+  objective: Objective,
+  variables: Readonly<Record<string, string>>,
+  path: string,
+): string {
   return objective.query.replace(PLACEHOLDER, (_, name: string) => {
     const value = variables[name];
     if (value === undefined)

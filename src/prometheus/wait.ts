@@ -27,7 +27,10 @@ export interface WaitOptions {
 function describe(targets: readonly ScrapeTarget[], job: string): string {
   if (targets.length === 0) return `no active target has job="${job}"`;
   return targets
-    .map((target) => `${target.scrapeUrl} is ${target.health}${target.lastError ? ` (${target.lastError})` : ''}`)
+    .map(
+      (target) =>
+        `${target.scrapeUrl} is ${target.health}${target.lastError ? ` (${target.lastError})` : ''}`,
+    )
     .join('; ');
 }
 
@@ -38,7 +41,7 @@ async function waitFor(
   done: (targets: readonly ScrapeTarget[]) => boolean,
 ): Promise<ScrapeTarget[]> {
   const deadline = options.clock.now() + options.timeoutMs;
-  let targets: ScrapeTarget[] = [];
+  let targets: ScrapeTarget[];
   while (true) {
     targets = (await client.targets()).filter((target) => target.job === options.job);
     if (targets.length > 0 && done(targets)) return targets;
@@ -56,7 +59,10 @@ export async function waitForReady(client: PrometheusClient, options: WaitOption
   const deadline = options.clock.now() + options.timeoutMs;
   while (!(await client.ready())) {
     if (options.clock.now() >= deadline)
-      throw new UserError('PROMETHEUS', `timed out after ${options.timeoutMs} ms waiting for ${client.baseUrl}/-/ready`);
+      throw new UserError(
+        'PROMETHEUS',
+        `timed out after ${options.timeoutMs} ms waiting for ${client.baseUrl}/-/ready`,
+      );
     await options.clock.sleep(options.pollMs);
   }
 }
@@ -81,8 +87,15 @@ export async function waitUntilScraping(client: PrometheusClient, options: WaitO
  * Waits until every target of the job is up and its last scrape started after `afterMs` (the end of the load),
  * so the counters Prometheus holds include every request of the load.
  */
-export async function waitForScrapeAfter(client: PrometheusClient, afterMs: number, options: WaitOptions): Promise<ScrapeTarget[]> {
-  return await waitFor(client, options, `a scrape of job="${options.job}" after ${new Date(afterMs).toISOString()}`, (targets) =>
-    targets.every((target) => target.health === 'up' && target.lastScrapeMs > afterMs),
+export async function waitForScrapeAfter(
+  client: PrometheusClient,
+  afterMs: number,
+  options: WaitOptions,
+): Promise<ScrapeTarget[]> {
+  return await waitFor(
+    client,
+    options,
+    `a scrape of job="${options.job}" after ${new Date(afterMs).toISOString()}`,
+    (targets) => targets.every((target) => target.health === 'up' && target.lastScrapeMs > afterMs),
   );
 }

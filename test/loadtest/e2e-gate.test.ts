@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
 import { trainCommand } from '../../src/cli/commands/train.js';
 import { ExitCode } from '../../src/errors.js';
-import { startPrometheus, shouldRun, type RunningPrometheus } from '../prometheus/helpers/prometheus-process.js';
+import {
+  startPrometheus,
+  shouldRun,
+  type RunningPrometheus,
+} from '../prometheus/helpers/prometheus-process.js';
 import { captureIo } from './helpers/capture.js';
 import { startPredictor, type RunningPredictor } from './helpers/predictor-process.js';
 
@@ -36,7 +40,10 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
       .split('\n')
       .slice(1, 501)
       .map((line) => line.split(',')[0]);
-    await writeFile(join(directory, 'payloads.jsonl'), ids.map((id) => JSON.stringify({ user_id: id })).join('\n') + '\n');
+    await writeFile(
+      join(directory, 'payloads.jsonl'),
+      ids.map((id) => JSON.stringify({ user_id: id })).join('\n') + '\n',
+    );
 
     const common = ['--model', model, '--features', 'fixtures/streamflow/month_002.csv'];
     const started = await Promise.all([
@@ -46,7 +53,10 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
     ]);
     [predictors.healthy, predictors.slow, predictors.errors] = started;
     prometheus = await startPrometheus(
-      Object.entries(predictors).map(([name, predictor]) => ({ job: `api_${name}`, targets: [`127.0.0.1:${predictor.port}`] })),
+      Object.entries(predictors).map(([name, predictor]) => ({
+        job: `api_${name}`,
+        targets: [`127.0.0.1:${predictor.port}`],
+      })),
     );
   }, 90_000);
 
@@ -61,16 +71,26 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
     const out = join(directory, `${name}.json`);
     const code = await loadtestCommand.run(
       [
-        '--url', `http://127.0.0.1:${predictors[name]!.port}/predict`,
-        '--rate', '50',
-        '--duration', '8',
-        '--payloads', join(directory, 'payloads.jsonl'),
-        '--max-in-flight', '64',
-        '--prometheus', prometheus!.url,
-        '--slo', SLO_FILE,
-        '--job', `api_${name}`,
-        '--wait-timeout', '30s',
-        '--out', out,
+        '--url',
+        `http://127.0.0.1:${predictors[name]!.port}/predict`,
+        '--rate',
+        '50',
+        '--duration',
+        '8',
+        '--payloads',
+        join(directory, 'payloads.jsonl'),
+        '--max-in-flight',
+        '64',
+        '--prometheus',
+        prometheus!.url,
+        '--slo',
+        SLO_FILE,
+        '--job',
+        `api_${name}`,
+        '--wait-timeout',
+        '30s',
+        '--out',
+        out,
       ],
       io,
     );
@@ -120,11 +140,27 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
 
   it('refuses a PromQL syntax error before sending any load', async () => {
     const broken = join(directory, 'broken.yml');
-    await writeFile(broken, 'objectives:\n  - name: bad\n    query: sum(rate(api_requests_total[${window}])\n    min: 1\n');
+    await writeFile(
+      broken,
+      'objectives:\n  - name: bad\n    query: sum(rate(api_requests_total[${window}])\n    min: 1\n',
+    );
     const io = captureIo();
     await expect(
       loadtestCommand.run(
-        ['--url', `http://127.0.0.1:${predictors.healthy!.port}/predict`, '--rate', '50', '--duration', '8', '--prometheus', prometheus!.url, '--slo', broken, '--job', 'api_healthy'],
+        [
+          '--url',
+          `http://127.0.0.1:${predictors.healthy!.port}/predict`,
+          '--rate',
+          '50',
+          '--duration',
+          '8',
+          '--prometheus',
+          prometheus!.url,
+          '--slo',
+          broken,
+          '--job',
+          'api_healthy',
+        ],
         io,
       ),
     ).rejects.toThrow(/broken\.yml:2: objective 'bad': PromQL syntax error at 1:\d+/);

@@ -73,7 +73,8 @@ export function parseVariables(specs: readonly string[] | undefined): Record<str
   const variables: Record<string, string> = {};
   for (const spec of specs ?? []) {
     const match = /^([a-z_][a-z0-9_]*)=(.*)$/.exec(spec);
-    if (!match) throw new UserError('USAGE', `--var: '${spec}' is not NAME=VALUE (NAME in lower case, digits, _)`);
+    if (!match)
+      throw new UserError('USAGE', `--var: '${spec}' is not NAME=VALUE (NAME in lower case, digits, _)`);
     variables[match[1]!] = match[2]!;
   }
   return variables;
@@ -104,19 +105,33 @@ function parseSettings(argv: readonly string[]): LoadtestSettings {
   } catch {
     throw new UserError('USAGE', `--url: '${values.url}' is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError('USAGE', `--url: '${values.url}' must be http(s)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UserError('USAGE', `--url: '${values.url}' must be http(s)`);
   const rate = parseNumberFlag('--rate', values.rate!, { min: Number.MIN_VALUE });
   const durationMs = parseDurationFlag('--duration', values.duration!);
   if (durationMs <= 0) throw new UserError('USAGE', `--duration: '${values.duration}' must be positive`);
-  if (Math.floor((rate * durationMs) / 1000) < 1) throw new UserError('USAGE', '--rate × --duration schedules no request');
-  const maxInFlight = values['max-in-flight'] === undefined ? 256 : parseNumberFlag('--max-in-flight', values['max-in-flight'], { min: 1 });
-  if (!Number.isInteger(maxInFlight)) throw new UserError('USAGE', `--max-in-flight: '${values['max-in-flight']}' is not an integer`);
-  const timeoutMs = values['timeout-ms'] === undefined ? 10_000 : parseNumberFlag('--timeout-ms', values['timeout-ms'], { min: 1 });
+  if (Math.floor((rate * durationMs) / 1000) < 1)
+    throw new UserError('USAGE', '--rate × --duration schedules no request');
+  const maxInFlight =
+    values['max-in-flight'] === undefined
+      ? 256
+      : parseNumberFlag('--max-in-flight', values['max-in-flight'], { min: 1 });
+  if (!Number.isInteger(maxInFlight))
+    throw new UserError('USAGE', `--max-in-flight: '${values['max-in-flight']}' is not an integer`);
+  const timeoutMs =
+    values['timeout-ms'] === undefined
+      ? 10_000
+      : parseNumberFlag('--timeout-ms', values['timeout-ms'], { min: 1 });
   const method = values.method ?? (values.payloads === undefined ? 'GET' : 'POST');
-  if (method !== 'GET' && method !== 'POST') throw new UserError('USAGE', `--method: '${method}' is not one of GET, POST`);
+  if (method !== 'GET' && method !== 'POST')
+    throw new UserError('USAGE', `--method: '${method}' is not one of GET, POST`);
   if ((values.prometheus === undefined) !== (values.slo === undefined))
     throw new UserError('USAGE', 'loadtest: --prometheus and --slo go together');
-  const waitTimeoutMs = values['wait-timeout'] === undefined ? 60_000 : parseDurationFlag('--wait-timeout', values['wait-timeout']);
+  const variables = parseVariables(values.var);
+  const waitTimeoutMs =
+    values['wait-timeout'] === undefined
+      ? 60_000
+      : parseDurationFlag('--wait-timeout', values['wait-timeout']);
   return {
     session: {
       url,
@@ -133,7 +148,7 @@ function parseSettings(argv: readonly string[]): LoadtestSettings {
               prometheusUrl: values.prometheus,
               sloPath: values.slo!,
               job: values.job ?? 'api',
-              variables: parseVariables(values.var),
+              variables,
               waitTimeoutMs,
             },
     },
@@ -144,7 +159,10 @@ function parseSettings(argv: readonly string[]): LoadtestSettings {
 }
 
 /** A progress reporter: rewrites one line on a terminal, prints a line every 5 s otherwise (CI logs). */
-export function progressWriter(stream: NodeJS.WritableStream): { report(progress: LoadProgress): void; end(): void } {
+export function progressWriter(stream: NodeJS.WritableStream): {
+  report(progress: LoadProgress): void;
+  end(): void;
+} {
   const tty = (stream as { isTTY?: boolean }).isTTY === true;
   let ticks = 0;
   let drawn = false;

@@ -47,14 +47,17 @@ export const predictorCommand: Command = {
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('predictor', argv, flags);
     if (values.model === undefined) throw new UserError('USAGE', 'predictor: --model is required');
-    const port = values.port === undefined ? 8000 : parseNumberFlag('--port', values.port, { min: 0, max: 65535 });
+    const port =
+      values.port === undefined ? 8000 : parseNumberFlag('--port', values.port, { min: 0, max: 65535 });
     if (!Number.isInteger(port)) throw new UserError('USAGE', `--port: '${values.port}' is not an integer`);
     const objectiveMs =
       values['latency-objective-ms'] === undefined
         ? DEFAULT_LATENCY_OBJECTIVE_SECONDS * 1000
         : parseNumberFlag('--latency-objective-ms', values['latency-objective-ms'], { min: 1 });
     const injectLatencyMs =
-      values['inject-latency-ms'] === undefined ? 0 : parseNumberFlag('--inject-latency-ms', values['inject-latency-ms'], { min: 0 });
+      values['inject-latency-ms'] === undefined
+        ? 0
+        : parseNumberFlag('--inject-latency-ms', values['inject-latency-ms'], { min: 0 });
     const injectErrorRate =
       values['inject-error-rate'] === undefined
         ? 0
@@ -66,17 +69,25 @@ export const predictorCommand: Command = {
       text = await readFile(values.model, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', `--model: ${values.model}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+      throw new UserError(
+        code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+        `--model: ${values.model}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
+      );
     }
     let document: unknown;
     try {
       document = JSON.parse(text);
     } catch (error) {
-      throw new UserError('PARSE', `${values.model}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new UserError(
+        'PARSE',
+        `${values.model}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     const model = validateModel(document, values.model);
     const features =
-      values.features === undefined ? null : await loadSnapshot(parseSnapshotSource('--features', values.features), io.cwd);
+      values.features === undefined
+        ? null
+        : await loadSnapshot(parseSnapshotSource('--features', values.features), io.cwd);
     const predictor = createPredictor({
       model,
       features,

@@ -51,10 +51,14 @@ function parseSettings(argv: readonly string[]): TrainSettings {
   const values = parseFlags('train', argv, flags);
   const required = (flag: 'snapshot' | 'target' | 'out'): string => {
     const value = values[flag];
-    if (value === undefined || value.trim() === '') throw new UserError('USAGE', `train: --${flag} is required`);
+    if (value === undefined || value.trim() === '')
+      throw new UserError('USAGE', `train: --${flag} is required`);
     return value;
   };
-  const seed = values.seed === undefined ? DEFAULT_TRAIN_OPTIONS.seed : parseNumberFlag('--seed', values.seed, { min: 0 });
+  const seed =
+    values.seed === undefined
+      ? DEFAULT_TRAIN_OPTIONS.seed
+      : parseNumberFlag('--seed', values.seed, { min: 0 });
   if (!Number.isInteger(seed)) throw new UserError('USAGE', `--seed: '${values.seed}' is not an integer`);
   return {
     source: parseSnapshotSource('--snapshot', required('snapshot')),
@@ -64,7 +68,9 @@ function parseSettings(argv: readonly string[]): TrainSettings {
       target: required('target'),
       features: splitList(values.features),
       holdoutFraction:
-        values.holdout === undefined ? DEFAULT_TRAIN_OPTIONS.holdoutFraction : parseNumberFlag('--holdout', values.holdout, { min: 0, max: 1 }),
+        values.holdout === undefined
+          ? DEFAULT_TRAIN_OPTIONS.holdoutFraction
+          : parseNumberFlag('--holdout', values.holdout, { min: 0, max: 1 }),
       seed,
       l2: values.l2 === undefined ? DEFAULT_TRAIN_OPTIONS.l2 : parseNumberFlag('--l2', values.l2, { min: 0 }),
       maxIterations: DEFAULT_TRAIN_OPTIONS.maxIterations,

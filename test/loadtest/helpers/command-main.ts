@@ -6,12 +6,22 @@ import { predictorCommand } from '../../../src/cli/commands/predictor.js';
 import { sloCommand } from '../../../src/cli/commands/slo.js';
 import { trainCommand } from '../../../src/cli/commands/train.js';
 
-const commands = { train: trainCommand, predictor: predictorCommand, loadtest: loadtestCommand, slo: sloCommand };
+const commands = {
+  train: trainCommand,
+  predictor: predictorCommand,
+  loadtest: loadtestCommand,
+  slo: sloCommand,
+};
 const [name, ...args] = process.argv.slice(2);
 const command = commands[name as keyof typeof commands];
 if (!command) throw new Error(`unknown command ${name}`);
 try {
-  process.exitCode = await command.run(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+  process.exitCode = await command.run(args, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
 } catch (error) {
   if (!(error instanceof UserError)) throw error;
   process.stderr.write(`driftwatch: error: ${error.message}\n`);

@@ -11,9 +11,13 @@ export interface RunningPredictor {
 }
 
 export async function startPredictor(args: readonly string[]): Promise<RunningPredictor> {
-  const child = spawn(process.execPath, ['--import', 'tsx', COMMAND_MAIN, 'predictor', '--port', '0', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', COMMAND_MAIN, 'predictor', '--port', '0', ...args],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`predictor did not start: ${stderr}`)), 30_000);

@@ -91,7 +91,10 @@ export async function startPrometheus(jobs: readonly ScrapeJob[]): Promise<Runni
     const deadline = Date.now() + 20_000;
     while (true) {
       const ready = await Promise.race([
-        fetch(`${url}/-/ready`).then((response) => response.status === 200, () => false),
+        fetch(`${url}/-/ready`).then(
+          (response) => response.status === 200,
+          () => false,
+        ),
         spawnError,
       ]);
       if (ready) break;
