@@ -212,6 +212,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       'INPUT_GITHUB-TOKEN': context.token ?? TOKEN,
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+    for (const name of context.unset ?? []) delete env[name];
     const child = spawn(process.execPath, [bundle], {
       cwd: workspace,
       env,
@@ -505,6 +506,46 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(report.drift_share).toBe(direct.drift_share);
     expect(run.outputs['drifted-columns']).toBe(directRun.outputs['drifted-columns']);
     expect(fake.comments.filter((c) => c.issueNumber === 10)).toHaveLength(0);
+  });
+
+  it('a refused artifact upload fails the step with one line', async () => {
+    fake.fail({
+      method: 'POST',
+      path: /\/CreateArtifact$/,
+      status: 400,
+      body: { code: 'invalid_argument', msg: 'artifact storage quota has been hit' },
+    });
+    const run = await runAction(
+      { ...baseInputs, reference: 'month_000.csv', current: 'month_001.csv', comment: 'off' },
+      { eventName: 'push', event: scheduleEvent, runId: 851 },
+    );
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^::error::could not upload the reports as artifact 'driftwatch-report-851-1': /,
+    );
+    // The drift outputs were set before the upload: later steps can still read them.
+    expect(run.outputs.decision).toBe('NO_ACTION');
+  });
+
+  it('outside the runner (no ACTIONS_RUNTIME_TOKEN) it warns, skips the upload and links the comment to the run', async () => {
+    const artifacts = fake.artifacts.length;
+    const run = await runAction(
+      { ...baseInputs, reference: 'month_000.csv', current: 'month_001.csv' },
+      {
+        eventName: 'pull_request',
+        event: prEvent(12),
+        runId: 861,
+        unset: ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'],
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('::warning::ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set');
+    expect(fake.artifacts.length).toBe(artifacts);
+    expect(run.outputs['artifact-id']).toBe('');
+    const [comment] = fake.comments.filter((c) => c.issueNumber === 12);
+    expect(comment!.body).toContain('https://github.com/acme/churn/actions/runs/861');
   });
 
   it('a bad input fails the step with one line and uploads nothing', async () => {
