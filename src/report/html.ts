@@ -173,6 +173,7 @@ export function renderHtml(report: DriftReport): string {
   const ordered = orderColumns(report.columns);
   const views = ordered.map((column, index) => columnView(column, index, labels));
   const retrain = report.decision.action === 'RETRAIN';
+  const skipped = views.filter((column) => column.state === 'skipped').length;
   const view = {
     schemaVersion: report.schema_version,
     action: report.decision.action,
@@ -186,6 +187,8 @@ export function renderHtml(report: DriftReport): string {
     datasetDriftText: report.dataset_drift ? '▲ yes' : '○ no',
     numberOfColumns: formatCount(report.number_of_columns),
     numberOfDrifted: formatCount(report.number_of_drifted_columns),
+    totalColumns: formatCount(report.columns.length),
+    numberSkipped: skipped > 0 ? formatCount(skipped) : null,
     referenceLabel: report.reference.label,
     referenceRows: formatCount(report.reference.rows),
     referenceSource: report.reference.source ?? null,

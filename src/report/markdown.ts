@@ -113,6 +113,9 @@ function budgetedLength(text: string, reportUrl: string | undefined): number {
  */
 export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+  if (!Number.isInteger(maxLength) || maxLength < 1) {
+    throw new Error(`renderMarkdown: maxLength must be a positive integer, got ${maxLength}`);
+  }
   const url = options.reportUrl ?? REPORT_URL_PLACEHOLDER;
   const ordered = orderColumns(report.columns);
   const drifted = ordered.filter((column) => driftState(column) === 'drifted');

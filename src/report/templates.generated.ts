@@ -37,7 +37,7 @@ export const templates = {
 <main>
 <header>
 <h1>Drift report: {{referenceLabel}} → {{currentLabel}}</h1>
-<div class="muted">{{numberOfDrifted}} of {{numberOfColumns}} columns drifted · report schema v{{schemaVersion}}</div>
+<div class="muted">{{numberOfDrifted}} of {{numberOfColumns}} tested columns drifted{{#numberSkipped}} · {{numberSkipped}} skipped{{/numberSkipped}} · report schema v{{schemaVersion}}</div>
 </header>
 
 <section class="top">
@@ -77,7 +77,7 @@ export const templates = {
 {{/datasetSummary}}</tbody></table>
 {{/datasetSummary.length}}
 
-<h2 id="columns">Columns ({{numberOfColumns}}: {{numberOfDrifted}} drifted)</h2>
+<h2 id="columns">Columns ({{totalColumns}}: {{numberOfDrifted}} drifted{{#numberSkipped}}, {{numberSkipped}} skipped{{/numberSkipped}})</h2>
 <div class="scroll">
 <table class="columns">
 <thead><tr><th>column</th><th>drift</th><th>type</th><th>test</th><th class="num">score</th><th class="num">threshold</th></tr></thead>

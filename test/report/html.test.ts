@@ -165,5 +165,7 @@ describe('renderHtml content rules', () => {
     expect(html).toContain('<p class="muted">Skipped: empty column: no values left</p>');
     expect(chartColumns(html)).not.toContain(column.column);
     expect(chartColumns(html)).toHaveLength(report.columns.length - 1);
+    expect(html).toContain(`tested columns drifted · 1 skipped ·`);
+    expect(html).toMatch(/<h2 id="columns">Columns \(\d+: \d+ drifted, 1 skipped\)<\/h2>/);
   });
 });

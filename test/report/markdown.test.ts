@@ -184,6 +184,12 @@ describe('renderMarkdown length bound', () => {
     }
   });
 
+  it('rejects a limit that is not a positive integer', () => {
+    for (const maxLength of [0, -5, 1.5, Number.NaN]) {
+      expect(() => renderMarkdown(wide, { maxLength })).toThrow(/maxLength must be a positive integer/);
+    }
+  });
+
   it('keeps every row under the job-summary limit (1 MiB)', () => {
     const markdown = renderMarkdown(wide, { maxLength: 1_000_000 });
     expect(tableRows(markdown, FULL_HEADER)).toHaveLength(wide.columns.length);
