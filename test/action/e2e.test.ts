@@ -237,6 +237,8 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(run.stderr).not.toContain(token);
     const lines = run.stdout.split('\n').filter((line) => line.includes(token));
     expect(lines).toEqual([`::add-mask::${token}`]);
+    // Nor is the runner's artifact-service token.
+    expect(run.stdout + run.stderr).not.toContain(fakeRuntimeToken());
   }
 
   // user_id is skipped by the engine as a text column (more than half distinct).
