@@ -8,6 +8,7 @@
  */
 import { pairwiseSum, sortedCurrent, sortedReference } from '../kernels/index.js';
 import { chiSquareSf } from '../kernels/p-values.js';
+import { percentileSorted } from '../kernels/quantile.js';
 import { StatTestSkip, type ColumnPair, type StatTest, type StatTestOutcome } from '../types.js';
 
 /** scipy's default evaluation points of the characteristic function. */
@@ -20,25 +21,6 @@ const SMALL_SAMPLE_SIZE = 25;
 /** numpy `pinv` default `rcond`. */
 const PINV_RCOND = 1e-15;
 const EPSILON = 2.220446049250313e-16;
-
-/**
- * Linear-interpolation percentile of ascending data (numpy `percentile(..., method="linear")`, type 7).
- *
- * @param sorted ascending values, at least one
- * @param q percentile in [0, 100]
- * @returns the interpolated percentile
- */
-export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
-  const position = (q / 100) * (sorted.length - 1);
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, sorted.length - 1);
-  const fraction = position - below;
-  const low = sorted[below]!;
-  const high = sorted[above]!;
-  // numpy's _lerp: a + (b - a) * t, switched to b - (b - a) * (1 - t) for t >= 0.5.
-  const diff = high - low;
-  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
-}
 
 /** Merges two ascending arrays into one ascending array. */
 function mergeAscending(a: Float64Array, b: Float64Array): Float64Array {

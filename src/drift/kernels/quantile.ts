@@ -1,0 +1,29 @@
+/**
+ * Quantiles of ascending data as numpy computes them with the default `method="linear"` (Hyndman–Fan type 7),
+ * which pandas `Series.quantile` and scipy `iqr` use.
+ */
+
+/**
+ * Linear-interpolation percentile of ascending data (numpy `percentile(..., method="linear")`).
+ *
+ * numpy interpolates with `_lerp`: `a + (b − a)·t`, switched to `b − (b − a)·(1 − t)` for `t ≥ 0.5`; the same
+ * form is used here so results agree to the last bit. This runs in `O(1)`.
+ *
+ * @param sorted ascending values, at least one
+ * @param q percentile in [0, 100]
+ * @throws {Error} if sorted is empty
+ * @returns the interpolated percentile
+ * @example
+ * percentileSorted(Float64Array.of(1.5, 2, 2, 4, 8), 25); // => 2
+ */
+export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) throw new Error('percentileSorted requires at least 1 data point');
+  const position = (q / 100) * (sorted.length - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  const fraction = position - below;
+  const low = sorted[below]!;
+  const high = sorted[above]!;
+  const diff = high - low;
+  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
+}
