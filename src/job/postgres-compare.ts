@@ -36,5 +36,16 @@ export async function postgresDriftReport(
     return computeDriftFromCounts(counted.snapshots, { ...settings.drift, ...labels(counted) });
   }
   const read = await readPostgresSnapshots(sides, include);
-  return computeDrift(read.reference, read.current, { ...settings.drift, ...labels(read) });
+  // Id, timestamp and excluded columns exist in the database (the server checked) but were not read, so the
+  // engine must not look them up in the tables.
+  const readNames = new Set(read.reference.columns.map((column) => column.name));
+  const unread = (name: string | undefined) =>
+    name !== undefined && !readNames.has(name) && read.allColumns.includes(name);
+  const drift = {
+    ...settings.drift,
+    idColumn: unread(settings.drift.idColumn) ? undefined : settings.drift.idColumn,
+    timestampColumn: unread(settings.drift.timestampColumn) ? undefined : settings.drift.timestampColumn,
+    exclude: settings.drift.exclude?.filter((name) => !unread(name)),
+  };
+  return computeDrift(read.reference, read.current, { ...drift, ...labels(read) });
 }

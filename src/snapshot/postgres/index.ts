@@ -12,6 +12,7 @@ import {
   withReadOnlySnapshot,
 } from './connection.js';
 import {
+  describeSnapshot,
   type AsOfCount,
   type AsOfSelector,
   type SnapshotQuerySource,
@@ -41,6 +42,8 @@ export interface PostgresSnapshots {
   readonly current: Table;
   readonly referenceAsOf: string;
   readonly currentAsOf: string;
+  /** Every column of the snapshot query, read or not (the `include` filter may have skipped some). */
+  readonly allColumns: readonly string[];
 }
 
 /**
@@ -61,7 +64,8 @@ export async function readPostgresSnapshots(
         const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
         const reference = await readSnapshot(client, plan, asOf.reference, { include });
         const current = await readSnapshot(client, plan, asOf.current, { include });
-        return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current };
+        const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
+        return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
       },
     );
   } finally {

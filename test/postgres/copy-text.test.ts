@@ -1,0 +1,157 @@
+// COPY text decoding and SQL text helpers: pure, no server needed.
+import { describe, expect, it } from 'vitest';
+import { CopyTextDecoder, columnKindOf, type CopyColumnSpec } from '../../src/snapshot/postgres/copy-text.js';
+import {
+  parseTableName,
+  replaceAsOfPlaceholder,
+  usesAsOfPlaceholder,
+} from '../../src/snapshot/postgres/sql-text.js';
+import type { Column } from '../../src/snapshot/table.js';
+
+function decode(columns: CopyColumnSpec[], text: string | Buffer, chunkSize = Infinity): Column[] {
+  const decoder = new CopyTextDecoder(columns, 2);
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  for (let at = 0; at < bytes.length; at += Math.min(chunkSize, bytes.length)) {
+    decoder.write(bytes.subarray(at, Math.min(at + chunkSize, bytes.length)));
+  }
+  return decoder.finish();
+}
+
+const specs: CopyColumnSpec[] = [
+  { name: 'i', kind: 'int' },
+  { name: 'f', kind: 'float' },
+  { name: 'b', kind: 'bool' },
+  { name: 's', kind: 'string' },
+  { name: 'd', kind: 'date' },
+  { name: 't', kind: 'timestamp' },
+];
+const rows =
+  [
+    '1\t0.1\tt\tplain\t2024-01-31\t2024-01-31 12:30:15.25+00',
+    '-42\t-1e-300\tf\ttab\\there\\nnew\\\\slash\t2024-02-29\t2024-02-29 00:00:00+00',
+    '7\tNaN\t\\N\t\\N\t\\N\t\\N',
+    '123456789012345\tInfinity\tt\t\\303\\251t\\xC3\\xA9\t1970-01-01\t1969-12-31 23:00:00-01',
+    '0\t-Infinity\tf\tplain\t0044-03-15 BC\tinfinity',
+    '9007199254740993\t3.141592653589793238\tt\t\t2000-02-29\t2000-01-01 00:00:00+05:30',
+  ].join('\n') + '\n';
+
+describe('CopyTextDecoder', () => {
+  it.each([Infinity, 1, 2, 3, 7, 64])(
+    'decodes every type, escape and NULL identically with chunks of %s bytes',
+    (chunk) => {
+      const [i, f, b, s, d, t] = decode(specs, rows, chunk);
+      // An int column with no NULL stays int; the string/bool/float NULLs are NaN / -1.
+      expect(i).toEqual({
+        name: 'i',
+        type: 'int',
+        values: Float64Array.from([1, -42, 7, 123456789012345, 0, Number('9007199254740993')]),
+      });
+      expect(f!.type).toBe('float');
+      expect(Array.from((f as { values: Float64Array }).values)).toEqual([
+        0.1,
+        -1e-300,
+        NaN,
+        Infinity,
+        -Infinity,
+        3.141592653589793,
+      ]);
+      expect(b).toMatchObject({ type: 'bool' });
+      expect(Array.from((b as { values: Float64Array }).values)).toEqual([1, 0, NaN, 1, 0, 1]);
+      expect(s!.type).toBe('string');
+      const strings = s as { codes: Int32Array; dictionary: readonly string[] };
+      expect(Array.from(strings.codes, (code) => (code < 0 ? null : strings.dictionary[code]))).toEqual([
+        'plain',
+        'tab\there\nnew\\slash',
+        null,
+        'été',
+        'plain',
+        '',
+      ]);
+      expect(strings.dictionary).toHaveLength(4); // dictionary-encoded: 'plain' once
+      expect(d!.type).toBe('datetime');
+      expect(Array.from((d as { values: Float64Array }).values)).toEqual([
+        Date.UTC(2024, 0, 31),
+        Date.UTC(2024, 1, 29),
+        NaN,
+        0,
+        new Date('-000043-03-15T00:00:00Z').getTime(),
+        Date.UTC(2000, 1, 29),
+      ]);
+      expect(Array.from((t as { values: Float64Array }).values)).toEqual([
+        Date.UTC(2024, 0, 31, 12, 30, 15, 250),
+        Date.UTC(2024, 1, 29),
+        NaN,
+        0,
+        Infinity,
+        Date.UTC(1999, 11, 31, 18, 30),
+      ]);
+    },
+  );
+
+  it('parses decimals exactly as Number() does (fast path and fallback)', () => {
+    const texts = [
+      '0.1',
+      '0.3',
+      '123.456',
+      '-0',
+      '0.000001',
+      '999999999999999',
+      '1234567890.12345',
+      '0.1234567890123456789',
+      '1e21',
+      '17.13',
+      '18.00',
+    ];
+    const [column] = decode([{ name: 'x', kind: 'float' }], texts.join('\n') + '\n');
+    const values = (column as { values: Float64Array }).values;
+    texts.forEach((text, index) => expect(Object.is(values[index], Number(text))).toBe(true));
+  });
+
+  it('reads an integer column with a NULL as float, as pandas does', () => {
+    const [column] = decode([{ name: 'n', kind: 'int' }], '1\n\\N\n3\n');
+    expect(column!.type).toBe('float');
+  });
+
+  it('rejects a stream that ends inside a row and rows with the wrong field count', () => {
+    expect(() => decode([{ name: 'x', kind: 'int' }], '1\n2')).toThrow(/ended inside a row/);
+    expect(() => decode(specs.slice(0, 2), '1\n')).toThrow(/has 1 fields, expected 2/);
+    expect(() => decode(specs.slice(0, 1), '1\t2\n')).toThrow(/more than 1 fields/);
+  });
+
+  it('maps type OIDs: numeric(p,0) is int, numeric(p,s) and unconstrained numeric are float', () => {
+    expect(columnKindOf(23, -1)).toBe('int');
+    expect(columnKindOf(20, -1)).toBe('int');
+    expect(columnKindOf(1700, ((10 << 16) | 0) + 4)).toBe('int');
+    expect(columnKindOf(1700, ((10 << 16) | 2) + 4)).toBe('float');
+    expect(columnKindOf(1700, -1)).toBe('float');
+    expect(columnKindOf(701, -1)).toBe('float');
+    expect(columnKindOf(16, -1)).toBe('bool');
+    expect(columnKindOf(1082, -1)).toBe('date');
+    expect(columnKindOf(1184, -1)).toBe('timestamp');
+    expect(columnKindOf(25, -1)).toBe('string');
+    expect(columnKindOf(2950, -1)).toBe('string'); // uuid: its text form
+  });
+});
+
+describe('SQL text helpers', () => {
+  it('rewrites $1 outside literals, quoted identifiers, comments and dollar quotes', () => {
+    const sql = `SELECT '$1', "$1", E'it\\'s $1', $tag$ $1 $tag$, x$1 -- $1\nFROM t /* $1 /* nested $1 */ */ WHERE as_of = $1 OR d = $1`;
+    expect(replaceAsOfPlaceholder('--query', sql, '@')).toBe(
+      `SELECT '$1', "$1", E'it\\'s $1', $tag$ $1 $tag$, x$1 -- $1\nFROM t /* $1 /* nested $1 */ */ WHERE as_of = @ OR d = @`,
+    );
+    expect(usesAsOfPlaceholder("SELECT '$1' FROM t")).toBe(false);
+    expect(() => replaceAsOfPlaceholder('--query', 'SELECT $2', '@')).toThrow(/only \$1 .* found \$2/);
+  });
+
+  it('parses table names with optional schema and quotes', () => {
+    expect(parseTableName('--table', 'features')).toEqual({ table: 'features' });
+    expect(parseTableName('--table', 'analytics.features')).toEqual({
+      schema: 'analytics',
+      table: 'features',
+    });
+    expect(parseTableName('--table', '"My ""S"".x"."T.1"')).toEqual({ schema: 'My "S".x', table: 'T.1' });
+    expect(() => parseTableName('--table', 'a.b.c')).toThrow(/more than two parts/);
+    expect(() => parseTableName('--table', 'a.')).toThrow(/not a table name/);
+    expect(() => parseTableName('--table', '"a')).toThrow(/unbalanced quote/);
+  });
+});

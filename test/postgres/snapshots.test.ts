@@ -1,0 +1,330 @@
+// Reading as-of snapshots from the real PostgreSQL server: type mapping, as_of discovery, safety and errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import {
+  type PostgresSnapshotSettings,
+  listPostgresSnapshots,
+  readPostgresSnapshots,
+} from '../../src/snapshot/postgres/index.js';
+import { parseTableName } from '../../src/snapshot/postgres/sql-text.js';
+import type { Column, Table } from '../../src/snapshot/table.js';
+import { getColumn } from '../../src/snapshot/table.js';
+import { cli } from '../support/cli.js';
+import { DATABASE_URL, databaseAvailable, sql, uniqueSchema, urlAsUser } from './support.js';
+
+const available = await databaseAvailable();
+const schema = uniqueSchema('snap');
+const role = `${schema}_reader`;
+const table = { kind: 'table', table: { schema, table: 'features' }, asOfColumn: 'as_of' } as const;
+
+function settings(overrides: Partial<PostgresSnapshotSettings> = {}): PostgresSnapshotSettings {
+  return {
+    databaseUrl: DATABASE_URL,
+    source: table,
+    referenceAsOf: { kind: 'previous' },
+    currentAsOf: { kind: 'latest' },
+    statementTimeoutMs: 30_000,
+    ...overrides,
+  };
+}
+
+function values(t: Table, name: string): unknown[] {
+  const column = getColumn(t, name) as Column;
+  if (column.type === 'string')
+    return Array.from(column.codes, (code) => (code < 0 ? null : column.dictionary[code]));
+  return Array.from(column.values);
+}
+
+async function rejectsWith(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<UserError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).code).toBe(code);
+  expect((error as UserError).message).toMatch(pattern);
+  expect((error as UserError).message).not.toContain('\n');
+  return error as UserError;
+}
+
+describe.skipIf(!available)('PostgreSQL snapshots', () => {
+  beforeAll(async () => {
+    await sql(
+      `CREATE SCHEMA ${schema}`,
+      `CREATE TABLE ${schema}.features (id text, as_of date NOT NULL, i integer, big bigint, n numeric(10,2), n0 numeric(8,0),
+         r real, f double precision, b boolean, t text, v varchar(10), d date, nn integer)`,
+      `INSERT INTO ${schema}.features VALUES
+         ('a', '2024-01-31', 1, 10, 1.50, 3, 0.1, 0.1, true, 'x', 'p', '2020-01-01', 1),
+         ('b', '2024-01-31', 2, 20, 2.25, 4, 0.2, 0.2, false, 'y', 'q', '2020-01-02', 2),
+         ('c', '2024-01-31', 3, 30, 3.00, 5, 0.3, 0.3, true, 'x', 'p', '2020-01-03', 3),
+         ('a', '2024-02-29', 4, 40, 4.10, 6, 0.4, 1e-300, false, E'tab\\there', 'r', '2020-02-01', 4),
+         ('b', '2024-02-29', 5, 50, 5.20, 7, 0.5, 'NaN', NULL, NULL, 's', NULL, 5),
+         ('a', '2024-03-31', 6, 9007199254740993, 6.30, 8, 0.6, 'Infinity', true, 'é', 't', '2020-03-01', NULL),
+         ('b', '2024-03-31', 7, 70, -7.40, -9, 0.7, '-0', true, '', 'u', '2020-03-02', 7)`,
+      `CREATE ROLE ${role} LOGIN`,
+      `CREATE SEQUENCE ${schema}.counter`,
+    );
+  });
+
+  afterAll(async () => {
+    await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`, `DROP ROLE IF EXISTS ${role}`);
+  });
+
+  it('lists the as_of values with row counts (snapshots command)', async () => {
+    expect(await listPostgresSnapshots(DATABASE_URL, table)).toEqual([
+      { asOf: '2024-01-31', rows: 3 },
+      { asOf: '2024-02-29', rows: 2 },
+      { asOf: '2024-03-31', rows: 2 },
+    ]);
+    const result = await cli(['snapshots', '--database-url', DATABASE_URL, '--table', `${schema}.features`]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'as_of\trows\n2024-01-31\t3\n2024-02-29\t2\n2024-03-31\t2\n',
+      stderr: '',
+    });
+    const json = await cli(['snapshots', '--table', `${schema}.features`, '--json'], process.cwd(), {
+      ...process.env,
+      DATABASE_URL,
+    });
+    expect(JSON.parse(json.stdout)).toEqual([
+      { as_of: '2024-01-31', rows: 3 },
+      { as_of: '2024-02-29', rows: 2 },
+      { as_of: '2024-03-31', rows: 2 },
+    ]);
+  });
+
+  it('streams latest and previous into typed columns (numeric/int/float/bool/text/date), without the as_of column', async () => {
+    const read = await readPostgresSnapshots(settings());
+    expect(read.referenceAsOf).toBe('2024-02-29');
+    expect(read.currentAsOf).toBe('2024-03-31');
+    const current = read.current;
+    expect(current.source).toBe(`postgres:${schema}.features@2024-03-31`);
+    expect(current.rows).toBe(2);
+    expect(current.columns.map((c) => [c.name, c.type])).toEqual([
+      ['id', 'string'],
+      ['i', 'int'],
+      ['big', 'int'],
+      ['n', 'float'],
+      ['n0', 'int'],
+      ['r', 'float'],
+      ['f', 'float'],
+      ['b', 'bool'],
+      ['t', 'string'],
+      ['v', 'string'],
+      ['d', 'datetime'],
+      ['nn', 'float'], // an integer column with a NULL reads as float, as pandas does
+    ]);
+    expect(values(current, 'big')).toEqual([Number('9007199254740993'), 70]);
+    expect(values(current, 'n')).toEqual([6.3, -7.4]);
+    expect(values(current, 'n0')).toEqual([8, -9]);
+    expect(values(current, 'r')).toEqual([0.6, 0.7]); // real prints shortest: 0.6, read as the double 0.6
+    expect(values(current, 'f')).toEqual([Infinity, -0]);
+    expect(Object.is(values(current, 'f')[1], -0)).toBe(true);
+    expect(values(current, 'b')).toEqual([1, 1]);
+    expect(values(current, 't')).toEqual(['é', '']);
+    expect(values(current, 'd')).toEqual([Date.UTC(2020, 2, 1), Date.UTC(2020, 2, 2)]);
+    expect(values(current, 'nn')).toEqual([NaN, 7]);
+    const reference = read.reference;
+    expect(values(reference, 'f')).toEqual([1e-300, NaN]);
+    expect(values(reference, 'b')).toEqual([0, NaN]);
+    expect(values(reference, 't')).toEqual(['tab\there', null]);
+    expect(values(reference, 'i')).toEqual([4, 5]);
+    expect(reference.columns.find((c) => c.name === 'i')!.type).toBe('int');
+  });
+
+  it('reads explicit as_of values and an explicit previous relative to them', async () => {
+    const explicit = await readPostgresSnapshots(
+      settings({
+        referenceAsOf: { kind: 'value', value: '2024-01-31' },
+        currentAsOf: { kind: 'value', value: '2024-02-29' },
+      }),
+    );
+    expect([
+      explicit.referenceAsOf,
+      explicit.currentAsOf,
+      explicit.reference.rows,
+      explicit.current.rows,
+    ]).toEqual(['2024-01-31', '2024-02-29', 3, 2]);
+    const previous = await readPostgresSnapshots(
+      settings({ currentAsOf: { kind: 'value', value: '2024-02-29' } }),
+    );
+    expect(previous.referenceAsOf).toBe('2024-01-31');
+  });
+
+  it('reads only the included columns', async () => {
+    const read = await readPostgresSnapshots(settings(), (name) => name !== 'id' && name !== 't');
+    expect(read.current.columns.map((c) => c.name)).not.toContain('id');
+    expect(read.current.columns.map((c) => c.name)).not.toContain('t');
+    expect(read.allColumns).toContain('id');
+  });
+
+  it('runs a --query with $1 bound as the as_of value', async () => {
+    const read = await readPostgresSnapshots(
+      settings({
+        source: {
+          kind: 'query',
+          sql: `SELECT id, f * 2 AS f2 FROM ${schema}.features WHERE as_of = $1 ORDER BY id;`,
+        },
+        referenceAsOf: { kind: 'value', value: '2024-01-31' },
+        currentAsOf: { kind: 'value', value: '2024-03-31' },
+      }),
+    );
+    expect(values(read.reference, 'f2')).toEqual([0.2, 0.4, 0.6]);
+    expect(read.current.source).toBe('postgres:query@2024-03-31');
+    // With --table given alongside, latest/previous are discovered from it.
+    const discovered = await readPostgresSnapshots(
+      settings({
+        source: {
+          kind: 'query',
+          sql: `SELECT id FROM ${schema}.features WHERE as_of = $1`,
+          discovery: { table: parseTableName('--table', `${schema}.features`), asOfColumn: 'as_of' },
+        },
+      }),
+    );
+    expect([discovered.referenceAsOf, discovered.currentAsOf]).toEqual(['2024-02-29', '2024-03-31']);
+  });
+
+  describe('one-line errors', () => {
+    it('as_of with no rows', async () => {
+      await rejectsWith(
+        readPostgresSnapshots(settings({ currentAsOf: { kind: 'value', value: '2024-05-31' } })),
+        'DATABASE',
+        new RegExp(
+          `^--current-as-of: as_of 2024-05-31 has no rows in ${schema}\\.features\\.as_of \\(available: 2024-01-31, 2024-02-29, 2024-03-31\\)$`,
+        ),
+      );
+      await rejectsWith(
+        readPostgresSnapshots(settings({ referenceAsOf: { kind: 'value', value: 'not-a-date' } })),
+        'USAGE',
+        /^--reference-as-of: 'not-a-date' is not a valid date/,
+      );
+      await rejectsWith(
+        readPostgresSnapshots(settings({ currentAsOf: { kind: 'value', value: '2024-01-31' } })),
+        'DATABASE',
+        /^--reference-as-of previous: no as_of before 2024-01-31/,
+      );
+    });
+
+    it('a query that returns no rows', async () => {
+      await rejectsWith(
+        readPostgresSnapshots(
+          settings({
+            source: { kind: 'query', sql: `SELECT id FROM ${schema}.features WHERE as_of = $1 AND i > 100` },
+            referenceAsOf: { kind: 'value', value: '2024-01-31' },
+            currentAsOf: { kind: 'value', value: '2024-02-29' },
+          }),
+        ),
+        'DATABASE',
+        /^query: the snapshot query returned no rows for as_of 2024-01-31$/,
+      );
+    });
+
+    it('table or column missing', async () => {
+      await rejectsWith(
+        readPostgresSnapshots(settings({ source: { ...table, table: { schema, table: 'nope' } } })),
+        'DATABASE',
+        new RegExp(`^table ${schema}\\.nope does not exist`),
+      );
+      await rejectsWith(
+        readPostgresSnapshots(settings({ source: { ...table, asOfColumn: 'snapshot_date' } })),
+        'DATABASE',
+        new RegExp(`^column 'snapshot_date' missing in table ${schema}\\.features \\(columns: id, as_of, i,`),
+      );
+      await rejectsWith(
+        readPostgresSnapshots(
+          settings({
+            source: { kind: 'query', sql: `SELECT nope FROM ${schema}.features WHERE as_of = $1` },
+            referenceAsOf: { kind: 'value', value: '2024-01-31' },
+            currentAsOf: { kind: 'value', value: '2024-02-29' },
+          }),
+        ),
+        'DATABASE',
+        /^column missing at 127\.0\.0\.1:5432\/test: column "nope" does not exist$|^column missing at .*: column "nope" does not exist$/,
+      );
+    });
+
+    it('permission denied (schema, then table)', async () => {
+      const url = urlAsUser(role);
+      await rejectsWith(
+        readPostgresSnapshots(settings({ databaseUrl: url })),
+        'DATABASE',
+        /^permission denied at .*: permission denied for schema/,
+      );
+      await sql(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+      await rejectsWith(
+        readPostgresSnapshots(settings({ databaseUrl: url })),
+        'DATABASE',
+        /^permission denied at .*: permission denied for table features$/,
+      );
+    });
+
+    it('cannot connect: names host and port, never the password', async () => {
+      const url = 'postgresql://postgres:s3cret-pw@127.0.0.1:1/test';
+      const error = await rejectsWith(
+        readPostgresSnapshots(settings({ databaseUrl: url })),
+        'DATABASE',
+        /^cannot connect to PostgreSQL at 127\.0\.0\.1:1 /,
+      );
+      expect(error.message).not.toContain('s3cret');
+      const result = await cli(['snapshots', '--database-url', url, '--table', 'x']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'driftwatch: error: cannot connect to PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)\n',
+      );
+      const bad = await cli(['snapshots', '--database-url', 'mysql://root:s3cret-pw@h/db', '--table', 'x']);
+      expect(bad.stderr).toBe(
+        "driftwatch: error: --database-url: scheme 'mysql' is not postgres or postgresql\n",
+      );
+    });
+
+    it('the transaction is read-only and has a statement timeout', async () => {
+      const asOf = {
+        referenceAsOf: { kind: 'value', value: '2024-01-31' },
+        currentAsOf: { kind: 'value', value: '2024-02-29' },
+      } as const;
+      await rejectsWith(
+        readPostgresSnapshots(
+          settings({
+            source: {
+              kind: 'query',
+              sql: `SELECT id, nextval('${schema}.counter') AS n FROM ${schema}.features WHERE as_of = $1`,
+            },
+            ...asOf,
+          }),
+        ),
+        'DATABASE',
+        /read-only transaction/,
+      );
+      const [counter] = await sql(`SELECT last_value, is_called FROM ${schema}.counter`);
+      expect(counter!.rows[0].is_called).toBe(false);
+      await rejectsWith(
+        readPostgresSnapshots(
+          settings({
+            source: {
+              kind: 'query',
+              sql: `SELECT id, pg_sleep(0.5)::text AS z FROM ${schema}.features WHERE as_of = $1`,
+            },
+            statementTimeoutMs: 100,
+            ...asOf,
+          }),
+        ),
+        'DATABASE',
+        /^query cancelled at .*statement timeout/,
+      );
+    });
+
+    it('closes its connections after success and after failure', async () => {
+      await sql(
+        `GRANT SELECT ON ${schema}.features TO ${role}`,
+        `GRANT USAGE ON SCHEMA ${schema} TO ${role}`,
+      );
+      const url = urlAsUser(role);
+      await readPostgresSnapshots(settings({ databaseUrl: url }));
+      await readPostgresSnapshots(
+        settings({ databaseUrl: url, currentAsOf: { kind: 'value', value: '1999-01-01' } }),
+      ).catch(() => undefined);
+      const [open] = await sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = '${role}'`);
+      expect(open!.rows[0].n).toBe(0);
+    });
+  });
+});
