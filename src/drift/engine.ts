@@ -7,7 +7,7 @@
  */
 import { UserError } from '../errors.js';
 import type { Column, Table } from '../snapshot/table.js';
-import { getColumn } from '../snapshot/table.js';
+import { getColumn, hasColumn } from '../snapshot/table.js';
 import { inferColumnType } from './column-types.js';
 import { defaultStatTest } from './default-stattest.js';
 import { mergedDistribution } from './kernels/index.js';
@@ -91,7 +91,7 @@ function selectColumns(reference: Table, current: Table, options: DriftOptions):
   const forcedNumerical = new Set(options.numerical ?? []);
   const forcedCategorical = new Set(options.categorical ?? []);
   for (const name of [...reserved, ...excluded, ...forcedNumerical, ...forcedCategorical, ...(options.columns ?? []), ...(options.target ? [options.target] : [])]) {
-    if (!getColumn(reference, name) && !getColumn(current, name))
+    if (!hasColumn(reference, name) && !hasColumn(current, name))
       throw new UserError('COLUMN_MISSING', `column '${name}' is in neither snapshot (${reference.source}, ${current.source})`);
   }
   const names = options.columns

@@ -376,6 +376,7 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
     source: path,
     rows,
     columns: builders.flatMap((builder) => (builder ? [builder.finish()] : [])),
+    unloaded: header.filter((_name, index) => !builders[index]),
   };
 }
 

@@ -53,5 +53,13 @@ export function readJsonLines(path: string, include?: (name: string) => boolean)
   }
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
   if (mixed !== undefined) throw new UserError('COLUMN_TYPE_MISMATCH', `${path}: column '${mixed}' mixes numbers, booleans and strings`);
-  return { source: path, rows, columns: order.flatMap((key) => { const b = builders.get(key); return b ? [b.finish()] : []; }) };
+  return {
+    source: path,
+    rows,
+    columns: order.flatMap((key) => {
+      const builder = builders.get(key);
+      return builder ? [builder.finish()] : [];
+    }),
+    unloaded: order.filter((key) => !builders.get(key)),
+  };
 }

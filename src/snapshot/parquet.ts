@@ -86,5 +86,5 @@ export async function readParquet(path: string, include?: (name: string) => bool
       }
     columns.push(builder.finish());
   }
-  return { source: path, rows, columns };
+  return { source: path, rows, columns, unloaded: elements.map((element) => element.name).filter((name) => !names.includes(name)) };
 }

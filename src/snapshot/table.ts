@@ -49,6 +49,13 @@ export interface Table {
   readonly rows: number;
   /** Columns in source order. */
   readonly columns: readonly Column[];
+  /** Columns the source has but the reader was asked not to load (ids, excluded columns). */
+  readonly unloaded?: readonly string[];
+}
+
+/** Whether the source has the column, loaded or not. */
+export function hasColumn(table: Table, name: string): boolean {
+  return table.columns.some((column) => column.name === name) || (table.unloaded?.includes(name) ?? false);
 }
 
 /** Finds a column by name. */
