@@ -133,7 +133,7 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
   const driftedRows = drifted.map(driftedRow);
   const fullRows = ordered.map(fullRow);
 
-  const assemble = (driftedShown: number, fullShown: number) => {
+  const assemble = (driftedShown: number, fullShown: number, withCharts = true) => {
     const parts = [...head, ''];
     if (drifted.length === 0) {
       parts.push('No column drifted.');
@@ -142,7 +142,7 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
       parts.push(...driftedRows.slice(0, driftedShown));
       if (driftedShown < driftedRows.length) parts.push(cutNote(driftedRows.length - driftedShown));
     }
-    if (charts) parts.push('', charts);
+    if (charts && withCharts) parts.push('', charts);
     parts.push('', `<details><summary>All columns (${formatCount(ordered.length)})</summary>`, '');
     parts.push(...fullTable, ...fullRows.slice(0, fullShown));
     if (fullShown < fullRows.length) parts.push(cutNote(fullRows.length - fullShown));
@@ -151,11 +151,11 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
   };
 
   const fits = (text: string) => budgetedLength(text, options.reportUrl) <= maxLength;
-  let text = assemble(driftedRows.length, fullRows.length);
+  const text = assemble(driftedRows.length, fullRows.length);
   if (fits(text)) return text;
 
-  // Too long: keep as many full-table rows as fit (binary search on the count), dropping drifted rows only when
-  // even an empty full table does not fit.
+  // Too long. Degrade in this order, keeping as many rows as fit (binary search on the count): cut the full
+  // table; then the drifted table; then drop the charts; then cut the text itself.
   const largest = (limit: number, build: (shown: number) => string) => {
     let low = 0;
     let high = limit;
@@ -167,19 +167,22 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
     return low;
   };
   if (fits(assemble(driftedRows.length, 0))) {
-    text = assemble(
+    return assemble(
       driftedRows.length,
       largest(fullRows.length, (shown) => assemble(driftedRows.length, shown)),
     );
-  } else {
-    text = assemble(
+  }
+  if (fits(assemble(0, 0))) {
+    return assemble(
       largest(driftedRows.length, (shown) => assemble(shown, 0)),
       0,
     );
   }
-  if (fits(text)) return text;
-  // Only a pathologically small limit gets here (the headline, target and charts alone exceed it).
+  const bare = assemble(0, 0, false);
+  if (fits(bare)) return bare;
+  // Only a tiny limit gets here (the headline and target alone exceed it): cut them, keep the pointer to the report.
   const note = `\n\n_Cut at the length limit; full report: ${url}_\n`;
   const room = maxLength - budgetedLength(note, options.reportUrl);
-  return room > 0 ? text.slice(0, room) + note : text.slice(0, Math.max(maxLength, 0));
+  const headText = head.join('\n').replaceAll(REPORT_URL_PLACEHOLDER, '');
+  return room > 0 ? headText.slice(0, room) + note : headText.slice(0, maxLength);
 }

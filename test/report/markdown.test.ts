@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../src/drift/types.js';
 import { orderColumns } from '../../src/report/format.js';
@@ -182,6 +183,19 @@ describe('renderMarkdown length bound', () => {
       expect(markdown.length).toBeLessThanOrEqual(maxLength);
       expect(markdown.split('\n')[0]).toContain('drift share');
     }
+  });
+
+  it('respects any limit, with or without a report URL (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 500, max: 70_000 }), fc.boolean(), (maxLength, withUrl) => {
+        const options = withUrl ? { maxLength, reportUrl: 'https://example.test/run/1' } : { maxLength };
+        const markdown = renderMarkdown(calm, options);
+        const filled = markdown.replaceAll(REPORT_URL_PLACEHOLDER, 'x'.repeat(REPORT_URL_RESERVE));
+        expect(filled.length).toBeLessThanOrEqual(maxLength);
+        expect(markdown.startsWith('**')).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('rejects a limit that is not a positive integer', () => {
