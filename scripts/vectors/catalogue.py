@@ -218,6 +218,8 @@ for (n1, n2, shift, decimals) in [(5, 7, 0.0, 6), (6, 6, 1.0, 6), (8, 8, 0.5, 6)
     ref = np.round(rng.normal(0, 1, n1), decimals)
     cur = np.round(rng.normal(shift, 1.2, n2), decimals)
     numeric(f"normal_{n1}_{n2}_shift{shift}_d{decimals}", ref, cur)
+# Evidently's own cramer_von_mises unit test: norm.rvs(size=100, random_state=0) vs random_state=1.
+numeric("cvm_unit_norm_rvs", stats.norm.rvs(size=100, random_state=0), stats.norm.rvs(size=100, random_state=1))
 numeric("constant_pooled", [5.0] * 12, [5.0] * 9)
 numeric("zero_iqr", [1.0] * 20 + [2.0, 3.0], [1.0] * 18 + [4.0])
 numeric("identical", [float(v) for v in range(30)], [float(v) for v in range(30)])
