@@ -70,7 +70,11 @@ export interface DispatchTiming {
   /** Wait after an ambiguous failure before looking for the run it may have started. Default 5000 ms. */
   readonly confirmDelayMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** A dispatch POST with no answer after this long is abandoned and treated as ambiguous. Default 30000 ms. */
+  readonly requestTimeoutMs?: number;
 }
+
+const DEFAULT_DISPATCH_TIMEOUT_MS = 30_000;
 
 /** Finds a run of `workflow` whose title (the `run-name`) carries `key`. */
 export async function findRunByKey(
@@ -123,7 +127,7 @@ export async function dispatchRetrain(
 
   logger.info(`Dispatching ${description}`);
   try {
-    return await sendDispatch(client, dispatch, logger);
+    return await sendDispatch(client, dispatch, logger, timing);
   } catch (error) {
     const status = httpStatusOf(error);
     const ambiguous = status === undefined || status >= 500;
@@ -139,17 +143,29 @@ export async function dispatchRetrain(
       return { status: 'dispatched', ...started };
     }
     logger.info('No run carries the key; sending the dispatch once more');
-    return await sendDispatch(client, dispatch, logger);
+    return await sendDispatch(client, dispatch, logger, timing);
   }
 }
 
 type DispatchResponse = { status: number; data: unknown };
+
+/**
+ * The client's own fetch (the proxy-aware one `@actions/github` configures), with a timeout that starts when the
+ * request is actually sent: a signal created earlier would also count the time the request waits in the
+ * throttling plugin's write queue.
+ */
+function fetchWithTimeout(client: GitHubClient, timeoutMs: number): typeof fetch {
+  const defaults = client.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } };
+  const baseFetch = defaults.request?.fetch ?? fetch;
+  return (input, init) => baseFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
 
 /** One POST, asking for the run details, falling back once for servers that do not know that field. */
 async function sendDispatch(
   client: GitHubClient,
   dispatch: RetrainDispatch,
   logger: Logger,
+  timing: DispatchTiming,
 ): Promise<RetrainDispatchOutcome> {
   const route = 'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches';
   const parameters = {
@@ -158,8 +174,12 @@ async function sendDispatch(
     workflow_id: dispatch.workflow,
     ref: dispatch.ref,
     inputs: { ...dispatch.inputs },
-    // Never let plugin-retry resend a dispatch on a 5xx: dispatchRetrain decides, after looking for the run.
-    request: { retries: 0 },
+    // Never let plugin-retry resend a dispatch on a 5xx: dispatchRetrain decides, after looking for the run. A hung
+    // connection is cut after the timeout and handled like a 5xx (the run may have started).
+    request: {
+      retries: 0,
+      fetch: fetchWithTimeout(client, timing.requestTimeoutMs ?? DEFAULT_DISPATCH_TIMEOUT_MS),
+    },
   };
   let response: DispatchResponse;
   try {

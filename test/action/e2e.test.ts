@@ -176,6 +176,8 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       runAttempt?: number;
       token?: string;
       ref?: string;
+      /** Variables the runner would not set in this scenario. */
+      unset?: readonly string[];
     },
   ): Promise<ActionRun> {
     const runDir = mkdtempSync(path.join(work, 'run-'));

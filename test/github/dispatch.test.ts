@@ -114,6 +114,20 @@ describe('dispatchRetrain over HTTP against the fake GitHub', () => {
     expect(outcome).toMatchObject({ status: 'dispatched', runId: fake.runs.at(-1)!.id });
   });
 
+  it('a dispatch whose answer never comes is cut off, and the run it started is found instead of dispatching again', async () => {
+    const dispatch = request();
+    fake.fail({ method: 'POST', path: /\/dispatches$/, status: 504, afterEffect: true, delayMs: 1500 });
+    const before = fake.dispatches.length;
+    const logger = new RecordingLogger();
+    const outcome = await dispatchRetrain(client(), dispatch, logger, {
+      confirmDelayMs: 0,
+      requestTimeoutMs: 200,
+    });
+    expect(fake.dispatches.length - before).toBe(1);
+    expect(outcome).toMatchObject({ status: 'dispatched', runId: fake.runs.at(-1)!.id });
+    expect(logger.messages('warning')[0]).toMatch(/^Dispatch of retrain\.yml failed ambiguously/);
+  });
+
   it('a 503 that started nothing is sent exactly once more', async () => {
     const dispatch = request();
     fake.fail({ method: 'POST', path: /\/dispatches$/, status: 503 });

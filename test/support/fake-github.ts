@@ -80,6 +80,8 @@ export interface InjectedFailure {
   times?: number;
   /** Apply the request's effect first, then answer with the failure (a response lost after GitHub acted). */
   readonly afterEffect?: boolean;
+  /** Wait this long before answering (a hung connection, when longer than the client's timeout). */
+  readonly delayMs?: number;
 }
 
 export interface FakeGitHubOptions {
@@ -204,11 +206,13 @@ export class FakeGitHub {
     await this.route(method, url, request, body, sink ?? response);
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
-      this.respondFailure(response, failure);
+      await this.respondFailure(response, failure);
     }
   }
 
-  private respondFailure(response: ServerResponse, failure: InjectedFailure): void {
+  private async respondFailure(response: ServerResponse, failure: InjectedFailure): Promise<void> {
+    if (failure.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    if (response.destroyed) return;
     response.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
     response.end(JSON.stringify(failure.body ?? { message: `injected failure ${failure.status}` }));
   }
