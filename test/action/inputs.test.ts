@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getInputs, readInput } from '../../src/action/inputs.js';
 import { UserError } from '../../src/errors.js';
-import { RecordingLogger } from '../../src/github/logger.js';
+import { RecordingLogger } from '../support/recording-logger.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dw-inputs-'));
 const prEvent = path.join(dir, 'pr.json');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultArtifactUploader, isValidArtifactName, uploadReports } from '../../src/github/artifact.js';
-import { RecordingLogger } from '../../src/github/logger.js';
+import { RecordingLogger } from '../support/recording-logger.js';
 import { FakeGitHub, fakeRuntimeToken } from '../support/fake-github.js';
 
 // The real DefaultArtifactClient over real HTTP: Twirp CreateArtifact/FinalizeArtifact and the Azure blob upload

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient, describeApiError } from '../../src/github/client.js';
 import { dispatchKey, dispatchRetrain, type RetrainDispatch } from '../../src/github/dispatch.js';
-import { RecordingLogger } from '../../src/github/logger.js';
+import { RecordingLogger } from '../support/recording-logger.js';
 import { FakeGitHub } from '../support/fake-github.js';
 
 const TOKEN = 'ghs_fake_token';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { resolveGitRevision } from '../../src/github/git-source.js';
-import { RecordingLogger } from '../../src/github/logger.js';
+import { RecordingLogger } from '../support/recording-logger.js';
 
 const gitEnv = {
   ...process.env,

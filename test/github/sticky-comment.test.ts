@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient, describeApiError } from '../../src/github/client.js';
-import { RecordingLogger } from '../../src/github/logger.js';
+import { RecordingLogger } from '../support/recording-logger.js';
 import {
   buildCommentBody,
   commentMarker,
