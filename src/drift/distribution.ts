@@ -6,8 +6,9 @@
  *
  * The bins are for reading, not for the statistics: the stat tests bin with numpy's exact edges
  * (`src/drift/kernels/histogram.ts`), which are neither round nor bounded in number; these edges are rounded to
- * nice widths and capped at 30 bins, and counting needs no sorted copy.
+ * nice widths and capped at 30 bins, and counting reuses the merged distribution (distinct values with per-side counts) the stat tests already built.
  */
+import { mergedDistribution, type MergedDistribution } from './kernels/merged.js';
 import type { ColumnPair } from './types.js';
 
 /** Numerical column: both sides counted on the same bin edges. */
@@ -66,23 +67,20 @@ export const TOP_CATEGORIES = 10;
  * // => { kind: 'histogram', bin_edges: [0.5, 1.5, 2.5, 3.5], reference_counts: [1, 2, 0], current_counts: [0, 0, 1] }
  */
 export function computeDistribution(pair: ColumnPair): ColumnDistribution {
-  return pair.columnType === 'numerical' ? histogram(pair.reference, pair.current) : categories(pair);
+  return pair.columnType === 'numerical' ? histogram(pair) : categories(pair);
 }
 
-/** Range and integrality of both sides in one pass each. */
-function scan(reference: Float64Array, current: Float64Array) {
-  let minimum = Infinity;
-  let maximum = -Infinity;
+/** Range and integrality over the distinct values of both sides. */
+function scan(merged: MergedDistribution) {
+  const { values } = merged;
   let allIntegers = true;
-  for (const side of [reference, current]) {
-    for (let i = 0; i < side.length; i++) {
-      const value = side[i]!;
-      if (value < minimum) minimum = value;
-      if (value > maximum) maximum = value;
-      if (allIntegers && !Number.isInteger(value)) allIntegers = false;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isInteger(values[i]!)) {
+      allIntegers = false;
+      break;
     }
   }
-  return { minimum, maximum, allIntegers };
+  return { minimum: values.length > 0 ? values[0]! : Infinity, maximum: values.length > 0 ? values[values.length - 1]! : -Infinity, allIntegers };
 }
 
 /** Strips binary noise from an edge computed as index × width (0.30000000000000004 → 0.3). */
@@ -148,8 +146,11 @@ function isValidCover(edges: readonly number[], minimum: number, maximum: number
   return edges.length > 1 && edges[0]! <= minimum && edges[edges.length - 1]! >= maximum;
 }
 
-/** Counts values into `edges` (last bin closed), correcting the arithmetic index against the actual edges. */
-export function countIntoBins(values: Float64Array, edges: readonly number[]): number[] {
+/**
+ * Counts weighted distinct values into `edges` (last bin closed), correcting the arithmetic index against the
+ * actual edges. `values` ascending, `weights[i]` occurrences of `values[i]`.
+ */
+export function countIntoBins(values: Float64Array, edges: readonly number[], weights?: Float64Array): number[] {
   const binCount = edges.length - 1;
   const counts = new Array<number>(Math.max(binCount, 0)).fill(0);
   if (binCount < 1) return counts;
@@ -158,40 +159,40 @@ export function countIntoBins(values: Float64Array, edges: readonly number[]): n
   const scale = binCount / (high - low);
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (!(value >= low && value <= high)) continue;
+    const weight = weights ? weights[i]! : 1;
+    if (weight === 0 || !(value >= low && value <= high)) continue;
     const guess = Math.floor((value - low) * scale);
     let bin = Number.isFinite(guess) ? Math.min(binCount - 1, Math.max(guess, 0)) : 0;
     // Nice edges are rounded, so the arithmetic guess can be one bin off near an edge.
     while (bin > 0 && value < edges[bin]!) bin--;
     while (bin < binCount - 1 && value >= edges[bin + 1]!) bin++;
-    counts[bin]!++;
+    counts[bin]! += weight;
   }
   return counts;
 }
 
-function histogram(reference: Float64Array, current: Float64Array): HistogramDistribution {
-  const { minimum, maximum, allIntegers } = scan(reference, current);
-  const edges = histogramEdges(minimum, maximum, allIntegers, reference.length + current.length);
+function histogram(pair: ColumnPair): HistogramDistribution {
+  // The merged distribution (distinct values with per-side counts) is shared with the stat tests: no extra pass
+  // over the rows.
+  const merged = mergedDistribution(pair);
+  const { minimum, maximum, allIntegers } = scan(merged);
+  const edges = histogramEdges(minimum, maximum, allIntegers, merged.referenceSize + merged.currentSize);
   return {
     kind: 'histogram',
     bin_edges: edges,
-    reference_counts: countIntoBins(reference, edges),
-    current_counts: countIntoBins(current, edges),
+    reference_counts: countIntoBins(merged.values, edges, merged.referenceCounts),
+    current_counts: countIntoBins(merged.values, edges, merged.currentCounts),
   };
 }
 
-function countValues(values: Float64Array): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return counts;
-}
-
 function categories(pair: ColumnPair): CategoryDistribution {
-  const referenceCounts = countValues(pair.reference);
-  const currentCounts = countValues(pair.current);
+  const merged = mergedDistribution(pair);
+  const referenceCounts = new Map<number, number>();
+  const currentCounts = new Map<number, number>();
+  for (let k = 0; k < merged.values.length; k++) {
+    if (merged.referenceCounts[k]! > 0) referenceCounts.set(merged.values[k]!, merged.referenceCounts[k]!);
+    if (merged.currentCounts[k]! > 0) currentCounts.set(merged.values[k]!, merged.currentCounts[k]!);
+  }
   const referenceSize = Math.max(pair.reference.length, 1);
   const currentSize = Math.max(pair.current.length, 1);
   const values = new Set<number>([...referenceCounts.keys(), ...currentCounts.keys()]);

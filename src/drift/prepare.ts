@@ -22,23 +22,31 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** The finite values in row order: the column itself when every value is finite (never mutated), else a copy. */
 function finiteValues(values: Float64Array): Float64Array {
-  let kept = 0;
-  for (const value of values) if (Number.isFinite(value)) kept++;
-  if (kept === values.length) return values;
-  const out = new Float64Array(kept);
-  let j = 0;
-  for (const value of values) if (Number.isFinite(value)) out[j++] = value;
-  return out;
+  let first = 0;
+  // value - value is 0 for finite numbers and NaN for NaN and ±Infinity.
+  while (first < values.length && values[first]! - values[first]! === 0) first++;
+  if (first === values.length) return values;
+  const out = new Float64Array(values.length);
+  out.set(values.subarray(0, first));
+  let kept = first;
+  for (let i = first + 1; i < values.length; i++) {
+    const value = values[i]!;
+    if (value - value === 0) out[kept++] = value;
+  }
+  return out.slice(0, kept);
 }
 
+/** Non-missing codes remapped to their label ranks, in row order, in one pass. */
 function encodeCodes(codes: Int32Array, remap: Int32Array): Float64Array {
+  const out = new Float64Array(codes.length);
   let kept = 0;
-  for (const code of codes) if (code >= 0) kept++;
-  const out = new Float64Array(kept);
-  let j = 0;
-  for (const code of codes) if (code >= 0) out[j++] = remap[code]!;
-  return out;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0) out[kept++] = remap[code]!;
+  }
+  return kept === codes.length ? out : out.slice(0, kept);
 }
 
 /**
