@@ -29,6 +29,8 @@ const entries = [
   { in: 'src/action/main.ts', out: 'dist/index.js' },
   // Snapshot reader thread, loaded from beside dist/cli.js and dist/index.js to parse both snapshots at once.
   { in: 'src/snapshot/read-worker.ts', out: 'dist/read-worker.js' },
+  // The companion load-test action (load-test/action.yml `runs.main`); `outName` keeps DRIFTWATCH_BUILD_OUT unique.
+  { in: 'src/action/load-test-main.ts', out: 'load-test/dist/index.js', outName: 'load-test.js' },
 ];
 
 // DRIFTWATCH_BUILD_OUT=<dir> builds the same bundles elsewhere (the action's end-to-end test builds its own copy).
@@ -38,7 +40,7 @@ for (const entry of entries) {
   await build({
     ...common,
     entryPoints: [entry.in],
-    outfile: outDir ? join(outDir, basename(entry.out)) : entry.out,
+    outfile: outDir ? join(outDir, entry.outName ?? basename(entry.out)) : entry.out,
     banner: { js: (entry.banner ?? '') + common.banner.js },
   });
 }

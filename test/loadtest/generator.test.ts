@@ -170,7 +170,7 @@ describe('payload files', () => {
 
 describe('driftwatch loadtest flags', () => {
   it.each([
-    [['--rate', '10', '--duration', '1'], /loadtest: --url is required/],
+    [['--rate', '10', '--duration', '1'], /^--url is required$/],
     [['--url', 'ftp://x', '--rate', '10', '--duration', '1'], /--url: 'ftp:\/\/x' must be http\(s\)/],
     [['--url', 'http://127.0.0.1:1/', '--rate', 'ten', '--duration', '1'], /--rate: 'ten' is not a number/],
     [

@@ -5,11 +5,11 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { formatLoadTable, formatProgress, type LoadProgress } from '../../loadtest/generator.js';
 import { runLoadSession, type LoadSessionSettings } from '../../loadtest/session.js';
+import { parseLoadSessionSettings, type RawLoadField } from '../../loadtest/settings.js';
 import { writeJsonAtomic } from '../../loadtest/write-json.js';
-import { parseDurationMs } from '../../prometheus/client.js';
 import { formatGateTable } from '../../prometheus/evaluator.js';
 import { systemClock } from '../../prometheus/wait.js';
-import { parseFlags, parseNumberFlag } from '../args.js';
+import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage = `Usage: driftwatch loadtest --url URL --rate R --duration D [options]
@@ -58,28 +58,6 @@ const flags = {
   out: { type: 'string' },
 } as const;
 
-/** Parses `--duration`-style values: plain seconds or a Prometheus duration (`30s`, `2m`). Returns milliseconds. */
-export function parseDurationFlag(flag: string, value: string): number {
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return parseNumberFlag(flag, value, { min: 0 }) * 1000;
-  try {
-    return parseDurationMs(value.trim());
-  } catch {
-    throw new UserError('USAGE', `${flag}: '${value}' is not a duration (e.g. 30, 30s, 2m)`);
-  }
-}
-
-/** Parses repeatable `--var name=value`. */
-export function parseVariables(specs: readonly string[] | undefined): Record<string, string> {
-  const variables: Record<string, string> = {};
-  for (const spec of specs ?? []) {
-    const match = /^([a-z_][a-z0-9_]*)=(.*)$/.exec(spec);
-    if (!match)
-      throw new UserError('USAGE', `--var: '${spec}' is not NAME=VALUE (NAME in lower case, digits, _)`);
-    variables[match[1]!] = match[2]!;
-  }
-  return variables;
-}
-
 export type OutputFormat = 'table' | 'json';
 
 export function parseFormat(value: string | undefined): OutputFormat {
@@ -95,63 +73,42 @@ interface LoadtestSettings {
   readonly quiet: boolean;
 }
 
+const FLAG_OF: Record<RawLoadField, string> = {
+  url: '--url',
+  rate: '--rate',
+  duration: '--duration',
+  payloads: '--payloads',
+  method: '--method',
+  maxInFlight: '--max-in-flight',
+  timeoutMs: '--timeout-ms',
+  prometheus: '--prometheus',
+  slo: '--slo',
+  job: '--job',
+  vars: '--var',
+  waitTimeout: '--wait-timeout',
+};
+
 function parseSettings(argv: readonly string[]): LoadtestSettings {
   const values = parseFlags('loadtest', argv, flags);
-  for (const flag of ['url', 'rate', 'duration'] as const)
-    if (values[flag] === undefined) throw new UserError('USAGE', `loadtest: --${flag} is required`);
-  let url: URL;
-  try {
-    url = new URL(values.url!);
-  } catch {
-    throw new UserError('USAGE', `--url: '${values.url}' is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UserError('USAGE', `--url: '${values.url}' must be http(s)`);
-  const rate = parseNumberFlag('--rate', values.rate!, { min: Number.MIN_VALUE });
-  const durationMs = parseDurationFlag('--duration', values.duration!);
-  if (durationMs <= 0) throw new UserError('USAGE', `--duration: '${values.duration}' must be positive`);
-  if (Math.floor((rate * durationMs) / 1000) < 1)
-    throw new UserError('USAGE', '--rate × --duration schedules no request');
-  const maxInFlight =
-    values['max-in-flight'] === undefined
-      ? 256
-      : parseNumberFlag('--max-in-flight', values['max-in-flight'], { min: 1 });
-  if (!Number.isInteger(maxInFlight))
-    throw new UserError('USAGE', `--max-in-flight: '${values['max-in-flight']}' is not an integer`);
-  const timeoutMs =
-    values['timeout-ms'] === undefined
-      ? 10_000
-      : parseNumberFlag('--timeout-ms', values['timeout-ms'], { min: 1 });
-  const method = values.method ?? (values.payloads === undefined ? 'GET' : 'POST');
-  if (method !== 'GET' && method !== 'POST')
-    throw new UserError('USAGE', `--method: '${method}' is not one of GET, POST`);
-  if ((values.prometheus === undefined) !== (values.slo === undefined))
-    throw new UserError('USAGE', 'loadtest: --prometheus and --slo go together');
-  const variables = parseVariables(values.var);
-  const waitTimeoutMs =
-    values['wait-timeout'] === undefined
-      ? 60_000
-      : parseDurationFlag('--wait-timeout', values['wait-timeout']);
-  return {
-    session: {
-      url,
-      rate,
-      durationSeconds: durationMs / 1000,
-      method,
-      payloadsPath: values.payloads ?? null,
-      maxInFlight,
-      timeoutMs,
-      gate:
-        values.prometheus === undefined
-          ? null
-          : {
-              prometheusUrl: values.prometheus,
-              sloPath: values.slo!,
-              job: values.job ?? 'api',
-              variables,
-              waitTimeoutMs,
-            },
+  const session = parseLoadSessionSettings(
+    {
+      url: values.url,
+      rate: values.rate,
+      duration: values.duration,
+      payloads: values.payloads,
+      method: values.method,
+      maxInFlight: values['max-in-flight'],
+      timeoutMs: values['timeout-ms'],
+      prometheus: values.prometheus,
+      slo: values.slo,
+      job: values.job,
+      vars: values.var,
+      waitTimeout: values['wait-timeout'],
     },
+    (field) => FLAG_OF[field],
+  );
+  return {
+    session,
     format: parseFormat(values.format),
     out: values.out ?? null,
     quiet: values.quiet ?? false,

@@ -9,7 +9,8 @@ import { evaluateSlo, formatGateTable } from '../../prometheus/evaluator.js';
 import { prepareQueries, readSloFile } from '../../prometheus/slo-file.js';
 import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
-import { parseDurationFlag, parseFormat, parseVariables } from './loadtest.js';
+import { parseDurationValue, parseVariables } from '../../loadtest/settings.js';
+import { parseFormat } from './loadtest.js';
 
 const usage = `Usage: driftwatch slo --prometheus URL --file slo.yml [options]
 
@@ -49,7 +50,7 @@ export const sloCommand: Command = {
     if (values.file === undefined) throw new UserError('USAGE', 'slo: --file is required');
     const format = parseFormat(values.format);
     const atMs = values.at === undefined ? Date.now() : parseTime('--at', values.at);
-    const windowMs = values.window === undefined ? 300_000 : parseDurationFlag('--window', values.window);
+    const windowMs = values.window === undefined ? 300_000 : parseDurationValue('--window', values.window);
     if (windowMs <= 0) throw new UserError('USAGE', `--window: '${values.window}' must be positive`);
     const client = new PrometheusClient({ url: values.prometheus, timeoutMs: 10_000 });
     const file = await readSloFile(values.file);
@@ -57,7 +58,7 @@ export const sloCommand: Command = {
       ...file.variables,
       job: values.job ?? file.variables.job ?? 'api',
       window: formatPromDuration(windowMs),
-      ...parseVariables(values.var),
+      ...parseVariables('--var', values.var),
     };
     const queries = prepareQueries(file, variables);
     const result = await evaluateSlo(client, file, queries, variables, atMs);
