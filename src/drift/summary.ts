@@ -8,7 +8,7 @@
  */
 import type { Column, Table } from '../snapshot/table.js';
 import { inferColumnType } from './column-types.js';
-import { pairwiseSum, standardDeviation } from './kernels/index.js';
+import { pairwiseSum, sortedCopy, standardDeviation } from './kernels/index.js';
 import { percentileSorted } from './kernels/quantile.js';
 
 /** Evidently's almost-constant rule: the most frequent value covers at least this share of the rows. */
@@ -116,7 +116,7 @@ function numericTally(
     if (!Number.isNaN(value)) present[count++] = value;
   }
   const values = present.subarray(0, count);
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortedCopy(values);
   let distinct = 0;
   let modeCount = 0;
   for (let i = 0; i < count;) {
