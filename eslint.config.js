@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'reports/', 'coverage/', 'bench/out/', 'test/out/'] },
+  { ignores: ['dist/', 'load-test/dist/', 'node_modules/', 'reports/', 'coverage/', 'bench/out/', 'test/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
