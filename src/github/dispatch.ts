@@ -76,7 +76,7 @@ export interface DispatchTiming {
 
 const DEFAULT_DISPATCH_TIMEOUT_MS = 30_000;
 
-/** Finds a run of `workflow` whose title (the `run-name`) carries `key`. */
+/** Finds a run of `workflow` whose title (the `run-name`) carries `key` and that was not cancelled. */
 export async function findRunByKey(
   client: GitHubClient,
   target: { owner: string; repo: string; workflow: string },
@@ -93,7 +93,11 @@ export async function findRunByKey(
   for await (const response of pages) {
     for (const run of response.data) {
       const title = `${run.display_title ?? ''} ${run.name ?? ''}`;
-      if (title.includes(key)) return { runId: run.id, runUrl: run.html_url };
+      // A run cancelled by the retrain workflow's concurrency group (a newer request replaced it while pending)
+      // never trained anything, so it does not count; queued, running, succeeded and failed runs do (a failed
+      // retrain is for a person to look at, not to be re-dispatched every month).
+      if (title.includes(key) && run.conclusion !== 'cancelled')
+        return { runId: run.id, runUrl: run.html_url };
     }
     if (++page >= LOOKUP_PAGES) break;
   }

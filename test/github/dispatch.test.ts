@@ -91,6 +91,21 @@ describe('dispatchRetrain over HTTP against the fake GitHub', () => {
     });
   });
 
+  it('a run of the key that was cancelled (concurrency group) does not count: the retrain is dispatched again', async () => {
+    const dispatch = request();
+    await dispatchRetrain(client(), dispatch, new RecordingLogger(), timing);
+    const before = fake.dispatches.length;
+    fake.runs.at(-1)!.conclusion = 'cancelled';
+    const again = await dispatchRetrain(client(), dispatch, new RecordingLogger(), timing);
+    expect(again.status).toBe('dispatched');
+    expect(fake.dispatches.length - before).toBe(1);
+    // A failed run does count: nobody wants a failing retrain re-dispatched on every drift check.
+    fake.runs.at(-1)!.conclusion = 'failure';
+    expect((await dispatchRetrain(client(), dispatch, new RecordingLogger(), timing)).status).toBe(
+      'already-dispatched',
+    );
+  });
+
   it('dry-run sends nothing and says what it would do', async () => {
     const logger = new RecordingLogger();
     const before = fake.requests.length;

@@ -44,6 +44,8 @@ export interface FakeRun {
   html_url: string;
   inputs: Record<string, string>;
   ref: string;
+  /** null while queued or running; `success`, `failure`, `cancelled`, ... once completed. */
+  conclusion: string | null;
 }
 
 export interface FakeArtifact {
@@ -293,7 +295,8 @@ export class FakeGitHub {
           display_title: run.display_title,
           event: run.event,
           html_url: run.html_url,
-          status: 'queued',
+          status: run.conclusion === null ? 'queued' : 'completed',
+          conclusion: run.conclusion,
         }));
       return this.respondPage(response, url, runs, (items, total) => ({
         total_count: total,
@@ -328,6 +331,7 @@ export class FakeGitHub {
         html_url: `https://github.com/${this.owner}/${this.repo}/actions/runs/${id}`,
         inputs,
         ref: payload.ref,
+        conclusion: null,
       };
       this.runs.push(run);
       if (payload.return_run_details && !this.options.dispatchReturnsNoContent)
