@@ -7,8 +7,12 @@
  */
 import { UserError } from '../errors.js';
 import type { Column, Table } from '../snapshot/table.js';
-import { getColumn, hasColumn } from '../snapshot/table.js';
+import { countMissing, getColumn, hasColumn } from '../snapshot/table.js';
 import { inferColumnType } from './column-types.js';
+import { applyCorrection, type CorrectionMethod } from './correction.js';
+import { columnEffect } from './effect.js';
+import { missingDrift } from './missing-drift.js';
+import { computeSummary } from './summary.js';
 import { defaultStatTest } from './default-stattest.js';
 import { mergedDistribution } from './kernels/index.js';
 import { computeDistribution } from './distribution.js';
@@ -65,6 +69,10 @@ export interface DriftOptions {
   readonly bins?: number;
   /** Seed of the permutation tests (default 0). */
   readonly seed?: number;
+  /** `--correction`: adjust the p-value tests across the report's columns (unset keeps parity). */
+  readonly correction?: CorrectionMethod;
+  /** `--missing-drift`: a significant change of a tested column's missing share counts as its drift. */
+  readonly missingDrift?: boolean;
   /** Additive per-column fields computed from the prepared pair (chart data, effect sizes). */
   readonly decorate?: (pair: ColumnPair, result: ColumnDriftResult) => void;
 }
@@ -196,6 +204,8 @@ export function driftOfColumn(name: string, columnType: ColumnType, reference: T
     if (outcome.statistic !== undefined) result.statistic = outcome.statistic;
     if (outcome.method !== undefined) result.method = outcome.method;
     if (outcome.warnings && outcome.warnings.length > 0) result.warnings = [...outcome.warnings];
+    // Effect sizes next to every score (evidently#50): normed Wasserstein (numerical) and Jensen-Shannon.
+    result.effect = columnEffect(pair);
   } catch (error) {
     if (!(error instanceof StatTestSkip)) throw error;
     result = skippedResult(name, columnType, `${test.id}: ${error.message}`, sizes, test, threshold);
@@ -249,7 +259,18 @@ export function computeDrift(reference: Table, current: Table, options: DriftOpt
   const retrainThreshold = options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD;
   const selected = selectColumns(reference, current, options);
   const columns = selected.map(({ name, type }) => driftOfColumn(name, type, reference, current, options));
-  return summarizeDrift(columns, {
+  // Missing-value drift (evidently#187): additive fields on every column; counted as drift only on request.
+  for (const column of columns) {
+    const ref = getColumn(reference, column.column);
+    const cur = getColumn(current, column.column);
+    if (ref && cur && reference.rows > 0 && current.rows > 0)
+      Object.assign(column, missingDrift(countMissing(ref), reference.rows, countMissing(cur), current.rows));
+  }
+  if (options.correction) applyCorrection(columns, options.correction);
+  if (options.missingDrift) {
+    for (const column of columns) if (column.skipped === null && column.missing_drift_detected === true) column.drift_detected = true;
+  }
+  const report = summarizeDrift(columns, {
     reference: { label: options.referenceLabel, rows: reference.rows, source: reference.source },
     current: { label: options.currentLabel, rows: current.rows, source: current.source },
     driftShareThreshold,
@@ -262,6 +283,11 @@ export function computeDrift(reference: Table, current: Table, options: DriftOpt
         }
       : undefined,
   });
+  if (options.correction) report.correction = options.correction;
+  if (options.missingDrift) report.missing_drift = true;
+  // DataSummaryPreset-style summary of both snapshots.
+  report.summary = { reference: computeSummary(reference), current: computeSummary(current) };
+  return report;
 }
 
 /** Inputs of the dataset-level summary, so modes that score columns elsewhere (in the database) share it. */

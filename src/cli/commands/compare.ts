@@ -5,6 +5,7 @@
 import { ExitCode, UserError } from '../../errors.js';
 import type { Overrides } from '../../drift/engine.js';
 import { DEFAULT_DRIFT_SHARE, DEFAULT_RETRAIN_THRESHOLD } from '../../drift/engine.js';
+import { CORRECTION_METHODS } from '../../drift/correction.js';
 import { STATTEST_IDS, type ColumnType, type StatTestId } from '../../drift/types.js';
 import { runCompareJob } from '../../job/compare-job.js';
 import { REPORT_FORMATS, type CompareSettings, type ReportFormat } from '../../job/settings.js';
@@ -42,6 +43,8 @@ Statistics (Evidently 0.7.21 semantics by default)
   --retrain-threshold X     RETRAIN when drift_share >= X (default ${DEFAULT_RETRAIN_THRESHOLD})
   --bins N                  number of bins for psi, kl_div, jensenshannon (default: Evidently's binning)
   --seed N                  seed of the permutation tests TVD and empirical_mmd (default 0)
+  --correction METHOD       bonferroni|holm|fdr_bh: adjust p-value tests across columns (default: none)
+  --missing-drift           a significant change in a column's missing share counts as drift
 
 Output
   --report-dir DIR          where reports are written (default reports)
@@ -113,6 +116,8 @@ const flags = {
   'retrain-threshold': { type: 'string' },
   bins: { type: 'string' },
   seed: { type: 'string' },
+  correction: { type: 'string' },
+  'missing-drift': { type: 'boolean' },
   'report-dir': { type: 'string' },
   format: { type: 'string' },
   'fail-on-drift': { type: 'boolean' },
@@ -143,6 +148,9 @@ export function parseCompareArgs(argv: readonly string[], io: CliIo): CompareCli
   if (bins !== undefined && !Number.isInteger(bins)) throw new UserError('USAGE', `--bins: ${values.bins} is not a whole number`);
   const seed = values.seed === undefined ? 0 : parseNumberFlag('--seed', values.seed, { min: 0, max: 2 ** 32 - 1 });
   if (!Number.isInteger(seed)) throw new UserError('USAGE', `--seed: ${values.seed} is not a whole number`);
+  const correction = values.correction === undefined ? undefined : CORRECTION_METHODS.find((method) => method === values.correction);
+  if (values.correction !== undefined && !correction)
+    throw new UserError('USAGE', `--correction: unknown method '${values.correction}' (known: ${CORRECTION_METHODS.join(', ')})`);
   const label = (flag: string, value: string | undefined) => {
     if (value !== undefined && value.trim() === '') throw new UserError('USAGE', `${flag}: the label is empty`);
     return value;
@@ -173,6 +181,8 @@ export function parseCompareArgs(argv: readonly string[], io: CliIo): CompareCli
           : parseNumberFlag('--retrain-threshold', values['retrain-threshold'], { min: 0, max: 1 }),
       bins,
       seed,
+      correction,
+      missingDrift: values['missing-drift'] ?? false,
     },
   };
 }
