@@ -1,0 +1,173 @@
+/**
+ * Invariants of the whole stat-test catalogue, checked on generated samples (fast-check):
+ * p-values lie in [0, 1]; identical samples never drift; symmetric tests give the same score with reference and
+ * current swapped; reordering the rows of either side never changes a result (except for the permutation tests,
+ * whose draws index the concatenated rows exactly as Evidently's do).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STAT_TESTS } from '../../src/drift/stattests/index.js';
+import {
+  isDrift,
+  StatTestSkip,
+  STATTEST_IDS,
+  type StatTest,
+  type StatTestId,
+  type StatTestOutcome,
+} from '../../src/drift/types.js';
+import { pairOf } from './catalogue/helpers.js';
+
+const NUMERICAL_IDS = STATTEST_IDS.filter((id) => STAT_TESTS[id].allowedTypes.includes('numerical'));
+const CATEGORICAL_IDS = STATTEST_IDS.filter((id) => STAT_TESTS[id].allowedTypes.includes('categorical'));
+/** Tests whose score is unchanged when reference and current swap roles. */
+const SYMMETRIC: ReadonlySet<StatTestId> = new Set([
+  'ks',
+  'ed',
+  'anderson',
+  'cramer_von_mises',
+  'es',
+  't_test',
+  'jensenshannon',
+  'hellinger',
+  'fisher_exact',
+  'z',
+]);
+/** Permutation tests: their draws depend on the concatenated row order, as in Evidently. */
+const ROW_ORDER_DEPENDENT: ReadonlySet<StatTestId> = new Set(['TVD', 'empirical_mmd']);
+
+type Result = { outcome: StatTestOutcome } | { skipped: string };
+
+function run(
+  test: StatTest,
+  reference: number[],
+  current: number[],
+  type: 'numerical' | 'categorical',
+): Result {
+  try {
+    return {
+      outcome: test.compute(pairOf(reference, current, type), { threshold: test.defaultThreshold, seed: 0 }),
+    };
+  } catch (error) {
+    if (error instanceof StatTestSkip) return { skipped: error.message };
+    throw error;
+  }
+}
+
+function sameScore(a: Result, b: Result): void {
+  if ('skipped' in a || 'skipped' in b) {
+    expect('skipped' in a).toBe('skipped' in b);
+    return;
+  }
+  const x = a.outcome.score;
+  const y = b.outcome.score;
+  if (Number.isNaN(x) || Number.isNaN(y)) {
+    expect(Number.isNaN(x)).toBe(Number.isNaN(y));
+    return;
+  }
+  expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(y)));
+}
+
+/** Numerical samples: continuous values or few distinct integers (ties), 5–40 rows per side. */
+const numericalSample = fc.oneof(
+  fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), {
+    minLength: 5,
+    maxLength: 40,
+  }),
+  fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 40 }),
+);
+/** Categorical samples: codes of up to 4 categories. */
+const categoricalSample = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 40 });
+
+const shuffled = (values: number[], seed: number): number[] => {
+  const out = [...values];
+  let state = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+
+const cases = [
+  ...NUMERICAL_IDS.map((id) => [id, 'numerical', numericalSample] as const),
+  ...CATEGORICAL_IDS.map((id) => [id, 'categorical', categoricalSample] as const),
+];
+
+describe.each(cases)('%s on %s samples', (id, type, sample) => {
+  const test = STAT_TESTS[id];
+  const runs = id === 'empirical_mmd' || id === 'TVD' ? 15 : 60;
+
+  it('p-values lie in [0, 1] and distances are non-negative', () => {
+    fc.assert(
+      fc.property(sample, sample, (reference, current) => {
+        const result = run(test, reference, current, type);
+        if ('skipped' in result) return;
+        const score = result.outcome.score;
+        if (Number.isNaN(score)) return; // scipy's NaN cases (e.g. t-test on two equal constants) never drift
+        if (test.scoreKind === 'p_value') {
+          expect(score).toBeGreaterThanOrEqual(0);
+          expect(score).toBeLessThanOrEqual(1);
+        } else {
+          expect(score).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('identical samples never drift', () => {
+    fc.assert(
+      fc.property(sample, (values) => {
+        const result = run(test, values, [...values], type);
+        if ('skipped' in result) return;
+        expect(isDrift(test.comparison, result.outcome.score, test.defaultThreshold)).toBe(false);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  if (SYMMETRIC.has(id)) {
+    it('is symmetric in reference and current', () => {
+      fc.assert(
+        fc.property(sample, sample, (reference, current) => {
+          sameScore(run(test, reference, current, type), run(test, current, reference, type));
+        }),
+        { numRuns: runs },
+      );
+    });
+  }
+
+  if (!ROW_ORDER_DEPENDENT.has(id)) {
+    it('does not depend on row order', () => {
+      fc.assert(
+        fc.property(sample, sample, fc.integer(), (reference, current, seed) => {
+          sameScore(
+            run(test, reference, current, type),
+            run(test, shuffled(reference, seed), shuffled(current, seed + 1), type),
+          );
+        }),
+        { numRuns: runs },
+      );
+    });
+  }
+});
+
+describe('permutation tests', () => {
+  it('are deterministic for a seed', () => {
+    fc.assert(
+      fc.property(
+        categoricalSample,
+        categoricalSample,
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (reference, current, seed) => {
+          const pair = () => pairOf(reference, current, 'categorical');
+          const a = STAT_TESTS.TVD.compute(pair(), { threshold: 0.1, seed });
+          const b = STAT_TESTS.TVD.compute(pair(), { threshold: 0.1, seed });
+          expect(a.score).toBe(b.score);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+});
