@@ -243,8 +243,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(run.stdout + run.stderr).not.toContain(fakeRuntimeToken());
   }
 
-  // user_id is skipped by the engine as a text column (more than half distinct).
-  const baseInputs = { target: 'churn_label' };
+  const baseInputs = { target: 'churn_label', exclude: 'user_id' };
 
   it('a pull request run reports, uploads, summarises and creates one comment; the next run updates that same comment', async () => {
     const inputs = {
@@ -287,6 +286,9 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       'retrain-run-id': '',
     });
     expect(report.number_of_drifted_columns).toBeGreaterThan(0);
+    // `exclude: user_id` reached the engine.
+    expect(report.columns.map((c) => c.column)).not.toContain('user_id');
+    expect(report.columns.map((c) => c.column)).toContain('watch_hours_30d');
     for (const key of ['report-json', 'report-html', 'report-markdown']) {
       expect(path.isAbsolute(first.outputs[key]!)).toBe(true);
       expect(existsSync(first.outputs[key]!), key).toBe(true);
