@@ -48,7 +48,7 @@ export function computeProbOutsideSquare(n: number, h: number): number {
  * @param h the statistic times lcm(m, n) (integer)
  * @returns the two-sided p-value
  * @example
- * computeOuterProbInsideMethod(10, 8, 2, 22); // scipy: ks_2samp p for D = 22/40
+ * computeOuterProbInsideMethod(10, 8, 2, 22); // => 0.09511403629050688 (D = 22/40)
  */
 export function computeOuterProbInsideMethod(m: number, n: number, g: number, h: number): number {
   // Symmetric in m, n; the computation uses m >= n.

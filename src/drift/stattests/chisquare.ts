@@ -34,7 +34,7 @@ export interface ChiSquareResult {
  * @throws {StatTestSkip} if the observed and expected sums disagree beyond 1e-8 relative (scipy raises)
  * @returns the statistic, p-value and degrees of freedom
  * @example
- * chiSquareFromCounts([2, 1, 1], [3, 0, 1], 4, 4).pValue; // => 0.0639... (e^-2.75 for [1,1,2,0] vs [0,0,0,1])
+ * chiSquareFromCounts([1, 2, 1], [3, 1, 0], 4, 4).pValue; // => 0.06392786120670757 (e^-2.75: [1,1,2,0] vs [0,0,0,1])
  */
 export function chiSquareFromCounts(
   referenceCounts: ArrayLike<number>,

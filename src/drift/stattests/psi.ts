@@ -18,7 +18,7 @@ import type { ColumnPair, StatTest, StatTestOptions, StatTestOutcome } from '../
  * @param current current share per bin (zero-filled), aligned with `reference`
  * @returns `Σ (p − q) ln(p / q)` summed as numpy does
  * @example
- * psiFromShares(new Float64Array([1, 0.0001]), new Float64Array([0.0001, 1])); // => 18.418838675877968
+ * psiFromShares(new Float64Array([1, 0.0001]), new Float64Array([0.0001, 1])); // => 18.41883867587797 (numpy: 18.418838675877968)
  */
 export function psiFromShares(reference: ArrayLike<number>, current: ArrayLike<number>): number {
   const terms = new Float64Array(reference.length);

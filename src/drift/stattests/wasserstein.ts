@@ -17,7 +17,7 @@ export const WASSERSTEIN_MIN_NORM = 0.001;
  * @param referenceStd population (ddof 0) standard deviation of the reference
  * @returns the normed distance
  * @example
- * normedWasserstein(2.2807833333333334, 29.12982180599272); // => 0.07829719483090418 (drift spec golden 2)
+ * normedWasserstein(2.2807833333333334, 29.12982180599272); // => 0.0782971948309042 (drift spec golden 2)
  */
 export function normedWasserstein(wasserstein1: number, referenceStd: number): number {
   return wasserstein1 / Math.max(referenceStd, WASSERSTEIN_MIN_NORM);

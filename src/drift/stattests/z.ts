@@ -27,7 +27,7 @@ export interface ZTestResult {
  * @param currentSize current sample size
  * @returns z and the two-sided p-value
  * @example
- * twoProportionZTest(40, 100, 55, 100).pValue; // => 0.03367206885634566 (drift spec vector E)
+ * twoProportionZTest(40, 100, 55, 100).pValue; // => 0.03367206885634588 (drift spec vector E: 0.03367206885634566)
  */
 export function twoProportionZTest(
   referenceOnes: number,
