@@ -48,12 +48,29 @@ interface SummaryRow {
   current: string;
 }
 
-/** Formats a value found in an additive field: numbers like scores, other scalars as text, objects as JSON. */
+/**
+ * Formats a value found in an additive field: integers with separators, other numbers with 4 significant digits,
+ * `{count, share}` as "12 (0.2%)", small flat records as "key value · key value", anything else as short JSON.
+ */
 function formatValue(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : formatScore(value);
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return formatCount(value);
+    const magnitude = Math.abs(value);
+    return magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e9)
+      ? formatScore(value)
+      : String(Number(value.toPrecision(4)));
+  }
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === null || value === undefined) return '—';
+  if (
+    isRecord(value) &&
+    typeof value.count === 'number' &&
+    typeof value.share === 'number' &&
+    Object.keys(value).length === 2
+  ) {
+    return `${formatCount(value.count)} (${formatPercent(value.share)})`;
+  }
   // A flat record such as `{ reference: 0.01, current: 0.04, change: 0.03 }` reads as `reference 0.01 · current …`.
   if (isRecord(value)) {
     const entries = Object.entries(value);
@@ -75,18 +92,57 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Rows of a `{ reference: {...}, current: {...} }` summary block (the data summary of both snapshots), one per
- * statistic present on either side; an empty list for anything else.
+ * statistic present on either side; an empty list for anything else. The per-column list `by_column` is left out
+ * here: each column's entry is shown on that column's card (see {@link columnSummaryRows}).
  */
 export function summaryRows(summary: unknown): SummaryRow[] {
   if (!isRecord(summary) || !isRecord(summary.reference) || !isRecord(summary.current)) return [];
   const reference = summary.reference;
   const current = summary.current;
-  const keys = [...new Set([...Object.keys(reference), ...Object.keys(current)])];
+  const keys = [...new Set([...Object.keys(reference), ...Object.keys(current)])].filter(
+    (key) => key !== 'by_column',
+  );
   return keys.map((key) => ({
-    key,
+    key: key.replace(/_/g, ' '),
     reference: formatValue(reference[key]),
     current: formatValue(current[key]),
   }));
+}
+
+/** One side's statistics of a column as label → text (quantiles spread out, the most frequent value spelled out). */
+function flattenColumnSummary(entry: Record<string, unknown>): Map<string, string> {
+  const flat = new Map<string, string>();
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === 'column' || key === 'type') continue;
+    if (key === 'quantiles' && isRecord(value)) {
+      for (const [quantile, item] of Object.entries(value))
+        flat.set(`${Number(quantile) * 100}th percentile`, formatValue(item));
+    } else if (key === 'top' && Array.isArray(value)) {
+      const first: unknown = value[0];
+      if (isRecord(first))
+        flat.set('most frequent', `${formatValue(first.value)} (${formatPercent(Number(first.share))})`);
+    } else {
+      flat.set(key, formatValue(value));
+    }
+  }
+  return flat;
+}
+
+/**
+ * Rows of one column's data summary, taken from the report's `summary.{reference,current}.by_column` entries with
+ * that column name; an empty list when the report has none.
+ */
+export function columnSummaryRows(summary: unknown, column: string): SummaryRow[] {
+  if (!isRecord(summary)) return [];
+  const entry = (side: unknown) => {
+    const list = isRecord(side) && Array.isArray(side.by_column) ? (side.by_column as unknown[]) : [];
+    const found = list.find((item) => isRecord(item) && item.column === column);
+    return isRecord(found) ? flattenColumnSummary(found) : new Map<string, string>();
+  };
+  const reference = entry(summary.reference);
+  const current = entry(summary.current);
+  const keys = [...new Set([...reference.keys(), ...current.keys()])];
+  return keys.map((key) => ({ key, reference: reference.get(key) ?? '—', current: current.get(key) ?? '—' }));
 }
 
 /** Additive scalar or small fields of a column, as label/value pairs. */
@@ -108,11 +164,12 @@ function isDistribution(value: unknown): value is ColumnDistribution {
   return isRecord(value) && (value.kind === 'histogram' || value.kind === 'categories');
 }
 
-function columnView(column: ColumnDriftResult, index: number, labels: SideLabels) {
+function columnView(column: ColumnDriftResult, index: number, labels: SideLabels, reportSummary: unknown) {
   const state = driftState(column);
   const distribution = column.distribution;
   // Additive `{reference, current}` blocks beside `summary` (e.g. an effect size per side) join the same table.
   const summary = [
+    ...columnSummaryRows(reportSummary, column.column),
     ...summaryRows(column.summary),
     ...Object.entries(column)
       .filter(([key]) => !KNOWN_COLUMN_FIELDS.has(key))
@@ -171,7 +228,7 @@ function targetView(target: TargetDrift, columns: readonly ColumnDriftResult[]) 
 export function renderHtml(report: DriftReport): string {
   const labels: SideLabels = { reference: report.reference.label, current: report.current.label };
   const ordered = orderColumns(report.columns);
-  const views = ordered.map((column, index) => columnView(column, index, labels));
+  const views = ordered.map((column, index) => columnView(column, index, labels, report.summary));
   const retrain = report.decision.action === 'RETRAIN';
   const skipped = views.filter((column) => column.state === 'skipped').length;
   const view = {

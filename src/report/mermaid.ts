@@ -4,6 +4,9 @@
 import type { ColumnDriftResult } from '../drift/types.js';
 import { isPValueTest, truncateLabel } from './format.js';
 
+const BAR_COLOUR = '#4c78a8';
+const LINE_COLOUR = '#d9480f';
+
 /** Most columns drawn per chart; more bars than this are unreadable in a comment. */
 export const MAX_CHART_COLUMNS = 25;
 
@@ -12,9 +15,14 @@ export function mermaidLabel(text: string): string {
   return truncateLabel(text.replace(/[^\p{L}\p{N} _.:/()+-]/gu, '_'), 32);
 }
 
-/** A finite number in Mermaid's syntax with at most 4 significant digits. */
-function mermaidNumber(value: number): string {
-  return String(Number(value.toPrecision(4)));
+/**
+ * A number in Mermaid's syntax: plain decimals only (its xychart parser rejects `6.5e-41`), at most 4 significant
+ * digits and 6 decimals, so a p-value below 5e-7 is drawn as 0 (no bar), which is what the eye would see anyway.
+ */
+export function mermaidNumber(value: number): string {
+  if (!Number.isFinite(value)) return '0';
+  const rounded = Number(Math.min(Math.max(value, -1e15), 1e15).toPrecision(4));
+  return rounded.toFixed(6).replace(/\.?0+$/, '') || '0';
 }
 
 /** A rounded-up axis maximum (0.37 → 0.4, 3.2 → 4). */
@@ -37,16 +45,20 @@ function scoreChart(
   const shown = columns.slice(0, MAX_CHART_COLUMNS);
   const scores = shown.map((column) => column.drift_score ?? 0);
   const thresholds = shown.map((column) => column.threshold ?? 0);
-  const subset = shown.length < total ? ` (first ${shown.length} of ${total} in report order)` : '';
-  const title =
+  const subset = shown.length < total ? `, first ${shown.length} of ${total} in report order` : '';
+  const caption =
     kind === 'p_value'
-      ? `p-value tests: drift where the bar is below the threshold line${subset}`
-      : `Distance tests: drift where the bar reaches the threshold line${subset}`;
+      ? `_p-value tests (bar = p-value, line = threshold): drift where the bar falls below the line${subset}._`
+      : `_Distance tests (bar = distance, line = threshold): drift where the bar reaches the line${subset}._`;
   const maximum = kind === 'p_value' ? 1 : niceMaximum(Math.max(...scores, ...thresholds) * 1.05);
   return [
+    caption,
+    '',
     '```mermaid',
+    // Bars in the report's reference blue, the threshold line in its current orange.
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${BAR_COLOUR}, ${LINE_COLOUR}"}}}}%%`,
     'xychart-beta horizontal',
-    `    title "${title}"`,
+    `    title "${kind === 'p_value' ? 'p-value vs threshold' : 'Distance vs threshold'}"`,
     `    x-axis [${shown.map((column) => `"${mermaidLabel(column.column)}"`).join(', ')}]`,
     `    y-axis "${kind === 'p_value' ? 'p-value' : 'distance'}" 0 --> ${mermaidNumber(maximum)}`,
     `    bar [${scores.map((score) => mermaidNumber(Math.min(score, maximum))).join(', ')}]`,
@@ -61,7 +73,7 @@ function scoreChart(
  * the two read in opposite directions. Skipped columns and columns without a finite score are left out.
  *
  * @param orderedColumns columns in report order (drifted first)
- * @returns zero, one or two fenced `mermaid` blocks separated by a blank line
+ * @returns zero, one or two captioned fenced `mermaid` blocks separated by a blank line
  */
 export function driftScoreCharts(orderedColumns: readonly ColumnDriftResult[]): string {
   const scored = orderedColumns.filter(

@@ -169,6 +169,7 @@ a{color:inherit}
 .chart .empty{text-anchor:middle}
 .chart .bv{font-size:10.5px}
 table.stats{width:auto;margin-top:6px;font-size:12.5px}
+table.stats td,dl.kv dd{overflow-wrap:anywhere}
 table.stats th,table.stats td{padding:2px 10px}
 .warn{color:var(--drift);font-size:12.5px;margin:4px 0 0;padding-left:18px}
 footer{margin-top:32px;color:var(--muted);font-size:12px}

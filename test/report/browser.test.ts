@@ -3,12 +3,14 @@
  * Without Chromium the suite is skipped locally and fails under CI=true (`.ci/run` installs it).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../src/drift/types.js';
 import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { streamflowReport, syntheticReport } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +25,11 @@ const CHROMIUM_ARGS = [
 ];
 const OUT = resolve('test/out');
 const skipLocally = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+
+interface MermaidApi {
+  initialize(config: { startOnLoad: boolean }): void;
+  render(id: string, source: string): Promise<{ svg: string }>;
+}
 
 interface PageVisit {
   requests: string[];
@@ -124,6 +131,54 @@ describe.skipIf(skipLocally)('HTML report in headless Chromium', () => {
     );
     for (const chart of result.charts.filter((candidate) => drifted.has(candidate.column))) {
       expect(chart.width).toBeGreaterThan(300);
+    }
+  });
+
+  // GitHub renders ```mermaid blocks with Mermaid itself; render ours with the mermaid package to prove the syntax.
+  it("renders the Markdown's Mermaid charts with Mermaid, offline", async () => {
+    // Above 1,000 reference rows the default tests are distances; at or below, p-values (both chart kinds).
+    const reports = [3000, 800].map((rows) => syntheticReport({ rows, columns: 60, seed: 9, shift: 0.5 }));
+    const charts = reports.flatMap((report) =>
+      [...renderMarkdown(report).matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!),
+    );
+    expect(charts.some((chart) => chart.includes('title "Distance vs threshold"'))).toBe(true);
+    expect(charts.some((chart) => chart.includes('title "p-value vs threshold"'))).toBe(true);
+    const mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+    const context = await browser.newContext({ offline: true });
+    try {
+      const page = await context.newPage();
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      await page.setContent('<!doctype html><html><body></body></html>');
+      await page.addScriptTag({ path: mermaidScript });
+      const rendered = await page.evaluate(async (sources: string[]) => {
+        const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
+        mermaid.initialize({ startOnLoad: false });
+        const results: { svg: string; error?: string }[] = [];
+        for (const [index, source] of sources.entries()) {
+          try {
+            results.push({ svg: (await mermaid.render(`chart${index}`, source)).svg });
+          } catch (error) {
+            results.push({ svg: '', error: String(error) });
+          }
+        }
+        return results;
+      }, charts);
+      for (const [index, result] of rendered.entries()) {
+        expect(result.error).toBeUndefined();
+        expect(result.svg).toContain('aria-roledescription="xychart"');
+        // One bar per charted column, coloured as in the HTML report; the threshold line drawn once.
+        const columns = charts[index]!.match(/x-axis \[(.*)\]/)![1]!.split('", "').length;
+        expect(result.svg.match(/<rect[^>]*fill="#4c78a8"/g)).toHaveLength(columns);
+        expect(result.svg).toContain('stroke="#d9480f"');
+      }
+      expect(consoleErrors).toEqual([]);
+      await page.setContent(`<!doctype html><body>${rendered.map((result) => result.svg).join('')}</body>`);
+      await page.screenshot({ path: `${OUT}/mermaid-charts.png`, fullPage: true });
+    } finally {
+      await context.close();
     }
   });
 });

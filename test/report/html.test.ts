@@ -132,22 +132,79 @@ describe('renderHtml content rules', () => {
     expect(chartColumns(html)).toContain(escapeXml(hostile));
   });
 
-  it('shows the data summary and additive fields when the report carries them', async () => {
+  it('shows the data summary of both snapshots: dataset counts on top, each column on its card', async () => {
     const report: DriftReport = structuredClone(await streamflowReport(1));
-    const column = report.columns.find((candidate) => candidate.column === 'monthly_fee')!;
-    column.summary = { reference: { mean: 64.76, missing: 0 }, current: { mean: 70.125, missing: 3 } };
-    column.missing_share = 0.0004;
-    column.adjusted_p_value = { method: 'fdr_bh', value: 0.0125 };
-    report.summary = { reference: { rows: 7043, columns: 16 }, current: { rows: 7043, columns: 16 } };
+    // The summary block's shape (src/drift/summary.ts, DataSummaryPreset-like), with chosen values.
+    const side = (mean: number, missing: number, topShare: number) => ({
+      rows: 7043,
+      columns: 16,
+      columns_by_type: { numerical: 8, categorical: 7, text: 1, datetime: 0 },
+      duplicated_rows: 0,
+      missing_cells: { count: missing, share: missing / 7043 },
+      by_column: [
+        {
+          column: 'monthly_fee',
+          type: 'numerical',
+          count: 7043 - missing,
+          missing: { count: missing, share: missing / 7043 },
+          distinct: 1500,
+          min: 18.25,
+          max: 118.75,
+          mean,
+          std: 30.09,
+          quantiles: { '0.25': 35.5, '0.5': 70.35, '0.75': 89.85 },
+        },
+        {
+          column: 'net_service',
+          type: 'categorical',
+          count: 7043,
+          missing: { count: 0, share: 0 },
+          distinct: 3,
+          top: [{ value: 'Fiber optic', count: 3096, share: topShare }],
+        },
+      ],
+    });
+    report.summary = { reference: side(64.7617, 0, 0.4396), current: side(70.1254, 11, 0.5931) };
     expectValidReport(report);
     const html = renderHtml(report);
-    expect(html).toContain('<h2 id="summary">Data summary</h2>');
-    expect(html).toContain('<tr><td>columns</td><td class="num">16</td><td class="num">16</td></tr>');
-    const card = html.slice(html.indexOf('data-column="monthly_fee"'));
-    expect(card).toContain('<tr><td>mean</td><td class="num">64.8</td><td class="num">70.1</td></tr>');
-    expect(card).toContain('<tr><td>missing</td><td class="num">0</td><td class="num">3</td></tr>');
+    const top = html.slice(html.indexOf('<h2 id="summary">Data summary</h2>'), html.indexOf('id="columns"'));
+    expect(top).toContain('<tr><td>rows</td><td class="num">7,043</td><td class="num">7,043</td></tr>');
+    expect(top).toContain('<td>missing cells</td><td class="num">0 (0%)</td><td class="num">11 (0.2%)</td>');
+    expect(top).toContain('<td class="num">numerical 8 · categorical 7 · text 1 · datetime 0</td>');
+    expect(top).not.toContain('by_column');
+    const card = (name: string) => {
+      const at = html.indexOf(`data-column="${name}"`);
+      return html.slice(at, html.indexOf('</details>', at));
+    };
+    expect(card('monthly_fee')).toContain(
+      '<tr><td>mean</td><td class="num">64.76</td><td class="num">70.13</td></tr>',
+    );
+    expect(card('monthly_fee')).toContain(
+      '<tr><td>missing</td><td class="num">0 (0%)</td><td class="num">11 (0.2%)</td></tr>',
+    );
+    expect(card('monthly_fee')).toContain(
+      '<tr><td>50th percentile</td><td class="num">70.35</td><td class="num">70.35</td></tr>',
+    );
+    expect(card('net_service')).toContain(
+      '<tr><td>most frequent</td><td class="num">Fiber optic (44%)</td><td class="num">Fiber optic (59.3%)</td></tr>',
+    );
+  });
+
+  it('lists additive per-column fields on the card', async () => {
+    const report: DriftReport = structuredClone(await streamflowReport(1));
+    const column = report.columns.find((candidate) => candidate.column === 'monthly_fee')!;
+    column.missing_share = 0.0004;
+    column.adjusted_p_value = { method: 'fdr_bh', value: 0.0125 };
+    column.missing = { reference: { share: 0 }, current: { share: 0.0016 } };
+    expectValidReport(report);
+    const html = renderHtml(report);
+    const at = html.indexOf('data-column="monthly_fee"');
+    const card = html.slice(at, html.indexOf('</details>', at));
     expect(card).toContain('<dt>missing_share</dt><dd>4.00e-4</dd>');
     expect(card).toContain('<dt>adjusted_p_value</dt><dd>method fdr_bh · value 0.0125</dd>');
+    expect(card).toContain(
+      '<tr><td>missing: share</td><td class="num">0</td><td class="num">0.0016</td></tr>',
+    );
   });
 
   it('marks skipped columns and explains why, without a chart when there is no data', async () => {
