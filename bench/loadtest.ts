@@ -1,0 +1,198 @@
+/**
+ * `npm run bench -- loadtest`: the open-model generator against a trivial loopback HTTP server.
+ *
+ * - The server runs in its own process pinned to CPU 0; the generator (and wrk) run pinned to CPU 1 (`taskset`),
+ *   so "one core" means the generator's own core.
+ * - Sustained rate: offered rates are stepped up; a rate is sustained when every due request was sent (0 dropped),
+ *   ≥ 99% of the offered rate came back, and no request failed. The generator's CPU time is reported with it.
+ * - Latency next to wrk (Debian `wrk` 4.1, closed loop): wrk with 1 and 10 connections for 10 s, and the
+ *   generator at fixed rates for 10 s, all against the same server. wrk measures from its own send time; the
+ *   generator measures from each request's intended send time.
+ *
+ * Results go to stdout (a table) and bench/out/loadtest.json. The host is shared, so figures are indicative.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runLoad, type LoadResult } from '../src/loadtest/generator.js';
+
+const SELF = fileURLToPath(import.meta.url);
+
+// --- Orchestration -------------------------------------------------------------------------------------------------
+interface GeneratorRun {
+  readonly result: LoadResult;
+  readonly cpuSeconds: number;
+}
+
+function startServer(): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', SELF, '--server'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve({ child, port: Number(chunk.toString().trim()) }));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function generator(url: string, rate: number, seconds: number): GeneratorRun {
+  const run = spawnSync(
+    'taskset',
+    ['-c', '1', process.execPath, '--import', 'tsx', SELF, '--generator', url, String(rate), String(seconds)],
+    {
+      encoding: 'utf8',
+      timeout: (seconds + 30) * 1000,
+    },
+  );
+  if (run.status !== 0) throw new Error(`generator failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as GeneratorRun;
+}
+
+interface WrkRun {
+  readonly connections: number;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly p99: number;
+}
+
+function wrk(url: string, connections: number, seconds: number): WrkRun | null {
+  const run = spawnSync(
+    'taskset',
+    ['-c', '1', 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url],
+    { encoding: 'utf8' },
+  );
+  if (run.error || run.status !== 0) return null;
+  const toMs = (value: string, unit: string): number =>
+    Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? Number.NaN);
+  const percentile = (p: string): number => {
+    const match = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(run.stdout);
+    return match ? toMs(match[1]!, match[2]!) : Number.NaN;
+  };
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(run.stdout);
+  return {
+    connections,
+    requestsPerSecond: rps ? Number(rps[1]) : Number.NaN,
+    p50: percentile('50'),
+    p75: percentile('75'),
+    p90: percentile('90'),
+    p99: percentile('99'),
+  };
+}
+
+const f = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+async function main(): Promise<void> {
+  if (spawnSync('taskset', ['-c', '1', 'true']).status !== 0)
+    throw new Error('taskset -c 1 failed: this benchmark needs 2 CPUs');
+  const { child, port } = await startServer();
+  const url = `http://127.0.0.1:${port}/`;
+  const report: Record<string, unknown> = { node: process.version, url };
+  try {
+    // Sustained rate
+    const steps: Array<{
+      rate: number;
+      achieved: number;
+      dropped: number;
+      errors: number;
+      p50: number;
+      p99: number;
+      cpu: number;
+    }> = [];
+    let sustained = 0;
+    for (const rate of [2000, 4000, 6000, 8000, 10_000, 12_000, 14_000, 16_000, 20_000]) {
+      const { result, cpuSeconds } = generator(url, rate, 5);
+      const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
+      const ok =
+        result.dropped === 0 &&
+        errors === 0 &&
+        result.responses >= 0.99 * result.scheduled &&
+        result.achieved_rate >= 0.99 * rate;
+      steps.push({
+        rate,
+        achieved: result.achieved_rate,
+        dropped: result.dropped,
+        errors,
+        p50: result.latency_ms.p50,
+        p99: result.latency_ms.p99,
+        cpu: cpuSeconds / result.elapsed_seconds,
+      });
+      if (ok) sustained = rate;
+      else break;
+    }
+    report.sustained = { rate: sustained, steps };
+    console.log('\n## Sustained rate (generator on CPU 1, trivial server on CPU 0, 5 s per step)\n');
+    console.log('| offered/s | achieved/s | dropped | errors | p50 ms | p99 ms | generator CPU (cores) |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    for (const step of steps)
+      console.log(
+        `| ${step.rate} | ${f(step.achieved, 0)} | ${step.dropped} | ${step.errors} | ${f(step.p50)} | ${f(step.p99)} | ${f(step.cpu)} |`,
+      );
+    console.log(`\nSustained: ${sustained}/s (highest step with 0 dropped, 0 errors, ≥ 99% achieved)`);
+
+    // Latency next to wrk
+    const wrkRuns = [1, 10].map((connections) => wrk(url, connections, 10));
+    const rates = [1000, Math.max(1000, Math.floor((sustained * 0.5) / 1000) * 1000)];
+    const ours = [...new Set(rates)].map((rate) => ({ rate, run: generator(url, rate, 10) }));
+    report.latency = {
+      wrk: wrkRuns,
+      generator: ours.map(({ rate, run }) => ({
+        rate,
+        latency_ms: run.result.latency_ms,
+        achieved: run.result.achieved_rate,
+      })),
+    };
+    console.log('\n## Latency against the same server (10 s each, client on CPU 1)\n');
+    console.log('| client | model | requests/s | p50 ms | p75 ms | p90 ms | p99 ms |');
+    console.log('|---|---|---:|---:|---:|---:|---:|');
+    for (const run of wrkRuns)
+      if (run)
+        console.log(
+          `| wrk -t1 -c${run.connections} | closed loop | ${f(run.requestsPerSecond, 0)} | ${f(run.p50, 3)} | ${f(run.p75, 3)} | ${f(run.p90, 3)} | ${f(run.p99, 3)} |`,
+        );
+      else console.log('| wrk | not installed (apt-get install wrk) | | | | | |');
+    for (const { rate, run } of ours) {
+      const latency = run.result.latency_ms;
+      console.log(
+        `| driftwatch loadtest | open, ${rate}/s | ${f(run.result.achieved_rate, 0)} | ${f(latency.p50, 3)} | ${f(latency.p75, 3)} | ${f(latency.p90, 3)} | ${f(latency.p99, 3)} |`,
+      );
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/loadtest.json', JSON.stringify(report, null, 2) + '\n');
+}
+
+// --- Child modes -------------------------------------------------------------------------------------------------
+if (process.argv[2] === '--server') {
+  const { createServer } = await import('node:http');
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': 11 });
+      response.end('{"ok":true}');
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
+  });
+} else if (process.argv[2] === '--generator') {
+  const [url, rate, duration] = process.argv.slice(3);
+  const before = process.cpuUsage();
+  const result = await runLoad({
+    url: new URL(url!),
+    rate: Number(rate),
+    durationSeconds: Number(duration),
+    method: 'POST',
+    payloads: [Buffer.from('{"user_id":"7590-VHVEG"}')],
+    maxInFlight: 256,
+    timeoutMs: 10_000,
+  });
+  const cpu = process.cpuUsage(before);
+  process.stdout.write(JSON.stringify({ result, cpuSeconds: (cpu.user + cpu.system) / 1e6 }) + '\n');
+} else {
+  await main();
+}
