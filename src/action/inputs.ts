@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { parseOverrides, parseStatTestId, parseThreshold } from '../cli/commands/compare.js';
+import { parseOverrides, parseStatTestId, parseThreshold } from '../job/overrides.js';
 import { isValidArtifactName } from '../github/artifact.js';
 import { MAX_DISPATCH_INPUTS } from '../github/dispatch.js';
 import {

@@ -18,22 +18,5 @@ export function parseFlags<const O extends Options>(command: string, argv: reado
   }
 }
 
-/** Splits a comma-separated flag value, dropping empty items. */
-export function splitList(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
-
-/** Parses a number flag, rejecting anything that is not a finite number (never coerced). */
-export function parseNumberFlag(flag: string, value: string, range?: { min?: number; max?: number }): number {
-  const number = value.trim() === '' ? Number.NaN : Number(value);
-  if (!Number.isFinite(number)) throw new UserError('USAGE', `${flag}: '${value}' is not a number`);
-  if (range?.min !== undefined && number < range.min)
-    throw new UserError('USAGE', `${flag}: ${value} is below the minimum ${range.min}`);
-  if (range?.max !== undefined && number > range.max)
-    throw new UserError('USAGE', `${flag}: ${value} is above the maximum ${range.max}`);
-  return number;
-}
+// Value parsers shared with the action's inputs.
+export { parseNumberFlag, splitList } from '../job/values.js';

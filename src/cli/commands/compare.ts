@@ -3,10 +3,10 @@
  * Parses argv into one validated {@link CompareSettings}, runs the shared compare job, prints the decision line.
  */
 import { ExitCode, UserError } from '../../errors.js';
-import type { Overrides } from '../../drift/engine.js';
 import { DEFAULT_DRIFT_SHARE, DEFAULT_RETRAIN_THRESHOLD } from '../../drift/engine.js';
 import { CORRECTION_METHODS } from '../../drift/correction.js';
-import { STATTEST_IDS, type ColumnType, type StatTestId } from '../../drift/types.js';
+import { STATTEST_IDS } from '../../drift/types.js';
+import { parseOverrides, parseStatTestId, parseThreshold } from '../../job/overrides.js';
 import { runCompareJob } from '../../job/compare-job.js';
 import { REPORT_FORMATS, type CompareSettings, type ReportFormat } from '../../job/settings.js';
 import { INPUT_FORMATS, type InputFormat } from '../../snapshot/index.js';
@@ -53,40 +53,6 @@ Output
 
 Tests: ${STATTEST_IDS.join(', ')}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
-
-const COLUMN_TYPES: readonly ColumnType[] = ['numerical', 'categorical', 'text'];
-
-/** Parses repeatable `X | type=X | column=X` specs into Evidently-ordered overrides. */
-export function parseOverrides<T>(flag: string, specs: readonly string[], parseValue: (value: string) => T): Overrides<T> {
-  let all: T | undefined;
-  const byType: Partial<Record<ColumnType, T>> = {};
-  const byColumn: Record<string, T> = {};
-  for (const spec of specs) {
-    const equals = spec.lastIndexOf('=');
-    if (equals < 0) {
-      all = parseValue(spec.trim());
-      continue;
-    }
-    const key = spec.slice(0, equals).trim();
-    const value = parseValue(spec.slice(equals + 1).trim());
-    if (key === '') throw new UserError('USAGE', `${flag}: '${spec}' has no column name before '='`);
-    if ((COLUMN_TYPES as readonly string[]).includes(key)) byType[key as ColumnType] = value;
-    else byColumn[key] = value;
-  }
-  return { all, byType, byColumn };
-}
-
-export function parseStatTestId(flag: string, value: string): StatTestId {
-  const id = STATTEST_IDS.find((candidate) => candidate === value);
-  if (!id) throw new UserError('UNKNOWN_STATTEST', `${flag}: unknown stattest '${value}' (known: ${STATTEST_IDS.join(', ')})`);
-  return id;
-}
-
-export function parseThreshold(flag: string, value: string): number {
-  const threshold = parseNumberFlag(flag, value);
-  if (!(threshold > 0)) throw new UserError('THRESHOLD_RANGE', `${flag}: threshold ${value} must be greater than 0`);
-  return threshold;
-}
 
 function parseFormats(value: string | undefined): ReportFormat[] {
   const formats = value === undefined ? [...REPORT_FORMATS] : splitList(value);
