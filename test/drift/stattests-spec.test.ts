@@ -197,6 +197,13 @@ describe('§15.1 Evidently unit-test vectors', () => {
     expect(score('hellinger', Array(50).fill(1), Array(50).fill(1), 'numerical').score).toBe(0);
   });
 
+  it('z on ["a", NaN]*10 vs ["a","b"]*10 is 1.0: the uncleaned NaN maps to 1 like any non-smallest value', () => {
+    // Cleaned pairs never hold NaN; a distinct non-smallest label reproduces the same mapping (p1 = p2 = 0.5).
+    const reference = range(20).map((i) => (i % 2 ? 'not-a' : 'a'));
+    const current = range(20).map((i) => (i % 2 ? 'b' : 'a'));
+    expect(score('z', reference, current, 'categorical').score).toBe(1);
+  });
+
   it('z on ["a","b"]*10 vs itself is 1.0', () => {
     const data = range(20).map((i) => (i % 2 ? 'b' : 'a'));
     expect(score('z', data, data, 'categorical').score).toBe(1);
