@@ -166,16 +166,26 @@ export function floorDD(a: DD): DD {
 
 const bitsView = new DataView(new ArrayBuffer(8));
 
-/** 2^e for integer e in [-1022, 1023], built from its bit pattern (exact, no libm call). */
+/** 2^k for every integer k in [-1074, 1023] (exact powers of two, subnormal ones included). */
+const POWERS_OF_TWO = (() => {
+  const table = new Float64Array(1023 + 1074 + 1);
+  for (let k = -1074; k <= 1023; k++) table[k + 1074] = 2 ** k;
+  return table;
+})();
+
+/** 2^e for integer e in [-1074, 1023], exact. */
 function powerOfTwo(e: number): number {
-  bitsView.setUint32(0, (e + 1023) << 20);
-  bitsView.setUint32(4, 0);
-  return bitsView.getFloat64(0);
+  return POWERS_OF_TWO[e + 1074]!;
 }
 
 /** C `ldexp`: x * 2^exp with a single rounding (also into the subnormal range). */
 export function ldexp(x: number, exp: number): number {
   if (x === 0 || !Number.isFinite(x) || exp === 0) return x;
+  if (exp >= -1022 && exp <= 1023) {
+    // Multiplying by an exact power of two is exact whenever the result is a finite normal number.
+    const y = x * powerOfTwo(exp);
+    if (Number.isFinite(y) && Math.abs(y) >= 2.2250738585072014e-308) return y;
+  }
   const [m, ex] = frexp(x);
   const t = ex + exp; // x * 2^exp = m * 2^t with 0.5 <= |m| < 1
   if (t > 1024) return m > 0 ? Infinity : -Infinity;
