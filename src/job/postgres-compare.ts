@@ -3,7 +3,7 @@
  * (`--compute memory`) or reduced to value counts by SQL (`--compute database`), then the same drift engine.
  * Report labels default to the resolved as_of values (drift_2024-01-31_vs_2024-02-29).
  */
-import { computeDriftFromCounts } from '../drift/database/drift-from-counts.js';
+import { computeDriftFromCounts, withoutUnreadColumns } from '../drift/database/drift-from-counts.js';
 import { computeDrift } from '../drift/engine.js';
 import type { DriftReport } from '../drift/types.js';
 import { UserError } from '../errors.js';
@@ -36,16 +36,8 @@ export async function postgresDriftReport(
     return computeDriftFromCounts(counted.snapshots, { ...settings.drift, ...labels(counted) });
   }
   const read = await readPostgresSnapshots(sides, include);
-  // Id, timestamp and excluded columns exist in the database (the server checked) but were not read, so the
-  // engine must not look them up in the tables.
-  const readNames = new Set(read.reference.columns.map((column) => column.name));
-  const unread = (name: string | undefined) =>
-    name !== undefined && !readNames.has(name) && read.allColumns.includes(name);
-  const drift = {
-    ...settings.drift,
-    idColumn: unread(settings.drift.idColumn) ? undefined : settings.drift.idColumn,
-    timestampColumn: unread(settings.drift.timestampColumn) ? undefined : settings.drift.timestampColumn,
-    exclude: settings.drift.exclude?.filter((name) => !unread(name)),
-  };
-  return computeDrift(read.reference, read.current, { ...drift, ...labels(read) });
+  // Id, timestamp and excluded columns exist in the database (the server checked) but were not read.
+  const readNames = read.reference.columns.map((column) => column.name);
+  const drift = withoutUnreadColumns({ ...settings.drift, ...labels(read) }, readNames, read.allColumns);
+  return computeDrift(read.reference, read.current, drift);
 }

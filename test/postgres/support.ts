@@ -1,5 +1,7 @@
 // The real PostgreSQL server of the tests: DATABASE_URL when set, else the local trust-auth server.
 import pg from 'pg';
+import { expect } from 'vitest';
+import type { DriftReport } from '../../src/drift/types.js';
 
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -50,4 +52,43 @@ export function urlAsUser(user: string, password?: string): string {
   url.username = user;
   url.password = password ?? '';
   return url.toString();
+}
+
+/** Fields that sum values in row order (pandas/numpy pairwise sums), which a database cannot reproduce. */
+const ROW_ORDER_SUMS = new Set(['mean', 'std', 'wasserstein_normed']);
+
+/**
+ * Asserts that a `--compute database` report equals the `--compute memory` one. Every value must be identical
+ * except the statistics that sum values in row order: the normed Wasserstein score and effect (its normaliser is
+ * pandas' std) and the summary's mean and std. A database returns counts without row order, so those may differ
+ * in the last bits (allowed: 1e-14 relative). Returns how many values differed at all.
+ */
+export function expectSameReport(database: DriftReport, memory: DriftReport): number {
+  let inexact = 0;
+  const walk = (actual: unknown, expected: unknown, path: string, rowOrderSum: boolean): void => {
+    if (typeof expected === 'number' && typeof actual === 'number') {
+      if (Object.is(actual, expected)) return;
+      inexact++;
+      if (!rowOrderSum) expect.fail(`${path}: ${actual} !== ${expected}`);
+      expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-14 * Math.abs(expected));
+      return;
+    }
+    if (typeof expected !== 'object' || expected === null || typeof actual !== 'object' || actual === null) {
+      expect(actual, path).toEqual(expected);
+      return;
+    }
+    expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
+    for (const key of Object.keys(expected)) {
+      const record = expected as Record<string, unknown>;
+      const isWasserstein = record.stattest === 'wasserstein' && key === 'drift_score';
+      walk(
+        (actual as Record<string, unknown>)[key],
+        record[key],
+        `${path}.${key}`,
+        ROW_ORDER_SUMS.has(key) || isWasserstein,
+      );
+    }
+  };
+  walk(database, memory, 'report', false);
+  return inexact;
 }

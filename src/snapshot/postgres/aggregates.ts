@@ -12,7 +12,7 @@
 import type pg from 'pg';
 import { UserError } from '../../errors.js';
 import type { CountedColumn, SideCounts } from '../../drift/database/counted-column.js';
-import type { PgColumnKind } from './copy-text.js';
+import { type CopyColumnSpec, type PgColumnKind, parseTimestamp } from './copy-text.js';
 import { describeSnapshot, type SnapshotPlan } from './snapshots.js';
 import { quoteIdent } from './sql-text.js';
 
@@ -30,13 +30,20 @@ function storageOf(kind: PgColumnKind): CountedColumn['storage'] {
   }
 }
 
-/** Value counts of both snapshots, per column, plus the row counts. */
+/** Value counts of both snapshots, per column, plus the row counts and row-level facts. */
 export interface SnapshotCounts {
-  readonly referenceRows: number;
-  readonly currentRows: number;
+  readonly reference: SideFacts;
+  readonly current: SideFacts;
   readonly columns: CountedColumn[];
   /** Every column of the snapshot query, counted or not. */
   readonly allColumns: string[];
+}
+
+/** Row count, duplicated rows and empty rows of one snapshot over the counted columns. */
+export interface SideFacts {
+  readonly rows: number;
+  readonly duplicatedRows: number;
+  readonly emptyRows: number;
 }
 
 /** The SQL that counts one column of one snapshot (exported for the README and tests). */
@@ -46,8 +53,32 @@ export function valueCountSql(plan: SnapshotPlan, column: string): string {
 }
 
 /**
- * Counts the values of every wanted column of both snapshots in the database. Datetime columns are not counted
- * (they are never drift-tested); `include` limits the columns (ids and excluded columns are skipped).
+ * The SQL of the row-level facts over some columns: rows, rows equal to an earlier row in every column, rows
+ * missing in every column. Missing means NULL, or NaN for floating-point and numeric columns (pandas treats
+ * both as missing, and as equal to each other for duplicates).
+ */
+export function rowFactsSql(plan: SnapshotPlan, columns: readonly CopyColumnSpec[]): string {
+  const cells = columns.map((column) => {
+    const ref = `snapshot.${quoteIdent(column.name)}`;
+    const nan = column.kind === 'float' ? ` OR ${ref} = 'NaN'` : '';
+    return {
+      key: nan ? `CASE WHEN ${ref} = 'NaN' THEN NULL ELSE ${ref} END` : ref,
+      missing: `(${ref} IS NULL${nan})`,
+    };
+  });
+  if (cells.length === 0)
+    return `SELECT count(*) AS rows, 0 AS duplicated, 0 AS empty FROM (\n${plan.sql}\n) AS snapshot`;
+  return [
+    'SELECT coalesce(sum(n), 0) AS rows, coalesce(sum(n - 1), 0) AS duplicated, coalesce(sum(n) FILTER (WHERE empty), 0) AS empty',
+    `FROM (SELECT count(*) AS n, bool_and(${cells.map((cell) => cell.missing).join(' AND ')}) AS empty`,
+    `FROM (\n${plan.sql}\n) AS snapshot GROUP BY ${cells.map((cell) => cell.key).join(', ')}) AS distinct_rows`,
+  ].join('\n');
+}
+
+/**
+ * Counts the values of every wanted column of both snapshots in the database (datetime columns too: the data
+ * summary reports their range), then the duplicated and empty rows over the same columns. `include` limits the
+ * columns (ids and excluded columns are skipped).
  *
  * @throws {UserError} if a snapshot has no rows
  */
@@ -58,42 +89,38 @@ export async function countSnapshotValues(
   include?: (name: string) => boolean,
 ): Promise<SnapshotCounts> {
   const specs = await describeSnapshot(client, plan, asOf.current);
-  const referenceRows = await countRows(client, plan, asOf.reference);
-  const currentRows = await countRows(client, plan, asOf.current);
+  const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
+  const reference = await rowFacts(client, plan, wanted, asOf.reference);
+  const current = await rowFacts(client, plan, wanted, asOf.current);
   const columns: CountedColumn[] = [];
-  for (const spec of specs) {
-    if (include && !include(spec.name)) continue;
+  for (const spec of wanted) {
     const storage = storageOf(spec.kind);
-    if (storage === 'datetime') {
-      columns.push({
-        name: spec.name,
-        storage,
-        reference: emptySide(referenceRows),
-        current: emptySide(currentRows),
-      });
-      continue;
-    }
     const sql = valueCountSql(plan, spec.name);
-    const reference = await countSide(client, sql, asOf.reference, storage);
-    const current = await countSide(client, sql, asOf.current, storage);
-    columns.push({ name: spec.name, storage, reference, current });
+    columns.push({
+      name: spec.name,
+      storage,
+      reference: await countSide(client, sql, asOf.reference, storage),
+      current: await countSide(client, sql, asOf.current, storage),
+    });
   }
-  return { referenceRows, currentRows, columns, allColumns: specs.map((spec) => spec.name) };
+  return { reference, current, columns, allColumns: specs.map((spec) => spec.name) };
 }
 
-async function countRows(client: pg.ClientBase, plan: SnapshotPlan, asOf: string): Promise<number> {
-  const result = await client.query<{ rows: string }>(
-    `SELECT count(*) AS rows FROM (\n${plan.sql}\n) AS snapshot`,
+async function rowFacts(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  columns: readonly CopyColumnSpec[],
+  asOf: string,
+): Promise<SideFacts> {
+  const result = await client.query<{ rows: string; duplicated: string; empty: string }>(
+    rowFactsSql(plan, columns),
     [asOf],
   );
-  const rows = Number(result.rows[0]!.rows);
+  const row = result.rows[0]!;
+  const rows = Number(row.rows);
   if (rows === 0)
     throw new UserError('DATABASE', `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
-  return rows;
-}
-
-function emptySide(rows: number): SideCounts {
-  return { keys: new Float64Array(0), counts: new Float64Array(0), missing: rows };
+  return { rows, duplicatedRows: Number(row.duplicated), emptyRows: Number(row.empty) };
 }
 
 async function countSide(
@@ -111,8 +138,15 @@ async function countSide(
   });
   const counts = Float64Array.from(present, (row) => Number(row[1]));
   if (storage === 'string') return { keys: present.map((row) => row[0]!), counts, missing };
-  const keys = Float64Array.from(present, (row) =>
-    storage === 'bool' ? (row[0] === 'true' ? 1 : 0) : Number(row[0]),
+  // bool::text is 'true'/'false'; numbers print exactly (extra_float_digits = 1, numeric in full).
+  const keys = Float64Array.from(present, ([value]) =>
+    storage === 'bool'
+      ? value === 'true'
+        ? 1
+        : 0
+      : storage === 'datetime'
+        ? parseTimestamp(value!)
+        : Number(value),
   );
   return { keys, counts, missing };
 }

@@ -276,7 +276,7 @@ const TIMESTAMP_PATTERN =
   /^(\d{4,})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?)?(?:([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?)?( BC)?$/;
 
 /** ISO date or timestamp text (as Postgres prints it with DateStyle ISO, TimeZone UTC) → epoch milliseconds. */
-function parseTimestamp(text: string): number {
+export function parseTimestamp(text: string): number {
   if (text === 'infinity') return Infinity;
   if (text === '-infinity') return -Infinity;
   const m = TIMESTAMP_PATTERN.exec(text);

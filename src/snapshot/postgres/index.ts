@@ -118,8 +118,8 @@ export async function countPostgresSnapshots(
         const counts = await countSnapshotValues(client, plan, asOf, include);
         return {
           snapshots: {
-            reference: { source: `postgres:${plan.label}@${asOf.reference}`, rows: counts.referenceRows },
-            current: { source: `postgres:${plan.label}@${asOf.current}`, rows: counts.currentRows },
+            reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
+            current: { source: `postgres:${plan.label}@${asOf.current}`, ...counts.current },
             columns: counts.columns,
             allColumns: counts.allColumns,
           },
