@@ -16,7 +16,9 @@ export type DD = readonly [hi: number, lo: number];
 const SPLITTER = 134217729.0; // 2^27 + 1
 const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996
 
+/** Double-double 0. */
 export const DD_ZERO: DD = [0, 0];
+/** Double-double 1. */
 export const DD_ONE: DD = [1, 0];
 
 /** fl(a+b) and its error, assuming |a| >= |b|. */

@@ -83,6 +83,7 @@ export function chiSquare(pair: ColumnPair): ChiSquareResult {
   );
 }
 
+/** The `chisquare` registry entry: `chi-square p_value`, categorical, default 0.05, drift when `p < threshold`. */
 export const chisquare: StatTest = {
   id: 'chisquare',
   displayName: 'chi-square p_value',

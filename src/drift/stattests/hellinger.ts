@@ -91,6 +91,7 @@ export function hellingerDistance(pair: ColumnPair): number {
   );
 }
 
+/** The `hellinger` registry entry: `Hellinger distance`, categorical and numerical, 0.1, `distance >= threshold`. */
 export const hellinger: StatTest = {
   id: 'hellinger',
   displayName: 'Hellinger distance',

@@ -56,6 +56,7 @@ export function jensenShannonDistance(pair: ColumnPair, bins?: number): number {
   return jensenShannonFromCounts(binnedCounts(pair, bins));
 }
 
+/** The `jensenshannon` registry entry: `Jensen-Shannon distance`, categorical and numerical, 0.1, `distance >= threshold`. */
 export const jensenshannon: StatTest = {
   id: 'jensenshannon',
   displayName: 'Jensen-Shannon distance',

@@ -49,6 +49,7 @@ export function klDivergence(pair: ColumnPair, bins?: number): number {
   return klDivFromCounts(binnedCounts(pair, bins));
 }
 
+/** The `kl_div` registry entry: `Kullback-Leibler divergence`, categorical and numerical, 0.1, `KL >= threshold`. */
 export const klDiv: StatTest = {
   id: 'kl_div',
   displayName: 'Kullback-Leibler divergence',

@@ -129,6 +129,7 @@ export function ks2samp(pair: ColumnPair): KsPValue {
   return ksPValue(walk.ksStatistic, pair.reference.length, pair.current.length);
 }
 
+/** The `ks` registry entry: display name `K-S p_value`, numerical, default threshold 0.05, drift when `p <= threshold`. */
 export const ks: StatTest = {
   id: 'ks',
   displayName: 'K-S p_value',

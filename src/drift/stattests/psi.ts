@@ -52,6 +52,7 @@ export function populationStabilityIndex(pair: ColumnPair, bins?: number): numbe
   return psiFromCounts(binnedCounts(pair, bins));
 }
 
+/** The `psi` registry entry: `PSI`, categorical and numerical, 0.1, drift when `PSI >= threshold`. */
 export const psi: StatTest = {
   id: 'psi',
   displayName: 'PSI',

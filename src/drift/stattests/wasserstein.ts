@@ -35,6 +35,7 @@ export function wassersteinDistanceNorm(pair: ColumnPair): number {
   return normedWasserstein(columnEcdfWalk(pair).wasserstein1, referencePopulationStd(pair));
 }
 
+/** The `wasserstein` registry entry: `Wasserstein distance (normed)`, numerical, 0.1, drift when `distance >= threshold`. */
 export const wasserstein: StatTest = {
   id: 'wasserstein',
   displayName: 'Wasserstein distance (normed)',

@@ -66,6 +66,7 @@ export function zTest(pair: ColumnPair): ZTestResult {
   return twoProportionZTest(referenceOnes, counts.referenceSize, currentOnes, counts.currentSize);
 }
 
+/** The `z` registry entry: `Z-test p_value`, categorical (also run on ≤ 2-value numerical columns by default), 0.05, `p < threshold`. */
 export const z: StatTest = {
   id: 'z',
   displayName: 'Z-test p_value',
