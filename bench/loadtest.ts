@@ -13,6 +13,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from '../src/loadtest/generator.js';
 
@@ -87,7 +88,12 @@ async function main(): Promise<void> {
     throw new Error('taskset -c 1 failed: this benchmark needs 2 CPUs');
   const { child, port } = await startServer();
   const url = `http://127.0.0.1:${port}/`;
-  const report: Record<string, unknown> = { node: process.version, url };
+  const report: Record<string, unknown> = { node: process.version, url, loadavgBefore: loadavg() };
+  console.log(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (the host is shared; figures are indicative)`,
+  );
   try {
     // Sustained rate
     const steps: Array<{
@@ -160,6 +166,7 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
   }
+  report.loadavgAfter = loadavg();
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/loadtest.json', JSON.stringify(report, null, 2) + '\n');
 }
