@@ -5,7 +5,8 @@
  * 1. parse the SLO file, substitute variables and syntax-check every query (before any load);
  * 2. wait for Prometheus to be ready, the job's targets to be up, and one more scrape;
  * 3. run the open-model load and record its end `t_end`;
- * 4. wait until every target of the job is up and was scraped after `t_end` (targets API);
+ * 4. wait until every target of the job was scraped after `t_end` (targets API), so every sample up to `t_end` is
+ *    stored (a target found down there is reported, and its objectives fail rather than the gate timing out);
  * 5. evaluate every objective at the pinned time `t_end` over the window `W = max(4 × scrape, duration − scrape)`,
  *    so the window holds only samples taken while the load ran.
  */
@@ -136,12 +137,17 @@ export async function runLoadSession(
   const { client, file, scrapeMs } = prepared;
   const endMs = Date.parse(load.ended_at);
   deps.log(`load finished at ${load.ended_at}; waiting for a scrape of job="${gate.job}" after it`);
-  await waitForScrapeAfter(client, endMs, {
+  const scraped = await waitForScrapeAfter(client, endMs, {
     job: gate.job,
     timeoutMs: gate.waitTimeoutMs,
     pollMs: 100,
     clock: deps.clock,
   });
+  for (const target of scraped)
+    if (target.health !== 'up')
+      deps.log(
+        `warning: ${target.scrapeUrl} was ${target.health} at its first scrape after the load${target.lastError ? ` (${target.lastError})` : ''}`,
+      );
   const windowMs = gateWindowMs(durationMs, scrapeMs);
   const variables = gateVariables(
     file.variables,

@@ -50,8 +50,9 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
       startPredictor(common),
       startPredictor([...common, '--inject-latency-ms', '350']),
       startPredictor([...common, '--inject-error-rate', '0.05']),
+      startPredictor(common),
     ]);
-    [predictors.healthy, predictors.slow, predictors.errors] = started;
+    [predictors.healthy, predictors.slow, predictors.errors, predictors.crash] = started;
     prometheus = await startPrometheus(
       Object.entries(predictors).map(([name, predictor]) => ({
         job: `api_${name}`,
@@ -137,6 +138,45 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
     expect(errorRatio.value).toBeGreaterThan(0.04);
     expect(errorRatio.value).toBeLessThan(0.06);
   }, 60_000);
+
+  it('fails on target_up (exit 1, not a timeout) when the service dies during the load', async () => {
+    const kill = setTimeout(() => void predictors.crash!.stop(), 3000);
+    try {
+      const { code, io, result } = await gate('crash');
+      expect(code).toBe(ExitCode.GateFailed);
+      expect(result.gate.failed).toEqual(expect.arrayContaining(['target_up', 'request_rate_vs_offered']));
+      expect(result.load.errors.ECONNREFUSED).toBeGreaterThan(0);
+      expect(io.err()).toMatch(
+        /warning: http:\/\/127\.0\.0\.1:\d+\/metrics was down at its first scrape after the load/,
+      );
+    } finally {
+      clearTimeout(kill);
+    }
+  }, 60_000);
+
+  it('refuses a load shorter than 5 scrape intervals', async () => {
+    await expect(
+      loadtestCommand.run(
+        [
+          '--url',
+          `http://127.0.0.1:${predictors.healthy!.port}/predict`,
+          '--rate',
+          '10',
+          '--duration',
+          '3',
+          '--prometheus',
+          prometheus!.url,
+          '--slo',
+          SLO_FILE,
+          '--job',
+          'api_healthy',
+        ],
+        captureIo(),
+      ),
+    ).rejects.toThrow(
+      '--duration: 3s is shorter than 5 scrape intervals of job="api_healthy" (5s); rate() needs at least 4 scrapes inside the load',
+    );
+  }, 30_000);
 
   it('refuses a PromQL syntax error before sending any load', async () => {
     const broken = join(directory, 'broken.yml');
