@@ -12,9 +12,9 @@ import { inferColumnType } from './column-types.js';
 import { applyCorrection, type CorrectionMethod } from './correction.js';
 import { columnEffect } from './effect.js';
 import { missingDrift } from './missing-drift.js';
-import { computeSummary } from './summary.js';
+import { computeSummary, summarizeColumn, type ColumnTally } from './summary.js';
 import { defaultStatTest } from './default-stattest.js';
-import { mergedDistribution } from './kernels/index.js';
+import { mergedDistribution, sortedCurrent, sortedReference } from './kernels/index.js';
 import { computeDistribution } from './distribution.js';
 import { prepareColumnPair } from './prepare.js';
 import { getStatTest } from './stattests/index.js';
@@ -258,13 +258,30 @@ export function computeDrift(reference: Table, current: Table, options: DriftOpt
   const driftShareThreshold = options.driftShare ?? DEFAULT_DRIFT_SHARE;
   const retrainThreshold = options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD;
   const selected = selectColumns(reference, current, options);
-  const columns = selected.map(({ name, type }) => driftOfColumn(name, type, reference, current, options));
+  // The summary's numeric columns reuse each tested column's one sort while it is at hand (no second sort, and
+  // no sorted copies kept alive across columns).
+  const referenceTallies = new Map<string, ColumnTally>();
+  const currentTallies = new Map<string, ColumnTally>();
+  const withTallies: DriftOptions = {
+    ...options,
+    decorate: (pair, result) => {
+      const ref = getColumn(reference, pair.column);
+      const cur = getColumn(current, pair.column);
+      if (ref && ref.type !== 'string') referenceTallies.set(pair.column, summarizeColumn(ref, reference.rows, sortedReference(pair)));
+      if (cur && cur.type !== 'string') currentTallies.set(pair.column, summarizeColumn(cur, current.rows, sortedCurrent(pair)));
+      options.decorate?.(pair, result);
+    },
+  };
+  const columns = selected.map(({ name, type }) => driftOfColumn(name, type, reference, current, withTallies));
   // Missing-value drift (evidently#187): additive fields on every column; counted as drift only on request.
   for (const column of columns) {
     const ref = getColumn(reference, column.column);
     const cur = getColumn(current, column.column);
-    if (ref && cur && reference.rows > 0 && current.rows > 0)
-      Object.assign(column, missingDrift(countMissing(ref), reference.rows, countMissing(cur), current.rows));
+    if (ref && cur && reference.rows > 0 && current.rows > 0) {
+      const referenceMissing = referenceTallies.get(column.column)?.summary.missing.count ?? countMissing(ref);
+      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? countMissing(cur);
+      Object.assign(column, missingDrift(referenceMissing, reference.rows, currentMissing, current.rows));
+    }
   }
   if (options.correction) applyCorrection(columns, options.correction);
   if (options.missingDrift) {
@@ -286,7 +303,10 @@ export function computeDrift(reference: Table, current: Table, options: DriftOpt
   if (options.correction) report.correction = options.correction;
   if (options.missingDrift) report.missing_drift = true;
   // DataSummaryPreset-style summary of both snapshots.
-  report.summary = { reference: computeSummary(reference), current: computeSummary(current) };
+  report.summary = {
+    reference: computeSummary(reference, (name) => referenceTallies.get(name)),
+    current: computeSummary(current, (name) => currentTallies.get(name)),
+  };
   return report;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Column, Table } from '../snapshot/table.js';
 import { inferColumnType } from './column-types.js';
-import { pairwiseSum, sortedCopy, standardDeviation } from './kernels/index.js';
+import { sortedCopy } from './kernels/index.js';
 import { percentileSorted } from './kernels/quantile.js';
 
 /** Evidently's almost-constant rule: the most frequent value covers at least this share of the rows. */
@@ -88,16 +88,44 @@ export interface DataSummary {
   readonly by_column: readonly ColumnSummary[];
 }
 
+/**
+ * Mean of the present values (pandas `mean`) with a compensated (Neumaier) sum: within an ulp or so of the
+ * exact sum in any order, without allocating. pandas sums pairwise in row order; both agree with the exact value
+ * to ~1e-16 relative, far inside the 1e-12 tolerance.
+ */
+function meanOf(values: Float64Array): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return (sum + compensation) / values.length;
+}
+
+/** Sample standard deviation, ddof 1, two-pass as pandas `nanvar` computes it (compensated sums). */
+function sampleStd(values: Float64Array): number {
+  const avg = meanOf(values);
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = avg - values[i]!;
+    const x = d * d;
+    const t = sum + x;
+    compensation += sum >= x ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return Math.sqrt((sum + compensation) / (values.length - 1));
+}
+
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Whether cell `row` of a column is missing. */
-function isMissing(column: Column, row: number): boolean {
-  return column.type === 'string' ? column.codes[row]! < 0 : Number.isNaN(column.values[row]!);
-}
-
-interface Tally {
+/** A column's summary plus what the dataset-level counts need from it. */
+export interface ColumnTally {
   readonly summary: ColumnSummary;
   /** Count of the most frequent present value. */
   readonly modeCount: number;
@@ -107,16 +135,24 @@ function numericTally(
   column: Column & { values: Float64Array },
   type: SummaryColumnType,
   rows: number,
-): Tally {
-  // One pass: compact the present values (row order, as pandas sums them) and count the missing ones.
-  const present = new Float64Array(rows);
+  presorted?: Float64Array,
+): ColumnTally {
+  // One pass counts the present values. The drift engine's sorted copy of the cleaned column is reused when
+  // cleaning removed nothing but NaN (no ±inf): then it holds exactly the present values, and no copy is made.
   let count = 0;
-  for (let i = 0; i < rows; i++) {
-    const value = column.values[i]!;
-    if (!Number.isNaN(value)) present[count++] = value;
+  for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i]!)) count++;
+  let sorted: Float64Array;
+  if (presorted !== undefined && presorted.length === count) {
+    sorted = presorted;
+  } else {
+    const present = new Float64Array(count);
+    let k = 0;
+    for (let i = 0; i < rows; i++) {
+      const value = column.values[i]!;
+      if (!Number.isNaN(value)) present[k++] = value;
+    }
+    sorted = sortedCopy(present);
   }
-  const values = present.subarray(0, count);
-  const sorted = sortedCopy(values);
   let distinct = 0;
   let modeCount = 0;
   for (let i = 0; i < count;) {
@@ -154,8 +190,8 @@ function numericTally(
         distinct,
         min: empty ? null : finiteOrNull(sorted[0]!),
         max: empty ? null : finiteOrNull(sorted[count - 1]!),
-        mean: empty ? null : finiteOrNull(pairwiseSum(values) / count),
-        std: count < 2 ? null : finiteOrNull(standardDeviation(values, 1)),
+        mean: empty ? null : finiteOrNull(meanOf(sorted)),
+        std: count < 2 ? null : finiteOrNull(sampleStd(sorted)),
         quantiles: {
           '0.25': empty ? null : finiteOrNull(percentileSorted(sorted, 25)),
           '0.5': empty ? null : finiteOrNull(percentileSorted(sorted, 50)),
@@ -192,8 +228,12 @@ function categoricalSummary(
   return { column: name, type, count, missing, distinct: counts.length, top };
 }
 
-function stringTally(column: Column & { type: 'string' }, type: SummaryColumnType, rows: number): Tally {
-  // Codes index the dictionary; equal labels under two codes (never produced by the readers) are merged.
+function stringTally(
+  column: Column & { type: 'string' },
+  type: SummaryColumnType,
+  rows: number,
+): ColumnTally {
+  // Codes index the dictionary, which holds each distinct label once (the readers' contract).
   const byCode = new Float64Array(column.dictionary.length);
   let count = 0;
   for (let i = 0; i < rows; i++) {
@@ -203,86 +243,110 @@ function stringTally(column: Column & { type: 'string' }, type: SummaryColumnTyp
       count++;
     }
   }
-  const byLabel = new Map<string, number>();
-  column.dictionary.forEach((label, code) => {
-    if (byCode[code]! > 0) byLabel.set(label, (byLabel.get(label) ?? 0) + byCode[code]!);
-  });
-  const labels = [...byLabel.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const counts = labels.map((label) => ({ value: label, count: byLabel.get(label)! }));
-  const modeCount = counts.reduce((m, c) => Math.max(m, c.count), 0);
-  const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
-  const summaryType = type === 'text' ? 'text' : 'categorical';
-  return { summary: categoricalSummary(column.name, summaryType, count, missing, counts, rows), modeCount };
-}
-
-/** Canonical per-row keys of a column for row equality: -0 → 0, every NaN alike, strings by label. */
-function canonicalColumn(column: Column, rows: number): Float64Array {
-  const out = new Float64Array(rows);
-  if (column.type === 'string') {
-    const ids = new Map<string, number>();
-    const idOfCode = column.dictionary.map((label) => {
-      let id = ids.get(label);
-      if (id === undefined) ids.set(label, (id = ids.size));
-      return id;
-    });
-    for (let i = 0; i < rows; i++) out[i] = column.codes[i]! < 0 ? -1 : idOfCode[column.codes[i]!]!;
-  } else {
-    for (let i = 0; i < rows; i++) {
-      const value = column.values[i]!;
-      out[i] = Number.isNaN(value) ? Number.NaN : value === 0 ? 0 : value;
+  // Only the most frequent labels are listed: keep a running top list instead of sorting every label
+  // (id-like columns have as many labels as rows). Ties go to the smaller label, as in the sorted order.
+  const top: { value: string; count: number }[] = [];
+  let distinct = 0;
+  let modeCount = 0;
+  const before = (a: { value: string; count: number }, b: { value: string; count: number }): boolean =>
+    a.count > b.count || (a.count === b.count && a.value < b.value);
+  for (let code = 0; code < byCode.length; code++) {
+    const c = byCode[code]!;
+    if (c === 0) continue;
+    distinct++;
+    if (c > modeCount) modeCount = c;
+    const entry = { value: column.dictionary[code]!, count: c };
+    if (top.length === TOP_VALUES && !before(entry, top[TOP_VALUES - 1]!)) continue;
+    let at = top.length < TOP_VALUES ? top.length : TOP_VALUES - 1;
+    top[at] = entry;
+    while (at > 0 && before(top[at]!, top[at - 1]!)) {
+      [top[at - 1], top[at]] = [top[at]!, top[at - 1]!];
+      at--;
     }
   }
-  return out;
+  const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
+  const summaryType = type === 'text' ? 'text' : 'categorical';
+  const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
+  return { summary: { ...summary, distinct }, modeCount };
+}
+
+/** Per-row keys of a column for row equality. */
+function canonicalColumn(column: Column): ArrayLike<number> {
+  // Numbers are used as they are (-0 === 0; NaN is matched explicitly in hash and equality); strings by code,
+  // since each label has one code (-1 marks a missing cell).
+  return column.type === 'string' ? column.codes : column.values;
 }
 
 /**
  * Rows equal to an earlier row in every column. Rows are hashed column by column (typed arrays, no per-row
- * objects), sorted by hash, and equal-hash runs are compared exactly.
+ * objects) into an open-addressing table of distinct rows; rows with equal hashes are compared exactly.
  */
 function countDuplicatedRows(table: Table): number {
   const rows = table.rows;
   if (rows < 2 || table.columns.length === 0) return 0;
-  const canonical = table.columns.map((column) => canonicalColumn(column, rows));
+  const canonical = table.columns.map((column) => canonicalColumn(column));
   const hashHigh = new Uint32Array(rows).fill(0x811c9dc5);
   const hashLow = new Uint32Array(rows).fill(0x01000193);
   const scratch = new Float64Array(1);
   const words = new Uint32Array(scratch.buffer);
   for (const values of canonical) {
     for (let i = 0; i < rows; i++) {
-      scratch[0] = Number.isNaN(values[i]!) ? Number.NaN : values[i]!;
+      const value = values[i]!;
+      scratch[0] = Number.isNaN(value) ? Number.NaN : value === 0 ? 0 : value;
       const w0 = words[0]!;
       const w1 = words[1]!;
       hashHigh[i] = Math.imul(hashHigh[i]! ^ w0, 0x01000193) ^ Math.imul(w1, 0x5bd1e995);
       hashLow[i] = Math.imul(hashLow[i]! ^ w1, 0x85ebca6b) ^ Math.imul(w0, 0xc2b2ae35);
     }
   }
-  const order = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) order[i] = i;
-  order.sort((a, b) => hashHigh[a]! - hashHigh[b]! || hashLow[a]! - hashLow[b]! || a - b);
-  const equalRows = (a: number, b: number): boolean =>
-    canonical.every(
-      (values) => values[a] === values[b] || (Number.isNaN(values[a]!) && Number.isNaN(values[b]!)),
-    );
+  // Open-addressing table of distinct rows keyed by the 64-bit row hash; equal hashes are compared exactly.
+  let capacity = 1;
+  while (capacity < rows * 2) capacity <<= 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  const equalRows = (a: number, b: number): boolean => {
+    for (const values of canonical) {
+      const x = values[a]!;
+      const y = values[b]!;
+      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    }
+    return true;
+  };
   let duplicated = 0;
-  for (let start = 0; start < rows;) {
-    let end = start + 1;
-    while (
-      end < rows &&
-      hashHigh[order[end]!] === hashHigh[order[start]!] &&
-      hashLow[order[end]!] === hashLow[order[start]!]
-    ) {
-      end++;
+  for (let row = 0; row < rows; row++) {
+    let slot = (hashHigh[row]! ^ Math.imul(hashLow[row]!, 0x9e3779b1)) & mask;
+    for (;;) {
+      const other = slots[slot]!;
+      if (other < 0) {
+        slots[slot] = row;
+        break;
+      }
+      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
+        duplicated++;
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
-    // Within a run of equal hashes, every row equal to an earlier distinct representative is a duplicate.
-    const representatives: number[] = [];
-    for (let k = start; k < end; k++) {
-      const row = order[k]!;
-      if (representatives.some((rep) => equalRows(rep, row))) duplicated++;
-      else representatives.push(row);
-    }
-    start = end;
   }
   return duplicated;
+}
+
+/**
+ * Summary of one column of a snapshot (the per-column part of {@link computeSummary}).
+ *
+ * This runs in `O(rows)` plus one sort of a numeric column's present values, skipped when `presorted` is given.
+ *
+ * @param column the column as read
+ * @param rows the snapshot's row count
+ * @param presorted optional ascending copy of the column's non-missing values already sorted elsewhere (the drift
+ *   engine's cleaned column); used only when it holds exactly the present values (cleaning removed no ±inf)
+ * @returns the column summary and its most-frequent-value count
+ */
+export function summarizeColumn(column: Column, rows: number, presorted?: Float64Array): ColumnTally {
+  const type: SummaryColumnType = inferColumnType(column) ?? 'datetime';
+  return column.type === 'string'
+    ? stringTally(column, type, rows)
+    : numericTally(column, type, rows, presorted);
 }
 
 /**
@@ -290,14 +354,19 @@ function countDuplicatedRows(table: Table): number {
  *
  * Column types are inferred from the table itself with Evidently's rules (the drift engine types drift columns
  * from the current snapshot); dates are `datetime`. This runs in `O(rows · columns)` plus one sort per numerical
- * column and one sort of the row hashes.
+ * column (unless precomputed) and a hash table of the rows.
  *
  * @param table the snapshot
+ * @param precomputed optional per-column tallies already computed by {@link summarizeColumn} (the drift engine
+ *   computes them while each column's sorted copy is at hand)
  * @returns dataset counts and per-column statistics
  * @example
  * computeSummary(table).by_column[0]; // => { column: 'num', type: 'numerical', count: 5, missing: {…}, mean: 3.5, … }
  */
-export function computeSummary(table: Table): DataSummary {
+export function computeSummary(
+  table: Table,
+  precomputed?: (column: string) => ColumnTally | undefined,
+): DataSummary {
   const rows = table.rows;
   const columnsByType: Record<SummaryColumnType, number> = {
     numerical: 0,
@@ -305,32 +374,40 @@ export function computeSummary(table: Table): DataSummary {
     text: 0,
     datetime: 0,
   };
-  const missingPerRow = new Uint32Array(rows);
   const byColumn: ColumnSummary[] = [];
   let emptyColumns = 0;
   let constantColumns = 0;
   let almostConstantColumns = 0;
   let missingCells = 0;
   for (const column of table.columns) {
-    const type: SummaryColumnType = inferColumnType(column) ?? 'datetime';
-    columnsByType[type]++;
-    for (let i = 0; i < rows; i++) if (isMissing(column, i)) missingPerRow[i]!++;
-    const { summary, modeCount } =
-      column.type === 'string' ? stringTally(column, type, rows) : numericTally(column, type, rows);
+    const { summary, modeCount } = precomputed?.(column.name) ?? summarizeColumn(column, rows);
+    columnsByType[summary.type]++;
     byColumn.push(summary);
     missingCells += summary.missing.count;
     if (summary.count === 0) emptyColumns++;
     if (summary.distinct <= 1) constantColumns++;
     if (rows > 0 && modeCount / rows >= ALMOST_CONSTANT_SHARE) almostConstantColumns++;
   }
+  // A row can be empty only if every column has a missing cell; then count per row.
   let emptyRows = 0;
-  if (table.columns.length > 0)
-    for (let i = 0; i < rows; i++) if (missingPerRow[i] === table.columns.length) emptyRows++;
+  if (table.columns.length > 0 && byColumn.every((summary) => summary.missing.count > 0)) {
+    const missingPerRow = new Uint32Array(rows);
+    for (const column of table.columns) {
+      if (column.type === 'string') {
+        for (let r = 0; r < rows; r++) if (column.codes[r]! < 0) missingPerRow[r]!++;
+      } else {
+        for (let r = 0; r < rows; r++) if (Number.isNaN(column.values[r]!)) missingPerRow[r]!++;
+      }
+    }
+    for (let r = 0; r < rows; r++) if (missingPerRow[r] === table.columns.length) emptyRows++;
+  }
+  // No row can repeat when some column has a distinct value in every row.
+  const anyUniqueColumn = byColumn.some((summary) => summary.count === rows && summary.distinct === rows);
   return {
     rows,
     columns: table.columns.length,
     columns_by_type: columnsByType,
-    duplicated_rows: countDuplicatedRows(table),
+    duplicated_rows: anyUniqueColumn ? 0 : countDuplicatedRows(table),
     empty_rows: emptyRows,
     empty_columns: emptyColumns,
     constant_columns: constantColumns,

@@ -143,6 +143,31 @@ describe('computeSummary semantics', () => {
     expect(summary.empty_rows).toBe(0);
   });
 
+  it('counts rows missing in every column, and finds no duplicates when a column is all-distinct', () => {
+    const table: Table = {
+      source: 't',
+      rows: 4,
+      columns: [
+        { name: 'a', type: 'float', values: Float64Array.of(1, Number.NaN, 1, Number.NaN) },
+        { name: 'b', type: 'string', dictionary: ['x'], codes: Int32Array.of(0, -1, 0, -1) },
+      ],
+    };
+    expect(computeSummary(table)).toMatchObject({ empty_rows: 2, duplicated_rows: 2, empty_columns: 0 });
+    const unique: Table = {
+      source: 't',
+      rows: 3,
+      columns: [
+        { name: 'id', type: 'int', values: Float64Array.of(1, 2, 3) },
+        { name: 'c', type: 'float', values: Float64Array.of(5, 5, 5) },
+      ],
+    };
+    expect(computeSummary(unique)).toMatchObject({
+      duplicated_rows: 0,
+      constant_columns: 1,
+      almost_constant_columns: 1,
+    });
+  });
+
   it('handles an empty table', () => {
     const summary = computeSummary({ source: 't', rows: 0, columns: [] });
     expect(summary).toMatchObject({
