@@ -149,18 +149,20 @@ async function main(): Promise<void> {
       })),
     };
     console.log('\n## Latency against the same server (10 s each, client on CPU 1)\n');
-    console.log('| client | model | requests/s | p50 ms | p75 ms | p90 ms | p99 ms |');
-    console.log('|---|---|---:|---:|---:|---:|---:|');
+    console.log(
+      '| client | model | requests/s | p50 ms | p75 ms | p90 ms | p99 ms | send lag p50 / p99 ms |',
+    );
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
     for (const run of wrkRuns)
       if (run)
         console.log(
-          `| wrk -t1 -c${run.connections} | closed loop | ${f(run.requestsPerSecond, 0)} | ${f(run.p50, 3)} | ${f(run.p75, 3)} | ${f(run.p90, 3)} | ${f(run.p99, 3)} |`,
+          `| wrk -t1 -c${run.connections} | closed loop | ${f(run.requestsPerSecond, 0)} | ${f(run.p50, 3)} | ${f(run.p75, 3)} | ${f(run.p90, 3)} | ${f(run.p99, 3)} | n/a |`,
         );
       else console.log('| wrk | not installed (apt-get install wrk) | | | | | |');
     for (const { rate, run } of ours) {
       const latency = run.result.latency_ms;
       console.log(
-        `| driftwatch loadtest | open, ${rate}/s | ${f(run.result.achieved_rate, 0)} | ${f(latency.p50, 3)} | ${f(latency.p75, 3)} | ${f(latency.p90, 3)} | ${f(latency.p99, 3)} |`,
+        `| driftwatch loadtest | open, ${rate}/s | ${f(run.result.achieved_rate, 0)} | ${f(latency.p50, 3)} | ${f(latency.p75, 3)} | ${f(latency.p90, 3)} | ${f(latency.p99, 3)} | ${f(run.result.send_lag_ms.p50, 3)} / ${f(run.result.send_lag_ms.p99, 3)} |`,
       );
     }
   } finally {

@@ -58,6 +58,9 @@ describe('runLoad (open model)', () => {
     expect(result.latency_ms.p50).toBeGreaterThanOrEqual(200);
     expect(result.latency_ms.p50).toBeLessThan(400);
     expect(result.latency_ms.count).toBe(100);
+    // The generator's own lateness is reported apart, one sample per sent request, and is small next to 200 ms.
+    expect(result.send_lag_ms.count).toBe(100);
+    expect(result.send_lag_ms.p50).toBeLessThan(20);
   });
 
   it('measures latency from the intended send time: a 500 ms stall shows in the percentiles', async () => {
@@ -134,6 +137,7 @@ describe('output', () => {
     expect(table).toMatch(/^scheduled \/ sent\s+5 \/ 5$/m);
     expect(table).toMatch(/^status codes\s+200: 5$/m);
     expect(table).toMatch(/^latency ms \(from intended send\)\s+min [\d.]+ {2}mean/m);
+    expect(table).toMatch(/^send lag ms \(generator\)\s+p50 [\d.]+ {2}p99 [\d.]+ {2}max [\d.]+$/m);
     expect(
       formatProgress({
         elapsedSeconds: 3.2,
