@@ -52,8 +52,20 @@ export class RandomState {
    * for i = n-1 down to 1, swap x[i] with x[random_interval(i)]).
    */
   shuffle(values: { length: number; [index: number]: number }): void {
+    const generator = this.generator;
+    // random_interval(i) for each i, with its bit mask kept up to date as i decreases (same draws, same result).
+    let mask = values.length - 1;
+    mask |= mask >>> 1;
+    mask |= mask >>> 2;
+    mask |= mask >>> 4;
+    mask |= mask >>> 8;
+    mask |= mask >>> 16;
     for (let i = values.length - 1; i >= 1; i--) {
-      const j = this.randomInterval(i);
+      while (i <= mask >>> 1) mask >>>= 1;
+      let j: number;
+      do {
+        j = (generator.nextUint32() & mask) >>> 0;
+      } while (j > i);
       const held = values[j]!;
       values[j] = values[i]!;
       values[i] = held;

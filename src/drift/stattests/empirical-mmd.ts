@@ -24,7 +24,7 @@ import {
 /** Evidently's number of permutations. */
 export const MMD_ITERATIONS = 100;
 /** Largest pooled sample size driftwatch runs this O(N²)-memory test on. */
-export const MMD_MAX_POOLED_SIZE = 4000;
+export const MMD_MAX_POOLED_SIZE = 2000;
 
 /**
  * Evidently's `sigma_median`: `sqrt(0.5 · percentile(d, 50, method="nearest"))`, or `sqrt(0.5)` when that is 0.
