@@ -361,7 +361,8 @@ export function summarizeColumn(column: Column, rows: number, presorted?: Float6
  *   computes them while each column's sorted copy is at hand)
  * @returns dataset counts and per-column statistics
  * @example
- * computeSummary(table).by_column[0]; // => { column: 'num', type: 'numerical', count: 5, missing: {…}, mean: 3.5, … }
+ * computeSummary({ source: 's', rows: 3, columns: [{ name: 'fee', type: 'float', values: Float64Array.of(10, 20, NaN) }] })
+ *   .by_column[0]; // => { column: 'fee', type: 'numerical', count: 2, missing: { count: 1, share: 0.333… }, mean: 15, … }
  */
 export function computeSummary(
   table: Table,

@@ -41,7 +41,7 @@ function gammaOne(mu: number, plus: number, minus: number): number {
  * @throws {RangeError} if the order is outside [0, 1/2]
  * @returns K_ν(x); `Infinity` at x = 0, 0 for x = ∞, NaN for x < 0 or NaN
  * @example
- * besselK(0.25, 1); // => 0.43825439126069186
+ * besselK(0.25, 1); // => 0.4307397744485861
  */
 export function besselK(order: number, x: number): number {
   if (!(order >= 0 && order <= 0.5))

@@ -37,7 +37,7 @@ function tvdOfCounts(
  * @param pair the cleaned column pair
  * @returns the distance in [0, 1]
  * @example
- * totalVariationDistance(pairOf(['a', 'a', 'b'], ['a', 'b', 'b'])); // => 0.33333333333333337
+ * totalVariationDistance(pairOf(['a', 'a', 'b'], ['a', 'b', 'b'])); // => 0.3333333333333333
  */
 export function totalVariationDistance(pair: ColumnPair): number {
   const merged = mergedDistribution(pair);
