@@ -3,7 +3,8 @@
  *
  * - The server runs in its own process pinned to CPU 0; the generator (and wrk) run pinned to CPU 1 (`taskset`),
  *   so "one core" means the generator's own core.
- * - Sustained rate: offered rates are stepped up; a rate is sustained when every due request was sent (0 dropped),
+ * - Sustained rate: offered rates are stepped up (up to 3 attempts each, the host being shared); a rate is sustained
+ *   when an attempt sent every due request (0 dropped),
  *   ≥ 99% of the offered rate came back, and no request failed. The generator's CPU time is reported with it.
  * - Latency next to wrk (Debian `wrk` 4.1, closed loop): wrk with 1 and 10 connections for 10 s, and the
  *   generator at fixed rates for 10 s, all against the same server. wrk measures from its own send time; the
@@ -104,37 +105,51 @@ async function main(): Promise<void> {
       p50: number;
       p99: number;
       cpu: number;
+      perCpuSecond: number;
+      attempt: number;
+      lagP99: number;
     }> = [];
     let sustained = 0;
+    // Each step gets up to 3 attempts: on a shared host a single stall (visible as send lag) can sink one run.
     for (const rate of [2000, 4000, 6000, 8000, 10_000, 12_000, 14_000, 16_000, 20_000]) {
-      const { result, cpuSeconds } = generator(url, rate, 5);
-      const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
-      const ok =
-        result.dropped === 0 &&
-        errors === 0 &&
-        result.responses >= 0.99 * result.scheduled &&
-        result.achieved_rate >= 0.99 * rate;
-      steps.push({
-        rate,
-        achieved: result.achieved_rate,
-        dropped: result.dropped,
-        errors,
-        p50: result.latency_ms.p50,
-        p99: result.latency_ms.p99,
-        cpu: cpuSeconds / result.elapsed_seconds,
-      });
-      if (ok) sustained = rate;
-      else break;
+      let passed = false;
+      for (let attempt = 1; attempt <= 3 && !passed; attempt++) {
+        const { result, cpuSeconds } = generator(url, rate, 5);
+        const errors = Object.values(result.errors).reduce((sum, n) => sum + n, 0);
+        passed =
+          result.dropped === 0 &&
+          errors === 0 &&
+          result.responses >= 0.99 * result.scheduled &&
+          result.achieved_rate >= 0.99 * rate;
+        steps.push({
+          rate,
+          attempt,
+          achieved: result.achieved_rate,
+          dropped: result.dropped,
+          errors,
+          p50: result.latency_ms.p50,
+          p99: result.latency_ms.p99,
+          lagP99: result.send_lag_ms.p99,
+          cpu: cpuSeconds / result.elapsed_seconds,
+          perCpuSecond: result.responses / cpuSeconds,
+        });
+      }
+      if (!passed) break;
+      sustained = rate;
     }
     report.sustained = { rate: sustained, steps };
     console.log('\n## Sustained rate (generator on CPU 1, trivial server on CPU 0, 5 s per step)\n');
-    console.log('| offered/s | achieved/s | dropped | errors | p50 ms | p99 ms | generator CPU (cores) |');
-    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      '| offered/s | attempt | achieved/s | dropped | errors | p50 ms | p99 ms | send lag p99 ms | generator CPU (cores) | requests per CPU-second |',
+    );
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const step of steps)
       console.log(
-        `| ${step.rate} | ${f(step.achieved, 0)} | ${step.dropped} | ${step.errors} | ${f(step.p50)} | ${f(step.p99)} | ${f(step.cpu)} |`,
+        `| ${step.rate} | ${step.attempt} | ${f(step.achieved, 0)} | ${step.dropped} | ${step.errors} | ${f(step.p50)} | ${f(step.p99)} | ${f(step.lagP99)} | ${f(step.cpu)} | ${f(step.perCpuSecond, 0)} |`,
       );
-    console.log(`\nSustained: ${sustained}/s (highest step with 0 dropped, 0 errors, ≥ 99% achieved)`);
+    console.log(
+      `\nSustained: ${sustained}/s (highest step with an attempt at 0 dropped, 0 errors, ≥ 99% achieved)`,
+    );
 
     // Latency next to wrk
     const wrkRuns = [1, 10].map((connections) => wrk(url, connections, 10));
@@ -197,7 +212,7 @@ if (process.argv[2] === '--server') {
     durationSeconds: Number(duration),
     method: 'POST',
     payloads: [Buffer.from('{"user_id":"7590-VHVEG"}')],
-    maxInFlight: 256,
+    maxInFlight: 2048, // generous: a stall of the shared host should not count as the generator's limit
     timeoutMs: 10_000,
   });
   const cpu = process.cpuUsage(before);
