@@ -60,6 +60,7 @@ describe.skipIf(!available)(`--compute database on ${ROWS} rows per snapshot`, (
     expect([counted.referenceAsOf, counted.currentAsOf]).toEqual(['2024-01-31', '2024-02-29']);
     expect(memory.reference.rows).toBe(ROWS);
     expect(counted.snapshots.reference.rows).toBe(ROWS);
+    expect(counted.strategy).toBe('grouping-sets');
     expect(counted.snapshots.columns.map((column) => column.name)).toEqual(
       memory.reference.columns.map((column) => column.name),
     );

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDrift, type DriftOptions } from '../../src/drift/engine.js';
 import type { DriftReport } from '../../src/drift/types.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
-import { readPostgresSnapshots } from '../../src/snapshot/postgres/index.js';
+import { countPostgresSnapshots, readPostgresSnapshots } from '../../src/snapshot/postgres/index.js';
+import type { SideCounts } from '../../src/drift/database/counted-column.js';
 import { cli } from '../support/cli.js';
 import { DATABASE_URL, databaseAvailable, expectSameReport, sql, uniqueSchema } from './support.js';
 
@@ -22,6 +23,17 @@ const tables = [
   'support_agg_90d_snapshots',
   'labels',
 ];
+
+/** A side's counts in key order (the server returns groups in no particular order). */
+function sortSide(side: SideCounts): { keys: unknown[]; counts: number[]; missing: number } {
+  const keys: (number | string)[] = Array.from(side.keys as ArrayLike<number | string>);
+  const order = keys.map((_, index) => index).sort((a, b) => (String(keys[a]) < String(keys[b]) ? -1 : 1));
+  return {
+    keys: order.map((k) => keys[k]),
+    counts: order.map((k) => side.counts[k]!),
+    missing: side.missing,
+  };
+}
 
 /** The report without where the rows came from (file paths vs database sources). */
 function withoutSources(report: DriftReport): unknown {
@@ -167,6 +179,28 @@ describe.skipIf(!available)('StreamFlow in PostgreSQL', () => {
     expect(memoryReport.number_of_columns).toBe(15);
     // Bit-equal: every score, statistic, chart count and the decision (normed Wasserstein: to 1e-14, see support).
     expectSameReport(databaseReport, memoryReport);
+  });
+
+  it('GROUPING SETS and per-column GROUP BY (the Citus path) count the same', async () => {
+    const settings = {
+      databaseUrl: DATABASE_URL,
+      source: { kind: 'streamflow', schema },
+      referenceAsOf: { kind: 'previous' },
+      currentAsOf: { kind: 'latest' },
+      statementTimeoutMs: 60_000,
+    } as const;
+    const onePass = await countPostgresSnapshots(settings);
+    const perColumn = await countPostgresSnapshots(settings, undefined, 'per-column');
+    expect([onePass.strategy, perColumn.strategy]).toEqual(['grouping-sets', 'per-column']);
+    const sorted = (counts: typeof onePass) =>
+      counts.snapshots.columns.map((column) => ({
+        ...column,
+        reference: sortSide(column.reference),
+        current: sortSide(column.current),
+      }));
+    expect(sorted(perColumn)).toEqual(sorted(onePass));
+    expect(perColumn.snapshots.reference).toEqual(onePass.snapshots.reference);
+    expect(onePass.snapshots.reference).toMatchObject({ rows: 7043, duplicatedRows: 0, emptyRows: 0 });
   });
 
   it('rejects files mixed with database flags and a --query streamflow with --table', async () => {

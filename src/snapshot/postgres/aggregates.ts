@@ -46,10 +46,10 @@ export interface SideFacts {
   readonly emptyRows: number;
 }
 
-/** The SQL that counts one column of one snapshot (exported for the README and tests). */
-export function valueCountSql(plan: SnapshotPlan, column: string): string {
-  const c = quoteIdent(column);
-  return `SELECT snapshot.${c}::text AS value, count(*) AS rows FROM (\n${plan.sql}\n) AS snapshot GROUP BY snapshot.${c}`;
+/** The SQL that counts one column of one snapshot with a plain GROUP BY (the per-column strategy). */
+export function valueCountSql(plan: SnapshotPlan, column: CopyColumnSpec): string {
+  const key = groupingKey(column);
+  return `SELECT ${key}::text AS value, count(*) AS rows FROM (\n${plan.sql}\n) AS snapshot GROUP BY ${key}`;
 }
 
 /**
@@ -75,10 +75,62 @@ export function rowFactsSql(plan: SnapshotPlan, columns: readonly CopyColumnSpec
   ].join('\n');
 }
 
+/** A counted column's grouping key: the column, with NaN folded into NULL for floating-point kinds. */
+function groupingKey(column: CopyColumnSpec): string {
+  const ref = `snapshot.${quoteIdent(column.name)}`;
+  return column.kind === 'float' ? `CASE WHEN ${ref} = 'NaN' THEN NULL ELSE ${ref} END` : ref;
+}
+
+/**
+ * One statement that counts every listed column of one snapshot in a single pass over the snapshot query (so a
+ * join runs once): `GROUP BY GROUPING SETS ((k0), (k1), ..., (k0, ..., kn), ())`. Output rows `(col, value, rows)`:
+ * `col` ≥ 0 is a column's value count (value NULL for missing cells), -1 the row count, -2 the duplicated rows and
+ * -3 the empty rows (both from the all-columns set, aggregated in the server). NaN is folded into NULL (pandas
+ * reads both as missing; the rebuilt column is the same).
+ */
+export function groupingSetsSql(plan: SnapshotPlan, columns: readonly CopyColumnSpec[]): string {
+  const keys = columns.map((column, index) => ({ expression: groupingKey(column), alias: `k${index}` }));
+  const flags = keys.map((key) => `GROUPING(${key.alias}) = 0`);
+  const whole = columns.length > 1 ? [`(${keys.map((key) => key.alias).join(', ')})`] : [];
+  const which = [
+    ...(columns.length > 1 ? [`WHEN ${flags.join(' AND ')} THEN -2`] : []),
+    ...flags.map((flag, index) => `WHEN ${flag} THEN ${index}`),
+  ].join(' ');
+  const value = keys.map((key, index) => `WHEN ${flags[index]} THEN ${key.alias}::text`).join(' ');
+  const allMissing = keys.map((key) => `${key.alias} IS NULL`).join(' AND ');
+  return [
+    'WITH counted AS (',
+    `  SELECT CASE ${which} ELSE -1 END AS col, CASE ${value} END AS value, count(*) AS rows, bool_and(${allMissing}) AS empty`,
+    `  FROM (SELECT ${keys.map((key) => `${key.expression} AS ${key.alias}`).join(', ')} FROM (\n${plan.sql}\n) AS snapshot) AS keyed`,
+    `  GROUP BY GROUPING SETS (${[...keys.map((key) => `(${key.alias})`), ...whole, '()'].join(', ')})`,
+    ')',
+    'SELECT col, value, rows FROM counted WHERE col >= -1',
+    ...(columns.length > 1
+      ? [
+          'UNION ALL SELECT -2, NULL, coalesce(sum(rows - 1), 0) FROM counted WHERE col = -2',
+          'UNION ALL SELECT -3, NULL, coalesce(sum(rows) FILTER (WHERE empty), 0) FROM counted WHERE col = -2',
+        ]
+      : []),
+  ].join('\n');
+}
+
+/** How the counts were computed: one GROUPING SETS pass per snapshot, or one GROUP BY per column (Citus). */
+export type CountStrategy = 'grouping-sets' | 'per-column';
+
+/** Counts of one snapshot: per column (value text or null, count), plus its row-level facts. */
+interface RawSide {
+  facts: SideFacts;
+  columns: [string | null, number][][];
+}
+
 /**
  * Counts the values of every wanted column of both snapshots in the database (datetime columns too: the data
- * summary reports their range), then the duplicated and empty rows over the same columns. `include` limits the
+ * summary reports their range), with the duplicated and empty rows over the same columns. `include` limits the
  * columns (ids and excluded columns are skipped).
+ *
+ * Plain PostgreSQL gets one GROUPING SETS statement per snapshot. A server that rejects it as unsupported
+ * (SQLSTATE 0A000; Citus does for distributed tables) gets plain `GROUP BY`s instead, one per column plus one over
+ * all columns; the counts are the same. `force` picks the per-column strategy directly (tests, Citus).
  *
  * @throws {UserError} if a snapshot has no rows
  */
@@ -87,23 +139,109 @@ export async function countSnapshotValues(
   plan: SnapshotPlan,
   asOf: { reference: string; current: string },
   include?: (name: string) => boolean,
-): Promise<SnapshotCounts> {
+  force?: CountStrategy,
+): Promise<SnapshotCounts & { strategy: CountStrategy }> {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
-  const reference = await rowFacts(client, plan, wanted, asOf.reference);
-  const current = await rowFacts(client, plan, wanted, asOf.current);
-  const columns: CountedColumn[] = [];
-  for (const spec of wanted) {
+  let strategy: CountStrategy = force ?? 'grouping-sets';
+  let sides: [RawSide, RawSide] | undefined;
+  if (strategy === 'grouping-sets') {
+    await client.query('SAVEPOINT driftwatch_counts');
+    try {
+      sides = [
+        await countInOnePass(client, plan, wanted, asOf.reference),
+        await countInOnePass(client, plan, wanted, asOf.current),
+      ];
+      await client.query('RELEASE SAVEPOINT driftwatch_counts');
+    } catch (error) {
+      if ((error as { code?: string }).code !== '0A000') throw error;
+      await client.query('ROLLBACK TO SAVEPOINT driftwatch_counts');
+      strategy = 'per-column';
+    }
+  }
+  sides ??= [
+    await countColumnByColumn(client, plan, wanted, asOf.reference),
+    await countColumnByColumn(client, plan, wanted, asOf.current),
+  ];
+  [asOf.reference, asOf.current].forEach((value, index) => {
+    if (sides[index]!.facts.rows === 0)
+      throw new UserError(
+        'DATABASE',
+        `${plan.label}: the snapshot query returned no rows for as_of ${value}`,
+      );
+  });
+  const columns: CountedColumn[] = wanted.map((spec, index) => {
     const storage = storageOf(spec.kind);
-    const sql = valueCountSql(plan, spec.name);
-    columns.push({
+    return {
       name: spec.name,
       storage,
-      reference: await countSide(client, sql, asOf.reference, storage),
-      current: await countSide(client, sql, asOf.current, storage),
-    });
+      reference: toSideCounts(sides[0].columns[index]!, storage),
+      current: toSideCounts(sides[1].columns[index]!, storage),
+    };
+  });
+  return {
+    reference: sides[0].facts,
+    current: sides[1].facts,
+    columns,
+    allColumns: specs.map((spec) => spec.name),
+    strategy,
+  };
+}
+
+async function countInOnePass(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  wanted: readonly CopyColumnSpec[],
+  asOf: string,
+): Promise<RawSide> {
+  if (wanted.length === 0) return { facts: await rowFacts(client, plan, wanted, asOf), columns: [] };
+  // rowMode 'array': one small array per distinct value (an aggregate row), never per snapshot row.
+  const result = await client.query<[number, string | null, string]>({
+    text: groupingSetsSql(plan, wanted),
+    values: [asOf],
+    rowMode: 'array',
+  });
+  const side: RawSide = {
+    facts: { rows: 0, duplicatedRows: 0, emptyRows: 0 },
+    columns: wanted.map(() => []),
+  };
+  let duplicatedRows = 0;
+  let emptyRows = 0;
+  let rows = 0;
+  for (const [col, value, count] of result.rows) {
+    if (col >= 0) side.columns[col]!.push([value, Number(count)]);
+    else if (col === -1) rows = Number(count);
+    else if (col === -2) duplicatedRows = Number(count);
+    else emptyRows = Number(count);
   }
-  return { reference, current, columns, allColumns: specs.map((spec) => spec.name) };
+  if (wanted.length === 1) {
+    // The one column's value counts are the distinct rows.
+    for (const [value, count] of side.columns[0]!) {
+      duplicatedRows += count - 1;
+      if (value === null) emptyRows += count;
+    }
+  }
+  side.facts = { rows, duplicatedRows, emptyRows };
+  return side;
+}
+
+async function countColumnByColumn(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  wanted: readonly CopyColumnSpec[],
+  asOf: string,
+): Promise<RawSide> {
+  const facts = await rowFacts(client, plan, wanted, asOf);
+  const columns: [string | null, number][][] = [];
+  for (const spec of wanted) {
+    const result = await client.query<[string | null, string]>({
+      text: valueCountSql(plan, spec),
+      values: [asOf],
+      rowMode: 'array',
+    });
+    columns.push(result.rows.map(([value, count]) => [value, Number(count)]));
+  }
+  return { facts, columns };
 }
 
 async function rowFacts(
@@ -117,27 +255,20 @@ async function rowFacts(
     [asOf],
   );
   const row = result.rows[0]!;
-  const rows = Number(row.rows);
-  if (rows === 0)
-    throw new UserError('DATABASE', `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
-  return { rows, duplicatedRows: Number(row.duplicated), emptyRows: Number(row.empty) };
+  return { rows: Number(row.rows), duplicatedRows: Number(row.duplicated), emptyRows: Number(row.empty) };
 }
 
-async function countSide(
-  client: pg.ClientBase,
-  sql: string,
-  asOf: string,
+function toSideCounts(
+  rows: readonly [string | null, number][],
   storage: CountedColumn['storage'],
-): Promise<SideCounts> {
-  // rowMode 'array': one small array per distinct value (an aggregate row), not per snapshot row.
-  const result = await client.query<[string | null, string]>({ text: sql, values: [asOf], rowMode: 'array' });
+): SideCounts {
   let missing = 0;
-  const present = result.rows.filter((row) => {
-    if (row[0] === null) missing += Number(row[1]);
-    return row[0] !== null;
+  const present = rows.filter(([value, count]) => {
+    if (value === null) missing += count;
+    return value !== null;
   });
-  const counts = Float64Array.from(present, (row) => Number(row[1]));
-  if (storage === 'string') return { keys: present.map((row) => row[0]!), counts, missing };
+  const counts = Float64Array.from(present, ([, count]) => count);
+  if (storage === 'string') return { keys: present.map(([value]) => value!), counts, missing };
   // bool::text is 'true'/'false'; numbers print exactly (extra_float_digits = 1, numeric in full).
   const keys = Float64Array.from(present, ([value]) =>
     storage === 'bool'

@@ -4,7 +4,7 @@
  */
 import type { CountedSnapshots } from '../../drift/database/drift-from-counts.js';
 import type { Table } from '../table.js';
-import { countSnapshotValues } from './aggregates.js';
+import { type CountStrategy, countSnapshotValues } from './aggregates.js';
 import {
   DEFAULT_STATEMENT_TIMEOUT_MS,
   closeDatabase,
@@ -95,6 +95,8 @@ export interface PostgresCountedSnapshots {
   readonly snapshots: CountedSnapshots;
   readonly referenceAsOf: string;
   readonly currentAsOf: string;
+  /** How the database counted (GROUPING SETS, or per-column GROUP BYs where GROUPING SETS is unsupported). */
+  readonly strategy: CountStrategy;
 }
 
 /**
@@ -102,10 +104,12 @@ export interface PostgresCountedSnapshots {
  * cross the wire), inside one read-only, repeatable-read transaction.
  *
  * @param include the columns to count (ids and excluded columns can be skipped); default all
+ * @param force `per-column` skips the GROUPING SETS attempt (Citus); default: try it first
  */
 export async function countPostgresSnapshots(
   settings: PostgresSnapshotSettings,
   include?: (name: string) => boolean,
+  force?: CountStrategy,
 ): Promise<PostgresCountedSnapshots> {
   const database = openDatabase(settings.databaseUrl);
   try {
@@ -115,7 +119,7 @@ export async function countPostgresSnapshots(
       async (client) => {
         const plan = await planSnapshotQuery(client, settings.source);
         const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-        const counts = await countSnapshotValues(client, plan, asOf, include);
+        const counts = await countSnapshotValues(client, plan, asOf, include, force);
         return {
           snapshots: {
             reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
@@ -125,6 +129,7 @@ export async function countPostgresSnapshots(
           },
           referenceAsOf: asOf.reference,
           currentAsOf: asOf.current,
+          strategy: counts.strategy,
         };
       },
     );
