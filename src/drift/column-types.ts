@@ -12,13 +12,19 @@ export const INTEGER_CARDINALITY_LIMIT = 10;
 
 /** Distinct non-missing values of a numeric array, counting only up to `limit + 1` (early exit). */
 function distinctUpTo(values: Float64Array, limit: number): number {
-  const seen = new Set<number>();
-  for (const value of values) {
-    if (Number.isNaN(value)) continue;
-    seen.add(value === 0 ? 0 : value); // -0 and 0 are one value
-    if (seen.size > limit) break;
+  // A linear scan of at most limit + 1 seen values beats a Set here; the previous value short-cuts runs.
+  const seen = new Float64Array(limit + 1);
+  let size = 0;
+  let previous = Number.NaN;
+  outer: for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value === previous || value !== value) continue; // a repeat, or NaN (missing)
+    previous = value;
+    for (let k = 0; k < size; k++) if (seen[k] === value) continue outer; // -0 === 0: one value
+    seen[size++] = value;
+    if (size > limit) break;
   }
-  return seen.size;
+  return size;
 }
 
 /**

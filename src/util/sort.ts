@@ -127,7 +127,9 @@ export function countingSortedCopy(values: Float64Array): Float64Array | undefin
     keyWords[2 * k + 1] = keyHigh[slot]!;
     slots[k++] = slot;
   }
-  const order = Array.from(slots.keys()).sort((a, b) => keys[a]! - keys[b]! || (Object.is(keys[a], -0) ? -1 : Object.is(keys[b], -0) ? 1 : 0));
+  const order = Array.from(slots.keys()).sort(
+    (a, b) => keys[a]! - keys[b]! || (Object.is(keys[a], -0) ? -1 : Object.is(keys[b], -0) ? 1 : 0),
+  );
   const sorted = new Float64Array(n);
   let position = 0;
   for (const k of order) {

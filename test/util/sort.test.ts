@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countingSortedCopy, fastSortedCopy, radixSortedCopy } from '../../../src/drift/kernels/radix-sort.js';
+import { countingSortedCopy, fastSortedCopy, radixSortedCopy } from '../../src/util/sort.js';
 
 const native = (values: Float64Array) => Float64Array.from(values).sort();
 const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));

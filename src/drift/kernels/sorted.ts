@@ -2,7 +2,7 @@
  * Sorted copies of each side of a column, computed once per column and cached on the {@link ColumnPair}.
  */
 import type { ColumnPair } from '../types.js';
-import { fastSortedCopy } from './radix-sort.js';
+import { fastSortedCopy } from '../../util/sort.js';
 
 const SORTED_REFERENCE = 'kernels:sorted-reference';
 const SORTED_CURRENT = 'kernels:sorted-current';
@@ -19,7 +19,7 @@ const SORTED_CURRENT = 'kernels:sorted-current';
  * sortedCopy(new Float64Array([3, 1, 2])); // => Float64Array [1, 2, 3]
  */
 export function sortedCopy(values: Float64Array): Float64Array {
-  // Same order as Float64Array.prototype.sort, several times faster on large columns (see radix-sort.ts).
+  // Same order as Float64Array.prototype.sort, several times faster on large columns (see src/util/sort.ts).
   return fastSortedCopy(values);
 }
 
