@@ -7,7 +7,7 @@
  * (quantiles, distinct and most-frequent counts), categorical ones counted by dictionary code.
  */
 import type { Column, Table } from '../snapshot/table.js';
-import { inferColumnType } from './column-types.js';
+import { INTEGER_CARDINALITY_LIMIT, inferColumnType } from './column-types.js';
 import { sortedCopy } from './kernels/index.js';
 import { percentileSorted } from './kernels/quantile.js';
 
@@ -133,7 +133,6 @@ export interface ColumnTally {
 
 function numericTally(
   column: Column & { values: Float64Array },
-  type: SummaryColumnType,
   rows: number,
   presorted?: Float64Array,
 ): ColumnTally {
@@ -162,6 +161,14 @@ function numericTally(
     modeCount = Math.max(modeCount, j - i);
     i = j;
   }
+  // Evidently's typing (column-types.ts) from the distinct count already at hand: int columns with at most
+  // INTEGER_CARDINALITY_LIMIT distinct values are categorical; floats numerical; booleans categorical.
+  const type: SummaryColumnType =
+    column.type === 'datetime'
+      ? 'datetime'
+      : column.type === 'bool' || (column.type === 'int' && distinct <= INTEGER_CARDINALITY_LIMIT)
+        ? 'categorical'
+        : 'numerical';
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   if (type === 'datetime') {
     const iso = (ms: number | undefined): string | null =>
@@ -271,7 +278,7 @@ function stringTally(
 }
 
 /** Per-row keys of a column for row equality. */
-function canonicalColumn(column: Column): ArrayLike<number> {
+function canonicalColumn(column: Column): Float64Array | Int32Array {
   // Numbers are used as they are (-0 === 0; NaN is matched explicitly in hash and equality); strings by code,
   // since each label has one code (-1 marks a missing cell).
   return column.type === 'string' ? column.codes : column.values;
@@ -287,16 +294,27 @@ function countDuplicatedRows(table: Table): number {
   const canonical = table.columns.map((column) => canonicalColumn(column));
   const hashHigh = new Uint32Array(rows).fill(0x811c9dc5);
   const hashLow = new Uint32Array(rows).fill(0x01000193);
-  const scratch = new Float64Array(1);
-  const words = new Uint32Array(scratch.buffer);
   for (const values of canonical) {
-    for (let i = 0; i < rows; i++) {
-      const value = values[i]!;
-      scratch[0] = Number.isNaN(value) ? Number.NaN : value === 0 ? 0 : value;
-      const w0 = words[0]!;
-      const w1 = words[1]!;
-      hashHigh[i] = Math.imul(hashHigh[i]! ^ w0, 0x01000193) ^ Math.imul(w1, 0x5bd1e995);
-      hashLow[i] = Math.imul(hashLow[i]! ^ w1, 0x85ebca6b) ^ Math.imul(w0, 0xc2b2ae35);
+    if (values instanceof Float64Array) {
+      // Read each double's two 32-bit words in place; -0 hashes as 0 and every NaN alike.
+      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+      for (let i = 0; i < rows; i++) {
+        let low = words[2 * i]!;
+        let high = words[2 * i + 1]!;
+        if (low === 0 && high === 0x80000000) high = 0;
+        else if ((high & 0x7ff00000) === 0x7ff00000 && ((high & 0xfffff) | low) !== 0) {
+          high = 0x7ff80000;
+          low = 0;
+        }
+        hashHigh[i] = Math.imul(hashHigh[i]! ^ low, 0x01000193) ^ Math.imul(high, 0x5bd1e995);
+        hashLow[i] = Math.imul(hashLow[i]! ^ high, 0x85ebca6b) ^ Math.imul(low, 0xc2b2ae35);
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const code = values[i]!;
+        hashHigh[i] = Math.imul(hashHigh[i]! ^ code, 0x01000193) ^ 0x5bd1e995;
+        hashLow[i] = Math.imul(hashLow[i]! ^ code, 0x85ebca6b) ^ 0xc2b2ae35;
+      }
     }
   }
   // Open-addressing table of distinct rows keyed by the 64-bit row hash; equal hashes are compared exactly.
@@ -343,10 +361,9 @@ function countDuplicatedRows(table: Table): number {
  * @returns the column summary and its most-frequent-value count
  */
 export function summarizeColumn(column: Column, rows: number, presorted?: Float64Array): ColumnTally {
+  if (column.type !== 'string') return numericTally(column, rows, presorted);
   const type: SummaryColumnType = inferColumnType(column) ?? 'datetime';
-  return column.type === 'string'
-    ? stringTally(column, type, rows)
-    : numericTally(column, type, rows, presorted);
+  return stringTally(column, type, rows);
 }
 
 /**
