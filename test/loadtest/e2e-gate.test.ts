@@ -102,6 +102,12 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
   it('passes for the healthy predictor', async () => {
     const { code, io, result } = await gate('healthy');
     expect(io.out()).toContain('SLO gate passed');
+    // Progress on stderr (not a terminal: one line every 5 s), and the gate's steps.
+    expect(io.err()).toMatch(
+      /^load \d\/8s {2}sent \d+ {2}responses \d+ {2}in-flight \d+ {2}dropped 0 {2}errors 0 {2}p95 [\d.]+ ms$/m,
+    );
+    expect(io.err()).toMatch(/job="api_healthy" is up \(scrape interval 1s\)/);
+    expect(io.err()).toMatch(/evaluating 6 objectives at .* over window 7s/);
     expect(code).toBe(ExitCode.Ok);
     expect(result.passed).toBe(true);
     expect(result.load.sent).toBe(400);

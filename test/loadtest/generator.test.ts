@@ -5,10 +5,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
+import { loadtestCommand, progressWriter } from '../../src/cli/commands/loadtest.js';
 import { formatLoadTable, formatProgress, runLoad, type LoadOptions } from '../../src/loadtest/generator.js';
 import { readPayloads } from '../../src/loadtest/payloads.js';
 import { captureIo } from './helpers/capture.js';
@@ -150,6 +151,54 @@ describe('output', () => {
         p95Ms: 4.26,
       }),
     ).toBe('load 3/10s  sent 64  responses 63  in-flight 1  dropped 0  errors 0  p95 4.3 ms');
+  });
+});
+
+describe('progress line', () => {
+  const progress = {
+    elapsedSeconds: 1,
+    durationSeconds: 10,
+    sent: 20,
+    responses: 20,
+    inFlight: 0,
+    dropped: 0,
+    errors: 0,
+    p95Ms: 1,
+  };
+  const stream = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    return {
+      chunks,
+      stream: Object.assign(
+        new Writable({ write: (chunk, _e, done) => (chunks.push(String(chunk)), done()) }),
+        { isTTY },
+      ),
+    };
+  };
+
+  it('rewrites one line on a terminal and ends it with a newline', () => {
+    const { chunks, stream: tty } = stream(true);
+    const writer = progressWriter(tty);
+    writer.report(progress);
+    writer.report({ ...progress, elapsedSeconds: 2, sent: 40 });
+    writer.end();
+    writer.end();
+    expect(chunks).toEqual([
+      '\rload 1/10s  sent 20  responses 20  in-flight 0  dropped 0  errors 0  p95 1.0 ms\x1b[K',
+      '\rload 2/10s  sent 40  responses 20  in-flight 0  dropped 0  errors 0  p95 1.0 ms\x1b[K',
+      '\n',
+    ]);
+  });
+
+  it('prints a line every 5 reports otherwise (CI logs)', () => {
+    const { chunks, stream: pipe } = stream(false);
+    const writer = progressWriter(pipe);
+    for (let second = 1; second <= 10; second++) writer.report({ ...progress, elapsedSeconds: second });
+    writer.end();
+    expect(chunks).toEqual([
+      'load 5/10s  sent 20  responses 20  in-flight 0  dropped 0  errors 0  p95 1.0 ms\n',
+      'load 10/10s  sent 20  responses 20  in-flight 0  dropped 0  errors 0  p95 1.0 ms\n',
+    ]);
   });
 });
 
