@@ -17,6 +17,7 @@ import {
   type SnapshotSource,
 } from '../job/settings.js';
 import { parseSnapshotSource } from '../snapshot/load.js';
+import { hasPostgresFlags, parsePostgresSources } from '../snapshot/postgres/flags.js';
 import type { Logger } from '../github/logger.js';
 import { COMMENT_KEY_PATTERN } from '../github/sticky-comment.js';
 import { InputDefaults, Inputs, RETRAIN_WORKFLOW_INPUTS } from './constants.js';
@@ -100,6 +101,43 @@ function oneOf<T extends string>(name: InputName, value: string, allowed: readon
 /** A snapshot source input: a path in the workspace or `git:<rev>:<path>` (same syntax as the CLI). */
 function snapshotInput(env: NodeJS.ProcessEnv, name: InputName): SnapshotSource {
   return parseSnapshotSource(name, requiredInput(env, name));
+}
+
+/**
+ * The PostgreSQL inputs (same syntax as `driftwatch compare --database-url ...`), or undefined when none is set.
+ * The URL (input or DATABASE_URL) and its password are masked before anything can log them.
+ */
+function databaseInputs(
+  env: NodeJS.ProcessEnv,
+  mask: (secret: string) => void,
+): { reference: SnapshotSource; current: SnapshotSource } | undefined {
+  const values = {
+    'database-url': readInput(env, Inputs.DatabaseUrl),
+    table: readInput(env, Inputs.Table),
+    'as-of-column': readInput(env, Inputs.AsOfColumn),
+    query: readInput(env, Inputs.Query),
+    schema: readInput(env, Inputs.Schema),
+    'reference-as-of': readInput(env, Inputs.ReferenceAsOf),
+    'current-as-of': readInput(env, Inputs.CurrentAsOf),
+    compute: readInput(env, Inputs.Compute),
+    'statement-timeout': readInput(env, Inputs.StatementTimeout),
+  };
+  for (const url of [values['database-url'], env.DATABASE_URL]) {
+    if (!url) continue;
+    mask(url);
+    const password = /^[a-z]+:\/\/[^:@/]*:([^@/]+)@/i.exec(url)?.[1];
+    if (password) {
+      mask(password);
+      if (!/%(?![0-9a-f]{2})/i.test(password)) mask(decodeURIComponent(password));
+    }
+  }
+  if (!hasPostgresFlags(values)) return undefined;
+  if (readInput(env, Inputs.Reference) !== undefined || readInput(env, Inputs.Current) !== undefined)
+    throw new UserError(
+      'CONFIG',
+      `${Inputs.Reference}/${Inputs.Current} cannot be combined with the database inputs`,
+    );
+  return parsePostgresSources(values, env);
 }
 
 /** A label input: undefined when unset (the job derives one from the source). */
@@ -248,9 +286,10 @@ export function getInputs(
   );
   if (formats.length === 0)
     throw new UserError('CONFIG', `${Inputs.Formats}: name at least one of ${REPORT_FORMATS.join(', ')}`);
+  const database = databaseInputs(env, mask);
   const compare: CompareSettings = {
-    reference: snapshotInput(env, Inputs.Reference),
-    current: snapshotInput(env, Inputs.Current),
+    reference: database?.reference ?? snapshotInput(env, Inputs.Reference),
+    current: database?.current ?? snapshotInput(env, Inputs.Current),
     referenceLabel: labelInput(env, Inputs.ReferenceLabel),
     currentLabel: labelInput(env, Inputs.CurrentLabel),
     reportDir: path.resolve(run.workspace, requiredInput(env, Inputs.ReportDir)),
