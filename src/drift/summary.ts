@@ -10,6 +10,7 @@ import type { Column, Table } from '../snapshot/table.js';
 import { INTEGER_CARDINALITY_LIMIT, inferColumnType } from './column-types.js';
 import { sortedCopy } from './kernels/index.js';
 import { percentileSorted } from './kernels/quantile.js';
+import { runEnd } from './kernels/runs.js';
 
 /** Evidently's almost-constant rule: the most frequent value covers at least this share of the rows. */
 export const ALMOST_CONSTANT_SHARE = 0.95;
@@ -155,8 +156,7 @@ function numericTally(
   let distinct = 0;
   let modeCount = 0;
   for (let i = 0; i < count;) {
-    let j = i + 1;
-    while (j < count && sorted[j] === sorted[i]) j++;
+    const j = runEnd(sorted, i, count, sorted[i]!);
     distinct++;
     modeCount = Math.max(modeCount, j - i);
     i = j;

@@ -6,6 +6,7 @@
  * - the aggregate form a database can return (`SELECT value, count(*) ... GROUP BY value` per side).
  */
 import type { ColumnPair } from '../types.js';
+import { runEnd } from './runs.js';
 import { cachedOnPair, sortedCurrent, sortedReference } from './sorted.js';
 
 /** Distinct pooled values with per-side counts. All arrays have the same length `values.length`. */
@@ -39,30 +40,31 @@ const MERGED = 'kernels:merged';
 export function mergeSorted(sortedRef: Float64Array, sortedCur: Float64Array): MergedDistribution {
   const n1 = sortedRef.length;
   const n2 = sortedCur.length;
-  const capacity = n1 + n2;
-  const values = new Float64Array(capacity);
-  const referenceCounts = new Float64Array(capacity);
-  const currentCounts = new Float64Array(capacity);
+  // Grown on demand: a million-row column with a few thousand distinct values needs a few thousand slots.
+  let capacity = Math.min(n1 + n2, 4096);
+  let values: Float64Array = new Float64Array(capacity);
+  let referenceCounts: Float64Array = new Float64Array(capacity);
+  let currentCounts: Float64Array = new Float64Array(capacity);
   let i = 0;
   let j = 0;
   let k = 0;
   while (i < n1 || j < n2) {
     // The next distinct value is the smaller head of the two runs.
     const v = j >= n2 || (i < n1 && sortedRef[i]! <= sortedCur[j]!) ? sortedRef[i]! : sortedCur[j]!;
-    let cRef = 0;
-    while (i < n1 && sortedRef[i] === v) {
-      i++;
-      cRef++;
-    }
-    let cCur = 0;
-    while (j < n2 && sortedCur[j] === v) {
-      j++;
-      cCur++;
+    const nextI = runEnd(sortedRef, i, n1, v);
+    const nextJ = runEnd(sortedCur, j, n2, v);
+    if (k === capacity) {
+      capacity = Math.min(n1 + n2, capacity * 2);
+      values = grow(values, capacity);
+      referenceCounts = grow(referenceCounts, capacity);
+      currentCounts = grow(currentCounts, capacity);
     }
     values[k] = v;
-    referenceCounts[k] = cRef;
-    currentCounts[k] = cCur;
+    referenceCounts[k] = nextI - i;
+    currentCounts[k] = nextJ - j;
     k++;
+    i = nextI;
+    j = nextJ;
   }
   return {
     values: values.slice(0, k),
@@ -71,6 +73,12 @@ export function mergeSorted(sortedRef: Float64Array, sortedCur: Float64Array): M
     referenceSize: n1,
     currentSize: n2,
   };
+}
+
+function grow(array: Float64Array, capacity: number): Float64Array {
+  const bigger = new Float64Array(capacity);
+  bigger.set(array);
+  return bigger;
 }
 
 /**

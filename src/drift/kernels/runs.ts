@@ -1,0 +1,38 @@
+/**
+ * End of a run of equal values in an ascending array, found by galloping: a linear look at the first few
+ * elements, then exponential and binary search. Columns with few distinct values (prices in cents, counts) have
+ * runs of hundreds of equal values; this finds each run's end in `O(log run)` instead of `O(run)`.
+ *
+ * @param sorted ascending values
+ * @param start index of the run's first element (`sorted[start] === value`), or where the run would start
+ * @param end exclusive end of the range to search
+ * @param value the run's value
+ * @returns the first index in `[start, end)` whose value differs from `value` (or `end`)
+ * @example
+ * runEnd(new Float64Array([1, 1, 1, 2]), 0, 4, 1); // => 3
+ */
+export function runEnd(sorted: Float64Array, start: number, end: number, value: number): number {
+  let i = start;
+  // Short runs: a few linear steps are cheapest.
+  for (let step = 0; step < 8; step++) {
+    if (i >= end || sorted[i] !== value) return i;
+    i++;
+  }
+  // Gallop: double the stride while still inside the run.
+  let low = i - 1; // known equal
+  let stride = 8;
+  let high = low + stride;
+  while (high < end && sorted[high] === value) {
+    low = high;
+    stride *= 2;
+    high = low + stride;
+  }
+  if (high > end) high = end;
+  // Binary search for the first index in (low, high] that differs (high may be end).
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] === value) low = middle;
+    else high = middle;
+  }
+  return high;
+}
