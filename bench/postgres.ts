@@ -11,6 +11,13 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { STREAMFLOW_MONTHS, generateMonthCsv } from '../scripts/streamflow-generator.js';
+import { countSnapshotValues } from '../src/snapshot/postgres/aggregates.js';
+import {
+  type SnapshotQuerySource,
+  planSnapshotQuery,
+  readSnapshot,
+  resolveAsOf,
+} from '../src/snapshot/postgres/snapshots.js';
 import { replaceAsOfPlaceholder } from '../src/snapshot/postgres/sql-text.js';
 import { streamflowSnapshotQuery } from '../src/snapshot/postgres/streamflow.js';
 
@@ -131,4 +138,47 @@ for (const [name, source] of sources) {
     );
     console.log(`  ${line.replace(/report_json=\S+ /, '')}`);
   }
+}
+
+/**
+ * Bytes the client receives for both snapshots (COPY rows vs aggregate rows), read from the socket of one
+ * connection running the same library calls as the CLI inside the same kind of read-only transaction.
+ */
+async function wireBytes(source: SnapshotQuerySource, compute: 'memory' | 'database'): Promise<number> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(
+      `SELECT set_config('extra_float_digits', '1', true), set_config('DateStyle', 'ISO, YMD', true)`,
+    );
+    const plan = await planSnapshotQuery(client, source);
+    const asOf = await resolveAsOf(client, plan, { kind: 'previous' }, { kind: 'latest' });
+    const socket = (client as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream;
+    const before = socket.bytesRead;
+    const include = (name: string) => name !== 'user_id';
+    if (compute === 'memory') {
+      await readSnapshot(client, plan, asOf.reference, { include });
+      await readSnapshot(client, plan, asOf.current, { include });
+    } else {
+      await countSnapshotValues(client, plan, asOf, include);
+    }
+    return socket.bytesRead - before;
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end();
+  }
+}
+
+const wireSources: [string, SnapshotQuerySource][] = [
+  ['streamflow join', { kind: 'streamflow', schema: SCHEMA }],
+  ['flat as-of table', { kind: 'table', table: { schema: SCHEMA, table: 'flat' }, asOfColumn: 'as_of' }],
+];
+for (const [name, source] of wireSources) {
+  const memory = await wireBytes(source, 'memory');
+  const database = await wireBytes(source, 'database');
+  console.log(
+    `${name.padEnd(16)} bytes received for both snapshots: memory ${(memory / 2 ** 20).toFixed(1)} MiB, ` +
+      `database ${(database / 2 ** 10).toFixed(0)} KiB (${(memory / database).toFixed(0)}× less)`,
+  );
 }
