@@ -21,21 +21,32 @@ const files = STREAMFLOW_MONTHS.slice(0, 2).map((month) => {
   }
   return path;
 });
-console.log(`inputs: ${files.map((f) => `${f} (${(statSync(f).size / 2 ** 20).toFixed(0)} MiB)`).join(', ')}`);
+console.log(
+  `inputs: ${files.map((f) => `${f} (${(statSync(f).size / 2 ** 20).toFixed(0)} MiB)`).join(', ')}`,
+);
 
-if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0)
+  throw new Error('build failed');
 
 const args = [
   'dist/cli.js',
   'compare',
-  '--reference', files[0]!,
-  '--current', files[1]!,
-  '--reference-label', 'bench-ref',
-  '--current-label', 'bench-cur',
-  '--id-column', 'user_id',
-  '--target', 'churn_label',
-  '--report-dir', `${dir}/reports`,
-  '--format', 'json,html,md',
+  '--reference',
+  files[0]!,
+  '--current',
+  files[1]!,
+  '--reference-label',
+  'bench-ref',
+  '--current-label',
+  'bench-cur',
+  '--id-column',
+  'user_id',
+  '--target',
+  'churn_label',
+  '--report-dir',
+  `${dir}/reports`,
+  '--format',
+  'json,html,md',
 ];
 const hasGnuTime = existsSync('/usr/bin/time');
 const walls: number[] = [];

@@ -91,7 +91,8 @@ class Random {
       } while (v <= 0);
       v = v * v * v;
       const u = this.next();
-      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
+        return d * v * scale;
     }
   }
   /** Poisson(lambda) by Knuth's multiplication method (small lambda). */
@@ -148,16 +149,26 @@ export function generateMonthCsv(month: MonthSpec, rows = STREAMFLOW_USERS): str
   const strong = month.drift === 2;
   const lines: string[] = [STREAMFLOW_COLUMNS.join(',')];
   for (let i = 0; i < rows; i++) {
-    const userId = i < ids.length ? ids[i]! : `${String(i % 10000).padStart(4, '0')}-X${String(i).padStart(7, '0')}`;
+    const userId =
+      i < ids.length ? ids[i]! : `${String(i % 10000).padStart(4, '0')}-X${String(i).padStart(7, '0')}`;
     const monthsActive = Math.min(72, Math.max(1, Math.round(random.gamma(1.6, 20)) + month.drift));
-    const netService = random.pick(['DSL', 'Fiber optic', 'No'], strong ? [0.25, 0.6, 0.15] : [0.34, 0.44, 0.22]);
+    const netService = random.pick(
+      ['DSL', 'Fiber optic', 'No'],
+      strong ? [0.25, 0.6, 0.15] : [0.34, 0.44, 0.22],
+    );
     const streamTv = netService !== 'No' && random.uniform() < (strong ? 0.6 : 0.49) ? 'Yes' : 'No';
     const streamMovies = netService !== 'No' && random.uniform() < (strong ? 0.62 : 0.5) ? 'Yes' : 'No';
     const paperless = random.uniform() < 0.59 ? 'True' : 'False';
     const baseFee = netService === 'No' ? 20 : netService === 'DSL' ? 45 : 70;
     const fee = Math.min(
       119,
-      Math.max(18, baseFee + (streamTv === 'Yes' ? 10 : 0) + (streamMovies === 'Yes' ? 10 : 0) + random.normal(strong ? 8 : 0, 6)),
+      Math.max(
+        18,
+        baseFee +
+          (streamTv === 'Yes' ? 10 : 0) +
+          (streamMovies === 'Yes' ? 10 : 0) +
+          random.normal(strong ? 8 : 0, 6),
+      ),
     );
     const watchShape = month.drift === 0 ? 1 : month.drift === 1 ? 1.16 : 1.45;
     const watchHours = random.gamma(3, 10 * watchShape) * (netService === 'No' ? 0.3 : 1);

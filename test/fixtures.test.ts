@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { STREAMFLOW_MONTHS, STREAMFLOW_USERS, generateMonthCsv } from '../scripts/streamflow-generator.js';
 
 describe('StreamFlow fixtures', () => {
-  it.each(STREAMFLOW_MONTHS.map((month) => [month.file, month] as const))('regenerating %s gives identical bytes', (file, month) => {
-    const committed = readFileSync(`fixtures/streamflow/${file}`, 'utf8');
-    expect(generateMonthCsv(month) === committed).toBe(true);
-  });
+  it.each(STREAMFLOW_MONTHS.map((month) => [month.file, month] as const))(
+    'regenerating %s gives identical bytes',
+    (file, month) => {
+      const committed = readFileSync(`fixtures/streamflow/${file}`, 'utf8');
+      expect(generateMonthCsv(month) === committed).toBe(true);
+    },
+  );
 
   it('has 7043 users with Telco-style ids, 16 columns and about a quarter churners', () => {
     const lines = readFileSync('fixtures/streamflow/month_000.csv', 'utf8').trimEnd().split('\n');

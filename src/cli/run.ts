@@ -31,9 +31,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // `db load-fixtures` style two-word commands are registered as "db load-fixtures".
     const twoWord = rest.length > 0 ? `${name} ${rest[0]}` : undefined;
-    const command =
-      commands.find((c) => c.name === twoWord) ?? commands.find((c) => c.name === name);
-    if (!command) throw new UserError('USAGE', `unknown command '${name}' (try: ${commands.map((c) => c.name).join(', ')})`);
+    const command = commands.find((c) => c.name === twoWord) ?? commands.find((c) => c.name === name);
+    if (!command)
+      throw new UserError(
+        'USAGE',
+        `unknown command '${name}' (try: ${commands.map((c) => c.name).join(', ')})`,
+      );
     const args = command.name === twoWord ? rest.slice(1) : rest;
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout.write(command.usage + '\n');

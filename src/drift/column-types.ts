@@ -40,7 +40,9 @@ export function inferColumnType(current: Column): ColumnType | undefined {
     case 'float':
       return 'numerical';
     case 'int':
-      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT ? 'categorical' : 'numerical';
+      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT
+        ? 'categorical'
+        : 'numerical';
     case 'bool':
       return 'categorical';
     case 'string': {

@@ -16,7 +16,11 @@ export const SMALL_REFERENCE_MAX_ROWS = 1000;
  * @example
  * defaultStatTest('numerical', 7043, 900); // => 'wasserstein'
  */
-export function defaultStatTest(columnType: Exclude<ColumnType, 'text'>, referenceSize: number, uniqueValues: number): StatTestId {
+export function defaultStatTest(
+  columnType: Exclude<ColumnType, 'text'>,
+  referenceSize: number,
+  uniqueValues: number,
+): StatTestId {
   if (referenceSize <= SMALL_REFERENCE_MAX_ROWS) {
     if (uniqueValues <= 2) return 'z';
     if (columnType === 'categorical') return 'chisquare';

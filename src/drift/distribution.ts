@@ -80,7 +80,11 @@ function scan(merged: MergedDistribution) {
       break;
     }
   }
-  return { minimum: values.length > 0 ? values[0]! : Infinity, maximum: values.length > 0 ? values[values.length - 1]! : -Infinity, allIntegers };
+  return {
+    minimum: values.length > 0 ? values[0]! : Infinity,
+    maximum: values.length > 0 ? values[values.length - 1]! : -Infinity,
+    allIntegers,
+  };
 }
 
 /** Strips binary noise from an edge computed as index × width (0.30000000000000004 → 0.3). */
@@ -150,7 +154,11 @@ function isValidCover(edges: readonly number[], minimum: number, maximum: number
  * Counts weighted distinct values into `edges` (last bin closed), correcting the arithmetic index against the
  * actual edges. `values` ascending, `weights[i]` occurrences of `values[i]`.
  */
-export function countIntoBins(values: Float64Array, edges: readonly number[], weights?: Float64Array): number[] {
+export function countIntoBins(
+  values: Float64Array,
+  edges: readonly number[],
+  weights?: Float64Array,
+): number[] {
   const binCount = edges.length - 1;
   const counts = new Array<number>(Math.max(binCount, 0)).fill(0);
   if (binCount < 1) return counts;

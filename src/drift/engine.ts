@@ -80,7 +80,11 @@ export interface DriftOptions {
 export const DEFAULT_DRIFT_SHARE = 0.5;
 export const DEFAULT_RETRAIN_THRESHOLD = 0.3;
 
-function resolve<T>(overrides: Overrides<T> | undefined, column: string, columnType: ColumnType): T | undefined {
+function resolve<T>(
+  overrides: Overrides<T> | undefined,
+  column: string,
+  columnType: ColumnType,
+): T | undefined {
   return overrides?.byColumn?.[column] ?? overrides?.byType?.[columnType] ?? overrides?.all;
 }
 
@@ -89,18 +93,40 @@ function isNumericStorage(column: Column): boolean {
 }
 
 function storageName(column: Column): string {
-  return column.type === 'string' ? 'text' : column.type === 'bool' ? 'boolean' : column.type === 'datetime' ? 'datetime' : 'numeric';
+  return column.type === 'string'
+    ? 'text'
+    : column.type === 'bool'
+      ? 'boolean'
+      : column.type === 'datetime'
+        ? 'datetime'
+        : 'numeric';
 }
 
 /** The columns to test, in Evidently's order: numerical, then categorical, then text (each in source order). */
-function selectColumns(reference: Table, current: Table, options: DriftOptions): { name: string; type: ColumnType }[] {
-  const reserved = new Set([options.idColumn, options.timestampColumn].filter((name): name is string => !!name));
+function selectColumns(
+  reference: Table,
+  current: Table,
+  options: DriftOptions,
+): { name: string; type: ColumnType }[] {
+  const reserved = new Set(
+    [options.idColumn, options.timestampColumn].filter((name): name is string => !!name),
+  );
   const excluded = new Set(options.exclude ?? []);
   const forcedNumerical = new Set(options.numerical ?? []);
   const forcedCategorical = new Set(options.categorical ?? []);
-  for (const name of [...reserved, ...excluded, ...forcedNumerical, ...forcedCategorical, ...(options.columns ?? []), ...(options.target ? [options.target] : [])]) {
+  for (const name of [
+    ...reserved,
+    ...excluded,
+    ...forcedNumerical,
+    ...forcedCategorical,
+    ...(options.columns ?? []),
+    ...(options.target ? [options.target] : []),
+  ]) {
     if (!hasColumn(reference, name) && !hasColumn(current, name))
-      throw new UserError('COLUMN_MISSING', `column '${name}' is in neither snapshot (${reference.source}, ${current.source})`);
+      throw new UserError(
+        'COLUMN_MISSING',
+        `column '${name}' is in neither snapshot (${reference.source}, ${current.source})`,
+      );
   }
   const names = options.columns
     ? [...options.columns]
@@ -110,10 +136,22 @@ function selectColumns(reference: Table, current: Table, options: DriftOptions):
     if (reserved.has(name) || excluded.has(name)) continue;
     const ref = getColumn(reference, name);
     const cur = getColumn(current, name);
-    if (!ref) throw new UserError('COLUMN_MISSING', `column '${name}' is missing from the reference snapshot ${reference.source}`);
-    if (!cur) throw new UserError('COLUMN_MISSING', `column '${name}' is missing from the current snapshot ${current.source}`);
+    if (!ref)
+      throw new UserError(
+        'COLUMN_MISSING',
+        `column '${name}' is missing from the reference snapshot ${reference.source}`,
+      );
+    if (!cur)
+      throw new UserError(
+        'COLUMN_MISSING',
+        `column '${name}' is missing from the current snapshot ${current.source}`,
+      );
     if (ref.type === 'datetime' || cur.type === 'datetime') {
-      if (options.columns) throw new UserError('COLUMN_TYPE_MISMATCH', `column '${name}' holds dates; drift is tested on numbers and categories`);
+      if (options.columns)
+        throw new UserError(
+          'COLUMN_TYPE_MISMATCH',
+          `column '${name}' holds dates; drift is tested on numbers and categories`,
+        );
       continue;
     }
     if (isNumericStorage(ref) !== isNumericStorage(cur))
@@ -123,7 +161,11 @@ function selectColumns(reference: Table, current: Table, options: DriftOptions):
       );
     let type: ColumnType | undefined;
     if (forcedNumerical.has(name)) {
-      if (!isNumericStorage(cur)) throw new UserError('COLUMN_TYPE_MISMATCH', `--numerical ${name}: column '${name}' holds text, not numbers`);
+      if (!isNumericStorage(cur))
+        throw new UserError(
+          'COLUMN_TYPE_MISMATCH',
+          `--numerical ${name}: column '${name}' holds text, not numbers`,
+        );
       type = 'numerical';
     } else if (forcedCategorical.has(name)) type = 'categorical';
     else type = inferColumnType(cur);
@@ -133,7 +175,14 @@ function selectColumns(reference: Table, current: Table, options: DriftOptions):
   return order.flatMap((type) => typed.filter((column) => column.type === type));
 }
 
-function skippedResult(name: string, columnType: ColumnType, reason: string, sizes: [number, number], test?: StatTest, threshold?: number): ColumnDriftResult {
+function skippedResult(
+  name: string,
+  columnType: ColumnType,
+  reason: string,
+  sizes: [number, number],
+  test?: StatTest,
+  threshold?: number,
+): ColumnDriftResult {
   return {
     column: name,
     column_type: columnType,
@@ -161,11 +210,23 @@ function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
     return test;
   }
   const uniqueValues = mergedDistribution(pair).values.length;
-  return getStatTest(defaultStatTest(pair.columnType === 'text' ? 'categorical' : pair.columnType, pair.reference.length, uniqueValues));
+  return getStatTest(
+    defaultStatTest(
+      pair.columnType === 'text' ? 'categorical' : pair.columnType,
+      pair.reference.length,
+      uniqueValues,
+    ),
+  );
 }
 
 /** Drift of one column. Never throws for data problems Evidently raises on: those become `skipped`. */
-export function driftOfColumn(name: string, columnType: ColumnType, reference: Table, current: Table, options: DriftOptions): ColumnDriftResult {
+export function driftOfColumn(
+  name: string,
+  columnType: ColumnType,
+  reference: Table,
+  current: Table,
+  options: DriftOptions,
+): ColumnDriftResult {
   const ref = getColumn(reference, name)!;
   const cur = getColumn(current, name)!;
   if (columnType === 'text') {
@@ -173,19 +234,30 @@ export function driftOfColumn(name: string, columnType: ColumnType, reference: T
       name,
       columnType,
       'text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (pass --categorical to test it as categories)',
-      [ref.type === 'string' ? ref.codes.length : ref.values.length, cur.type === 'string' ? cur.codes.length : cur.values.length],
+      [
+        ref.type === 'string' ? ref.codes.length : ref.values.length,
+        cur.type === 'string' ? cur.codes.length : cur.values.length,
+      ],
     );
   }
   const pair = prepareColumnPair(name, columnType, ref, cur);
   const sizes: [number, number] = [pair.reference.length, pair.current.length];
   if (pair.reference.length === 0 || pair.current.length === 0) {
     const side = pair.reference.length === 0 ? 'reference' : 'current';
-    return skippedResult(name, columnType, `empty column: no values left in the ${side} snapshot after removing missing and infinite values`, sizes);
+    return skippedResult(
+      name,
+      columnType,
+      `empty column: no values left in the ${side} snapshot after removing missing and infinite values`,
+      sizes,
+    );
   }
   const test = chooseStatTest(pair, options);
   const threshold = resolve(options.threshold, name, columnType) ?? test.defaultThreshold;
   if (test.scoreKind === 'p_value' && threshold > 1)
-    throw new UserError('THRESHOLD_RANGE', `--threshold: ${threshold} for column '${name}' is a p-value threshold of '${test.id}' and must be in (0, 1]`);
+    throw new UserError(
+      'THRESHOLD_RANGE',
+      `--threshold: ${threshold} for column '${name}' is a p-value threshold of '${test.id}' and must be in (0, 1]`,
+    );
   let result: ColumnDriftResult;
   try {
     const outcome = test.compute(pair, { threshold, bins: options.bins, seed: options.seed ?? 0 });
@@ -220,7 +292,9 @@ export function driftOfColumn(name: string, columnType: ColumnType, reference: T
 function positiveRate(column: Column): number | null {
   if (column.type === 'datetime') return null;
   if (column.type === 'string') {
-    const positive = column.dictionary.findIndex((label) => /^(1|true|yes|y|positive|churn(ed)?)$/i.test(label.trim()));
+    const positive = column.dictionary.findIndex((label) =>
+      /^(1|true|yes|y|positive|churn(ed)?)$/i.test(label.trim()),
+    );
     if (positive < 0) return null;
     let hits = 0;
     let count = 0;
@@ -267,25 +341,31 @@ export function computeDrift(reference: Table, current: Table, options: DriftOpt
     decorate: (pair, result) => {
       const ref = getColumn(reference, pair.column);
       const cur = getColumn(current, pair.column);
-      if (ref && ref.type !== 'string') referenceTallies.set(pair.column, summarizeColumn(ref, reference.rows, sortedReference(pair)));
-      if (cur && cur.type !== 'string') currentTallies.set(pair.column, summarizeColumn(cur, current.rows, sortedCurrent(pair)));
+      if (ref && ref.type !== 'string')
+        referenceTallies.set(pair.column, summarizeColumn(ref, reference.rows, sortedReference(pair)));
+      if (cur && cur.type !== 'string')
+        currentTallies.set(pair.column, summarizeColumn(cur, current.rows, sortedCurrent(pair)));
       options.decorate?.(pair, result);
     },
   };
-  const columns = selected.map(({ name, type }) => driftOfColumn(name, type, reference, current, withTallies));
+  const columns = selected.map(({ name, type }) =>
+    driftOfColumn(name, type, reference, current, withTallies),
+  );
   // Missing-value drift (evidently#187): additive fields on every column; counted as drift only on request.
   for (const column of columns) {
     const ref = getColumn(reference, column.column);
     const cur = getColumn(current, column.column);
     if (ref && cur && reference.rows > 0 && current.rows > 0) {
-      const referenceMissing = referenceTallies.get(column.column)?.summary.missing.count ?? countMissing(ref);
+      const referenceMissing =
+        referenceTallies.get(column.column)?.summary.missing.count ?? countMissing(ref);
       const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? countMissing(cur);
       Object.assign(column, missingDrift(referenceMissing, reference.rows, currentMissing, current.rows));
     }
   }
   if (options.correction) applyCorrection(columns, options.correction);
   if (options.missingDrift) {
-    for (const column of columns) if (column.skipped === null && column.missing_drift_detected === true) column.drift_detected = true;
+    for (const column of columns)
+      if (column.skipped === null && column.missing_drift_detected === true) column.drift_detected = true;
   }
   const report = summarizeDrift(columns, {
     reference: { label: options.referenceLabel, rows: reference.rows, source: reference.source },
@@ -338,7 +418,8 @@ export function summarizeDrift(columns: ColumnDriftResult[], inputs: SummaryInpu
       drift_detected: column?.drift_detected ?? false,
       reference_rate: referenceRate,
       current_rate: currentRate,
-      abs_rate_diff: referenceRate === null || currentRate === null ? null : Math.abs(currentRate - referenceRate),
+      abs_rate_diff:
+        referenceRate === null || currentRate === null ? null : Math.abs(currentRate - referenceRate),
     };
   }
   const retrain = driftShare >= inputs.retrainThreshold;

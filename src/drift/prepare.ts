@@ -53,7 +53,12 @@ function encodeCodes(codes: Int32Array, remap: Int32Array): Float64Array {
  * The cleaned pair of one column. Both columns must be of compatible storage (the caller checks): both numeric-like
  * (int, float, bool) or both strings.
  */
-export function prepareColumnPair(column: string, columnType: ColumnType, reference: Column, current: Column): ColumnPair {
+export function prepareColumnPair(
+  column: string,
+  columnType: ColumnType,
+  reference: Column,
+  current: Column,
+): ColumnPair {
   if (reference.type === 'string' && current.type === 'string') {
     const labels = [...new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
     const rank = new Map(labels.map((label, index) => [label, index]));

@@ -42,7 +42,9 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
   if (files.md) parts.push(`report_md=${files.md}`);
   const share = report.drift_share.toFixed(2);
   const comparison = report.decision.action === 'RETRAIN' ? '>=' : '<';
-  parts.push(`drift_share=${share} -> ${report.decision.action} drift_share=${share} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`);
+  parts.push(
+    `drift_share=${share} -> ${report.decision.action} drift_share=${share} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`,
+  );
   let line = parts.join(' ');
   if (report.target) {
     const diff = report.target.abs_rate_diff;
@@ -54,7 +56,8 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
 /** Which columns a reader needs to materialise (ids and excluded columns are skipped). */
 function columnFilter(settings: CompareSettings): ColumnFilter | undefined {
   const { drift } = settings;
-  if (drift.columns) return { only: [...new Set([...drift.columns, ...(drift.target ? [drift.target] : [])])] };
+  if (drift.columns)
+    return { only: [...new Set([...drift.columns, ...(drift.target ? [drift.target] : [])])] };
   const except = [drift.idColumn, drift.timestampColumn, ...(drift.exclude ?? [])].filter(
     (name): name is string => name !== undefined && name !== drift.target,
   );
@@ -64,9 +67,18 @@ function columnFilter(settings: CompareSettings): ColumnFilter | undefined {
 /** Reads both snapshots (files, or PostgreSQL with `--compute memory|database`) and computes the report. */
 async function computeReport(settings: CompareSettings): Promise<DriftReport> {
   if (settings.reference.kind === 'postgres' || settings.current.kind === 'postgres') {
-    return postgresDriftReport(settings.reference, settings.current, settings, columnFilterFunction(columnFilter(settings)));
+    return postgresDriftReport(
+      settings.reference,
+      settings.current,
+      settings,
+      columnFilterFunction(columnFilter(settings)),
+    );
   }
-  const [reference, current] = (await loadSnapshots([settings.reference, settings.current], settings.cwd, columnFilter(settings))) as [Table, Table];
+  const [reference, current] = (await loadSnapshots(
+    [settings.reference, settings.current],
+    settings.cwd,
+    columnFilter(settings),
+  )) as [Table, Table];
   const referenceLabel = settings.referenceLabel ?? defaultLabel(settings.reference);
   const currentLabel = settings.currentLabel ?? defaultLabel(settings.current);
   return computeDrift(reference, current, { ...settings.drift, referenceLabel, currentLabel });
@@ -74,7 +86,10 @@ async function computeReport(settings: CompareSettings): Promise<DriftReport> {
 
 export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
   const report = await computeReport(settings);
-  const base = join(settings.reportDir, `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`);
+  const base = join(
+    settings.reportDir,
+    `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`,
+  );
   // Render everything first, then write: a rendering failure leaves no report behind.
   const rendered: [ReportFormat, string, string][] = settings.formats.map((format) => {
     switch (format) {

@@ -10,7 +10,11 @@ import { parseNumberFlag } from './values.js';
 const COLUMN_TYPES: readonly ColumnType[] = ['numerical', 'categorical', 'text'];
 
 /** Parses repeatable `X | type=X | column=X` specs into Evidently-ordered overrides. */
-export function parseOverrides<T>(flag: string, specs: readonly string[], parseValue: (value: string) => T): Overrides<T> {
+export function parseOverrides<T>(
+  flag: string,
+  specs: readonly string[],
+  parseValue: (value: string) => T,
+): Overrides<T> {
   let all: T | undefined;
   const byType: Partial<Record<ColumnType, T>> = {};
   const byColumn: Record<string, T> = {};
@@ -31,13 +35,17 @@ export function parseOverrides<T>(flag: string, specs: readonly string[], parseV
 
 export function parseStatTestId(flag: string, value: string): StatTestId {
   const id = STATTEST_IDS.find((candidate) => candidate === value);
-  if (!id) throw new UserError('UNKNOWN_STATTEST', `${flag}: unknown stattest '${value}' (known: ${STATTEST_IDS.join(', ')})`);
+  if (!id)
+    throw new UserError(
+      'UNKNOWN_STATTEST',
+      `${flag}: unknown stattest '${value}' (known: ${STATTEST_IDS.join(', ')})`,
+    );
   return id;
 }
 
 export function parseThreshold(flag: string, value: string): number {
   const threshold = parseNumberFlag(flag, value);
-  if (!(threshold > 0)) throw new UserError('THRESHOLD_RANGE', `${flag}: threshold ${value} must be greater than 0`);
+  if (!(threshold > 0))
+    throw new UserError('THRESHOLD_RANGE', `${flag}: threshold ${value} must be greater than 0`);
   return threshold;
 }
-

@@ -7,7 +7,10 @@ import { dirname, join } from 'node:path';
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temporary = join(
+    dirname(path),
+    `.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, path);

@@ -183,7 +183,12 @@ export class ColumnBuilder {
   finish(): Column {
     switch (this.mode) {
       case 'string':
-        return { name: this.name, type: 'string', codes: trim(this.codes, this.length), dictionary: this.dictionary };
+        return {
+          name: this.name,
+          type: 'string',
+          codes: trim(this.codes, this.length),
+          dictionary: this.dictionary,
+        };
       case 'bool':
         return { name: this.name, type: 'bool', values: trim(this.numbers, this.length) };
       case 'number':

@@ -100,7 +100,8 @@ interface ClassifiedCell {
 function classifyText(bytes: Uint8Array, text: string): ClassifiedCell {
   const infinity = INFINITY_TOKENS.get(text);
   if (infinity !== undefined) return { bytes, text, number: infinity, isInteger: false };
-  if (NUMBER_PATTERN.test(text)) return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text) };
+  if (NUMBER_PATTERN.test(text))
+    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text) };
   return { bytes, text, number: Number.NaN, isInteger: false };
 }
 
@@ -165,7 +166,15 @@ interface Scan {
  * Scans one record starting at `pos`. Returns the position after its line end, or -1 when the record is not
  * complete in `buf[0, length)` and more bytes may follow (`eof` false).
  */
-function scanRecord(buf: Uint8Array, pos: number, length: number, eof: boolean, delimiter: number, scan: Scan, where: () => string): number {
+function scanRecord(
+  buf: Uint8Array,
+  pos: number,
+  length: number,
+  eof: boolean,
+  delimiter: number,
+  scan: Scan,
+  where: () => string,
+): number {
   scan.count = 0;
   scan.newlines = 0;
   let i = pos;
@@ -210,7 +219,10 @@ function scanRecord(buf: Uint8Array, pos: number, length: number, eof: boolean, 
       scan.count++;
       i = j + 1;
       if (i < length && buf[i] !== delimiter && buf[i] !== LF && buf[i] !== CR)
-        throw new UserError('PARSE', `${where()}: unexpected character after closing quote of field ${field + 1}`);
+        throw new UserError(
+          'PARSE',
+          `${where()}: unexpected character after closing quote of field ${field + 1}`,
+        );
     } else {
       let j = i;
       while (j < length) {
@@ -256,7 +268,13 @@ function forEachRecord(
     let eof = false;
     let line = 1;
     let first = true;
-    const scan: Scan = { starts: new Int32Array(64), ends: new Int32Array(64), quoted: new Uint8Array(64), count: 0, newlines: 0 };
+    const scan: Scan = {
+      starts: new Int32Array(64),
+      ends: new Int32Array(64),
+      quoted: new Uint8Array(64),
+      count: 0,
+      newlines: 0,
+    };
     const where = () => `${path}:${line}`;
     while (!eof || length > 0) {
       if (!eof) {
@@ -312,23 +330,32 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
     if (!header) {
       headerBytes = progress.offset;
       header = [];
-      for (let f = 0; f < scan.count; f++) header.push(decodeField(buf, scan.starts[f]!, scan.ends[f]!, scan.quoted[f] === 1).trim());
+      for (let f = 0; f < scan.count; f++)
+        header.push(decodeField(buf, scan.starts[f]!, scan.ends[f]!, scan.quoted[f] === 1).trim());
       const seen = new Set<string>();
       for (const [index, name] of header.entries()) {
-        if (name === '') throw new UserError('PARSE', `${path}:1: column ${index + 1} has an empty header name`);
-        if (seen.has(name)) throw new UserError('DUPLICATE_HEADER', `${path}:1: duplicate column name '${name}'`);
+        if (name === '')
+          throw new UserError('PARSE', `${path}:1: column ${index + 1} has an empty header name`);
+        if (seen.has(name))
+          throw new UserError('DUPLICATE_HEADER', `${path}:1: duplicate column name '${name}'`);
         seen.add(name);
       }
-      builders = header.map((name) => (options.include && !options.include(name) ? undefined : new ColumnBuilder(name, 1 << 16)));
+      builders = header.map((name) =>
+        options.include && !options.include(name) ? undefined : new ColumnBuilder(name, 1 << 16),
+      );
       caches = header.map(() => new CellCache());
       return;
     }
     if (scan.count !== header.length)
-      throw new UserError('RAGGED_ROW', `${path}:${line}: expected ${header.length} fields, found ${scan.count}`);
+      throw new UserError(
+        'RAGGED_ROW',
+        `${path}:${line}: expected ${header.length} fields, found ${scan.count}`,
+      );
     rows++;
     if (rows === 4096) {
       // Size the columns once from the average record length instead of doubling up to a million rows.
-      const estimate = Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64;
+      const estimate =
+        Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64;
       for (const builder of builders) builder?.reserve(estimate);
     }
     for (let f = 0; f < scan.count; f++) {
@@ -379,4 +406,3 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
     unloaded: header.filter((_name, index) => !builders[index]),
   };
 }
-

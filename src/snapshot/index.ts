@@ -43,7 +43,10 @@ export function formatFromPath(path: string): InputFormat | undefined {
 export async function readSnapshot(path: string, options: ReadSnapshotOptions = {}): Promise<Table> {
   const format = options.format ?? formatFromPath(path);
   if (!format)
-    throw new UserError('USAGE', `${path}: cannot tell the format from the extension; pass --input-format ${INPUT_FORMATS.join('|')}`);
+    throw new UserError(
+      'USAGE',
+      `${path}: cannot tell the format from the extension; pass --input-format ${INPUT_FORMATS.join('|')}`,
+    );
   switch (format) {
     case 'csv':
       return readDelimited(path, { delimiter: 0x2c, include: options.include });

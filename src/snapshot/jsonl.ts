@@ -47,12 +47,20 @@ export function readJsonLines(path: string, include?: (name: string) => boolean)
       else if (typeof value === 'number') builder.pushNumber(value, Number.isInteger(value));
       else if (typeof value === 'boolean') builder.pushBool(value);
       else if (typeof value === 'string') builder.pushString(value);
-      else throw new UserError('PARSE', `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? 'array' : 'object'}`);
+      else
+        throw new UserError(
+          'PARSE',
+          `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? 'array' : 'object'}`,
+        );
     }
     rows++;
   }
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
-  if (mixed !== undefined) throw new UserError('COLUMN_TYPE_MISMATCH', `${path}: column '${mixed}' mixes numbers, booleans and strings`);
+  if (mixed !== undefined)
+    throw new UserError(
+      'COLUMN_TYPE_MISMATCH',
+      `${path}: column '${mixed}' mixes numbers, booleans and strings`,
+    );
   return {
     source: path,
     rows,

@@ -33,9 +33,14 @@ export function describeSource(source: SnapshotSource): string {
 }
 
 /** Database sources are read together by the compare job (src/job/postgres-compare.ts), never one by one here. */
-function assertFileSources(sources: readonly SnapshotSource[]): asserts sources is readonly FileSnapshotSource[] {
+function assertFileSources(
+  sources: readonly SnapshotSource[],
+): asserts sources is readonly FileSnapshotSource[] {
   if (sources.some((source) => source.kind === 'postgres'))
-    throw new UserError('USAGE', 'database snapshots can only be compared (driftwatch compare --database-url ...)');
+    throw new UserError(
+      'USAGE',
+      'database snapshots can only be compared (driftwatch compare --database-url ...)',
+    );
 }
 
 /** Writes `git show <rev>:<path>` (run in `cwd`) to `file`. */
@@ -48,8 +53,13 @@ function gitShowTo(source: Extract<SnapshotSource, { kind: 'git' }>, cwd: string
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
-    throw new UserError('FILE_NOT_FOUND', `${describeSource(source)}: cannot read from git (${stderr || 'git failed'})`);
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
+    throw new UserError(
+      'FILE_NOT_FOUND',
+      `${describeSource(source)}: cannot read from git (${stderr || 'git failed'})`,
+    );
   }
   writeFileSync(file, content);
 }
@@ -58,9 +68,15 @@ function gitShowTo(source: Extract<SnapshotSource, { kind: 'git' }>, cwd: string
  * Reads snapshot sources into Tables (in parallel threads for big files). A git source is materialised with
  * `git show <rev>:<path>` into a temporary file, removed afterwards, and messages name it as `git:<rev>:<path>`.
  */
-export async function loadSnapshots(sources: readonly SnapshotSource[], cwd: string, filter?: ColumnFilter): Promise<Table[]> {
+export async function loadSnapshots(
+  sources: readonly SnapshotSource[],
+  cwd: string,
+  filter?: ColumnFilter,
+): Promise<Table[]> {
   assertFileSources(sources);
-  const directory = sources.some((source) => source.kind === 'git') ? mkdtempSync(join(tmpdir(), 'driftwatch-git-')) : undefined;
+  const directory = sources.some((source) => source.kind === 'git')
+    ? mkdtempSync(join(tmpdir(), 'driftwatch-git-'))
+    : undefined;
   try {
     const paths = sources.map((source, index) => {
       if (source.kind === 'git') {
@@ -73,11 +89,15 @@ export async function loadSnapshots(sources: readonly SnapshotSource[], cwd: str
     });
     let tables: Table[];
     try {
-      tables = await readSnapshots(sources.map((source, index) => ({ path: paths[index]!, format: source.format, filter })));
+      tables = await readSnapshots(
+        sources.map((source, index) => ({ path: paths[index]!, format: source.format, filter })),
+      );
     } catch (error) {
       if (!(error instanceof UserError) || !directory) throw error;
       let message = error.message;
-      sources.forEach((source, index) => (message = message.replaceAll(paths[index]!, describeSource(source))));
+      sources.forEach(
+        (source, index) => (message = message.replaceAll(paths[index]!, describeSource(source))),
+      );
       throw new UserError(error.code, message);
     }
     return tables.map((table, index) => ({ ...table, source: describeSource(sources[index]!) }));
@@ -87,6 +107,10 @@ export async function loadSnapshots(sources: readonly SnapshotSource[], cwd: str
 }
 
 /** Reads one snapshot source into a Table. */
-export async function loadSnapshot(source: SnapshotSource, cwd: string, filter?: ColumnFilter): Promise<Table> {
+export async function loadSnapshot(
+  source: SnapshotSource,
+  cwd: string,
+  filter?: ColumnFilter,
+): Promise<Table> {
   return (await loadSnapshots([source], cwd, filter))[0]!;
 }

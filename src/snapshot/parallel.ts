@@ -17,7 +17,9 @@ export interface ColumnFilter {
   readonly except?: readonly string[];
 }
 
-export function columnFilterFunction(filter: ColumnFilter | undefined): ((name: string) => boolean) | undefined {
+export function columnFilterFunction(
+  filter: ColumnFilter | undefined,
+): ((name: string) => boolean) | undefined {
   if (filter?.only) {
     const only = new Set(filter.only);
     return (name) => only.has(name);
@@ -73,10 +75,18 @@ function bytes(path: string): number {
 /** Reads every request, in parallel threads when worthwhile; results in request order. */
 export async function readSnapshots(requests: readonly ReadRequest[]): Promise<Table[]> {
   const url = workerUrl();
-  const parallel = url !== undefined && requests.length > 1 && requests.some((request) => bytes(request.path) >= PARALLEL_MIN_BYTES);
+  const parallel =
+    url !== undefined &&
+    requests.length > 1 &&
+    requests.some((request) => bytes(request.path) >= PARALLEL_MIN_BYTES);
   if (parallel) return Promise.all(requests.map((request) => readInWorker(url, request)));
   const tables: Table[] = [];
   for (const request of requests)
-    tables.push(await readSnapshot(request.path, { format: request.format, include: columnFilterFunction(request.filter) }));
+    tables.push(
+      await readSnapshot(request.path, {
+        format: request.format,
+        include: columnFilterFunction(request.filter),
+      }),
+    );
   return tables;
 }

@@ -44,7 +44,9 @@ export async function readParquet(path: string, include?: (name: string) => bool
     if (seen.has(name)) throw new UserError('DUPLICATE_HEADER', `${path}: duplicate column name '${name}'`);
     seen.add(name);
   }
-  const chunks = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>(names.map((name) => [name, []]));
+  const chunks = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>(
+    names.map((name) => [name, []]),
+  );
   try {
     await parquetRead({
       file,
@@ -72,7 +74,11 @@ export async function readParquet(path: string, include?: (name: string) => bool
       continue;
     }
     const integerType = element.type === 'INT32' || element.type === 'INT64';
-    const builder = new ColumnBuilder(name, rows, element.type === 'BYTE_ARRAY' || element.type === 'FIXED_LEN_BYTE_ARRAY');
+    const builder = new ColumnBuilder(
+      name,
+      rows,
+      element.type === 'BYTE_ARRAY' || element.type === 'FIXED_LEN_BYTE_ARRAY',
+    );
     for (const part of parts)
       for (let i = 0; i < part.data.length; i++) {
         const value = part.data[i];
@@ -82,9 +88,18 @@ export async function readParquet(path: string, include?: (name: string) => bool
         else if (typeof value === 'boolean') builder.pushBool(value);
         else if (typeof value === 'string') builder.pushString(value);
         else if (value instanceof Uint8Array) builder.pushString(new TextDecoder().decode(value));
-        else throw new UserError('PARSE', `${path}: column '${name}' has nested values, which snapshots cannot hold`);
+        else
+          throw new UserError(
+            'PARSE',
+            `${path}: column '${name}' has nested values, which snapshots cannot hold`,
+          );
       }
     columns.push(builder.finish());
   }
-  return { source: path, rows, columns, unloaded: elements.map((element) => element.name).filter((name) => !names.includes(name)) };
+  return {
+    source: path,
+    rows,
+    columns,
+    unloaded: elements.map((element) => element.name).filter((name) => !names.includes(name)),
+  };
 }

@@ -9,10 +9,16 @@ import { columnFilterFunction, type ReadRequest } from './parallel.js';
 
 const request = workerData as ReadRequest;
 try {
-  const table = await readSnapshot(request.path, { format: request.format, include: columnFilterFunction(request.filter) });
-  const buffers = table.columns.map((column) => (column.type === 'string' ? column.codes.buffer : column.values.buffer));
+  const table = await readSnapshot(request.path, {
+    format: request.format,
+    include: columnFilterFunction(request.filter),
+  });
+  const buffers = table.columns.map((column) =>
+    column.type === 'string' ? column.codes.buffer : column.values.buffer,
+  );
   parentPort!.postMessage({ table }, buffers as ArrayBuffer[]);
 } catch (error) {
-  if (error instanceof UserError) parentPort!.postMessage({ error: { code: error.code, message: error.message } });
+  if (error instanceof UserError)
+    parentPort!.postMessage({ error: { code: error.code, message: error.message } });
   else throw error;
 }

@@ -14,20 +14,41 @@ const bundle = join(dir, 'dist');
 const ROWS = 260_000; // > 16 MiB per file: the threaded path
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { env: { ...process.env, DRIFTWATCH_BUILD_OUT: bundle }, stdio: 'inherit' });
-  for (const month of STREAMFLOW_MONTHS.slice(0, 2)) writeFileSync(join(dir, month.file), generateMonthCsv(month, ROWS));
+  execFileSync(process.execPath, ['scripts/build.mjs'], {
+    env: { ...process.env, DRIFTWATCH_BUILD_OUT: bundle },
+    stdio: 'inherit',
+  });
+  for (const month of STREAMFLOW_MONTHS.slice(0, 2))
+    writeFileSync(join(dir, month.file), generateMonthCsv(month, ROWS));
 }, 120_000);
 
 describe('bundled CLI', () => {
   it('reads both snapshots on threads and reports exactly what the source engine reports', async () => {
-    const args = ['compare', '--reference', join(dir, 'month_000.csv'), '--current', join(dir, 'month_001.csv'), '--id-column', 'user_id', '--target', 'churn_label', '--format', 'json'];
-    const run = spawnSync(process.execPath, [join(bundle, 'cli.js'), ...args, '--report-dir', join(dir, 'bundled')], { encoding: 'utf8' });
+    const args = [
+      'compare',
+      '--reference',
+      join(dir, 'month_000.csv'),
+      '--current',
+      join(dir, 'month_001.csv'),
+      '--id-column',
+      'user_id',
+      '--target',
+      'churn_label',
+      '--format',
+      'json',
+    ];
+    const run = spawnSync(
+      process.execPath,
+      [join(bundle, 'cli.js'), ...args, '--report-dir', join(dir, 'bundled')],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^\[driftwatch\] report_json=\S+ drift_share=/);
     const inProcess = await cli([...args, '--report-dir', join(dir, 'source')]);
     expect(inProcess.code).toBe(0);
-    const read = (sub: string) => JSON.parse(readFileSync(join(dir, sub, 'drift_month_000_vs_month_001.json'), 'utf8')) as DriftReport;
+    const read = (sub: string) =>
+      JSON.parse(readFileSync(join(dir, sub, 'drift_month_000_vs_month_001.json'), 'utf8')) as DriftReport;
     expect(read('bundled')).toEqual(read('source'));
     expect(read('bundled').reference.rows).toBe(ROWS);
   });
@@ -35,8 +56,25 @@ describe('bundled CLI', () => {
   it('exits 2 with one line when a threaded read fails', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, readFileSync(join(dir, 'month_000.csv'), 'utf8') + 'too,few\n');
-    const run = spawnSync(process.execPath, [join(bundle, 'cli.js'), 'compare', '--reference', bad, '--current', join(dir, 'month_001.csv'), '--report-dir', join(dir, 'bad')], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(bundle, 'cli.js'),
+        'compare',
+        '--reference',
+        bad,
+        '--current',
+        join(dir, 'month_001.csv'),
+        '--report-dir',
+        join(dir, 'bad'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^driftwatch: error: ${bad.replaceAll('.', '\\.')}:${ROWS + 2}: expected 16 fields, found 2\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^driftwatch: error: ${bad.replaceAll('.', '\\.')}:${ROWS + 2}: expected 16 fields, found 2\\n$`,
+      ),
+    );
   });
 });

@@ -16,24 +16,52 @@ function temp(): string {
 describe('driftwatch compare on the StreamFlow fixtures', () => {
   it('month_000 vs month_001: only watch_hours_30d drifts, NO_ACTION', async () => {
     const dir = temp();
-    const result = await cli([...base, '--reference', month(0), '--current', month(1), '--reference-label', '2024-01-31', '--current-label', '2024-02-29', '--report-dir', dir, '--format', 'json,md']);
+    const result = await cli([
+      ...base,
+      '--reference',
+      month(0),
+      '--current',
+      month(1),
+      '--reference-label',
+      '2024-01-31',
+      '--current-label',
+      '2024-02-29',
+      '--report-dir',
+      dir,
+      '--format',
+      'json,md',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const jsonPath = join(dir, 'drift_2024-01-31_vs_2024-02-29.json');
     expect(result.stdout).toMatch(
-      new RegExp(`^\\[driftwatch\\] report_json=${jsonPath.replaceAll('.', '\\.')} report_md=\\S+\\.md drift_share=0\\.07 -> NO_ACTION drift_share=0\\.07 < 0\\.30 \\(target_drift=[0-9.]+\\)\\n$`),
+      new RegExp(
+        `^\\[driftwatch\\] report_json=${jsonPath.replaceAll('.', '\\.')} report_md=\\S+\\.md drift_share=0\\.07 -> NO_ACTION drift_share=0\\.07 < 0\\.30 \\(target_drift=[0-9.]+\\)\\n$`,
+      ),
     );
     const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as DriftReport;
     expect(report.schema_version).toBe(1);
     expect(report.reference).toMatchObject({ label: '2024-01-31', rows: 7043 });
     expect(report.number_of_columns).toBe(15);
     expect(report.columns.filter((c) => c.drift_detected).map((c) => c.column)).toEqual(['watch_hours_30d']);
-    expect(report.columns.find((c) => c.column === 'watch_hours_30d')).toMatchObject({ column_type: 'numerical', stattest: 'wasserstein', threshold: 0.1 });
-    expect(report.columns.find((c) => c.column === 'net_service')).toMatchObject({ column_type: 'categorical', stattest: 'jensenshannon' });
-    expect(report.columns.find((c) => c.column === 'paperless_billing')).toMatchObject({ column_type: 'categorical' });
+    expect(report.columns.find((c) => c.column === 'watch_hours_30d')).toMatchObject({
+      column_type: 'numerical',
+      stattest: 'wasserstein',
+      threshold: 0.1,
+    });
+    expect(report.columns.find((c) => c.column === 'net_service')).toMatchObject({
+      column_type: 'categorical',
+      stattest: 'jensenshannon',
+    });
+    expect(report.columns.find((c) => c.column === 'paperless_billing')).toMatchObject({
+      column_type: 'categorical',
+    });
     expect(report.columns.some((c) => c.column === 'user_id')).toBe(false);
     expect(report.target).toMatchObject({ column: 'churn_label', drift_detected: false });
-    expect(report.target!.abs_rate_diff).toBeCloseTo(Math.abs(report.target!.current_rate! - report.target!.reference_rate!), 12);
+    expect(report.target!.abs_rate_diff).toBeCloseTo(
+      Math.abs(report.target!.current_rate! - report.target!.reference_rate!),
+      12,
+    );
     expect(report.decision).toMatchObject({ action: 'NO_ACTION', retrain_threshold: 0.3 });
     expect(existsSync(join(dir, 'drift_2024-01-31_vs_2024-02-29.md'))).toBe(true);
     expect(existsSync(join(dir, 'drift_2024-01-31_vs_2024-02-29.html'))).toBe(false);
@@ -41,24 +69,64 @@ describe('driftwatch compare on the StreamFlow fixtures', () => {
 
   it('month_000 vs month_002: strong drift, RETRAIN, exit 1 only with --fail-on-drift', async () => {
     const dir = temp();
-    const plain = await cli([...base, '--reference', month(0), '--current', month(2), '--report-dir', dir, '--format', 'json']);
+    const plain = await cli([
+      ...base,
+      '--reference',
+      month(0),
+      '--current',
+      month(2),
+      '--report-dir',
+      dir,
+      '--format',
+      'json',
+    ]);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/-> RETRAIN drift_share=\d\.\d\d >= 0\.30/);
-    const report = JSON.parse(readFileSync(join(dir, 'drift_month_000_vs_month_002.json'), 'utf8')) as DriftReport;
+    const report = JSON.parse(
+      readFileSync(join(dir, 'drift_month_000_vs_month_002.json'), 'utf8'),
+    ) as DriftReport;
     expect(report.drift_share).toBeGreaterThanOrEqual(0.3);
     expect(report.target!.drift_detected).toBe(true);
-    const gated = await cli([...base, '--reference', month(0), '--current', month(2), '--report-dir', dir, '--format', 'json', '--fail-on-drift']);
+    const gated = await cli([
+      ...base,
+      '--reference',
+      month(0),
+      '--current',
+      month(2),
+      '--report-dir',
+      dir,
+      '--format',
+      'json',
+      '--fail-on-drift',
+    ]);
     expect(gated.code).toBe(1);
   });
 
   it('applies overrides in Evidently’s order', async () => {
     const dir = temp();
     const result = await cli([
-      ...base, '--reference', month(0), '--current', month(1), '--report-dir', dir, '--format', 'json',
-      '--stattest', 'numerical=ks', '--stattest', 'monthly_fee=psi', '--threshold', '0.2', '--threshold', 'monthly_fee=0.25',
+      ...base,
+      '--reference',
+      month(0),
+      '--current',
+      month(1),
+      '--report-dir',
+      dir,
+      '--format',
+      'json',
+      '--stattest',
+      'numerical=ks',
+      '--stattest',
+      'monthly_fee=psi',
+      '--threshold',
+      '0.2',
+      '--threshold',
+      'monthly_fee=0.25',
     ]);
     expect(result.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'drift_month_000_vs_month_001.json'), 'utf8')) as DriftReport;
+    const report = JSON.parse(
+      readFileSync(join(dir, 'drift_month_000_vs_month_001.json'), 'utf8'),
+    ) as DriftReport;
     const column = (name: string) => report.columns.find((c) => c.column === name)!;
     expect(column('watch_hours_30d')).toMatchObject({ stattest: 'ks', threshold: 0.2 });
     expect(column('monthly_fee')).toMatchObject({ stattest: 'psi', threshold: 0.25 });
@@ -78,19 +146,67 @@ describe('bad input: one line, exit 2, nothing written', () => {
   const cases: [string, string[], RegExp][] = [
     ['missing file', ['--reference', join(dir, 'nope.csv'), '--current', good], /nope\.csv: file not found/],
     ['empty file', ['--reference', write('empty.csv', ''), '--current', good], /empty\.csv: file is empty/],
-    ['header only', ['--reference', write('header.csv', 'a,b,s\n'), '--current', good], /header\.csv: has a header but no data rows/],
-    ['ragged row', ['--reference', write('ragged.csv', 'a,b,s\n1,2,x\n1,2\n'), '--current', good], /ragged\.csv:3: expected 3 fields, found 2/],
-    ['duplicate header', ['--reference', write('dup.csv', 'a,a,s\n1,2,x\n'), '--current', good], /dup\.csv:1: duplicate column name 'a'/],
-    ['column missing from one snapshot', ['--reference', write('fewer.csv', 'a,b\n1,2\n'), '--current', good], /column 's' is missing from the reference snapshot/],
-    ['numeric in one, text in the other', ['--reference', write('text.csv', 'a,b,s\n1,hello,x\n2,world,y\n'), '--current', good], /column 'b' is text in the reference .* but numeric in the current/],
-    ['unknown stattest', ['--reference', good, '--current', good, '--stattest', 'kss'], /--stattest: unknown stattest 'kss'/],
-    ['stattest on the wrong type', ['--reference', good, '--current', good, '--stattest', 'b=chisquare', '--numerical', 'b'], /'chisquare' cannot be applied to numerical column 'b'/],
-    ['threshold out of range', ['--reference', good, '--current', good, '--threshold=-0.1'], /--threshold: threshold -0\.1 must be greater than 0/],
-    ['p-value threshold above 1', ['--reference', good, '--current', good, '--threshold', '1.5'], /p-value threshold/],
-    ['not a number', ['--reference', good, '--current', good, '--drift-share', 'lots'], /--drift-share: 'lots' is not a number/],
-    ['unknown flag', ['--reference', good, '--current', good, '--frobnicate'], /Unknown option '--frobnicate'/],
+    [
+      'header only',
+      ['--reference', write('header.csv', 'a,b,s\n'), '--current', good],
+      /header\.csv: has a header but no data rows/,
+    ],
+    [
+      'ragged row',
+      ['--reference', write('ragged.csv', 'a,b,s\n1,2,x\n1,2\n'), '--current', good],
+      /ragged\.csv:3: expected 3 fields, found 2/,
+    ],
+    [
+      'duplicate header',
+      ['--reference', write('dup.csv', 'a,a,s\n1,2,x\n'), '--current', good],
+      /dup\.csv:1: duplicate column name 'a'/,
+    ],
+    [
+      'column missing from one snapshot',
+      ['--reference', write('fewer.csv', 'a,b\n1,2\n'), '--current', good],
+      /column 's' is missing from the reference snapshot/,
+    ],
+    [
+      'numeric in one, text in the other',
+      ['--reference', write('text.csv', 'a,b,s\n1,hello,x\n2,world,y\n'), '--current', good],
+      /column 'b' is text in the reference .* but numeric in the current/,
+    ],
+    [
+      'unknown stattest',
+      ['--reference', good, '--current', good, '--stattest', 'kss'],
+      /--stattest: unknown stattest 'kss'/,
+    ],
+    [
+      'stattest on the wrong type',
+      ['--reference', good, '--current', good, '--stattest', 'b=chisquare', '--numerical', 'b'],
+      /'chisquare' cannot be applied to numerical column 'b'/,
+    ],
+    [
+      'threshold out of range',
+      ['--reference', good, '--current', good, '--threshold=-0.1'],
+      /--threshold: threshold -0\.1 must be greater than 0/,
+    ],
+    [
+      'p-value threshold above 1',
+      ['--reference', good, '--current', good, '--threshold', '1.5'],
+      /p-value threshold/,
+    ],
+    [
+      'not a number',
+      ['--reference', good, '--current', good, '--drift-share', 'lots'],
+      /--drift-share: 'lots' is not a number/,
+    ],
+    [
+      'unknown flag',
+      ['--reference', good, '--current', good, '--frobnicate'],
+      /Unknown option '--frobnicate'/,
+    ],
     ['missing --current', ['--reference', good], /--current is required/],
-    ['unknown format', ['--reference', good, '--current', good, '--format', 'pdf'], /--format: unknown format 'pdf'/],
+    [
+      'unknown format',
+      ['--reference', good, '--current', good, '--format', 'pdf'],
+      /--format: unknown format 'pdf'/,
+    ],
   ];
   it.each(cases)('%s', async (_name, args, message) => {
     const reports = join(dir, `reports-${Math.random().toString(36).slice(2)}`);

@@ -6,13 +6,22 @@ import type { ColumnDriftResult } from '../../src/drift/types.js';
 import type { Column, Table } from '../../src/snapshot/table.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const float = (name: string, values: number[]): Column => ({ name, type: 'float', values: Float64Array.from(values) });
-const int = (name: string, values: number[]): Column => ({ name, type: 'int', values: Float64Array.from(values) });
+const float = (name: string, values: number[]): Column => ({
+  name,
+  type: 'float',
+  values: Float64Array.from(values),
+});
+const int = (name: string, values: number[]): Column => ({
+  name,
+  type: 'int',
+  values: Float64Array.from(values),
+});
 function strings(name: string, values: string[]): Column {
   const dictionary = [...new Set(values)];
   return { name, type: 'string', dictionary, codes: Int32Array.from(values, (v) => dictionary.indexOf(v)) };
 }
-const repeat = (labels: string[], counts: number[]) => labels.flatMap((label, i) => Array<string>(counts[i]!).fill(label));
+const repeat = (labels: string[], counts: number[]) =>
+  labels.flatMap((label, i) => Array<string>(counts[i]!).fill(label));
 const table = (source: string, rows: number, columns: Column[]): Table => ({ source, rows, columns });
 
 function expectClose(actual: number | null, expected: number, relative = 1e-9): void {
@@ -27,30 +36,62 @@ describe('golden 1: 100 reference rows, 80 current rows, defaults', () => {
   const bCur = range(80).map((i) => ((i * 53) % 97) / 10 + 1.5);
   const reference = table('ref', 100, [
     float('num', bRef),
-    float('num_nan', bRef.map((v, i) => (i % 10 === 0 ? NaN : v))),
+    float(
+      'num_nan',
+      bRef.map((v, i) => (i % 10 === 0 ? NaN : v)),
+    ),
     strings('cat', repeat(['a', 'b', 'c'], [50, 30, 20])),
     strings('bin', repeat(['x', 'y'], [60, 40])),
-    int('int_few', range(100).map((i) => (i * 7) % 4)),
+    int(
+      'int_few',
+      range(100).map((i) => (i * 7) % 4),
+    ),
   ]);
   const current = table('cur', 80, [
     float('num', bCur),
-    float('num_nan', bCur.map((v, i) => (i % 4 === 0 ? NaN : v))),
+    float(
+      'num_nan',
+      bCur.map((v, i) => (i % 4 === 0 ? NaN : v)),
+    ),
     strings('cat', repeat(['a', 'b', 'c', 'd'], [30, 25, 15, 10])),
     strings('bin', repeat(['x', 'y'], [45, 35])),
-    int('int_few', range(80).map((i) => (i * 5) % 3)),
+    int(
+      'int_few',
+      range(80).map((i) => (i * 5) % 3),
+    ),
   ]);
   const report = computeDrift(reference, current, { referenceLabel: 'ref', currentLabel: 'cur' });
   const columns = byName(report.columns);
 
   it('chooses Evidently’s tests and reproduces its scores', () => {
-    expect(columns.num).toMatchObject({ column_type: 'numerical', stattest: 'ks', stattest_name: 'K-S p_value', threshold: 0.05, drift_detected: false });
+    expect(columns.num).toMatchObject({
+      column_type: 'numerical',
+      stattest: 'ks',
+      stattest_name: 'K-S p_value',
+      threshold: 0.05,
+      drift_detected: false,
+    });
     expectClose(columns.num!.drift_score, 0.24563233880550928);
-    expect(columns.num_nan).toMatchObject({ stattest: 'ks', drift_detected: false, reference_size: 90, current_size: 60 });
+    expect(columns.num_nan).toMatchObject({
+      stattest: 'ks',
+      drift_detected: false,
+      reference_size: 90,
+      current_size: 60,
+    });
     expectClose(columns.num_nan!.drift_score, 0.21847498279021116);
-    expect(columns.cat).toMatchObject({ column_type: 'categorical', stattest: 'chisquare', drift_score: 0, drift_detected: true });
+    expect(columns.cat).toMatchObject({
+      column_type: 'categorical',
+      stattest: 'chisquare',
+      drift_score: 0,
+      drift_detected: true,
+    });
     expect(columns.bin).toMatchObject({ column_type: 'categorical', stattest: 'z', drift_detected: false });
     expectClose(columns.bin!.drift_score, 0.6120898800892571);
-    expect(columns.int_few).toMatchObject({ column_type: 'categorical', stattest: 'chisquare', drift_detected: true });
+    expect(columns.int_few).toMatchObject({
+      column_type: 'categorical',
+      stattest: 'chisquare',
+      drift_detected: true,
+    });
     expectClose(columns.int_few!.drift_score, 6.804581332376004e-6);
   });
 
@@ -66,20 +107,47 @@ describe('golden 1: 100 reference rows, 80 current rows, defaults', () => {
 
 describe('golden 2: 1500 reference rows, 1200 current rows', () => {
   const reference = table('ref', 1500, [
-    float('x', range(1500).map((i) => ((i * 37) % 1009) / 10)),
-    float('k', range(1500).map((i) => i % 4)),
-    strings('cat', range(1500).map((i) => ['a', 'b', 'c'][i % 3]!)),
+    float(
+      'x',
+      range(1500).map((i) => ((i * 37) % 1009) / 10),
+    ),
+    float(
+      'k',
+      range(1500).map((i) => i % 4),
+    ),
+    strings(
+      'cat',
+      range(1500).map((i) => ['a', 'b', 'c'][i % 3]!),
+    ),
   ]);
   const current = table('cur', 1200, [
-    float('x', range(1200).map((i) => ((i * 53) % 997) / 10 + 3)),
-    float('k', range(1200).map((i) => i % 3)),
-    strings('cat', range(1200).map((i) => ['a', 'b', 'c', 'd', 'a'][(i * 7) % 5]!)),
+    float(
+      'x',
+      range(1200).map((i) => ((i * 53) % 997) / 10 + 3),
+    ),
+    float(
+      'k',
+      range(1200).map((i) => i % 3),
+    ),
+    strings(
+      'cat',
+      range(1200).map((i) => ['a', 'b', 'c', 'd', 'a'][(i * 7) % 5]!),
+    ),
   ]);
 
   it('DataDriftPreset(drift_share=0.6)', () => {
-    const report = computeDrift(reference, current, { referenceLabel: 'r', currentLabel: 'c', driftShare: 0.6 });
+    const report = computeDrift(reference, current, {
+      referenceLabel: 'r',
+      currentLabel: 'c',
+      driftShare: 0.6,
+    });
     const columns = byName(report.columns);
-    expect(columns.x).toMatchObject({ stattest: 'wasserstein', stattest_name: 'Wasserstein distance (normed)', threshold: 0.1, drift_detected: false });
+    expect(columns.x).toMatchObject({
+      stattest: 'wasserstein',
+      stattest_name: 'Wasserstein distance (normed)',
+      threshold: 0.1,
+      drift_detected: false,
+    });
     expectClose(columns.x!.drift_score, 0.07829719483090418);
     expect(columns.k).toMatchObject({ stattest: 'jensenshannon', drift_detected: true });
     expectClose(columns.k!.drift_score, 0.3091966832730143);
@@ -91,9 +159,18 @@ describe('golden 2: 1500 reference rows, 1200 current rows', () => {
   });
 
   it('DataDriftPreset(method="psi")', () => {
-    const report = computeDrift(reference, current, { referenceLabel: 'r', currentLabel: 'c', stattest: { all: 'psi' } });
+    const report = computeDrift(reference, current, {
+      referenceLabel: 'r',
+      currentLabel: 'c',
+      stattest: { all: 'psi' },
+    });
     const columns = byName(report.columns);
-    expect(columns.x).toMatchObject({ stattest: 'psi', stattest_name: 'PSI', threshold: 0.1, drift_detected: false });
+    expect(columns.x).toMatchObject({
+      stattest: 'psi',
+      stattest_name: 'PSI',
+      threshold: 0.1,
+      drift_detected: false,
+    });
     expectClose(columns.x!.drift_score, 0.019015599211443635);
     expectClose(columns.k!.drift_score, 2.0271496162259326);
     expectClose(columns.cat!.drift_score, 1.66779533845299);
@@ -103,10 +180,23 @@ describe('golden 2: 1500 reference rows, 1200 current rows', () => {
 
 describe('dataset-level rules (§15.1 test_dataset_drift_metric)', () => {
   it('stattest_threshold=0.7 gives 2 of 3 drifted and dataset drift', () => {
-    const reference = table('ref', 3, [strings('category_feature', ['a', 'a', 'b']), int('target', [1, 4, 5]), int('prediction', [1, 0, 1])]);
-    const current = table('cur', 3, [strings('category_feature', ['az', 'bz', 'az']), int('target', [1, 2, 3]), int('prediction', [1, 0, 1])]);
+    const reference = table('ref', 3, [
+      strings('category_feature', ['a', 'a', 'b']),
+      int('target', [1, 4, 5]),
+      int('prediction', [1, 0, 1]),
+    ]);
+    const current = table('cur', 3, [
+      strings('category_feature', ['az', 'bz', 'az']),
+      int('target', [1, 2, 3]),
+      int('prediction', [1, 0, 1]),
+    ]);
     // The legacy test maps category_feature as categorical (inferred, 2 distinct of 3 rows would be text).
-    const report = computeDrift(reference, current, { referenceLabel: 'r', currentLabel: 'c', threshold: { all: 0.7 }, categorical: ['category_feature'] });
+    const report = computeDrift(reference, current, {
+      referenceLabel: 'r',
+      currentLabel: 'c',
+      threshold: { all: 0.7 },
+      categorical: ['category_feature'],
+    });
     expect(report.number_of_columns).toBe(3);
     expect(report.number_of_drifted_columns).toBe(2);
     expect(report.dataset_drift).toBe(true);
@@ -116,15 +206,25 @@ describe('dataset-level rules (§15.1 test_dataset_drift_metric)', () => {
     const reference = table('ref', 3, [float('empty', [NaN, NaN, NaN]), float('x', [1, 2, 3])]);
     const current = table('cur', 3, [float('empty', [NaN, NaN, NaN]), float('x', [1, 2, 3])]);
     const report = computeDrift(reference, current, { referenceLabel: 'r', currentLabel: 'c' });
-    expect(byName(report.columns).empty!.skipped).toMatch(/^empty column: no values left in the reference snapshot/);
+    expect(byName(report.columns).empty!.skipped).toMatch(
+      /^empty column: no values left in the reference snapshot/,
+    );
     expect(report.number_of_columns).toBe(1);
     expect(report.number_of_skipped_columns).toBe(1);
   });
 
   it('lists text columns as skipped, with the reason', () => {
     const ids = range(20).map((i) => `user-${i}`);
-    const report = computeDrift(table('ref', 20, [strings('id', ids)]), table('cur', 20, [strings('id', ids)]), { referenceLabel: 'r', currentLabel: 'c' });
-    expect(report.columns[0]).toMatchObject({ column: 'id', column_type: 'text', skipped: expect.stringMatching(/^text column: /) });
+    const report = computeDrift(
+      table('ref', 20, [strings('id', ids)]),
+      table('cur', 20, [strings('id', ids)]),
+      { referenceLabel: 'r', currentLabel: 'c' },
+    );
+    expect(report.columns[0]).toMatchObject({
+      column: 'id',
+      column_type: 'text',
+      skipped: expect.stringMatching(/^text column: /),
+    });
     expect(report.number_of_columns).toBe(0);
   });
 });

@@ -72,7 +72,9 @@ const numericalSample = fc.oneof(
   // Magnitudes below 1e-9 become 0: squares of ~1e-162 underflow, where empirical_mmd's kernel degenerates to ties
   // that numpy and any port break differently (see src/drift/stattests/empirical-mmd.ts).
   fc.array(
-    fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }).map((v) => (Math.abs(v) < 1e-9 ? 0 : v)),
+    fc
+      .double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true })
+      .map((v) => (Math.abs(v) < 1e-9 ? 0 : v)),
     { minLength: 5, maxLength: 40 },
   ),
   fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 40 }),

@@ -51,7 +51,16 @@ describe('CSV (RFC 4180)', () => {
     );
     const table = await readSnapshot(path);
     const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
-    expect(types).toEqual({ i: 'int', f: 'float', imiss: 'float', b: 'bool', s: 'string', mixed: 'string', inf: 'float', empty: 'float' });
+    expect(types).toEqual({
+      i: 'int',
+      f: 'float',
+      imiss: 'float',
+      b: 'bool',
+      s: 'string',
+      mixed: 'string',
+      inf: 'float',
+      empty: 'float',
+    });
     expect(values(table, 'b')).toEqual([1, 0, 1]);
     expect(values(table, 'mixed')).toEqual(['1', 'x', '2']);
     expect(values(table, 'inf')).toEqual([Infinity, -Infinity, 1000]);
@@ -59,7 +68,17 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('parses decimals to the correctly rounded double, like strtod', async () => {
-    const texts = ['0.1', '-12.345', '123456789012345', '1234567890.123456789', '3.14159265358979323846', '5e-324', '1.7976931348623157e308', '007', '-0.0'];
+    const texts = [
+      '0.1',
+      '-12.345',
+      '123456789012345',
+      '1234567890.123456789',
+      '3.14159265358979323846',
+      '5e-324',
+      '1.7976931348623157e308',
+      '007',
+      '-0.0',
+    ];
     const table = await readSnapshot(file(`v\n${texts.join('\n')}\n`));
     expect(values(table, 'v')).toEqual(texts.map(Number));
   });
@@ -110,7 +129,11 @@ describe('JSON Lines', () => {
     const path = file('{"a":1,"b":"x"}\n{"a":2.5,"c":true}\n\n{"b":null,"c":false}\n', 'jsonl');
     const table = await readSnapshot(path);
     expect(table.rows).toBe(3);
-    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({ a: 'float', b: 'string', c: 'bool' });
+    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({
+      a: 'float',
+      b: 'string',
+      c: 'bool',
+    });
     expect(values(table, 'a')).toEqual([1, 2.5, null]);
     expect(values(table, 'c')).toEqual([null, 1, 0]);
   });
@@ -135,7 +158,13 @@ describe('Parquet', () => {
     });
     const table = await readSnapshot(path);
     expect(table.rows).toBe(3);
-    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({ n: 'float', k: 'int', x: 'float', b: 'bool', s: 'string' });
+    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({
+      n: 'float',
+      k: 'int',
+      x: 'float',
+      b: 'bool',
+      s: 'string',
+    });
     expect(values(table, 's')).toEqual(['DSL', 'No', null]);
     expect(values(table, 'x')).toEqual([0.5, 1.5, 2]);
   });

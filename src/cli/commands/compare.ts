@@ -11,7 +11,12 @@ import { runCompareJob } from '../../job/compare-job.js';
 import { REPORT_FORMATS, type CompareSettings, type ReportFormat } from '../../job/settings.js';
 import { INPUT_FORMATS, type InputFormat } from '../../snapshot/index.js';
 import { parseSnapshotSource } from '../../snapshot/load.js';
-import { hasPostgresFlags, parsePostgresSources, POSTGRES_FLAG_OPTIONS, POSTGRES_FLAGS_USAGE } from '../../snapshot/postgres/flags.js';
+import {
+  hasPostgresFlags,
+  parsePostgresSources,
+  POSTGRES_FLAG_OPTIONS,
+  POSTGRES_FLAGS_USAGE,
+} from '../../snapshot/postgres/flags.js';
 import { parseFlags, parseNumberFlag, splitList } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
@@ -59,7 +64,10 @@ function parseFormats(value: string | undefined): ReportFormat[] {
   if (formats.length === 0) throw new UserError('USAGE', '--format: name at least one of json, html, md');
   for (const format of formats)
     if (!(REPORT_FORMATS as readonly string[]).includes(format))
-      throw new UserError('USAGE', `--format: unknown format '${format}' (known: ${REPORT_FORMATS.join(', ')})`);
+      throw new UserError(
+        'USAGE',
+        `--format: unknown format '${format}' (known: ${REPORT_FORMATS.join(', ')})`,
+      );
   return [...new Set(formats)] as ReportFormat[];
 }
 
@@ -99,30 +107,56 @@ export function parseCompareArgs(argv: readonly string[], io: CliIo): CompareCli
   const values = parseFlags('compare', argv, flags);
   const database = hasPostgresFlags(values) ? parsePostgresSources(values, io.env) : undefined;
   if (database && (values.reference !== undefined || values.current !== undefined))
-    throw new UserError('USAGE', 'compare: --reference/--current (files) cannot be combined with --database-url/--table/--query');
-  if (!database && values.reference === undefined) throw new UserError('USAGE', 'compare: --reference is required');
-  if (!database && values.current === undefined) throw new UserError('USAGE', 'compare: --current is required');
+    throw new UserError(
+      'USAGE',
+      'compare: --reference/--current (files) cannot be combined with --database-url/--table/--query',
+    );
+  if (!database && values.reference === undefined)
+    throw new UserError('USAGE', 'compare: --reference is required');
+  if (!database && values.current === undefined)
+    throw new UserError('USAGE', 'compare: --current is required');
   let format: InputFormat | undefined;
   if (values['input-format'] !== undefined) {
     format = INPUT_FORMATS.find((candidate) => candidate === values['input-format']);
-    if (!format) throw new UserError('USAGE', `--input-format: unknown format '${values['input-format']}' (known: ${INPUT_FORMATS.join(', ')})`);
+    if (!format)
+      throw new UserError(
+        'USAGE',
+        `--input-format: unknown format '${values['input-format']}' (known: ${INPUT_FORMATS.join(', ')})`,
+      );
   }
-  const withFormat = <S extends ReturnType<typeof parseSnapshotSource>>(source: S): S => (format ? { ...source, format } : source);
-  const stattest = parseOverrides('--stattest', values.stattest ?? [], (value) => parseStatTestId('--stattest', value));
-  const threshold = parseOverrides('--threshold', values.threshold ?? [], (value) => parseThreshold('--threshold', value));
-  const bins = values.bins === undefined ? undefined : parseNumberFlag('--bins', values.bins, { min: 1, max: 10_000 });
-  if (bins !== undefined && !Number.isInteger(bins)) throw new UserError('USAGE', `--bins: ${values.bins} is not a whole number`);
-  const seed = values.seed === undefined ? 0 : parseNumberFlag('--seed', values.seed, { min: 0, max: 2 ** 32 - 1 });
+  const withFormat = <S extends ReturnType<typeof parseSnapshotSource>>(source: S): S =>
+    format ? { ...source, format } : source;
+  const stattest = parseOverrides('--stattest', values.stattest ?? [], (value) =>
+    parseStatTestId('--stattest', value),
+  );
+  const threshold = parseOverrides('--threshold', values.threshold ?? [], (value) =>
+    parseThreshold('--threshold', value),
+  );
+  const bins =
+    values.bins === undefined ? undefined : parseNumberFlag('--bins', values.bins, { min: 1, max: 10_000 });
+  if (bins !== undefined && !Number.isInteger(bins))
+    throw new UserError('USAGE', `--bins: ${values.bins} is not a whole number`);
+  const seed =
+    values.seed === undefined ? 0 : parseNumberFlag('--seed', values.seed, { min: 0, max: 2 ** 32 - 1 });
   if (!Number.isInteger(seed)) throw new UserError('USAGE', `--seed: ${values.seed} is not a whole number`);
-  const correction = values.correction === undefined ? undefined : CORRECTION_METHODS.find((method) => method === values.correction);
+  const correction =
+    values.correction === undefined
+      ? undefined
+      : CORRECTION_METHODS.find((method) => method === values.correction);
   if (values.correction !== undefined && !correction)
-    throw new UserError('USAGE', `--correction: unknown method '${values.correction}' (known: ${CORRECTION_METHODS.join(', ')})`);
+    throw new UserError(
+      'USAGE',
+      `--correction: unknown method '${values.correction}' (known: ${CORRECTION_METHODS.join(', ')})`,
+    );
   const label = (flag: string, value: string | undefined) => {
-    if (value !== undefined && value.trim() === '') throw new UserError('USAGE', `${flag}: the label is empty`);
+    if (value !== undefined && value.trim() === '')
+      throw new UserError('USAGE', `${flag}: the label is empty`);
     return value;
   };
   return {
-    reference: database ? database.reference : withFormat(parseSnapshotSource('--reference', values.reference!)),
+    reference: database
+      ? database.reference
+      : withFormat(parseSnapshotSource('--reference', values.reference!)),
     current: database ? database.current : withFormat(parseSnapshotSource('--current', values.current!)),
     referenceLabel: label('--reference-label', values['reference-label']),
     currentLabel: label('--current-label', values['current-label']),
@@ -140,7 +174,10 @@ export function parseCompareArgs(argv: readonly string[], io: CliIo): CompareCli
       target: values.target,
       stattest,
       threshold,
-      driftShare: values['drift-share'] === undefined ? DEFAULT_DRIFT_SHARE : parseNumberFlag('--drift-share', values['drift-share'], { min: 0, max: 1 }),
+      driftShare:
+        values['drift-share'] === undefined
+          ? DEFAULT_DRIFT_SHARE
+          : parseNumberFlag('--drift-share', values['drift-share'], { min: 0, max: 1 }),
       retrainThreshold:
         values['retrain-threshold'] === undefined
           ? DEFAULT_RETRAIN_THRESHOLD
@@ -161,6 +198,8 @@ export const compareCommand: Command = {
     const settings = parseCompareArgs(argv, io);
     const outcome = await runCompareJob(settings);
     io.stdout.write(outcome.decisionLine + '\n');
-    return settings.failOnDrift && outcome.report.decision.action === 'RETRAIN' ? ExitCode.GateFailed : ExitCode.Ok;
+    return settings.failOnDrift && outcome.report.decision.action === 'RETRAIN'
+      ? ExitCode.GateFailed
+      : ExitCode.Ok;
   },
 };

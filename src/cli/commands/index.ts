@@ -8,4 +8,12 @@ import { snapshotsCommand } from './snapshots.js';
 import { trainCommand } from './train.js';
 
 /** Every `driftwatch` subcommand, in help order. Each lives in its own file beside this one. */
-export const commands: readonly Command[] = [compareCommand, trainCommand, predictorCommand, loadtestCommand, sloCommand, snapshotsCommand, dbLoadFixturesCommand];
+export const commands: readonly Command[] = [
+  compareCommand,
+  trainCommand,
+  predictorCommand,
+  loadtestCommand,
+  sloCommand,
+  snapshotsCommand,
+  dbLoadFixturesCommand,
+];
