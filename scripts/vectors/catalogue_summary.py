@@ -94,6 +94,18 @@ df["k"] = df["k"].astype("int64")
 df["flag"] = df["flag"].astype(bool)
 frames.append(("mixed_400", df, kinds))
 
+# Few distinct values per numerical column: the summary computes mean and std from the sorted runs there.
+rng = np.random.default_rng(11)
+n = 2000
+few = np.round(rng.normal(50, 10, n), 0)
+few[rng.random(n) < 0.05] = np.nan
+df = pd.DataFrame({
+    "few": few,
+    "cents": np.round(rng.gamma(2.0, 20.0, n), 2) * 0 + np.round(rng.choice([19.99, 24.5, 0.1, 1e6 + 0.01], n), 2),
+    "count": rng.integers(0, 40, n).astype("int64"),
+})
+frames.append(("few_values_2000", df, {"few": ("float", "numerical"), "cents": ("float", "numerical"), "count": ("int", "numerical")}))
+
 out = {"_generated_by": "scripts/vectors/catalogue_summary.py with pandas 1.5.3, numpy 1.24.2; do not edit", "frames": []}
 for name, frame, kind in frames:
     out["frames"].append({

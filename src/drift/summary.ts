@@ -121,6 +121,34 @@ function sampleStd(values: Float64Array): number {
   return Math.sqrt((sum + compensation) / (values.length - 1));
 }
 
+/**
+ * Mean and sample standard deviation (ddof 1) from the sorted values' runs: `values[k]` occurring `counts[k]`
+ * times. Compensated sums over the k runs instead of the n rows, for columns with few distinct values; each
+ * product `count * value` is one rounding, so the result stays within a few ulps of the exact value, like
+ * {@link meanOf} and {@link sampleStd}.
+ */
+function runMoments(values: Float64Array, counts: Float64Array, runs: number, n: number): { mean: number; std: number } {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < runs; k++) {
+    const x = values[k]! * counts[k]!;
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  const mean = (sum + compensation) / n;
+  sum = 0;
+  compensation = 0;
+  for (let k = 0; k < runs; k++) {
+    const d = mean - values[k]!;
+    const x = d * d * counts[k]!;
+    const t = sum + x;
+    compensation += sum >= x ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return { mean, std: Math.sqrt((sum + compensation) / (n - 1)) };
+}
+
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
@@ -155,8 +183,16 @@ function numericTally(
   }
   let distinct = 0;
   let modeCount = 0;
+  // Runs of equal values (distinct value, count), kept while they are few enough to pay off for the moments.
+  const runLimit = count >> 3;
+  const runValues = new Float64Array(Math.min(runLimit, 65_536));
+  const runCounts = new Float64Array(runValues.length);
   for (let i = 0; i < count;) {
     const j = runEnd(sorted, i, count, sorted[i]!);
+    if (distinct < runValues.length) {
+      runValues[distinct] = sorted[i]!;
+      runCounts[distinct] = j - i;
+    }
     distinct++;
     modeCount = Math.max(modeCount, j - i);
     i = j;
@@ -188,6 +224,12 @@ function numericTally(
   }
   if (type === 'numerical') {
     const empty = count === 0;
+    let computed: { mean: number; std: number } | undefined;
+    const moments = () =>
+      (computed ??=
+        distinct <= runValues.length && Number.isFinite(sorted[0]!) && Number.isFinite(sorted[count - 1]!)
+          ? runMoments(runValues, runCounts, distinct, count)
+          : { mean: meanOf(sorted), std: count < 2 ? Number.NaN : sampleStd(sorted) });
     return {
       summary: {
         column: column.name,
@@ -197,8 +239,8 @@ function numericTally(
         distinct,
         min: empty ? null : finiteOrNull(sorted[0]!),
         max: empty ? null : finiteOrNull(sorted[count - 1]!),
-        mean: empty ? null : finiteOrNull(meanOf(sorted)),
-        std: count < 2 ? null : finiteOrNull(sampleStd(sorted)),
+        mean: empty ? null : finiteOrNull(moments().mean),
+        std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
           '0.25': empty ? null : finiteOrNull(percentileSorted(sorted, 25)),
           '0.5': empty ? null : finiteOrNull(percentileSorted(sorted, 50)),
