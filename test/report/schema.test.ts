@@ -39,9 +39,16 @@ describe('report JSON schema', () => {
 
   it('accepts additive fields anywhere', async () => {
     const report = await parsedReport();
-    report.summary = { reference: { rows: 1 }, current: { rows: 1 } };
+    report.future_block = { reference: { rows: 1 }, current: { rows: 1 } };
     (report.columns as Record<string, unknown>[])[0]!.effect = { cohens_d: 0.2 };
+    (report.columns as Record<string, unknown>[])[0]!.future_metric = 0.5;
     expect(validateReport(report)).toEqual([]);
+  });
+
+  it('checks the documented additive blocks', async () => {
+    const report = await parsedReport();
+    report.summary = { reference: { rows: 1 }, current: { rows: 1 } };
+    expect(validateReport(report).join('\n')).toMatch(/summary\/reference must have required property/);
   });
 
   it.each([
