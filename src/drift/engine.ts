@@ -73,8 +73,6 @@ export interface DriftOptions {
   readonly correction?: CorrectionMethod;
   /** `--missing-drift`: a significant change of a tested column's missing share counts as its drift. */
   readonly missingDrift?: boolean;
-  /** Additive per-column fields computed from the prepared pair (chart data, effect sizes). */
-  readonly decorate?: (pair: ColumnPair, result: ColumnDriftResult) => void;
 }
 
 export const DEFAULT_DRIFT_SHARE = 0.5;
@@ -103,7 +101,7 @@ function storageName(column: Column): string {
 }
 
 /** The columns to test, in Evidently's order: numerical, then categorical, then text (each in source order). */
-function selectColumns(
+export function planColumns(
   reference: Table,
   current: Table,
   options: DriftOptions,
@@ -227,10 +225,21 @@ export function driftOfColumn(
   current: Table,
   options: DriftOptions,
 ): ColumnDriftResult {
+  return scoreColumn(name, columnType, reference, current, options).result;
+}
+
+/** The column's result and, when the column got that far, its cleaned pair (for the summary tallies). */
+function scoreColumn(
+  name: string,
+  columnType: ColumnType,
+  reference: Table,
+  current: Table,
+  options: DriftOptions,
+): { result: ColumnDriftResult; pair?: ColumnPair } {
   const ref = getColumn(reference, name)!;
   const cur = getColumn(current, name)!;
   if (columnType === 'text') {
-    return skippedResult(
+    const result = skippedResult(
       name,
       columnType,
       'text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (pass --categorical to test it as categories)',
@@ -239,17 +248,19 @@ export function driftOfColumn(
         cur.type === 'string' ? cur.codes.length : cur.values.length,
       ],
     );
+    return { result };
   }
   const pair = prepareColumnPair(name, columnType, ref, cur);
   const sizes: [number, number] = [pair.reference.length, pair.current.length];
   if (pair.reference.length === 0 || pair.current.length === 0) {
     const side = pair.reference.length === 0 ? 'reference' : 'current';
-    return skippedResult(
+    const result = skippedResult(
       name,
       columnType,
       `empty column: no values left in the ${side} snapshot after removing missing and infinite values`,
       sizes,
     );
+    return { result };
   }
   const test = chooseStatTest(pair, options);
   const threshold = resolve(options.threshold, name, columnType) ?? test.defaultThreshold;
@@ -284,8 +295,36 @@ export function driftOfColumn(
   }
   // Chart data for the HTML report (counts per shared bin or top category; size independent of rows).
   result.distribution = computeDistribution(pair);
-  options.decorate?.(pair, result);
-  return result;
+  return { result, pair };
+}
+
+/** Everything computed for one column: its result and the summary tallies of its two sides. */
+export interface ColumnWork {
+  readonly result: ColumnDriftResult;
+  readonly referenceTally?: ColumnTally;
+  readonly currentTally?: ColumnTally;
+}
+
+/**
+ * All the per-column work of a report for one column: the drift result, and the summary tallies of numeric sides
+ * computed from the column's one sort while it is at hand. Columns are independent, so this can run on any thread.
+ */
+export function computeColumn(
+  name: string,
+  columnType: ColumnType,
+  reference: Table,
+  current: Table,
+  options: DriftOptions,
+): ColumnWork {
+  const { result, pair } = scoreColumn(name, columnType, reference, current, options);
+  if (!pair) return { result };
+  const ref = getColumn(reference, name)!;
+  const cur = getColumn(current, name)!;
+  return {
+    result,
+    referenceTally: ref.type !== 'string' ? summarizeColumn(ref, reference.rows, sortedReference(pair)) : undefined,
+    currentTally: cur.type !== 'string' ? summarizeColumn(cur, current.rows, sortedCurrent(pair)) : undefined,
+  };
 }
 
 /** The positive-class rate of a target column: share of 1 / true, or of a yes-like label for strings. */
@@ -329,28 +368,31 @@ function formatShare(value: number): string {
  * @throws UserError for configuration problems (unknown columns, a test applied to the wrong column type)
  */
 export function computeDrift(reference: Table, current: Table, options: DriftOptions): DriftReport {
+  const works = planColumns(reference, current, options).map(({ name, type }) =>
+    computeColumn(name, type, reference, current, options),
+  );
+  return assembleDrift(reference, current, options, works);
+}
+
+/**
+ * The report from the per-column work (in {@link planColumns} order, computed here or on worker threads):
+ * missing-value drift, corrections, dataset level, target, decision and the data summary.
+ */
+export function assembleDrift(
+  reference: Table,
+  current: Table,
+  options: DriftOptions,
+  works: readonly ColumnWork[],
+): DriftReport {
   const driftShareThreshold = options.driftShare ?? DEFAULT_DRIFT_SHARE;
   const retrainThreshold = options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD;
-  const selected = selectColumns(reference, current, options);
-  // The summary's numeric columns reuse each tested column's one sort while it is at hand (no second sort, and
-  // no sorted copies kept alive across columns).
+  const columns = works.map((work) => work.result);
   const referenceTallies = new Map<string, ColumnTally>();
   const currentTallies = new Map<string, ColumnTally>();
-  const withTallies: DriftOptions = {
-    ...options,
-    decorate: (pair, result) => {
-      const ref = getColumn(reference, pair.column);
-      const cur = getColumn(current, pair.column);
-      if (ref && ref.type !== 'string')
-        referenceTallies.set(pair.column, summarizeColumn(ref, reference.rows, sortedReference(pair)));
-      if (cur && cur.type !== 'string')
-        currentTallies.set(pair.column, summarizeColumn(cur, current.rows, sortedCurrent(pair)));
-      options.decorate?.(pair, result);
-    },
-  };
-  const columns = selected.map(({ name, type }) =>
-    driftOfColumn(name, type, reference, current, withTallies),
-  );
+  for (const work of works) {
+    if (work.referenceTally) referenceTallies.set(work.result.column, work.referenceTally);
+    if (work.currentTally) currentTallies.set(work.result.column, work.currentTally);
+  }
   // Missing-value drift (evidently#187): additive fields on every column; counted as drift only on request.
   for (const column of columns) {
     const ref = getColumn(reference, column.column);
