@@ -9148,13 +9148,13 @@ var require_binaryParsers = __commonJS({
       if (offset % 8 + bits >= 8) {
         result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
       }
-      var bytes2 = bits + offset >> 3;
-      for (var i = offsetBytes + 1; i < bytes2; i++) {
+      var bytes = bits + offset >> 3;
+      for (var i = offsetBytes + 1; i < bytes; i++) {
         result = callback(result, inv(data[i]), 8);
       }
       var lastBits = (bits + offset) % 8;
       if (lastBits > 0) {
-        result = callback(result, inv(data[bytes2]) >> 8 - lastBits, lastBits);
+        result = callback(result, inv(data[bytes]) >> 8 - lastBits, lastBits);
       }
       return result;
     };
@@ -11303,9 +11303,9 @@ var require_parser = __commonJS({
           this.bufferLength = buffer.byteLength;
         }
       }
-      handlePacket(offset, code, length, bytes2) {
+      handlePacket(offset, code, length, bytes) {
         const { reader } = this;
-        reader.setBuffer(offset, bytes2);
+        reader.setBuffer(offset, bytes);
         let message;
         switch (code) {
           case 50:
@@ -37446,6 +37446,27 @@ function sampleStd(values) {
   }
   return Math.sqrt((sum + compensation) / (values.length - 1));
 }
+function runMoments(values, counts, runs, n) {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < runs; k++) {
+    const x = values[k] * counts[k];
+    const t2 = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t2 + x : x - t2 + sum;
+    sum = t2;
+  }
+  const mean2 = (sum + compensation) / n;
+  sum = 0;
+  compensation = 0;
+  for (let k = 0; k < runs; k++) {
+    const d = mean2 - values[k];
+    const x = d * d * counts[k];
+    const t2 = sum + x;
+    compensation += sum >= x ? sum - t2 + x : x - t2 + sum;
+    sum = t2;
+  }
+  return { mean: mean2, std: Math.sqrt((sum + compensation) / (n - 1)) };
+}
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
@@ -37466,8 +37487,15 @@ function numericTally(column, rows, presorted) {
   }
   let distinct = 0;
   let modeCount = 0;
+  const runLimit2 = count >> 3;
+  const runValues = new Float64Array(Math.min(runLimit2, 65536));
+  const runCounts = new Float64Array(runValues.length);
   for (let i = 0; i < count; ) {
     const j = runEnd(sorted, i, count, sorted[i]);
+    if (distinct < runValues.length) {
+      runValues[distinct] = sorted[i];
+      runCounts[distinct] = j - i;
+    }
     distinct++;
     modeCount = Math.max(modeCount, j - i);
     i = j;
@@ -37491,6 +37519,8 @@ function numericTally(column, rows, presorted) {
   }
   if (type === "numerical") {
     const empty = count === 0;
+    let computed;
+    const moments = () => computed ??= distinct <= runValues.length && Number.isFinite(sorted[0]) && Number.isFinite(sorted[count - 1]) ? runMoments(runValues, runCounts, distinct, count) : { mean: meanOf(sorted), std: count < 2 ? Number.NaN : sampleStd(sorted) };
     return {
       summary: {
         column: column.name,
@@ -37500,8 +37530,8 @@ function numericTally(column, rows, presorted) {
         distinct,
         min: empty ? null : finiteOrNull(sorted[0]),
         max: empty ? null : finiteOrNull(sorted[count - 1]),
-        mean: empty ? null : finiteOrNull(meanOf(sorted)),
-        std: count < 2 ? null : finiteOrNull(sampleStd(sorted)),
+        mean: empty ? null : finiteOrNull(moments().mean),
+        std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
           "0.25": empty ? null : finiteOrNull(percentileSorted(sorted, 25)),
           "0.5": empty ? null : finiteOrNull(percentileSorted(sorted, 50)),
@@ -37882,7 +37912,7 @@ function isNumericStorage(column) {
 function storageName(column) {
   return column.type === "string" ? "text" : column.type === "bool" ? "boolean" : column.type === "datetime" ? "datetime" : "numeric";
 }
-function selectColumns(reference, current, options) {
+function planColumns(reference, current, options) {
   const reserved = new Set(
     [options.idColumn, options.timestampColumn].filter((name2) => !!name2)
   );
@@ -37981,11 +38011,11 @@ function chooseStatTest(pair2, options) {
     )
   );
 }
-function driftOfColumn(name2, columnType, reference, current, options) {
+function scoreColumn(name2, columnType, reference, current, options) {
   const ref = getColumn(reference, name2);
   const cur = getColumn(current, name2);
   if (columnType === "text") {
-    return skippedResult(
+    const result2 = skippedResult(
       name2,
       columnType,
       "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (pass --categorical to test it as categories)",
@@ -37994,17 +38024,19 @@ function driftOfColumn(name2, columnType, reference, current, options) {
         cur.type === "string" ? cur.codes.length : cur.values.length
       ]
     );
+    return { result: result2 };
   }
   const pair2 = prepareColumnPair(name2, columnType, ref, cur);
   const sizes = [pair2.reference.length, pair2.current.length];
   if (pair2.reference.length === 0 || pair2.current.length === 0) {
     const side = pair2.reference.length === 0 ? "reference" : "current";
-    return skippedResult(
+    const result2 = skippedResult(
       name2,
       columnType,
       `empty column: no values left in the ${side} snapshot after removing missing and infinite values`,
       sizes
     );
+    return { result: result2 };
   }
   const test = chooseStatTest(pair2, options);
   const threshold = resolve(options.threshold, name2, columnType) ?? test.defaultThreshold;
@@ -38037,8 +38069,18 @@ function driftOfColumn(name2, columnType, reference, current, options) {
     result = skippedResult(name2, columnType, `${test.id}: ${error.message}`, sizes, test, threshold);
   }
   result.distribution = computeDistribution(pair2);
-  options.decorate?.(pair2, result);
-  return result;
+  return { result, pair: pair2 };
+}
+function computeColumn(name2, columnType, reference, current, options) {
+  const { result, pair: pair2 } = scoreColumn(name2, columnType, reference, current, options);
+  if (!pair2) return { result };
+  const ref = getColumn(reference, name2);
+  const cur = getColumn(current, name2);
+  return {
+    result,
+    referenceTally: ref.type !== "string" ? summarizeColumn(ref, reference.rows, sortedReference(pair2)) : void 0,
+    currentTally: cur.type !== "string" ? summarizeColumn(cur, current.rows, sortedCurrent(pair2)) : void 0
+  };
 }
 function positiveRate(column) {
   if (column.type === "datetime") return null;
@@ -38069,26 +38111,21 @@ function formatShare(value) {
   return value.toFixed(2);
 }
 function computeDrift(reference, current, options) {
+  const works = planColumns(reference, current, options).map(
+    ({ name: name2, type }) => computeColumn(name2, type, reference, current, options)
+  );
+  return assembleDrift(reference, current, options, works);
+}
+function assembleDrift(reference, current, options, works) {
   const driftShareThreshold = options.driftShare ?? DEFAULT_DRIFT_SHARE;
   const retrainThreshold = options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD;
-  const selected = selectColumns(reference, current, options);
+  const columns = works.map((work) => work.result);
   const referenceTallies = /* @__PURE__ */ new Map();
   const currentTallies = /* @__PURE__ */ new Map();
-  const withTallies = {
-    ...options,
-    decorate: (pair2, result) => {
-      const ref = getColumn(reference, pair2.column);
-      const cur = getColumn(current, pair2.column);
-      if (ref && ref.type !== "string")
-        referenceTallies.set(pair2.column, summarizeColumn(ref, reference.rows, sortedReference(pair2)));
-      if (cur && cur.type !== "string")
-        currentTallies.set(pair2.column, summarizeColumn(cur, current.rows, sortedCurrent(pair2)));
-      options.decorate?.(pair2, result);
-    }
-  };
-  const columns = selected.map(
-    ({ name: name2, type }) => driftOfColumn(name2, type, reference, current, withTallies)
-  );
+  for (const work of works) {
+    if (work.referenceTally) referenceTallies.set(work.result.column, work.referenceTally);
+    if (work.currentTally) currentTallies.set(work.result.column, work.currentTally);
+  }
   for (const column of columns) {
     const ref = getColumn(reference, column.column);
     const cur = getColumn(current, column.column);
@@ -39881,11 +39918,6 @@ function snapshotSettingsOf(reference, current) {
   };
 }
 
-// src/snapshot/parallel.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-
 // src/snapshot/index.ts
 import { extname } from "node:path";
 
@@ -39923,13 +39955,15 @@ var BOOL_TOKENS = /* @__PURE__ */ new Map([
   ["false", 0]
 ]);
 var ColumnBuilder = class {
-  constructor(name2, capacity = 1024, forceString = false) {
+  constructor(name2, capacity = 1024, forceString = false, shared = false) {
     this.name = name2;
-    this.numbers = new Float64Array(forceString ? 0 : capacity);
-    this.codes = new Int32Array(forceString ? capacity : 0);
+    this.shared = shared;
+    this.numbers = float64(forceString ? 0 : capacity, shared);
+    this.codes = int32(forceString ? capacity : 0, shared);
     if (forceString) this.mode = "string";
   }
   name;
+  shared;
   mode = "undecided";
   numbers;
   codes;
@@ -39950,20 +39984,20 @@ var ColumnBuilder = class {
   grow(requested) {
     const capacity = requested ?? Math.max(1024, this.length * 2);
     if (this.mode === "string") {
-      const codes = new Int32Array(capacity);
+      const codes = int32(capacity, this.shared);
       codes.set(this.codes.subarray(0, this.length));
       this.codes = codes;
     } else {
-      const numbers = new Float64Array(capacity);
+      const numbers = float64(capacity, this.shared);
       numbers.set(this.numbers.subarray(0, this.length));
       this.numbers = numbers;
     }
   }
   switchToString() {
     this.mode = "string";
-    this.codes = new Int32Array(Math.max(1024, this.numbers.length));
+    this.codes = int32(Math.max(1024, this.numbers.length), this.shared);
     this.codes.fill(-1, 0, this.length);
-    this.numbers = new Float64Array(0);
+    this.numbers = float64(0, this.shared);
   }
   /** Appends a missing cell. */
   pushMissing() {
@@ -40047,21 +40081,30 @@ var ColumnBuilder = class {
         return {
           name: this.name,
           type: "string",
-          codes: trim(this.codes, this.length),
+          codes: trim(this.codes, this.length, this.shared),
           dictionary: this.dictionary
         };
       case "bool":
-        return { name: this.name, type: "bool", values: trim(this.numbers, this.length) };
+        return { name: this.name, type: "bool", values: trim(this.numbers, this.length, this.shared) };
       case "number":
       case "undecided": {
         const type = this.mode === "number" && !this.sawMissing && !this.sawNonInteger ? "int" : "float";
-        return { name: this.name, type, values: trim(this.numbers, this.length) };
+        return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
       }
     }
   }
 };
-function trim(array, length) {
-  return length >= array.length * 0.9 ? array.subarray(0, length) : array.slice(0, length);
+function float64(length, shared) {
+  return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+function int32(length, shared) {
+  return shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+}
+function trim(array, length, shared) {
+  if (length >= array.length * 0.9) return array.subarray(0, length);
+  const copy = array instanceof Float64Array ? float64(length, shared) : int32(length, shared);
+  copy.set(array.subarray(0, length));
+  return copy;
 }
 
 // src/snapshot/open.ts
@@ -40085,7 +40128,7 @@ function openForReading(path) {
 var QUOTE = 34;
 var LF = 10;
 var CR = 13;
-var CHUNK_BYTES = 8 * 1024 * 1024;
+var CHUNK_BYTES = 2 * 1024 * 1024;
 var POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 var INFINITY_TOKENS = /* @__PURE__ */ new Map([
   ["inf", Infinity],
@@ -40139,12 +40182,12 @@ function parseDecimalBytes(buf, start, end) {
   const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
   return negative ? -value : value;
 }
-function classifyText(bytes2, text) {
+function classifyText(bytes, text) {
   const infinity = INFINITY_TOKENS.get(text);
-  if (infinity !== void 0) return { bytes: bytes2, text, number: infinity, isInteger: false };
+  if (infinity !== void 0) return { bytes, text, number: infinity, isInteger: false };
   if (NUMBER_PATTERN.test(text))
-    return { bytes: bytes2, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text) };
-  return { bytes: bytes2, text, number: Number.NaN, isInteger: false };
+    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text) };
+  return { bytes, text, number: Number.NaN, isInteger: false };
 }
 var CELL_CACHE_LIMIT = 65536;
 var CellCache = class {
@@ -40162,9 +40205,9 @@ var CellCache = class {
         return cell2;
       }
     }
-    const bytes2 = buf.slice(start, end);
+    const bytes = buf.slice(start, end);
     const text = decodeField(buf, start, end, quoted);
-    const cell = classifyText(bytes2, text);
+    const cell = classifyText(bytes, text);
     if (this.size < CELL_CACHE_LIMIT) {
       this.size++;
       if (bucket) bucket.push(cell);
@@ -40336,7 +40379,7 @@ function readDelimited(path, options) {
         seen.add(name2);
       }
       builders = header.map(
-        (name2) => options.include && !options.include(name2) ? void 0 : new ColumnBuilder(name2, 1 << 16)
+        (name2) => options.include && !options.include(name2) ? void 0 : new ColumnBuilder(name2, 1 << 16, false, options.sharedMemory)
       );
       caches = header.map(() => new CellCache());
       return;
@@ -40370,7 +40413,9 @@ function readDelimited(path, options) {
   if (rows === 0) throw new UserError("NO_ROWS", `${path}: has a header but no data rows`);
   const mixed = builders.flatMap((builder, index) => builder?.needsStringPass ? [index] : []);
   if (mixed.length > 0) {
-    const redo = new Map(mixed.map((index) => [index, new ColumnBuilder(header[index], rows, true)]));
+    const redo = new Map(
+      mixed.map((index) => [index, new ColumnBuilder(header[index], rows, true, options.sharedMemory)])
+    );
     let first = true;
     forEachRecord(path, delimiter, (buf, scan3) => {
       if (first) {
@@ -40643,21 +40688,21 @@ var DEFAULT_PARSERS = {
   dateFromDays(days) {
     return new Date(days * 864e5);
   },
-  stringFromBytes(bytes2) {
-    return bytes2 && decoder2.decode(bytes2);
+  stringFromBytes(bytes) {
+    return bytes && decoder2.decode(bytes);
   },
-  jsonFromBytes(bytes2) {
-    return bytes2 && JSON.parse(decoder2.decode(bytes2));
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder2.decode(bytes));
   },
-  geometryFromBytes(bytes2) {
-    return bytes2 && wkbToGeojson({ view: new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength), offset: 0 });
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
   },
-  geographyFromBytes(bytes2) {
-    return bytes2 && wkbToGeojson({ view: new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength), offset: 0 });
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
   },
-  uuidFromBytes(bytes2) {
-    if (!bytes2) return void 0;
-    const hex = Array.from(bytes2, (b) => b.toString(16).padStart(2, "0")).join("");
+  uuidFromBytes(bytes) {
+    if (!bytes) return void 0;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
     return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
   }
 };
@@ -40762,13 +40807,13 @@ function convert(data, columnDecoder) {
   }
   return data;
 }
-function parseDecimal(bytes2) {
-  if (!bytes2.length) return 0;
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
   let value = 0n;
-  for (const byte of bytes2) {
+  for (const byte of bytes) {
     value = value * 256n + BigInt(byte);
   }
-  const bits = bytes2.length * 8;
+  const bits = bytes.length * 8;
   if (value >= 2n ** BigInt(bits - 1)) {
     value -= 2n ** BigInt(bits);
   }
@@ -40779,9 +40824,9 @@ function parseInt96Nanos(value) {
   const nano = value & 0xffffffffffffffffn;
   return days * 86400000000000n + nano;
 }
-function parseFloat16(bytes2) {
-  if (!bytes2) return void 0;
-  const int16 = bytes2[1] << 8 | bytes2[0];
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
   const sign = int16 >> 15 ? -1 : 1;
   const exp = int16 >> 10 & 31;
   const frac = int16 & 1023;
@@ -42144,19 +42189,19 @@ function decodeTypedValue(typedValue, metadata, parsers) {
   }
   return typedValue;
 }
-function makeReader(bytes2) {
-  return { view: new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength), offset: 0 };
+function makeReader(bytes) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
 }
-function parseVariantMetadata(bytes2) {
-  let bufferCache = metadataCache.get(bytes2.buffer);
+function parseVariantMetadata(bytes) {
+  let bufferCache = metadataCache.get(bytes.buffer);
   if (!bufferCache) {
     bufferCache = /* @__PURE__ */ new Map();
-    metadataCache.set(bytes2.buffer, bufferCache);
+    metadataCache.set(bytes.buffer, bufferCache);
   }
-  const key = `${bytes2.byteOffset}:${bytes2.byteLength}`;
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
   const cached2 = bufferCache.get(key);
   if (cached2) return cached2;
-  const reader = makeReader(bytes2);
+  const reader = makeReader(bytes);
   const header = reader.view.getUint8(reader.offset++);
   const version = header & 15;
   if (version !== 1) throw new Error(`parquet unsupported variant metadata version: ${version}`);
@@ -42172,7 +42217,7 @@ function parseVariantMetadata(bytes2) {
   for (let i = 0; i < dictionarySize; i++) {
     const start = offsets[i];
     const end = offsets[i + 1];
-    const strBytes = new Uint8Array(bytes2.buffer, bytes2.byteOffset + base + start, end - start);
+    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
     dictionary[i] = decoder4.decode(strBytes);
   }
   const metadata = { dictionary, sorted };
@@ -42194,9 +42239,9 @@ function readVariant(reader, metadata, parsers) {
   if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
   if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
   if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
-  const bytes2 = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
   reader.offset += header;
-  return decoder4.decode(bytes2);
+  return decoder4.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
   switch (typeId) {
@@ -42257,8 +42302,8 @@ function readVariantPrimitive(reader, typeId, parsers) {
     case 15:
       return readVariantBinary(reader);
     case 16: {
-      const bytes2 = readVariantBinary(reader);
-      return decoder4.decode(bytes2);
+      const bytes = readVariantBinary(reader);
+      return decoder4.decode(bytes);
     }
     case 17: {
       const value = reader.view.getBigInt64(reader.offset, true);
@@ -42273,9 +42318,9 @@ function readVariantPrimitive(reader, typeId, parsers) {
       return parsers.timestampFromNanoseconds(value);
     }
     case 20: {
-      const bytes2 = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
+      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
       reader.offset += 16;
-      const hex = Array.from(bytes2, (b) => b.toString(16).padStart(2, "0")).join("");
+      const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     }
     default:
@@ -42349,9 +42394,9 @@ function readVariantDecimal(reader, width) {
 function readVariantBinary(reader) {
   const length = reader.view.getUint32(reader.offset, true);
   reader.offset += 4;
-  const bytes2 = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
   reader.offset += length;
-  return bytes2;
+  return bytes;
 }
 
 // node_modules/hyparquet/src/assemble.js
@@ -42913,20 +42958,20 @@ function readBitPacked(reader, header, bitWidth2, output, seen) {
 }
 function byteStreamSplit(reader, count, type, typeLength) {
   const width = byteWidth(type, typeLength);
-  const bytes2 = new Uint8Array(count * width);
+  const bytes = new Uint8Array(count * width);
   for (let b = 0; b < width; b++) {
     for (let i = 0; i < count; i++) {
-      bytes2[i * width + b] = reader.view.getUint8(reader.offset++);
+      bytes[i * width + b] = reader.view.getUint8(reader.offset++);
     }
   }
-  if (type === "FLOAT") return new Float32Array(bytes2.buffer);
-  else if (type === "DOUBLE") return new Float64Array(bytes2.buffer);
-  else if (type === "INT32") return new Int32Array(bytes2.buffer);
-  else if (type === "INT64") return new BigInt64Array(bytes2.buffer);
+  if (type === "FLOAT") return new Float32Array(bytes.buffer);
+  else if (type === "DOUBLE") return new Float64Array(bytes.buffer);
+  else if (type === "INT32") return new Int32Array(bytes.buffer);
+  else if (type === "INT64") return new BigInt64Array(bytes.buffer);
   else if (type === "FIXED_LEN_BYTE_ARRAY") {
     const split = new Array(count);
     for (let i = 0; i < count; i++) {
-      split[i] = bytes2.subarray(i * width, (i + 1) * width);
+      split[i] = bytes.subarray(i * width, (i + 1) * width);
     }
     return split;
   }
@@ -43124,8 +43169,8 @@ function snappyUncompress(input, output) {
 }
 
 // node_modules/hyparquet/src/datapage.js
-function readDataPage(bytes2, daph, { type, element, schemaPath }) {
-  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+function readDataPage(bytes, daph, { type, element, schemaPath }) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = { view, offset: 0 };
   let dataPage;
   const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
@@ -43151,8 +43196,8 @@ function readDataPage(bytes2, daph, { type, element, schemaPath }) {
   } else if (daph.encoding === "ALP") {
     dataPage = alpDecode(reader, nValues, type);
   } else if (daph.encoding === "DELTA_BINARY_PACKED") {
-    const int32 = type === "INT32";
-    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    const int322 = type === "INT32";
+    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
     deltaBinaryUnpack(reader, nValues, dataPage);
   } else if (daph.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
     dataPage = new Array(nValues);
@@ -43235,8 +43280,8 @@ function readDataPageV2(compressedBytes, ph, columnDecoder) {
     dataPage = new Array(nValues);
     readRleBitPackedHybrid(pageReader, bitWidth2, dataPage, uncompressedPageSize - 1);
   } else if (daph2.encoding === "DELTA_BINARY_PACKED") {
-    const int32 = type === "INT32";
-    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    const int322 = type === "INT32";
+    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
     deltaBinaryUnpack(pageReader, nValues, dataPage);
   } else if (daph2.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
     dataPage = new Array(nValues);
@@ -43881,9 +43926,17 @@ async function readSnapshot(path, options = {}) {
     );
   switch (format) {
     case "csv":
-      return readDelimited(path, { delimiter: 44, include: options.include });
+      return readDelimited(path, {
+        delimiter: 44,
+        include: options.include,
+        sharedMemory: options.sharedMemory
+      });
     case "tsv":
-      return readDelimited(path, { delimiter: 9, include: options.include });
+      return readDelimited(path, {
+        delimiter: 9,
+        include: options.include,
+        sharedMemory: options.sharedMemory
+      });
     case "jsonl":
       return readJsonLines(path, options.include);
     case "parquet":
@@ -43891,7 +43944,7 @@ async function readSnapshot(path, options = {}) {
   }
 }
 
-// src/snapshot/parallel.ts
+// src/snapshot/read-request.ts
 function columnFilterFunction(filter) {
   if (filter?.only) {
     const only = new Set(filter.only);
@@ -43903,40 +43956,7 @@ function columnFilterFunction(filter) {
   }
   return void 0;
 }
-var PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-function workerUrl() {
-  const url = new URL("./read-worker.js", import.meta.url);
-  return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : void 0;
-}
-function readInWorker(url, request) {
-  return new Promise((resolve4, reject) => {
-    const worker = new Worker(url, { workerData: request });
-    let settled = false;
-    worker.once("message", (message) => {
-      settled = true;
-      if (message.error) reject(new UserError(message.error.code, message.error.message));
-      else resolve4(message.table);
-    });
-    worker.once("error", (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`snapshot reader thread exited with code ${code} before answering`));
-    });
-  });
-}
-function bytes(path) {
-  try {
-    return statSync2(path).size;
-  } catch {
-    return 0;
-  }
-}
 async function readSnapshots(requests) {
-  const url = workerUrl();
-  const parallel = url !== void 0 && requests.length > 1 && requests.some((request) => bytes(request.path) >= PARALLEL_MIN_BYTES);
-  if (parallel) return Promise.all(requests.map((request) => readInWorker(url, request)));
   const tables = [];
   for (const request of requests)
     tables.push(
@@ -43991,7 +44011,7 @@ function gitShowTo(source, cwd, file) {
   }
   writeFileSync2(file, content2);
 }
-async function loadSnapshots(sources, cwd, filter) {
+async function loadSnapshots(sources, cwd, filter, read = readSnapshots) {
   assertFileSources(sources);
   const directory = sources.some((source) => source.kind === "git") ? mkdtempSync(join2(tmpdir(), "driftwatch-git-")) : void 0;
   try {
@@ -44005,7 +44025,7 @@ async function loadSnapshots(sources, cwd, filter) {
     });
     let tables;
     try {
-      tables = await readSnapshots(
+      tables = await read(
         sources.map((source, index) => ({ path: paths[index], format: source.format, filter }))
       );
     } catch (error) {
@@ -45013,6 +45033,95 @@ async function postgresDriftReport(reference, current, settings, include) {
   return computeDrift(read.reference, read.current, drift);
 }
 
+// src/job/worker-pool.ts
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+var THREADS = 2;
+var WorkerPool = class _WorkerPool {
+  constructor(workers) {
+    this.workers = workers;
+    for (const worker of workers) {
+      worker.on("message", (reply) => {
+        const pending = this.pending.get(reply.id);
+        if (!pending) return;
+        this.pending.delete(reply.id);
+        if (reply.kind === "error") {
+          const failure = reply.error;
+          pending.reject(
+            failure.user ? new UserError(failure.code, failure.message) : new Error(`worker thread: ${failure.message}`)
+          );
+        } else pending.resolve(reply);
+      });
+      worker.on("error", (error) => this.failAll(error));
+      worker.on("exit", (code) => {
+        if (this.pending.size > 0) this.failAll(new Error(`worker thread exited with code ${code}`));
+      });
+    }
+  }
+  workers;
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  /** A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread). */
+  static forFiles(paths) {
+    const url = new URL("./worker.js", import.meta.url);
+    if (url.protocol !== "file:" || !existsSync(fileURLToPath(url))) return void 0;
+    const big = paths.some((path) => {
+      try {
+        return statSync2(path).size >= PARALLEL_MIN_BYTES;
+      } catch {
+        return false;
+      }
+    });
+    if (!big) return void 0;
+    return new _WorkerPool(Array.from({ length: THREADS }, () => new Worker(url)));
+  }
+  failAll(error) {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+  send(worker, request) {
+    const id = this.nextId++;
+    return new Promise((resolve4, reject) => {
+      this.pending.set(id, { resolve: resolve4, reject });
+      worker.postMessage({ ...request, id });
+    });
+  }
+  /** Reads each file on its own thread; tables come back in shared memory. */
+  async read(requests) {
+    const replies = await Promise.all(
+      requests.map(
+        (request, index) => this.send(this.workers[index % this.workers.length], { kind: "read", ...request })
+      )
+    );
+    return replies.map((reply) => reply.table);
+  }
+  /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
+  async computeColumns(reference, current, options, plan) {
+    await Promise.all(
+      this.workers.map((worker) => this.send(worker, { kind: "tables", reference, current }))
+    );
+    const works = new Array(plan.length);
+    let next = 0;
+    await Promise.all(
+      this.workers.map(async (worker) => {
+        while (next < plan.length) {
+          const index = next++;
+          const { name: name2, type } = plan[index];
+          const reply = await this.send(worker, { kind: "column", name: name2, type, options });
+          works[index] = reply.work;
+        }
+      })
+    );
+    return works;
+  }
+  /** Stops the threads (an open worker keeps the process alive). */
+  async close() {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+};
+
 // src/job/compare-job.ts
 function fileSafe(label) {
   return label.replace(/[^A-Za-z0-9._@-]+/g, "-");
@@ -45056,14 +45165,28 @@ async function computeReport(settings) {
       columnFilterFunction(columnFilter(settings))
     );
   }
-  const [reference, current] = await loadSnapshots(
-    [settings.reference, settings.current],
-    settings.cwd,
-    columnFilter(settings)
+  const options = {
+    ...settings.drift,
+    referenceLabel: settings.referenceLabel ?? defaultLabel(settings.reference),
+    currentLabel: settings.currentLabel ?? defaultLabel(settings.current)
+  };
+  const sources = [settings.reference, settings.current];
+  const pool = WorkerPool.forFiles(
+    sources.flatMap((source) => source.kind === "file" ? [source.path] : [])
   );
-  const referenceLabel = settings.referenceLabel ?? defaultLabel(settings.reference);
-  const currentLabel = settings.currentLabel ?? defaultLabel(settings.current);
-  return computeDrift(reference, current, { ...settings.drift, referenceLabel, currentLabel });
+  try {
+    const [reference, current] = await loadSnapshots(
+      sources,
+      settings.cwd,
+      columnFilter(settings),
+      pool ? (requests) => pool.read(requests) : void 0
+    );
+    const plan = planColumns(reference, current, options);
+    const works = pool ? await pool.computeColumns(reference, current, options, plan) : plan.map(({ name: name2, type }) => computeColumn(name2, type, reference, current, options));
+    return assembleDrift(reference, current, options, works);
+  } finally {
+    await pool?.close();
+  }
 }
 async function runCompareJob(settings) {
   const report = await computeReport(settings);
@@ -45290,6 +45413,9 @@ async function loadStreamflowFixtures(options) {
         await createSchema(client, options.schema);
         const loaded = [];
         for (const file of options.files) loaded.push(await loadFile(client, options.schema, file));
+        for (const table of STREAMFLOW_TABLES) {
+          await client.query(`ANALYZE ${quoteIdent(options.schema)}.${quoteIdent(table.name)}`);
+        }
         return loaded;
       }
     );

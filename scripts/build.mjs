@@ -27,8 +27,9 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node\n' },
   // The GitHub Action (action.yml `runs.main`).
   { in: 'src/action/main.ts', out: 'dist/index.js' },
-  // Snapshot reader thread, loaded from beside dist/cli.js and dist/index.js to parse both snapshots at once.
-  { in: 'src/snapshot/read-worker.ts', out: 'dist/read-worker.js' },
+  // Worker thread of compare jobs on big snapshots (src/job/worker-pool.ts), loaded from beside dist/cli.js and
+  // dist/index.js: reads both snapshots at once, then scores columns on two cores.
+  { in: 'src/job/worker.ts', out: 'dist/worker.js' },
   // The companion load-test action (load-test/action.yml `runs.main`); `outName` keeps DRIFTWATCH_BUILD_OUT unique.
   { in: 'src/action/load-test-main.ts', out: 'load-test/dist/index.js', outName: 'load-test.js' },
 ];

@@ -322,7 +322,8 @@ export function computeColumn(
   const cur = getColumn(current, name)!;
   return {
     result,
-    referenceTally: ref.type !== 'string' ? summarizeColumn(ref, reference.rows, sortedReference(pair)) : undefined,
+    referenceTally:
+      ref.type !== 'string' ? summarizeColumn(ref, reference.rows, sortedReference(pair)) : undefined,
     currentTally: cur.type !== 'string' ? summarizeColumn(cur, current.rows, sortedCurrent(pair)) : undefined,
   };
 }

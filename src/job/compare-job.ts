@@ -3,17 +3,18 @@
  * atomically, and produce the StreamFlow-style decision line.
  */
 import { isAbsolute, join } from 'node:path';
-import { computeDrift } from '../drift/engine.js';
+import { assembleDrift, computeColumn, planColumns } from '../drift/engine.js';
 import type { DriftReport } from '../drift/types.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeFileAtomic } from '../report/write.js';
 import { defaultLabel, loadSnapshots } from '../snapshot/load.js';
-import { type ColumnFilter, columnFilterFunction } from '../snapshot/parallel.js';
+import { type ColumnFilter, columnFilterFunction } from '../snapshot/read-request.js';
 import type { Table } from '../snapshot/table.js';
 import { postgresDriftReport } from './postgres-compare.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
+import { WorkerPool } from './worker-pool.js';
 import { assertNever } from '../errors.js';
 
 export interface CompareOutcome {
@@ -74,14 +75,31 @@ async function computeReport(settings: CompareSettings): Promise<DriftReport> {
       columnFilterFunction(columnFilter(settings)),
     );
   }
-  const [reference, current] = (await loadSnapshots(
-    [settings.reference, settings.current],
-    settings.cwd,
-    columnFilter(settings),
-  )) as [Table, Table];
-  const referenceLabel = settings.referenceLabel ?? defaultLabel(settings.reference);
-  const currentLabel = settings.currentLabel ?? defaultLabel(settings.current);
-  return computeDrift(reference, current, { ...settings.drift, referenceLabel, currentLabel });
+  const options = {
+    ...settings.drift,
+    referenceLabel: settings.referenceLabel ?? defaultLabel(settings.reference),
+    currentLabel: settings.currentLabel ?? defaultLabel(settings.current),
+  };
+  const sources = [settings.reference, settings.current];
+  // Big files: two worker threads read both snapshots at once, then score columns on both cores.
+  const pool = WorkerPool.forFiles(
+    sources.flatMap((source) => (source.kind === 'file' ? [source.path] : [])),
+  );
+  try {
+    const [reference, current] = (await loadSnapshots(
+      sources,
+      settings.cwd,
+      columnFilter(settings),
+      pool ? (requests) => pool.read(requests) : undefined,
+    )) as [Table, Table];
+    const plan = planColumns(reference, current, options);
+    const works = pool
+      ? await pool.computeColumns(reference, current, options, plan)
+      : plan.map(({ name, type }) => computeColumn(name, type, reference, current, options));
+    return assembleDrift(reference, current, options, works);
+  } finally {
+    await pool?.close();
+  }
 }
 
 export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {

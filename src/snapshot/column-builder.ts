@@ -62,9 +62,11 @@ export class ColumnBuilder {
     readonly name: string,
     capacity = 1024,
     forceString = false,
+    /** Allocate in SharedArrayBuffers, so the finished column can be read by other threads without a copy. */
+    private readonly shared = false,
   ) {
-    this.numbers = new Float64Array(forceString ? 0 : capacity);
-    this.codes = new Int32Array(forceString ? capacity : 0);
+    this.numbers = float64(forceString ? 0 : capacity, shared);
+    this.codes = int32(forceString ? capacity : 0, shared);
     if (forceString) this.mode = 'string';
   }
 
@@ -80,11 +82,11 @@ export class ColumnBuilder {
   private grow(requested?: number): void {
     const capacity = requested ?? Math.max(1024, this.length * 2);
     if (this.mode === 'string') {
-      const codes = new Int32Array(capacity);
+      const codes = int32(capacity, this.shared);
       codes.set(this.codes.subarray(0, this.length));
       this.codes = codes;
     } else {
-      const numbers = new Float64Array(capacity);
+      const numbers = float64(capacity, this.shared);
       numbers.set(this.numbers.subarray(0, this.length));
       this.numbers = numbers;
     }
@@ -93,9 +95,9 @@ export class ColumnBuilder {
   private switchToString(): void {
     // Only reached for the first non-missing cell: everything before it was missing.
     this.mode = 'string';
-    this.codes = new Int32Array(Math.max(1024, this.numbers.length));
+    this.codes = int32(Math.max(1024, this.numbers.length), this.shared);
     this.codes.fill(-1, 0, this.length);
-    this.numbers = new Float64Array(0);
+    this.numbers = float64(0, this.shared);
   }
 
   /** Appends a missing cell. */
@@ -186,22 +188,33 @@ export class ColumnBuilder {
         return {
           name: this.name,
           type: 'string',
-          codes: trim(this.codes, this.length),
+          codes: trim(this.codes, this.length, this.shared),
           dictionary: this.dictionary,
         };
       case 'bool':
-        return { name: this.name, type: 'bool', values: trim(this.numbers, this.length) };
+        return { name: this.name, type: 'bool', values: trim(this.numbers, this.length, this.shared) };
       case 'number':
       case 'undecided': {
         // pandas: an integer column with a missing cell reads as float64; an all-missing column is float64 NaN.
         const type = this.mode === 'number' && !this.sawMissing && !this.sawNonInteger ? 'int' : 'float';
-        return { name: this.name, type, values: trim(this.numbers, this.length) };
+        return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
       }
     }
   }
 }
 
+function float64(length: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+
+function int32(length: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+}
+
 /** The first `length` cells: a view when little capacity is unused (no copy of a million cells), else a copy. */
-function trim<T extends Float64Array | Int32Array>(array: T, length: number): T {
-  return (length >= array.length * 0.9 ? array.subarray(0, length) : array.slice(0, length)) as T;
+function trim<T extends Float64Array | Int32Array>(array: T, length: number, shared: boolean): T {
+  if (length >= array.length * 0.9) return array.subarray(0, length) as T;
+  const copy = (array instanceof Float64Array ? float64(length, shared) : int32(length, shared)) as T;
+  copy.set(array.subarray(0, length) as never);
+  return copy;
 }

@@ -17,7 +17,7 @@ import { openForReading } from './open.js';
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-const CHUNK_BYTES = 8 * 1024 * 1024;
+const CHUNK_BYTES = 2 * 1024 * 1024;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 const INFINITY_TOKENS: ReadonlyMap<string, number> = new Map([
@@ -40,6 +40,8 @@ export interface DelimitedOptions {
   readonly delimiter: number;
   /** Which columns to materialise (others are still checked for ragged rows). Default: all. */
   readonly include?: (name: string) => boolean;
+  /** Allocate columns in shared memory (read by several threads). */
+  readonly sharedMemory?: boolean;
 }
 
 /** Result of the fast numeric parse of one unquoted cell. */
@@ -341,7 +343,9 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
         seen.add(name);
       }
       builders = header.map((name) =>
-        options.include && !options.include(name) ? undefined : new ColumnBuilder(name, 1 << 16),
+        options.include && !options.include(name)
+          ? undefined
+          : new ColumnBuilder(name, 1 << 16, false, options.sharedMemory),
       );
       caches = header.map(() => new CellCache());
       return;
@@ -381,7 +385,9 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
   // such a column as text.
   const mixed = builders.flatMap((builder, index) => (builder?.needsStringPass ? [index] : []));
   if (mixed.length > 0) {
-    const redo = new Map(mixed.map((index) => [index, new ColumnBuilder(header![index]!, rows, true)]));
+    const redo = new Map(
+      mixed.map((index) => [index, new ColumnBuilder(header![index]!, rows, true, options.sharedMemory)]),
+    );
     let first = true;
     forEachRecord(path, delimiter, (buf, scan) => {
       if (first) {

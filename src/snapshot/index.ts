@@ -17,6 +17,8 @@ export interface ReadSnapshotOptions {
   readonly format?: InputFormat;
   /** Columns to materialise; others are skipped (still validated for shape). Default: all. */
   readonly include?: (name: string) => boolean;
+  /** CSV/TSV: allocate columns in SharedArrayBuffers (for worker threads); other formats ignore it. */
+  readonly sharedMemory?: boolean;
 }
 
 /** The format implied by a file name, or undefined when the extension is not one we know. */
@@ -49,9 +51,17 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
     );
   switch (format) {
     case 'csv':
-      return readDelimited(path, { delimiter: 0x2c, include: options.include });
+      return readDelimited(path, {
+        delimiter: 0x2c,
+        include: options.include,
+        sharedMemory: options.sharedMemory,
+      });
     case 'tsv':
-      return readDelimited(path, { delimiter: 0x09, include: options.include });
+      return readDelimited(path, {
+        delimiter: 0x09,
+        include: options.include,
+        sharedMemory: options.sharedMemory,
+      });
     case 'jsonl':
       return readJsonLines(path, options.include);
     case 'parquet':

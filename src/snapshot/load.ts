@@ -5,7 +5,7 @@ import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { FileSnapshotSource, SnapshotSource } from '../job/settings.js';
 import { describeAsOf } from './postgres/flags.js';
-import { readSnapshots, type ColumnFilter } from './parallel.js';
+import { readSnapshots, type ColumnFilter, type ReadRequest } from './read-request.js';
 import type { Table } from './table.js';
 
 /** Parses a `--reference`/`--current` value: a path, or `git:<rev>:<path>`. */
@@ -65,13 +65,15 @@ function gitShowTo(source: Extract<SnapshotSource, { kind: 'git' }>, cwd: string
 }
 
 /**
- * Reads snapshot sources into Tables (in parallel threads for big files). A git source is materialised with
+ * Reads snapshot sources into Tables. A git source is materialised with
  * `git show <rev>:<path>` into a temporary file, removed afterwards, and messages name it as `git:<rev>:<path>`.
  */
 export async function loadSnapshots(
   sources: readonly SnapshotSource[],
   cwd: string,
   filter?: ColumnFilter,
+  /** How the files are read: in this thread by default; a compare job may pass its worker threads. */
+  read: (requests: readonly ReadRequest[]) => Promise<Table[]> = readSnapshots,
 ): Promise<Table[]> {
   assertFileSources(sources);
   const directory = sources.some((source) => source.kind === 'git')
@@ -89,7 +91,7 @@ export async function loadSnapshots(
     });
     let tables: Table[];
     try {
-      tables = await readSnapshots(
+      tables = await read(
         sources.map((source, index) => ({ path: paths[index]!, format: source.format, filter })),
       );
     } catch (error) {

@@ -1,0 +1,117 @@
+/**
+ * Two worker threads for a compare job on big snapshots: they read the reference and the current snapshot at once,
+ * then score columns from a shared queue (the report is assembled on the main thread). Used only when running from
+ * the bundle, where dist/worker.js sits beside the running module, and when a snapshot file is big enough to pay
+ * for the threads' start-up (~30 ms each).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ColumnWork, DriftOptions } from '../drift/engine.js';
+import type { ColumnType } from '../drift/types.js';
+import { UserError } from '../errors.js';
+import type { ReadRequest } from '../snapshot/read-request.js';
+import type { Table } from '../snapshot/table.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+/** Files at least this big make a job use worker threads. */
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+const THREADS = 2;
+
+type Pending = { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void };
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class WorkerPool {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
+      worker.on('message', (reply: WorkerReply) => {
+        const pending = this.pending.get(reply.id);
+        if (!pending) return;
+        this.pending.delete(reply.id);
+        if (reply.kind === 'error') {
+          const failure = reply.error;
+          pending.reject(
+            failure.user
+              ? new UserError(failure.code, failure.message)
+              : new Error(`worker thread: ${failure.message}`),
+          );
+        } else pending.resolve(reply);
+      });
+      worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', (code) => {
+        if (this.pending.size > 0) this.failAll(new Error(`worker thread exited with code ${code}`));
+      });
+    }
+  }
+
+  /** A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread). */
+  static forFiles(paths: readonly string[]): WorkerPool | undefined {
+    const url = new URL('./worker.js', import.meta.url);
+    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
+    const big = paths.some((path) => {
+      try {
+        return statSync(path).size >= PARALLEL_MIN_BYTES;
+      } catch {
+        return false; // the reader reports a missing file with its own message
+      }
+    });
+    if (!big) return undefined;
+    return new WorkerPool(Array.from({ length: THREADS }, () => new Worker(url)));
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  private send(worker: Worker, request: Request): Promise<WorkerReply> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  /** Reads each file on its own thread; tables come back in shared memory. */
+  async read(requests: readonly ReadRequest[]): Promise<Table[]> {
+    const replies = await Promise.all(
+      requests.map((request, index) =>
+        this.send(this.workers[index % this.workers.length]!, { kind: 'read', ...request }),
+      ),
+    );
+    return replies.map((reply) => (reply as Extract<WorkerReply, { kind: 'table' }>).table);
+  }
+
+  /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
+  async computeColumns(
+    reference: Table,
+    current: Table,
+    options: DriftOptions,
+    plan: readonly { name: string; type: ColumnType }[],
+  ): Promise<ColumnWork[]> {
+    await Promise.all(
+      this.workers.map((worker) => this.send(worker, { kind: 'tables', reference, current })),
+    );
+    const works: ColumnWork[] = new Array(plan.length);
+    let next = 0;
+    await Promise.all(
+      this.workers.map(async (worker) => {
+        while (next < plan.length) {
+          const index = next++;
+          const { name, type } = plan[index]!;
+          const reply = await this.send(worker, { kind: 'column', name, type, options });
+          works[index] = (reply as Extract<WorkerReply, { kind: 'column' }>).work;
+        }
+      }),
+    );
+    return works;
+  }
+
+  /** Stops the threads (an open worker keeps the process alive). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

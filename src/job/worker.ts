@@ -1,0 +1,75 @@
+/**
+ * Worker thread entry (bundled as dist/worker.js beside dist/cli.js and dist/index.js). A compare job keeps two of
+ * these: each first reads one snapshot (the two are parsed at once), then both score columns from a shared queue.
+ * Tables live in SharedArrayBuffers, so every thread reads the same memory and nothing is copied per column.
+ */
+import { parentPort } from 'node:worker_threads';
+import { computeColumn } from '../drift/engine.js';
+import { UserError } from '../errors.js';
+import { readSnapshot } from '../snapshot/index.js';
+import { columnFilterFunction } from '../snapshot/read-request.js';
+import { type Column, type Table } from '../snapshot/table.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+function shared<T extends Float64Array | Int32Array>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array; // the CSV reader allocates shared already
+  const copy = new (array.constructor as { new (buffer: SharedArrayBuffer): T })(
+    new SharedArrayBuffer(array.byteLength),
+  );
+  copy.set(array as never);
+  return copy;
+}
+
+/** The table with every column's storage moved into shared memory. */
+function inSharedMemory(table: Table): Table {
+  const columns = table.columns.map((column): Column => {
+    if (column.type === 'string') return { ...column, codes: shared(column.codes) };
+    return { ...column, values: shared(column.values) };
+  });
+  return { ...table, columns };
+}
+
+let tables: { reference: Table; current: Table } | undefined;
+
+async function handle(request: WorkerRequest): Promise<WorkerReply> {
+  switch (request.kind) {
+    case 'read': {
+      const table = await readSnapshot(request.path, {
+        format: request.format,
+        include: columnFilterFunction(request.filter),
+        sharedMemory: true,
+      });
+      return { id: request.id, kind: 'table', table: inSharedMemory(table) };
+    }
+    case 'tables':
+      tables = { reference: request.reference, current: request.current };
+      return { id: request.id, kind: 'ok' };
+    case 'column': {
+      if (!tables) throw new Error('worker: column requested before the tables');
+      const work = computeColumn(
+        request.name,
+        request.type,
+        tables.reference,
+        tables.current,
+        request.options,
+      );
+      return { id: request.id, kind: 'column', work };
+    }
+  }
+}
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  handle(request).then(
+    (reply) => parentPort!.postMessage(reply),
+    (error: unknown) => {
+      const failure =
+        error instanceof UserError
+          ? { user: true as const, code: error.code, message: error.message }
+          : {
+              user: false as const,
+              message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+            };
+      parentPort!.postMessage({ id: request.id, kind: 'error', error: failure } satisfies WorkerReply);
+    },
+  );
+});
