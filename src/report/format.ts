@@ -1,7 +1,8 @@
 /**
  * Number and text formatting shared by the HTML and Markdown renderers.
  */
-import type { ColumnDriftResult } from '../drift/types.js';
+import { STAT_TESTS } from '../drift/stattests/index.js';
+import type { ColumnDriftResult, StatTestId } from '../drift/types.js';
 
 /** A score, threshold or statistic for people: 3 significant digits, exponent notation below 0.001. */
 export function formatScore(value: number | null | undefined): string {
@@ -44,25 +45,11 @@ export function driftState(column: ColumnDriftResult): DriftState {
   return column.drift_detected ? 'drifted' : 'stable';
 }
 
-/** Stat tests whose score is a p-value (drift when the score is small); every other test scores a distance. */
-const P_VALUE_TESTS: ReadonlySet<string> = new Set([
-  'ks',
-  'chisquare',
-  'z',
-  'anderson',
-  'cramer_von_mises',
-  'es',
-  'fisher_exact',
-  'g_test',
-  'mannw',
-  't_test',
-  'TVD',
-  'empirical_mmd',
-]);
-
-/** Whether a column's score is a p-value (small = drift) rather than a distance (large = drift). */
+/** Whether a column's score is a p-value (small = drift) rather than a distance (large = drift), per the registry. */
 export function isPValueTest(stattest: string | null | undefined): boolean {
-  return stattest !== null && stattest !== undefined && P_VALUE_TESTS.has(stattest);
+  return stattest !== null && stattest !== undefined && Object.hasOwn(STAT_TESTS, stattest)
+    ? STAT_TESTS[stattest as StatTestId].scoreKind === 'p_value'
+    : false;
 }
 
 /**

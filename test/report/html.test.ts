@@ -140,6 +140,10 @@ describe('renderHtml content rules', () => {
       columns: 16,
       columns_by_type: { numerical: 8, categorical: 7, text: 1, datetime: 0 },
       duplicated_rows: 0,
+      empty_rows: 0,
+      empty_columns: 0,
+      constant_columns: 0,
+      almost_constant_columns: 0,
       missing_cells: { count: missing, share: missing / 7043 },
       by_column: [
         {
@@ -193,14 +197,14 @@ describe('renderHtml content rules', () => {
   it('lists additive per-column fields on the card', async () => {
     const report: DriftReport = structuredClone(await streamflowReport(1));
     const column = report.columns.find((candidate) => candidate.column === 'monthly_fee')!;
-    column.missing_share = 0.0004;
+    column.stability_index = 0.0004;
     column.adjusted_p_value = { method: 'fdr_bh', value: 0.0125 };
     column.missing = { reference: { share: 0 }, current: { share: 0.0016 } };
     expectValidReport(report);
     const html = renderHtml(report);
     const at = html.indexOf('data-column="monthly_fee"');
     const card = html.slice(at, html.indexOf('</details>', at));
-    expect(card).toContain('<dt>missing_share</dt><dd>4.00e-4</dd>');
+    expect(card).toContain('<dt>stability_index</dt><dd>4.00e-4</dd>');
     expect(card).toContain('<dt>adjusted_p_value</dt><dd>method fdr_bh · value 0.0125</dd>');
     expect(card).toContain(
       '<tr><td>missing: share</td><td class="num">0</td><td class="num">0.0016</td></tr>',
