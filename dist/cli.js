@@ -38736,22 +38736,8 @@ function driftState(column) {
   if (column.skipped !== null && column.skipped !== void 0) return "skipped";
   return column.drift_detected ? "drifted" : "stable";
 }
-var P_VALUE_TESTS = /* @__PURE__ */ new Set([
-  "ks",
-  "chisquare",
-  "z",
-  "anderson",
-  "cramer_von_mises",
-  "es",
-  "fisher_exact",
-  "g_test",
-  "mannw",
-  "t_test",
-  "TVD",
-  "empirical_mmd"
-]);
 function isPValueTest(stattest) {
-  return stattest !== null && stattest !== void 0 && P_VALUE_TESTS.has(stattest);
+  return stattest !== null && stattest !== void 0 && Object.hasOwn(STAT_TESTS, stattest) ? STAT_TESTS[stattest].scoreKind === "p_value" : false;
 }
 function driftSeverity(column) {
   const { drift_score: score, threshold } = column;

@@ -127,7 +127,12 @@ function sampleStd(values: Float64Array): number {
  * product `count * value` is one rounding, so the result stays within a few ulps of the exact value, like
  * {@link meanOf} and {@link sampleStd}.
  */
-function runMoments(values: Float64Array, counts: Float64Array, runs: number, n: number): { mean: number; std: number } {
+function runMoments(
+  values: Float64Array,
+  counts: Float64Array,
+  runs: number,
+  n: number,
+): { mean: number; std: number } {
   let sum = 0;
   let compensation = 0;
   for (let k = 0; k < runs; k++) {
