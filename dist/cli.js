@@ -37653,7 +37653,7 @@ function summarizeColumn(column, rows, presorted) {
   const type = inferColumnType(column) ?? "datetime";
   return stringTally(column, type, rows);
 }
-function computeSummary(table, precomputed) {
+function computeSummary(table, precomputed, duplicatedRows) {
   const rows = table.rows;
   const columnsByType = {
     numerical: 0,
@@ -37692,7 +37692,7 @@ function computeSummary(table, precomputed) {
     rows,
     columns: table.columns.length,
     columns_by_type: columnsByType,
-    duplicated_rows: anyUniqueColumn ? 0 : countDuplicatedRows(table),
+    duplicated_rows: anyUniqueColumn ? 0 : duplicatedRows ?? countDuplicatedRows(table),
     empty_rows: emptyRows,
     empty_columns: emptyColumns,
     constant_columns: constantColumns,
@@ -38078,8 +38078,12 @@ function computeColumn(name2, columnType, reference, current, options) {
   const cur = getColumn(current, name2);
   return {
     result,
-    referenceTally: ref.type !== "string" ? summarizeColumn(ref, reference.rows, sortedReference(pair2)) : void 0,
-    currentTally: cur.type !== "string" ? summarizeColumn(cur, current.rows, sortedCurrent(pair2)) : void 0
+    referenceTally: summarizeColumn(
+      ref,
+      reference.rows,
+      ref.type !== "string" ? sortedReference(pair2) : void 0
+    ),
+    currentTally: summarizeColumn(cur, current.rows, cur.type !== "string" ? sortedCurrent(pair2) : void 0)
   };
 }
 function positiveRate(column) {
@@ -38116,7 +38120,7 @@ function computeDrift(reference, current, options) {
   );
   return assembleDrift(reference, current, options, works);
 }
-function assembleDrift(reference, current, options, works) {
+function assembleDrift(reference, current, options, works, duplicatedRows) {
   const driftShareThreshold = options.driftShare ?? DEFAULT_DRIFT_SHARE;
   const retrainThreshold = options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD;
   const columns = works.map((work) => work.result);
@@ -38154,8 +38158,8 @@ function assembleDrift(reference, current, options, works) {
   if (options.correction) report.correction = options.correction;
   if (options.missingDrift) report.missing_drift = true;
   report.summary = {
-    reference: computeSummary(reference, (name2) => referenceTallies.get(name2)),
-    current: computeSummary(current, (name2) => currentTallies.get(name2))
+    reference: computeSummary(reference, (name2) => referenceTallies.get(name2), duplicatedRows?.reference),
+    current: computeSummary(current, (name2) => currentTallies.get(name2), duplicatedRows?.current)
   };
   return report;
 }
@@ -44022,7 +44026,10 @@ async function loadSnapshots(sources, cwd, filter, read = readSnapshots) {
       );
       throw new UserError(error.code, message);
     }
-    return tables.map((table, index) => ({ ...table, source: describeSource(sources[index]) }));
+    return tables.map((table, index) => {
+      const source = describeSource(sources[index]);
+      return table.source === source ? table : { ...table, source };
+    });
   } finally {
     if (directory) rmSync2(directory, { recursive: true, force: true });
   }
@@ -45048,6 +45055,7 @@ var WorkerPool = class _WorkerPool {
   }
   workers;
   pending = /* @__PURE__ */ new Map();
+  duplicated = /* @__PURE__ */ new WeakMap();
   nextId = 0;
   /** A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread). */
   static forFiles(paths) {
@@ -45081,7 +45089,15 @@ var WorkerPool = class _WorkerPool {
         (request, index) => this.send(this.workers[index % this.workers.length], { kind: "read", ...request })
       )
     );
-    return replies.map((reply) => reply.table);
+    return replies.map((reply) => {
+      const { table, duplicatedRows } = reply;
+      this.duplicated.set(table, duplicatedRows);
+      return table;
+    });
+  }
+  /** Duplicated rows of a table this pool read (counted on its thread), if it read it. */
+  duplicatedRowsOf(table) {
+    return this.duplicated.get(table);
   }
   /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
   async computeColumns(reference, current, options, plan) {
@@ -45169,7 +45185,10 @@ async function computeReport(settings) {
     );
     const plan = planColumns(reference, current, options);
     const works = pool ? await pool.computeColumns(reference, current, options, plan) : plan.map(({ name: name2, type }) => computeColumn(name2, type, reference, current, options));
-    return assembleDrift(reference, current, options, works);
+    return assembleDrift(reference, current, options, works, {
+      reference: pool?.duplicatedRowsOf(reference),
+      current: pool?.duplicatedRowsOf(current)
+    });
   } finally {
     await pool?.close();
   }

@@ -11470,6 +11470,67 @@ function stringTally(column, type, rows) {
   const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
+function canonicalColumn(column) {
+  return column.type === "string" ? column.codes : column.values;
+}
+function countDuplicatedRows(table) {
+  const rows = table.rows;
+  if (rows < 2 || table.columns.length === 0) return 0;
+  const canonical = table.columns.map((column) => canonicalColumn(column));
+  const hashHigh = new Uint32Array(rows).fill(2166136261);
+  const hashLow = new Uint32Array(rows).fill(16777619);
+  for (const values of canonical) {
+    if (values instanceof Float64Array) {
+      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+      for (let i = 0; i < rows; i++) {
+        let low = words[2 * i];
+        let high = words[2 * i + 1];
+        if (low === 0 && high === 2147483648) high = 0;
+        else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
+          high = 2146959360;
+          low = 0;
+        }
+        hashHigh[i] = Math.imul(hashHigh[i] ^ low, 16777619) ^ Math.imul(high, 1540483477);
+        hashLow[i] = Math.imul(hashLow[i] ^ high, 2246822507) ^ Math.imul(low, 3266489909);
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const code = values[i];
+        hashHigh[i] = Math.imul(hashHigh[i] ^ code, 16777619) ^ 1540483477;
+        hashLow[i] = Math.imul(hashLow[i] ^ code, 2246822507) ^ 3266489909;
+      }
+    }
+  }
+  let capacity = 1;
+  while (capacity < rows * 2) capacity <<= 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  const equalRows = (a, b) => {
+    for (const values of canonical) {
+      const x = values[a];
+      const y = values[b];
+      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    }
+    return true;
+  };
+  let duplicated = 0;
+  for (let row = 0; row < rows; row++) {
+    let slot = (hashHigh[row] ^ Math.imul(hashLow[row], 2654435761)) & mask;
+    for (; ; ) {
+      const other = slots[slot];
+      if (other < 0) {
+        slots[slot] = row;
+        break;
+      }
+      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
+        duplicated++;
+        break;
+      }
+      slot = slot + 1 & mask;
+    }
+  }
+  return duplicated;
+}
 function summarizeColumn(column, rows, presorted) {
   if (column.type !== "string") return numericTally(column, rows, presorted);
   const type = inferColumnType(column) ?? "datetime";
@@ -11778,8 +11839,12 @@ function computeColumn(name, columnType, reference, current, options) {
   const cur = getColumn(current, name);
   return {
     result,
-    referenceTally: ref.type !== "string" ? summarizeColumn(ref, reference.rows, sortedReference(pair)) : void 0,
-    currentTally: cur.type !== "string" ? summarizeColumn(cur, current.rows, sortedCurrent(pair)) : void 0
+    referenceTally: summarizeColumn(
+      ref,
+      reference.rows,
+      ref.type !== "string" ? sortedReference(pair) : void 0
+    ),
+    currentTally: summarizeColumn(cur, current.rows, cur.type !== "string" ? sortedCurrent(pair) : void 0)
   };
 }
 
@@ -15847,7 +15912,12 @@ async function handle(request) {
         include: columnFilterFunction(request.filter),
         sharedMemory: true
       });
-      return { id: request.id, kind: "table", table: inSharedMemory(table) };
+      return {
+        id: request.id,
+        kind: "table",
+        table: inSharedMemory(table),
+        duplicatedRows: countDuplicatedRows(table)
+      };
     }
     case "tables":
       tables = { reference: request.reference, current: request.current };

@@ -320,11 +320,15 @@ export function computeColumn(
   if (!pair) return { result };
   const ref = getColumn(reference, name)!;
   const cur = getColumn(current, name)!;
+  // Numeric sides reuse the column's sort; string sides are tallied from their codes.
   return {
     result,
-    referenceTally:
-      ref.type !== 'string' ? summarizeColumn(ref, reference.rows, sortedReference(pair)) : undefined,
-    currentTally: cur.type !== 'string' ? summarizeColumn(cur, current.rows, sortedCurrent(pair)) : undefined,
+    referenceTally: summarizeColumn(
+      ref,
+      reference.rows,
+      ref.type !== 'string' ? sortedReference(pair) : undefined,
+    ),
+    currentTally: summarizeColumn(cur, current.rows, cur.type !== 'string' ? sortedCurrent(pair) : undefined),
   };
 }
 
@@ -384,6 +388,8 @@ export function assembleDrift(
   current: Table,
   options: DriftOptions,
   works: readonly ColumnWork[],
+  /** Duplicated rows of each snapshot when already counted elsewhere (the threads that read them). */
+  duplicatedRows?: { readonly reference?: number; readonly current?: number },
 ): DriftReport {
   const driftShareThreshold = options.driftShare ?? DEFAULT_DRIFT_SHARE;
   const retrainThreshold = options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD;
@@ -427,8 +433,8 @@ export function assembleDrift(
   if (options.missingDrift) report.missing_drift = true;
   // DataSummaryPreset-style summary of both snapshots.
   report.summary = {
-    reference: computeSummary(reference, (name) => referenceTallies.get(name)),
-    current: computeSummary(current, (name) => currentTallies.get(name)),
+    reference: computeSummary(reference, (name) => referenceTallies.get(name), duplicatedRows?.reference),
+    current: computeSummary(current, (name) => currentTallies.get(name), duplicatedRows?.current),
   };
   return report;
 }

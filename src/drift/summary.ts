@@ -335,7 +335,7 @@ function canonicalColumn(column: Column): Float64Array | Int32Array {
  * Rows equal to an earlier row in every column. Rows are hashed column by column (typed arrays, no per-row
  * objects) into an open-addressing table of distinct rows; rows with equal hashes are compared exactly.
  */
-function countDuplicatedRows(table: Table): number {
+export function countDuplicatedRows(table: Table): number {
   const rows = table.rows;
   if (rows < 2 || table.columns.length === 0) return 0;
   const canonical = table.columns.map((column) => canonicalColumn(column));
@@ -431,6 +431,8 @@ export function summarizeColumn(column: Column, rows: number, presorted?: Float6
 export function computeSummary(
   table: Table,
   precomputed?: (column: string) => ColumnTally | undefined,
+  /** {@link countDuplicatedRows} of this table when already counted (e.g. by the thread that read it). */
+  duplicatedRows?: number,
 ): DataSummary {
   const rows = table.rows;
   const columnsByType: Record<SummaryColumnType, number> = {
@@ -472,7 +474,7 @@ export function computeSummary(
     rows,
     columns: table.columns.length,
     columns_by_type: columnsByType,
-    duplicated_rows: anyUniqueColumn ? 0 : countDuplicatedRows(table),
+    duplicated_rows: anyUniqueColumn ? 0 : (duplicatedRows ?? countDuplicatedRows(table)),
     empty_rows: emptyRows,
     empty_columns: emptyColumns,
     constant_columns: constantColumns,

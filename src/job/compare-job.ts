@@ -96,7 +96,10 @@ async function computeReport(settings: CompareSettings): Promise<DriftReport> {
     const works = pool
       ? await pool.computeColumns(reference, current, options, plan)
       : plan.map(({ name, type }) => computeColumn(name, type, reference, current, options));
-    return assembleDrift(reference, current, options, works);
+    return assembleDrift(reference, current, options, works, {
+      reference: pool?.duplicatedRowsOf(reference),
+      current: pool?.duplicatedRowsOf(current),
+    });
   } finally {
     await pool?.close();
   }

@@ -23,6 +23,7 @@ type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<
 
 export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
+  private readonly duplicated = new WeakMap<Table, number>();
   private nextId = 0;
 
   private constructor(private readonly workers: Worker[]) {
@@ -82,7 +83,16 @@ export class WorkerPool {
         this.send(this.workers[index % this.workers.length]!, { kind: 'read', ...request }),
       ),
     );
-    return replies.map((reply) => (reply as Extract<WorkerReply, { kind: 'table' }>).table);
+    return replies.map((reply) => {
+      const { table, duplicatedRows } = reply as Extract<WorkerReply, { kind: 'table' }>;
+      this.duplicated.set(table, duplicatedRows);
+      return table;
+    });
+  }
+
+  /** Duplicated rows of a table this pool read (counted on its thread), if it read it. */
+  duplicatedRowsOf(table: Table): number | undefined {
+    return this.duplicated.get(table);
   }
 
   /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */

@@ -12,7 +12,7 @@ export type WorkerRequest =
   | { id: number; kind: 'column'; name: string; type: ColumnType; options: DriftOptions };
 
 export type WorkerReply =
-  | { id: number; kind: 'table'; table: Table }
+  | { id: number; kind: 'table'; table: Table; duplicatedRows: number }
   | { id: number; kind: 'ok' }
   | { id: number; kind: 'column'; work: ColumnWork }
   | {

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { computeColumn } from '../drift/engine.js';
+import { countDuplicatedRows } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import { readSnapshot } from '../snapshot/index.js';
 import { columnFilterFunction } from '../snapshot/read-request.js';
@@ -39,7 +40,13 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         include: columnFilterFunction(request.filter),
         sharedMemory: true,
       });
-      return { id: request.id, kind: 'table', table: inSharedMemory(table) };
+      // Row-level summary work needs only this table: do it here, while the other snapshot is still being read.
+      return {
+        id: request.id,
+        kind: 'table',
+        table: inSharedMemory(table),
+        duplicatedRows: countDuplicatedRows(table),
+      };
     }
     case 'tables':
       tables = { reference: request.reference, current: request.current };

@@ -102,7 +102,10 @@ export async function loadSnapshots(
       );
       throw new UserError(error.code, message);
     }
-    return tables.map((table, index) => ({ ...table, source: describeSource(sources[index]!) }));
+    return tables.map((table, index) => {
+      const source = describeSource(sources[index]!);
+      return table.source === source ? table : { ...table, source };
+    });
   } finally {
     if (directory) rmSync(directory, { recursive: true, force: true });
   }
