@@ -12114,21 +12114,30 @@ function parseDecimalBytes(buf, start, end) {
 }
 function classifyText(bytes, text) {
   const infinity = INFINITY_TOKENS.get(text);
-  if (infinity !== void 0) return { bytes, text, number: infinity, isInteger: false };
+  if (infinity !== void 0) return { bytes, text, number: infinity, isInteger: false, missing: false };
   if (NUMBER_PATTERN.test(text))
-    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text) };
-  return { bytes, text, number: Number.NaN, isInteger: false };
+    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text), missing: false };
+  return { bytes, text, number: Number.NaN, isInteger: false, missing: MISSING_TOKENS.has(text) };
 }
 var CELL_CACHE_LIMIT = 65536;
+var FEW_CELLS = 8;
 var CellCache = class {
   buckets = /* @__PURE__ */ new Map();
   size = 0;
+  /** The first few distinct cells, compared directly: most label columns have no more than these. */
+  few = [];
   get(buf, start, end, quoted) {
+    const length = end - start;
+    outer: for (let k = 0; k < this.few.length; k++) {
+      const cell2 = this.few[k];
+      if (cell2.bytes.length !== length) continue;
+      for (let i = 0; i < length; i++) if (cell2.bytes[i] !== buf[start + i]) continue outer;
+      return cell2;
+    }
     let hash = 2166136261 ^ end - start;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i], 16777619);
     const bucket = this.buckets.get(hash);
     if (bucket) {
-      const length = end - start;
       outer: for (const cell2 of bucket) {
         if (cell2.bytes.length !== length) continue;
         for (let i = 0; i < length; i++) if (cell2.bytes[i] !== buf[start + i]) continue outer;
@@ -12138,7 +12147,8 @@ var CellCache = class {
     const bytes = buf.slice(start, end);
     const text = decodeField(buf, start, end, quoted);
     const cell = classifyText(bytes, text);
-    if (this.size < CELL_CACHE_LIMIT) {
+    if (this.few.length < FEW_CELLS) this.few.push(cell);
+    else if (this.size < CELL_CACHE_LIMIT) {
       this.size++;
       if (bucket) bucket.push(cell);
       else this.buckets.set(hash, [cell]);
@@ -12148,6 +12158,7 @@ var CellCache = class {
 };
 function pushClassified(builder, cell) {
   if (!Number.isNaN(cell.number)) builder.pushNumber(cell.number, cell.isInteger);
+  else if (cell.missing) builder.pushMissing();
   else builder.pushText(cell.text);
 }
 var decoder = new TextDecoder("utf-8");

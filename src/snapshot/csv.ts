@@ -97,14 +97,16 @@ interface ClassifiedCell {
   /** A number (±inf, exponent forms, long decimals) or NaN when the cell is text. */
   readonly number: number;
   readonly isInteger: boolean;
+  /** One of pandas' missing-value tokens (`NA`, `null`, ...). */
+  readonly missing: boolean;
 }
 
 function classifyText(bytes: Uint8Array, text: string): ClassifiedCell {
   const infinity = INFINITY_TOKENS.get(text);
-  if (infinity !== undefined) return { bytes, text, number: infinity, isInteger: false };
+  if (infinity !== undefined) return { bytes, text, number: infinity, isInteger: false, missing: false };
   if (NUMBER_PATTERN.test(text))
-    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text) };
-  return { bytes, text, number: Number.NaN, isInteger: false };
+    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text), missing: false };
+  return { bytes, text, number: Number.NaN, isInteger: false, missing: MISSING_TOKENS.has(text) };
 }
 
 /** Up to this many distinct texts per column are cached (labels, booleans); beyond, cells are decoded directly. */
@@ -114,16 +116,27 @@ const CELL_CACHE_LIMIT = 65_536;
  * Per-column cache of classified text cells keyed by their bytes: a categorical column of a million rows has a
  * handful of labels, so each is decoded and classified once instead of once per row.
  */
+const FEW_CELLS = 8;
+
 class CellCache {
   private readonly buckets = new Map<number, ClassifiedCell[]>();
   private size = 0;
 
+  /** The first few distinct cells, compared directly: most label columns have no more than these. */
+  private readonly few: ClassifiedCell[] = [];
+
   get(buf: Uint8Array, start: number, end: number, quoted: boolean): ClassifiedCell {
+    const length = end - start;
+    outer: for (let k = 0; k < this.few.length; k++) {
+      const cell = this.few[k]!;
+      if (cell.bytes.length !== length) continue;
+      for (let i = 0; i < length; i++) if (cell.bytes[i] !== buf[start + i]) continue outer;
+      return cell;
+    }
     let hash = 0x811c9dc5 ^ (end - start);
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
     const bucket = this.buckets.get(hash);
     if (bucket) {
-      const length = end - start;
       outer: for (const cell of bucket) {
         if (cell.bytes.length !== length) continue;
         for (let i = 0; i < length; i++) if (cell.bytes[i] !== buf[start + i]) continue outer;
@@ -133,7 +146,8 @@ class CellCache {
     const bytes = buf.slice(start, end);
     const text = decodeField(buf, start, end, quoted);
     const cell = classifyText(bytes, text);
-    if (this.size < CELL_CACHE_LIMIT) {
+    if (this.few.length < FEW_CELLS) this.few.push(cell);
+    else if (this.size < CELL_CACHE_LIMIT) {
       this.size++;
       if (bucket) bucket.push(cell);
       else this.buckets.set(hash, [cell]);
@@ -144,6 +158,7 @@ class CellCache {
 
 function pushClassified(builder: ColumnBuilder, cell: ClassifiedCell): void {
   if (!Number.isNaN(cell.number)) builder.pushNumber(cell.number, cell.isInteger);
+  else if (cell.missing) builder.pushMissing();
   else builder.pushText(cell.text);
 }
 
