@@ -11553,7 +11553,7 @@ var require_dist = __commonJS({
     function parse3(stream, callback) {
       const parser2 = new parser_1.Parser();
       stream.on("data", (buffer) => parser2.parse(buffer, callback));
-      return new Promise((resolve4) => stream.on("end", () => resolve4()));
+      return new Promise((resolve5) => stream.on("end", () => resolve5()));
     }
   }
 });
@@ -12322,12 +12322,12 @@ var require_client = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve4, reject) => {
+        return new this._Promise((resolve5, reject) => {
           this._connect((error) => {
             if (error) {
               reject(error);
             } else {
-              resolve4(this);
+              resolve5(this);
             }
           });
         });
@@ -12709,8 +12709,8 @@ var require_client = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result = new this._Promise((resolve4, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve4(res);
+            result = new this._Promise((resolve5, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve5(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -12810,8 +12810,8 @@ var require_client = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve4) => {
-            this.connection.once("end", resolve4);
+          return new this._Promise((resolve5) => {
+            this.connection.once("end", resolve5);
           });
         }
       }
@@ -12860,8 +12860,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result = new Promise2(function(resolve4, reject) {
-        res = resolve4;
+      const result = new Promise2(function(resolve5, reject) {
+        res = resolve5;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -12922,7 +12922,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve4) => resolve4(f()));
+        return new Promise2((resolve5) => resolve5(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -13317,8 +13317,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve4, reject) {
-          this._once("end", resolve4);
+        function(resolve5, reject) {
+          this._once("end", resolve5);
           this._once("error", reject);
         }.bind(this)
       );
@@ -13497,12 +13497,12 @@ var require_client2 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve4, reject) => {
+      return new this._Promise((resolve5, reject) => {
         this._connect((error) => {
           if (error) {
             reject(error);
           } else {
-            resolve4(this);
+            resolve5(this);
           }
         });
       });
@@ -13526,8 +13526,8 @@ var require_client2 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result = new this._Promise((resolve4, reject) => {
-            resolveOut = resolve4;
+          result = new this._Promise((resolve5, reject) => {
+            resolveOut = resolve5;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -13590,8 +13590,8 @@ var require_client2 = __commonJS({
       }
       let result;
       if (!cb) {
-        result = new this._Promise(function(resolve4, reject) {
-          cb = (err) => err ? reject(err) : resolve4();
+        result = new this._Promise(function(resolve5, reject) {
+          cb = (err) => err ? reject(err) : resolve5();
         });
       }
       const doEnd = function() {
@@ -20459,11 +20459,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20479,7 +20479,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -31541,7 +31541,7 @@ var require_pushgateway = __commonJS({
       const options = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (method === "DELETE" && options.headers) {
           delete options.headers["Content-Encoding"];
         }
@@ -31557,7 +31557,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve4({ resp, body });
+              resolve5({ resp, body });
             }
           });
         });
@@ -34331,13 +34331,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve4(result);
+            else resolve5(result);
           }
           const request = {
             responses: [],
@@ -38255,7 +38255,7 @@ function parseThreshold(flag, value) {
 }
 
 // src/job/compare-job.ts
-import { isAbsolute as isAbsolute2, join as join3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, resolve as resolve4 } from "node:path";
 
 // node_modules/mustache/mustache.mjs
 var objectToString = Object.prototype.toString;
@@ -43795,16 +43795,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve4(buffer.buffer);
+            resolve5(buffer.buffer);
           } else {
-            resolve4(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve5(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -45088,8 +45088,8 @@ var WorkerPool = class _WorkerPool {
   }
   send(worker, request) {
     const id = this.nextId++;
-    return new Promise((resolve4, reject) => {
-      this.pending.set(id, { resolve: resolve4, reject });
+    return new Promise((resolve5, reject) => {
+      this.pending.set(id, { resolve: resolve5, reject });
       worker.postMessage({ ...request, id });
     });
   }
@@ -45185,7 +45185,7 @@ async function computeReport(settings) {
   };
   const sources = [settings.reference, settings.current];
   const pool = WorkerPool.forFiles(
-    sources.flatMap((source) => source.kind === "file" ? [source.path] : [])
+    sources.flatMap((source) => source.kind === "file" ? [resolve4(settings.cwd, source.path)] : [])
   );
   try {
     const [reference, current] = await loadSnapshots(
@@ -45628,7 +45628,7 @@ async function runLoad(options) {
     agent: secure ? void 0 : agent,
     headers: options.payloads.length > 0 ? { "content-type": "application/json" } : {}
   };
-  return await new Promise((resolve4) => {
+  return await new Promise((resolve5) => {
     const startWall = Date.now();
     const start = performance.now();
     let schedulingDone = false;
@@ -45639,7 +45639,7 @@ async function runLoad(options) {
       agent.destroy();
       const end = lastEvent === 0 ? performance.now() : lastEvent;
       const elapsedSeconds = (end - start) / 1e3;
-      resolve4({
+      resolve5({
         url: url.toString(),
         method: options.method,
         offered_rate: rate,
@@ -50299,7 +50299,7 @@ function prepareQueries(file, variables) {
 // src/prometheus/wait.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve4) => setTimeout(resolve4, ms))
+  sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
 };
 function describe(targets, job) {
   if (targets.length === 0) return `no active target has job="${job}"`;
@@ -51118,7 +51118,7 @@ var HttpFailure = class extends Error {
   status;
 };
 function readBody(request) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const chunks = [];
     let size = 0;
     request.on("data", (chunk) => {
@@ -51130,7 +51130,7 @@ function readBody(request) {
       }
       chunks.push(chunk);
     });
-    request.on("end", () => resolve4(Buffer.concat(chunks)));
+    request.on("end", () => resolve5(Buffer.concat(chunks)));
     request.on("error", reject);
   });
 }
@@ -51323,18 +51323,18 @@ function createPredictor(options) {
   return {
     server,
     registry,
-    listen: (port, host) => new Promise((resolve4, reject) => {
+    listen: (port, host) => new Promise((resolve5, reject) => {
       server.once(
         "error",
         (error) => reject(
           error.code === "EADDRINUSE" ? new UserError("USAGE", `--port: ${host}:${port} is already in use`) : error
         )
       );
-      server.listen(port, host, () => resolve4(server.address().port));
+      server.listen(port, host, () => resolve5(server.address().port));
     }),
-    close: () => new Promise((resolve4) => {
+    close: () => new Promise((resolve5) => {
       server.closeAllConnections();
-      server.close(() => resolve4());
+      server.close(() => resolve5());
     })
   };
 }
@@ -51416,11 +51416,11 @@ var predictorCommand = {
       `predictor listening on http://${host.includes(":") ? `[${host}]` : host}:${bound} (model ${values.model}, ${features ? `${features.rows} users from ${features.source}` : "no --features"}${injectLatencyMs > 0 ? `, +${injectLatencyMs} ms` : ""}${injectErrorRate > 0 ? `, ${injectErrorRate} errors` : ""})
 `
     );
-    await new Promise((resolve4) => {
+    await new Promise((resolve5) => {
       const stop = () => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
-        resolve4();
+        resolve5();
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);

@@ -2,7 +2,7 @@
  * The `compare` job shared by the CLI and the action: read both snapshots, compute drift, write the reports
  * atomically, and produce the StreamFlow-style decision line.
  */
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { assembleDrift, computeColumn, planColumns } from '../drift/engine.js';
 import type { DriftReport } from '../drift/types.js';
 import { renderHtml } from '../report/html.js';
@@ -83,7 +83,7 @@ async function computeReport(settings: CompareSettings): Promise<DriftReport> {
   const sources = [settings.reference, settings.current];
   // Big files: two worker threads read both snapshots at once, then score columns on both cores.
   const pool = WorkerPool.forFiles(
-    sources.flatMap((source) => (source.kind === 'file' ? [source.path] : [])),
+    sources.flatMap((source) => (source.kind === 'file' ? [resolve(settings.cwd, source.path)] : [])),
   );
   try {
     const [reference, current] = (await loadSnapshots(
