@@ -34723,52 +34723,78 @@ function radixSortedCopy(values) {
 }
 var COUNTING_MAX_DISTINCT = 1 << 15;
 var TABLE_BITS = 16;
-function countingSortedCopy(values) {
+function hashCounts(values) {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   const size = 1 << TABLE_BITS;
   const mask = size - 1;
   const keyLow = new Uint32Array(size);
   const keyHigh = new Uint32Array(size);
-  const counts = new Float64Array(size);
+  const tally = new Float64Array(size);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
     let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
     for (; ; ) {
-      const count = counts[slot];
+      const count = tally[slot];
       if (count === 0) {
         if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
         keyLow[slot] = lo;
         keyHigh[slot] = hi;
-        counts[slot] = 1;
+        tally[slot] = 1;
         break;
       }
       if (keyLow[slot] === lo && keyHigh[slot] === hi) {
-        counts[slot] = count + 1;
+        tally[slot] = count + 1;
         break;
       }
       slot = slot + 1 & mask;
     }
   }
-  const keys = new Float64Array(distinct);
-  const keyWords = new Uint32Array(keys.buffer);
+  const found = new Float64Array(distinct);
+  const foundWords = new Uint32Array(found.buffer);
   const slots = new Int32Array(distinct);
   for (let slot = 0, k = 0; slot < size; slot++) {
-    if (counts[slot] === 0) continue;
-    keyWords[2 * k] = keyLow[slot];
-    keyWords[2 * k + 1] = keyHigh[slot];
+    if (tally[slot] === 0) continue;
+    foundWords[2 * k] = keyLow[slot];
+    foundWords[2 * k + 1] = keyHigh[slot];
     slots[k++] = slot;
   }
   const order = Array.from(slots.keys()).sort(
-    (a, b) => keys[a] - keys[b] || (Object.is(keys[a], -0) ? -1 : Object.is(keys[b], -0) ? 1 : 0)
+    (a, b) => found[a] - found[b] || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0)
   );
-  const sorted = new Float64Array(n);
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  order.forEach((index, k) => {
+    keys[k] = found[index];
+    counts[k] = tally[slots[index]];
+  });
+  return { keys, counts };
+}
+function countDistinct(values) {
+  const hashed = hashCounts(values);
+  if (!hashed) return void 0;
+  const { keys, counts } = hashed;
+  let k = 0;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[k]) counts[k] += counts[i];
+    else {
+      k++;
+      keys[k] = keys[i];
+      counts[k] = counts[i];
+    }
+  }
+  return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
+}
+function countingSortedCopy(values) {
+  const distinct = hashCounts(values);
+  if (!distinct) return void 0;
+  const sorted = new Float64Array(values.length);
   let position = 0;
-  for (const k of order) {
-    const count = counts[slots[k]];
-    sorted.fill(keys[k], position, position + count);
+  for (let k = 0; k < distinct.keys.length; k++) {
+    const count = distinct.counts[k];
+    sorted.fill(distinct.keys[k], position, position + count);
     position += count;
   }
   return sorted;
@@ -34824,51 +34850,90 @@ function runEnd(sorted, start, end, value) {
   }
   return high;
 }
+function runsOfSorted(sorted) {
+  const n = sorted.length;
+  let capacity = Math.min(n, 1024);
+  let values = new Float64Array(capacity);
+  let counts = new Float64Array(capacity);
+  let k = 0;
+  for (let i = 0; i < n; ) {
+    const end = runEnd(sorted, i, n, sorted[i]);
+    if (k === capacity) {
+      capacity = Math.min(n, capacity * 2);
+      const biggerValues = new Float64Array(capacity);
+      biggerValues.set(values);
+      values = biggerValues;
+      const biggerCounts = new Float64Array(capacity);
+      biggerCounts.set(counts);
+      counts = biggerCounts;
+    }
+    values[k] = sorted[i];
+    counts[k] = end - i;
+    k++;
+    i = end;
+  }
+  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
+}
+
+// src/drift/kernels/side-runs.ts
+function sideRuns(pair2, values, sortedKey, sorted) {
+  const already = pair2.cache.get(sortedKey);
+  if (already) return runsOfSorted(already);
+  const distinct = countDistinct(values);
+  return distinct ? { values: distinct.keys, counts: distinct.counts, total: values.length } : runsOfSorted(sorted());
+}
+function referenceRuns(pair2) {
+  return cachedOnPair(
+    pair2,
+    "kernels:runs-reference",
+    () => sideRuns(pair2, pair2.reference, SORTED_REFERENCE, () => sortedReference(pair2))
+  );
+}
+function currentRuns(pair2) {
+  return cachedOnPair(
+    pair2,
+    "kernels:runs-current",
+    () => sideRuns(pair2, pair2.current, SORTED_CURRENT, () => sortedCurrent(pair2))
+  );
+}
 
 // src/drift/kernels/merged.ts
 var MERGED = "kernels:merged";
-function mergeSorted(sortedRef, sortedCur) {
-  const n1 = sortedRef.length;
-  const n2 = sortedCur.length;
-  let capacity = Math.min(n1 + n2, 4096);
-  let values = new Float64Array(capacity);
-  let referenceCounts = new Float64Array(capacity);
-  let currentCounts = new Float64Array(capacity);
+function mergeRuns(reference, current) {
+  const k1 = reference.values.length;
+  const k2 = current.values.length;
+  const values = new Float64Array(k1 + k2);
+  const referenceCounts = new Float64Array(k1 + k2);
+  const currentCounts = new Float64Array(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < n1 || j < n2) {
-    const v = j >= n2 || i < n1 && sortedRef[i] <= sortedCur[j] ? sortedRef[i] : sortedCur[j];
-    const nextI = runEnd(sortedRef, i, n1, v);
-    const nextJ = runEnd(sortedCur, j, n2, v);
-    if (k === capacity) {
-      capacity = Math.min(n1 + n2, capacity * 2);
-      values = grow(values, capacity);
-      referenceCounts = grow(referenceCounts, capacity);
-      currentCounts = grow(currentCounts, capacity);
+  while (i < k1 || j < k2) {
+    const r = reference.values[i];
+    const c = current.values[j];
+    if (j >= k2 || i < k1 && r < c) {
+      values[k] = r;
+      referenceCounts[k] = reference.counts[i++];
+    } else if (i >= k1 || c < r) {
+      values[k] = c;
+      currentCounts[k] = current.counts[j++];
+    } else {
+      values[k] = r;
+      referenceCounts[k] = reference.counts[i++];
+      currentCounts[k] = current.counts[j++];
     }
-    values[k] = v;
-    referenceCounts[k] = nextI - i;
-    currentCounts[k] = nextJ - j;
     k++;
-    i = nextI;
-    j = nextJ;
   }
   return {
     values: values.slice(0, k),
     referenceCounts: referenceCounts.slice(0, k),
     currentCounts: currentCounts.slice(0, k),
-    referenceSize: n1,
-    currentSize: n2
+    referenceSize: reference.total,
+    currentSize: current.total
   };
 }
-function grow(array, capacity) {
-  const bigger = new Float64Array(capacity);
-  bigger.set(array);
-  return bigger;
-}
 function mergedDistribution(pair2) {
-  return cachedOnPair(pair2, MERGED, () => mergeSorted(sortedReference(pair2), sortedCurrent(pair2)));
+  return cachedOnPair(pair2, MERGED, () => mergeRuns(referenceRuns(pair2), currentRuns(pair2)));
 }
 function valueCounts(pair2) {
   return mergedDistribution(pair2);
@@ -37467,15 +37532,40 @@ function runMoments(values, counts, runs, n) {
   }
   return { mean: mean2, std: Math.sqrt((sum + compensation) / (n - 1)) };
 }
+function presentMoments(values, rows, count) {
+  const present = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
+  return { mean: meanOf(present), std: count < 2 ? Number.NaN : sampleStd(present) };
+}
+function percentileRuns(runs, q) {
+  const n = runs.total;
+  const position = q / 100 * (n - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const at = (index) => {
+    let seen = 0;
+    for (let k = 0; k < runs.values.length; k++) {
+      seen += runs.counts[k];
+      if (index < seen) return runs.values[k];
+    }
+    return runs.values[runs.values.length - 1];
+  };
+  const low = at(below);
+  const high = at(above);
+  const fraction = position - below;
+  const diff = high - low;
+  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
+}
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
-function numericTally(column, rows, presorted) {
+function numericTally(column, rows, given2) {
   let count = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
-  let sorted;
-  if (presorted !== void 0 && presorted.length === count) {
-    sorted = presorted;
+  let runs;
+  if (given2 !== void 0 && given2.total === count) {
+    runs = given2;
   } else {
     const present = new Float64Array(count);
     let k = 0;
@@ -37483,23 +37573,13 @@ function numericTally(column, rows, presorted) {
       const value = column.values[i];
       if (!Number.isNaN(value)) present[k++] = value;
     }
-    sorted = sortedCopy(present);
+    runs = runsOfSorted(sortedCopy(present));
   }
-  let distinct = 0;
+  const distinct = runs.values.length;
   let modeCount = 0;
-  const runLimit2 = count >> 3;
-  const runValues = new Float64Array(Math.min(runLimit2, 65536));
-  const runCounts = new Float64Array(runValues.length);
-  for (let i = 0; i < count; ) {
-    const j = runEnd(sorted, i, count, sorted[i]);
-    if (distinct < runValues.length) {
-      runValues[distinct] = sorted[i];
-      runCounts[distinct] = j - i;
-    }
-    distinct++;
-    modeCount = Math.max(modeCount, j - i);
-    i = j;
-  }
+  for (let k = 0; k < distinct; k++) modeCount = Math.max(modeCount, runs.counts[k]);
+  const first = runs.values[0];
+  const last = runs.values[distinct - 1];
   const type = column.type === "datetime" ? "datetime" : column.type === "bool" || column.type === "int" && distinct <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   if (type === "datetime") {
@@ -37511,8 +37591,8 @@ function numericTally(column, rows, presorted) {
         count,
         missing,
         distinct,
-        min: iso(sorted[0]),
-        max: iso(sorted[count - 1])
+        min: iso(first),
+        max: iso(last)
       },
       modeCount
     };
@@ -37520,7 +37600,7 @@ function numericTally(column, rows, presorted) {
   if (type === "numerical") {
     const empty = count === 0;
     let computed;
-    const moments = () => computed ??= distinct <= runValues.length && Number.isFinite(sorted[0]) && Number.isFinite(sorted[count - 1]) ? runMoments(runValues, runCounts, distinct, count) : { mean: meanOf(sorted), std: count < 2 ? Number.NaN : sampleStd(sorted) };
+    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs.values, runs.counts, distinct, count) : presentMoments(column.values, rows, count);
     return {
       summary: {
         column: column.name,
@@ -37528,25 +37608,23 @@ function numericTally(column, rows, presorted) {
         count,
         missing,
         distinct,
-        min: empty ? null : finiteOrNull(sorted[0]),
-        max: empty ? null : finiteOrNull(sorted[count - 1]),
+        min: empty ? null : finiteOrNull(first),
+        max: empty ? null : finiteOrNull(last),
         mean: empty ? null : finiteOrNull(moments().mean),
         std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
-          "0.25": empty ? null : finiteOrNull(percentileSorted(sorted, 25)),
-          "0.5": empty ? null : finiteOrNull(percentileSorted(sorted, 50)),
-          "0.75": empty ? null : finiteOrNull(percentileSorted(sorted, 75))
+          "0.25": empty ? null : finiteOrNull(percentileRuns(runs, 25)),
+          "0.5": empty ? null : finiteOrNull(percentileRuns(runs, 50)),
+          "0.75": empty ? null : finiteOrNull(percentileRuns(runs, 75))
         }
       },
       modeCount
     };
   }
   const counts = [];
-  for (let i = 0; i < count; ) {
-    let j = i + 1;
-    while (j < count && sorted[j] === sorted[i]) j++;
-    counts.push({ value: column.type === "bool" ? sorted[i] === 1 : sorted[i], count: j - i });
-    i = j;
+  for (let k = 0; k < distinct; k++) {
+    const value = runs.values[k];
+    counts.push({ value: column.type === "bool" ? value === 1 : value, count: runs.counts[k] });
   }
   return { summary: categoricalSummary(column.name, type, count, missing, counts, rows), modeCount };
 }
@@ -37648,8 +37726,8 @@ function countDuplicatedRows(table) {
   }
   return duplicated;
 }
-function summarizeColumn(column, rows, presorted) {
-  if (column.type !== "string") return numericTally(column, rows, presorted);
+function summarizeColumn(column, rows, runs) {
+  if (column.type !== "string") return numericTally(column, rows, runs);
   const type = inferColumnType(column) ?? "datetime";
   return stringTally(column, type, rows);
 }
@@ -38081,9 +38159,9 @@ function computeColumn(name2, columnType, reference, current, options) {
     referenceTally: summarizeColumn(
       ref,
       reference.rows,
-      ref.type !== "string" ? sortedReference(pair2) : void 0
+      ref.type !== "string" ? referenceRuns(pair2) : void 0
     ),
-    currentTally: summarizeColumn(cur, current.rows, cur.type !== "string" ? sortedCurrent(pair2) : void 0)
+    currentTally: summarizeColumn(cur, current.rows, cur.type !== "string" ? currentRuns(pair2) : void 0)
   };
 }
 function positiveRate(column) {
@@ -40232,13 +40310,13 @@ function scanRecord(buf, pos, length, eof, delimiter, scan3, where) {
   let i = pos;
   for (; ; ) {
     if (scan3.count === scan3.starts.length) {
-      const grow2 = (array) => {
+      const grow = (array) => {
         const bigger = new Int32Array(array.length * 2);
         bigger.set(array);
         return bigger;
       };
-      scan3.starts = grow2(scan3.starts);
-      scan3.ends = grow2(scan3.ends);
+      scan3.starts = grow(scan3.starts);
+      scan3.ends = grow(scan3.ends);
       const quoted = new Uint8Array(scan3.quoted.length * 2);
       quoted.set(scan3.quoted);
       scan3.quoted = quoted;

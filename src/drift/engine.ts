@@ -14,7 +14,8 @@ import { columnEffect } from './effect.js';
 import { missingDrift } from './missing-drift.js';
 import { computeSummary, summarizeColumn, type ColumnTally } from './summary.js';
 import { defaultStatTest } from './default-stattest.js';
-import { mergedDistribution, sortedCurrent, sortedReference } from './kernels/index.js';
+import { mergedDistribution } from './kernels/index.js';
+import { currentRuns, referenceRuns } from './kernels/side-runs.js';
 import { computeDistribution } from './distribution.js';
 import { prepareColumnPair } from './prepare.js';
 import { getStatTest } from './stattests/index.js';
@@ -320,15 +321,15 @@ export function computeColumn(
   if (!pair) return { result };
   const ref = getColumn(reference, name)!;
   const cur = getColumn(current, name)!;
-  // Numeric sides reuse the column's sort; string sides are tallied from their codes.
+  // Numeric sides reuse the column's runs (distinct values with counts); string sides are tallied from their codes.
   return {
     result,
     referenceTally: summarizeColumn(
       ref,
       reference.rows,
-      ref.type !== 'string' ? sortedReference(pair) : undefined,
+      ref.type !== 'string' ? referenceRuns(pair) : undefined,
     ),
-    currentTally: summarizeColumn(cur, current.rows, cur.type !== 'string' ? sortedCurrent(pair) : undefined),
+    currentTally: summarizeColumn(cur, current.rows, cur.type !== 'string' ? currentRuns(pair) : undefined),
   };
 }
 

@@ -9,8 +9,7 @@
 import type { Column, Table } from '../snapshot/table.js';
 import { INTEGER_CARDINALITY_LIMIT, inferColumnType } from './column-types.js';
 import { sortedCopy } from './kernels/index.js';
-import { percentileSorted } from './kernels/quantile.js';
-import { runEnd } from './kernels/runs.js';
+import { runsOfSorted, type Runs } from './kernels/runs.js';
 
 /** Evidently's almost-constant rule: the most frequent value covers at least this share of the rows. */
 export const ALMOST_CONSTANT_SHARE = 0.95;
@@ -154,6 +153,38 @@ function runMoments(
   return { mean, std: Math.sqrt((sum + compensation) / (n - 1)) };
 }
 
+/** Mean and sample std (ddof 1) of the present (non-NaN) values, in row order, without copying them. */
+function presentMoments(values: Float64Array, rows: number, count: number): { mean: number; std: number } {
+  const present = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i]!)) present[k++] = values[i]!;
+  return { mean: meanOf(present), std: count < 2 ? Number.NaN : sampleStd(present) };
+}
+
+/**
+ * `percentileSorted` (kernels/quantile.ts) of the sample the runs describe, read from the runs by cumulative counts: the same
+ * order statistics and the same interpolation, so the same bits.
+ */
+function percentileRuns(runs: Runs, q: number): number {
+  const n = runs.total;
+  const position = (q / 100) * (n - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const at = (index: number): number => {
+    let seen = 0;
+    for (let k = 0; k < runs.values.length; k++) {
+      seen += runs.counts[k]!;
+      if (index < seen) return runs.values[k]!;
+    }
+    return runs.values[runs.values.length - 1]!;
+  };
+  const low = at(below);
+  const high = at(above);
+  const fraction = position - below;
+  const diff = high - low;
+  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
+}
+
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
@@ -165,18 +196,15 @@ export interface ColumnTally {
   readonly modeCount: number;
 }
 
-function numericTally(
-  column: Column & { values: Float64Array },
-  rows: number,
-  presorted?: Float64Array,
-): ColumnTally {
-  // One pass counts the present values. The drift engine's sorted copy of the cleaned column is reused when
-  // cleaning removed nothing but NaN (no ±inf): then it holds exactly the present values, and no copy is made.
+function numericTally(column: Column & { values: Float64Array }, rows: number, given?: Runs): ColumnTally {
+  // One pass counts the present values. The drift engine's runs of the cleaned column (distinct values with
+  // counts) are reused when cleaning removed nothing but NaN (no ±inf): then they describe exactly the present
+  // values, and nothing is sorted here.
   let count = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i]!)) count++;
-  let sorted: Float64Array;
-  if (presorted !== undefined && presorted.length === count) {
-    sorted = presorted;
+  let runs: Runs;
+  if (given !== undefined && given.total === count) {
+    runs = given;
   } else {
     const present = new Float64Array(count);
     let k = 0;
@@ -184,24 +212,13 @@ function numericTally(
       const value = column.values[i]!;
       if (!Number.isNaN(value)) present[k++] = value;
     }
-    sorted = sortedCopy(present);
+    runs = runsOfSorted(sortedCopy(present));
   }
-  let distinct = 0;
+  const distinct = runs.values.length;
   let modeCount = 0;
-  // Runs of equal values (distinct value, count), kept while they are few enough to pay off for the moments.
-  const runLimit = count >> 3;
-  const runValues = new Float64Array(Math.min(runLimit, 65_536));
-  const runCounts = new Float64Array(runValues.length);
-  for (let i = 0; i < count;) {
-    const j = runEnd(sorted, i, count, sorted[i]!);
-    if (distinct < runValues.length) {
-      runValues[distinct] = sorted[i]!;
-      runCounts[distinct] = j - i;
-    }
-    distinct++;
-    modeCount = Math.max(modeCount, j - i);
-    i = j;
-  }
+  for (let k = 0; k < distinct; k++) modeCount = Math.max(modeCount, runs.counts[k]!);
+  const first = runs.values[0];
+  const last = runs.values[distinct - 1];
   // Evidently's typing (column-types.ts) from the distinct count already at hand: int columns with at most
   // INTEGER_CARDINALITY_LIMIT distinct values are categorical; floats numerical; booleans categorical.
   const type: SummaryColumnType =
@@ -221,8 +238,8 @@ function numericTally(
         count,
         missing,
         distinct,
-        min: iso(sorted[0]),
-        max: iso(sorted[count - 1]),
+        min: iso(first),
+        max: iso(last),
       },
       modeCount,
     };
@@ -230,11 +247,12 @@ function numericTally(
   if (type === 'numerical') {
     const empty = count === 0;
     let computed: { mean: number; std: number } | undefined;
+    // Few runs: moments from the runs; many (a continuous column): compensated sums over the values themselves.
     const moments = () =>
       (computed ??=
-        distinct <= runValues.length && Number.isFinite(sorted[0]!) && Number.isFinite(sorted[count - 1]!)
-          ? runMoments(runValues, runCounts, distinct, count)
-          : { mean: meanOf(sorted), std: count < 2 ? Number.NaN : sampleStd(sorted) });
+        distinct <= count >> 3 && Number.isFinite(first!) && Number.isFinite(last!)
+          ? runMoments(runs.values, runs.counts, distinct, count)
+          : presentMoments(column.values, rows, count));
     return {
       summary: {
         column: column.name,
@@ -242,14 +260,14 @@ function numericTally(
         count,
         missing,
         distinct,
-        min: empty ? null : finiteOrNull(sorted[0]!),
-        max: empty ? null : finiteOrNull(sorted[count - 1]!),
+        min: empty ? null : finiteOrNull(first!),
+        max: empty ? null : finiteOrNull(last!),
         mean: empty ? null : finiteOrNull(moments().mean),
         std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
-          '0.25': empty ? null : finiteOrNull(percentileSorted(sorted, 25)),
-          '0.5': empty ? null : finiteOrNull(percentileSorted(sorted, 50)),
-          '0.75': empty ? null : finiteOrNull(percentileSorted(sorted, 75)),
+          '0.25': empty ? null : finiteOrNull(percentileRuns(runs, 25)),
+          '0.5': empty ? null : finiteOrNull(percentileRuns(runs, 50)),
+          '0.75': empty ? null : finiteOrNull(percentileRuns(runs, 75)),
         },
       },
       modeCount,
@@ -257,11 +275,9 @@ function numericTally(
   }
   // Categorical numbers (few distinct integers) and booleans: value counts from the sorted run lengths.
   const counts: { value: number | boolean; count: number }[] = [];
-  for (let i = 0; i < count;) {
-    let j = i + 1;
-    while (j < count && sorted[j] === sorted[i]) j++;
-    counts.push({ value: column.type === 'bool' ? sorted[i] === 1 : sorted[i]!, count: j - i });
-    i = j;
+  for (let k = 0; k < distinct; k++) {
+    const value = runs.values[k]!;
+    counts.push({ value: column.type === 'bool' ? value === 1 : value, count: runs.counts[k]! });
   }
   return { summary: categoricalSummary(column.name, type, count, missing, counts, rows), modeCount };
 }
@@ -399,16 +415,16 @@ export function countDuplicatedRows(table: Table): number {
 /**
  * Summary of one column of a snapshot (the per-column part of {@link computeSummary}).
  *
- * This runs in `O(rows)` plus one sort of a numeric column's present values, skipped when `presorted` is given.
+ * This runs in `O(rows)` plus one sort of a numeric column's present values, skipped when `runs` are given.
  *
  * @param column the column as read
  * @param rows the snapshot's row count
- * @param presorted optional ascending copy of the column's non-missing values already sorted elsewhere (the drift
- *   engine's cleaned column); used only when it holds exactly the present values (cleaning removed no ±inf)
+ * @param runs optional runs (distinct values with counts) of the column's non-missing values computed elsewhere
+ *   (the drift engine's cleaned column); used only when they cover exactly the present values (no ±inf removed)
  * @returns the column summary and its most-frequent-value count
  */
-export function summarizeColumn(column: Column, rows: number, presorted?: Float64Array): ColumnTally {
-  if (column.type !== 'string') return numericTally(column, rows, presorted);
+export function summarizeColumn(column: Column, rows: number, runs?: Runs): ColumnTally {
+  if (column.type !== 'string') return numericTally(column, rows, runs);
   const type: SummaryColumnType = inferColumnType(column) ?? 'datetime';
   return stringTally(column, type, rows);
 }

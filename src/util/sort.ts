@@ -79,62 +79,108 @@ export function radixSortedCopy(values: Float64Array): Float64Array {
 const COUNTING_MAX_DISTINCT = 1 << 15;
 const TABLE_BITS = 16;
 
-/**
- * Sorted copy of a sample with few distinct values (a feature rounded to cents, a count): the values are counted in
- * an open-addressing hash table keyed by their bits, the distinct values sorted, and the counts expanded. Returns
- * undefined, having done little work, as soon as the sample shows more than 32768 distinct values.
- *
- * This runs in `O(n + k log k)` for k distinct values.
- *
- * @param values doubles without NaN
- * @returns a new ascending Float64Array, or undefined when the sample has too many distinct values
- */
-export function countingSortedCopy(values: Float64Array): Float64Array | undefined {
+/** Distinct values in ascending order with how often each occurs. */
+export interface DistinctCounts {
+  readonly keys: Float64Array;
+  readonly counts: Float64Array;
+}
+
+/** Counts by bit pattern (so -0 and 0 apart), keys ascending with -0 before 0; undefined past 32768 keys. */
+function hashCounts(values: Float64Array): DistinctCounts | undefined {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   const size = 1 << TABLE_BITS;
   const mask = size - 1;
   const keyLow = new Uint32Array(size);
   const keyHigh = new Uint32Array(size);
-  const counts = new Float64Array(size); // 0 = empty slot
+  const tally = new Float64Array(size); // 0 = empty slot
   let distinct = 0;
   for (let i = 0; i < n; i++) {
     const lo = words[2 * i]!;
     const hi = words[2 * i + 1]!;
     let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - TABLE_BITS)) & mask;
     for (;;) {
-      const count = counts[slot]!;
+      const count = tally[slot]!;
       if (count === 0) {
         if (++distinct > COUNTING_MAX_DISTINCT) return undefined;
         keyLow[slot] = lo;
         keyHigh[slot] = hi;
-        counts[slot] = 1;
+        tally[slot] = 1;
         break;
       }
       if (keyLow[slot] === lo && keyHigh[slot] === hi) {
-        counts[slot] = count + 1;
+        tally[slot] = count + 1;
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
-  const keys = new Float64Array(distinct);
-  const keyWords = new Uint32Array(keys.buffer);
+  const found = new Float64Array(distinct);
+  const foundWords = new Uint32Array(found.buffer);
   const slots = new Int32Array(distinct);
   for (let slot = 0, k = 0; slot < size; slot++) {
-    if (counts[slot] === 0) continue;
-    keyWords[2 * k] = keyLow[slot]!;
-    keyWords[2 * k + 1] = keyHigh[slot]!;
+    if (tally[slot] === 0) continue;
+    foundWords[2 * k] = keyLow[slot]!;
+    foundWords[2 * k + 1] = keyHigh[slot]!;
     slots[k++] = slot;
   }
   const order = Array.from(slots.keys()).sort(
-    (a, b) => keys[a]! - keys[b]! || (Object.is(keys[a], -0) ? -1 : Object.is(keys[b], -0) ? 1 : 0),
+    (a, b) => found[a]! - found[b]! || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0),
   );
-  const sorted = new Float64Array(n);
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  order.forEach((index, k) => {
+    keys[k] = found[index]!;
+    counts[k] = tally[slots[index]!]!;
+  });
+  return { keys, counts };
+}
+
+/**
+ * The distinct values of a sample with few of them (a feature rounded to cents, a count), counted in an
+ * open-addressing hash table keyed by their bits, keys ascending. `-0` and `0` are one key (as `===` has it),
+ * kept as whichever sorts first. Returns undefined, having done little work, as soon as the sample shows more than
+ * 32768 distinct values.
+ *
+ * This runs in `O(n + k log k)` for k distinct values.
+ *
+ * @param values doubles without NaN
+ * @returns the distinct values and their counts, or undefined when the sample has too many distinct values
+ * @example
+ * countDistinct(new Float64Array([2, 1, 2])); // => { keys: [1, 2], counts: [1, 2] }
+ */
+export function countDistinct(values: Float64Array): DistinctCounts | undefined {
+  const hashed = hashCounts(values);
+  if (!hashed) return undefined;
+  const { keys, counts } = hashed;
+  // -0 and 0 have different bits but are one value: fold the second into the first (they are adjacent).
+  let k = 0;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[k]) counts[k]! += counts[i]!;
+    else {
+      k++;
+      keys[k] = keys[i]!;
+      counts[k] = counts[i]!;
+    }
+  }
+  return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
+}
+
+/**
+ * Sorted copy of a sample with few distinct values: counted by bit pattern, then each value repeated its count
+ * (so -0 and 0 keep their signs, as `Float64Array.prototype.sort` has them). Undefined when there are too many.
+ *
+ * @param values doubles without NaN
+ * @returns a new ascending Float64Array, or undefined when the sample has too many distinct values
+ */
+export function countingSortedCopy(values: Float64Array): Float64Array | undefined {
+  const distinct = hashCounts(values);
+  if (!distinct) return undefined;
+  const sorted = new Float64Array(values.length);
   let position = 0;
-  for (const k of order) {
-    const count = counts[slots[k]!]!;
-    sorted.fill(keys[k]!, position, position + count);
+  for (let k = 0; k < distinct.keys.length; k++) {
+    const count = distinct.counts[k]!;
+    sorted.fill(distinct.keys[k]!, position, position + count);
     position += count;
   }
   return sorted;

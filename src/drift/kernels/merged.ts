@@ -6,8 +6,9 @@
  * - the aggregate form a database can return (`SELECT value, count(*) ... GROUP BY value` per side).
  */
 import type { ColumnPair } from '../types.js';
-import { runEnd } from './runs.js';
-import { cachedOnPair, sortedCurrent, sortedReference } from './sorted.js';
+import { runEnd, type Runs } from './runs.js';
+import { currentRuns, referenceRuns } from './side-runs.js';
+import { cachedOnPair } from './sorted.js';
 
 /** Distinct pooled values with per-side counts. All arrays have the same length `values.length`. */
 export interface MergedDistribution {
@@ -72,6 +73,48 @@ export function mergeSorted(sortedRef: Float64Array, sortedCur: Float64Array): M
     currentCounts: currentCounts.slice(0, k),
     referenceSize: n1,
     currentSize: n2,
+  };
+}
+
+/**
+ * Merges the runs of two samples into their {@link MergedDistribution}: exactly {@link mergeSorted} of the two
+ * sorted samples (the same keys, `===` equality, the smaller head as the key), in `O(k1 + k2)`.
+ *
+ * @param reference runs of the reference sample
+ * @param current runs of the current sample
+ * @returns distinct values with per-side counts
+ */
+export function mergeRuns(reference: Runs, current: Runs): MergedDistribution {
+  const k1 = reference.values.length;
+  const k2 = current.values.length;
+  const values = new Float64Array(k1 + k2);
+  const referenceCounts = new Float64Array(k1 + k2);
+  const currentCounts = new Float64Array(k1 + k2);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < k1 || j < k2) {
+    const r = reference.values[i]!;
+    const c = current.values[j]!;
+    if (j >= k2 || (i < k1 && r < c)) {
+      values[k] = r;
+      referenceCounts[k] = reference.counts[i++]!;
+    } else if (i >= k1 || c < r) {
+      values[k] = c;
+      currentCounts[k] = current.counts[j++]!;
+    } else {
+      values[k] = r; // equal keys (=== also holds for -0 and 0): the reference's, as mergeSorted keeps the smaller head
+      referenceCounts[k] = reference.counts[i++]!;
+      currentCounts[k] = current.counts[j++]!;
+    }
+    k++;
+  }
+  return {
+    values: values.slice(0, k),
+    referenceCounts: referenceCounts.slice(0, k),
+    currentCounts: currentCounts.slice(0, k),
+    referenceSize: reference.total,
+    currentSize: current.total,
   };
 }
 
@@ -145,7 +188,7 @@ export function mergedFromValueCounts(
  * @returns the shared merged distribution (treat as read-only)
  */
 export function mergedDistribution(pair: ColumnPair): MergedDistribution {
-  return cachedOnPair(pair, MERGED, () => mergeSorted(sortedReference(pair), sortedCurrent(pair)));
+  return cachedOnPair(pair, MERGED, () => mergeRuns(referenceRuns(pair), currentRuns(pair)));
 }
 
 /**

@@ -36,3 +36,45 @@ export function runEnd(sorted: Float64Array, start: number, end: number, value: 
   }
   return high;
 }
+
+/** A sample as runs: its distinct values ascending, how often each occurs, and the sample size. */
+export interface Runs {
+  readonly values: Float64Array;
+  readonly counts: Float64Array;
+  readonly total: number;
+}
+
+/**
+ * The runs of an ascending sample (equal values by `===`, so -0 and 0 form one run, keyed by the first).
+ *
+ * This runs in `O(k log(n / k))` for k distinct values, by galloping over each run.
+ *
+ * @param sorted ascending values
+ * @returns distinct values with their counts
+ * @example
+ * runsOfSorted(new Float64Array([1, 1, 2])); // => { values: [1, 2], counts: [2, 1], total: 3 }
+ */
+export function runsOfSorted(sorted: Float64Array): Runs {
+  const n = sorted.length;
+  let capacity = Math.min(n, 1024);
+  let values = new Float64Array(capacity);
+  let counts = new Float64Array(capacity);
+  let k = 0;
+  for (let i = 0; i < n;) {
+    const end = runEnd(sorted, i, n, sorted[i]!);
+    if (k === capacity) {
+      capacity = Math.min(n, capacity * 2);
+      const biggerValues = new Float64Array(capacity);
+      biggerValues.set(values);
+      values = biggerValues;
+      const biggerCounts = new Float64Array(capacity);
+      biggerCounts.set(counts);
+      counts = biggerCounts;
+    }
+    values[k] = sorted[i]!;
+    counts[k] = end - i;
+    k++;
+    i = end;
+  }
+  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
+}

@@ -4,8 +4,8 @@
 import type { ColumnPair } from '../types.js';
 import { fastSortedCopy } from '../../util/sort.js';
 
-const SORTED_REFERENCE = 'kernels:sorted-reference';
-const SORTED_CURRENT = 'kernels:sorted-current';
+export const SORTED_REFERENCE = 'kernels:sorted-reference';
+export const SORTED_CURRENT = 'kernels:sorted-current';
 
 /**
  * Ascending copy of a sample (the input is never mutated).
