@@ -34540,9 +34540,11 @@ function getColumn(table, name2) {
 function countMissing(column) {
   let missing = 0;
   if (column.type === "string") {
-    for (const code of column.codes) if (code < 0) missing++;
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) missing++;
   } else {
-    for (const value of column.values) if (Number.isNaN(value)) missing++;
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
   }
   return missing;
 }
@@ -34573,7 +34575,8 @@ function inferColumnType(current) {
       return "categorical";
     case "string": {
       let nonNull = 0;
-      for (const code of current.codes) if (code >= 0) nonNull++;
+      const codes = current.codes;
+      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) nonNull++;
       return current.dictionary.length > 0.5 * nonNull ? "text" : "categorical";
     }
     case "datetime":
@@ -37562,7 +37565,9 @@ function finiteOrNull(value) {
 }
 function numericTally(column, rows, given2) {
   let count = 0;
-  for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
+  if (given2 !== void 0 && given2.total === rows)
+    count = rows;
+  else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
   let runs;
   if (given2 !== void 0 && given2.total === count) {
     runs = given2;
@@ -38173,7 +38178,9 @@ function positiveRate(column) {
     if (positive < 0) return null;
     let hits2 = 0;
     let count2 = 0;
-    for (const code of column.codes) {
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i];
       if (code < 0) continue;
       count2++;
       if (code === positive) hits2++;
@@ -38182,8 +38189,10 @@ function positiveRate(column) {
   }
   let hits = 0;
   let count = 0;
-  for (const value of column.values) {
-    if (!Number.isFinite(value)) continue;
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value - value !== 0) continue;
     count++;
     if (value === 1) hits++;
   }

@@ -8532,7 +8532,8 @@ function inferColumnType(current) {
       return "categorical";
     case "string": {
       let nonNull = 0;
-      for (const code of current.codes) if (code >= 0) nonNull++;
+      const codes = current.codes;
+      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) nonNull++;
       return current.dictionary.length > 0.5 * nonNull ? "text" : "categorical";
     }
     case "datetime":
@@ -11445,7 +11446,9 @@ function finiteOrNull(value) {
 }
 function numericTally(column, rows, given) {
   let count = 0;
-  for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
+  if (given !== void 0 && given.total === rows)
+    count = rows;
+  else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
   let runs;
   if (given !== void 0 && given.total === count) {
     runs = given;

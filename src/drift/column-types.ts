@@ -47,7 +47,8 @@ export function inferColumnType(current: Column): ColumnType | undefined {
       return 'categorical';
     case 'string': {
       let nonNull = 0;
-      for (const code of current.codes) if (code >= 0) nonNull++;
+      const codes = current.codes;
+      for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) nonNull++;
       // The dictionary holds exactly the distinct non-missing strings that occur.
       return current.dictionary.length > 0.5 * nonNull ? 'text' : 'categorical';
     }

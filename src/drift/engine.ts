@@ -343,7 +343,9 @@ function positiveRate(column: Column): number | null {
     if (positive < 0) return null;
     let hits = 0;
     let count = 0;
-    for (const code of column.codes) {
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
       if (code < 0) continue;
       count++;
       if (code === positive) hits++;
@@ -352,8 +354,10 @@ function positiveRate(column: Column): number | null {
   }
   let hits = 0;
   let count = 0;
-  for (const value of column.values) {
-    if (!Number.isFinite(value)) continue;
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value - value !== 0) continue; // NaN or ±inf
     count++;
     if (value === 1) hits++;
   }

@@ -201,7 +201,9 @@ function numericTally(column: Column & { values: Float64Array }, rows: number, g
   // counts) are reused when cleaning removed nothing but NaN (no ±inf): then they describe exactly the present
   // values, and nothing is sorted here.
   let count = 0;
-  for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i]!)) count++;
+  if (given !== undefined && given.total === rows)
+    count = rows; // every cell finite, so every cell present
+  else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i]!)) count++;
   let runs: Runs;
   if (given !== undefined && given.total === count) {
     runs = given;

@@ -67,9 +67,11 @@ export function getColumn(table: Table, name: string): Column | undefined {
 export function countMissing(column: Column): number {
   let missing = 0;
   if (column.type === 'string') {
-    for (const code of column.codes) if (code < 0) missing++;
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) if (codes[i]! < 0) missing++;
   } else {
-    for (const value of column.values) if (Number.isNaN(value)) missing++;
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++; // NaN
   }
   return missing;
 }
