@@ -21,6 +21,9 @@ export const Inputs = {
   Threshold: 'threshold',
   DriftShare: 'drift-share',
   RetrainThreshold: 'retrain-threshold',
+  IdColumn: 'id-column',
+  Correction: 'correction',
+  MissingDrift: 'missing-drift',
   ReportDir: 'report-dir',
   Formats: 'formats',
   ArtifactName: 'artifact-name',
@@ -59,6 +62,7 @@ export const InputDefaults = {
   [Inputs.ArtifactName]: 'driftwatch-report',
   [Inputs.Comment]: 'auto',
   [Inputs.CommentKey]: 'driftwatch',
+  [Inputs.MissingDrift]: 'false',
   [Inputs.FailOnDrift]: 'false',
   [Inputs.DryRun]: 'false',
 } as const;

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CORRECTION_METHODS } from '../drift/correction.js';
 import { UserError } from '../errors.js';
 import { parseOverrides, parseStatTestId, parseThreshold } from '../job/overrides.js';
 import { isValidArtifactName } from '../github/artifact.js';
@@ -96,6 +97,15 @@ function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] | undefine
 function oneOf<T extends string>(name: InputName, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError('CONFIG', `${name}: '${value}' is not one of ${allowed.join(', ')}`);
+}
+
+function optionalOneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: InputName,
+  allowed: readonly T[],
+): T | undefined {
+  const value = readInput(env, name);
+  return value === undefined ? undefined : oneOf(name, value, allowed);
 }
 
 /** A snapshot source input: a path in the workspace or `git:<rev>:<path>` (same syntax as the CLI). */
@@ -303,6 +313,9 @@ export function getInputs(
       threshold,
       driftShare: numberInput(env, Inputs.DriftShare, { min: 0, max: 1 })!,
       retrainThreshold: numberInput(env, Inputs.RetrainThreshold, { min: 0, max: 1 })!,
+      idColumn: readInput(env, Inputs.IdColumn),
+      correction: optionalOneOf(env, Inputs.Correction, CORRECTION_METHODS),
+      missingDrift: booleanInput(env, Inputs.MissingDrift),
     },
   };
 

@@ -72,6 +72,9 @@ describe('getInputs', () => {
         threshold: { all: undefined, byType: {}, byColumn: {} },
         driftShare: 0.5,
         retrainThreshold: 0.3,
+        idColumn: undefined,
+        correction: undefined,
+        missingDrift: false,
       },
     });
     expect(settings.artifactName).toBe('driftwatch-report-555-2');
@@ -155,6 +158,15 @@ describe('getInputs', () => {
     expect(settings.retrain.ref).toBe('main');
   });
 
+  it('passes the id column, the correction and missing-value drift to the engine', () => {
+    const { settings } = parse({ 'id-column': 'user_id', correction: 'holm', 'missing-drift': 'true' });
+    expect(settings.compare.drift).toMatchObject({
+      idColumn: 'user_id',
+      correction: 'holm',
+      missingDrift: true,
+    });
+  });
+
   it('reads INPUT_ names with hyphens kept, as the runner sets them', () => {
     expect(readInput({ 'INPUT_DRIFT-SHARE': ' 0.7 ' }, 'drift-share')).toBe('0.7');
     expect(readInput({ INPUT_DRIFT_SHARE: '0.7' }, 'drift-share')).toBe('0.5');
@@ -172,6 +184,8 @@ describe('getInputs', () => {
     [{ threshold: '-1' }, {}, 'threshold: threshold -1 must be greater than 0'],
     [{ stattest: 'kss' }, {}, "stattest: unknown stattest 'kss'"],
     [{ formats: 'json,pdf' }, {}, "formats: 'pdf' is not one of json, html, md"],
+    [{ correction: 'sidak' }, {}, "correction: 'sidak' is not one of bonferroni, holm, fdr_bh"],
+    [{ 'missing-drift': 'yes' }, {}, "missing-drift: 'yes' is not a boolean (use true or false)"],
     [{ comment: 'sometimes' }, {}, "comment: 'sometimes' is not one of auto, pr, issue, off"],
     [{ comment: 'pr' }, {}, "comment: 'pr' needs a pull_request event, but this run is 'schedule'"],
     [{ comment: 'issue' }, {}, "comment: 'issue' needs the issue-number input"],
