@@ -75,7 +75,7 @@ export function radixSortedCopy(values: Float64Array): Float64Array {
   return sorted;
 }
 
-/** Above this many distinct values, {@link countingSortedCopy} gives up (the radix sort is then as fast). */
+/** Above this many distinct values, hash counting gives up (a radix sort is then as fast). */
 const COUNTING_MAX_DISTINCT = 1 << 15;
 const TABLE_BITS = 16;
 
