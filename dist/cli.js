@@ -50773,7 +50773,7 @@ function progressWriter(stream) {
 }
 var loadtestCommand = {
   name: "loadtest",
-  summary: "Open-model load test, optionally gated on SLOs queried from Prometheus",
+  summary: "open-model load test, optionally gated on SLOs queried from Prometheus",
   usage: usage3,
   async run(argv, io) {
     const settings = parseSettings(argv);
@@ -51457,7 +51457,7 @@ var flags4 = {
 };
 var predictorCommand = {
   name: "predictor",
-  summary: "Serve the churn model over HTTP with Prometheus metrics",
+  summary: "serve the churn model over HTTP with Prometheus metrics",
   usage: usage4,
   async run(argv, io) {
     const values = parseFlags("predictor", argv, flags4);
@@ -51546,7 +51546,7 @@ var flags5 = {
 };
 var sloCommand = {
   name: "slo",
-  summary: "Evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)",
+  summary: "evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)",
   usage: usage5,
   async run(argv, io) {
     const values = parseFlags("slo", argv, flags5);
@@ -51681,7 +51681,7 @@ function parseSettings2(argv) {
 }
 var trainCommand = {
   name: "train",
-  summary: "Train the churn model (deterministic logistic regression) and print its holdout AUC",
+  summary: "train the churn model (deterministic logistic regression) and print its holdout AUC",
   usage: usage7,
   async run(argv, io) {
     const settings = parseSettings2(argv);

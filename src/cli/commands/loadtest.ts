@@ -140,7 +140,7 @@ export function progressWriter(stream: NodeJS.WritableStream): {
 
 export const loadtestCommand: Command = {
   name: 'loadtest',
-  summary: 'Open-model load test, optionally gated on SLOs queried from Prometheus',
+  summary: 'open-model load test, optionally gated on SLOs queried from Prometheus',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseSettings(argv);

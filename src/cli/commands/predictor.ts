@@ -42,7 +42,7 @@ const flags = {
 
 export const predictorCommand: Command = {
   name: 'predictor',
-  summary: 'Serve the churn model over HTTP with Prometheus metrics',
+  summary: 'serve the churn model over HTTP with Prometheus metrics',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('predictor', argv, flags);

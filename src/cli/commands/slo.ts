@@ -42,7 +42,7 @@ const flags = {
 
 export const sloCommand: Command = {
   name: 'slo',
-  summary: 'Evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)',
+  summary: 'evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('slo', argv, flags);
