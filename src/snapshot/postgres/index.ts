@@ -3,6 +3,7 @@
  * Every call opens its own pool and closes it in `finally`.
  */
 import type { CountedSnapshots } from '../../drift/database/drift-from-counts.js';
+import type { PoolClient } from 'pg';
 import type { Table } from '../table.js';
 import { type CountStrategy, countSnapshotValues } from './aggregates.js';
 import {
@@ -23,6 +24,23 @@ import {
 } from './snapshots.js';
 
 export { type AsOfSelector, type SnapshotQuerySource, type AsOfCount } from './snapshots.js';
+
+/**
+ * Opens a pool, runs `work` in one read-only, repeatable-read transaction, and closes the pool whatever happens
+ * (an open pool keeps the process, and an Actions step, alive).
+ */
+async function inReadOnlySnapshot<T>(
+  databaseUrl: string,
+  statementTimeoutMs: number,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  const database = openDatabase(databaseUrl);
+  try {
+    return await withReadOnlySnapshot(database, { statementTimeoutMs }, work);
+  } finally {
+    await closeDatabase(database);
+  }
+}
 export { DEFAULT_STATEMENT_TIMEOUT_MS, parseDatabaseUrl, describeTarget } from './connection.js';
 
 /** Everything needed to read a reference and a current snapshot from Postgres (part of the compare settings). */
@@ -54,23 +72,14 @@ export async function readPostgresSnapshots(
   settings: PostgresSnapshotSettings,
   include?: (name: string) => boolean,
 ): Promise<PostgresSnapshots> {
-  const database = openDatabase(settings.databaseUrl);
-  try {
-    return await withReadOnlySnapshot(
-      database,
-      { statementTimeoutMs: settings.statementTimeoutMs },
-      async (client) => {
-        const plan = await planSnapshotQuery(client, settings.source);
-        const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-        const reference = await readSnapshot(client, plan, asOf.reference, { include });
-        const current = await readSnapshot(client, plan, asOf.current, { include });
-        const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
-        return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
-      },
-    );
-  } finally {
-    await closeDatabase(database);
-  }
+  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
+    const plan = await planSnapshotQuery(client, settings.source);
+    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+    const reference = await readSnapshot(client, plan, asOf.reference, { include });
+    const current = await readSnapshot(client, plan, asOf.current, { include });
+    const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
+    return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
+  });
 }
 
 /** The as_of values of a table (or the StreamFlow schema) with their row counts, ascending. */
@@ -79,15 +88,9 @@ export async function listPostgresSnapshots(
   source: SnapshotQuerySource,
   statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
 ): Promise<AsOfCount[]> {
-  const database = openDatabase(databaseUrl);
-  try {
-    return await withReadOnlySnapshot(database, { statementTimeoutMs }, async (client) => {
-      const plan = await planSnapshotQuery(client, source);
-      return listAsOf(client, plan);
-    });
-  } finally {
-    await closeDatabase(database);
-  }
+  return inReadOnlySnapshot(databaseUrl, statementTimeoutMs, async (client) =>
+    listAsOf(client, await planSnapshotQuery(client, source)),
+  );
 }
 
 /** Value counts of both snapshots (`--compute database`), labelled by their as_of values. */
@@ -111,29 +114,20 @@ export async function countPostgresSnapshots(
   include?: (name: string) => boolean,
   force?: CountStrategy,
 ): Promise<PostgresCountedSnapshots> {
-  const database = openDatabase(settings.databaseUrl);
-  try {
-    return await withReadOnlySnapshot(
-      database,
-      { statementTimeoutMs: settings.statementTimeoutMs },
-      async (client) => {
-        const plan = await planSnapshotQuery(client, settings.source);
-        const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-        const counts = await countSnapshotValues(client, plan, asOf, include, force);
-        return {
-          snapshots: {
-            reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
-            current: { source: `postgres:${plan.label}@${asOf.current}`, ...counts.current },
-            columns: counts.columns,
-            allColumns: counts.allColumns,
-          },
-          referenceAsOf: asOf.reference,
-          currentAsOf: asOf.current,
-          strategy: counts.strategy,
-        };
+  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
+    const plan = await planSnapshotQuery(client, settings.source);
+    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+    const counts = await countSnapshotValues(client, plan, asOf, include, force);
+    return {
+      snapshots: {
+        reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
+        current: { source: `postgres:${plan.label}@${asOf.current}`, ...counts.current },
+        columns: counts.columns,
+        allColumns: counts.allColumns,
       },
-    );
-  } finally {
-    await closeDatabase(database);
-  }
+      referenceAsOf: asOf.reference,
+      currentAsOf: asOf.current,
+      strategy: counts.strategy,
+    };
+  });
 }
