@@ -45046,62 +45046,48 @@ function toSideCounts(rows, storage) {
 }
 
 // src/snapshot/postgres/index.ts
-async function readPostgresSnapshots(settings, include) {
-  const database = openDatabase(settings.databaseUrl);
-  try {
-    return await withReadOnlySnapshot(
-      database,
-      { statementTimeoutMs: settings.statementTimeoutMs },
-      async (client) => {
-        const plan = await planSnapshotQuery(client, settings.source);
-        const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-        const reference = await readSnapshot2(client, plan, asOf.reference, { include });
-        const current = await readSnapshot2(client, plan, asOf.current, { include });
-        const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
-        return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
-      }
-    );
-  } finally {
-    await closeDatabase(database);
-  }
-}
-async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS) {
+async function inReadOnlySnapshot(databaseUrl, statementTimeoutMs, work) {
   const database = openDatabase(databaseUrl);
   try {
-    return await withReadOnlySnapshot(database, { statementTimeoutMs }, async (client) => {
-      const plan = await planSnapshotQuery(client, source);
-      return listAsOf(client, plan);
-    });
+    return await withReadOnlySnapshot(database, { statementTimeoutMs }, work);
   } finally {
     await closeDatabase(database);
   }
 }
+async function readPostgresSnapshots(settings, include) {
+  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
+    const plan = await planSnapshotQuery(client, settings.source);
+    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+    const reference = await readSnapshot2(client, plan, asOf.reference, { include });
+    const current = await readSnapshot2(client, plan, asOf.current, { include });
+    const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
+    return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
+  });
+}
+async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS) {
+  return inReadOnlySnapshot(
+    databaseUrl,
+    statementTimeoutMs,
+    async (client) => listAsOf(client, await planSnapshotQuery(client, source))
+  );
+}
 async function countPostgresSnapshots(settings, include, force) {
-  const database = openDatabase(settings.databaseUrl);
-  try {
-    return await withReadOnlySnapshot(
-      database,
-      { statementTimeoutMs: settings.statementTimeoutMs },
-      async (client) => {
-        const plan = await planSnapshotQuery(client, settings.source);
-        const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-        const counts = await countSnapshotValues(client, plan, asOf, include, force);
-        return {
-          snapshots: {
-            reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
-            current: { source: `postgres:${plan.label}@${asOf.current}`, ...counts.current },
-            columns: counts.columns,
-            allColumns: counts.allColumns
-          },
-          referenceAsOf: asOf.reference,
-          currentAsOf: asOf.current,
-          strategy: counts.strategy
-        };
-      }
-    );
-  } finally {
-    await closeDatabase(database);
-  }
+  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
+    const plan = await planSnapshotQuery(client, settings.source);
+    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+    const counts = await countSnapshotValues(client, plan, asOf, include, force);
+    return {
+      snapshots: {
+        reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
+        current: { source: `postgres:${plan.label}@${asOf.current}`, ...counts.current },
+        columns: counts.columns,
+        allColumns: counts.allColumns
+      },
+      referenceAsOf: asOf.reference,
+      currentAsOf: asOf.current,
+      strategy: counts.strategy
+    };
+  });
 }
 
 // src/job/postgres-compare.ts

@@ -6,7 +6,7 @@
  * - the aggregate form a database can return (`SELECT value, count(*) ... GROUP BY value` per side).
  */
 import type { ColumnPair } from '../types.js';
-import { runEnd, type Runs } from './runs.js';
+import { runsOfSorted, type Runs } from './runs.js';
 import { currentRuns, referenceRuns } from './side-runs.js';
 import { cachedOnPair } from './sorted.js';
 
@@ -29,7 +29,8 @@ const MERGED = 'kernels:merged';
 /**
  * Merges two ascending samples into their {@link MergedDistribution}.
  *
- * `0` and `-0` are one key (Python: `0.0 == -0.0`). This runs in `O(n1 + n2)`.
+ * `0` and `-0` are one key (Python: `0.0 == -0.0`), kept as the smaller head (the reference's on a tie): the
+ * runs of each side, merged by {@link mergeRuns}. This runs in `O(k log(n / k))` per side plus `O(k1 + k2)`.
  *
  * @param sortedRef reference values, ascending
  * @param sortedCur current values, ascending
@@ -39,46 +40,12 @@ const MERGED = 'kernels:merged';
  * // => values [1, 2, 3], referenceCounts [2, 1, 0], currentCounts [0, 1, 1]
  */
 export function mergeSorted(sortedRef: Float64Array, sortedCur: Float64Array): MergedDistribution {
-  const n1 = sortedRef.length;
-  const n2 = sortedCur.length;
-  // Grown on demand: a million-row column with a few thousand distinct values needs a few thousand slots.
-  let capacity = Math.min(n1 + n2, 4096);
-  let values: Float64Array = new Float64Array(capacity);
-  let referenceCounts: Float64Array = new Float64Array(capacity);
-  let currentCounts: Float64Array = new Float64Array(capacity);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < n1 || j < n2) {
-    // The next distinct value is the smaller head of the two runs.
-    const v = j >= n2 || (i < n1 && sortedRef[i]! <= sortedCur[j]!) ? sortedRef[i]! : sortedCur[j]!;
-    const nextI = runEnd(sortedRef, i, n1, v);
-    const nextJ = runEnd(sortedCur, j, n2, v);
-    if (k === capacity) {
-      capacity = Math.min(n1 + n2, capacity * 2);
-      values = grow(values, capacity);
-      referenceCounts = grow(referenceCounts, capacity);
-      currentCounts = grow(currentCounts, capacity);
-    }
-    values[k] = v;
-    referenceCounts[k] = nextI - i;
-    currentCounts[k] = nextJ - j;
-    k++;
-    i = nextI;
-    j = nextJ;
-  }
-  return {
-    values: values.slice(0, k),
-    referenceCounts: referenceCounts.slice(0, k),
-    currentCounts: currentCounts.slice(0, k),
-    referenceSize: n1,
-    currentSize: n2,
-  };
+  return mergeRuns(runsOfSorted(sortedRef), runsOfSorted(sortedCur));
 }
 
 /**
- * Merges the runs of two samples into their {@link MergedDistribution}: exactly {@link mergeSorted} of the two
- * sorted samples (the same keys, `===` equality, the smaller head as the key), in `O(k1 + k2)`.
+ * Merges the runs of two samples into their {@link MergedDistribution}: keys by `===` (so -0 and 0 are one),
+ * the reference's key on a tie, in `O(k1 + k2)`.
  *
  * @param reference runs of the reference sample
  * @param current runs of the current sample
@@ -116,12 +83,6 @@ export function mergeRuns(reference: Runs, current: Runs): MergedDistribution {
     referenceSize: reference.total,
     currentSize: current.total,
   };
-}
-
-function grow(array: Float64Array, capacity: number): Float64Array {
-  const bigger = new Float64Array(capacity);
-  bigger.set(array);
-  return bigger;
 }
 
 /**
