@@ -37535,11 +37535,11 @@ function runMoments(values, counts, runs, n) {
   }
   return { mean: mean2, std: Math.sqrt((sum + compensation) / (n - 1)) };
 }
-function presentMoments(values, rows, count) {
+function presentValues(values, rows, count) {
   const present = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
-  return { mean: meanOf(present), std: count < 2 ? Number.NaN : sampleStd(present) };
+  return present;
 }
 function percentileRuns(runs, q) {
   const n = runs.total;
@@ -37560,6 +37560,9 @@ function percentileRuns(runs, q) {
   const diff = high - low;
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
 }
+function manyValuesMoments(present) {
+  return { mean: meanOf(present), std: present.length < 2 ? Number.NaN : sampleStd(present) };
+}
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
@@ -37569,15 +37572,11 @@ function numericTally(column, rows, given2) {
     count = rows;
   else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
   let runs;
+  let present;
   if (given2 !== void 0 && given2.total === count) {
     runs = given2;
   } else {
-    const present = new Float64Array(count);
-    let k = 0;
-    for (let i = 0; i < rows; i++) {
-      const value = column.values[i];
-      if (!Number.isNaN(value)) present[k++] = value;
-    }
+    present = presentValues(column.values, rows, count);
     runs = runsOfSorted(sortedCopy(present));
   }
   const distinct = runs.values.length;
@@ -37605,7 +37604,7 @@ function numericTally(column, rows, given2) {
   if (type === "numerical") {
     const empty = count === 0;
     let computed;
-    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs.values, runs.counts, distinct, count) : presentMoments(column.values, rows, count);
+    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs.values, runs.counts, distinct, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
     return {
       summary: {
         column: column.name,

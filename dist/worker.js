@@ -11416,11 +11416,11 @@ function runMoments(values, counts, runs, n) {
   }
   return { mean: mean2, std: Math.sqrt((sum + compensation) / (n - 1)) };
 }
-function presentMoments(values, rows, count) {
+function presentValues(values, rows, count) {
   const present = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
-  return { mean: meanOf(present), std: count < 2 ? Number.NaN : sampleStd(present) };
+  return present;
 }
 function percentileRuns(runs, q) {
   const n = runs.total;
@@ -11441,6 +11441,9 @@ function percentileRuns(runs, q) {
   const diff = high - low;
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
 }
+function manyValuesMoments(present) {
+  return { mean: meanOf(present), std: present.length < 2 ? Number.NaN : sampleStd(present) };
+}
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
@@ -11450,15 +11453,11 @@ function numericTally(column, rows, given) {
     count = rows;
   else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
   let runs;
+  let present;
   if (given !== void 0 && given.total === count) {
     runs = given;
   } else {
-    const present = new Float64Array(count);
-    let k = 0;
-    for (let i = 0; i < rows; i++) {
-      const value = column.values[i];
-      if (!Number.isNaN(value)) present[k++] = value;
-    }
+    present = presentValues(column.values, rows, count);
     runs = runsOfSorted(sortedCopy(present));
   }
   const distinct = runs.values.length;
@@ -11486,7 +11485,7 @@ function numericTally(column, rows, given) {
   if (type === "numerical") {
     const empty = count === 0;
     let computed;
-    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs.values, runs.counts, distinct, count) : presentMoments(column.values, rows, count);
+    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs.values, runs.counts, distinct, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
     return {
       summary: {
         column: column.name,

@@ -218,18 +218,10 @@ function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
   );
 }
 
-/** Drift of one column. Never throws for data problems Evidently raises on: those become `skipped`. */
-export function driftOfColumn(
-  name: string,
-  columnType: ColumnType,
-  reference: Table,
-  current: Table,
-  options: DriftOptions,
-): ColumnDriftResult {
-  return scoreColumn(name, columnType, reference, current, options).result;
-}
-
-/** The column's result and, when the column got that far, its cleaned pair (for the summary tallies). */
+/**
+ * Drift of one column and, when the column got that far, its cleaned pair (for the summary tallies). Never throws
+ * for data problems Evidently raises on: those become `skipped`.
+ */
 function scoreColumn(
   name: string,
   columnType: ColumnType,
@@ -444,8 +436,8 @@ export function assembleDrift(
   return report;
 }
 
-/** Inputs of the dataset-level summary, so modes that score columns elsewhere (in the database) share it. */
-export interface SummaryInputs {
+/** Inputs of the dataset-level summary. */
+interface SummaryInputs {
   readonly reference: { label: string; rows: number; source?: string };
   readonly current: { label: string; rows: number; source?: string };
   readonly driftShareThreshold: number;
@@ -457,7 +449,7 @@ export interface SummaryInputs {
  * Dataset level (drift spec §10), target block and decision from per-column results.
  * drift_share = drifted / tested columns (skipped columns are not tested); dataset_drift = share >= threshold.
  */
-export function summarizeDrift(columns: ColumnDriftResult[], inputs: SummaryInputs): DriftReport {
+function summarizeDrift(columns: ColumnDriftResult[], inputs: SummaryInputs): DriftReport {
   const tested = columns.filter((column) => column.skipped === null);
   const drifted = tested.filter((column) => column.drift_detected).length;
   const driftShare = tested.length === 0 ? 0 : drifted / tested.length;

@@ -153,12 +153,12 @@ function runMoments(
   return { mean, std: Math.sqrt((sum + compensation) / (n - 1)) };
 }
 
-/** Mean and sample std (ddof 1) of the present (non-NaN) values, in row order, without copying them. */
-function presentMoments(values: Float64Array, rows: number, count: number): { mean: number; std: number } {
+/** The present (non-NaN) values of a column, in row order. */
+function presentValues(values: Float64Array, rows: number, count: number): Float64Array {
   const present = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i]!)) present[k++] = values[i]!;
-  return { mean: meanOf(present), std: count < 2 ? Number.NaN : sampleStd(present) };
+  return present;
 }
 
 /**
@@ -185,6 +185,11 @@ function percentileRuns(runs: Runs, q: number): number {
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
 }
 
+/** Mean and sample std (ddof 1) over the values themselves (compensated sums, any order). */
+function manyValuesMoments(present: Float64Array): { mean: number; std: number } {
+  return { mean: meanOf(present), std: present.length < 2 ? Number.NaN : sampleStd(present) };
+}
+
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
@@ -205,15 +210,11 @@ function numericTally(column: Column & { values: Float64Array }, rows: number, g
     count = rows; // every cell finite, so every cell present
   else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i]!)) count++;
   let runs: Runs;
+  let present: Float64Array | undefined;
   if (given !== undefined && given.total === count) {
     runs = given;
   } else {
-    const present = new Float64Array(count);
-    let k = 0;
-    for (let i = 0; i < rows; i++) {
-      const value = column.values[i]!;
-      if (!Number.isNaN(value)) present[k++] = value;
-    }
+    present = presentValues(column.values, rows, count);
     runs = runsOfSorted(sortedCopy(present));
   }
   const distinct = runs.values.length;
@@ -254,7 +255,7 @@ function numericTally(column: Column & { values: Float64Array }, rows: number, g
       (computed ??=
         distinct <= count >> 3 && Number.isFinite(first!) && Number.isFinite(last!)
           ? runMoments(runs.values, runs.counts, distinct, count)
-          : presentMoments(column.values, rows, count));
+          : manyValuesMoments((present ??= presentValues(column.values, rows, count))));
     return {
       summary: {
         column: column.name,
