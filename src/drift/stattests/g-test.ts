@@ -23,7 +23,7 @@ const SUM_RELATIVE_TOLERANCE = 1e-8;
  * @throws {StatTestSkip} if the two sides differ in size (scipy raises; Evidently does not rescale)
  * @returns the G statistic and p-value
  * @example
- * gTest(pairOf(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b'])).pValue; // => 0.3063154055027367
+ * gTest(pairOf(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b'])).pValue; // => 0.3063154055027368
  */
 export function gTest(pair: ColumnPair): { statistic: number; pValue: number } {
   const counts = valueCounts(pair);

@@ -41,7 +41,7 @@ describe('documented examples', () => {
       0.0021645021645021645,
       1e-15,
     ],
-    ['gTest', () => gTest(pairOf(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b'])).pValue, 0.3063154055027367, 0],
+    ['gTest', () => gTest(pairOf(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b'])).pValue, 0.3063154055027368, 0],
     ['mannWhitneyLess', () => mannWhitneyLess(pairOf(A_REF, A_CUR)).pValue, 0.9675213675213674, 0],
     ['studentTTest', () => studentTTest(pairOf(A_REF, A_CUR)).pValue, 0.08410572024397052, 1e-14],
     [
@@ -54,7 +54,7 @@ describe('documented examples', () => {
     ['missingDrift', () => missingDrift(10, 1000, 80, 1000).missing_p_value, 4.336258489608162e-14, 0],
     ['chiSquareSf', () => chiSquareSf(5.5, 2), 0.06392786120670757, 0],
     ['normalSf', () => normalSf(1.959963984540054), 0.025000000000000015, 0],
-    ['studentTwoSidedP', () => studentTwoSidedP(2, 10), 0.0733880347707404, 0],
+    ['studentTwoSidedP', () => studentTwoSidedP(2, 10), 0.07338803477074039, 0],
     ['besselK', () => besselK(0.25, 1), 0.4307397744485861, 0],
     ['percentileSorted', () => percentileSorted(Float64Array.of(1.5, 2, 2, 4, 8), 25), 2, 0],
   ] as const)('%s', (_name, call, expected, tolerance) => {
