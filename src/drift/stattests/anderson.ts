@@ -4,7 +4,9 @@
  * interpolated from Scholz & Stephens' critical-value table and **clipped to [0.001, 0.25]** (§8.9).
  * Drift if and only if `p < threshold` (default 0.1).
  *
- * scipy raises when the pooled sample has fewer than 2 distinct values; the column is then skipped.
+ * scipy raises when the pooled sample has fewer than 2 distinct values; the column is then skipped. With fewer
+ * than 4 pooled values scipy's variance of the statistic divides by (N − 1)(N − 2)(N − 3) = 0 and its p-value is
+ * NaN; that column is skipped too, with the reason.
  */
 import { mergedDistribution, pairwiseSum, pooledRanks } from '../kernels/index.js';
 import { StatTestSkip, type ColumnPair, type StatTest, type StatTestOutcome } from '../types.js';
@@ -17,6 +19,8 @@ const B2 = [-0.105, -0.305, -0.362, -0.391, -0.396, -0.345, -0.154];
 const SIGNIFICANCE = [0.25, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001];
 /** Two samples: m = k − 1 = 1. */
 const SAMPLES = 2;
+/** σ_N² divides by (N − 1)(N − 2)(N − 3). */
+const MIN_POOLED_SIZE = 4;
 
 /** Critical values `b0 + b1/√m + b2/m` for m = 1. */
 const CRITICAL = B0.map((b0, i) => b0 + B1[i]! / Math.sqrt(SAMPLES - 1) + B2[i]! / (SAMPLES - 1));
@@ -86,7 +90,8 @@ export interface AndersonDarlingResult {
  * This runs in `O(n1 + n2)` after the column's one sort (plus an `O(N)` harmonic sum for σ_N).
  *
  * @param pair the cleaned column pair
- * @throws {StatTestSkip} if the pooled sample has fewer than 2 distinct values (scipy raises)
+ * @throws {StatTestSkip} if the pooled sample has fewer than 2 distinct values (scipy raises) or fewer than 4 values
+ *   (scipy's σ_N is 0/0 and its p-value NaN)
  * @returns the standardised statistic and the clipped significance level
  * @example
  * andersonDarling(pairOf([38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0],
@@ -97,6 +102,12 @@ export function andersonDarling(pair: ColumnPair): AndersonDarlingResult {
   const distinct = merged.values.length;
   if (distinct < 2) {
     throw new StatTestSkip('anderson_ksamp needs more than one distinct observation');
+  }
+  if (merged.referenceSize + merged.currentSize < MIN_POOLED_SIZE) {
+    throw new StatTestSkip(
+      `anderson_ksamp needs at least ${MIN_POOLED_SIZE} pooled observations ` +
+        `(got ${merged.referenceSize + merged.currentSize}): the variance of its statistic divides by (N−1)(N−2)(N−3)`,
+    );
   }
   const { tieCounts } = pooledRanks(pair);
   const n1 = merged.referenceSize;

@@ -114,7 +114,9 @@ export interface EppsSingletonResult {
  * This runs in `O(n1 + n2)` after the column's one sort.
  *
  * @param pair the cleaned column pair
- * @throws {StatTestSkip} if a side has fewer than 5 values or the pooled IQR is 0 (where scipy/Evidently raise)
+ * @throws {StatTestSkip} if a side has fewer than 5 values or the pooled IQR is 0 (where scipy/Evidently raise), or
+ *   the IQR is so small or large that t/σ is not finite, or the estimated covariance is zero (scipy's p-value is
+ *   NaN in both cases)
  * @returns the statistic, p-value and covariance rank
  * @example
  * eppsSingleton(pairOf([38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0],
@@ -140,6 +142,11 @@ export function eppsSingleton(pair: ColumnPair): EppsSingletonResult {
   const n = nx + ny;
   const sigma = iqr / 2;
   const scaledPoints = EVALUATION_POINTS.map((t) => t / sigma);
+  if (!scaledPoints.every(Number.isFinite) || !Number.isFinite(iqr)) {
+    throw new StatTestSkip(
+      `Epps-Singleton: the pooled interquartile range (${iqr}) is beyond double precision, so t / sigma is not finite (scipy's p-value is NaN)`,
+    );
+  }
   const gx = featureMoments(reference, scaledPoints);
   const gy = featureMoments(current, scaledPoints);
   const estimatedCov = gx.cov.map((row, i) => row.map((v, j) => (n / nx) * v + (n / ny) * gy.cov[i]![j]!));
@@ -151,6 +158,11 @@ export function eppsSingleton(pair: ColumnPair): EppsSingletonResult {
   // matrix_rank(pinv): singular values of pinv above max·max(M, N)·eps.
   const inverseLargest = Math.max(...inverseValues.map(Math.abs));
   const rank = inverseValues.filter((s) => Math.abs(s) > inverseLargest * DIMENSION * EPSILON).length;
+  if (rank === 0) {
+    throw new StatTestSkip(
+      "Epps-Singleton: the estimated covariance matrix is zero (each side constant), so the test has 0 degrees of freedom (scipy's p-value is NaN)",
+    );
+  }
   const gDiff = gx.mean.map((m, i) => m - gy.mean[i]!);
   // w = n · Δgᵀ V Λ⁺ Vᵀ Δg
   let quadratic = 0;

@@ -2,7 +2,16 @@
  * The stat-test registry: every Evidently registry name mapped to its implementation (one file per test).
  * This module only registers; the maths lives in the per-test files and `src/drift/kernels`.
  */
-import { STATTEST_IDS, type StatTest, type StatTestId } from '../types.js';
+import { cachedOnPair } from '../kernels/index.js';
+import {
+  STATTEST_IDS,
+  StatTestSkip,
+  type ColumnPair,
+  type StatTest,
+  type StatTestId,
+  type StatTestOptions,
+  type StatTestOutcome,
+} from '../types.js';
 import { anderson } from './anderson.js';
 import { chisquare } from './chisquare.js';
 import { cramerVonMisesStatTest } from './cramer-von-mises.js';
@@ -22,27 +31,66 @@ import { tvd } from './tvd.js';
 import { wasserstein } from './wasserstein.js';
 import { z } from './z.js';
 
+/**
+ * Why a pair cannot be scored, or undefined when it can: a test needs values on both sides, all finite. The engine's
+ * cleaning guarantees both (it drops missing and ±Infinity cells, as Evidently's `replace([-inf, inf], nan).dropna()`,
+ * and skips empty columns); a caller that hands over an uncleaned pair gets this reason as a skip instead of a NaN
+ * score or an exception. Checked once per pair, whatever tests run on it.
+ */
+function unscorable(pair: ColumnPair): string | undefined {
+  return cachedOnPair(pair, 'unscorable', () => {
+    for (const [side, values] of [
+      ['reference', pair.reference],
+      ['current', pair.current],
+    ] as const) {
+      if (values.length === 0) return `no values on the ${side} side (all missing)`;
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i]!;
+        // value - value is 0 for finite numbers and NaN for NaN and ±Infinity.
+        if (value - value !== 0) {
+          return `the ${side} side holds a missing or infinite value (${value}); these are removed before testing`;
+        }
+      }
+    }
+    return undefined;
+  });
+}
+
+/** The test with its input checked by {@link unscorable} first. */
+function withScorableInput(test: StatTest): StatTest {
+  return {
+    ...test,
+    compute(pair: ColumnPair, options: StatTestOptions): StatTestOutcome {
+      const problem = unscorable(pair);
+      if (problem !== undefined) throw new StatTestSkip(problem);
+      return test.compute(pair, options);
+    },
+  };
+}
+
 /** Every stat test by its Evidently registry name. */
-export const STAT_TESTS: Readonly<Record<StatTestId, StatTest>> = {
-  ks,
-  chisquare,
-  z,
-  wasserstein,
-  jensenshannon,
-  psi,
-  kl_div: klDiv,
-  hellinger,
-  anderson,
-  cramer_von_mises: cramerVonMisesStatTest,
-  ed,
-  es,
-  fisher_exact: fisherExact,
-  g_test: gTestStatTest,
-  mannw,
-  t_test: tTest,
-  TVD: tvd,
-  empirical_mmd: empiricalMmdStatTest,
-};
+export const STAT_TESTS: Readonly<Record<StatTestId, StatTest>> = Object.fromEntries(
+  Object.entries({
+    ks,
+    chisquare,
+    z,
+    wasserstein,
+    jensenshannon,
+    psi,
+    kl_div: klDiv,
+    hellinger,
+    anderson,
+    cramer_von_mises: cramerVonMisesStatTest,
+    ed,
+    es,
+    fisher_exact: fisherExact,
+    g_test: gTestStatTest,
+    mannw,
+    t_test: tTest,
+    TVD: tvd,
+    empirical_mmd: empiricalMmdStatTest,
+  } satisfies Record<StatTestId, StatTest>).map(([id, test]) => [id, withScorableInput(test)]),
+) as Record<StatTestId, StatTest>;
 
 /**
  * The stat test registered under an Evidently registry name.

@@ -3,8 +3,9 @@
  * two-sided), Evidently's `t_test.py`.
  *
  * `t = (mean_ref − mean_cur) / sqrt(sp² (1/n1 + 1/n2))` with `sp² = ((n1−1)s1² + (n2−1)s2²) / (n1 + n2 − 2)`;
- * `p = 2·stdtr(df, −|t|)`. Two constant samples with equal means give 0/0 = NaN, which never counts as drift
- * (scipy returns NaN too). Drift if and only if `p < threshold`.
+ * `p = 2·stdtr(df, −|t|)`. Where scipy's t is not a number — two constant samples with equal means (0/0), a side
+ * with one value (its ddof-1 variance is 0/0) — the p-value is NaN as in scipy and Evidently (never drift), and a
+ * warning says why. Drift if and only if `p < threshold`.
  */
 import { pairwiseSum, sortedCurrent, sortedReference } from '../kernels/index.js';
 import { studentTwoSidedP } from '../kernels/p-values.js';
@@ -46,6 +47,15 @@ export function studentTTest(pair: ColumnPair): { statistic: number; pValue: num
   return { statistic, pValue: studentTwoSidedP(statistic, df) };
 }
 
+/** Why scipy's t statistic is NaN on this pair (the p-value then is NaN and never drift). */
+function undefinedReason(pair: ColumnPair): string {
+  const sides = [pair.reference.length, pair.current.length];
+  if (Math.min(...sides) < 2) {
+    return `t-test needs at least 2 values per side (reference ${sides[0]}, current ${sides[1]}): a single value has no sample variance, so scipy's p-value is NaN (Evidently: never drift)`;
+  }
+  return "t-test on samples with zero pooled variance and equal means (or values beyond double range): t is 0/0, so scipy's p-value is NaN (Evidently: never drift)";
+}
+
 export const tTest: StatTest = {
   id: 't_test',
   displayName: 't_test',
@@ -55,6 +65,7 @@ export const tTest: StatTest = {
   comparison: 'p<thr',
   compute(pair: ColumnPair): StatTestOutcome {
     const { statistic, pValue } = studentTTest(pair);
-    return { score: pValue, statistic };
+    if (!Number.isNaN(pValue)) return { score: pValue, statistic };
+    return { score: pValue, statistic, warnings: [undefinedReason(pair)] };
   },
 };
