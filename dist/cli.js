@@ -682,8 +682,181 @@ var require_lib6 = __commonJS({
   }
 });
 
-// node_modules/@stdlib/assert-has-symbol-support/lib/main.js
+// node_modules/@stdlib/math-base-special-floor/lib/main.js
 var require_main6 = __commonJS({
+  "node_modules/@stdlib/math-base-special-floor/lib/main.js"(exports2, module2) {
+    "use strict";
+    var floor = Math.floor;
+    module2.exports = floor;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-floor/lib/index.js
+var require_lib7 = __commonJS({
+  "node_modules/@stdlib/math-base-special-floor/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main6();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-ceil/lib/main.js
+var require_main7 = __commonJS({
+  "node_modules/@stdlib/math-base-special-ceil/lib/main.js"(exports2, module2) {
+    "use strict";
+    var ceil = Math.ceil;
+    module2.exports = ceil;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-ceil/lib/index.js
+var require_lib8 = __commonJS({
+  "node_modules/@stdlib/math-base-special-ceil/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main7();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-trunc/lib/main.js
+var require_main8 = __commonJS({
+  "node_modules/@stdlib/math-base-special-trunc/lib/main.js"(exports2, module2) {
+    "use strict";
+    var floor = require_lib7();
+    var ceil = require_lib8();
+    function trunc(x) {
+      if (x < 0) {
+        return ceil(x);
+      }
+      return floor(x);
+    }
+    module2.exports = trunc;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-trunc/lib/index.js
+var require_lib9 = __commonJS({
+  "node_modules/@stdlib/math-base-special-trunc/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main8();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/number-ctor/lib/main.js
+var require_main9 = __commonJS({
+  "node_modules/@stdlib/number-ctor/lib/main.js"(exports2, module2) {
+    "use strict";
+    module2.exports = Number;
+  }
+});
+
+// node_modules/@stdlib/number-ctor/lib/index.js
+var require_lib10 = __commonJS({
+  "node_modules/@stdlib/number-ctor/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main9();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-ninf/lib/index.js
+var require_lib11 = __commonJS({
+  "node_modules/@stdlib/constants-float64-ninf/lib/index.js"(exports2, module2) {
+    "use strict";
+    var Number2 = require_lib10();
+    var FLOAT64_NINF = Number2.NEGATIVE_INFINITY;
+    module2.exports = FLOAT64_NINF;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-pinf/lib/index.js
+var require_lib12 = __commonJS({
+  "node_modules/@stdlib/constants-float64-pinf/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_PINF = Number.POSITIVE_INFINITY;
+    module2.exports = FLOAT64_PINF;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-exponent-bias/lib/index.js
+var require_lib13 = __commonJS({
+  "node_modules/@stdlib/constants-float64-exponent-bias/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_EXPONENT_BIAS = 1023 | 0;
+    module2.exports = FLOAT64_EXPONENT_BIAS;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-max-base2-exponent/lib/index.js
+var require_lib14 = __commonJS({
+  "node_modules/@stdlib/constants-float64-max-base2-exponent/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_MAX_BASE2_EXPONENT = 1023 | 0;
+    module2.exports = FLOAT64_MAX_BASE2_EXPONENT;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-max-base2-exponent-subnormal/lib/index.js
+var require_lib15 = __commonJS({
+  "node_modules/@stdlib/constants-float64-max-base2-exponent-subnormal/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL = -1023 | 0;
+    module2.exports = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-min-base2-exponent-subnormal/lib/index.js
+var require_lib16 = __commonJS({
+  "node_modules/@stdlib/constants-float64-min-base2-exponent-subnormal/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL = -1074 | 0;
+    module2.exports = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-infinite/lib/main.js
+var require_main10 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-infinite/lib/main.js"(exports2, module2) {
+    "use strict";
+    var PINF = require_lib12();
+    var NINF = require_lib11();
+    function isInfinite(x) {
+      return x === PINF || x === NINF;
+    }
+    module2.exports = isInfinite;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-infinite/lib/index.js
+var require_lib17 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-infinite/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main10();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-high-word-sign-mask/lib/index.js
+var require_lib18 = __commonJS({
+  "node_modules/@stdlib/constants-float64-high-word-sign-mask/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_HIGH_WORD_SIGN_MASK = 2147483648 >>> 0;
+    module2.exports = FLOAT64_HIGH_WORD_SIGN_MASK;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-high-word-abs-mask/lib/index.js
+var require_lib19 = __commonJS({
+  "node_modules/@stdlib/constants-float64-high-word-abs-mask/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_HIGH_WORD_ABS_MASK = 2147483647 >>> 0;
+    module2.exports = FLOAT64_HIGH_WORD_ABS_MASK;
+  }
+});
+
+// node_modules/@stdlib/assert-has-symbol-support/lib/main.js
+var require_main11 = __commonJS({
   "node_modules/@stdlib/assert-has-symbol-support/lib/main.js"(exports2, module2) {
     "use strict";
     function hasSymbolSupport() {
@@ -694,19 +867,19 @@ var require_main6 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-symbol-support/lib/index.js
-var require_lib7 = __commonJS({
+var require_lib20 = __commonJS({
   "node_modules/@stdlib/assert-has-symbol-support/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main6();
+    var main = require_main11();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/assert-has-tostringtag-support/lib/main.js
-var require_main7 = __commonJS({
+var require_main12 = __commonJS({
   "node_modules/@stdlib/assert-has-tostringtag-support/lib/main.js"(exports2, module2) {
     "use strict";
-    var hasSymbols = require_lib7();
+    var hasSymbols = require_lib20();
     var FLG = hasSymbols();
     function hasToStringTagSupport() {
       return FLG && typeof Symbol.toStringTag === "symbol";
@@ -716,10 +889,10 @@ var require_main7 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-tostringtag-support/lib/index.js
-var require_lib8 = __commonJS({
+var require_lib21 = __commonJS({
   "node_modules/@stdlib/assert-has-tostringtag-support/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main7();
+    var main = require_main12();
     module2.exports = main;
   }
 });
@@ -734,7 +907,7 @@ var require_tostring = __commonJS({
 });
 
 // node_modules/@stdlib/utils-native-class/lib/main.js
-var require_main8 = __commonJS({
+var require_main13 = __commonJS({
   "node_modules/@stdlib/utils-native-class/lib/main.js"(exports2, module2) {
     "use strict";
     var toStr = require_tostring();
@@ -746,7 +919,7 @@ var require_main8 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-own-property/lib/main.js
-var require_main9 = __commonJS({
+var require_main14 = __commonJS({
   "node_modules/@stdlib/assert-has-own-property/lib/main.js"(exports2, module2) {
     "use strict";
     var has = Object.prototype.hasOwnProperty;
@@ -761,16 +934,16 @@ var require_main9 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-own-property/lib/index.js
-var require_lib9 = __commonJS({
+var require_lib22 = __commonJS({
   "node_modules/@stdlib/assert-has-own-property/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main9();
+    var main = require_main14();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/symbol-ctor/lib/main.js
-var require_main10 = __commonJS({
+var require_main15 = __commonJS({
   "node_modules/@stdlib/symbol-ctor/lib/main.js"(exports2, module2) {
     "use strict";
     var Sym = typeof Symbol === "function" ? Symbol : void 0;
@@ -779,10 +952,10 @@ var require_main10 = __commonJS({
 });
 
 // node_modules/@stdlib/symbol-ctor/lib/index.js
-var require_lib10 = __commonJS({
+var require_lib23 = __commonJS({
   "node_modules/@stdlib/symbol-ctor/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main10();
+    var main = require_main15();
     module2.exports = main;
   }
 });
@@ -791,7 +964,7 @@ var require_lib10 = __commonJS({
 var require_tostringtag = __commonJS({
   "node_modules/@stdlib/utils-native-class/lib/tostringtag.js"(exports2, module2) {
     "use strict";
-    var Symbol2 = require_lib10();
+    var Symbol2 = require_lib23();
     var toStrTag = typeof Symbol2 === "function" ? Symbol2.toStringTag : "";
     module2.exports = toStrTag;
   }
@@ -801,7 +974,7 @@ var require_tostringtag = __commonJS({
 var require_polyfill2 = __commonJS({
   "node_modules/@stdlib/utils-native-class/lib/polyfill.js"(exports2, module2) {
     "use strict";
-    var hasOwnProp = require_lib9();
+    var hasOwnProp = require_lib22();
     var toStringTag = require_tostringtag();
     var toStr = require_tostring();
     function nativeClass(v) {
@@ -831,11 +1004,11 @@ var require_polyfill2 = __commonJS({
 });
 
 // node_modules/@stdlib/utils-native-class/lib/index.js
-var require_lib11 = __commonJS({
+var require_lib24 = __commonJS({
   "node_modules/@stdlib/utils-native-class/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasToStringTag = require_lib8();
-    var builtin = require_main8();
+    var hasToStringTag = require_lib21();
+    var builtin = require_main13();
     var polyfill = require_polyfill2();
     var main;
     if (hasToStringTag()) {
@@ -848,10 +1021,10 @@ var require_lib11 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-uint32array/lib/main.js
-var require_main11 = __commonJS({
+var require_main16 = __commonJS({
   "node_modules/@stdlib/assert-is-uint32array/lib/main.js"(exports2, module2) {
     "use strict";
-    var nativeClass = require_lib11();
+    var nativeClass = require_lib24();
     var hasUint32Array = typeof Uint32Array === "function";
     function isUint32Array(value) {
       return hasUint32Array && value instanceof Uint32Array || // eslint-disable-line stdlib/require-globals
@@ -862,16 +1035,16 @@ var require_main11 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-uint32array/lib/index.js
-var require_lib12 = __commonJS({
+var require_lib25 = __commonJS({
   "node_modules/@stdlib/assert-is-uint32array/lib/index.js"(exports2, module2) {
     "use strict";
-    var isUint32Array = require_main11();
+    var isUint32Array = require_main16();
     module2.exports = isUint32Array;
   }
 });
 
 // node_modules/@stdlib/constants-uint32-max/lib/index.js
-var require_lib13 = __commonJS({
+var require_lib26 = __commonJS({
   "node_modules/@stdlib/constants-uint32-max/lib/index.js"(exports2, module2) {
     "use strict";
     var UINT32_MAX = 4294967295;
@@ -889,11 +1062,11 @@ var require_uint32array = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-uint32array-support/lib/main.js
-var require_main12 = __commonJS({
+var require_main17 = __commonJS({
   "node_modules/@stdlib/assert-has-uint32array-support/lib/main.js"(exports2, module2) {
     "use strict";
-    var isUint32Array = require_lib12();
-    var UINT32_MAX = require_lib13();
+    var isUint32Array = require_lib25();
+    var UINT32_MAX = require_lib26();
     var GlobalUint32Array = require_uint32array();
     function hasUint32ArraySupport() {
       var bool;
@@ -918,16 +1091,16 @@ var require_main12 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-uint32array-support/lib/index.js
-var require_lib14 = __commonJS({
+var require_lib27 = __commonJS({
   "node_modules/@stdlib/assert-has-uint32array-support/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasUint32ArraySupport = require_main12();
+    var hasUint32ArraySupport = require_main17();
     module2.exports = hasUint32ArraySupport;
   }
 });
 
 // node_modules/@stdlib/array-uint32/lib/main.js
-var require_main13 = __commonJS({
+var require_main18 = __commonJS({
   "node_modules/@stdlib/array-uint32/lib/main.js"(exports2, module2) {
     "use strict";
     var ctor = typeof Uint32Array === "function" ? Uint32Array : void 0;
@@ -947,11 +1120,11 @@ var require_polyfill3 = __commonJS({
 });
 
 // node_modules/@stdlib/array-uint32/lib/index.js
-var require_lib15 = __commonJS({
+var require_lib28 = __commonJS({
   "node_modules/@stdlib/array-uint32/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasUint32ArraySupport = require_lib14();
-    var builtin = require_main13();
+    var hasUint32ArraySupport = require_lib27();
+    var builtin = require_main18();
     var polyfill = require_polyfill3();
     var ctor;
     if (hasUint32ArraySupport()) {
@@ -964,10 +1137,10 @@ var require_lib15 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-float64array/lib/main.js
-var require_main14 = __commonJS({
+var require_main19 = __commonJS({
   "node_modules/@stdlib/assert-is-float64array/lib/main.js"(exports2, module2) {
     "use strict";
-    var nativeClass = require_lib11();
+    var nativeClass = require_lib24();
     var hasFloat64Array = typeof Float64Array === "function";
     function isFloat64Array(value) {
       return hasFloat64Array && value instanceof Float64Array || // eslint-disable-line stdlib/require-globals
@@ -978,10 +1151,10 @@ var require_main14 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-float64array/lib/index.js
-var require_lib16 = __commonJS({
+var require_lib29 = __commonJS({
   "node_modules/@stdlib/assert-is-float64array/lib/index.js"(exports2, module2) {
     "use strict";
-    var isFloat64Array = require_main14();
+    var isFloat64Array = require_main19();
     module2.exports = isFloat64Array;
   }
 });
@@ -996,10 +1169,10 @@ var require_float64array = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-float64array-support/lib/main.js
-var require_main15 = __commonJS({
+var require_main20 = __commonJS({
   "node_modules/@stdlib/assert-has-float64array-support/lib/main.js"(exports2, module2) {
     "use strict";
-    var isFloat64Array = require_lib16();
+    var isFloat64Array = require_lib29();
     var GlobalFloat64Array = require_float64array();
     function hasFloat64ArraySupport() {
       var bool;
@@ -1020,16 +1193,16 @@ var require_main15 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-float64array-support/lib/index.js
-var require_lib17 = __commonJS({
+var require_lib30 = __commonJS({
   "node_modules/@stdlib/assert-has-float64array-support/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasFloat64ArraySupport = require_main15();
+    var hasFloat64ArraySupport = require_main20();
     module2.exports = hasFloat64ArraySupport;
   }
 });
 
 // node_modules/@stdlib/array-float64/lib/main.js
-var require_main16 = __commonJS({
+var require_main21 = __commonJS({
   "node_modules/@stdlib/array-float64/lib/main.js"(exports2, module2) {
     "use strict";
     var ctor = typeof Float64Array === "function" ? Float64Array : void 0;
@@ -1049,11 +1222,11 @@ var require_polyfill4 = __commonJS({
 });
 
 // node_modules/@stdlib/array-float64/lib/index.js
-var require_lib18 = __commonJS({
+var require_lib31 = __commonJS({
   "node_modules/@stdlib/array-float64/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasFloat64ArraySupport = require_lib17();
-    var builtin = require_main16();
+    var hasFloat64ArraySupport = require_lib30();
+    var builtin = require_main21();
     var polyfill = require_polyfill4();
     var ctor;
     if (hasFloat64ArraySupport()) {
@@ -1066,10 +1239,10 @@ var require_lib18 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-uint8array/lib/main.js
-var require_main17 = __commonJS({
+var require_main22 = __commonJS({
   "node_modules/@stdlib/assert-is-uint8array/lib/main.js"(exports2, module2) {
     "use strict";
-    var nativeClass = require_lib11();
+    var nativeClass = require_lib24();
     var hasUint8Array = typeof Uint8Array === "function";
     function isUint8Array(value) {
       return hasUint8Array && value instanceof Uint8Array || // eslint-disable-line stdlib/require-globals
@@ -1080,16 +1253,16 @@ var require_main17 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-uint8array/lib/index.js
-var require_lib19 = __commonJS({
+var require_lib32 = __commonJS({
   "node_modules/@stdlib/assert-is-uint8array/lib/index.js"(exports2, module2) {
     "use strict";
-    var isUint8Array = require_main17();
+    var isUint8Array = require_main22();
     module2.exports = isUint8Array;
   }
 });
 
 // node_modules/@stdlib/constants-uint8-max/lib/index.js
-var require_lib20 = __commonJS({
+var require_lib33 = __commonJS({
   "node_modules/@stdlib/constants-uint8-max/lib/index.js"(exports2, module2) {
     "use strict";
     var UINT8_MAX = 255 | 0;
@@ -1107,11 +1280,11 @@ var require_uint8array = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-uint8array-support/lib/main.js
-var require_main18 = __commonJS({
+var require_main23 = __commonJS({
   "node_modules/@stdlib/assert-has-uint8array-support/lib/main.js"(exports2, module2) {
     "use strict";
-    var isUint8Array = require_lib19();
-    var UINT8_MAX = require_lib20();
+    var isUint8Array = require_lib32();
+    var UINT8_MAX = require_lib33();
     var GlobalUint8Array = require_uint8array();
     function hasUint8ArraySupport() {
       var bool;
@@ -1136,16 +1309,16 @@ var require_main18 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-uint8array-support/lib/index.js
-var require_lib21 = __commonJS({
+var require_lib34 = __commonJS({
   "node_modules/@stdlib/assert-has-uint8array-support/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasUint8ArraySupport = require_main18();
+    var hasUint8ArraySupport = require_main23();
     module2.exports = hasUint8ArraySupport;
   }
 });
 
 // node_modules/@stdlib/array-uint8/lib/main.js
-var require_main19 = __commonJS({
+var require_main24 = __commonJS({
   "node_modules/@stdlib/array-uint8/lib/main.js"(exports2, module2) {
     "use strict";
     var ctor = typeof Uint8Array === "function" ? Uint8Array : void 0;
@@ -1165,11 +1338,11 @@ var require_polyfill5 = __commonJS({
 });
 
 // node_modules/@stdlib/array-uint8/lib/index.js
-var require_lib22 = __commonJS({
+var require_lib35 = __commonJS({
   "node_modules/@stdlib/array-uint8/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasUint8ArraySupport = require_lib21();
-    var builtin = require_main19();
+    var hasUint8ArraySupport = require_lib34();
+    var builtin = require_main24();
     var polyfill = require_polyfill5();
     var ctor;
     if (hasUint8ArraySupport()) {
@@ -1182,10 +1355,10 @@ var require_lib22 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-uint16array/lib/main.js
-var require_main20 = __commonJS({
+var require_main25 = __commonJS({
   "node_modules/@stdlib/assert-is-uint16array/lib/main.js"(exports2, module2) {
     "use strict";
-    var nativeClass = require_lib11();
+    var nativeClass = require_lib24();
     var hasUint16Array = typeof Uint16Array === "function";
     function isUint16Array(value) {
       return hasUint16Array && value instanceof Uint16Array || // eslint-disable-line stdlib/require-globals
@@ -1196,16 +1369,16 @@ var require_main20 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-uint16array/lib/index.js
-var require_lib23 = __commonJS({
+var require_lib36 = __commonJS({
   "node_modules/@stdlib/assert-is-uint16array/lib/index.js"(exports2, module2) {
     "use strict";
-    var isUint16Array = require_main20();
+    var isUint16Array = require_main25();
     module2.exports = isUint16Array;
   }
 });
 
 // node_modules/@stdlib/constants-uint16-max/lib/index.js
-var require_lib24 = __commonJS({
+var require_lib37 = __commonJS({
   "node_modules/@stdlib/constants-uint16-max/lib/index.js"(exports2, module2) {
     "use strict";
     var UINT16_MAX = 65535 | 0;
@@ -1223,11 +1396,11 @@ var require_uint16array = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-uint16array-support/lib/main.js
-var require_main21 = __commonJS({
+var require_main26 = __commonJS({
   "node_modules/@stdlib/assert-has-uint16array-support/lib/main.js"(exports2, module2) {
     "use strict";
-    var isUint16Array = require_lib23();
-    var UINT16_MAX = require_lib24();
+    var isUint16Array = require_lib36();
+    var UINT16_MAX = require_lib37();
     var GlobalUint16Array = require_uint16array();
     function hasUint16ArraySupport() {
       var bool;
@@ -1252,16 +1425,16 @@ var require_main21 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-has-uint16array-support/lib/index.js
-var require_lib25 = __commonJS({
+var require_lib38 = __commonJS({
   "node_modules/@stdlib/assert-has-uint16array-support/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasUint16ArraySupport = require_main21();
+    var hasUint16ArraySupport = require_main26();
     module2.exports = hasUint16ArraySupport;
   }
 });
 
 // node_modules/@stdlib/array-uint16/lib/main.js
-var require_main22 = __commonJS({
+var require_main27 = __commonJS({
   "node_modules/@stdlib/array-uint16/lib/main.js"(exports2, module2) {
     "use strict";
     var ctor = typeof Uint16Array === "function" ? Uint16Array : void 0;
@@ -1281,11 +1454,11 @@ var require_polyfill6 = __commonJS({
 });
 
 // node_modules/@stdlib/array-uint16/lib/index.js
-var require_lib26 = __commonJS({
+var require_lib39 = __commonJS({
   "node_modules/@stdlib/array-uint16/lib/index.js"(exports2, module2) {
     "use strict";
-    var hasUint16ArraySupport = require_lib25();
-    var builtin = require_main22();
+    var hasUint16ArraySupport = require_lib38();
+    var builtin = require_main27();
     var polyfill = require_polyfill6();
     var ctor;
     if (hasUint16ArraySupport()) {
@@ -1301,8 +1474,8 @@ var require_lib26 = __commonJS({
 var require_ctors = __commonJS({
   "node_modules/@stdlib/assert-is-little-endian/lib/ctors.js"(exports2, module2) {
     "use strict";
-    var Uint8Array2 = require_lib22();
-    var Uint16Array2 = require_lib26();
+    var Uint8Array2 = require_lib35();
+    var Uint16Array2 = require_lib39();
     var ctors = {
       "uint16": Uint16Array2,
       "uint8": Uint8Array2
@@ -1312,7 +1485,7 @@ var require_ctors = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-little-endian/lib/main.js
-var require_main23 = __commonJS({
+var require_main28 = __commonJS({
   "node_modules/@stdlib/assert-is-little-endian/lib/main.js"(exports2, module2) {
     "use strict";
     var ctors = require_ctors();
@@ -1331,792 +1504,19 @@ var require_main23 = __commonJS({
 });
 
 // node_modules/@stdlib/assert-is-little-endian/lib/index.js
-var require_lib27 = __commonJS({
+var require_lib40 = __commonJS({
   "node_modules/@stdlib/assert-is-little-endian/lib/index.js"(exports2, module2) {
     "use strict";
-    var IS_LITTLE_ENDIAN = require_main23();
+    var IS_LITTLE_ENDIAN = require_main28();
     module2.exports = IS_LITTLE_ENDIAN;
   }
 });
 
-// node_modules/@stdlib/number-float64-base-get-high-word/lib/high.js
-var require_high = __commonJS({
-  "node_modules/@stdlib/number-float64-base-get-high-word/lib/high.js"(exports2, module2) {
-    "use strict";
-    var isLittleEndian = require_lib27();
-    var HIGH;
-    if (isLittleEndian === true) {
-      HIGH = 1;
-    } else {
-      HIGH = 0;
-    }
-    module2.exports = HIGH;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-get-high-word/lib/main.js
-var require_main24 = __commonJS({
-  "node_modules/@stdlib/number-float64-base-get-high-word/lib/main.js"(exports2, module2) {
-    "use strict";
-    var Uint32Array2 = require_lib15();
-    var Float64Array2 = require_lib18();
-    var HIGH = require_high();
-    var FLOAT64_VIEW = new Float64Array2(1);
-    var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
-    function getHighWord(x) {
-      FLOAT64_VIEW[0] = x;
-      return UINT32_VIEW[HIGH];
-    }
-    module2.exports = getHighWord;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-get-high-word/lib/index.js
-var require_lib28 = __commonJS({
-  "node_modules/@stdlib/number-float64-base-get-high-word/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main24();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-set-high-word/lib/high.js
-var require_high2 = __commonJS({
-  "node_modules/@stdlib/number-float64-base-set-high-word/lib/high.js"(exports2, module2) {
-    "use strict";
-    var isLittleEndian = require_lib27();
-    var HIGH;
-    if (isLittleEndian === true) {
-      HIGH = 1;
-    } else {
-      HIGH = 0;
-    }
-    module2.exports = HIGH;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-set-high-word/lib/main.js
-var require_main25 = __commonJS({
-  "node_modules/@stdlib/number-float64-base-set-high-word/lib/main.js"(exports2, module2) {
-    "use strict";
-    var Uint32Array2 = require_lib15();
-    var Float64Array2 = require_lib18();
-    var HIGH = require_high2();
-    var FLOAT64_VIEW = new Float64Array2(1);
-    var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
-    function setHighWord(x, high) {
-      FLOAT64_VIEW[0] = x;
-      UINT32_VIEW[HIGH] = high >>> 0;
-      return FLOAT64_VIEW[0];
-    }
-    module2.exports = setHighWord;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-set-high-word/lib/index.js
-var require_lib29 = __commonJS({
-  "node_modules/@stdlib/number-float64-base-set-high-word/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main25();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-from-words/lib/indices.js
-var require_indices = __commonJS({
-  "node_modules/@stdlib/number-float64-base-from-words/lib/indices.js"(exports2, module2) {
-    "use strict";
-    var isLittleEndian = require_lib27();
-    var indices;
-    var HIGH;
-    var LOW;
-    if (isLittleEndian === true) {
-      HIGH = 1;
-      LOW = 0;
-    } else {
-      HIGH = 0;
-      LOW = 1;
-    }
-    indices = {
-      "HIGH": HIGH,
-      "LOW": LOW
-    };
-    module2.exports = indices;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-from-words/lib/main.js
-var require_main26 = __commonJS({
-  "node_modules/@stdlib/number-float64-base-from-words/lib/main.js"(exports2, module2) {
-    "use strict";
-    var Uint32Array2 = require_lib15();
-    var Float64Array2 = require_lib18();
-    var indices = require_indices();
-    var FLOAT64_VIEW = new Float64Array2(1);
-    var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
-    var HIGH = indices.HIGH;
-    var LOW = indices.LOW;
-    function fromWords(high, low) {
-      UINT32_VIEW[HIGH] = high;
-      UINT32_VIEW[LOW] = low;
-      return FLOAT64_VIEW[0];
-    }
-    module2.exports = fromWords;
-  }
-});
-
-// node_modules/@stdlib/number-float64-base-from-words/lib/index.js
-var require_lib30 = __commonJS({
-  "node_modules/@stdlib/number-float64-base-from-words/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main26();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-pinf/lib/index.js
-var require_lib31 = __commonJS({
-  "node_modules/@stdlib/constants-float64-pinf/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_PINF = Number.POSITIVE_INFINITY;
-    module2.exports = FLOAT64_PINF;
-  }
-});
-
-// node_modules/@stdlib/number-ctor/lib/main.js
-var require_main27 = __commonJS({
-  "node_modules/@stdlib/number-ctor/lib/main.js"(exports2, module2) {
-    "use strict";
-    module2.exports = Number;
-  }
-});
-
-// node_modules/@stdlib/number-ctor/lib/index.js
-var require_lib32 = __commonJS({
-  "node_modules/@stdlib/number-ctor/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main27();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-ninf/lib/index.js
-var require_lib33 = __commonJS({
-  "node_modules/@stdlib/constants-float64-ninf/lib/index.js"(exports2, module2) {
-    "use strict";
-    var Number2 = require_lib32();
-    var FLOAT64_NINF = Number2.NEGATIVE_INFINITY;
-    module2.exports = FLOAT64_NINF;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-exponent-bias/lib/index.js
-var require_lib34 = __commonJS({
-  "node_modules/@stdlib/constants-float64-exponent-bias/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_EXPONENT_BIAS = 1023 | 0;
-    module2.exports = FLOAT64_EXPONENT_BIAS;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-half-ln-two/lib/index.js
-var require_lib35 = __commonJS({
-  "node_modules/@stdlib/constants-float64-half-ln-two/lib/index.js"(exports2, module2) {
-    "use strict";
-    var HALF_LN2 = 0.34657359027997264;
-    module2.exports = HALF_LN2;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-expm1/lib/polyval_q.js
-var require_polyval_q = __commonJS({
-  "node_modules/@stdlib/math-base-special-expm1/lib/polyval_q.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -0.03333333333333313;
-      }
-      return -0.03333333333333313 + x * (0.0015873015872548146 + x * (-793650757867488e-19 + x * (4008217827329362e-21 + x * -20109921818362437e-23)));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-expm1/lib/main.js
-var require_main28 = __commonJS({
-  "node_modules/@stdlib/math-base-special-expm1/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var getHighWord = require_lib28();
-    var setHighWord = require_lib29();
-    var fromWords = require_lib30();
-    var PINF = require_lib31();
-    var NINF = require_lib33();
-    var FLOAT64_EXPONENT_BIAS = require_lib34();
-    var HALF_LN2 = require_lib35();
-    var polyval2 = require_polyval_q();
-    var OVERFLOW_THRESHOLD = 709.782712893384;
-    var LN2_HI = 0.6931471803691238;
-    var LN2_LO = 19082149292705877e-26;
-    var LN2_INV = 1.4426950408889634;
-    var LN2x56 = 38.816242111356935;
-    var LN2_HALFX3 = 1.0397207708399179;
-    function expm1(x) {
-      var halfX;
-      var twopk;
-      var sign;
-      var hi;
-      var lo;
-      var hx;
-      var r1;
-      var y;
-      var z2;
-      var c;
-      var t2;
-      var e;
-      var k;
-      if (x === PINF || isnan(x)) {
-        return x;
-      }
-      if (x === NINF) {
-        return -1;
-      }
-      if (x === 0) {
-        return x;
-      }
-      if (x < 0) {
-        sign = true;
-        y = -x;
-      } else {
-        sign = false;
-        y = x;
-      }
-      if (y >= LN2x56) {
-        if (sign) {
-          return -1;
-        }
-        if (y >= OVERFLOW_THRESHOLD) {
-          return PINF;
-        }
-      }
-      hx = getHighWord(y) | 0;
-      if (y > HALF_LN2) {
-        if (y < LN2_HALFX3) {
-          if (sign) {
-            hi = x + LN2_HI;
-            lo = -LN2_LO;
-            k = -1;
-          } else {
-            hi = x - LN2_HI;
-            lo = LN2_LO;
-            k = 1;
-          }
-        } else {
-          if (sign) {
-            k = LN2_INV * x - 0.5;
-          } else {
-            k = LN2_INV * x + 0.5;
-          }
-          k |= 0;
-          t2 = k;
-          hi = x - t2 * LN2_HI;
-          lo = t2 * LN2_LO;
-        }
-        x = hi - lo;
-        c = hi - x - lo;
-      } else if (hx < 1016070144) {
-        return x;
-      } else {
-        k = 0;
-      }
-      halfX = 0.5 * x;
-      z2 = x * halfX;
-      r1 = 1 + z2 * polyval2(z2);
-      t2 = 3 - r1 * halfX;
-      e = z2 * ((r1 - t2) / (6 - x * t2));
-      if (k === 0) {
-        return x - (x * e - z2);
-      }
-      twopk = fromWords(FLOAT64_EXPONENT_BIAS + k << 20, 0);
-      e = x * (e - c) - c;
-      e -= z2;
-      if (k === -1) {
-        return 0.5 * (x - e) - 0.5;
-      }
-      if (k === 1) {
-        if (x < -0.25) {
-          return -2 * (e - (x + 0.5));
-        }
-        return 1 + 2 * (x - e);
-      }
-      if (k <= -2 || k > 56) {
-        y = 1 - (e - x);
-        if (k === 1024) {
-          hi = getHighWord(y) + (k << 20) | 0;
-          y = setHighWord(y, hi);
-        } else {
-          y *= twopk;
-        }
-        return y - 1;
-      }
-      t2 = 1;
-      if (k < 20) {
-        hi = 1072693248 - (2097152 >> k) | 0;
-        t2 = setHighWord(t2, hi);
-        y = t2 - (e - x);
-      } else {
-        hi = FLOAT64_EXPONENT_BIAS - k << 20 | 0;
-        t2 = setHighWord(t2, hi);
-        y = x - (e + t2);
-        y += 1;
-      }
-      y *= twopk;
-      return y;
-    }
-    module2.exports = expm1;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-expm1/lib/index.js
-var require_lib36 = __commonJS({
-  "node_modules/@stdlib/math-base-special-expm1/lib/index.js"(exports2, module2) {
-    "use strict";
-    var expm1 = require_main28();
-    module2.exports = expm1;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-floor/lib/main.js
-var require_main29 = __commonJS({
-  "node_modules/@stdlib/math-base-special-floor/lib/main.js"(exports2, module2) {
-    "use strict";
-    var floor = Math.floor;
-    module2.exports = floor;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-floor/lib/index.js
-var require_lib37 = __commonJS({
-  "node_modules/@stdlib/math-base-special-floor/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main29();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-log1p/lib/polyval_lp.js
-var require_polyval_lp = __commonJS({
-  "node_modules/@stdlib/math-base-special-log1p/lib/polyval_lp.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.6666666666666735;
-      }
-      return 0.6666666666666735 + x * (0.3999999999940942 + x * (0.2857142874366239 + x * (0.22222198432149784 + x * (0.1818357216161805 + x * (0.15313837699209373 + x * 0.14798198605116586)))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-log1p/lib/main.js
-var require_main30 = __commonJS({
-  "node_modules/@stdlib/math-base-special-log1p/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var getHighWord = require_lib28();
-    var setHighWord = require_lib29();
-    var PINF = require_lib31();
-    var NINF = require_lib33();
-    var FLOAT64_EXPONENT_BIAS = require_lib34();
-    var polyval2 = require_polyval_lp();
-    var LN2_HI = 0.6931471803691238;
-    var LN2_LO = 19082149292705877e-26;
-    var SQRT2M1 = 0.41421356237309503;
-    var SQRT2HALFM1 = -0.2928932188134525;
-    var SMALL = 1862645149230957e-24;
-    var TINY = 5551115123125783e-32;
-    var TWO53 = 9007199254740992;
-    var TWO_THIRDS = 0.6666666666666666;
-    function log1p(x) {
-      var hfsq;
-      var hu;
-      var y;
-      var f;
-      var c;
-      var s;
-      var z2;
-      var R;
-      var u;
-      var k;
-      if (x < -1 || isnan(x)) {
-        return NaN;
-      }
-      if (x === -1) {
-        return NINF;
-      }
-      if (x === PINF) {
-        return x;
-      }
-      if (x === 0) {
-        return x;
-      }
-      if (x < 0) {
-        y = -x;
-      } else {
-        y = x;
-      }
-      k = 1;
-      if (y < SQRT2M1) {
-        if (y < SMALL) {
-          if (y < TINY) {
-            return x;
-          }
-          return x - x * x * 0.5;
-        }
-        if (x > SQRT2HALFM1) {
-          k = 0;
-          f = x;
-          hu = 1;
-        }
-      }
-      if (k !== 0) {
-        if (y < TWO53) {
-          u = 1 + x;
-          hu = getHighWord(u);
-          k = (hu >> 20) - FLOAT64_EXPONENT_BIAS;
-          if (k > 0) {
-            c = 1 - (u - x);
-          } else {
-            c = x - (u - 1);
-          }
-          c /= u;
-        } else {
-          u = x;
-          hu = getHighWord(u);
-          k = (hu >> 20) - FLOAT64_EXPONENT_BIAS;
-          c = 0;
-        }
-        hu &= 1048575;
-        if (hu < 434334) {
-          u = setHighWord(u, hu | 1072693248);
-        } else {
-          k += 1;
-          u = setHighWord(u, hu | 1071644672);
-          hu = 1048576 - hu >> 2;
-        }
-        f = u - 1;
-      }
-      hfsq = 0.5 * f * f;
-      if (hu === 0) {
-        if (f === 0) {
-          c += k * LN2_LO;
-          return k * LN2_HI + c;
-        }
-        R = hfsq * (1 - TWO_THIRDS * f);
-        return k * LN2_HI - (R - (k * LN2_LO + c) - f);
-      }
-      s = f / (2 + f);
-      z2 = s * s;
-      R = z2 * polyval2(z2);
-      if (k === 0) {
-        return f - (hfsq - s * (hfsq + R));
-      }
-      return k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
-    }
-    module2.exports = log1p;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-log1p/lib/index.js
-var require_lib38 = __commonJS({
-  "node_modules/@stdlib/math-base-special-log1p/lib/index.js"(exports2, module2) {
-    "use strict";
-    var log1p = require_main30();
-    module2.exports = log1p;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-sqrt/lib/main.js
-var require_main31 = __commonJS({
-  "node_modules/@stdlib/math-base-special-sqrt/lib/main.js"(exports2, module2) {
-    "use strict";
-    var sqrt = Math.sqrt;
-    module2.exports = sqrt;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-sqrt/lib/index.js
-var require_lib39 = __commonJS({
-  "node_modules/@stdlib/math-base-special-sqrt/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main31();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-fourth-pi/lib/index.js
-var require_lib40 = __commonJS({
-  "node_modules/@stdlib/constants-float64-fourth-pi/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FOURTH_PI = 0.7853981633974483;
-    module2.exports = FOURTH_PI;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-asin/lib/rational_pq.js
-var require_rational_pq = __commonJS({
-  "node_modules/@stdlib/math-base-special-asin/lib/rational_pq.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
-      if (x === 0) {
-        return 0.16666666666666713;
-      }
-      if (x < 0) {
-        ax = -x;
-      } else {
-        ax = x;
-      }
-      if (ax <= 1) {
-        s1 = -8.198089802484825 + x * (19.562619833175948 + x * (-16.262479672107002 + x * (5.444622390564711 + x * (-0.6019598008014124 + x * 0.004253011369004428))));
-        s2 = -49.18853881490881 + x * (139.51056146574857 + x * (-147.1791292232726 + x * (70.49610280856842 + x * (-14.740913729888538 + x * 1))));
-      } else {
-        x = 1 / x;
-        s1 = 0.004253011369004428 + x * (-0.6019598008014124 + x * (5.444622390564711 + x * (-16.262479672107002 + x * (19.562619833175948 + x * -8.198089802484825))));
-        s2 = 1 + x * (-14.740913729888538 + x * (70.49610280856842 + x * (-147.1791292232726 + x * (139.51056146574857 + x * -49.18853881490881))));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-asin/lib/rational_rs.js
-var require_rational_rs = __commonJS({
-  "node_modules/@stdlib/math-base-special-asin/lib/rational_rs.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
-      if (x === 0) {
-        return 0.08333333333333809;
-      }
-      if (x < 0) {
-        ax = -x;
-      } else {
-        ax = x;
-      }
-      if (ax <= 1) {
-        s1 = 28.536655482610616 + x * (-25.56901049652825 + x * (6.968710824104713 + x * (-0.5634242780008963 + x * 0.002967721961301243)));
-        s2 = 342.43986579130785 + x * (-383.8770957603691 + x * (147.0656354026815 + x * (-21.947795316429207 + x * 1)));
-      } else {
-        x = 1 / x;
-        s1 = 0.002967721961301243 + x * (-0.5634242780008963 + x * (6.968710824104713 + x * (-25.56901049652825 + x * 28.536655482610616)));
-        s2 = 1 + x * (-21.947795316429207 + x * (147.0656354026815 + x * (-383.8770957603691 + x * 342.43986579130785)));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-asin/lib/main.js
-var require_main32 = __commonJS({
-  "node_modules/@stdlib/math-base-special-asin/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var sqrt = require_lib39();
-    var PIO4 = require_lib40();
-    var ratevalPQ = require_rational_pq();
-    var ratevalRS = require_rational_rs();
-    var MOREBITS = 6123233995736766e-32;
-    function asin(x) {
-      var sgn;
-      var zz;
-      var a;
-      var p;
-      var z2;
-      if (isnan(x)) {
-        return NaN;
-      }
-      if (x > 0) {
-        a = x;
-      } else {
-        sgn = true;
-        a = -x;
-      }
-      if (a > 1) {
-        return NaN;
-      }
-      if (a > 0.625) {
-        zz = 1 - a;
-        p = zz * ratevalRS(zz);
-        zz = sqrt(zz + zz);
-        z2 = PIO4 - zz;
-        zz = zz * p - MOREBITS;
-        z2 -= zz;
-        z2 += PIO4;
-      } else {
-        if (a < 1e-8) {
-          return x;
-        }
-        zz = a * a;
-        z2 = zz * ratevalPQ(zz);
-        z2 = a * z2 + a;
-      }
-      return sgn ? -z2 : z2;
-    }
-    module2.exports = asin;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-asin/lib/index.js
-var require_lib41 = __commonJS({
-  "node_modules/@stdlib/math-base-special-asin/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main32();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-abs/lib/main.js
-var require_main33 = __commonJS({
-  "node_modules/@stdlib/math-base-special-abs/lib/main.js"(exports2, module2) {
-    "use strict";
-    function abs(x) {
-      return Math.abs(x);
-    }
-    module2.exports = abs;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-abs/lib/index.js
-var require_lib42 = __commonJS({
-  "node_modules/@stdlib/math-base-special-abs/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main33();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-ceil/lib/main.js
-var require_main34 = __commonJS({
-  "node_modules/@stdlib/math-base-special-ceil/lib/main.js"(exports2, module2) {
-    "use strict";
-    var ceil = Math.ceil;
-    module2.exports = ceil;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-ceil/lib/index.js
-var require_lib43 = __commonJS({
-  "node_modules/@stdlib/math-base-special-ceil/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main34();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-trunc/lib/main.js
-var require_main35 = __commonJS({
-  "node_modules/@stdlib/math-base-special-trunc/lib/main.js"(exports2, module2) {
-    "use strict";
-    var floor = require_lib37();
-    var ceil = require_lib43();
-    function trunc(x) {
-      if (x < 0) {
-        return ceil(x);
-      }
-      return floor(x);
-    }
-    module2.exports = trunc;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-trunc/lib/index.js
-var require_lib44 = __commonJS({
-  "node_modules/@stdlib/math-base-special-trunc/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main35();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-max-base2-exponent/lib/index.js
-var require_lib45 = __commonJS({
-  "node_modules/@stdlib/constants-float64-max-base2-exponent/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_MAX_BASE2_EXPONENT = 1023 | 0;
-    module2.exports = FLOAT64_MAX_BASE2_EXPONENT;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-max-base2-exponent-subnormal/lib/index.js
-var require_lib46 = __commonJS({
-  "node_modules/@stdlib/constants-float64-max-base2-exponent-subnormal/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL = -1023 | 0;
-    module2.exports = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-min-base2-exponent-subnormal/lib/index.js
-var require_lib47 = __commonJS({
-  "node_modules/@stdlib/constants-float64-min-base2-exponent-subnormal/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL = -1074 | 0;
-    module2.exports = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-infinite/lib/main.js
-var require_main36 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-infinite/lib/main.js"(exports2, module2) {
-    "use strict";
-    var PINF = require_lib31();
-    var NINF = require_lib33();
-    function isInfinite(x) {
-      return x === PINF || x === NINF;
-    }
-    module2.exports = isInfinite;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-infinite/lib/index.js
-var require_lib48 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-infinite/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main36();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-high-word-sign-mask/lib/index.js
-var require_lib49 = __commonJS({
-  "node_modules/@stdlib/constants-float64-high-word-sign-mask/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_HIGH_WORD_SIGN_MASK = 2147483648 >>> 0;
-    module2.exports = FLOAT64_HIGH_WORD_SIGN_MASK;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-high-word-abs-mask/lib/index.js
-var require_lib50 = __commonJS({
-  "node_modules/@stdlib/constants-float64-high-word-abs-mask/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_HIGH_WORD_ABS_MASK = 2147483647 >>> 0;
-    module2.exports = FLOAT64_HIGH_WORD_ABS_MASK;
-  }
-});
-
 // node_modules/@stdlib/number-float64-base-to-words/lib/indices.js
-var require_indices2 = __commonJS({
+var require_indices = __commonJS({
   "node_modules/@stdlib/number-float64-base-to-words/lib/indices.js"(exports2, module2) {
     "use strict";
-    var isLittleEndian = require_lib27();
+    var isLittleEndian = require_lib40();
     var indices;
     var HIGH;
     var LOW;
@@ -2139,9 +1539,9 @@ var require_indices2 = __commonJS({
 var require_assign = __commonJS({
   "node_modules/@stdlib/number-float64-base-to-words/lib/assign.js"(exports2, module2) {
     "use strict";
-    var Uint32Array2 = require_lib15();
-    var Float64Array2 = require_lib18();
-    var indices = require_indices2();
+    var Uint32Array2 = require_lib28();
+    var Float64Array2 = require_lib31();
+    var indices = require_indices();
     var FLOAT64_VIEW = new Float64Array2(1);
     var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
     var HIGH = indices.HIGH;
@@ -2157,7 +1557,7 @@ var require_assign = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-to-words/lib/main.js
-var require_main37 = __commonJS({
+var require_main29 = __commonJS({
   "node_modules/@stdlib/number-float64-base-to-words/lib/main.js"(exports2, module2) {
     "use strict";
     var fcn = require_assign();
@@ -2169,26 +1569,119 @@ var require_main37 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-to-words/lib/index.js
-var require_lib51 = __commonJS({
+var require_lib41 = __commonJS({
   "node_modules/@stdlib/number-float64-base-to-words/lib/index.js"(exports2, module2) {
     "use strict";
     var setReadOnly = require_lib5();
-    var main = require_main37();
+    var main = require_main29();
     var assign = require_assign();
     setReadOnly(main, "assign", assign);
     module2.exports = main;
   }
 });
 
+// node_modules/@stdlib/number-float64-base-get-high-word/lib/high.js
+var require_high = __commonJS({
+  "node_modules/@stdlib/number-float64-base-get-high-word/lib/high.js"(exports2, module2) {
+    "use strict";
+    var isLittleEndian = require_lib40();
+    var HIGH;
+    if (isLittleEndian === true) {
+      HIGH = 1;
+    } else {
+      HIGH = 0;
+    }
+    module2.exports = HIGH;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-get-high-word/lib/main.js
+var require_main30 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-get-high-word/lib/main.js"(exports2, module2) {
+    "use strict";
+    var Uint32Array2 = require_lib28();
+    var Float64Array2 = require_lib31();
+    var HIGH = require_high();
+    var FLOAT64_VIEW = new Float64Array2(1);
+    var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
+    function getHighWord(x) {
+      FLOAT64_VIEW[0] = x;
+      return UINT32_VIEW[HIGH];
+    }
+    module2.exports = getHighWord;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-get-high-word/lib/index.js
+var require_lib42 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-get-high-word/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main30();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-from-words/lib/indices.js
+var require_indices2 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-from-words/lib/indices.js"(exports2, module2) {
+    "use strict";
+    var isLittleEndian = require_lib40();
+    var indices;
+    var HIGH;
+    var LOW;
+    if (isLittleEndian === true) {
+      HIGH = 1;
+      LOW = 0;
+    } else {
+      HIGH = 0;
+      LOW = 1;
+    }
+    indices = {
+      "HIGH": HIGH,
+      "LOW": LOW
+    };
+    module2.exports = indices;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-from-words/lib/main.js
+var require_main31 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-from-words/lib/main.js"(exports2, module2) {
+    "use strict";
+    var Uint32Array2 = require_lib28();
+    var Float64Array2 = require_lib31();
+    var indices = require_indices2();
+    var FLOAT64_VIEW = new Float64Array2(1);
+    var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
+    var HIGH = indices.HIGH;
+    var LOW = indices.LOW;
+    function fromWords(high, low) {
+      UINT32_VIEW[HIGH] = high;
+      UINT32_VIEW[LOW] = low;
+      return FLOAT64_VIEW[0];
+    }
+    module2.exports = fromWords;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-from-words/lib/index.js
+var require_lib43 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-from-words/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main31();
+    module2.exports = main;
+  }
+});
+
 // node_modules/@stdlib/math-base-special-copysign/lib/main.js
-var require_main38 = __commonJS({
+var require_main32 = __commonJS({
   "node_modules/@stdlib/math-base-special-copysign/lib/main.js"(exports2, module2) {
     "use strict";
-    var SIGN_MASK = require_lib49();
-    var ABS_MASK = require_lib50();
-    var toWords = require_lib51();
-    var getHighWord = require_lib28();
-    var fromWords = require_lib30();
+    var SIGN_MASK = require_lib18();
+    var ABS_MASK = require_lib19();
+    var toWords = require_lib41();
+    var getHighWord = require_lib42();
+    var fromWords = require_lib43();
     var WORDS = [0, 0];
     function copysign(x, y) {
       var hx;
@@ -2206,16 +1699,16 @@ var require_main38 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-copysign/lib/index.js
-var require_lib52 = __commonJS({
+var require_lib44 = __commonJS({
   "node_modules/@stdlib/math-base-special-copysign/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main38();
+    var main = require_main32();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/constants-float64-smallest-normal/lib/index.js
-var require_lib53 = __commonJS({
+var require_lib45 = __commonJS({
   "node_modules/@stdlib/constants-float64-smallest-normal/lib/index.js"(exports2, module2) {
     "use strict";
     var FLOAT64_SMALLEST_NORMAL = 22250738585072014e-324;
@@ -2223,14 +1716,34 @@ var require_lib53 = __commonJS({
   }
 });
 
+// node_modules/@stdlib/math-base-special-abs/lib/main.js
+var require_main33 = __commonJS({
+  "node_modules/@stdlib/math-base-special-abs/lib/main.js"(exports2, module2) {
+    "use strict";
+    function abs(x) {
+      return Math.abs(x);
+    }
+    module2.exports = abs;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-abs/lib/index.js
+var require_lib46 = __commonJS({
+  "node_modules/@stdlib/math-base-special-abs/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main33();
+    module2.exports = main;
+  }
+});
+
 // node_modules/@stdlib/number-float64-base-normalize/lib/assign.js
 var require_assign2 = __commonJS({
   "node_modules/@stdlib/number-float64-base-normalize/lib/assign.js"(exports2, module2) {
     "use strict";
-    var FLOAT64_SMALLEST_NORMAL = require_lib53();
-    var isInfinite = require_lib48();
+    var FLOAT64_SMALLEST_NORMAL = require_lib45();
+    var isInfinite = require_lib17();
     var isnan = require_lib6();
-    var abs = require_lib42();
+    var abs = require_lib46();
     var SCALAR = 4503599627370496;
     function normalize(x, out, stride, offset) {
       if (isnan(x) || isInfinite(x)) {
@@ -2252,7 +1765,7 @@ var require_assign2 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-normalize/lib/main.js
-var require_main39 = __commonJS({
+var require_main34 = __commonJS({
   "node_modules/@stdlib/number-float64-base-normalize/lib/main.js"(exports2, module2) {
     "use strict";
     var fcn = require_assign2();
@@ -2264,11 +1777,11 @@ var require_main39 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-normalize/lib/index.js
-var require_lib54 = __commonJS({
+var require_lib47 = __commonJS({
   "node_modules/@stdlib/number-float64-base-normalize/lib/index.js"(exports2, module2) {
     "use strict";
     var setReadOnly = require_lib5();
-    var main = require_main39();
+    var main = require_main34();
     var assign = require_assign2();
     setReadOnly(main, "assign", assign);
     module2.exports = main;
@@ -2276,7 +1789,7 @@ var require_lib54 = __commonJS({
 });
 
 // node_modules/@stdlib/constants-float64-high-word-exponent-mask/lib/index.js
-var require_lib55 = __commonJS({
+var require_lib48 = __commonJS({
   "node_modules/@stdlib/constants-float64-high-word-exponent-mask/lib/index.js"(exports2, module2) {
     "use strict";
     var FLOAT64_HIGH_WORD_EXPONENT_MASK = 2146435072;
@@ -2285,12 +1798,12 @@ var require_lib55 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-exponent/lib/main.js
-var require_main40 = __commonJS({
+var require_main35 = __commonJS({
   "node_modules/@stdlib/number-float64-base-exponent/lib/main.js"(exports2, module2) {
     "use strict";
-    var getHighWord = require_lib28();
-    var EXP_MASK = require_lib55();
-    var BIAS = require_lib34();
+    var getHighWord = require_lib42();
+    var EXP_MASK = require_lib48();
+    var BIAS = require_lib13();
     function exponent(x) {
       var high = getHighWord(x);
       high = (high & EXP_MASK) >>> 20;
@@ -2301,31 +1814,31 @@ var require_main40 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-exponent/lib/index.js
-var require_lib56 = __commonJS({
+var require_lib49 = __commonJS({
   "node_modules/@stdlib/number-float64-base-exponent/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main40();
+    var main = require_main35();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/math-base-special-ldexp/lib/main.js
-var require_main41 = __commonJS({
+var require_main36 = __commonJS({
   "node_modules/@stdlib/math-base-special-ldexp/lib/main.js"(exports2, module2) {
     "use strict";
-    var PINF = require_lib31();
-    var NINF = require_lib33();
-    var BIAS = require_lib34();
-    var MAX_EXPONENT2 = require_lib45();
-    var MAX_SUBNORMAL_EXPONENT = require_lib46();
-    var MIN_SUBNORMAL_EXPONENT = require_lib47();
+    var PINF = require_lib12();
+    var NINF = require_lib11();
+    var BIAS = require_lib13();
+    var MAX_EXPONENT2 = require_lib14();
+    var MAX_SUBNORMAL_EXPONENT = require_lib15();
+    var MIN_SUBNORMAL_EXPONENT = require_lib16();
     var isnan = require_lib6();
-    var isInfinite = require_lib48();
-    var copysign = require_lib52();
-    var normalize = require_lib54().assign;
-    var floatExp = require_lib56();
-    var toWords = require_lib51();
-    var fromWords = require_lib30();
+    var isInfinite = require_lib17();
+    var copysign = require_lib44();
+    var normalize = require_lib47().assign;
+    var floatExp = require_lib49();
+    var toWords = require_lib41();
+    var fromWords = require_lib43();
     var TWO52_INV = 2220446049250313e-31;
     var CLEAR_EXP_MASK = 2148532223 >>> 0;
     var FRAC = [0, 0];
@@ -2367,10 +1880,10 @@ var require_main41 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-ldexp/lib/index.js
-var require_lib57 = __commonJS({
+var require_lib50 = __commonJS({
   "node_modules/@stdlib/math-base-special-ldexp/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main41();
+    var main = require_main36();
     module2.exports = main;
   }
 });
@@ -2393,7 +1906,7 @@ var require_polyval_p = __commonJS({
 var require_expmulti = __commonJS({
   "node_modules/@stdlib/math-base-special-exp/lib/expmulti.js"(exports2, module2) {
     "use strict";
-    var ldexp2 = require_lib57();
+    var ldexp2 = require_lib50();
     var polyvalP = require_polyval_p();
     function expmulti(hi, lo, k) {
       var r;
@@ -2411,13 +1924,13 @@ var require_expmulti = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-exp/lib/main.js
-var require_main42 = __commonJS({
+var require_main37 = __commonJS({
   "node_modules/@stdlib/math-base-special-exp/lib/main.js"(exports2, module2) {
     "use strict";
     var isnan = require_lib6();
-    var trunc = require_lib44();
-    var NINF = require_lib33();
-    var PINF = require_lib31();
+    var trunc = require_lib9();
+    var NINF = require_lib11();
+    var PINF = require_lib12();
     var expmulti = require_expmulti();
     var LN2_HI = 0.6931471803691238;
     var LN2_LO = 19082149292705877e-26;
@@ -2459,76 +1972,10 @@ var require_main42 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-exp/lib/index.js
-var require_lib58 = __commonJS({
+var require_lib51 = __commonJS({
   "node_modules/@stdlib/math-base-special-exp/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main42();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-integer/lib/main.js
-var require_main43 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-integer/lib/main.js"(exports2, module2) {
-    "use strict";
-    var floor = require_lib37();
-    function isInteger(x) {
-      return floor(x) === x;
-    }
-    module2.exports = isInteger;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-integer/lib/index.js
-var require_lib59 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-integer/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main43();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-even/lib/main.js
-var require_main44 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-even/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isInteger = require_lib59();
-    function isEven(x) {
-      return isInteger(x / 2);
-    }
-    module2.exports = isEven;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-even/lib/index.js
-var require_lib60 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-even/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main44();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-odd/lib/main.js
-var require_main45 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-odd/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isEven = require_lib60();
-    function isOdd(x) {
-      if (x > 0) {
-        return isEven(x - 1);
-      }
-      return isEven(x + 1);
-    }
-    module2.exports = isOdd;
-  }
-});
-
-// node_modules/@stdlib/math-base-assert-is-odd/lib/index.js
-var require_lib61 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-odd/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main45();
+    var main = require_main37();
     module2.exports = main;
   }
 });
@@ -2537,7 +1984,7 @@ var require_lib61 = __commonJS({
 var require_low = __commonJS({
   "node_modules/@stdlib/number-float64-base-set-low-word/lib/low.js"(exports2, module2) {
     "use strict";
-    var isLittleEndian = require_lib27();
+    var isLittleEndian = require_lib40();
     var LOW;
     if (isLittleEndian === true) {
       LOW = 0;
@@ -2549,11 +1996,11 @@ var require_low = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-set-low-word/lib/main.js
-var require_main46 = __commonJS({
+var require_main38 = __commonJS({
   "node_modules/@stdlib/number-float64-base-set-low-word/lib/main.js"(exports2, module2) {
     "use strict";
-    var Uint32Array2 = require_lib15();
-    var Float64Array2 = require_lib18();
+    var Uint32Array2 = require_lib28();
+    var Float64Array2 = require_lib31();
     var LOW = require_low();
     var FLOAT64_VIEW = new Float64Array2(1);
     var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
@@ -2567,772 +2014,427 @@ var require_main46 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-set-low-word/lib/index.js
-var require_lib62 = __commonJS({
+var require_lib52 = __commonJS({
   "node_modules/@stdlib/number-float64-base-set-low-word/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main46();
+    var main = require_main38();
     module2.exports = main;
   }
 });
 
-// node_modules/@stdlib/number-uint32-base-to-int32/lib/main.js
-var require_main47 = __commonJS({
-  "node_modules/@stdlib/number-uint32-base-to-int32/lib/main.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_pp.js
+var require_polyval_pp = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_pp.js"(exports2, module2) {
     "use strict";
-    function uint32ToInt32(x) {
-      return x | 0;
+    function evalpoly(x) {
+      if (x === 0) {
+        return -0.3250421072470015;
+      }
+      return -0.3250421072470015 + x * (-0.02848174957559851 + x * (-0.005770270296489442 + x * -23763016656650163e-21));
     }
-    module2.exports = uint32ToInt32;
+    module2.exports = evalpoly;
   }
 });
 
-// node_modules/@stdlib/number-uint32-base-to-int32/lib/index.js
-var require_lib63 = __commonJS({
-  "node_modules/@stdlib/number-uint32-base-to-int32/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_qq.js
+var require_polyval_qq = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_qq.js"(exports2, module2) {
     "use strict";
-    var uint32ToInt32 = require_main47();
-    module2.exports = uint32ToInt32;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/x_is_zero.js
-var require_x_is_zero = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/x_is_zero.js"(exports2, module2) {
-    "use strict";
-    var isOdd = require_lib61();
-    var copysign = require_lib52();
-    var NINF = require_lib33();
-    var PINF = require_lib31();
-    function pow(x, y) {
-      if (y === NINF) {
-        return PINF;
+    function evalpoly(x) {
+      if (x === 0) {
+        return 0.39791722395915535;
       }
-      if (y === PINF) {
-        return 0;
-      }
-      if (y > 0) {
-        if (isOdd(y)) {
-          return x;
-        }
-        return 0;
-      }
-      if (isOdd(y)) {
-        return copysign(PINF, x);
-      }
-      return PINF;
+      return 0.39791722395915535 + x * (0.0650222499887673 + x * (0.005081306281875766 + x * (13249473800432164e-20 + x * -3960228278775368e-21)));
     }
-    module2.exports = pow;
+    module2.exports = evalpoly;
   }
 });
 
-// node_modules/@stdlib/math-base-special-pow/lib/y_is_huge.js
-var require_y_is_huge = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/y_is_huge.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_pa.js
+var require_polyval_pa = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_pa.js"(exports2, module2) {
     "use strict";
-    var ABS_MASK = require_lib50();
-    var getHighWord = require_lib28();
-    var HIGH_MAX_NEAR_UNITY = 1072693247 | 0;
-    var HUGE = 1e300;
+    function evalpoly(x) {
+      if (x === 0) {
+        return 0.41485611868374833;
+      }
+      return 0.41485611868374833 + x * (-0.3722078760357013 + x * (0.31834661990116175 + x * (-0.11089469428239668 + x * (0.035478304325618236 + x * -0.002166375594868791))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_qa.js
+var require_polyval_qa = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_qa.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return 0.10642088040084423;
+      }
+      return 0.10642088040084423 + x * (0.540397917702171 + x * (0.07182865441419627 + x * (0.12617121980876164 + x * (0.01363708391202905 + x * 0.011984499846799107))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_ra.js
+var require_polyval_ra = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_ra.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return -0.6938585727071818;
+      }
+      return -0.6938585727071818 + x * (-10.558626225323291 + x * (-62.375332450326006 + x * (-162.39666946257347 + x * (-184.60509290671104 + x * (-81.2874355063066 + x * -9.814329344169145)))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_sa.js
+var require_polyval_sa = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_sa.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return 19.651271667439257;
+      }
+      return 19.651271667439257 + x * (137.65775414351904 + x * (434.56587747522923 + x * (645.3872717332679 + x * (429.00814002756783 + x * (108.63500554177944 + x * (6.570249770319282 + x * -0.0604244152148581))))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_rb.js
+var require_polyval_rb = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_rb.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return -0.799283237680523;
+      }
+      return -0.799283237680523 + x * (-17.757954917754752 + x * (-160.63638485582192 + x * (-637.5664433683896 + x * (-1025.0951316110772 + x * -483.5191916086514))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfc/lib/polyval_sb.js
+var require_polyval_sb = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_sb.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return 30.33806074348246;
+      }
+      return 30.33806074348246 + x * (325.7925129965739 + x * (1536.729586084437 + x * (3199.8582195085955 + x * (2553.0504064331644 + x * (474.52854120695537 + x * -22.44095244658582)))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfc/lib/main.js
+var require_main39 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/main.js"(exports2, module2) {
+    "use strict";
+    var isnan = require_lib6();
+    var exp = require_lib51();
+    var setLowWord = require_lib52();
+    var PINF = require_lib12();
+    var NINF = require_lib11();
+    var polyvalPP = require_polyval_pp();
+    var polyvalQQ = require_polyval_qq();
+    var polyvalPA = require_polyval_pa();
+    var polyvalQA = require_polyval_qa();
+    var polyvalRA = require_polyval_ra();
+    var polyvalSA = require_polyval_sa();
+    var polyvalRB = require_polyval_rb();
+    var polyvalSB = require_polyval_sb();
     var TINY = 1e-300;
-    function pow(x, y) {
-      var ahx;
-      var hx;
-      hx = getHighWord(x);
-      ahx = hx & ABS_MASK;
-      if (ahx <= HIGH_MAX_NEAR_UNITY) {
-        if (y < 0) {
-          return HUGE * HUGE;
-        }
-        return TINY * TINY;
+    var SMALL = 13877787807814457e-33;
+    var ERX = 0.8450629115104675;
+    var PPC = 0.12837916709551256;
+    var QQC = 1;
+    var PAC = -0.0023621185607526594;
+    var QAC = 1;
+    var RAC = -0.009864944034847148;
+    var SAC = 1;
+    var RBC = -0.0098649429247001;
+    var SBC = 1;
+    function erfc3(x) {
+      var sign;
+      var ax;
+      var z2;
+      var r;
+      var s;
+      var y;
+      var p;
+      var q;
+      if (isnan(x)) {
+        return NaN;
       }
-      if (y > 0) {
-        return HUGE * HUGE;
+      if (x === PINF) {
+        return 0;
+      }
+      if (x === NINF) {
+        return 2;
+      }
+      if (x === 0) {
+        return 1;
+      }
+      if (x < 0) {
+        sign = true;
+        ax = -x;
+      } else {
+        sign = false;
+        ax = x;
+      }
+      if (ax < 0.84375) {
+        if (ax < SMALL) {
+          return 1 - x;
+        }
+        z2 = x * x;
+        r = PPC + z2 * polyvalPP(z2);
+        s = QQC + z2 * polyvalQQ(z2);
+        y = r / s;
+        if (x < 0.25) {
+          return 1 - (x + x * y);
+        }
+        r = x * y;
+        r += x - 0.5;
+        return 0.5 - r;
+      }
+      if (ax < 1.25) {
+        s = ax - 1;
+        p = PAC + s * polyvalPA(s);
+        q = QAC + s * polyvalQA(s);
+        if (sign) {
+          return 1 + ERX + p / q;
+        }
+        return 1 - ERX - p / q;
+      }
+      if (ax < 28) {
+        s = 1 / (ax * ax);
+        if (ax < 2.857142857142857) {
+          r = RAC + s * polyvalRA(s);
+          s = SAC + s * polyvalSA(s);
+        } else {
+          if (x < -6) {
+            return 2 - TINY;
+          }
+          r = RBC + s * polyvalRB(s);
+          s = SBC + s * polyvalSB(s);
+        }
+        z2 = setLowWord(ax, 0);
+        r = exp(-(z2 * z2) - 0.5625) * exp((z2 - ax) * (z2 + ax) + r / s);
+        if (sign) {
+          return 2 - r / ax;
+        }
+        return r / ax;
+      }
+      if (sign) {
+        return 2 - TINY;
       }
       return TINY * TINY;
     }
-    module2.exports = pow;
+    module2.exports = erfc3;
   }
 });
 
-// node_modules/@stdlib/math-base-special-pow/lib/y_is_infinite.js
-var require_y_is_infinite = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/y_is_infinite.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-erfc/lib/index.js
+var require_lib53 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfc/lib/index.js"(exports2, module2) {
     "use strict";
-    var abs = require_lib42();
-    var PINF = require_lib31();
-    function pow(x, y) {
-      if (x === -1) {
-        return (x - x) / (x - x);
-      }
-      if (x === 1) {
-        return 1;
-      }
-      if (abs(x) < 1 === (y === PINF)) {
-        return 0;
-      }
-      return PINF;
-    }
-    module2.exports = pow;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-num-high-word-significand-bits/lib/index.js
-var require_lib64 = __commonJS({
-  "node_modules/@stdlib/constants-float64-num-high-word-significand-bits/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS = 20 | 0;
-    module2.exports = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/polyval_l.js
-var require_polyval_l = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/polyval_l.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.5999999999999946;
-      }
-      return 0.5999999999999946 + x * (0.4285714285785502 + x * (0.33333332981837743 + x * (0.272728123808534 + x * (0.23066074577556175 + x * 0.20697501780033842))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/log2ax.js
-var require_log2ax = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/log2ax.js"(exports2, module2) {
-    "use strict";
-    var getHighWord = require_lib28();
-    var setLowWord = require_lib62();
-    var setHighWord = require_lib29();
-    var BIAS = require_lib34();
-    var HIGH_NUM_SIGNIFICAND_BITS = require_lib64();
-    var polyvalL = require_polyval_l();
-    var HIGH_SIGNIFICAND_MASK = 1048575 | 0;
-    var HIGH_MIN_NORMAL_EXP = 1048576 | 0;
-    var HIGH_BIASED_EXP_0 = 1072693248 | 0;
-    var HIGH_BIASED_EXP_NEG_512 = 536870912 | 0;
-    var HIGH_SIGNIFICAND_HALF = 524288 | 0;
-    var TWO53 = 9007199254740992;
-    var CP = 0.9617966939259756;
-    var CP_HI = 0.9617967009544373;
-    var CP_LO = -7028461650952758e-24;
-    var BP = [
-      1,
-      1.5
-    ];
-    var DP_HI = [
-      0,
-      0.5849624872207642
-      // 0x3FE2B803, 0x40000000
-    ];
-    var DP_LO = [
-      0,
-      1350039202129749e-23
-      // 0x3E4CFDEB, 0x43CFD006
-    ];
-    function log2ax(out, ax, ahx) {
-      var tmp;
-      var ss;
-      var s2;
-      var hs;
-      var ls;
-      var ht;
-      var lt;
-      var bp;
-      var dp;
-      var hp;
-      var lp;
-      var hz;
-      var lz;
-      var t1;
-      var t2;
-      var t3;
-      var r;
-      var u;
-      var v;
-      var n;
-      var j;
-      var k;
-      n = 0 | 0;
-      if (ahx < HIGH_MIN_NORMAL_EXP) {
-        ax *= TWO53;
-        n -= 53 | 0;
-        ahx = getHighWord(ax);
-      }
-      n += (ahx >> HIGH_NUM_SIGNIFICAND_BITS) - BIAS | 0;
-      j = ahx & HIGH_SIGNIFICAND_MASK | 0;
-      ahx = j | HIGH_BIASED_EXP_0 | 0;
-      if (j <= 235662) {
-        k = 0;
-      } else if (j < 767610) {
-        k = 1;
-      } else {
-        k = 0;
-        n += 1 | 0;
-        ahx -= HIGH_MIN_NORMAL_EXP;
-      }
-      ax = setHighWord(ax, ahx);
-      bp = BP[k];
-      u = ax - bp;
-      v = 1 / (ax + bp);
-      ss = u * v;
-      hs = setLowWord(ss, 0);
-      tmp = (ahx >> 1 | HIGH_BIASED_EXP_NEG_512) + HIGH_SIGNIFICAND_HALF;
-      tmp += k << 18;
-      ht = setHighWord(0, tmp);
-      lt = ax - (ht - bp);
-      ls = v * (u - hs * ht - hs * lt);
-      s2 = ss * ss;
-      r = s2 * s2 * polyvalL(s2);
-      r += ls * (hs + ss);
-      s2 = hs * hs;
-      ht = 3 + s2 + r;
-      ht = setLowWord(ht, 0);
-      lt = r - (ht - 3 - s2);
-      u = hs * ht;
-      v = ls * ht + lt * ss;
-      hp = u + v;
-      hp = setLowWord(hp, 0);
-      lp = v - (hp - u);
-      hz = CP_HI * hp;
-      lz = CP_LO * hp + lp * CP + DP_LO[k];
-      dp = DP_HI[k];
-      t3 = n;
-      t1 = hz + lz + dp + t3;
-      t1 = setLowWord(t1, 0);
-      t2 = lz - (t1 - t3 - dp - hz);
-      out[0] = t1;
-      out[1] = t2;
-      return out;
-    }
-    module2.exports = log2ax;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/polyval_w.js
-var require_polyval_w = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/polyval_w.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.5;
-      }
-      return 0.5 + x * (-0.3333333333333333 + x * 0.25);
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/logx.js
-var require_logx = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/logx.js"(exports2, module2) {
-    "use strict";
-    var setLowWord = require_lib62();
-    var polyvalW = require_polyval_w();
-    var INV_LN2 = 1.4426950408889634;
-    var INV_LN2_HI = 1.4426950216293335;
-    var INV_LN2_LO = 19259629911266175e-24;
-    function logx(out, ax) {
-      var t2;
-      var t1;
-      var t3;
-      var w;
-      var u;
-      var v;
-      t3 = ax - 1;
-      w = t3 * t3 * polyvalW(t3);
-      u = INV_LN2_HI * t3;
-      v = t3 * INV_LN2_LO - w * INV_LN2;
-      t1 = u + v;
-      t1 = setLowWord(t1, 0);
-      t2 = v - (t1 - u);
-      out[0] = t1;
-      out[1] = t2;
-      return out;
-    }
-    module2.exports = logx;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-ln-two/lib/index.js
-var require_lib65 = __commonJS({
-  "node_modules/@stdlib/constants-float64-ln-two/lib/index.js"(exports2, module2) {
-    "use strict";
-    var LN2 = 0.6931471805599453;
-    module2.exports = LN2;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-high-word-significand-mask/lib/index.js
-var require_lib66 = __commonJS({
-  "node_modules/@stdlib/constants-float64-high-word-significand-mask/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_HIGH_WORD_SIGNIFICAND_MASK = 1048575;
-    module2.exports = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/polyval_p.js
-var require_polyval_p2 = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/polyval_p.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.16666666666666602;
-      }
-      return 0.16666666666666602 + x * (-0.0027777777777015593 + x * (6613756321437934e-20 + x * (-16533902205465252e-22 + x * 41381367970572385e-24)));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/pow2.js
-var require_pow2 = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/pow2.js"(exports2, module2) {
-    "use strict";
-    var getHighWord = require_lib28();
-    var setHighWord = require_lib29();
-    var setLowWord = require_lib62();
-    var uint32ToInt32 = require_lib63();
-    var ldexp2 = require_lib57();
-    var LN2 = require_lib65();
-    var BIAS = require_lib34();
-    var ABS_MASK = require_lib50();
-    var HIGH_SIGNIFICAND_MASK = require_lib66();
-    var HIGH_NUM_SIGNIFICAND_BITS = require_lib64();
-    var polyvalP = require_polyval_p2();
-    var HIGH_MIN_NORMAL_EXP = 1048576 | 0;
-    var HIGH_BIASED_EXP_NEG_1 = 1071644672 | 0;
-    var LN2_HI = 0.6931471824645996;
-    var LN2_LO = -1904654299957768e-24;
-    function pow22(j, hp, lp) {
-      var tmp;
-      var t1;
-      var t2;
-      var r;
-      var u;
-      var v;
-      var w;
-      var z2;
-      var n;
-      var i;
-      var k;
-      i = j & ABS_MASK | 0;
-      k = (i >> HIGH_NUM_SIGNIFICAND_BITS) - BIAS | 0;
-      n = 0;
-      if (i > HIGH_BIASED_EXP_NEG_1) {
-        n = j + (HIGH_MIN_NORMAL_EXP >> k + 1) >>> 0;
-        k = ((n & ABS_MASK) >> HIGH_NUM_SIGNIFICAND_BITS) - BIAS | 0;
-        tmp = (n & ~(HIGH_SIGNIFICAND_MASK >> k)) >>> 0;
-        t2 = setHighWord(0, tmp);
-        n = (n & HIGH_SIGNIFICAND_MASK | HIGH_MIN_NORMAL_EXP) >> HIGH_NUM_SIGNIFICAND_BITS - k >>> 0;
-        if (j < 0) {
-          n = -n;
-        }
-        hp -= t2;
-      }
-      t2 = lp + hp;
-      t2 = setLowWord(t2, 0);
-      u = t2 * LN2_HI;
-      v = (lp - (t2 - hp)) * LN2 + t2 * LN2_LO;
-      z2 = u + v;
-      w = v - (z2 - u);
-      t2 = z2 * z2;
-      t1 = z2 - t2 * polyvalP(t2);
-      r = z2 * t1 / (t1 - 2) - (w + z2 * w);
-      z2 = 1 - (r - z2);
-      j = getHighWord(z2);
-      j = uint32ToInt32(j);
-      j += n << HIGH_NUM_SIGNIFICAND_BITS >>> 0;
-      if (j >> HIGH_NUM_SIGNIFICAND_BITS <= 0) {
-        z2 = ldexp2(z2, n);
-      } else {
-        z2 = setHighWord(z2, j);
-      }
-      return z2;
-    }
-    module2.exports = pow22;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/main.js
-var require_main48 = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var isOdd = require_lib61();
-    var isInfinite = require_lib48();
-    var isInteger = require_lib59();
-    var sqrt = require_lib39();
-    var abs = require_lib42();
-    var toWords = require_lib51();
-    var setLowWord = require_lib62();
-    var uint32ToInt32 = require_lib63();
-    var NINF = require_lib33();
-    var PINF = require_lib31();
-    var ABS_MASK = require_lib50();
-    var xIsZero = require_x_is_zero();
-    var yIsHuge = require_y_is_huge();
-    var yIsInfinite = require_y_is_infinite();
-    var log2ax = require_log2ax();
-    var logx = require_logx();
-    var pow22 = require_pow2();
-    var HIGH_MAX_NEAR_UNITY = 1072693247 | 0;
-    var HIGH_BIASED_EXP_31 = 1105199104 | 0;
-    var HIGH_BIASED_EXP_64 = 1139802112 | 0;
-    var HIGH_BIASED_EXP_10 = 1083179008 | 0;
-    var HIGH_BIASED_EXP_0 = 1072693248 | 0;
-    var HIGH_1075 = 1083231232 | 0;
-    var HIGH_NEG_1075 = 3230714880 >>> 0;
-    var HIGH_NUM_NONSIGN_BITS = 31 | 0;
-    var HUGE = 1e300;
-    var TINY = 1e-300;
-    var OVT = 8008566259537294e-32;
-    var WORDS = [0 | 0, 0 | 0];
-    var LOG_WORKSPACE = [0, 0];
-    function pow(x, y) {
-      var ahx;
-      var ahy;
-      var ax;
-      var hx;
-      var lx;
-      var hy;
-      var ly;
-      var sx;
-      var sy;
-      var y1;
-      var hp;
-      var lp;
-      var t2;
-      var z2;
-      var j;
-      var i;
-      if (isnan(x) || isnan(y)) {
-        return NaN;
-      }
-      toWords.assign(y, WORDS, 1, 0);
-      hy = WORDS[0];
-      ly = WORDS[1];
-      if (ly === 0) {
-        if (y === 0) {
-          return 1;
-        }
-        if (y === 1) {
-          return x;
-        }
-        if (y === -1) {
-          return 1 / x;
-        }
-        if (y === 0.5) {
-          return sqrt(x);
-        }
-        if (y === -0.5) {
-          return 1 / sqrt(x);
-        }
-        if (y === 2) {
-          return x * x;
-        }
-        if (y === 3) {
-          return x * x * x;
-        }
-        if (y === 4) {
-          x *= x;
-          return x * x;
-        }
-        if (isInfinite(y)) {
-          return yIsInfinite(x, y);
-        }
-      }
-      toWords.assign(x, WORDS, 1, 0);
-      hx = WORDS[0];
-      lx = WORDS[1];
-      if (lx === 0) {
-        if (hx === 0) {
-          return xIsZero(x, y);
-        }
-        if (x === 1) {
-          return 1;
-        }
-        if (x === -1 && isOdd(y)) {
-          return -1;
-        }
-        if (isInfinite(x)) {
-          if (x === NINF) {
-            return pow(-0, -y);
-          }
-          if (y < 0) {
-            return 0;
-          }
-          return PINF;
-        }
-      }
-      if (x < 0 && isInteger(y) === false) {
-        return (x - x) / (x - x);
-      }
-      ax = abs(x);
-      ahx = hx & ABS_MASK | 0;
-      ahy = hy & ABS_MASK | 0;
-      sx = hx >>> HIGH_NUM_NONSIGN_BITS | 0;
-      sy = hy >>> HIGH_NUM_NONSIGN_BITS | 0;
-      if (sx && isOdd(y)) {
-        sx = -1;
-      } else {
-        sx = 1;
-      }
-      if (ahy > HIGH_BIASED_EXP_31) {
-        if (ahy > HIGH_BIASED_EXP_64) {
-          return yIsHuge(x, y);
-        }
-        if (ahx < HIGH_MAX_NEAR_UNITY) {
-          if (sy === 1) {
-            return sx * HUGE * HUGE;
-          }
-          return sx * TINY * TINY;
-        }
-        if (ahx > HIGH_BIASED_EXP_0) {
-          if (sy === 0) {
-            return sx * HUGE * HUGE;
-          }
-          return sx * TINY * TINY;
-        }
-        t2 = logx(LOG_WORKSPACE, ax);
-      } else {
-        t2 = log2ax(LOG_WORKSPACE, ax, ahx);
-      }
-      y1 = setLowWord(y, 0);
-      lp = (y - y1) * t2[0] + y * t2[1];
-      hp = y1 * t2[0];
-      z2 = lp + hp;
-      toWords.assign(z2, WORDS, 1, 0);
-      j = uint32ToInt32(WORDS[0]);
-      i = uint32ToInt32(WORDS[1]);
-      if (j >= HIGH_BIASED_EXP_10) {
-        if ((j - HIGH_BIASED_EXP_10 | i) !== 0) {
-          return sx * HUGE * HUGE;
-        }
-        if (lp + OVT > z2 - hp) {
-          return sx * HUGE * HUGE;
-        }
-      } else if ((j & ABS_MASK) >= HIGH_1075) {
-        if ((j - HIGH_NEG_1075 | i) !== 0) {
-          return sx * TINY * TINY;
-        }
-        if (lp <= z2 - hp) {
-          return sx * TINY * TINY;
-        }
-      }
-      z2 = pow22(j, hp, lp);
-      return sx * z2;
-    }
-    module2.exports = pow;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-pow/lib/index.js
-var require_lib67 = __commonJS({
-  "node_modules/@stdlib/math-base-special-pow/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main48();
+    var main = require_main39();
     module2.exports = main;
   }
 });
 
-// node_modules/@stdlib/constants-float64-e/lib/index.js
-var require_lib68 = __commonJS({
-  "node_modules/@stdlib/constants-float64-e/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-sqrt/lib/main.js
+var require_main40 = __commonJS({
+  "node_modules/@stdlib/math-base-special-sqrt/lib/main.js"(exports2, module2) {
     "use strict";
-    var E = 2.718281828459045;
-    module2.exports = E;
+    var sqrt = Math.sqrt;
+    module2.exports = sqrt;
   }
 });
 
-// node_modules/@stdlib/constants-float64-eps/lib/index.js
-var require_lib69 = __commonJS({
-  "node_modules/@stdlib/constants-float64-eps/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-sqrt/lib/index.js
+var require_lib54 = __commonJS({
+  "node_modules/@stdlib/math-base-special-sqrt/lib/index.js"(exports2, module2) {
     "use strict";
-    var FLOAT64_EPSILON = 2220446049250313e-31;
-    module2.exports = FLOAT64_EPSILON;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-beta/lib/lanczos_sum_expg_scaled.js
-var require_lanczos_sum_expg_scaled = __commonJS({
-  "node_modules/@stdlib/math-base-special-beta/lib/lanczos_sum_expg_scaled.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
-      if (x === 0) {
-        return Infinity;
-      }
-      if (x < 0) {
-        ax = -x;
-      } else {
-        ax = x;
-      }
-      if (ax <= 1) {
-        s1 = 709811.662581658 + x * (679979.8474157227 + x * (293136.7857211597 + x * (74887.54032914672 + x * (12555.290582413863 + x * (1443.4299244417066 + x * (115.24194596137347 + x * (6.309239205732627 + x * (0.22668404630224365 + x * (0.004826466289237662 + x * 4624429436045379e-20)))))))));
-        s2 = 0 + x * (362880 + x * (1026576 + x * (1172700 + x * (723680 + x * (269325 + x * (63273 + x * (9450 + x * (870 + x * (45 + x * 1)))))))));
-      } else {
-        x = 1 / x;
-        s1 = 4624429436045379e-20 + x * (0.004826466289237662 + x * (0.22668404630224365 + x * (6.309239205732627 + x * (115.24194596137347 + x * (1443.4299244417066 + x * (12555.290582413863 + x * (74887.54032914672 + x * (293136.7857211597 + x * (679979.8474157227 + x * 709811.662581658)))))))));
-        s2 = 1 + x * (45 + x * (870 + x * (9450 + x * (63273 + x * (269325 + x * (723680 + x * (1172700 + x * (1026576 + x * (362880 + x * 0)))))))));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-beta/lib/main.js
-var require_main49 = __commonJS({
-  "node_modules/@stdlib/math-base-special-beta/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var log1p = require_lib38();
-    var sqrt = require_lib39();
-    var abs = require_lib42();
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var E = require_lib68();
-    var EPSILON3 = require_lib69();
-    var lanczosSumExpGScaled = require_lanczos_sum_expg_scaled();
-    var G = 10.900511;
-    function beta(a, b) {
-      var ambh;
-      var agh;
-      var bgh;
-      var cgh;
-      var res;
-      var tmp;
-      var c;
-      if (isnan(a) || isnan(b)) {
-        return NaN;
-      }
-      if (a < 0 || b < 0) {
-        return NaN;
-      }
-      if (b === 1) {
-        return 1 / a;
-      }
-      if (a === 1) {
-        return 1 / b;
-      }
-      c = a + b;
-      if (c < EPSILON3) {
-        res = c / a;
-        res /= b;
-        return res;
-      }
-      if (c === a && b < EPSILON3) {
-        return 1 / b;
-      }
-      if (c === b && a < EPSILON3) {
-        return 1 / a;
-      }
-      if (a < b) {
-        tmp = b;
-        b = a;
-        a = tmp;
-      }
-      agh = a + G - 0.5;
-      bgh = b + G - 0.5;
-      cgh = c + G - 0.5;
-      res = lanczosSumExpGScaled(a) * (lanczosSumExpGScaled(b) / lanczosSumExpGScaled(c));
-      ambh = a - 0.5 - b;
-      if (abs(b * ambh) < cgh * 100 && a > 100) {
-        res *= exp(ambh * log1p(-b / cgh));
-      } else {
-        res *= pow(agh / cgh, ambh);
-      }
-      if (cgh > 1e10) {
-        res *= pow(agh / cgh * (bgh / cgh), b);
-      } else {
-        res *= pow(agh * bgh / (cgh * cgh), b);
-      }
-      res *= sqrt(E / bgh);
-      return res;
-    }
-    module2.exports = beta;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-beta/lib/index.js
-var require_lib70 = __commonJS({
-  "node_modules/@stdlib/math-base-special-beta/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main49();
+    var main = require_main40();
     module2.exports = main;
   }
 });
 
-// node_modules/@stdlib/math-base-assert-is-positive-zero/lib/main.js
-var require_main50 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-positive-zero/lib/main.js"(exports2, module2) {
+// node_modules/@stdlib/stats-base-dists-normal-cdf/lib/main.js
+var require_main41 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-normal-cdf/lib/main.js"(exports2, module2) {
     "use strict";
-    var PINF = require_lib31();
-    function isPositiveZero(x) {
-      return x === 0 && 1 / x === PINF;
+    var erfc3 = require_lib53();
+    var sqrt = require_lib54();
+    var isnan = require_lib6();
+    function cdf(x, mu, sigma) {
+      var denom;
+      var xc;
+      if (isnan(x) || isnan(mu) || isnan(sigma) || sigma < 0) {
+        return NaN;
+      }
+      if (sigma === 0) {
+        return x < mu ? 0 : 1;
+      }
+      denom = sigma * sqrt(2);
+      xc = x - mu;
+      return 0.5 * erfc3(-xc / denom);
     }
-    module2.exports = isPositiveZero;
+    module2.exports = cdf;
   }
 });
 
-// node_modules/@stdlib/math-base-assert-is-positive-zero/lib/index.js
-var require_lib71 = __commonJS({
-  "node_modules/@stdlib/math-base-assert-is-positive-zero/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/utils-constant-function/lib/main.js
+var require_main42 = __commonJS({
+  "node_modules/@stdlib/utils-constant-function/lib/main.js"(exports2, module2) {
     "use strict";
-    var main = require_main50();
+    function wrap(value) {
+      return constantFunction;
+      function constantFunction() {
+        return value;
+      }
+    }
+    module2.exports = wrap;
+  }
+});
+
+// node_modules/@stdlib/utils-constant-function/lib/index.js
+var require_lib55 = __commonJS({
+  "node_modules/@stdlib/utils-constant-function/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main42();
     module2.exports = main;
   }
 });
 
-// node_modules/@stdlib/math-base-special-max/lib/main.js
-var require_main51 = __commonJS({
-  "node_modules/@stdlib/math-base-special-max/lib/main.js"(exports2, module2) {
+// node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/main.js
+var require_main43 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/main.js"(exports2, module2) {
     "use strict";
-    var isPositiveZero = require_lib71();
     var isnan = require_lib6();
-    var PINF = require_lib31();
-    function max2(x, y) {
-      if (isnan(x) || isnan(y)) {
+    function cdf(x, mu) {
+      if (isnan(x) || isnan(mu)) {
         return NaN;
       }
-      if (x === PINF || y === PINF) {
-        return PINF;
+      return x < mu ? 0 : 1;
+    }
+    module2.exports = cdf;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/factory.js
+var require_factory = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/factory.js"(exports2, module2) {
+    "use strict";
+    var constantFunction = require_lib55();
+    var isnan = require_lib6();
+    function factory(mu) {
+      if (isnan(mu)) {
+        return constantFunction(NaN);
       }
-      if (x === y && x === 0) {
-        if (isPositiveZero(x)) {
-          return x;
+      return cdf;
+      function cdf(x) {
+        if (isnan(x)) {
+          return NaN;
         }
-        return y;
+        return x < mu ? 0 : 1;
       }
-      if (x > y) {
-        return x;
-      }
-      return y;
     }
-    module2.exports = max2;
+    module2.exports = factory;
   }
 });
 
-// node_modules/@stdlib/math-base-special-max/lib/index.js
-var require_lib72 = __commonJS({
-  "node_modules/@stdlib/math-base-special-max/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/index.js
+var require_lib56 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/index.js"(exports2, module2) {
     "use strict";
-    var max2 = require_main51();
-    module2.exports = max2;
+    var setReadOnly = require_lib5();
+    var main = require_main43();
+    var factory = require_factory();
+    setReadOnly(main, "factory", factory);
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-normal-cdf/lib/factory.js
+var require_factory2 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-normal-cdf/lib/factory.js"(exports2, module2) {
+    "use strict";
+    var constantFunction = require_lib55();
+    var degenerate = require_lib56().factory;
+    var isnan = require_lib6();
+    var sqrt = require_lib54();
+    var erfc3 = require_lib53();
+    function factory(mu, sigma) {
+      var denom;
+      if (isnan(mu) || isnan(sigma) || sigma < 0) {
+        return constantFunction(NaN);
+      }
+      if (sigma === 0) {
+        return degenerate(mu);
+      }
+      denom = sigma * sqrt(2);
+      return cdf;
+      function cdf(x) {
+        var xc;
+        if (isnan(x)) {
+          return NaN;
+        }
+        xc = x - mu;
+        return 0.5 * erfc3(-xc / denom);
+      }
+    }
+    module2.exports = factory;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-normal-cdf/lib/index.js
+var require_lib57 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-normal-cdf/lib/index.js"(exports2, module2) {
+    "use strict";
+    var setReadOnly = require_lib5();
+    var main = require_main41();
+    var factory = require_factory2();
+    setReadOnly(main, "factory", factory);
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-integer/lib/main.js
+var require_main44 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-integer/lib/main.js"(exports2, module2) {
+    "use strict";
+    var floor = require_lib7();
+    function isInteger(x) {
+      return floor(x) === x;
+    }
+    module2.exports = isInteger;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-integer/lib/index.js
+var require_lib58 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-integer/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main44();
+    module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/math-base-assert-is-negative-zero/lib/main.js
-var require_main52 = __commonJS({
+var require_main45 = __commonJS({
   "node_modules/@stdlib/math-base-assert-is-negative-zero/lib/main.js"(exports2, module2) {
     "use strict";
-    var NINF = require_lib33();
+    var NINF = require_lib11();
     function isNegativeZero(x) {
       return x === 0 && 1 / x === NINF;
     }
@@ -3341,85 +2443,11 @@ var require_main52 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-assert-is-negative-zero/lib/index.js
-var require_lib73 = __commonJS({
+var require_lib59 = __commonJS({
   "node_modules/@stdlib/math-base-assert-is-negative-zero/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main52();
+    var main = require_main45();
     module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-min/lib/main.js
-var require_main53 = __commonJS({
-  "node_modules/@stdlib/math-base-special-min/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isNegativeZero = require_lib73();
-    var isnan = require_lib6();
-    var NINF = require_lib33();
-    function min(x, y) {
-      if (isnan(x) || isnan(y)) {
-        return NaN;
-      }
-      if (x === NINF || y === NINF) {
-        return NINF;
-      }
-      if (x === y && x === 0) {
-        if (isNegativeZero(x)) {
-          return x;
-        }
-        return y;
-      }
-      if (x < y) {
-        return x;
-      }
-      return y;
-    }
-    module2.exports = min;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-min/lib/index.js
-var require_lib74 = __commonJS({
-  "node_modules/@stdlib/math-base-special-min/lib/index.js"(exports2, module2) {
-    "use strict";
-    var min = require_main53();
-    module2.exports = min;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-max/lib/index.js
-var require_lib75 = __commonJS({
-  "node_modules/@stdlib/constants-float64-max/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_MAX = 17976931348623157e292;
-    module2.exports = FLOAT64_MAX;
-  }
-});
-
-// node_modules/@stdlib/constants-int32-max/lib/index.js
-var require_lib76 = __commonJS({
-  "node_modules/@stdlib/constants-int32-max/lib/index.js"(exports2, module2) {
-    "use strict";
-    var INT32_MAX = 2147483647 | 0;
-    module2.exports = INT32_MAX;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-half-pi/lib/index.js
-var require_lib77 = __commonJS({
-  "node_modules/@stdlib/constants-float64-half-pi/lib/index.js"(exports2, module2) {
-    "use strict";
-    var HALF_PI = 1.5707963267948966;
-    module2.exports = HALF_PI;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-pi/lib/index.js
-var require_lib78 = __commonJS({
-  "node_modules/@stdlib/constants-float64-pi/lib/index.js"(exports2, module2) {
-    "use strict";
-    var PI = 3.141592653589793;
-    module2.exports = PI;
   }
 });
 
@@ -3452,7 +2480,7 @@ var require_polyval_c46 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-kernel-cos/lib/main.js
-var require_main54 = __commonJS({
+var require_main46 = __commonJS({
   "node_modules/@stdlib/math-base-special-kernel-cos/lib/main.js"(exports2, module2) {
     "use strict";
     var polyval13 = require_polyval_c13();
@@ -3475,16 +2503,16 @@ var require_main54 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-kernel-cos/lib/index.js
-var require_lib79 = __commonJS({
+var require_lib60 = __commonJS({
   "node_modules/@stdlib/math-base-special-kernel-cos/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main54();
+    var main = require_main46();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/math-base-special-kernel-sin/lib/main.js
-var require_main55 = __commonJS({
+var require_main47 = __commonJS({
   "node_modules/@stdlib/math-base-special-kernel-sin/lib/main.js"(exports2, module2) {
     "use strict";
     var S1 = -0.16666666666666632;
@@ -3512,11 +2540,20 @@ var require_main55 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-kernel-sin/lib/index.js
-var require_lib80 = __commonJS({
+var require_lib61 = __commonJS({
   "node_modules/@stdlib/math-base-special-kernel-sin/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main55();
+    var main = require_main47();
     module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-high-word-significand-mask/lib/index.js
+var require_lib62 = __commonJS({
+  "node_modules/@stdlib/constants-float64-high-word-significand-mask/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_HIGH_WORD_SIGNIFICAND_MASK = 1048575;
+    module2.exports = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
   }
 });
 
@@ -3524,7 +2561,7 @@ var require_lib80 = __commonJS({
 var require_low2 = __commonJS({
   "node_modules/@stdlib/number-float64-base-get-low-word/lib/low.js"(exports2, module2) {
     "use strict";
-    var isLittleEndian = require_lib27();
+    var isLittleEndian = require_lib40();
     var LOW;
     if (isLittleEndian === true) {
       LOW = 0;
@@ -3536,11 +2573,11 @@ var require_low2 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-get-low-word/lib/main.js
-var require_main56 = __commonJS({
+var require_main48 = __commonJS({
   "node_modules/@stdlib/number-float64-base-get-low-word/lib/main.js"(exports2, module2) {
     "use strict";
-    var Uint32Array2 = require_lib15();
-    var Float64Array2 = require_lib18();
+    var Uint32Array2 = require_lib28();
+    var Float64Array2 = require_lib31();
     var LOW = require_low2();
     var FLOAT64_VIEW = new Float64Array2(1);
     var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
@@ -3553,16 +2590,16 @@ var require_main56 = __commonJS({
 });
 
 // node_modules/@stdlib/number-float64-base-get-low-word/lib/index.js
-var require_lib81 = __commonJS({
+var require_lib63 = __commonJS({
   "node_modules/@stdlib/number-float64-base-get-low-word/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main56();
+    var main = require_main48();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/array-base-filled/lib/main.js
-var require_main57 = __commonJS({
+var require_main49 = __commonJS({
   "node_modules/@stdlib/array-base-filled/lib/main.js"(exports2, module2) {
     "use strict";
     function filled(value, len) {
@@ -3579,19 +2616,19 @@ var require_main57 = __commonJS({
 });
 
 // node_modules/@stdlib/array-base-filled/lib/index.js
-var require_lib82 = __commonJS({
+var require_lib64 = __commonJS({
   "node_modules/@stdlib/array-base-filled/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main57();
+    var main = require_main49();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/array-base-zeros/lib/main.js
-var require_main58 = __commonJS({
+var require_main50 = __commonJS({
   "node_modules/@stdlib/array-base-zeros/lib/main.js"(exports2, module2) {
     "use strict";
-    var filled = require_lib82();
+    var filled = require_lib64();
     function zeros(len) {
       return filled(0, len);
     }
@@ -3600,10 +2637,10 @@ var require_main58 = __commonJS({
 });
 
 // node_modules/@stdlib/array-base-zeros/lib/index.js
-var require_lib83 = __commonJS({
+var require_lib65 = __commonJS({
   "node_modules/@stdlib/array-base-zeros/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main58();
+    var main = require_main50();
     module2.exports = main;
   }
 });
@@ -3612,9 +2649,9 @@ var require_lib83 = __commonJS({
 var require_kernel_rempio2 = __commonJS({
   "node_modules/@stdlib/math-base-special-rempio2/lib/kernel_rempio2.js"(exports2, module2) {
     "use strict";
-    var floor = require_lib37();
-    var ldexp2 = require_lib57();
-    var zeros = require_lib83();
+    var floor = require_lib7();
+    var ldexp2 = require_lib50();
+    var zeros = require_lib65();
     var IPIO2 = [
       10680707,
       7228996,
@@ -3884,7 +2921,7 @@ var require_kernel_rempio2 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-round/lib/main.js
-var require_main59 = __commonJS({
+var require_main51 = __commonJS({
   "node_modules/@stdlib/math-base-special-round/lib/main.js"(exports2, module2) {
     "use strict";
     var round2 = Math.round;
@@ -3893,10 +2930,10 @@ var require_main59 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-round/lib/index.js
-var require_lib84 = __commonJS({
+var require_lib66 = __commonJS({
   "node_modules/@stdlib/math-base-special-round/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main59();
+    var main = require_main51();
     module2.exports = main;
   }
 });
@@ -3905,8 +2942,8 @@ var require_lib84 = __commonJS({
 var require_rempio2_medium = __commonJS({
   "node_modules/@stdlib/math-base-special-rempio2/lib/rempio2_medium.js"(exports2, module2) {
     "use strict";
-    var round2 = require_lib84();
-    var getHighWord = require_lib28();
+    var round2 = require_lib66();
+    var getHighWord = require_lib42();
     var INVPIO2 = 0.6366197723675814;
     var PIO2_1 = 1.5707963267341256;
     var PIO2_1T = 6077100506506192e-26;
@@ -3954,15 +2991,15 @@ var require_rempio2_medium = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-rempio2/lib/main.js
-var require_main60 = __commonJS({
+var require_main52 = __commonJS({
   "node_modules/@stdlib/math-base-special-rempio2/lib/main.js"(exports2, module2) {
     "use strict";
-    var ABS_MASK = require_lib50();
-    var EXPONENT_MASK = require_lib55();
-    var SIGNIFICAND_MASK = require_lib66();
-    var getHighWord = require_lib28();
-    var getLowWord = require_lib81();
-    var fromWords = require_lib30();
+    var ABS_MASK = require_lib19();
+    var EXPONENT_MASK = require_lib48();
+    var SIGNIFICAND_MASK = require_lib62();
+    var getHighWord = require_lib42();
+    var getLowWord = require_lib63();
+    var fromWords = require_lib43();
     var rempio2Kernel = require_kernel_rempio2();
     var rempio2Medium = require_rempio2_medium();
     var ZERO = 0;
@@ -4091,24 +3128,24 @@ var require_main60 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-rempio2/lib/index.js
-var require_lib85 = __commonJS({
+var require_lib67 = __commonJS({
   "node_modules/@stdlib/math-base-special-rempio2/lib/index.js"(exports2, module2) {
     "use strict";
-    var rempio2 = require_main60();
+    var rempio2 = require_main52();
     module2.exports = rempio2;
   }
 });
 
 // node_modules/@stdlib/math-base-special-sin/lib/main.js
-var require_main61 = __commonJS({
+var require_main53 = __commonJS({
   "node_modules/@stdlib/math-base-special-sin/lib/main.js"(exports2, module2) {
     "use strict";
-    var HIGH_WORD_ABS_MASK = require_lib50();
-    var HIGH_WORD_EXPONENT_MASK = require_lib55();
-    var getHighWord = require_lib28();
-    var kernelCos = require_lib79();
-    var kernelSin = require_lib80();
-    var rempio2 = require_lib85();
+    var HIGH_WORD_ABS_MASK = require_lib19();
+    var HIGH_WORD_EXPONENT_MASK = require_lib48();
+    var getHighWord = require_lib42();
+    var kernelCos = require_lib60();
+    var kernelSin = require_lib61();
+    var rempio2 = require_lib67();
     var PIO4_HIGH_WORD = 1072243195 | 0;
     var SMALL_HIGH_WORD = 1045430272 | 0;
     var Y = [0, 0];
@@ -4143,20 +3180,671 @@ var require_main61 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-sin/lib/index.js
-var require_lib86 = __commonJS({
+var require_lib68 = __commonJS({
   "node_modules/@stdlib/math-base-special-sin/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main61();
+    var main = require_main53();
     module2.exports = main;
   }
 });
 
+// node_modules/@stdlib/constants-float64-pi/lib/index.js
+var require_lib69 = __commonJS({
+  "node_modules/@stdlib/constants-float64-pi/lib/index.js"(exports2, module2) {
+    "use strict";
+    var PI = 3.141592653589793;
+    module2.exports = PI;
+  }
+});
+
 // node_modules/@stdlib/constants-float64-sqrt-two-pi/lib/index.js
-var require_lib87 = __commonJS({
+var require_lib70 = __commonJS({
   "node_modules/@stdlib/constants-float64-sqrt-two-pi/lib/index.js"(exports2, module2) {
     "use strict";
     var SQRT_TWO_PI = 2.5066282746310007;
     module2.exports = SQRT_TWO_PI;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-even/lib/main.js
+var require_main54 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-even/lib/main.js"(exports2, module2) {
+    "use strict";
+    var isInteger = require_lib58();
+    function isEven(x) {
+      return isInteger(x / 2);
+    }
+    module2.exports = isEven;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-even/lib/index.js
+var require_lib71 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-even/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main54();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-odd/lib/main.js
+var require_main55 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-odd/lib/main.js"(exports2, module2) {
+    "use strict";
+    var isEven = require_lib71();
+    function isOdd(x) {
+      if (x > 0) {
+        return isEven(x - 1);
+      }
+      return isEven(x + 1);
+    }
+    module2.exports = isOdd;
+  }
+});
+
+// node_modules/@stdlib/math-base-assert-is-odd/lib/index.js
+var require_lib72 = __commonJS({
+  "node_modules/@stdlib/math-base-assert-is-odd/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main55();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/number-uint32-base-to-int32/lib/main.js
+var require_main56 = __commonJS({
+  "node_modules/@stdlib/number-uint32-base-to-int32/lib/main.js"(exports2, module2) {
+    "use strict";
+    function uint32ToInt32(x) {
+      return x | 0;
+    }
+    module2.exports = uint32ToInt32;
+  }
+});
+
+// node_modules/@stdlib/number-uint32-base-to-int32/lib/index.js
+var require_lib73 = __commonJS({
+  "node_modules/@stdlib/number-uint32-base-to-int32/lib/index.js"(exports2, module2) {
+    "use strict";
+    var uint32ToInt32 = require_main56();
+    module2.exports = uint32ToInt32;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/x_is_zero.js
+var require_x_is_zero = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/x_is_zero.js"(exports2, module2) {
+    "use strict";
+    var isOdd = require_lib72();
+    var copysign = require_lib44();
+    var NINF = require_lib11();
+    var PINF = require_lib12();
+    function pow(x, y) {
+      if (y === NINF) {
+        return PINF;
+      }
+      if (y === PINF) {
+        return 0;
+      }
+      if (y > 0) {
+        if (isOdd(y)) {
+          return x;
+        }
+        return 0;
+      }
+      if (isOdd(y)) {
+        return copysign(PINF, x);
+      }
+      return PINF;
+    }
+    module2.exports = pow;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/y_is_huge.js
+var require_y_is_huge = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/y_is_huge.js"(exports2, module2) {
+    "use strict";
+    var ABS_MASK = require_lib19();
+    var getHighWord = require_lib42();
+    var HIGH_MAX_NEAR_UNITY = 1072693247 | 0;
+    var HUGE = 1e300;
+    var TINY = 1e-300;
+    function pow(x, y) {
+      var ahx;
+      var hx;
+      hx = getHighWord(x);
+      ahx = hx & ABS_MASK;
+      if (ahx <= HIGH_MAX_NEAR_UNITY) {
+        if (y < 0) {
+          return HUGE * HUGE;
+        }
+        return TINY * TINY;
+      }
+      if (y > 0) {
+        return HUGE * HUGE;
+      }
+      return TINY * TINY;
+    }
+    module2.exports = pow;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/y_is_infinite.js
+var require_y_is_infinite = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/y_is_infinite.js"(exports2, module2) {
+    "use strict";
+    var abs = require_lib46();
+    var PINF = require_lib12();
+    function pow(x, y) {
+      if (x === -1) {
+        return (x - x) / (x - x);
+      }
+      if (x === 1) {
+        return 1;
+      }
+      if (abs(x) < 1 === (y === PINF)) {
+        return 0;
+      }
+      return PINF;
+    }
+    module2.exports = pow;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-set-high-word/lib/high.js
+var require_high2 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-set-high-word/lib/high.js"(exports2, module2) {
+    "use strict";
+    var isLittleEndian = require_lib40();
+    var HIGH;
+    if (isLittleEndian === true) {
+      HIGH = 1;
+    } else {
+      HIGH = 0;
+    }
+    module2.exports = HIGH;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-set-high-word/lib/main.js
+var require_main57 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-set-high-word/lib/main.js"(exports2, module2) {
+    "use strict";
+    var Uint32Array2 = require_lib28();
+    var Float64Array2 = require_lib31();
+    var HIGH = require_high2();
+    var FLOAT64_VIEW = new Float64Array2(1);
+    var UINT32_VIEW = new Uint32Array2(FLOAT64_VIEW.buffer);
+    function setHighWord(x, high) {
+      FLOAT64_VIEW[0] = x;
+      UINT32_VIEW[HIGH] = high >>> 0;
+      return FLOAT64_VIEW[0];
+    }
+    module2.exports = setHighWord;
+  }
+});
+
+// node_modules/@stdlib/number-float64-base-set-high-word/lib/index.js
+var require_lib74 = __commonJS({
+  "node_modules/@stdlib/number-float64-base-set-high-word/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main57();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-num-high-word-significand-bits/lib/index.js
+var require_lib75 = __commonJS({
+  "node_modules/@stdlib/constants-float64-num-high-word-significand-bits/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS = 20 | 0;
+    module2.exports = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/polyval_l.js
+var require_polyval_l = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/polyval_l.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return 0.5999999999999946;
+      }
+      return 0.5999999999999946 + x * (0.4285714285785502 + x * (0.33333332981837743 + x * (0.272728123808534 + x * (0.23066074577556175 + x * 0.20697501780033842))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/log2ax.js
+var require_log2ax = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/log2ax.js"(exports2, module2) {
+    "use strict";
+    var getHighWord = require_lib42();
+    var setLowWord = require_lib52();
+    var setHighWord = require_lib74();
+    var BIAS = require_lib13();
+    var HIGH_NUM_SIGNIFICAND_BITS = require_lib75();
+    var polyvalL = require_polyval_l();
+    var HIGH_SIGNIFICAND_MASK = 1048575 | 0;
+    var HIGH_MIN_NORMAL_EXP = 1048576 | 0;
+    var HIGH_BIASED_EXP_0 = 1072693248 | 0;
+    var HIGH_BIASED_EXP_NEG_512 = 536870912 | 0;
+    var HIGH_SIGNIFICAND_HALF = 524288 | 0;
+    var TWO53 = 9007199254740992;
+    var CP = 0.9617966939259756;
+    var CP_HI = 0.9617967009544373;
+    var CP_LO = -7028461650952758e-24;
+    var BP = [
+      1,
+      1.5
+    ];
+    var DP_HI = [
+      0,
+      0.5849624872207642
+      // 0x3FE2B803, 0x40000000
+    ];
+    var DP_LO = [
+      0,
+      1350039202129749e-23
+      // 0x3E4CFDEB, 0x43CFD006
+    ];
+    function log2ax(out, ax, ahx) {
+      var tmp;
+      var ss;
+      var s2;
+      var hs;
+      var ls;
+      var ht;
+      var lt;
+      var bp;
+      var dp;
+      var hp;
+      var lp;
+      var hz;
+      var lz;
+      var t1;
+      var t2;
+      var t3;
+      var r;
+      var u;
+      var v;
+      var n;
+      var j;
+      var k;
+      n = 0 | 0;
+      if (ahx < HIGH_MIN_NORMAL_EXP) {
+        ax *= TWO53;
+        n -= 53 | 0;
+        ahx = getHighWord(ax);
+      }
+      n += (ahx >> HIGH_NUM_SIGNIFICAND_BITS) - BIAS | 0;
+      j = ahx & HIGH_SIGNIFICAND_MASK | 0;
+      ahx = j | HIGH_BIASED_EXP_0 | 0;
+      if (j <= 235662) {
+        k = 0;
+      } else if (j < 767610) {
+        k = 1;
+      } else {
+        k = 0;
+        n += 1 | 0;
+        ahx -= HIGH_MIN_NORMAL_EXP;
+      }
+      ax = setHighWord(ax, ahx);
+      bp = BP[k];
+      u = ax - bp;
+      v = 1 / (ax + bp);
+      ss = u * v;
+      hs = setLowWord(ss, 0);
+      tmp = (ahx >> 1 | HIGH_BIASED_EXP_NEG_512) + HIGH_SIGNIFICAND_HALF;
+      tmp += k << 18;
+      ht = setHighWord(0, tmp);
+      lt = ax - (ht - bp);
+      ls = v * (u - hs * ht - hs * lt);
+      s2 = ss * ss;
+      r = s2 * s2 * polyvalL(s2);
+      r += ls * (hs + ss);
+      s2 = hs * hs;
+      ht = 3 + s2 + r;
+      ht = setLowWord(ht, 0);
+      lt = r - (ht - 3 - s2);
+      u = hs * ht;
+      v = ls * ht + lt * ss;
+      hp = u + v;
+      hp = setLowWord(hp, 0);
+      lp = v - (hp - u);
+      hz = CP_HI * hp;
+      lz = CP_LO * hp + lp * CP + DP_LO[k];
+      dp = DP_HI[k];
+      t3 = n;
+      t1 = hz + lz + dp + t3;
+      t1 = setLowWord(t1, 0);
+      t2 = lz - (t1 - t3 - dp - hz);
+      out[0] = t1;
+      out[1] = t2;
+      return out;
+    }
+    module2.exports = log2ax;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/polyval_w.js
+var require_polyval_w = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/polyval_w.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return 0.5;
+      }
+      return 0.5 + x * (-0.3333333333333333 + x * 0.25);
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/logx.js
+var require_logx = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/logx.js"(exports2, module2) {
+    "use strict";
+    var setLowWord = require_lib52();
+    var polyvalW = require_polyval_w();
+    var INV_LN2 = 1.4426950408889634;
+    var INV_LN2_HI = 1.4426950216293335;
+    var INV_LN2_LO = 19259629911266175e-24;
+    function logx(out, ax) {
+      var t2;
+      var t1;
+      var t3;
+      var w;
+      var u;
+      var v;
+      t3 = ax - 1;
+      w = t3 * t3 * polyvalW(t3);
+      u = INV_LN2_HI * t3;
+      v = t3 * INV_LN2_LO - w * INV_LN2;
+      t1 = u + v;
+      t1 = setLowWord(t1, 0);
+      t2 = v - (t1 - u);
+      out[0] = t1;
+      out[1] = t2;
+      return out;
+    }
+    module2.exports = logx;
+  }
+});
+
+// node_modules/@stdlib/constants-float64-ln-two/lib/index.js
+var require_lib76 = __commonJS({
+  "node_modules/@stdlib/constants-float64-ln-two/lib/index.js"(exports2, module2) {
+    "use strict";
+    var LN2 = 0.6931471805599453;
+    module2.exports = LN2;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/polyval_p.js
+var require_polyval_p2 = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/polyval_p.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return 0.16666666666666602;
+      }
+      return 0.16666666666666602 + x * (-0.0027777777777015593 + x * (6613756321437934e-20 + x * (-16533902205465252e-22 + x * 41381367970572385e-24)));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/pow2.js
+var require_pow2 = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/pow2.js"(exports2, module2) {
+    "use strict";
+    var getHighWord = require_lib42();
+    var setHighWord = require_lib74();
+    var setLowWord = require_lib52();
+    var uint32ToInt32 = require_lib73();
+    var ldexp2 = require_lib50();
+    var LN2 = require_lib76();
+    var BIAS = require_lib13();
+    var ABS_MASK = require_lib19();
+    var HIGH_SIGNIFICAND_MASK = require_lib62();
+    var HIGH_NUM_SIGNIFICAND_BITS = require_lib75();
+    var polyvalP = require_polyval_p2();
+    var HIGH_MIN_NORMAL_EXP = 1048576 | 0;
+    var HIGH_BIASED_EXP_NEG_1 = 1071644672 | 0;
+    var LN2_HI = 0.6931471824645996;
+    var LN2_LO = -1904654299957768e-24;
+    function pow22(j, hp, lp) {
+      var tmp;
+      var t1;
+      var t2;
+      var r;
+      var u;
+      var v;
+      var w;
+      var z2;
+      var n;
+      var i;
+      var k;
+      i = j & ABS_MASK | 0;
+      k = (i >> HIGH_NUM_SIGNIFICAND_BITS) - BIAS | 0;
+      n = 0;
+      if (i > HIGH_BIASED_EXP_NEG_1) {
+        n = j + (HIGH_MIN_NORMAL_EXP >> k + 1) >>> 0;
+        k = ((n & ABS_MASK) >> HIGH_NUM_SIGNIFICAND_BITS) - BIAS | 0;
+        tmp = (n & ~(HIGH_SIGNIFICAND_MASK >> k)) >>> 0;
+        t2 = setHighWord(0, tmp);
+        n = (n & HIGH_SIGNIFICAND_MASK | HIGH_MIN_NORMAL_EXP) >> HIGH_NUM_SIGNIFICAND_BITS - k >>> 0;
+        if (j < 0) {
+          n = -n;
+        }
+        hp -= t2;
+      }
+      t2 = lp + hp;
+      t2 = setLowWord(t2, 0);
+      u = t2 * LN2_HI;
+      v = (lp - (t2 - hp)) * LN2 + t2 * LN2_LO;
+      z2 = u + v;
+      w = v - (z2 - u);
+      t2 = z2 * z2;
+      t1 = z2 - t2 * polyvalP(t2);
+      r = z2 * t1 / (t1 - 2) - (w + z2 * w);
+      z2 = 1 - (r - z2);
+      j = getHighWord(z2);
+      j = uint32ToInt32(j);
+      j += n << HIGH_NUM_SIGNIFICAND_BITS >>> 0;
+      if (j >> HIGH_NUM_SIGNIFICAND_BITS <= 0) {
+        z2 = ldexp2(z2, n);
+      } else {
+        z2 = setHighWord(z2, j);
+      }
+      return z2;
+    }
+    module2.exports = pow22;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/main.js
+var require_main58 = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/main.js"(exports2, module2) {
+    "use strict";
+    var isnan = require_lib6();
+    var isOdd = require_lib72();
+    var isInfinite = require_lib17();
+    var isInteger = require_lib58();
+    var sqrt = require_lib54();
+    var abs = require_lib46();
+    var toWords = require_lib41();
+    var setLowWord = require_lib52();
+    var uint32ToInt32 = require_lib73();
+    var NINF = require_lib11();
+    var PINF = require_lib12();
+    var ABS_MASK = require_lib19();
+    var xIsZero = require_x_is_zero();
+    var yIsHuge = require_y_is_huge();
+    var yIsInfinite = require_y_is_infinite();
+    var log2ax = require_log2ax();
+    var logx = require_logx();
+    var pow22 = require_pow2();
+    var HIGH_MAX_NEAR_UNITY = 1072693247 | 0;
+    var HIGH_BIASED_EXP_31 = 1105199104 | 0;
+    var HIGH_BIASED_EXP_64 = 1139802112 | 0;
+    var HIGH_BIASED_EXP_10 = 1083179008 | 0;
+    var HIGH_BIASED_EXP_0 = 1072693248 | 0;
+    var HIGH_1075 = 1083231232 | 0;
+    var HIGH_NEG_1075 = 3230714880 >>> 0;
+    var HIGH_NUM_NONSIGN_BITS = 31 | 0;
+    var HUGE = 1e300;
+    var TINY = 1e-300;
+    var OVT = 8008566259537294e-32;
+    var WORDS = [0 | 0, 0 | 0];
+    var LOG_WORKSPACE = [0, 0];
+    function pow(x, y) {
+      var ahx;
+      var ahy;
+      var ax;
+      var hx;
+      var lx;
+      var hy;
+      var ly;
+      var sx;
+      var sy;
+      var y1;
+      var hp;
+      var lp;
+      var t2;
+      var z2;
+      var j;
+      var i;
+      if (isnan(x) || isnan(y)) {
+        return NaN;
+      }
+      toWords.assign(y, WORDS, 1, 0);
+      hy = WORDS[0];
+      ly = WORDS[1];
+      if (ly === 0) {
+        if (y === 0) {
+          return 1;
+        }
+        if (y === 1) {
+          return x;
+        }
+        if (y === -1) {
+          return 1 / x;
+        }
+        if (y === 0.5) {
+          return sqrt(x);
+        }
+        if (y === -0.5) {
+          return 1 / sqrt(x);
+        }
+        if (y === 2) {
+          return x * x;
+        }
+        if (y === 3) {
+          return x * x * x;
+        }
+        if (y === 4) {
+          x *= x;
+          return x * x;
+        }
+        if (isInfinite(y)) {
+          return yIsInfinite(x, y);
+        }
+      }
+      toWords.assign(x, WORDS, 1, 0);
+      hx = WORDS[0];
+      lx = WORDS[1];
+      if (lx === 0) {
+        if (hx === 0) {
+          return xIsZero(x, y);
+        }
+        if (x === 1) {
+          return 1;
+        }
+        if (x === -1 && isOdd(y)) {
+          return -1;
+        }
+        if (isInfinite(x)) {
+          if (x === NINF) {
+            return pow(-0, -y);
+          }
+          if (y < 0) {
+            return 0;
+          }
+          return PINF;
+        }
+      }
+      if (x < 0 && isInteger(y) === false) {
+        return (x - x) / (x - x);
+      }
+      ax = abs(x);
+      ahx = hx & ABS_MASK | 0;
+      ahy = hy & ABS_MASK | 0;
+      sx = hx >>> HIGH_NUM_NONSIGN_BITS | 0;
+      sy = hy >>> HIGH_NUM_NONSIGN_BITS | 0;
+      if (sx && isOdd(y)) {
+        sx = -1;
+      } else {
+        sx = 1;
+      }
+      if (ahy > HIGH_BIASED_EXP_31) {
+        if (ahy > HIGH_BIASED_EXP_64) {
+          return yIsHuge(x, y);
+        }
+        if (ahx < HIGH_MAX_NEAR_UNITY) {
+          if (sy === 1) {
+            return sx * HUGE * HUGE;
+          }
+          return sx * TINY * TINY;
+        }
+        if (ahx > HIGH_BIASED_EXP_0) {
+          if (sy === 0) {
+            return sx * HUGE * HUGE;
+          }
+          return sx * TINY * TINY;
+        }
+        t2 = logx(LOG_WORKSPACE, ax);
+      } else {
+        t2 = log2ax(LOG_WORKSPACE, ax, ahx);
+      }
+      y1 = setLowWord(y, 0);
+      lp = (y - y1) * t2[0] + y * t2[1];
+      hp = y1 * t2[0];
+      z2 = lp + hp;
+      toWords.assign(z2, WORDS, 1, 0);
+      j = uint32ToInt32(WORDS[0]);
+      i = uint32ToInt32(WORDS[1]);
+      if (j >= HIGH_BIASED_EXP_10) {
+        if ((j - HIGH_BIASED_EXP_10 | i) !== 0) {
+          return sx * HUGE * HUGE;
+        }
+        if (lp + OVT > z2 - hp) {
+          return sx * HUGE * HUGE;
+        }
+      } else if ((j & ABS_MASK) >= HIGH_1075) {
+        if ((j - HIGH_NEG_1075 | i) !== 0) {
+          return sx * TINY * TINY;
+        }
+        if (lp <= z2 - hp) {
+          return sx * TINY * TINY;
+        }
+      }
+      z2 = pow22(j, hp, lp);
+      return sx * z2;
+    }
+    module2.exports = pow;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-pow/lib/index.js
+var require_lib77 = __commonJS({
+  "node_modules/@stdlib/math-base-special-pow/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main58();
+    module2.exports = main;
   }
 });
 
@@ -4178,9 +3866,9 @@ var require_polyval_s = __commonJS({
 var require_stirling_approximation = __commonJS({
   "node_modules/@stdlib/math-base-special-gamma/lib/stirling_approximation.js"(exports2, module2) {
     "use strict";
-    var SQRT_TWO_PI = require_lib87();
-    var pow = require_lib67();
-    var exp = require_lib58();
+    var SQRT_TWO_PI = require_lib70();
+    var pow = require_lib77();
+    var exp = require_lib51();
     var polyval2 = require_polyval_s();
     var MAX_STIRLING = 143.01608;
     function gamma(x) {
@@ -4203,7 +3891,7 @@ var require_stirling_approximation = __commonJS({
 });
 
 // node_modules/@stdlib/constants-float64-eulergamma/lib/index.js
-var require_lib88 = __commonJS({
+var require_lib78 = __commonJS({
   "node_modules/@stdlib/constants-float64-eulergamma/lib/index.js"(exports2, module2) {
     "use strict";
     var EULERGAMMA = 0.5772156649015329;
@@ -4215,7 +3903,7 @@ var require_lib88 = __commonJS({
 var require_small_approximation = __commonJS({
   "node_modules/@stdlib/math-base-special-gamma/lib/small_approximation.js"(exports2, module2) {
     "use strict";
-    var EULER = require_lib88();
+    var EULER = require_lib78();
     function gamma(x, z2) {
       return z2 / ((1 + EULER * x) * x);
     }
@@ -4224,7 +3912,7 @@ var require_small_approximation = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-gamma/lib/rational_pq.js
-var require_rational_pq2 = __commonJS({
+var require_rational_pq = __commonJS({
   "node_modules/@stdlib/math-base-special-gamma/lib/rational_pq.js"(exports2, module2) {
     "use strict";
     function evalrational(x) {
@@ -4254,21 +3942,21 @@ var require_rational_pq2 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-gamma/lib/main.js
-var require_main62 = __commonJS({
+var require_main59 = __commonJS({
   "node_modules/@stdlib/math-base-special-gamma/lib/main.js"(exports2, module2) {
     "use strict";
     var isnan = require_lib6();
-    var isInteger = require_lib59();
-    var isNegativeZero = require_lib73();
-    var abs = require_lib42();
-    var floor = require_lib37();
-    var sin = require_lib86();
-    var PINF = require_lib31();
-    var NINF = require_lib33();
-    var PI = require_lib78();
+    var isInteger = require_lib58();
+    var isNegativeZero = require_lib59();
+    var abs = require_lib46();
+    var floor = require_lib7();
+    var sin = require_lib68();
+    var PINF = require_lib12();
+    var NINF = require_lib11();
+    var PI = require_lib69();
     var stirlingApprox = require_stirling_approximation();
     var smallApprox = require_small_approximation();
-    var rateval = require_rational_pq2();
+    var rateval = require_rational_pq();
     function gamma(x) {
       var sign;
       var q;
@@ -4338,409 +4026,310 @@ var require_main62 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-gamma/lib/index.js
-var require_lib89 = __commonJS({
+var require_lib79 = __commonJS({
   "node_modules/@stdlib/math-base-special-gamma/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main62();
+    var main = require_main59();
     module2.exports = main;
   }
 });
 
-// node_modules/@stdlib/constants-float64-max-nth-factorial/lib/index.js
-var require_lib90 = __commonJS({
-  "node_modules/@stdlib/constants-float64-max-nth-factorial/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/constants-float64-half-ln-two/lib/index.js
+var require_lib80 = __commonJS({
+  "node_modules/@stdlib/constants-float64-half-ln-two/lib/index.js"(exports2, module2) {
     "use strict";
-    var FLOAT64_MAX_NTH_FACTORIAL = 170 | 0;
-    module2.exports = FLOAT64_MAX_NTH_FACTORIAL;
+    var HALF_LN2 = 0.34657359027997264;
+    module2.exports = HALF_LN2;
   }
 });
 
-// node_modules/@stdlib/math-base-special-factorial/lib/factorials.json
-var require_factorials = __commonJS({
-  "node_modules/@stdlib/math-base-special-factorial/lib/factorials.json"(exports2, module2) {
-    module2.exports = [
-      1,
-      1,
-      2,
-      6,
-      24,
-      120,
-      720,
-      5040,
-      40320,
-      362880,
-      3628800,
-      39916800,
-      479001600,
-      6227020800,
-      87178291200,
-      1307674368e3,
-      20922789888e3,
-      355687428096e3,
-      6402373705728e3,
-      121645100408832e3,
-      243290200817664e4,
-      5109094217170944e4,
-      11240007277776077e5,
-      2585201673888498e7,
-      6204484017332394e8,
-      15511210043330986e9,
-      40329146112660565e10,
-      10888869450418352e12,
-      30488834461171387e13,
-      8841761993739702e15,
-      26525285981219107e16,
-      8222838654177922e18,
-      2631308369336935e20,
-      8683317618811886e21,
-      29523279903960416e22,
-      10333147966386145e24,
-      37199332678990125e25,
-      13763753091226346e27,
-      5230226174666011e29,
-      20397882081197444e30,
-      8159152832478977e32,
-      3345252661316381e34,
-      140500611775288e37,
-      6041526306337383e37,
-      2658271574788449e39,
-      11962222086548019e40,
-      5502622159812089e42,
-      25862324151116818e43,
-      12413915592536073e45,
-      6082818640342675e47,
-      30414093201713376e48,
-      15511187532873822e50,
-      8065817517094388e52,
-      42748832840600255e53,
-      2308436973392414e56,
-      12696403353658276e57,
-      7109985878048635e59,
-      40526919504877214e60,
-      23505613312828785e62,
-      13868311854568984e64,
-      832098711274139e67,
-      5075802138772248e68,
-      3146997326038794e70,
-      198260831540444e73,
-      12688693218588417e73,
-      8247650592082472e75,
-      5443449390774431e77,
-      3647111091818868e79,
-      24800355424368305e80,
-      1711224524281413e83,
-      11978571669969892e84,
-      8504785885678623e86,
-      61234458376886085e87,
-      44701154615126844e89,
-      3307885441519386e92,
-      248091408113954e95,
-      18854947016660504e95,
-      14518309202828587e97,
-      11324281178206297e99,
-      8946182130782976e101,
-      7156945704626381e103,
-      5797126020747368e105,
-      4753643337012842e107,
-      3945523969720659e109,
-      3314240134565353e111,
-      281710411438055e114,
-      24227095383672734e114,
-      2107757298379528e117,
-      18548264225739844e118,
-      1650795516090846e121,
-      14857159644817615e122,
-      1352001527678403e125,
-      12438414054641308e126,
-      11567725070816416e128,
-      1087366156656743e131,
-      1032997848823906e133,
-      9916779348709496e134,
-      9619275968248212e136,
-      9426890448883248e138,
-      9332621544394415e140,
-      9332621544394415e142,
-      942594775983836e145,
-      9614466715035127e146,
-      990290071648618e149,
-      10299016745145628e150,
-      1081396758240291e153,
-      11462805637347084e154,
-      1226520203196138e157,
-      1324641819451829e159,
-      14438595832024937e160,
-      1588245541522743e163,
-      17629525510902446e164,
-      1974506857221074e167,
-      22311927486598138e168,
-      25435597334721877e170,
-      2925093693493016e173,
-      3393108684451898e175,
-      3969937160808721e177,
-      4684525849754291e179,
-      5574585761207606e181,
-      6689502913449127e183,
-      8094298525273444e185,
-      9875044200833601e187,
-      1214630436702533e190,
-      1506141741511141e192,
-      1882677176888926e194,
-      2372173242880047e196,
-      30126600184576594e197,
-      3856204823625804e200,
-      4974504222477287e202,
-      6466855489220474e204,
-      847158069087882e207,
-      11182486511960043e208,
-      14872707060906857e210,
-      19929427461615188e212,
-      26904727073180504e214,
-      3659042881952549e217,
-      5012888748274992e219,
-      6917786472619489e221,
-      9615723196941089e223,
-      13462012475717526e225,
-      1898143759076171e228,
-      2695364137888163e230,
-      3854370717180073e232,
-      55502938327393044e233,
-      8047926057471992e236,
-      11749972043909107e238,
-      1727245890454639e241,
-      25563239178728654e242,
-      380892263763057e246,
-      5713383956445855e247,
-      862720977423324e250,
-      13113358856834524e251,
-      20063439050956823e253,
-      30897696138473508e255,
-      4789142901463394e258,
-      7471062926282894e260,
-      11729568794264145e262,
-      1853271869493735e265,
-      29467022724950384e266,
-      47147236359920616e268,
-      7590705053947219e271,
-      12296942187394494e273,
-      20044015765453026e275,
-      3287218585534296e278,
-      5423910666131589e280,
-      9003691705778438e282,
-      1503616514864999e285,
-      25260757449731984e286,
-      4269068009004705e289,
-      7257415615307999e291
-    ];
+// node_modules/@stdlib/math-base-special-expm1/lib/polyval_q.js
+var require_polyval_q = __commonJS({
+  "node_modules/@stdlib/math-base-special-expm1/lib/polyval_q.js"(exports2, module2) {
+    "use strict";
+    function evalpoly(x) {
+      if (x === 0) {
+        return -0.03333333333333313;
+      }
+      return -0.03333333333333313 + x * (0.0015873015872548146 + x * (-793650757867488e-19 + x * (4008217827329362e-21 + x * -20109921818362437e-23)));
+    }
+    module2.exports = evalpoly;
   }
 });
 
-// node_modules/@stdlib/math-base-special-factorial/lib/main.js
-var require_main63 = __commonJS({
-  "node_modules/@stdlib/math-base-special-factorial/lib/main.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-expm1/lib/main.js
+var require_main60 = __commonJS({
+  "node_modules/@stdlib/math-base-special-expm1/lib/main.js"(exports2, module2) {
     "use strict";
     var isnan = require_lib6();
-    var isInteger = require_lib59();
-    var gamma = require_lib89();
-    var PINF = require_lib31();
-    var FLOAT64_MAX_NTH_FACTORIAL = require_lib90();
-    var FACTORIALS = require_factorials();
-    function factorial(x) {
-      if (isnan(x)) {
-        return NaN;
+    var getHighWord = require_lib42();
+    var setHighWord = require_lib74();
+    var fromWords = require_lib43();
+    var PINF = require_lib12();
+    var NINF = require_lib11();
+    var FLOAT64_EXPONENT_BIAS = require_lib13();
+    var HALF_LN2 = require_lib80();
+    var polyval2 = require_polyval_q();
+    var OVERFLOW_THRESHOLD = 709.782712893384;
+    var LN2_HI = 0.6931471803691238;
+    var LN2_LO = 19082149292705877e-26;
+    var LN2_INV = 1.4426950408889634;
+    var LN2x56 = 38.816242111356935;
+    var LN2_HALFX3 = 1.0397207708399179;
+    function expm1(x) {
+      var halfX;
+      var twopk;
+      var sign;
+      var hi;
+      var lo;
+      var hx;
+      var r1;
+      var y;
+      var z2;
+      var c;
+      var t2;
+      var e;
+      var k;
+      if (x === PINF || isnan(x)) {
+        return x;
       }
-      if (isInteger(x)) {
-        if (x < 0) {
-          return NaN;
-        }
-        if (x <= FLOAT64_MAX_NTH_FACTORIAL) {
-          return FACTORIALS[x];
-        }
-        return PINF;
+      if (x === NINF) {
+        return -1;
       }
-      return gamma(x + 1);
-    }
-    module2.exports = factorial;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-factorial/lib/index.js
-var require_lib91 = __commonJS({
-  "node_modules/@stdlib/math-base-special-factorial/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main63();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma-lanczos-sum/lib/rational_pq.js
-var require_rational_pq3 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-lanczos-sum/lib/rational_pq.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
       if (x === 0) {
-        return Infinity;
+        return x;
       }
       if (x < 0) {
-        ax = -x;
+        sign = true;
+        y = -x;
       } else {
-        ax = x;
+        sign = false;
+        y = x;
       }
-      if (ax <= 1) {
-        s1 = 3847467039331777e-5 + x * (3685766504351951e-5 + x * (1588920245372942e-5 + x * (4059208354298835e-6 + x * (6805476611834733e-7 + x * (7823975500312005e-8 + x * (6246580776401795e-9 + x * (341986.3488721347 + x * (12287.194511824551 + x * (261.61404416416684 + x * 2.5066282746310007)))))))));
-        s2 = 0 + x * (362880 + x * (1026576 + x * (1172700 + x * (723680 + x * (269325 + x * (63273 + x * (9450 + x * (870 + x * (45 + x * 1)))))))));
-      } else {
-        x = 1 / x;
-        s1 = 2.5066282746310007 + x * (261.61404416416684 + x * (12287.194511824551 + x * (341986.3488721347 + x * (6246580776401795e-9 + x * (7823975500312005e-8 + x * (6805476611834733e-7 + x * (4059208354298835e-6 + x * (1588920245372942e-5 + x * (3685766504351951e-5 + x * 3847467039331777e-5)))))))));
-        s2 = 1 + x * (45 + x * (870 + x * (9450 + x * (63273 + x * (269325 + x * (723680 + x * (1172700 + x * (1026576 + x * (362880 + x * 0)))))))));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma-lanczos-sum/lib/main.js
-var require_main64 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-lanczos-sum/lib/main.js"(exports2, module2) {
-    "use strict";
-    var gammaLanczosSum = require_rational_pq3();
-    module2.exports = gammaLanczosSum;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma-lanczos-sum/lib/index.js
-var require_lib92 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-lanczos-sum/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main64();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-gamma-lanczos-g/lib/index.js
-var require_lib93 = __commonJS({
-  "node_modules/@stdlib/constants-float64-gamma-lanczos-g/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_GAMMA_LANCZOS_G = 10.900511;
-    module2.exports = FLOAT64_GAMMA_LANCZOS_G;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma-delta-ratio/lib/gamma_delta_ratio_lanczos.js
-var require_gamma_delta_ratio_lanczos = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-delta-ratio/lib/gamma_delta_ratio_lanczos.js"(exports2, module2) {
-    "use strict";
-    var lanczosSum = require_lib92();
-    var gamma = require_lib89();
-    var log1p = require_lib38();
-    var abs = require_lib42();
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var EPSILON3 = require_lib69();
-    var E = require_lib68();
-    var G = require_lib93();
-    var FLOAT64_MAX_NTH_FACTORIAL = require_lib90();
-    var FACTORIAL_169 = 4269068009004705e289;
-    function gammaDeltaRatioLanczos(z2, delta) {
-      var result;
-      var ratio;
-      var zgh;
-      if (z2 < EPSILON3) {
-        if (delta >= FLOAT64_MAX_NTH_FACTORIAL) {
-          ratio = gammaDeltaRatioLanczos(delta, FLOAT64_MAX_NTH_FACTORIAL - delta);
-          ratio *= z2;
-          ratio *= FACTORIAL_169;
-          return 1 / ratio;
+      if (y >= LN2x56) {
+        if (sign) {
+          return -1;
         }
-        return 1 / (z2 * gamma(z2 + delta));
+        if (y >= OVERFLOW_THRESHOLD) {
+          return PINF;
+        }
       }
-      zgh = z2 + G - 0.5;
-      if (z2 + delta === z2) {
-        if (abs(delta / zgh) < EPSILON3) {
-          result = exp(-delta);
+      hx = getHighWord(y) | 0;
+      if (y > HALF_LN2) {
+        if (y < LN2_HALFX3) {
+          if (sign) {
+            hi = x + LN2_HI;
+            lo = -LN2_LO;
+            k = -1;
+          } else {
+            hi = x - LN2_HI;
+            lo = LN2_LO;
+            k = 1;
+          }
         } else {
-          result = 1;
+          if (sign) {
+            k = LN2_INV * x - 0.5;
+          } else {
+            k = LN2_INV * x + 0.5;
+          }
+          k |= 0;
+          t2 = k;
+          hi = x - t2 * LN2_HI;
+          lo = t2 * LN2_LO;
         }
+        x = hi - lo;
+        c = hi - x - lo;
+      } else if (hx < 1016070144) {
+        return x;
       } else {
-        if (abs(delta) < 10) {
-          result = exp((0.5 - z2) * log1p(delta / zgh));
+        k = 0;
+      }
+      halfX = 0.5 * x;
+      z2 = x * halfX;
+      r1 = 1 + z2 * polyval2(z2);
+      t2 = 3 - r1 * halfX;
+      e = z2 * ((r1 - t2) / (6 - x * t2));
+      if (k === 0) {
+        return x - (x * e - z2);
+      }
+      twopk = fromWords(FLOAT64_EXPONENT_BIAS + k << 20, 0);
+      e = x * (e - c) - c;
+      e -= z2;
+      if (k === -1) {
+        return 0.5 * (x - e) - 0.5;
+      }
+      if (k === 1) {
+        if (x < -0.25) {
+          return -2 * (e - (x + 0.5));
+        }
+        return 1 + 2 * (x - e);
+      }
+      if (k <= -2 || k > 56) {
+        y = 1 - (e - x);
+        if (k === 1024) {
+          hi = getHighWord(y) + (k << 20) | 0;
+          y = setHighWord(y, hi);
         } else {
-          result = pow(zgh / (zgh + delta), z2 - 0.5);
+          y *= twopk;
         }
-        result *= lanczosSum(z2) / lanczosSum(z2 + delta);
+        return y - 1;
       }
-      result *= pow(E / (zgh + delta), delta);
-      return result;
+      t2 = 1;
+      if (k < 20) {
+        hi = 1072693248 - (2097152 >> k) | 0;
+        t2 = setHighWord(t2, hi);
+        y = t2 - (e - x);
+      } else {
+        hi = FLOAT64_EXPONENT_BIAS - k << 20 | 0;
+        t2 = setHighWord(t2, hi);
+        y = x - (e + t2);
+        y += 1;
+      }
+      y *= twopk;
+      return y;
     }
-    module2.exports = gammaDeltaRatioLanczos;
+    module2.exports = expm1;
   }
 });
 
-// node_modules/@stdlib/math-base-special-gamma-delta-ratio/lib/main.js
-var require_main65 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-delta-ratio/lib/main.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-expm1/lib/index.js
+var require_lib81 = __commonJS({
+  "node_modules/@stdlib/math-base-special-expm1/lib/index.js"(exports2, module2) {
     "use strict";
-    var abs = require_lib42();
-    var floor = require_lib37();
-    var gamma = require_lib89();
-    var factorial = require_lib91();
-    var FLOAT64_MAX_NTH_FACTORIAL = require_lib90();
-    var gammaDeltaRatioLanczos = require_gamma_delta_ratio_lanczos();
-    function gammaDeltaRatio(z2, delta) {
-      var result;
-      var idelta;
-      var iz;
-      if (z2 <= 0 || z2 + delta <= 0) {
-        return gamma(z2) / gamma(z2 + delta);
-      }
-      idelta = floor(delta);
-      if (idelta === delta) {
-        iz = floor(z2);
-        if (iz === z2) {
-          if (z2 <= FLOAT64_MAX_NTH_FACTORIAL && z2 + delta <= FLOAT64_MAX_NTH_FACTORIAL) {
-            return factorial(iz - 1) / factorial(idelta + iz - 1);
-          }
-        }
-        if (abs(delta) < 20) {
-          if (delta === 0) {
-            return 1;
-          }
-          if (delta < 0) {
-            z2 -= 1;
-            result = z2;
-            delta += 1;
-            while (delta !== 0) {
-              z2 -= 1;
-              result *= z2;
-              delta += 1;
-            }
-            return result;
-          }
-          result = 1 / z2;
-          delta -= 1;
-          while (delta !== 0) {
-            z2 += 1;
-            result /= z2;
-            delta -= 1;
-          }
-          return result;
-        }
-      }
-      return gammaDeltaRatioLanczos(z2, delta);
-    }
-    module2.exports = gammaDeltaRatio;
+    var expm1 = require_main60();
+    module2.exports = expm1;
   }
 });
 
-// node_modules/@stdlib/math-base-special-gamma-delta-ratio/lib/index.js
-var require_lib94 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-delta-ratio/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-log1p/lib/polyval_lp.js
+var require_polyval_lp = __commonJS({
+  "node_modules/@stdlib/math-base-special-log1p/lib/polyval_lp.js"(exports2, module2) {
     "use strict";
-    var main = require_main65();
-    module2.exports = main;
+    function evalpoly(x) {
+      if (x === 0) {
+        return 0.6666666666666735;
+      }
+      return 0.6666666666666735 + x * (0.3999999999940942 + x * (0.2857142874366239 + x * (0.22222198432149784 + x * (0.1818357216161805 + x * (0.15313837699209373 + x * 0.14798198605116586)))));
+    }
+    module2.exports = evalpoly;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-log1p/lib/main.js
+var require_main61 = __commonJS({
+  "node_modules/@stdlib/math-base-special-log1p/lib/main.js"(exports2, module2) {
+    "use strict";
+    var isnan = require_lib6();
+    var getHighWord = require_lib42();
+    var setHighWord = require_lib74();
+    var PINF = require_lib12();
+    var NINF = require_lib11();
+    var FLOAT64_EXPONENT_BIAS = require_lib13();
+    var polyval2 = require_polyval_lp();
+    var LN2_HI = 0.6931471803691238;
+    var LN2_LO = 19082149292705877e-26;
+    var SQRT2M1 = 0.41421356237309503;
+    var SQRT2HALFM1 = -0.2928932188134525;
+    var SMALL = 1862645149230957e-24;
+    var TINY = 5551115123125783e-32;
+    var TWO53 = 9007199254740992;
+    var TWO_THIRDS = 0.6666666666666666;
+    function log1p(x) {
+      var hfsq;
+      var hu;
+      var y;
+      var f;
+      var c;
+      var s;
+      var z2;
+      var R;
+      var u;
+      var k;
+      if (x < -1 || isnan(x)) {
+        return NaN;
+      }
+      if (x === -1) {
+        return NINF;
+      }
+      if (x === PINF) {
+        return x;
+      }
+      if (x === 0) {
+        return x;
+      }
+      if (x < 0) {
+        y = -x;
+      } else {
+        y = x;
+      }
+      k = 1;
+      if (y < SQRT2M1) {
+        if (y < SMALL) {
+          if (y < TINY) {
+            return x;
+          }
+          return x - x * x * 0.5;
+        }
+        if (x > SQRT2HALFM1) {
+          k = 0;
+          f = x;
+          hu = 1;
+        }
+      }
+      if (k !== 0) {
+        if (y < TWO53) {
+          u = 1 + x;
+          hu = getHighWord(u);
+          k = (hu >> 20) - FLOAT64_EXPONENT_BIAS;
+          if (k > 0) {
+            c = 1 - (u - x);
+          } else {
+            c = x - (u - 1);
+          }
+          c /= u;
+        } else {
+          u = x;
+          hu = getHighWord(u);
+          k = (hu >> 20) - FLOAT64_EXPONENT_BIAS;
+          c = 0;
+        }
+        hu &= 1048575;
+        if (hu < 434334) {
+          u = setHighWord(u, hu | 1072693248);
+        } else {
+          k += 1;
+          u = setHighWord(u, hu | 1071644672);
+          hu = 1048576 - hu >> 2;
+        }
+        f = u - 1;
+      }
+      hfsq = 0.5 * f * f;
+      if (hu === 0) {
+        if (f === 0) {
+          c += k * LN2_LO;
+          return k * LN2_HI + c;
+        }
+        R = hfsq * (1 - TWO_THIRDS * f);
+        return k * LN2_HI - (R - (k * LN2_LO + c) - f);
+      }
+      s = f / (2 + f);
+      z2 = s * s;
+      R = z2 * polyval2(z2);
+      if (k === 0) {
+        return f - (hfsq - s * (hfsq + R));
+      }
+      return k * LN2_HI - (hfsq - (s * (hfsq + R) + (k * LN2_LO + c)) - f);
+    }
+    module2.exports = log1p;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-log1p/lib/index.js
+var require_lib82 = __commonJS({
+  "node_modules/@stdlib/math-base-special-log1p/lib/index.js"(exports2, module2) {
+    "use strict";
+    var log1p = require_main61();
+    module2.exports = log1p;
   }
 });
 
@@ -4773,14 +4362,14 @@ var require_polyval_q2 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-ln/lib/main.js
-var require_main66 = __commonJS({
+var require_main62 = __commonJS({
   "node_modules/@stdlib/math-base-special-ln/lib/main.js"(exports2, module2) {
     "use strict";
-    var getHighWord = require_lib28();
-    var setHighWord = require_lib29();
+    var getHighWord = require_lib42();
+    var setHighWord = require_lib74();
     var isnan = require_lib6();
-    var BIAS = require_lib34();
-    var NINF = require_lib33();
+    var BIAS = require_lib13();
+    var NINF = require_lib11();
     var polyvalP = require_polyval_p3();
     var polyvalQ = require_polyval_q2();
     var LN2_HI = 0.6931471803691238;
@@ -4865,24 +4454,219 @@ var require_main66 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-ln/lib/index.js
-var require_lib95 = __commonJS({
+var require_lib83 = __commonJS({
   "node_modules/@stdlib/math-base-special-ln/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main66();
+    var main = require_main62();
     module2.exports = main;
   }
 });
 
+// node_modules/@stdlib/constants-float64-eps/lib/index.js
+var require_lib84 = __commonJS({
+  "node_modules/@stdlib/constants-float64-eps/lib/index.js"(exports2, module2) {
+    "use strict";
+    var FLOAT64_EPSILON = 2220446049250313e-31;
+    module2.exports = FLOAT64_EPSILON;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p1q1.js
+var require_rational_p1q1 = __commonJS({
+  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p1q1.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return -0.01803556856784494;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = -0.01803556856784494 + x * (0.02512664961998968 + x * (0.049410315156753225 + x * (0.0172491608709614 + x * (-2594535632054381e-19 + x * (-5410098692152044e-19 + x * (-3245886498259485e-20 + x * 0))))));
+        s2 = 1 + x * (1.962029871977952 + x * (1.4801966942423133 + x * (0.5413914320717209 + x * (0.09885042511280101 + x * (0.008213096746488934 + x * (22493629192211576e-20 + x * -22335276320861708e-23))))));
+      } else {
+        x = 1 / x;
+        s1 = 0 + x * (-3245886498259485e-20 + x * (-5410098692152044e-19 + x * (-2594535632054381e-19 + x * (0.0172491608709614 + x * (0.049410315156753225 + x * (0.02512664961998968 + x * -0.01803556856784494))))));
+        s2 = -22335276320861708e-23 + x * (22493629192211576e-20 + x * (0.008213096746488934 + x * (0.09885042511280101 + x * (0.5413914320717209 + x * (1.4801966942423133 + x * (1.962029871977952 + x * 1))))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p2q2.js
+var require_rational_p2q2 = __commonJS({
+  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p2q2.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return 0.04906224540690395;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = 0.04906224540690395 + x * (-0.09691175301595212 + x * (-0.4149833583594954 + x * (-0.4065671242119384 + x * (-0.1584135863906922 + x * (-0.024014982064857155 + x * -0.0010034668769627955)))));
+        s2 = 1 + x * (3.0234982984646304 + x * (3.4873958536072385 + x * (1.9141558827442668 + x * (0.5071377386143635 + x * (0.05770397226904519 + x * 0.001957681026011072)))));
+      } else {
+        x = 1 / x;
+        s1 = -0.0010034668769627955 + x * (-0.024014982064857155 + x * (-0.1584135863906922 + x * (-0.4065671242119384 + x * (-0.4149833583594954 + x * (-0.09691175301595212 + x * 0.04906224540690395)))));
+        s2 = 0.001957681026011072 + x * (0.05770397226904519 + x * (0.5071377386143635 + x * (1.9141558827442668 + x * (3.4873958536072385 + x * (3.0234982984646304 + x * 1)))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p3q3.js
+var require_rational_p3q3 = __commonJS({
+  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p3q3.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return -0.029232972183027003;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = -0.029232972183027003 + x * (0.14421626775719232 + x * (-0.14244039073863127 + x * (0.05428096940550536 + x * (-0.008505359768683364 + x * (4311713426792973e-19 + x * 0)))));
+        s2 = 1 + x * (-1.5016935605448505 + x * (0.846973248876495 + x * (-0.22009515181499575 + x * (0.02558279715597587 + x * (-0.0010066679553914337 + x * -8271935218912905e-22)))));
+      } else {
+        x = 1 / x;
+        s1 = 0 + x * (4311713426792973e-19 + x * (-0.008505359768683364 + x * (0.05428096940550536 + x * (-0.14244039073863127 + x * (0.14421626775719232 + x * -0.029232972183027003)))));
+        s2 = -8271935218912905e-22 + x * (-0.0010066679553914337 + x * (0.02558279715597587 + x * (-0.22009515181499575 + x * (0.846973248876495 + x * (-1.5016935605448505 + x * 1)))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-gamma1pm1/lib/lgamma_small_imp.js
+var require_lgamma_small_imp = __commonJS({
+  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/lgamma_small_imp.js"(exports2, module2) {
+    "use strict";
+    var ln = require_lib83();
+    var EPS = require_lib84();
+    var rateval1 = require_rational_p1q1();
+    var rateval2 = require_rational_p2q2();
+    var rateval3 = require_rational_p3q3();
+    var Y1 = 0.15896368026733398;
+    var Y2 = 0.5281534194946289;
+    var Y3 = 0.45201730728149414;
+    function lgammaSmallImp(z2, zm1, zm2) {
+      var prefix;
+      var result;
+      var r;
+      var R;
+      if (z2 < EPS) {
+        return -ln(z2);
+      }
+      if (zm1 === 0 || zm2 === 0) {
+        return 0;
+      }
+      result = 0;
+      if (z2 > 2) {
+        if (z2 >= 3) {
+          do {
+            z2 -= 1;
+            zm2 -= 1;
+            result += ln(z2);
+          } while (z2 >= 3);
+          zm2 = z2 - 2;
+        }
+        r = zm2 * (z2 + 1);
+        R = rateval1(zm2);
+        result += r * Y1 + r * R;
+        return result;
+      }
+      if (z2 < 1) {
+        result += -ln(z2);
+        zm2 = zm1;
+        zm1 = z2;
+        z2 += 1;
+      }
+      if (z2 <= 1.5) {
+        r = rateval2(zm1);
+        prefix = zm1 * zm2;
+        result += prefix * Y2 + prefix * r;
+        return result;
+      }
+      r = zm2 * zm1;
+      R = rateval3(-zm2);
+      result += r * Y3 + r * R;
+      return result;
+    }
+    module2.exports = lgammaSmallImp;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-gamma1pm1/lib/main.js
+var require_main63 = __commonJS({
+  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/main.js"(exports2, module2) {
+    "use strict";
+    var gamma = require_lib79();
+    var expm1 = require_lib81();
+    var log1p = require_lib82();
+    var isnan = require_lib6();
+    var lgammaSmallImp = require_lgamma_small_imp();
+    function gamma1pm12(x) {
+      if (isnan(x)) {
+        return NaN;
+      }
+      if (x < 0) {
+        if (x < -0.5) {
+          return gamma(1 + x) - 1;
+        }
+        return expm1(-log1p(x) + lgammaSmallImp(x + 2, x + 1, x));
+      }
+      if (x < 2) {
+        return expm1(lgammaSmallImp(x + 1, x, x - 1));
+      }
+      return gamma(1 + x) - 1;
+    }
+    module2.exports = gamma1pm12;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-gamma1pm1/lib/index.js
+var require_lib85 = __commonJS({
+  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/index.js"(exports2, module2) {
+    "use strict";
+    var gamma1pm12 = require_main63();
+    module2.exports = gamma1pm12;
+  }
+});
+
 // node_modules/@stdlib/math-base-special-cos/lib/main.js
-var require_main67 = __commonJS({
+var require_main64 = __commonJS({
   "node_modules/@stdlib/math-base-special-cos/lib/main.js"(exports2, module2) {
     "use strict";
-    var getHighWord = require_lib28();
-    var kernelCos = require_lib79();
-    var kernelSin = require_lib80();
-    var rempio2 = require_lib85();
-    var ABS_MASK = require_lib50();
-    var EXPONENT_MASK = require_lib55();
+    var getHighWord = require_lib42();
+    var kernelCos = require_lib60();
+    var kernelSin = require_lib61();
+    var rempio2 = require_lib67();
+    var ABS_MASK = require_lib19();
+    var EXPONENT_MASK = require_lib48();
     var buffer = [0, 0];
     var HIGH_WORD_PIO4 = 1072243195 | 0;
     var HIGH_WORD_TWO_NEG_27 = 1044381696 | 0;
@@ -4917,25 +4701,25 @@ var require_main67 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-cos/lib/index.js
-var require_lib96 = __commonJS({
+var require_lib86 = __commonJS({
   "node_modules/@stdlib/math-base-special-cos/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main67();
+    var main = require_main64();
     module2.exports = main;
   }
 });
 
 // node_modules/@stdlib/math-base-special-sinpi/lib/main.js
-var require_main68 = __commonJS({
+var require_main65 = __commonJS({
   "node_modules/@stdlib/math-base-special-sinpi/lib/main.js"(exports2, module2) {
     "use strict";
     var isnan = require_lib6();
-    var isInfinite = require_lib48();
-    var cos = require_lib96();
-    var sin = require_lib86();
-    var abs = require_lib42();
-    var copysign = require_lib52();
-    var PI = require_lib78();
+    var isInfinite = require_lib17();
+    var cos = require_lib86();
+    var sin = require_lib68();
+    var abs = require_lib46();
+    var copysign = require_lib44();
+    var PI = require_lib69();
     function sinpi(x) {
       var ar;
       var r;
@@ -4973,10 +4757,10 @@ var require_main68 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-sinpi/lib/index.js
-var require_lib97 = __commonJS({
+var require_lib87 = __commonJS({
   "node_modules/@stdlib/math-base-special-sinpi/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main68();
+    var main = require_main65();
     module2.exports = main;
   }
 });
@@ -5122,17 +4906,17 @@ var require_polyval_w2 = __commonJS({
 });
 
 // node_modules/@stdlib/math-base-special-gammaln/lib/main.js
-var require_main69 = __commonJS({
+var require_main66 = __commonJS({
   "node_modules/@stdlib/math-base-special-gammaln/lib/main.js"(exports2, module2) {
     "use strict";
     var isnan = require_lib6();
-    var isInfinite = require_lib48();
-    var abs = require_lib42();
-    var ln = require_lib95();
-    var trunc = require_lib44();
-    var sinpi = require_lib97();
-    var PI = require_lib78();
-    var PINF = require_lib31();
+    var isInfinite = require_lib17();
+    var abs = require_lib46();
+    var ln = require_lib83();
+    var trunc = require_lib9();
+    var sinpi = require_lib87();
+    var PI = require_lib69();
+    var PINF = require_lib12();
     var polyvalA1 = require_polyval_a1();
     var polyvalA2 = require_polyval_a2();
     var polyvalR = require_polyval_r();
@@ -5160,7 +4944,7 @@ var require_main69 = __commonJS({
     var TC = 1.4616321449683622;
     var TF = -0.12148629053584961;
     var TT = -3638676997039505e-33;
-    function gammaln3(x) {
+    function gammaln5(x) {
       var isNegative;
       var nadj;
       var flg;
@@ -5291,3206 +5075,379 @@ var require_main69 = __commonJS({
       }
       return r;
     }
-    module2.exports = gammaln3;
+    module2.exports = gammaln5;
   }
 });
 
 // node_modules/@stdlib/math-base-special-gammaln/lib/index.js
-var require_lib98 = __commonJS({
+var require_lib88 = __commonJS({
   "node_modules/@stdlib/math-base-special-gammaln/lib/index.js"(exports2, module2) {
     "use strict";
-    var main = require_main69();
+    var main = require_main66();
     module2.exports = main;
   }
 });
 
-// node_modules/@stdlib/constants-float64-max-ln/lib/index.js
-var require_lib99 = __commonJS({
-  "node_modules/@stdlib/constants-float64-max-ln/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-erfcx/lib/erfcx_y100.js
+var require_erfcx_y100 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfcx/lib/erfcx_y100.js"(exports2, module2) {
     "use strict";
-    var FLOAT64_MAX_LN = 709.782712893384;
-    module2.exports = FLOAT64_MAX_LN;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-sqrt-eps/lib/index.js
-var require_lib100 = __commonJS({
-  "node_modules/@stdlib/constants-float64-sqrt-eps/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_SQRT_EPSILON = 14901161193847656e-24;
-    module2.exports = FLOAT64_SQRT_EPSILON;
-  }
-});
-
-// node_modules/@stdlib/utils-eval/lib/index.js
-var require_lib101 = __commonJS({
-  "node_modules/@stdlib/utils-eval/lib/index.js"(exports2, module2) {
-    "use strict";
-    var evil = eval;
-    module2.exports = evil;
-  }
-});
-
-// node_modules/@stdlib/assert-has-generator-support/lib/main.js
-var require_main70 = __commonJS({
-  "node_modules/@stdlib/assert-has-generator-support/lib/main.js"(exports2, module2) {
-    "use strict";
-    var evil = require_lib101();
-    function hasGeneratorSupport() {
-      var bool;
-      try {
-        evil('"use strict"; (function* () {})');
-        bool = true;
-      } catch (err) {
-        bool = false;
-      }
-      return bool;
+    var floor = require_lib7();
+    var table = [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p40, p41, p42, p43, p44, p45, p46, p47, p48, p49, p50, p51, p52, p53, p54, p55, p56, p57, p58, p59, p60, p61, p62, p63, p64, p65, p66, p67, p68, p69, p70, p71, p72, p73, p74, p75, p76, p77, p78, p79, p80, p81, p82, p83, p84, p85, p86, p87, p88, p89, p90, p91, p92, p93, p94, p95, p96, p97, p98, p99, p100];
+    function p0(t2) {
+      return 7087803245410644e-19 + (712340910470263e-18 + (35779077297597742e-22 + (17403143962587938e-24 + (8171066004730779e-26 + (3688502236043496e-28 + 15917038551111112e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = hasGeneratorSupport;
-  }
-});
-
-// node_modules/@stdlib/assert-has-generator-support/lib/index.js
-var require_lib102 = __commonJS({
-  "node_modules/@stdlib/assert-has-generator-support/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main70();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-sum-series/lib/generators.js
-var require_generators = __commonJS({
-  "node_modules/@stdlib/math-base-tools-sum-series/lib/generators.js"(exports2, module2) {
-    "use strict";
-    var abs = require_lib42();
-    var EPS = require_lib69();
-    var MAX_TERMS = 1e6;
-    function sumSeries(generator, options) {
-      var isgenerator;
-      var tolerance;
-      var nextTerm;
-      var counter;
-      var result;
-      var opts;
-      opts = {};
-      if (arguments.length > 1) {
-        opts = options;
-      }
-      tolerance = opts.tolerance || EPS;
-      counter = opts.maxTerms || MAX_TERMS;
-      result = opts.initialValue || 0;
-      isgenerator = typeof generator.next === "function";
-      if (isgenerator === true) {
-        for (nextTerm of generator) {
-          result += nextTerm;
-          if (abs(tolerance * result) >= abs(nextTerm) || --counter === 0) {
-            break;
-          }
-        }
-      } else {
-        do {
-          nextTerm = generator();
-          result += nextTerm;
-        } while (abs(tolerance * result) < abs(nextTerm) && --counter);
-      }
-      return result;
+    function p1(t2) {
+      return 0.0021479143208285143 + (7268640236737999e-19 + (36843175430938994e-22 + (180718412721492e-22 + (8549644929604033e-26 + (3885203751853429e-28 + 16868473576888889e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = sumSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-sum-series/lib/basic.js
-var require_basic = __commonJS({
-  "node_modules/@stdlib/math-base-tools-sum-series/lib/basic.js"(exports2, module2) {
-    "use strict";
-    var abs = require_lib42();
-    var EPS = require_lib69();
-    var MAX_TERMS = 1e6;
-    function sumSeries(generator, options) {
-      var tolerance;
-      var nextTerm;
-      var counter;
-      var result;
-      var opts;
-      opts = {};
-      if (arguments.length > 1) {
-        opts = options;
-      }
-      tolerance = opts.tolerance || EPS;
-      counter = opts.maxTerms || MAX_TERMS;
-      result = opts.initialValue || 0;
-      do {
-        nextTerm = generator();
-        result += nextTerm;
-      } while (abs(tolerance * result) < abs(nextTerm) && --counter);
-      return result;
+    function p2(t2) {
+      return 0.0036165255935630175 + (7418209232355551e-19 + (3794831995752824e-21 + (18771627021793087e-24 + (8948471512241509e-26 + (4093585851777244e-28 + 1787206146488889e-30 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = sumSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-sum-series/lib/index.js
-var require_lib103 = __commonJS({
-  "node_modules/@stdlib/math-base-tools-sum-series/lib/index.js"(exports2, module2) {
-    "use strict";
-    var hasGeneratorSupport = require_lib102();
-    var generator = require_generators();
-    var basic = require_basic();
-    var sumSeries;
-    if (hasGeneratorSupport()) {
-      sumSeries = generator;
-    } else {
-      sumSeries = basic;
+    function p3(t2) {
+      return 0.005115498386003198 + (7572284073479166e-19 + (390964257267357e-20 + (1950416870430047e-23 + (93687503063179e-24 + (43143925959079665e-29 + 18939926435555556e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = sumSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/tgamma_i_large_x_series.js
-var require_tgamma_i_large_x_series = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/tgamma_i_large_x_series.js"(exports2, module2) {
-    "use strict";
-    function tgammaILargeXSeries(a1, x1) {
-      var result = 1;
-      var a = a1;
-      var x = x1;
-      return next;
-      function next() {
-        var r = result;
-        result *= a / x;
-        a -= 1;
-        return r;
-      }
+    function p4(t2) {
+      return 0.006645751317267305 + (7731040605444745e-19 + (4028951058939944e-21 + (20271233238288382e-24 + (981176313217091e-25 + (4548420740601775e-28 + 2007635221333333e-30 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = tgammaILargeXSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/tgamma_i_large_x.js
-var require_tgamma_i_large_x = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/tgamma_i_large_x.js"(exports2, module2) {
-    "use strict";
-    var sumSeries = require_lib103();
-    var tgammaILargeXSeries = require_tgamma_i_large_x_series();
-    function tgammaILargeX(a, x) {
-      var result;
-      var s;
-      s = tgammaILargeXSeries(a, x);
-      result = sumSeries(s);
-      return result;
+    function p5(t2) {
+      return 0.008208238997024121 + (7894662961188171e-19 + (4152970155262265e-21 + (21074693344544657e-24 + (10278874108587318e-26 + (4796520139061334e-28 + 21285907413333335e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = tgammaILargeX;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/finite_gamma_q.js
-var require_finite_gamma_q = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/finite_gamma_q.js"(exports2, module2) {
-    "use strict";
-    var exp = require_lib58();
-    function finiteGammaQ(a, x) {
-      var term;
-      var sum;
-      var e;
-      var n;
-      e = exp(-x);
-      sum = e;
-      if (sum !== 0) {
-        term = sum;
-        for (n = 1; n < a; ++n) {
-          term /= n;
-          term *= x;
-          sum += term;
-        }
-      }
-      return sum;
+    function p6(t2) {
+      return 0.009803953727535219 + (8063344010834284e-19 + (4281924132973699e-21 + (21916534346907168e-24 + (10771535136565471e-26 + (5059597262369282e-28 + 22573462684444446e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = finiteGammaQ;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_pp.js
-var require_polyval_pp = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_pp.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -0.3250421072470015;
-      }
-      return -0.3250421072470015 + x * (-0.02848174957559851 + x * (-0.005770270296489442 + x * -23763016656650163e-21));
+    function p7(t2) {
+      return 0.011433927298290302 + (8237285838319657e-19 + (4416049531176544e-21 + (22798861426211987e-24 + (1129129174587924e-25 + (5338618936581688e-28 + 23944209546666666e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_qq.js
-var require_polyval_qq = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_qq.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.39791722395915535;
-      }
-      return 0.39791722395915535 + x * (0.0650222499887673 + x * (0.005081306281875766 + x * (13249473800432164e-20 + x * -3960228278775368e-21)));
+    function p8(t2) {
+      return 0.013099232878814654 + (8416700246790696e-19 + (4555595898845751e-21 + (23723907357214174e-24 + (11839789326602696e-26 + (5634616306755024e-28 + 25403679644444446e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_pa.js
-var require_polyval_pa = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_pa.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.41485611868374833;
-      }
-      return 0.41485611868374833 + x * (-0.3722078760357013 + x * (0.31834661990116175 + x * (-0.11089469428239668 + x * (0.035478304325618236 + x * -0.002166375594868791))));
+    function p9(t2) {
+      return 0.014800987015587536 + (8601809294634594e-19 + (4700826584881687e-21 + (24694040760197315e-24 + (12418779768752298e-26 + (5948689037032026e-28 + 2695776456888889e-30 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_qa.js
-var require_polyval_qa = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_qa.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.10642088040084423;
-      }
-      return 0.10642088040084423 + x * (0.540397917702171 + x * (0.07182865441419627 + x * (0.12617121980876164 + x * (0.01363708391202905 + x * 0.011984499846799107))));
+    function p10(t2) {
+      return 0.01654035173939407 + (8792845864124146e-19 + (4852019579300175e-21 + (2571177490088171e-23 + (13030128534230821e-26 + (6282009758687478e-28 + 28612737351111112e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_ra.js
-var require_polyval_ra = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_ra.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -0.6938585727071818;
-      }
-      return -0.6938585727071818 + x * (-10.558626225323291 + x * (-62.375332450326006 + x * (-162.39666946257347 + x * (-184.60509290671104 + x * (-81.2874355063066 + x * -9.814329344169145)))));
+    function p11(t2) {
+      return 0.018318536789842393 + (8990054264789172e-19 + (5009468408955337e-21 + (2677977707421807e-23 + (13675822186304616e-26 + (6635828774535271e-28 + 30375273884444443e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_sa.js
-var require_polyval_sa = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_sa.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 19.651271667439257;
-      }
-      return 19.651271667439257 + x * (137.65775414351904 + x * (434.56587747522923 + x * (645.3872717332679 + x * (429.00814002756783 + x * (108.63500554177944 + x * (6.570249770319282 + x * -0.0604244152148581))))));
+    function p12(t2) {
+      return 0.020136801964214277 + (9193690873767368e-19 + (51734830914104276e-22 + (27900878609710433e-24 + (1435797640280904e-25 + (7011479031104373e-28 + 32252476e-22 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_rb.js
-var require_polyval_rb = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_rb.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -0.799283237680523;
-      }
-      return -0.799283237680523 + x * (-17.757954917754752 + x * (-160.63638485582192 + x * (-637.5664433683896 + x * (-1025.0951316110772 + x * -483.5191916086514))));
+    function p13(t2) {
+      return 0.021996459598282742 + (9404024815536678e-19 + (5344391150804117e-21 + (29078085538049375e-24 + (1507884450032973e-25 + (741038136474992e-27 + 3425189232e-24 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/polyval_sb.js
-var require_polyval_sb = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/polyval_sb.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 30.33806074348246;
-      }
-      return 30.33806074348246 + x * (325.7925129965739 + x * (1536.729586084437 + x * (3199.8582195085955 + x * (2553.0504064331644 + x * (474.52854120695537 + x * -22.44095244658582)))));
+    function p14(t2) {
+      return 0.02389887718722632 + (9621338683590018e-19 + (55225386998049015e-22 + (30314589961047687e-24 + (15840826497296334e-26 + (7834050047241445e-28 + 36381553564444445e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
-    module2.exports = evalpoly;
+    function p15(t2) {
+      return 0.025845480155298518 + (9845929306782012e-19 + (5708291592005185e-21 + (3161378216916483e-23 + (1664647874552963e-25 + (828409859287854e-27 + 3864997576888889e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p16(t2) {
+      return 0.027837754783474698 + (0.0010078108563256892 + (59020366493792216e-22 + (3297926355324652e-23 + (17498524159268457e-26 + (8762245912484253e-28 + 4106620648888889e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p17(t2) {
+      return 0.029877251304899308 + (0.001031820424505735 + (6104182969716206e-21 + (3441486035954272e-23 + (1839986307293409e-25 + (9270322736636504e-28 + 43639844053333335e-31 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p18(t2) {
+      return 0.03196558717859645 + (0.0010566560976716574 + (6315163319241458e-21 + (3592463833952192e-23 + (19353584758781173e-26 + (9810278385988926e-28 + 46381060817777776e-31 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p19(t2) {
+      return 0.03410445055258834 + (0.0010823541191350532 + (6535435615955393e-21 + (37512918348533524e-24 + (20362979635817883e-26 + (10384187833037281e-28 + 4930062526222222e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p20(t2) {
+      return 0.036295603928292425 + (0.0011089526167995269 + (6765484509551836e-21 + (3918429294991359e-23 + (21431552202133775e-26 + (10994259106646732e-28 + 5240994910222222e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p21(t2) {
+      return 0.03854088803884051 + (0.001136491713417542 + (7005823064124631e-21 + (40943644083718584e-24 + (22563034723692883e-26 + (11642841011361993e-28 + 5572109287111111e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p22(t2) {
+      return 0.04084222595478596 + (0.0011650136437945675 + (72569945502343e-19 + (4279616186185504e-23 + (23761401711005023e-26 + (12332431172381557e-28 + 5924680236444444e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p23(t2) {
+      return 0.04320162743154022 + (0.0011945628793917271 + (751957435328492e-20 + (4474736455396099e-23 + (2503088521647295e-25 + (13065684400300477e-28 + 6300053285333334e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p24(t2) {
+      return 0.04562119351381047 + (0.001225186260806753 + (7794172005555192e-21 + (4680311983095446e-23 + (26375990983978426e-26 + (1384542137097712e-27 + 66996477404444446e-31 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p25(t2) {
+      return 0.048103121413299865 + (0.0012569331386432195 + (8081433349636768e-21 + (4896966733568202e-23 + (27801515481905746e-26 + (14674637611609885e-28 + 7124958935111111e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p26(t2) {
+      return 0.05064970967698334 + (0.0012898555233099055 + (838204284145688e-20 + (5125364265255184e-23 + (29312563849675507e-26 + (15556512782814827e-28 + 7577560782222223e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p27(t2) {
+      return 0.053263363664388864 + (0.0013240082443256975 + (8696726001500767e-21 + (536621027503968e-22 + (309145687866348e-24 + (16494420240828494e-28 + 8059107964444444e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p28(t2) {
+      return 0.05594660135350001 + (0.001359449119740819 + (9026252023301638e-21 + (56202552975056696e-24 + (3261331041050314e-25 + (17491936862246368e-28 + 8571338168888888e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p29(t2) {
+      return 0.058702059496154084 + (0.0013962391363223647 + (9371436548731279e-21 + (58882975670265285e-24 + (34414937110591756e-26 + (1855285310975186e-27 + 911607367111111e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p30(t2) {
+      return 0.061532500145144775 + (0.0014344426411912014 + (9733144620101681e-21 + (6171186050734718e-23 + (363259874182953e-24 + (19681183310134517e-28 + 969522384e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p31(t2) {
+      return 0.06444081757665329 + (0.0014741275456383132 + (10112293819576438e-21 + (6469823660593325e-23 + (38353412915303665e-26 + (2088117611438512e-27 + 1031078448e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p32(t2) {
+      return 0.06743004563313039 + (0.001515365541891654 + (10509857606888329e-21 + (6785170652936334e-23 + (4050460219481114e-25 + (22157325110542536e-28 + 10964842115555555e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p33(t2) {
+      return 0.07050336551333886 + (0.001558232333649571 + (1092686886686523e-20 + (7118248223961351e-23 + (42787405890153386e-26 + (2351437952227442e-27 + 11659571751111111e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p34(t2) {
+      return 0.0736641140379446 + (0.001602807881243882 + (11364423678778208e-21 + (7470142309742318e-23 + (4521016277747649e-25 + (2495735500408857e-27 + 12397238257777777e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p35(t2) {
+      return 0.07691579242081956 + (0.0016491766623447889 + (11823685320041301e-21 + (7842007599378154e-23 + (4778172695691648e-25 + (26491544403815725e-28 + 13180196462222222e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p36(t2) {
+      return 0.08026207557809462 + (0.0016974279491709504 + (12305888517309891e-21 + (8235071769897904e-23 + (5051149610985711e-25 + (281225284976269e-26 + 14010889635555555e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p37(t2) {
+      return 0.08370682200898036 + (0.0017476561032212657 + (12812343958540764e-21 + (8650639951503644e-23 + (5340944082386946e-25 + (29856186620887555e-28 + 1489185159111111e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p38(t2) {
+      return 0.08725408428446171 + (0.0017999608886001962 + (13344443080089493e-21 + (90900994316429e-21 + (5648613497261646e-25 + (3169870708003396e-27 + 15825697795555556e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p39(t2) {
+      return 0.09090812018217274 + (0.00185444780506577 + (1390366314342612e-20 + (9554924606254991e-23 + (5975278712524205e-25 + (336565973660991e-26 + 16815130613333334e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p40(t2) {
+      return 0.09467340450807549 + (0.0019112284419887304 + (14491572616545005e-21 + (10046682186333614e-23 + (63221272959791e-23 + (3573669397558913e-27 + 1786293159111111e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p41(t2) {
+      return 0.09855464164800445 + (0.0019704208544725622 + (15109836875625445e-21 + (10567036667675984e-23 + (6690416864001935e-25 + (3794617185082434e-27 + 1897195904e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p42(t2) {
+      return 0.1025567788947009 + (0.0020321499629472857 + (1576022424296218e-20 + (11117756071353507e-23 + (7081478511009766e-25 + (4029255327663256e-27 + 20145143075555556e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p43(t2) {
+      return 0.10668502059865094 + (0.002096547977614873 + (16444612377624982e-21 + (11700717962026153e-23 + (7496720325093842e-25 + (42783716186085925e-28 + 2138547936e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p44(t2) {
+      return 0.11094484319386444 + (0.002163754849190817 + (17164995035719656e-21 + (12317915750735938e-23 + (7937630983149963e-25 + (4542790176310636e-27 + 22696025653333333e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p45(t2) {
+      return 0.11534201115268805 + (0.002233918747454642 + (17923489217504226e-21 + (12971465288245997e-23 + (8405783418038907e-25 + (48233721206418025e-28 + 24079890062222222e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p46(t2) {
+      return 0.11988259392684095 + (0.002307196569191869 + (18722342718958937e-21 + (13663611754337958e-23 + (8902838548849328e-25 + (5121016156922585e-27 + 2554022711111111e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p47(t2) {
+      return 0.12457298393509812 + (0.0023837544771809576 + (1956394210571161e-20 + (1439673684773947e-22 + (9430549064645925e-25 + (5436659058313422e-27 + 2708022592e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p48(t2) {
+      return 0.12941991566142438 + (0.002463768471950886 + (2045082112747588e-20 + (15173366280523906e-23 + (9990763250638903e-25 + (5771276031135163e-27 + 28703099555555555e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p49(t2) {
+      return 0.13443048593088697 + (0.0025474249981080823 + (21385669591362916e-21 + (15996177579900442e-23 + (10585428844575133e-25 + (6125880953678788e-27 + 3041208014222222e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p50(t2) {
+      return 0.13961217543434562 + (0.0026349215871051762 + (22371342712572568e-21 + (16868008199296823e-23 + (11216596910444997e-25 + (6501526475309089e-27 + 3221039450666667e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p51(t2) {
+      return 0.144972871576738 + (0.002726467538398244 + (2341087096105095e-20 + (17791863939526378e-23 + (11886425714330958e-25 + (68993039665054284e-28 + 34101266222222225e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p52(t2) {
+      return 0.15052089272774619 + (0.0028222846410136237 + (24507470422713398e-21 + (18770927679626137e-23 + (1259718458758337e-24 + (7320343304922983e-27 + 36087889048888887e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p53(t2) {
+      return 0.1562650139577461 + (0.0029226079376196627 + (2566455369376845e-20 + (19808568415654462e-23 + (13351257759815557e-25 + (7765812489104676e-27 + 3817342003555556e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p54(t2) {
+      return 0.16221449434620738 + (0.0030276865332726477 + (26885741326534563e-21 + (20908350604346383e-23 + (1415114814424073e-24 + (8236917066597432e-27 + 4036095745777778e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p55(t2) {
+      return 0.1683791059541213 + (0.0031377844510793083 + (28174873844911173e-21 + (22074043807045782e-23 + (1499948105599609e-24 + (8734899366193081e-27 + 4265352897777778e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p56(t2) {
+      return 0.1747691645565937 + (0.0032531815370903066 + (29536024347344365e-21 + (23309632627767074e-23 + (15899007843582445e-25 + (9261037523542736e-27 + 45054073102222224e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p57(t2) {
+      return 0.18139556223643702 + (0.0033741744168097 + (309735117147095e-19 + (2461932693759229e-22 + (16852609412267751e-25 + (981664429428549e-26 + 4756541809777778e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p58(t2) {
+      return 0.18826980194443665 + (0.0035010775057740316 + (3249191444001427e-20 + (2600757237588632e-22 + (17863299617388377e-25 + (10403065638343878e-27 + 5019026583111111e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p59(t2) {
+      return 0.19540403413693969 + (0.0036342240767211326 + (34096085096200906e-21 + (27479061117017636e-23 + (18934228504790033e-25 + (11021679075323599e-27 + 5293117173333333e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p60(t2) {
+      return 0.20281109560651886 + (0.00377396738593236 + (3579116545759241e-20 + (29038742889416174e-23 + (20068685374849e-22 + (11673891799578381e-27 + 55790523093333335e-30 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p61(t2) {
+      return 0.21050455062669335 + (0.003920681861392565 + (37582602289680105e-21 + (30691836231886877e-23 + (21270101645763676e-25 + (12361138551062899e-27 + 5877052016e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p62(t2) {
+      return 0.21849873453703333 + (0.004074764355468959 + (3947616382098671e-20 + (3244383997013992e-22 + (2254205349151868e-24 + (13084879235290859e-27 + 6187315326222222e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p63(t2) {
+      return 0.2268087999004323 + (0.004236635464862852 + (41477956909656896e-21 + (3430054489450281e-22 + (23888264229264067e-25 + (13846596292818514e-27 + 6510018375111112e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p64(t2) {
+      return 0.23545076536988704 + (0.004406740920636517 + (435944449162247e-19 + (36268045617760415e-23 + (253126064308532e-23 + (14647791812837902e-27 + 6845312263111111e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p65(t2) {
+      return 0.24444156740777434 + (0.004585553051160578 + (45832466292683086e-21 + (3835275259003303e-22 + (26819103733055602e-25 + (15489984390884758e-27 + 7193320636444444e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p66(t2) {
+      return 0.25379911500634267 + (0.004773572320865003 + (48199253896534185e-21 + (40561404245564733e-23 + (28411932320871164e-25 + (1637470573645832e-26 + 7554137982222222e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p67(t2) {
+      return 0.26354234756393613 + (0.0049713289477083785 + (5070245503693037e-20 + (42901079254268185e-23 + (3009542205890048e-24 + (1730349702534734e-26 + 7927827336888888e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p68(t2) {
+      return 0.27369129607732345 + (0.005179384602305264 + (533501522583266e-19 + (4537920884886502e-22 + (3187405724581438e-24 + (1827790501024511e-26 + 8314418236444444e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p69(t2) {
+      return 0.28426714781640317 + (0.005398334191669514 + (5615088486525581e-20 + (4800358919649474e-22 + (33752476967570798e-25 + (19299477888083468e-27 + 8713904913777777e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p70(t2) {
+      return 0.2952923146534852 + (0.0056288077305420795 + (5911367118991331e-20 + (5078239378174484e-22 + (35735475025851714e-25 + (2036976093701707e-26 + 9126244261333333e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p71(t2) {
+      return 0.3067905052252884 + (0.00587147230327454 + (6224803160219768e-20 + (5372418576620094e-22 + (3782799941896024e-24 + (2149029193044454e-26 + 9551353918222223e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p72(t2) {
+      return 0.3187868011117332 + (0.00612703411923391 + (6556401225970764e-20 + (5683793028783774e-22 + (4003515135339238e-24 + (22662596341239295e-27 + 9989110976e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p73(t2) {
+      return 0.33130773722152623 + (0.006396240664679808 + (690722095929424e-19 + (6013300666188594e-22 + (4236218376588347e-24 + (23888182347073697e-27 + 10439349811555555e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p74(t2) {
+      return 0.34438138658041334 + (0.0066798829540414 + (7278379551860356e-20 + (636192204432288e-21 + (4481449933651445e-24 + (25168535651285476e-27 + 10901861383111111e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p75(t2) {
+      return 0.35803744972380175 + (0.006978797883488269 + (7671054337145482e-20 + (6730681530891739e-22 + (4739764797584523e-24 + (2650511414114305e-26 + 11376390933333332e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p76(t2) {
+      return 0.37230734890119727 + (0.007293870689646138 + (8086485454267072e-20 + (7120648471806269e-22 + (50117323769745884e-25 + (27899342394100073e-27 + 11862637614222222e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p77(t2) {
+      return 0.3872243273055545 + (0.00762603751625498 + (8525978581000461e-20 + (7532938330517133e-22 + (5297936136838812e-24 + (2935260605416409e-26 + 12360253370666666e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p78(t2) {
+      return 0.4028235535461694 + (0.007976288091502973 + (8990907734243825e-20 + (7968713796195619e-22 + (55989731807360405e-25 + (30866246101464866e-27 + 12868841946666668e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p79(t2) {
+      return 0.4191422315891379 + (0.008345668518695046 + (9482718135925016e-20 + (8429185856178314e-22 + (5915453775108349e-24 + (3244155303434747e-26 + 1338795794311111e-28 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p80(t2) {
+      return 0.43621971639463786 + (0.00873528418282895 + (100029291420668e-18 + (8915614828021988e-22 + (624800081507886e-23 + (3407976098345888e-26 + 13917107176888888e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p81(t2) {
+      return 0.4540976354853433 + (0.009146302775554824 + (10553137232446167e-20 + (9429311346463863e-22 + (6597249231221996e-24 + (35782041795476564e-27 + 14455745872e-23 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p82(t2) {
+      return 0.4728200166851233 + (0.009579957440886046 + (11135019058000067e-20 + (9971637300550903e-22 + (6963845336995697e-24 + (37549499088161346e-27 + 1500328071288889e-28 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p83(t2) {
+      return 0.4924334222717984 + (0.010037550043909497 + (11750334542845235e-20 + (10544006716188967e-22 + (7348446116824222e-24 + (3938316232643575e-26 + 15559069118222223e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p84(t2) {
+      return 0.5129870897920926 + (0.010520454564612427 + (12400930037494997e-20 + (11147886579371265e-22 + (775171845505687e-23 + (41283980931872625e-27 + 1612241968e-22 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p85(t2) {
+      return 0.5345330797910137 + (0.011030120618800727 + (1308874151957227e-19 + (11784797595374515e-22 + (8174338306304482e-24 + (43252818449517084e-27 + 1669259264e-22 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p86(t2) {
+      return 0.557126430711693 + (0.011568077107929736 + (13815797838036652e-20 + (12456314879260905e-22 + (8616989807896932e-24 + (4529044681153965e-26 + 17268801084444443e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p87(t2) {
+      return 0.5808253212251933 + (0.012135935999503878 + (1458422399666584e-19 + (1316406857309571e-21 + (9080364335510602e-24 + (4739754071312462e-26 + 1785021160888889e-28 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p88(t2) {
+      return 0.6056912402529337 + (0.01273539623952555 + (15396244472258864e-20 + (13909744385382817e-22 + (9565159503230623e-24 + (4957467212766904e-26 + 18435945564444444e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p89(t2) {
+      return 0.6317891649471572 + (0.013368247798287032 + (16254186562762076e-20 + (14695084048334055e-22 + (10072078109604152e-24 + (5182230499568071e-26 + 19025081422222223e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p90(t2) {
+      return 0.6591877468972532 + (0.014036375850601992 + (17160483760259707e-20 + (15521885688723188e-22 + (1060182703153528e-23 + (5414079010583752e-26 + 19616655146666667e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p91(t2) {
+      return 0.6879595068317443 + (0.014741765091365868 + (18117679143520433e-20 + (16392004108230584e-22 + (11155116068018043e-24 + (5653036019492569e-26 + 20209663662222222e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p92(t2) {
+      return 0.7181810380872997 + (0.015486504187117112 + (19128428784550924e-20 + (17307350969359975e-22 + (11732656736113608e-24 + (5899112528756384e-26 + 20803065333333334e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p93(t2) {
+      return 0.7499332191172625 + (0.016272790364044783 + (20195505163377912e-20 + (18269894883203348e-22 + (12335161021630225e-24 + (6152306831216908e-26 + 21395783431111112e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p94(t2) {
+      return 0.7833014353128349 + (0.01710293413265243 + (21321800585063328e-20 + (19281661395543912e-22 + (12963340087354342e-24 + (6412604099806635e-26 + 21986708942222223e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p95(t2) {
+      return 0.8183758104102381 + (0.017979364149044223 + (2251033059275313e-19 + (20344732868018175e-22 + (1361790294183995e-23 + (6679976008397248e-26 + 2257470126222222e-28 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p96(t2) {
+      return 0.8552514477568512 + (0.01890463221254756 + (23764237370371255e-20 + (2146124825130639e-21 + (14299555071870523e-24 + (6954380386469418e-26 + 23158593688888887e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p97(t2) {
+      return 0.8940286817084994 + (0.0198814183991272 + (25086793128395994e-20 + (22633402747585233e-22 + (1500899704211653e-23 + (7235760907504394e-26 + 23737194737777777e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p98(t2) {
+      return 0.9348133394287079 + (0.02091253632978037 + (2648140346599848e-19 + (23863447359754924e-22 + (15746923065472183e-24 + (7524046814172015e-26 + 24309291271111114e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p99(t2) {
+      return 0.9777170133588503 + (0.02200093857283048 + (2795161070268238e-19 + (25153688325245316e-22 + (1651401954782282e-23 + (7819152682936823e-26 + 24873652355555557e-29 * t2) * t2) * t2) * t2) * t2) * t2;
+    }
+    function p100() {
+      return 1;
+    }
+    function erfcxY100(y100) {
+      var t2 = floor(y100);
+      var f = table[t2];
+      return f(2 * y100 - (2 * t2 + 1));
+    }
+    module2.exports = erfcxY100;
   }
 });
 
-// node_modules/@stdlib/math-base-special-erfc/lib/main.js
-var require_main71 = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/main.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-erfcx/lib/main.js
+var require_main67 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfcx/lib/main.js"(exports2, module2) {
     "use strict";
+    var exp = require_lib51();
+    var PINF = require_lib12();
     var isnan = require_lib6();
-    var exp = require_lib58();
-    var setLowWord = require_lib62();
-    var PINF = require_lib31();
-    var NINF = require_lib33();
-    var polyvalPP = require_polyval_pp();
-    var polyvalQQ = require_polyval_qq();
-    var polyvalPA = require_polyval_pa();
-    var polyvalQA = require_polyval_qa();
-    var polyvalRA = require_polyval_ra();
-    var polyvalSA = require_polyval_sa();
-    var polyvalRB = require_polyval_rb();
-    var polyvalSB = require_polyval_sb();
-    var TINY = 1e-300;
-    var SMALL = 13877787807814457e-33;
-    var ERX = 0.8450629115104675;
-    var PPC = 0.12837916709551256;
-    var QQC = 1;
-    var PAC = -0.0023621185607526594;
-    var QAC = 1;
-    var RAC = -0.009864944034847148;
-    var SAC = 1;
-    var RBC = -0.0098649429247001;
-    var SBC = 1;
-    function erfc(x) {
-      var sign;
-      var ax;
-      var z2;
-      var r;
-      var s;
-      var y;
-      var p;
-      var q;
+    var erfcxY100 = require_erfcx_y100();
+    var INV_SQRT_PI = 0.5641895835477563;
+    function erfcx2(x) {
+      var x2;
       if (isnan(x)) {
-        return NaN;
+        return x;
       }
-      if (x === PINF) {
-        return 0;
-      }
-      if (x === NINF) {
-        return 2;
-      }
-      if (x === 0) {
-        return 1;
-      }
-      if (x < 0) {
-        sign = true;
-        ax = -x;
-      } else {
-        sign = false;
-        ax = x;
-      }
-      if (ax < 0.84375) {
-        if (ax < SMALL) {
-          return 1 - x;
-        }
-        z2 = x * x;
-        r = PPC + z2 * polyvalPP(z2);
-        s = QQC + z2 * polyvalQQ(z2);
-        y = r / s;
-        if (x < 0.25) {
-          return 1 - (x + x * y);
-        }
-        r = x * y;
-        r += x - 0.5;
-        return 0.5 - r;
-      }
-      if (ax < 1.25) {
-        s = ax - 1;
-        p = PAC + s * polyvalPA(s);
-        q = QAC + s * polyvalQA(s);
-        if (sign) {
-          return 1 + ERX + p / q;
-        }
-        return 1 - ERX - p / q;
-      }
-      if (ax < 28) {
-        s = 1 / (ax * ax);
-        if (ax < 2.857142857142857) {
-          r = RAC + s * polyvalRA(s);
-          s = SAC + s * polyvalSA(s);
-        } else {
-          if (x < -6) {
-            return 2 - TINY;
+      if (x >= 0) {
+        if (x > 50) {
+          if (x > 5e7) {
+            return INV_SQRT_PI / x;
           }
-          r = RBC + s * polyvalRB(s);
-          s = SBC + s * polyvalSB(s);
+          x2 = x * x;
+          return INV_SQRT_PI * (x2 * (x2 + 4.5) + 2) / (x * (x2 * (x2 + 5) + 3.75));
         }
-        z2 = setLowWord(ax, 0);
-        r = exp(-(z2 * z2) - 0.5625) * exp((z2 - ax) * (z2 + ax) + r / s);
-        if (sign) {
-          return 2 - r / ax;
-        }
-        return r / ax;
+        return erfcxY100(400 / (4 + x));
       }
-      if (sign) {
-        return 2 - TINY;
+      if (x < -26.7) {
+        return PINF;
       }
-      return TINY * TINY;
-    }
-    module2.exports = erfc;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-erfc/lib/index.js
-var require_lib104 = __commonJS({
-  "node_modules/@stdlib/math-base-special-erfc/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main71();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/finite_half_gamma_q.js
-var require_finite_half_gamma_q = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/finite_half_gamma_q.js"(exports2, module2) {
-    "use strict";
-    var erfc = require_lib104();
-    var sqrt = require_lib39();
-    var exp = require_lib58();
-    var PI = require_lib78();
-    function finiteHalfGammaQ(a, x) {
-      var half;
-      var term;
-      var sum;
-      var e;
-      var n;
-      e = erfc(sqrt(x));
-      if (e !== 0 && a > 1) {
-        term = exp(-x) / sqrt(PI * x);
-        term *= x;
-        half = 0.5;
-        term /= half;
-        sum = term;
-        for (n = 2; n < a; ++n) {
-          term /= n - half;
-          term *= x;
-          sum += term;
-        }
-        e += sum;
-      }
-      return e;
-    }
-    module2.exports = finiteHalfGammaQ;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-min-ln/lib/index.js
-var require_lib105 = __commonJS({
-  "node_modules/@stdlib/constants-float64-min-ln/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_MIN_LN = -708.3964185322641;
-    module2.exports = FLOAT64_MIN_LN;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/full_igamma_prefix.js
-var require_full_igamma_prefix = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/full_igamma_prefix.js"(exports2, module2) {
-    "use strict";
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var ln = require_lib95();
-    var MAX_LN = require_lib99();
-    var MIN_LN = require_lib105();
-    function fullIGammaPrefix(a, z2) {
-      var prefix;
-      var alz;
-      alz = a * ln(z2);
-      if (z2 >= 1) {
-        if (alz < MAX_LN && -z2 > MIN_LN) {
-          prefix = pow(z2, a) * exp(-z2);
-        } else if (a >= 1) {
-          prefix = pow(z2 / exp(z2 / a), a);
-        } else {
-          prefix = exp(alz - z2);
-        }
-      } else {
-        if (alz > MIN_LN) {
-          prefix = pow(z2, a) * exp(-z2);
-        } else if (z2 / a < MAX_LN) {
-          prefix = pow(z2 / exp(z2 / a), a);
-        } else {
-          prefix = exp(alz - z2);
-        }
-      }
-      return prefix;
-    }
-    module2.exports = fullIGammaPrefix;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-evalpoly/lib/main.js
-var require_main72 = __commonJS({
-  "node_modules/@stdlib/math-base-tools-evalpoly/lib/main.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(c, x) {
-      var p;
-      var i;
-      i = c.length;
-      if (i < 2 || x === 0) {
-        if (i === 0) {
-          return 0;
-        }
-        return c[0];
-      }
-      i -= 1;
-      p = c[i] * x + c[i - 1];
-      i -= 2;
-      while (i >= 0) {
-        p = p * x + c[i];
-        i -= 1;
-      }
-      return p;
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/function-ctor/lib/main.js
-var require_main73 = __commonJS({
-  "node_modules/@stdlib/function-ctor/lib/main.js"(exports2, module2) {
-    "use strict";
-    var Fcn = Function;
-    module2.exports = Fcn;
-  }
-});
-
-// node_modules/@stdlib/function-ctor/lib/index.js
-var require_lib106 = __commonJS({
-  "node_modules/@stdlib/function-ctor/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main73();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-evalpoly/lib/factory.js
-var require_factory = __commonJS({
-  "node_modules/@stdlib/math-base-tools-evalpoly/lib/factory.js"(exports2, module2) {
-    "use strict";
-    var Fcn = require_lib106();
-    var evalpoly = require_main72();
-    function factory(c) {
-      var f;
-      var n;
-      var m;
-      var i;
-      if (c.length > 500) {
-        return polyval2;
-      }
-      f = "return function evalpoly(x){";
-      n = c.length;
-      if (n === 0) {
-        f += "return 0.0;";
-      } else if (n === 1) {
-        f += "return " + c[0] + ";";
-      } else {
-        f += "if(x===0.0){return " + c[0] + ";}";
-        f += "return " + c[0];
-        m = n - 1;
-        for (i = 1; i < n; i++) {
-          f += "+x*";
-          if (i < m) {
-            f += "(";
-          }
-          f += c[i];
-        }
-        for (i = 0; i < m - 1; i++) {
-          f += ")";
-        }
-        f += ";";
-      }
-      f += "}";
-      f += "//# sourceURL=evalpoly.factory.js";
-      return new Fcn(f)();
-      function polyval2(x) {
-        return evalpoly(c, x);
-      }
-    }
-    module2.exports = factory;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-evalpoly/lib/index.js
-var require_lib107 = __commonJS({
-  "node_modules/@stdlib/math-base-tools-evalpoly/lib/index.js"(exports2, module2) {
-    "use strict";
-    var setReadOnly = require_lib5();
-    var main = require_main72();
-    var factory = require_factory();
-    setReadOnly(main, "factory", factory);
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-log1pmx/lib/log1p_series.js
-var require_log1p_series = __commonJS({
-  "node_modules/@stdlib/math-base-special-log1pmx/lib/log1p_series.js"(exports2, module2) {
-    "use strict";
-    function log1pSeries(x) {
-      var mMult = -x;
-      var mProd = -1;
-      var k = 0;
-      return next;
-      function next() {
-        mProd *= mMult;
-        k += 1;
-        return mProd / k;
-      }
-    }
-    module2.exports = log1pSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-log1pmx/lib/main.js
-var require_main74 = __commonJS({
-  "node_modules/@stdlib/math-base-special-log1pmx/lib/main.js"(exports2, module2) {
-    "use strict";
-    var abs = require_lib42();
-    var ln = require_lib95();
-    var FLOAT_EPS = require_lib69();
-    var sumSeries = require_lib103();
-    var log1pSeries = require_log1p_series();
-    function log1pmx(x) {
-      var opts;
-      var ax;
-      if (x <= -1) {
-        return NaN;
-      }
-      ax = abs(x);
-      if (ax > 0.95) {
-        return ln(1 + x) - x;
-      }
-      if (ax < FLOAT_EPS) {
-        return -x * x / 2;
-      }
-      opts = {
-        "initialValue": -x
-      };
-      return sumSeries(log1pSeries(x), opts);
-    }
-    module2.exports = log1pmx;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-log1pmx/lib/index.js
-var require_lib108 = __commonJS({
-  "node_modules/@stdlib/math-base-special-log1pmx/lib/index.js"(exports2, module2) {
-    "use strict";
-    var log1pmx = require_main74();
-    module2.exports = log1pmx;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-two-pi/lib/index.js
-var require_lib109 = __commonJS({
-  "node_modules/@stdlib/constants-float64-two-pi/lib/index.js"(exports2, module2) {
-    "use strict";
-    var TWO_PI = 6.283185307179586;
-    module2.exports = TWO_PI;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c0.js
-var require_polyval_c0 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c0.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -0.3333333333333333;
-      }
-      return -0.3333333333333333 + x * (0.08333333333333333 + x * (-0.014814814814814815 + x * (0.0011574074074074073 + x * (3527336860670194e-19 + x * (-1787551440329218e-19 + x * (3919263178522438e-20 + x * (-21854485106799924e-22 + x * (-185406221071516e-20 + x * (8296711340953087e-22 + x * (-17665952736826078e-23 + x * (6707853543401498e-24 + x * (10261809784240309e-24 + x * (-4382036018453353e-24 + x * 914769958223679e-24)))))))))))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c1.js
-var require_polyval_c1 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c1.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -0.001851851851851852;
-      }
-      return -0.001851851851851852 + x * (-0.003472222222222222 + x * (0.0026455026455026454 + x * (-9902263374485596e-19 + x * (20576131687242798e-20 + x * (-4018775720164609e-22 + x * (-18098550334489977e-21 + x * (764916091608111e-20 + x * (-16120900894563446e-22 + x * (4647127802807434e-24 + x * (1378633446915721e-22 + x * (-5752545603517705e-23 + x * 11951628599778148e-24)))))))))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c2.js
-var require_polyval_c2 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c2.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 0.004133597883597883;
-      }
-      return 0.004133597883597883 + x * (-0.0026813271604938273 + x * (7716049382716049e-19 + x * (20093878600823047e-22 + x * (-10736653226365161e-20 + x * (52923448829120125e-21 + x * (-12760635188618728e-21 + x * (3423578734096138e-23 + x * (13721957309062932e-22 + x * (-6298992138380055e-22 + x * 14280614206064242e-23)))))))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c3.js
-var require_polyval_c3 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c3.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 6494341563786008e-19;
-      }
-      return 6494341563786008e-19 + x * (22947209362139917e-20 + x * (-4691894943952557e-19 + x * (26772063206283885e-20 + x * (-7561801671883977e-20 + x * (-2396505113867297e-22 + x * (11082654115347302e-21 + x * (-56749528269915965e-22 + x * 14230900732435883e-22)))))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c4.js
-var require_polyval_c4 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c4.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -8618882909167117e-19;
-      }
-      return -8618882909167117e-19 + x * (7840392217200666e-19 + x * (-2990724803031902e-19 + x * (-14638452578843418e-22 + x * (6641498215465122e-20 + x * (-3968365047179435e-20 + x * 11375726970678419e-21)))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c5.js
-var require_polyval_c5 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c5.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -33679855336635813e-20;
-      }
-      return -33679855336635813e-20 + x * (-6972813758365858e-20 + x * (2772753244959392e-19 + x * (-19932570516188847e-20 + x * (6797780477937208e-20 + x * (1419062920643967e-22 + x * (-13594048189768693e-21 + x * (8018470256334202e-21 + x * -2291481176508095e-21)))))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c6.js
-var require_polyval_c6 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c6.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 5313079364639922e-19;
-      }
-      return 5313079364639922e-19 + x * (-5921664373536939e-19 + x * (2708782096718045e-19 + x * (7902353232660328e-22 + x * (-8153969367561969e-20 + x * (561168275310625e-19 + x * -18329116582843375e-21)))));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c7.js
-var require_polyval_c7 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c7.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return 34436760689237765e-20;
-      }
-      return 34436760689237765e-20 + x * (5171790908260592e-20 + x * (-33493161081142234e-20 + x * (2812695154763237e-19 + x * -10976582244684731e-20)));
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c8.js
-var require_polyval_c8 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/polyval_c8.js"(exports2, module2) {
-    "use strict";
-    function evalpoly(x) {
-      if (x === 0) {
-        return -6526239185953094e-19;
-      }
-      return -6526239185953094e-19 + x * (8394987206720873e-19 + x * -438297098541721e-18);
-    }
-    module2.exports = evalpoly;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/igamma_temme_large.js
-var require_igamma_temme_large = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/igamma_temme_large.js"(exports2, module2) {
-    "use strict";
-    var evalpoly = require_lib107();
-    var log1pmx = require_lib108();
-    var erfc = require_lib104();
-    var sqrt = require_lib39();
-    var exp = require_lib58();
-    var TWO_PI = require_lib109();
-    var polyvalC0 = require_polyval_c0();
-    var polyvalC1 = require_polyval_c1();
-    var polyvalC2 = require_polyval_c2();
-    var polyvalC3 = require_polyval_c3();
-    var polyvalC4 = require_polyval_c4();
-    var polyvalC5 = require_polyval_c5();
-    var polyvalC6 = require_polyval_c6();
-    var polyvalC7 = require_polyval_c7();
-    var polyvalC8 = require_polyval_c8();
-    var workspace = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    function igammaTemmeLarge(a, x) {
-      var result;
-      var sigma;
-      var phi;
-      var y;
-      var z2;
-      sigma = (x - a) / a;
-      phi = -log1pmx(sigma);
-      y = a * phi;
-      z2 = sqrt(2 * phi);
-      if (x < a) {
-        z2 = -z2;
-      }
-      workspace[0] = polyvalC0(z2);
-      workspace[1] = polyvalC1(z2);
-      workspace[2] = polyvalC2(z2);
-      workspace[3] = polyvalC3(z2);
-      workspace[4] = polyvalC4(z2);
-      workspace[5] = polyvalC5(z2);
-      workspace[6] = polyvalC6(z2);
-      workspace[7] = polyvalC7(z2);
-      workspace[8] = polyvalC8(z2);
-      workspace[9] = -5967612901927463e-19;
-      result = evalpoly(workspace, 1 / a);
-      result *= exp(-y) / sqrt(TWO_PI * a);
-      if (x < a) {
-        result = -result;
-      }
-      result += erfc(sqrt(y)) / 2;
-      return result;
-    }
-    module2.exports = igammaTemmeLarge;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/lower_incomplete_gamma_series.js
-var require_lower_incomplete_gamma_series = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/lower_incomplete_gamma_series.js"(exports2, module2) {
-    "use strict";
-    function lowerIncompleteGammaSeries(a1, z1) {
-      var result = 1;
-      var a = a1;
-      var z2 = z1;
-      return next;
-      function next() {
-        var r = result;
-        a += 1;
-        result *= z2 / a;
-        return r;
-      }
-    }
-    module2.exports = lowerIncompleteGammaSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/lower_gamma_series.js
-var require_lower_gamma_series = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/lower_gamma_series.js"(exports2, module2) {
-    "use strict";
-    var sumSeries = require_lib103();
-    var lowerIncompleteGammaSeries = require_lower_incomplete_gamma_series();
-    function lowerGammaSeries(a, z2, initialValue) {
-      var result;
-      var s;
-      initialValue = initialValue || 0;
-      s = lowerIncompleteGammaSeries(a, z2);
-      result = sumSeries(s, {
-        "initialValue": initialValue
-      });
-      return result;
-    }
-    module2.exports = lowerGammaSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma-lanczos-sum-expg-scaled/lib/rational_pq.js
-var require_rational_pq4 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-lanczos-sum-expg-scaled/lib/rational_pq.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
-      if (x === 0) {
-        return Infinity;
-      }
-      if (x < 0) {
-        ax = -x;
-      } else {
-        ax = x;
-      }
-      if (ax <= 1) {
-        s1 = 709811.662581658 + x * (679979.8474157227 + x * (293136.7857211597 + x * (74887.54032914672 + x * (12555.290582413863 + x * (1443.4299244417066 + x * (115.24194596137347 + x * (6.309239205732627 + x * (0.22668404630224365 + x * (0.004826466289237662 + x * 4624429436045379e-20)))))))));
-        s2 = 0 + x * (362880 + x * (1026576 + x * (1172700 + x * (723680 + x * (269325 + x * (63273 + x * (9450 + x * (870 + x * (45 + x * 1)))))))));
-      } else {
-        x = 1 / x;
-        s1 = 4624429436045379e-20 + x * (0.004826466289237662 + x * (0.22668404630224365 + x * (6.309239205732627 + x * (115.24194596137347 + x * (1443.4299244417066 + x * (12555.290582413863 + x * (74887.54032914672 + x * (293136.7857211597 + x * (679979.8474157227 + x * 709811.662581658)))))))));
-        s2 = 1 + x * (45 + x * (870 + x * (9450 + x * (63273 + x * (269325 + x * (723680 + x * (1172700 + x * (1026576 + x * (362880 + x * 0)))))))));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma-lanczos-sum-expg-scaled/lib/main.js
-var require_main75 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-lanczos-sum-expg-scaled/lib/main.js"(exports2, module2) {
-    "use strict";
-    var gammaLanczosSumExpGScaled = require_rational_pq4();
-    module2.exports = gammaLanczosSumExpGScaled;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma-lanczos-sum-expg-scaled/lib/index.js
-var require_lib110 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma-lanczos-sum-expg-scaled/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main75();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/regularised_gamma_prefix.js
-var require_regularised_gamma_prefix = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/regularised_gamma_prefix.js"(exports2, module2) {
-    "use strict";
-    var lanczosSumExpGScaled = require_lib110();
-    var gammaln3 = require_lib98();
-    var gamma = require_lib89();
-    var log1pmx = require_lib108();
-    var sqrt = require_lib39();
-    var abs = require_lib42();
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var max2 = require_lib72();
-    var min = require_lib74();
-    var ln = require_lib95();
-    var FLOAT64_MAX = require_lib75();
-    var MAX_LN = require_lib99();
-    var MIN_LN = require_lib105();
-    var G = require_lib93();
-    var E = require_lib68();
-    function regularisedGammaPrefix(a, z2) {
-      var prefix;
-      var amza;
-      var agh;
-      var alz;
-      var amz;
-      var sq;
-      var d;
-      agh = a + G - 0.5;
-      d = (z2 - a - G + 0.5) / agh;
-      if (a < 1) {
-        if (z2 <= MIN_LN || a < 1 / FLOAT64_MAX) {
-          return exp(a * ln(z2) - z2 - gammaln3(a));
-        }
-        return pow(z2, a) * exp(-z2) / gamma(a);
-      }
-      if (abs(d * d * a) <= 100 && a > 150) {
-        prefix = a * log1pmx(d) + z2 * (0.5 - G) / agh;
-        prefix = exp(prefix);
-      } else {
-        alz = a * ln(z2 / agh);
-        amz = a - z2;
-        if (min(alz, amz) <= MIN_LN || max2(alz, amz) >= MAX_LN) {
-          amza = amz / a;
-          if (min(alz, amz) / 2 > MIN_LN && max2(alz, amz) / 2 < MAX_LN) {
-            sq = pow(z2 / agh, a / 2) * exp(amz / 2);
-            prefix = sq * sq;
-          } else if (min(alz, amz) / 4 > MIN_LN && max2(alz, amz) / 4 < MAX_LN && z2 > a) {
-            sq = pow(z2 / agh, a / 4) * exp(amz / 4);
-            prefix = sq * sq;
-            prefix *= prefix;
-          } else if (amza > MIN_LN && amza < MAX_LN) {
-            prefix = pow(z2 * exp(amza) / agh, a);
-          } else {
-            prefix = exp(alz + amz);
-          }
-        } else {
-          prefix = pow(z2 / agh, a) * exp(amz);
-        }
-      }
-      prefix *= sqrt(agh / E) / lanczosSumExpGScaled(a);
-      return prefix;
-    }
-    module2.exports = regularisedGammaPrefix;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-powm1/lib/main.js
-var require_main76 = __commonJS({
-  "node_modules/@stdlib/math-base-special-powm1/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var isinfinite = require_lib48();
-    var abs = require_lib42();
-    var expm1 = require_lib36();
-    var ln = require_lib95();
-    var pow = require_lib67();
-    var trunc = require_lib44();
-    function powm1(b, x) {
-      var result;
-      var y;
-      if (isnan(b) || isnan(x)) {
-        return NaN;
-      }
-      if (x === 0) {
-        return 0;
-      }
-      if (b === 0) {
-        return -1;
-      }
-      if (b < 0 && x % 2 === 0) {
-        b = -b;
-      }
-      if (b > 0) {
-        if (abs(x * (b - 1)) < 0.5 || abs(x) < 0.2) {
-          y = ln(b) * x;
-          if (y < 0.5) {
-            return expm1(y);
-          }
-        }
-      } else if (trunc(x) !== x) {
-        return NaN;
-      }
-      result = pow(b, x) - 1;
-      if (isinfinite(result) || isnan(result)) {
-        return NaN;
-      }
-      return result;
-    }
-    module2.exports = powm1;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-powm1/lib/index.js
-var require_lib111 = __commonJS({
-  "node_modules/@stdlib/math-base-special-powm1/lib/index.js"(exports2, module2) {
-    "use strict";
-    var powm1 = require_main76();
-    module2.exports = powm1;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p1q1.js
-var require_rational_p1q1 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p1q1.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
-      if (x === 0) {
-        return -0.01803556856784494;
-      }
-      if (x < 0) {
-        ax = -x;
-      } else {
-        ax = x;
-      }
-      if (ax <= 1) {
-        s1 = -0.01803556856784494 + x * (0.02512664961998968 + x * (0.049410315156753225 + x * (0.0172491608709614 + x * (-2594535632054381e-19 + x * (-5410098692152044e-19 + x * (-3245886498259485e-20 + x * 0))))));
-        s2 = 1 + x * (1.962029871977952 + x * (1.4801966942423133 + x * (0.5413914320717209 + x * (0.09885042511280101 + x * (0.008213096746488934 + x * (22493629192211576e-20 + x * -22335276320861708e-23))))));
-      } else {
-        x = 1 / x;
-        s1 = 0 + x * (-3245886498259485e-20 + x * (-5410098692152044e-19 + x * (-2594535632054381e-19 + x * (0.0172491608709614 + x * (0.049410315156753225 + x * (0.02512664961998968 + x * -0.01803556856784494))))));
-        s2 = -22335276320861708e-23 + x * (22493629192211576e-20 + x * (0.008213096746488934 + x * (0.09885042511280101 + x * (0.5413914320717209 + x * (1.4801966942423133 + x * (1.962029871977952 + x * 1))))));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p2q2.js
-var require_rational_p2q2 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p2q2.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
-      if (x === 0) {
-        return 0.04906224540690395;
-      }
-      if (x < 0) {
-        ax = -x;
-      } else {
-        ax = x;
-      }
-      if (ax <= 1) {
-        s1 = 0.04906224540690395 + x * (-0.09691175301595212 + x * (-0.4149833583594954 + x * (-0.4065671242119384 + x * (-0.1584135863906922 + x * (-0.024014982064857155 + x * -0.0010034668769627955)))));
-        s2 = 1 + x * (3.0234982984646304 + x * (3.4873958536072385 + x * (1.9141558827442668 + x * (0.5071377386143635 + x * (0.05770397226904519 + x * 0.001957681026011072)))));
-      } else {
-        x = 1 / x;
-        s1 = -0.0010034668769627955 + x * (-0.024014982064857155 + x * (-0.1584135863906922 + x * (-0.4065671242119384 + x * (-0.4149833583594954 + x * (-0.09691175301595212 + x * 0.04906224540690395)))));
-        s2 = 0.001957681026011072 + x * (0.05770397226904519 + x * (0.5071377386143635 + x * (1.9141558827442668 + x * (3.4873958536072385 + x * (3.0234982984646304 + x * 1)))));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p3q3.js
-var require_rational_p3q3 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/rational_p3q3.js"(exports2, module2) {
-    "use strict";
-    function evalrational(x) {
-      var ax;
-      var s1;
-      var s2;
-      if (x === 0) {
-        return -0.029232972183027003;
-      }
-      if (x < 0) {
-        ax = -x;
-      } else {
-        ax = x;
-      }
-      if (ax <= 1) {
-        s1 = -0.029232972183027003 + x * (0.14421626775719232 + x * (-0.14244039073863127 + x * (0.05428096940550536 + x * (-0.008505359768683364 + x * (4311713426792973e-19 + x * 0)))));
-        s2 = 1 + x * (-1.5016935605448505 + x * (0.846973248876495 + x * (-0.22009515181499575 + x * (0.02558279715597587 + x * (-0.0010066679553914337 + x * -8271935218912905e-22)))));
-      } else {
-        x = 1 / x;
-        s1 = 0 + x * (4311713426792973e-19 + x * (-0.008505359768683364 + x * (0.05428096940550536 + x * (-0.14244039073863127 + x * (0.14421626775719232 + x * -0.029232972183027003)))));
-        s2 = -8271935218912905e-22 + x * (-0.0010066679553914337 + x * (0.02558279715597587 + x * (-0.22009515181499575 + x * (0.846973248876495 + x * (-1.5016935605448505 + x * 1)))));
-      }
-      return s1 / s2;
-    }
-    module2.exports = evalrational;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma1pm1/lib/lgamma_small_imp.js
-var require_lgamma_small_imp = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/lgamma_small_imp.js"(exports2, module2) {
-    "use strict";
-    var ln = require_lib95();
-    var EPS = require_lib69();
-    var rateval1 = require_rational_p1q1();
-    var rateval2 = require_rational_p2q2();
-    var rateval3 = require_rational_p3q3();
-    var Y1 = 0.15896368026733398;
-    var Y2 = 0.5281534194946289;
-    var Y3 = 0.45201730728149414;
-    function lgammaSmallImp(z2, zm1, zm2) {
-      var prefix;
-      var result;
-      var r;
-      var R;
-      if (z2 < EPS) {
-        return -ln(z2);
-      }
-      if (zm1 === 0 || zm2 === 0) {
-        return 0;
-      }
-      result = 0;
-      if (z2 > 2) {
-        if (z2 >= 3) {
-          do {
-            z2 -= 1;
-            zm2 -= 1;
-            result += ln(z2);
-          } while (z2 >= 3);
-          zm2 = z2 - 2;
-        }
-        r = zm2 * (z2 + 1);
-        R = rateval1(zm2);
-        result += r * Y1 + r * R;
-        return result;
-      }
-      if (z2 < 1) {
-        result += -ln(z2);
-        zm2 = zm1;
-        zm1 = z2;
-        z2 += 1;
-      }
-      if (z2 <= 1.5) {
-        r = rateval2(zm1);
-        prefix = zm1 * zm2;
-        result += prefix * Y2 + prefix * r;
-        return result;
-      }
-      r = zm2 * zm1;
-      R = rateval3(-zm2);
-      result += r * Y3 + r * R;
-      return result;
-    }
-    module2.exports = lgammaSmallImp;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma1pm1/lib/main.js
-var require_main77 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/main.js"(exports2, module2) {
-    "use strict";
-    var gamma = require_lib89();
-    var expm1 = require_lib36();
-    var log1p = require_lib38();
-    var isnan = require_lib6();
-    var lgammaSmallImp = require_lgamma_small_imp();
-    function gamma1pm1(x) {
-      if (isnan(x)) {
-        return NaN;
-      }
-      if (x < 0) {
-        if (x < -0.5) {
-          return gamma(1 + x) - 1;
-        }
-        return expm1(-log1p(x) + lgammaSmallImp(x + 2, x + 1, x));
-      }
-      if (x < 2) {
-        return expm1(lgammaSmallImp(x + 1, x, x - 1));
-      }
-      return gamma(1 + x) - 1;
-    }
-    module2.exports = gamma1pm1;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gamma1pm1/lib/index.js
-var require_lib112 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gamma1pm1/lib/index.js"(exports2, module2) {
-    "use strict";
-    var gamma1pm1 = require_main77();
-    module2.exports = gamma1pm1;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/small_gamma2_series.js
-var require_small_gamma2_series = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/small_gamma2_series.js"(exports2, module2) {
-    "use strict";
-    function smallGamma2Series(a, x) {
-      var result;
-      var apn;
-      var n;
-      var r;
-      result = -x;
-      x = -x;
-      apn = a + 1;
-      n = 1;
-      return next;
-      function next() {
-        r = result / apn;
-        result *= x;
-        n += 1;
-        result /= n;
-        apn += 1;
-        return r;
-      }
-    }
-    module2.exports = smallGamma2Series;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/tgamma_small_upper_part.js
-var require_tgamma_small_upper_part = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/tgamma_small_upper_part.js"(exports2, module2) {
-    "use strict";
-    var powm1 = require_lib111();
-    var sumSeries = require_lib103();
-    var gamma1pm1 = require_lib112();
-    var smallGamma2Series = require_small_gamma2_series();
-    function tgammaSmallUpperPart(a, x, invert) {
-      var initialValue;
-      var result;
-      var pgam;
-      var p;
-      var s;
-      result = gamma1pm1(a);
-      pgam = (result + 1) / a;
-      p = powm1(x, a);
-      result -= p;
-      result /= a;
-      s = smallGamma2Series(a, x);
-      p += 1;
-      initialValue = invert ? pgam : 0;
-      result = -p * sumSeries(s, {
-        "initialValue": (initialValue - result) / p
-      });
-      if (invert) {
-        result = -result;
-      }
-      return [result, pgam];
-    }
-    module2.exports = tgammaSmallUpperPart;
-  }
-});
-
-// node_modules/@stdlib/constants-float32-smallest-normal/lib/index.js
-var require_lib113 = __commonJS({
-  "node_modules/@stdlib/constants-float32-smallest-normal/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT32_SMALLEST_NORMAL = 11754943508222875e-54;
-    module2.exports = FLOAT32_SMALLEST_NORMAL;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-continued-fraction/lib/generators.js
-var require_generators2 = __commonJS({
-  "node_modules/@stdlib/math-base-tools-continued-fraction/lib/generators.js"(exports2, module2) {
-    "use strict";
-    var abs = require_lib42();
-    var FLOAT32_SMALLEST_NORMAL = require_lib113();
-    var EPS = require_lib69();
-    var MAX_ITER = 1e6;
-    function continuedFractionA(gen, factor, maxIter) {
-      var isgenerator;
-      var delta;
-      var a0;
-      var f;
-      var C;
-      var D;
-      var v;
-      isgenerator = typeof gen.next === "function";
-      v = isgenerator ? gen.next().value : gen();
-      f = v[1];
-      a0 = v[0];
-      if (f === 0) {
-        f = FLOAT32_SMALLEST_NORMAL;
-      }
-      C = f;
-      D = 0;
-      if (isgenerator === true) {
-        do {
-          v = gen.next().value;
-          if (v) {
-            D = v[1] + v[0] * D;
-            if (D === 0) {
-              D = FLOAT32_SMALLEST_NORMAL;
-            }
-            C = v[1] + v[0] / C;
-            if (C === 0) {
-              C = FLOAT32_SMALLEST_NORMAL;
-            }
-            D = 1 / D;
-            delta = C * D;
-            f *= delta;
-          }
-        } while (abs(delta - 1) > factor && --maxIter);
-      } else {
-        do {
-          v = gen();
-          if (v) {
-            D = v[1] + v[0] * D;
-            if (D === 0) {
-              D = FLOAT32_SMALLEST_NORMAL;
-            }
-            C = v[1] + v[0] / C;
-            if (C === 0) {
-              C = FLOAT32_SMALLEST_NORMAL;
-            }
-            D = 1 / D;
-            delta = C * D;
-            f *= delta;
-          }
-        } while (v && abs(delta - 1) > factor && --maxIter);
-      }
-      return a0 / f;
-    }
-    function continuedFractionB(gen, factor, maxIter) {
-      var isgenerator;
-      var delta;
-      var f;
-      var C;
-      var D;
-      var v;
-      isgenerator = typeof gen.next === "function";
-      v = isgenerator ? gen.next().value : gen();
-      f = v[1];
-      if (f === 0) {
-        f = FLOAT32_SMALLEST_NORMAL;
-      }
-      C = f;
-      D = 0;
-      if (isgenerator === true) {
-        do {
-          v = gen.next().value;
-          if (v) {
-            D = v[1] + v[0] * D;
-            if (D === 0) {
-              D = FLOAT32_SMALLEST_NORMAL;
-            }
-            C = v[1] + v[0] / C;
-            if (C === 0) {
-              C = FLOAT32_SMALLEST_NORMAL;
-            }
-            D = 1 / D;
-            delta = C * D;
-            f *= delta;
-          }
-        } while (v && abs(delta - 1) > factor && --maxIter);
-      } else {
-        do {
-          v = gen();
-          if (v) {
-            D = v[1] + v[0] * D;
-            if (D === 0) {
-              D = FLOAT32_SMALLEST_NORMAL;
-            }
-            C = v[1] + v[0] / C;
-            if (C === 0) {
-              C = FLOAT32_SMALLEST_NORMAL;
-            }
-            D = 1 / D;
-            delta = C * D;
-            f *= delta;
-          }
-        } while (v && abs(delta - 1) > factor && --maxIter);
-      }
-      return f;
-    }
-    function continuedFraction(generator, options) {
-      var maxIter;
-      var opts;
-      var eps;
-      opts = {};
-      if (arguments.length > 1) {
-        opts = options;
-      }
-      maxIter = opts.maxIter || MAX_ITER;
-      eps = opts.tolerance || EPS;
-      if (opts.keep) {
-        return continuedFractionB(generator, eps, maxIter);
-      }
-      return continuedFractionA(generator, eps, maxIter);
-    }
-    module2.exports = continuedFraction;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-continued-fraction/lib/basic.js
-var require_basic2 = __commonJS({
-  "node_modules/@stdlib/math-base-tools-continued-fraction/lib/basic.js"(exports2, module2) {
-    "use strict";
-    var abs = require_lib42();
-    var EPS = require_lib69();
-    var FLOAT32_SMALLEST_NORMAL = require_lib113();
-    var MAX_ITER = 1e6;
-    function continuedFractionA(gen, factor, maxIter) {
-      var delta;
-      var a0;
-      var C;
-      var D;
-      var f;
-      var v;
-      v = gen();
-      f = v[1];
-      a0 = v[0];
-      if (f === 0) {
-        f = FLOAT32_SMALLEST_NORMAL;
-      }
-      C = f;
-      D = 0;
-      do {
-        v = gen();
-        if (v) {
-          D = v[1] + v[0] * D;
-          if (D === 0) {
-            D = FLOAT32_SMALLEST_NORMAL;
-          }
-          C = v[1] + v[0] / C;
-          if (C === 0) {
-            C = FLOAT32_SMALLEST_NORMAL;
-          }
-          D = 1 / D;
-          delta = C * D;
-          f *= delta;
-        }
-      } while (v && abs(delta - 1) > factor && --maxIter);
-      return a0 / f;
-    }
-    function continuedFractionB(gen, factor, maxIter) {
-      var delta;
-      var C;
-      var D;
-      var f;
-      var v;
-      v = gen();
-      f = v[1];
-      if (f === 0) {
-        f = FLOAT32_SMALLEST_NORMAL;
-      }
-      C = f;
-      D = 0;
-      do {
-        v = gen();
-        if (v) {
-          D = v[1] + v[0] * D;
-          if (D === 0) {
-            D = FLOAT32_SMALLEST_NORMAL;
-          }
-          C = v[1] + v[0] / C;
-          if (C === 0) {
-            C = FLOAT32_SMALLEST_NORMAL;
-          }
-          D = 1 / D;
-          delta = C * D;
-          f *= delta;
-        }
-      } while (v && abs(delta - 1) > factor && --maxIter);
-      return f;
-    }
-    function continuedFraction(generator, options) {
-      var maxIter;
-      var opts;
-      var eps;
-      opts = {};
-      if (arguments.length > 1) {
-        opts = options;
-      }
-      eps = opts.tolerance || EPS;
-      maxIter = opts.maxIter || MAX_ITER;
-      if (opts.keep) {
-        return continuedFractionB(generator, eps, maxIter);
-      }
-      return continuedFractionA(generator, eps, maxIter);
-    }
-    module2.exports = continuedFraction;
-  }
-});
-
-// node_modules/@stdlib/math-base-tools-continued-fraction/lib/index.js
-var require_lib114 = __commonJS({
-  "node_modules/@stdlib/math-base-tools-continued-fraction/lib/index.js"(exports2, module2) {
-    "use strict";
-    var hasGeneratorSupport = require_lib102();
-    var generator = require_generators2();
-    var basic = require_basic2();
-    var continuedFraction;
-    if (hasGeneratorSupport()) {
-      continuedFraction = generator;
-    } else {
-      continuedFraction = basic;
-    }
-    module2.exports = continuedFraction;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/upper_incomplete_gamma_fract.js
-var require_upper_incomplete_gamma_fract = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/upper_incomplete_gamma_fract.js"(exports2, module2) {
-    "use strict";
-    function upperIncompleteGammaFract(a1, z1) {
-      var z2 = z1 - a1 + 1;
-      var a = a1;
-      var k = 0;
-      return next;
-      function next() {
-        k += 1;
-        z2 += 2;
-        return [
-          k * (a - k),
-          z2
-        ];
-      }
-    }
-    module2.exports = upperIncompleteGammaFract;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/upper_gamma_fraction.js
-var require_upper_gamma_fraction = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/upper_gamma_fraction.js"(exports2, module2) {
-    "use strict";
-    var continuedFraction = require_lib114();
-    var upperIncompleteGammaFract = require_upper_incomplete_gamma_fract();
-    function upperGammaFraction(a, z2) {
-      var f = upperIncompleteGammaFract(a, z2);
-      return 1 / (z2 - a + 1 + continuedFraction(f));
-    }
-    module2.exports = upperGammaFraction;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/igamma_final.js
-var require_igamma_final = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/igamma_final.js"(exports2, module2) {
-    "use strict";
-    var floor = require_lib37();
-    var gamma = require_lib89();
-    var abs = require_lib42();
-    var pow = require_lib67();
-    var ln = require_lib95();
-    var SQRT_EPSILON = require_lib100();
-    var FLOAT64_MAX = require_lib75();
-    var MAX_LN = require_lib99();
-    var tgammaILargeX = require_tgamma_i_large_x();
-    var finiteGammaQ = require_finite_gamma_q();
-    var finiteHalfGammaQ = require_finite_half_gamma_q();
-    var fullIGammaPrefix = require_full_igamma_prefix();
-    var igammaTemmeLarge = require_igamma_temme_large();
-    var lowerGammaSeries = require_lower_gamma_series();
-    var regularisedGammaPrefix = require_regularised_gamma_prefix();
-    var tgammaSmallUpperPart = require_tgamma_small_upper_part();
-    var upperGammaFraction = require_upper_gamma_fraction();
-    function igammaFinal(x, a, regularized, upper) {
-      var optimisedInvert;
-      var evalMethod;
-      var isHalfInt;
-      var initValue;
-      var useTemme;
-      var isSmallA;
-      var result;
-      var invert;
-      var isInt;
-      var sigma;
-      var res;
-      var gam;
-      var fa;
-      var g;
-      result = 0;
-      invert = upper;
-      isSmallA = a < 30 && a <= x + 1 && x < MAX_LN;
-      if (isSmallA) {
-        fa = floor(a);
-        isInt = fa === a;
-        isHalfInt = isInt ? false : abs(fa - a) === 0.5;
-      } else {
-        isInt = false;
-        isHalfInt = false;
-      }
-      if (isInt && x > 0.6) {
-        invert = !invert;
-        evalMethod = 0;
-      } else if (isHalfInt && x > 0.2) {
-        invert = !invert;
-        evalMethod = 1;
-      } else if (x < SQRT_EPSILON && a > 1) {
-        evalMethod = 6;
-      } else if (x > 1e3 && (a < x || abs(a - 50) / x < 1)) {
-        invert = !invert;
-        evalMethod = 7;
-      } else if (x < 0.5) {
-        if (-0.4 / ln(x) < a) {
-          evalMethod = 2;
-        } else {
-          evalMethod = 3;
-        }
-      } else if (x < 1.1) {
-        if (x * 0.75 < a) {
-          evalMethod = 2;
-        } else {
-          evalMethod = 3;
-        }
-      } else {
-        useTemme = false;
-        if (regularized && a > 20) {
-          sigma = abs((x - a) / a);
-          if (a > 200) {
-            if (20 / a > sigma * sigma) {
-              useTemme = true;
-            }
-          } else if (sigma < 0.4) {
-            useTemme = true;
-          }
-        }
-        if (useTemme) {
-          evalMethod = 5;
-        } else if (x - 1 / (3 * x) < a) {
-          evalMethod = 2;
-        } else {
-          evalMethod = 4;
-          invert = !invert;
-        }
-      }
-      switch (evalMethod) {
-        case 0:
-          result = finiteGammaQ(a, x);
-          if (regularized === false) {
-            result *= gamma(a);
-          }
-          break;
-        case 1:
-          result = finiteHalfGammaQ(a, x);
-          if (regularized === false) {
-            result *= gamma(a);
-          }
-          break;
-        case 2:
-          result = regularized ? regularisedGammaPrefix(a, x) : fullIGammaPrefix(a, x);
-          if (result !== 0) {
-            initValue = 0;
-            optimisedInvert = false;
-            if (invert) {
-              initValue = regularized ? 1 : gamma(a);
-              if (regularized || result >= 1 || FLOAT64_MAX * result > initValue) {
-                initValue /= result;
-                if (regularized || a < 1 || FLOAT64_MAX / a > initValue) {
-                  initValue *= -a;
-                  optimisedInvert = true;
-                } else {
-                  initValue = 0;
-                }
-              } else {
-                initValue = 0;
-              }
-            }
-            result *= lowerGammaSeries(a, x, initValue) / a;
-            if (optimisedInvert) {
-              invert = false;
-              result = -result;
-            }
-          }
-          break;
-        case 3:
-          invert = !invert;
-          res = tgammaSmallUpperPart(a, x, invert);
-          result = res[0];
-          g = res[1];
-          invert = false;
-          if (regularized) {
-            result /= g;
-          }
-          break;
-        case 4:
-          result = regularized ? regularisedGammaPrefix(a, x) : fullIGammaPrefix(a, x);
-          if (result !== 0) {
-            result *= upperGammaFraction(a, x);
-          }
-          break;
-        case 5:
-          result = igammaTemmeLarge(a, x);
-          if (x >= a) {
-            invert = !invert;
-          }
-          break;
-        case 6:
-          result = regularized ? pow(x, a) / gamma(a + 1) : pow(x, a) / a;
-          result *= 1 - a * x / (a + 1);
-          break;
-        case 7:
-          result = regularized ? regularisedGammaPrefix(a, x) : fullIGammaPrefix(a, x);
-          result /= x;
-          if (result !== 0) {
-            result *= tgammaILargeX(a, x);
-          }
-          break;
-      }
-      if (regularized && result > 1) {
-        result = 1;
-      }
-      if (invert) {
-        gam = regularized ? 1 : gamma(a);
-        result = gam - result;
-      }
-      return result;
-    }
-    module2.exports = igammaFinal;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/main.js
-var require_main78 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/main.js"(exports2, module2) {
-    "use strict";
-    var gammaln3 = require_lib98();
-    var exp = require_lib58();
-    var ln = require_lib95();
-    var SQRT_TWO_PI = require_lib87();
-    var MAX_LN = require_lib99();
-    var PINF = require_lib31();
-    var FLOAT64_MAX_NTH_FACTORIAL = require_lib90();
-    var igammaFinal = require_igamma_final();
-    var lowerGammaSeries = require_lower_gamma_series();
-    var upperGammaFraction = require_upper_gamma_fraction();
-    function gammainc2(x, a, regularized, upper) {
-      var normalized;
-      var initValue;
-      var invert;
-      var result;
-      if (x < 0 || a <= 0) {
-        return NaN;
-      }
-      normalized = regularized === void 0 ? true : regularized;
-      invert = upper;
-      if (a >= FLOAT64_MAX_NTH_FACTORIAL && !normalized) {
-        if (invert && a * 4 < x) {
-          result = a * ln(x) - x;
-          result += ln(upperGammaFraction(a, x));
-        } else if (!invert && a > 4 * x) {
-          result = a * ln(x) - x;
-          initValue = 0;
-          result += ln(lowerGammaSeries(a, x, initValue) / a);
-        } else {
-          result = igammaFinal(x, a, true, invert);
-          if (result === 0) {
-            if (invert) {
-              result = 1 + 1 / (12 * a) + 1 / (288 * a * a);
-              result = ln(result) - a + (a - 0.5) * ln(a);
-              result += ln(SQRT_TWO_PI);
-            } else {
-              result = a * ln(x) - x;
-              initValue = 0;
-              result += ln(lowerGammaSeries(a, x, initValue) / a);
-            }
-          } else {
-            result = ln(result) + gammaln3(a);
-          }
-        }
-        if (result > MAX_LN) {
-          return PINF;
-        }
-        return exp(result);
-      }
-      return igammaFinal(x, a, normalized, invert);
-    }
-    module2.exports = gammainc2;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gammainc/lib/index.js
-var require_lib115 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gammainc/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main78();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/full_igamma_prefix.js
-var require_full_igamma_prefix2 = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/full_igamma_prefix.js"(exports2, module2) {
-    "use strict";
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var ln = require_lib95();
-    var MAX_LN = require_lib99();
-    var MIN_LN = require_lib105();
-    function fullIGammaPrefix(a, z2) {
-      var prefix;
-      var alz;
-      alz = a * ln(z2);
-      if (z2 >= 1) {
-        if (alz < MAX_LN && -z2 > MIN_LN) {
-          prefix = pow(z2, a) * exp(-z2);
-        } else if (a >= 1) {
-          prefix = pow(z2 / exp(z2 / a), a);
-        } else {
-          prefix = exp(alz - z2);
-        }
-      } else if (alz > MIN_LN) {
-        prefix = pow(z2, a) * exp(-z2);
-      } else if (z2 / a < MAX_LN) {
-        prefix = pow(z2 / exp(z2 / a), a);
-      } else {
-        prefix = exp(alz - z2);
-      }
-      return prefix;
-    }
-    module2.exports = fullIGammaPrefix;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/regularized_gamma_prefix.js
-var require_regularized_gamma_prefix = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/regularized_gamma_prefix.js"(exports2, module2) {
-    "use strict";
-    var lanczosSumExpGScaled = require_lib110();
-    var gammaln3 = require_lib98();
-    var gamma = require_lib89();
-    var log1p = require_lib38();
-    var sqrt = require_lib39();
-    var abs = require_lib42();
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var max2 = require_lib72();
-    var min = require_lib74();
-    var ln = require_lib95();
-    var MAX_LN = require_lib99();
-    var MIN_LN = require_lib105();
-    var G = require_lib93();
-    var E = require_lib68();
-    function regularizedGammaPrefix(a, z2) {
-      var prefix;
-      var amza;
-      var agh;
-      var alz;
-      var amz;
-      var sq;
-      var d;
-      agh = a + G - 0.5;
-      d = (z2 - a - G + 0.5) / agh;
-      if (a < 1) {
-        if (z2 <= MIN_LN) {
-          return exp(a * ln(z2) - z2 - gammaln3(a));
-        }
-        return pow(z2, a) * exp(-z2) / gamma(a);
-      }
-      if (abs(d * d * a) <= 100 && a > 150) {
-        prefix = a * (log1p(d) - d) + z2 * (0.5 - G) / agh;
-        prefix = exp(prefix);
-      } else {
-        alz = a * ln(z2 / agh);
-        amz = a - z2;
-        if (min(alz, amz) <= MIN_LN || max2(alz, amz) >= MAX_LN) {
-          amza = amz / a;
-          if (min(alz, amz) / 2 > MIN_LN && max2(alz, amz) / 2 < MAX_LN) {
-            sq = pow(z2 / agh, a / 2) * exp(amz / 2);
-            prefix = sq * sq;
-          } else if (min(alz, amz) / 4 > MIN_LN && max2(alz, amz) / 4 < MAX_LN && z2 > a) {
-            sq = pow(z2 / agh, a / 4) * exp(amz / 4);
-            prefix = sq * sq;
-            prefix *= prefix;
-          } else if (amza > MIN_LN && amza < MAX_LN) {
-            prefix = pow(z2 * exp(amza) / agh, a);
-          } else {
-            prefix = exp(alz + amz);
-          }
-        } else {
-          prefix = pow(z2 / agh, a) * exp(amz);
-        }
-      }
-      prefix *= sqrt(agh / E) / lanczosSumExpGScaled(a);
-      return prefix;
-    }
-    module2.exports = regularizedGammaPrefix;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/beta_small_b_large_a_series.js
-var require_beta_small_b_large_a_series = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/beta_small_b_large_a_series.js"(exports2, module2) {
-    "use strict";
-    var gammaDeltaRatio = require_lib94();
-    var factorial = require_lib91();
-    var gammainc2 = require_lib115();
-    var log1p = require_lib38();
-    var abs = require_lib42();
-    var pow = require_lib67();
-    var ln = require_lib95();
-    var MIN_VALUE = require_lib53();
-    var EPSILON3 = require_lib69();
-    var fullIGammaPrefix = require_full_igamma_prefix2();
-    var regularizedGammaPrefix = require_regularized_gamma_prefix();
-    var p = new Array(30);
-    function betaSmallBLargeASeries(a, b, x, y, s0, mult, normalized) {
-      var prefix;
-      var tmp1;
-      var tnp1;
-      var sum;
-      var b2n;
-      var bm1;
-      var lx2;
-      var lxp;
-      var mbn;
-      var lx;
-      var t4;
-      var h;
-      var j;
-      var m;
-      var n;
-      var r;
-      var t2;
-      var u;
-      bm1 = b - 1;
-      t2 = a + bm1 / 2;
-      if (y < 0.35) {
-        lx = log1p(-y);
-      } else {
-        lx = ln(x);
-      }
-      u = -t2 * lx;
-      h = regularizedGammaPrefix(b, u);
-      if (h <= MIN_VALUE) {
-        return s0;
-      }
-      if (normalized) {
-        prefix = h / gammaDeltaRatio(a, b);
-        prefix /= pow(t2, b);
-      } else {
-        prefix = fullIGammaPrefix(b, u) / pow(t2, b);
-      }
-      prefix *= mult;
-      p[0] = 1;
-      j = gammainc2(u, b, true, true);
-      j /= h;
-      sum = s0 + prefix * j;
-      tnp1 = 1;
-      lx2 = lx / 2;
-      lx2 *= lx2;
-      lxp = 1;
-      t4 = 4 * t2 * t2;
-      b2n = b;
-      for (n = 1; n < p.length; ++n) {
-        tnp1 += 2;
-        p[n] = 0;
-        mbn = b - n;
-        tmp1 = 3;
-        for (m = 1; m < n; ++m) {
-          mbn = m * b - n;
-          p[n] += mbn * p[n - m] / factorial(tmp1);
-          tmp1 += 2;
-        }
-        p[n] /= n;
-        p[n] += bm1 / factorial(tnp1);
-        j = (b2n * (b2n + 1) * j + (u + b2n + 1) * lxp) / t4;
-        lxp *= lx2;
-        b2n += 2;
-        r = prefix * p[n] * j;
-        sum += r;
-        if (r > 1) {
-          if (abs(r) < abs(EPSILON3 * sum)) {
-            break;
-          }
-        } else if (abs(r / EPSILON3) < abs(sum)) {
-          break;
-        }
-      }
-      return sum;
-    }
-    module2.exports = betaSmallBLargeASeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/rising_factorial_ratio.js
-var require_rising_factorial_ratio = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/rising_factorial_ratio.js"(exports2, module2) {
-    "use strict";
-    function risingFactorialRatio(a, b, k) {
-      var result;
-      var i;
-      if (k === 0) {
-        return 1;
-      }
-      result = 1;
-      for (i = 0; i < k; i++) {
-        result *= (a + i) / (b + i);
-      }
-      return result;
-    }
-    module2.exports = risingFactorialRatio;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-maxabs/lib/main.js
-var require_main79 = __commonJS({
-  "node_modules/@stdlib/math-base-special-maxabs/lib/main.js"(exports2, module2) {
-    "use strict";
-    var abs = require_lib42();
-    var max2 = require_lib72();
-    function maxabs(x, y) {
-      return max2(abs(x), abs(y));
-    }
-    module2.exports = maxabs;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-maxabs/lib/index.js
-var require_lib116 = __commonJS({
-  "node_modules/@stdlib/math-base-special-maxabs/lib/index.js"(exports2, module2) {
-    "use strict";
-    var maxabs = require_main79();
-    module2.exports = maxabs;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-minabs/lib/main.js
-var require_main80 = __commonJS({
-  "node_modules/@stdlib/math-base-special-minabs/lib/main.js"(exports2, module2) {
-    "use strict";
-    var abs = require_lib42();
-    var min = require_lib74();
-    function minabs(x, y) {
-      return min(abs(x), abs(y));
-    }
-    module2.exports = minabs;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-minabs/lib/index.js
-var require_lib117 = __commonJS({
-  "node_modules/@stdlib/math-base-special-minabs/lib/index.js"(exports2, module2) {
-    "use strict";
-    var minabs = require_main80();
-    module2.exports = minabs;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_power_terms.js
-var require_ibeta_power_terms = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_power_terms.js"(exports2, module2) {
-    "use strict";
-    var lanczosSumExpGScaled = require_lib110();
-    var maxabs = require_lib116();
-    var minabs = require_lib117();
-    var expm1 = require_lib36();
-    var log1p = require_lib38();
-    var sqrt = require_lib39();
-    var abs = require_lib42();
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var min = require_lib74();
-    var ln = require_lib95();
-    var MAX_LN = require_lib99();
-    var MIN_LN = require_lib105();
-    var G = require_lib93();
-    var E = require_lib68();
-    function ibetaPowerTerms(a, b, x, y, normalized) {
-      var result;
-      var smallA;
-      var ratio;
-      var agh;
-      var bgh;
-      var cgh;
-      var l1;
-      var l2;
-      var l3;
-      var p1;
-      var b1;
-      var b2;
-      var c;
-      var l;
-      if (!normalized) {
-        return pow(x, a) * pow(y, b);
-      }
-      c = a + b;
-      agh = a + G - 0.5;
-      bgh = b + G - 0.5;
-      cgh = c + G - 0.5;
-      result = lanczosSumExpGScaled(c);
-      result /= lanczosSumExpGScaled(a) * lanczosSumExpGScaled(b);
-      result *= sqrt(bgh / E);
-      result *= sqrt(agh / cgh);
-      l1 = (x * b - y * agh) / agh;
-      l2 = (y * a - x * bgh) / bgh;
-      if (minabs(l1, l2) < 0.2) {
-        if (l1 * l2 > 0 || min(a, b) < 1) {
-          if (abs(l1) < 0.1) {
-            result *= exp(a * log1p(l1));
-          } else {
-            result *= pow(x * cgh / agh, a);
-          }
-          if (abs(l2) < 0.1) {
-            result *= exp(b * log1p(l2));
-          } else {
-            result *= pow(y * cgh / bgh, b);
-          }
-        } else if (maxabs(l1, l2) < 0.5) {
-          smallA = a < b;
-          ratio = b / a;
-          if (smallA && ratio * l2 < 0.1 || !smallA && l1 / ratio > 0.1) {
-            l3 = expm1(ratio * log1p(l2));
-            l3 = l1 + l3 + l3 * l1;
-            l3 = a * log1p(l3);
-            result *= exp(l3);
-          } else {
-            l3 = expm1(log1p(l1) / ratio);
-            l3 = l2 + l3 + l3 * l2;
-            l3 = b * log1p(l3);
-            result *= exp(l3);
-          }
-        } else if (abs(l1) < abs(l2)) {
-          l = a * log1p(l1) + b * ln(y * cgh / bgh);
-          if (l <= MIN_LN || l >= MAX_LN) {
-            l += ln(result);
-            if (l >= MAX_LN) {
-              return NaN;
-            }
-            result = exp(l);
-          } else {
-            result *= exp(l);
-          }
-        } else {
-          l = b * log1p(l2) + a * ln(x * cgh / agh);
-          if (l <= MIN_LN || l >= MAX_LN) {
-            l += ln(result);
-            if (l >= MAX_LN) {
-              return NaN;
-            }
-            result = exp(l);
-          } else {
-            result *= exp(l);
-          }
-        }
-      } else {
-        b1 = x * cgh / agh;
-        b2 = y * cgh / bgh;
-        l1 = a * ln(b1);
-        l2 = b * ln(b2);
-        if (l1 >= MAX_LN || l1 <= MIN_LN || l2 >= MAX_LN || l2 <= MIN_LN) {
-          if (a < b) {
-            p1 = pow(b2, b / a);
-            l3 = a * (ln(b1) + ln(p1));
-            if (l3 < MAX_LN && l3 > MIN_LN) {
-              result *= pow(p1 * b1, a);
-            } else {
-              l2 += l1 + ln(result);
-              if (l2 >= MAX_LN) {
-                return NaN;
-              }
-              result = exp(l2);
-            }
-          } else {
-            p1 = pow(b1, a / b);
-            l3 = (ln(p1) + ln(b2)) * b;
-            if (l3 < MAX_LN && l3 > MIN_LN) {
-              result *= pow(p1 * b2, b);
-            } else {
-              l2 += l1 + ln(result);
-              if (l2 >= MAX_LN) {
-                return NaN;
-              }
-              result = exp(l2);
-            }
-          }
-        } else {
-          result *= pow(b1, a) * pow(b2, b);
-        }
-      }
-      return result;
-    }
-    module2.exports = ibetaPowerTerms;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_fraction2.js
-var require_ibeta_fraction2 = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_fraction2.js"(exports2, module2) {
-    "use strict";
-    var continuedFraction = require_lib114();
-    var ibetaPowerTerms = require_ibeta_power_terms();
-    var OPTS = {
-      "keep": true,
-      "maxIter": 1e3
-    };
-    function ibetaFraction2t(a, b, x, y) {
-      var m = 0;
-      return next;
-      function next() {
-        var denom;
-        var aN;
-        var bN;
-        aN = (a + m - 1) * (a + b + m - 1) * m * (b - m) * x * x;
-        denom = a + 2 * m - 1;
-        aN /= denom * denom;
-        bN = m;
-        bN += m * (b - m) * x / (a + 2 * m - 1);
-        bN += (a + m) * (a * y - b * x + 1 + m * (2 - x)) / (a + 2 * m + 1);
-        m += 1;
-        return [aN, bN];
-      }
-    }
-    function ibetaFraction2(a, b, x, y, normalized, out) {
-      var result;
-      var fract;
-      var f;
-      result = ibetaPowerTerms(a, b, x, y, normalized);
-      if (out) {
-        out[1] = result;
-      }
-      if (result === 0) {
-        return result;
-      }
-      f = ibetaFraction2t(a, b, x, y);
-      fract = continuedFraction(f, OPTS);
-      return result / fract;
-    }
-    module2.exports = ibetaFraction2;
-  }
-});
-
-// node_modules/@stdlib/constants-float64-max-safe-integer/lib/index.js
-var require_lib118 = __commonJS({
-  "node_modules/@stdlib/constants-float64-max-safe-integer/lib/index.js"(exports2, module2) {
-    "use strict";
-    var FLOAT64_MAX_SAFE_INTEGER = 9007199254740991;
-    module2.exports = FLOAT64_MAX_SAFE_INTEGER;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gcd/lib/bitwise_binary_gcd.js
-var require_bitwise_binary_gcd = __commonJS({
-  "node_modules/@stdlib/math-base-special-gcd/lib/bitwise_binary_gcd.js"(exports2, module2) {
-    "use strict";
-    function gcd2(a, b) {
-      var k = 0;
-      var t2;
-      if (a === 0) {
-        return b;
-      }
-      if (b === 0) {
-        return a;
-      }
-      while ((a & 1) === 0 && (b & 1) === 0) {
-        a >>>= 1;
-        b >>>= 1;
-        k += 1;
-      }
-      while ((a & 1) === 0) {
-        a >>>= 1;
-      }
-      while (b) {
-        while ((b & 1) === 0) {
-          b >>>= 1;
-        }
-        if (a > b) {
-          t2 = b;
-          b = a;
-          a = t2;
-        }
-        b -= a;
-      }
-      return a << k;
-    }
-    module2.exports = gcd2;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gcd/lib/binary_gcd.js
-var require_binary_gcd = __commonJS({
-  "node_modules/@stdlib/math-base-special-gcd/lib/binary_gcd.js"(exports2, module2) {
-    "use strict";
-    function gcd2(a, b) {
-      var k = 1;
-      var t2;
-      if (a === 0) {
-        return b;
-      }
-      if (b === 0) {
-        return a;
-      }
-      while (a % 2 === 0 && b % 2 === 0) {
-        a /= 2;
-        b /= 2;
-        k *= 2;
-      }
-      while (a % 2 === 0) {
-        a /= 2;
-      }
-      while (b) {
-        while (b % 2 === 0) {
-          b /= 2;
-        }
-        if (a > b) {
-          t2 = b;
-          b = a;
-          a = t2;
-        }
-        b -= a;
-      }
-      return k * a;
-    }
-    module2.exports = gcd2;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gcd/lib/main.js
-var require_main81 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gcd/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var isInteger = require_lib59();
-    var PINF = require_lib31();
-    var NINF = require_lib33();
-    var INT32_MAX = require_lib76();
-    var bitwise = require_bitwise_binary_gcd();
-    var largeIntegers = require_binary_gcd();
-    function gcd2(a, b) {
-      if (isnan(a) || isnan(b)) {
-        return NaN;
-      }
-      if (a === PINF || b === PINF || a === NINF || b === NINF) {
-        return NaN;
-      }
-      if (!(isInteger(a) && isInteger(b))) {
-        return NaN;
-      }
-      if (a < 0) {
-        a = -a;
-      }
-      if (b < 0) {
-        b = -b;
-      }
-      if (a <= INT32_MAX && b <= INT32_MAX) {
-        return bitwise(a, b);
-      }
-      return largeIntegers(a, b);
-    }
-    module2.exports = gcd2;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-gcd/lib/index.js
-var require_lib119 = __commonJS({
-  "node_modules/@stdlib/math-base-special-gcd/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main81();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-binomcoef/lib/main.js
-var require_main82 = __commonJS({
-  "node_modules/@stdlib/math-base-special-binomcoef/lib/main.js"(exports2, module2) {
-    "use strict";
-    var MAX_SAFE_INTEGER = require_lib118();
-    var PINF = require_lib31();
-    var isInteger = require_lib59();
-    var isnan = require_lib6();
-    var isOdd = require_lib61();
-    var floor = require_lib37();
-    var gcd2 = require_lib119();
-    function binomcoef(n, k) {
-      var res;
-      var sgn;
-      var b;
-      var c;
-      var d;
-      var g;
-      var s;
-      if (isnan(n) || isnan(k)) {
-        return NaN;
-      }
-      if (!isInteger(n) || !isInteger(k)) {
-        return NaN;
-      }
-      if (k < 0) {
-        return 0;
-      }
-      sgn = 1;
-      if (n < 0) {
-        n = -n + k - 1;
-        if (isOdd(k)) {
-          sgn *= -1;
-        }
-      }
-      if (k > n) {
-        return 0;
-      }
-      if (k === 0 || k === n) {
-        return sgn;
-      }
-      if (k === 1 || k === n - 1) {
-        return sgn * n;
-      }
-      if (n - k < k) {
-        k = n - k;
-      }
-      s = floor(MAX_SAFE_INTEGER / n);
-      res = 1;
-      for (d = 1; d <= k; d++) {
-        if (res > s) {
-          break;
-        }
-        res *= n;
-        res /= d;
-        n -= 1;
-      }
-      if (d > k) {
-        return sgn * res;
-      }
-      b = binomcoef(n, k - d + 1);
-      if (b === PINF) {
-        return sgn * b;
-      }
-      c = binomcoef(k, k - d + 1);
-      g = gcd2(b, c);
-      b /= g;
-      c /= g;
-      res /= c;
-      return sgn * res * b;
-    }
-    module2.exports = binomcoef;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-binomcoef/lib/index.js
-var require_lib120 = __commonJS({
-  "node_modules/@stdlib/math-base-special-binomcoef/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main82();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/binomial_ccdf.js
-var require_binomial_ccdf = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/binomial_ccdf.js"(exports2, module2) {
-    "use strict";
-    var binomcoef = require_lib120();
-    var floor = require_lib37();
-    var pow = require_lib67();
-    var MIN_VALUE = require_lib53();
-    function binomialCCDF(n, k, x, y) {
-      var startTerm;
-      var result;
-      var start;
-      var term;
-      var i;
-      result = pow(x, n);
-      if (result > MIN_VALUE) {
-        term = result;
-        for (i = floor(n - 1); i > k; i--) {
-          term *= (i + 1) * y / ((n - i) * x);
-          result += term;
-        }
-      } else {
-        start = floor(n * x);
-        if (start <= k + 1) {
-          start = floor(k + 2);
-        }
-        result = pow(x, start) * pow(y, n - start);
-        result *= binomcoef(floor(n), floor(start));
-        if (result === 0) {
-          for (i = start - 1; i > k; i--) {
-            result += pow(x, i) * pow(y, n - i);
-            result *= binomcoef(floor(n), floor(i));
-          }
-        } else {
-          term = result;
-          startTerm = result;
-          for (i = start - 1; i > k; i--) {
-            term *= (i + 1) * y / ((n - i) * x);
-            result += term;
-          }
-          term = startTerm;
-          for (i = start + 1; i <= n; i++) {
-            term *= (n - i + 1) * x / (i * y);
-            result += term;
-          }
-        }
-      }
-      return result;
-    }
-    module2.exports = binomialCCDF;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_a_step.js
-var require_ibeta_a_step = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_a_step.js"(exports2, module2) {
-    "use strict";
-    var ibetaPowerTerms = require_ibeta_power_terms();
-    function ibetaAStep(a, b, x, y, k, normalized, out) {
-      var prefix;
-      var term;
-      var sum;
-      var i;
-      prefix = ibetaPowerTerms(a, b, x, y, normalized);
-      if (out) {
-        out[1] = prefix;
-      }
-      prefix /= a;
-      if (prefix === 0) {
-        return prefix;
-      }
-      sum = 1;
-      term = 1;
-      for (i = 0; i < k - 1; ++i) {
-        term *= (a + b + i) * x / (a + i + 1);
-        sum += term;
-      }
-      prefix *= sum;
-      return prefix;
-    }
-    module2.exports = ibetaAStep;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_series.js
-var require_ibeta_series = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/ibeta_series.js"(exports2, module2) {
-    "use strict";
-    var lanczosSumExpGScaled = require_lib110();
-    var sumSeries = require_lib103();
-    var log1p = require_lib38();
-    var sqrt = require_lib39();
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var ln = require_lib95();
-    var MIN_VALUE = require_lib53();
-    var MAX_LN = require_lib99();
-    var MIN_LN = require_lib105();
-    var G = require_lib93();
-    var E = require_lib68();
-    var opts = {
-      "maxTerms": 100
-    };
-    function ibetaSeriesT(a, b, x, result) {
-      var poch = 1 - b;
-      var n = 1;
-      return next;
-      function next() {
-        var r = result / a;
-        a += 1;
-        result *= poch * x / n;
-        n += 1;
-        poch += 1;
-        return r;
-      }
-    }
-    function ibetaSeries(a, b, x, s0, normalized, out, y) {
-      var result;
-      var agh;
-      var bgh;
-      var cgh;
-      var l1;
-      var l2;
-      var c;
-      var s;
-      if (normalized) {
-        c = a + b;
-        agh = a + G - 0.5;
-        bgh = b + G - 0.5;
-        cgh = c + G - 0.5;
-        result = lanczosSumExpGScaled(c) / (lanczosSumExpGScaled(a) * lanczosSumExpGScaled(b));
-        l1 = ln(cgh / bgh) * (b - 0.5);
-        l2 = ln(x * cgh / agh) * a;
-        if (l1 > MIN_LN && l1 < MAX_LN && l2 > MIN_LN && l2 < MAX_LN) {
-          if (a * b < bgh * 10) {
-            result *= exp((b - 0.5) * log1p(a / bgh));
-          } else {
-            result *= pow(cgh / bgh, b - 0.5);
-          }
-          result *= pow(x * cgh / agh, a);
-          result *= sqrt(agh / E);
-          if (out) {
-            out[1] = result * pow(y, b);
-          }
-        } else {
-          result = ln(result) + l1 + l2 + (ln(agh) - 1) / 2;
-          if (out) {
-            out[1] = exp(result + b * ln(y));
-          }
-          result = exp(result);
-        }
-      } else {
-        result = pow(x, a);
-      }
-      if (result < MIN_VALUE) {
-        return s0;
-      }
-      s = ibetaSeriesT(a, b, x, result);
-      opts.initialValue = s0;
-      return sumSeries(s, opts);
-    }
-    module2.exports = ibetaSeries;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/assign.js
-var require_assign3 = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/assign.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    var expm1 = require_lib36();
-    var floor = require_lib37();
-    var log1p = require_lib38();
-    var asin = require_lib41();
-    var beta = require_lib70();
-    var sqrt = require_lib39();
-    var exp = require_lib58();
-    var pow = require_lib67();
-    var max2 = require_lib72();
-    var min = require_lib74();
-    var MAX_FLOAT64 = require_lib75();
-    var MIN_FLOAT64 = require_lib53();
-    var MAX_INT32 = require_lib76();
-    var HALF_PI = require_lib77();
-    var PI = require_lib78();
-    var betaSmallBLargeASeries = require_beta_small_b_large_a_series();
-    var risingFactorialRatio = require_rising_factorial_ratio();
-    var ibetaPowerTerms = require_ibeta_power_terms();
-    var ibetaFraction2 = require_ibeta_fraction2();
-    var binomialCCDF = require_binomial_ccdf();
-    var ibetaAStep = require_ibeta_a_step();
-    var ibetaSeries = require_ibeta_series();
-    var ONE_OVER_PI = 1 / PI;
-    function ibetaImp(x, a, b, regularized, upper, out, stride, offset) {
-      var lambda;
-      var prefix;
-      var fract;
-      var bbar;
-      var div;
-      var tmp;
-      var i0;
-      var i1;
-      var k;
-      var n;
-      var p;
-      var y;
-      y = 1 - x;
-      i0 = offset;
-      i1 = offset + stride;
-      out[i1] = -1;
-      if (isnan(x) || x < 0 || x > 1) {
-        out[i0] = NaN;
-        out[i1] = NaN;
-        return out;
-      }
-      if (regularized) {
-        if (a < 0 || b < 0) {
-          out[i0] = NaN;
-          out[i1] = NaN;
-          return out;
-        }
-        if (a === 0) {
-          if (b === 0) {
-            out[i0] = NaN;
-            out[i1] = NaN;
-            return out;
-          }
-          if (b > 0) {
-            out[i0] = upper ? 0 : 1;
-            return out;
-          }
-        } else if (b === 0) {
-          if (a > 0) {
-            out[i0] = upper ? 1 : 0;
-            return out;
-          }
-        }
-      } else if (a <= 0 || b <= 0) {
-        out[i0] = NaN;
-        out[i1] = NaN;
-        return out;
-      }
-      if (x === 0) {
-        if (a === 1) {
-          out[i1] = 1;
-        } else {
-          out[i1] = a < 1 ? MAX_FLOAT64 / 2 : MIN_FLOAT64 * 2;
-        }
-        if (upper) {
-          out[i0] = regularized ? 1 : beta(a, b);
-          return out;
-        }
-        out[i0] = 0;
-        return out;
-      }
-      if (x === 1) {
-        if (b === 1) {
-          out[i1] = 1;
-        } else {
-          out[i1] = b < 1 ? MAX_FLOAT64 / 2 : MIN_FLOAT64 * 2;
-        }
-        if (upper) {
-          out[i0] = 0;
-        } else {
-          out[i0] = regularized ? 1 : beta(a, b);
-        }
-        return out;
-      }
-      if (a === 0.5 && b === 0.5) {
-        out[i1] = ONE_OVER_PI * sqrt(y * x);
-        p = upper ? asin(sqrt(y)) : asin(sqrt(x));
-        p /= HALF_PI;
-        if (!regularized) {
-          p *= PI;
-        }
-        out[i0] = p;
-        return out;
-      }
-      if (a === 1) {
-        tmp = b;
-        b = a;
-        a = tmp;
-        tmp = y;
-        y = x;
-        x = tmp;
-        upper = !upper;
-      }
-      if (b === 1) {
-        if (a === 1) {
-          out[i0] = upper ? y : x;
-          out[i1] = 1;
-          return out;
-        }
-        out[i1] = a * pow(x, a - 1);
-        if (y < 0.5) {
-          p = upper ? -expm1(a * log1p(-y)) : exp(a * log1p(-y));
-        } else {
-          p = upper ? -(pow(x, a) - 1) : pow(x, a);
-        }
-        if (!regularized) {
-          p /= a;
-        }
-        out[i0] = p;
-        return out;
-      }
-      if (min(a, b) <= 1) {
-        if (x > 0.5) {
-          tmp = b;
-          b = a;
-          a = tmp;
-          tmp = y;
-          y = x;
-          x = tmp;
-          upper = !upper;
-        }
-        if (max2(a, b) <= 1) {
-          if (a >= min(0.2, b) || pow(x, a) <= 0.9) {
-            if (upper) {
-              fract = -(regularized ? 1 : beta(a, b));
-              upper = false;
-              fract = -ibetaSeries(a, b, x, fract, regularized, out, y);
-            } else {
-              fract = ibetaSeries(a, b, x, 0, regularized, out, y);
-            }
-          } else {
-            tmp = b;
-            b = a;
-            a = tmp;
-            tmp = y;
-            y = x;
-            x = tmp;
-            upper = !upper;
-            if (y >= 0.3) {
-              if (upper) {
-                fract = -(regularized ? 1 : beta(a, b));
-                upper = false;
-                fract = -ibetaSeries(a, b, x, fract, regularized, out, y);
-              } else {
-                fract = ibetaSeries(a, b, x, 0, regularized, out, y);
-              }
-            } else {
-              if (regularized) {
-                prefix = 1;
-              } else {
-                prefix = risingFactorialRatio(a + b, a, 20);
-              }
-              fract = ibetaAStep(a, b, x, y, 20, regularized, out);
-              if (upper) {
-                fract -= regularized ? 1 : beta(a, b);
-                upper = false;
-                fract = -betaSmallBLargeASeries(a + 20, b, x, y, fract, prefix, regularized);
-              } else {
-                fract = betaSmallBLargeASeries(a + 20, b, x, y, fract, prefix, regularized);
-              }
-            }
-          }
-        } else if (b <= 1 || x < 0.1 && pow(b * x, a) <= 0.7) {
-          if (upper) {
-            fract = -(regularized ? 1 : beta(a, b));
-            upper = false;
-            fract = -ibetaSeries(a, b, x, fract, regularized, out, y);
-          } else {
-            fract = ibetaSeries(a, b, x, 0, regularized, out, y);
-          }
-        } else {
-          tmp = b;
-          b = a;
-          a = tmp;
-          tmp = y;
-          y = x;
-          x = tmp;
-          upper = !upper;
-          if (y >= 0.3) {
-            if (upper) {
-              fract = -(regularized ? 1 : beta(a, b));
-              upper = false;
-              fract = -ibetaSeries(a, b, x, fract, regularized, out, y);
-            } else {
-              fract = ibetaSeries(a, b, x, 0, regularized, out, y);
-            }
-          } else if (a >= 15) {
-            if (upper) {
-              fract = -(regularized ? 1 : beta(a, b));
-              upper = false;
-              fract = -betaSmallBLargeASeries(a, b, x, y, fract, 1, regularized);
-            } else {
-              fract = betaSmallBLargeASeries(a, b, x, y, 0, 1, regularized);
-            }
-          } else {
-            if (regularized) {
-              prefix = 1;
-            } else {
-              prefix = risingFactorialRatio(a + b, a, 20);
-            }
-            fract = ibetaAStep(a, b, x, y, 20, regularized, out);
-            if (upper) {
-              fract -= regularized ? 1 : beta(a, b);
-              upper = false;
-              fract = -betaSmallBLargeASeries(a + 20, b, x, y, fract, prefix, regularized);
-            } else {
-              fract = betaSmallBLargeASeries(a + 20, b, x, y, fract, prefix, regularized);
-            }
-          }
-        }
-      } else {
-        if (a < b) {
-          lambda = a - (a + b) * x;
-        } else {
-          lambda = (a + b) * y - b;
-        }
-        if (lambda < 0) {
-          tmp = b;
-          b = a;
-          a = tmp;
-          tmp = y;
-          y = x;
-          x = tmp;
-          upper = !upper;
-        }
-        if (b < 40) {
-          if (floor(a) === a && floor(b) === b && a < MAX_INT32 - 100) {
-            k = a - 1;
-            n = b + k;
-            fract = binomialCCDF(n, k, x, y);
-            if (!regularized) {
-              fract *= beta(a, b);
-            }
-          } else if (b * x <= 0.7) {
-            if (upper) {
-              fract = -(regularized ? 1 : beta(a, b));
-              upper = false;
-              fract = -ibetaSeries(a, b, x, fract, regularized, out, y);
-            } else {
-              fract = ibetaSeries(a, b, x, 0, regularized, out, y);
-            }
-          } else if (a > 15) {
-            n = floor(b);
-            if (n === b) {
-              n -= 1;
-            }
-            bbar = b - n;
-            if (regularized) {
-              prefix = 1;
-            } else {
-              prefix = risingFactorialRatio(a + bbar, bbar, n);
-            }
-            fract = ibetaAStep(bbar, a, y, x, n, regularized);
-            fract = betaSmallBLargeASeries(a, bbar, x, y, fract, 1, regularized);
-            fract /= prefix;
-          } else if (regularized) {
-            n = floor(b);
-            bbar = b - n;
-            if (bbar <= 0) {
-              n -= 1;
-              bbar += 1;
-            }
-            fract = ibetaAStep(bbar, a, y, x, n, regularized);
-            fract += ibetaAStep(a, bbar, x, y, 20, regularized);
-            if (upper) {
-              fract -= 1;
-            }
-            fract = betaSmallBLargeASeries(a + 20, bbar, x, y, fract, 1, regularized);
-            if (upper) {
-              fract = -fract;
-              upper = false;
-            }
-          } else {
-            fract = ibetaFraction2(a, b, x, y, regularized, out);
-          }
-        } else {
-          fract = ibetaFraction2(a, b, x, y, regularized, out);
-        }
-      }
-      if (out[i1] < 0) {
-        out[i1] = ibetaPowerTerms(a, b, x, y, true);
-      }
-      div = y * x;
-      if (out[i1] !== 0) {
-        if (MAX_FLOAT64 * div < out[i1]) {
-          out[i1] = MAX_FLOAT64 / 2;
-        } else {
-          out[i1] /= div;
-        }
-      }
-      out[i0] = upper ? (regularized ? 1 : beta(a, b)) - fract : fract;
-      return out;
-    }
-    module2.exports = ibetaImp;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/main.js
-var require_main83 = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/main.js"(exports2, module2) {
-    "use strict";
-    var compute = require_assign3();
-    function kernelBetainc(x, a, b, regularized, upper) {
-      return compute(x, a, b, regularized, upper, [0, 0], 1, 0);
-    }
-    module2.exports = kernelBetainc;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-kernel-betainc/lib/index.js
-var require_lib121 = __commonJS({
-  "node_modules/@stdlib/math-base-special-kernel-betainc/lib/index.js"(exports2, module2) {
-    "use strict";
-    var setReadOnly = require_lib5();
-    var main = require_main83();
-    var assign = require_assign3();
-    setReadOnly(main, "assign", assign);
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-betainc/lib/main.js
-var require_main84 = __commonJS({
-  "node_modules/@stdlib/math-base-special-betainc/lib/main.js"(exports2, module2) {
-    "use strict";
-    var kernelBetainc = require_lib121().assign;
-    function betainc2(x, a, b, regularized, upper) {
-      var out = [0, 0];
-      regularized = regularized === false ? false : true;
-      upper = upper === true ? true : false;
-      kernelBetainc(x, a, b, regularized, upper, out, 1, 0);
-      return out[0];
-    }
-    module2.exports = betainc2;
-  }
-});
-
-// node_modules/@stdlib/math-base-special-betainc/lib/index.js
-var require_lib122 = __commonJS({
-  "node_modules/@stdlib/math-base-special-betainc/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main84();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/stats-base-dists-normal-cdf/lib/main.js
-var require_main85 = __commonJS({
-  "node_modules/@stdlib/stats-base-dists-normal-cdf/lib/main.js"(exports2, module2) {
-    "use strict";
-    var erfc = require_lib104();
-    var sqrt = require_lib39();
-    var isnan = require_lib6();
-    function cdf(x, mu, sigma) {
-      var denom;
-      var xc;
-      if (isnan(x) || isnan(mu) || isnan(sigma) || sigma < 0) {
-        return NaN;
-      }
-      if (sigma === 0) {
-        return x < mu ? 0 : 1;
-      }
-      denom = sigma * sqrt(2);
-      xc = x - mu;
-      return 0.5 * erfc(-xc / denom);
-    }
-    module2.exports = cdf;
-  }
-});
-
-// node_modules/@stdlib/utils-constant-function/lib/main.js
-var require_main86 = __commonJS({
-  "node_modules/@stdlib/utils-constant-function/lib/main.js"(exports2, module2) {
-    "use strict";
-    function wrap(value) {
-      return constantFunction;
-      function constantFunction() {
-        return value;
-      }
-    }
-    module2.exports = wrap;
-  }
-});
-
-// node_modules/@stdlib/utils-constant-function/lib/index.js
-var require_lib123 = __commonJS({
-  "node_modules/@stdlib/utils-constant-function/lib/index.js"(exports2, module2) {
-    "use strict";
-    var main = require_main86();
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/main.js
-var require_main87 = __commonJS({
-  "node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/main.js"(exports2, module2) {
-    "use strict";
-    var isnan = require_lib6();
-    function cdf(x, mu) {
-      if (isnan(x) || isnan(mu)) {
-        return NaN;
-      }
-      return x < mu ? 0 : 1;
-    }
-    module2.exports = cdf;
-  }
-});
-
-// node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/factory.js
-var require_factory2 = __commonJS({
-  "node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/factory.js"(exports2, module2) {
-    "use strict";
-    var constantFunction = require_lib123();
-    var isnan = require_lib6();
-    function factory(mu) {
-      if (isnan(mu)) {
-        return constantFunction(NaN);
-      }
-      return cdf;
-      function cdf(x) {
-        if (isnan(x)) {
-          return NaN;
-        }
-        return x < mu ? 0 : 1;
-      }
-    }
-    module2.exports = factory;
-  }
-});
-
-// node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/index.js
-var require_lib124 = __commonJS({
-  "node_modules/@stdlib/stats-base-dists-degenerate-cdf/lib/index.js"(exports2, module2) {
-    "use strict";
-    var setReadOnly = require_lib5();
-    var main = require_main87();
-    var factory = require_factory2();
-    setReadOnly(main, "factory", factory);
-    module2.exports = main;
-  }
-});
-
-// node_modules/@stdlib/stats-base-dists-normal-cdf/lib/factory.js
-var require_factory3 = __commonJS({
-  "node_modules/@stdlib/stats-base-dists-normal-cdf/lib/factory.js"(exports2, module2) {
-    "use strict";
-    var constantFunction = require_lib123();
-    var degenerate = require_lib124().factory;
-    var isnan = require_lib6();
-    var sqrt = require_lib39();
-    var erfc = require_lib104();
-    function factory(mu, sigma) {
-      var denom;
-      if (isnan(mu) || isnan(sigma) || sigma < 0) {
-        return constantFunction(NaN);
-      }
-      if (sigma === 0) {
-        return degenerate(mu);
-      }
-      denom = sigma * sqrt(2);
-      return cdf;
-      function cdf(x) {
-        var xc;
-        if (isnan(x)) {
-          return NaN;
-        }
-        xc = x - mu;
-        return 0.5 * erfc(-xc / denom);
+      x2 = x * x;
+      if (x < -6.1) {
+        return 2 * exp(x2);
       }
+      return 2 * exp(x2) - erfcxY100(400 / (4 - x));
     }
-    module2.exports = factory;
+    module2.exports = erfcx2;
   }
 });
 
-// node_modules/@stdlib/stats-base-dists-normal-cdf/lib/index.js
-var require_lib125 = __commonJS({
-  "node_modules/@stdlib/stats-base-dists-normal-cdf/lib/index.js"(exports2, module2) {
+// node_modules/@stdlib/math-base-special-erfcx/lib/index.js
+var require_lib89 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfcx/lib/index.js"(exports2, module2) {
     "use strict";
-    var setReadOnly = require_lib5();
-    var main = require_main85();
-    var factory = require_factory3();
-    setReadOnly(main, "factory", factory);
+    var main = require_main67();
     module2.exports = main;
   }
 });
@@ -12108,7 +9065,7 @@ var require_helper = __commonJS({
 });
 
 // node_modules/pgpass/lib/index.js
-var require_lib126 = __commonJS({
+var require_lib90 = __commonJS({
   "node_modules/pgpass/lib/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
@@ -12374,7 +9331,7 @@ var require_client = __commonJS({
           cb();
         } else {
           try {
-            const pgPass = require_lib126();
+            const pgPass = require_lib90();
             pgPass(this.connectionParameters, (pass) => {
               if (void 0 !== pass) {
                 pgPassDeprecationNotice();
@@ -12904,7 +9861,7 @@ var require_pg_pool = __commonJS({
         this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0;
         this.log = this.options.log || function() {
         };
-        this.Client = this.options.Client || Client2 || require_lib127().Client;
+        this.Client = this.options.Client || Client2 || require_lib91().Client;
         this.Promise = this.options.Promise || global.Promise;
         if (typeof this.options.idleTimeoutMillis === "undefined") {
           this.options.idleTimeoutMillis = 1e4;
@@ -13741,7 +10698,7 @@ var require_native = __commonJS({
 });
 
 // node_modules/pg/lib/index.js
-var require_lib127 = __commonJS({
+var require_lib91 = __commonJS({
   "node_modules/pg/lib/index.js"(exports2, module2) {
     "use strict";
     var Client2 = require_client();
@@ -34584,43 +31541,6 @@ function inferColumnType(current) {
   }
 }
 
-// src/drift/types.ts
-var STATTEST_IDS = [
-  "ks",
-  "chisquare",
-  "z",
-  "wasserstein",
-  "jensenshannon",
-  "psi",
-  "kl_div",
-  "hellinger",
-  "anderson",
-  "cramer_von_mises",
-  "ed",
-  "es",
-  "fisher_exact",
-  "g_test",
-  "mannw",
-  "t_test",
-  "TVD",
-  "empirical_mmd"
-];
-var StatTestSkip = class extends Error {
-  name = "StatTestSkip";
-};
-function isDrift(comparison, score, threshold) {
-  switch (comparison) {
-    case "p<=thr":
-      return score <= threshold;
-    case "p<thr":
-      return score < threshold;
-    case "d>=thr":
-      return score >= threshold;
-    case "d>thr":
-      return score > threshold;
-  }
-}
-
 // src/drift/kernels/pairwise-sum.ts
 var PAIRWISE_BLOCK_SIZE = 128;
 var REDUCE_BUFFER_SIZE = 8192;
@@ -35148,12 +32068,50 @@ function referencePopulationStd(pair2) {
   return cachedOnPair(pair2, "kernels:reference-std0", () => standardDeviation(pair2.reference, 0));
 }
 
+// src/drift/types.ts
+var STATTEST_IDS = [
+  "ks",
+  "chisquare",
+  "z",
+  "wasserstein",
+  "jensenshannon",
+  "psi",
+  "kl_div",
+  "hellinger",
+  "anderson",
+  "cramer_von_mises",
+  "ed",
+  "es",
+  "fisher_exact",
+  "g_test",
+  "mannw",
+  "t_test",
+  "TVD",
+  "empirical_mmd"
+];
+var StatTestSkip = class extends Error {
+  name = "StatTestSkip";
+};
+function isDrift(comparison, score, threshold) {
+  switch (comparison) {
+    case "p<=thr":
+      return score <= threshold;
+    case "p<thr":
+      return score < threshold;
+    case "d>=thr":
+      return score >= threshold;
+    case "d>thr":
+      return score > threshold;
+  }
+}
+
 // src/drift/stattests/anderson.ts
 var B0 = [0.675, 1.281, 1.645, 1.96, 2.326, 2.573, 3.085];
 var B1 = [-0.245, 0.25, 0.678, 1.149, 1.822, 2.364, 3.615];
 var B2 = [-0.105, -0.305, -0.362, -0.391, -0.396, -0.345, -0.154];
 var SIGNIFICANCE = [0.25, 0.1, 0.05, 0.025, 0.01, 5e-3, 1e-3];
 var SAMPLES = 2;
+var MIN_POOLED_SIZE = 4;
 var CRITICAL = B0.map((b0, i) => b0 + B1[i] / Math.sqrt(SAMPLES - 1) + B2[i] / (SAMPLES - 1));
 function polyfit(x, y, degree) {
   const rows = x.length;
@@ -35201,6 +32159,11 @@ function andersonDarling(pair2) {
   const distinct = merged.values.length;
   if (distinct < 2) {
     throw new StatTestSkip("anderson_ksamp needs more than one distinct observation");
+  }
+  if (merged.referenceSize + merged.currentSize < MIN_POOLED_SIZE) {
+    throw new StatTestSkip(
+      `anderson_ksamp needs at least ${MIN_POOLED_SIZE} pooled observations (got ${merged.referenceSize + merged.currentSize}): the variance of its statistic divides by (N\u22121)(N\u22122)(N\u22123)`
+    );
   }
   const { tieCounts } = pooledRanks(pair2);
   const n1 = merged.referenceSize;
@@ -35276,22 +32239,1029 @@ var anderson = {
 };
 
 // src/drift/kernels/p-values.ts
-var import_math_base_special_betainc = __toESM(require_lib122(), 1);
-var import_math_base_special_gammainc = __toESM(require_lib115(), 1);
-var import_stats_base_dists_normal_cdf = __toESM(require_lib125(), 1);
+var import_stats_base_dists_normal_cdf = __toESM(require_lib57(), 1);
+
+// src/drift/special/incomplete-gamma.ts
+var import_math_base_special_erfc = __toESM(require_lib53(), 1);
+var import_math_base_special_gamma1pm1 = __toESM(require_lib85(), 1);
+var import_math_base_special_gammaln2 = __toESM(require_lib88(), 1);
+
+// src/drift/special/log-gamma.ts
+var import_math_base_special_gammaln = __toESM(require_lib88(), 1);
+var HALF_LN_TWO_PI = 0.9189385332046728;
+var STIRLING = [
+  1 / 12,
+  -1 / 360,
+  1 / 1260,
+  -1 / 1680,
+  1 / 1188,
+  -691 / 360360,
+  1 / 156,
+  -3617 / 122400
+];
+var STIRLING_MIN_ARGUMENT = 10;
+function stirlingRemainder(a) {
+  if (a < STIRLING_MIN_ARGUMENT) return (0, import_math_base_special_gammaln.default)(a) - (a - 0.5) * Math.log(a) + a - HALF_LN_TWO_PI;
+  const inverseSquare = 1 / (a * a);
+  let sum = 0;
+  for (let k = STIRLING.length - 1; k >= 0; k--) sum = sum * inverseSquare + STIRLING[k];
+  return sum / a;
+}
+var ALGDIV = [
+  0.0833333333333333,
+  -0.00277777777760991,
+  79365066682539e-17,
+  -59520293135187e-17,
+  837308034031215e-18,
+  -0.00165322962780713
+];
+function logGammaRatioHalf(a) {
+  if (a < 8) return (0, import_math_base_special_gammaln.default)(a + 0.5) - (0, import_math_base_special_gammaln.default)(a);
+  const b = 0.5;
+  const h = b / a;
+  const c = h / (1 + h);
+  const x = 1 / (1 + h);
+  const d = a + (b - 0.5);
+  const x2 = x * x;
+  const s3 = 1 + (x + x2);
+  const s5 = 1 + (x + x2 * s3);
+  const s7 = 1 + (x + x2 * s5);
+  const s9 = 1 + (x + x2 * s7);
+  const s11 = 1 + (x + x2 * s9);
+  const t2 = (1 / a) ** 2;
+  const [c0, c1, c2, c3, c4, c5] = ALGDIV;
+  let w = ((((c5 * s11 * t2 + c4 * s9) * t2 + c3 * s7) * t2 + c2 * s5) * t2 + c1 * s3) * t2 + c0;
+  w *= c / a;
+  const u = d * Math.log1p(b / a);
+  const v = b * (Math.log(a) - 1);
+  const algdiv = u <= v ? w - u - v : w - v - u;
+  return -algdiv;
+}
+
+// src/drift/special/log1pmx.ts
+var SERIES_MIN = -0.7;
+var SERIES_MAX = 2;
+function log1pmx(x) {
+  if (Number.isNaN(x) || x < -1) return Number.NaN;
+  if (x === -1) return Number.NEGATIVE_INFINITY;
+  if (x < SERIES_MIN || x > SERIES_MAX) return Math.log1p(x) - x;
+  const sum = 2 + x;
+  const sumError = x - (sum - 2);
+  const quotient = x / sum;
+  const u = quotient - quotient * sumError / sum;
+  const u2 = u * u;
+  let s = 0;
+  let power = 1;
+  for (let k = 0; k < 80; k++) {
+    const term = power / (2 * k + 3);
+    s += term;
+    if (term <= 1e-17 * s) break;
+    power *= u2;
+  }
+  return u * (2 * u2 * s - x);
+}
+
+// src/drift/special/temme-coefficients.ts
+var TEMME_COEFFICIENTS = [
+  [
+    -0.3333333333333333,
+    0.08333333333333333,
+    -0.014814814814814815,
+    0.0011574074074074073,
+    3527336860670194e-19,
+    -1787551440329218e-19,
+    3919263178522438e-20,
+    -21854485106799924e-22,
+    -185406221071516e-20,
+    8296711340953087e-22,
+    -17665952736826078e-23,
+    6707853543401498e-24,
+    10261809784240309e-24,
+    -4382036018453353e-24,
+    914769958223679e-24,
+    -2551419399494625e-26,
+    -5830772132550426e-26,
+    24361948020667415e-27,
+    -50276692801141755e-28,
+    11004392031956135e-29,
+    33717632624009856e-29,
+    -1392388722418162e-28,
+    28534893807047445e-30,
+    -5139111834242572e-31,
+    -19752288294349442e-31
+  ],
+  [
+    -0.001851851851851852,
+    -0.003472222222222222,
+    0.0026455026455026454,
+    -9902263374485596e-19,
+    20576131687242798e-20,
+    -4018775720164609e-22,
+    -18098550334489977e-21,
+    764916091608111e-20,
+    -16120900894563446e-22,
+    4647127802807434e-24,
+    1378633446915721e-22,
+    -5752545603517705e-23,
+    11951628599778148e-24,
+    -17543241719747647e-27,
+    -10091543710600413e-25,
+    4162792991842583e-25,
+    -856390702649298e-25,
+    6067215101604758e-29,
+    71624989648114856e-28,
+    -2933186643771437e-27,
+    5996696365683689e-28,
+    -21671786527323313e-32,
+    -4978339972369262e-29,
+    20291628823713425e-30,
+    -413125571381061e-29
+  ],
+  [
+    0.004133597883597883,
+    -0.0026813271604938273,
+    7716049382716049e-19,
+    20093878600823047e-22,
+    -10736653226365161e-20,
+    52923448829120125e-21,
+    -12760635188618728e-21,
+    3423578734096138e-23,
+    13721957309062932e-22,
+    -6298992138380055e-22,
+    14280614206064242e-23,
+    -20477098421990866e-26,
+    -1409252991086752e-23,
+    6228974084922022e-24,
+    -13670488396617112e-25,
+    9428356159014678e-28,
+    12872252400089318e-26,
+    -55645956134363323e-27,
+    1197593554636698e-26,
+    -41689782251838634e-31,
+    -10940640427884595e-28,
+    4662239946390136e-28,
+    -9905105763906907e-29,
+    18931876768373515e-33,
+    8859221872591127e-30
+  ],
+  [
+    6494341563786008e-19,
+    22947209362139917e-20,
+    -4691894943952557e-19,
+    26772063206283885e-20,
+    -7561801671883977e-20,
+    -2396505113867297e-22,
+    11082654115347302e-21,
+    -56749528269915965e-22,
+    14230900732435883e-22,
+    -27861080291528143e-27,
+    -16958404091930278e-23,
+    8099464905388083e-23,
+    -19111168485973655e-24,
+    23928620439808118e-28,
+    20620131815488797e-25,
+    -9460496661855133e-25,
+    21541049775774907e-26,
+    -1388823336813903e-29,
+    -21894761681963938e-27,
+    9790998951171684e-27,
+    -2178219188018096e-27,
+    6208819573407901e-32,
+    2126978363279737e-28,
+    -9344688791517433e-29,
+    2045367122678285e-29
+  ],
+  [
+    -8618882909167117e-19,
+    7840392217200666e-19,
+    -2990724803031902e-19,
+    -14638452578843418e-22,
+    6641498215465122e-20,
+    -3968365047179435e-20,
+    11375726970678419e-21,
+    2507497226237533e-25,
+    -16954149536558305e-22,
+    8907507532205309e-22,
+    -2292934834000805e-22,
+    2956794137544049e-26,
+    28865829742708783e-24,
+    -14189739437803219e-24,
+    34463580499464896e-25,
+    -23024517174528067e-29,
+    -39409233028046403e-26,
+    186023389685045e-24,
+    -4356323005056618e-26,
+    1278600101629623e-30,
+    467927502665792e-26,
+    -2149246470613483e-27,
+    4908815614809652e-28,
+    -633859148489156e-32,
+    -5045332069080094e-29
+  ],
+  [
+    -33679855336635813e-20,
+    -6972813758365858e-20,
+    2772753244959392e-19,
+    -19932570516188847e-20,
+    6797780477937208e-20,
+    1419062920643967e-22,
+    -13594048189768693e-21,
+    8018470256334202e-21,
+    -2291481176508095e-21,
+    -3252473551298454e-25,
+    34652846491085265e-23,
+    -18447187191171344e-23,
+    48240967037894184e-24,
+    -17989466721743514e-30,
+    -6306194500013523e-24,
+    3162417628774568e-24,
+    -7840924253697429e-25,
+    5192679165254041e-30,
+    9358944242306784e-26,
+    -4513426216163278e-26,
+    10799129993116828e-27,
+    -3661886712685252e-32,
+    -1210902069055155e-27,
+    5680743584990564e-28,
+    -13249659916340829e-29
+  ],
+  [
+    5313079364639922e-19,
+    -5921664373536939e-19,
+    2708782096718045e-19,
+    7902353232660328e-22,
+    -8153969367561969e-20,
+    561168275310625e-19,
+    -18329116582843375e-21,
+    -30796134506033047e-25,
+    3465155368803609e-21,
+    -20291327396058603e-22,
+    5788792863149004e-22,
+    2338630673826657e-28,
+    -8828600746330484e-23,
+    47435958880408125e-24,
+    -12545415020710382e-24,
+    8649648858010293e-29,
+    16846058979264062e-25,
+    -8575492823577594e-25,
+    21598224929232125e-26,
+    -7613230520476153e-31,
+    -26639822008536144e-27,
+    13065700536611057e-27,
+    -31799163902367977e-28,
+    4710976121367431e-33,
+    36902800842763465e-29
+  ],
+  [
+    34436760689237765e-20,
+    5171790908260592e-20,
+    -33493161081142234e-20,
+    2812695154763237e-19,
+    -10976582244684731e-20,
+    -12741009095484485e-23,
+    27744451511563645e-21,
+    -18263488805711332e-21,
+    57876949497350525e-22,
+    493875893393627e-24,
+    -10595367014026043e-22,
+    6166714376110408e-22,
+    -17562973359060463e-23,
+    -1297447328701544e-27,
+    2695423606288966e-23,
+    -14578352908731272e-24,
+    3887645959386175e-24,
+    -3881002251019412e-32,
+    -5327994173877286e-25,
+    27437977643314844e-26,
+    -6995796092070568e-26,
+    2589986387486848e-32,
+    8856689099669639e-27,
+    -4403168815871311e-27,
+    10865561947091654e-28
+  ],
+  [
+    -6526239185953094e-19,
+    8394987206720873e-19,
+    -438297098541721e-18,
+    -6969091458420552e-22,
+    16644846642067547e-20,
+    -12783517679769218e-20,
+    4629953263691304e-20,
+    4557909867922708e-24,
+    -10595271125805195e-21,
+    6783342904865167e-21,
+    -21075476666258803e-22,
+    -17213731432817144e-27,
+    3773587741611098e-22,
+    -21867506700122867e-23,
+    6220228804018927e-23,
+    6597703826733e-28,
+    -9590386497425686e-24,
+    5213214492280807e-24,
+    -13991589583935709e-25,
+    5382058999060575e-31,
+    19484714275467745e-26,
+    -10127287556389682e-26,
+    26077347197254926e-27,
+    -5090418699993299e-33,
+    -33721464474854593e-28
+  ],
+  [
+    -5967612901927463e-19,
+    -7204895416020011e-20,
+    6782308837667328e-19,
+    -6401475260262758e-19,
+    27750107634328704e-20,
+    1819700838046515e-22,
+    -8479507117068503e-20,
+    6105192082501531e-20,
+    -21073920183404862e-21,
+    -8858589014125599e-25,
+    45284535953805374e-22,
+    -28427815022504407e-22,
+    8708234177864641e-22,
+    36886101871706966e-28,
+    -1534469519070206e-22,
+    8862466778790695e-23,
+    -25184812301826817e-24,
+    -10225912098215092e-30,
+    3896947075815478e-24,
+    -21267304792235634e-25,
+    5737013552805138e-25,
+    -1887749850169741e-34,
+    -8093153869465787e-26,
+    423827232834492e-25,
+    -11002224534207727e-27
+  ],
+  [
+    0.0013324454494800656,
+    -0.0019144384985654776,
+    0.0011089369134596636,
+    99324041226423e-20,
+    -5087450129309319e-19,
+    42735056665392886e-20,
+    -168588537679108e-18,
+    -81301893922785e-22,
+    45284402370562144e-21,
+    -3127053674781734e-20,
+    1044986828530338e-20,
+    48435226265680926e-27,
+    -2148256587345626e-21,
+    1329369701097492e-21,
+    -4029569309210103e-22,
+    -1756787766632329e-28,
+    7014504316366825e-23,
+    -4040787734999483e-23,
+    11474026743371962e-24,
+    39642746853563326e-34,
+    -17804938269892715e-25,
+    9748026254873165e-25,
+    -26405338676507616e-26,
+    5794875163403742e-33,
+    3764774955354384e-26
+  ],
+  [
+    0.001579727660730835,
+    16251626278391583e-20,
+    -0.0020633421035543276,
+    0.00213896861856891,
+    -0.0010108559391263003,
+    -399127055299192e-21,
+    3623502508476469e-19,
+    -28143901463712157e-20,
+    10449513336495887e-20,
+    212114184918303e-23,
+    -25779417251947842e-21,
+    17281818956040464e-21,
+    -5641377387290428e-21,
+    -11024320105776174e-27,
+    11223224418895176e-22,
+    -6869339637952674e-22,
+    20653236975414888e-23,
+    46714772409838506e-30,
+    -35609886164949055e-24,
+    20470855345905963e-24,
+    -5809173863328336e-24,
+    -1332821287582869e-31,
+    9035460439133513e-25,
+    -4959878251733084e-25,
+    13481607129399748e-26
+  ],
+  [
+    -0.004072512119514016,
+    0.00640336283380807,
+    -0.004041016108167662,
+    -2183732802866233e-21,
+    0.002174044180125464,
+    -0.001970044051841889,
+    8359546974796246e-19,
+    19445447567109655e-24,
+    -257793871204217e-18,
+    19009987368139304e-20,
+    -6769649993743896e-20,
+    -14440629666426571e-26,
+    15712512518742267e-21,
+    -10304008744776892e-21,
+    3304517767401387e-21,
+    7982976024232571e-28,
+    -64097794149313e-20,
+    38894624761300054e-23,
+    -1161834764494887e-22,
+    -2816808630596451e-30,
+    19878012911297094e-24,
+    -11407719956357511e-24,
+    32355857064185554e-25,
+    4175946829345594e-35,
+    -5042311271810582e-25
+  ],
+  [
+    -0.0059475779383993,
+    -5401647678926045e-19,
+    0.00879104135507679,
+    -0.009857631558785612,
+    0.005013469503102154,
+    12807521786221875e-22,
+    -0.0020626019342754685,
+    0.0017109128573523059,
+    -676953127141338e-18,
+    -6901154567656214e-24,
+    18855128143995903e-20,
+    -1339521566349197e-19,
+    4626318303352804e-20,
+    4003423061332135e-26,
+    -10255652921494033e-21,
+    6612086372797651e-21,
+    -20913022027253007e-22,
+    -20951775649603836e-29,
+    3975602904199325e-22,
+    -2395621197881589e-22,
+    7118288338214586e-23,
+    8925574873053455e-31,
+    -12101547235064675e-24,
+    6935061824833439e-24,
+    -196614644538561e-23
+  ],
+  [
+    0.01740202778752271,
+    -0.029527880945699123,
+    0.020045875571402798,
+    70289515966903405e-22,
+    -0.012375421071343148,
+    0.011976293444235253,
+    -0.0054156038466518525,
+    -6329089339641862e-23,
+    0.0018855118129005065,
+    -0.001473473274825001,
+    5551581009770838e-19,
+    5240683441255066e-25,
+    -14357913535784837e-20,
+    991812932249433e-19,
+    -3346083474947831e-20,
+    -3575583729109899e-27,
+    71560851960630075e-22,
+    -4551680262815553e-21,
+    14236576649271474e-22,
+    18803149082089665e-30,
+    -2662340389892921e-22,
+    15950642189595716e-23,
+    -471875146738411e-22,
+    -6510787295875518e-32,
+    7979509102674624e-24
+  ],
+  [
+    0.03024912416090589,
+    0.0024817436002649977,
+    -0.049939134373457025,
+    0.05991564300930787,
+    -0.03248320760162339,
+    -5721296865210344e-21,
+    0.015085251778569354,
+    -0.013261324005088445,
+    0.0055515262632426145,
+    3026318225703001e-23,
+    -0.0017229548406756724,
+    0.0012893570099929638,
+    -46845138348319875e-20,
+    -1830259937893045e-25,
+    11449739014822654e-20,
+    -7737856522124447e-20,
+    25625836246985202e-21,
+    10766165333192815e-28,
+    -5324680928242262e-21,
+    3349634863064464e-21,
+    -10381253128684019e-22,
+    -5608909920621128e-30,
+    19150821930676592e-23,
+    -11418365800203487e-23,
+    33654425209171787e-24
+  ],
+  [
+    -0.09905102088015905,
+    0.17954011706123485,
+    -0.12989606383463778,
+    -31478872752284355e-21,
+    0.09051063527684813,
+    -0.0928288244111844,
+    0.04441211283987781,
+    27779236316835886e-23,
+    -0.017229543805449696,
+    0.014182925050891573,
+    -0.005621416163374734,
+    -239598509186381e-23,
+    0.0016029634366079909,
+    -0.0011606784674435774,
+    41001337768153875e-20,
+    1836580075409066e-26,
+    -958442565636559e-19,
+    6364306233776471e-20,
+    -2076250624489065e-20,
+    -11806020912804483e-29,
+    4213180823912065e-21,
+    -2626224133701247e-21,
+    8077062049493066e-22,
+    6012591212363273e-31,
+    -1472973737401884e-22
+  ],
+  [
+    -0.19994542198219728,
+    -0.015056113040026424,
+    0.36470239469348487,
+    -0.4643519231173355,
+    0.26640934719197895,
+    3403826602714719e-20,
+    -0.13784338709329624,
+    0.1276467178337056,
+    -0.056213828755200985,
+    -1753150885483011e-22,
+    0.019235592956768112,
+    -0.015088821281095314,
+    0.005740185445135012,
+    10622382710310225e-25,
+    -0.0015335082692563998,
+    0.0010819320643228215,
+    -3737251019394566e-19,
+    -6617090972903199e-27,
+    8426361738090962e-20,
+    -5515070682748348e-20,
+    1776953644834807e-20,
+    3882792321020553e-29,
+    -353513697488768e-20,
+    2186583213004527e-21,
+    -668128494476256e-21
+  ],
+  [
+    0.7243860850402943,
+    -1.3918010932653375,
+    1.0654143352413967,
+    1876173868950258e-19,
+    -0.827055011761527,
+    0.8935243334782842,
+    -0.44971003995291337,
+    -16107401567546651e-22,
+    0.1923559016527109,
+    -0.1659770216004261,
+    0.06888222268181433,
+    13910091724608687e-24,
+    -0.02146911561508663,
+    0.016228980898865892,
+    -0.005979601617258426,
+    -11287469112826745e-26,
+    0.0015167451119784856,
+    -0.00104786342935539,
+    3553907288912642e-19,
+    8170432211180152e-28,
+    -777730134424524e-19,
+    5029141389700772e-20,
+    -16035083867000518e-21,
+    12469354315487606e-30,
+    31369106244517616e-22
+  ],
+  [
+    1.6668949727276812,
+    0.1165462765994632,
+    -3.3288393225018904,
+    4.469232548286404,
+    -2.6977693045875806,
+    -2600667859891061e-19,
+    1.5389017615694538,
+    -1.4937962361134611,
+    0.6888196463323315,
+    13077482004552384e-22,
+    -0.2576296332559629,
+    0.21097676102125448,
+    -0.08371440835921988,
+    -7792042888135476e-24,
+    0.0242679230648336,
+    -0.017813678334552312,
+    0.006397033038890006,
+    4943080709048052e-26,
+    -0.0015554602758465635,
+    0.0010561196919903215,
+    -352771844604729e-18,
+    9300233464502246e-29,
+    7528585502655717e-20,
+    -4818651556915635e-20,
+    15227271505597605e-21
+  ],
+  [
+    -6.618829886137293,
+    13.397985455142589,
+    -10.789350606845145,
+    -0.0014352254537875018,
+    9.23336945961898,
+    -10.456552819547769,
+    5.510552602903347,
+    12024439690716742e-21,
+    -2.5762961164755818,
+    2.320744274538718,
+    -1.0045728797216285,
+    -10207833290021913e-23,
+    0.3397509217116947,
+    -0.2672051745075747,
+    0.10235252851562705,
+    8432973048487163e-25,
+    -0.027998284958442594,
+    0.020066274144976814,
+    -0.007055436891508624,
+    19402238183698188e-28,
+    0.0016562888105449611,
+    -0.0011082898580743682,
+    3654545161310169e-19,
+    -5129003202697179e-26,
+    -7634010369686903e-20
+  ],
+  [
+    -17.112706061976095,
+    -1.1208044642899115,
+    37.131966511885445,
+    -52.29827102534896,
+    33.058589696624615,
+    0.002479129897620022,
+    -20.61089403411526,
+    20.88672775145582,
+    -10.045703956517752,
+    -12238783449063012e-21,
+    4.077013427422114,
+    -3.473667358470195,
+    1.4329352617312006,
+    7135991441187971e-23,
+    -0.4479725715911561,
+    0.3411266608064446,
+    -0.12699786326594922,
+    -2895367726908153e-25,
+    0.03312577627825986,
+    -0.023274087021036102,
+    0.008039999350364889,
+    -1177805216235265e-24,
+    -0.001832162489107167,
+    0.0012108282933588664,
+    -3947994124682252e-19
+  ],
+  [
+    73.89033153567425,
+    -156.80141270402274,
+    132.2177542759164,
+    0.013692876877324546,
+    -123.66496885920151,
+    146.2068939106273,
+    -80.36558772486535,
+    -11259851148881298e-20,
+    40.77013219617994,
+    -38.21034001327303,
+    17.19522294277362,
+    9351970795516835e-22,
+    -6.271615990774704,
+    5.116899907185264,
+    -2.0319658112299095,
+    -4950721558276154e-24,
+    0.596263972943326,
+    -0.44220765337238094,
+    0.16079998700166273,
+    -24733786203223403e-24,
+    -0.040307574759979765,
+    0.02784905074709787,
+    -0.009475185899205422,
+    6419922235909132e-21,
+    0.002125018077469946
+  ],
+  [
+    212.1683709838252,
+    13.107863022633868,
+    -496.9828593287175,
+    731.215952669692,
+    -482.1382172089085,
+    -0.028817248692894887,
+    326.167203029471,
+    -343.8934028008712,
+    171.95193870816232,
+    14038077378096157e-20,
+    -75.2594195897599,
+    66.51969984520935,
+    -28.447519748152462,
+    -7613702615875392e-22,
+    9.540223710530437,
+    -7.517530111331138,
+    2.894399756887196,
+    -466121949995382e-21,
+    -0.8061514959879409,
+    0.5848300657063102,
+    -0.20845408972964957,
+    14765818959305816e-20,
+    0.05100043386375302,
+    -0.03306625214188366,
+    0.015109265210467774
+  ],
+  [
+    -989.5964309832236,
+    2192.555536090523,
+    -1928.3586782723355,
+    -0.15925738122215252,
+    1956.9985945919857,
+    -2407.2514765081555,
+    1375.6149959336497,
+    0.0012920735237496668,
+    -752.5941715948055,
+    731.7166874220871,
+    -341.37023466220063,
+    -9985739026060805e-21,
+    133.56313181291574,
+    -112.76295161252794,
+    46.31039609820446,
+    -7923738713361476e-21,
+    -14.510726927018647,
+    11.111771248100563,
+    -4.169081794527089,
+    0.0031008219800117806,
+    1.1220095449981469,
+    -0.7605237992614992,
+    0.36262236505085255,
+    0.2216867741940747,
+    0.48683443692930506
+  ]
+];
+
+// src/drift/special/incomplete-gamma.ts
+var MACHINE_EPSILON = 2220446049250313e-31;
+var ASYMPTOTIC_SMALL = 20;
+var ASYMPTOTIC_LARGE = 200;
+var ASYMPTOTIC_SMALL_RATIO = 0.3;
+var ASYMPTOTIC_LARGE_RATIO = 4.5;
+var BIG = 4503599627370496;
+var BIG_INVERSE = 2220446049250313e-31;
+function logGammaPrefactor(a, x) {
+  const sigma = (x - a) / a;
+  return a * log1pmx(sigma) + 0.5 * Math.log(a) - HALF_LN_TWO_PI - stirlingRemainder(a);
+}
+function iterationLimit(a) {
+  return 2e3 + Math.ceil(20 * Math.sqrt(a));
+}
+function lowerSeries(a, x) {
+  let r = a;
+  let c = 1;
+  let sum = 1;
+  const limit = iterationLimit(a);
+  for (let i = 0; i < limit; i++) {
+    r += 1;
+    c *= x / r;
+    sum += c;
+    if (c <= MACHINE_EPSILON * sum) break;
+  }
+  return Math.exp(logGammaPrefactor(a, x) + Math.log(sum / a));
+}
+function upperContinuedFraction(a, x) {
+  let y = 1 - a;
+  let z2 = x + y + 1;
+  let c = 0;
+  let pkm2 = 1;
+  let qkm2 = x;
+  let pkm1 = x + 1;
+  let qkm1 = z2 * x;
+  let ans = pkm1 / qkm1;
+  const limit = iterationLimit(a);
+  for (let i = 0; i < limit; i++) {
+    c += 1;
+    y += 1;
+    z2 += 2;
+    const yc = y * c;
+    const pk = pkm1 * z2 - pkm2 * yc;
+    const qk = qkm1 * z2 - qkm2 * yc;
+    let change = 1;
+    if (qk !== 0) {
+      const r = pk / qk;
+      change = Math.abs((ans - r) / r);
+      ans = r;
+    }
+    pkm2 = pkm1;
+    pkm1 = pk;
+    qkm2 = qkm1;
+    qkm1 = qk;
+    if (Math.abs(pk) > BIG) {
+      pkm2 *= BIG_INVERSE;
+      pkm1 *= BIG_INVERSE;
+      qkm2 *= BIG_INVERSE;
+      qkm1 *= BIG_INVERSE;
+    }
+    if (change <= MACHINE_EPSILON) break;
+  }
+  return Math.exp(logGammaPrefactor(a, x) + Math.log(ans));
+}
+function logGamma1p(a) {
+  return Math.abs(a) < 1.5 ? Math.log1p((0, import_math_base_special_gamma1pm1.default)(a)) : (0, import_math_base_special_gammaln2.default)(1 + a);
+}
+function upperSmallSeries(a, x) {
+  let factor = 1;
+  let sum = 0;
+  for (let n = 1; n < 2e3; n++) {
+    factor *= -x / n;
+    const term = factor / (a + n);
+    sum += term;
+    if (Math.abs(term) <= MACHINE_EPSILON * Math.abs(sum)) break;
+  }
+  const logX = Math.log(x);
+  const leading = -Math.expm1(a * logX - logGamma1p(a));
+  return leading - Math.exp(a * logX - (0, import_math_base_special_gammaln2.default)(a)) * sum;
+}
+function upperAsymptotic(a, x) {
+  const lambda = x / a;
+  const sigma = (x - a) / a;
+  let eta = 0;
+  if (lambda > 1) eta = Math.sqrt(-2 * log1pmx(sigma));
+  else if (lambda < 1) eta = -Math.sqrt(-2 * log1pmx(sigma));
+  const columns = TEMME_COEFFICIENTS[0].length;
+  const etaPowers = new Float64Array(columns);
+  etaPowers[0] = 1;
+  let highestPower = 0;
+  let sum = 0;
+  let aFactor = 1;
+  let previousMagnitude = Number.POSITIVE_INFINITY;
+  for (const row of TEMME_COEFFICIENTS) {
+    let ck = row[0];
+    for (let n = 1; n < columns; n++) {
+      if (n > highestPower) {
+        etaPowers[n] = eta * etaPowers[n - 1];
+        highestPower = n;
+      }
+      const ckTerm = row[n] * etaPowers[n];
+      ck += ckTerm;
+      if (Math.abs(ckTerm) < MACHINE_EPSILON * Math.abs(ck)) break;
+    }
+    const term = ck * aFactor;
+    const magnitude = Math.abs(term);
+    if (magnitude > previousMagnitude) break;
+    sum += term;
+    if (magnitude < MACHINE_EPSILON * Math.abs(sum)) break;
+    previousMagnitude = magnitude;
+    aFactor /= a;
+  }
+  return 0.5 * (0, import_math_base_special_erfc.default)(eta * Math.sqrt(a / 2)) + Math.exp(-0.5 * a * eta * eta) * sum / Math.sqrt(2 * Math.PI * a);
+}
+function regularizedUpperGamma(a, x) {
+  if (Number.isNaN(a) || Number.isNaN(x) || a < 0 || x < 0) return Number.NaN;
+  if (a === 0) return x > 0 ? 0 : Number.NaN;
+  if (x === 0) return 1;
+  if (a === Number.POSITIVE_INFINITY) return x === Number.POSITIVE_INFINITY ? Number.NaN : 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const relativeDistance = Math.abs(x - a) / a;
+  if (a > ASYMPTOTIC_SMALL && a < ASYMPTOTIC_LARGE && relativeDistance < ASYMPTOTIC_SMALL_RATIO || a > ASYMPTOTIC_LARGE && relativeDistance < ASYMPTOTIC_LARGE_RATIO / Math.sqrt(a)) {
+    return upperAsymptotic(a, x);
+  }
+  if (x > 1.1) return x < a ? 1 - lowerSeries(a, x) : upperContinuedFraction(a, x);
+  if (x <= 0.5) return -0.4 / Math.log(x) < a ? 1 - lowerSeries(a, x) : upperSmallSeries(a, x);
+  return x * 1.1 < a ? 1 - lowerSeries(a, x) : upperSmallSeries(a, x);
+}
+
+// src/drift/special/student-t.ts
+var import_math_base_special_erfc2 = __toESM(require_lib53(), 1);
+var import_math_base_special_erfcx = __toESM(require_lib89(), 1);
+var EPSILON = 2220446049250313e-31;
+var HALF_LN_PI = 0.5723649429247001;
+var BGRAT_MIN_A = 15;
+var SHIFT = 20;
+function logSeriesPrefactor(a, logX) {
+  return a * logX - Math.log(a) - HALF_LN_PI + logGammaRatioHalf(a);
+}
+function logSeriesLowerTail(a, x, logX) {
+  let sum = 0;
+  let c = 1;
+  for (let j = 1; j < 2e3; j++) {
+    c *= (j - 0.5) / j * x;
+    const term = c / (a + j);
+    sum += term;
+    if (term <= EPSILON * 0.25 * (1 / a + sum)) break;
+  }
+  return logSeriesPrefactor(a, logX) + Math.log1p(a * sum);
+}
+function seriesUpperPart(a, y, logY) {
+  let sum = 0;
+  let c = 1;
+  for (let j = 1; j < 2e3; j++) {
+    c *= (j - a) / j * y;
+    const term = c / (0.5 + j);
+    sum += term;
+    if (Math.abs(term) <= EPSILON * 0.25 * Math.abs(2 + sum)) break;
+  }
+  const logPrefactor = 0.5 * logY + Math.LN2 - HALF_LN_PI + logGammaRatioHalf(a);
+  return Math.exp(logPrefactor) * (1 + 0.5 * sum);
+}
+function logShiftSum(a, n, x, logX, logY) {
+  const logFirst = logSeriesPrefactor(a, logX) + 0.5 * logY;
+  let term = 1;
+  let sum = 1;
+  for (let i = 0; i < n - 1; i++) {
+    term *= x * (a + i + 0.5) / (a + i + 1);
+    sum += term;
+  }
+  return logFirst + Math.log(sum);
+}
+function logAsymptoticLowerTail(a, logX, logAdded) {
+  const b = 0.5;
+  const bm1 = b - 1;
+  const nu = a + 0.5 * bm1;
+  const z2 = -nu * logX;
+  const logU = -z2 + 0.5 * Math.log(z2) - HALF_LN_PI + logGammaRatioHalf(a) - 0.5 * Math.log(nu);
+  const sqrtZ = Math.sqrt(z2);
+  let j = Math.sqrt(Math.PI) * (0, import_math_base_special_erfcx.default)(sqrtZ) / sqrtZ;
+  const l = Number.isFinite(logAdded) ? Math.exp(logAdded - logU) : 0;
+  const v = 0.25 / (nu * nu);
+  const t2 = 0.25 * logX * logX;
+  let sum = j;
+  let t3 = 1;
+  let cn = 1;
+  let n2 = 0;
+  const c = [];
+  const d = [];
+  for (let n = 1; n <= 30; n++) {
+    const bp2n = b + n2;
+    j = (bp2n * (bp2n + 1) * j + (z2 + bp2n + 1) * t3) * v;
+    n2 += 2;
+    t3 *= t2;
+    cn /= n2 * (n2 + 1);
+    c.push(cn);
+    let s = 0;
+    let coefficient = b - n;
+    for (let i = 1; i <= n - 1; i++) {
+      s += coefficient * c[i - 1] * d[n - 1 - i];
+      coefficient += b;
+    }
+    const dn = bm1 * cn + s / n;
+    d.push(dn);
+    const dj = dn * j;
+    sum += dj;
+    if (sum <= 0) return Number.NaN;
+    if (Math.abs(dj) <= EPSILON * 0.25 * (sum + l)) break;
+  }
+  return logU + Math.log(sum);
+}
+function logAdd(p, q) {
+  if (q === Number.NEGATIVE_INFINITY) return p;
+  if (p === Number.NEGATIVE_INFINITY) return q;
+  const [hi, lo] = p >= q ? [p, q] : [q, p];
+  return hi + Math.log1p(Math.exp(lo - hi));
+}
+function studentTwoSidedTail(t2, degreesOfFreedom) {
+  const nu = degreesOfFreedom;
+  if (Number.isNaN(t2) || Number.isNaN(nu) || nu <= 0) return Number.NaN;
+  const absT = Math.abs(t2);
+  if (absT === Number.POSITIVE_INFINITY) return 0;
+  if (absT === 0) return 1;
+  if (nu === Number.POSITIVE_INFINITY) return (0, import_math_base_special_erfc2.default)(absT * Math.SQRT1_2);
+  const a = nu / 2;
+  const r = absT * absT / nu;
+  let logX;
+  let logY;
+  let x;
+  let y;
+  if (Number.isFinite(r)) {
+    logX = -Math.log1p(r);
+    logY = Math.log(r) + logX;
+    x = 1 / (1 + r);
+    y = r / (1 + r);
+  } else {
+    logX = -(2 * Math.log(absT) - Math.log(nu));
+    logY = 0;
+    x = Math.exp(logX);
+    y = 1;
+  }
+  if (x <= 0.7) return Math.exp(logSeriesLowerTail(a, x, logX));
+  if (y < 0.1 && a * y <= 0.49 || a <= 1) return 1 - seriesUpperPart(a, y, logY);
+  const shift = a < BGRAT_MIN_A ? SHIFT : 0;
+  const logShift = shift > 0 ? logShiftSum(a, shift, x, logX, logY) : Number.NEGATIVE_INFINITY;
+  const logTail = logAsymptoticLowerTail(a + shift, logX, logShift);
+  return Math.exp(logAdd(logTail, logShift));
+}
+
+// src/drift/kernels/p-values.ts
 function chiSquareSf(x, degreesOfFreedom) {
   if (Number.isNaN(x) || Number.isNaN(degreesOfFreedom) || degreesOfFreedom <= 0) return Number.NaN;
   if (x === Number.POSITIVE_INFINITY) return 0;
   if (x <= 0) return 1;
-  return (0, import_math_base_special_gammainc.default)(x / 2, degreesOfFreedom / 2, true, true);
+  return regularizedUpperGamma(degreesOfFreedom / 2, x / 2);
 }
 function normalSf(z2) {
   return (0, import_stats_base_dists_normal_cdf.default)(-z2, 0, 1);
 }
 function studentTwoSidedP(t2, degreesOfFreedom) {
-  if (Number.isNaN(t2) || Number.isNaN(degreesOfFreedom) || degreesOfFreedom <= 0) return Number.NaN;
-  if (!Number.isFinite(t2)) return 0;
-  return (0, import_math_base_special_betainc.default)(degreesOfFreedom / (degreesOfFreedom + t2 * t2), degreesOfFreedom / 2, 0.5, true, false);
+  return studentTwoSidedTail(t2, degreesOfFreedom);
 }
 
 // src/drift/stattests/chisquare.ts
@@ -35347,15 +33317,15 @@ var chisquare = {
 };
 
 // src/drift/stattests/cramer-von-mises.ts
-var import_math_base_special_gammaln2 = __toESM(require_lib98(), 1);
+var import_math_base_special_gammaln4 = __toESM(require_lib88(), 1);
 
 // src/drift/kernels/bessel-k.ts
-var import_math_base_special_gammaln = __toESM(require_lib98(), 1);
+var import_math_base_special_gammaln3 = __toESM(require_lib88(), 1);
 var MAX_ITERATIONS = 1e4;
-var EPSILON = 1e-16;
+var EPSILON2 = 1e-16;
 var SERIES_LIMIT = 2;
 function reciprocalGammas(mu) {
-  return { plus: Math.exp(-(0, import_math_base_special_gammaln.default)(1 + mu)), minus: Math.exp(-(0, import_math_base_special_gammaln.default)(1 - mu)) };
+  return { plus: Math.exp(-(0, import_math_base_special_gammaln3.default)(1 + mu)), minus: Math.exp(-(0, import_math_base_special_gammaln3.default)(1 - mu)) };
 }
 function gammaOne(mu, plus, minus) {
   if (Math.abs(mu) < 1e-6) return 0.5772156649015329;
@@ -35372,10 +33342,10 @@ function besselK(order, x) {
   if (x < SERIES_LIMIT) {
     const half = 0.5 * x;
     const piMu = Math.PI * mu;
-    const fact = Math.abs(piMu) < EPSILON ? 1 : piMu / Math.sin(piMu);
+    const fact = Math.abs(piMu) < EPSILON2 ? 1 : piMu / Math.sin(piMu);
     let d2 = -Math.log(half);
     let e = mu * d2;
-    const fact2 = Math.abs(e) < EPSILON ? 1 : Math.sinh(e) / e;
+    const fact2 = Math.abs(e) < EPSILON2 ? 1 : Math.sinh(e) / e;
     const { plus, minus } = reciprocalGammas(mu);
     const gamma1 = gammaOne(mu, plus, minus);
     const gamma2 = (minus + plus) / 2;
@@ -35393,7 +33363,7 @@ function besselK(order, x) {
       q3 /= i + mu;
       const term = c2 * ff;
       sum += term;
-      if (Math.abs(term) < Math.abs(sum) * EPSILON) break;
+      if (Math.abs(term) < Math.abs(sum) * EPSILON2) break;
     }
     return sum;
   }
@@ -35419,7 +33389,7 @@ function besselK(order, x) {
     delh = (b * d - 1) * delh;
     const dels = q * delh;
     s += dels;
-    if (Math.abs(dels / s) < EPSILON) break;
+    if (Math.abs(dels / s) < EPSILON2) break;
   }
   return Math.sqrt(Math.PI / (2 * x)) * Math.exp(-x) / s;
 }
@@ -35600,7 +33570,7 @@ function factorialBig(k) {
 function cramerVonMisesLimitCdf(x) {
   let total = 0;
   for (let k = 0; ; k++) {
-    const u = Math.exp((0, import_math_base_special_gammaln2.default)(k + 0.5) - (0, import_math_base_special_gammaln2.default)(k + 1)) / (Math.PI ** 1.5 * Math.sqrt(x));
+    const u = Math.exp((0, import_math_base_special_gammaln4.default)(k + 0.5) - (0, import_math_base_special_gammaln4.default)(k + 1)) / (Math.PI ** 1.5 * Math.sqrt(x));
     const y = 4 * k + 1;
     const q = y ** 2 / (16 * x);
     const term = u * Math.sqrt(y) * Math.exp(-q) * besselK(0.25, q);
@@ -35908,7 +33878,7 @@ var DIMENSION = 2 * EVALUATION_POINTS.length;
 var MIN_SIZE = 5;
 var SMALL_SAMPLE_SIZE = 25;
 var PINV_RCOND = 1e-15;
-var EPSILON2 = 2220446049250313e-31;
+var EPSILON3 = 2220446049250313e-31;
 function mergeAscending(a, b) {
   const out = new Float64Array(a.length + b.length);
   let i = 0;
@@ -35997,6 +33967,11 @@ function eppsSingleton(pair2) {
   const n = nx + ny;
   const sigma = iqr / 2;
   const scaledPoints = EVALUATION_POINTS.map((t2) => t2 / sigma);
+  if (!scaledPoints.every(Number.isFinite) || !Number.isFinite(iqr)) {
+    throw new StatTestSkip(
+      `Epps-Singleton: the pooled interquartile range (${iqr}) is beyond double precision, so t / sigma is not finite (scipy's p-value is NaN)`
+    );
+  }
   const gx = featureMoments(reference, scaledPoints);
   const gy = featureMoments(current, scaledPoints);
   const estimatedCov = gx.cov.map((row, i) => row.map((v, j) => n / nx * v + n / ny * gy.cov[i][j]));
@@ -36005,7 +33980,12 @@ function eppsSingleton(pair2) {
   const cutoff = PINV_RCOND * largest;
   const inverseValues = values.map((lambda) => Math.abs(lambda) > cutoff ? 1 / lambda : 0);
   const inverseLargest = Math.max(...inverseValues.map(Math.abs));
-  const rank = inverseValues.filter((s) => Math.abs(s) > inverseLargest * DIMENSION * EPSILON2).length;
+  const rank = inverseValues.filter((s) => Math.abs(s) > inverseLargest * DIMENSION * EPSILON3).length;
+  if (rank === 0) {
+    throw new StatTestSkip(
+      "Epps-Singleton: the estimated covariance matrix is zero (each side constant), so the test has 0 degrees of freedom (scipy's p-value is NaN)"
+    );
+  }
   const gDiff = gx.mean.map((m, i) => m - gy.mean[i]);
   let quadratic = 0;
   for (let k = 0; k < DIMENSION; k++) {
@@ -36222,7 +34202,13 @@ var gTestStatTest = {
   comparison: "p<thr",
   compute(pair2) {
     const { statistic, pValue } = gTest(pair2);
-    return { score: pValue, statistic };
+    return Number.isNaN(pValue) ? {
+      score: pValue,
+      statistic,
+      warnings: [
+        "g_test with a single category has 0 degrees of freedom: p-value is NaN (Evidently: never drift)"
+      ]
+    } : { score: pValue, statistic };
   }
 };
 
@@ -37261,6 +35247,13 @@ function studentTTest(pair2) {
   const statistic = (reference.mean - current.mean) / denominator;
   return { statistic, pValue: studentTwoSidedP(statistic, df) };
 }
+function undefinedReason(pair2) {
+  const sides = [pair2.reference.length, pair2.current.length];
+  if (Math.min(...sides) < 2) {
+    return `t-test needs at least 2 values per side (reference ${sides[0]}, current ${sides[1]}): a single value has no sample variance, so scipy's p-value is NaN (Evidently: never drift)`;
+  }
+  return "t-test on samples with zero pooled variance and equal means (or values beyond double range): t is 0/0, so scipy's p-value is NaN (Evidently: never drift)";
+}
 var tTest = {
   id: "t_test",
   displayName: "t_test",
@@ -37270,7 +35263,8 @@ var tTest = {
   comparison: "p<thr",
   compute(pair2) {
     const { statistic, pValue } = studentTTest(pair2);
-    return { score: pValue, statistic };
+    if (!Number.isNaN(pValue)) return { score: pValue, statistic };
+    return { score: pValue, statistic, warnings: [undefinedReason(pair2)] };
   }
 };
 
@@ -37345,7 +35339,7 @@ var wasserstein = {
 };
 
 // src/drift/stattests/z.ts
-var import_stats_base_dists_normal_cdf2 = __toESM(require_lib125(), 1);
+var import_stats_base_dists_normal_cdf2 = __toESM(require_lib57(), 1);
 function twoProportionZTest(referenceOnes, referenceSize, currentOnes, currentSize) {
   const n1 = referenceSize;
   const n2 = currentSize;
@@ -37378,26 +35372,55 @@ var z = {
 };
 
 // src/drift/stattests/index.ts
-var STAT_TESTS = {
-  ks,
-  chisquare,
-  z,
-  wasserstein,
-  jensenshannon,
-  psi,
-  kl_div: klDiv,
-  hellinger,
-  anderson,
-  cramer_von_mises: cramerVonMisesStatTest,
-  ed,
-  es,
-  fisher_exact: fisherExact,
-  g_test: gTestStatTest,
-  mannw,
-  t_test: tTest,
-  TVD: tvd,
-  empirical_mmd: empiricalMmdStatTest
-};
+function unscorable(pair2) {
+  return cachedOnPair(pair2, "unscorable", () => {
+    for (const [side, values] of [
+      ["reference", pair2.reference],
+      ["current", pair2.current]
+    ]) {
+      if (values.length === 0) return `no values on the ${side} side (all missing)`;
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (value - value !== 0) {
+          return `the ${side} side holds a missing or infinite value (${value}); these are removed before testing`;
+        }
+      }
+    }
+    return void 0;
+  });
+}
+function withScorableInput(test) {
+  return {
+    ...test,
+    compute(pair2, options) {
+      const problem = unscorable(pair2);
+      if (problem !== void 0) throw new StatTestSkip(problem);
+      return test.compute(pair2, options);
+    }
+  };
+}
+var STAT_TESTS = Object.fromEntries(
+  Object.entries({
+    ks,
+    chisquare,
+    z,
+    wasserstein,
+    jensenshannon,
+    psi,
+    kl_div: klDiv,
+    hellinger,
+    anderson,
+    cramer_von_mises: cramerVonMisesStatTest,
+    ed,
+    es,
+    fisher_exact: fisherExact,
+    g_test: gTestStatTest,
+    mannw,
+    t_test: tTest,
+    TVD: tvd,
+    empirical_mmd: empiricalMmdStatTest
+  }).map(([id, test]) => [id, withScorableInput(test)])
+);
 function getStatTest(id) {
   const test = STAT_TESTS[id];
   if (test === void 0) {
@@ -39580,7 +37603,7 @@ import { tmpdir } from "node:os";
 import { basename, extname as extname2, isAbsolute, join as join2, resolve as resolve3 } from "node:path";
 
 // node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib127(), 1);
+var import_lib = __toESM(require_lib91(), 1);
 var Client = import_lib.default.Client;
 var Pool = import_lib.default.Pool;
 var Connection = import_lib.default.Connection;
