@@ -12,6 +12,7 @@ export const Inputs = {
   CurrentAsOf: 'current-as-of',
   Compute: 'compute',
   StatementTimeout: 'statement-timeout',
+  ConnectRetries: 'connect-retries',
   ReferenceLabel: 'reference-label',
   CurrentLabel: 'current-label',
   Target: 'target',

@@ -131,6 +131,7 @@ function databaseInputs(
     'current-as-of': readInput(env, Inputs.CurrentAsOf),
     compute: readInput(env, Inputs.Compute),
     'statement-timeout': readInput(env, Inputs.StatementTimeout),
+    'connect-retries': readInput(env, Inputs.ConnectRetries),
   };
   for (const url of [values['database-url'], env.DATABASE_URL]) {
     if (!url) continue;

@@ -36,6 +36,7 @@ describe('action PostgreSQL inputs', () => {
       schema: 'offline',
       'reference-as-of': '2024-01-31',
       compute: 'database',
+      'connect-retries': '3',
     });
     expect(masked).toEqual(
       expect.arrayContaining(['postgresql://reader:p%40ss@db.internal:5432/features', 'p%40ss', 'p@ss']),
@@ -47,6 +48,7 @@ describe('action PostgreSQL inputs', () => {
         databaseUrl: 'postgresql://reader:p%40ss@db.internal:5432/features',
         source: { kind: 'streamflow', schema: 'offline' },
         statementTimeoutMs: 600_000,
+        connectRetries: 3,
         compute: 'database',
       },
     });
@@ -82,6 +84,9 @@ describe('action PostgreSQL inputs', () => {
       /--compute: unknown mode 'gpu'/,
     );
     expect(() => parse({ table: 't' })).toThrow(/--database-url is required \(or set DATABASE_URL\)/);
+    expect(() => parse({ table: 't', 'database-url': 'postgresql://h/db', 'connect-retries': '-1' })).toThrow(
+      /^--connect-retries: '-1' is not a whole number from 0 to 10$/,
+    );
     expect(() => parse({})).toThrow(/Input required and not supplied: reference/);
   });
 });

@@ -6,6 +6,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { listPostgresSnapshots } from '../../snapshot/postgres/index.js';
 import {
   parseSnapshotQuerySource,
+  parseConnectRetries,
   parseStatementTimeout,
   resolveDatabaseUrl,
   STREAMFLOW_QUERY_NAME,
@@ -23,6 +24,7 @@ Lists the as_of values of an as-of table with their row counts, oldest first (ta
   --query ${STREAMFLOW_QUERY_NAME}        the StreamFlow tables (as_of values of subscriptions_profile_snapshots)
   --schema S                schema of the StreamFlow tables (default public)
   --statement-timeout S     statement_timeout in seconds (default 600)
+  --connect-retries N       retries of a connection lost before the as_of values were read (default 1)
   --json                    print [{"as_of": ..., "rows": ...}] instead of lines
 
 Exit codes: 0 listed, 2 usage or database error.`;
@@ -34,6 +36,7 @@ const flags = {
   query: { type: 'string' },
   schema: { type: 'string' },
   'statement-timeout': { type: 'string' },
+  'connect-retries': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -55,6 +58,7 @@ export const snapshotsCommand: Command = {
       databaseUrl,
       source,
       parseStatementTimeout(values['statement-timeout']),
+      parseConnectRetries(values['connect-retries']),
     );
     if (values.json) {
       io.stdout.write(JSON.stringify(listed.map((item) => ({ as_of: item.asOf, rows: item.rows }))) + '\n');

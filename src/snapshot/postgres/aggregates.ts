@@ -13,6 +13,7 @@ import type pg from 'pg';
 import { UserError } from '../../errors.js';
 import type { CountedColumn, SideCounts } from '../../drift/database/counted-column.js';
 import { type CopyColumnSpec, type PgColumnKind, parseTimestamp } from './copy-text.js';
+import { extended } from './extended-query.js';
 import { describeSnapshot, type SnapshotPlan } from './snapshots.js';
 import { quoteIdent } from './sql-text.js';
 
@@ -132,6 +133,9 @@ interface RawSide {
  * (SQLSTATE 0A000; Citus does for distributed tables) gets plain `GROUP BY`s instead, one per column plus one over
  * all columns; the counts are the same. `force` picks the per-column strategy directly (tests, Citus).
  *
+ * Every statement holds the snapshot query, so each is sent with the extended protocol (one statement per Parse)
+ * and with the as_of value bound as `$1`. `onRows` is called when the first counts arrive.
+ *
  * @throws {UserError} if a snapshot has no rows
  */
 export async function countSnapshotValues(
@@ -140,6 +144,7 @@ export async function countSnapshotValues(
   asOf: { reference: string; current: string },
   include?: (name: string) => boolean,
   force?: CountStrategy,
+  onRows?: () => void,
 ): Promise<SnapshotCounts & { strategy: CountStrategy }> {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
@@ -148,10 +153,9 @@ export async function countSnapshotValues(
   if (strategy === 'grouping-sets') {
     await client.query('SAVEPOINT driftwatch_counts');
     try {
-      sides = [
-        await countInOnePass(client, plan, wanted, asOf.reference),
-        await countInOnePass(client, plan, wanted, asOf.current),
-      ];
+      const reference = await countInOnePass(client, plan, wanted, asOf.reference);
+      onRows?.();
+      sides = [reference, await countInOnePass(client, plan, wanted, asOf.current)];
       await client.query('RELEASE SAVEPOINT driftwatch_counts');
     } catch (error) {
       if ((error as { code?: string }).code !== '0A000') throw error;
@@ -160,8 +164,8 @@ export async function countSnapshotValues(
     }
   }
   sides ??= [
-    await countColumnByColumn(client, plan, wanted, asOf.reference),
-    await countColumnByColumn(client, plan, wanted, asOf.current),
+    await countColumnByColumn(client, plan, wanted, asOf.reference, onRows),
+    await countColumnByColumn(client, plan, wanted, asOf.current, onRows),
   ];
   [asOf.reference, asOf.current].forEach((value, index) => {
     if (sides[index]!.facts.rows === 0)
@@ -196,11 +200,13 @@ async function countInOnePass(
 ): Promise<RawSide> {
   if (wanted.length === 0) return { facts: await rowFacts(client, plan, wanted, asOf), columns: [] };
   // rowMode 'array': one small array per distinct value (an aggregate row), never per snapshot row.
-  const result = await client.query<[number, string | null, string]>({
-    text: groupingSetsSql(plan, wanted),
-    values: [asOf],
-    rowMode: 'array',
-  });
+  const result = await client.query<[number, string | null, string]>(
+    extended({
+      text: groupingSetsSql(plan, wanted),
+      values: [asOf],
+      rowMode: 'array',
+    }),
+  );
   const side: RawSide = {
     facts: { rows: 0, duplicatedRows: 0, emptyRows: 0 },
     columns: wanted.map(() => []),
@@ -230,15 +236,19 @@ async function countColumnByColumn(
   plan: SnapshotPlan,
   wanted: readonly CopyColumnSpec[],
   asOf: string,
+  onRows?: () => void,
 ): Promise<RawSide> {
   const facts = await rowFacts(client, plan, wanted, asOf);
+  onRows?.();
   const columns: [string | null, number][][] = [];
   for (const spec of wanted) {
-    const result = await client.query<[string | null, string]>({
-      text: valueCountSql(plan, spec),
-      values: [asOf],
-      rowMode: 'array',
-    });
+    const result = await client.query<[string | null, string]>(
+      extended({
+        text: valueCountSql(plan, spec),
+        values: [asOf],
+        rowMode: 'array',
+      }),
+    );
     columns.push(result.rows.map(([value, count]) => [value, Number(count)]));
   }
   return { facts, columns };
@@ -251,8 +261,10 @@ async function rowFacts(
   asOf: string,
 ): Promise<SideFacts> {
   const result = await client.query<{ rows: string; duplicated: string; empty: string }>(
-    rowFactsSql(plan, columns),
-    [asOf],
+    extended({
+      text: rowFactsSql(plan, columns),
+      values: [asOf],
+    }),
   );
   const row = result.rows[0]!;
   return { rows: Number(row.rows), duplicatedRows: Number(row.duplicated), emptyRows: Number(row.empty) };

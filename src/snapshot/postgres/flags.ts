@@ -3,7 +3,7 @@
  * settings. Nothing here connects; values are validated at the boundary with one-line UserErrors naming the flag.
  */
 import { UserError } from '../../errors.js';
-import { DEFAULT_STATEMENT_TIMEOUT_MS, parseDatabaseUrl } from './connection.js';
+import { DEFAULT_CONNECT_RETRIES, DEFAULT_STATEMENT_TIMEOUT_MS, parseDatabaseUrl } from './connection.js';
 import type { PostgresSnapshotSettings } from './index.js';
 import type { AsOfSelector, SnapshotQuerySource } from './snapshots.js';
 import { parseTableName } from './sql-text.js';
@@ -26,6 +26,7 @@ export interface PostgresFlagValues {
   readonly 'current-as-of'?: string;
   readonly compute?: string;
   readonly 'statement-timeout'?: string;
+  readonly 'connect-retries'?: string;
 }
 
 /** `parseArgs` option declarations of the flags (spread into a command's flag table). */
@@ -39,6 +40,7 @@ export const POSTGRES_FLAG_OPTIONS = {
   'current-as-of': { type: 'string' },
   compute: { type: 'string' },
   'statement-timeout': { type: 'string' },
+  'connect-retries': { type: 'string' },
 } as const;
 
 /** Usage lines of the flags, for a command's help. */
@@ -52,7 +54,8 @@ export const POSTGRES_FLAGS_USAGE = `PostgreSQL snapshots (instead of --referenc
   --reference-as-of X       as_of value, or 'previous' (the as_of before the current one; default)
   --current-as-of X         as_of value, or 'latest' (default)
   --compute MODE            memory: stream rows into the runner (default); database: compute counts in SQL
-  --statement-timeout S     statement_timeout in seconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000})`;
+  --statement-timeout S     statement_timeout in seconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000})
+  --connect-retries N       retries of a connection lost before any row was read (default ${DEFAULT_CONNECT_RETRIES})`;
 
 /** Whether any database flag was given (the caller then requires a complete database source). */
 export function hasPostgresFlags(values: PostgresFlagValues): boolean {
@@ -132,6 +135,14 @@ export function parseStatementTimeout(value: string | undefined): number {
   return Math.round(seconds * 1000);
 }
 
+/** `--connect-retries N`: a whole number from 0 to 10. */
+export function parseConnectRetries(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_CONNECT_RETRIES;
+  if (!/^\s*(10|[0-9])\s*$/.test(value))
+    throw new UserError('USAGE', `--connect-retries: '${value}' is not a whole number from 0 to 10`);
+  return Number(value);
+}
+
 /** Connection, snapshot query and compute mode of a database comparison (shared by both sides). */
 export interface PostgresDatabaseSettings {
   /** `--database-url` or `DATABASE_URL`; never printed. */
@@ -139,6 +150,8 @@ export interface PostgresDatabaseSettings {
   readonly source: SnapshotQuerySource;
   /** `statement_timeout` of every statement, in milliseconds. */
   readonly statementTimeoutMs: number;
+  /** Retries of a connection lost before any snapshot row was read. */
+  readonly connectRetries: number;
   readonly compute: ComputeMode;
 }
 
@@ -159,6 +172,7 @@ export function parsePostgresSources(
     databaseUrl: resolveDatabaseUrl(values, env),
     source: parseSnapshotQuerySource(values),
     statementTimeoutMs: parseStatementTimeout(values['statement-timeout']),
+    connectRetries: parseConnectRetries(values['connect-retries']),
     compute: parseComputeMode(values.compute),
   };
   return {
@@ -197,5 +211,6 @@ export function snapshotSettingsOf(
     referenceAsOf: reference.asOf,
     currentAsOf: current.asOf,
     statementTimeoutMs: reference.database.statementTimeoutMs,
+    connectRetries: reference.database.connectRetries,
   };
 }

@@ -1,15 +1,15 @@
 /**
  * Reading driftwatch snapshots from PostgreSQL: the entry points the CLI and the action call.
- * Every call opens its own pool and closes it in `finally`.
+ * Every call opens its own read-only connection and closes it, whatever happens.
  */
 import type { CountedSnapshots } from '../../drift/database/drift-from-counts.js';
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import type { Table } from '../table.js';
 import { type CountStrategy, countSnapshotValues } from './aggregates.js';
 import {
   DEFAULT_STATEMENT_TIMEOUT_MS,
-  closeDatabase,
-  openDatabase,
+  type ReadAttempt,
+  databaseAt,
   withReadOnlySnapshot,
 } from './connection.js';
 import {
@@ -26,22 +26,23 @@ import {
 export { type AsOfSelector, type SnapshotQuerySource, type AsOfCount } from './snapshots.js';
 
 /**
- * Opens a pool, runs `work` in one read-only, repeatable-read transaction, and closes the pool whatever happens
- * (an open pool keeps the process, and an Actions step, alive).
+ * Runs `work` in one read-only, repeatable-read transaction on a read-only connection, retrying a connection
+ * lost before any row was read, and closes the connection whatever happens (an open one keeps the process, and an
+ * Actions step, alive).
  */
 async function inReadOnlySnapshot<T>(
   databaseUrl: string,
-  statementTimeoutMs: number,
-  work: (client: PoolClient) => Promise<T>,
+  options: { statementTimeoutMs: number; connectRetries?: number },
+  work: (client: ClientBase, attempt: ReadAttempt) => Promise<T>,
 ): Promise<T> {
-  const database = openDatabase(databaseUrl);
-  try {
-    return await withReadOnlySnapshot(database, { statementTimeoutMs }, work);
-  } finally {
-    await closeDatabase(database);
-  }
+  return withReadOnlySnapshot(databaseAt(databaseUrl, 'read-only'), options, work);
 }
-export { DEFAULT_STATEMENT_TIMEOUT_MS, parseDatabaseUrl, describeTarget } from './connection.js';
+export {
+  DEFAULT_CONNECT_RETRIES,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  parseDatabaseUrl,
+  describeTarget,
+} from './connection.js';
 
 /** Everything needed to read a reference and a current snapshot from Postgres (part of the compare settings). */
 export interface PostgresSnapshotSettings {
@@ -52,6 +53,8 @@ export interface PostgresSnapshotSettings {
   readonly currentAsOf: AsOfSelector;
   /** `statement_timeout` of every statement, in milliseconds. */
   readonly statementTimeoutMs: number;
+  /** `--connect-retries`: tries more of a connection lost before any row was read (default 1). */
+  readonly connectRetries?: number;
 }
 
 /** Both snapshots, labelled by their as_of values. */
@@ -72,14 +75,27 @@ export async function readPostgresSnapshots(
   settings: PostgresSnapshotSettings,
   include?: (name: string) => boolean,
 ): Promise<PostgresSnapshots> {
-  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
-    const plan = await planSnapshotQuery(client, settings.source);
-    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-    const reference = await readSnapshot(client, plan, asOf.reference, { include });
-    const current = await readSnapshot(client, plan, asOf.current, { include });
+  return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
+    const { plan, asOf } = await planAndResolve(client, attempt, settings);
+    const onRows = () => {
+      attempt.rowsRead = true;
+    };
+    attempt.step = `reading the snapshot as_of ${asOf.reference}`;
+    const reference = await readSnapshot(client, plan, asOf.reference, { include, onRows });
+    attempt.step = `reading the snapshot as_of ${asOf.current}`;
+    const current = await readSnapshot(client, plan, asOf.current, { include, onRows });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
     return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
   });
+}
+
+/** Plans the snapshot query and resolves both as_of values, naming each step for a lost connection's message. */
+async function planAndResolve(client: ClientBase, attempt: ReadAttempt, settings: PostgresSnapshotSettings) {
+  attempt.step = 'checking the snapshot query';
+  const plan = await planSnapshotQuery(client, settings.source);
+  attempt.step = 'listing the as_of values';
+  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+  return { plan, asOf };
 }
 
 /** The as_of values of a table (or the StreamFlow schema) with their row counts, ascending. */
@@ -87,10 +103,14 @@ export async function listPostgresSnapshots(
   databaseUrl: string,
   source: SnapshotQuerySource,
   statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
+  connectRetries?: number,
 ): Promise<AsOfCount[]> {
-  return inReadOnlySnapshot(databaseUrl, statementTimeoutMs, async (client) =>
-    listAsOf(client, await planSnapshotQuery(client, source)),
-  );
+  return inReadOnlySnapshot(databaseUrl, { statementTimeoutMs, connectRetries }, async (client, attempt) => {
+    attempt.step = 'checking the snapshot query';
+    const plan = await planSnapshotQuery(client, source);
+    attempt.step = 'listing the as_of values';
+    return listAsOf(client, plan);
+  });
 }
 
 /** Value counts of both snapshots (`--compute database`), labelled by their as_of values. */
@@ -114,10 +134,12 @@ export async function countPostgresSnapshots(
   include?: (name: string) => boolean,
   force?: CountStrategy,
 ): Promise<PostgresCountedSnapshots> {
-  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
-    const plan = await planSnapshotQuery(client, settings.source);
-    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-    const counts = await countSnapshotValues(client, plan, asOf, include, force);
+  return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
+    const { plan, asOf } = await planAndResolve(client, attempt, settings);
+    attempt.step = `counting the values of the snapshots as_of ${asOf.reference} and ${asOf.current}`;
+    const counts = await countSnapshotValues(client, plan, asOf, include, force, () => {
+      attempt.rowsRead = true;
+    });
     return {
       snapshots: {
         reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },

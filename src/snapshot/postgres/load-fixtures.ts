@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { UserError } from '../../errors.js';
-import { closeDatabase, openDatabase, withTransaction } from './connection.js';
+import { databaseAt, withTransaction } from './connection.js';
 import { quoteIdent } from './sql-text.js';
 import { STREAMFLOW_FEATURE_COLUMNS, STREAMFLOW_TABLES, streamflowDdl } from './streamflow.js';
 
@@ -39,25 +39,18 @@ export interface LoadedSnapshot {
 /** Creates the StreamFlow tables in `schema` and loads each file as its as_of (replacing earlier rows). */
 export async function loadStreamflowFixtures(options: LoadFixturesOptions): Promise<LoadedSnapshot[]> {
   for (const file of options.files) await checkHeader(file.path);
-  const database = openDatabase(options.databaseUrl);
-  try {
-    return await withTransaction(
-      database,
-      { statementTimeoutMs: options.statementTimeoutMs },
-      async (client) => {
-        await createSchema(client, options.schema);
-        const loaded: LoadedSnapshot[] = [];
-        for (const file of options.files) loaded.push(await loadFile(client, options.schema, file));
-        // Fresh statistics, so the planner joins the snapshot tables sensibly at once (not after autovacuum).
-        for (const table of STREAMFLOW_TABLES) {
-          await client.query(`ANALYZE ${quoteIdent(options.schema)}.${quoteIdent(table.name)}`);
-        }
-        return loaded;
-      },
-    );
-  } finally {
-    await closeDatabase(database);
-  }
+  // The one writer of driftwatch: its connection is not read-only.
+  const database = databaseAt(options.databaseUrl, 'read-write');
+  return withTransaction(database, { statementTimeoutMs: options.statementTimeoutMs }, async (client) => {
+    await createSchema(client, options.schema);
+    const loaded: LoadedSnapshot[] = [];
+    for (const file of options.files) loaded.push(await loadFile(client, options.schema, file));
+    // Fresh statistics, so the planner joins the snapshot tables sensibly at once (not after autovacuum).
+    for (const table of STREAMFLOW_TABLES) {
+      await client.query(`ANALYZE ${quoteIdent(options.schema)}.${quoteIdent(table.name)}`);
+    }
+    return loaded;
+  });
 }
 
 async function createSchema(client: pg.ClientBase, schema: string): Promise<void> {

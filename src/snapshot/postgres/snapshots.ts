@@ -1,19 +1,23 @@
 /**
  * Snapshots stored in PostgreSQL as as-of tables: which query yields one snapshot, which as_of values exist,
  * and streaming one snapshot into the columnar {@link Table} with COPY TO STDOUT.
+ *
+ * A user's `--query` reaches the server only inside `SELECT * FROM (<query>) AS snapshot` (a subquery cannot
+ * modify data: INSERT/UPDATE/DELETE are not allowed there, nor a data-modifying WITH) and only through the
+ * extended query protocol, one statement per Parse.
  */
 import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { UserError, assertNever } from '../../errors.js';
 import type { Table } from '../table.js';
 import { type CopyColumnSpec, CopyTextDecoder, columnKindOf } from './copy-text.js';
+import { copyOut, describeStatement } from './extended-query.js';
 import {
   type TableName,
+  checkSnapshotQuery,
   displayTable,
   quoteIdent,
   quoteTable,
   replaceAsOfPlaceholder,
-  stripTrailingSemicolons,
   usesAsOfPlaceholder,
 } from './sql-text.js';
 import { STREAMFLOW_AS_OF_TABLE, STREAMFLOW_TABLES, streamflowSnapshotQuery } from './streamflow.js';
@@ -108,7 +112,7 @@ export async function planSnapshotQuery(
       };
     }
     case 'query': {
-      const sql = stripTrailingSemicolons(source.sql);
+      const sql = checkSnapshotQuery('--query', source.sql);
       if (!usesAsOfPlaceholder(sql)) {
         throw new UserError(
           'USAGE',
@@ -164,19 +168,23 @@ export async function tableColumns(
   return columns.rows;
 }
 
-/** The type Postgres infers for `$1` of a user query (PREPARE, read from pg_prepared_statements, DEALLOCATE). */
+/**
+ * The type Postgres infers for `$1` of a user query, as `format_type` prints it: the wrapped query is parsed and
+ * described (one extended-protocol statement; nothing runs), which also has the server check that the query is
+ * one SELECT that fits in the subquery.
+ */
 async function parameterType(client: pg.ClientBase, sql: string): Promise<string> {
-  const name = 'driftwatch_snapshot_probe';
-  await client.query(`PREPARE ${name} AS ${sql}`);
-  try {
-    const result = await client.query<{ types: string[] }>(
-      'SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = $1',
-      [name],
-    );
-    return result.rows[0]!.types[0]!;
-  } finally {
-    await client.query(`DEALLOCATE ${name}`);
-  }
+  const described = await describeStatement(client, wrapAsSubquery(sql));
+  const result = await client.query<{ type: string }>({
+    text: 'SELECT format_type($1::oid, NULL) AS type',
+    values: [described.parameterTypes[0]],
+  });
+  return result.rows[0]!.type;
+}
+
+/** `SELECT * FROM (<sql>) AS snapshot`; the line breaks end a trailing `--` comment of the query. */
+function wrapAsSubquery(sql: string, columns = '*'): string {
+  return `SELECT ${columns} FROM (\n${sql}\n) AS snapshot`;
 }
 
 /** Lists the as_of values of a plan with their row counts, ascending. */
@@ -277,10 +285,7 @@ export async function describeSnapshot(
   plan: SnapshotPlan,
   asOf: string,
 ): Promise<CopyColumnSpec[]> {
-  const result = await client.query({
-    text: `SELECT * FROM (\n${plan.sql}\n) AS snapshot LIMIT 0`,
-    values: [asOf],
-  });
+  const result = await client.query({ text: `${wrapAsSubquery(plan.sql)} LIMIT 0`, values: [asOf] });
   const seen = new Set<string>();
   return result.fields.map((field) => {
     if (seen.has(field.name))
@@ -299,12 +304,15 @@ export interface ReadSnapshotOptions {
   readonly expectedRows?: number;
   /** Which columns to read (others are not even sent by the server). Default: all. */
   readonly include?: (name: string) => boolean;
+  /** Called when the first rows arrive (from then on a lost connection is not retried). */
+  readonly onRows?: () => void;
 }
 
 /**
- * Streams one snapshot into a {@link Table} with `COPY (...) TO STDOUT` (text format), decoding each chunk into
- * typed columns as it arrives. COPY takes no bind parameters, so the as_of value is bound with
- * `set_config('driftwatch.as_of', $1, true)` and read back with `current_setting` inside the query.
+ * Streams one snapshot into a {@link Table} with `COPY (SELECT ... FROM (<query>) AS snapshot) TO STDOUT` (text
+ * format), sent as one extended-protocol statement, decoding each chunk into typed columns as it arrives. COPY
+ * takes no bind parameters, so the as_of value is bound with `set_config('driftwatch.as_of', $1, true)` and read
+ * back with `current_setting` inside the query.
  *
  * @throws {UserError} if the snapshot has no rows
  */
@@ -317,19 +325,22 @@ export async function readSnapshot(
   const described = await describeSnapshot(client, plan, asOf);
   const columns = options.include ? described.filter((column) => options.include!(column.name)) : described;
   if (columns.length === 0) throw new UserError('DATABASE', `${plan.label}: no columns left to read`);
-  const sql =
-    columns.length === described.length
-      ? plan.sql
-      : `SELECT ${columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(', ')} FROM (\n${plan.sql}\n) AS snapshot`;
-  await client.query(`SELECT set_config('driftwatch.as_of', $1, true)`, [asOf]);
+  await client.query({ text: `SELECT set_config('driftwatch.as_of', $1, true)`, values: [asOf] });
   const bound = replaceAsOfPlaceholder(
     '--query',
-    sql,
+    plan.sql,
     `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`,
   );
+  const selected = columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(', ');
   const decoder = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
-  const stream = client.query(copyTo(`COPY (\n${bound}\n) TO STDOUT`));
-  for await (const chunk of stream) decoder.write(chunk as Buffer);
+  let first = true;
+  await copyOut(client, `COPY (${wrapAsSubquery(bound, selected)}) TO STDOUT`, (chunk) => {
+    if (first) {
+      first = false;
+      options.onRows?.();
+    }
+    decoder.write(chunk);
+  });
   const rows = decoder.rows;
   if (rows === 0)
     throw new UserError('DATABASE', `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
