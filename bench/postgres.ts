@@ -140,11 +140,21 @@ for (const [name, source] of sources) {
   }
 }
 
+/** What one in-process read of both snapshots cost the client. */
+interface ReadCost {
+  /** Bytes received on the socket. */
+  readonly bytes: number;
+  readonly wallMs: number;
+  /** CPU time of this process (user + system): the decoding, without the server's share. */
+  readonly cpuMs: number;
+}
+
 /**
  * Bytes the client receives for both snapshots (COPY rows vs aggregate rows), read from the socket of one
- * connection running the same library calls as the CLI inside the same kind of read-only transaction.
+ * connection running the same library calls as the CLI inside the same kind of read-only transaction, with the
+ * wall and CPU time of those calls.
  */
-async function wireBytes(source: SnapshotQuerySource, compute: 'memory' | 'database'): Promise<number> {
+async function readCost(source: SnapshotQuerySource, compute: 'memory' | 'database'): Promise<ReadCost> {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
@@ -157,13 +167,20 @@ async function wireBytes(source: SnapshotQuerySource, compute: 'memory' | 'datab
     const socket = (client as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream;
     const before = socket.bytesRead;
     const include = (name: string) => name !== 'user_id';
+    const started = performance.now();
+    const cpu = process.cpuUsage();
     if (compute === 'memory') {
       await readSnapshot(client, plan, asOf.reference, { include });
       await readSnapshot(client, plan, asOf.current, { include });
     } else {
       await countSnapshotValues(client, plan, asOf, include);
     }
-    return socket.bytesRead - before;
+    const used = process.cpuUsage(cpu);
+    return {
+      bytes: socket.bytesRead - before,
+      wallMs: performance.now() - started,
+      cpuMs: (used.user + used.system) / 1000,
+    };
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
     await client.end();
@@ -175,10 +192,19 @@ const wireSources: [string, SnapshotQuerySource][] = [
   ['flat as-of table', { kind: 'table', table: { schema: SCHEMA, table: 'flat' }, asOfColumn: 'as_of' }],
 ];
 for (const [name, source] of wireSources) {
-  const memory = await wireBytes(source, 'memory');
-  const database = await wireBytes(source, 'database');
+  const memory = await readCost(source, 'memory');
+  const database = await readCost(source, 'database');
   console.log(
-    `${name.padEnd(16)} bytes received for both snapshots: memory ${(memory / 2 ** 20).toFixed(1)} MiB, ` +
-      `database ${(database / 2 ** 10).toFixed(0)} KiB (${(memory / database).toFixed(0)}× less)`,
+    `${name.padEnd(16)} bytes received for both snapshots: memory ${(memory.bytes / 2 ** 20).toFixed(1)} MiB, ` +
+      `database ${(database.bytes / 2 ** 10).toFixed(0)} KiB (${(memory.bytes / database.bytes).toFixed(0)}× less)`,
+  );
+  // The COPY read alone (extended-protocol COPY, framing and decoding into columns), without the drift engine.
+  const reads = [memory];
+  for (let run = 1; run < RUNS; run++) reads.push(await readCost(source, 'memory'));
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  console.log(
+    `${name.padEnd(16)} COPY read of both snapshots in-process, ${RUNS} runs: wall median ` +
+      `${(median(reads.map((read) => read.wallMs)) / 1000).toFixed(2)} s, client CPU median ` +
+      `${(median(reads.map((read) => read.cpuMs)) / 1000).toFixed(2)} s`,
   );
 }

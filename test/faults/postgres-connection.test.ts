@@ -182,6 +182,27 @@ describe.skipIf(!available)('a database that fails mid-read (bundled CLI)', () =
     expectOneLineFailure(bad, /^--connect-retries: 'many' is not a whole number from 0 to 10$/, reports);
   });
 
+  it('db load-fixtures (the writer) cannot connect: one line, exit 2', async () => {
+    const { env, reports } = newRun();
+    const run = await runBundle(
+      cli,
+      [
+        'db',
+        'load-fixtures',
+        '--database-url',
+        'postgresql://postgres:hunter2-secret@127.0.0.1:1/test',
+        '--schema',
+        schema,
+      ],
+      { env },
+    );
+    expectOneLineFailure(
+      run,
+      /^cannot connect to PostgreSQL at 127\.0\.0\.1:1\/test: connection refused \(ECONNREFUSED\)$/,
+      reports,
+    );
+  });
+
   it('backend terminated during discovery: retried on a new connection, and the run succeeds', async () => {
     const { env, reports, appName } = newRun();
     const killer = terminator(appName, /slow_dates/, 300, 1);

@@ -363,6 +363,9 @@ export function translateDatabaseError(
   }
   if (/^[0-9A-Z]{5}$/.test(code))
     return new UserError('DATABASE', `PostgreSQL error ${code} at ${where}: ${serverMessage}`);
+  // Anything else while connecting (TLS refused or untrusted, a malformed answer) is still about the connection.
+  if (context.step === 'connecting')
+    return new UserError('DATABASE', `cannot connect to PostgreSQL at ${where}: ${serverMessage}`);
   return error instanceof Error ? error : new Error(serverMessage);
 }
 
