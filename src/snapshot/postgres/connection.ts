@@ -265,8 +265,7 @@ const SOCKET_ERROR_CODES = new Set([
 const LOST_CONNECTION_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 
 /** pg's own messages of a connection that is gone (they carry no code). */
-const LOST_CONNECTION_MESSAGE =
-  /Connection terminated|timeout expired|not queryable|connection timeout|Query read timeout/i;
+const LOST_CONNECTION_MESSAGE = /Connection terminated|timeout expired|not queryable|connection timeout/i;
 
 /** Whether an error means the connection could not be made or was lost, as opposed to an error of a statement. */
 export function isConnectionFailure(error: unknown): boolean {

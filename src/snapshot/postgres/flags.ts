@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js';
 import { DEFAULT_CONNECT_RETRIES, DEFAULT_STATEMENT_TIMEOUT_MS, parseDatabaseUrl } from './connection.js';
 import type { PostgresSnapshotSettings } from './index.js';
 import type { AsOfSelector, SnapshotQuerySource } from './snapshots.js';
-import { parseTableName } from './sql-text.js';
+import { checkSnapshotQuery, parseTableName } from './sql-text.js';
 
 /** Where drift statistics are computed: all rows streamed to the runner, or only aggregates from SQL. */
 export const COMPUTE_MODES = ['memory', 'database'] as const;
@@ -95,6 +95,8 @@ export function parseSnapshotQuerySource(values: PostgresFlagValues): SnapshotQu
       '--schema is only used with --query streamflow (write schema.table in --table)',
     );
   if (query !== undefined) {
+    // Refused here already, before any connection is made (planSnapshotQuery checks again for library callers).
+    checkSnapshotQuery('--query', query);
     return table === undefined
       ? { kind: 'query', sql: query }
       : { kind: 'query', sql: query, discovery: { table: parseTableName('--table', table), asOfColumn } };

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { UserError, assertNever } from '../../errors.js';
 import type { Table } from '../table.js';
 import { type CopyColumnSpec, CopyTextDecoder, columnKindOf } from './copy-text.js';
-import { copyOut, describeStatement } from './extended-query.js';
+import { copyOut, describeStatement, extended } from './extended-query.js';
 import {
   type TableName,
   checkSnapshotQuery,
@@ -195,7 +195,7 @@ export async function listAsOf(client: pg.ClientBase, plan: SnapshotPlan): Promi
       'latest/previous need the as_of values: give --table and --as-of-column with --query',
     );
   }
-  const result = await client.query<{ as_of: string; rows: string }>(plan.discoverySql);
+  const result = await client.query<{ as_of: string; rows: string }>(extended({ text: plan.discoverySql }));
   return result.rows.map((row) => ({ asOf: row.as_of, rows: Number(row.rows) }));
 }
 
@@ -265,17 +265,18 @@ async function normaliseAsOf(
   flag: string,
   value: string,
 ): Promise<string> {
+  await client.query('SAVEPOINT driftwatch_as_of');
   try {
-    await client.query('SAVEPOINT driftwatch_as_of');
-    const result = await client.query<{ value: string }>(`SELECT CAST($1 AS ${type})::text AS value`, [
-      value,
-    ]);
+    const result = await client.query<{ value: string }>(
+      extended({ text: `SELECT CAST($1 AS ${type})::text AS value`, values: [value] }),
+    );
     await client.query('RELEASE SAVEPOINT driftwatch_as_of');
     return result.rows[0]!.value;
   } catch (error) {
+    // Only a value the type refuses (SQLSTATE class 22, data exception) is the user's; a lost connection is not.
+    if (!String((error as { code?: unknown }).code ?? '').startsWith('22')) throw error;
     await client.query('ROLLBACK TO SAVEPOINT driftwatch_as_of');
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UserError('USAGE', `${flag}: '${value}' is not a valid ${type} (${message})`);
+    throw new UserError('USAGE', `${flag}: '${value}' is not a valid ${type} (${(error as Error).message})`);
   }
 }
 
@@ -285,7 +286,9 @@ export async function describeSnapshot(
   plan: SnapshotPlan,
   asOf: string,
 ): Promise<CopyColumnSpec[]> {
-  const result = await client.query({ text: `${wrapAsSubquery(plan.sql)} LIMIT 0`, values: [asOf] });
+  const result = await client.query(
+    extended({ text: `${wrapAsSubquery(plan.sql)} LIMIT 0`, values: [asOf] }),
+  );
   const seen = new Set<string>();
   return result.fields.map((field) => {
     if (seen.has(field.name))
