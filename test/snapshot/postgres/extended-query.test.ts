@@ -18,10 +18,10 @@ function message(type: string, body: Buffer | string = Buffer.alloc(0)): Buffer 
 const ROWS = ['1\ta\n', '22\t\\N\n', `333\t${'x'.repeat(300)}\n`];
 const COPY_OUT_RESPONSE = message('H', Buffer.from([0, 0, 2, 0, 0, 0, 0]));
 const NOTICE = message('N', 'SNOTICE\0Mhello\0\0');
+/** ParseComplete, BindComplete, CopyOutResponse: what precedes the rows. */
+const HEAD = Buffer.concat([message('1'), message('2'), COPY_OUT_RESPONSE]);
 const STREAM = Buffer.concat([
-  message('1'),
-  message('2'),
-  COPY_OUT_RESPONSE,
+  HEAD,
   message('d', ROWS[0]),
   NOTICE,
   message('d', ROWS[1]),
@@ -93,13 +93,7 @@ describe('copyOut framing', () => {
   });
 
   it('hands an ErrorResponse to pg from its first byte, wherever the chunk ends', async () => {
-    const whole = Buffer.concat([
-      message('1'),
-      message('2'),
-      COPY_OUT_RESPONSE,
-      message('d', ROWS[0]),
-      ERROR,
-    ]);
+    const whole = Buffer.concat([HEAD, message('d', ROWS[0]), ERROR]);
     const errorAt = whole.length - ERROR.length;
     for (let a = 0; a <= whole.length; a++) {
       const scripted = scriptedClient();
