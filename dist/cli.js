@@ -11605,7 +11605,7 @@ var require_pg_copy_streams = __commonJS({
     var CopyToQueryStream = require_copy_to();
     var CopyFromQueryStream = require_copy_from();
     var CopyBothQueryStream = require_copy_both();
-    exports2.to = function copyTo2(txt, options) {
+    exports2.to = function copyTo(txt, options) {
       return new CopyToQueryStream(txt, options);
     };
     exports2.from = function copyFrom2(txt, options) {
@@ -17273,9 +17273,9 @@ var require_umd = __commonJS({
       async function instantiate(source, imports = {}) {
         if (isResponse(source = await source)) return instantiateStreaming(source, imports);
         const module3 = isModule(source) ? source : await WebAssembly.compile(source);
-        const extended = preInstantiate(imports);
+        const extended2 = preInstantiate(imports);
         const instance = await WebAssembly.instantiate(module3, imports);
-        const exports4 = postInstantiate(extended, instance);
+        const exports4 = postInstantiate(extended2, instance);
         return {
           module: module3,
           instance,
@@ -17284,9 +17284,9 @@ var require_umd = __commonJS({
       }
       function instantiateSync(source, imports = {}) {
         const module3 = isModule(source) ? source : new WebAssembly.Module(source);
-        const extended = preInstantiate(imports);
+        const extended2 = preInstantiate(imports);
         const instance = new WebAssembly.Instance(module3, imports);
-        const exports4 = postInstantiate(extended, instance);
+        const exports4 = postInstantiate(extended2, instance);
         return {
           module: module3,
           instance,
@@ -17297,9 +17297,9 @@ var require_umd = __commonJS({
         if (!WebAssembly.instantiateStreaming) {
           return instantiate(isResponse(source = await source) ? source.arrayBuffer() : source, imports);
         }
-        const extended = preInstantiate(imports);
+        const extended2 = preInstantiate(imports);
         const result = await WebAssembly.instantiateStreaming(source, imports);
-        const exports4 = postInstantiate(extended, result.instance);
+        const exports4 = postInstantiate(extended2, result.instance);
         return {
           ...result,
           exports: exports4
@@ -37602,6 +37602,9 @@ import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from 
 import { tmpdir } from "node:os";
 import { basename, extname as extname2, isAbsolute, join as join2, resolve as resolve3 } from "node:path";
 
+// src/snapshot/postgres/connection.ts
+import { setTimeout as delay } from "node:timers/promises";
+
 // node_modules/pg/esm/index.mjs
 var import_lib = __toESM(require_lib91(), 1);
 var Client = import_lib.default.Client;
@@ -37620,6 +37623,8 @@ var esm_default = import_lib.default;
 // src/snapshot/postgres/connection.ts
 var DEFAULT_STATEMENT_TIMEOUT_MS = 6e5;
 var CONNECT_TIMEOUT_MS = 1e4;
+var DEFAULT_CONNECT_RETRIES = 1;
+var RETRY_DELAY_MS = 500;
 function parseDatabaseUrl(flag, url) {
   let parsed;
   try {
@@ -37644,93 +37649,154 @@ function parseDatabaseUrl(flag, url) {
 function describeTarget(target) {
   return `${target.host}:${target.port}/${target.database}`;
 }
-function openDatabase(url, flag = "--database-url") {
+var READ_ONLY_OPTIONS = "-c default_transaction_read_only=on -c standard_conforming_strings=on";
+function databaseAt(url, access, flag = "--database-url", env = process.env) {
   const target = parseDatabaseUrl(flag, url);
-  const pool = new esm_default.Pool({
-    connectionString: url,
-    max: 2,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: 1e3,
-    application_name: "driftwatch"
-  });
-  pool.on("error", () => void 0);
-  return { pool, target };
-}
-async function closeDatabase(database) {
-  await database.pool.end().catch(() => void 0);
+  const parsed = new URL(url);
+  if (access === "read-only") {
+    const given2 = parsed.searchParams.get("options") ?? env.PGOPTIONS ?? "";
+    parsed.searchParams.set("options", `${given2} ${READ_ONLY_OPTIONS}`.trim());
+  }
+  return {
+    target,
+    config: {
+      connectionString: parsed.toString(),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      fallback_application_name: "driftwatch"
+    }
+  };
 }
 async function withReadOnlySnapshot(database, options, work) {
-  const client = await connect(database);
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await client.query(
-      `SELECT set_config('statement_timeout', $1, true), set_config('DateStyle', 'ISO, YMD', true),
-              set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '1', true),
-              set_config('IntervalStyle', 'iso_8601', true)`,
-      [String(Math.round(options.statementTimeoutMs))]
-    );
-    return await work(client);
-  } catch (error) {
-    throw translateDatabaseError(error, database.target);
-  } finally {
-    await client.query("ROLLBACK").catch(() => void 0);
-    client.release();
+  const retries = options.connectRetries ?? DEFAULT_CONNECT_RETRIES;
+  for (let tries = 1; ; tries++) {
+    const attempt = { step: "connecting", rowsRead: false };
+    const session = new Session(database);
+    try {
+      await session.connect();
+      attempt.step = "starting the read-only transaction";
+      const client = session.client;
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await client.query(
+        `SELECT set_config('statement_timeout', $1, true), set_config('DateStyle', 'ISO, YMD', true),
+                set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '1', true),
+                set_config('IntervalStyle', 'iso_8601', true)`,
+        [String(Math.round(options.statementTimeoutMs))]
+      );
+      return await work(client, attempt);
+    } catch (error) {
+      const cause = session.cause(error);
+      if (tries <= retries && !attempt.rowsRead && isConnectionFailure(cause)) {
+        await session.close();
+        await delay(Math.min(RETRY_DELAY_MS * 2 ** (tries - 1), 8e3));
+        continue;
+      }
+      throw translateDatabaseError(cause, database.target, { ...attempt, tries });
+    } finally {
+      await session.close(true);
+    }
   }
 }
 async function withTransaction(database, options, work) {
-  const client = await connect(database);
-  let committed = false;
+  const session = new Session(database);
+  let step = "connecting";
   try {
+    await session.connect();
+    step = "loading";
+    const client = session.client;
     await client.query("BEGIN");
     await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
       String(Math.round(options.statementTimeoutMs))
     ]);
     const result = await work(client);
+    step = "committing";
     await client.query("COMMIT");
-    committed = true;
     return result;
   } catch (error) {
-    throw translateDatabaseError(error, database.target);
+    throw translateDatabaseError(session.cause(error), database.target, { step, tries: 1 });
   } finally {
-    if (!committed) await client.query("ROLLBACK").catch(() => void 0);
-    client.release();
+    await session.close();
   }
 }
-async function connect(database) {
-  try {
-    return await database.pool.connect();
-  } catch (error) {
-    throw translateDatabaseError(error, database.target);
+var Session = class {
+  client;
+  lost;
+  closed = false;
+  constructor(database) {
+    this.client = new esm_default.Client(database.config);
+    this.client.on("error", (error) => {
+      this.lost ??= error;
+    });
   }
+  async connect() {
+    await this.client.connect();
+  }
+  /** The error to report for `error`: the connection's own failure when the statement failed because of it. */
+  cause(error) {
+    if (this.lost && !(error instanceof UserError) && !hasSqlState(error)) return this.lost;
+    return error;
+  }
+  /** Rolls back (unless `rollback` is false) and closes the connection; never throws. */
+  async close(rollback = false) {
+    if (this.closed) return;
+    this.closed = true;
+    if (rollback && !this.lost) await this.client.query("ROLLBACK").catch(() => void 0);
+    await this.client.end().catch(() => void 0);
+  }
+};
+function hasSqlState(error) {
+  return /^[0-9A-Z]{5}$/.test(error?.code?.toString() ?? "");
 }
-var CONNECTION_ERROR_CODES = /* @__PURE__ */ new Set([
+var SOCKET_ERROR_CODES = /* @__PURE__ */ new Set([
   "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
   "ETIMEDOUT",
   "EHOSTUNREACH",
-  "ECONNRESET",
-  "ENETUNREACH"
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EAI_AGAIN"
 ]);
-function translateDatabaseError(error, target) {
+var LOST_CONNECTION_STATES = /* @__PURE__ */ new Set(["57P01", "57P02", "57P03", "53300"]);
+var LOST_CONNECTION_MESSAGE = /Connection terminated|timeout expired|not queryable|connection timeout/i;
+function isConnectionFailure(error) {
+  if (error instanceof UserError) return false;
+  const { code = "", message = "" } = typeof error === "object" && error !== null ? error : {};
+  return SOCKET_ERROR_CODES.has(code) || LOST_CONNECTION_STATES.has(code) || code.startsWith("08") || code === "" && LOST_CONNECTION_MESSAGE.test(message);
+}
+function connectionFailureReason(fields, message) {
+  switch (fields.code) {
+    case "ECONNREFUSED":
+      return "connection refused (ECONNREFUSED)";
+    case "ECONNRESET":
+      return "connection reset by the server or the network (ECONNRESET)";
+    case "ETIMEDOUT":
+      return "timed out (ETIMEDOUT)";
+    case "EAI_AGAIN":
+      return "host name lookup failed (EAI_AGAIN)";
+  }
+  if (fields.code && /^[0-9A-Z]{5}$/.test(fields.code)) return `${message} (${fields.code})`;
+  if (fields.code) return `${message.replace(/^connect /, "")}`;
+  if (/timeout expired|connection timeout/i.test(message))
+    return `no answer within ${CONNECT_TIMEOUT_MS / 1e3} s`;
+  if (/Connection terminated|not queryable/i.test(message)) return "the server closed the connection";
+  return message;
+}
+function translateDatabaseError(error, target, context = { step: "reading", tries: 1 }) {
   if (error instanceof UserError) return error;
   const where = describeTarget(target);
   const fields = typeof error === "object" && error !== null ? error : {};
   const code = fields.code ?? "";
   const serverMessage = oneLine(fields.message ?? getErrorMessage(error));
-  if (CONNECTION_ERROR_CODES.has(code) || /timeout expired|timeout exceeded|Connection terminated|connect ECONNREFUSED/i.test(serverMessage)) {
-    return new UserError(
-      "DATABASE",
-      `cannot connect to PostgreSQL at ${target.host}:${target.port} (${code || serverMessage})`
-    );
+  if (isConnectionFailure(error) || code === "ENOTFOUND") {
+    const reason = code === "ENOTFOUND" ? `host not found (ENOTFOUND)` : connectionFailureReason(fields, serverMessage);
+    const server = `PostgreSQL at ${where}${context.tries > 1 ? ` (${context.tries} attempts)` : ""}`;
+    return context.step === "connecting" ? new UserError("DATABASE", `cannot connect to ${server}: ${reason}`) : new UserError("DATABASE", `lost the connection to ${server} while ${context.step}: ${reason}`);
   }
   switch (code) {
     case "28P01":
     case "28000":
-      return new UserError(
-        "DATABASE",
-        `authentication failed for user '${target.user}' at ${target.host}:${target.port}`
-      );
+      return new UserError("DATABASE", `authentication failed for user '${target.user}' at ${where}`);
     case "3D000":
       return new UserError(
         "DATABASE",
@@ -37755,18 +37821,11 @@ function translateDatabaseError(error, target) {
     case "22008":
     case "22P02":
       return new UserError("DATABASE", `invalid value at ${where}: ${serverMessage}`);
-    case "57P01":
-    case "57P03":
-    case "08006":
-    case "08001":
-    case "08004":
-      return new UserError(
-        "DATABASE",
-        `cannot connect to PostgreSQL at ${target.host}:${target.port}: ${serverMessage}`
-      );
   }
   if (/^[0-9A-Z]{5}$/.test(code))
     return new UserError("DATABASE", `PostgreSQL error ${code} at ${where}: ${serverMessage}`);
+  if (context.step === "connecting")
+    return new UserError("DATABASE", `cannot connect to PostgreSQL at ${where}: ${serverMessage}`);
   return error instanceof Error ? error : new Error(serverMessage);
 }
 function oneLine(text) {
@@ -37822,33 +37881,31 @@ function quoteTable(name2) {
 function displayTable(name2) {
   return name2.schema === void 0 ? name2.table : `${name2.schema}.${name2.table}`;
 }
-function findPlaceholders(sql) {
-  const found = [];
-  let i = 0;
+var WORD_START = /[A-Za-z_\u0080-\uffff]/;
+var WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+var DIGIT = /[0-9]/;
+function positionOf(sql, offset) {
+  const before = sql.slice(0, offset);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
+}
+function tokenizeSql(flag, sql) {
+  const tokens = [];
   const n = sql.length;
+  const unterminated = (what, start) => new UserError("USAGE", `${flag}: unterminated ${what} starting at ${positionOf(sql, start)}`);
+  let i = 0;
   while (i < n) {
     const c = sql[i];
-    if (c === "'") {
-      const escapes = i > 0 && (sql[i - 1] === "E" || sql[i - 1] === "e");
-      i++;
-      while (i < n) {
-        if (escapes && sql[i] === "\\") i += 2;
-        else if (sql[i] === "'") {
-          if (sql[i + 1] === "'") i += 2;
-          else break;
-        } else i++;
-      }
-      i++;
-    } else if (c === '"') {
-      i++;
-      while (i < n && !(sql[i] === '"' && sql[i + 1] !== '"')) i += sql[i] === '"' ? 2 : 1;
+    const start = i;
+    if (c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v") {
       i++;
     } else if (c === "-" && sql[i + 1] === "-") {
-      while (i < n && sql[i] !== "\n") i++;
+      while (i < n && sql[i] !== "\n" && sql[i] !== "\r") i++;
     } else if (c === "/" && sql[i + 1] === "*") {
       let depth = 1;
       i += 2;
-      while (i < n && depth > 0) {
+      while (depth > 0) {
+        if (i >= n) throw unterminated("comment", start);
         if (sql[i] === "/" && sql[i + 1] === "*") {
           depth++;
           i += 2;
@@ -37857,26 +37914,69 @@ function findPlaceholders(sql) {
           i += 2;
         } else i++;
       }
+    } else if (c === "'") {
+      const previous = tokens.at(-1);
+      const prefixed = previous?.kind === "word" && previous.end === i && previous.value === "E";
+      i++;
+      for (; ; ) {
+        if (i >= n) throw unterminated("string constant", start);
+        if (prefixed && sql[i] === "\\") i += 2;
+        else if (sql[i] === "'") {
+          if (sql[i + 1] !== "'") break;
+          i += 2;
+        } else i++;
+      }
+      i++;
+      if (prefixed) tokens.pop();
+      const from = prefixed ? previous.start : start;
+      tokens.push({ kind: "string", start: from, end: i, value: sql.slice(from, i) });
+    } else if (c === '"') {
+      i++;
+      for (; ; ) {
+        if (i >= n) throw unterminated("quoted identifier", start);
+        if (sql[i] === '"') {
+          if (sql[i + 1] !== '"') break;
+          i += 2;
+        } else i++;
+      }
+      i++;
+      tokens.push({ kind: "identifier", start, end: i, value: sql.slice(start, i) });
     } else if (c === "$") {
       const digits = /^\$(\d+)/.exec(sql.slice(i, i + 12));
-      const tag = /^\$([A-Za-z_][A-Za-z_0-9]*)?\$/.exec(sql.slice(i, i + 66));
-      const glued = i > 0 && /[A-Za-z_0-9$]/.test(sql[i - 1]);
-      if (digits && !glued) {
-        found.push({ start: i, end: i + digits[0].length, index: Number(digits[1]) });
+      const tag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(sql.slice(i, i + 66));
+      if (digits) {
         i += digits[0].length;
-      } else if (tag && !glued) {
+        tokens.push({ kind: "parameter", start, end: i, value: digits[1] });
+      } else if (tag) {
         const close = sql.indexOf(tag[0], i + tag[0].length);
-        i = close < 0 ? n : close + tag[0].length;
-      } else i++;
-    } else i++;
+        if (close < 0) throw unterminated("dollar-quoted string", start);
+        i = close + tag[0].length;
+        tokens.push({ kind: "string", start, end: i, value: sql.slice(start, i) });
+      } else {
+        i++;
+        tokens.push({ kind: "other", start, end: i, value: c });
+      }
+    } else if (WORD_START.test(c)) {
+      while (i < n && WORD_PART.test(sql[i])) i++;
+      tokens.push({ kind: "word", start, end: i, value: sql.slice(start, i).toUpperCase() });
+    } else if (DIGIT.test(c) || c === "." && DIGIT.test(sql[i + 1] ?? "")) {
+      while (i < n && /[0-9A-Za-z_.]/.test(sql[i])) {
+        i += /[eE]/.test(sql[i]) && /[+-]/.test(sql[i + 1] ?? "") ? 2 : 1;
+      }
+      tokens.push({ kind: "other", start, end: i, value: sql.slice(start, i) });
+    } else {
+      i++;
+      const punctuation2 = c === "(" || c === ")" || c === "," || c === ";";
+      tokens.push({ kind: punctuation2 ? "punctuation" : "other", start, end: i, value: c });
+    }
   }
-  return found;
+  return tokens;
 }
 function replaceAsOfPlaceholder(flag, sql, replacement) {
-  const placeholders = findPlaceholders(sql);
-  const other = placeholders.find((p) => p.index !== 1);
+  const placeholders = tokenizeSql(flag, sql).filter((token) => token.kind === "parameter");
+  const other = placeholders.find((p) => p.value !== "1");
   if (other)
-    throw new UserError("USAGE", `${flag}: only $1 (the as_of value) may be used, found $${other.index}`);
+    throw new UserError("USAGE", `${flag}: only $1 (the as_of value) may be used, found $${other.value}`);
   let out = "";
   let last = 0;
   for (const p of placeholders) {
@@ -37886,10 +37986,69 @@ function replaceAsOfPlaceholder(flag, sql, replacement) {
   return out + sql.slice(last);
 }
 function usesAsOfPlaceholder(sql) {
-  return findPlaceholders(sql).some((p) => p.index === 1);
+  return tokenizeSql("--query", sql).some((token) => token.kind === "parameter" && token.value === "1");
 }
-function stripTrailingSemicolons(sql) {
-  return sql.replace(/[\s;]+$/, "");
+var READING_STATEMENTS = /* @__PURE__ */ new Set(["SELECT", "TABLE", "VALUES"]);
+function checkSnapshotQuery(flag, sql) {
+  const tokens = tokenizeSql(flag, sql);
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1].value === ";") end--;
+  if (end === 0) throw new UserError("USAGE", `${flag}: the query is empty`);
+  const at = (token) => positionOf(sql, token.start);
+  const refuse = (message) => {
+    throw new UserError("USAGE", `${flag}: ${message}`);
+  };
+  const closing = /* @__PURE__ */ new Map();
+  const open3 = [];
+  for (let t2 = 0; t2 < end; t2++) {
+    const token = tokens[t2];
+    if (token.kind !== "punctuation") continue;
+    if (token.value === ";")
+      refuse(`only one statement is allowed, found ';' at ${at(token)} followed by more SQL`);
+    else if (token.value === "(") open3.push(t2);
+    else if (token.value === ")") {
+      const opening = open3.pop();
+      if (opening === void 0) refuse(`unbalanced ')' at ${at(token)}`);
+      else closing.set(opening, t2);
+    }
+  }
+  if (open3.length > 0) refuse(`unclosed '(' at ${at(tokens[open3.at(-1)])}`);
+  const word = (t2) => tokens[t2]?.kind === "word" ? tokens[t2].value : void 0;
+  const isPunctuation = (t2, value) => tokens[t2]?.kind === "punctuation" && tokens[t2].value === value;
+  const describe2 = (t2) => t2 < end ? `'${sql.slice(tokens[t2].start, tokens[t2].end)}'` : "nothing";
+  const statement = (t2, what) => {
+    while (isPunctuation(t2, "(")) t2++;
+    if (word(t2) === "WITH") return statement(withList(t2 + 1), what);
+    if (READING_STATEMENTS.has(word(t2) ?? "")) return;
+    refuse(
+      `${what} must be a single SELECT, WITH ... SELECT, TABLE or VALUES statement that only reads, found ${describe2(t2)}` + (t2 < end ? ` at ${at(tokens[t2])}` : "")
+    );
+  };
+  const withList = (t2) => {
+    if (word(t2) === "RECURSIVE") t2++;
+    for (; ; ) {
+      t2++;
+      if (isPunctuation(t2, "(")) t2 = closing.get(t2) + 1;
+      if (word(t2) !== "AS") return t2;
+      t2++;
+      if (word(t2) === "NOT") t2++;
+      if (word(t2) === "MATERIALIZED") t2++;
+      if (!isPunctuation(t2, "(")) return t2;
+      statement(t2 + 1, `the WITH query at ${at(tokens[t2])}`);
+      t2 = closing.get(t2) + 1;
+      const last = word(t2) === "SEARCH" ? "SET" : word(t2) === "CYCLE" ? "USING" : void 0;
+      if (last !== void 0) {
+        while (t2 < end && word(t2) !== last) t2++;
+        t2 += 2;
+      }
+      if (!isPunctuation(t2, ",")) return t2;
+      t2++;
+    }
+  };
+  statement(0, "the snapshot query");
+  const into = tokens.slice(0, end).find((token) => token.kind === "word" && token.value === "INTO");
+  if (into) refuse(`SELECT ... INTO (at ${at(into)}) writes a table; the snapshot query must only read`);
+  return sql.slice(0, tokens[end - 1].end);
 }
 
 // src/snapshot/postgres/flags.ts
@@ -37904,7 +38063,8 @@ var POSTGRES_FLAG_OPTIONS = {
   "reference-as-of": { type: "string" },
   "current-as-of": { type: "string" },
   compute: { type: "string" },
-  "statement-timeout": { type: "string" }
+  "statement-timeout": { type: "string" },
+  "connect-retries": { type: "string" }
 };
 var POSTGRES_FLAGS_USAGE = `PostgreSQL snapshots (instead of --reference/--current files)
   --database-url URL        postgresql://user@host:5432/db (default: $DATABASE_URL); the password is never printed
@@ -37916,7 +38076,8 @@ var POSTGRES_FLAGS_USAGE = `PostgreSQL snapshots (instead of --reference/--curre
   --reference-as-of X       as_of value, or 'previous' (the as_of before the current one; default)
   --current-as-of X         as_of value, or 'latest' (default)
   --compute MODE            memory: stream rows into the runner (default); database: compute counts in SQL
-  --statement-timeout S     statement_timeout in seconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS / 1e3})`;
+  --statement-timeout S     statement_timeout in seconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS / 1e3})
+  --connect-retries N       retries of a connection lost before any row was read (default ${DEFAULT_CONNECT_RETRIES})`;
 function hasPostgresFlags(values) {
   return ["database-url", "table", "query", "reference-as-of", "current-as-of", "compute"].some(
     (flag) => values[flag] !== void 0
@@ -37949,6 +38110,7 @@ function parseSnapshotQuerySource(values) {
       "--schema is only used with --query streamflow (write schema.table in --table)"
     );
   if (query !== void 0) {
+    checkSnapshotQuery("--query", query);
     return table === void 0 ? { kind: "query", sql: query } : { kind: "query", sql: query, discovery: { table: parseTableName("--table", table), asOfColumn } };
   }
   if (table === void 0)
@@ -37981,11 +38143,18 @@ function parseStatementTimeout(value) {
   }
   return Math.round(seconds * 1e3);
 }
+function parseConnectRetries(value) {
+  if (value === void 0) return DEFAULT_CONNECT_RETRIES;
+  if (!/^\s*(10|[0-9])\s*$/.test(value))
+    throw new UserError("USAGE", `--connect-retries: '${value}' is not a whole number from 0 to 10`);
+  return Number(value);
+}
 function parsePostgresSources(values, env) {
   const database = {
     databaseUrl: resolveDatabaseUrl(values, env),
     source: parseSnapshotQuerySource(values),
     statementTimeoutMs: parseStatementTimeout(values["statement-timeout"]),
+    connectRetries: parseConnectRetries(values["connect-retries"]),
     compute: parseComputeMode(values.compute)
   };
   return {
@@ -38013,7 +38182,8 @@ function snapshotSettingsOf(reference, current) {
     source: reference.database.source,
     referenceAsOf: reference.asOf,
     currentAsOf: current.asOf,
-    statementTimeoutMs: reference.database.statementTimeoutMs
+    statementTimeoutMs: reference.database.statementTimeoutMs,
+    connectRetries: reference.database.connectRetries
   };
 }
 
@@ -42569,8 +42739,236 @@ function hexValue(c) {
   return c <= 57 ? c - 48 : (c | 32) - 97 + 10;
 }
 
-// src/snapshot/postgres/snapshots.ts
-var import_pg_copy_streams = __toESM(require_pg_copy_streams(), 1);
+// src/snapshot/postgres/extended-query.ts
+function corked(connection, send) {
+  connection.stream.cork?.();
+  try {
+    send();
+  } finally {
+    connection.stream.uncork?.();
+  }
+}
+var PARSE_COMPLETE = 49;
+var BIND_COMPLETE = 50;
+var COPY_OUT_RESPONSE = 72;
+var COPY_DATA = 100;
+var COPY_DONE = 99;
+var NOTICE = 78;
+var PARAMETER_STATUS = 83;
+var NOTIFICATION = 65;
+var CopyOut = class {
+  constructor(text, sink) {
+    this.text = text;
+    this.sink = sink;
+    this.done = new Promise((resolve5, reject) => {
+      this.resolve = resolve5;
+      this.reject = reject;
+    });
+  }
+  text;
+  sink;
+  done;
+  resolve;
+  reject;
+  settled = false;
+  socket;
+  pgOnData;
+  /** A message header split between two chunks. */
+  header = Buffer.alloc(5);
+  headerLength = 0;
+  /** Type and unread body bytes of the current message. */
+  type = 0;
+  bodyLeft = 0;
+  copyDone = false;
+  rows = 0;
+  /** An error of `sink`: the rest of the copy is read and dropped, then the statement fails with it. */
+  sinkError;
+  onSocketData = (chunk) => this.read(chunk);
+  submit(connection) {
+    const wire = connection;
+    const listeners = wire.stream.listeners("data");
+    if (listeners.length !== 1)
+      return new Error(`COPY: expected one reader of the socket, found ${listeners.length}`);
+    this.socket = wire.stream;
+    this.pgOnData = listeners[0];
+    this.socket.removeListener("data", this.pgOnData);
+    this.socket.on("data", this.onSocketData);
+    corked(wire, () => {
+      wire.parse({ text: this.text });
+      wire.bind({});
+      wire.execute({});
+      wire.sync();
+    });
+    return void 0;
+  }
+  /** Strips the message framing of one socket chunk; hands the socket back to pg at the end of the copy. */
+  read(chunk) {
+    const n = chunk.length;
+    const out = Buffer.allocUnsafe(n);
+    let outLength = 0;
+    let pos = 0;
+    while (pos < n) {
+      if (this.bodyLeft === 0) {
+        let headerStart = pos;
+        if (this.headerLength === 0 && n - pos >= 5) {
+          this.type = chunk[pos];
+          this.bodyLeft = chunk.readUInt32BE(pos + 1) - 4;
+          pos += 5;
+        } else {
+          const take2 = Math.min(5 - this.headerLength, n - pos);
+          chunk.copy(this.header, this.headerLength, pos, pos + take2);
+          this.headerLength += take2;
+          pos += take2;
+          if (this.headerLength < 5) break;
+          this.headerLength = 0;
+          this.type = this.header[0];
+          this.bodyLeft = this.header.readUInt32BE(1) - 4;
+          headerStart = -1;
+        }
+        const type = this.type;
+        if (type === COPY_DONE) {
+          this.copyDone = true;
+          this.bodyLeft = 0;
+          this.deliver(out, outLength);
+          this.handBack(chunk.subarray(pos));
+          return;
+        }
+        if (type !== COPY_DATA && type !== COPY_OUT_RESPONSE && type !== PARSE_COMPLETE && type !== BIND_COMPLETE && type !== NOTICE && type !== PARAMETER_STATUS && type !== NOTIFICATION) {
+          this.bodyLeft = 0;
+          this.deliver(out, outLength);
+          this.handBack(
+            headerStart >= 0 ? chunk.subarray(headerStart) : Buffer.concat([this.header, chunk.subarray(pos)])
+          );
+          return;
+        }
+        continue;
+      }
+      const take = Math.min(this.bodyLeft, n - pos);
+      if (this.type === COPY_DATA) {
+        chunk.copy(out, outLength, pos, pos + take);
+        outLength += take;
+      }
+      pos += take;
+      this.bodyLeft -= take;
+    }
+    this.deliver(out, outLength);
+  }
+  deliver(out, length) {
+    if (length === 0 || this.sinkError) return;
+    try {
+      this.sink(out.subarray(0, length));
+    } catch (error) {
+      this.sinkError = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  handBack(rest) {
+    if (!this.socket || !this.pgOnData) return;
+    this.socket.removeListener("data", this.onSocketData);
+    this.socket.on("data", this.pgOnData);
+    const pgOnData = this.pgOnData;
+    this.socket = void 0;
+    this.pgOnData = void 0;
+    if (rest.length > 0) pgOnData(rest);
+  }
+  handleCommandComplete(message) {
+    const match = /^COPY (\d+)/.exec(message.text ?? "");
+    if (match) this.rows = Number(match[1]);
+  }
+  handleReadyForQuery() {
+    if (this.sinkError) this.fail(this.sinkError);
+    else if (!this.copyDone) this.fail(new Error("the server ended the statement without a COPY"));
+    else if (!this.settled) {
+      this.settled = true;
+      this.resolve(this.rows);
+    }
+  }
+  /** An ErrorResponse (pg then forgets the statement), or the connection is gone. */
+  handleError(error) {
+    this.handBack(Buffer.alloc(0));
+    this.fail(error);
+  }
+  fail(error) {
+    if (this.settled) return;
+    this.settled = true;
+    this.reject(error);
+  }
+  handleCopyInResponse(connection) {
+    connection.sendCopyFail("not a COPY TO");
+  }
+  handleRowDescription() {
+  }
+  handleDataRow() {
+  }
+  handleEmptyQuery() {
+  }
+  handlePortalSuspended() {
+  }
+  handleCopyData() {
+  }
+};
+async function copyOut(client, text, sink) {
+  return client.query(new CopyOut(text, sink)).done;
+}
+var DescribeStatement = class {
+  constructor(text) {
+    this.text = text;
+    this.done = new Promise((resolve5, reject) => {
+      this.resolve = resolve5;
+      this.reject = reject;
+    });
+  }
+  text;
+  done;
+  resolve;
+  reject;
+  connection;
+  parameterTypes = [];
+  fields = [];
+  // pg's Client does not route ParameterDescription to the statement; its Connection emits it.
+  onParameters = (message) => {
+    this.parameterTypes = message.dataTypeIDs;
+  };
+  submit(connection) {
+    const wire = connection;
+    this.connection = wire;
+    wire.on("parameterDescription", this.onParameters);
+    corked(wire, () => {
+      wire.parse({ text: this.text });
+      wire.describe({ type: "S", name: "" });
+      wire.sync();
+    });
+    return void 0;
+  }
+  handleRowDescription(message) {
+    this.fields = message.fields;
+  }
+  handleReadyForQuery() {
+    this.connection?.removeListener("parameterDescription", this.onParameters);
+    this.resolve({ parameterTypes: this.parameterTypes, fields: this.fields });
+  }
+  handleError(error) {
+    this.connection?.removeListener("parameterDescription", this.onParameters);
+    this.reject(error);
+  }
+  handleCopyInResponse() {
+  }
+  handleDataRow() {
+  }
+  handleCommandComplete() {
+  }
+  handleEmptyQuery() {
+  }
+  handlePortalSuspended() {
+  }
+  handleCopyData() {
+  }
+};
+async function describeStatement(client, text) {
+  return client.query(new DescribeStatement(text)).done;
+}
+function extended(config) {
+  return { ...config, queryMode: "extended" };
+}
 
 // src/snapshot/postgres/streamflow.ts
 var snapshotKey = [
@@ -42715,7 +43113,7 @@ async function planSnapshotQuery(client, source) {
       };
     }
     case "query": {
-      const sql = stripTrailingSemicolons(source.sql);
+      const sql = checkSnapshotQuery("--query", source.sql);
       if (!usesAsOfPlaceholder(sql)) {
         throw new UserError(
           "USAGE",
@@ -42765,17 +43163,17 @@ async function tableColumns(client, table) {
   return columns.rows;
 }
 async function parameterType(client, sql) {
-  const name2 = "driftwatch_snapshot_probe";
-  await client.query(`PREPARE ${name2} AS ${sql}`);
-  try {
-    const result = await client.query(
-      "SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = $1",
-      [name2]
-    );
-    return result.rows[0].types[0];
-  } finally {
-    await client.query(`DEALLOCATE ${name2}`);
-  }
+  const described = await describeStatement(client, wrapAsSubquery(sql));
+  const result = await client.query({
+    text: "SELECT format_type($1::oid, NULL) AS type",
+    values: [described.parameterTypes[0]]
+  });
+  return result.rows[0].type;
+}
+function wrapAsSubquery(sql, columns = "*") {
+  return `SELECT ${columns} FROM (
+${sql}
+) AS snapshot`;
 }
 async function listAsOf(client, plan) {
   if (plan.discoverySql === void 0) {
@@ -42784,7 +43182,7 @@ async function listAsOf(client, plan) {
       "latest/previous need the as_of values: give --table and --as-of-column with --query"
     );
   }
-  const result = await client.query(plan.discoverySql);
+  const result = await client.query(extended({ text: plan.discoverySql }));
   return result.rows.map((row) => ({ asOf: row.as_of, rows: Number(row.rows) }));
 }
 async function resolveAsOf(client, plan, reference, current) {
@@ -42831,26 +43229,23 @@ async function resolveAsOf(client, plan, reference, current) {
   return { reference: referenceAsOf, current: currentAsOf };
 }
 async function normaliseAsOf(client, type, flag, value) {
+  await client.query("SAVEPOINT driftwatch_as_of");
   try {
-    await client.query("SAVEPOINT driftwatch_as_of");
-    const result = await client.query(`SELECT CAST($1 AS ${type})::text AS value`, [
-      value
-    ]);
+    const result = await client.query(
+      extended({ text: `SELECT CAST($1 AS ${type})::text AS value`, values: [value] })
+    );
     await client.query("RELEASE SAVEPOINT driftwatch_as_of");
     return result.rows[0].value;
   } catch (error) {
+    if (!String(error.code ?? "").startsWith("22")) throw error;
     await client.query("ROLLBACK TO SAVEPOINT driftwatch_as_of");
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UserError("USAGE", `${flag}: '${value}' is not a valid ${type} (${message})`);
+    throw new UserError("USAGE", `${flag}: '${value}' is not a valid ${type} (${error.message})`);
   }
 }
 async function describeSnapshot(client, plan, asOf) {
-  const result = await client.query({
-    text: `SELECT * FROM (
-${plan.sql}
-) AS snapshot LIMIT 0`,
-    values: [asOf]
-  });
+  const result = await client.query(
+    extended({ text: `${wrapAsSubquery(plan.sql)} LIMIT 0`, values: [asOf] })
+  );
   const seen = /* @__PURE__ */ new Set();
   return result.fields.map((field) => {
     if (seen.has(field.name))
@@ -42866,20 +43261,22 @@ async function readSnapshot2(client, plan, asOf, options = {}) {
   const described = await describeSnapshot(client, plan, asOf);
   const columns = options.include ? described.filter((column) => options.include(column.name)) : described;
   if (columns.length === 0) throw new UserError("DATABASE", `${plan.label}: no columns left to read`);
-  const sql = columns.length === described.length ? plan.sql : `SELECT ${columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(", ")} FROM (
-${plan.sql}
-) AS snapshot`;
-  await client.query(`SELECT set_config('driftwatch.as_of', $1, true)`, [asOf]);
+  await client.query({ text: `SELECT set_config('driftwatch.as_of', $1, true)`, values: [asOf] });
   const bound = replaceAsOfPlaceholder(
     "--query",
-    sql,
+    plan.sql,
     `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`
   );
+  const selected = columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(", ");
   const decoder5 = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
-  const stream = client.query((0, import_pg_copy_streams.to)(`COPY (
-${bound}
-) TO STDOUT`));
-  for await (const chunk of stream) decoder5.write(chunk);
+  let first = true;
+  await copyOut(client, `COPY (${wrapAsSubquery(bound, selected)}) TO STDOUT`, (chunk) => {
+    if (first) {
+      first = false;
+      options.onRows?.();
+    }
+    decoder5.write(chunk);
+  });
   const rows = decoder5.rows;
   if (rows === 0)
     throw new UserError("DATABASE", `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
@@ -42955,7 +43352,7 @@ ${plan.sql}
     ] : []
   ].join("\n");
 }
-async function countSnapshotValues(client, plan, asOf, include, force) {
+async function countSnapshotValues(client, plan, asOf, include, force, onRows) {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
   let strategy = force ?? "grouping-sets";
@@ -42963,10 +43360,9 @@ async function countSnapshotValues(client, plan, asOf, include, force) {
   if (strategy === "grouping-sets") {
     await client.query("SAVEPOINT driftwatch_counts");
     try {
-      sides = [
-        await countInOnePass(client, plan, wanted, asOf.reference),
-        await countInOnePass(client, plan, wanted, asOf.current)
-      ];
+      const reference = await countInOnePass(client, plan, wanted, asOf.reference);
+      onRows?.();
+      sides = [reference, await countInOnePass(client, plan, wanted, asOf.current)];
       await client.query("RELEASE SAVEPOINT driftwatch_counts");
     } catch (error) {
       if (error.code !== "0A000") throw error;
@@ -42975,8 +43371,8 @@ async function countSnapshotValues(client, plan, asOf, include, force) {
     }
   }
   sides ??= [
-    await countColumnByColumn(client, plan, wanted, asOf.reference),
-    await countColumnByColumn(client, plan, wanted, asOf.current)
+    await countColumnByColumn(client, plan, wanted, asOf.reference, onRows),
+    await countColumnByColumn(client, plan, wanted, asOf.current, onRows)
   ];
   [asOf.reference, asOf.current].forEach((value, index) => {
     if (sides[index].facts.rows === 0)
@@ -43004,11 +43400,13 @@ async function countSnapshotValues(client, plan, asOf, include, force) {
 }
 async function countInOnePass(client, plan, wanted, asOf) {
   if (wanted.length === 0) return { facts: await rowFacts(client, plan, wanted, asOf), columns: [] };
-  const result = await client.query({
-    text: groupingSetsSql(plan, wanted),
-    values: [asOf],
-    rowMode: "array"
-  });
+  const result = await client.query(
+    extended({
+      text: groupingSetsSql(plan, wanted),
+      values: [asOf],
+      rowMode: "array"
+    })
+  );
   const side = {
     facts: { rows: 0, duplicatedRows: 0, emptyRows: 0 },
     columns: wanted.map(() => [])
@@ -43031,23 +43429,28 @@ async function countInOnePass(client, plan, wanted, asOf) {
   side.facts = { rows, duplicatedRows, emptyRows };
   return side;
 }
-async function countColumnByColumn(client, plan, wanted, asOf) {
+async function countColumnByColumn(client, plan, wanted, asOf, onRows) {
   const facts = await rowFacts(client, plan, wanted, asOf);
+  onRows?.();
   const columns = [];
   for (const spec of wanted) {
-    const result = await client.query({
-      text: valueCountSql(plan, spec),
-      values: [asOf],
-      rowMode: "array"
-    });
+    const result = await client.query(
+      extended({
+        text: valueCountSql(plan, spec),
+        values: [asOf],
+        rowMode: "array"
+      })
+    );
     columns.push(result.rows.map(([value, count]) => [value, Number(count)]));
   }
   return { facts, columns };
 }
 async function rowFacts(client, plan, columns, asOf) {
   const result = await client.query(
-    rowFactsSql(plan, columns),
-    [asOf]
+    extended({
+      text: rowFactsSql(plan, columns),
+      values: [asOf]
+    })
   );
   const row = result.rows[0];
   return { rows: Number(row.rows), duplicatedRows: Number(row.duplicated), emptyRows: Number(row.empty) };
@@ -43068,36 +43471,45 @@ function toSideCounts(rows, storage) {
 }
 
 // src/snapshot/postgres/index.ts
-async function inReadOnlySnapshot(databaseUrl, statementTimeoutMs, work) {
-  const database = openDatabase(databaseUrl);
-  try {
-    return await withReadOnlySnapshot(database, { statementTimeoutMs }, work);
-  } finally {
-    await closeDatabase(database);
-  }
+async function inReadOnlySnapshot(databaseUrl, options, work) {
+  return withReadOnlySnapshot(databaseAt(databaseUrl, "read-only"), options, work);
 }
 async function readPostgresSnapshots(settings, include) {
-  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
-    const plan = await planSnapshotQuery(client, settings.source);
-    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-    const reference = await readSnapshot2(client, plan, asOf.reference, { include });
-    const current = await readSnapshot2(client, plan, asOf.current, { include });
+  return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
+    const { plan, asOf } = await planAndResolve(client, attempt, settings);
+    const onRows = () => {
+      attempt.rowsRead = true;
+    };
+    attempt.step = `reading the snapshot as_of ${asOf.reference}`;
+    const reference = await readSnapshot2(client, plan, asOf.reference, { include, onRows });
+    attempt.step = `reading the snapshot as_of ${asOf.current}`;
+    const current = await readSnapshot2(client, plan, asOf.current, { include, onRows });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
     return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
   });
 }
-async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS) {
-  return inReadOnlySnapshot(
-    databaseUrl,
-    statementTimeoutMs,
-    async (client) => listAsOf(client, await planSnapshotQuery(client, source))
-  );
+async function planAndResolve(client, attempt, settings) {
+  attempt.step = "checking the snapshot query";
+  const plan = await planSnapshotQuery(client, settings.source);
+  attempt.step = "listing the as_of values";
+  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+  return { plan, asOf };
+}
+async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS, connectRetries) {
+  return inReadOnlySnapshot(databaseUrl, { statementTimeoutMs, connectRetries }, async (client, attempt) => {
+    attempt.step = "checking the snapshot query";
+    const plan = await planSnapshotQuery(client, source);
+    attempt.step = "listing the as_of values";
+    return listAsOf(client, plan);
+  });
 }
 async function countPostgresSnapshots(settings, include, force) {
-  return inReadOnlySnapshot(settings.databaseUrl, settings.statementTimeoutMs, async (client) => {
-    const plan = await planSnapshotQuery(client, settings.source);
-    const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
-    const counts = await countSnapshotValues(client, plan, asOf, include, force);
+  return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
+    const { plan, asOf } = await planAndResolve(client, attempt, settings);
+    attempt.step = `counting the values of the snapshots as_of ${asOf.reference} and ${asOf.current}`;
+    const counts = await countSnapshotValues(client, plan, asOf, include, force, () => {
+      attempt.rowsRead = true;
+    });
     return {
       snapshots: {
         reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
@@ -43509,30 +43921,22 @@ import { readdirSync } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join4 } from "node:path";
 
 // src/snapshot/postgres/load-fixtures.ts
-var import_pg_copy_streams2 = __toESM(require_pg_copy_streams(), 1);
+var import_pg_copy_streams = __toESM(require_pg_copy_streams(), 1);
 import { createReadStream as createReadStream2 } from "node:fs";
 import { open as open2 } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 async function loadStreamflowFixtures(options) {
   for (const file of options.files) await checkHeader(file.path);
-  const database = openDatabase(options.databaseUrl);
-  try {
-    return await withTransaction(
-      database,
-      { statementTimeoutMs: options.statementTimeoutMs },
-      async (client) => {
-        await createSchema(client, options.schema);
-        const loaded = [];
-        for (const file of options.files) loaded.push(await loadFile(client, options.schema, file));
-        for (const table of STREAMFLOW_TABLES) {
-          await client.query(`ANALYZE ${quoteIdent(options.schema)}.${quoteIdent(table.name)}`);
-        }
-        return loaded;
-      }
-    );
-  } finally {
-    await closeDatabase(database);
-  }
+  const database = databaseAt(options.databaseUrl, "read-write");
+  return withTransaction(database, { statementTimeoutMs: options.statementTimeoutMs }, async (client) => {
+    await createSchema(client, options.schema);
+    const loaded = [];
+    for (const file of options.files) loaded.push(await loadFile(client, options.schema, file));
+    for (const table of STREAMFLOW_TABLES) {
+      await client.query(`ANALYZE ${quoteIdent(options.schema)}.${quoteIdent(table.name)}`);
+    }
+    return loaded;
+  });
 }
 async function createSchema(client, schema) {
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
@@ -43565,7 +43969,7 @@ async function loadFile(client, schema, file) {
   try {
     await pipeline(
       createReadStream2(file.path),
-      client.query((0, import_pg_copy_streams2.from)(`COPY pg_temp.${staging} FROM STDIN WITH (FORMAT csv, HEADER true)`))
+      client.query((0, import_pg_copy_streams.from)(`COPY pg_temp.${staging} FROM STDIN WITH (FORMAT csv, HEADER true)`))
     );
   } catch (error) {
     const fields = error;
@@ -49591,6 +49995,7 @@ Lists the as_of values of an as-of table with their row counts, oldest first (ta
   --query ${STREAMFLOW_QUERY_NAME}        the StreamFlow tables (as_of values of subscriptions_profile_snapshots)
   --schema S                schema of the StreamFlow tables (default public)
   --statement-timeout S     statement_timeout in seconds (default 600)
+  --connect-retries N       retries of a connection lost before the as_of values were read (default 1)
   --json                    print [{"as_of": ..., "rows": ...}] instead of lines
 
 Exit codes: 0 listed, 2 usage or database error.`;
@@ -49601,6 +50006,7 @@ var flags6 = {
   query: { type: "string" },
   schema: { type: "string" },
   "statement-timeout": { type: "string" },
+  "connect-retries": { type: "string" },
   json: { type: "boolean" }
 };
 var snapshotsCommand = {
@@ -49620,7 +50026,8 @@ var snapshotsCommand = {
     const listed = await listPostgresSnapshots(
       databaseUrl,
       source,
-      parseStatementTimeout(values["statement-timeout"])
+      parseStatementTimeout(values["statement-timeout"]),
+      parseConnectRetries(values["connect-retries"])
     );
     if (values.json) {
       io.stdout.write(JSON.stringify(listed.map((item) => ({ as_of: item.asOf, rows: item.rows }))) + "\n");
