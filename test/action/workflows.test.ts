@@ -4,10 +4,11 @@
  * privilege, the retrain workflow's inputs, run-name key and concurrency.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RETRAIN_WORKFLOW_INPUTS } from '../../src/action/constants.js';
+import { usesProblem, workflowErrors } from '../support/workflows.js';
 
 const directory = '.github/workflows';
 const files = readdirSync(directory).filter((file) => /\.ya?ml$/.test(file));
@@ -29,19 +30,38 @@ type Workflow = {
 const load = (file: string) => parse(readFileSync(`${directory}/${file}`, 'utf8')) as Workflow;
 
 describe('workflows parse with @actions/workflow-parser', () => {
-  it('ships the four workflows', () => {
+  it('ships the workflows', () => {
     expect(files.sort()).toEqual(
-      expect.arrayContaining(['check-dist.yml', 'ci.yml', 'drift-monthly.yml', 'retrain.yml']),
+      expect.arrayContaining([
+        'check-dist.yml',
+        'ci.yml',
+        'codeql.yml',
+        'drift-monthly.yml',
+        'linter.yml',
+        'release.yml',
+        'retrain.yml',
+      ]),
     );
   });
 
   it.each(files)('%s has no parse or conversion errors', async (file) => {
-    const content = readFileSync(`${directory}/${file}`, 'utf8');
-    const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
-    expect(result.context.errors.getErrors().map((error) => error.message)).toEqual([]);
-    const template = await convertWorkflowTemplate(result.context, result.value!);
-    expect(template.errors ?? []).toEqual([]);
-    expect(template.jobs.length).toBeGreaterThan(0);
+    expect(await workflowErrors(file, readFileSync(`${directory}/${file}`, 'utf8'))).toEqual([]);
+  });
+
+  it.each(files)('%s declares its permissions and uses only node24-era actions', (file) => {
+    const workflow = load(file);
+    expect(workflow.permissions, 'top-level permissions').toBeDefined();
+    for (const [name, job] of Object.entries(workflow.jobs))
+      for (const step of job.steps)
+        if (step.uses) expect(usesProblem(step.uses), `${name}: ${step.uses}`).toBeUndefined();
+  });
+
+  it('the runtime check does reject a Node 20 major, an unknown action and a branch ref', () => {
+    expect(usesProblem('actions/upload-artifact@v5')).toMatch(/Node 20; use @v6/);
+    expect(usesProblem('actions/checkout@v4')).toMatch(/Node 20/);
+    expect(usesProblem('someone/else@v1')).toMatch(/not a known action/);
+    expect(usesProblem('actions/checkout@main')).toMatch(/major tag/);
+    expect(usesProblem('actions/checkout@v7')).toBeUndefined();
   });
 
   it('the parser does reject a broken workflow (the check above can fail)', () => {
@@ -131,5 +151,68 @@ describe('retrain.yml', () => {
     expect(
       steps.some((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'model.json'),
     ).toBe(true);
+  });
+});
+
+describe('release, CodeQL, linter and Dependabot', () => {
+  it('release.yml runs on a pushed vX.Y.Z tag or on demand with a version, and only it may write contents', () => {
+    const release = load('release.yml');
+    expect(release.on.push).toEqual({ tags: ['v[0-9]+.[0-9]+.[0-9]+'] });
+    expect(release.on.workflow_dispatch).toMatchObject({ inputs: { version: { required: true } } });
+    expect(release.permissions).toEqual({});
+    expect(release.jobs.release!.permissions).toEqual({ contents: 'write' });
+    expect(release.concurrency?.['cancel-in-progress']).toBe(false);
+    const script = release.jobs.release!.steps.map((step) => step.run ?? '').join('\n');
+    expect(script).toContain('script/release "$VERSION"');
+    expect(script).toContain('script/release --existing "$tag"');
+    expect(script).toMatch(/git diff [^\n]*--exit-code[^\n]*dist\//);
+    expect(script).toContain('node scripts/release-notes.mjs "$TAG"');
+    expect(script).toMatch(/gh release create "\$TAG" [^\n]*driftwatch-\*\.tgz/);
+  });
+
+  it('codeql.yml scans the TypeScript and the workflows, with security-events: write', () => {
+    const codeql = load('codeql.yml');
+    const analyze = codeql.jobs.analyze as (typeof codeql.jobs)[string] & {
+      strategy: { matrix: { language: string[] } };
+    };
+    expect(analyze.strategy.matrix.language).toEqual(['javascript-typescript', 'actions']);
+    expect(analyze.permissions).toMatchObject({ 'security-events': 'write' });
+    expect(codeql.on).toHaveProperty('schedule');
+  });
+
+  it('linter.yml runs actionlint and shellcheck (super-linter) with read-only contents', () => {
+    const linter = load('linter.yml');
+    const step = linter.jobs.lint!.steps.find((s) => s.uses?.startsWith('super-linter/'))! as {
+      env: Record<string, unknown>;
+    };
+    expect(step.env).toMatchObject({
+      VALIDATE_GITHUB_ACTIONS: true,
+      VALIDATE_BASH: true,
+      MULTI_STATUS: false,
+    });
+    expect(linter.jobs.lint!.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('dependabot updates npm and github-actions weekly', () => {
+    const config = parse(readFileSync('.github/dependabot.yml', 'utf8')) as {
+      version: number;
+      updates: { 'package-ecosystem': string; directory: string; schedule: { interval: string } }[];
+    };
+    expect(config.version).toBe(2);
+    expect(config.updates.map((update) => update['package-ecosystem']).sort()).toEqual([
+      'github-actions',
+      'npm',
+    ]);
+    for (const update of config.updates) expect(update.schedule.interval).toBe('weekly');
+  });
+
+  it('setup-node reads .node-version, which is 24, the action runtime', () => {
+    expect(readFileSync('.node-version', 'utf8').trim()).toBe('24');
+    expect(parse(readFileSync('action.yml', 'utf8')).runs.using).toBe('node24');
+    for (const file of ['check-dist.yml', 'release.yml', 'retrain.yml']) {
+      const steps = Object.values(load(file).jobs).flatMap((job) => job.steps);
+      const setup = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+      expect(setup?.with, file).toMatchObject({ 'node-version-file': '.node-version' });
+    }
   });
 });
