@@ -17,6 +17,7 @@
  * repository (its tracked files and untracked ones that are not ignored), with:
  * - npm's global prefix in a temporary directory whose bin/ leads PATH, so the README's `npm install -g` installs
  *   there and every later `driftwatch` is that installed command;
+ * - npm preferring its cache to the registry for package metadata (as after the suite's own `npm ci`);
  * - DATABASE_URL naming a database created for this run on the test server (dropped at the end), so the
  *   PostgreSQL blocks run against the real server without touching anybody else's tables.
  * Background processes a block starts are ended with its process group.
@@ -106,6 +107,8 @@ describe('README commands, run as written', () => {
       PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}`,
       npm_config_prefix: prefix,
       npm_config_update_notifier: 'false',
+      // Package metadata already in npm's cache is used without asking the registry again (`npm ci` stays literal).
+      npm_config_prefer_offline: 'true',
       DATABASE_URL: url.toString(),
     };
   }, 120_000);
