@@ -5,7 +5,10 @@
  * workflow shown meets the contract the README states (the inputs the action sends, the key in `run-name`).
  * The example outputs under them are checked by commands.test.ts, which runs the CLI equivalents.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RETRAIN_WORKFLOW_INPUTS } from '../../src/action/constants.js';
@@ -104,6 +107,37 @@ describe('README copy-paste workflows', () => {
       'retrain-workflow': 'retrain.yml',
     });
     expect(workflow.concurrency?.['cancel-in-progress']).toBe(false);
+  });
+
+  it('the monthly workflow’s snapshot step picks the two latest dates (the pair its example output shows)', () => {
+    const step = byName('Monthly feature drift').jobs.drift!.steps.find((s) => s.run?.includes('snapshots'))!;
+    const dir = mkdtempSync(join(tmpdir(), 'driftwatch-snapshots-'));
+    try {
+      const run = (files: string[]) => {
+        rmSync(join(dir, 'data'), { recursive: true, force: true });
+        mkdirSync(join(dir, 'data', 'snapshots'), { recursive: true });
+        for (const file of files) writeFileSync(join(dir, 'data', 'snapshots', file), 'a\n1\n');
+        writeFileSync(join(dir, 'output'), '');
+        const result = spawnSync('bash', ['-e', '-c', step.run!], {
+          cwd: dir,
+          env: { ...process.env, GITHUB_OUTPUT: join(dir, 'output') },
+          encoding: 'utf8',
+        });
+        return {
+          status: result.status,
+          stdout: result.stdout,
+          output: readFileSync(join(dir, 'output'), 'utf8'),
+        };
+      };
+      expect(run(['2024-03-31.csv', '2024-01-31.csv', '2024-02-29.csv']).output).toBe(
+        'reference=data/snapshots/2024-02-29.csv\ncurrent=data/snapshots/2024-03-31.csv\n',
+      );
+      const one = run(['2024-01-31.csv']);
+      expect(one.status).toBe(1);
+      expect(one.stdout).toContain('::error::need two snapshots');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the PostgreSQL workflow reads the URL from a secret and needs no token permission', () => {
