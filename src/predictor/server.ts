@@ -10,7 +10,13 @@
  * - prom-client's default process and Node.js metrics (`process_start_time_seconds` backs the "no restart" SLO).
  * Requests to `/metrics` itself are not counted, so scrapes do not inflate the request rate. Every label set the
  * service can produce for `/predict` and `/health` is created at zero at start-up, so `rate()` and `increase()` see
- * the first requests of a load (see the reference, §4.5).
+ * the first requests of a load.
+ *
+ * A client that closes its connection before the response (gives up mid-upload, times out) is counted under
+ * `status_code="499"` (nginx's "client closed request", the usual Prometheus convention) on `api_requests_total`,
+ * logged at debug level, and not timed: its duration is the client's decision, not the service's. So
+ * `status_code=~"5.."` never counts a client's behaviour as a server error, and `sum(api_requests_total)` still
+ * counts every request received.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +32,8 @@ export const DEFAULT_LATENCY_OBJECTIVE_SECONDS = 0.3;
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2.5, 5, 10];
 /** Request bodies above this are refused with 413. */
 export const MAX_BODY_BYTES = 1 << 20;
+/** The status code a request is counted under when the client closed the connection before the response. */
+export const CLIENT_CLOSED_REQUEST = 499;
 const KNOWN_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 export interface PredictorOptions {
@@ -41,6 +49,8 @@ export interface PredictorOptions {
   /** Share of `/predict` requests answered with 500, spread evenly (request k fails when ⌊k·r⌋ > ⌊(k−1)·r⌋). */
   readonly injectErrorRate: number;
   readonly log: (line: string) => void;
+  /** Debug lines (client aborts); omitted: not written. */
+  readonly debug?: (line: string) => void;
 }
 
 export interface PredictorServer {
@@ -71,8 +81,16 @@ class HttpFailure extends Error {
   }
 }
 
+/** The client closed the connection before the whole body arrived. */
+class ClientAbort extends Error {}
+
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // Gone already (e.g. while an injected delay ran): 'end' would never come.
+    if (request.destroyed) {
+      reject(new ClientAbort('connection closed before the body was read'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -85,7 +103,11 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    // Node reports a connection closed mid-body as an 'aborted' error; 'close' without 'end' is the same event.
+    request.on('error', () => reject(new ClientAbort('connection closed mid-body')));
+    request.on('close', () => {
+      if (!request.complete) reject(new ClientAbort('connection closed mid-body'));
+    });
   });
 }
 
@@ -125,14 +147,14 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
     registers: [registry],
   });
   const expected: Array<[string, string, number[]]> = [
-    ['POST', '/predict', [200, 400, 404, 413, 500]],
+    ['POST', '/predict', [200, 400, 404, 413, 500, CLIENT_CLOSED_REQUEST]],
     ['GET', '/health', [200]],
   ];
   for (const [method, route, statuses] of expected)
     for (const status of statuses) {
       const labels = { method, route, status_code: String(status) };
       requests.inc(labels, 0);
-      latency.zero(labels);
+      if (status !== CLIENT_CLOSED_REQUEST) latency.zero(labels);
     }
 
   // Snapshot index
@@ -253,8 +275,13 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
       response.end(text);
       return;
     }
+    // 'close' before the response finished: the client went away (the request itself may have been complete).
+    let clientGone = false;
+    response.once('close', () => {
+      if (!response.writableFinished) clientGone = true;
+    });
     let route = 'other';
-    let reply: Reply;
+    let reply: Reply | null;
     try {
       if (path === '/predict') {
         route = '/predict';
@@ -269,12 +296,20 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
       }
     } catch (error) {
       if (error instanceof HttpFailure) reply = { status: error.status, body: { error: error.message } };
+      else if (error instanceof ClientAbort) reply = null;
       else {
         options.log(
           `predictor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
         reply = { status: 500, body: { error: 'internal error' } };
       }
+    }
+    if (reply === null || clientGone || response.destroyed) {
+      requests.inc({ method, route, status_code: String(CLIENT_CLOSED_REQUEST) });
+      options.debug?.(
+        `predictor: client closed the connection before the response (${method} ${path}; counted as ${CLIENT_CLOSED_REQUEST})`,
+      );
+      return;
     }
     // A body we did not read (405, 404, 413) must be drained for keep-alive to work.
     if (!request.complete) request.resume();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { predictProbability, type ChurnModel } from '../../src/predictor/model.js';
@@ -26,7 +27,13 @@ afterEach(async () => {
 });
 
 async function start(
-  overrides: { injectErrorRate?: number; injectLatencyMs?: number; latencyObjectiveSeconds?: number } = {},
+  overrides: {
+    injectErrorRate?: number;
+    injectLatencyMs?: number;
+    latencyObjectiveSeconds?: number;
+    log?: (line: string) => void;
+    debug?: (line: string) => void;
+  } = {},
 ) {
   const predictor = createPredictor({
     model,
@@ -35,7 +42,8 @@ async function start(
     latencyObjectiveSeconds: overrides.latencyObjectiveSeconds ?? 0.3,
     injectLatencyMs: overrides.injectLatencyMs ?? 0,
     injectErrorRate: overrides.injectErrorRate ?? 0,
-    log: () => undefined,
+    log: overrides.log ?? (() => undefined),
+    debug: overrides.debug,
   });
   started.push(predictor);
   const port = await predictor.listen(0, '127.0.0.1');
@@ -56,7 +64,34 @@ async function start(
     const response = await fetch(`${base}/metrics`);
     return { type: response.headers.get('content-type'), text: await response.text() };
   };
-  return { base, post, metrics };
+  return { base, port, post, metrics };
+}
+
+/** Sends the headers and half of a 100-byte body on a raw socket, then destroys the socket. */
+async function abortMidUpload(port: number): Promise<void> {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(
+    'POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n' +
+      '{"user_id": "6011-LWREN", "pad": "' +
+      'x'.repeat(15),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  socket.destroy();
+}
+
+/** Polls /metrics until `series` reads `value` (the server counts an abort once it notices the close). */
+async function waitForSample(
+  metrics: () => Promise<{ text: string }>,
+  series: string,
+  value: number,
+): Promise<string> {
+  const deadline = Date.now() + 5000;
+  while (true) {
+    const { text } = await metrics();
+    if (sample(text, series) === value || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function sample(text: string, series: string): number | undefined {
@@ -221,6 +256,36 @@ describe('GET /metrics', () => {
         'api_request_latency_seconds_bucket{le="+Inf",method="POST",route="/predict",status_code="404"}',
       ),
     ).toBe(2);
+  });
+
+  describe('a client that gives up mid-upload', () => {
+    const aborted = 'api_requests_total{method="POST",route="/predict",status_code="499"}';
+    const serverError = 'api_requests_total{method="POST",route="/predict",status_code="500"}';
+
+    it.each([
+      ['while the body is read', 0],
+      ['before the handler reads the body (during an injected delay)', 150],
+    ])('%s is counted as 499, logged at debug level only, and not timed', async (_, injectLatencyMs) => {
+      const logged: string[] = [];
+      const debugged: string[] = [];
+      const { port, metrics, post } = await start({
+        injectLatencyMs,
+        log: (line) => logged.push(line),
+        debug: (line) => debugged.push(line),
+      });
+      expect(sample((await metrics()).text, aborted)).toBe(0); // created at zero like every other label set
+      await abortMidUpload(port);
+      const text = await waitForSample(metrics, aborted, 1);
+      expect(sample(text, aborted)).toBe(1);
+      expect(sample(text, serverError)).toBe(0);
+      expect(text).not.toMatch(/api_request_latency_seconds_count\{[^}]*status_code="499"/);
+      expect(logged).toEqual([]);
+      expect(debugged).toEqual([
+        'predictor: client closed the connection before the response (POST /predict; counted as 499)',
+      ]);
+      // The server keeps serving.
+      expect((await post(JSON.stringify({ user_id: cellValue(table.columns[0]!, 0) }))).status).toBe(200);
+    });
   });
 
   it('has a bucket edge at the latency objective', async () => {

@@ -8,6 +8,8 @@ import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { prepareQueries, readSloFile } from '../../src/prometheus/slo-file.js';
 import { shouldRun } from './helpers/prometheus-process.js';
 
 const DIRECTORY = 'load-test/prometheus';
@@ -41,6 +43,16 @@ describe.runIf(shouldRun('promtool'))('promtool on load-test/prometheus', () => 
     const { status, output } = promtool(['test', 'rules', 'alerts_test.yml', 'slo_test.yml']);
     expect(output).not.toContain('FAILED');
     expect(status).toBe(0);
+  });
+
+  it("slo_test.yml tests the shipped slo.yml's own queries", async () => {
+    const file = await readSloFile('load-test/slo.yml');
+    const queries = prepareQueries(file, { job: 'api', window: '15s', offered_rate: '200', duration: '15s' });
+    const tests = parse(await readFile(join(DIRECTORY, 'slo_test.yml'), 'utf8')) as {
+      tests: Array<{ promql_expr_test: Array<{ expr: string }> }>;
+    };
+    const tested = new Set(tests.tests.flatMap((test) => test.promql_expr_test.map((entry) => entry.expr)));
+    for (const query of queries) expect(tested, query).toContain(query);
   });
 
   it('test rules fails on a wrong expectation (the tests can fail)', async () => {

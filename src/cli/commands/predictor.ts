@@ -13,7 +13,7 @@ import type { CliIo, Command } from '../io.js';
 const usage = `Usage: driftwatch predictor --model model.json [--features SOURCE] [options]
 
 Serves the churn model:
-  POST /predict  {"user_id": "7590-VHVEG"} looks the user up in --features; {"features": {...}} scores given values.
+  POST /predict  {"user_id": "6011-LWREN"} looks the user up in --features; {"features": {...}} scores given values.
                  200 {user_id, prediction, probability, features_used}; malformed JSON 400; unknown user 404.
   GET  /health   {"status": "ok", ...}
   GET  /metrics  Prometheus exposition: api_requests_total, api_request_latency_seconds, process metrics
@@ -26,6 +26,8 @@ Serves the churn model:
   --latency-objective-ms N     latency SLO; the histogram gets a bucket edge here (default ${DEFAULT_LATENCY_OBJECTIVE_SECONDS * 1000})
   --inject-latency-ms N        add N ms to every /predict response (for testing the gate)
   --inject-error-rate X        answer this share of /predict requests with 500, spread evenly (for testing the gate)
+  --debug                      also log client aborts (a client closing the connection before the response is
+                               counted as status_code="499", never as a 5xx)
 
 Exit codes: 0 stopped by a signal, 2 usage or input error.`;
 
@@ -38,6 +40,7 @@ const flags = {
   'latency-objective-ms': { type: 'string' },
   'inject-latency-ms': { type: 'string' },
   'inject-error-rate': { type: 'string' },
+  debug: { type: 'boolean' },
 } as const;
 
 export const predictorCommand: Command = {
@@ -96,6 +99,7 @@ export const predictorCommand: Command = {
       injectLatencyMs,
       injectErrorRate,
       log: (line) => io.stderr.write(line + '\n'),
+      debug: values.debug ? (line) => io.stderr.write(`debug: ${line}\n`) : undefined,
     });
     const bound = await predictor.listen(port, host);
     io.stderr.write(
