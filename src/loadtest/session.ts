@@ -1,25 +1,39 @@
 /**
- * A load run, optionally followed by the SLO gate (reference §12), shared by `driftwatch loadtest` and the
+ * A load run, optionally followed by the SLO gate, shared by `driftwatch loadtest`, `driftwatch capacity` and the
  * companion action:
  *
  * 1. parse the SLO file, substitute variables and syntax-check every query (before any load);
- * 2. wait for Prometheus to be ready, the job's targets to be up, and one more scrape;
+ * 2. when an objective queries Prometheus: wait for Prometheus to be ready, the job's targets to be up, and one
+ *    more scrape;
  * 3. run the open-model load and record its end `t_end`;
- * 4. wait until every target of the job was scraped after `t_end` (targets API), so every sample up to `t_end` is
- *    stored (a target found down there is reported, and its objectives fail rather than the gate timing out);
- * 5. evaluate every objective at the pinned time `t_end` over the window `W = max(4 × scrape, duration − scrape)`,
- *    so the window holds only samples taken while the load ran.
+ * 4. with Prometheus: wait until every target of the job was scraped after `t_end` (targets API), so every sample up
+ *    to `t_end` is stored (a target found down there is reported, and its objectives fail rather than the gate
+ *    timing out);
+ * 5. evaluate every objective: Prometheus ones at the pinned time `t_end` over the window
+ *    `W = max(4 × scrape, duration − scrape)`, so the window holds only samples taken while the load ran; client ones
+ *    from the generator's own figures. When an objective is marked as the server's latency quantile, the gap
+ *    between the client's and the server's figure is reported.
  */
 import { UserError } from '../errors.js';
 import { PrometheusClient } from '../prometheus/client.js';
 import { evaluateSlo, type GateResult } from '../prometheus/evaluator.js';
-import { prepareQueries, readSloFile } from '../prometheus/slo-file.js';
+import {
+  CLIENT_LATENCY_QUANTILES,
+  isPrometheusObjective,
+  prepareQueries,
+  readSloFile,
+  type ClientFigures,
+  type SloFile,
+} from '../prometheus/slo-file.js';
 import { waitForScrapeAfter, waitUntilScraping, type WaitClock } from '../prometheus/wait.js';
-import { runLoad, type LoadProgress, type LoadResult } from './generator.js';
+import { loadResponseChecks, type CheckSettings } from './checks.js';
+import { runLoad, type LoadProgress, type LoadResult, type ResponseChecks } from './generator.js';
 import { readPayloads } from './payloads.js';
+import type { Stage } from './schedule.js';
 
 export interface GateSettings {
-  readonly prometheusUrl: string;
+  /** Prometheus scraping the service; null when every objective is a client one. */
+  readonly prometheusUrl: string | null;
   readonly sloPath: string;
   /** The scrape job of the service (`job` label); also the `${job}` variable. */
   readonly job: string;
@@ -29,20 +43,42 @@ export interface GateSettings {
   readonly waitTimeoutMs: number;
 }
 
-export interface LoadSessionSettings {
+/** How the load is sent, shared by `loadtest` and every step of `capacity`. */
+export interface RequestSettings {
   readonly url: URL;
-  readonly rate: number;
-  readonly durationSeconds: number;
   readonly method: 'GET' | 'POST';
   readonly payloadsPath: string | null;
   readonly maxInFlight: number;
   readonly timeoutMs: number;
+  readonly checks: CheckSettings | null;
+}
+
+export interface LoadSessionSettings extends RequestSettings {
+  /** The constant rate, or with `stages` the rate at the start of the first stage. */
+  readonly rate: number;
+  /** The load's length (with `stages`, their total). */
+  readonly durationSeconds: number;
+  readonly stages: readonly Stage[] | null;
   readonly gate: GateSettings | null;
+}
+
+/** Client and server figures of one latency quantile side by side. */
+export interface LatencyGap {
+  readonly quantile: number;
+  /** The Prometheus objective that measured the server's quantile. */
+  readonly objective: string;
+  readonly client_ms: number;
+  readonly server_ms: number;
+  /** `client_ms − server_ms`: time the server's histogram does not see (queueing before the handler, network). */
+  readonly gap_ms: number;
+  /** Set when the gap is large: both more than 10 ms and more than the server's own figure. */
+  readonly note: string | null;
 }
 
 export interface LoadSessionResult {
   readonly load: LoadResult;
   readonly gate: GateResult | null;
+  readonly latency_gap: readonly LatencyGap[];
   /** False only when the gate ran and an objective failed. */
   readonly passed: boolean;
 }
@@ -63,6 +99,11 @@ export function gateWindowMs(durationMs: number, scrapeMs: number): number {
   return Math.max(4 * scrapeMs, durationMs - scrapeMs);
 }
 
+/** The shortest load the Prometheus gate accepts: 5 scrape intervals, so `rate()` has 4 scrapes inside the window. */
+export function minimumGatedLoadMs(scrapeMs: number): number {
+  return 5 * scrapeMs;
+}
+
 /** The variables every query can use: file defaults, then the run's own values, then `--var` overrides. */
 export function gateVariables(
   fileDefaults: Readonly<Record<string, string>>,
@@ -79,83 +120,200 @@ export function gateVariables(
   };
 }
 
-export async function runLoadSession(
-  settings: LoadSessionSettings,
-  deps: LoadSessionDeps,
-): Promise<LoadSessionResult> {
-  const payloads = settings.payloadsPath === null ? [] : await readPayloads(settings.payloadsPath);
-  const durationMs = Math.round(settings.durationSeconds * 1000);
-  const gate = settings.gate;
+/** The generator's figures that client objectives bound (pure). */
+export function clientFigures(load: LoadResult): ClientFigures {
+  return {
+    p50_ms: load.latency_ms.p50,
+    p95_ms: load.latency_ms.p95,
+    p99_ms: load.latency_ms.p99,
+    error_ratio: load.error_ratio,
+    dropped: load.dropped,
+    achieved_ratio: load.offered_rate > 0 ? load.achieved_rate / load.offered_rate : Number.NaN,
+  };
+}
 
-  let prepared: {
-    client: PrometheusClient;
-    file: Awaited<ReturnType<typeof readSloFile>>;
-    scrapeMs: number;
-  } | null = null;
-  if (gate) {
-    const file = await readSloFile(gate.sloPath);
-    // Syntax-check with a provisional window before anything else happens.
-    prepareQueries(
-      file,
-      gateVariables(
-        file.variables,
-        {
-          job: gate.job,
-          windowMs: durationMs,
-          offeredRate: settings.rate,
-          durationSeconds: settings.durationSeconds,
-        },
-        gate.variables,
-      ),
-    );
-    const client = new PrometheusClient({ url: gate.prometheusUrl, timeoutMs: 10_000 });
-    deps.log(`waiting for Prometheus ${client.baseUrl} to scrape job="${gate.job}"`);
-    const waitOptions = { job: gate.job, timeoutMs: gate.waitTimeoutMs, pollMs: 100, clock: deps.clock };
-    let scrapeMs = await waitUntilScraping(client, waitOptions);
-    if (!(scrapeMs > 0)) scrapeMs = 1000;
-    if (durationMs < 5 * scrapeMs)
-      throw new UserError(
-        'USAGE',
-        `--duration: ${settings.durationSeconds}s is shorter than 5 scrape intervals of job="${gate.job}" (${formatPromDuration(5 * scrapeMs)}); rate() needs at least 4 scrapes inside the load`,
-      );
-    deps.log(`job="${gate.job}" is up (scrape interval ${formatPromDuration(scrapeMs)})`);
-    prepared = { client, file, scrapeMs };
-  }
+/** Gaps larger than this many ms, and than the server's own figure, get a note. */
+const LARGE_GAP_MS = 10;
 
-  const load = await runLoad({
-    url: settings.url,
-    rate: settings.rate,
-    durationSeconds: settings.durationSeconds,
-    method: settings.method,
-    payloads,
-    maxInFlight: settings.maxInFlight,
-    timeoutMs: settings.timeoutMs,
-    onProgress: deps.onProgress,
+/**
+ * Pairs each objective marked `latency_quantile` (the server's quantile, in seconds) with the client's figure of the
+ * same quantile (pure). Objectives without a finite value are left out.
+ */
+export function latencyGaps(file: SloFile, gate: GateResult, load: LoadResult): LatencyGap[] {
+  const figures = clientFigures(load);
+  const gaps: LatencyGap[] = [];
+  file.objectives.forEach((objective, index) => {
+    const server = gate.objectives[index]?.value;
+    if (objective.latencyQuantile === null || server === null || server === undefined) return;
+    const figure = CLIENT_LATENCY_QUANTILES.find(([quantile]) => quantile === objective.latencyQuantile)![1];
+    const clientMs = figures[figure];
+    if (!Number.isFinite(clientMs)) return;
+    const serverMs = server * 1000;
+    const gapMs = clientMs - serverMs;
+    const label = `p${objective.latencyQuantile * 100}`;
+    gaps.push({
+      quantile: objective.latencyQuantile,
+      objective: objective.name,
+      client_ms: clientMs,
+      server_ms: serverMs,
+      gap_ms: gapMs,
+      note:
+        gapMs > LARGE_GAP_MS && gapMs > serverMs
+          ? `client ${label} is ${gapMs.toFixed(1)} ms above the server's: requests wait before the handler starts its timer (accept backlog, event loop, network)`
+          : null,
+    });
   });
-  if (!gate || !prepared) return { load, gate: null, passed: true };
+  return gaps;
+}
 
-  const { client, file, scrapeMs } = prepared;
-  const endMs = Date.parse(load.ended_at);
-  deps.log(`load finished at ${load.ended_at}; waiting for a scrape of job="${gate.job}" after it`);
-  const scraped = await waitForScrapeAfter(client, endMs, {
+/** An SLO file read and checked, with Prometheus waited for when an objective queries it. */
+export interface PreparedGate {
+  readonly settings: GateSettings;
+  readonly file: SloFile;
+  /** Null when no objective queries Prometheus. */
+  readonly prometheus: { readonly client: PrometheusClient; readonly scrapeMs: number } | null;
+}
+
+/**
+ * Steps 1 and 2: reads the SLO file, syntax-checks its queries for a load of `run`, and waits for Prometheus to
+ * scrape the job when an objective queries it.
+ * @throws {UserError} for a bad file, a Prometheus objective without a Prometheus URL, or a wait that timed out
+ */
+export async function prepareGate(
+  gate: GateSettings,
+  run: { offeredRate: number; durationSeconds: number },
+  deps: Pick<LoadSessionDeps, 'log' | 'clock'>,
+): Promise<PreparedGate> {
+  const file = await readSloFile(gate.sloPath);
+  prepareQueries(
+    file,
+    gateVariables(
+      file.variables,
+      { job: gate.job, windowMs: run.durationSeconds * 1000, ...run },
+      gate.variables,
+    ),
+  );
+  const queried = file.objectives.find(isPrometheusObjective);
+  if (queried === undefined) {
+    if (gate.prometheusUrl !== null)
+      deps.log(`note: no objective of ${file.path} queries Prometheus; ${gate.prometheusUrl} is not used`);
+    return { settings: gate, file, prometheus: null };
+  }
+  if (gate.prometheusUrl === null)
+    throw new UserError(
+      'USAGE',
+      `${file.path}:${queried.line}: objective '${queried.name}' queries Prometheus, but no Prometheus URL was given (or keep only source: client objectives)`,
+    );
+  const client = new PrometheusClient({ url: gate.prometheusUrl, timeoutMs: 10_000 });
+  deps.log(`waiting for Prometheus ${client.baseUrl} to scrape job="${gate.job}"`);
+  let scrapeMs = await waitUntilScraping(client, {
     job: gate.job,
     timeoutMs: gate.waitTimeoutMs,
     pollMs: 100,
     clock: deps.clock,
   });
-  for (const target of scraped)
-    if (target.health !== 'up')
-      deps.log(
-        `warning: ${target.scrapeUrl} was ${target.health} at its first scrape after the load${target.lastError ? ` (${target.lastError})` : ''}`,
-      );
-  const windowMs = gateWindowMs(durationMs, scrapeMs);
+  if (!(scrapeMs > 0)) scrapeMs = 1000;
+  deps.log(`job="${gate.job}" is up (scrape interval ${formatPromDuration(scrapeMs)})`);
+  return { settings: gate, file, prometheus: { client, scrapeMs } };
+}
+
+/**
+ * Steps 4 and 5 for a finished load: waits for the scrape after it (with Prometheus), evaluates every objective and
+ * the latency gaps.
+ * @param waitTimeoutMs longest wait for the scrape after the load (default: the gate's wait timeout)
+ */
+export async function evaluateGate(
+  prepared: PreparedGate,
+  load: LoadResult,
+  deps: Pick<LoadSessionDeps, 'log' | 'clock'>,
+  waitTimeoutMs: number = prepared.settings.waitTimeoutMs,
+): Promise<{ gate: GateResult; latencyGap: LatencyGap[] }> {
+  const { settings, file } = prepared;
+  const endMs = Date.parse(load.ended_at);
+  const durationMs = Math.round(load.duration_seconds * 1000);
+  let windowMs = durationMs;
+  if (prepared.prometheus) {
+    const { client, scrapeMs } = prepared.prometheus;
+    deps.log(`load finished at ${load.ended_at}; waiting for a scrape of job="${settings.job}" after it`);
+    const scraped = await waitForScrapeAfter(client, endMs, {
+      job: settings.job,
+      timeoutMs: waitTimeoutMs,
+      pollMs: 100,
+      clock: deps.clock,
+    });
+    for (const target of scraped)
+      if (target.health !== 'up')
+        deps.log(
+          `warning: ${target.scrapeUrl} was ${target.health} at its first scrape after the load${target.lastError ? ` (${target.lastError})` : ''}`,
+        );
+    windowMs = gateWindowMs(durationMs, scrapeMs);
+  }
   const variables = gateVariables(
     file.variables,
-    { job: gate.job, windowMs, offeredRate: settings.rate, durationSeconds: settings.durationSeconds },
-    gate.variables,
+    { job: settings.job, windowMs, offeredRate: load.offered_rate, durationSeconds: load.duration_seconds },
+    settings.variables,
   );
   const queries = prepareQueries(file, variables);
-  deps.log(`evaluating ${queries.length} objectives at ${load.ended_at} over window ${variables.window}`);
-  const result = await evaluateSlo(client, file, queries, variables, endMs);
-  return { load, gate: result, passed: result.passed };
+  deps.log(
+    prepared.prometheus
+      ? `evaluating ${queries.length} objectives at ${load.ended_at} over window ${variables.window}`
+      : `evaluating ${queries.length} client objectives`,
+  );
+  const gate = await evaluateSlo(
+    { prometheus: prepared.prometheus?.client ?? null, client: clientFigures(load) },
+    file,
+    queries,
+    variables,
+    endMs,
+  );
+  return { gate, latencyGap: latencyGaps(file, gate, load) };
+}
+
+/** Reads the payload file and compiles the checks: everything a load needs from disk, before it starts. */
+export async function loadRequestInputs(
+  settings: RequestSettings,
+): Promise<{ payloads: Buffer[]; checks: ResponseChecks | null }> {
+  return {
+    payloads: settings.payloadsPath === null ? [] : await readPayloads(settings.payloadsPath),
+    checks: await loadResponseChecks(settings.checks),
+  };
+}
+
+export async function runLoadSession(
+  settings: LoadSessionSettings,
+  deps: LoadSessionDeps,
+): Promise<LoadSessionResult> {
+  const { payloads, checks } = await loadRequestInputs(settings);
+  const prepared =
+    settings.gate === null
+      ? null
+      : await prepareGate(
+          settings.gate,
+          { offeredRate: settings.rate, durationSeconds: settings.durationSeconds },
+          deps,
+        );
+  if (
+    prepared?.prometheus &&
+    settings.durationSeconds * 1000 < minimumGatedLoadMs(prepared.prometheus.scrapeMs)
+  )
+    throw new UserError(
+      'USAGE',
+      `--duration: ${settings.durationSeconds}s is shorter than 5 scrape intervals of job="${prepared.settings.job}" (${formatPromDuration(minimumGatedLoadMs(prepared.prometheus.scrapeMs))}); rate() needs at least 4 scrapes inside the load`,
+    );
+
+  const load = await runLoad({
+    url: settings.url,
+    rate: settings.rate,
+    durationSeconds: settings.durationSeconds,
+    stages: settings.stages ?? undefined,
+    method: settings.method,
+    payloads,
+    maxInFlight: settings.maxInFlight,
+    timeoutMs: settings.timeoutMs,
+    checks: checks ?? undefined,
+    onProgress: deps.onProgress,
+  });
+  if (prepared === null) return { load, gate: null, latency_gap: [], passed: true };
+  const { gate, latencyGap } = await evaluateGate(prepared, load, deps);
+  return { load, gate, latency_gap: latencyGap, passed: gate.passed };
 }

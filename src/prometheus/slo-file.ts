@@ -1,6 +1,8 @@
 /**
- * The SLO file: a list of objectives, each a PromQL query with inclusive `min`/`max` bounds (Flagger-style, see
- * the reference §8). Parsed with `yaml`, validated here with messages that name the file, line and key.
+ * The SLO file: a list of objectives with inclusive `min`/`max` bounds (Flagger-style), each measured either by a
+ * PromQL query against Prometheus (`source: prometheus`, the default) or by the load generator itself
+ * (`source: client`, one of {@link CLIENT_FIGURES}). Parsed with `yaml`, validated here with messages that name the
+ * file, line and key.
  *
  * ```yaml
  * variables:            # optional defaults for ${name} placeholders in queries
@@ -13,6 +15,11 @@
  *   - name: p95_seconds
  *     query: histogram_quantile(0.95, sum by (le) (rate(api_request_latency_seconds_bucket{job="${job}"}[${window}])))
  *     info: true          # reported, never fails the gate
+ *     latency_quantile: 0.95  # the server's p95 in seconds: compared with the client's p95
+ *   - name: client_p95
+ *     source: client
+ *     figure: p95_ms
+ *     max: 50
  * ```
  */
 import { readFile } from 'node:fs/promises';
@@ -22,11 +29,44 @@ import { checkPromqlSyntax } from './promql-check.js';
 
 export type OnEmpty = 'fail' | 'zero';
 
+/**
+ * What the load generator measures, usable as `figure` of a `source: client` objective: latency percentiles from
+ * intended send times (ms), the share of sent requests that failed (no response, 5xx or a failed check), requests
+ * dropped at the in-flight cap, and responses per second as a share of the offered rate.
+ */
+export const CLIENT_FIGURES = [
+  'p50_ms',
+  'p95_ms',
+  'p99_ms',
+  'error_ratio',
+  'dropped',
+  'achieved_ratio',
+] as const;
+export type ClientFigure = (typeof CLIENT_FIGURES)[number];
+export type ClientFigures = Readonly<Record<ClientFigure, number>>;
+
+/** Which quantile each client latency figure is, for pairing it with a server quantile (`latency_quantile`). */
+export const CLIENT_LATENCY_QUANTILES: ReadonlyArray<readonly [number, ClientFigure]> = [
+  [0.5, 'p50_ms'],
+  [0.95, 'p95_ms'],
+  [0.99, 'p99_ms'],
+];
+
+export type ObjectiveSource = 'prometheus' | 'client';
+
 export interface Objective {
   readonly name: string;
   readonly description: string | null;
-  /** The query as written, with `${name}` placeholders. */
-  readonly query: string;
+  readonly source: ObjectiveSource;
+  /** The query as written, with `${name}` placeholders; null for a client objective. */
+  readonly query: string | null;
+  /** The generator's figure a client objective bounds; null for a Prometheus objective. */
+  readonly figure: ClientFigure | null;
+  /**
+   * Set on a Prometheus objective whose value is the server's latency quantile in seconds (e.g. 0.95 for
+   * `histogram_quantile(0.95, …)`): the run then reports the gap between the client's and the server's quantile.
+   */
+  readonly latencyQuantile: number | null;
   readonly min: number | null;
   readonly max: number | null;
   readonly onEmpty: OnEmpty;
@@ -42,7 +82,18 @@ export interface SloFile {
   readonly objectives: readonly Objective[];
 }
 
-const OBJECTIVE_KEYS = new Set(['name', 'description', 'query', 'min', 'max', 'on_empty', 'info']);
+const OBJECTIVE_KEYS = new Set([
+  'name',
+  'description',
+  'source',
+  'query',
+  'figure',
+  'min',
+  'max',
+  'on_empty',
+  'info',
+  'latency_quantile',
+]);
 const VARIABLE_NAME = /^[a-z_][a-z0-9_]*$/;
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 
@@ -114,9 +165,42 @@ export function parseSloFile(text: string, path: string): SloFile {
       return fail(line, `objectives[${index}] needs a "name"`);
     if (names.has(name)) fail(keyLine('name'), `objective '${name}' is defined twice`);
     names.add(name);
+    const source = value('source') ?? 'prometheus';
+    if (source !== 'prometheus' && source !== 'client')
+      fail(
+        keyLine('source'),
+        `objective '${name}': source must be 'prometheus' or 'client', not '${String(source)}'`,
+      );
     const query = value('query');
-    if (typeof query !== 'string' || query.trim() === '')
-      return fail(line, `objective '${name}' needs a "query"`);
+    const figure = value('figure');
+    if (source === 'client') {
+      if (query !== undefined)
+        fail(keyLine('query'), `objective '${name}': a client objective takes a "figure", not a "query"`);
+      if (typeof figure !== 'string' || !(CLIENT_FIGURES as readonly string[]).includes(figure))
+        fail(
+          figure === undefined ? line : keyLine('figure'),
+          `objective '${name}': figure must be one of ${CLIENT_FIGURES.join(', ')}${figure === undefined ? '' : `, not '${String(figure)}'`}`,
+        );
+      if (value('on_empty') !== undefined)
+        fail(keyLine('on_empty'), `objective '${name}': on_empty applies to Prometheus objectives only`);
+    } else {
+      if (figure !== undefined) fail(keyLine('figure'), `objective '${name}': "figure" needs source: client`);
+      if (typeof query !== 'string' || query.trim() === '')
+        return fail(line, `objective '${name}' needs a "query"`);
+    }
+    const latencyQuantile = value('latency_quantile');
+    if (latencyQuantile !== undefined) {
+      if (source === 'client')
+        fail(
+          keyLine('latency_quantile'),
+          `objective '${name}': latency_quantile marks a Prometheus objective`,
+        );
+      if (!CLIENT_LATENCY_QUANTILES.some(([quantile]) => quantile === latencyQuantile))
+        fail(
+          keyLine('latency_quantile'),
+          `objective '${name}': latency_quantile must be one of ${CLIENT_LATENCY_QUANTILES.map(([quantile]) => quantile).join(', ')}`,
+        );
+    }
     const bound = (key: 'min' | 'max'): number | null => {
       const raw = value(key);
       if (raw === undefined || raw === null) return null;
@@ -147,7 +231,10 @@ export function parseSloFile(text: string, path: string): SloFile {
     return {
       name,
       description: (description as string | undefined) ?? null,
-      query,
+      source: source as ObjectiveSource,
+      query: source === 'client' ? null : (query as string),
+      figure: source === 'client' ? (figure as ClientFigure) : null,
+      latencyQuantile: (latencyQuantile as number | undefined) ?? null,
       min,
       max,
       onEmpty: onEmpty as OnEmpty,
@@ -178,7 +265,7 @@ export async function readSloFile(path: string): Promise<SloFile> {
  * @throws {UserError} CONFIG naming the objective and the unknown variable
  */
 export function substituteVariables(
-  objective: Objective,
+  objective: Objective & { readonly query: string },
   variables: Readonly<Record<string, string>>,
   path: string,
 ): string {
@@ -193,13 +280,24 @@ export function substituteVariables(
   });
 }
 
+/** True when an objective is measured by Prometheus (it has a query). */
+export function isPrometheusObjective(
+  objective: Objective,
+): objective is Objective & { readonly query: string } {
+  return objective.source === 'prometheus' && objective.query !== null;
+}
+
 /**
- * Substitutes the variables of every objective and checks the PromQL syntax, before any load is sent.
- * Returns the final query of each objective, in order.
+ * Substitutes the variables of every Prometheus objective and checks the PromQL syntax, before any load is sent.
+ * Returns the final query of each objective, in order (null for a client objective).
  * @throws {UserError} CONFIG naming the file, the objective and the position of the syntax error
  */
-export function prepareQueries(file: SloFile, variables: Readonly<Record<string, string>>): string[] {
+export function prepareQueries(
+  file: SloFile,
+  variables: Readonly<Record<string, string>>,
+): Array<string | null> {
   return file.objectives.map((objective) => {
+    if (!isPrometheusObjective(objective)) return null;
     const query = substituteVariables(objective, variables, file.path);
     const error = checkPromqlSyntax(query);
     if (error)

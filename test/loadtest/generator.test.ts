@@ -9,8 +9,10 @@ import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadtestCommand, progressWriter } from '../../src/cli/commands/loadtest.js';
-import { formatLoadTable, formatProgress, runLoad, type LoadOptions } from '../../src/loadtest/generator.js';
+import { progressWriter } from '../../src/cli/commands/load-flags.js';
+import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
+import { formatLoadTable, formatProgress } from '../../src/loadtest/format.js';
+import { runLoad, type LoadOptions } from '../../src/loadtest/generator.js';
 import { readPayloads } from '../../src/loadtest/payloads.js';
 import { captureIo } from './helpers/capture.js';
 import { freePort } from '../prometheus/helpers/prometheus-process.js';
@@ -232,8 +234,8 @@ describe('driftwatch loadtest flags', () => {
     ],
     [['--url', 'http://127.0.0.1:1/', '--rate', '0.1', '--duration', '1'], /schedules no request/],
     [
-      ['--url', 'http://127.0.0.1:1/', '--rate', '10', '--duration', '1', '--slo', 'x.yml'],
-      /--prometheus and --slo go together/,
+      ['--url', 'http://127.0.0.1:1/', '--rate', '10', '--duration', '1', '--prometheus', 'http://127.0.0.1:9'],
+      /--prometheus needs --slo/,
     ],
     [
       ['--url', 'http://127.0.0.1:1/', '--rate', '10', '--duration', '1', '--method', 'PUT'],

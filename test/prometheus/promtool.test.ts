@@ -52,7 +52,7 @@ describe.runIf(shouldRun('promtool'))('promtool on load-test/prometheus', () => 
       tests: Array<{ promql_expr_test: Array<{ expr: string }> }>;
     };
     const tested = new Set(tests.tests.flatMap((test) => test.promql_expr_test.map((entry) => entry.expr)));
-    for (const query of queries) expect(tested, query).toContain(query);
+    for (const query of queries) expect(tested, query ?? '').toContain(query);
   });
 
   it('test rules fails on a wrong expectation (the tests can fail)', async () => {

@@ -1,4 +1,5 @@
 import type { Command } from '../io.js';
+import { capacityCommand } from './capacity.js';
 import { compareCommand } from './compare.js';
 import { dbLoadFixturesCommand } from './db-load-fixtures.js';
 import { loadtestCommand } from './loadtest.js';
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   trainCommand,
   predictorCommand,
   loadtestCommand,
+  capacityCommand,
   sloCommand,
   snapshotsCommand,
   dbLoadFixturesCommand,

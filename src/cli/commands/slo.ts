@@ -10,12 +10,13 @@ import { prepareQueries, readSloFile } from '../../prometheus/slo-file.js';
 import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { parseDurationValue, parseVariables } from '../../loadtest/settings.js';
-import { parseFormat } from './loadtest.js';
+import { parseFormat } from './load-flags.js';
 
 const usage = `Usage: driftwatch slo --prometheus URL --file slo.yml [options]
 
 Evaluates every objective's PromQL at one pinned time and checks its min/max bounds (inclusive). An empty result
-follows the objective's on_empty (fail|zero); NaN always fails; info objectives are reported only.
+follows the objective's on_empty (fail|zero); NaN always fails; info objectives are reported only; client
+objectives (source: client) need a load and are reported as skipped.
 
   --prometheus URL          Prometheus base URL, e.g. http://127.0.0.1:9090
   --file PATH               SLO file (see load-test/slo.yml)
@@ -61,7 +62,7 @@ export const sloCommand: Command = {
       ...parseVariables('--var', values.var),
     };
     const queries = prepareQueries(file, variables);
-    const result = await evaluateSlo(client, file, queries, variables, atMs);
+    const result = await evaluateSlo({ prometheus: client, client: null }, file, queries, variables, atMs);
     if (values.out !== undefined) await writeJsonAtomic(values.out, result);
     io.stdout.write((format === 'json' ? JSON.stringify(result, null, 2) : formatGateTable(result)) + '\n');
     return result.passed ? ExitCode.Ok : ExitCode.GateFailed;
