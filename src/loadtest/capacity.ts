@@ -3,7 +3,8 @@
  *
  * Each step is an open-model load at one constant rate, followed by the gate (client objectives from the generator,
  * Prometheus objectives at the step's end over its window); {@link CapacitySearch} chooses the rates. Bounded by
- * construction: at most {@link maxCapacitySteps} steps; a step starts only when it can finish (its load, and with
+ * construction: at most {@link maxCapacitySteps} steps, each run at most twice (a failure measured while the
+ * generator itself ran late is repeated once); a step starts only when it can finish (its load, and with
  * Prometheus the scrape after it) before the budget's deadline, and the deadline aborts a step still running (its
  * result is discarded); every wait is bounded by the remaining budget. Requests go to the given URL only (redirects
  * are not followed), Prometheus queries to the given Prometheus only.
@@ -25,6 +26,12 @@ import {
   type LatencyGap,
   type RequestSettings,
 } from './session.js';
+
+/**
+ * A failed step is repeated once when the generator's own send lag p95 exceeded this (ms): the host stalled the
+ * generator, so the latency measured the host rather than the service.
+ */
+export const GENERATOR_LATE_MS = 20;
 
 export interface CapacitySettings extends RequestSettings {
   readonly gate: GateSettings;
@@ -59,6 +66,8 @@ export interface CapacityStep {
   readonly step: number;
   readonly phase: 'ramp' | 'bisect';
   readonly rate: number;
+  /** 2 when a failure was repeated because the generator ran late (the second attempt is reported). */
+  readonly attempts: number;
   readonly started_at: string;
   readonly duration_seconds: number;
   readonly scheduled: number;
@@ -72,6 +81,8 @@ export interface CapacityStep {
   readonly errors: Readonly<Record<string, number>>;
   /** Client latency from intended send times. */
   readonly latency_ms: Pick<LatencySummary, 'p50' | 'p95' | 'p99' | 'max'>;
+  /** How late the generator sent (p95, ms): large values mean the host, not the service, set the latency. */
+  readonly send_lag_p95_ms: number;
   readonly passed: boolean;
   readonly failed_objectives: readonly FailedObjective[];
   /** Every objective's value at this step. */
@@ -215,22 +226,14 @@ export async function runCapacitySearch(
       .map((objective) => objective.name),
   );
 
-  const search = new CapacitySearch(settings.min, settings.max, settings.precision);
-  const maxSteps = maxCapacitySteps(settings.min, settings.max, settings.precision);
-  const steps: CapacityStep[] = [];
-  let lastGate: GateResult | null = null;
-  let stoppedByBudget = false;
-  for (let index = 0; index < maxSteps; index++) {
-    const rate = search.next();
-    if (rate === null) break;
-    if (index > 0 && settings.coolDownMs > 0)
+  /** One load at `rate` and its gate; null when the deadline cut it short (or it could not start in time). */
+  const attempt = async (rate: number, first: boolean) => {
+    if (!first && settings.coolDownMs > 0)
       await clock.sleep(Math.max(0, Math.min(settings.coolDownMs, remaining())));
     if (remaining() < stepMs + evaluationAllowanceMs) {
-      stoppedByBudget = true;
       deps.log(`budget: ${Math.max(0, Math.round(remaining() / 1000))}s left, not enough for another step`);
-      break;
+      return null;
     }
-    const phase = search.lowestFailing === null ? 'ramp' : 'bisect';
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), Math.max(0, remaining()));
     let load;
@@ -251,13 +254,36 @@ export async function runCapacitySearch(
       clearTimeout(timer);
     }
     if (abort.signal.aborted) {
-      stoppedByBudget = true;
+      deps.log(`budget: the step at ${rate}/s was cut short by the deadline; its result is discarded`);
+      return null;
+    }
+    return { load, ...(await evaluateGate(prepared, load, deps, Math.max(1000, remaining()))) };
+  };
+
+  const search = new CapacitySearch(settings.min, settings.max, settings.precision);
+  const maxSteps = maxCapacitySteps(settings.min, settings.max, settings.precision);
+  const steps: CapacityStep[] = [];
+  let lastGate: GateResult | null = null;
+  let stoppedByBudget = false;
+  for (let index = 0; index < maxSteps; index++) {
+    const rate = search.next();
+    if (rate === null) break;
+    const phase = search.lowestFailing === null ? 'ramp' : 'bisect';
+    let outcome = await attempt(rate, index === 0);
+    let attempts = 1;
+    // A failure measured while the generator itself ran late (a stalled host) says little about the service: once.
+    if (outcome && !outcome.gate.passed && outcome.load.send_lag_ms.p95 > GENERATOR_LATE_MS) {
       deps.log(
-        `budget: step ${index + 1} at ${rate}/s was cut short by the deadline; its result is discarded`,
+        `step ${index + 1} at ${rate}/s failed while the generator ran late (send lag p95 ${outcome.load.send_lag_ms.p95.toFixed(1)} ms > ${GENERATOR_LATE_MS} ms): repeating it once`,
       );
+      outcome = await attempt(rate, false);
+      attempts = 2;
+    }
+    if (outcome === null) {
+      stoppedByBudget = true;
       break;
     }
-    const { gate, latencyGap } = await evaluateGate(prepared, load, deps, Math.max(1000, remaining()));
+    const { load, gate, latencyGap } = outcome;
     lastGate = gate;
     search.record(rate, gate.passed);
     const failedObjectives = gate.objectives
@@ -272,6 +298,7 @@ export async function runCapacitySearch(
       step: index + 1,
       phase,
       rate,
+      attempts,
       started_at: load.started_at,
       duration_seconds: load.duration_seconds,
       scheduled: load.scheduled,
@@ -288,6 +315,7 @@ export async function runCapacitySearch(
         p99: load.latency_ms.p99,
         max: load.latency_ms.max,
       },
+      send_lag_p95_ms: load.send_lag_ms.p95,
       passed: gate.passed,
       failed_objectives: failedObjectives,
       objectives: gate.objectives.map(({ name, source, value, status }) => ({ name, source, value, status })),

@@ -32,7 +32,7 @@ export type OnEmpty = 'fail' | 'zero';
 /**
  * What the load generator measures, usable as `figure` of a `source: client` objective: latency percentiles from
  * intended send times (ms), the share of sent requests that failed (no response, 5xx or a failed check), requests
- * dropped at the in-flight cap, and responses per second as a share of the offered rate.
+ * dropped at the in-flight cap, and the share of the scheduled requests that got a response.
  */
 export const CLIENT_FIGURES = [
   'p50_ms',

@@ -234,7 +234,16 @@ describe('driftwatch loadtest flags', () => {
     ],
     [['--url', 'http://127.0.0.1:1/', '--rate', '0.1', '--duration', '1'], /schedules no request/],
     [
-      ['--url', 'http://127.0.0.1:1/', '--rate', '10', '--duration', '1', '--prometheus', 'http://127.0.0.1:9'],
+      [
+        '--url',
+        'http://127.0.0.1:1/',
+        '--rate',
+        '10',
+        '--duration',
+        '1',
+        '--prometheus',
+        'http://127.0.0.1:9',
+      ],
       /--prometheus needs --slo/,
     ],
     [
