@@ -153,6 +153,62 @@ describe.runIf(shouldRun('prometheus'))('the bundled companion action', () => {
     });
   }, 60_000);
 
+  it('mode capacity: searches with client objectives only, sets capacity-rps, writes the HTML and the summary', async () => {
+    await copyFile('load-test/slo-client.yml', join(directory, 'slo-client.yml'));
+    const run = await runAction({
+      mode: 'capacity',
+      url: `http://127.0.0.1:${port}/health`,
+      'slo-file': 'slo-client.yml',
+      min: '20',
+      max: '40',
+      'step-duration': '1s',
+      'cool-down': '0',
+      budget: '30s',
+      'expect-status': '200',
+      'html-file': 'capacity.html',
+      'result-file': 'capacity.json',
+    });
+    expect(run.status, run.stdout).toBe(0);
+    const outputs = parseOutputs(await readFile(run.outputFile, 'utf8'));
+    expect(outputs).toMatchObject({ passed: 'true', 'capacity-rps': '40', 'result-file': 'capacity.json' });
+    const result = JSON.parse(await readFile(join(directory, 'capacity.json'), 'utf8'));
+    expect(result).toMatchObject({ capacity_rps: 40, outcome: 'max-reached', prometheus: null });
+    expect(result.steps.map((step: { rate: number }) => step.rate)).toEqual([20, 40]);
+    expect(await readFile(join(directory, 'capacity.html'), 'utf8')).toContain('<svg');
+    const summary = await readFile(run.summaryFile, 'utf8');
+    expect(summary).toContain('## Capacity: 40 requests/s ✅');
+    expect(summary).toContain('```mermaid');
+  }, 60_000);
+
+  it('mode load with stages: per-stage rows in the summary', async () => {
+    const run = await runAction({
+      url: `http://127.0.0.1:${port}/health`,
+      stages: '1s:20,1s:20',
+      'result-file': 'stages.json',
+    });
+    expect(run.status, run.stdout).toBe(0);
+    const result = JSON.parse(await readFile(join(directory, 'stages.json'), 'utf8'));
+    expect(result.load.stages.map((stage: { scheduled: number }) => stage.scheduled)).toEqual([10, 20]);
+    const summary = await readFile(run.summaryFile, 'utf8');
+    expect(summary).toMatch(/^\| 2 \| 20 → 20 \| 1–2 \| 20\.0 \| [\d.]+ \| 20 \| 0 \| 0 \| [\d.]+ \|$/m);
+  }, 60_000);
+
+  it.each([
+    [
+      { mode: 'capacity', rate: '5', 'slo-file': 'x.yml' },
+      "::error::input 'rate' does not apply to a capacity search (it chooses the rates)",
+    ],
+    [
+      { min: '5', rate: '5', duration: '1' },
+      "::error::input 'min' does not apply to a load test (it is a capacity search setting)",
+    ],
+    [{ mode: 'soak' }, "::error::input 'mode': 'soak' is not one of load, capacity"],
+  ])('refuses inputs of the other mode: %j', async (inputs, message) => {
+    const run = await runAction({ url: `http://127.0.0.1:${port}/predict`, ...inputs });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim()).toBe(message);
+  });
+
   it('fails the step with a one-line message naming the input', async () => {
     const run = await runAction({ url: `http://127.0.0.1:${port}/predict`, rate: 'fast', duration: '6' });
     expect(run.status).toBe(1);

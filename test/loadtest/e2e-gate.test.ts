@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capacityCommand } from '../../src/cli/commands/capacity.js';
 import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
 import { trainCommand } from '../../src/cli/commands/train.js';
 import { ExitCode } from '../../src/errors.js';
@@ -67,7 +68,7 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
     if (directory) await rm(directory, { recursive: true, force: true });
   });
 
-  const gate = async (name: string) => {
+  const gate = async (name: string, extra: string[] = []) => {
     const io = captureIo();
     const out = join(directory, `${name}.json`);
     const code = await loadtestCommand.run(
@@ -92,6 +93,7 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
         '30s',
         '--out',
         out,
+        ...extra,
       ],
       io,
     );
@@ -122,16 +124,89 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
     expect(byName.share_under_300ms.value).toBe(1);
     expect(byName.p95_latency_seconds.status).toBe('info');
     expect(result.gate.variables.window).toBe('7s');
+    // slo.yml marks p95_latency_seconds as the server's p95: the run reports it next to the client's.
+    expect(result.latency_gap).toEqual([
+      {
+        quantile: 0.95,
+        objective: 'p95_latency_seconds',
+        client_ms: result.load.latency_ms.p95,
+        server_ms: byName.p95_latency_seconds.value * 1000,
+        gap_ms: result.load.latency_ms.p95 - byName.p95_latency_seconds.value * 1000,
+        note: expect.toBeOneOf([null, expect.stringMatching(/^client p95 is [\d.]+ ms above the server's/)]),
+      },
+    ]);
+    expect(io.out()).toMatch(
+      /^latency p95: client [\d.]+ ms, server [\d.]+ ms \(p95_latency_seconds\), gap -?[\d.]+ ms$/m,
+    );
   }, 60_000);
 
-  it('fails on the latency objective, naming it, when 350 ms are injected', async () => {
-    const { code, io, result } = await gate('slow');
+  it('searches capacity with Prometheus objectives, each step raised to 5 scrape intervals', async () => {
+    const io = captureIo();
+    const out = join(directory, 'capacity.json');
+    const code = await capacityCommand.run(
+      [
+        '--url',
+        `http://127.0.0.1:${predictors.healthy!.port}/predict`,
+        '--payloads',
+        join(directory, 'payloads.jsonl'),
+        '--slo',
+        SLO_FILE,
+        '--prometheus',
+        prometheus!.url,
+        '--job',
+        'api_healthy',
+        '--min',
+        '20',
+        '--max',
+        '40',
+        '--step-duration',
+        '2s',
+        '--cool-down',
+        '0',
+        '--budget',
+        '60s',
+        '--quiet',
+        '--out',
+        out,
+      ],
+      io,
+    );
+    const result = JSON.parse(await readFile(out, 'utf8'));
+    expect(code, io.err()).toBe(ExitCode.Ok);
+    expect(io.err()).toContain(
+      'step duration raised from 2s to 5s: 5 scrape intervals of job="api_healthy", so rate() has 4 scrapes inside each step\'s window',
+    );
+    expect(result).toMatchObject({ outcome: 'max-reached', capacity_rps: 40, step_duration_seconds: 5 });
+    expect(result.prometheus).toBe(prometheus!.url);
+    for (const step of result.steps) {
+      const rate = step.objectives.find((o: { name: string }) => o.name === 'request_rate_vs_offered');
+      expect(rate.source).toBe('prometheus');
+      expect(rate.value).toBeGreaterThanOrEqual(0.95); // against each step's own rate
+      expect(step.latency_gap).toHaveLength(1);
+    }
+  }, 90_000);
+
+  it('fails on the latency objective, naming it, when 350 ms are injected; client objectives in the same file too', async () => {
+    // The shipped slo.yml plus a client objective: one file, both sources.
+    const mixed = join(directory, 'mixed.yml');
+    await writeFile(
+      mixed,
+      (await readFile(SLO_FILE, 'utf8')) +
+        ['  - name: client_p95', '    source: client', '    figure: p95_ms', '    max: 300', ''].join('\n'),
+    );
+    const { code, io, result } = await gate('slow', ['--slo', mixed]);
     expect(code).toBe(ExitCode.GateFailed);
-    expect(result.gate.failed).toEqual(['share_under_300ms']);
+    expect(result.gate.failed).toEqual(['share_under_300ms', 'client_p95']);
     expect(io.out()).toMatch(/FAIL share_under_300ms: value 0 is outside ≥ 0.95/);
+    expect(io.out()).toMatch(/^share_under_300ms\s+prometheus\s+0\s+≥ 0\.95\s+FAIL$/m);
+    expect(io.out()).toMatch(/^client_p95\s+client p95_ms\s+[\d.]+\s+≤ 300\s+FAIL$/m);
     expect(io.out()).toContain('SLO gate FAILED');
     // Client-side latency from the intended send time sees the injected delay too.
     expect(result.load.latency_ms.p50).toBeGreaterThanOrEqual(350);
+    // The delay is inside the handler, so the server's p95 sees it as well: no large gap.
+    expect(result.latency_gap).toHaveLength(1);
+    expect(result.latency_gap[0].server_ms).toBeGreaterThan(300);
+    expect(result.latency_gap[0].note).toBeNull();
   }, 60_000);
 
   it('fails on the error ratio, naming it, when 5% errors are injected', async () => {

@@ -181,7 +181,13 @@ describe.runIf(shouldRun('prometheus'))('against a real Prometheus', () => {
 
     it('applies bounds, on_empty, NaN and result-shape rules', async () => {
       const at = Date.now();
-      const result = await evaluateSlo({ prometheus: client, client: null }, file, prepareQueries(file, {}), {}, at);
+      const result = await evaluateSlo(
+        { prometheus: client, client: null },
+        file,
+        prepareQueries(file, {}),
+        {},
+        at,
+      );
       const row = Object.fromEntries(
         result.objectives.map((o) => [o.name, [o.status, o.value, o.raw, o.reason]]),
       );

@@ -99,6 +99,58 @@ describe('parseSloFile validation', () => {
     expect(file.objectives[1]).toMatchObject({ name: 'p95', info: true, line: 7 });
   });
 
+  describe('client objectives and latency_quantile', () => {
+    const client = (extra: string) => `objectives:\n  - name: c\n    source: client\n${extra}`;
+    it.each([
+      [
+        client('    max: 1\n'),
+        /^slo\.yml:2: objective 'c': figure must be one of p50_ms, p95_ms, p99_ms, error_ratio, dropped, achieved_ratio$/,
+      ],
+      [
+        client('    figure: p90_ms\n    max: 1\n'),
+        /^slo\.yml:4: objective 'c': figure must be one of .*, not 'p90_ms'$/,
+      ],
+      [
+        client('    figure: p95_ms\n    query: up\n    max: 1\n'),
+        /^slo\.yml:5: objective 'c': a client objective takes a "figure", not a "query"$/,
+      ],
+      [
+        client('    figure: dropped\n    max: 0\n    on_empty: zero\n'),
+        /^slo\.yml:6: objective 'c': on_empty applies to Prometheus objectives only$/,
+      ],
+      [
+        client('    figure: p95_ms\n    max: 1\n    latency_quantile: 0.95\n'),
+        /^slo\.yml:6: objective 'c': latency_quantile marks a Prometheus objective$/,
+      ],
+      [
+        objective('    max: 1\n    figure: p95_ms\n'),
+        /^slo\.yml:5: objective 'a': "figure" needs source: client$/,
+      ],
+      [
+        objective('    max: 1\n    source: k6\n'),
+        /^slo\.yml:5: objective 'a': source must be 'prometheus' or 'client', not 'k6'$/,
+      ],
+      [
+        objective('    info: true\n    latency_quantile: 0.9\n'),
+        /^slo\.yml:5: objective 'a': latency_quantile must be one of 0\.5, 0\.95, 0\.99$/,
+      ],
+    ])('rejects %j', (text, message) => {
+      expect(() => parseSloFile(text, 'slo.yml')).toThrow(message);
+    });
+
+    it('reads them, and prepares queries for Prometheus objectives only', () => {
+      const file = parseSloFile(
+        'objectives:\n  - name: c\n    source: client\n    figure: p95_ms\n    max: 50\n  - name: s\n    query: histogram_quantile(0.95, x)\n    info: true\n    latency_quantile: 0.95\n',
+        'f.yml',
+      );
+      expect(file.objectives.map((o) => [o.name, o.source, o.figure, o.query, o.latencyQuantile])).toEqual([
+        ['c', 'client', 'p95_ms', null, null],
+        ['s', 'prometheus', null, 'histogram_quantile(0.95, x)', 0.95],
+      ]);
+      expect(prepareQueries(file, {})).toEqual([null, 'histogram_quantile(0.95, x)']);
+    });
+  });
+
   it('names an unknown ${variable} and how to set it', () => {
     const file = parseSloFile(
       'objectives:\n  - name: a\n    query: rate(x[${window}]) / ${target}\n    min: 1\n',
