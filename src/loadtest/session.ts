@@ -15,7 +15,7 @@
  *    between the client's and the server's figure is reported.
  */
 import { UserError } from '../errors.js';
-import { PrometheusClient } from '../prometheus/client.js';
+import { PrometheusClient, formatPromDuration } from '../prometheus/client.js';
 import { evaluateSlo, type GateResult } from '../prometheus/evaluator.js';
 import {
   CLIENT_LATENCY_QUANTILES,
@@ -71,7 +71,12 @@ export interface LatencyGap {
   readonly server_ms: number;
   /** `client_ms − server_ms`: time the server's histogram does not see (queueing before the handler, network). */
   readonly gap_ms: number;
-  /** Set when the gap is large: both more than 10 ms and more than the server's own figure. */
+  /** The generator's own send lag at the same quantile: the part of the client figure that is the load host's. */
+  readonly send_lag_ms: number;
+  /**
+   * Set when the gap is large (more than 10 ms and more than the server's own figure): queueing before the handler,
+   * or, when the send lag accounts for half of the gap or more, a generator that ran late.
+   */
   readonly note: string | null;
 }
 
@@ -89,10 +94,7 @@ export interface LoadSessionDeps {
   readonly clock: WaitClock;
 }
 
-/** A Prometheus duration for a whole number of milliseconds (`9s`, or `9500ms`). */
-export function formatPromDuration(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${Math.round(ms)}ms`;
-}
+export { formatPromDuration };
 
 /** The query window for a load of `durationMs` scraped every `scrapeMs`: `max(4 × scrape, duration − scrape)`. */
 export function gateWindowMs(durationMs: number, scrapeMs: number): number {
@@ -156,16 +158,22 @@ export function latencyGaps(file: SloFile, gate: GateResult, load: LoadResult): 
     const serverMs = server * 1000;
     const gapMs = clientMs - serverMs;
     const label = `p${objective.latencyQuantile * 100}`;
+    const lag = load.send_lag_ms;
+    const sendLagMs = figure === 'p50_ms' ? lag.p50 : figure === 'p95_ms' ? lag.p95 : lag.p99;
+    let note: string | null = null;
+    if (gapMs > LARGE_GAP_MS && gapMs > serverMs)
+      note =
+        sendLagMs >= gapMs / 2
+          ? `client ${label} is ${gapMs.toFixed(1)} ms above the server's, but the generator itself sent late (send lag ${label} ${sendLagMs.toFixed(1)} ms): the load host, not the service, is slow`
+          : `client ${label} is ${gapMs.toFixed(1)} ms above the server's: requests wait before the handler starts its timer (accept backlog, event loop, network)`;
     gaps.push({
       quantile: objective.latencyQuantile,
       objective: objective.name,
       client_ms: clientMs,
       server_ms: serverMs,
       gap_ms: gapMs,
-      note:
-        gapMs > LARGE_GAP_MS && gapMs > serverMs
-          ? `client ${label} is ${gapMs.toFixed(1)} ms above the server's: requests wait before the handler starts its timer (accept backlog, event loop, network)`
-          : null,
+      send_lag_ms: sendLagMs,
+      note,
     });
   });
   return gaps;

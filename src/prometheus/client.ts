@@ -77,6 +77,11 @@ export function parseDurationMs(text: string): number {
   return parts.reduce((total, part) => total + Number(part[1]) * DURATION_UNITS[part[2]!]!, 0);
 }
 
+/** A Prometheus duration for a whole number of milliseconds (`9s`, or `9500ms`). */
+export function formatPromDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${Math.round(ms)}ms`;
+}
+
 /**
  * Parses a time flag: RFC 3339 (`2026-11-26T05:00:00Z`) or Unix seconds with decimals.
  * @throws {UserError} USAGE naming the flag

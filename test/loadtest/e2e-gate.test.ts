@@ -132,6 +132,7 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
         client_ms: result.load.latency_ms.p95,
         server_ms: byName.p95_latency_seconds.value * 1000,
         gap_ms: result.load.latency_ms.p95 - byName.p95_latency_seconds.value * 1000,
+        send_lag_ms: result.load.send_lag_ms.p95,
         note: expect.toBeOneOf([null, expect.stringMatching(/^client p95 is [\d.]+ ms above the server's/)]),
       },
     ]);

@@ -111,7 +111,15 @@ describe('latency gap', () => {
 
   it('pairs the marked server quantile with the client one; small gaps get no note', () => {
     expect(latencyGaps(file, gate(0.035), load())).toEqual([
-      { quantile: 0.95, objective: 'server_p95', client_ms: 40, server_ms: 35, gap_ms: 5, note: null },
+      {
+        quantile: 0.95,
+        objective: 'server_p95',
+        client_ms: 40,
+        server_ms: 35,
+        gap_ms: 5,
+        send_lag_ms: 1,
+        note: null,
+      },
     ]);
   });
 
@@ -120,6 +128,18 @@ describe('latency gap', () => {
     expect(gap!.gap_ms).toBeCloseTo(168, 9);
     expect(gap!.note).toBe(
       "client p95 is 168.0 ms above the server's: requests wait before the handler starts its timer (accept backlog, event loop, network)",
+    );
+  });
+
+  it('blames the load host when the generator’s own send lag makes up the gap', () => {
+    const [gap] = latencyGaps(
+      file,
+      gate(0.012),
+      load({ latency_ms: latency(180), send_lag_ms: latency(120) }),
+    );
+    expect(gap!.send_lag_ms).toBe(120);
+    expect(gap!.note).toBe(
+      "client p95 is 168.0 ms above the server's, but the generator itself sent late (send lag p95 120.0 ms): the load host, not the service, is slow",
     );
   });
 

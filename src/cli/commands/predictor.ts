@@ -2,9 +2,8 @@
  * `driftwatch predictor`: serves the churn model over HTTP (POST /predict, GET /health, GET /metrics) until
  * SIGINT/SIGTERM.
  */
-import { readFile } from 'node:fs/promises';
 import { ExitCode, UserError } from '../../errors.js';
-import { validateModel } from '../../predictor/model.js';
+import { readModelFile } from '../../predictor/model-file.js';
 import { createPredictor, DEFAULT_LATENCY_OBJECTIVE_SECONDS } from '../../predictor/server.js';
 import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
 import { parseFlags, parseNumberFlag } from '../args.js';
@@ -67,26 +66,7 @@ export const predictorCommand: Command = {
         : parseNumberFlag('--inject-error-rate', values['inject-error-rate'], { min: 0, max: 1 });
     const host = values.host ?? '127.0.0.1';
 
-    let text: string;
-    try {
-      text = await readFile(values.model, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(
-        code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-        `--model: ${values.model}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
-      );
-    }
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (error) {
-      throw new UserError(
-        'PARSE',
-        `${values.model}: not JSON (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
-    const model = validateModel(document, values.model);
+    const model = await readModelFile('--model', values.model);
     const features =
       values.features === undefined
         ? null

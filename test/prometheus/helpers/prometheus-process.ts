@@ -1,12 +1,11 @@
 /**
- * Test harness for a real Prometheus (Debian's 2.42): its own process on a free loopback port, a temporary config
- * and TSDB, `scrape_interval` 1 s. Stop it in `finally`. With CI=true a missing binary fails the suite.
+ * Test harness for a real Prometheus (Debian's 2.42): the product's own local server (src/prometheus/local-server.ts)
+ * on a free loopback port, a temporary config and TSDB, `scrape_interval` 1 s. Stop it in `finally`. With CI=true a
+ * missing binary fails the suite.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startLocalPrometheus, type ScrapeJob } from '../../../src/prometheus/local-server.js';
 
 /** True when `binary --version` runs. */
 export function hasBinary(binary: string): boolean {
@@ -34,10 +33,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface ScrapeJob {
-  readonly job: string;
-  readonly targets: readonly string[];
-}
+export type { ScrapeJob };
 
 export interface RunningPrometheus {
   readonly url: string;
@@ -47,64 +43,12 @@ export interface RunningPrometheus {
 
 /** Starts Prometheus scraping the given jobs every second; resolves once `/-/ready` answers 200. */
 export async function startPrometheus(jobs: readonly ScrapeJob[]): Promise<RunningPrometheus> {
-  const directory = await mkdtemp(join(tmpdir(), 'driftwatch-prom-'));
-  const port = await freePort();
-  const config = [
-    'global:',
-    '  scrape_interval: 1s',
-    '  scrape_timeout: 1s',
-    '  evaluation_interval: 1s',
-    'scrape_configs:',
-    ...jobs.flatMap((job) => [
-      `  - job_name: ${job.job}`,
-      '    static_configs:',
-      `      - targets: [${job.targets.map((target) => `'${target}'`).join(', ')}]`,
-    ]),
-    '',
-  ].join('\n');
-  await writeFile(join(directory, 'prometheus.yml'), config);
-  const child: ChildProcess = spawn(
-    'prometheus',
-    [
-      `--config.file=${join(directory, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(directory, 'tsdb')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--storage.tsdb.retention.time=1h',
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-    await rm(directory, { recursive: true, force: true });
-  };
-  try {
-    const deadline = Date.now() + 20_000;
-    while (true) {
-      const ready = await Promise.race([
-        fetch(`${url}/-/ready`).then(
-          (response) => response.status === 200,
-          () => false,
-        ),
-        spawnError,
-      ]);
-      if (ready) break;
-      if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}: ${stderr}`);
-      if (Date.now() > deadline) throw new Error(`prometheus not ready after 20 s: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, port, stop };
+  const prometheus = await startLocalPrometheus({
+    binary: 'prometheus',
+    port: await freePort(),
+    jobs,
+    scrapeIntervalMs: 1000,
+    readyTimeoutMs: 20_000,
+  });
+  return { url: prometheus.url, port: prometheus.port, stop: prometheus.stop };
 }

@@ -1,0 +1,68 @@
+/**
+ * `driftwatch payloads`: request bodies for the predictor from a snapshot, as JSON Lines for `loadtest --payloads`.
+ */
+import { ExitCode, UserError } from '../../errors.js';
+import { payloadLines, type PayloadBody } from '../../loadtest/payloads.js';
+import { writeTextAtomic } from '../../loadtest/write-json.js';
+import { readModelFile } from '../../predictor/model-file.js';
+import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
+import { parseFlags, parseNumberFlag } from '../args.js';
+import type { CliIo, Command } from '../io.js';
+
+const usage = `Usage: driftwatch payloads --snapshot SOURCE [--out FILE] [options]
+
+Writes one request body per row of the snapshot, as JSON Lines (the format of loadtest --payloads):
+  {"user_id": "6011-LWREN"}            --body user_id (default): the predictor looks the row up in its --features
+  {"features": {"months_active": 35, ...}}  --body features: the row's values of the model's features, scored as given
+
+  --snapshot SOURCE          snapshot to read (.csv .tsv .jsonl .parquet or git:<rev>:<path>)
+  --out FILE                 where to write (temp file + rename; default: stdout)
+  --body user_id|features    what each body holds (default user_id)
+  --id-column COLUMN         id column for user_id bodies (default user_id)
+  --model PATH               model.json of the predictor: its features are the ones written (needed with --body features)
+  --limit N                  first N rows only (default: every row)
+
+Exit codes: 0 written, 2 usage or input error.`;
+
+const flags = {
+  snapshot: { type: 'string' },
+  out: { type: 'string' },
+  body: { type: 'string' },
+  'id-column': { type: 'string' },
+  model: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+
+export const payloadsCommand: Command = {
+  name: 'payloads',
+  summary: 'write request bodies for loadtest --payloads from a snapshot (JSON Lines)',
+  usage,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const values = parseFlags('payloads', argv, flags);
+    if (values.snapshot === undefined) throw new UserError('USAGE', 'payloads: --snapshot is required');
+    const body = (values.body ?? 'user_id') as PayloadBody;
+    if (body !== 'user_id' && body !== 'features')
+      throw new UserError('USAGE', `--body: '${values.body}' is not one of user_id, features`);
+    if (body === 'features' && values.model === undefined)
+      throw new UserError('USAGE', '--body features needs --model (the features the predictor expects)');
+    const limit = values.limit === undefined ? null : parseNumberFlag('--limit', values.limit, { min: 1 });
+    if (limit !== null && !Number.isInteger(limit))
+      throw new UserError('USAGE', `--limit: '${values.limit}' is not an integer`);
+    const model = values.model === undefined ? null : await readModelFile('--model', values.model);
+    const table = await loadSnapshot(parseSnapshotSource('--snapshot', values.snapshot), io.cwd);
+    const text = payloadLines(table, {
+      body,
+      idColumn: values['id-column'] ?? model?.id_column ?? 'user_id',
+      features: model?.features.map((feature) => feature.name) ?? [],
+      limit,
+    });
+    const count = text === '' ? 0 : text.split('\n').length - 1;
+    if (count === 0) throw new UserError('NO_ROWS', `${table.source}: no row to write a payload from`);
+    if (values.out === undefined) io.stdout.write(text);
+    else {
+      await writeTextAtomic(values.out, text);
+      io.stderr.write(`wrote ${count} payloads to ${values.out}\n`);
+    }
+    return ExitCode.Ok;
+  },
+};
