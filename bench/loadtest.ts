@@ -9,6 +9,9 @@
  * - Latency next to wrk (Debian `wrk` 4.1, closed loop): wrk with 1 and 10 connections for 10 s, and the
  *   generator at fixed rates for 10 s, all against the same server. wrk measures from its own send time; the
  *   generator measures from each request's intended send time.
+ * - Capacity search overhead: `driftwatch capacity` (client objectives only) against the same server, in its own
+ *   process on CPU 1; the generator's CPU time over every request it sent in every step (requests per CPU-second),
+ *   without and with response checks (`--expect-status 200 --expect-json-schema`).
  *
  * Results go to stdout (a table) and bench/out/loadtest.json. The host is shared, so figures are indicative.
  */
@@ -16,7 +19,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCapacitySearch, type CapacityResult } from '../src/loadtest/capacity.js';
 import { runLoad, type LoadResult } from '../src/loadtest/generator.js';
+import { parseCapacitySettings } from '../src/loadtest/settings.js';
+import { systemClock } from '../src/prometheus/wait.js';
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -47,6 +56,23 @@ function generator(url: string, rate: number, seconds: number): GeneratorRun {
   );
   if (run.status !== 0) throw new Error(`generator failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as GeneratorRun;
+}
+
+interface CapacityRun {
+  readonly result: CapacityResult;
+  readonly cpuSeconds: number;
+  readonly sent: number;
+}
+
+/** A capacity search in its own process on CPU 1: `checks` adds --expect-status 200 and a JSON Schema. */
+function capacitySearch(url: string, checks: boolean): CapacityRun {
+  const run = spawnSync(
+    'taskset',
+    ['-c', '1', process.execPath, '--import', 'tsx', SELF, '--capacity', url, checks ? 'checks' : 'plain'],
+    { encoding: 'utf8', timeout: 180_000 },
+  );
+  if (run.status !== 0) throw new Error(`capacity search failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as CapacityRun;
 }
 
 interface WrkRun {
@@ -180,6 +206,37 @@ async function main(): Promise<void> {
         `| driftwatch loadtest | open, ${rate}/s | ${f(run.result.achieved_rate, 0)} | ${f(latency.p50, 3)} | ${f(latency.p75, 3)} | ${f(latency.p90, 3)} | ${f(latency.p99, 3)} | ${f(run.result.send_lag_ms.p50, 3)} / ${f(run.result.send_lag_ms.p99, 3)} |`,
       );
     }
+
+    // Capacity search overhead
+    const searches = [false, true].map((checks) => ({ checks, run: capacitySearch(url, checks) }));
+    report.capacity = searches.map(({ checks, run }) => ({
+      checks,
+      capacity_rps: run.result.capacity_rps,
+      outcome: run.result.outcome,
+      steps: run.result.steps.map((step) => ({
+        rate: step.rate,
+        passed: step.passed,
+        p99: step.latency_ms.p99,
+        sendLagP95: step.send_lag_p95_ms,
+        attempts: step.attempts,
+      })),
+      sent: run.sent,
+      cpuSeconds: run.cpuSeconds,
+      perCpuSecond: run.sent / run.cpuSeconds,
+    }));
+    console.log(
+      '\n## Capacity search overhead (generator on CPU 1, same server, 3 s steps, client objectives)\n',
+    );
+    console.log(
+      '| checks | capacity found /s | outcome | steps (rate:pass) | requests sent | generator CPU s | requests per CPU-second |',
+    );
+    console.log('|---|---:|---|---|---:|---:|---:|');
+    for (const { checks, run } of searches)
+      console.log(
+        `| ${checks ? 'status + JSON Schema on every response' : 'none'} | ${run.result.capacity_rps} | ${run.result.outcome} | ` +
+          `${run.result.steps.map((step) => `${step.rate}:${step.passed ? 'ok' : 'FAIL'}${step.attempts > 1 ? '(×2)' : ''}`).join(' ')} | ` +
+          `${run.sent} | ${f(run.cpuSeconds)} | ${f(run.sent / run.cpuSeconds, 0)} |`,
+      );
   } finally {
     child.kill('SIGTERM');
   }
@@ -191,9 +248,16 @@ async function main(): Promise<void> {
 // --- Child modes -------------------------------------------------------------------------------------------------
 if (process.argv[2] === '--server') {
   const { createServer } = await import('node:http');
+  // GET /__count answers how many other requests arrived (the capacity benchmark's denominator).
+  let count = 0;
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
+      if (request.url === '/__count') {
+        response.end(String(count));
+        return;
+      }
+      count++;
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': 11 });
       response.end('{"ok":true}');
     });
@@ -217,6 +281,52 @@ if (process.argv[2] === '--server') {
   });
   const cpu = process.cpuUsage(before);
   process.stdout.write(JSON.stringify({ result, cpuSeconds: (cpu.user + cpu.system) / 1e6 }) + '\n');
+} else if (process.argv[2] === '--capacity') {
+  // The search's own overhead: every step's load, gate and bookkeeping, in this process; the server is elsewhere.
+  const [url, mode] = process.argv.slice(3);
+  const directory = mkdtempSync(join(tmpdir(), 'driftwatch-bench-capacity-'));
+  try {
+    const slo = join(directory, 'slo.yml');
+    writeFileSync(
+      slo,
+      [
+        'objectives:',
+        '  - { name: client_p99, source: client, figure: p99_ms, max: 25 }',
+        '  - { name: client_dropped, source: client, figure: dropped, max: 0 }',
+        '  - { name: client_error_ratio, source: client, figure: error_ratio, max: 0 }',
+        '',
+      ].join('\n'),
+    );
+    const schema = join(directory, 'schema.json');
+    writeFileSync(
+      schema,
+      JSON.stringify({ type: 'object', required: ['ok'], properties: { ok: { const: true } } }),
+    );
+    const settings = parseCapacitySettings(
+      {
+        url,
+        slo,
+        min: '1000',
+        max: '16000',
+        stepDuration: '3s',
+        coolDown: '1s',
+        budget: '150s',
+        maxInFlight: '2048',
+        ...(mode === 'checks' ? { expectStatus: '200', expectJsonSchema: schema } : {}),
+      },
+      (field) => field,
+    );
+    // Every request of every attempt (a repeated step's first attempt included), as counted by the server.
+    const served = async (): Promise<number> => Number(await (await fetch(new URL('/__count', url))).text());
+    const first = await served();
+    const before = process.cpuUsage();
+    const result = await runCapacitySearch(settings, { log: () => undefined, clock: systemClock });
+    const cpu = process.cpuUsage(before);
+    const sent = (await served()) - first;
+    process.stdout.write(JSON.stringify({ result, cpuSeconds: (cpu.user + cpu.system) / 1e6, sent }) + '\n');
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 } else {
   await main();
 }

@@ -101,6 +101,9 @@ describe('load-test/action.yml and .github/workflows/load-test.yml', () => {
     );
     expect(runs).toContain('dist/cli.js predictor --model');
     expect(runs).toMatch(/prometheus --config\.file=.*\n?.*--storage\.tsdb\.path=/);
+    expect(runs).toContain('dist/cli.js payloads --snapshot fixtures/streamflow/month_002.csv');
+    const capacity = steps.find((step) => step.uses === './load-test' && step.with?.mode === 'capacity')!;
+    expect(capacity.with).toMatchObject({ 'slo-file': 'load-test/slo-client.yml', budget: '4m' });
     const gate = steps.find((step) => step.uses === './load-test')!;
     expect(gate.with).toMatchObject({ 'slo-file': 'load-test/slo.yml', job: 'api' });
     expect(gate.with!['prometheus-url']).toContain('127.0.0.1');
