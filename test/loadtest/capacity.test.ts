@@ -132,10 +132,10 @@ beforeAll(async () => {
     sloFile,
     [
       'objectives:',
-      '  - name: client_p95',
+      '  - name: client_p50',
       '    source: client',
-      '    figure: p95_ms',
-      '    max: 150',
+      '    figure: p50_ms',
+      '    max: 100',
       '  - name: client_error_ratio',
       '    source: client',
       '    figure: error_ratio',
@@ -182,13 +182,15 @@ describe('driftwatch capacity', () => {
     for (const step of result.steps) {
       if (step.rate > 125 * 1.15) {
         expect(step.passed, `${step.rate}/s`).toBe(false);
-        expect(step.failed_objectives.map((objective) => objective.name)).toEqual(['client_p95']);
-        expect(step.latency_ms.p95).toBeGreaterThan(150);
+        expect(step.failed_objectives.map((objective) => objective.name)).toEqual(['client_p50']);
+        expect(step.latency_ms.p50).toBeGreaterThan(100);
       }
       if (step.rate < 125 * 0.85) expect(step.passed, `${step.rate}/s`).toBe(true);
       expect(step.errors).toEqual({});
     }
-    // Above 125/s the queue grows for the whole step: at 160/s by 35 requests a second, 8 ms each.
+    // Above 125/s the queue grows for the whole step: at 160/s by 35 requests a second, 8 ms each, so the median
+    // request waits about 0.28 × 1 s; below it the median waits for nothing. (The median, unlike p95, is not moved
+    // by a few stalls of a busy host.)
     expect(result.steps.slice(0, 3).map((step) => [step.rate, step.phase])).toEqual([
       [40, 'ramp'],
       [80, 'ramp'],
@@ -196,17 +198,17 @@ describe('driftwatch capacity', () => {
     ]);
     expect(result.steps[2]!.passed).toBe(false);
     expect(result.steps[3]!.phase).toBe('bisect');
-    expect(result.p95_objective_ms).toBe(150);
+    expect(result.p95_objective_ms).toBeNull();
     expect(result.elapsed_seconds).toBeLessThan(45);
     expect(io.out()).toMatch(
       /^step\s+phase\s+rate\/s\s+achieved\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+failed\s+dropped\s+result$/m,
     );
-    expect(io.out()).toMatch(/^3\s+ramp\s+160\s.*FAIL client_p95$/m);
+    expect(io.out()).toMatch(/^3\s+ramp\s+160\s.*FAIL client_p50$/m);
     expect(io.out()).toMatch(
       /^capacity \d+ requests\/s: every objective met there, \d+\/s failed \(precision 10 %\)$/m,
     );
     expect(io.err()).toMatch(
-      /^step 3 \(ramp\): 160\/s for 2s: p95 [\d.]+ ms, 0 failed, 0 dropped: FAIL \(client_p95\)$/m,
+      /^step 3 \(ramp\): 160\/s for 2s: p95 [\d.]+ ms, 0 failed, 0 dropped: FAIL \(client_p50\)$/m,
     );
   }, 60_000);
 
@@ -253,39 +255,39 @@ describe('driftwatch capacity', () => {
   }, 30_000);
 
   it('repeats a failed step once when the generator itself ran late (a stalled host)', async () => {
+    // The 3rd request stalls this whole process (generator and server alike) for 800 ms, once: most requests of the
+    // first step leave late and wait, so its median fails; the repeated step runs normally.
+    let requests = 0;
     const url = await serve((request, response) => {
       request.resume();
-      request.on('end', () => response.end('ok'));
+      request.on('end', () => {
+        if (++requests === 3) {
+          const until = performance.now() + 800;
+          while (performance.now() < until);
+        }
+        response.end('ok');
+      });
     });
-    // Stall this process (generator and server alike) for 400 ms, 300 ms into the first step.
-    const stall = setTimeout(() => {
-      const until = performance.now() + 400;
-      while (performance.now() < until);
-    }, 300);
-    try {
-      const { code, io, result } = await capacity([
-        '--url',
-        url,
-        '--min',
-        '40',
-        '--max',
-        '60',
-        '--step-duration',
-        '1s',
-        '--cool-down',
-        '0',
-      ]);
-      expect(code, io.err()).toBe(0);
-      expect(result.steps.map((step) => [step.rate, step.attempts, step.passed])).toEqual([
-        [40, 2, true],
-        [60, 1, true],
-      ]);
-      expect(io.err()).toMatch(
-        /^step 1 at 40\/s failed while the generator ran late \(send lag p95 [\d.]+ ms > 20 ms\): repeating it once$/m,
-      );
-    } finally {
-      clearTimeout(stall);
-    }
+    const { code, io, result } = await capacity([
+      '--url',
+      url,
+      '--min',
+      '40',
+      '--max',
+      '60',
+      '--step-duration',
+      '1s',
+      '--cool-down',
+      '0',
+    ]);
+    expect(code, io.err()).toBe(0);
+    expect(result.steps.map((step) => [step.rate, step.attempts, step.passed])).toEqual([
+      [40, 2, true],
+      [60, 1, true],
+    ]);
+    expect(io.err()).toMatch(
+      /^step 1 at 40\/s failed while the generator ran late \(send lag p95 [\d.]+ ms > 20 ms\): repeating it once$/m,
+    );
   }, 30_000);
 
   it('never runs past --budget: a step that cannot finish in time is cut and discarded', async () => {

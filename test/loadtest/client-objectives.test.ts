@@ -38,7 +38,7 @@ beforeAll(async () => {
     startPredictor([...common, '--inject-latency-ms', '350']),
     startPredictor([...common, '--inject-error-rate', '0.05']),
   ]);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all(Object.values(predictors).map((predictor) => predictor.stop()));

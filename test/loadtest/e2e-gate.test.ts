@@ -60,7 +60,7 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
         targets: [`127.0.0.1:${predictor.port}`],
       })),
     );
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(Object.values(predictors).map((predictor) => predictor.stop()));

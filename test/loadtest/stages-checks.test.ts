@@ -149,8 +149,6 @@ describe('response checks', () => {
       '70',
       '--duration',
       '1',
-      '--max-in-flight',
-      '1',
       '--expect-status',
       '200',
       '--expect-json-schema',

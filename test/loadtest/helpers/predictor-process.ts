@@ -20,7 +20,7 @@ export async function startPredictor(args: readonly string[]): Promise<RunningPr
   );
   let stderr = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`predictor did not start: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`predictor did not start within 90 s: ${stderr}`)), 90_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
