@@ -9,17 +9,17 @@
  * result is discarded); every wait is bounded by the remaining budget. Requests go to the given URL only (redirects
  * are not followed), Prometheus queries to the given Prometheus only.
  */
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import type { GateResult, ObjectiveResult } from '../prometheus/evaluator.js';
 import { formatBound } from '../prometheus/evaluator.js';
 import type { WaitClock } from '../prometheus/wait.js';
+import { readUserJsonFile } from '../util/text-file.js';
 import { CapacitySearch, maxCapacitySteps, RAMP_FACTOR, type SearchOutcome } from './capacity-search.js';
 import { runLoad, type LatencySummary, type LoadProgress } from './generator.js';
 import {
   evaluateGate,
   formatPromDuration,
-  loadRequestInputs,
+  loadRequestOptions,
   minimumGatedLoadMs,
   prepareGate,
   type GateSettings,
@@ -140,25 +140,7 @@ export interface CapacityDeps {
  * @throws {UserError} naming the file when it is missing, not JSON, or has no positive `capacity_rps`
  */
 export async function readBaselineCapacity(path: string): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-      `${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
-    );
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(
-      'PARSE',
-      `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
+  const document = await readUserJsonFile(path);
   const capacity = (document as { capacity_rps?: unknown } | null)?.capacity_rps;
   if (typeof capacity !== 'number' || !(capacity > 0))
     throw new UserError(
@@ -200,7 +182,7 @@ export async function runCapacitySearch(
   const deadline = startedMs + settings.budgetMs;
   const remaining = (): number => deadline - clock.now();
   const baseline = settings.baselinePath === null ? null : await readBaselineCapacity(settings.baselinePath);
-  const { payloads, checks } = await loadRequestInputs(settings);
+  const request = await loadRequestOptions(settings);
   const prepared = await prepareGate(
     { ...settings.gate, waitTimeoutMs: Math.min(settings.gate.waitTimeoutMs, settings.budgetMs) },
     { offeredRate: settings.min, durationSeconds: settings.stepDurationMs / 1000 },
@@ -239,14 +221,9 @@ export async function runCapacitySearch(
     let load;
     try {
       load = await runLoad({
-        url: settings.url,
+        ...request,
         rate,
         durationSeconds: stepMs / 1000,
-        method: settings.method,
-        payloads,
-        maxInFlight: settings.maxInFlight,
-        timeoutMs: settings.timeoutMs,
-        checks: checks ?? undefined,
         onProgress: deps.onProgress,
         signal: abort.signal,
       });

@@ -2,11 +2,11 @@
  * Response checks of a load (`--expect-status`, `--expect-json-schema`): parsing the expected statuses, and
  * compiling a JSON Schema file with ajv into the validator the generator calls on sampled response bodies.
  */
-import { readFile } from 'node:fs/promises';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { UserError } from '../errors.js';
+import { readUserJsonFile } from '../util/text-file.js';
 import type { ResponseChecks } from './generator.js';
 
 /** What the user asked to check, before the schema file is read. */
@@ -69,25 +69,7 @@ function describeFailure(validate: ValidateFunction): string {
  * @throws {UserError} naming the file when it is missing, not JSON, or not a valid schema
  */
 export async function compileSchemaFile(path: string): Promise<(body: unknown) => string | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-      `${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
-    );
-  }
-  let schema: unknown;
-  try {
-    schema = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(
-      'PARSE',
-      `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
+  const schema = await readUserJsonFile(path);
   let validate: ValidateFunction;
   try {
     validate = ajvFor(schema).compile(schema as object);

@@ -2,27 +2,18 @@
  * Request bodies for the load generator: a JSON Lines file, one JSON document per non-blank line; read here, and
  * written from a snapshot by `driftwatch payloads`.
  */
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import type { FeatureValue } from '../predictor/model.js';
 import { cellValue } from '../predictor/train.js';
 import { getColumn, type Table } from '../snapshot/table.js';
+import { readUserTextFile } from '../util/text-file.js';
 
 /**
  * Reads a JSONL payload file into request bodies (each line re-serialised compactly).
  * @throws {UserError} naming `path:line` for a line that is not JSON, or when the file has no payload
  */
 export async function readPayloads(path: string): Promise<Buffer[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-      `--payloads: ${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
-    );
-  }
+  const text = await readUserTextFile(path, '--payloads');
   const payloads: Buffer[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;

@@ -27,7 +27,13 @@ import {
 } from '../prometheus/slo-file.js';
 import { waitForScrapeAfter, waitUntilScraping, type WaitClock } from '../prometheus/wait.js';
 import { loadResponseChecks, type CheckSettings } from './checks.js';
-import { runLoad, type LoadProgress, type LoadResult, type ResponseChecks } from './generator.js';
+import {
+  runLoad,
+  type LoadOptions,
+  type LoadProgress,
+  type LoadResult,
+  type ResponseChecks,
+} from './generator.js';
 import { readPayloads } from './payloads.js';
 import type { Stage } from './schedule.js';
 
@@ -282,13 +288,25 @@ export async function evaluateGate(
   return { gate, latencyGap: latencyGaps(file, gate, load) };
 }
 
-/** Reads the payload file and compiles the checks: everything a load needs from disk, before it starts. */
-export async function loadRequestInputs(
-  settings: RequestSettings,
-): Promise<{ payloads: Buffer[]; checks: ResponseChecks | null }> {
+/** The generator's options shared by every load of these settings: everything but the schedule. */
+export type RequestLoadOptions = Pick<
+  LoadOptions,
+  'url' | 'method' | 'payloads' | 'maxInFlight' | 'timeoutMs' | 'checks'
+>;
+
+/**
+ * Reads the payload file and compiles the checks (everything a load needs from disk, before it starts) into the
+ * generator's options.
+ */
+export async function loadRequestOptions(settings: RequestSettings): Promise<RequestLoadOptions> {
+  const checks: ResponseChecks | null = await loadResponseChecks(settings.checks);
   return {
+    url: settings.url,
+    method: settings.method,
     payloads: settings.payloadsPath === null ? [] : await readPayloads(settings.payloadsPath),
-    checks: await loadResponseChecks(settings.checks),
+    maxInFlight: settings.maxInFlight,
+    timeoutMs: settings.timeoutMs,
+    checks: checks ?? undefined,
   };
 }
 
@@ -296,7 +314,7 @@ export async function runLoadSession(
   settings: LoadSessionSettings,
   deps: LoadSessionDeps,
 ): Promise<LoadSessionResult> {
-  const { payloads, checks } = await loadRequestInputs(settings);
+  const request = await loadRequestOptions(settings);
   const prepared =
     settings.gate === null
       ? null
@@ -315,15 +333,10 @@ export async function runLoadSession(
     );
 
   const load = await runLoad({
-    url: settings.url,
+    ...request,
     rate: settings.rate,
     durationSeconds: settings.durationSeconds,
     stages: settings.stages ?? undefined,
-    method: settings.method,
-    payloads,
-    maxInFlight: settings.maxInFlight,
-    timeoutMs: settings.timeoutMs,
-    checks: checks ?? undefined,
     onProgress: deps.onProgress,
   });
   if (prepared === null) return { load, gate: null, latency_gap: [], passed: true };

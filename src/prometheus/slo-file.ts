@@ -22,9 +22,9 @@
  *     max: 50
  * ```
  */
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { UserError } from '../errors.js';
+import { readUserTextFile } from '../util/text-file.js';
 import { checkPromqlSyntax } from './promql-check.js';
 
 export type OnEmpty = 'fail' | 'zero';
@@ -247,17 +247,7 @@ export function parseSloFile(text: string, path: string): SloFile {
 
 /** Reads and parses an SLO file. */
 export async function readSloFile(path: string): Promise<SloFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-      `${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
-    );
-  }
-  return parseSloFile(text, path);
+  return parseSloFile(await readUserTextFile(path), path);
 }
 
 /**

@@ -3,18 +3,17 @@
  * capacity (a single-threaded handler with a fixed 8 ms service time, so 125 requests/s), with client objectives
  * only (no Prometheus). Bounded: 127.0.0.1 only, steps of ≤ 2 s, budgets of ≤ 45 s.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capacityCommand } from '../../src/cli/commands/capacity.js';
 import { compareWithBaseline, type CapacityResult } from '../../src/loadtest/capacity.js';
 import { CapacitySearch, maxCapacitySteps } from '../../src/loadtest/capacity-search.js';
 import { captureIo } from './helpers/capture.js';
+import { useLoopbackServers } from './helpers/loopback-server.js';
 
 describe('CapacitySearch (pure)', () => {
   /** Runs a search against a service that passes exactly the rates ≤ `capacity`. */
@@ -85,26 +84,7 @@ describe('CapacitySearch (pure)', () => {
   });
 });
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
-});
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
-  const server = createServer(handler);
-  server.keepAliveTimeout = 65_000;
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
+const serve = useLoopbackServers();
 
 /**
  * A single-threaded service with a fixed service time: requests are served one at a time in arrival order, each

@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
-import { trainCommand } from '../../src/cli/commands/train.js';
 import { ExitCode } from '../../src/errors.js';
 import { readSloFile } from '../../src/prometheus/slo-file.js';
 import { captureIo } from './helpers/capture.js';
-import { startPredictor, type RunningPredictor } from './helpers/predictor-process.js';
+import { startPredictor, type RunningPredictor, trainFixtureModel } from './helpers/predictor-process.js';
 
 const SLO_FILE = 'load-test/slo-client.yml';
 
@@ -21,13 +20,7 @@ const predictors: Record<string, RunningPredictor> = {};
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'driftwatch-client-slo-'));
-  const model = join(directory, 'model.json');
-  expect(
-    await trainCommand.run(
-      ['--snapshot', 'fixtures/streamflow/month_000.csv', '--target', 'churn_label', '--out', model],
-      captureIo(),
-    ),
-  ).toBe(ExitCode.Ok);
+  const model = await trainFixtureModel(directory);
   await writeFile(
     join(directory, 'payloads.jsonl'),
     ['6011-LWREN', '2732-QWMGW'].map((id) => JSON.stringify({ user_id: id })).join('\n') + '\n',

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capacityCommand } from '../../src/cli/commands/capacity.js';
 import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
-import { trainCommand } from '../../src/cli/commands/train.js';
 import { ExitCode } from '../../src/errors.js';
 import {
   startPrometheus,
@@ -18,7 +17,7 @@ import {
   type RunningPrometheus,
 } from '../prometheus/helpers/prometheus-process.js';
 import { captureIo } from './helpers/capture.js';
-import { startPredictor, type RunningPredictor } from './helpers/predictor-process.js';
+import { startPredictor, type RunningPredictor, trainFixtureModel } from './helpers/predictor-process.js';
 
 const SLO_FILE = join(process.cwd(), 'load-test/slo.yml');
 
@@ -29,13 +28,7 @@ describe.runIf(shouldRun('prometheus'))('loadtest + SLO gate against a real Prom
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'driftwatch-e2e-'));
-    const model = join(directory, 'model.json');
-    expect(
-      await trainCommand.run(
-        ['--snapshot', 'fixtures/streamflow/month_000.csv', '--target', 'churn_label', '--out', model],
-        captureIo(),
-      ),
-    ).toBe(ExitCode.Ok);
+    const model = await trainFixtureModel(directory);
     const csv = await readFile('fixtures/streamflow/month_002.csv', 'utf8');
     const ids = csv
       .split('\n')

@@ -2,40 +2,23 @@
  * The open-model generator against small loopback servers. Loads are bounded: ≤ 200 requests, ≤ 1.5 s each.
  * Timing assertions use wide margins: they check the model (who decides when a request is sent), not speed.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { progressWriter } from '../../src/cli/commands/load-flags.js';
 import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
 import { formatLoadTable, formatProgress } from '../../src/loadtest/format.js';
 import { runLoad, type LoadOptions } from '../../src/loadtest/generator.js';
 import { readPayloads } from '../../src/loadtest/payloads.js';
 import { captureIo } from './helpers/capture.js';
+import { useLoopbackServers } from './helpers/loopback-server.js';
 import { freePort } from '../prometheus/helpers/prometheus-process.js';
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
-});
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<URL> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/predict`);
-}
+const serveAt = useLoopbackServers();
+const serve = async (...args: Parameters<typeof serveAt>): Promise<URL> => new URL(await serveAt(...args));
 
 const base = (url: URL, overrides: Partial<LoadOptions> = {}): LoadOptions => ({
   url,

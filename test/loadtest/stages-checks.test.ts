@@ -2,13 +2,11 @@
  * Ramping stages and response checks against loopback servers. Loads are bounded: 127.0.0.1 only, ≤ 750 requests,
  * ≤ 6 s each.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as hdr from 'hdr-histogram-js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
 import { compileSchemaFile, parseExpectStatus } from '../../src/loadtest/checks.js';
 import { summarise } from '../../src/loadtest/generator.js';
@@ -16,27 +14,9 @@ import { createPredictor, type PredictorServer } from '../../src/predictor/serve
 import { DEFAULT_TRAIN_OPTIONS, trainChurnModel } from '../../src/predictor/train.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
 import { captureIo } from './helpers/capture.js';
+import { useLoopbackServers } from './helpers/loopback-server.js';
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
-});
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
-  const server = createServer(handler);
-  server.keepAliveTimeout = 65_000;
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/predict`;
-}
+const serve = useLoopbackServers();
 
 let directory: string;
 beforeAll(async () => {

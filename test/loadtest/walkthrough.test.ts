@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadtestCommand } from '../../src/cli/commands/loadtest.js';
 import { payloadsCommand } from '../../src/cli/commands/payloads.js';
 import { stackCommand } from '../../src/cli/commands/stack.js';
-import { trainCommand } from '../../src/cli/commands/train.js';
 import { ExitCode } from '../../src/errors.js';
 import { freePort, shouldRun } from '../prometheus/helpers/prometheus-process.js';
 import { captureIo } from './helpers/capture.js';
+import { trainFixtureModel } from './helpers/predictor-process.js';
 
 const COMMAND_MAIN = fileURLToPath(new URL('./helpers/command-main.ts', import.meta.url));
 
@@ -24,13 +24,7 @@ let directory: string;
 let model: string;
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'driftwatch-walkthrough-'));
-  model = join(directory, 'model.json');
-  expect(
-    await trainCommand.run(
-      ['--snapshot', 'fixtures/streamflow/month_000.csv', '--target', 'churn_label', '--out', model],
-      captureIo(),
-    ),
-  ).toBe(ExitCode.Ok);
+  model = await trainFixtureModel(directory);
 });
 afterAll(async () => {
   if (directory) await rm(directory, { recursive: true, force: true });

@@ -7,10 +7,9 @@ import { runCapacitySearch, type CapacitySettings } from '../../loadtest/capacit
 import { capacityHtml, capacityMarkdown, formatCapacityTable } from '../../loadtest/capacity-report.js';
 import { DEFAULT_CAPACITY, parseCapacitySettings } from '../../loadtest/settings.js';
 import { writeJsonAtomic, writeTextAtomic } from '../../loadtest/write-json.js';
-import { systemClock } from '../../prometheus/wait.js';
 import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
-import { CHECK_USAGE, FLAG_OF, progressWriter, sharedFlags, sharedRawInputs } from './load-flags.js';
+import { CHECK_USAGE, FLAG_OF, sharedFlags, sharedRawInputs, withStderrReporting } from './load-flags.js';
 
 const usage = `Usage: driftwatch capacity --url URL --slo FILE [--prometheus URL] [options]
 
@@ -115,20 +114,9 @@ export const capacityCommand: Command = {
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseSettings(argv);
-    const progress = settings.quiet ? undefined : progressWriter(io.stderr);
-    let result;
-    try {
-      result = await runCapacitySearch(settings.search, {
-        log: (line) => {
-          progress?.end();
-          io.stderr.write(line + '\n');
-        },
-        onProgress: progress ? (p) => progress.report(p) : undefined,
-        clock: systemClock,
-      });
-    } finally {
-      progress?.end();
-    }
+    const result = await withStderrReporting(io, settings.quiet, (deps) =>
+      runCapacitySearch(settings.search, deps),
+    );
     if (settings.out !== null) await writeJsonAtomic(settings.out, result);
     if (settings.markdown !== null) await writeTextAtomic(settings.markdown, capacityMarkdown(result));
     if (settings.html !== null) await writeTextAtomic(settings.html, capacityHtml(result));

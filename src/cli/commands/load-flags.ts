@@ -6,6 +6,8 @@ import { UserError } from '../../errors.js';
 import { formatProgress } from '../../loadtest/format.js';
 import type { LoadProgress } from '../../loadtest/generator.js';
 import type { RawLoadField, RawLoadInputs } from '../../loadtest/settings.js';
+import { systemClock, type WaitClock } from '../../prometheus/wait.js';
+import type { CliIo } from '../io.js';
 
 /** The flag of every raw load field, for messages (the action has its own INPUT_OF). */
 export const FLAG_OF: Record<RawLoadField, string> = {
@@ -122,4 +124,32 @@ export function progressWriter(stream: NodeJS.WritableStream): {
       drawn = false;
     },
   };
+}
+
+/**
+ * Runs a command's load with its reporting on stderr: log lines (ending the progress line first) and, unless `quiet`,
+ * the progress line; the system clock for waits.
+ */
+export async function withStderrReporting<T>(
+  io: CliIo,
+  quiet: boolean,
+  run: (deps: {
+    log(line: string): void;
+    onProgress: ((progress: LoadProgress) => void) | undefined;
+    clock: WaitClock;
+  }) => Promise<T>,
+): Promise<T> {
+  const progress = quiet ? undefined : progressWriter(io.stderr);
+  try {
+    return await run({
+      log: (line) => {
+        progress?.end();
+        io.stderr.write(line + '\n');
+      },
+      onProgress: progress ? (p) => progress.report(p) : undefined,
+      clock: systemClock,
+    });
+  } finally {
+    progress?.end();
+  }
 }

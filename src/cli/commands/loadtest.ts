@@ -8,14 +8,13 @@ import { runLoadSession, type LatencyGap, type LoadSessionSettings } from '../..
 import { parseLoadSessionSettings } from '../../loadtest/settings.js';
 import { writeJsonAtomic } from '../../loadtest/write-json.js';
 import { formatGateTable } from '../../prometheus/evaluator.js';
-import { systemClock } from '../../prometheus/wait.js';
 import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import {
   CHECK_USAGE,
   FLAG_OF,
   parseFormat,
-  progressWriter,
+  withStderrReporting,
   sharedFlags,
   sharedRawInputs,
   type OutputFormat,
@@ -98,20 +97,9 @@ export const loadtestCommand: Command = {
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseSettings(argv);
-    const progress = settings.quiet ? undefined : progressWriter(io.stderr);
-    let result;
-    try {
-      result = await runLoadSession(settings.session, {
-        log: (line) => {
-          progress?.end();
-          io.stderr.write(line + '\n');
-        },
-        onProgress: progress ? (p) => progress.report(p) : undefined,
-        clock: systemClock,
-      });
-    } finally {
-      progress?.end();
-    }
+    const result = await withStderrReporting(io, settings.quiet, (deps) =>
+      runLoadSession(settings.session, deps),
+    );
     const json = {
       load: result.load,
       gate: result.gate,

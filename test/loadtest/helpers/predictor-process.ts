@@ -1,6 +1,10 @@
 /** Starts `driftwatch predictor` as its own process (through tsx) and waits for its "listening" line. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trainCommand } from '../../../src/cli/commands/train.js';
+import { ExitCode } from '../../../src/errors.js';
+import { captureIo } from './capture.js';
 
 const COMMAND_MAIN = fileURLToPath(new URL('./command-main.ts', import.meta.url));
 
@@ -20,7 +24,10 @@ export async function startPredictor(args: readonly string[]): Promise<RunningPr
   );
   let stderr = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`predictor did not start within 90 s: ${stderr}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`predictor did not start within 90 s: ${stderr}`)),
+      90_000,
+    );
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
@@ -45,4 +52,16 @@ export async function startPredictor(args: readonly string[]): Promise<RunningPr
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/** Trains the churn model on month_000 with `driftwatch train` into `directory/model.json`; resolves with its path. */
+export async function trainFixtureModel(directory: string): Promise<string> {
+  const model = join(directory, 'model.json');
+  const io = captureIo();
+  const code = await trainCommand.run(
+    ['--snapshot', 'fixtures/streamflow/month_000.csv', '--target', 'churn_label', '--out', model],
+    io,
+  );
+  if (code !== ExitCode.Ok) throw new Error(`driftwatch train exited with ${code}: ${io.err()}`);
+  return model;
 }
