@@ -137,60 +137,66 @@ async function capacity(args: string[]) {
 }
 
 describe('driftwatch capacity', () => {
-  it('finds a known capacity (8 ms service time: 125 requests/s) within ±15 %; steps above it fail on latency', async () => {
-    const url = await fixedServiceTime(8);
-    const { code, io, result } = await capacity([
-      '--url',
-      url,
-      '--min',
-      '40',
-      '--max',
-      '1000',
-      '--step-duration',
-      '2s',
-      '--cool-down',
-      '200ms',
-      '--budget',
-      '45s',
-    ]);
-    expect(code, `${io.out()}\n${io.err()}`).toBe(0);
-    expect(result.outcome).toBe('converged');
-    expect(result.capacity_rps).toBeGreaterThanOrEqual(125 * 0.85);
-    expect(result.capacity_rps).toBeLessThanOrEqual(125 * 1.15);
-    expect(result.lowest_failing_rps! / result.capacity_rps).toBeLessThanOrEqual(1.1);
-    expect(result.steps.length).toBeLessThanOrEqual(result.max_steps);
-    for (const step of result.steps) {
-      if (step.rate > 125 * 1.15) {
-        expect(step.passed, `${step.rate}/s`).toBe(false);
-        expect(step.failed_objectives.map((objective) => objective.name)).toEqual(['client_p50']);
-        expect(step.latency_ms.p50).toBeGreaterThan(100);
+  // Latency over 2 s steps: a host that stalls this process for long enough fails a step below capacity, so such a
+  // run is tried again.
+  it(
+    'finds a known capacity (8 ms service time: 125 requests/s) within ±15 %; steps above it fail on latency',
+    { retry: 2, timeout: 60_000 },
+    async () => {
+      const url = await fixedServiceTime(8);
+      const { code, io, result } = await capacity([
+        '--url',
+        url,
+        '--min',
+        '40',
+        '--max',
+        '1000',
+        '--step-duration',
+        '2s',
+        '--cool-down',
+        '200ms',
+        '--budget',
+        '45s',
+      ]);
+      expect(code, `${io.out()}\n${io.err()}`).toBe(0);
+      expect(result.outcome).toBe('converged');
+      expect(result.capacity_rps).toBeGreaterThanOrEqual(125 * 0.85);
+      expect(result.capacity_rps).toBeLessThanOrEqual(125 * 1.15);
+      expect(result.lowest_failing_rps! / result.capacity_rps).toBeLessThanOrEqual(1.1);
+      expect(result.steps.length).toBeLessThanOrEqual(result.max_steps);
+      for (const step of result.steps) {
+        if (step.rate > 125 * 1.15) {
+          expect(step.passed, `${step.rate}/s`).toBe(false);
+          expect(step.failed_objectives.map((objective) => objective.name)).toEqual(['client_p50']);
+          expect(step.latency_ms.p50).toBeGreaterThan(100);
+        }
+        if (step.rate < 125 * 0.85) expect(step.passed, `${step.rate}/s`).toBe(true);
+        expect(step.errors).toEqual({});
       }
-      if (step.rate < 125 * 0.85) expect(step.passed, `${step.rate}/s`).toBe(true);
-      expect(step.errors).toEqual({});
-    }
-    // Above 125/s the queue grows for the whole step: at 160/s by 35 requests a second, 8 ms each, so the median
-    // request waits about 0.28 × 1 s; below it the median waits for nothing. (The median, unlike p95, is not moved
-    // by a few stalls of a busy host.)
-    expect(result.steps.slice(0, 3).map((step) => [step.rate, step.phase])).toEqual([
-      [40, 'ramp'],
-      [80, 'ramp'],
-      [160, 'ramp'],
-    ]);
-    expect(result.steps[2]!.passed).toBe(false);
-    expect(result.steps[3]!.phase).toBe('bisect');
-    expect(result.p95_objective_ms).toBeNull();
-    expect(result.elapsed_seconds).toBeLessThan(45);
-    expect(io.out()).toMatch(
-      /^step\s+phase\s+rate\/s\s+achieved\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+failed\s+dropped\s+result$/m,
-    );
-    expect(io.out()).toMatch(/^3\s+ramp\s+160\s.*FAIL client_p50$/m);
-    expect(io.out()).toMatch(
-      /^capacity \d+ requests\/s: every objective met there, \d+\/s failed \(precision 10 %\)$/m,
-    );
-    expect(io.err()).toMatch(
-      /^step 3 \(ramp\): 160\/s for 2s: p95 [\d.]+ ms, 0 failed, 0 dropped: FAIL \(client_p50\)$/m,
-    );
-  }, 60_000);
+      // Above 125/s the queue grows for the whole step: at 160/s by 35 requests a second, 8 ms each, so the median
+      // request waits about 0.28 × 1 s; below it the median waits for nothing. (The median, unlike p95, is not moved
+      // by a few stalls of a busy host.)
+      expect(result.steps.slice(0, 3).map((step) => [step.rate, step.phase])).toEqual([
+        [40, 'ramp'],
+        [80, 'ramp'],
+        [160, 'ramp'],
+      ]);
+      expect(result.steps[2]!.passed).toBe(false);
+      expect(result.steps[3]!.phase).toBe('bisect');
+      expect(result.p95_objective_ms).toBeNull();
+      expect(result.elapsed_seconds).toBeLessThan(45);
+      expect(io.out()).toMatch(
+        /^step\s+phase\s+rate\/s\s+achieved\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+failed\s+dropped\s+result$/m,
+      );
+      expect(io.out()).toMatch(/^3\s+ramp\s+160\s.*FAIL client_p50$/m);
+      expect(io.out()).toMatch(
+        /^capacity \d+ requests\/s: every objective met there, \d+\/s failed \(precision 10 %\)$/m,
+      );
+      expect(io.err()).toMatch(
+        /^step 3 \(ramp\): 160\/s for 2s: p95 [\d.]+ ms, 0 failed, 0 dropped: FAIL \(client_p50\)$/m,
+      );
+    },
+  );
 
   it('stops at --max, compares with --baseline, and exits 1 when the capacity dropped too much', async () => {
     const url = await serve((request, response) => {

@@ -33,38 +33,44 @@ async function loadtest(args: string[]) {
 }
 
 describe('--stages', () => {
-  it('achieves each stage’s offered rate within 5 % against a fast server, with per-stage JSON', async () => {
-    const url = await serve((request, response) => {
-      request.resume();
-      request.on('end', () => response.end('{"ok":true}'));
-    });
-    // 0 → 200/s over 2 s (200 requests), 200/s for 2 s (400), 200 → 50/s over 2 s (250).
-    const { code, result } = await loadtest(['--url', url, '--stages', '2s:200,2s:200,2s:50']);
-    expect(code).toBe(0);
-    const load = result.load;
-    expect(load.scheduled).toBe(850);
-    expect(load.duration_seconds).toBe(6);
-    expect(load.offered_rate).toBeCloseTo(850 / 6, 9);
-    expect(load.stages.map((stage: { scheduled: number }) => stage.scheduled)).toEqual([200, 400, 250]);
-    for (const stage of load.stages) {
-      expect(stage.offered_rate).toBe(stage.scheduled / 2);
-      expect(stage.sent + stage.dropped).toBe(stage.scheduled);
-      expect(stage.responses).toBe(stage.sent);
-      expect(
-        Math.abs(stage.achieved_rate / stage.offered_rate - 1),
-        `stage ${stage.stage}`,
-      ).toBeLessThanOrEqual(0.05);
-      expect(stage.latency_ms.count).toBe(stage.responses);
-    }
-    expect(load.stages[0]).toMatchObject({
-      stage: 1,
-      from_rate: 0,
-      to_rate: 200,
-      start_seconds: 0,
-      duration_seconds: 2,
-    });
-    expect(load.stages[2]).toMatchObject({ stage: 3, from_rate: 200, to_rate: 50, start_seconds: 4 });
-  }, 20_000);
+  // Wall-clock rates over 2 s windows: a host that stops this process for a few hundred ms at a stage boundary (a
+  // shared 2-core machine under load) moves responses across it, so a run with such a stall is tried again.
+  it(
+    'achieves each stage’s offered rate within 5 % against a fast server, with per-stage JSON',
+    { retry: 2, timeout: 20_000 },
+    async () => {
+      const url = await serve((request, response) => {
+        request.resume();
+        request.on('end', () => response.end('{"ok":true}'));
+      });
+      // 0 → 200/s over 2 s (200 requests), 200/s for 2 s (400), 200 → 50/s over 2 s (250).
+      const { code, result } = await loadtest(['--url', url, '--stages', '2s:200,2s:200,2s:50']);
+      expect(code).toBe(0);
+      const load = result.load;
+      expect(load.scheduled).toBe(850);
+      expect(load.duration_seconds).toBe(6);
+      expect(load.offered_rate).toBeCloseTo(850 / 6, 9);
+      expect(load.stages.map((stage: { scheduled: number }) => stage.scheduled)).toEqual([200, 400, 250]);
+      for (const stage of load.stages) {
+        expect(stage.offered_rate).toBe(stage.scheduled / 2);
+        expect(stage.sent + stage.dropped).toBe(stage.scheduled);
+        expect(stage.responses).toBe(stage.sent);
+        expect(
+          Math.abs(stage.achieved_rate / stage.offered_rate - 1),
+          `stage ${stage.stage}`,
+        ).toBeLessThanOrEqual(0.05);
+        expect(stage.latency_ms.count).toBe(stage.responses);
+      }
+      expect(load.stages[0]).toMatchObject({
+        stage: 1,
+        from_rate: 0,
+        to_rate: 200,
+        start_seconds: 0,
+        duration_seconds: 2,
+      });
+      expect(load.stages[2]).toMatchObject({ stage: 3, from_rate: 200, to_rate: 50, start_seconds: 4 });
+    },
+  );
 
   it('prints a per-stage table, and starts from --rate when given', async () => {
     const url = await serve((_, response) => response.end('ok'));
