@@ -31,8 +31,9 @@ const base = (url: URL, overrides: Partial<LoadOptions> = {}): LoadOptions => ({
   ...overrides,
 });
 
+// Timing tests: a busy shared host can stall the process for longer than their margins, so they are tried again.
 describe('runLoad (open model)', () => {
-  it('keeps the arrival rate when the server is slow: every due request is sent', async () => {
+  it('keeps the arrival rate when the server is slow: every due request is sent', { retry: 2 }, async () => {
     const url = await serve((_, response) => setTimeout(() => response.end('ok'), 200));
     const result = await runLoad(base(url));
     // A closed loop with a few connections would send far fewer than 100 requests in 1 s at 200 ms each.
@@ -49,27 +50,31 @@ describe('runLoad (open model)', () => {
     expect(result.send_lag_ms.p50).toBeLessThan(20);
   });
 
-  it('measures latency from the intended send time: a 500 ms stall shows in the percentiles', async () => {
-    // Every request that arrives in the first 500 ms is held until then; later ones are answered at once.
-    let releaseAt = 0;
-    const held: ServerResponse[] = [];
-    const url = await serve((_, response) => {
-      if (releaseAt === 0) {
-        releaseAt = performance.now() + 500;
-        setTimeout(() => held.splice(0).forEach((r) => r.end('late')), 500);
-      }
-      if (performance.now() < releaseAt) held.push(response);
-      else response.end('ok');
-    });
-    const result = await runLoad(base(url));
-    // Half the requests waited 10..500 ms (uniformly), half were fast: p75 ≈ 250 ms, p90 ≈ 400 ms, max ≈ 500 ms.
-    // A closed-loop client (one connection) would have recorded a single slow request and p90 ≈ 1 ms.
-    expect(result.sent).toBe(100);
-    expect(result.latency_ms.p90).toBeGreaterThan(300);
-    expect(result.latency_ms.p75).toBeGreaterThan(150);
-    expect(result.latency_ms.max).toBeGreaterThanOrEqual(480);
-    expect(result.latency_ms.p50).toBeLessThan(200);
-  });
+  it(
+    'measures latency from the intended send time: a 500 ms stall shows in the percentiles',
+    { retry: 2 },
+    async () => {
+      // Every request that arrives in the first 500 ms is held until then; later ones are answered at once.
+      let releaseAt = 0;
+      const held: ServerResponse[] = [];
+      const url = await serve((_, response) => {
+        if (releaseAt === 0) {
+          releaseAt = performance.now() + 500;
+          setTimeout(() => held.splice(0).forEach((r) => r.end('late')), 500);
+        }
+        if (performance.now() < releaseAt) held.push(response);
+        else response.end('ok');
+      });
+      const result = await runLoad(base(url));
+      // Half the requests waited 10..500 ms (uniformly), half were fast: p75 ≈ 250 ms, p90 ≈ 400 ms, max ≈ 500 ms.
+      // A closed-loop client (one connection) would have recorded a single slow request and p90 ≈ 1 ms.
+      expect(result.sent).toBe(100);
+      expect(result.latency_ms.p90).toBeGreaterThan(300);
+      expect(result.latency_ms.p75).toBeGreaterThan(150);
+      expect(result.latency_ms.max).toBeGreaterThanOrEqual(480);
+      expect(result.latency_ms.p50).toBeLessThan(200);
+    },
+  );
 
   it('drops and counts requests due while max-in-flight requests are outstanding', async () => {
     const url = await serve((_, response) => setTimeout(() => response.end('ok'), 100));
