@@ -220,6 +220,7 @@ export async function evaluateSlo(
 }
 
 function displayValue(result: ObjectiveResult): string {
+  if (result.status === 'skipped') return '-';
   if (result.value !== null)
     return Number.isInteger(result.value)
       ? String(result.value)

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../src/loadtest/generator.js';
 import { clientFigures, latencyGaps } from '../../src/loadtest/session.js';
-import { evaluateClientObjective, type GateResult } from '../../src/prometheus/evaluator.js';
+import {
+  evaluateClientObjective,
+  evaluateSlo,
+  formatGateTable,
+  type GateResult,
+} from '../../src/prometheus/evaluator.js';
 import { parseSloFile } from '../../src/prometheus/slo-file.js';
 
 const latency = (p95: number) => ({
@@ -88,6 +93,25 @@ describe('client figures', () => {
       status: 'skipped',
       reason: 'no load in this run',
     });
+  });
+});
+
+describe('a gate without a load (driftwatch slo)', () => {
+  it('reports client objectives as skipped, never failing', async () => {
+    const file = parseSloFile(
+      'objectives:\n  - name: p95\n    source: client\n    figure: p95_ms\n    max: 30\n',
+      'f.yml',
+    );
+    const result = await evaluateSlo(
+      { prometheus: null, client: null },
+      file,
+      [null],
+      {},
+      Date.parse('2026-11-26T05:00:00Z'),
+    );
+    expect(result).toMatchObject({ prometheus: null, passed: true, failed: [] });
+    expect(result.objectives[0]).toMatchObject({ status: 'skipped', reason: 'no load in this run' });
+    expect(formatGateTable(result)).toMatch(/^p95\s+client p95_ms\s+-\s+≤ 30\s+skipped$/m);
   });
 });
 
