@@ -275,7 +275,7 @@ if (process.argv[2] === '--server') {
     rate: Number(rate),
     durationSeconds: Number(duration),
     method: 'POST',
-    payloads: [Buffer.from('{"user_id":"7590-VHVEG"}')],
+    payloads: [Buffer.from('{"user_id":"6011-LWREN"}')],
     maxInFlight: 2048, // generous: a stall of the shared host should not count as the generator's limit
     timeoutMs: 10_000,
   });
