@@ -53,10 +53,10 @@ function portFlag(flag: string, value: string | undefined, fallback: number): nu
 }
 
 /** Resolves on the first SIGINT or SIGTERM (and removes its handlers). */
-function nextSignal(): { promise: Promise<string>; cancel(): void } {
-  let handler: ((signal: string) => void) | undefined;
-  const promise = new Promise<string>((resolve) => {
-    handler = (signal: string) => resolve(signal);
+function nextSignal(): { promise: Promise<void>; cancel(): void } {
+  let handler: (() => void) | undefined;
+  const promise = new Promise<void>((resolve) => {
+    handler = () => resolve();
     process.once('SIGINT', handler);
     process.once('SIGTERM', handler);
   });
@@ -140,18 +140,22 @@ export const stackCommand: Command = {
           () => undefined,
           () => undefined,
         );
-        const first = await Promise.race([
-          waited.then(() => null),
-          prometheus.exited,
-          signal.promise.then((name) => `stopped by ${name}`),
+        type Event = { kind: 'ready' } | { kind: 'signal' } | { kind: 'exited'; reason: string };
+        const first = await Promise.race<Event>([
+          waited.then(() => ({ kind: 'ready' })),
+          prometheus.exited.then((reason) => ({ kind: 'exited', reason })),
+          signal.promise.then(() => ({ kind: 'signal' })),
         ]).finally(() => (waiting = false));
-        if (first !== null && first.startsWith('stopped by')) return ExitCode.Ok;
-        if (first !== null) throw new UserError('PROMETHEUS', first);
+        if (first.kind === 'signal') return ExitCode.Ok;
+        if (first.kind === 'exited') throw new UserError('PROMETHEUS', first.reason);
         io.stderr.write(
           `stack ready: predictor http://127.0.0.1:${port}/predict, Prometheus ${prometheus.url} scraping job="${job}" every ${formatPromDuration(scrapeMs)}; Ctrl-C stops both\n`,
         );
-        const ended = await Promise.race([prometheus.exited, signal.promise.then(() => null)]);
-        if (ended !== null) throw new UserError('PROMETHEUS', ended);
+        const ended = await Promise.race<Event>([
+          prometheus.exited.then((reason) => ({ kind: 'exited', reason })),
+          signal.promise.then(() => ({ kind: 'signal' })),
+        ]);
+        if (ended.kind === 'exited') throw new UserError('PROMETHEUS', ended.reason);
         return ExitCode.Ok;
       } finally {
         await prometheus.stop();
