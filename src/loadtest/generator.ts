@@ -9,7 +9,13 @@
  * `dropped_iterations`). Latencies go into an HDR histogram (hdr-histogram-js) in microseconds with 3 significant
  * digits.
  */
-import { Agent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import {
+  Agent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import * as hdr from 'hdr-histogram-js';
@@ -42,7 +48,10 @@ export interface LoadOptions {
   readonly payloads: readonly Buffer[];
   /** Requests outstanding at most; a request due while this many are outstanding is dropped. */
   readonly maxInFlight: number;
-  /** Per-request timeout; a request still unanswered then is aborted and counted as an error `timeout`. */
+  /**
+   * Per-request timeout, from the moment it was sent; a request still unanswered then is aborted (within a tenth of
+   * the timeout, at most 100 ms, later) and counted as an error `timeout`.
+   */
   readonly timeoutMs: number;
   readonly checks?: ResponseChecks;
   /** Called about once a second while the load runs. */
@@ -203,6 +212,13 @@ export function summarise(histogram: hdr.Histogram): LatencySummary {
   };
 }
 
+/** A sent request until it settles, and when it times out (`performance.now()` ms). */
+interface Outstanding {
+  request: ClientRequest | null;
+  readonly deadline: number;
+  settled: boolean;
+}
+
 interface StageCounters {
   sent: number;
   dropped: number;
@@ -281,10 +297,30 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     let progressTimer: NodeJS.Timeout | undefined;
     let tickTimer: NodeJS.Timeout | undefined;
     let resolved = false;
+    // Requests in the order they were sent, so in the order of their deadlines: the sweep aborts the oldest ones
+    // still unanswered at their deadline (a total time, unlike a socket's idle timeout, which a server trickling
+    // bytes would keep resetting). Settled entries are skipped and dropped from the front.
+    const outstanding: Outstanding[] = [];
+    let oldest = 0;
+    const sweep = (): void => {
+      const now = performance.now();
+      while (oldest < outstanding.length) {
+        const entry = outstanding[oldest]!;
+        if (!entry.settled && entry.deadline > now) break;
+        oldest++;
+        if (!entry.settled) entry.request!.destroy(Object.assign(new Error('timeout'), { code: 'timeout' }));
+      }
+      if (oldest > 4096 && oldest * 2 > outstanding.length) {
+        outstanding.splice(0, oldest);
+        oldest = 0;
+      }
+    };
+    const sweepTimer = setInterval(sweep, Math.min(100, Math.max(5, options.timeoutMs / 10)));
 
     const finishIfDone = (): void => {
       if (!schedulingDone || inFlight > 0 || resolved) return;
       resolved = true;
+      clearInterval(sweepTimer);
       if (progressTimer) clearInterval(progressTimer);
       options.signal?.removeEventListener('abort', onAbort);
       agent.destroy();
@@ -365,14 +401,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       request: number,
       counters: StageCounters | null,
     ): void => {
-      sendLag.recordValue(Math.max(1, Math.round((performance.now() - intended) * 1000)));
+      const sentAt = performance.now();
+      sendLag.recordValue(Math.max(1, Math.round((sentAt - intended) * 1000)));
       sent++;
       inFlight++;
       if (counters) counters.sent++;
-      let settled = false;
+      const entry: Outstanding = { request: null, deadline: sentAt + options.timeoutMs, settled: false };
       const settle = (): void => {
-        if (settled) return;
-        settled = true;
+        if (entry.settled) return;
+        entry.settled = true;
         inFlight--;
         lastEvent = performance.now();
         finishIfDone();
@@ -388,7 +425,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (chunks) res.on('data', (chunk: Buffer) => chunks.push(chunk));
         else res.resume();
         res.on('end', () => {
-          if (settled) return;
+          if (entry.settled) return;
           const now = performance.now();
           responses++;
           const status = res.statusCode ?? 0;
@@ -429,11 +466,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         });
         res.on('error', () => undefined);
       });
-      req.setTimeout(options.timeoutMs, () =>
-        req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })),
-      );
+      entry.request = req;
+      outstanding.push(entry);
       req.on('error', (error: NodeJS.ErrnoException) => {
-        if (settled) return;
+        if (entry.settled) return;
         countError(error.code ?? error.message);
         failed++;
         if (counters) counters.failed++;

@@ -99,6 +99,19 @@ describe('runLoad (open model)', () => {
     expect(silent.errors).toEqual({ timeout: 5 });
   });
 
+  it('times a request out after --timeout-ms in total, even while the server trickles bytes', async () => {
+    const url = await serve((_, response) => {
+      response.writeHead(200);
+      const drip = setInterval(() => response.write('.'), 20);
+      response.on('close', () => clearInterval(drip));
+    });
+    const started = performance.now();
+    const result = await runLoad(base(url, { rate: 10, durationSeconds: 0.2, timeoutMs: 300 }));
+    expect(result.errors).toEqual({ timeout: 2 });
+    expect(result.responses).toBe(0);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('posts the payloads round-robin as JSON', async () => {
     const bodies: string[] = [];
     const url = await serve((request, response) => {
