@@ -6,8 +6,7 @@
  *   <!-- runnable: exit N -->    ... and expects exit code N (e.g. `--fail-on-drift` on a RETRAIN);
  *   <!-- not-runnable: WHY -->   the block cannot run here, for the reason given. Today that is: the install from
  *                                the git URL (network to the repository's host), `npm test` (this suite itself),
- *                                the @github/local-action run (downloads a package that is not a dependency), and
- *                                the load-test walkthrough (needs a payloads file and a Prometheus on :9090).
+ *                                and the @github/local-action run (downloads a package that is not a dependency).
  * A block without a marker fails this test, so a new command is either run here or says why it is not.
  * A plain fence marked <!-- output --> right after a runnable block is that block's example output: the block's
  * stdout must end with exactly those lines. YAML blocks are not commands: the complete workflows (marked
