@@ -1,11 +1,15 @@
 // Bundles the entry points into dist/ (committed). Type checking is `npm run typecheck`.
-import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
-import { generateTemplatesModule, generatedPath } from './generate-templates.mjs';
+import { checkTemplatesModule, writeTemplatesModule } from './generate-templates.mjs';
 
-// The report templates are embedded from src/report/templates/*.mustache before bundling.
-writeFileSync(generatedPath, generateTemplatesModule());
+// DRIFTWATCH_BUILD_OUT=<dir> builds the same bundles elsewhere (the tests build their own copy).
+const outDir = process.env.DRIFTWATCH_BUILD_OUT;
+
+// The report templates are embedded from src/report/templates/*.mustache before bundling. A release build
+// regenerates the embedded copy; a test build only checks it (tests never rewrite source files).
+if (outDir) checkTemplatesModule();
+else writeTemplatesModule();
 
 const common = {
   bundle: true,
@@ -19,7 +23,6 @@ const common = {
   banner: {
     js: "import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);",
   },
-  loader: { '.mustache': 'text' },
 };
 
 // Each bundle targets the oldest Node it runs on: the CLI and its worker the package's `engines` floor (Node 22),
@@ -40,9 +43,6 @@ const entries = [
     target: 'node24',
   },
 ];
-
-// DRIFTWATCH_BUILD_OUT=<dir> builds the same bundles elsewhere (the action's end-to-end test builds its own copy).
-const outDir = process.env.DRIFTWATCH_BUILD_OUT;
 
 for (const entry of entries) {
   await build({

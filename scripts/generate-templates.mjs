@@ -1,7 +1,7 @@
 // Embeds src/report/templates/*.mustache into src/report/templates.generated.ts, so the report templates load
 // the same way from source (vitest, tsx), from the bundled dist/cli.js and from the action's dist/index.js,
-// with no file lookup at run time. `npm run build` runs this first; a test fails when the output is stale.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// with no file lookup at run time. `npm run build` runs this first; test builds and a test only compare, and fail when the output is stale.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
@@ -33,6 +33,20 @@ export function generateTemplatesModule() {
   );
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(generatedPath, generateTemplatesModule());
+/** Writes the generated module when its content changed (an unchanged file is left alone). */
+export function writeTemplatesModule() {
+  const text = generateTemplatesModule();
+  if (!existsSync(generatedPath) || readFileSync(generatedPath, 'utf8') !== text)
+    writeFileSync(generatedPath, text);
 }
+
+/** Throws when the generated module differs from the templates on disk. */
+export function checkTemplatesModule() {
+  const current = existsSync(generatedPath) ? readFileSync(generatedPath, 'utf8') : '';
+  if (current !== generateTemplatesModule())
+    throw new Error(
+      `${generatedPath} is stale: run \`npm run templates\` after editing src/report/templates/`,
+    );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) writeTemplatesModule();

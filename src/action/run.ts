@@ -10,12 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { UserError, getErrorMessage, wrapError } from '../errors.js';
-import {
-  defaultArtifactUploader,
-  uploadReports,
-  type ArtifactUploader,
-  type ReportUploadResult,
-} from '../github/artifact.js';
+import { defaultArtifactUploader, uploadReports, type ReportUploadResult } from '../github/artifact.js';
 import { createGitHubClient, describeApiError, type GitHubClient } from '../github/client.js';
 import { dispatchKey, dispatchRetrain } from '../github/dispatch.js';
 import { resolveGitRevision } from '../github/git-source.js';
@@ -24,36 +19,20 @@ import { buildCommentBody, upsertStickyComment } from '../github/sticky-comment.
 import { runCompareJob, type CompareOutcome } from '../job/compare-job.js';
 import type { CompareSettings, SnapshotSource } from '../job/settings.js';
 import { REPORT_URL_PLACEHOLDER, renderMarkdown } from '../report/markdown.js';
-import { writeFileAtomic } from '../report/write.js';
+import { writeFileAtomic } from '../util/fs.js';
 import { defaultLabel, describeSource } from '../snapshot/load.js';
 import { getInputs } from './inputs.js';
 import { actionsLogger } from './logger.js';
 import { setArtifactOutputs, setCommentOutput, setDriftOutputs, setRetrainOutput } from './outputs.js';
 import type { ActionSettings } from './settings.js';
 
-/** Seams for tests that call `run()` in-process; the bundle uses the defaults. */
-export interface ActionDependencies {
-  readonly env: NodeJS.ProcessEnv;
-  readonly logger: Logger;
-  readonly uploader: () => ArtifactUploader;
-  readonly client: (settings: ActionSettings, logger: Logger) => GitHubClient;
-}
-
-const defaultDependencies = (): ActionDependencies => ({
-  env: process.env,
-  logger: actionsLogger(),
-  uploader: defaultArtifactUploader,
-  client: (settings, logger) =>
-    createGitHubClient({ token: settings.token, baseUrl: settings.run.apiUrl, logger }),
-});
-
 /** Runs the action. Never throws: every failure ends in exactly one `core.setFailed` line. */
-export async function run(overrides: Partial<ActionDependencies> = {}): Promise<void> {
-  const dependencies = { ...defaultDependencies(), ...overrides };
+export async function run(): Promise<void> {
+  const logger = actionsLogger();
   try {
     // Keep as much as possible inside the try: every error becomes one line.
-    const settings = getInputs(dependencies.env, (secret) => core.setSecret(secret), dependencies.logger);
-    const outcome = await runDriftAction(settings, dependencies);
+    const settings = getInputs(process.env, (secret) => core.setSecret(secret), logger);
+    const outcome = await runDriftAction(settings, logger);
     if (settings.failOnDrift && outcome.report.decision.action === 'RETRAIN')
       core.setFailed(`fail-on-drift: ${outcome.report.decision.reason}`);
   } catch (error) {
@@ -89,11 +68,7 @@ async function resolveSources(settings: ActionSettings, logger: Logger): Promise
   };
 }
 
-async function runDriftAction(
-  settings: ActionSettings,
-  dependencies: ActionDependencies,
-): Promise<CompareOutcome> {
-  const { logger } = dependencies;
+async function runDriftAction(settings: ActionSettings, logger: Logger): Promise<CompareOutcome> {
   const { run } = settings;
   const runUrl = `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}`;
 
@@ -121,7 +96,7 @@ async function runDriftAction(
     try {
       const written = Object.values(files).map((file) => path.resolve(compare.cwd, file));
       upload = await uploadReports(
-        dependencies.uploader(),
+        defaultArtifactUploader(),
         {
           name: settings.artifactName,
           files: written,
@@ -146,7 +121,7 @@ async function runDriftAction(
   const markdown = renderMarkdown(report, { reportUrl });
 
   // 3. Job summary
-  if (dependencies.env.GITHUB_STEP_SUMMARY) {
+  if (process.env.GITHUB_STEP_SUMMARY) {
     try {
       await core.summary.addRaw(markdown, true).write();
     } catch (error) {
@@ -156,7 +131,8 @@ async function runDriftAction(
 
   // 4. Sticky comment
   let client: GitHubClient | undefined;
-  const github = () => (client ??= dependencies.client(settings, logger));
+  const github = () =>
+    (client ??= createGitHubClient({ token: settings.token, baseUrl: settings.run.apiUrl, logger }));
   let commentUrl: string | undefined;
   const issueNumber = settings.comment.issueNumber;
   if (issueNumber === undefined) {

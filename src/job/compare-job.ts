@@ -8,7 +8,7 @@ import type { DriftReport } from '../drift/types.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { writeFileAtomic } from '../report/write.js';
+import { writeFileAtomic } from '../util/fs.js';
 import { defaultLabel, loadSnapshots } from '../snapshot/load.js';
 import { type ColumnFilter, columnFilterFunction } from '../snapshot/read-request.js';
 import type { Table } from '../snapshot/table.js';

@@ -12,7 +12,7 @@ import { closeSync, fstatSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { ColumnBuilder, MISSING_TOKENS } from './column-builder.js';
 import type { Table } from './table.js';
-import { openForReading } from './open.js';
+import { openForReading } from '../util/fs.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { ColumnBuilder } from './column-builder.js';
-import { openForReading } from './open.js';
+import { openForReading } from '../util/fs.js';
 import type { Table } from './table.js';
 import { closeSync } from 'node:fs';
 

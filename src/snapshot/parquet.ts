@@ -9,7 +9,7 @@ import type { SchemaElement } from 'hyparquet';
 import { closeSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { ColumnBuilder } from './column-builder.js';
-import { openForReading } from './open.js';
+import { openForReading } from '../util/fs.js';
 import type { Column, Table } from './table.js';
 
 function isDateElement(element: SchemaElement): boolean {

@@ -1,8 +1,6 @@
 /**
  * `driftwatch train`: fits the churn model (deterministic logistic regression) on a snapshot and writes model.json.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import { DEFAULT_TRAIN_OPTIONS, trainChurnModel, type TrainOptions } from '../../predictor/train.js';
 import { getColumn } from '../../snapshot/table.js';
@@ -10,6 +8,7 @@ import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
 import type { SnapshotSource } from '../../job/settings.js';
 import { parseFlags, parseNumberFlag, splitList } from '../args.js';
 import type { CliIo, Command } from '../io.js';
+import { writeFileAtomic } from '../../util/fs.js';
 
 const usage = `Usage: driftwatch train --snapshot SOURCE --target COLUMN --out model.json [options]
 
@@ -89,10 +88,7 @@ export const trainCommand: Command = {
     const idColumn = settings.idColumn ?? (getColumn(table, 'user_id') ? 'user_id' : null);
     const { model } = trainChurnModel(table, { ...settings.options, idColumn });
     const out = settings.out;
-    await mkdir(dirname(out), { recursive: true });
-    const temporary = `${out}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(model, null, 2) + '\n');
-    await rename(temporary, out);
+    writeFileAtomic(out, JSON.stringify(model, null, 2) + '\n');
     const info = model.training;
     io.stdout.write(
       `trained on ${info.train_rows} rows (${info.holdout_rows} held out), ${model.features.length} features, ` +
