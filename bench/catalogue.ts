@@ -8,6 +8,7 @@ import { columnEffect } from '../src/drift/effect.js';
 import { getStatTest } from '../src/drift/stattests/index.js';
 import { MMD_MAX_POOLED_SIZE } from '../src/drift/stattests/empirical-mmd.js';
 import { computeSummary } from '../src/drift/summary.js';
+import { rowFactsOf } from '../src/snapshot/row-facts.js';
 import { StatTestSkip, type ColumnPair, type ColumnType, type StatTestId } from '../src/drift/types.js';
 import type { Column, Table } from '../src/snapshot/table.js';
 
@@ -145,6 +146,6 @@ function table(rows: number): Table {
 }
 const snapshot = table(ROWS);
 time(`computeSummary (${ROWS.toLocaleString('en')} rows × 15 columns)`, () => {
-  const summary = computeSummary(snapshot);
+  const summary = computeSummary(snapshot, rowFactsOf(snapshot));
   return `duplicated_rows ${summary.duplicated_rows}`;
 });

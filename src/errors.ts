@@ -42,6 +42,8 @@ export class UserError extends Error {
   constructor(
     readonly code: UserErrorCode,
     message: string,
+    /** The setting at fault, by its canonical name (e.g. `driftShare`), when one is; the message names it as the user's surface does. */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -1,24 +1,17 @@
 /**
  * Builds the one validated {@link ActionSettings} from the runner's environment (`INPUT_*`, `GITHUB_*`, the event
- * payload). Every input is read here once, converted to its type and checked; a bad value is a one-line UserError
- * naming the input, the value and the expected form. Nothing is coerced silently.
+ * payload). Every input is read here once: the compare inputs go through the parser the CLI uses
+ * (`parseCompareSettings`, with the input names), the action's own inputs are converted and checked here; a bad
+ * value is a one-line UserError naming the input, the value and the expected form. Nothing is coerced silently.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CORRECTION_METHODS } from '../drift/correction.js';
 import { UserError } from '../errors.js';
-import { parseOverrides, parseStatTestId, parseThreshold } from '../job/overrides.js';
 import { isValidArtifactName } from '../github/artifact.js';
 import { MAX_DISPATCH_INPUTS } from '../github/dispatch.js';
-import {
-  REPORT_FORMATS,
-  type CompareSettings,
-  type ReportFormat,
-  type SnapshotSource,
-} from '../job/settings.js';
-import { parseSnapshotSource } from '../snapshot/load.js';
-import { hasPostgresFlags, parsePostgresSources } from '../snapshot/postgres/flags.js';
+import { parseCompareSettings, type RawCompareSettings } from '../job/compare-settings.js';
+import { COMPARE_FIELDS, type CompareField, type CompareSettings } from '../job/settings.js';
 import type { Logger } from '../github/logger.js';
 import { COMMENT_KEY_PATTERN } from '../github/sticky-comment.js';
 import { InputDefaults, Inputs, RETRAIN_WORKFLOW_INPUTS } from './constants.js';
@@ -57,24 +50,6 @@ function booleanInput(env: NodeJS.ProcessEnv, name: InputName): boolean {
   throw new UserError('CONFIG', `${name}: '${value}' is not a boolean (use true or false)`);
 }
 
-function numberInput(
-  env: NodeJS.ProcessEnv,
-  name: InputName,
-  range: { min: number; max?: number; minExclusive?: boolean },
-): number | undefined {
-  const text = readInput(env, name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new UserError('CONFIG', `${name}: '${text}' is not a number`);
-  const belowMin = range.minExclusive ? value <= range.min : value < range.min;
-  if (belowMin || (range.max !== undefined && value > range.max)) {
-    const lower = range.minExclusive ? `greater than ${range.min}` : `at least ${range.min}`;
-    const upper = range.max !== undefined ? ` and at most ${range.max}` : '';
-    throw new UserError('CONFIG', `${name}: ${text} is out of range (must be ${lower}${upper})`);
-  }
-  return value;
-}
-
 function positiveIntegerInput(env: NodeJS.ProcessEnv, name: InputName): number | undefined {
   const text = readInput(env, name);
   if (text === undefined) return undefined;
@@ -83,57 +58,54 @@ function positiveIntegerInput(env: NodeJS.ProcessEnv, name: InputName): number |
   return Number(text);
 }
 
-/** A comma- or newline-separated list; empty items are dropped. */
-function listInput(env: NodeJS.ProcessEnv, name: InputName): string[] | undefined {
-  const text = readInput(env, name);
-  if (text === undefined) return undefined;
-  const items = text
-    .split(/[,\n]/)
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-  return items.length > 0 ? items : undefined;
-}
-
 function oneOf<T extends string>(name: InputName, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError('CONFIG', `${name}: '${value}' is not one of ${allowed.join(', ')}`);
 }
 
-function optionalOneOf<T extends string>(
-  env: NodeJS.ProcessEnv,
-  name: InputName,
-  allowed: readonly T[],
-): T | undefined {
-  const value = readInput(env, name);
-  return value === undefined ? undefined : oneOf(name, value, allowed);
-}
-
-/** A snapshot source input: a path in the workspace or `git:<rev>:<path>` (same syntax as the CLI). */
-function snapshotInput(env: NodeJS.ProcessEnv, name: InputName): SnapshotSource {
-  return parseSnapshotSource(name, requiredInput(env, name));
-}
+/** The input of every compare setting (the same settings as the CLI's flags). */
+export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
+  reference: Inputs.Reference,
+  current: Inputs.Current,
+  inputFormat: Inputs.InputFormat,
+  referenceLabel: Inputs.ReferenceLabel,
+  currentLabel: Inputs.CurrentLabel,
+  databaseUrl: Inputs.DatabaseUrl,
+  table: Inputs.Table,
+  asOfColumn: Inputs.AsOfColumn,
+  query: Inputs.Query,
+  schema: Inputs.Schema,
+  referenceAsOf: Inputs.ReferenceAsOf,
+  currentAsOf: Inputs.CurrentAsOf,
+  compute: Inputs.Compute,
+  statementTimeout: Inputs.StatementTimeout,
+  connectRetries: Inputs.ConnectRetries,
+  columns: Inputs.Columns,
+  exclude: Inputs.Exclude,
+  numerical: Inputs.Numerical,
+  categorical: Inputs.Categorical,
+  idColumn: Inputs.IdColumn,
+  timestampColumn: Inputs.TimestampColumn,
+  target: Inputs.Target,
+  stattest: Inputs.Stattest,
+  threshold: Inputs.Threshold,
+  driftShare: Inputs.DriftShare,
+  retrainThreshold: Inputs.RetrainThreshold,
+  bins: Inputs.Bins,
+  seed: Inputs.Seed,
+  correction: Inputs.Correction,
+  missingDrift: Inputs.MissingDrift,
+  reportDir: Inputs.ReportDir,
+  formats: Inputs.Formats,
+  reportUrl: Inputs.ReportUrl,
+  failOnDrift: Inputs.FailOnDrift,
+};
 
 /**
- * The PostgreSQL inputs (same syntax as `driftwatch compare --database-url ...`), or undefined when none is set.
- * The URL (input or DATABASE_URL) and its password are masked before anything can log them.
+ * Masks the database URL (input or DATABASE_URL) and its password before anything can log them.
  */
-function databaseInputs(
-  env: NodeJS.ProcessEnv,
-  mask: (secret: string) => void,
-): { reference: SnapshotSource; current: SnapshotSource } | undefined {
-  const values = {
-    'database-url': readInput(env, Inputs.DatabaseUrl),
-    table: readInput(env, Inputs.Table),
-    'as-of-column': readInput(env, Inputs.AsOfColumn),
-    query: readInput(env, Inputs.Query),
-    schema: readInput(env, Inputs.Schema),
-    'reference-as-of': readInput(env, Inputs.ReferenceAsOf),
-    'current-as-of': readInput(env, Inputs.CurrentAsOf),
-    compute: readInput(env, Inputs.Compute),
-    'statement-timeout': readInput(env, Inputs.StatementTimeout),
-    'connect-retries': readInput(env, Inputs.ConnectRetries),
-  };
-  for (const url of [values['database-url'], env.DATABASE_URL]) {
+function maskDatabaseUrls(env: NodeJS.ProcessEnv, mask: (secret: string) => void): void {
+  for (const url of [readInput(env, Inputs.DatabaseUrl), env.DATABASE_URL]) {
     if (!url) continue;
     mask(url);
     const password = /^[a-z]+:\/\/[^:@/]*:([^@/]+)@/i.exec(url)?.[1];
@@ -142,18 +114,27 @@ function databaseInputs(
       if (!/%(?![0-9a-f]{2})/i.test(password)) mask(decodeURIComponent(password));
     }
   }
-  if (!hasPostgresFlags(values)) return undefined;
-  if (readInput(env, Inputs.Reference) !== undefined || readInput(env, Inputs.Current) !== undefined)
-    throw new UserError(
-      'CONFIG',
-      `${Inputs.Reference}/${Inputs.Current} cannot be combined with the database inputs`,
-    );
-  return parsePostgresSources(values, env);
 }
 
-/** A label input: undefined when unset (the job derives one from the source). */
-function labelInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
-  return readInput(env, name);
+/**
+ * The compare settings from the inputs, parsed like the CLI's flags. The report directory is made absolute (in the
+ * workspace), so the report outputs are absolute paths; the full report's address defaults to the run page.
+ */
+function compareInputs(env: NodeJS.ProcessEnv, run: RunContext): CompareSettings {
+  const raw: RawCompareSettings = Object.fromEntries(
+    COMPARE_FIELDS.map((field) => [field, readInput(env, COMPARE_INPUTS[field])]),
+  );
+  const compare = parseCompareSettings(
+    { ...raw, reportUrl: raw.reportUrl ?? runPageUrl(run) },
+    COMPARE_INPUTS,
+    { cwd: run.workspace, env },
+  );
+  return { ...compare, reportDir: path.resolve(run.workspace, compare.reportDir) };
+}
+
+/** The address of this workflow run's page (it lists the artifacts). */
+export function runPageUrl(run: RunContext): string {
+  return `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}`;
 }
 
 /** `retrain-inputs`: a JSON object of strings, numbers or booleans (workflow inputs arrive as strings). */
@@ -285,40 +266,9 @@ export function getInputs(
 
   const run = readRunContext(env);
 
-  // Snapshots and the drift engine: the same syntax as `driftwatch compare`
-  const stattest = parseOverrides(Inputs.Stattest, listInput(env, Inputs.Stattest) ?? [], (value) =>
-    parseStatTestId(Inputs.Stattest, value),
-  );
-  const threshold = parseOverrides(Inputs.Threshold, listInput(env, Inputs.Threshold) ?? [], (value) =>
-    parseThreshold(Inputs.Threshold, value),
-  );
-  const formats = (listInput(env, Inputs.Formats) ?? []).map((format) =>
-    oneOf<ReportFormat>(Inputs.Formats, format.toLowerCase(), REPORT_FORMATS),
-  );
-  if (formats.length === 0)
-    throw new UserError('CONFIG', `${Inputs.Formats}: name at least one of ${REPORT_FORMATS.join(', ')}`);
-  const database = databaseInputs(env, mask);
-  const compare: CompareSettings = {
-    reference: database?.reference ?? snapshotInput(env, Inputs.Reference),
-    current: database?.current ?? snapshotInput(env, Inputs.Current),
-    referenceLabel: labelInput(env, Inputs.ReferenceLabel),
-    currentLabel: labelInput(env, Inputs.CurrentLabel),
-    reportDir: path.resolve(run.workspace, requiredInput(env, Inputs.ReportDir)),
-    formats: [...new Set(formats)],
-    cwd: run.workspace,
-    drift: {
-      target: readInput(env, Inputs.Target),
-      columns: listInput(env, Inputs.Columns),
-      exclude: listInput(env, Inputs.Exclude) ?? [],
-      stattest,
-      threshold,
-      driftShare: numberInput(env, Inputs.DriftShare, { min: 0, max: 1 })!,
-      retrainThreshold: numberInput(env, Inputs.RetrainThreshold, { min: 0, max: 1 })!,
-      idColumn: readInput(env, Inputs.IdColumn),
-      correction: optionalOneOf(env, Inputs.Correction, CORRECTION_METHODS),
-      missingDrift: booleanInput(env, Inputs.MissingDrift),
-    },
-  };
+  // Snapshots, the drift engine and the reports: the same settings and grammar as `driftwatch compare`.
+  maskDatabaseUrls(env, mask);
+  const compare = compareInputs(env, run);
 
   // Artifact
   const artifactBase = requiredInput(env, Inputs.ArtifactName);
@@ -369,7 +319,6 @@ export function getInputs(
     artifactName: `${artifactBase}-${run.runId}-${run.runAttempt}`,
     comment,
     retrain,
-    failOnDrift: booleanInput(env, Inputs.FailOnDrift),
     dryRun: booleanInput(env, Inputs.DryRun),
     token,
     run,

@@ -3,7 +3,7 @@
  * as the drift is known, so a later failure (a refused dispatch) still leaves them for following steps.
  */
 import * as core from '@actions/core';
-import type { DriftReport } from '../drift/types.js';
+import type { DriftReport } from '../drift/report.js';
 import type { ReportFormat } from '../job/settings.js';
 import { Outputs } from './constants.js';
 

@@ -5,7 +5,6 @@
  * Failure policy: a bad input, an unreadable snapshot, a failed artifact upload or a refused dispatch fail the step;
  * a comment or summary failure (a fork PR's read-only token, a 403) is a warning and loses nothing already uploaded.
  */
-import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -17,11 +16,10 @@ import { resolveGitRevision } from '../github/git-source.js';
 import type { Logger } from '../github/logger.js';
 import { buildCommentBody, upsertStickyComment } from '../github/sticky-comment.js';
 import { runCompareJob, type CompareOutcome } from '../job/compare-job.js';
-import type { CompareSettings, SnapshotSource } from '../job/settings.js';
-import { REPORT_URL_PLACEHOLDER, renderMarkdown } from '../report/markdown.js';
-import { writeFileAtomic } from '../util/fs.js';
-import { defaultLabel, describeSource } from '../snapshot/load.js';
-import { getInputs } from './inputs.js';
+import type { CompareSettings } from '../job/settings.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { defaultLabel, describeSource, type SnapshotSource } from '../snapshot/source.js';
+import { getInputs, runPageUrl } from './inputs.js';
 import { actionsLogger } from './logger.js';
 import { setArtifactOutputs, setCommentOutput, setDriftOutputs, setRetrainOutput } from './outputs.js';
 import type { ActionSettings } from './settings.js';
@@ -33,7 +31,7 @@ export async function run(): Promise<void> {
     // Keep as much as possible inside the try: every error becomes one line.
     const settings = getInputs(process.env, (secret) => core.setSecret(secret), logger);
     const outcome = await runDriftAction(settings, logger);
-    if (settings.failOnDrift && outcome.report.decision.action === 'RETRAIN')
+    if (settings.compare.failOnDrift && outcome.report.decision.action === 'RETRAIN')
       core.setFailed(`fail-on-drift: ${outcome.report.decision.reason}`);
   } catch (error) {
     if (error instanceof UserError) {
@@ -70,18 +68,13 @@ async function resolveSources(settings: ActionSettings, logger: Logger): Promise
 
 async function runDriftAction(settings: ActionSettings, logger: Logger): Promise<CompareOutcome> {
   const { run } = settings;
-  const runUrl = `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}`;
+  const runUrl = runPageUrl(run);
 
-  // 1. Drift and reports (the same job as `driftwatch compare`)
+  // 1. Drift and reports (the same job as `driftwatch compare`); the Markdown file links to `report-url`, by default
+  // the run page, which lists the artifacts.
   const compare = await resolveSources(settings, logger);
   const outcome = await runCompareJob(compare);
   const { report, files } = outcome;
-  // The Markdown file travels in the artifact: point its placeholder at the run page, which lists the artifacts.
-  if (files.md) {
-    const markdownPath = path.resolve(compare.cwd, files.md);
-    const text = await readFile(markdownPath, 'utf8');
-    writeFileAtomic(markdownPath, text.replaceAll(REPORT_URL_PLACEHOLDER, runUrl));
-  }
   core.info(outcome.decisionLine);
   setDriftOutputs(report, files);
 

@@ -2,16 +2,7 @@
  * The one validated settings object of the action, built by `getInputs()` in `inputs.ts` from the `INPUT_*` and
  * `GITHUB_*` environment. Nothing downstream reads inputs or the environment.
  */
-import type { CompareSettings, SnapshotSource } from '../job/settings.js';
-
-/**
- * The snapshot sources are the compare job's {@link SnapshotSource} (`src/job/settings.ts`): a file path or
- * `git:<rev>:<path>` today; the Postgres engineer adds the database variant there, and its action inputs
- * (`database-url`, masked with `core.setSecret`, ...) are parsed in `inputs.ts` next to `reference`/`current`.
- * `git` sources may use the aliases `base`/`head` (the pull request's commits); `run.ts` resolves them to commit
- * shas before the job runs.
- */
-export type { SnapshotSource };
+import type { CompareSettings } from '../job/settings.js';
 
 /** Where the sticky comment goes (`comment` input). */
 export type CommentMode = 'auto' | 'pr' | 'issue' | 'off';
@@ -63,16 +54,16 @@ export interface RetrainSettings {
 
 export interface ActionSettings {
   /**
-   * The compare job shared with the CLI: snapshot sources, labels (undefined: derived from the source), engine
-   * options, the absolute report directory and the formats to write.
+   * The compare job shared with the CLI: snapshot sources (`git` sources may use the aliases `base`/`head`, the pull
+   * request's commits, which `run.ts` resolves to commit shas before the job runs), labels (undefined: derived from
+   * the source), engine options, the absolute report directory, the formats, the full report's address and
+   * `failOnDrift` (fail the step when the decision is RETRAIN).
    */
   readonly compare: CompareSettings;
   /** Artifact name, unique per run and attempt: `<artifact-name>-<run id>-<attempt>`. */
   readonly artifactName: string;
   readonly comment: CommentSettings;
   readonly retrain: RetrainSettings;
-  /** Fail the step when the decision is RETRAIN (`fail-on-drift`). */
-  readonly failOnDrift: boolean;
   /** Compute, write, upload and summarise, but only say which comment and dispatch would be made (`dry-run`). */
   readonly dryRun: boolean;
   /** `github-token`; already masked. Never log it. */

@@ -17,6 +17,3 @@ export function parseFlags<const O extends Options>(command: string, argv: reado
     throw new UserError('USAGE', `${command}: ${firstSentence}`);
   }
 }
-
-// Value parsers shared with the action's inputs.
-export { parseNumberFlag, splitList } from '../job/values.js';

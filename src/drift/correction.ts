@@ -1,14 +1,15 @@
 /**
- * Multiple-testing correction across the p-value tests of one report (`--correction`): an opt-in addition to
+ * Multiple-testing correction across the p-value tests of one report (the `correction` setting): an opt-in addition to
  * Evidently, which compares every column's p-value with its threshold on its own.
  *
  * Adjusted p-values follow statsmodels' `multipletests` definitions (Bonferroni; Holm step-down; Benjamini–Hochberg
  * step-up FDR). Only columns whose score is a p-value take part; distance scores are left alone.
  */
 import { getStatTest } from './stattests/index.js';
-import { isDrift, type ColumnDriftResult } from './types.js';
+import type { ColumnDriftResult } from './report.js';
+import { isDrift } from './types.js';
 
-/** The corrections `--correction` accepts. */
+/** The corrections the `correction` setting accepts. */
 export const CORRECTION_METHODS = ['bonferroni', 'holm', 'fdr_bh'] as const;
 export type CorrectionMethod = (typeof CORRECTION_METHODS)[number];
 

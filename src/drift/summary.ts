@@ -1,14 +1,24 @@
 /**
- * The data summary of one snapshot (what Evidently's `DataSummaryPreset` shows, drift spec §14): dataset counts
- * (rows, columns by type, duplicated rows, empty rows/columns, constant and almost-constant columns, missing
- * cells) and per-column statistics. Pure: a {@link Table} in, plain JSON-ready data out.
+ * The data summary of one snapshot (what Evidently's `DataSummaryPreset` shows): dataset counts (rows, columns by
+ * type, duplicated rows, empty rows/columns, constant and almost-constant columns, missing cells) and per-column
+ * statistics (count, missing, distinct; min, max, mean, sample std and quartiles of numerical columns; the most
+ * frequent values of categorical ones; the range of dates). Pure: a {@link Table} and its row facts in, plain
+ * JSON-ready data out.
  *
- * Each column is read once into a compact array of its present values; numerical columns are then sorted once
- * (quantiles, distinct and most-frequent counts), categorical ones counted by dictionary code.
+ * Each numerical column is summarised from its runs (distinct values with counts: quartiles, distinct and
+ * most-frequent counts), categorical ones are counted by dictionary code. The facts that need whole rows
+ * (duplicated and empty rows) come from the reader.
  */
-import type { Column, Table } from '../snapshot/table.js';
+import type { Column, RowFacts, Table } from '../snapshot/table.js';
 import { INTEGER_CARDINALITY_LIMIT, inferColumnType } from './column-types.js';
+import {
+  compensatedSquaredDeviations,
+  compensatedSum,
+  compensatedWeightedSquaredDeviations,
+  compensatedWeightedSum,
+} from './kernels/compensated-sum.js';
 import { sortedCopy } from './kernels/index.js';
+import { percentileOfRuns } from './kernels/quantile.js';
 import { runsOfSorted, type Runs } from './kernels/runs.js';
 
 /** Evidently's almost-constant rule: the most frequent value covers at least this share of the rows. */
@@ -89,68 +99,14 @@ export interface DataSummary {
 }
 
 /**
- * Mean of the present values (pandas `mean`) with a compensated (Neumaier) sum: within an ulp or so of the
- * exact sum in any order, without allocating. pandas sums pairwise in row order; both agree with the exact value
- * to ~1e-16 relative, far inside the 1e-12 tolerance.
- */
-function meanOf(values: Float64Array): number {
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i]!;
-    const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-    sum = t;
-  }
-  return (sum + compensation) / values.length;
-}
-
-/** Sample standard deviation, ddof 1, two-pass as pandas `nanvar` computes it (compensated sums). */
-function sampleStd(values: Float64Array): number {
-  const avg = meanOf(values);
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const d = avg - values[i]!;
-    const x = d * d;
-    const t = sum + x;
-    compensation += sum >= x ? sum - t + x : x - t + sum;
-    sum = t;
-  }
-  return Math.sqrt((sum + compensation) / (values.length - 1));
-}
-
-/**
  * Mean and sample standard deviation (ddof 1) from the sorted values' runs: `values[k]` occurring `counts[k]`
- * times. Compensated sums over the k runs instead of the n rows, for columns with few distinct values; each
- * product `count * value` is one rounding, so the result stays within a few ulps of the exact value, like
- * {@link meanOf} and {@link sampleStd}.
+ * times; compensated sums over the k runs instead of the n rows, for columns with few distinct values.
  */
-function runMoments(
-  values: Float64Array,
-  counts: Float64Array,
-  runs: number,
-  n: number,
-): { mean: number; std: number } {
-  let sum = 0;
-  let compensation = 0;
-  for (let k = 0; k < runs; k++) {
-    const x = values[k]! * counts[k]!;
-    const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-    sum = t;
-  }
-  const mean = (sum + compensation) / n;
-  sum = 0;
-  compensation = 0;
-  for (let k = 0; k < runs; k++) {
-    const d = mean - values[k]!;
-    const x = d * d * counts[k]!;
-    const t = sum + x;
-    compensation += sum >= x ? sum - t + x : x - t + sum;
-    sum = t;
-  }
-  return { mean, std: Math.sqrt((sum + compensation) / (n - 1)) };
+function runMoments(runs: Runs, n: number): { mean: number; std: number } {
+  const k = runs.values.length;
+  const mean = compensatedWeightedSum(runs.values, runs.counts, k) / n;
+  const squares = compensatedWeightedSquaredDeviations(runs.values, runs.counts, k, mean);
+  return { mean, std: Math.sqrt(squares / (n - 1)) };
 }
 
 /** The present (non-NaN) values of a column, in row order. */
@@ -162,32 +118,18 @@ function presentValues(values: Float64Array, rows: number, count: number): Float
 }
 
 /**
- * `percentileSorted` (kernels/quantile.ts) of the sample the runs describe, read from the runs by cumulative counts: the same
- * order statistics and the same interpolation, so the same bits.
+ * Mean (pandas `mean`) and sample standard deviation (ddof 1, two-pass as pandas `nanvar`) over the values themselves,
+ * with compensated sums (any order).
  */
-function percentileRuns(runs: Runs, q: number): number {
-  const n = runs.total;
-  const position = (q / 100) * (n - 1);
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, n - 1);
-  const at = (index: number): number => {
-    let seen = 0;
-    for (let k = 0; k < runs.values.length; k++) {
-      seen += runs.counts[k]!;
-      if (index < seen) return runs.values[k]!;
-    }
-    return runs.values[runs.values.length - 1]!;
-  };
-  const low = at(below);
-  const high = at(above);
-  const fraction = position - below;
-  const diff = high - low;
-  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
-}
-
-/** Mean and sample std (ddof 1) over the values themselves (compensated sums, any order). */
 function manyValuesMoments(present: Float64Array): { mean: number; std: number } {
-  return { mean: meanOf(present), std: present.length < 2 ? Number.NaN : sampleStd(present) };
+  const mean = compensatedSum(present) / present.length;
+  return {
+    mean,
+    std:
+      present.length < 2
+        ? Number.NaN
+        : Math.sqrt(compensatedSquaredDeviations(present, mean) / (present.length - 1)),
+  };
 }
 
 function finiteOrNull(value: number): number | null {
@@ -254,7 +196,7 @@ function numericTally(column: Column & { values: Float64Array }, rows: number, g
     const moments = () =>
       (computed ??=
         distinct <= count >> 3 && Number.isFinite(first!) && Number.isFinite(last!)
-          ? runMoments(runs.values, runs.counts, distinct, count)
+          ? runMoments(runs, count)
           : manyValuesMoments((present ??= presentValues(column.values, rows, count))));
     return {
       summary: {
@@ -268,9 +210,9 @@ function numericTally(column: Column & { values: Float64Array }, rows: number, g
         mean: empty ? null : finiteOrNull(moments().mean),
         std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
-          '0.25': empty ? null : finiteOrNull(percentileRuns(runs, 25)),
-          '0.5': empty ? null : finiteOrNull(percentileRuns(runs, 50)),
-          '0.75': empty ? null : finiteOrNull(percentileRuns(runs, 75)),
+          '0.25': empty ? null : finiteOrNull(percentileOfRuns(runs, 25)),
+          '0.5': empty ? null : finiteOrNull(percentileOfRuns(runs, 50)),
+          '0.75': empty ? null : finiteOrNull(percentileOfRuns(runs, 75)),
         },
       },
       modeCount,
@@ -343,78 +285,6 @@ function stringTally(
   return { summary: { ...summary, distinct }, modeCount };
 }
 
-/** Per-row keys of a column for row equality. */
-function canonicalColumn(column: Column): Float64Array | Int32Array {
-  // Numbers are used as they are (-0 === 0; NaN is matched explicitly in hash and equality); strings by code,
-  // since each label has one code (-1 marks a missing cell).
-  return column.type === 'string' ? column.codes : column.values;
-}
-
-/**
- * Rows equal to an earlier row in every column. Rows are hashed column by column (typed arrays, no per-row
- * objects) into an open-addressing table of distinct rows; rows with equal hashes are compared exactly.
- */
-export function countDuplicatedRows(table: Table): number {
-  const rows = table.rows;
-  if (rows < 2 || table.columns.length === 0) return 0;
-  const canonical = table.columns.map((column) => canonicalColumn(column));
-  const hashHigh = new Uint32Array(rows).fill(0x811c9dc5);
-  const hashLow = new Uint32Array(rows).fill(0x01000193);
-  for (const values of canonical) {
-    if (values instanceof Float64Array) {
-      // Read each double's two 32-bit words in place; -0 hashes as 0 and every NaN alike.
-      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-      for (let i = 0; i < rows; i++) {
-        let low = words[2 * i]!;
-        let high = words[2 * i + 1]!;
-        if (low === 0 && high === 0x80000000) high = 0;
-        else if ((high & 0x7ff00000) === 0x7ff00000 && ((high & 0xfffff) | low) !== 0) {
-          high = 0x7ff80000;
-          low = 0;
-        }
-        hashHigh[i] = Math.imul(hashHigh[i]! ^ low, 0x01000193) ^ Math.imul(high, 0x5bd1e995);
-        hashLow[i] = Math.imul(hashLow[i]! ^ high, 0x85ebca6b) ^ Math.imul(low, 0xc2b2ae35);
-      }
-    } else {
-      for (let i = 0; i < rows; i++) {
-        const code = values[i]!;
-        hashHigh[i] = Math.imul(hashHigh[i]! ^ code, 0x01000193) ^ 0x5bd1e995;
-        hashLow[i] = Math.imul(hashLow[i]! ^ code, 0x85ebca6b) ^ 0xc2b2ae35;
-      }
-    }
-  }
-  // Open-addressing table of distinct rows keyed by the 64-bit row hash; equal hashes are compared exactly.
-  let capacity = 1;
-  while (capacity < rows * 2) capacity <<= 1;
-  const slots = new Int32Array(capacity).fill(-1);
-  const mask = capacity - 1;
-  const equalRows = (a: number, b: number): boolean => {
-    for (const values of canonical) {
-      const x = values[a]!;
-      const y = values[b]!;
-      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
-    }
-    return true;
-  };
-  let duplicated = 0;
-  for (let row = 0; row < rows; row++) {
-    let slot = (hashHigh[row]! ^ Math.imul(hashLow[row]!, 0x9e3779b1)) & mask;
-    for (;;) {
-      const other = slots[slot]!;
-      if (other < 0) {
-        slots[slot] = row;
-        break;
-      }
-      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
-        duplicated++;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
-  return duplicated;
-}
-
 /**
  * Summary of one column of a snapshot (the per-column part of {@link computeSummary}).
  *
@@ -437,21 +307,23 @@ export function summarizeColumn(column: Column, rows: number, runs?: Runs): Colu
  *
  * Column types are inferred from the table itself with Evidently's rules (the drift engine types drift columns
  * from the current snapshot); dates are `datetime`. This runs in `O(rows · columns)` plus one sort per numerical
- * column (unless precomputed) and a hash table of the rows.
+ * column (unless precomputed).
  *
  * @param table the snapshot
+ * @param rowFacts its duplicated and empty rows, computed by the reader
  * @param precomputed optional per-column tallies already computed by {@link summarizeColumn} (the drift engine
- *   computes them while each column's sorted copy is at hand)
+ *   computes them while each column's runs are at hand)
  * @returns dataset counts and per-column statistics
  * @example
- * computeSummary({ source: 's', rows: 3, columns: [{ name: 'fee', type: 'float', values: Float64Array.of(10, 20, NaN) }] })
- *   .by_column[0]; // => { column: 'fee', type: 'numerical', count: 2, missing: { count: 1, share: 0.333… }, mean: 15, … }
+ * computeSummary(
+ *   { source: 's', rows: 3, columns: [{ name: 'fee', type: 'float', values: Float64Array.of(10, 20, NaN) }] },
+ *   { duplicatedRows: 0, emptyRows: 1 },
+ * ).by_column[0]; // => { column: 'fee', type: 'numerical', count: 2, missing: { count: 1, share: 1 / 3 }, mean: 15 }
  */
 export function computeSummary(
   table: Table,
+  rowFacts: RowFacts,
   precomputed?: (column: string) => ColumnTally | undefined,
-  /** {@link countDuplicatedRows} of this table when already counted (e.g. by the thread that read it). */
-  duplicatedRows?: number,
 ): DataSummary {
   const rows = table.rows;
   const columnsByType: Record<SummaryColumnType, number> = {
@@ -474,27 +346,12 @@ export function computeSummary(
     if (summary.distinct <= 1) constantColumns++;
     if (rows > 0 && modeCount / rows >= ALMOST_CONSTANT_SHARE) almostConstantColumns++;
   }
-  // A row can be empty only if every column has a missing cell; then count per row.
-  let emptyRows = 0;
-  if (table.columns.length > 0 && byColumn.every((summary) => summary.missing.count > 0)) {
-    const missingPerRow = new Uint32Array(rows);
-    for (const column of table.columns) {
-      if (column.type === 'string') {
-        for (let r = 0; r < rows; r++) if (column.codes[r]! < 0) missingPerRow[r]!++;
-      } else {
-        for (let r = 0; r < rows; r++) if (Number.isNaN(column.values[r]!)) missingPerRow[r]!++;
-      }
-    }
-    for (let r = 0; r < rows; r++) if (missingPerRow[r] === table.columns.length) emptyRows++;
-  }
-  // No row can repeat when some column has a distinct value in every row.
-  const anyUniqueColumn = byColumn.some((summary) => summary.count === rows && summary.distinct === rows);
   return {
     rows,
     columns: table.columns.length,
     columns_by_type: columnsByType,
-    duplicated_rows: anyUniqueColumn ? 0 : (duplicatedRows ?? countDuplicatedRows(table)),
-    empty_rows: emptyRows,
+    duplicated_rows: rowFacts.duplicatedRows,
+    empty_rows: rowFacts.emptyRows,
     empty_columns: emptyColumns,
     constant_columns: constantColumns,
     almost_constant_columns: almostConstantColumns,

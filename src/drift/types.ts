@@ -1,12 +1,12 @@
 /**
- * Types of the drift engine: column types, stat-test ids, the stat-test contract and the report model.
- * Pure data: no I/O, no clock.
+ * Types of the drift engine: column types, stat-test ids and the stat-test contract (the report model is in
+ * `report.ts`). Pure data: no I/O, no clock.
  */
 
 /** Column types as Evidently's data definition names them (lower-case in the report). */
 export type ColumnType = 'numerical' | 'categorical' | 'text';
 
-/** Evidently registry names of every stat test (`--stattest` accepts these). */
+/** Evidently registry names of every stat test (the `stattest` setting accepts these). */
 export const STATTEST_IDS = [
   'ks',
   'chisquare',
@@ -59,7 +59,7 @@ export interface ColumnPair {
 export interface StatTestOptions {
   /** The threshold in force (already resolved). */
   readonly threshold: number;
-  /** `--bins N`: honoured by psi, kl_div and jensenshannon only when set (Evidently ignores n_bins). */
+  /** The `bins` setting: honoured by psi, kl_div and jensenshannon only when set (Evidently ignores n_bins). */
   readonly bins?: number;
   /** Seed for permutation tests (TVD, empirical_mmd). */
   readonly seed: number;
@@ -112,64 +112,4 @@ export function isDrift(comparison: DriftComparison, score: number, threshold: n
     case 'd>thr':
       return score > threshold;
   }
-}
-
-/** One column of the report (the JSON `columns[]` entry). Field names are part of the published schema. */
-export interface ColumnDriftResult {
-  column: string;
-  column_type: ColumnType;
-  /** Registry name of the test that ran, null when skipped before a test was chosen. */
-  stattest: StatTestId | null;
-  /** Evidently display name, e.g. `K-S p_value`. */
-  stattest_name: string | null;
-  threshold: number | null;
-  drift_score: number | null;
-  drift_detected: boolean;
-  /** Why the column was not tested (text column, empty after cleaning, test not applicable), else null. */
-  skipped: string | null;
-  /** Non-null rows after cleaning, per side. */
-  reference_size: number;
-  current_size: number;
-  /** Additive details: statistic, p-value method, warnings. */
-  statistic?: number;
-  method?: string;
-  warnings?: string[];
-  /** Additive fields added by later features (missing-value drift, corrections, effect sizes, chart data). */
-  [extra: string]: unknown;
-}
-
-/** The target block of the report. */
-export interface TargetDrift {
-  column: string;
-  stattest: StatTestId | null;
-  drift_score: number | null;
-  drift_detected: boolean;
-  /** Share of positive labels (value 1 / true / the larger of two classes) per side. */
-  reference_rate: number | null;
-  current_rate: number | null;
-  abs_rate_diff: number | null;
-}
-
-export type DecisionAction = 'NO_ACTION' | 'RETRAIN';
-
-export interface Decision {
-  action: DecisionAction;
-  retrain_threshold: number;
-  reason: string;
-}
-
-/** The whole drift report (the JSON report's shape; `src/report` renders it). */
-export interface DriftReport {
-  schema_version: number;
-  reference: { label: string; rows: number; source?: string };
-  current: { label: string; rows: number; source?: string };
-  columns: ColumnDriftResult[];
-  number_of_columns: number;
-  number_of_drifted_columns: number;
-  drift_share: number;
-  drift_share_threshold: number;
-  dataset_drift: boolean;
-  target: TargetDrift | null;
-  decision: Decision;
-  [extra: string]: unknown;
 }

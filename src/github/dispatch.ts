@@ -30,7 +30,7 @@ export interface DispatchKeyParts {
  * The idempotency key of a retrain dispatch: the same repository, workflow and snapshot pair always give the same
  * key, so a re-run, a second cron run or an overlapping PR run finds the first run instead of starting another.
  *
- * @example dispatchKey({ repository: 'acme/churn', workflow: 'retrain.yml', referenceLabel: '2024-01-31', currentLabel: '2024-02-29' }) // => 'dw-' + 16 hex digits
+ * @example dispatchKey({ repository: 'acme/churn', workflow: 'retrain.yml', referenceLabel: '2024-01-31', currentLabel: '2024-02-29' }); // => 'dw-0580a9955af42e1f'
  */
 export function dispatchKey(parts: DispatchKeyParts): string {
   const digest = createHash('sha256')

@@ -1,25 +1,25 @@
 /**
- * The `compare` job shared by the CLI and the action: read both snapshots, compute drift, write the reports
- * atomically, and produce the StreamFlow-style decision line.
+ * The `compare` job shared by the CLI and the action: read both snapshots (one reader seam for every source),
+ * compute the drift (one engine entry; big files on worker threads), render and write the reports atomically, and
+ * produce the decision line.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { assembleDrift, computeColumn, planColumns } from '../drift/engine.js';
-import type { DriftReport } from '../drift/types.js';
+import { computeDrift } from '../drift/engine.js';
+import type { DriftOptions } from '../drift/options.js';
+import type { DriftReport } from '../drift/report.js';
+import { assertNever } from '../errors.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { readSnapshotPair } from '../snapshot/pair.js';
+import type { ColumnFilter } from '../snapshot/read-request.js';
 import { writeFileAtomic } from '../util/fs.js';
-import { defaultLabel, loadSnapshots } from '../snapshot/load.js';
-import { type ColumnFilter, columnFilterFunction } from '../snapshot/read-request.js';
-import type { Table } from '../snapshot/table.js';
-import { postgresDriftReport } from './postgres-compare.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
-import { assertNever } from '../errors.js';
 
 export interface CompareOutcome {
   readonly report: DriftReport;
-  /** Paths of the reports written, by format. */
+  /** Paths of the reports written, by format (as the report directory was given: relative to `cwd` or absolute). */
   readonly files: Partial<Record<ReportFormat, string>>;
   /** `[driftwatch] report_html=... drift_share=0.07 -> NO_ACTION drift_share=0.07 < 0.30 (target_drift=0.0)` */
   readonly decisionLine: string;
@@ -55,8 +55,7 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
 }
 
 /** Which columns a reader needs to materialise (ids and excluded columns are skipped). */
-function columnFilter(settings: CompareSettings): ColumnFilter | undefined {
-  const { drift } = settings;
+function columnFilter({ drift }: CompareSettings): ColumnFilter | undefined {
   if (drift.columns)
     return { only: [...new Set([...drift.columns, ...(drift.target ? [drift.target] : [])])] };
   const except = [drift.idColumn, drift.timestampColumn, ...(drift.exclude ?? [])].filter(
@@ -65,46 +64,39 @@ function columnFilter(settings: CompareSettings): ColumnFilter | undefined {
   return except.length === 0 ? undefined : { except };
 }
 
-/** Reads both snapshots (files, or PostgreSQL with `--compute memory|database`) and computes the report. */
+/** Reads both snapshots and computes the report. */
 async function computeReport(settings: CompareSettings): Promise<DriftReport> {
-  if (settings.reference.kind === 'postgres' || settings.current.kind === 'postgres') {
-    return postgresDriftReport(
-      settings.reference,
-      settings.current,
-      settings,
-      columnFilterFunction(columnFilter(settings)),
-    );
-  }
-  const options = {
-    ...settings.drift,
-    referenceLabel: settings.referenceLabel ?? defaultLabel(settings.reference),
-    currentLabel: settings.currentLabel ?? defaultLabel(settings.current),
-  };
-  const sources = [settings.reference, settings.current];
+  const { reference, current, names } = settings;
   // Big files: two worker threads read both snapshots at once, then score columns on both cores.
   const pool = WorkerPool.forFiles(
-    sources.flatMap((source) => (source.kind === 'file' ? [resolve(settings.cwd, source.path)] : [])),
+    [reference, current].flatMap((source) =>
+      source.kind === 'file' ? [resolve(settings.cwd, source.path)] : [],
+    ),
   );
   try {
-    const [reference, current] = (await loadSnapshots(
-      sources,
-      settings.cwd,
-      columnFilter(settings),
-      pool ? (requests) => pool.read(requests) : undefined,
-    )) as [Table, Table];
-    const plan = planColumns(reference, current, options);
-    const works = pool
-      ? await pool.computeColumns(reference, current, options, plan)
-      : plan.map(({ name, type }) => computeColumn(name, type, reference, current, options));
-    return assembleDrift(reference, current, options, works, {
-      reference: pool?.duplicatedRowsOf(reference),
-      current: pool?.duplicatedRowsOf(current),
+    const pair = await readSnapshotPair(settings, {
+      columns: columnFilter(settings),
+      readFiles: pool?.readFiles,
     });
+    const options: DriftOptions = {
+      ...settings.drift,
+      referenceLabel: settings.referenceLabel ?? pair.labels.reference,
+      currentLabel: settings.currentLabel ?? pair.labels.current,
+      names: { stattest: names.stattest, threshold: names.threshold, numerical: names.numerical },
+    };
+    return await computeDrift(pair, options, { mapColumns: pool?.mapColumns });
   } finally {
     await pool?.close();
   }
 }
 
+/**
+ * Runs one compare job.
+ *
+ * @param settings the validated settings (from `parseCompareSettings`)
+ * @returns the report, the files written and the decision line
+ * @throws {UserError} for unreadable snapshots, unknown columns and the like (nothing is written then)
+ */
 export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
   const report = await computeReport(settings);
   const base = join(
@@ -119,7 +111,7 @@ export async function runCompareJob(settings: CompareSettings): Promise<CompareO
       case 'html':
         return [format, `${base}.html`, renderHtml(report)];
       case 'md':
-        return [format, `${base}.md`, renderMarkdown(report)];
+        return [format, `${base}.md`, renderMarkdown(report, { reportUrl: settings.reportUrl })];
       default:
         return assertNever(format);
     }

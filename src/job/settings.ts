@@ -1,35 +1,82 @@
-import type { DriftOptions } from '../drift/engine.js';
-import type { InputFormat } from '../snapshot/index.js';
-import type { PostgresSnapshotSource } from '../snapshot/postgres/flags.js';
+/**
+ * The one validated settings object of a `compare` job, built by `parseCompareSettings` from the CLI's flags or the
+ * action's inputs, and the names each surface gives the settings.
+ */
+import type { DriftOptions } from '../drift/options.js';
+import type { SnapshotSource } from '../snapshot/source.js';
 
 export const REPORT_FORMATS = ['json', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Where a snapshot comes from. */
-export type SnapshotSource =
-  /** A file (CSV, TSV, JSON Lines, Parquet). */
-  | { readonly kind: 'file'; readonly path: string; readonly format?: InputFormat }
-  /** A file as it was at a git revision: `git:<rev>:<path>`, read with `git show` from the checkout. */
-  | { readonly kind: 'git'; readonly rev: string; readonly path: string; readonly format?: InputFormat }
-  /** One as_of of a PostgreSQL as-of table or query (`--database-url` ...); both sides then come from the database. */
-  | PostgresSnapshotSource;
+/**
+ * Every compare setting a surface can give, by its canonical name. The CLI and the action each map every one of
+ * them to a flag or an input (a test checks both lists are complete and equal).
+ */
+export const COMPARE_FIELDS = [
+  // Snapshots: files (or git:<rev>:<path>)
+  'reference',
+  'current',
+  'inputFormat',
+  'referenceLabel',
+  'currentLabel',
+  // Snapshots: PostgreSQL
+  'databaseUrl',
+  'table',
+  'asOfColumn',
+  'query',
+  'schema',
+  'referenceAsOf',
+  'currentAsOf',
+  'compute',
+  'statementTimeout',
+  'connectRetries',
+  // Columns
+  'columns',
+  'exclude',
+  'numerical',
+  'categorical',
+  'idColumn',
+  'timestampColumn',
+  'target',
+  // Statistics
+  'stattest',
+  'threshold',
+  'driftShare',
+  'retrainThreshold',
+  'bins',
+  'seed',
+  'correction',
+  'missingDrift',
+  // Output
+  'reportDir',
+  'formats',
+  'reportUrl',
+  'failOnDrift',
+] as const;
+export type CompareField = (typeof COMPARE_FIELDS)[number];
 
-/** The file-based sources (what the file readers accept). */
-export type FileSnapshotSource = Exclude<SnapshotSource, PostgresSnapshotSource>;
+/** How a surface names each compare setting in messages: `--drift-share` (CLI), `drift-share` (action). */
+export type CompareNames = Readonly<Record<CompareField, string>>;
 
-/** The validated settings of one `compare` job, built once by the CLI or the action from their inputs. */
+/** The validated settings of one `compare` job. */
 export interface CompareSettings {
   readonly reference: SnapshotSource;
   readonly current: SnapshotSource;
-  /** Report labels; default: the file names without extension. */
+  /** Report labels; default: what the source suggests (file name, resolved as_of). */
   readonly referenceLabel?: string;
   readonly currentLabel?: string;
-  /** Directory the reports are written to (default `reports`). */
+  /** Directory the reports are written to, as given (relative paths are relative to `cwd`). */
   readonly reportDir: string;
   /** Report formats to write, in this order. */
   readonly formats: readonly ReportFormat[];
-  /** Engine options other than the labels. */
-  readonly drift: Omit<DriftOptions, 'referenceLabel' | 'currentLabel'>;
+  /** Address of the full report, linked from the Markdown report; none: no link. */
+  readonly reportUrl?: string;
+  /** The caller fails (CLI: exit 1; action: a failed step) when the decision is RETRAIN. */
+  readonly failOnDrift: boolean;
+  /** Engine options other than the labels and the setting names. */
+  readonly drift: Omit<DriftOptions, 'referenceLabel' | 'currentLabel' | 'names'>;
   /** Working directory for relative paths and git. */
   readonly cwd: string;
+  /** How the surface that built these settings names them, for messages of checks made after parsing. */
+  readonly names: CompareNames;
 }

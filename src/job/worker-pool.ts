@@ -1,17 +1,17 @@
 /**
  * Two worker threads for a compare job on big snapshots: they read the reference and the current snapshot at once,
- * then score columns from a shared queue (the report is assembled on the main thread). Used only when running from
- * the bundle, where dist/worker.js sits beside the running module, and when a snapshot file is big enough to pay
- * for the threads' start-up (~30 ms each).
+ * then score columns from a shared queue (the report is assembled on the main thread). The pool is two strategies
+ * the job hands to the seams below it: a file reader for `readSnapshotPair` and a column mapper for `computeDrift`.
+ * Used only when running from the bundle, where dist/worker.js sits beside the running module, and when a snapshot
+ * file is big enough to pay for the threads' start-up (~30 ms each).
  */
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ColumnWork, DriftOptions } from '../drift/engine.js';
-import type { ColumnType } from '../drift/types.js';
+import type { ColumnMapper } from '../drift/engine.js';
+import type { ColumnWork } from '../drift/score-column.js';
 import { UserError } from '../errors.js';
-import type { ReadRequest } from '../snapshot/read-request.js';
-import type { Table } from '../snapshot/table.js';
+import type { FileReader, ReadResult } from '../snapshot/read-request.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /** Files at least this big make a job use worker threads. */
@@ -23,7 +23,6 @@ type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<
 
 export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
-  private readonly duplicated = new WeakMap<Table, number>();
   private nextId = 0;
 
   private constructor(private readonly workers: Worker[]) {
@@ -36,7 +35,7 @@ export class WorkerPool {
           const failure = reply.error;
           pending.reject(
             failure.user
-              ? new UserError(failure.code, failure.message)
+              ? new UserError(failure.code, failure.message, failure.field)
               : new Error(`worker thread: ${failure.message}`),
           );
         } else pending.resolve(reply);
@@ -76,49 +75,37 @@ export class WorkerPool {
     });
   }
 
-  /** Reads each file on its own thread; tables come back in shared memory. */
-  async read(requests: readonly ReadRequest[]): Promise<Table[]> {
+  /** Reads each file on its own thread, with its row facts; tables come back in shared memory. */
+  readonly readFiles: FileReader = async (requests) => {
     const replies = await Promise.all(
       requests.map((request, index) =>
         this.send(this.workers[index % this.workers.length]!, { kind: 'read', ...request }),
       ),
     );
-    return replies.map((reply) => {
-      const { table, duplicatedRows } = reply as Extract<WorkerReply, { kind: 'table' }>;
-      this.duplicated.set(table, duplicatedRows);
-      return table;
+    return replies.map((reply): ReadResult => {
+      const { table, rowFacts } = reply as Extract<WorkerReply, { kind: 'read' }>;
+      return { table, rowFacts };
     });
-  }
-
-  /** Duplicated rows of a table this pool read (counted on its thread), if it read it. */
-  duplicatedRowsOf(table: Table): number | undefined {
-    return this.duplicated.get(table);
-  }
+  };
 
   /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
-  async computeColumns(
-    reference: Table,
-    current: Table,
-    options: DriftOptions,
-    plan: readonly { name: string; type: ColumnType }[],
-  ): Promise<ColumnWork[]> {
+  readonly mapColumns: ColumnMapper = async (columns, { reference, current }, options) => {
     await Promise.all(
       this.workers.map((worker) => this.send(worker, { kind: 'tables', reference, current })),
     );
-    const works: ColumnWork[] = new Array(plan.length);
+    const works: ColumnWork[] = new Array(columns.length);
     let next = 0;
     await Promise.all(
       this.workers.map(async (worker) => {
-        while (next < plan.length) {
+        while (next < columns.length) {
           const index = next++;
-          const { name, type } = plan[index]!;
-          const reply = await this.send(worker, { kind: 'column', name, type, options });
+          const reply = await this.send(worker, { kind: 'column', column: columns[index]!, options });
           works[index] = (reply as Extract<WorkerReply, { kind: 'column' }>).work;
         }
       }),
     );
     return works;
-  }
+  };
 
   /** Stops the threads (an open worker keeps the process alive). */
   async close(): Promise<void> {

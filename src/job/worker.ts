@@ -1,14 +1,13 @@
 /**
  * Worker thread entry (bundled as dist/worker.js beside dist/cli.js and dist/index.js). A compare job keeps two of
- * these: each first reads one snapshot (the two are parsed at once), then both score columns from a shared queue.
- * Tables live in SharedArrayBuffers, so every thread reads the same memory and nothing is copied per column.
+ * these: each first reads one snapshot (the two are parsed at once) with its row facts, then both score columns
+ * from a shared queue. Tables live in SharedArrayBuffers, so every thread reads the same memory and nothing is
+ * copied per column.
  */
 import { parentPort } from 'node:worker_threads';
-import { computeColumn } from '../drift/engine.js';
-import { countDuplicatedRows } from '../drift/summary.js';
+import { scoreColumn, type TablePair } from '../drift/score-column.js';
 import { UserError } from '../errors.js';
-import { readSnapshot } from '../snapshot/index.js';
-import { columnFilterFunction } from '../snapshot/read-request.js';
+import { readRequest } from '../snapshot/read-request.js';
 import { type Column, type Table } from '../snapshot/table.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -30,37 +29,21 @@ function inSharedMemory(table: Table): Table {
   return { ...table, columns };
 }
 
-let tables: { reference: Table; current: Table } | undefined;
+let tables: TablePair | undefined;
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.kind) {
     case 'read': {
-      const table = await readSnapshot(request.path, {
-        format: request.format,
-        include: columnFilterFunction(request.filter),
-        sharedMemory: true,
-      });
-      // Row-level summary work needs only this table: do it here, while the other snapshot is still being read.
-      return {
-        id: request.id,
-        kind: 'table',
-        table: inSharedMemory(table),
-        duplicatedRows: countDuplicatedRows(table),
-      };
+      // Row facts need only this table: they are counted here, while the other snapshot is still being read.
+      const { table, rowFacts } = await readRequest(request, true);
+      return { id: request.id, kind: 'read', table: inSharedMemory(table), rowFacts };
     }
     case 'tables':
       tables = { reference: request.reference, current: request.current };
       return { id: request.id, kind: 'ok' };
     case 'column': {
       if (!tables) throw new Error('worker: column requested before the tables');
-      const work = computeColumn(
-        request.name,
-        request.type,
-        tables.reference,
-        tables.current,
-        request.options,
-      );
-      return { id: request.id, kind: 'column', work };
+      return { id: request.id, kind: 'column', work: scoreColumn(request.column, tables, request.options) };
     }
   }
 }
@@ -71,7 +54,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
     (error: unknown) => {
       const failure =
         error instanceof UserError
-          ? { user: true as const, code: error.code, message: error.message }
+          ? { user: true as const, code: error.code, message: error.message, field: error.field }
           : {
               user: false as const,
               message: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -54,7 +54,7 @@ export interface TrainResult {
 
 /**
  * FNV-1a 32-bit hash of a string, salted with a seed, mapped to [0, 1).
- * @example splitUnit('7590-VHVEG', 42); // => a fixed number in [0, 1)
+ * @example splitUnit('7590-VHVEG', 42); // => 0.6835941725876182
  */
 export function splitUnit(key: string, seed: number): number {
   let hash = 0x811c9dc5 ^ (seed >>> 0);

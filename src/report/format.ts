@@ -1,8 +1,7 @@
 /**
  * Number and text formatting shared by the HTML and Markdown renderers.
  */
-import { STAT_TESTS } from '../drift/stattests/index.js';
-import type { ColumnDriftResult, StatTestId } from '../drift/types.js';
+import { isPValueTest, type ColumnDriftResult } from '../drift/report.js';
 
 /** A score, threshold or statistic for people: 3 significant digits, exponent notation below 0.001. */
 export function formatScore(value: number | null | undefined): string {
@@ -43,13 +42,6 @@ export type DriftState = 'drifted' | 'stable' | 'skipped';
 export function driftState(column: ColumnDriftResult): DriftState {
   if (column.skipped !== null && column.skipped !== undefined) return 'skipped';
   return column.drift_detected ? 'drifted' : 'stable';
-}
-
-/** Whether a column's score is a p-value (small = drift) rather than a distance (large = drift), per the registry. */
-export function isPValueTest(stattest: string | null | undefined): boolean {
-  return stattest !== null && stattest !== undefined && Object.hasOwn(STAT_TESTS, stattest)
-    ? STAT_TESTS[stattest as StatTestId].scoreKind === 'p_value'
-    : false;
 }
 
 /**

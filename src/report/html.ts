@@ -4,8 +4,8 @@
  * workflow artifact. Its size grows with the number of columns and bins, never with the number of rows.
  */
 import Mustache from 'mustache';
-import type { ColumnDistribution } from '../drift/distribution.js';
-import type { ColumnDriftResult, DriftReport, TargetDrift } from '../drift/types.js';
+import type { ColumnDriftResult, DriftReport, TargetDrift } from '../drift/report.js';
+import type { ColumnSummary, DataSummary } from '../drift/summary.js';
 import {
   driftState,
   formatCount,
@@ -23,25 +23,6 @@ const STATE_TEXT: Record<DriftState, { icon: string; text: string }> = {
   skipped: { icon: '–', text: 'skipped' },
 };
 
-/** Column fields rendered by name; any other scalar field (an additive one) is listed in the column's details. */
-const KNOWN_COLUMN_FIELDS = new Set([
-  'column',
-  'column_type',
-  'stattest',
-  'stattest_name',
-  'threshold',
-  'drift_score',
-  'drift_detected',
-  'skipped',
-  'reference_size',
-  'current_size',
-  'statistic',
-  'method',
-  'warnings',
-  'distribution',
-  'summary',
-]);
-
 interface SummaryRow {
   key: string;
   reference: string;
@@ -49,8 +30,9 @@ interface SummaryRow {
 }
 
 /**
- * Formats a value found in an additive field: integers with separators, other numbers with 4 significant digits,
- * `{count, share}` as "12 (0.2%)", small flat records as "key value · key value", anything else as short JSON.
+ * Formats a value of the report for a table cell: integers with separators, other numbers with 4 significant
+ * digits, `{count, share}` as "12 (0.2%)", small flat records as "key value · key value", anything else as short
+ * JSON.
  */
 function formatValue(value: unknown): string {
   if (typeof value === 'number') {
@@ -90,54 +72,64 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Rows of a `{ reference: {...}, current: {...} }` summary block (the data summary of both snapshots), one per
- * statistic present on either side; an empty list for anything else. The per-column list `by_column` is left out
- * here: each column's entry is shown on that column's card (see {@link columnSummaryRows}).
- */
-export function summaryRows(summary: unknown): SummaryRow[] {
-  if (!isRecord(summary) || !isRecord(summary.reference) || !isRecord(summary.current)) return [];
-  const reference = summary.reference;
-  const current = summary.current;
-  const keys = [...new Set([...Object.keys(reference), ...Object.keys(current)])].filter(
-    (key) => key !== 'by_column',
-  );
+/** The dataset-level rows of the data summary, one per statistic (the per-column part is on each column's card). */
+function datasetSummaryRows(summary: DriftReport['summary']): SummaryRow[] {
+  const keys = [
+    'rows',
+    'columns',
+    'columns_by_type',
+    'duplicated_rows',
+    'empty_rows',
+    'empty_columns',
+    'constant_columns',
+    'almost_constant_columns',
+    'missing_cells',
+  ] as const satisfies readonly Exclude<keyof DataSummary, 'by_column'>[];
   return keys.map((key) => ({
     key: key.replace(/_/g, ' '),
-    reference: formatValue(reference[key]),
-    current: formatValue(current[key]),
+    reference: formatValue(summary.reference[key]),
+    current: formatValue(summary.current[key]),
   }));
 }
 
 /** One side's statistics of a column as label → text (quantiles spread out, the most frequent value spelled out). */
-function flattenColumnSummary(entry: Record<string, unknown>): Map<string, string> {
-  const flat = new Map<string, string>();
-  for (const [key, value] of Object.entries(entry)) {
-    if (key === 'column' || key === 'type') continue;
-    if (key === 'quantiles' && isRecord(value)) {
-      for (const [quantile, item] of Object.entries(value))
+function columnSummaryEntries(entry: ColumnSummary): Map<string, string> {
+  const flat = new Map<string, string>([
+    ['count', formatValue(entry.count)],
+    ['missing', formatValue(entry.missing)],
+    ['distinct', formatValue(entry.distinct)],
+  ]);
+  switch (entry.type) {
+    case 'numerical':
+      flat.set('min', formatValue(entry.min));
+      flat.set('max', formatValue(entry.max));
+      flat.set('mean', formatValue(entry.mean));
+      flat.set('std', formatValue(entry.std));
+      for (const [quantile, item] of Object.entries(entry.quantiles))
         flat.set(`${Number(quantile) * 100}th percentile`, formatValue(item));
-    } else if (key === 'top' && Array.isArray(value)) {
-      const first: unknown = value[0];
-      if (isRecord(first))
-        flat.set('most frequent', `${formatValue(first.value)} (${formatPercent(Number(first.share))})`);
-    } else {
-      flat.set(key, formatValue(value));
+      break;
+    case 'categorical':
+    case 'text': {
+      const first = entry.top[0];
+      if (first) flat.set('most frequent', `${formatValue(first.value)} (${formatPercent(first.share)})`);
+      break;
     }
+    case 'datetime':
+      flat.set('min', formatValue(entry.min));
+      flat.set('max', formatValue(entry.max));
+      break;
   }
   return flat;
 }
 
 /**
- * Rows of one column's data summary, taken from the report's `summary.{reference,current}.by_column` entries with
- * that column name; an empty list when the report has none.
+ * Rows of one column's data summary, from the report's `summary.{reference,current}.by_column` entries with that
+ * column name.
  */
-export function columnSummaryRows(summary: unknown, column: string): SummaryRow[] {
-  if (!isRecord(summary)) return [];
-  const entry = (side: unknown) => {
-    const list = isRecord(side) && Array.isArray(side.by_column) ? (side.by_column as unknown[]) : [];
-    const found = list.find((item) => isRecord(item) && item.column === column);
-    return isRecord(found) ? flattenColumnSummary(found) : new Map<string, string>();
+function columnSummaryRows(summary: DriftReport['summary'], column: string): SummaryRow[] {
+  const entry = (side: DataSummary) => {
+    const found = side.by_column.find((item) => item.column === column);
+    return found ? columnSummaryEntries(found) : new Map<string, string>();
   };
   const reference = entry(summary.reference);
   const current = entry(summary.current);
@@ -145,36 +137,30 @@ export function columnSummaryRows(summary: unknown, column: string): SummaryRow[
   return keys.map((key) => ({ key, reference: reference.get(key) ?? '—', current: current.get(key) ?? '—' }));
 }
 
-/** Additive scalar or small fields of a column, as label/value pairs. */
+/** The column's fields beyond the test itself (effect sizes, missing-value drift, correction), as label/value pairs. */
 function extraFields(column: ColumnDriftResult): { key: string; value: string }[] {
-  const extras: { key: string; value: string }[] = [];
-  for (const [key, value] of Object.entries(column)) {
-    if (KNOWN_COLUMN_FIELDS.has(key) || value === undefined) continue;
-    if (isRecord(value) && summaryRows(value).length > 0) continue; // rendered as a table instead
-    extras.push({ key, value: formatValue(value) });
-  }
-  return extras;
+  const extras: [string, unknown][] = [
+    ['effect', column.effect],
+    ['missing_share', column.missing_share],
+    ['missing_p_value', column.missing_p_value],
+    ['missing_drift_detected', column.missing_drift_detected],
+    ['drift_score_adjusted', column.drift_score_adjusted],
+    ['correction', column.correction],
+  ];
+  return extras.flatMap(([key, value]) => (value === undefined ? [] : [{ key, value: formatValue(value) }]));
 }
 
 function testName(column: { stattest: string | null; stattest_name?: string | null }): string {
   return column.stattest_name ?? column.stattest ?? '—';
 }
 
-function isDistribution(value: unknown): value is ColumnDistribution {
-  return isRecord(value) && (value.kind === 'histogram' || value.kind === 'categories');
-}
-
-function columnView(column: ColumnDriftResult, index: number, labels: SideLabels, reportSummary: unknown) {
+function columnView(
+  column: ColumnDriftResult,
+  index: number,
+  labels: SideLabels,
+  reportSummary: DriftReport['summary'],
+) {
   const state = driftState(column);
-  const distribution = column.distribution;
-  // Additive `{reference, current}` blocks beside `summary` (e.g. an effect size per side) join the same table.
-  const summary = [
-    ...columnSummaryRows(reportSummary, column.column),
-    ...summaryRows(column.summary),
-    ...Object.entries(column)
-      .filter(([key]) => !KNOWN_COLUMN_FIELDS.has(key))
-      .flatMap(([key, value]) => summaryRows(value).map((row) => ({ ...row, key: `${key}: ${row.key}` }))),
-  ];
   return {
     anchor: `col-${index}`,
     column: column.column,
@@ -193,8 +179,8 @@ function columnView(column: ColumnDriftResult, index: number, labels: SideLabels
     method: column.method ?? null,
     warnings: column.warnings ?? [],
     extras: extraFields(column),
-    summary,
-    chart: isDistribution(distribution) ? distributionSvg(column.column, distribution, labels) : '',
+    summary: columnSummaryRows(reportSummary, column.column),
+    chart: column.distribution ? distributionSvg(column.column, column.distribution, labels) : '',
   };
 }
 
@@ -258,7 +244,7 @@ export function renderHtml(report: DriftReport): string {
       datasetDriftThreshold: report.drift_share_threshold,
     }),
     target: report.target ? targetView(report.target, report.columns) : null,
-    datasetSummary: summaryRows(report.summary),
+    datasetSummary: datasetSummaryRows(report.summary),
     rows: views,
     drifted: views.filter((column) => column.state === 'drifted'),
     others: views.filter((column) => column.state !== 'drifted'),

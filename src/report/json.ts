@@ -1,4 +1,4 @@
-import type { DriftReport } from '../drift/types.js';
+import type { DriftReport } from '../drift/report.js';
 
 /**
  * The JSON report: the {@link DriftReport} itself, pretty-printed, validated by schema/report.schema.json.

@@ -2,24 +2,15 @@
  * The Markdown report for PR comments and job summaries: a one-line verdict, the drifted columns, Mermaid charts
  * GitHub renders in place, and the full column table folded in `<details>`, cut to fit a length limit.
  */
-import type { ColumnDriftResult, DriftReport } from '../drift/types.js';
+import type { ColumnDriftResult, DriftReport } from '../drift/report.js';
 import { driftState, formatCount, formatPercent, formatScore, orderColumns } from './format.js';
 import { driftScoreCharts } from './mermaid.js';
-
-/** Placeholder for the full report's address, left in the text when no `reportUrl` is given (the action fills it). */
-export const REPORT_URL_PLACEHOLDER = '{{report_url}}';
-
-/**
- * Characters budgeted for each {@link REPORT_URL_PLACEHOLDER} when no `reportUrl` is given, so replacing the
- * placeholder with an address of up to this length keeps the text within `maxLength`.
- */
-export const REPORT_URL_RESERVE = 400;
 
 /** Default length limit: GitHub rejects comments over 65,536 characters; leave room for a marker line. */
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_000;
 
 export interface MarkdownOptions {
-  /** Address of the full report (artifact or run page); when absent, {@link REPORT_URL_PLACEHOLDER} is kept. */
+  /** Address of the full report (artifact or run page); when absent, the text links to no full report. */
   reportUrl?: string;
   /** Upper bound on the length of the result in UTF-16 code units (JavaScript `length`). */
   maxLength?: number;
@@ -91,13 +82,6 @@ function targetLine(report: DriftReport): string | null {
   return `**Target** ${codeName(target.column)}: ${state} (${cellText(test)} score ${formatScore(target.drift_score)})${rates}`;
 }
 
-/** Counts the length a text will have once each placeholder is replaced by an address of the reserved length. */
-function budgetedLength(text: string, reportUrl: string | undefined): number {
-  if (reportUrl !== undefined) return text.length;
-  const placeholders = text.split(REPORT_URL_PLACEHOLDER).length - 1;
-  return text.length + placeholders * (REPORT_URL_RESERVE - REPORT_URL_PLACEHOLDER.length);
-}
-
 /**
  * Renders a drift report as Markdown for a PR comment or a job summary.
  *
@@ -107,8 +91,8 @@ function budgetedLength(text: string, reportUrl: string | undefined): number {
  * first, then the drifted table) and a line says how many were left out and where the full report is.
  *
  * @param report the drift report
- * @param options `reportUrl` for the full report (else a literal `{{report_url}}` placeholder, budgeted at
- *   {@link REPORT_URL_RESERVE} characters), `maxLength` (default {@link DEFAULT_MARKDOWN_MAX_LENGTH})
+ * @param options `reportUrl` of the full report (linked at the end and from the cut notes; without it, no link),
+ *   `maxLength` (default {@link DEFAULT_MARKDOWN_MAX_LENGTH})
  * @returns Markdown no longer than `maxLength`
  */
 export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {}): string {
@@ -116,7 +100,8 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
   if (!Number.isInteger(maxLength) || maxLength < 1) {
     throw new Error(`renderMarkdown: maxLength must be a positive integer, got ${maxLength}`);
   }
-  const url = options.reportUrl ?? REPORT_URL_PLACEHOLDER;
+  const url = options.reportUrl;
+  const fullReport = url === undefined ? '' : `; full report: ${url}`;
   const ordered = orderColumns(report.columns);
   const drifted = ordered.filter((column) => driftState(column) === 'drifted');
 
@@ -124,9 +109,9 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
   const target = targetLine(report);
   if (target) head.push('', target);
   const charts = driftScoreCharts(ordered);
-  const footer = `Full report: ${url}`;
+  const footer = url === undefined ? [] : ['', `Full report: ${url}`];
   const cutNote = (left: number) =>
-    `\n_${formatCount(left)} more ${left === 1 ? 'row' : 'rows'} not shown (comment length limit); full report: ${url}_`;
+    `\n_${formatCount(left)} more ${left === 1 ? 'row' : 'rows'} not shown (comment length limit)${fullReport}_`;
 
   const driftedTable = ['| Column | Type | Test | Score | Threshold |', '|---|---|---|---:|---:|'];
   const fullTable = ['| Column | Drift | Type | Test | Score | Threshold |', '|---|---|---|---|---:|---:|'];
@@ -146,11 +131,11 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
     parts.push('', `<details><summary>All columns (${formatCount(ordered.length)})</summary>`, '');
     parts.push(...fullTable, ...fullRows.slice(0, fullShown));
     if (fullShown < fullRows.length) parts.push(cutNote(fullRows.length - fullShown));
-    parts.push('', '</details>', '', footer, '');
+    parts.push('', '</details>', ...footer, '');
     return parts.join('\n');
   };
 
-  const fits = (text: string) => budgetedLength(text, options.reportUrl) <= maxLength;
+  const fits = (text: string) => text.length <= maxLength;
   const text = assemble(driftedRows.length, fullRows.length);
   if (fits(text)) return text;
 
@@ -181,8 +166,8 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
   const bare = assemble(0, 0, false);
   if (fits(bare)) return bare;
   // Only a tiny limit gets here (the headline and target alone exceed it): cut them, keep the pointer to the report.
-  const note = `\n\n_Cut at the length limit; full report: ${url}_\n`;
-  const room = maxLength - budgetedLength(note, options.reportUrl);
-  const headText = head.join('\n').replaceAll(REPORT_URL_PLACEHOLDER, '');
+  const note = `\n\n_Cut at the length limit${fullReport}_\n`;
+  const room = maxLength - note.length;
+  const headText = head.join('\n');
   return room > 0 ? headText.slice(0, room) + note : headText.slice(0, maxLength);
 }

@@ -1,8 +1,8 @@
 /**
  * Mermaid `xychart-beta` charts, which GitHub renders inside a comment or job summary with no image host.
  */
-import type { ColumnDriftResult } from '../drift/types.js';
-import { isPValueTest, truncateLabel } from './format.js';
+import { isPValueTest, type ColumnDriftResult } from '../drift/report.js';
+import { truncateLabel } from './format.js';
 
 const BAR_COLOUR = '#4c78a8';
 const LINE_COLOUR = '#d9480f';

@@ -1,4 +1,4 @@
-import type { Column } from './table.js';
+import type { Column, StorageType } from './table.js';
 
 /**
  * Cell texts pandas.read_csv reads as missing (its default `na_values`), so typing matches pandas.
@@ -34,13 +34,27 @@ const BOOL_TOKENS: ReadonlyMap<string, number> = new Map([
   ['false', 0],
 ]);
 
-/** The kind a column builder settled on from its first non-missing cell. */
-type BuilderMode = 'undecided' | 'number' | 'bool' | 'string';
+/** The kind a column builder settled on from its first non-missing cell (or was given). */
+type BuilderMode = 'undecided' | 'number' | 'bool' | 'string' | 'datetime';
+
+/** Options of a {@link ColumnBuilder}. */
+export interface ColumnBuilderOptions {
+  /** Cells to make room for at once (default 1024; the builder grows as needed). */
+  readonly capacity?: number;
+  /**
+   * The storage type when the source declares it (Parquet byte arrays, PostgreSQL column types): the builder then
+   * never infers. `int` still becomes `float` when a cell is missing, as pandas reads it.
+   */
+  readonly storage?: StorageType;
+  /** Allocate in SharedArrayBuffers, so the finished column can be read by other threads without a copy. */
+  readonly shared?: boolean;
+}
 
 /**
- * Accumulates one column's cells into typed storage while a reader streams rows, deciding the storage type the way
- * pandas.read_csv does: all cells numeric → int64 (every cell present and written as an integer) or float64;
- * all cells True/False → bool; anything else → strings (dictionary-encoded).
+ * The one column store of every reader: accumulates one column's cells into typed storage while a reader streams
+ * rows. Without a declared storage it decides the type the way pandas.read_csv does: all cells numeric → int64
+ * (every cell present and written as an integer) or float64; all cells True/False → bool; anything else → strings
+ * (dictionary-encoded).
  *
  * The mode is chosen from the first non-missing cell; a later cell that contradicts it (a word in a numeric column)
  * flags the column `needsStringPass`, and the reader re-reads just that column as strings. Consistent columns (the
@@ -48,6 +62,8 @@ type BuilderMode = 'undecided' | 'number' | 'bool' | 'string';
  */
 export class ColumnBuilder {
   private mode: BuilderMode = 'undecided';
+  private readonly declared: StorageType | undefined;
+  private readonly shared: boolean;
   private numbers: Float64Array;
   private codes: Int32Array;
   private readonly dictionary: string[] = [];
@@ -60,14 +76,30 @@ export class ColumnBuilder {
 
   constructor(
     readonly name: string,
-    capacity = 1024,
-    forceString = false,
-    /** Allocate in SharedArrayBuffers, so the finished column can be read by other threads without a copy. */
-    private readonly shared = false,
+    options: ColumnBuilderOptions = {},
   ) {
-    this.numbers = float64(forceString ? 0 : capacity, shared);
-    this.codes = int32(forceString ? capacity : 0, shared);
-    if (forceString) this.mode = 'string';
+    const capacity = options.capacity ?? 1024;
+    this.shared = options.shared ?? false;
+    this.declared = options.storage;
+    const isString = this.declared === 'string';
+    this.numbers = float64(isString ? 0 : capacity, this.shared);
+    this.codes = int32(isString ? capacity : 0, this.shared);
+    switch (this.declared) {
+      case undefined:
+        break;
+      case 'string':
+        this.mode = 'string';
+        break;
+      case 'bool':
+        this.mode = 'bool';
+        break;
+      case 'datetime':
+        this.mode = 'datetime';
+        break;
+      case 'int':
+      case 'float':
+        this.mode = 'number';
+    }
   }
 
   get size(): number {
@@ -109,10 +141,16 @@ export class ColumnBuilder {
   }
 
   /**
-   * Appends a numeric cell already parsed by the reader (the fast path: no string is made).
-   * `isInteger` says the text had no fraction or exponent (pandas reads `1.0` as float).
+   * Appends a numeric cell already parsed by the reader (the fast path: no string is made); in a `datetime`
+   * column, milliseconds since the epoch. `isInteger` says the text had no fraction or exponent (pandas reads `1.0`
+   * as float).
    */
   pushNumber(value: number, isInteger: boolean): void {
+    if (this.mode === 'datetime') {
+      if (this.length === this.numbers.length) this.grow();
+      this.numbers[this.length++] = value;
+      return;
+    }
     if (this.mode === 'undecided') this.mode = 'number';
     else if (this.mode !== 'number') {
       this.needsStringPass = true;
@@ -193,10 +231,15 @@ export class ColumnBuilder {
         };
       case 'bool':
         return { name: this.name, type: 'bool', values: trim(this.numbers, this.length, this.shared) };
+      case 'datetime':
+        return { name: this.name, type: 'datetime', values: trim(this.numbers, this.length, this.shared) };
       case 'number':
       case 'undecided': {
         // pandas: an integer column with a missing cell reads as float64; an all-missing column is float64 NaN.
-        const type = this.mode === 'number' && !this.sawMissing && !this.sawNonInteger ? 'int' : 'float';
+        const type =
+          this.mode === 'number' && this.declared !== 'float' && !this.sawMissing && !this.sawNonInteger
+            ? 'int'
+            : 'float';
         return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
       }
     }

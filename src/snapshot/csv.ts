@@ -4,21 +4,20 @@
  * Why not a CSV library: the ones on npm (csv-parse, papaparse) hand back one string per cell and one array or
  * object per row; for a 1M-row snapshot that is tens of millions of short-lived strings, several times the memory
  * and time of the whole drift computation. This reader scans bytes, parses numeric cells directly from the buffer
- * (a correctly rounded fast path for up to 15 significant digits, `Number()` otherwise) and only makes strings for
+ * (`src/snapshot/decimal.ts`, shared with the PostgreSQL decoder; `Number()` otherwise) and only makes strings for
  * string cells, which are dictionary-encoded at once. Quoted fields, doubled quotes, embedded delimiters and newlines,
- * CRLF and a UTF-8 BOM are handled; it is tested against those cases in test/snapshot/csv.test.ts.
+ * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  */
-import { closeSync, fstatSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { openByteSource } from './byte-source.js';
 import { ColumnBuilder, MISSING_TOKENS } from './column-builder.js';
+import { lastDecimal, parseDecimal } from './decimal.js';
 import type { Table } from './table.js';
-import { openForReading } from '../util/fs.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const CHUNK_BYTES = 2 * 1024 * 1024;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 const INFINITY_TOKENS: ReadonlyMap<string, number> = new Map([
   ['inf', Infinity],
@@ -42,52 +41,6 @@ export interface DelimitedOptions {
   readonly include?: (name: string) => boolean;
   /** Allocate columns in shared memory (read by several threads). */
   readonly sharedMemory?: boolean;
-}
-
-/** Result of the fast numeric parse of one unquoted cell. */
-let parsedIsInteger = false;
-
-/**
- * Parses `buf[start, end)` as a decimal number without making a string. Returns NaN when the bytes are not a plain
- * decimal the fast path can do exactly (the caller then falls back to text). Exact: mantissa < 10^15 < 2^53 and a
- * power of ten ≤ 10^22 are both exact doubles, so one division is correctly rounded.
- */
-function parseDecimalBytes(buf: Uint8Array, start: number, end: number): number {
-  let i = start;
-  let negative = false;
-  const first = buf[i];
-  if (first === 0x2d || first === 0x2b) {
-    negative = first === 0x2d;
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = 0;
-  let sawDigit = false;
-  for (; i < end; i++) {
-    const c = buf[i]! - 0x30;
-    if (c < 0 || c > 9) break;
-    sawDigit = true;
-    if (digits > 0 || c !== 0) digits++;
-    mantissa = mantissa * 10 + c;
-  }
-  let integer = true;
-  if (i < end && buf[i] === 0x2e) {
-    integer = false;
-    i++;
-    for (; i < end; i++) {
-      const c = buf[i]! - 0x30;
-      if (c < 0 || c > 9) break;
-      sawDigit = true;
-      if (digits > 0 || c !== 0) digits++;
-      mantissa = mantissa * 10 + c;
-      fraction++;
-    }
-  }
-  if (i !== end || !sawDigit || digits > 15 || fraction > 22) return Number.NaN;
-  parsedIsInteger = integer;
-  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
-  return negative ? -value : value;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -270,13 +223,13 @@ function scanRecord(
 }
 
 /** Streams `path` chunk by chunk, calling `onRecord` for each complete record (header first). */
-function forEachRecord(
+async function forEachRecord(
   path: string,
   delimiter: number,
   onRecord: (buf: Uint8Array, scan: Scan, line: number, progress: { offset: number; size: number }) => void,
-): void {
-  const fd = openForReading(path);
-  const progress = { offset: 0, size: fstatSync(fd).size };
+): Promise<void> {
+  const source = openByteSource(path);
+  const progress = { offset: 0, size: source.expectedBytes };
   /** File offset of buf[0]. */
   let base = 0;
   try {
@@ -300,7 +253,8 @@ function forEachRecord(
           bigger.set(buf);
           buf = bigger;
         }
-        const read = readSync(fd, buf, length, buf.length - length, null);
+        const got = source.read(buf, length, buf.length - length);
+        const read = typeof got === 'number' ? got : await got;
         if (read === 0) eof = true;
         length += read;
       }
@@ -330,12 +284,12 @@ function forEachRecord(
       if (eof && length > 0 && pos === 0) throw new UserError('PARSE', `${where()}: could not parse record`);
     }
   } finally {
-    closeSync(fd);
+    source.close();
   }
 }
 
-/** Reads a CSV or TSV file into a columnar Table. */
-export function readDelimited(path: string, options: DelimitedOptions): Table {
+/** Reads a CSV or TSV file (gzip-compressed when named `.gz`) into a columnar Table. */
+export async function readDelimited(path: string, options: DelimitedOptions): Promise<Table> {
   const { delimiter } = options;
   let header: string[] | undefined;
   let builders: (ColumnBuilder | undefined)[] = [];
@@ -343,7 +297,7 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
   let rows = 0;
 
   let headerBytes = 0;
-  forEachRecord(path, delimiter, (buf, scan, line, progress) => {
+  await forEachRecord(path, delimiter, (buf, scan, line, progress) => {
     if (!header) {
       headerBytes = progress.offset;
       header = [];
@@ -360,7 +314,7 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
       builders = header.map((name) =>
         options.include && !options.include(name)
           ? undefined
-          : new ColumnBuilder(name, 1 << 16, false, options.sharedMemory),
+          : new ColumnBuilder(name, { capacity: 1 << 16, shared: options.sharedMemory }),
       );
       caches = header.map(() => new CellCache());
       return;
@@ -387,8 +341,8 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
         continue;
       }
       const quoted = scan.quoted[f] === 1;
-      const value = quoted ? Number.NaN : parseDecimalBytes(buf, start, end);
-      if (!Number.isNaN(value)) builder.pushNumber(value, parsedIsInteger);
+      const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
+      if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
       else pushClassified(builder, caches[f]!.get(buf, start, end, quoted));
     }
   });
@@ -401,10 +355,17 @@ export function readDelimited(path: string, options: DelimitedOptions): Table {
   const mixed = builders.flatMap((builder, index) => (builder?.needsStringPass ? [index] : []));
   if (mixed.length > 0) {
     const redo = new Map(
-      mixed.map((index) => [index, new ColumnBuilder(header![index]!, rows, true, options.sharedMemory)]),
+      mixed.map((index) => [
+        index,
+        new ColumnBuilder(header![index]!, {
+          capacity: rows,
+          storage: 'string',
+          shared: options.sharedMemory,
+        }),
+      ]),
     );
     let first = true;
-    forEachRecord(path, delimiter, (buf, scan) => {
+    await forEachRecord(path, delimiter, (buf, scan) => {
       if (first) {
         first = false;
         return;

@@ -1,9 +1,10 @@
 /**
  * Snapshot readers: a file path (or `git:<rev>:<path>` materialised by the caller) into a columnar Table.
- * The format comes from the extension unless given.
+ * The format comes from the extension (after a `.gz`, which means gzip-compressed) unless given.
  */
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
+import { isGzipPath } from './byte-source.js';
 import { readDelimited } from './csv.js';
 import { readJsonLines } from './jsonl.js';
 import { readParquet } from './parquet.js';
@@ -13,7 +14,7 @@ export const INPUT_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface ReadSnapshotOptions {
-  /** Overrides the format chosen by the extension (`--input-format`). */
+  /** Overrides the format chosen by the extension (the `inputFormat` setting). */
   readonly format?: InputFormat;
   /** Columns to materialise; others are skipped (still validated for shape). Default: all. */
   readonly include?: (name: string) => boolean;
@@ -21,7 +22,12 @@ export interface ReadSnapshotOptions {
   readonly sharedMemory?: boolean;
 }
 
-/** The format implied by a file name, or undefined when the extension is not one we know. */
+/**
+ * The format implied by a file name (a final `.gz` is skipped), or undefined when the extension is not one we know.
+ *
+ * @example
+ * formatFromPath('month_001.tsv.gz'); // => 'tsv'
+ */
 export function formatFromPath(path: string): InputFormat | undefined {
   const extension = extname(path.replace(/\.(gz)$/i, '')).toLowerCase();
   switch (extension) {
@@ -41,13 +47,22 @@ export function formatFromPath(path: string): InputFormat | undefined {
   }
 }
 
-/** Reads a snapshot file into a Table. */
+/**
+ * Reads a snapshot file into a Table. CSV, TSV and JSON Lines files named `.gz` are decompressed as they are read.
+ *
+ * @throws {UserError} when the format is unknown, the file unreadable or malformed (one line naming the file)
+ */
 export async function readSnapshot(path: string, options: ReadSnapshotOptions = {}): Promise<Table> {
   const format = options.format ?? formatFromPath(path);
   if (!format)
     throw new UserError(
       'USAGE',
-      `${path}: cannot tell the format from the extension; pass --input-format ${INPUT_FORMATS.join('|')}`,
+      `${path}: cannot tell the format from the extension (${INPUT_FORMATS.join(', ')}); name the input format`,
+    );
+  if (format === 'parquet' && isGzipPath(path))
+    throw new UserError(
+      'USAGE',
+      `${path}: a Parquet file compresses its own pages; gzip is read for csv, tsv and jsonl only`,
     );
   switch (format) {
     case 'csv':

@@ -1,26 +1,78 @@
 /**
  * JSON Lines reader: one JSON object per line; columns are the union of keys in first-seen order (a key absent from a
- * row is a missing cell). Each line is parsed with JSON.parse and its values go straight into column builders; no row
- * object outlives its line.
+ * row is a missing cell). The file is read in chunks (decompressed on the fly when named `.gz`) and split at line
+ * ends; each line is parsed with JSON.parse and its values go straight into column builders, so no row object
+ * outlives its line and the text is never held whole.
  */
-import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { openByteSource } from './byte-source.js';
 import { ColumnBuilder } from './column-builder.js';
-import { openForReading } from '../util/fs.js';
 import type { Table } from './table.js';
-import { closeSync } from 'node:fs';
 
-export function readJsonLines(path: string, include?: (name: string) => boolean): Table {
-  closeSync(openForReading(path)); // one-line errors for missing or unreadable files
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new UserError('EMPTY_FILE', `${path}: file is empty`);
+const LF = 0x0a;
+const CR = 0x0d;
+const CHUNK_BYTES = 1024 * 1024;
+const decoder = new TextDecoder('utf-8');
+
+/** Calls `onLine` with each line's text (without its line end) and its 1-based number. */
+async function forEachLine(path: string, onLine: (line: string, lineNumber: number) => void): Promise<void> {
+  const source = openByteSource(path);
+  try {
+    let buf = new Uint8Array(CHUNK_BYTES);
+    let length = 0;
+    let lineNumber = 0;
+    let first = true;
+    const emit = (start: number, end: number) => {
+      if (
+        first &&
+        end - start >= 3 &&
+        buf[start] === 0xef &&
+        buf[start + 1] === 0xbb &&
+        buf[start + 2] === 0xbf
+      )
+        start += 3; // UTF-8 BOM
+      first = false;
+      if (end > start && buf[end - 1] === CR) end--;
+      onLine(decoder.decode(buf.subarray(start, end)), ++lineNumber);
+    };
+    for (;;) {
+      if (length === buf.length) {
+        const bigger = new Uint8Array(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const got = source.read(buf, length, buf.length - length);
+      const read = typeof got === 'number' ? got : await got;
+      if (read === 0) {
+        if (length > 0) emit(0, length);
+        return;
+      }
+      const scanFrom = length;
+      length += read;
+      let start = 0;
+      let end = buf.indexOf(LF, scanFrom);
+      while (end >= 0 && end < length) {
+        emit(start, end);
+        start = end + 1;
+        end = buf.indexOf(LF, start);
+        if (end >= length) end = -1;
+      }
+      buf.copyWithin(0, start, length);
+      length -= start;
+    }
+  } finally {
+    source.close();
+  }
+}
+
+export async function readJsonLines(path: string, include?: (name: string) => boolean): Promise<Table> {
   const builders = new Map<string, ColumnBuilder | undefined>();
   const order: string[] = [];
   let rows = 0;
-  let lineNumber = 0;
-  for (const line of text.split(/\r?\n/)) {
-    lineNumber++;
-    if (line.trim() === '') continue;
+  let blank = true;
+  await forEachLine(path, (line, lineNumber) => {
+    if (line.trim() === '') return;
+    blank = false;
     let record: unknown;
     try {
       record = JSON.parse(line);
@@ -54,7 +106,8 @@ export function readJsonLines(path: string, include?: (name: string) => boolean)
         );
     }
     rows++;
-  }
+  });
+  if (blank) throw new UserError('EMPTY_FILE', `${path}: file is empty`);
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
   if (mixed !== undefined)
     throw new UserError(

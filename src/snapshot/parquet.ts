@@ -74,11 +74,11 @@ export async function readParquet(path: string, include?: (name: string) => bool
       continue;
     }
     const integerType = element.type === 'INT32' || element.type === 'INT64';
-    const builder = new ColumnBuilder(
-      name,
-      rows,
-      element.type === 'BYTE_ARRAY' || element.type === 'FIXED_LEN_BYTE_ARRAY',
-    );
+    const builder = new ColumnBuilder(name, {
+      capacity: rows,
+      storage:
+        element.type === 'BYTE_ARRAY' || element.type === 'FIXED_LEN_BYTE_ARRAY' ? 'string' : undefined,
+    });
     for (const part of parts)
       for (let i = 0; i < part.data.length; i++) {
         const value = part.data[i];

@@ -1,8 +1,10 @@
 /**
- * A request to read one snapshot file, as plain data (it may cross a thread boundary: see src/job/worker-pool.ts).
+ * A request to read one snapshot file, as plain data: it may cross a thread boundary (a compare job can read its two
+ * files on worker threads, see src/job/worker-pool.ts).
  */
 import { readSnapshot, type InputFormat } from './index.js';
-import type { Table } from './table.js';
+import { rowFactsOf } from './row-facts.js';
+import type { RowFacts, Table } from './table.js';
 
 /** Which columns to materialise, as plain data (it crosses a thread boundary). */
 export interface ColumnFilter {
@@ -12,6 +14,7 @@ export interface ColumnFilter {
   readonly except?: readonly string[];
 }
 
+/** The filter as a predicate on column names; undefined when it keeps every column. */
 export function columnFilterFunction(
   filter: ColumnFilter | undefined,
 ): ((name: string) => boolean) | undefined {
@@ -32,15 +35,32 @@ export interface ReadRequest {
   readonly filter?: ColumnFilter;
 }
 
-/** Reads every request in this thread, in order. */
-export async function readSnapshots(requests: readonly ReadRequest[]): Promise<Table[]> {
-  const tables: Table[] = [];
-  for (const request of requests)
-    tables.push(
-      await readSnapshot(request.path, {
-        format: request.format,
-        include: columnFilterFunction(request.filter),
-      }),
-    );
-  return tables;
+/** One file read: its table and the facts that need whole rows. */
+export interface ReadResult {
+  readonly table: Table;
+  readonly rowFacts: RowFacts;
 }
+
+/** How a caller has files read: in this thread by default, or on worker threads. */
+export type FileReader = (requests: readonly ReadRequest[]) => Promise<ReadResult[]>;
+
+/**
+ * Reads one file and computes its row facts (the work a worker thread does for one request).
+ *
+ * @param sharedMemory allocate the columns in SharedArrayBuffers (CSV/TSV), for other threads to read
+ */
+export async function readRequest(request: ReadRequest, sharedMemory = false): Promise<ReadResult> {
+  const table = await readSnapshot(request.path, {
+    format: request.format,
+    include: columnFilterFunction(request.filter),
+    sharedMemory,
+  });
+  return { table, rowFacts: rowFactsOf(table) };
+}
+
+/** Reads every request in this thread, in order. */
+export const readInThisThread: FileReader = async (requests) => {
+  const results: ReadResult[] = [];
+  for (const request of requests) results.push(await readRequest(request));
+  return results;
+};

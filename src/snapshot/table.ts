@@ -1,5 +1,7 @@
 /**
- * The in-memory columnar table every reader produces and the drift engine consumes.
+ * The data model every reader produces and the drift engine consumes: a snapshot as columns ({@link Table}) or as
+ * per-column value counts ({@link CountedTable}, what a database computes), and a pair of them with the row-level
+ * facts that need whole rows ({@link SnapshotPair}).
  *
  * Numbers live in Float64Arrays (NaN marks a missing cell), strings are dictionary-encoded (code -1 marks a
  * missing cell). There is never an array of row objects.
@@ -51,6 +53,64 @@ export interface Table {
   readonly columns: readonly Column[];
   /** Columns the source has but the reader was asked not to load (ids, excluded columns). */
   readonly unloaded?: readonly string[];
+}
+
+/** Distinct non-missing values of one column of one snapshot with their counts, plus its missing cells. */
+export interface SideCounts {
+  /** Distinct values: numbers (NaN and ±Infinity allowed; booleans as 0/1; dates as epoch ms) or strings. */
+  readonly keys: Float64Array | readonly string[];
+  /** Occurrences of `keys[i]`: whole, non-negative. */
+  readonly counts: Float64Array;
+  /** Missing (NULL) cells. */
+  readonly missing: number;
+}
+
+/** One column of one snapshot known only by its value counts. */
+export interface CountedColumn {
+  readonly name: string;
+  /**
+   * Storage decided by the source's type; an `int` column with a missing cell is read as `float`, as pandas reads
+   * it (the conversion to a {@link Column} applies that rule).
+   */
+  readonly storage: StorageType;
+  readonly counts: SideCounts;
+}
+
+/**
+ * One snapshot as per-column value counts: a side as a multiset, without row order. Every default drift test is a
+ * function of these multisets, so a database can compute them and send only counts.
+ */
+export interface CountedTable {
+  /** Where it came from, for messages (as {@link Table.source}). */
+  readonly source: string;
+  readonly rows: number;
+  /** Counted columns in source order. */
+  readonly counted: readonly CountedColumn[];
+  /** Columns the source has but were not counted (ids, excluded columns). */
+  readonly unloaded?: readonly string[];
+}
+
+/** One snapshot as a reader hands it to the engine: its rows as columns, or its value counts. */
+export type SnapshotData = Table | CountedTable;
+
+/** Whether a snapshot holds value counts rather than columns. */
+export function isCounted(snapshot: SnapshotData): snapshot is CountedTable {
+  return 'counted' in snapshot;
+}
+
+/** Facts of one snapshot that need whole rows, so the reader computes them (in SQL for counted snapshots). */
+export interface RowFacts {
+  /** Rows equal to an earlier row in every read column (pandas `duplicated().sum()`; missing equals missing). */
+  readonly duplicatedRows: number;
+  /** Rows in which every read column is missing. */
+  readonly emptyRows: number;
+}
+
+/** The two snapshots of a comparison with their row-level facts: the drift engine's one input. */
+export interface SnapshotPair {
+  readonly reference: SnapshotData;
+  readonly current: SnapshotData;
+  readonly rowFacts: { readonly reference: RowFacts; readonly current: RowFacts };
 }
 
 /** Whether the source has the column, loaded or not. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getInputs, readInput } from '../../src/action/inputs.js';
+import { COMPARE_INPUTS, getInputs, readInput } from '../../src/action/inputs.js';
 import { UserError } from '../../src/errors.js';
 import { RecordingLogger } from '../support/recording-logger.js';
 
@@ -63,16 +63,24 @@ describe('getInputs', () => {
       currentLabel: undefined,
       reportDir: path.join(dir, 'driftwatch-report'),
       formats: ['json', 'html', 'md'],
+      reportUrl: 'https://github.com/acme/churn/actions/runs/555',
+      failOnDrift: false,
       cwd: dir,
+      names: COMPARE_INPUTS,
       drift: {
         target: undefined,
         columns: undefined,
         exclude: [],
+        numerical: [],
+        categorical: [],
+        idColumn: undefined,
+        timestampColumn: undefined,
         stattest: { all: undefined, byType: {}, byColumn: {} },
         threshold: { all: undefined, byType: {}, byColumn: {} },
         driftShare: 0.5,
         retrainThreshold: 0.3,
-        idColumn: undefined,
+        bins: undefined,
+        seed: 0,
         correction: undefined,
         missingDrift: false,
       },
@@ -80,7 +88,7 @@ describe('getInputs', () => {
     expect(settings.artifactName).toBe('driftwatch-report-555-2');
     expect(settings.comment).toEqual({ mode: 'auto', issueNumber: undefined, key: 'driftwatch' });
     expect(settings.retrain).toEqual({ workflow: undefined, ref: 'refs/heads/trunk', extraInputs: {} });
-    expect([settings.failOnDrift, settings.dryRun]).toEqual([false, false]);
+    expect([settings.compare.failOnDrift, settings.dryRun]).toEqual([false, false]);
     expect(settings.run).toMatchObject({
       owner: 'acme',
       repo: 'churn',
@@ -136,7 +144,7 @@ describe('getInputs', () => {
       ref: 'release',
       extraInputs: { model: 'churn', epochs: '3', dry: 'false' },
     });
-    expect([settings.failOnDrift, settings.dryRun]).toEqual([true, true]);
+    expect([settings.compare.failOnDrift, settings.dryRun]).toEqual([true, true]);
   });
 
   it('parses git:<rev>:<path> sources', () => {
@@ -167,6 +175,32 @@ describe('getInputs', () => {
     });
   });
 
+  it('takes every compare option the CLI takes, with the same grammar', () => {
+    const { settings } = parse({
+      reference: 'a.data',
+      current: 'b.data',
+      'input-format': 'tsv',
+      numerical: 'months_active\nskips_7d',
+      categorical: 'unique_devices_30d',
+      'timestamp-column': 'event_time',
+      bins: '20',
+      seed: '7',
+      'report-url': 'https://reports.example.test/drift/42',
+    });
+    expect(settings.compare).toMatchObject({
+      reference: { kind: 'file', path: 'a.data', format: 'tsv' },
+      current: { kind: 'file', path: 'b.data', format: 'tsv' },
+      reportUrl: 'https://reports.example.test/drift/42',
+      drift: {
+        numerical: ['months_active', 'skips_7d'],
+        categorical: ['unique_devices_30d'],
+        timestampColumn: 'event_time',
+        bins: 20,
+        seed: 7,
+      },
+    });
+  });
+
   it('reads INPUT_ names with hyphens kept, as the runner sets them', () => {
     expect(readInput({ 'INPUT_DRIFT-SHARE': ' 0.7 ' }, 'drift-share')).toBe('0.7');
     expect(readInput({ INPUT_DRIFT_SHARE: '0.7' }, 'drift-share')).toBe('0.5');
@@ -174,17 +208,22 @@ describe('getInputs', () => {
 
   // --- Input validation: one line naming the input and the value ---
   it.each([
-    [{ reference: '' }, {}, 'Input required and not supplied: reference'],
+    [{ reference: '' }, {}, 'reference is required'],
     [{ 'drift-share': 'half' }, {}, "drift-share: 'half' is not a number"],
-    [
-      { 'retrain-threshold': '1.5' },
-      {},
-      'retrain-threshold: 1.5 is out of range (must be at least 0 and at most 1)',
-    ],
+    [{ 'retrain-threshold': '1.5' }, {}, 'retrain-threshold: 1.5 is out of range (must be between 0 and 1)'],
     [{ threshold: '-1' }, {}, 'threshold: threshold -1 must be greater than 0'],
     [{ stattest: 'kss' }, {}, "stattest: unknown stattest 'kss'"],
-    [{ formats: 'json,pdf' }, {}, "formats: 'pdf' is not one of json, html, md"],
-    [{ correction: 'sidak' }, {}, "correction: 'sidak' is not one of bonferroni, holm, fdr_bh"],
+    [{ formats: 'json,pdf' }, {}, "formats: unknown format 'pdf' (known: json, html, md)"],
+    [{ correction: 'sidak' }, {}, "correction: unknown method 'sidak' (known: bonferroni, holm, fdr_bh)"],
+    [{ 'input-format': 'xlsx' }, {}, "input-format: unknown format 'xlsx' (known: csv, tsv, jsonl, parquet)"],
+    [{ bins: '2.5' }, {}, 'bins: 2.5 is not a whole number'],
+    [{ seed: '-1' }, {}, 'seed: -1 is out of range (must be between 0 and 4294967295)'],
+    [{ 'report-url': 'not a url' }, {}, "report-url: 'not a url' is not a URL"],
+    [
+      { reference: 'a.xlsx' },
+      {},
+      "reference: cannot tell the format of 'a.xlsx' from its extension; set input-format",
+    ],
     [{ 'missing-drift': 'yes' }, {}, "missing-drift: 'yes' is not a boolean (use true or false)"],
     [{ comment: 'sometimes' }, {}, "comment: 'sometimes' is not one of auto, pr, issue, off"],
     [{ comment: 'pr' }, {}, "comment: 'pr' needs a pull_request event, but this run is 'schedule'"],

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DriftReport } from '../../src/drift/types.js';
+import type { DriftReport } from '../../src/drift/report.js';
 import { STREAMFLOW_MONTHS, generateMonthCsv } from '../../scripts/streamflow-generator.js';
 import { cli } from '../support/cli.js';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DriftReport } from '../../src/drift/types.js';
+import type { DriftReport } from '../../src/drift/report.js';
 import { cli } from '../support/cli.js';
 
 const fixtures = resolve('fixtures/streamflow');

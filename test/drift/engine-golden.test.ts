@@ -2,7 +2,8 @@
 // through the whole engine: typing from the current snapshot, cleaning, default selection, dataset level.
 import { describe, expect, it } from 'vitest';
 import { computeDrift } from '../../src/drift/engine.js';
-import type { ColumnDriftResult } from '../../src/drift/types.js';
+import type { ColumnDriftResult } from '../../src/drift/report.js';
+import { pairOfTables } from '../../src/snapshot/pair.js';
 import type { Column, Table } from '../../src/snapshot/table.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -31,7 +32,7 @@ function expectClose(actual: number | null, expected: number, relative = 1e-9): 
 }
 const byName = (columns: ColumnDriftResult[]) => Object.fromEntries(columns.map((c) => [c.column, c]));
 
-describe('golden 1: 100 reference rows, 80 current rows, defaults', () => {
+describe('golden 1: 100 reference rows, 80 current rows, defaults', async () => {
   const bRef = range(100).map((i) => ((i * 37) % 101) / 10);
   const bCur = range(80).map((i) => ((i * 53) % 97) / 10 + 1.5);
   const reference = table('ref', 100, [
@@ -60,7 +61,10 @@ describe('golden 1: 100 reference rows, 80 current rows, defaults', () => {
       range(80).map((i) => (i * 5) % 3),
     ),
   ]);
-  const report = computeDrift(reference, current, { referenceLabel: 'ref', currentLabel: 'cur' });
+  const report = await computeDrift(pairOfTables(reference, current), {
+    referenceLabel: 'ref',
+    currentLabel: 'cur',
+  });
   const columns = byName(report.columns);
 
   it('chooses Evidently’s tests and reproduces its scores', () => {
@@ -135,8 +139,8 @@ describe('golden 2: 1500 reference rows, 1200 current rows', () => {
     ),
   ]);
 
-  it('DataDriftPreset(drift_share=0.6)', () => {
-    const report = computeDrift(reference, current, {
+  it('DataDriftPreset(drift_share=0.6)', async () => {
+    const report = await computeDrift(pairOfTables(reference, current), {
       referenceLabel: 'r',
       currentLabel: 'c',
       driftShare: 0.6,
@@ -158,8 +162,8 @@ describe('golden 2: 1500 reference rows, 1200 current rows', () => {
     expect(report.dataset_drift).toBe(true); // 0.667 >= 0.600
   });
 
-  it('DataDriftPreset(method="psi")', () => {
-    const report = computeDrift(reference, current, {
+  it('DataDriftPreset(method="psi")', async () => {
+    const report = await computeDrift(pairOfTables(reference, current), {
       referenceLabel: 'r',
       currentLabel: 'c',
       stattest: { all: 'psi' },
@@ -179,7 +183,7 @@ describe('golden 2: 1500 reference rows, 1200 current rows', () => {
 });
 
 describe('dataset-level rules (§15.1 test_dataset_drift_metric)', () => {
-  it('stattest_threshold=0.7 gives 2 of 3 drifted and dataset drift', () => {
+  it('stattest_threshold=0.7 gives 2 of 3 drifted and dataset drift', async () => {
     const reference = table('ref', 3, [
       strings('category_feature', ['a', 'a', 'b']),
       int('target', [1, 4, 5]),
@@ -191,7 +195,7 @@ describe('dataset-level rules (§15.1 test_dataset_drift_metric)', () => {
       int('prediction', [1, 0, 1]),
     ]);
     // The legacy test maps category_feature as categorical (inferred, 2 distinct of 3 rows would be text).
-    const report = computeDrift(reference, current, {
+    const report = await computeDrift(pairOfTables(reference, current), {
       referenceLabel: 'r',
       currentLabel: 'c',
       threshold: { all: 0.7 },
@@ -202,10 +206,13 @@ describe('dataset-level rules (§15.1 test_dataset_drift_metric)', () => {
     expect(report.dataset_drift).toBe(true);
   });
 
-  it('an all-missing column is skipped on that column and does not sink the others', () => {
+  it('an all-missing column is skipped on that column and does not sink the others', async () => {
     const reference = table('ref', 3, [float('empty', [NaN, NaN, NaN]), float('x', [1, 2, 3])]);
     const current = table('cur', 3, [float('empty', [NaN, NaN, NaN]), float('x', [1, 2, 3])]);
-    const report = computeDrift(reference, current, { referenceLabel: 'r', currentLabel: 'c' });
+    const report = await computeDrift(pairOfTables(reference, current), {
+      referenceLabel: 'r',
+      currentLabel: 'c',
+    });
     expect(byName(report.columns).empty!.skipped).toMatch(
       /^empty column: no values left in the reference snapshot/,
     );
@@ -213,11 +220,10 @@ describe('dataset-level rules (§15.1 test_dataset_drift_metric)', () => {
     expect(report.number_of_skipped_columns).toBe(1);
   });
 
-  it('lists text columns as skipped, with the reason', () => {
+  it('lists text columns as skipped, with the reason', async () => {
     const ids = range(20).map((i) => `user-${i}`);
-    const report = computeDrift(
-      table('ref', 20, [strings('id', ids)]),
-      table('cur', 20, [strings('id', ids)]),
+    const report = await computeDrift(
+      pairOfTables(table('ref', 20, [strings('id', ids)]), table('cur', 20, [strings('id', ids)])),
       { referenceLabel: 'r', currentLabel: 'c' },
     );
     expect(report.columns[0]).toMatchObject({

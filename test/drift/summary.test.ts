@@ -10,6 +10,10 @@ import {
   type NumericalColumnSummary,
 } from '../../src/drift/summary.js';
 import type { Column, Table } from '../../src/snapshot/table.js';
+import { rowFactsOf } from '../../src/snapshot/row-facts.js';
+
+/** The summary with the row facts a reader computes. */
+const summaryOf = (table: Table) => computeSummary(table, rowFactsOf(table));
 
 interface FrameColumn {
   name: string;
@@ -74,7 +78,7 @@ function close(actual: number | null, expected: number | null | undefined): void
 describe('computeSummary against pandas 1.5.3', () => {
   it.each(vectors.frames.map((f) => [f.name, f] as const))('%s', (_name, frame) => {
     const table = tableOf(frame.columns);
-    const summary = computeSummary(table);
+    const summary = summaryOf(table);
     for (const key of [
       'rows',
       'columns',
@@ -119,7 +123,7 @@ describe('computeSummary against pandas 1.5.3', () => {
 
 describe('computeSummary semantics', () => {
   it('reproduces the drift spec §14 example exactly', () => {
-    const summary = computeSummary(tableOf(vectors.frames[0]!.columns));
+    const summary = summaryOf(tableOf(vectors.frames[0]!.columns));
     const num = summary.by_column[0] as NumericalColumnSummary;
     expect(num).toMatchObject({ count: 5, missing: { count: 1, share: 1 / 6 }, min: 1.5, max: 8, mean: 3.5 });
     expect(num.std).toBe(2.692582403567252);
@@ -138,7 +142,7 @@ describe('computeSummary semantics', () => {
         { name: 'c', type: 'float', values: Float64Array.of(0, 2, -0, 2, 0) },
       ],
     };
-    const summary = computeSummary(table);
+    const summary = summaryOf(table);
     expect(summary.duplicated_rows).toBe(2);
     expect(summary.empty_rows).toBe(0);
   });
@@ -152,7 +156,7 @@ describe('computeSummary semantics', () => {
         { name: 'b', type: 'string', dictionary: ['x'], codes: Int32Array.of(0, -1, 0, -1) },
       ],
     };
-    expect(computeSummary(table)).toMatchObject({ empty_rows: 2, duplicated_rows: 2, empty_columns: 0 });
+    expect(summaryOf(table)).toMatchObject({ empty_rows: 2, duplicated_rows: 2, empty_columns: 0 });
     const unique: Table = {
       source: 't',
       rows: 3,
@@ -161,7 +165,7 @@ describe('computeSummary semantics', () => {
         { name: 'c', type: 'float', values: Float64Array.of(5, 5, 5) },
       ],
     };
-    expect(computeSummary(unique)).toMatchObject({
+    expect(summaryOf(unique)).toMatchObject({
       duplicated_rows: 0,
       constant_columns: 1,
       almost_constant_columns: 1,
@@ -169,7 +173,7 @@ describe('computeSummary semantics', () => {
   });
 
   it('handles an empty table', () => {
-    const summary = computeSummary({ source: 't', rows: 0, columns: [] });
+    const summary = summaryOf({ source: 't', rows: 0, columns: [] });
     expect(summary).toMatchObject({
       rows: 0,
       columns: 0,

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BundleRun, buildCliBundle, runBundle } from '../support/bundle.js';
 import { type TestCluster, clusterToolsAvailable, createTestCluster } from '../support/pg-cluster.js';
-import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from '../postgres/support.js';
+import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from '../snapshot/postgres/support.js';
 
 const available = await databaseAvailable();
 const clusters = available && clusterToolsAvailable();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliBundle, runBundle } from '../support/bundle.js';
-import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from '../postgres/support.js';
+import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from '../snapshot/postgres/support.js';
 
 const available = await databaseAvailable();
 const s = uniqueSchema('fault_ro');

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DriftReport } from '../../src/drift/types.js';
+import type { DriftReport } from '../../src/drift/report.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { streamflowReport, syntheticReport } from './helpers.js';
@@ -112,7 +112,7 @@ describe.skipIf(skipLocally)('HTML report in headless Chromium', () => {
   });
 
   it('renders a wide synthetic report (200 columns of every kind) with the same guarantees', async () => {
-    const report = syntheticReport({ rows: 3000, columns: 200, seed: 5, shift: 0.4 });
+    const report = await syntheticReport({ rows: 3000, columns: 200, seed: 5, shift: 0.4 });
     const result = await visit(report, 'report-synthetic-200');
     expect(result.requests).toHaveLength(1);
     expect(result.consoleErrors).toEqual([]);
@@ -137,7 +137,9 @@ describe.skipIf(skipLocally)('HTML report in headless Chromium', () => {
   // GitHub renders ```mermaid blocks with Mermaid itself; render ours with the mermaid package to prove the syntax.
   it("renders the Markdown's Mermaid charts with Mermaid, offline", async () => {
     // Above 1,000 reference rows the default tests are distances; at or below, p-values (both chart kinds).
-    const reports = [3000, 800].map((rows) => syntheticReport({ rows, columns: 60, seed: 9, shift: 0.5 }));
+    const reports = await Promise.all(
+      [3000, 800].map((rows) => syntheticReport({ rows, columns: 60, seed: 9, shift: 0.5 })),
+    );
     const charts = reports.flatMap((report) =>
       [...renderMarkdown(report).matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!),
     );

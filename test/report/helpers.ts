@@ -4,10 +4,11 @@
  */
 import { expect } from 'vitest';
 import { computeDrift } from '../../src/drift/engine.js';
-import type { DriftReport } from '../../src/drift/types.js';
+import type { DriftReport } from '../../src/drift/report.js';
 import { renderJson } from '../../src/report/json.js';
 import { validateReport } from '../../src/report/schema.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
+import { pairOfTables } from '../../src/snapshot/pair.js';
 import type { Column, Table } from '../../src/snapshot/table.js';
 
 export const STREAMFLOW_LABELS = ['2024-01-31', '2024-02-29', '2024-03-31'] as const;
@@ -28,7 +29,7 @@ export function streamflowReport(month: 1 | 2): Promise<DriftReport> {
         readSnapshot('fixtures/streamflow/month_000.csv'),
         readSnapshot(`fixtures/streamflow/month_00${month}.csv`),
       ]);
-      const result = computeDrift(reference, current, {
+      const result = await computeDrift(pairOfTables(reference, current), {
         referenceLabel: STREAMFLOW_LABELS[0],
         currentLabel: STREAMFLOW_LABELS[month],
         idColumn: 'user_id',
@@ -114,11 +115,14 @@ export function syntheticTable(options: SyntheticOptions, side: 'reference' | 'c
 }
 
 /** A report through the engine over two synthetic tables; validated against the schema. */
-export function syntheticReport(options: SyntheticOptions): DriftReport {
-  const report = computeDrift(syntheticTable(options, 'reference'), syntheticTable(options, 'current'), {
-    referenceLabel: 'train-2024-01',
-    currentLabel: 'prod-2024-02',
-  });
+export async function syntheticReport(options: SyntheticOptions): Promise<DriftReport> {
+  const report = await computeDrift(
+    pairOfTables(syntheticTable(options, 'reference'), syntheticTable(options, 'current')),
+    {
+      referenceLabel: 'train-2024-01',
+      currentLabel: 'prod-2024-02',
+    },
+  );
   expectValidReport(report);
   return report;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DriftReport } from '../../src/drift/types.js';
+import type { DriftReport } from '../../src/drift/report.js';
+import type { DataSummary } from '../../src/drift/summary.js';
 import { driftSeverity, driftState, escapeXml } from '../../src/report/format.js';
 import { renderHtml } from '../../src/report/html.js';
 import { STREAMFLOW_LABELS, expectValidReport, streamflowReport } from './helpers.js';
@@ -135,7 +136,7 @@ describe('renderHtml content rules', () => {
   it('shows the data summary of both snapshots: dataset counts on top, each column on its card', async () => {
     const report: DriftReport = structuredClone(await streamflowReport(1));
     // The summary block's shape (src/drift/summary.ts, DataSummaryPreset-like), with chosen values.
-    const side = (mean: number, missing: number, topShare: number) => ({
+    const side = (mean: number, missing: number, topShare: number): DataSummary => ({
       rows: 7043,
       columns: 16,
       columns_by_type: { numerical: 8, categorical: 7, text: 1, datetime: 0 },
@@ -194,20 +195,30 @@ describe('renderHtml content rules', () => {
     );
   });
 
-  it('lists additive per-column fields on the card', async () => {
+  it('lists the effect sizes, the missing-value drift and the correction of a column on its card', async () => {
     const report: DriftReport = structuredClone(await streamflowReport(1));
     const column = report.columns.find((candidate) => candidate.column === 'monthly_fee')!;
-    column.stability_index = 0.0004;
-    column.adjusted_p_value = { method: 'fdr_bh', value: 0.0125 };
-    column.missing = { reference: { share: 0 }, current: { share: 0.0016 } };
+    Object.assign(column, {
+      effect: { wasserstein_normed: 0.0004, jensenshannon: 0.0125 },
+      missing_share: { reference: 0, current: 0.0016 },
+      missing_p_value: 0.5,
+      missing_drift_detected: false,
+      drift_score_adjusted: 0.0125,
+      correction: 'fdr_bh',
+    });
     expectValidReport(report);
     const html = renderHtml(report);
     const at = html.indexOf('data-column="monthly_fee"');
     const card = html.slice(at, html.indexOf('</details>', at));
-    expect(card).toContain('<dt>stability_index</dt><dd>4.00e-4</dd>');
-    expect(card).toContain('<dt>adjusted_p_value</dt><dd>method fdr_bh · value 0.0125</dd>');
     expect(card).toContain(
-      '<tr><td>missing: share</td><td class="num">0</td><td class="num">0.0016</td></tr>',
+      [
+        '<dt>effect</dt><dd>wasserstein_normed 4.00e-4 · jensenshannon 0.0125</dd>',
+        '<dt>missing_share</dt><dd>reference 0 · current 0.0016</dd>',
+        '<dt>missing_p_value</dt><dd>0.5</dd>',
+        '<dt>missing_drift_detected</dt><dd>no</dd>',
+        '<dt>drift_score_adjusted</dt><dd>0.0125</dd>',
+        '<dt>correction</dt><dd>fdr_bh</dd>',
+      ].join('\n'),
     );
   });
 

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DriftReport } from '../../src/drift/types.js';
+import type { DriftReport } from '../../src/drift/report.js';
 import { orderColumns } from '../../src/report/format.js';
-import {
-  DEFAULT_MARKDOWN_MAX_LENGTH,
-  REPORT_URL_PLACEHOLDER,
-  REPORT_URL_RESERVE,
-  renderMarkdown,
-} from '../../src/report/markdown.js';
+import { DEFAULT_MARKDOWN_MAX_LENGTH, renderMarkdown } from '../../src/report/markdown.js';
 import { MAX_CHART_COLUMNS, mermaidLabel } from '../../src/report/mermaid.js';
 import { STREAMFLOW_LABELS, expectValidReport, streamflowReport, syntheticReport } from './helpers.js';
 
@@ -76,7 +71,8 @@ describe('renderMarkdown on the StreamFlow fixtures', () => {
     const details = markdown.slice(markdown.indexOf('<details>'), markdown.indexOf('</details>'));
     expect(details).toContain(`All columns (${report.columns.length})`);
     expect(tableRows(details, FULL_HEADER)).toHaveLength(report.columns.length);
-    expect(markdown).toContain(`Full report: ${REPORT_URL_PLACEHOLDER}`);
+    expect(markdown).not.toContain('Full report');
+    expect(markdown).not.toContain('{{');
     expect(markdown).not.toContain('not shown');
   });
 
@@ -109,27 +105,28 @@ describe('renderMarkdown on the StreamFlow fixtures', () => {
     expect(charted.size).toBe(scored.length);
   });
 
-  it('uses the report URL when given, and keeps no placeholder', async () => {
-    const markdown = renderMarkdown(await streamflowReport(1), {
-      reportUrl: 'https://github.com/acme/churn/actions/runs/42',
-    });
-    expect(markdown).toContain('Full report: https://github.com/acme/churn/actions/runs/42');
-    expect(markdown).not.toContain(REPORT_URL_PLACEHOLDER);
+  it('links the full report when a report URL is given, and nothing otherwise', async () => {
+    const report = await streamflowReport(1);
+    const linked = renderMarkdown(report, { reportUrl: 'https://github.com/acme/churn/actions/runs/42' });
+    expect(linked.endsWith('\n\nFull report: https://github.com/acme/churn/actions/runs/42\n')).toBe(true);
+    const unlinked = renderMarkdown(report);
+    expect(unlinked.endsWith('</details>\n')).toBe(true);
+    expect(unlinked).not.toContain('report_url');
   });
 });
 
-describe('renderMarkdown length bound', () => {
+describe('renderMarkdown length bound', async () => {
   const longName = (index: number) =>
     `customer_feature_${String(index).padStart(4, '0')}_rolling_30d_mean_watch_minutes`;
   // 2,000 columns with long names: far more than one comment holds. `calm` has few drifted columns (only the full
   // table needs cutting), `wide` has about half drifted (the drifted table needs cutting too).
-  const calm = syntheticReport({ rows: 300, columns: 2000, seed: 11, shift: 0, name: longName });
-  const wide = syntheticReport({ rows: 300, columns: 2000, seed: 12, shift: 1.5, name: longName });
+  const calm = await syntheticReport({ rows: 300, columns: 2000, seed: 11, shift: 0, name: longName });
+  const wide = await syntheticReport({ rows: 300, columns: 2000, seed: 12, shift: 1.5, name: longName });
 
   /** The counts in the "N more rows not shown" notes, in order. */
   function leftOut(markdown: string): number[] {
     return [
-      ...markdown.matchAll(/_([\d,]+) more rows? not shown \(comment length limit\); full report: (\S+)_/g),
+      ...markdown.matchAll(/_([\d,]+) more rows? not shown \(comment length limit\)(; full report: \S+)?_/g),
     ].map((match) => Number(match[1]!.replace(/,/g, '')));
   }
 
@@ -137,12 +134,10 @@ describe('renderMarkdown length bound', () => {
     const drifted = calm.columns.filter((column) => column.drift_detected).length;
     expect(drifted).toBeGreaterThan(0);
     expect(drifted).toBeLessThan(300);
-    const markdown = renderMarkdown(calm);
+    const reportUrl = `https://github.com/acme/churn/actions/runs/42/artifacts/${'7'.repeat(300)}`;
+    const markdown = renderMarkdown(calm, { reportUrl });
     expect(markdown.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
     expect(DEFAULT_MARKDOWN_MAX_LENGTH).toBeLessThan(GITHUB_COMMENT_LIMIT);
-    // The action replaces the placeholder with an address of up to REPORT_URL_RESERVE characters.
-    const filled = markdown.replaceAll(REPORT_URL_PLACEHOLDER, 'x'.repeat(REPORT_URL_RESERVE));
-    expect(filled.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
 
     // Every drifted column is listed; the full table is cut, with a note pointing at the full report.
     expect(tableRows(markdown, DRIFTED_HEADER)).toHaveLength(drifted);
@@ -150,10 +145,14 @@ describe('renderMarkdown length bound', () => {
     expect(shownFull).toBeGreaterThan(100);
     expect(shownFull).toBeLessThan(calm.columns.length);
     expect(leftOut(markdown)).toEqual([calm.columns.length - shownFull]);
-    expect(markdown).toContain(`not shown (comment length limit); full report: ${REPORT_URL_PLACEHOLDER}_`);
+    expect(markdown).toContain(`not shown (comment length limit); full report: ${reportUrl}_`);
     // The headline and the end of the comment survive the cut.
     expect(markdown.split('\n')[0]).toContain(`of ${calm.number_of_columns.toLocaleString('en-US')} columns`);
-    expect(markdown.trimEnd().endsWith(`Full report: ${REPORT_URL_PLACEHOLDER}`)).toBe(true);
+    expect(markdown.trimEnd().endsWith(`Full report: ${reportUrl}`)).toBe(true);
+    // Without a report URL the notes say the same without a link.
+    const unlinked = renderMarkdown(calm);
+    expect(unlinked.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
+    expect(unlinked).toContain('not shown (comment length limit)_');
     expect(markdown).toContain('</details>');
   });
 
@@ -190,8 +189,7 @@ describe('renderMarkdown length bound', () => {
       fc.property(fc.integer({ min: 500, max: 70_000 }), fc.boolean(), (maxLength, withUrl) => {
         const options = withUrl ? { maxLength, reportUrl: 'https://example.test/run/1' } : { maxLength };
         const markdown = renderMarkdown(calm, options);
-        const filled = markdown.replaceAll(REPORT_URL_PLACEHOLDER, 'x'.repeat(REPORT_URL_RESERVE));
-        expect(filled.length).toBeLessThanOrEqual(maxLength);
+        expect(markdown.length).toBeLessThanOrEqual(maxLength);
         expect(markdown.startsWith('**')).toBe(true);
       }),
       { numRuns: 25 },

@@ -4,7 +4,8 @@
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
-import { parseStatementTimeout, resolveDatabaseUrl } from '../../snapshot/postgres/flags.js';
+import { parseStatementTimeout, resolveDatabaseUrl } from '../../job/database-settings.js';
+import { DATABASE_FLAGS, rawDatabaseSettings } from '../database-flags.js';
 import { type FixtureFile, loadStreamflowFixtures } from '../../snapshot/postgres/load-fixtures.js';
 import { streamflowAsOfOfMonth } from '../../snapshot/postgres/streamflow.js';
 import { parseFlags } from '../args.js';
@@ -59,11 +60,12 @@ export const dbLoadFixturesCommand: Command = {
     const values = parseFlags('db load-fixtures', argv, flags);
     const schema = values.schema ?? 'public';
     if (schema.trim() === '') throw new UserError('USAGE', '--schema: the value is empty');
+    const raw = rawDatabaseSettings(values);
     const loaded = await loadStreamflowFixtures({
-      databaseUrl: resolveDatabaseUrl(values, io.env),
+      databaseUrl: resolveDatabaseUrl(raw, DATABASE_FLAGS, io.env),
       schema,
       files: fixtureFiles(values.dir ?? DEFAULT_DIR, io.cwd),
-      statementTimeoutMs: parseStatementTimeout(values['statement-timeout']),
+      statementTimeoutMs: parseStatementTimeout(raw, DATABASE_FLAGS),
     });
     for (const item of loaded) io.stdout.write(`loaded ${schema} as_of=${item.asOf} rows=${item.rows}\n`);
     return ExitCode.Ok;

@@ -5,8 +5,10 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { readModelFile } from '../../predictor/model-file.js';
 import { createPredictor, DEFAULT_LATENCY_OBJECTIVE_SECONDS } from '../../predictor/server.js';
-import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
-import { parseFlags, parseNumberFlag } from '../args.js';
+import { loadSnapshot } from '../../snapshot/files.js';
+import { parseSnapshotSource } from '../../snapshot/source.js';
+import { parseFlags } from '../args.js';
+import { parseNumberSetting } from '../../util/values.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage = `Usage: driftwatch predictor --model model.json [--features SOURCE] [options]
@@ -50,20 +52,20 @@ export const predictorCommand: Command = {
     const values = parseFlags('predictor', argv, flags);
     if (values.model === undefined) throw new UserError('USAGE', 'predictor: --model is required');
     const port =
-      values.port === undefined ? 8000 : parseNumberFlag('--port', values.port, { min: 0, max: 65535 });
+      values.port === undefined ? 8000 : parseNumberSetting('--port', values.port, { min: 0, max: 65535 });
     if (!Number.isInteger(port)) throw new UserError('USAGE', `--port: '${values.port}' is not an integer`);
     const objectiveMs =
       values['latency-objective-ms'] === undefined
         ? DEFAULT_LATENCY_OBJECTIVE_SECONDS * 1000
-        : parseNumberFlag('--latency-objective-ms', values['latency-objective-ms'], { min: 1 });
+        : parseNumberSetting('--latency-objective-ms', values['latency-objective-ms'], { min: 1 });
     const injectLatencyMs =
       values['inject-latency-ms'] === undefined
         ? 0
-        : parseNumberFlag('--inject-latency-ms', values['inject-latency-ms'], { min: 0 });
+        : parseNumberSetting('--inject-latency-ms', values['inject-latency-ms'], { min: 0 });
     const injectErrorRate =
       values['inject-error-rate'] === undefined
         ? 0
-        : parseNumberFlag('--inject-error-rate', values['inject-error-rate'], { min: 0, max: 1 });
+        : parseNumberSetting('--inject-error-rate', values['inject-error-rate'], { min: 0, max: 1 });
     const host = values.host ?? '127.0.0.1';
 
     const model = await readModelFile('--model', values.model);

@@ -9,8 +9,9 @@ import {
   parseConnectRetries,
   parseStatementTimeout,
   resolveDatabaseUrl,
-  STREAMFLOW_QUERY_NAME,
-} from '../../snapshot/postgres/flags.js';
+} from '../../job/database-settings.js';
+import { STREAMFLOW_QUERY_NAME } from '../../snapshot/postgres/source.js';
+import { DATABASE_FLAGS, rawDatabaseSettings } from '../database-flags.js';
 import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
@@ -52,13 +53,14 @@ export const snapshotsCommand: Command = {
         `snapshots: --query only accepts '${STREAMFLOW_QUERY_NAME}' (list a custom query's table with --table)`,
       );
     }
-    const databaseUrl = resolveDatabaseUrl(values, io.env);
-    const source = parseSnapshotQuerySource(values);
+    const raw = rawDatabaseSettings(values);
+    const databaseUrl = resolveDatabaseUrl(raw, DATABASE_FLAGS, io.env);
+    const source = parseSnapshotQuerySource(raw, DATABASE_FLAGS);
     const listed = await listPostgresSnapshots(
       databaseUrl,
       source,
-      parseStatementTimeout(values['statement-timeout']),
-      parseConnectRetries(values['connect-retries']),
+      parseStatementTimeout(raw, DATABASE_FLAGS),
+      parseConnectRetries(raw, DATABASE_FLAGS),
     );
     if (values.json) {
       io.stdout.write(JSON.stringify(listed.map((item) => ({ as_of: item.asOf, rows: item.rows }))) + '\n');

@@ -4,9 +4,11 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { DEFAULT_TRAIN_OPTIONS, trainChurnModel, type TrainOptions } from '../../predictor/train.js';
 import { getColumn } from '../../snapshot/table.js';
-import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
-import type { SnapshotSource } from '../../job/settings.js';
-import { parseFlags, parseNumberFlag, splitList } from '../args.js';
+import { loadSnapshot } from '../../snapshot/files.js';
+import { parseSnapshotSource } from '../../snapshot/source.js';
+import type { FileSnapshotSource } from '../../snapshot/source.js';
+import { parseFlags } from '../args.js';
+import { parseNumberSetting, splitList } from '../../util/values.js';
 import type { CliIo, Command } from '../io.js';
 import { writeFileAtomic } from '../../util/fs.js';
 
@@ -39,7 +41,7 @@ const flags = {
 } as const;
 
 interface TrainSettings {
-  readonly source: SnapshotSource;
+  readonly source: FileSnapshotSource;
   readonly out: string;
   /** Null: decided from the snapshot (user_id when present). */
   readonly idColumn: string | null | undefined;
@@ -57,21 +59,27 @@ function parseSettings(argv: readonly string[]): TrainSettings {
   const seed =
     values.seed === undefined
       ? DEFAULT_TRAIN_OPTIONS.seed
-      : parseNumberFlag('--seed', values.seed, { min: 0 });
+      : parseNumberSetting('--seed', values.seed, { min: 0 });
   if (!Number.isInteger(seed)) throw new UserError('USAGE', `--seed: '${values.seed}' is not an integer`);
+  const holdoutFraction =
+    values.holdout === undefined
+      ? DEFAULT_TRAIN_OPTIONS.holdoutFraction
+      : parseNumberSetting('--holdout', values.holdout, { min: 0, max: 1 });
+  if (!(holdoutFraction > 0 && holdoutFraction < 1))
+    throw new UserError('USAGE', `--holdout: ${values.holdout} must be between 0 and 1 (exclusive)`);
   return {
     source: parseSnapshotSource('--snapshot', required('snapshot')),
     out: required('out'),
     idColumn: values['id-column'],
     options: {
       target: required('target'),
-      features: splitList(values.features),
-      holdoutFraction:
-        values.holdout === undefined
-          ? DEFAULT_TRAIN_OPTIONS.holdoutFraction
-          : parseNumberFlag('--holdout', values.holdout, { min: 0, max: 1 }),
+      features: values.features === undefined ? [] : splitList(values.features),
+      holdoutFraction,
       seed,
-      l2: values.l2 === undefined ? DEFAULT_TRAIN_OPTIONS.l2 : parseNumberFlag('--l2', values.l2, { min: 0 }),
+      l2:
+        values.l2 === undefined
+          ? DEFAULT_TRAIN_OPTIONS.l2
+          : parseNumberSetting('--l2', values.l2, { min: 0 }),
       maxIterations: DEFAULT_TRAIN_OPTIONS.maxIterations,
       tolerance: DEFAULT_TRAIN_OPTIONS.tolerance,
     },

@@ -43,7 +43,7 @@ const WALK = 'kernels:ecdf-walk';
  * @returns KS D (two-sided and one-sided), W1 and the energy integral
  * @example
  * ecdfWalk(mergeSorted(new Float64Array([1, 2]), new Float64Array([2, 3])));
- * // => ksStatistic 0.5, wasserstein1 1, energyIntegral 0.5
+ * // => { ksStatistic: 0.5, wasserstein1: 1, energyIntegral: 0.5 }
  */
 export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;

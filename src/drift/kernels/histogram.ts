@@ -34,7 +34,7 @@ export function sturgesBinCount(min: number, max: number, size: number): number 
  * @throws {Error} if bins is not a positive integer
  * @returns `bins + 1` ascending edges
  * @example
- * equalWidthEdges(0, 1, 4); // => Float64Array [0, 0.25, 0.5, 0.75, 1]
+ * equalWidthEdges(0, 1, 4); // => [0, 0.25, 0.5, 0.75, 1]
  */
 export function equalWidthEdges(min: number, max: number, bins: number): Float64Array {
   if (!Number.isInteger(bins) || bins < 1)
@@ -66,7 +66,7 @@ export function equalWidthEdges(min: number, max: number, bins: number): Float64
  * @param size number of pooled values
  * @returns the edges
  * @example
- * sturgesEdges(5, 5, 10); // => Float64Array [4.5, 5.5]
+ * sturgesEdges(5, 5, 10); // => [4.5, 5.5]
  */
 export function sturgesEdges(min: number, max: number, size: number): Float64Array {
   return equalWidthEdges(min, max, sturgesBinCount(min, max, size));

@@ -37,7 +37,7 @@ const MERGED = 'kernels:merged';
  * @returns distinct values with per-side counts
  * @example
  * mergeSorted(new Float64Array([1, 1, 2]), new Float64Array([2, 3]));
- * // => values [1, 2, 3], referenceCounts [2, 1, 0], currentCounts [0, 1, 1]
+ * // => { values: [1, 2, 3], referenceCounts: [2, 1, 0], currentCounts: [0, 1, 1] }
  */
 export function mergeSorted(sortedRef: Float64Array, sortedCur: Float64Array): MergedDistribution {
   return mergeRuns(runsOfSorted(sortedRef), runsOfSorted(sortedCur));

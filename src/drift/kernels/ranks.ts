@@ -32,7 +32,7 @@ const RANKS = 'kernels:pooled-ranks';
  * @returns ranks per distinct value, tie sizes, the reference rank sum and the tie correction
  * @example
  * pooledRanksOf(mergeSorted(new Float64Array([1, 2]), new Float64Array([2, 3])));
- * // => averageRanks [1, 2.5, 4], tieCounts [1, 2, 1], referenceRankSum 3.5, tieCorrection 6
+ * // => { averageRanks: [1, 2.5, 4], tieCounts: [1, 2, 1], referenceRankSum: 3.5, tieCorrection: 6 }
  */
 export function pooledRanksOf(merged: MergedDistribution): PooledRanks {
   const distinct = merged.values.length;

@@ -16,7 +16,7 @@ export const SORTED_CURRENT = 'kernels:sorted-current';
  * @param values sample of one or more data points
  * @returns a new sorted `Float64Array`
  * @example
- * sortedCopy(new Float64Array([3, 1, 2])); // => Float64Array [1, 2, 3]
+ * sortedCopy(new Float64Array([3, 1, 2])); // => [1, 2, 3]
  */
 export function sortedCopy(values: Float64Array): Float64Array {
   // Same order as Float64Array.prototype.sort, several times faster on large columns (see src/util/sort.ts).

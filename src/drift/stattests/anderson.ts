@@ -95,7 +95,7 @@ export interface AndersonDarlingResult {
  * @returns the standardised statistic and the clipped significance level
  * @example
  * andersonDarling(pairOf([38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0],
- *                        [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).significanceLevel; // => 0.06351467728760844
+ *                        [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).significanceLevel; // ≈ 0.06351467728760844 (scipy)
  */
 export function andersonDarling(pair: ColumnPair): AndersonDarlingResult {
   const merged = mergedDistribution(pair);

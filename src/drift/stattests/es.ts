@@ -120,7 +120,7 @@ export interface EppsSingletonResult {
  * @returns the statistic, p-value and covariance rank
  * @example
  * eppsSingleton(pairOf([38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0],
- *                      [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // => 0.40844891295815844
+ *                      [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // ≈ 0.40844891295815844 (scipy)
  */
 export function eppsSingleton(pair: ColumnPair): EppsSingletonResult {
   const reference = sortedReference(pair);

@@ -123,7 +123,7 @@ function binarySearch(a: (x: number) => number, d: number, lo: number, hi: numbe
  * @param table non-negative integer counts `[[a, b], [c, d]]`
  * @returns the two-sided p-value
  * @example
- * fisherExactTwoSided([[0, 6], [6, 0]]); // => 0.0021645021645021645
+ * fisherExactTwoSided([[0, 6], [6, 0]]); // ≈ 0.0021645021645021645 (scipy)
  */
 export function fisherExactTwoSided(
   table: readonly [readonly [number, number], readonly [number, number]],

@@ -33,7 +33,7 @@ function meanAndSampleVariance(values: Float64Array): { mean: number; variance: 
  * @returns the t statistic and two-sided p-value
  * @example
  * studentTTest(pairOf([38.7, 41.5, 43.8, 44.5, 45.5, 46.0, 47.7, 58.0],
- *                     [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // => 0.08410572024397052
+ *                     [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // ≈ 0.08410572024397052 (scipy)
  */
 export function studentTTest(pair: ColumnPair): { statistic: number; pValue: number } {
   const n1 = pair.reference.length;

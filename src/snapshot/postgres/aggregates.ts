@@ -11,14 +11,23 @@
  */
 import type pg from 'pg';
 import { UserError } from '../../errors.js';
-import type { CountedColumn, SideCounts } from '../../drift/database/counted-column.js';
+import type { SideCounts, StorageType } from '../table.js';
 import { type CopyColumnSpec, type PgColumnKind, parseTimestamp } from './copy-text.js';
 import { extended } from './extended-query.js';
 import { describeSnapshot, type SnapshotPlan } from './snapshots.js';
 import { quoteIdent } from './sql-text.js';
 
+/** One column of both snapshots as value counts (one GROUP BY per side). */
+export interface ColumnCounts {
+  readonly name: string;
+  /** Storage decided by the source type (the same on both sides). */
+  readonly storage: StorageType;
+  readonly reference: SideCounts;
+  readonly current: SideCounts;
+}
+
 /** Storage type of a counted column from its Postgres decoding. */
-function storageOf(kind: PgColumnKind): CountedColumn['storage'] {
+function storageOf(kind: PgColumnKind): StorageType {
   switch (kind) {
     case 'int':
     case 'float':
@@ -35,7 +44,7 @@ function storageOf(kind: PgColumnKind): CountedColumn['storage'] {
 export interface SnapshotCounts {
   readonly reference: SideFacts;
   readonly current: SideFacts;
-  readonly columns: CountedColumn[];
+  readonly columns: ColumnCounts[];
   /** Every column of the snapshot query, counted or not. */
   readonly allColumns: string[];
 }
@@ -174,7 +183,7 @@ export async function countSnapshotValues(
         `${plan.label}: the snapshot query returned no rows for as_of ${value}`,
       );
   });
-  const columns: CountedColumn[] = wanted.map((spec, index) => {
+  const columns: ColumnCounts[] = wanted.map((spec, index) => {
     const storage = storageOf(spec.kind);
     return {
       name: spec.name,
@@ -270,10 +279,7 @@ async function rowFacts(
   return { rows: Number(row.rows), duplicatedRows: Number(row.duplicated), emptyRows: Number(row.empty) };
 }
 
-function toSideCounts(
-  rows: readonly [string | null, number][],
-  storage: CountedColumn['storage'],
-): SideCounts {
+function toSideCounts(rows: readonly [string | null, number][], storage: StorageType): SideCounts {
   let missing = 0;
   const present = rows.filter(([value, count]) => {
     if (value === null) missing += count;

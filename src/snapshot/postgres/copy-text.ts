@@ -7,6 +7,8 @@
  * are the only escapes; a raw tab or newline is always a separator), so this decoder scans the bytes of each
  * chunk, parses numbers without making strings and dictionary-encodes string cells at once.
  */
+import { ColumnBuilder } from '../column-builder.js';
+import { parseDecimal } from '../decimal.js';
 import type { Column, StorageType } from '../table.js';
 
 /** How a Postgres column is decoded; chosen from the column's type OID (see {@link columnKindOf}). */
@@ -65,75 +67,30 @@ export function columnKindOf(typeOid: number, typeModifier: number): PgColumnKin
 const TAB = 0x09;
 const LF = 0x0a;
 const BACKSLASH = 0x5c;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MS_PER_DAY = 86_400_000;
 
-/** Growable storage of one column. */
-class ColumnStore {
-  numbers: Float64Array;
-  codes: Int32Array;
-  readonly dictionary: string[] = [];
-  readonly codeOf = new Map<string, number>();
-  sawNull = false;
-
-  constructor(
-    readonly spec: CopyColumnSpec,
-    capacity: number,
-  ) {
-    const isString = spec.kind === 'string';
-    this.numbers = new Float64Array(isString ? 0 : capacity);
-    this.codes = new Int32Array(isString ? capacity : 0);
-  }
-
-  grow(length: number): void {
-    const capacity = Math.max(1024, length * 2);
-    if (this.spec.kind === 'string') {
-      const codes = new Int32Array(capacity);
-      codes.set(this.codes.subarray(0, length));
-      this.codes = codes;
-    } else {
-      const numbers = new Float64Array(capacity);
-      numbers.set(this.numbers.subarray(0, length));
-      this.numbers = numbers;
-    }
-  }
-
-  finish(length: number): Column {
-    const name = this.spec.name;
-    switch (this.spec.kind) {
-      case 'string':
-        return { name, type: 'string', codes: this.codes.slice(0, length), dictionary: this.dictionary };
-      case 'bool':
-        return { name, type: 'bool', values: this.numbers.slice(0, length) };
-      case 'date':
-      case 'timestamp':
-        return { name, type: 'datetime', values: this.numbers.slice(0, length) };
-      case 'int':
-      case 'float': {
-        // As pandas reads an integer column with a missing cell: float64.
-        const type: StorageType = this.spec.kind === 'int' && !this.sawNull ? 'int' : 'float';
-        return { name, type, values: this.numbers.slice(0, length) } as Column;
-      }
-    }
-  }
+/** The storage a decoding produces (`date` and `timestamp` are both dates). */
+function storageOfKind(kind: PgColumnKind): StorageType {
+  return kind === 'date' || kind === 'timestamp' ? 'datetime' : kind;
 }
 
 /**
  * Incremental decoder: feed it the chunks of a COPY TO STDOUT stream with {@link write}, then call {@link finish}.
- * Memory is the typed columns (grown by doubling) plus one partial row carried between chunks.
+ * Memory is the typed columns (the readers' {@link ColumnBuilder}s) plus one partial row carried between chunks.
  */
 export class CopyTextDecoder {
-  private readonly stores: ColumnStore[];
+  private readonly builders: ColumnBuilder[];
   private pending: Buffer | null = null;
   private length = 0;
-  private capacity: number;
 
   constructor(
     readonly columns: readonly CopyColumnSpec[],
     capacityHint = 1024,
   ) {
-    this.capacity = Math.max(16, capacityHint);
-    this.stores = columns.map((spec) => new ColumnStore(spec, this.capacity));
+    const capacity = Math.max(16, capacityHint);
+    this.builders = columns.map(
+      (spec) => new ColumnBuilder(spec.name, { capacity, storage: storageOfKind(spec.kind) }),
+    );
   }
 
   /** Rows decoded so far. */
@@ -164,101 +121,71 @@ export class CopyTextDecoder {
     if (this.pending !== null && this.pending.length > 0) {
       throw new Error(`COPY stream ended inside a row (${this.pending.length} bytes without a newline)`);
     }
-    return this.stores.map((store) => store.finish(this.length));
+    return this.builders.map((builder) => builder.finish());
   }
 
   private decodeRow(buf: Buffer, start: number, end: number): void {
     const row = this.length;
-    if (row === this.capacity) {
-      for (const store of this.stores) store.grow(row);
-      this.capacity = Math.max(1024, row * 2);
-    }
-    const stores = this.stores;
-    const last = stores.length - 1;
+    const builders = this.builders;
+    const last = builders.length - 1;
     let fieldStart = start;
     for (let f = 0; f <= last; f++) {
       let fieldEnd: number;
       if (f < last) {
         fieldEnd = buf.indexOf(TAB, fieldStart);
         if (fieldEnd < 0 || fieldEnd > end)
-          throw new Error(`COPY row ${row + 1} has ${f + 1} fields, expected ${stores.length}`);
+          throw new Error(`COPY row ${row + 1} has ${f + 1} fields, expected ${builders.length}`);
       } else {
         fieldEnd = end;
         const extra = buf.indexOf(TAB, fieldStart);
         if (extra >= 0 && extra < end)
-          throw new Error(`COPY row ${row + 1} has more than ${stores.length} fields`);
+          throw new Error(`COPY row ${row + 1} has more than ${builders.length} fields`);
       }
-      this.decodeCell(stores[f]!, row, buf, fieldStart, fieldEnd);
+      this.decodeCell(builders[f]!, this.columns[f]!.kind, buf, fieldStart, fieldEnd);
       fieldStart = fieldEnd + 1;
     }
     this.length = row + 1;
   }
 
-  private decodeCell(store: ColumnStore, row: number, buf: Buffer, start: number, end: number): void {
-    const isNull = end - start === 2 && buf[start] === BACKSLASH && buf[start + 1] === 0x4e;
-    const kind = store.spec.kind;
-    if (isNull) {
-      store.sawNull = true;
-      if (kind === 'string') store.codes[row] = -1;
-      else store.numbers[row] = Number.NaN;
+  private decodeCell(
+    builder: ColumnBuilder,
+    kind: PgColumnKind,
+    buf: Buffer,
+    start: number,
+    end: number,
+  ): void {
+    if (end - start === 2 && buf[start] === BACKSLASH && buf[start + 1] === 0x4e) {
+      builder.pushMissing(); // \N
       return;
     }
     switch (kind) {
       case 'int':
       case 'float':
-        store.numbers[row] = parseNumber(buf, start, end);
+        builder.pushNumber(parseNumber(buf, start, end), kind === 'int');
         return;
       case 'bool':
-        store.numbers[row] = buf[start] === 0x74 ? 1 : 0; // 't' / 'f'
+        builder.pushBool(buf[start] === 0x74); // 't' / 'f'
         return;
       case 'date':
-        store.numbers[row] = parseDate(buf, start, end);
+        builder.pushNumber(parseDate(buf, start, end), false);
         return;
       case 'timestamp':
-        store.numbers[row] = parseTimestamp(buf.toString('latin1', start, end));
+        builder.pushNumber(parseTimestamp(buf.toString('latin1', start, end)), false);
         return;
-      case 'string': {
-        const text = decodeText(buf, start, end);
-        let code = store.codeOf.get(text);
-        if (code === undefined) {
-          code = store.dictionary.length;
-          store.dictionary.push(text);
-          store.codeOf.set(text, code);
-        }
-        store.codes[row] = code;
+      case 'string':
+        builder.pushString(decodeText(buf, start, end));
         return;
-      }
     }
   }
 }
 
 /**
- * Parses a number cell. Plain decimals of up to 15 significant digits take an exact fast path (an integer
- * mantissa < 2^53 divided by an exact power of ten is one correctly rounded operation, so it equals `Number(text)`);
- * anything else (exponents, NaN, Infinity, long mantissas) goes through `Number()` on the text.
+ * Parses a number cell: plain decimals through the exact byte parser shared with the CSV reader; anything else
+ * (exponents, NaN, Infinity, long mantissas) through `Number()` on the text, which gives the same value.
  */
 function parseNumber(buf: Buffer, start: number, end: number): number {
-  let i = start;
-  const negative = buf[i] === 0x2d;
-  if (negative) i++;
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = -1;
-  for (; i < end; i++) {
-    const c = buf[i]!;
-    if (c >= 0x30 && c <= 0x39) {
-      mantissa = mantissa * 10 + (c - 0x30);
-      digits++;
-      if (fraction >= 0) fraction++;
-    } else if (c === 0x2e && fraction < 0) {
-      fraction = 0;
-    } else {
-      return Number(buf.toString('latin1', start, end));
-    }
-  }
-  if (digits === 0 || digits > 15) return Number(buf.toString('latin1', start, end));
-  const value = fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
-  return negative ? -value : value;
+  const value = parseDecimal(buf, start, end);
+  return Number.isNaN(value) ? Number(buf.toString('latin1', start, end)) : value;
 }
 
 /** `YYYY-MM-DD` (DateStyle ISO) → milliseconds since the epoch, UTC midnight; ±infinity → ±Infinity. */

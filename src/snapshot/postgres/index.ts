@@ -2,9 +2,8 @@
  * Reading driftwatch snapshots from PostgreSQL: the entry points the CLI and the action call.
  * Every call opens its own read-only connection and closes it, whatever happens.
  */
-import type { CountedSnapshots } from '../../drift/database/drift-from-counts.js';
 import type { ClientBase } from 'pg';
-import type { Table } from '../table.js';
+import type { CountedTable, RowFacts, Table } from '../table.js';
 import { type CountStrategy, countSnapshotValues } from './aggregates.js';
 import {
   DEFAULT_STATEMENT_TIMEOUT_MS,
@@ -113,9 +112,12 @@ export async function listPostgresSnapshots(
   });
 }
 
-/** Value counts of both snapshots (`--compute database`), labelled by their as_of values. */
+/** Value counts of both snapshots (computed in the database), labelled by their as_of values. */
 export interface PostgresCountedSnapshots {
-  readonly snapshots: CountedSnapshots;
+  readonly reference: CountedTable;
+  readonly current: CountedTable;
+  /** Duplicated and empty rows over the counted columns, computed by the database. */
+  readonly rowFacts: { readonly reference: RowFacts; readonly current: RowFacts };
   readonly referenceAsOf: string;
   readonly currentAsOf: string;
   /** How the database counted (GROUPING SETS, or per-column GROUP BYs where GROUPING SETS is unsupported). */
@@ -140,13 +142,26 @@ export async function countPostgresSnapshots(
     const counts = await countSnapshotValues(client, plan, asOf, include, force, () => {
       attempt.rowsRead = true;
     });
+    const counted = new Set(counts.columns.map((column) => column.name));
+    const unloaded = counts.allColumns.filter((name) => !counted.has(name));
+    const side = (which: 'reference' | 'current'): CountedTable => ({
+      source: `postgres:${plan.label}@${asOf[which]}`,
+      rows: counts[which].rows,
+      counted: counts.columns.map(({ name, storage, [which]: sideCounts }) => ({
+        name,
+        storage,
+        counts: sideCounts,
+      })),
+      unloaded,
+    });
+    const facts = (which: 'reference' | 'current'): RowFacts => ({
+      duplicatedRows: counts[which].duplicatedRows,
+      emptyRows: counts[which].emptyRows,
+    });
     return {
-      snapshots: {
-        reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
-        current: { source: `postgres:${plan.label}@${asOf.current}`, ...counts.current },
-        columns: counts.columns,
-        allColumns: counts.allColumns,
-      },
+      reference: side('reference'),
+      current: side('current'),
+      rowFacts: { reference: facts('reference'), current: facts('current') },
       referenceAsOf: asOf.reference,
       currentAsOf: asOf.current,
       strategy: counts.strategy,

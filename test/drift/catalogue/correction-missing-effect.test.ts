@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { adjustPValues, applyCorrection, CORRECTION_METHODS } from '../../../src/drift/correction.js';
 import { columnEffect } from '../../../src/drift/effect.js';
 import { missingDrift } from '../../../src/drift/missing-drift.js';
-import type { ColumnDriftResult } from '../../../src/drift/types.js';
+import type { ColumnDriftResult } from '../../../src/drift/report.js';
 import {
   pairOf,
   relativeError,

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyOut, describeStatement } from '../../../src/snapshot/postgres/extended-query.js';
-import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from '../../postgres/support.js';
+import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from './support.js';
 
 /** One backend message: type byte, int32 length (counting itself), body. */
 function message(type: string, body: Buffer | string = Buffer.alloc(0)): Buffer {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { databaseAt, withReadOnlySnapshot } from '../../../src/snapshot/postgres/connection.js';
 import { type SnapshotPlan, readSnapshot } from '../../../src/snapshot/postgres/snapshots.js';
-import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from '../../postgres/support.js';
+import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from './support.js';
 
 const available = await databaseAvailable();
 const s = uniqueSchema('ro_fences');

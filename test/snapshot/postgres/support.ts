@@ -1,7 +1,7 @@
 // The real PostgreSQL server of the tests: DATABASE_URL when set, else the local trust-auth server.
 import pg from 'pg';
 import { expect } from 'vitest';
-import type { DriftReport } from '../../src/drift/types.js';
+import type { DriftReport } from '../../../src/drift/report.js';
 
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 

@@ -1,39 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The CSV / TSV reader: RFC 4180 quoting, pandas typing, exact decimals, streaming, gzip, one-line errors.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parquetWriteFile } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
-import type { Column, Table } from '../../src/snapshot/table.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'driftwatch-readers-'));
-let counter = 0;
-function file(content: string | Uint8Array, extension = 'csv'): string {
-  const path = join(dir, `f${counter++}.${extension}`);
-  writeFileSync(path, content);
-  return path;
-}
-function column(table: Table, name: string): Column {
-  const found = table.columns.find((c) => c.name === name);
-  if (!found) throw new Error(`no column ${name}`);
-  return found;
-}
-function values(table: Table, name: string): (number | string | null)[] {
-  const c = column(table, name);
-  if (c.type === 'string') return Array.from(c.codes, (code) => (code < 0 ? null : c.dictionary[code]!));
-  return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
-}
-async function rejects(path: string, code: string, message: RegExp): Promise<void> {
-  const error = await readSnapshot(path).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  expect((error as UserError).code).toBe(code);
-  expect((error as UserError).message).toMatch(message);
-  expect((error as UserError).message).not.toContain('\n');
-}
+import { column, dir, file, rejects, values } from './support.js';
 
 describe('CSV (RFC 4180)', () => {
   it('reads quoted fields with embedded commas, quotes and newlines, CRLF and a UTF-8 BOM', async () => {
@@ -122,54 +92,22 @@ describe('CSV (RFC 4180)', () => {
     await rejects(file('a,a\n1,2\n'), 'DUPLICATE_HEADER', /:1: duplicate column name 'a'/);
     await rejects(file('a,b\n"1,2\n'), 'PARSE', /unterminated quoted field/);
   });
-});
 
-describe('JSON Lines', () => {
-  it('reads objects per line with the union of keys', async () => {
-    const path = file('{"a":1,"b":"x"}\n{"a":2.5,"c":true}\n\n{"b":null,"c":false}\n', 'jsonl');
-    const table = await readSnapshot(path);
-    expect(table.rows).toBe(3);
-    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({
-      a: 'float',
-      b: 'string',
-      c: 'bool',
-    });
-    expect(values(table, 'a')).toEqual([1, 2.5, null]);
-    expect(values(table, 'c')).toEqual([null, 1, 0]);
+  it('reads gzip-compressed CSV and TSV (.csv.gz, .tsv.gz) streaming, the same as the plain file', async () => {
+    const lines = ['k,x,s'];
+    for (let i = 0; i < 300_000; i++) lines.push(`${i},${(i * 0.37).toFixed(2)},"q${i % 7}"`);
+    const text = lines.join('\n') + '\n';
+    const plain = await readSnapshot(file(text));
+    const compressed = await readSnapshot(file(text, 'csv.gz'));
+    expect(compressed.rows).toBe(300_000);
+    expect({ ...compressed, source: '' }).toEqual({ ...plain, source: '' });
+    const tsv = await readSnapshot(file('a\tb\n1\tx\n2\ty\n', 'tsv.gz'));
+    expect(values(tsv, 'b')).toEqual(['x', 'y']);
   });
 
-  it('names the line of invalid JSON', async () => {
-    await rejects(file('{"a":1}\n{"a":\n', 'jsonl'), 'PARSE', /:2: invalid JSON/);
-  });
-});
-
-describe('Parquet', () => {
-  it('reads typed columns through hyparquet', async () => {
-    const path = join(dir, 'snapshot.parquet');
-    parquetWriteFile({
-      filename: path,
-      columnData: [
-        { name: 'n', data: [1, 2, null], type: 'INT32' },
-        { name: 'k', data: [1, 2, 3], type: 'INT32' },
-        { name: 'x', data: [0.5, 1.5, 2], type: 'DOUBLE' },
-        { name: 'b', data: [true, false, true], type: 'BOOLEAN' },
-        { name: 's', data: ['DSL', 'No', null], type: 'STRING' },
-      ],
-    });
-    const table = await readSnapshot(path);
-    expect(table.rows).toBe(3);
-    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({
-      n: 'float',
-      k: 'int',
-      x: 'float',
-      b: 'bool',
-      s: 'string',
-    });
-    expect(values(table, 's')).toEqual(['DSL', 'No', null]);
-    expect(values(table, 'x')).toEqual([0.5, 1.5, 2]);
-  });
-
-  it('rejects a file that is not Parquet', async () => {
-    await rejects(file('not parquet at all', 'parquet'), 'PARSE', /not a readable Parquet file/);
+  it('rejects a .gz file that is not gzip with one line naming it', async () => {
+    const path = join(dir, 'broken.csv.gz');
+    writeFileSync(path, 'a,b\n1,2\n');
+    await rejects(path, 'PARSE', /broken\.csv\.gz: not readable as gzip/);
   });
 });

@@ -81,12 +81,12 @@ describe('action PostgreSQL inputs', () => {
     });
     expect(() => parse({ reference: 'a.csv', current: 'b.csv', table: 't' })).toThrow(UserError);
     expect(() => parse({ table: 't', compute: 'gpu', 'database-url': 'postgresql://h/db' })).toThrow(
-      /--compute: unknown mode 'gpu'/,
+      /^compute: unknown mode 'gpu' \(known: memory, database\)$/,
     );
-    expect(() => parse({ table: 't' })).toThrow(/--database-url is required \(or set DATABASE_URL\)/);
+    expect(() => parse({ table: 't' })).toThrow(/^database-url is required \(or set DATABASE_URL\)$/);
     expect(() => parse({ table: 't', 'database-url': 'postgresql://h/db', 'connect-retries': '-1' })).toThrow(
-      /^--connect-retries: '-1' is not a whole number from 0 to 10$/,
+      /^connect-retries: '-1' is not a whole number from 0 to 10$/,
     );
-    expect(() => parse({})).toThrow(/Input required and not supplied: reference/);
+    expect(() => parse({})).toThrow(/^reference is required$/);
   });
 });

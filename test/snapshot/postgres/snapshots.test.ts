@@ -1,15 +1,15 @@
 // Reading as-of snapshots from the real PostgreSQL server: type mapping, as_of discovery, safety and errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../../src/errors.js';
 import {
   type PostgresSnapshotSettings,
   listPostgresSnapshots,
   readPostgresSnapshots,
-} from '../../src/snapshot/postgres/index.js';
-import { parseTableName } from '../../src/snapshot/postgres/sql-text.js';
-import type { Column, Table } from '../../src/snapshot/table.js';
-import { getColumn } from '../../src/snapshot/table.js';
-import { cli } from '../support/cli.js';
+} from '../../../src/snapshot/postgres/index.js';
+import { parseTableName } from '../../../src/snapshot/postgres/sql-text.js';
+import type { Column, Table } from '../../../src/snapshot/table.js';
+import { getColumn } from '../../../src/snapshot/table.js';
+import { cli } from '../../support/cli.js';
 import { DATABASE_URL, databaseAvailable, sql, uniqueSchema, urlAsUser } from './support.js';
 
 const available = await databaseAvailable();

@@ -1,12 +1,16 @@
 // COPY text decoding and SQL text helpers: pure, no server needed.
 import { describe, expect, it } from 'vitest';
-import { CopyTextDecoder, columnKindOf, type CopyColumnSpec } from '../../src/snapshot/postgres/copy-text.js';
+import {
+  CopyTextDecoder,
+  columnKindOf,
+  type CopyColumnSpec,
+} from '../../../src/snapshot/postgres/copy-text.js';
 import {
   parseTableName,
   replaceAsOfPlaceholder,
   usesAsOfPlaceholder,
-} from '../../src/snapshot/postgres/sql-text.js';
-import type { Column } from '../../src/snapshot/table.js';
+} from '../../../src/snapshot/postgres/sql-text.js';
+import type { Column } from '../../../src/snapshot/table.js';
 
 function decode(columns: CopyColumnSpec[], text: string | Buffer, chunkSize = Infinity): Column[] {
   const decoder = new CopyTextDecoder(columns, 2);

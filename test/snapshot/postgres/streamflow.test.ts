@@ -3,12 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeDrift, type DriftOptions } from '../../src/drift/engine.js';
-import type { DriftReport } from '../../src/drift/types.js';
-import { readSnapshot } from '../../src/snapshot/index.js';
-import { countPostgresSnapshots, readPostgresSnapshots } from '../../src/snapshot/postgres/index.js';
-import type { SideCounts } from '../../src/drift/database/counted-column.js';
-import { cli } from '../support/cli.js';
+import { computeDrift } from '../../../src/drift/engine.js';
+import type { DriftOptions } from '../../../src/drift/options.js';
+import type { DriftReport } from '../../../src/drift/report.js';
+import { readSnapshot } from '../../../src/snapshot/index.js';
+import { pairOfTables } from '../../../src/snapshot/pair.js';
+import { countPostgresSnapshots, readPostgresSnapshots } from '../../../src/snapshot/postgres/index.js';
+import type { SideCounts } from '../../../src/snapshot/table.js';
+import { cli } from '../../support/cli.js';
 import { DATABASE_URL, databaseAvailable, expectSameReport, sql, uniqueSchema } from './support.js';
 
 const available = await databaseAvailable();
@@ -120,9 +122,11 @@ describe.skipIf(!available)('StreamFlow in PostgreSQL', () => {
       idColumn: 'user_id',
       target: 'churn_label',
     };
-    const fromCsv = computeDrift(
-      await readSnapshot(resolve('fixtures/streamflow/month_000.csv'), {}),
-      await readSnapshot(resolve('fixtures/streamflow/month_001.csv'), {}),
+    const fromCsv = await computeDrift(
+      pairOfTables(
+        await readSnapshot(resolve('fixtures/streamflow/month_000.csv'), {}),
+        await readSnapshot(resolve('fixtures/streamflow/month_001.csv'), {}),
+      ),
       options,
     );
     const read = await readPostgresSnapshots({
@@ -135,7 +139,7 @@ describe.skipIf(!available)('StreamFlow in PostgreSQL', () => {
     expect(read.reference.columns.map((c) => c.name)).toEqual(
       readFileSync('fixtures/streamflow/month_000.csv', 'utf8').split('\n')[0]!.split(','),
     );
-    const fromDatabase = computeDrift(read.reference, read.current, options);
+    const fromDatabase = await computeDrift(pairOfTables(read.reference, read.current), options);
     expect(withoutSources(fromDatabase)).toEqual(withoutSources(fromCsv));
   });
 
@@ -193,20 +197,23 @@ describe.skipIf(!available)('StreamFlow in PostgreSQL', () => {
     const perColumn = await countPostgresSnapshots(settings, undefined, 'per-column');
     expect([onePass.strategy, perColumn.strategy]).toEqual(['grouping-sets', 'per-column']);
     const sorted = (counts: typeof onePass) =>
-      counts.snapshots.columns.map((column) => ({
-        ...column,
-        reference: sortSide(column.reference),
-        current: sortSide(column.current),
+      counts.reference.counted.map((column, index) => ({
+        name: column.name,
+        storage: column.storage,
+        reference: sortSide(column.counts),
+        current: sortSide(counts.current.counted[index]!.counts),
       }));
     expect(sorted(perColumn)).toEqual(sorted(onePass));
-    expect(perColumn.snapshots.reference).toEqual(onePass.snapshots.reference);
-    expect(onePass.snapshots.reference).toMatchObject({ rows: 7043, duplicatedRows: 0, emptyRows: 0 });
+    expect(perColumn.rowFacts).toEqual(onePass.rowFacts);
+    expect(perColumn.reference.rows).toBe(onePass.reference.rows);
+    expect(onePass.reference.rows).toBe(7043);
+    expect(onePass.rowFacts.reference).toEqual({ duplicatedRows: 0, emptyRows: 0 });
   });
 
   it('rejects files mixed with database flags and a --query streamflow with --table', async () => {
     const mixed = await cli(['compare', '--query', 'streamflow', '--reference', 'a.csv'], process.cwd(), env);
     expect(mixed.stderr).toBe(
-      'driftwatch: error: compare: --reference/--current (files) cannot be combined with --database-url/--table/--query\n',
+      'driftwatch: error: --reference/--current (files) cannot be combined with --database-url/--table/--query\n',
     );
     const both = await cli(['compare', '--query', 'streamflow', '--table', 't'], process.cwd(), env);
     expect(both.stderr).toBe('driftwatch: error: --table cannot be combined with --query streamflow\n');

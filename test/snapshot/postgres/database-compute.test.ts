@@ -1,12 +1,13 @@
 // --compute database vs --compute memory on a generated 1M-rows-per-snapshot table in the real PostgreSQL server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeDriftFromCounts } from '../../src/drift/database/drift-from-counts.js';
-import { computeDrift, type DriftOptions } from '../../src/drift/engine.js';
+import { computeDrift } from '../../../src/drift/engine.js';
+import type { DriftOptions } from '../../../src/drift/options.js';
+import { pairOfTables } from '../../../src/snapshot/pair.js';
 import {
   countPostgresSnapshots,
   readPostgresSnapshots,
   type PostgresSnapshotSettings,
-} from '../../src/snapshot/postgres/index.js';
+} from '../../../src/snapshot/postgres/index.js';
 import { DATABASE_URL, databaseAvailable, expectSameReport, sql, uniqueSchema } from './support.js';
 
 const available = await databaseAvailable();
@@ -59,16 +60,16 @@ describe.skipIf(!available)(`--compute database on ${ROWS} rows per snapshot`, (
     expect([memory.referenceAsOf, memory.currentAsOf]).toEqual(['2024-01-31', '2024-02-29']);
     expect([counted.referenceAsOf, counted.currentAsOf]).toEqual(['2024-01-31', '2024-02-29']);
     expect(memory.reference.rows).toBe(ROWS);
-    expect(counted.snapshots.reference.rows).toBe(ROWS);
+    expect(counted.reference.rows).toBe(ROWS);
     expect(counted.strategy).toBe('grouping-sets');
-    expect(counted.snapshots.columns.map((column) => column.name)).toEqual(
+    expect(counted.reference.counted.map((column) => column.name)).toEqual(
       memory.reference.columns.map((column) => column.name),
     );
   });
 
-  it('default tests: identical reports', () => {
-    const fromMemory = computeDrift(memory.reference, memory.current, base);
-    const fromDatabase = computeDriftFromCounts(counted.snapshots, base);
+  it('default tests: identical reports', async () => {
+    const fromMemory = await computeDrift(pairOfTables(memory.reference, memory.current), base);
+    const fromDatabase = await computeDrift(counted, base);
     // The generated columns reach every default branch on both sides of the 1000-row limit.
     expect(Object.fromEntries(fromMemory.columns.map((column) => [column.column, column.stattest]))).toEqual({
       x_cont: 'wasserstein',
@@ -82,7 +83,7 @@ describe.skipIf(!available)(`--compute database on ${ROWS} rows per snapshot`, (
     expectSameReport(fromDatabase, fromMemory);
   });
 
-  it('histogram-binned, value-count and ECDF tests: identical reports', () => {
+  it('histogram-binned, value-count and ECDF tests: identical reports', async () => {
     const options: DriftOptions = {
       ...base,
       stattest: {
@@ -97,8 +98,8 @@ describe.skipIf(!available)(`--compute database on ${ROWS} rows per snapshot`, (
         },
       },
     };
-    const fromMemory = computeDrift(memory.reference, memory.current, options);
-    const fromDatabase = computeDriftFromCounts(counted.snapshots, options);
+    const fromMemory = await computeDrift(pairOfTables(memory.reference, memory.current), options);
+    const fromDatabase = await computeDrift(counted, options);
     expect(fromMemory.columns.map((column) => column.skipped)).toEqual(fromMemory.columns.map(() => null));
     expectSameReport(fromDatabase, fromMemory);
   });

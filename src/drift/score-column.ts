@@ -1,0 +1,180 @@
+/**
+ * Scoring one planned column, as Evidently 0.7.21's `get_one_column_drift` does: clean both sides, skip (with the
+ * reason) where Evidently would raise, resolve the test and its threshold, score and decide; then the effect sizes,
+ * the chart data and the column's summary tallies while its sorted runs are at hand. Columns are independent, so
+ * this can run on any thread.
+ */
+import { UserError } from '../errors.js';
+import { getColumn, type Table } from '../snapshot/table.js';
+import { defaultStatTest } from './default-stattest.js';
+import { computeDistribution } from './distribution.js';
+import { columnEffect } from './effect.js';
+import { mergedDistribution } from './kernels/index.js';
+import { currentRuns, referenceRuns } from './kernels/side-runs.js';
+import { resolveOverride, settingName, type DriftOptions } from './options.js';
+import type { PlannedColumn } from './plan.js';
+import { prepareColumnPair } from './prepare.js';
+import type { ColumnDriftResult } from './report.js';
+import { getStatTest } from './stattests/index.js';
+import { summarizeColumn, type ColumnTally } from './summary.js';
+import { StatTestSkip, isDrift, type ColumnPair, type ColumnType, type StatTest } from './types.js';
+
+/** Both snapshots as columns (counted snapshots already expanded). */
+export interface TablePair {
+  readonly reference: Table;
+  readonly current: Table;
+}
+
+/** Everything computed for one column: its result and the summary tallies of its two sides. */
+export interface ColumnWork {
+  readonly result: ColumnDriftResult;
+  readonly referenceTally?: ColumnTally;
+  readonly currentTally?: ColumnTally;
+}
+
+function skippedResult(
+  name: string,
+  columnType: ColumnType,
+  reason: string,
+  sizes: [number, number],
+  test?: StatTest,
+  threshold?: number,
+): ColumnDriftResult {
+  return {
+    column: name,
+    column_type: columnType,
+    stattest: test?.id ?? null,
+    stattest_name: test?.displayName ?? null,
+    threshold: threshold ?? null,
+    drift_score: null,
+    drift_detected: false,
+    skipped: reason,
+    reference_size: sizes[0],
+    current_size: sizes[1],
+  };
+}
+
+/** Resolves the test of a column: the user's (type-checked) or Evidently's default for the cleaned data. */
+function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
+  const requested = resolveOverride(options.stattest, pair.column, pair.columnType);
+  if (requested !== undefined) {
+    const test = getStatTest(requested);
+    if (!test.allowedTypes.includes(pair.columnType))
+      throw new UserError(
+        'STATTEST_TYPE',
+        `${settingName(options, 'stattest')}: '${requested}' cannot be applied to ${pair.columnType} column '${pair.column}' (it accepts ${test.allowedTypes.join(', ')} columns)`,
+      );
+    return test;
+  }
+  const uniqueValues = mergedDistribution(pair).values.length;
+  return getStatTest(
+    defaultStatTest(
+      pair.columnType === 'text' ? 'categorical' : pair.columnType,
+      pair.reference.length,
+      uniqueValues,
+    ),
+  );
+}
+
+/**
+ * Drift of one column and, when the column got that far, its cleaned pair (for the summary tallies). Never throws
+ * for data problems Evidently raises on: those become `skipped`.
+ */
+function driftOfColumn(
+  { name, type: columnType }: PlannedColumn,
+  { reference, current }: TablePair,
+  options: DriftOptions,
+): { result: ColumnDriftResult; pair?: ColumnPair } {
+  const ref = getColumn(reference, name)!;
+  const cur = getColumn(current, name)!;
+  if (columnType === 'text') {
+    const result = skippedResult(
+      name,
+      columnType,
+      'text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)',
+      [
+        ref.type === 'string' ? ref.codes.length : ref.values.length,
+        cur.type === 'string' ? cur.codes.length : cur.values.length,
+      ],
+    );
+    return { result };
+  }
+  const pair = prepareColumnPair(name, columnType, ref, cur);
+  const sizes: [number, number] = [pair.reference.length, pair.current.length];
+  if (pair.reference.length === 0 || pair.current.length === 0) {
+    const side = pair.reference.length === 0 ? 'reference' : 'current';
+    const result = skippedResult(
+      name,
+      columnType,
+      `empty column: no values left in the ${side} snapshot after removing missing and infinite values`,
+      sizes,
+    );
+    return { result };
+  }
+  const test = chooseStatTest(pair, options);
+  const threshold = resolveOverride(options.threshold, name, columnType) ?? test.defaultThreshold;
+  if (test.scoreKind === 'p_value' && threshold > 1)
+    throw new UserError(
+      'THRESHOLD_RANGE',
+      `${settingName(options, 'threshold')}: ${threshold} for column '${name}' is a p-value threshold of '${test.id}' and must be in (0, 1]`,
+    );
+  let result: ColumnDriftResult;
+  try {
+    const outcome = test.compute(pair, { threshold, bins: options.bins, seed: options.seed ?? 0 });
+    result = {
+      column: name,
+      column_type: columnType,
+      stattest: test.id,
+      stattest_name: test.displayName,
+      threshold,
+      drift_score: outcome.score,
+      drift_detected: isDrift(test.comparison, outcome.score, threshold),
+      skipped: null,
+      reference_size: sizes[0],
+      current_size: sizes[1],
+    };
+    if (outcome.statistic !== undefined) result.statistic = outcome.statistic;
+    if (outcome.method !== undefined) result.method = outcome.method;
+    if (outcome.warnings && outcome.warnings.length > 0) result.warnings = [...outcome.warnings];
+    // Effect sizes next to every score (evidently#50): normed Wasserstein (numerical) and Jensen-Shannon.
+    result.effect = columnEffect(pair);
+  } catch (error) {
+    if (!(error instanceof StatTestSkip)) throw error;
+    result = skippedResult(name, columnType, `${test.id}: ${error.message}`, sizes, test, threshold);
+  }
+  // Chart data for the HTML report (counts per shared bin or top category; size independent of rows).
+  result.distribution = computeDistribution(pair);
+  return { result, pair };
+}
+
+/**
+ * All the per-column work of a report for one column: the drift result, and the summary tallies of numeric sides
+ * computed from the column's runs while they are at hand.
+ *
+ * @param column the planned column (from `planColumns`)
+ * @param tables both snapshots as columns
+ * @param options the engine options
+ * @returns the column's result and tallies
+ * @throws {UserError} STATTEST_TYPE for a test the column's type does not allow; THRESHOLD_RANGE for a p-value
+ *   threshold above 1
+ */
+export function scoreColumn(column: PlannedColumn, tables: TablePair, options: DriftOptions): ColumnWork {
+  const { result, pair } = driftOfColumn(column, tables, options);
+  if (!pair) return { result };
+  const ref = getColumn(tables.reference, column.name)!;
+  const cur = getColumn(tables.current, column.name)!;
+  // Numeric sides reuse the column's runs (distinct values with counts); string sides are tallied from their codes.
+  return {
+    result,
+    referenceTally: summarizeColumn(
+      ref,
+      tables.reference.rows,
+      ref.type !== 'string' ? referenceRuns(pair) : undefined,
+    ),
+    currentTally: summarizeColumn(
+      cur,
+      tables.current.rows,
+      cur.type !== 'string' ? currentRuns(pair) : undefined,
+    ),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Parsers of single setting values shared by every surface; messages name the setting as the surface does (a
+ * flag such as `--drift-share`, an input such as `drift-share`), quote the value, and never coerce.
+ */
+import { UserError } from '../errors.js';
+
+/**
+ * Splits list text into items: comma- or newline-separated, trimmed, empty items dropped.
+ *
+ * @example
+ * splitList('a, b\nc,,'); // => ['a', 'b', 'c']
+ */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/** Bounds of a number setting. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  /** Only whole numbers. */
+  readonly integer?: boolean;
+}
+
+/**
+ * Parses a number setting: a finite decimal (never coerced), within `range` when given.
+ *
+ * @param name how the surface names the setting, for messages
+ * @param value the text given
+ * @param range bounds (inclusive) and whether only whole numbers are allowed
+ * @param field the setting's canonical name, carried by the error
+ * @throws {UserError} USAGE naming the setting and quoting the value
+ * @example
+ * parseNumberSetting('--drift-share', '0.25', { min: 0, max: 1 }); // => 0.25
+ */
+export function parseNumberSetting(
+  name: string,
+  value: string,
+  range: NumberRange = {},
+  field?: string,
+): number {
+  const number = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isFinite(number)) throw new UserError('USAGE', `${name}: '${value}' is not a number`, field);
+  if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) {
+    const bounds =
+      range.min !== undefined && range.max !== undefined
+        ? `between ${range.min} and ${range.max}`
+        : range.min !== undefined
+          ? `at least ${range.min}`
+          : `at most ${range.max}`;
+    throw new UserError('USAGE', `${name}: ${value} is out of range (must be ${bounds})`, field);
+  }
+  if (range.integer && !Number.isInteger(number))
+    throw new UserError('USAGE', `${name}: ${value} is not a whole number`, field);
+  return number;
+}
