@@ -36,15 +36,6 @@ function twoSum(a: number, b: number): DD {
   return [s, a - e + d];
 }
 
-/** fl(a-b) and its error. */
-function twoDiff(a: number, b: number): DD {
-  const s = a - b;
-  const c = s - a;
-  const d = b + c;
-  const e = s - c;
-  return [s, a - e - d];
-}
-
 /** Dekker split of a into 26-bit halves. */
 function twoSplit(a: number): DD {
   if (a > SPLIT_THRESHOLD || a < -SPLIT_THRESHOLD) {
@@ -72,11 +63,6 @@ function twoProd(a: number, b: number): DD {
 /** `dd_add_d_d`: a + b exactly. */
 export function addDoubles(a: number, b: number): DD {
   return twoSum(a, b);
-}
-
-/** `dd_sub_d_d`: a - b exactly. */
-export function subDoubles(a: number, b: number): DD {
-  return twoDiff(a, b);
 }
 
 /** `dd_mul_d_d`: a * b exactly. */
