@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Generates test/vectors/catalogue-summary.json: pandas 1.5.3 / numpy 1.24.2 values of the data-summary
-statistics (DataSummaryPreset definitions, drift spec section 14) for a few small frames.
+statistics (DataSummaryPreset definitions, docs/drift-semantics.md "Data summary") for a few small frames.
 
 Run with Debian's interpreter: /usr/bin/python3 scripts/vectors/catalogue_summary.py
 The output is committed; do not edit it by hand. The test suite never runs Python.
@@ -65,7 +65,7 @@ def column_json(s, storage):
 
 
 frames = []
-# The drift spec's own example (section 14) plus more columns.
+# Evidently's DataSummaryPreset example frame plus more columns.
 df = pd.DataFrame({
     "num": [2, 2, 4, 8, np.nan, 1.5],
     "cat": ["a", "c", "c", "a", "b", "b"],

@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Generates the committed reference vectors of the drift statistics core (test/vectors/*.json).
 
-Run with Debian 12's interpreter and packages, exactly the drift spec's numeric environment:
+Run with Debian 12's interpreter and packages, exactly Evidently's reference numeric environment:
     apt-get install -y python3-scipy python3-pandas
     /usr/bin/python3 scripts/vectors/stattests.py
-It asserts scipy 1.10.1, numpy 1.24.2 and pandas 1.5.3, and disables pandas' bottleneck path (the spec's
+It asserts scipy 1.10.1, numpy 1.24.2 and pandas 1.5.3, and disables pandas' bottleneck path (Evidently's
 reference numbers, e.g. golden 2's std_ref = 29.12982180599272, are pandas' own two-pass pairwise std).
 
 Evidently itself is not installable here (no PyPI), so the few lines of Evidently 0.7.21 each test runs

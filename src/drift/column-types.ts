@@ -1,6 +1,6 @@
 /**
  * Column typing as Evidently 0.7.21's `infer_column_type` does it on the pandas dtypes pandas.read_csv gives
- * (drift spec §4), decided from the CURRENT snapshot: float → numerical; int → categorical when it has ≤ 10 distinct
+ * (docs/drift-semantics.md, "Column types"), decided from the CURRENT snapshot: float → numerical; int → categorical when it has ≤ 10 distinct
  * values, else numerical; bool → categorical; string → text when distinct values exceed half the non-null count,
  * else categorical; datetime → not a drift column.
  */

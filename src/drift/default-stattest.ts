@@ -1,5 +1,6 @@
 /**
- * Evidently's default test selection (`_get_default_stattest`, drift spec §3), applied to the cleaned data.
+ * Evidently's default test selection (`_get_default_stattest`), applied to the cleaned data: the table in
+ * docs/drift-semantics.md, "Default test".
  */
 import type { ColumnType, StatTestId } from './types.js';
 

@@ -2,7 +2,7 @@
  * Effect sizes next to every tested column (evidently#50): a p-value says whether a shift is detectable, not
  * whether it is large; on 100k rows a negligible shift is "significant". Each tested column therefore also
  * reports Evidently's two scale-free distances, computed with Evidently's own definitions (so they equal what
- * `--stattest wasserstein` / `--stattest jensenshannon` would score):
+ * the `wasserstein` / `jensenshannon` tests would score):
  * - `wasserstein_normed` (numerical columns): W1 / max(std_ref, 0.001);
  * - `jensenshannon` (all columns): the Jensen–Shannon distance on Evidently's binning.
  * Both reuse the column's cached sort, ECDF walk and bins, so they cost O(n1 + n2) after the test itself.

@@ -1,7 +1,7 @@
 /**
  * Missing-value drift (evidently#187): Evidently drops NaN before testing, so a column whose null rate jumps from
  * 1% to 40% can report no drift. driftwatch reports each side's missing share and a two-proportion z-test on
- * them for every column (additive fields); `--missing-drift` also counts a significant change as drift.
+ * them for every column (additive fields); the `missingDrift` option also counts a significant change as drift.
  */
 import { normalSf } from './kernels/p-values.js';
 
@@ -14,7 +14,7 @@ export interface MissingDrift {
   readonly missing_share: { readonly reference: number; readonly current: number };
   /** Two-sided p-value of the two-proportion z-test of equal missing shares. */
   readonly missing_p_value: number;
-  /** `missing_p_value < 0.05`. Counts as column drift only with `--missing-drift`. */
+  /** `missing_p_value < 0.05`. Counts as column drift only with the `missingDrift` option. */
   readonly missing_drift_detected: boolean;
 }
 

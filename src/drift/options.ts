@@ -16,8 +16,8 @@ export interface Overrides<T> {
 }
 
 /**
- * How the surface that built the options names the settings the engine can only check against the data (a CLI flag
- * such as `--stattest`, an action input such as `stattest`), so its messages speak the user's vocabulary.
+ * How the surface that built the options names the settings the engine can only check against the data (a CLI
+ * flag, an action input), so its messages speak the user's vocabulary.
  */
 export interface SettingNames {
   readonly stattest: string;

@@ -26,7 +26,7 @@ export type FileSnapshotSource = Exclude<SnapshotSource, PostgresSnapshotSource>
  * @param value the text given
  * @throws {UserError} USAGE if the text is empty or a malformed `git:` source
  * @example
- * parseSnapshotSource('--reference', 'git:base:data/month.csv'); // => { kind: 'git', rev: 'base', path: 'data/month.csv' }
+ * parseSnapshotSource('reference', 'git:base:data/month.csv'); // => { kind: 'git', rev: 'base', path: 'data/month.csv' }
  */
 export function parseSnapshotSource(label: string, value: string): FileSnapshotSource {
   if (value.trim() === '') throw new UserError('USAGE', `${label}: a snapshot path is required`);

@@ -1,4 +1,4 @@
-// End-to-end golden reports of the drift spec §15.3 (Evidently 0.7.21, numpy 1.24.2, scipy 1.10.1, pandas 1.5.3),
+// End-to-end golden reports 1 and 2 (docs/drift-semantics.md; Evidently 0.7.21, numpy 1.24.2, scipy 1.10.1, pandas 1.5.3),
 // through the whole engine: typing from the current snapshot, cleaning, default selection, dataset level.
 import { describe, expect, it } from 'vitest';
 import { computeDrift } from '../../src/drift/engine.js';
@@ -182,7 +182,7 @@ describe('golden 2: 1500 reference rows, 1200 current rows', () => {
   });
 });
 
-describe('dataset-level rules (§15.1 test_dataset_drift_metric)', () => {
+describe('dataset-level rules (Evidently unit test test_dataset_drift_metric)', () => {
   it('stattest_threshold=0.7 gives 2 of 3 drifted and dataset drift', async () => {
     const reference = table('ref', 3, [
       strings('category_feature', ['a', 'a', 'b']),

@@ -182,7 +182,7 @@ describe('binning (Evidently get_binned_data)', () => {
     expect(binnedCounts(pairOf([1, 2], [2, 3], 'numerical'), 4).binning).toBe('values');
   });
 
-  it('shares per key divide by each side’s own size (vector D, §15.2)', () => {
+  it('shares per key divide by each side’s own size (vector D)', () => {
     const pair = pairOf(['a', 'a', 'b', 'c'], ['a', 'd'], 'categorical');
     const shares = binnedShares(pair, true);
     expect(Array.from(shares.reference)).toEqual([0.5, 0.25, 0.25, 0.0001]);

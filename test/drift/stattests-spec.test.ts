@@ -1,6 +1,7 @@
-// Drift spec §15 vectors for ks, chisquare, z, wasserstein, jensenshannon, psi, kl_div and hellinger.
-// Expected numbers are copied from the spec (Evidently 0.7.21 with numpy 1.24.2 / scipy 1.10.1 / pandas 1.5.3,
-// or Evidently's own unit tests where §15.1 says so), never from this implementation.
+// Reference vectors for ks, chisquare, z, wasserstein, jensenshannon, psi, kl_div and hellinger (vectors A to E
+// and the golden reports are described in docs/drift-semantics.md, "Reference values in the tests"). Expected numbers are
+// Evidently 0.7.21's (with numpy 1.24.2 / scipy 1.10.1 / pandas 1.5.3) or its own unit tests', never this
+// implementation's.
 import { describe, expect, it } from 'vitest';
 import { getStatTest, STAT_TESTS } from '../../src/drift/stattests/index.js';
 import { isDrift, STATTEST_IDS, type ColumnType, type StatTestId } from '../../src/drift/types.js';
@@ -40,7 +41,7 @@ function expectScore(actual: number, expected: number, tolerance = RELATIVE_TOLE
   expect(relativeError(actual, expected), `got ${actual}, want ${expected}`).toBeLessThanOrEqual(tolerance);
 }
 
-// --- §15.2 generated vectors, default thresholds -------------------------------------------------------------
+// --- Generated vectors A to E, default thresholds -------------------------------------------------------------
 
 const VECTORS: Record<
   'A' | 'B' | 'C' | 'D' | 'E',
@@ -65,7 +66,7 @@ const VECTORS: Record<
   },
 };
 
-/** [vector, test, expected score, expected drift at the default threshold] from the §15.2 table. */
+/** [vector, test, expected score, expected drift at the default threshold], Evidently's numbers. */
 const TABLE: [keyof typeof VECTORS, StatTestId, number, boolean][] = [
   ['A', 'ks', 0.08702408702408701, false],
   ['B', 'ks', 0.24563233880550928, false],
@@ -99,7 +100,7 @@ const TABLE: [keyof typeof VECTORS, StatTestId, number, boolean][] = [
   ['E', 'z', 0.03367206885634566, true],
 ];
 
-describe('§15.2 generated vectors (default thresholds)', () => {
+describe('generated vectors A to E (default thresholds)', () => {
   it.each(TABLE)('vector %s, %s = %d', (vector, id, expected, drifted) => {
     const { reference, current, type } = VECTORS[vector];
     const test = getStatTest(id);
@@ -122,9 +123,9 @@ describe('§15.2 generated vectors (default thresholds)', () => {
   });
 });
 
-// --- extra edge vectors (§15.2) ---------------------------------------------------------------------------------
+// --- extra edge vectors ---------------------------------------------------------------------------------------
 
-describe('§15.2 extra edge vectors', () => {
+describe('extra edge vectors', () => {
   it('psi(["a"]*10, ["b"]*10) = 18.418838675877968', () => {
     expectScore(
       score('psi', Array(10).fill('a'), Array(10).fill('b'), 'categorical').score,
@@ -150,19 +151,19 @@ describe('§15.2 extra edge vectors', () => {
     expect(score('jensenshannon', Array(1200).fill('a'), Array(1300).fill('a'), 'categorical').score).toBe(0);
   });
 
-  it('wasserstein with a constant reference divides by 0.001 (§8.4: 250.0)', () => {
+  it('wasserstein with a constant reference divides by 0.001 (Evidently: 250.0)', () => {
     // current = {5.0, 5.1, ..., 5.5} × 200 each; W1 = 0.25, std_ref = 0 → divided by 0.001.
     const blocks = repeated([5.0, 5.1, 5.2, 5.3, 5.4, 5.5], [200, 200, 200, 200, 200, 200]);
     expectScore(score('wasserstein', Array(1200).fill(5.0), blocks, 'numerical').score, 250.0);
   });
 });
 
-// --- §15.1 Evidently unit-test vectors (called directly, explicit thresholds) -----------------------------------
+// --- Evidently's unit-test vectors (called directly, explicit thresholds) ----------------------------------------
 
 const C_REF = repeated([1, 2, 3, 4, 5, 6], [16, 18, 16, 14, 12, 12]);
 const C_CUR = repeated([1, 2, 3, 4, 5, 6], [16, 16, 16, 16, 16, 8]);
 
-describe('§15.1 Evidently unit-test vectors', () => {
+describe('Evidently unit-test vectors', () => {
   it.each([
     ['chisquare', C_REF, C_CUR, 0.5, 0.67309, 1e-5, false],
     ['hellinger', C_REF, C_CUR, 0.1, 0.06812, 1e-5, false],
@@ -223,9 +224,9 @@ describe('§15.1 Evidently unit-test vectors', () => {
   });
 });
 
-// --- §15.3 golden reports, per-column numbers of these tests -----------------------------------------------------
+// --- Golden reports 1 and 2, per-column numbers of these tests ---------------------------------------------------
 
-describe('§15.3 golden per-column numbers', () => {
+describe('golden reports: per-column numbers', () => {
   const bRef = VECTOR_B_REFERENCE;
   const bCur = VECTOR_B_CURRENT;
 

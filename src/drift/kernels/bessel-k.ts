@@ -9,7 +9,7 @@
  * - x ≥ 2: Steed's continued fraction CF2 (Thompson & Barnett 1986) for K_μ.
  * Both converge to full double precision: against mpmath (30 digits) the error is ≤ 2e-15 relative, while
  * scipy 1.10.1's AMOS `kv(0.25, ·)` itself is off by up to ~7e-14 near x = 2; the two agree to ~1e-13
- * (tests in test/drift/catalogue/bessel-k.test.ts).
+ * (checked against committed mpmath and scipy vectors in test/drift/catalogue/scipy-vectors.test.ts).
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
 

@@ -1,5 +1,5 @@
 /**
- * Evidently's `get_binned_data` (§7.2, §7.3 of the drift spec): the reference and current percentages that
+ * Evidently's `get_binned_data` (docs/drift-semantics.md, "Binning" and "Zero fill"): the reference and current percentages that
  * `psi`, `kl_div` and `jensenshannon` compare, either over Sturges histogram bins of the pooled data or over
  * exact values, plus the zero fill.
  */
@@ -46,7 +46,7 @@ export function usesHistogramBinning(
  * Counts per bin from a merged distribution (column data or database aggregates).
  *
  * Histogram branch: edges span the pooled range; their count is Sturges on the pooled size (Evidently's
- * default; `n_bins` is ignored there) unless `bins` is given (the opt-in `--bins N`). Values branch: one bin per
+ * default; `n_bins` is ignored there) unless `bins` is given (the opt-in `bins` setting). Values branch: one bin per
  * key of the union, in ascending key order.
  *
  * @param merged distinct pooled values with per-side counts
@@ -105,7 +105,7 @@ export function sharesOf(counts: ArrayLike<number>, size: number): Float64Array 
 }
 
 /**
- * Evidently's zero fill (§7.3), applied to one side: every exact 0 becomes `m / 1e6` if the smallest non-zero
+ * Evidently's zero fill, applied to one side: every exact 0 becomes `m / 1e6` if the smallest non-zero
  * share `m` is ≤ 0.0001, else 0.0001. No renormalisation. An array with no non-zero entry is returned as is
  * (Evidently would raise on `min()` of an empty array; a cleaned non-empty side always has one).
  *

@@ -1,6 +1,6 @@
 /**
  * numpy histograms: `np.histogram_bin_edges(..., bins="sturges")`, `np.linspace` edges and `np.histogram`
- * counts, reproduced to the bit (§7.2 of the drift spec).
+ * counts, reproduced to the bit (docs/drift-semantics.md, "Binning").
  */
 
 /**

@@ -2,7 +2,7 @@
  * The merged distribution of a column: the distinct values of reference ∪ current in ascending order, with
  * how many times each occurs on each side. It is simultaneously
  * - the support of both right-continuous ECDFs (numpy `searchsorted(side="right")` counts are its prefix sums),
- * - Evidently's value counts over the union of keys (§7.1 of the drift spec: a key absent on one side has 0),
+ * - Evidently's value counts over the union of keys (a key absent on one side counts 0),
  * - the aggregate form a database can return (`SELECT value, count(*) ... GROUP BY value` per side).
  */
 import type { ColumnPair } from '../types.js';
@@ -153,7 +153,7 @@ export function mergedDistribution(pair: ColumnPair): MergedDistribution {
 }
 
 /**
- * Evidently's value counts over the union of keys (§7.1): identical to {@link mergedDistribution}, named for
+ * Evidently's value counts over the union of keys: identical to {@link mergedDistribution}, named for
  * the categorical use. Keys are in ascending (Python `sorted`) order.
  *
  * @param pair the cleaned column pair

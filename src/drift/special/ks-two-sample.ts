@@ -18,7 +18,7 @@
  * @param h the statistic times n (integer, 0 < h <= n)
  * @returns the two-sided p-value
  * @example
- * computeProbOutsideSquare(8, 5); // => 0.08702408702408701 (drift spec §15.2 vector A)
+ * computeProbOutsideSquare(8, 5); // => 0.08702408702408701 (vector A's KS p-value)
  */
 export function computeProbOutsideSquare(n: number, h: number): number {
   // P = 2 * A0 * (1 - A1*(1 - A2*(1 - A3*(1 - A4*(...)))))

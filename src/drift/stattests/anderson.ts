@@ -1,7 +1,7 @@
 /**
  * `anderson`: k-sample Anderson–Darling test for k = 2 (scipy `anderson_ksamp([ref, cur])`, midrank version,
  * Scholz & Stephens 1987), Evidently's `anderson_darling_stattest.py`. The score is scipy's significance level:
- * interpolated from Scholz & Stephens' critical-value table and **clipped to [0.001, 0.25]** (§8.9).
+ * interpolated from Scholz & Stephens' critical-value table and **clipped to [0.001, 0.25]**.
  * Drift if and only if `p < threshold` (default 0.1).
  *
  * scipy raises when the pooled sample has fewer than 2 distinct values; the column is then skipped. With fewer

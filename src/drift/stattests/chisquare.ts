@@ -1,8 +1,8 @@
 /**
  * `chisquare`: Pearson's chi-square test of the current counts against the reference counts rescaled to the
- * current size, Evidently's `chisquare_stattest.py` → `scipy.stats.chisquare(f_obs, f_exp)` (drift spec §8.2).
+ * current size, Evidently's `chisquare_stattest.py` → `scipy.stats.chisquare(f_obs, f_exp)`.
  *
- * Keys are the union of both sides (§7.1). A key only in the current sample has expected count 0, so the
+ * Keys are the union of both sides. A key only in the current sample has expected count 0, so the
  * statistic is +∞ and p = 0 (always drift). One key on both sides gives 0 degrees of freedom and p = NaN
  * (never drift, Evidently issue #1929). Drift if and only if `p < threshold`.
  */

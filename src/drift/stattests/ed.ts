@@ -2,7 +2,7 @@
  * `ed`: energy distance (scipy `energy_distance`), Evidently's `energy_distance.py`.
  *
  * Score = `sqrt(2) * sqrt(Σ (F_ref(v_i) - F_cur(v_i))² (v_{i+1} - v_i))` over the pooled sorted values, from
- * the shared ECDF walk. Drift if and only if the distance is **strictly** greater than the threshold (§8.11).
+ * the shared ECDF walk. Drift if and only if the distance is **strictly** greater than the threshold.
  */
 import { columnEcdfWalk } from '../kernels/index.js';
 import type { ColumnPair, StatTest, StatTestOutcome } from '../types.js';

@@ -3,8 +3,8 @@
  * Evidently's `mmd_stattest.py`.
  *
  * Evidently uses numpy's **unseeded** global generator, so its p-value varies run to run; driftwatch seeds the
- * ported legacy `RandomState` with `--seed` (default 0), which equals Evidently's output when numpy's global
- * generator was seeded with the same value just before the call (§8.17). Drift if and only if `p < threshold`
+ * ported legacy `RandomState` with the `seed` setting (default 0), which equals Evidently's output when numpy's
+ * global generator was seeded with the same value just before the call. Drift if and only if `p < threshold`
  * (default 0.1).
  *
  * The kernel matrix is (n1+n2)² doubles and every permutation is `O((n1+n2)²)` (as in Evidently); above

@@ -4,7 +4,7 @@
  *
  * Evidently 0.7.21 passes the reference counts **unscaled** as expected frequencies, so scipy (≥ 1.9) raises
  * unless both sides have the same size (sums must agree to 1e-8 relative): the column is then skipped with
- * that reason (§8.14). `G = 2 Σ obs·ln(obs/exp)` (0 where obs = 0; ∞ for a key absent from the reference,
+ * that reason. `G = 2 Σ obs·ln(obs/exp)` (0 where obs = 0; ∞ for a key absent from the reference,
  * giving p = 0); `p = chi2.sf(G, K − 1)`. One key on both sides gives 0 degrees of freedom and p = NaN, as in
  * scipy and Evidently (never drift), reported with a warning that says why. Drift if and only if `p < threshold`.
  */

@@ -1,5 +1,5 @@
 /**
- * `hellinger`: Evidently's Hellinger distance (`hellinger_distance.py`, drift spec §8.8).
+ * `hellinger`: Evidently's Hellinger distance (`hellinger_distance.py`).
  *
  * Categorical: `BC = Σ_k sqrt(p_k q_k)` over the union of keys with `p = count / n`.
  * Numerical: Sturges bins over the **distinct values** of the union (not the samples), densities from

@@ -1,5 +1,5 @@
 /**
- * `jensenshannon`: Evidently's Jensen–Shannon distance (`jensenshannon.py`, drift spec §8.5):
+ * `jensenshannon`: Evidently's Jensen–Shannon distance (`jensenshannon.py`):
  * `scipy.spatial.distance.jensenshannon(reference_shares, current_shares)` (natural log) on the binned shares
  * **without** zero fill. Range [0, sqrt(ln 2)]. Drift if and only if `distance >= threshold`. `options.bins` as
  * for `psi`.

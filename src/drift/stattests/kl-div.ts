@@ -1,5 +1,5 @@
 /**
- * `kl_div`: Evidently's Kullback–Leibler divergence (`kl_div.py`, drift spec §8.7):
+ * `kl_div`: Evidently's Kullback–Leibler divergence (`kl_div.py`):
  * `scipy.stats.entropy(reference_shares, current_shares)` on the binned shares with zero fill, i.e. both
  * renormalised to sum 1 and `Σ p ln(p/q)`, KL(reference ‖ current) in nats. Drift if and only if
  * `KL >= threshold`. `options.bins` as for `psi`.

@@ -1,6 +1,6 @@
 /**
  * `ks`: the two-sample Kolmogorov–Smirnov test, Evidently's `ks_stattest.py` →
- * `scipy.stats.ks_2samp(reference, current)` (two-sided, `method="auto"`, scipy 1.10.1), drift spec §8.1.
+ * `scipy.stats.ks_2samp(reference, current)` (two-sided, `method="auto"`, scipy 1.10.1).
  *
  * Skeleton as scipy's: statistic (ECDF walk, `searchsorted(side="right")`), choose the method (exact when
  * `max(n1, n2) <= 10000`), p-value, fallback to the asymptotic distribution when the exact computation fails

@@ -1,6 +1,6 @@
 /**
- * `psi`: Evidently's Population Stability Index (`psi.py`, drift spec §8.6) on the binned shares with zero fill
- * (§7.2, §7.3): `PSI = Σ (p_i − q_i) ln(p_i / q_i)` with p the reference and q the current share, no
+ * `psi`: Evidently's Population Stability Index (`psi.py`) on the binned shares with zero fill
+ * (docs/drift-semantics.md, "Binning" and "Zero fill"): `PSI = Σ (p_i − q_i) ln(p_i / q_i)` with p the reference and q the current share, no
  * renormalisation. Drift if and only if `PSI >= threshold`.
  *
  * With `options.bins` set, numerical columns that take the histogram branch use that many equal-width bins over

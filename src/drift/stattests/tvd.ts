@@ -7,7 +7,7 @@
  * replacement from `ref ++ cur` (`np.random.choice(..., replace=False)` = a prefix of the legacy
  * `RandomState.permutation`) as the new reference, the rest as the new current, and reports
  * `p = #(observed ≤ |TVD_perm|) / 1000`. With the ported MT19937/RandomState the permutations here are
- * numpy's own, so the p-value equals Evidently's (seed = `--seed`, default 0). Drift if and only if
+ * numpy's own, so the p-value equals Evidently's (seed: the `seed` setting, default 0). Drift if and only if
  * `p < threshold` (default 0.1).
  */
 import { mergedDistribution, indexOfDistinct } from '../kernels/index.js';

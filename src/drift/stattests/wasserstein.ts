@@ -1,5 +1,5 @@
 /**
- * `wasserstein`: Evidently's normed Wasserstein distance (`wasserstein_distance_norm.py`, drift spec §8.4):
+ * `wasserstein`: Evidently's normed Wasserstein distance (`wasserstein_distance_norm.py`):
  * `scipy.stats.wasserstein_distance(reference, current) / max(np.std(reference), 0.001)`, with the population
  * (ddof 0) standard deviation as pandas computes it. Drift if and only if `distance >= threshold`.
  */
@@ -17,7 +17,7 @@ export const WASSERSTEIN_MIN_NORM = 0.001;
  * @param referenceStd population (ddof 0) standard deviation of the reference
  * @returns the normed distance
  * @example
- * normedWasserstein(2.2807833333333334, 29.12982180599272); // => 0.0782971948309042 (drift spec golden 2)
+ * normedWasserstein(2.2807833333333334, 29.12982180599272); // => 0.0782971948309042 (column x of golden report 2)
  */
 export function normedWasserstein(wasserstein1: number, referenceStd: number): number {
   return wasserstein1 / Math.max(referenceStd, WASSERSTEIN_MIN_NORM);

@@ -1,5 +1,5 @@
 /**
- * `z`: Evidently's two-proportion Z-test (`z_stattest.py`, drift spec §8.3). The smallest key of the union (in
+ * `z`: Evidently's two-proportion Z-test (`z_stattest.py`). The smallest key of the union (in
  * Python `sorted` order, which the column encoding preserves) maps to 0 and every other value to 1, so with more
  * than two categories it tests "smallest category vs the rest". Both sides holding the same single value give
  * p = 1. The p-value is literally `2 * (1 - Φ(|z|))`, which underflows to 0 for |z| above about 8.3, as in
@@ -27,7 +27,7 @@ export interface ZTestResult {
  * @param currentSize current sample size
  * @returns z and the two-sided p-value
  * @example
- * twoProportionZTest(40, 100, 55, 100).pValue; // => 0.03367206885634588 (drift spec vector E: 0.03367206885634566)
+ * twoProportionZTest(40, 100, 55, 100).pValue; // => 0.03367206885634588 (vector E; Evidently: 0.03367206885634566)
  */
 export function twoProportionZTest(
   referenceOnes: number,

@@ -1,5 +1,5 @@
 /**
- * `--compute database`: the per-column value counts every default drift test needs, computed by PostgreSQL.
+ * Computing in the database: the per-column value counts every default drift test needs, computed by PostgreSQL.
  *
  * For each column and each snapshot one plain `SELECT col, count(*) ... GROUP BY col` runs, so only
  * (distinct value, count) pairs cross the wire, never rows. From the two sides' counts the runner rebuilds the

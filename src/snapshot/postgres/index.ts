@@ -45,7 +45,7 @@ export {
 
 /** Everything needed to read a reference and a current snapshot from Postgres (part of the compare settings). */
 export interface PostgresSnapshotSettings {
-  /** `--database-url` or `DATABASE_URL`; never printed. */
+  /** The database URL; never printed. */
   readonly databaseUrl: string;
   readonly source: SnapshotQuerySource;
   readonly referenceAsOf: AsOfSelector;

@@ -69,7 +69,7 @@ async function createSchema(client: pg.ClientBase, schema: string): Promise<void
     if (found !== expected) {
       throw new UserError(
         'DATABASE',
-        `table ${schema}.${table.name} exists with other columns (found: ${found}; expected: ${expected}); drop it or choose another --schema`,
+        `table ${schema}.${table.name} exists with other columns (found: ${found}; expected: ${expected}); drop it or load into another schema`,
       );
     }
   }

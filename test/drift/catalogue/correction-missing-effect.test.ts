@@ -129,7 +129,7 @@ describe('missingDrift against statsmodels proportions_ztest', () => {
 });
 
 describe('columnEffect', () => {
-  it('equals the wasserstein and jensenshannon scores of the drift spec vectors A and B', () => {
+  it('equals the wasserstein and jensenshannon scores of vectors A and B', () => {
     expect(columnEffect(pairOf(VECTOR_A_REFERENCE, VECTOR_A_CURRENT))).toEqual({
       wasserstein_normed: expect.closeTo(0.781236105789365, 12) as unknown as number,
       jensenshannon: expect.closeTo(0.8325546111576977, 12) as unknown as number,

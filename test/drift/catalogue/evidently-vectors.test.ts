@@ -1,6 +1,6 @@
 /**
- * The second half of the catalogue against Evidently 0.7.21's own unit-test vectors and the generated vectors of
- * the drift spec (§15.1, §15.2), with Evidently's thresholds, comparison directions, names and raise → skip cases.
+ * The second half of the catalogue against Evidently 0.7.21's own unit-test vectors and the generated vectors A to E
+ * (docs/drift-semantics.md), with Evidently's thresholds, comparison directions, names and raise → skip cases.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -114,7 +114,7 @@ describe('Evidently unit-test vectors (tests/stattests/test_stattests.py)', () =
   });
 });
 
-describe('drift spec §15.2 generated vectors (defaults)', () => {
+describe('generated vectors A to E (defaults)', () => {
   const rows: [StatTestId, 'A' | 'B' | 'C' | 'D' | 'E', number, boolean, number][] = [
     ['anderson', 'A', 0.06351467728760844, true, 1e-12],
     ['anderson', 'B', 0.0058297742894129695, true, 1e-12],
@@ -135,7 +135,7 @@ describe('drift spec §15.2 generated vectors (defaults)', () => {
     ['g_test', 'E', 0.002502829406258309, true, 1e-12],
     ['TVD', 'C', 0.928, false, 0],
     // Evidently iterates a Python set of string keys, so its D p-value depends on PYTHONHASHSEED (0.017–0.022
-    // over the 24 key orders with numpy's seed-0 permutations; the spec's 0.02 is one of them). driftwatch sums
+    // over the 24 key orders with numpy's seed-0 permutations; Evidently's reference run's 0.02 is one of them). driftwatch sums
     // in sorted key order, which numpy gives as 0.022.
     ['TVD', 'D', 0.02, true, 0.003],
     ['TVD', 'E', 0.055, true, 0],
@@ -201,7 +201,7 @@ describe('where Evidently raises, the column is skipped with the reason', () => 
   });
 });
 
-describe('registry metadata (drift spec §6, §9, §17)', () => {
+describe('registry metadata: names, default thresholds, directions', () => {
   it.each([
     ['anderson', 'Anderson-Darling', 0.1, 'p<thr', ['numerical']],
     ['cramer_von_mises', 'Cramer-von Mises', 0.1, 'p<=thr', ['numerical']],

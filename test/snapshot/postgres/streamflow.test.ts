@@ -99,7 +99,7 @@ describe.skipIf(!available)('StreamFlow in PostgreSQL', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `driftwatch: error: table ${otherSchema}.labels exists with other columns (found: user_id text, as_of date, label integer; ` +
-        `expected: user_id text, as_of date, churn_label integer); drop it or choose another --schema\n`,
+        `expected: user_id text, as_of date, churn_label integer); drop it or load into another schema\n`,
     );
     const dir = mkdtempSync(join(tmpdir(), 'driftwatch-pg-'));
     mkdirSync(join(dir, 'bad'));
