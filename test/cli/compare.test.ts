@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../src/drift/report.js';
@@ -131,6 +132,39 @@ describe('driftwatch compare on the StreamFlow fixtures', () => {
     expect(column('watch_hours_30d')).toMatchObject({ stattest: 'ks', threshold: 0.2 });
     expect(column('monthly_fee')).toMatchObject({ stattest: 'psi', threshold: 0.25 });
     expect(column('net_service')).toMatchObject({ stattest: 'jensenshannon', threshold: 0.2 });
+  });
+});
+
+describe('driftwatch compare on gzip-compressed snapshots', () => {
+  it('reads month_000.csv.gz like month_000.csv: the same report, labels without .csv.gz', async () => {
+    const dir = temp();
+    for (const n of [0, 1]) writeFileSync(join(dir, `month_00${n}.csv.gz`), gzipSync(readFileSync(month(n))));
+    const args = (reference: string, current: string, out: string) => [
+      ...base,
+      '--reference',
+      reference,
+      '--current',
+      current,
+      '--report-dir',
+      join(dir, out),
+      '--format',
+      'json',
+    ];
+    const gz = await cli(args(join(dir, 'month_000.csv.gz'), join(dir, 'month_001.csv.gz'), 'gz'));
+    expect(gz.stderr).toBe('');
+    const plain = await cli(args(month(0), month(1), 'plain'));
+    const read = (out: string) => {
+      const report = JSON.parse(
+        readFileSync(join(dir, out, 'drift_month_000_vs_month_001.json'), 'utf8'),
+      ) as DriftReport;
+      return {
+        ...report,
+        reference: { ...report.reference, source: '' },
+        current: { ...report.current, source: '' },
+      };
+    };
+    expect(read('gz')).toEqual(read('plain'));
+    expect(plain.code).toBe(0);
   });
 });
 
