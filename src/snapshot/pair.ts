@@ -6,7 +6,11 @@
 import { UserError } from '../errors.js';
 import { readFileSources } from './files.js';
 import { countPostgresSnapshots, readPostgresSnapshots } from './postgres/index.js';
-import { snapshotSettingsOf, type PostgresSnapshotSource } from './postgres/source.js';
+import {
+  snapshotSettingsOf,
+  type DatabaseSettingNames,
+  type PostgresSnapshotSource,
+} from './postgres/source.js';
 import { columnFilterFunction, type ColumnFilter, type FileReader } from './read-request.js';
 import { rowFactsOf } from './row-facts.js';
 import { defaultLabel, type FileSnapshotSource, type SnapshotSource } from './source.js';
@@ -18,6 +22,8 @@ export interface SnapshotPairSources {
   readonly current: SnapshotSource;
   /** Working directory for relative paths and git. */
   readonly cwd: string;
+  /** How the surface names the database settings, for messages (default: neutral names). */
+  readonly names?: DatabaseSettingNames;
 }
 
 /** How the pair is read. */
@@ -44,8 +50,9 @@ async function readDatabasePair(
   reference: PostgresSnapshotSource,
   current: PostgresSnapshotSource,
   include: ((name: string) => boolean) | undefined,
+  names: DatabaseSettingNames | undefined,
 ): Promise<ReadSnapshotPair> {
-  const settings = snapshotSettingsOf(reference, current);
+  const settings = snapshotSettingsOf(reference, current, names);
   if (reference.database.compute === 'database') {
     const counted = await countPostgresSnapshots(settings, include);
     return {
@@ -83,7 +90,7 @@ export async function readSnapshotPair(
   if (reference.kind === 'postgres' || current.kind === 'postgres') {
     if (reference.kind !== 'postgres' || current.kind !== 'postgres')
       throw new UserError('USAGE', 'both snapshots must come from the database, or both from files');
-    return readDatabasePair(reference, current, columnFilterFunction(options.columns));
+    return readDatabasePair(reference, current, columnFilterFunction(options.columns), sources.names);
   }
   const files: FileSnapshotSource[] = [reference, current];
   const [first, second] = await readFileSources(files, sources.cwd, options.columns, options.readFiles);

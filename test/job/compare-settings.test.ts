@@ -132,6 +132,7 @@ describe('parseCompareSettings', () => {
         databaseUrl: 'postgresql://reader@db/features',
         source: { kind: 'table', table: { schema: 'analytics', table: 'features' }, asOfColumn: 'as_of' },
         statementTimeoutMs: 600_000,
+        connectRetries: 1,
         compute: 'database',
       },
     });
@@ -254,6 +255,18 @@ describe('parseCompareSettings', () => {
       'currentAsOf',
       "--current-as-of: 'previous' is not allowed here",
       "current-as-of: 'previous' is not allowed here",
+    ],
+    [
+      { table: 't', connectRetries: '11', databaseUrl: 'postgresql://h/db' },
+      'connectRetries',
+      "--connect-retries: '11' is not a whole number from 0 to 10",
+      "connect-retries: '11' is not a whole number from 0 to 10",
+    ],
+    [
+      { query: 'SELECT 1; DROP TABLE t', databaseUrl: 'postgresql://h/db' },
+      'query',
+      '--query: only one statement is allowed',
+      'query: only one statement is allowed',
     ],
     [
       { table: 't', statementTimeout: '0', databaseUrl: 'postgresql://h/db' },

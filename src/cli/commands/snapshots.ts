@@ -61,6 +61,7 @@ export const snapshotsCommand: Command = {
       source,
       parseStatementTimeout(raw, DATABASE_FLAGS),
       parseConnectRetries(raw, DATABASE_FLAGS),
+      DATABASE_FLAGS,
     );
     if (values.json) {
       io.stdout.write(JSON.stringify(listed.map((item) => ({ as_of: item.asOf, rows: item.rows }))) + '\n');

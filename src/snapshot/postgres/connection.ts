@@ -11,7 +11,7 @@ import { UserError, getErrorMessage } from '../../errors.js';
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 600_000;
 /** How long to wait for a connection before reporting the server unreachable. */
 export const CONNECT_TIMEOUT_MS = 10_000;
-/** Default `--connect-retries`: a connection lost before any snapshot row was read is tried once more. */
+/** Default of the connect retries: a connection lost before any snapshot row was read is tried once more. */
 export const DEFAULT_CONNECT_RETRIES = 1;
 /** Wait before the first retry; doubled for each further one (0.5 s, 1 s, 2 s, ... at most 8 s). */
 export const RETRY_DELAY_MS = 500;
@@ -65,7 +65,7 @@ export function describeTarget(target: DatabaseTarget): string {
  *
  * A read-only connection starts with `default_transaction_read_only=on` (a second fence behind the
  * `READ ONLY` transaction: a transaction the query might open after escaping its own would still be read-only)
- * and `standard_conforming_strings=on` (backslashes are plain characters in `'...'`, as the `--query` lexer
+ * and `standard_conforming_strings=on` (backslashes are plain characters in `'...'`, as the snapshot query's lexer
  * reads them). The startup `options` of the URL or of `PGOPTIONS` are kept and ours appended, so ours win.
  */
 export type DatabaseAccess = 'read-only' | 'read-write';
@@ -88,7 +88,7 @@ const READ_ONLY_OPTIONS = '-c default_transaction_read_only=on -c standard_confo
 export function databaseAt(
   url: string,
   access: DatabaseAccess,
-  flag = '--database-url',
+  flag = 'database-url',
   env: NodeJS.ProcessEnv = process.env,
 ): Database {
   const target = parseDatabaseUrl(flag, url);

@@ -4,6 +4,7 @@
  */
 import type { ClientBase } from 'pg';
 import type { CountedTable, RowFacts, Table } from '../table.js';
+import { NEUTRAL_DATABASE_NAMES, type DatabaseSettingNames } from './source.js';
 import { type CountStrategy, countSnapshotValues } from './aggregates.js';
 import {
   DEFAULT_STATEMENT_TIMEOUT_MS,
@@ -31,10 +32,11 @@ export { type AsOfSelector, type SnapshotQuerySource, type AsOfCount } from './s
  */
 async function inReadOnlySnapshot<T>(
   databaseUrl: string,
-  options: { statementTimeoutMs: number; connectRetries?: number },
+  options: { statementTimeoutMs: number; connectRetries?: number; names?: DatabaseSettingNames },
   work: (client: ClientBase, attempt: ReadAttempt) => Promise<T>,
 ): Promise<T> {
-  return withReadOnlySnapshot(databaseAt(databaseUrl, 'read-only'), options, work);
+  const names = options.names ?? NEUTRAL_DATABASE_NAMES;
+  return withReadOnlySnapshot(databaseAt(databaseUrl, 'read-only', names.databaseUrl), options, work);
 }
 export {
   DEFAULT_CONNECT_RETRIES,
@@ -52,8 +54,10 @@ export interface PostgresSnapshotSettings {
   readonly currentAsOf: AsOfSelector;
   /** `statement_timeout` of every statement, in milliseconds. */
   readonly statementTimeoutMs: number;
-  /** `--connect-retries`: tries more of a connection lost before any row was read (default 1). */
+  /** Tries more of a connection lost before any row was read (default 1). */
   readonly connectRetries?: number;
+  /** How messages name the settings (default: neutral names). */
+  readonly names?: DatabaseSettingNames;
 }
 
 /** Both snapshots, labelled by their as_of values. */
@@ -80,9 +84,17 @@ export async function readPostgresSnapshots(
       attempt.rowsRead = true;
     };
     attempt.step = `reading the snapshot as_of ${asOf.reference}`;
-    const reference = await readSnapshot(client, plan, asOf.reference, { include, onRows });
+    const reference = await readSnapshot(client, plan, asOf.reference, {
+      include,
+      onRows,
+      names: settings.names,
+    });
     attempt.step = `reading the snapshot as_of ${asOf.current}`;
-    const current = await readSnapshot(client, plan, asOf.current, { include, onRows });
+    const current = await readSnapshot(client, plan, asOf.current, {
+      include,
+      onRows,
+      names: settings.names,
+    });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
     return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
   });
@@ -91,9 +103,9 @@ export async function readPostgresSnapshots(
 /** Plans the snapshot query and resolves both as_of values, naming each step for a lost connection's message. */
 async function planAndResolve(client: ClientBase, attempt: ReadAttempt, settings: PostgresSnapshotSettings) {
   attempt.step = 'checking the snapshot query';
-  const plan = await planSnapshotQuery(client, settings.source);
+  const plan = await planSnapshotQuery(client, settings.source, settings.names);
   attempt.step = 'listing the as_of values';
-  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf, settings.names);
   return { plan, asOf };
 }
 
@@ -103,12 +115,14 @@ export async function listPostgresSnapshots(
   source: SnapshotQuerySource,
   statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
   connectRetries?: number,
+  names?: DatabaseSettingNames,
 ): Promise<AsOfCount[]> {
-  return inReadOnlySnapshot(databaseUrl, { statementTimeoutMs, connectRetries }, async (client, attempt) => {
+  const options = { statementTimeoutMs, connectRetries, names };
+  return inReadOnlySnapshot(databaseUrl, options, async (client, attempt) => {
     attempt.step = 'checking the snapshot query';
-    const plan = await planSnapshotQuery(client, source);
+    const plan = await planSnapshotQuery(client, source, names);
     attempt.step = 'listing the as_of values';
-    return listAsOf(client, plan);
+    return listAsOf(client, plan, names);
   });
 }
 

@@ -2,7 +2,7 @@
  * Snapshots stored in PostgreSQL as as-of tables: which query yields one snapshot, which as_of values exist,
  * and streaming one snapshot into the columnar {@link Table} with COPY TO STDOUT.
  *
- * A user's `--query` reaches the server only inside `SELECT * FROM (<query>) AS snapshot` (a subquery cannot
+ * A user's snapshot query reaches the server only inside `SELECT * FROM (<query>) AS snapshot` (a subquery cannot
  * modify data: INSERT/UPDATE/DELETE are not allowed there, nor a data-modifying WITH) and only through the
  * extended query protocol, one statement per Parse.
  */
@@ -20,25 +20,26 @@ import {
   replaceAsOfPlaceholder,
   usesAsOfPlaceholder,
 } from './sql-text.js';
+import { NEUTRAL_DATABASE_NAMES, type DatabaseSettingNames } from './source.js';
 import { STREAMFLOW_AS_OF_TABLE, STREAMFLOW_TABLES, streamflowSnapshotQuery } from './streamflow.js';
 
 /** Where the rows of one snapshot come from. */
 export type SnapshotQuerySource =
-  /** `--table T --as-of-column C`: every column of T but C, for one value of C. */
+  /** An as-of table T with its as_of column C: every column of T but C, for one value of C. */
   | { readonly kind: 'table'; readonly table: TableName; readonly asOfColumn: string }
   /**
-   * `--query "SELECT ... WHERE as_of = $1"`; `latest`/`previous` need `discovery` (`--table`/`--as-of-column`
-   * given alongside), explicit dates do not.
+   * A query such as `SELECT ... WHERE as_of = $1`; `latest`/`previous` need `discovery` (a table and its as_of
+   * column given alongside), explicit dates do not.
    */
   | {
       readonly kind: 'query';
       readonly sql: string;
       readonly discovery?: { readonly table: TableName; readonly asOfColumn: string };
     }
-  /** `--query streamflow`: the bundled join of the StreamFlow tables in `schema`. */
+  /** The bundled join of the StreamFlow tables in `schema` (the query named `streamflow`). */
   | { readonly kind: 'streamflow'; readonly schema: string };
 
-/** `--reference-as-of` / `--current-as-of`: a value, or relative to the discovered as_of values. */
+/** The as_of of one side: a value, or relative to the discovered as_of values. */
 export type AsOfSelector =
   | { readonly kind: 'value'; readonly value: string }
   | { readonly kind: 'latest' }
@@ -68,6 +69,7 @@ export interface AsOfCount {
 export async function planSnapshotQuery(
   client: pg.ClientBase,
   source: SnapshotQuerySource,
+  names: DatabaseSettingNames = NEUTRAL_DATABASE_NAMES,
 ): Promise<SnapshotPlan> {
   switch (source.kind) {
     case 'table': {
@@ -100,7 +102,7 @@ export async function planSnapshotQuery(
         if (found.rows[0]?.oid == null) {
           throw new UserError(
             'DATABASE',
-            `table ${source.schema}.${table.name} missing (load the StreamFlow schema with: driftwatch db load-fixtures --schema ${source.schema})`,
+            `table ${source.schema}.${table.name} missing (load the StreamFlow fixtures into schema ${source.schema} with driftwatch db load-fixtures)`,
           );
         }
       }
@@ -112,11 +114,11 @@ export async function planSnapshotQuery(
       };
     }
     case 'query': {
-      const sql = checkSnapshotQuery('--query', source.sql);
+      const sql = checkSnapshotQuery(names.query, source.sql);
       if (!usesAsOfPlaceholder(sql)) {
         throw new UserError(
           'USAGE',
-          '--query: the query must select one snapshot with $1 (e.g. WHERE as_of = $1)',
+          `${names.query}: the query must select one snapshot with $1 (e.g. WHERE as_of = $1)`,
         );
       }
       const asOfType = await parameterType(client, sql);
@@ -188,11 +190,15 @@ function wrapAsSubquery(sql: string, columns = '*'): string {
 }
 
 /** Lists the as_of values of a plan with their row counts, ascending. */
-export async function listAsOf(client: pg.ClientBase, plan: SnapshotPlan): Promise<AsOfCount[]> {
+export async function listAsOf(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  names: DatabaseSettingNames = NEUTRAL_DATABASE_NAMES,
+): Promise<AsOfCount[]> {
   if (plan.discoverySql === undefined) {
     throw new UserError(
       'USAGE',
-      'latest/previous need the as_of values: give --table and --as-of-column with --query',
+      `latest/previous need the as_of values: give ${names.table} and ${names.asOfColumn} with ${names.query}`,
     );
   }
   const result = await client.query<{ as_of: string; rows: string }>(extended({ text: plan.discoverySql }));
@@ -206,7 +212,7 @@ export interface ResolvedAsOf {
 }
 
 /**
- * Resolves `--reference-as-of` and `--current-as-of`. `latest` is the last as_of; `previous` is the last as_of
+ * Resolves the reference and current as_of selectors. `latest` is the last as_of; `previous` is the last as_of
  * before the current one. An explicit value is normalised by Postgres (`CAST($1 AS type)::text`) and, when the
  * as_of values can be listed, must be one of them.
  */
@@ -215,19 +221,20 @@ export async function resolveAsOf(
   plan: SnapshotPlan,
   reference: AsOfSelector,
   current: AsOfSelector,
+  names: DatabaseSettingNames = NEUTRAL_DATABASE_NAMES,
 ): Promise<ResolvedAsOf> {
   if (current.kind === 'previous')
     throw new UserError(
       'USAGE',
-      "--current-as-of: 'previous' is for --reference-as-of (use latest or a date)",
+      `${names.currentAsOf}: 'previous' is for ${names.referenceAsOf} (use latest or a date)`,
     );
   if (reference.kind === 'latest')
     throw new UserError(
       'USAGE',
-      "--reference-as-of: 'latest' is for --current-as-of (use previous or a date)",
+      `${names.referenceAsOf}: 'latest' is for ${names.currentAsOf} (use previous or a date)`,
     );
   const needList = plan.discoverySql !== undefined || current.kind !== 'value' || reference.kind !== 'value';
-  const available = needList ? await listAsOf(client, plan) : undefined;
+  const available = needList ? await listAsOf(client, plan, names) : undefined;
   const where = plan.discoveryLabel ?? plan.label;
   const availableText = () => (available!.length === 0 ? 'none' : available!.map((a) => a.asOf).join(', '));
   const check = async (flag: string, value: string): Promise<string> => {
@@ -245,17 +252,17 @@ export async function resolveAsOf(
     if (available!.length === 0)
       throw new UserError('DATABASE', `no as_of values in ${where}: the table is empty`);
     currentAsOf = available![available!.length - 1]!.asOf;
-  } else currentAsOf = await check('--current-as-of', current.value);
+  } else currentAsOf = await check(names.currentAsOf, current.value);
   let referenceAsOf: string;
   if (reference.kind === 'previous') {
     const index = available!.findIndex((a) => a.asOf === currentAsOf);
     if (index <= 0)
       throw new UserError(
         'DATABASE',
-        `--reference-as-of previous: no as_of before ${currentAsOf} in ${where} (available: ${availableText()})`,
+        `${names.referenceAsOf} previous: no as_of before ${currentAsOf} in ${where} (available: ${availableText()})`,
       );
     referenceAsOf = available![index - 1]!.asOf;
-  } else referenceAsOf = await check('--reference-as-of', reference.value);
+  } else referenceAsOf = await check(names.referenceAsOf, reference.value);
   return { reference: referenceAsOf, current: currentAsOf };
 }
 
@@ -309,6 +316,8 @@ export interface ReadSnapshotOptions {
   readonly include?: (name: string) => boolean;
   /** Called when the first rows arrive (from then on a lost connection is not retried). */
   readonly onRows?: () => void;
+  /** How messages name the settings (default: neutral names). */
+  readonly names?: DatabaseSettingNames;
 }
 
 /**
@@ -330,7 +339,7 @@ export async function readSnapshot(
   if (columns.length === 0) throw new UserError('DATABASE', `${plan.label}: no columns left to read`);
   await client.query({ text: `SELECT set_config('driftwatch.as_of', $1, true)`, values: [asOf] });
   const bound = replaceAsOfPlaceholder(
-    '--query',
+    (options.names ?? NEUTRAL_DATABASE_NAMES).query,
     plan.sql,
     `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`,
   );

@@ -34,6 +34,29 @@ export interface PostgresSnapshotSource {
   readonly database: PostgresDatabaseSettings;
 }
 
+/**
+ * How the surface that built the settings names the database settings, so the readers' messages speak the user's
+ * vocabulary (a CLI flag, an action input). Without it, messages use the neutral names below.
+ */
+export interface DatabaseSettingNames {
+  readonly databaseUrl: string;
+  readonly table: string;
+  readonly asOfColumn: string;
+  readonly query: string;
+  readonly referenceAsOf: string;
+  readonly currentAsOf: string;
+}
+
+/** The names messages use when the caller gives none: the settings' own names, without a surface's prefix. */
+export const NEUTRAL_DATABASE_NAMES: DatabaseSettingNames = {
+  databaseUrl: 'database-url',
+  table: 'table',
+  asOfColumn: 'as-of-column',
+  query: 'query',
+  referenceAsOf: 'reference-as-of',
+  currentAsOf: 'current-as-of',
+};
+
 /** `previous`, `latest` or the value, for messages and default labels before resolution. */
 export function describeAsOf(selector: AsOfSelector): string {
   return selector.kind === 'value' ? selector.value : selector.kind;
@@ -43,6 +66,7 @@ export function describeAsOf(selector: AsOfSelector): string {
 export function snapshotSettingsOf(
   reference: PostgresSnapshotSource,
   current: PostgresSnapshotSource,
+  names?: DatabaseSettingNames,
 ): PostgresSnapshotSettings {
   if (
     reference.database !== current.database &&
@@ -57,5 +81,6 @@ export function snapshotSettingsOf(
     currentAsOf: current.asOf,
     statementTimeoutMs: reference.database.statementTimeoutMs,
     connectRetries: reference.database.connectRetries,
+    ...(names ? { names } : {}),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * SQL text helpers: identifier quoting, qualified table names, and the one lexer of user SQL (`--query`): it
+ * SQL text helpers: identifier quoting, qualified table names, and the one lexer of user SQL (the snapshot query): it
  * finds the `$1` placeholder and checks, before anything is sent, that the query is one statement that reads.
  *
  * Values are never spliced into SQL. The one exception Postgres forces on us is `COPY (query) TO STDOUT`, a
@@ -23,7 +23,7 @@ export interface TableName {
 }
 
 /**
- * Parses `--table` values: `features`, `analytics.features`, or quoted parts (`"My Schema"."Features"`).
+ * Parses table names as a user writes them: `features`, `analytics.features`, or quoted parts (`"My Schema"."Features"`).
  *
  * @throws {UserError} on an empty part or an unbalanced quote
  */
@@ -219,7 +219,7 @@ export function replaceAsOfPlaceholder(flag: string, sql: string, replacement: s
 
 /** Whether a query references `$1` outside literals and comments. */
 export function usesAsOfPlaceholder(sql: string): boolean {
-  return tokenizeSql('--query', sql).some((token) => token.kind === 'parameter' && token.value === '1');
+  return tokenizeSql('query', sql).some((token) => token.kind === 'parameter' && token.value === '1');
 }
 
 /** Statements a snapshot query may be: they only read. */

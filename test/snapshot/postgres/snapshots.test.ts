@@ -190,18 +190,18 @@ describe.skipIf(!available)('PostgreSQL snapshots', () => {
         readPostgresSnapshots(settings({ currentAsOf: { kind: 'value', value: '2024-05-31' } })),
         'DATABASE',
         new RegExp(
-          `^--current-as-of: as_of 2024-05-31 has no rows in ${schema}\\.features\\.as_of \\(available: 2024-01-31, 2024-02-29, 2024-03-31\\)$`,
+          `^current-as-of: as_of 2024-05-31 has no rows in ${schema}\\.features\\.as_of \\(available: 2024-01-31, 2024-02-29, 2024-03-31\\)$`,
         ),
       );
       await rejectsWith(
         readPostgresSnapshots(settings({ referenceAsOf: { kind: 'value', value: 'not-a-date' } })),
         'USAGE',
-        /^--reference-as-of: 'not-a-date' is not a valid date/,
+        /^reference-as-of: 'not-a-date' is not a valid date/,
       );
       await rejectsWith(
         readPostgresSnapshots(settings({ currentAsOf: { kind: 'value', value: '2024-01-31' } })),
         'DATABASE',
-        /^--reference-as-of previous: no as_of before 2024-01-31/,
+        /^reference-as-of previous: no as_of before 2024-01-31/,
       );
     });
 
