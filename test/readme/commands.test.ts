@@ -26,7 +26,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_URL, databaseAvailable, sql } from '../postgres/support.js';
+import { DATABASE_URL, databaseAvailable, sql } from '../snapshot/postgres/support.js';
 import { readmeBlocks, type FencedBlock } from '../support/readme.js';
 
 const blocks = readmeBlocks();
