@@ -18,7 +18,7 @@ import {
   type RawLoadField,
   type RawLoadInputs,
 } from '../loadtest/settings.js';
-import { writeJsonAtomic, writeTextAtomic } from '../loadtest/write-json.js';
+import { writeJsonFileAtomic, writeFileAtomic } from '../util/fs.js';
 import { systemClock, type WaitClock } from '../prometheus/wait.js';
 import { loadMarkdownSummary } from './load-test-summary.js';
 
@@ -117,7 +117,7 @@ async function runLoadMode(raw: RawLoadInputs, resultFile: string, clock: WaitCl
     latency_gap: result.latency_gap,
     passed: result.passed,
   };
-  await writeJsonAtomic(resultFile, json);
+  await writeJsonFileAtomic(resultFile, json);
   core.setOutput('passed', String(result.passed));
   core.setOutput('result-file', resultFile);
   core.setOutput('achieved-rate', result.load.achieved_rate.toFixed(3));
@@ -141,8 +141,8 @@ async function runCapacityMode(raw: RawLoadInputs, resultFile: string, clock: Wa
     onProgress: progressLogger(),
     clock,
   });
-  await writeJsonAtomic(resultFile, result);
-  if (htmlFile !== undefined) await writeTextAtomic(htmlFile, capacityHtml(result));
+  await writeJsonFileAtomic(resultFile, result);
+  if (htmlFile !== undefined) await writeFileAtomic(htmlFile, capacityHtml(result));
   core.setOutput('passed', String(result.passed));
   core.setOutput('result-file', resultFile);
   core.setOutput('capacity-rps', String(result.capacity_rps));

@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import type { GateResult, ObjectiveResult } from '../prometheus/evaluator.js';
 import { formatBound } from '../prometheus/evaluator.js';
 import type { WaitClock } from '../prometheus/wait.js';
-import { readUserJsonFile } from '../util/text-file.js';
+import { readJsonFile } from '../util/fs.js';
 import { CapacitySearch, maxCapacitySteps, RAMP_FACTOR, type SearchOutcome } from './capacity-search.js';
 import { runLoad, type LatencySummary, type LoadProgress } from './generator.js';
 import {
@@ -140,7 +140,7 @@ export interface CapacityDeps {
  * @throws {UserError} naming the file when it is missing, not JSON, or has no positive `capacity_rps`
  */
 export async function readBaselineCapacity(path: string): Promise<number> {
-  const document = await readUserJsonFile(path);
+  const document = await readJsonFile(path);
   const capacity = (document as { capacity_rps?: unknown } | null)?.capacity_rps;
   if (typeof capacity !== 'number' || !(capacity > 0))
     throw new UserError(

@@ -6,7 +6,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { UserError } from '../errors.js';
-import { readUserJsonFile } from '../util/text-file.js';
+import { readJsonFile } from '../util/fs.js';
 import type { ResponseChecks } from './generator.js';
 
 /** What the user asked to check, before the schema file is read. */
@@ -69,7 +69,7 @@ function describeFailure(validate: ValidateFunction): string {
  * @throws {UserError} naming the file when it is missing, not JSON, or not a valid schema
  */
 export async function compileSchemaFile(path: string): Promise<(body: unknown) => string | null> {
-  const schema = await readUserJsonFile(path);
+  const schema = await readJsonFile(path);
   let validate: ValidateFunction;
   try {
     validate = ajvFor(schema).compile(schema as object);

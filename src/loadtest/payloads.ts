@@ -6,14 +6,14 @@ import { UserError } from '../errors.js';
 import type { FeatureValue } from '../predictor/model.js';
 import { cellValue } from '../predictor/train.js';
 import { getColumn, type Table } from '../snapshot/table.js';
-import { readUserTextFile } from '../util/text-file.js';
+import { readTextFile } from '../util/fs.js';
 
 /**
  * Reads a JSONL payload file into request bodies (each line re-serialised compactly).
  * @throws {UserError} naming `path:line` for a line that is not JSON, or when the file has no payload
  */
 export async function readPayloads(path: string): Promise<Buffer[]> {
-  const text = await readUserTextFile(path, '--payloads');
+  const text = await readTextFile(path, '--payloads');
   const payloads: Buffer[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;

@@ -1,5 +1,5 @@
 /** Reading `model.json` (written by `driftwatch train`) from disk, with one-line errors naming the flag and file. */
-import { readUserJsonFile } from '../util/text-file.js';
+import { readJsonFile } from '../util/fs.js';
 import { validateModel, type ChurnModel } from './model.js';
 
 /**
@@ -8,5 +8,5 @@ import { validateModel, type ChurnModel } from './model.js';
  * @throws {UserError} naming the flag and the file when it is missing, not JSON or not a model
  */
 export async function readModelFile(flag: string, path: string): Promise<ChurnModel> {
-  return validateModel(await readUserJsonFile(path, flag), path);
+  return validateModel(await readJsonFile(path, flag), path);
 }

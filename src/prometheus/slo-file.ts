@@ -24,7 +24,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { UserError } from '../errors.js';
-import { readUserTextFile } from '../util/text-file.js';
+import { readTextFile } from '../util/fs.js';
 import { checkPromqlSyntax } from './promql-check.js';
 
 export type OnEmpty = 'fail' | 'zero';
@@ -247,7 +247,7 @@ export function parseSloFile(text: string, path: string): SloFile {
 
 /** Reads and parses an SLO file. */
 export async function readSloFile(path: string): Promise<SloFile> {
-  return parseSloFile(await readUserTextFile(path), path);
+  return parseSloFile(await readTextFile(path), path);
 }
 
 /**

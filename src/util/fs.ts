@@ -89,3 +89,26 @@ export function openForReading(path: string, label?: string): number {
     throw fileReadError(path, error, label);
   }
 }
+
+/**
+ * Reads and parses a JSON file the user named.
+ *
+ * @throws {UserError} FILE_NOT_FOUND or FILE_UNREADABLE as {@link readTextFile}; PARSE naming the file and the
+ *   parser's complaint
+ */
+export async function readJsonFile(path: string, label?: string): Promise<unknown> {
+  const text = await readTextFile(path, label);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UserError(
+      'PARSE',
+      `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+/** Writes a value as indented JSON (with a final newline) through {@link writeFileAtomic}. */
+export function writeJsonFileAtomic(path: string, value: unknown): void {
+  writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
+}

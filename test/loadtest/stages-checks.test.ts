@@ -237,7 +237,7 @@ describe('response checks', () => {
 
   it('names the schema file that is missing, not JSON, or not a schema', async () => {
     await expect(compileSchemaFile(join(directory, 'none.json'))).rejects.toThrow(
-      /none\.json: no such file$/,
+      /none\.json: file not found$/,
     );
     await writeFile(join(directory, 'bad.json'), '{');
     await expect(compileSchemaFile(join(directory, 'bad.json'))).rejects.toThrow(/bad\.json: not JSON \(/);

@@ -172,7 +172,7 @@ describe('parseSloFile validation', () => {
   });
 
   it('reports a missing file', async () => {
-    await expect(readSloFile('nope/slo.yml')).rejects.toThrow('nope/slo.yml: no such file');
+    await expect(readSloFile('nope/slo.yml')).rejects.toThrow('nope/slo.yml: file not found');
   });
 });
 

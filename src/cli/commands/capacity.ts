@@ -6,7 +6,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { runCapacitySearch, type CapacitySettings } from '../../loadtest/capacity.js';
 import { capacityHtml, capacityMarkdown, formatCapacityTable } from '../../loadtest/capacity-report.js';
 import { DEFAULT_CAPACITY, parseCapacitySettings } from '../../loadtest/settings.js';
-import { writeJsonAtomic, writeTextAtomic } from '../../loadtest/write-json.js';
+import { writeJsonFileAtomic, writeFileAtomic } from '../../util/fs.js';
 import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { CHECK_USAGE, FLAG_OF, sharedFlags, sharedRawInputs, withStderrReporting } from './load-flags.js';
@@ -117,9 +117,9 @@ export const capacityCommand: Command = {
     const result = await withStderrReporting(io, settings.quiet, (deps) =>
       runCapacitySearch(settings.search, deps),
     );
-    if (settings.out !== null) await writeJsonAtomic(settings.out, result);
-    if (settings.markdown !== null) await writeTextAtomic(settings.markdown, capacityMarkdown(result));
-    if (settings.html !== null) await writeTextAtomic(settings.html, capacityHtml(result));
+    if (settings.out !== null) await writeJsonFileAtomic(settings.out, result);
+    if (settings.markdown !== null) await writeFileAtomic(settings.markdown, capacityMarkdown(result));
+    if (settings.html !== null) await writeFileAtomic(settings.html, capacityHtml(result));
     io.stdout.write(
       settings.format === 'json'
         ? JSON.stringify(result, null, 2) + '\n'

@@ -6,7 +6,7 @@ import { ExitCode } from '../../errors.js';
 import { fixed, formatLoadTable } from '../../loadtest/format.js';
 import { runLoadSession, type LatencyGap, type LoadSessionSettings } from '../../loadtest/session.js';
 import { parseLoadSessionSettings } from '../../loadtest/settings.js';
-import { writeJsonAtomic } from '../../loadtest/write-json.js';
+import { writeJsonFileAtomic } from '../../util/fs.js';
 import { formatGateTable } from '../../prometheus/evaluator.js';
 import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
@@ -106,7 +106,7 @@ export const loadtestCommand: Command = {
       latency_gap: result.latency_gap,
       passed: result.passed,
     };
-    if (settings.out !== null) await writeJsonAtomic(settings.out, json);
+    if (settings.out !== null) await writeJsonFileAtomic(settings.out, json);
     if (settings.format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
     else {
       io.stdout.write(formatLoadTable(result.load) + '\n');

@@ -3,10 +3,12 @@
  */
 import { ExitCode, UserError } from '../../errors.js';
 import { payloadLines, type PayloadBody } from '../../loadtest/payloads.js';
-import { writeTextAtomic } from '../../loadtest/write-json.js';
+import { writeFileAtomic } from '../../util/fs.js';
 import { readModelFile } from '../../predictor/model-file.js';
-import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
-import { parseFlags, parseNumberFlag } from '../args.js';
+import { loadSnapshot } from '../../snapshot/files.js';
+import { parseSnapshotSource } from '../../snapshot/source.js';
+import { parseNumberSetting } from '../../util/values.js';
+import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage = `Usage: driftwatch payloads --snapshot SOURCE [--out FILE] [options]
@@ -45,7 +47,7 @@ export const payloadsCommand: Command = {
       throw new UserError('USAGE', `--body: '${values.body}' is not one of user_id, features`);
     if (body === 'features' && values.model === undefined)
       throw new UserError('USAGE', '--body features needs --model (the features the predictor expects)');
-    const limit = values.limit === undefined ? null : parseNumberFlag('--limit', values.limit, { min: 1 });
+    const limit = values.limit === undefined ? null : parseNumberSetting('--limit', values.limit, { min: 1 });
     if (limit !== null && !Number.isInteger(limit))
       throw new UserError('USAGE', `--limit: '${values.limit}' is not an integer`);
     const model = values.model === undefined ? null : await readModelFile('--model', values.model);
@@ -60,7 +62,7 @@ export const payloadsCommand: Command = {
     if (count === 0) throw new UserError('NO_ROWS', `${table.source}: no row to write a payload from`);
     if (values.out === undefined) io.stdout.write(text);
     else {
-      await writeTextAtomic(values.out, text);
+      await writeFileAtomic(values.out, text);
       io.stderr.write(`wrote ${count} payloads to ${values.out}\n`);
     }
     return ExitCode.Ok;

@@ -3,7 +3,7 @@
  */
 import { ExitCode, UserError } from '../../errors.js';
 import { formatPromDuration } from '../../loadtest/session.js';
-import { writeJsonAtomic } from '../../loadtest/write-json.js';
+import { writeJsonFileAtomic } from '../../util/fs.js';
 import { PrometheusClient, parseTime } from '../../prometheus/client.js';
 import { evaluateSlo, formatGateTable } from '../../prometheus/evaluator.js';
 import { prepareQueries, readSloFile } from '../../prometheus/slo-file.js';
@@ -63,7 +63,7 @@ export const sloCommand: Command = {
     };
     const queries = prepareQueries(file, variables);
     const result = await evaluateSlo({ prometheus: client, client: null }, file, queries, variables, atMs);
-    if (values.out !== undefined) await writeJsonAtomic(values.out, result);
+    if (values.out !== undefined) await writeJsonFileAtomic(values.out, result);
     io.stdout.write((format === 'json' ? JSON.stringify(result, null, 2) : formatGateTable(result)) + '\n');
     return result.passed ? ExitCode.Ok : ExitCode.GateFailed;
   },

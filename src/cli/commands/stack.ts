@@ -12,9 +12,11 @@ import {
   startLocalPrometheus,
 } from '../../prometheus/local-server.js';
 import { systemClock, waitUntilScraping } from '../../prometheus/wait.js';
-import { loadSnapshot, parseSnapshotSource } from '../../snapshot/load.js';
+import { loadSnapshot } from '../../snapshot/files.js';
+import { parseSnapshotSource } from '../../snapshot/source.js';
 import { parseDurationValue } from '../../loadtest/settings.js';
-import { parseFlags, parseNumberFlag } from '../args.js';
+import { parseNumberSetting } from '../../util/values.js';
+import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage = `Usage: driftwatch stack --model model.json [--features SOURCE] [options]
@@ -47,7 +49,7 @@ const flags = {
 
 function portFlag(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const port = parseNumberFlag(flag, value, { min: 1, max: 65535 });
+  const port = parseNumberSetting(flag, value, { min: 1, max: 65535 });
   if (!Number.isInteger(port)) throw new UserError('USAGE', `${flag}: '${value}' is not an integer`);
   return port;
 }
