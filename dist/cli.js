@@ -5835,11 +5835,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -5855,7 +5855,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -17866,7 +17866,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -17893,7 +17893,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -18757,7 +18757,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -19148,7 +19148,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -19210,7 +19210,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags11) => new RegExp(str, flags11);
+    var defaultRegExp = (str, flags10) => new RegExp(str, flags10);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -23380,7 +23380,7 @@ var require_main = __commonJS({
     }
     function formatInterpolate(tokens) {
       var hasPeriod;
-      var flags11;
+      var flags10;
       var token;
       var flag;
       var num;
@@ -23407,9 +23407,9 @@ var require_main = __commonJS({
           if (token.mapping) {
             pos = token.mapping;
           }
-          flags11 = token.flags;
-          for (j = 0; j < flags11.length; j++) {
-            flag = flags11.charAt(j);
+          flags10 = token.flags;
+          for (j = 0; j < flags10.length; j++) {
+            flag = flags10.charAt(j);
             switch (flag) {
               case " ":
                 token.sign = " ";
@@ -23422,7 +23422,7 @@ var require_main = __commonJS({
                 token.padZeros = false;
                 break;
               case "0":
-                token.padZeros = flags11.indexOf("-") < 0;
+                token.padZeros = flags10.indexOf("-") < 0;
                 break;
               case "#":
                 token.alternate = true;
@@ -29263,7 +29263,7 @@ var require_binaryParsers = __commonJS({
     };
     var parseArray = function(value) {
       var dim = parseBits(value, 32);
-      var flags11 = parseBits(value, 32, 32);
+      var flags10 = parseBits(value, 32, 32);
       var elementType = parseBits(value, 32, 64);
       var offset = 96;
       var dims = [];
@@ -31574,7 +31574,7 @@ var require_dist3 = __commonJS({
     function parse3(stream, callback) {
       const parser2 = new parser_1.Parser();
       stream.on("data", (buffer) => parser2.parse(buffer, callback));
-      return new Promise((resolve5) => stream.on("end", () => resolve5()));
+      return new Promise((resolve4) => stream.on("end", () => resolve4()));
     }
   }
 });
@@ -32343,12 +32343,12 @@ var require_client = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve5, reject) => {
+        return new this._Promise((resolve4, reject) => {
           this._connect((error) => {
             if (error) {
               reject(error);
             } else {
-              resolve5(this);
+              resolve4(this);
             }
           });
         });
@@ -32730,8 +32730,8 @@ var require_client = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result = new this._Promise((resolve5, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve5(res);
+            result = new this._Promise((resolve4, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve4(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -32831,8 +32831,8 @@ var require_client = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve5) => {
-            this.connection.once("end", resolve5);
+          return new this._Promise((resolve4) => {
+            this.connection.once("end", resolve4);
           });
         }
       }
@@ -32881,8 +32881,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result = new Promise2(function(resolve5, reject) {
-        res = resolve5;
+      const result = new Promise2(function(resolve4, reject) {
+        res = resolve4;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -32943,7 +32943,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve5) => resolve5(f()));
+        return new Promise2((resolve4) => resolve4(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -33338,8 +33338,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve5, reject) {
-          this._once("end", resolve5);
+        function(resolve4, reject) {
+          this._once("end", resolve4);
           this._once("error", reject);
         }.bind(this)
       );
@@ -33518,12 +33518,12 @@ var require_client2 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve5, reject) => {
+      return new this._Promise((resolve4, reject) => {
         this._connect((error) => {
           if (error) {
             reject(error);
           } else {
-            resolve5(this);
+            resolve4(this);
           }
         });
       });
@@ -33547,8 +33547,8 @@ var require_client2 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result = new this._Promise((resolve5, reject) => {
-            resolveOut = resolve5;
+          result = new this._Promise((resolve4, reject) => {
+            resolveOut = resolve4;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -33611,8 +33611,8 @@ var require_client2 = __commonJS({
       }
       let result;
       if (!cb) {
-        result = new this._Promise(function(resolve5, reject) {
-          cb = (err) => err ? reject(err) : resolve5();
+        result = new this._Promise(function(resolve4, reject) {
+          cb = (err) => err ? reject(err) : resolve4();
         });
       }
       const doEnd = function() {
@@ -36683,7 +36683,7 @@ var require_pushgateway = __commonJS({
       const options = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve4, reject) => {
         if (method === "DELETE" && options.headers) {
           delete options.headers["Content-Encoding"];
         }
@@ -36699,7 +36699,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve5({ resp, body });
+              resolve4({ resp, body });
             }
           });
         });
@@ -39473,13 +39473,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve5(result);
+            else resolve4(result);
           }
           const request = {
             responses: [],
@@ -39655,11 +39655,13 @@ var ExitCode = {
   Usage: 2
 };
 var UserError = class extends Error {
-  constructor(code, message) {
+  constructor(code, message, field) {
     super(message);
     this.code = code;
+    this.field = field;
   }
   code;
+  field;
   name = "UserError";
 };
 function wrapError(error) {
@@ -39997,20 +39999,58 @@ function formatGateTable(result) {
   return lines.join("\n");
 }
 
-// src/util/text-file.ts
+// src/util/fs.ts
+import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-async function readUserTextFile(path, label) {
+import { basename, dirname, join } from "node:path";
+var TEMPORARY_MARKER = ".dw-tmp-";
+function temporaryPathFor(path) {
+  const random = Math.random().toString(36).slice(2, 10);
+  return join(dirname(path), `.${basename(path)}${TEMPORARY_MARKER}${process.pid}-${random}`);
+}
+function writeFileAtomic(path, content2) {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryPathFor(path);
+  try {
+    writeFileSync(temporary, content2);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+function fileReadError(path, error, label) {
+  const where = label ? `${label}: ${path}` : path;
+  const code = error?.code;
+  if (code === "ENOENT") return new UserError("FILE_NOT_FOUND", `${where}: file not found`);
+  if (code === "EISDIR") return new UserError("FILE_UNREADABLE", `${where}: is a directory, not a file`);
+  if (code === "EACCES" || code === "EPERM")
+    return new UserError("FILE_UNREADABLE", `${where}: permission denied`);
+  return new UserError("FILE_UNREADABLE", `${where}: cannot read (${code ?? "unknown error"})`);
+}
+async function readTextFile(path, label) {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    const code = error.code;
-    throw new UserError(
-      code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE",
-      `${label ? `${label}: ` : ""}${path}: ${code === "ENOENT" ? "no such file" : String(code)}`
-    );
+    throw fileReadError(path, error, label);
   }
 }
-function parseJsonText(text, path) {
+function openForReading(path, label) {
+  let isDirectory;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    throw fileReadError(path, error, label);
+  }
+  if (isDirectory) throw fileReadError(path, Object.assign(new Error(), { code: "EISDIR" }), label);
+  try {
+    return openSync(path, "r");
+  } catch (error) {
+    throw fileReadError(path, error, label);
+  }
+}
+async function readJsonFile(path, label) {
+  const text = await readTextFile(path, label);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -40020,8 +40060,8 @@ function parseJsonText(text, path) {
     );
   }
 }
-async function readUserJsonFile(path, label) {
-  return parseJsonText(await readUserTextFile(path, label), path);
+function writeJsonFileAtomic(path, value) {
+  writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n");
 }
 
 // src/loadtest/capacity-search.ts
@@ -40295,7 +40335,7 @@ async function runLoad(options) {
     agent,
     headers: options.payloads.length > 0 ? { "content-type": "application/json" } : {}
   };
-  return await new Promise((resolve5) => {
+  return await new Promise((resolve4) => {
     const startWall = Date.now();
     const start = performance.now();
     let schedulingDone = false;
@@ -40327,7 +40367,7 @@ async function runLoad(options) {
       agent.destroy();
       const end = lastEvent === 0 ? performance.now() : lastEvent;
       const elapsedSeconds = (end - start) / 1e3;
-      resolve5({
+      resolve4({
         url: url.toString(),
         method: options.method,
         offered_rate: options.stages ? schedule.averageRate : options.rate,
@@ -40600,19 +40640,19 @@ var NodeType = class _NodeType {
   /**
   @internal
   */
-  constructor(name2, props, id, flags11 = 0) {
+  constructor(name2, props, id, flags10 = 0) {
     this.name = name2;
     this.props = props;
     this.id = id;
-    this.flags = flags11;
+    this.flags = flags10;
   }
   /**
   Define a node type.
   */
   static define(spec) {
     let props = spec.props && spec.props.length ? /* @__PURE__ */ Object.create(null) : noProps;
-    let flags11 = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
-    let type = new _NodeType(spec.name || "", props, spec.id, flags11);
+    let flags10 = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
+    let type = new _NodeType(spec.name || "", props, spec.id, flags10);
     if (spec.props)
       for (let src of spec.props) {
         if (!Array.isArray(src))
@@ -43500,9 +43540,9 @@ function pushStackDedup(stack, newStacks) {
   newStacks.push(stack);
 }
 var Dialect = class {
-  constructor(source, flags11, disabled) {
+  constructor(source, flags10, disabled) {
     this.source = source;
-    this.flags = flags11;
+    this.flags = flags10;
     this.disabled = disabled;
   }
   allows(term) {
@@ -43784,20 +43824,20 @@ var LRParser = class _LRParser extends Parser {
   @internal
   */
   parseDialect(dialect) {
-    let values = Object.keys(this.dialects), flags11 = values.map(() => false);
+    let values = Object.keys(this.dialects), flags10 = values.map(() => false);
     if (dialect)
       for (let part of dialect.split(" ")) {
         let id = values.indexOf(part);
         if (id >= 0)
-          flags11[id] = true;
+          flags10[id] = true;
       }
     let disabled = null;
     for (let i = 0; i < values.length; i++)
-      if (!flags11[i]) {
+      if (!flags10[i]) {
         for (let j = this.dialects[values[i]], id; (id = this.data[j++]) != 65535; )
           (disabled || (disabled = new Uint8Array(this.maxTerm + 1)))[id] = 1;
       }
-    return new Dialect(dialect, flags11, disabled);
+    return new Dialect(dialect, flags10, disabled);
   }
   /**
   Used by the output of the parser generator. Not available to
@@ -44649,32 +44689,32 @@ function parseSloFile(text, path) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  const fail = (line, message) => {
+  const fail2 = (line, message) => {
     throw new UserError("CONFIG", `${path}:${line}: ${message}`);
   };
   if (document.errors.length > 0) {
     const error = document.errors[0];
-    fail(error.linePos?.[0]?.line ?? 1, `invalid YAML: ${error.message.split("\n")[0]}`);
+    fail2(error.linePos?.[0]?.line ?? 1, `invalid YAML: ${error.message.split("\n")[0]}`);
   }
   const root = document.contents;
-  if (!(0, import_yaml.isMap)(root)) return fail(lineOf(root), 'expected a mapping with "objectives"');
+  if (!(0, import_yaml.isMap)(root)) return fail2(lineOf(root), 'expected a mapping with "objectives"');
   for (const pair2 of root.items) {
     const key = String(pair2.key?.value ?? pair2.key);
     if (key !== "objectives" && key !== "variables")
-      fail(lineOf(pair2.key), `unknown key '${key}' (allowed: objectives, variables)`);
+      fail2(lineOf(pair2.key), `unknown key '${key}' (allowed: objectives, variables)`);
   }
   const variables = {};
   const variablesNode = root.get("variables", true);
   if (variablesNode !== void 0 && variablesNode !== null) {
-    if (!(0, import_yaml.isMap)(variablesNode)) fail(lineOf(variablesNode), "'variables' must be a mapping of name: value");
+    if (!(0, import_yaml.isMap)(variablesNode)) fail2(lineOf(variablesNode), "'variables' must be a mapping of name: value");
     else
       for (const pair2 of variablesNode.items) {
         const name2 = String(pair2.key?.value);
         const value = pair2.value?.value;
         if (!VARIABLE_NAME.test(name2))
-          fail(lineOf(pair2.key), `variable name '${name2}' must match ${VARIABLE_NAME}`);
+          fail2(lineOf(pair2.key), `variable name '${name2}' must match ${VARIABLE_NAME}`);
         if (typeof value !== "string" && typeof value !== "number")
-          fail(
+          fail2(
             lineOf(pair2.value ?? pair2.key),
             `variable '${name2}' must be a string or a number`
           );
@@ -44683,29 +44723,29 @@ function parseSloFile(text, path) {
   }
   const list = root.get("objectives", true);
   if (!(0, import_yaml.isSeq)(list) || list.items.length === 0)
-    return fail(lineOf(list ?? root), "'objectives' must be a non-empty list");
+    return fail2(lineOf(list ?? root), "'objectives' must be a non-empty list");
   const names = /* @__PURE__ */ new Set();
   const objectives = list.items.map((item, index) => {
     const line = lineOf(item);
-    if (!(0, import_yaml.isMap)(item)) return fail(line, `objectives[${index}] must be a mapping`);
+    if (!(0, import_yaml.isMap)(item)) return fail2(line, `objectives[${index}] must be a mapping`);
     const value = (key) => item.get(key);
     const keyLine = (key) => lineOf(item.get(key, true) ?? item);
     for (const pair2 of item.items) {
       const key = String(pair2.key?.value);
       if (!OBJECTIVE_KEYS.has(key))
-        fail(
+        fail2(
           lineOf(pair2.key),
           `objectives[${index}]: unknown key '${key}' (allowed: ${[...OBJECTIVE_KEYS].join(", ")})`
         );
     }
     const name2 = value("name");
     if (typeof name2 !== "string" || name2.trim() === "")
-      return fail(line, `objectives[${index}] needs a "name"`);
-    if (names.has(name2)) fail(keyLine("name"), `objective '${name2}' is defined twice`);
+      return fail2(line, `objectives[${index}] needs a "name"`);
+    if (names.has(name2)) fail2(keyLine("name"), `objective '${name2}' is defined twice`);
     names.add(name2);
     const source = value("source") ?? "prometheus";
     if (source !== "prometheus" && source !== "client")
-      fail(
+      fail2(
         keyLine("source"),
         `objective '${name2}': source must be 'prometheus' or 'client', not '${String(source)}'`
       );
@@ -44713,28 +44753,28 @@ function parseSloFile(text, path) {
     const figure = value("figure");
     if (source === "client") {
       if (query !== void 0)
-        fail(keyLine("query"), `objective '${name2}': a client objective takes a "figure", not a "query"`);
+        fail2(keyLine("query"), `objective '${name2}': a client objective takes a "figure", not a "query"`);
       if (typeof figure !== "string" || !CLIENT_FIGURES.includes(figure))
-        fail(
+        fail2(
           figure === void 0 ? line : keyLine("figure"),
           `objective '${name2}': figure must be one of ${CLIENT_FIGURES.join(", ")}${figure === void 0 ? "" : `, not '${String(figure)}'`}`
         );
       if (value("on_empty") !== void 0)
-        fail(keyLine("on_empty"), `objective '${name2}': on_empty applies to Prometheus objectives only`);
+        fail2(keyLine("on_empty"), `objective '${name2}': on_empty applies to Prometheus objectives only`);
     } else {
-      if (figure !== void 0) fail(keyLine("figure"), `objective '${name2}': "figure" needs source: client`);
+      if (figure !== void 0) fail2(keyLine("figure"), `objective '${name2}': "figure" needs source: client`);
       if (typeof query !== "string" || query.trim() === "")
-        return fail(line, `objective '${name2}' needs a "query"`);
+        return fail2(line, `objective '${name2}' needs a "query"`);
     }
     const latencyQuantile = value("latency_quantile");
     if (latencyQuantile !== void 0) {
       if (source === "client")
-        fail(
+        fail2(
           keyLine("latency_quantile"),
           `objective '${name2}': latency_quantile marks a Prometheus objective`
         );
       if (!CLIENT_LATENCY_QUANTILES.some(([quantile]) => quantile === latencyQuantile))
-        fail(
+        fail2(
           keyLine("latency_quantile"),
           `objective '${name2}': latency_quantile must be one of ${CLIENT_LATENCY_QUANTILES.map(([quantile]) => quantile).join(", ")}`
         );
@@ -44743,29 +44783,29 @@ function parseSloFile(text, path) {
       const raw = value(key);
       if (raw === void 0 || raw === null) return null;
       if (typeof raw !== "number" || !Number.isFinite(raw))
-        fail(keyLine(key), `objective '${name2}': ${key} must be a finite number`);
+        fail2(keyLine(key), `objective '${name2}': ${key} must be a finite number`);
       return raw;
     };
     const min = bound("min");
     const max2 = bound("max");
     if (min !== null && max2 !== null && min > max2)
-      fail(keyLine("min"), `objective '${name2}': min ${min} is above max ${max2}`);
+      fail2(keyLine("min"), `objective '${name2}': min ${min} is above max ${max2}`);
     const info = value("info");
     if (info !== void 0 && typeof info !== "boolean")
-      fail(keyLine("info"), `objective '${name2}': info must be true or false`);
+      fail2(keyLine("info"), `objective '${name2}': info must be true or false`);
     if (min === null && max2 === null && info !== true)
-      fail(line, `objective '${name2}' has neither min nor max; give a bound or mark it "info: true"`);
+      fail2(line, `objective '${name2}' has neither min nor max; give a bound or mark it "info: true"`);
     if (info === true && (min !== null || max2 !== null))
-      fail(keyLine("info"), `objective '${name2}': an info objective takes no min/max`);
+      fail2(keyLine("info"), `objective '${name2}': an info objective takes no min/max`);
     const onEmpty = value("on_empty") ?? "fail";
     if (onEmpty !== "fail" && onEmpty !== "zero")
-      fail(
+      fail2(
         keyLine("on_empty"),
         `objective '${name2}': on_empty must be 'fail' or 'zero', not '${String(onEmpty)}'`
       );
     const description = value("description");
     if (description !== void 0 && typeof description !== "string")
-      fail(keyLine("description"), `objective '${name2}': description must be a string`);
+      fail2(keyLine("description"), `objective '${name2}': description must be a string`);
     return {
       name: name2,
       description: description ?? null,
@@ -44783,7 +44823,7 @@ function parseSloFile(text, path) {
   return { path, variables, objectives };
 }
 async function readSloFile(path) {
-  return parseSloFile(await readUserTextFile(path), path);
+  return parseSloFile(await readTextFile(path), path);
 }
 function substituteVariables(objective, variables, path) {
   return objective.query.replace(PLACEHOLDER, (_, name2) => {
@@ -44816,7 +44856,7 @@ function prepareQueries(file, variables) {
 // src/prometheus/wait.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
+  sleep: (ms) => new Promise((resolve4) => setTimeout(resolve4, ms))
 };
 function describe(targets, job) {
   if (targets.length === 0) return `no active target has job="${job}"`;
@@ -44910,7 +44950,7 @@ function describeFailure(validate) {
   return `body ${error.instancePath || "/"} ${error.message ?? "is invalid"}${params}`;
 }
 async function compileSchemaFile(path) {
-  const schema = await readUserJsonFile(path);
+  const schema = await readJsonFile(path);
   let validate;
   try {
     validate = ajvFor(schema).compile(schema);
@@ -44934,6 +44974,9 @@ async function loadResponseChecks(settings) {
 }
 
 // src/snapshot/table.ts
+function isCounted(snapshot2) {
+  return "counted" in snapshot2;
+}
 function hasColumn(table, name2) {
   return table.columns.some((column) => column.name === name2) || (table.unloaded?.includes(name2) ?? false);
 }
@@ -45006,44 +45049,44 @@ function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function validateModel(document, source) {
-  const fail = (what) => {
+  const fail2 = (what) => {
     throw new UserError("CONFIG", `${source}: not a valid driftwatch model: ${what}`);
   };
-  if (!isObject2(document)) return fail("expected a JSON object");
-  if (document.format !== MODEL_FORMAT) return fail(`"format" must be "${MODEL_FORMAT}"`);
+  if (!isObject2(document)) return fail2("expected a JSON object");
+  if (document.format !== MODEL_FORMAT) return fail2(`"format" must be "${MODEL_FORMAT}"`);
   if (document.version !== MODEL_FORMAT_VERSION)
-    return fail(`unsupported "version" ${JSON.stringify(document.version)}`);
-  if (typeof document.target !== "string") return fail('"target" must be a string');
+    return fail2(`unsupported "version" ${JSON.stringify(document.version)}`);
+  if (typeof document.target !== "string") return fail2('"target" must be a string');
   if (document.id_column !== null && typeof document.id_column !== "string")
-    return fail('"id_column" must be a string or null');
+    return fail2('"id_column" must be a string or null');
   if (typeof document.intercept !== "number" || !Number.isFinite(document.intercept))
-    return fail('"intercept" must be a finite number');
+    return fail2('"intercept" must be a finite number');
   if (typeof document.threshold !== "number" || !(document.threshold > 0 && document.threshold < 1))
-    return fail('"threshold" must be a number in (0, 1)');
+    return fail2('"threshold" must be a number in (0, 1)');
   if (!Array.isArray(document.features) || document.features.length === 0)
-    return fail('"features" must be a non-empty array');
+    return fail2('"features" must be a non-empty array');
   document.features.forEach((feature, i) => {
-    if (!isObject2(feature) || typeof feature.name !== "string") return fail(`features[${i}] needs a "name"`);
+    if (!isObject2(feature) || typeof feature.name !== "string") return fail2(`features[${i}] needs a "name"`);
     if (feature.kind === "numeric") {
       for (const key of ["mean", "std", "weight"])
         if (typeof feature[key] !== "number" || !Number.isFinite(feature[key]))
-          fail(`features[${i}].${key} must be a finite number`);
-      if (!(feature.std > 0)) fail(`features[${i}].std must be positive`);
+          fail2(`features[${i}].${key} must be a finite number`);
+      if (!(feature.std > 0)) fail2(`features[${i}].std must be positive`);
     } else if (feature.kind === "categorical") {
       const { levels, weights } = feature;
       if (!Array.isArray(levels) || !levels.every((level) => typeof level === "string"))
-        fail(`features[${i}].levels must be an array of strings`);
+        fail2(`features[${i}].levels must be an array of strings`);
       if (!Array.isArray(weights) || !weights.every((w) => typeof w === "number" && Number.isFinite(w)))
-        fail(`features[${i}].weights must be an array of finite numbers`);
+        fail2(`features[${i}].weights must be an array of finite numbers`);
       if (levels.length !== weights.length)
-        fail(
+        fail2(
           `features[${i}] has ${levels.length} levels but ${weights.length} weights`
         );
     } else {
-      fail(`features[${i}].kind must be "numeric" or "categorical"`);
+      fail2(`features[${i}].kind must be "numeric" or "categorical"`);
     }
   });
-  if (!isObject2(document.training)) return fail('"training" must be an object');
+  if (!isObject2(document.training)) return fail2('"training" must be an object');
   return document;
 }
 
@@ -45333,7 +45376,7 @@ function trainChurnModel(table, options) {
 
 // src/loadtest/payloads.ts
 async function readPayloads(path) {
-  const text = await readUserTextFile(path, "--payloads");
+  const text = await readTextFile(path, "--payloads");
   const payloads = [];
   text.split("\n").forEach((line, index) => {
     if (line.trim() === "") return;
@@ -45546,7 +45589,7 @@ async function runLoadSession(settings, deps) {
 // src/loadtest/capacity.ts
 var GENERATOR_LATE_MS = 20;
 async function readBaselineCapacity(path) {
-  const document = await readUserJsonFile(path);
+  const document = await readJsonFile(path);
   const capacity = document?.capacity_rps;
   if (typeof capacity !== "number" || !(capacity > 0))
     throw new UserError(
@@ -48043,6 +48086,25 @@ function percentileSorted(sorted, q) {
   const diff = high - low;
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
 }
+function percentileOfRuns(runs, q) {
+  const n = runs.total;
+  const position = q / 100 * (n - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const at = (index) => {
+    let seen = 0;
+    for (let k = 0; k < runs.values.length; k++) {
+      seen += runs.counts[k];
+      if (index < seen) return runs.values[k];
+    }
+    return runs.values[runs.values.length - 1];
+  };
+  const low = at(below);
+  const high = at(above);
+  const fraction = position - below;
+  const diff = high - low;
+  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
+}
 
 // src/drift/stattests/es.ts
 var EVALUATION_POINTS = [0.4, 0.8];
@@ -49601,6 +49663,12 @@ function getStatTest(id) {
   return test;
 }
 
+// src/drift/report.ts
+var SCHEMA_VERSION = 1;
+function isPValueTest(stattest) {
+  return stattest !== null && stattest !== void 0 && Object.hasOwn(STAT_TESTS, stattest) ? STAT_TESTS[stattest].scoreKind === "p_value" : false;
+}
+
 // src/report/format.ts
 function formatScore(value) {
   if (value === null || value === void 0) return "\u2014";
@@ -49629,9 +49697,6 @@ function formatTick(value) {
 function driftState(column) {
   if (column.skipped !== null && column.skipped !== void 0) return "skipped";
   return column.drift_detected ? "drifted" : "stable";
-}
-function isPValueTest(stattest) {
-  return stattest !== null && stattest !== void 0 && Object.hasOwn(STAT_TESTS, stattest) ? STAT_TESTS[stattest].scoreKind === "p_value" : false;
 }
 function driftSeverity(column) {
   const { drift_score: score, threshold } = column;
@@ -50246,43 +50311,8 @@ function parseCapacitySettings(raw, label) {
   };
 }
 
-// src/loadtest/write-json.ts
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-async function writeTextAtomic(path, text) {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-async function writeJsonAtomic(path, value) {
-  await writeTextAtomic(path, JSON.stringify(value, null, 2) + "\n");
-}
-
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-
-// src/job/values.ts
-function splitList(value) {
-  if (value === void 0) return [];
-  return value.split(",").map((item) => item.trim()).filter((item) => item.length > 0);
-}
-function parseNumberFlag(flag, value, range) {
-  const number2 = value.trim() === "" ? Number.NaN : Number(value);
-  if (!Number.isFinite(number2)) throw new UserError("USAGE", `${flag}: '${value}' is not a number`);
-  if (range?.min !== void 0 && number2 < range.min)
-    throw new UserError("USAGE", `${flag}: ${value} is below the minimum ${range.min}`);
-  if (range?.max !== void 0 && number2 > range.max)
-    throw new UserError("USAGE", `${flag}: ${value} is above the maximum ${range.max}`);
-  return number2;
-}
-
-// src/cli/args.ts
 function parseFlags(command, argv, options) {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
@@ -50492,50 +50522,15 @@ var capacityCommand = {
       settings.quiet,
       (deps) => runCapacitySearch(settings.search, deps)
     );
-    if (settings.out !== null) await writeJsonAtomic(settings.out, result);
-    if (settings.markdown !== null) await writeTextAtomic(settings.markdown, capacityMarkdown(result));
-    if (settings.html !== null) await writeTextAtomic(settings.html, capacityHtml(result));
+    if (settings.out !== null) await writeJsonFileAtomic(settings.out, result);
+    if (settings.markdown !== null) await writeFileAtomic(settings.markdown, capacityMarkdown(result));
+    if (settings.html !== null) await writeFileAtomic(settings.html, capacityHtml(result));
     io.stdout.write(
       settings.format === "json" ? JSON.stringify(result, null, 2) + "\n" : settings.format === "md" ? capacityMarkdown(result) : formatCapacityTable(result) + "\n"
     );
     return result.passed ? ExitCode.Ok : ExitCode.GateFailed;
   }
 };
-
-// src/drift/column-types.ts
-var INTEGER_CARDINALITY_LIMIT = 10;
-function distinctUpTo(values, limit) {
-  const seen = new Float64Array(limit + 1);
-  let size = 0;
-  let previous = Number.NaN;
-  outer: for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value === previous || value !== value) continue;
-    previous = value;
-    for (let k = 0; k < size; k++) if (seen[k] === value) continue outer;
-    seen[size++] = value;
-    if (size > limit) break;
-  }
-  return size;
-}
-function inferColumnType(current) {
-  switch (current.type) {
-    case "float":
-      return "numerical";
-    case "int":
-      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
-    case "bool":
-      return "categorical";
-    case "string": {
-      let nonNull = 0;
-      const codes = current.codes;
-      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) nonNull++;
-      return current.dictionary.length > 0.5 * nonNull ? "text" : "categorical";
-    }
-    case "datetime":
-      return void 0;
-  }
-}
 
 // src/drift/correction.ts
 var CORRECTION_METHODS = ["bonferroni", "holm", "fdr_bh"];
@@ -50584,10 +50579,86 @@ function applyCorrection(columns, method) {
   return family.length;
 }
 
-// src/drift/effect.ts
-function columnEffect(pair2) {
-  const jensenshannon2 = jensenShannonDistance(pair2);
-  return pair2.columnType === "numerical" ? { wasserstein_normed: wassersteinDistanceNorm(pair2), jensenshannon: jensenshannon2 } : { jensenshannon: jensenshannon2 };
+// src/drift/options.ts
+var DEFAULT_DRIFT_SHARE = 0.5;
+var DEFAULT_RETRAIN_THRESHOLD = 0.3;
+var DEFAULT_NAMES = { stattest: "stattest", threshold: "threshold", numerical: "numerical" };
+function settingName(options, setting) {
+  return (options.names ?? DEFAULT_NAMES)[setting];
+}
+function resolveOverride(overrides2, column, columnType) {
+  return overrides2?.byColumn?.[column] ?? overrides2?.byType?.[columnType] ?? overrides2?.all;
+}
+
+// src/job/compare-job.ts
+import { isAbsolute as isAbsolute2, join as join3, resolve as resolve3 } from "node:path";
+
+// src/drift/decide.ts
+function positiveRate(column) {
+  if (column.type === "datetime") return null;
+  if (column.type === "string") {
+    const positive = column.dictionary.findIndex(
+      (label) => /^(1|true|yes|y|positive|churn(ed)?)$/i.test(label.trim())
+    );
+    if (positive < 0) return null;
+    let hits2 = 0;
+    let count2 = 0;
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i];
+      if (code < 0) continue;
+      count2++;
+      if (code === positive) hits2++;
+    }
+    return count2 === 0 ? null : hits2 / count2;
+  }
+  let hits = 0;
+  let count = 0;
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value - value !== 0) continue;
+    count++;
+    if (value === 1) hits++;
+  }
+  return count === 0 ? null : hits / count;
+}
+function formatShare(value) {
+  return value.toFixed(2);
+}
+function decideDrift(columns, inputs) {
+  const tested = columns.filter((column) => column.skipped === null);
+  const drifted = tested.filter((column) => column.drift_detected).length;
+  const driftShare = tested.length === 0 ? 0 : drifted / tested.length;
+  let target = null;
+  if (inputs.target) {
+    const column = columns.find((c) => c.column === inputs.target.column);
+    const { referenceRate, currentRate } = inputs.target;
+    target = {
+      column: inputs.target.column,
+      stattest: column?.stattest ?? null,
+      drift_score: column?.drift_score ?? null,
+      drift_detected: column?.drift_detected ?? false,
+      reference_rate: referenceRate,
+      current_rate: currentRate,
+      abs_rate_diff: referenceRate === null || currentRate === null ? null : Math.abs(currentRate - referenceRate)
+    };
+  }
+  const retrain = driftShare >= inputs.retrainThreshold;
+  return {
+    number_of_columns: tested.length,
+    number_of_drifted_columns: drifted,
+    number_of_skipped_columns: columns.length - tested.length,
+    drift_share: driftShare,
+    drift_share_threshold: inputs.driftShareThreshold,
+    dataset_drift: tested.length > 0 && driftShare >= inputs.driftShareThreshold,
+    target,
+    decision: {
+      action: retrain ? "RETRAIN" : "NO_ACTION",
+      retrain_threshold: inputs.retrainThreshold,
+      reason: `drift_share=${formatShare(driftShare)} ${retrain ? ">=" : "<"} ${formatShare(inputs.retrainThreshold)} (${drifted} of ${tested.length} tested columns drifted)`
+    }
+  };
 }
 
 // src/drift/missing-drift.ts
@@ -50618,53 +50689,100 @@ function missingDrift(referenceMissing, referenceRows, currentMissing, currentRo
   };
 }
 
-// src/drift/summary.ts
-var ALMOST_CONSTANT_SHARE = 0.95;
-var TOP_VALUES = 10;
-function meanOf(values) {
+// src/drift/column-types.ts
+var INTEGER_CARDINALITY_LIMIT = 10;
+function distinctUpTo(values, limit) {
+  const seen = new Float64Array(limit + 1);
+  let size = 0;
+  let previous = Number.NaN;
+  outer: for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === previous || value !== value) continue;
+    previous = value;
+    for (let k = 0; k < size; k++) if (seen[k] === value) continue outer;
+    seen[size++] = value;
+    if (size > limit) break;
+  }
+  return size;
+}
+function inferColumnType(current) {
+  switch (current.type) {
+    case "float":
+      return "numerical";
+    case "int":
+      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
+    case "bool":
+      return "categorical";
+    case "string": {
+      let nonNull = 0;
+      const codes = current.codes;
+      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) nonNull++;
+      return current.dictionary.length > 0.5 * nonNull ? "text" : "categorical";
+    }
+    case "datetime":
+      return void 0;
+  }
+}
+
+// src/drift/kernels/compensated-sum.ts
+function neumaierError(sum, x, t2) {
+  return Math.abs(sum) >= Math.abs(x) ? sum - t2 + x : x - t2 + sum;
+}
+function compensatedSum(values) {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     const t2 = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t2 + x : x - t2 + sum;
+    compensation += neumaierError(sum, x, t2);
     sum = t2;
   }
-  return (sum + compensation) / values.length;
+  return sum + compensation;
 }
-function sampleStd(values) {
-  const avg = meanOf(values);
+function compensatedSquaredDeviations(values, center) {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
-    const d = avg - values[i];
+    const d = center - values[i];
     const x = d * d;
     const t2 = sum + x;
-    compensation += sum >= x ? sum - t2 + x : x - t2 + sum;
+    compensation += neumaierError(sum, x, t2);
     sum = t2;
   }
-  return Math.sqrt((sum + compensation) / (values.length - 1));
+  return sum + compensation;
 }
-function runMoments(values, counts, runs, n) {
+function compensatedWeightedSum(values, weights, count) {
   let sum = 0;
   let compensation = 0;
-  for (let k = 0; k < runs; k++) {
-    const x = values[k] * counts[k];
+  for (let k = 0; k < count; k++) {
+    const x = values[k] * weights[k];
     const t2 = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t2 + x : x - t2 + sum;
+    compensation += neumaierError(sum, x, t2);
     sum = t2;
   }
-  const mean2 = (sum + compensation) / n;
-  sum = 0;
-  compensation = 0;
-  for (let k = 0; k < runs; k++) {
-    const d = mean2 - values[k];
-    const x = d * d * counts[k];
+  return sum + compensation;
+}
+function compensatedWeightedSquaredDeviations(values, weights, count, center) {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < count; k++) {
+    const d = center - values[k];
+    const x = d * d * weights[k];
     const t2 = sum + x;
-    compensation += sum >= x ? sum - t2 + x : x - t2 + sum;
+    compensation += neumaierError(sum, x, t2);
     sum = t2;
   }
-  return { mean: mean2, std: Math.sqrt((sum + compensation) / (n - 1)) };
+  return sum + compensation;
+}
+
+// src/drift/summary.ts
+var ALMOST_CONSTANT_SHARE = 0.95;
+var TOP_VALUES = 10;
+function runMoments(runs, n) {
+  const k = runs.values.length;
+  const mean2 = compensatedWeightedSum(runs.values, runs.counts, k) / n;
+  const squares = compensatedWeightedSquaredDeviations(runs.values, runs.counts, k, mean2);
+  return { mean: mean2, std: Math.sqrt(squares / (n - 1)) };
 }
 function presentValues(values, rows, count) {
   const present = new Float64Array(count);
@@ -50672,27 +50790,12 @@ function presentValues(values, rows, count) {
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
   return present;
 }
-function percentileRuns(runs, q) {
-  const n = runs.total;
-  const position = q / 100 * (n - 1);
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, n - 1);
-  const at = (index) => {
-    let seen = 0;
-    for (let k = 0; k < runs.values.length; k++) {
-      seen += runs.counts[k];
-      if (index < seen) return runs.values[k];
-    }
-    return runs.values[runs.values.length - 1];
-  };
-  const low = at(below);
-  const high = at(above);
-  const fraction = position - below;
-  const diff = high - low;
-  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
-}
 function manyValuesMoments(present) {
-  return { mean: meanOf(present), std: present.length < 2 ? Number.NaN : sampleStd(present) };
+  const mean2 = compensatedSum(present) / present.length;
+  return {
+    mean: mean2,
+    std: present.length < 2 ? Number.NaN : Math.sqrt(compensatedSquaredDeviations(present, mean2) / (present.length - 1))
+  };
 }
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
@@ -50735,7 +50838,7 @@ function numericTally(column, rows, given2) {
   if (type === "numerical") {
     const empty = count === 0;
     let computed;
-    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs.values, runs.counts, distinct, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
+    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
     return {
       summary: {
         column: column.name,
@@ -50748,9 +50851,9 @@ function numericTally(column, rows, given2) {
         mean: empty ? null : finiteOrNull(moments().mean),
         std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
-          "0.25": empty ? null : finiteOrNull(percentileRuns(runs, 25)),
-          "0.5": empty ? null : finiteOrNull(percentileRuns(runs, 50)),
-          "0.75": empty ? null : finiteOrNull(percentileRuns(runs, 75))
+          "0.25": empty ? null : finiteOrNull(percentileOfRuns(runs, 25)),
+          "0.5": empty ? null : finiteOrNull(percentileOfRuns(runs, 50)),
+          "0.75": empty ? null : finiteOrNull(percentileOfRuns(runs, 75))
         }
       },
       modeCount
@@ -50800,73 +50903,12 @@ function stringTally(column, type, rows) {
   const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
-function canonicalColumn(column) {
-  return column.type === "string" ? column.codes : column.values;
-}
-function countDuplicatedRows(table) {
-  const rows = table.rows;
-  if (rows < 2 || table.columns.length === 0) return 0;
-  const canonical = table.columns.map((column) => canonicalColumn(column));
-  const hashHigh = new Uint32Array(rows).fill(2166136261);
-  const hashLow = new Uint32Array(rows).fill(16777619);
-  for (const values of canonical) {
-    if (values instanceof Float64Array) {
-      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-      for (let i = 0; i < rows; i++) {
-        let low = words[2 * i];
-        let high = words[2 * i + 1];
-        if (low === 0 && high === 2147483648) high = 0;
-        else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
-          high = 2146959360;
-          low = 0;
-        }
-        hashHigh[i] = Math.imul(hashHigh[i] ^ low, 16777619) ^ Math.imul(high, 1540483477);
-        hashLow[i] = Math.imul(hashLow[i] ^ high, 2246822507) ^ Math.imul(low, 3266489909);
-      }
-    } else {
-      for (let i = 0; i < rows; i++) {
-        const code = values[i];
-        hashHigh[i] = Math.imul(hashHigh[i] ^ code, 16777619) ^ 1540483477;
-        hashLow[i] = Math.imul(hashLow[i] ^ code, 2246822507) ^ 3266489909;
-      }
-    }
-  }
-  let capacity = 1;
-  while (capacity < rows * 2) capacity <<= 1;
-  const slots = new Int32Array(capacity).fill(-1);
-  const mask = capacity - 1;
-  const equalRows = (a, b) => {
-    for (const values of canonical) {
-      const x = values[a];
-      const y = values[b];
-      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
-    }
-    return true;
-  };
-  let duplicated = 0;
-  for (let row = 0; row < rows; row++) {
-    let slot = (hashHigh[row] ^ Math.imul(hashLow[row], 2654435761)) & mask;
-    for (; ; ) {
-      const other = slots[slot];
-      if (other < 0) {
-        slots[slot] = row;
-        break;
-      }
-      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
-        duplicated++;
-        break;
-      }
-      slot = slot + 1 & mask;
-    }
-  }
-  return duplicated;
-}
 function summarizeColumn(column, rows, runs) {
   if (column.type !== "string") return numericTally(column, rows, runs);
   const type = inferColumnType(column) ?? "datetime";
   return stringTally(column, type, rows);
 }
-function computeSummary(table, precomputed, duplicatedRows) {
+function computeSummary(table, rowFacts2, precomputed) {
   const rows = table.rows;
   const columnsByType = {
     numerical: 0,
@@ -50888,31 +50930,212 @@ function computeSummary(table, precomputed, duplicatedRows) {
     if (summary.distinct <= 1) constantColumns++;
     if (rows > 0 && modeCount / rows >= ALMOST_CONSTANT_SHARE) almostConstantColumns++;
   }
-  let emptyRows = 0;
-  if (table.columns.length > 0 && byColumn.every((summary) => summary.missing.count > 0)) {
-    const missingPerRow = new Uint32Array(rows);
-    for (const column of table.columns) {
-      if (column.type === "string") {
-        for (let r = 0; r < rows; r++) if (column.codes[r] < 0) missingPerRow[r]++;
-      } else {
-        for (let r = 0; r < rows; r++) if (Number.isNaN(column.values[r])) missingPerRow[r]++;
-      }
-    }
-    for (let r = 0; r < rows; r++) if (missingPerRow[r] === table.columns.length) emptyRows++;
-  }
-  const anyUniqueColumn = byColumn.some((summary) => summary.count === rows && summary.distinct === rows);
   return {
     rows,
     columns: table.columns.length,
     columns_by_type: columnsByType,
-    duplicated_rows: anyUniqueColumn ? 0 : duplicatedRows ?? countDuplicatedRows(table),
-    empty_rows: emptyRows,
+    duplicated_rows: rowFacts2.duplicatedRows,
+    empty_rows: rowFacts2.emptyRows,
     empty_columns: emptyColumns,
     constant_columns: constantColumns,
     almost_constant_columns: almostConstantColumns,
     missing_cells: { count: missingCells, share: rows === 0 ? 0 : missingCells / rows },
     by_column: byColumn
   };
+}
+
+// src/drift/assemble.ts
+function assembleDrift(tables, rowFacts2, options, works) {
+  const { reference, current } = tables;
+  const columns = works.map((work) => work.result);
+  const referenceTallies = /* @__PURE__ */ new Map();
+  const currentTallies = /* @__PURE__ */ new Map();
+  for (const work of works) {
+    if (work.referenceTally) referenceTallies.set(work.result.column, work.referenceTally);
+    if (work.currentTally) currentTallies.set(work.result.column, work.currentTally);
+  }
+  for (const column of columns) {
+    const ref = getColumn(reference, column.column);
+    const cur = getColumn(current, column.column);
+    if (ref && cur && reference.rows > 0 && current.rows > 0) {
+      const referenceMissing = referenceTallies.get(column.column)?.summary.missing.count ?? countMissing(ref);
+      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? countMissing(cur);
+      Object.assign(column, missingDrift(referenceMissing, reference.rows, currentMissing, current.rows));
+    }
+  }
+  if (options.correction) applyCorrection(columns, options.correction);
+  if (options.missingDrift) {
+    for (const column of columns)
+      if (column.skipped === null && column.missing_drift_detected === true) column.drift_detected = true;
+  }
+  const decided = decideDrift(columns, {
+    driftShareThreshold: options.driftShare ?? DEFAULT_DRIFT_SHARE,
+    retrainThreshold: options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD,
+    target: options.target ? {
+      column: options.target,
+      referenceRate: positiveRate(getColumn(reference, options.target)),
+      currentRate: positiveRate(getColumn(current, options.target))
+    } : void 0
+  });
+  return {
+    schema_version: SCHEMA_VERSION,
+    reference: { label: options.referenceLabel, rows: reference.rows, source: reference.source },
+    current: { label: options.currentLabel, rows: current.rows, source: current.source },
+    columns,
+    ...decided,
+    ...options.correction ? { correction: options.correction } : {},
+    ...options.missingDrift ? { missing_drift: true } : {},
+    // DataSummaryPreset-style summary of both snapshots.
+    summary: {
+      reference: computeSummary(reference, rowFacts2.reference, (name2) => referenceTallies.get(name2)),
+      current: computeSummary(current, rowFacts2.current, (name2) => currentTallies.get(name2))
+    }
+  };
+}
+
+// src/drift/counted.ts
+function sideRows(column) {
+  let rows = column.counts.missing;
+  for (const count of column.counts.counts) rows += count;
+  return rows;
+}
+function compareNumbers(a, b) {
+  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
+  if (Number.isNaN(b)) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function expandCounted(column) {
+  const counts = column.counts;
+  if (counts.keys.length !== counts.counts.length)
+    throw new Error("expandCounted requires one count per key");
+  for (const count of counts.counts) {
+    if (!(Number.isInteger(count) && count >= 0))
+      throw new Error(`expandCounted requires whole counts, got ${count}`);
+  }
+  const rows = sideRows(column);
+  const name2 = column.name;
+  if (column.storage === "string") {
+    const keys2 = counts.keys;
+    const dictionary = [];
+    const codes = new Int32Array(rows);
+    let at2 = 0;
+    for (let k = 0; k < keys2.length; k++) {
+      const count = counts.counts[k];
+      if (count === 0) continue;
+      const code = dictionary.length;
+      dictionary.push(keys2[k]);
+      codes.fill(code, at2, at2 + count);
+      at2 += count;
+    }
+    codes.fill(-1, at2);
+    return { name: name2, type: "string", codes, dictionary };
+  }
+  const keys = counts.keys;
+  const order = Array.from({ length: keys.length }, (_, k) => k).sort(
+    (a, b) => compareNumbers(keys[a], keys[b])
+  );
+  const values = new Float64Array(rows);
+  let at = 0;
+  for (const k of order) {
+    const count = counts.counts[k];
+    values.fill(keys[k], at, at + count);
+    at += count;
+  }
+  values.fill(Number.NaN, at);
+  switch (column.storage) {
+    case "bool":
+      return { name: name2, type: "bool", values };
+    case "datetime":
+      return { name: name2, type: "datetime", values };
+    case "int":
+      return { name: name2, type: counts.missing === 0 ? "int" : "float", values };
+    case "float":
+      return { name: name2, type: "float", values };
+  }
+}
+function tableOfCounts(snapshot2) {
+  return {
+    source: snapshot2.source,
+    rows: snapshot2.rows,
+    columns: snapshot2.counted.map(expandCounted),
+    ...snapshot2.unloaded ? { unloaded: snapshot2.unloaded } : {}
+  };
+}
+function asTable(snapshot2) {
+  return isCounted(snapshot2) ? tableOfCounts(snapshot2) : snapshot2;
+}
+
+// src/drift/plan.ts
+function isNumericStorage(column) {
+  return column.type === "float" || column.type === "int" || column.type === "bool";
+}
+function storageName(column) {
+  return column.type === "string" ? "text" : column.type === "bool" ? "boolean" : column.type === "datetime" ? "datetime" : "numeric";
+}
+function planColumns(reference, current, options) {
+  const reserved = new Set(
+    [options.idColumn, options.timestampColumn].filter((name2) => !!name2)
+  );
+  const excluded = new Set(options.exclude ?? []);
+  const forcedNumerical = new Set(options.numerical ?? []);
+  const forcedCategorical = new Set(options.categorical ?? []);
+  for (const name2 of [
+    ...reserved,
+    ...excluded,
+    ...forcedNumerical,
+    ...forcedCategorical,
+    ...options.columns ?? [],
+    ...options.target ? [options.target] : []
+  ]) {
+    if (!hasColumn(reference, name2) && !hasColumn(current, name2))
+      throw new UserError(
+        "COLUMN_MISSING",
+        `column '${name2}' is in neither snapshot (${reference.source}, ${current.source})`
+      );
+  }
+  const names = options.columns ? [...options.columns] : [.../* @__PURE__ */ new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
+  const typed = [];
+  for (const name2 of names) {
+    if (reserved.has(name2) || excluded.has(name2)) continue;
+    const ref = getColumn(reference, name2);
+    const cur = getColumn(current, name2);
+    if (!ref)
+      throw new UserError(
+        "COLUMN_MISSING",
+        `column '${name2}' is missing from the reference snapshot ${reference.source}`
+      );
+    if (!cur)
+      throw new UserError(
+        "COLUMN_MISSING",
+        `column '${name2}' is missing from the current snapshot ${current.source}`
+      );
+    if (ref.type === "datetime" || cur.type === "datetime") {
+      if (options.columns)
+        throw new UserError(
+          "COLUMN_TYPE_MISMATCH",
+          `column '${name2}' holds dates; drift is tested on numbers and categories`
+        );
+      continue;
+    }
+    if (isNumericStorage(ref) !== isNumericStorage(cur))
+      throw new UserError(
+        "COLUMN_TYPE_MISMATCH",
+        `column '${name2}' is ${storageName(ref)} in the reference (${reference.source}) but ${storageName(cur)} in the current (${current.source})`
+      );
+    let type;
+    if (forcedNumerical.has(name2)) {
+      if (!isNumericStorage(cur))
+        throw new UserError(
+          "COLUMN_TYPE_MISMATCH",
+          `${settingName(options, "numerical")} ${name2}: column '${name2}' holds text, not numbers`
+        );
+      type = "numerical";
+    } else if (forcedCategorical.has(name2)) type = "categorical";
+    else type = inferColumnType(cur);
+    if (type) typed.push({ name: name2, type });
+  }
+  const order = ["numerical", "categorical", "text"];
+  return order.flatMap((type) => typed.filter((column) => column.type === type));
 }
 
 // src/drift/default-stattest.ts
@@ -51051,6 +51274,12 @@ function categories(pair2) {
   };
 }
 
+// src/drift/effect.ts
+function columnEffect(pair2) {
+  const jensenshannon2 = jensenShannonDistance(pair2);
+  return pair2.columnType === "numerical" ? { wasserstein_normed: wassersteinDistanceNorm(pair2), jensenshannon: jensenshannon2 } : { jensenshannon: jensenshannon2 };
+}
+
 // src/drift/prepare.ts
 function compareCodePoints(a, b) {
   const length = Math.min(a.length, b.length);
@@ -51112,84 +51341,7 @@ function prepareColumnPair(column, columnType, reference, current) {
   };
 }
 
-// src/drift/engine.ts
-var SCHEMA_VERSION = 1;
-var DEFAULT_DRIFT_SHARE = 0.5;
-var DEFAULT_RETRAIN_THRESHOLD = 0.3;
-function resolve(overrides2, column, columnType) {
-  return overrides2?.byColumn?.[column] ?? overrides2?.byType?.[columnType] ?? overrides2?.all;
-}
-function isNumericStorage(column) {
-  return column.type === "float" || column.type === "int" || column.type === "bool";
-}
-function storageName(column) {
-  return column.type === "string" ? "text" : column.type === "bool" ? "boolean" : column.type === "datetime" ? "datetime" : "numeric";
-}
-function planColumns(reference, current, options) {
-  const reserved = new Set(
-    [options.idColumn, options.timestampColumn].filter((name2) => !!name2)
-  );
-  const excluded = new Set(options.exclude ?? []);
-  const forcedNumerical = new Set(options.numerical ?? []);
-  const forcedCategorical = new Set(options.categorical ?? []);
-  for (const name2 of [
-    ...reserved,
-    ...excluded,
-    ...forcedNumerical,
-    ...forcedCategorical,
-    ...options.columns ?? [],
-    ...options.target ? [options.target] : []
-  ]) {
-    if (!hasColumn(reference, name2) && !hasColumn(current, name2))
-      throw new UserError(
-        "COLUMN_MISSING",
-        `column '${name2}' is in neither snapshot (${reference.source}, ${current.source})`
-      );
-  }
-  const names = options.columns ? [...options.columns] : [.../* @__PURE__ */ new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
-  const typed = [];
-  for (const name2 of names) {
-    if (reserved.has(name2) || excluded.has(name2)) continue;
-    const ref = getColumn(reference, name2);
-    const cur = getColumn(current, name2);
-    if (!ref)
-      throw new UserError(
-        "COLUMN_MISSING",
-        `column '${name2}' is missing from the reference snapshot ${reference.source}`
-      );
-    if (!cur)
-      throw new UserError(
-        "COLUMN_MISSING",
-        `column '${name2}' is missing from the current snapshot ${current.source}`
-      );
-    if (ref.type === "datetime" || cur.type === "datetime") {
-      if (options.columns)
-        throw new UserError(
-          "COLUMN_TYPE_MISMATCH",
-          `column '${name2}' holds dates; drift is tested on numbers and categories`
-        );
-      continue;
-    }
-    if (isNumericStorage(ref) !== isNumericStorage(cur))
-      throw new UserError(
-        "COLUMN_TYPE_MISMATCH",
-        `column '${name2}' is ${storageName(ref)} in the reference (${reference.source}) but ${storageName(cur)} in the current (${current.source})`
-      );
-    let type;
-    if (forcedNumerical.has(name2)) {
-      if (!isNumericStorage(cur))
-        throw new UserError(
-          "COLUMN_TYPE_MISMATCH",
-          `--numerical ${name2}: column '${name2}' holds text, not numbers`
-        );
-      type = "numerical";
-    } else if (forcedCategorical.has(name2)) type = "categorical";
-    else type = inferColumnType(cur);
-    if (type) typed.push({ name: name2, type });
-  }
-  const order = ["numerical", "categorical", "text"];
-  return order.flatMap((type) => typed.filter((column) => column.type === type));
-}
+// src/drift/score-column.ts
 function skippedResult(name2, columnType, reason, sizes, test, threshold) {
   return {
     column: name2,
@@ -51205,13 +51357,13 @@ function skippedResult(name2, columnType, reason, sizes, test, threshold) {
   };
 }
 function chooseStatTest(pair2, options) {
-  const requested = resolve(options.stattest, pair2.column, pair2.columnType);
+  const requested = resolveOverride(options.stattest, pair2.column, pair2.columnType);
   if (requested !== void 0) {
     const test = getStatTest(requested);
     if (!test.allowedTypes.includes(pair2.columnType))
       throw new UserError(
         "STATTEST_TYPE",
-        `--stattest: '${requested}' cannot be applied to ${pair2.columnType} column '${pair2.column}' (it accepts ${test.allowedTypes.join(", ")} columns)`
+        `${settingName(options, "stattest")}: '${requested}' cannot be applied to ${pair2.columnType} column '${pair2.column}' (it accepts ${test.allowedTypes.join(", ")} columns)`
       );
     return test;
   }
@@ -51224,14 +51376,14 @@ function chooseStatTest(pair2, options) {
     )
   );
 }
-function scoreColumn(name2, columnType, reference, current, options) {
+function driftOfColumn({ name: name2, type: columnType }, { reference, current }, options) {
   const ref = getColumn(reference, name2);
   const cur = getColumn(current, name2);
   if (columnType === "text") {
     const result2 = skippedResult(
       name2,
       columnType,
-      "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (pass --categorical to test it as categories)",
+      "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)",
       [
         ref.type === "string" ? ref.codes.length : ref.values.length,
         cur.type === "string" ? cur.codes.length : cur.values.length
@@ -51252,11 +51404,11 @@ function scoreColumn(name2, columnType, reference, current, options) {
     return { result: result2 };
   }
   const test = chooseStatTest(pair2, options);
-  const threshold = resolve(options.threshold, name2, columnType) ?? test.defaultThreshold;
+  const threshold = resolveOverride(options.threshold, name2, columnType) ?? test.defaultThreshold;
   if (test.scoreKind === "p_value" && threshold > 1)
     throw new UserError(
       "THRESHOLD_RANGE",
-      `--threshold: ${threshold} for column '${name2}' is a p-value threshold of '${test.id}' and must be in (0, 1]`
+      `${settingName(options, "threshold")}: ${threshold} for column '${name2}' is a p-value threshold of '${test.id}' and must be in (0, 1]`
     );
   let result;
   try {
@@ -51284,180 +51436,34 @@ function scoreColumn(name2, columnType, reference, current, options) {
   result.distribution = computeDistribution(pair2);
   return { result, pair: pair2 };
 }
-function computeColumn(name2, columnType, reference, current, options) {
-  const { result, pair: pair2 } = scoreColumn(name2, columnType, reference, current, options);
+function scoreColumn(column, tables, options) {
+  const { result, pair: pair2 } = driftOfColumn(column, tables, options);
   if (!pair2) return { result };
-  const ref = getColumn(reference, name2);
-  const cur = getColumn(current, name2);
+  const ref = getColumn(tables.reference, column.name);
+  const cur = getColumn(tables.current, column.name);
   return {
     result,
     referenceTally: summarizeColumn(
       ref,
-      reference.rows,
+      tables.reference.rows,
       ref.type !== "string" ? referenceRuns(pair2) : void 0
     ),
-    currentTally: summarizeColumn(cur, current.rows, cur.type !== "string" ? currentRuns(pair2) : void 0)
-  };
-}
-function positiveRate(column) {
-  if (column.type === "datetime") return null;
-  if (column.type === "string") {
-    const positive = column.dictionary.findIndex(
-      (label) => /^(1|true|yes|y|positive|churn(ed)?)$/i.test(label.trim())
-    );
-    if (positive < 0) return null;
-    let hits2 = 0;
-    let count2 = 0;
-    const codes = column.codes;
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i];
-      if (code < 0) continue;
-      count2++;
-      if (code === positive) hits2++;
-    }
-    return count2 === 0 ? null : hits2 / count2;
-  }
-  let hits = 0;
-  let count = 0;
-  const values = column.values;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value - value !== 0) continue;
-    count++;
-    if (value === 1) hits++;
-  }
-  return count === 0 ? null : hits / count;
-}
-function formatShare(value) {
-  return value.toFixed(2);
-}
-function computeDrift(reference, current, options) {
-  const works = planColumns(reference, current, options).map(
-    ({ name: name2, type }) => computeColumn(name2, type, reference, current, options)
-  );
-  return assembleDrift(reference, current, options, works);
-}
-function assembleDrift(reference, current, options, works, duplicatedRows) {
-  const driftShareThreshold = options.driftShare ?? DEFAULT_DRIFT_SHARE;
-  const retrainThreshold = options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD;
-  const columns = works.map((work) => work.result);
-  const referenceTallies = /* @__PURE__ */ new Map();
-  const currentTallies = /* @__PURE__ */ new Map();
-  for (const work of works) {
-    if (work.referenceTally) referenceTallies.set(work.result.column, work.referenceTally);
-    if (work.currentTally) currentTallies.set(work.result.column, work.currentTally);
-  }
-  for (const column of columns) {
-    const ref = getColumn(reference, column.column);
-    const cur = getColumn(current, column.column);
-    if (ref && cur && reference.rows > 0 && current.rows > 0) {
-      const referenceMissing = referenceTallies.get(column.column)?.summary.missing.count ?? countMissing(ref);
-      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? countMissing(cur);
-      Object.assign(column, missingDrift(referenceMissing, reference.rows, currentMissing, current.rows));
-    }
-  }
-  if (options.correction) applyCorrection(columns, options.correction);
-  if (options.missingDrift) {
-    for (const column of columns)
-      if (column.skipped === null && column.missing_drift_detected === true) column.drift_detected = true;
-  }
-  const report = summarizeDrift(columns, {
-    reference: { label: options.referenceLabel, rows: reference.rows, source: reference.source },
-    current: { label: options.currentLabel, rows: current.rows, source: current.source },
-    driftShareThreshold,
-    retrainThreshold,
-    target: options.target ? {
-      column: options.target,
-      referenceRate: positiveRate(getColumn(reference, options.target)),
-      currentRate: positiveRate(getColumn(current, options.target))
-    } : void 0
-  });
-  if (options.correction) report.correction = options.correction;
-  if (options.missingDrift) report.missing_drift = true;
-  report.summary = {
-    reference: computeSummary(reference, (name2) => referenceTallies.get(name2), duplicatedRows?.reference),
-    current: computeSummary(current, (name2) => currentTallies.get(name2), duplicatedRows?.current)
-  };
-  return report;
-}
-function summarizeDrift(columns, inputs) {
-  const tested = columns.filter((column) => column.skipped === null);
-  const drifted = tested.filter((column) => column.drift_detected).length;
-  const driftShare = tested.length === 0 ? 0 : drifted / tested.length;
-  let target = null;
-  if (inputs.target) {
-    const column = columns.find((c) => c.column === inputs.target.column);
-    const { referenceRate, currentRate } = inputs.target;
-    target = {
-      column: inputs.target.column,
-      stattest: column?.stattest ?? null,
-      drift_score: column?.drift_score ?? null,
-      drift_detected: column?.drift_detected ?? false,
-      reference_rate: referenceRate,
-      current_rate: currentRate,
-      abs_rate_diff: referenceRate === null || currentRate === null ? null : Math.abs(currentRate - referenceRate)
-    };
-  }
-  const retrain = driftShare >= inputs.retrainThreshold;
-  const decision = {
-    action: retrain ? "RETRAIN" : "NO_ACTION",
-    retrain_threshold: inputs.retrainThreshold,
-    reason: `drift_share=${formatShare(driftShare)} ${retrain ? ">=" : "<"} ${formatShare(inputs.retrainThreshold)} (${drifted} of ${tested.length} tested columns drifted)`
-  };
-  return {
-    schema_version: SCHEMA_VERSION,
-    reference: inputs.reference,
-    current: inputs.current,
-    columns,
-    number_of_columns: tested.length,
-    number_of_drifted_columns: drifted,
-    number_of_skipped_columns: columns.length - tested.length,
-    drift_share: driftShare,
-    drift_share_threshold: inputs.driftShareThreshold,
-    dataset_drift: tested.length > 0 && driftShare >= inputs.driftShareThreshold,
-    target,
-    decision
+    currentTally: summarizeColumn(
+      cur,
+      tables.current.rows,
+      cur.type !== "string" ? currentRuns(pair2) : void 0
+    )
   };
 }
 
-// src/job/overrides.ts
-var COLUMN_TYPES = ["numerical", "categorical", "text"];
-function parseOverrides(flag, specs, parseValue) {
-  let all;
-  const byType = {};
-  const byColumn = {};
-  for (const spec of specs) {
-    const equals2 = spec.lastIndexOf("=");
-    if (equals2 < 0) {
-      all = parseValue(spec.trim());
-      continue;
-    }
-    const key = spec.slice(0, equals2).trim();
-    const value = parseValue(spec.slice(equals2 + 1).trim());
-    if (key === "") throw new UserError("USAGE", `${flag}: '${spec}' has no column name before '='`);
-    if (COLUMN_TYPES.includes(key)) byType[key] = value;
-    else byColumn[key] = value;
-  }
-  return { all, byType, byColumn };
+// src/drift/engine.ts
+var scoreInThisThread = (columns, tables, options) => columns.map((column) => scoreColumn(column, tables, options));
+async function computeDrift(pair2, options, strategy = {}) {
+  const tables = { reference: asTable(pair2.reference), current: asTable(pair2.current) };
+  const plan = planColumns(tables.reference, tables.current, options);
+  const works = await (strategy.mapColumns ?? scoreInThisThread)(plan, tables, options);
+  return assembleDrift(tables, pair2.rowFacts, options, works);
 }
-function parseStatTestId(flag, value) {
-  const id = STATTEST_IDS.find((candidate) => candidate === value);
-  if (!id)
-    throw new UserError(
-      "UNKNOWN_STATTEST",
-      `${flag}: unknown stattest '${value}' (known: ${STATTEST_IDS.join(", ")})`
-    );
-  return id;
-}
-function parseThreshold(flag, value) {
-  const threshold = parseNumberFlag(flag, value);
-  if (!(threshold > 0))
-    throw new UserError("THRESHOLD_RANGE", `${flag}: threshold ${value} must be greater than 0`);
-  return threshold;
-}
-
-// src/job/compare-job.ts
-import { isAbsolute as isAbsolute2, join as join3, resolve as resolve4 } from "node:path";
 
 // node_modules/mustache/mustache.mjs
 var objectToString = Object.prototype.toString;
@@ -52259,23 +52265,6 @@ var STATE_TEXT = {
   stable: { icon: "\u25CB", text: "stable" },
   skipped: { icon: "\u2013", text: "skipped" }
 };
-var KNOWN_COLUMN_FIELDS = /* @__PURE__ */ new Set([
-  "column",
-  "column_type",
-  "stattest",
-  "stattest_name",
-  "threshold",
-  "drift_score",
-  "drift_detected",
-  "skipped",
-  "reference_size",
-  "current_size",
-  "statistic",
-  "method",
-  "warnings",
-  "distribution",
-  "summary"
-]);
 function formatValue(value) {
   if (typeof value === "number") {
     if (Number.isInteger(value)) return formatCount(value);
@@ -52300,42 +52289,56 @@ function formatValue(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function summaryRows(summary) {
-  if (!isRecord(summary) || !isRecord(summary.reference) || !isRecord(summary.current)) return [];
-  const reference = summary.reference;
-  const current = summary.current;
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(reference), ...Object.keys(current)])].filter(
-    (key) => key !== "by_column"
-  );
+function datasetSummaryRows(summary) {
+  const keys = [
+    "rows",
+    "columns",
+    "columns_by_type",
+    "duplicated_rows",
+    "empty_rows",
+    "empty_columns",
+    "constant_columns",
+    "almost_constant_columns",
+    "missing_cells"
+  ];
   return keys.map((key) => ({
     key: key.replace(/_/g, " "),
-    reference: formatValue(reference[key]),
-    current: formatValue(current[key])
+    reference: formatValue(summary.reference[key]),
+    current: formatValue(summary.current[key])
   }));
 }
-function flattenColumnSummary(entry) {
-  const flat = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(entry)) {
-    if (key === "column" || key === "type") continue;
-    if (key === "quantiles" && isRecord(value)) {
-      for (const [quantile, item] of Object.entries(value))
+function columnSummaryEntries(entry) {
+  const flat = /* @__PURE__ */ new Map([
+    ["count", formatValue(entry.count)],
+    ["missing", formatValue(entry.missing)],
+    ["distinct", formatValue(entry.distinct)]
+  ]);
+  switch (entry.type) {
+    case "numerical":
+      flat.set("min", formatValue(entry.min));
+      flat.set("max", formatValue(entry.max));
+      flat.set("mean", formatValue(entry.mean));
+      flat.set("std", formatValue(entry.std));
+      for (const [quantile, item] of Object.entries(entry.quantiles))
         flat.set(`${Number(quantile) * 100}th percentile`, formatValue(item));
-    } else if (key === "top" && Array.isArray(value)) {
-      const first = value[0];
-      if (isRecord(first))
-        flat.set("most frequent", `${formatValue(first.value)} (${formatPercent(Number(first.share))})`);
-    } else {
-      flat.set(key, formatValue(value));
+      break;
+    case "categorical":
+    case "text": {
+      const first = entry.top[0];
+      if (first) flat.set("most frequent", `${formatValue(first.value)} (${formatPercent(first.share)})`);
+      break;
     }
+    case "datetime":
+      flat.set("min", formatValue(entry.min));
+      flat.set("max", formatValue(entry.max));
+      break;
   }
   return flat;
 }
 function columnSummaryRows(summary, column) {
-  if (!isRecord(summary)) return [];
   const entry = (side) => {
-    const list = isRecord(side) && Array.isArray(side.by_column) ? side.by_column : [];
-    const found = list.find((item) => isRecord(item) && item.column === column);
-    return isRecord(found) ? flattenColumnSummary(found) : /* @__PURE__ */ new Map();
+    const found = side.by_column.find((item) => item.column === column);
+    return found ? columnSummaryEntries(found) : /* @__PURE__ */ new Map();
   };
   const reference = entry(summary.reference);
   const current = entry(summary.current);
@@ -52343,28 +52346,21 @@ function columnSummaryRows(summary, column) {
   return keys.map((key) => ({ key, reference: reference.get(key) ?? "\u2014", current: current.get(key) ?? "\u2014" }));
 }
 function extraFields(column) {
-  const extras = [];
-  for (const [key, value] of Object.entries(column)) {
-    if (KNOWN_COLUMN_FIELDS.has(key) || value === void 0) continue;
-    if (isRecord(value) && summaryRows(value).length > 0) continue;
-    extras.push({ key, value: formatValue(value) });
-  }
-  return extras;
+  const extras = [
+    ["effect", column.effect],
+    ["missing_share", column.missing_share],
+    ["missing_p_value", column.missing_p_value],
+    ["missing_drift_detected", column.missing_drift_detected],
+    ["drift_score_adjusted", column.drift_score_adjusted],
+    ["correction", column.correction]
+  ];
+  return extras.flatMap(([key, value]) => value === void 0 ? [] : [{ key, value: formatValue(value) }]);
 }
 function testName(column) {
   return column.stattest_name ?? column.stattest ?? "\u2014";
 }
-function isDistribution(value) {
-  return isRecord(value) && (value.kind === "histogram" || value.kind === "categories");
-}
 function columnView(column, index, labels, reportSummary) {
   const state = driftState(column);
-  const distribution = column.distribution;
-  const summary = [
-    ...columnSummaryRows(reportSummary, column.column),
-    ...summaryRows(column.summary),
-    ...Object.entries(column).filter(([key]) => !KNOWN_COLUMN_FIELDS.has(key)).flatMap(([key, value]) => summaryRows(value).map((row) => ({ ...row, key: `${key}: ${row.key}` })))
-  ];
   return {
     anchor: `col-${index}`,
     column: column.column,
@@ -52383,8 +52379,8 @@ function columnView(column, index, labels, reportSummary) {
     method: column.method ?? null,
     warnings: column.warnings ?? [],
     extras: extraFields(column),
-    summary,
-    chart: isDistribution(distribution) ? distributionSvg(column.column, distribution, labels) : ""
+    summary: columnSummaryRows(reportSummary, column.column),
+    chart: column.distribution ? distributionSvg(column.column, column.distribution, labels) : ""
   };
 }
 function targetView(target, columns) {
@@ -52434,7 +52430,7 @@ function renderHtml(report) {
       datasetDriftThreshold: report.drift_share_threshold
     }),
     target: report.target ? targetView(report.target, report.columns) : null,
-    datasetSummary: summaryRows(report.summary),
+    datasetSummary: datasetSummaryRows(report.summary),
     rows: views,
     drifted: views.filter((column) => column.state === "drifted"),
     others: views.filter((column) => column.state !== "drifted")
@@ -52452,8 +52448,6 @@ function renderJson(report) {
 }
 
 // src/report/markdown.ts
-var REPORT_URL_PLACEHOLDER = "{{report_url}}";
-var REPORT_URL_RESERVE = 400;
 var DEFAULT_MARKDOWN_MAX_LENGTH = 65e3;
 var STATE_MARK = { drifted: "\u25B2 drifted", stable: "\u25CB stable", skipped: "\u2013 skipped" };
 function codeName(name2) {
@@ -52492,26 +52486,22 @@ function targetLine(report) {
   const test = column?.stattest_name ?? target.stattest ?? "\u2014";
   return `**Target** ${codeName(target.column)}: ${state} (${cellText(test)} score ${formatScore(target.drift_score)})${rates}`;
 }
-function budgetedLength(text, reportUrl) {
-  if (reportUrl !== void 0) return text.length;
-  const placeholders = text.split(REPORT_URL_PLACEHOLDER).length - 1;
-  return text.length + placeholders * (REPORT_URL_RESERVE - REPORT_URL_PLACEHOLDER.length);
-}
 function renderMarkdown(report, options = {}) {
   const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
   if (!Number.isInteger(maxLength) || maxLength < 1) {
     throw new Error(`renderMarkdown: maxLength must be a positive integer, got ${maxLength}`);
   }
-  const url = options.reportUrl ?? REPORT_URL_PLACEHOLDER;
+  const url = options.reportUrl;
+  const fullReport = url === void 0 ? "" : `; full report: ${url}`;
   const ordered = orderColumns(report.columns);
   const drifted = ordered.filter((column) => driftState(column) === "drifted");
   const head = [headline(report), "", `> ${cellText(report.decision.reason)}`];
   const target = targetLine(report);
   if (target) head.push("", target);
   const charts = driftScoreCharts(ordered);
-  const footer = `Full report: ${url}`;
+  const footer = url === void 0 ? [] : ["", `Full report: ${url}`];
   const cutNote = (left) => `
-_${formatCount(left)} more ${left === 1 ? "row" : "rows"} not shown (comment length limit); full report: ${url}_`;
+_${formatCount(left)} more ${left === 1 ? "row" : "rows"} not shown (comment length limit)${fullReport}_`;
   const driftedTable = ["| Column | Type | Test | Score | Threshold |", "|---|---|---|---:|---:|"];
   const fullTable = ["| Column | Drift | Type | Test | Score | Threshold |", "|---|---|---|---|---:|---:|"];
   const driftedRows = drifted.map(driftedRow);
@@ -52529,10 +52519,10 @@ _${formatCount(left)} more ${left === 1 ? "row" : "rows"} not shown (comment len
     parts.push("", `<details><summary>All columns (${formatCount(ordered.length)})</summary>`, "");
     parts.push(...fullTable, ...fullRows.slice(0, fullShown));
     if (fullShown < fullRows.length) parts.push(cutNote(fullRows.length - fullShown));
-    parts.push("", "</details>", "", footer, "");
+    parts.push("", "</details>", ...footer, "");
     return parts.join("\n");
   };
-  const fits = (text2) => budgetedLength(text2, options.reportUrl) <= maxLength;
+  const fits = (text2) => text2.length <= maxLength;
   const text = assemble(driftedRows.length, fullRows.length);
   if (fits(text)) return text;
   const largest = (limit, build2) => {
@@ -52561,627 +52551,91 @@ _${formatCount(left)} more ${left === 1 ? "row" : "rows"} not shown (comment len
   if (fits(bare)) return bare;
   const note = `
 
-_Cut at the length limit; full report: ${url}_
+_Cut at the length limit${fullReport}_
 `;
-  const room = maxLength - budgetedLength(note, options.reportUrl);
-  const headText = head.join("\n").replaceAll(REPORT_URL_PLACEHOLDER, "");
+  const room = maxLength - note.length;
+  const headText = head.join("\n");
   return room > 0 ? headText.slice(0, room) + note : headText.slice(0, maxLength);
 }
 
-// src/report/write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, join } from "node:path";
-function writeFileAtomic(path, content2) {
-  mkdirSync(dirname2(path), { recursive: true });
-  const temporary = join(
-    dirname2(path),
-    `.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`
-  );
-  try {
-    writeFileSync(temporary, content2);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-// src/snapshot/load.ts
+// src/snapshot/files.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, extname as extname2, isAbsolute, join as join2, resolve as resolve3 } from "node:path";
-
-// src/snapshot/postgres/connection.ts
-import { setTimeout as delay } from "node:timers/promises";
-
-// node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib91(), 1);
-var Client = import_lib.default.Client;
-var Pool = import_lib.default.Pool;
-var Connection = import_lib.default.Connection;
-var types = import_lib.default.types;
-var Query = import_lib.default.Query;
-var DatabaseError = import_lib.default.DatabaseError;
-var escapeIdentifier = import_lib.default.escapeIdentifier;
-var escapeLiteral = import_lib.default.escapeLiteral;
-var Result = import_lib.default.Result;
-var TypeOverrides = import_lib.default.TypeOverrides;
-var defaults = import_lib.default.defaults;
-var esm_default = import_lib.default;
-
-// src/snapshot/postgres/connection.ts
-var DEFAULT_STATEMENT_TIMEOUT_MS = 6e5;
-var CONNECT_TIMEOUT_MS = 1e4;
-var DEFAULT_CONNECT_RETRIES = 1;
-var RETRY_DELAY_MS = 500;
-function parseDatabaseUrl(flag, url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UserError("USAGE", `${flag}: not a valid URL (expected postgresql://user@host:5432/database)`);
-  }
-  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    throw new UserError(
-      "USAGE",
-      `${flag}: scheme '${parsed.protocol.replace(/:$/, "")}' is not postgres or postgresql`
-    );
-  }
-  const socketHost = parsed.searchParams.get("host");
-  return {
-    host: decodeURIComponent(parsed.hostname) || socketHost || "localhost",
-    port: parsed.port === "" ? 5432 : Number(parsed.port),
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres",
-    user: decodeURIComponent(parsed.username) || "postgres"
-  };
-}
-function describeTarget(target) {
-  return `${target.host}:${target.port}/${target.database}`;
-}
-var READ_ONLY_OPTIONS = "-c default_transaction_read_only=on -c standard_conforming_strings=on";
-function databaseAt(url, access, flag = "--database-url", env = process.env) {
-  const target = parseDatabaseUrl(flag, url);
-  const parsed = new URL(url);
-  if (access === "read-only") {
-    const given2 = parsed.searchParams.get("options") ?? env.PGOPTIONS ?? "";
-    parsed.searchParams.set("options", `${given2} ${READ_ONLY_OPTIONS}`.trim());
-  }
-  return {
-    target,
-    config: {
-      connectionString: parsed.toString(),
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      fallback_application_name: "driftwatch"
-    }
-  };
-}
-async function withReadOnlySnapshot(database, options, work) {
-  const retries = options.connectRetries ?? DEFAULT_CONNECT_RETRIES;
-  for (let tries = 1; ; tries++) {
-    const attempt = { step: "connecting", rowsRead: false };
-    const session = new Session(database);
-    try {
-      await session.connect();
-      attempt.step = "starting the read-only transaction";
-      const client = session.client;
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      await client.query(
-        `SELECT set_config('statement_timeout', $1, true), set_config('DateStyle', 'ISO, YMD', true),
-                set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '1', true),
-                set_config('IntervalStyle', 'iso_8601', true)`,
-        [String(Math.round(options.statementTimeoutMs))]
-      );
-      return await work(client, attempt);
-    } catch (error) {
-      const cause = session.cause(error);
-      if (tries <= retries && !attempt.rowsRead && isConnectionFailure(cause)) {
-        await session.close();
-        await delay(Math.min(RETRY_DELAY_MS * 2 ** (tries - 1), 8e3));
-        continue;
-      }
-      throw translateDatabaseError(cause, database.target, { ...attempt, tries });
-    } finally {
-      await session.close(true);
-    }
-  }
-}
-async function withTransaction(database, options, work) {
-  const session = new Session(database);
-  let step = "connecting";
-  try {
-    await session.connect();
-    step = "loading";
-    const client = session.client;
-    await client.query("BEGIN");
-    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
-      String(Math.round(options.statementTimeoutMs))
-    ]);
-    const result = await work(client);
-    step = "committing";
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    throw translateDatabaseError(session.cause(error), database.target, { step, tries: 1 });
-  } finally {
-    await session.close();
-  }
-}
-var Session = class {
-  client;
-  lost;
-  closed = false;
-  constructor(database) {
-    this.client = new esm_default.Client(database.config);
-    this.client.on("error", (error) => {
-      this.lost ??= error;
-    });
-  }
-  async connect() {
-    await this.client.connect();
-  }
-  /** The error to report for `error`: the connection's own failure when the statement failed because of it. */
-  cause(error) {
-    if (this.lost && !(error instanceof UserError) && !hasSqlState(error)) return this.lost;
-    return error;
-  }
-  /** Rolls back (unless `rollback` is false) and closes the connection; never throws. */
-  async close(rollback = false) {
-    if (this.closed) return;
-    this.closed = true;
-    if (rollback && !this.lost) await this.client.query("ROLLBACK").catch(() => void 0);
-    await this.client.end().catch(() => void 0);
-  }
-};
-function hasSqlState(error) {
-  return /^[0-9A-Z]{5}$/.test(error?.code?.toString() ?? "");
-}
-var SOCKET_ERROR_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENETDOWN",
-  "EAI_AGAIN"
-]);
-var LOST_CONNECTION_STATES = /* @__PURE__ */ new Set(["57P01", "57P02", "57P03", "53300"]);
-var LOST_CONNECTION_MESSAGE = /Connection terminated|timeout expired|not queryable|connection timeout/i;
-function isConnectionFailure(error) {
-  if (error instanceof UserError) return false;
-  const { code = "", message = "" } = typeof error === "object" && error !== null ? error : {};
-  return SOCKET_ERROR_CODES.has(code) || LOST_CONNECTION_STATES.has(code) || code.startsWith("08") || code === "" && LOST_CONNECTION_MESSAGE.test(message);
-}
-function connectionFailureReason(fields, message) {
-  switch (fields.code) {
-    case "ECONNREFUSED":
-      return "connection refused (ECONNREFUSED)";
-    case "ECONNRESET":
-      return "connection reset by the server or the network (ECONNRESET)";
-    case "ETIMEDOUT":
-      return "timed out (ETIMEDOUT)";
-    case "EAI_AGAIN":
-      return "host name lookup failed (EAI_AGAIN)";
-  }
-  if (fields.code && /^[0-9A-Z]{5}$/.test(fields.code)) return `${message} (${fields.code})`;
-  if (fields.code) return `${message.replace(/^connect /, "")}`;
-  if (/timeout expired|connection timeout/i.test(message))
-    return `no answer within ${CONNECT_TIMEOUT_MS / 1e3} s`;
-  if (/Connection terminated|not queryable/i.test(message)) return "the server closed the connection";
-  return message;
-}
-function translateDatabaseError(error, target, context = { step: "reading", tries: 1 }) {
-  if (error instanceof UserError) return error;
-  const where = describeTarget(target);
-  const fields = typeof error === "object" && error !== null ? error : {};
-  const code = fields.code ?? "";
-  const serverMessage = oneLine(fields.message ?? getErrorMessage(error));
-  if (isConnectionFailure(error) || code === "ENOTFOUND") {
-    const reason = code === "ENOTFOUND" ? `host not found (ENOTFOUND)` : connectionFailureReason(fields, serverMessage);
-    const server = `PostgreSQL at ${where}${context.tries > 1 ? ` (${context.tries} attempts)` : ""}`;
-    return context.step === "connecting" ? new UserError("DATABASE", `cannot connect to ${server}: ${reason}`) : new UserError("DATABASE", `lost the connection to ${server} while ${context.step}: ${reason}`);
-  }
-  switch (code) {
-    case "28P01":
-    case "28000":
-      return new UserError("DATABASE", `authentication failed for user '${target.user}' at ${where}`);
-    case "3D000":
-      return new UserError(
-        "DATABASE",
-        `database '${target.database}' does not exist at ${target.host}:${target.port}`
-      );
-    case "42P01":
-      return new UserError("DATABASE", `table missing at ${where}: ${serverMessage}`);
-    case "42703":
-      return new UserError("DATABASE", `column missing at ${where}: ${serverMessage}`);
-    case "42501":
-      return new UserError("DATABASE", `permission denied at ${where}: ${serverMessage}`);
-    case "57014":
-      return new UserError("DATABASE", `query cancelled at ${where} (statement timeout?): ${serverMessage}`);
-    case "25006":
-      return new UserError(
-        "DATABASE",
-        `the snapshot query must only read (read-only transaction): ${serverMessage}`
-      );
-    case "42601":
-      return new UserError("DATABASE", `SQL syntax error at ${where}: ${serverMessage}`);
-    case "22007":
-    case "22008":
-    case "22P02":
-      return new UserError("DATABASE", `invalid value at ${where}: ${serverMessage}`);
-  }
-  if (/^[0-9A-Z]{5}$/.test(code))
-    return new UserError("DATABASE", `PostgreSQL error ${code} at ${where}: ${serverMessage}`);
-  if (context.step === "connecting")
-    return new UserError("DATABASE", `cannot connect to PostgreSQL at ${where}: ${serverMessage}`);
-  return error instanceof Error ? error : new Error(serverMessage);
-}
-function oneLine(text) {
-  return text.replace(/\s*\n\s*/g, " ").trim();
-}
-
-// src/snapshot/postgres/sql-text.ts
-function quoteIdent(name2) {
-  if (name2.length === 0) throw new UserError("USAGE", "an empty SQL identifier is not allowed");
-  if (name2.includes("\0")) throw new UserError("USAGE", `identifier '${name2}' contains a NUL byte`);
-  return `"${name2.replaceAll('"', '""')}"`;
-}
-function parseTableName(flag, text) {
-  const parts = [];
-  let i = 0;
-  while (i <= text.length) {
-    let part = "";
-    if (text[i] === '"') {
-      i++;
-      for (; ; ) {
-        if (i >= text.length) throw new UserError("USAGE", `${flag}: unbalanced quote in '${text}'`);
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            part += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        part += text[i++];
-      }
-    } else {
-      while (i < text.length && text[i] !== ".") part += text[i++];
-    }
-    if (part.length === 0)
-      throw new UserError("USAGE", `${flag}: '${text}' is not a table name (expected table or schema.table)`);
-    parts.push(part);
-    if (i >= text.length) break;
-    if (text[i] !== ".") throw new UserError("USAGE", `${flag}: unexpected '${text[i]}' in '${text}'`);
-    i++;
-  }
-  if (parts.length > 2)
-    throw new UserError(
-      "USAGE",
-      `${flag}: '${text}' has more than two parts (expected table or schema.table)`
-    );
-  return parts.length === 2 ? { schema: parts[0], table: parts[1] } : { table: parts[0] };
-}
-function quoteTable(name2) {
-  return name2.schema === void 0 ? quoteIdent(name2.table) : `${quoteIdent(name2.schema)}.${quoteIdent(name2.table)}`;
-}
-function displayTable(name2) {
-  return name2.schema === void 0 ? name2.table : `${name2.schema}.${name2.table}`;
-}
-var WORD_START = /[A-Za-z_\u0080-\uffff]/;
-var WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
-var DIGIT = /[0-9]/;
-function positionOf(sql, offset) {
-  const before = sql.slice(0, offset);
-  const line = before.split("\n").length;
-  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
-}
-function tokenizeSql(flag, sql) {
-  const tokens = [];
-  const n = sql.length;
-  const unterminated = (what, start) => new UserError("USAGE", `${flag}: unterminated ${what} starting at ${positionOf(sql, start)}`);
-  let i = 0;
-  while (i < n) {
-    const c = sql[i];
-    const start = i;
-    if (c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v") {
-      i++;
-    } else if (c === "-" && sql[i + 1] === "-") {
-      while (i < n && sql[i] !== "\n" && sql[i] !== "\r") i++;
-    } else if (c === "/" && sql[i + 1] === "*") {
-      let depth = 1;
-      i += 2;
-      while (depth > 0) {
-        if (i >= n) throw unterminated("comment", start);
-        if (sql[i] === "/" && sql[i + 1] === "*") {
-          depth++;
-          i += 2;
-        } else if (sql[i] === "*" && sql[i + 1] === "/") {
-          depth--;
-          i += 2;
-        } else i++;
-      }
-    } else if (c === "'") {
-      const previous = tokens.at(-1);
-      const prefixed = previous?.kind === "word" && previous.end === i && previous.value === "E";
-      i++;
-      for (; ; ) {
-        if (i >= n) throw unterminated("string constant", start);
-        if (prefixed && sql[i] === "\\") i += 2;
-        else if (sql[i] === "'") {
-          if (sql[i + 1] !== "'") break;
-          i += 2;
-        } else i++;
-      }
-      i++;
-      if (prefixed) tokens.pop();
-      const from = prefixed ? previous.start : start;
-      tokens.push({ kind: "string", start: from, end: i, value: sql.slice(from, i) });
-    } else if (c === '"') {
-      i++;
-      for (; ; ) {
-        if (i >= n) throw unterminated("quoted identifier", start);
-        if (sql[i] === '"') {
-          if (sql[i + 1] !== '"') break;
-          i += 2;
-        } else i++;
-      }
-      i++;
-      tokens.push({ kind: "identifier", start, end: i, value: sql.slice(start, i) });
-    } else if (c === "$") {
-      const digits = /^\$(\d+)/.exec(sql.slice(i, i + 12));
-      const tag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(sql.slice(i, i + 66));
-      if (digits) {
-        i += digits[0].length;
-        tokens.push({ kind: "parameter", start, end: i, value: digits[1] });
-      } else if (tag) {
-        const close = sql.indexOf(tag[0], i + tag[0].length);
-        if (close < 0) throw unterminated("dollar-quoted string", start);
-        i = close + tag[0].length;
-        tokens.push({ kind: "string", start, end: i, value: sql.slice(start, i) });
-      } else {
-        i++;
-        tokens.push({ kind: "other", start, end: i, value: c });
-      }
-    } else if (WORD_START.test(c)) {
-      while (i < n && WORD_PART.test(sql[i])) i++;
-      tokens.push({ kind: "word", start, end: i, value: sql.slice(start, i).toUpperCase() });
-    } else if (DIGIT.test(c) || c === "." && DIGIT.test(sql[i + 1] ?? "")) {
-      while (i < n && /[0-9A-Za-z_.]/.test(sql[i])) {
-        i += /[eE]/.test(sql[i]) && /[+-]/.test(sql[i + 1] ?? "") ? 2 : 1;
-      }
-      tokens.push({ kind: "other", start, end: i, value: sql.slice(start, i) });
-    } else {
-      i++;
-      const punctuation2 = c === "(" || c === ")" || c === "," || c === ";";
-      tokens.push({ kind: punctuation2 ? "punctuation" : "other", start, end: i, value: c });
-    }
-  }
-  return tokens;
-}
-function replaceAsOfPlaceholder(flag, sql, replacement) {
-  const placeholders = tokenizeSql(flag, sql).filter((token) => token.kind === "parameter");
-  const other = placeholders.find((p) => p.value !== "1");
-  if (other)
-    throw new UserError("USAGE", `${flag}: only $1 (the as_of value) may be used, found $${other.value}`);
-  let out = "";
-  let last = 0;
-  for (const p of placeholders) {
-    out += sql.slice(last, p.start) + replacement;
-    last = p.end;
-  }
-  return out + sql.slice(last);
-}
-function usesAsOfPlaceholder(sql) {
-  return tokenizeSql("--query", sql).some((token) => token.kind === "parameter" && token.value === "1");
-}
-var READING_STATEMENTS = /* @__PURE__ */ new Set(["SELECT", "TABLE", "VALUES"]);
-function checkSnapshotQuery(flag, sql) {
-  const tokens = tokenizeSql(flag, sql);
-  let end = tokens.length;
-  while (end > 0 && tokens[end - 1].value === ";") end--;
-  if (end === 0) throw new UserError("USAGE", `${flag}: the query is empty`);
-  const at = (token) => positionOf(sql, token.start);
-  const refuse2 = (message) => {
-    throw new UserError("USAGE", `${flag}: ${message}`);
-  };
-  const closing = /* @__PURE__ */ new Map();
-  const open3 = [];
-  for (let t2 = 0; t2 < end; t2++) {
-    const token = tokens[t2];
-    if (token.kind !== "punctuation") continue;
-    if (token.value === ";")
-      refuse2(`only one statement is allowed, found ';' at ${at(token)} followed by more SQL`);
-    else if (token.value === "(") open3.push(t2);
-    else if (token.value === ")") {
-      const opening = open3.pop();
-      if (opening === void 0) refuse2(`unbalanced ')' at ${at(token)}`);
-      else closing.set(opening, t2);
-    }
-  }
-  if (open3.length > 0) refuse2(`unclosed '(' at ${at(tokens[open3.at(-1)])}`);
-  const word = (t2) => tokens[t2]?.kind === "word" ? tokens[t2].value : void 0;
-  const isPunctuation = (t2, value) => tokens[t2]?.kind === "punctuation" && tokens[t2].value === value;
-  const describe2 = (t2) => t2 < end ? `'${sql.slice(tokens[t2].start, tokens[t2].end)}'` : "nothing";
-  const statement = (t2, what) => {
-    while (isPunctuation(t2, "(")) t2++;
-    if (word(t2) === "WITH") return statement(withList(t2 + 1), what);
-    if (READING_STATEMENTS.has(word(t2) ?? "")) return;
-    refuse2(
-      `${what} must be a single SELECT, WITH ... SELECT, TABLE or VALUES statement that only reads, found ${describe2(t2)}` + (t2 < end ? ` at ${at(tokens[t2])}` : "")
-    );
-  };
-  const withList = (t2) => {
-    if (word(t2) === "RECURSIVE") t2++;
-    for (; ; ) {
-      t2++;
-      if (isPunctuation(t2, "(")) t2 = closing.get(t2) + 1;
-      if (word(t2) !== "AS") return t2;
-      t2++;
-      if (word(t2) === "NOT") t2++;
-      if (word(t2) === "MATERIALIZED") t2++;
-      if (!isPunctuation(t2, "(")) return t2;
-      statement(t2 + 1, `the WITH query at ${at(tokens[t2])}`);
-      t2 = closing.get(t2) + 1;
-      const last = word(t2) === "SEARCH" ? "SET" : word(t2) === "CYCLE" ? "USING" : void 0;
-      if (last !== void 0) {
-        while (t2 < end && word(t2) !== last) t2++;
-        t2 += 2;
-      }
-      if (!isPunctuation(t2, ",")) return t2;
-      t2++;
-    }
-  };
-  statement(0, "the snapshot query");
-  const into = tokens.slice(0, end).find((token) => token.kind === "word" && token.value === "INTO");
-  if (into) refuse2(`SELECT ... INTO (at ${at(into)}) writes a table; the snapshot query must only read`);
-  return sql.slice(0, tokens[end - 1].end);
-}
-
-// src/snapshot/postgres/flags.ts
-var COMPUTE_MODES = ["memory", "database"];
-var STREAMFLOW_QUERY_NAME = "streamflow";
-var POSTGRES_FLAG_OPTIONS = {
-  "database-url": { type: "string" },
-  table: { type: "string" },
-  "as-of-column": { type: "string" },
-  query: { type: "string" },
-  schema: { type: "string" },
-  "reference-as-of": { type: "string" },
-  "current-as-of": { type: "string" },
-  compute: { type: "string" },
-  "statement-timeout": { type: "string" },
-  "connect-retries": { type: "string" }
-};
-var POSTGRES_FLAGS_USAGE = `PostgreSQL snapshots (instead of --reference/--current files)
-  --database-url URL        postgresql://user@host:5432/db (default: $DATABASE_URL); the password is never printed
-  --table T                 as-of table ([schema.]table): every column but the as-of column is a feature
-  --as-of-column C          the snapshot date column of --table (default as_of)
-  --query SQL|streamflow    snapshot query with $1 for the as_of value ("SELECT ... WHERE as_of = $1"),
-                            or 'streamflow' for the bundled join of the StreamFlow tables
-  --schema S                schema of the StreamFlow tables for --query streamflow (default public)
-  --reference-as-of X       as_of value, or 'previous' (the as_of before the current one; default)
-  --current-as-of X         as_of value, or 'latest' (default)
-  --compute MODE            memory: stream rows into the runner (default); database: compute counts in SQL
-  --statement-timeout S     statement_timeout in seconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS / 1e3})
-  --connect-retries N       retries of a connection lost before any row was read (default ${DEFAULT_CONNECT_RETRIES})`;
-function hasPostgresFlags(values) {
-  return ["database-url", "table", "query", "reference-as-of", "current-as-of", "compute"].some(
-    (flag) => values[flag] !== void 0
-  );
-}
-function resolveDatabaseUrl(values, env) {
-  const url = values["database-url"] ?? env.DATABASE_URL;
-  if (url === void 0 || url.trim() === "")
-    throw new UserError("USAGE", "--database-url is required (or set DATABASE_URL)");
-  parseDatabaseUrl(values["database-url"] !== void 0 ? "--database-url" : "DATABASE_URL", url);
-  return url;
-}
-function nonEmpty(flag, value) {
-  if (value !== void 0 && value.trim() === "") throw new UserError("USAGE", `${flag}: the value is empty`);
-  return value;
-}
-function parseSnapshotQuerySource(values) {
-  const table = nonEmpty("--table", values.table);
-  const query = nonEmpty("--query", values.query);
-  const asOfColumn = nonEmpty("--as-of-column", values["as-of-column"]) ?? "as_of";
-  const schema = nonEmpty("--schema", values.schema);
-  if (query !== void 0 && query.trim() === STREAMFLOW_QUERY_NAME) {
-    if (table !== void 0)
-      throw new UserError("USAGE", "--table cannot be combined with --query streamflow");
-    return { kind: "streamflow", schema: schema ?? "public" };
-  }
-  if (schema !== void 0)
-    throw new UserError(
-      "USAGE",
-      "--schema is only used with --query streamflow (write schema.table in --table)"
-    );
-  if (query !== void 0) {
-    checkSnapshotQuery("--query", query);
-    return table === void 0 ? { kind: "query", sql: query } : { kind: "query", sql: query, discovery: { table: parseTableName("--table", table), asOfColumn } };
-  }
-  if (table === void 0)
-    throw new UserError("USAGE", "a database source needs --table T (with --as-of-column) or --query");
-  return { kind: "table", table: parseTableName("--table", table), asOfColumn };
-}
-function parseAsOf(flag, value, keyword2) {
-  const text = nonEmpty(flag, value)?.trim();
-  if (text === void 0 || text === keyword2) return { kind: keyword2 };
-  if (text === "latest" || text === "previous") {
-    throw new UserError(
-      "USAGE",
-      `${flag}: '${text}' is not allowed here (use ${keyword2} or an as_of value such as 2024-01-31)`
-    );
-  }
-  return { kind: "value", value: text };
-}
-function parseComputeMode(value) {
-  if (value === void 0) return "memory";
-  const mode = COMPUTE_MODES.find((candidate) => candidate === value.trim());
-  if (!mode)
-    throw new UserError("USAGE", `--compute: unknown mode '${value}' (known: ${COMPUTE_MODES.join(", ")})`);
-  return mode;
-}
-function parseStatementTimeout(value) {
-  if (value === void 0) return DEFAULT_STATEMENT_TIMEOUT_MS;
-  const seconds = value.trim() === "" ? Number.NaN : Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new UserError("USAGE", `--statement-timeout: '${value}' is not a positive number of seconds`);
-  }
-  return Math.round(seconds * 1e3);
-}
-function parseConnectRetries(value) {
-  if (value === void 0) return DEFAULT_CONNECT_RETRIES;
-  if (!/^\s*(10|[0-9])\s*$/.test(value))
-    throw new UserError("USAGE", `--connect-retries: '${value}' is not a whole number from 0 to 10`);
-  return Number(value);
-}
-function parsePostgresSources(values, env) {
-  const database = {
-    databaseUrl: resolveDatabaseUrl(values, env),
-    source: parseSnapshotQuerySource(values),
-    statementTimeoutMs: parseStatementTimeout(values["statement-timeout"]),
-    connectRetries: parseConnectRetries(values["connect-retries"]),
-    compute: parseComputeMode(values.compute)
-  };
-  return {
-    reference: {
-      kind: "postgres",
-      asOf: parseAsOf("--reference-as-of", values["reference-as-of"], "previous"),
-      database
-    },
-    current: {
-      kind: "postgres",
-      asOf: parseAsOf("--current-as-of", values["current-as-of"], "latest"),
-      database
-    }
-  };
-}
-function describeAsOf(selector) {
-  return selector.kind === "value" ? selector.value : selector.kind;
-}
-function snapshotSettingsOf(reference, current) {
-  if (reference.database !== current.database && reference.database.databaseUrl !== current.database.databaseUrl) {
-    throw new UserError("USAGE", "the reference and current snapshots must come from the same database");
-  }
-  return {
-    databaseUrl: reference.database.databaseUrl,
-    source: reference.database.source,
-    referenceAsOf: reference.asOf,
-    currentAsOf: current.asOf,
-    statementTimeoutMs: reference.database.statementTimeoutMs,
-    connectRetries: reference.database.connectRetries
-  };
-}
+import { basename as basename3, isAbsolute, join as join2, resolve as resolve2 } from "node:path";
 
 // src/snapshot/index.ts
 import { extname } from "node:path";
 
-// src/snapshot/csv.ts
-import { closeSync, fstatSync, readSync } from "node:fs";
+// src/snapshot/byte-source.ts
+import { createReadStream, fstatSync, readSync, closeSync } from "node:fs";
+import { pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+function isGzipPath(path) {
+  return /\.gz$/i.test(path);
+}
+function fileSource(path) {
+  const fd = openForReading(path);
+  return {
+    read: (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
+    expectedBytes: fstatSync(fd).size,
+    close: () => closeSync(fd)
+  };
+}
+function recordedSize(fd) {
+  const size = fstatSync(fd).size;
+  if (size < 18) return 0;
+  const trailer = new Uint8Array(4);
+  readSync(fd, trailer, 0, 4, size - 4);
+  return new DataView(trailer.buffer).getUint32(0, true);
+}
+function gzipSource(path) {
+  const fd = openForReading(path);
+  let expectedBytes;
+  try {
+    expectedBytes = recordedSize(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const file = createReadStream(path);
+  const inflater = createGunzip();
+  pipeline(file, inflater, () => void 0);
+  const chunks = inflater[Symbol.asyncIterator]();
+  let pending;
+  let at = 0;
+  let done = false;
+  const fail2 = (error) => {
+    throw new UserError(
+      "PARSE",
+      `${path}: not readable as gzip (${error instanceof Error ? error.message : String(error)})`
+    );
+  };
+  return {
+    async read(buffer, offset, length) {
+      while (!done && (pending === void 0 || at === pending.length)) {
+        const next = await chunks.next().catch(fail2);
+        if (next.done) done = true;
+        else {
+          pending = next.value;
+          at = 0;
+        }
+      }
+      if (done && (pending === void 0 || at === pending.length)) return 0;
+      const count = Math.min(length, pending.length - at);
+      buffer.set(pending.subarray(at, at + count), offset);
+      at += count;
+      return count;
+    },
+    expectedBytes,
+    close: () => {
+      file.destroy();
+      inflater.destroy();
+    }
+  };
+}
+function openByteSource(path) {
+  return isGzipPath(path) ? gzipSource(path) : fileSource(path);
+}
 
 // src/snapshot/column-builder.ts
 var MISSING_TOKENS = /* @__PURE__ */ new Set([
@@ -53214,16 +52668,35 @@ var BOOL_TOKENS = /* @__PURE__ */ new Map([
   ["false", 0]
 ]);
 var ColumnBuilder = class {
-  constructor(name2, capacity = 1024, forceString = false, shared = false) {
+  constructor(name2, options = {}) {
     this.name = name2;
-    this.shared = shared;
-    this.numbers = float64(forceString ? 0 : capacity, shared);
-    this.codes = int32(forceString ? capacity : 0, shared);
-    if (forceString) this.mode = "string";
+    const capacity = options.capacity ?? 1024;
+    this.shared = options.shared ?? false;
+    this.declared = options.storage;
+    const isString = this.declared === "string";
+    this.numbers = float64(isString ? 0 : capacity, this.shared);
+    this.codes = int32(isString ? capacity : 0, this.shared);
+    switch (this.declared) {
+      case void 0:
+        break;
+      case "string":
+        this.mode = "string";
+        break;
+      case "bool":
+        this.mode = "bool";
+        break;
+      case "datetime":
+        this.mode = "datetime";
+        break;
+      case "int":
+      case "float":
+        this.mode = "number";
+    }
   }
   name;
-  shared;
   mode = "undecided";
+  declared;
+  shared;
   numbers;
   codes;
   dictionary = [];
@@ -53266,10 +52739,16 @@ var ColumnBuilder = class {
     this.sawMissing = true;
   }
   /**
-   * Appends a numeric cell already parsed by the reader (the fast path: no string is made).
-   * `isInteger` says the text had no fraction or exponent (pandas reads `1.0` as float).
+   * Appends a numeric cell already parsed by the reader (the fast path: no string is made); in a `datetime`
+   * column, milliseconds since the epoch. `isInteger` says the text had no fraction or exponent (pandas reads `1.0`
+   * as float).
    */
   pushNumber(value, isInteger) {
+    if (this.mode === "datetime") {
+      if (this.length === this.numbers.length) this.grow();
+      this.numbers[this.length++] = value;
+      return;
+    }
     if (this.mode === "undecided") this.mode = "number";
     else if (this.mode !== "number") {
       this.needsStringPass = true;
@@ -53345,9 +52824,11 @@ var ColumnBuilder = class {
         };
       case "bool":
         return { name: this.name, type: "bool", values: trim(this.numbers, this.length, this.shared) };
+      case "datetime":
+        return { name: this.name, type: "datetime", values: trim(this.numbers, this.length, this.shared) };
       case "number":
       case "undecided": {
-        const type = this.mode === "number" && !this.sawMissing && !this.sawNonInteger ? "int" : "float";
+        const type = this.mode === "number" && this.declared !== "float" && !this.sawMissing && !this.sawNonInteger ? "int" : "float";
         return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
       }
     }
@@ -53366,21 +52847,45 @@ function trim(array, length, shared) {
   return copy;
 }
 
-// src/snapshot/open.ts
-import { openSync, statSync } from "node:fs";
-function openForReading(path) {
-  try {
-    if (statSync(path).isDirectory())
-      throw new UserError("FILE_UNREADABLE", `${path}: is a directory, not a snapshot file`);
-    return openSync(path, "r");
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = error.code;
-    if (code === "ENOENT") throw new UserError("FILE_NOT_FOUND", `${path}: file not found`);
-    if (code === "EACCES" || code === "EPERM")
-      throw new UserError("FILE_UNREADABLE", `${path}: permission denied`);
-    throw new UserError("FILE_UNREADABLE", `${path}: cannot read (${code ?? "unknown error"})`);
+// src/snapshot/decimal.ts
+var POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+var lastDecimal = { isInteger: false };
+function parseDecimal(bytes, start, end) {
+  let i = start;
+  let negative = false;
+  const first = bytes[i];
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i++;
   }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  let sawDigit = false;
+  for (; i < end; i++) {
+    const c = bytes[i] - 48;
+    if (c < 0 || c > 9) break;
+    sawDigit = true;
+    if (digits > 0 || c !== 0) digits++;
+    mantissa = mantissa * 10 + c;
+  }
+  let integer = true;
+  if (i < end && bytes[i] === 46) {
+    integer = false;
+    i++;
+    for (; i < end; i++) {
+      const c = bytes[i] - 48;
+      if (c < 0 || c > 9) break;
+      sawDigit = true;
+      if (digits > 0 || c !== 0) digits++;
+      mantissa = mantissa * 10 + c;
+      fraction++;
+    }
+  }
+  if (i !== end || !sawDigit || digits > 15 || fraction > 22) return Number.NaN;
+  lastDecimal.isInteger = integer;
+  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
+  return negative ? -value : value;
 }
 
 // src/snapshot/csv.ts
@@ -53388,7 +52893,6 @@ var QUOTE = 34;
 var LF = 10;
 var CR = 13;
 var CHUNK_BYTES = 2 * 1024 * 1024;
-var POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 var INFINITY_TOKENS = /* @__PURE__ */ new Map([
   ["inf", Infinity],
   ["+inf", Infinity],
@@ -53403,44 +52907,6 @@ var INFINITY_TOKENS = /* @__PURE__ */ new Map([
 ]);
 var NUMBER_PATTERN = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 var INTEGER_PATTERN = /^\s*[+-]?\d+\s*$/;
-var parsedIsInteger = false;
-function parseDecimalBytes(buf, start, end) {
-  let i = start;
-  let negative = false;
-  const first = buf[i];
-  if (first === 45 || first === 43) {
-    negative = first === 45;
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = 0;
-  let sawDigit = false;
-  for (; i < end; i++) {
-    const c = buf[i] - 48;
-    if (c < 0 || c > 9) break;
-    sawDigit = true;
-    if (digits > 0 || c !== 0) digits++;
-    mantissa = mantissa * 10 + c;
-  }
-  let integer = true;
-  if (i < end && buf[i] === 46) {
-    integer = false;
-    i++;
-    for (; i < end; i++) {
-      const c = buf[i] - 48;
-      if (c < 0 || c > 9) break;
-      sawDigit = true;
-      if (digits > 0 || c !== 0) digits++;
-      mantissa = mantissa * 10 + c;
-      fraction++;
-    }
-  }
-  if (i !== end || !sawDigit || digits > 15 || fraction > 22) return Number.NaN;
-  parsedIsInteger = integer;
-  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
-  return negative ? -value : value;
-}
 function classifyText(bytes, text) {
   const infinity = INFINITY_TOKENS.get(text);
   if (infinity !== void 0) return { bytes, text, number: infinity, isInteger: false, missing: false };
@@ -53570,9 +53036,9 @@ function scanRecord(buf, pos, length, eof, delimiter, scan3, where) {
     return i + 1;
   }
 }
-function forEachRecord(path, delimiter, onRecord) {
-  const fd = openForReading(path);
-  const progress = { offset: 0, size: fstatSync(fd).size };
+async function forEachRecord(path, delimiter, onRecord) {
+  const source = openByteSource(path);
+  const progress = { offset: 0, size: source.expectedBytes };
   let base = 0;
   try {
     let buf = new Uint8Array(CHUNK_BYTES);
@@ -53595,7 +53061,8 @@ function forEachRecord(path, delimiter, onRecord) {
           bigger.set(buf);
           buf = bigger;
         }
-        const read = readSync(fd, buf, length, buf.length - length, null);
+        const got = source.read(buf, length, buf.length - length);
+        const read = typeof got === "number" ? got : await got;
         if (read === 0) eof = true;
         length += read;
       }
@@ -53624,17 +53091,17 @@ function forEachRecord(path, delimiter, onRecord) {
       if (eof && length > 0 && pos === 0) throw new UserError("PARSE", `${where()}: could not parse record`);
     }
   } finally {
-    closeSync(fd);
+    source.close();
   }
 }
-function readDelimited(path, options) {
+async function readDelimited(path, options) {
   const { delimiter } = options;
   let header;
   let builders = [];
   let caches = [];
   let rows = 0;
   let headerBytes = 0;
-  forEachRecord(path, delimiter, (buf, scan3, line, progress) => {
+  await forEachRecord(path, delimiter, (buf, scan3, line, progress) => {
     if (!header) {
       headerBytes = progress.offset;
       header = [];
@@ -53649,7 +53116,7 @@ function readDelimited(path, options) {
         seen.add(name2);
       }
       builders = header.map(
-        (name2) => options.include && !options.include(name2) ? void 0 : new ColumnBuilder(name2, 1 << 16, false, options.sharedMemory)
+        (name2) => options.include && !options.include(name2) ? void 0 : new ColumnBuilder(name2, { capacity: 1 << 16, shared: options.sharedMemory })
       );
       caches = header.map(() => new CellCache());
       return;
@@ -53674,8 +53141,8 @@ function readDelimited(path, options) {
         continue;
       }
       const quoted = scan3.quoted[f] === 1;
-      const value = quoted ? Number.NaN : parseDecimalBytes(buf, start, end);
-      if (!Number.isNaN(value)) builder.pushNumber(value, parsedIsInteger);
+      const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
+      if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
       else pushClassified(builder, caches[f].get(buf, start, end, quoted));
     }
   });
@@ -53684,10 +53151,17 @@ function readDelimited(path, options) {
   const mixed = builders.flatMap((builder, index) => builder?.needsStringPass ? [index] : []);
   if (mixed.length > 0) {
     const redo = new Map(
-      mixed.map((index) => [index, new ColumnBuilder(header[index], rows, true, options.sharedMemory)])
+      mixed.map((index) => [
+        index,
+        new ColumnBuilder(header[index], {
+          capacity: rows,
+          storage: "string",
+          shared: options.sharedMemory
+        })
+      ])
     );
     let first = true;
-    forEachRecord(path, delimiter, (buf, scan3) => {
+    await forEachRecord(path, delimiter, (buf, scan3) => {
       if (first) {
         first = false;
         return;
@@ -53711,19 +53185,61 @@ function readDelimited(path, options) {
 }
 
 // src/snapshot/jsonl.ts
-import { readFileSync } from "node:fs";
-import { closeSync as closeSync2 } from "node:fs";
-function readJsonLines(path, include) {
-  closeSync2(openForReading(path));
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new UserError("EMPTY_FILE", `${path}: file is empty`);
+var LF2 = 10;
+var CR2 = 13;
+var CHUNK_BYTES2 = 1024 * 1024;
+var decoder2 = new TextDecoder("utf-8");
+async function forEachLine(path, onLine) {
+  const source = openByteSource(path);
+  try {
+    let buf = new Uint8Array(CHUNK_BYTES2);
+    let length = 0;
+    let lineNumber = 0;
+    let first = true;
+    const emit = (start, end) => {
+      if (first && end - start >= 3 && buf[start] === 239 && buf[start + 1] === 187 && buf[start + 2] === 191)
+        start += 3;
+      first = false;
+      if (end > start && buf[end - 1] === CR2) end--;
+      onLine(decoder2.decode(buf.subarray(start, end)), ++lineNumber);
+    };
+    for (; ; ) {
+      if (length === buf.length) {
+        const bigger = new Uint8Array(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const got = source.read(buf, length, buf.length - length);
+      const read = typeof got === "number" ? got : await got;
+      if (read === 0) {
+        if (length > 0) emit(0, length);
+        return;
+      }
+      const scanFrom = length;
+      length += read;
+      let start = 0;
+      let end = buf.indexOf(LF2, scanFrom);
+      while (end >= 0 && end < length) {
+        emit(start, end);
+        start = end + 1;
+        end = buf.indexOf(LF2, start);
+        if (end >= length) end = -1;
+      }
+      buf.copyWithin(0, start, length);
+      length -= start;
+    }
+  } finally {
+    source.close();
+  }
+}
+async function readJsonLines(path, include) {
   const builders = /* @__PURE__ */ new Map();
   const order = [];
   let rows = 0;
-  let lineNumber = 0;
-  for (const line of text.split(/\r?\n/)) {
-    lineNumber++;
-    if (line.trim() === "") continue;
+  let blank = true;
+  await forEachLine(path, (line, lineNumber) => {
+    if (line.trim() === "") return;
+    blank = false;
     let record;
     try {
       record = JSON.parse(line);
@@ -53756,7 +53272,8 @@ function readJsonLines(path, include) {
         );
     }
     rows++;
-  }
+  });
+  if (blank) throw new UserError("EMPTY_FILE", `${path}: file is empty`);
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
   if (mixed !== void 0)
     throw new UserError(
@@ -53775,7 +53292,7 @@ function readJsonLines(path, include) {
 }
 
 // node_modules/hyparquet/src/node.js
-import { createReadStream, promises as fs } from "fs";
+import { createReadStream as createReadStream2, promises as fs } from "fs";
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -53864,39 +53381,39 @@ var EdgeInterpolationAlgorithms = [
 
 // node_modules/hyparquet/src/wkb.js
 function wkbToGeojson(reader) {
-  const flags11 = getFlags(reader);
-  if (flags11.type === 1) {
-    return { type: "Point", coordinates: readPosition(reader, flags11) };
-  } else if (flags11.type === 2) {
-    return { type: "LineString", coordinates: readLine(reader, flags11) };
-  } else if (flags11.type === 3) {
-    return { type: "Polygon", coordinates: readPolygon(reader, flags11) };
-  } else if (flags11.type === 4) {
+  const flags10 = getFlags(reader);
+  if (flags10.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags10) };
+  } else if (flags10.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags10) };
+  } else if (flags10.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags10) };
+  } else if (flags10.type === 4) {
     const points = [];
-    for (let i = 0; i < flags11.count; i++) {
+    for (let i = 0; i < flags10.count; i++) {
       points.push(readPosition(reader, getFlags(reader)));
     }
     return { type: "MultiPoint", coordinates: points };
-  } else if (flags11.type === 5) {
+  } else if (flags10.type === 5) {
     const lines = [];
-    for (let i = 0; i < flags11.count; i++) {
+    for (let i = 0; i < flags10.count; i++) {
       lines.push(readLine(reader, getFlags(reader)));
     }
     return { type: "MultiLineString", coordinates: lines };
-  } else if (flags11.type === 6) {
+  } else if (flags10.type === 6) {
     const polygons = [];
-    for (let i = 0; i < flags11.count; i++) {
+    for (let i = 0; i < flags10.count; i++) {
       polygons.push(readPolygon(reader, getFlags(reader)));
     }
     return { type: "MultiPolygon", coordinates: polygons };
-  } else if (flags11.type === 7) {
+  } else if (flags10.type === 7) {
     const geometries = [];
-    for (let i = 0; i < flags11.count; i++) {
+    for (let i = 0; i < flags10.count; i++) {
       geometries.push(wkbToGeojson(reader));
     }
     return { type: "GeometryCollection", geometries };
   } else {
-    throw new Error(`Unsupported geometry type: ${flags11.type}`);
+    throw new Error(`Unsupported geometry type: ${flags10.type}`);
   }
 }
 function getFlags(reader) {
@@ -53905,46 +53422,46 @@ function getFlags(reader) {
   const rawType = view.getUint32(reader.offset, littleEndian);
   reader.offset += 4;
   const type = rawType % 1e3;
-  const flags11 = Math.floor(rawType / 1e3);
+  const flags10 = Math.floor(rawType / 1e3);
   let count = 0;
   if (type > 1 && type <= 7) {
     count = view.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
-  if (flags11) dim++;
-  if (flags11 === 3) dim++;
+  if (flags10) dim++;
+  if (flags10 === 3) dim++;
   return { littleEndian, type, dim, count };
 }
-function readPosition(reader, flags11) {
+function readPosition(reader, flags10) {
   const points = [];
-  for (let i = 0; i < flags11.dim; i++) {
-    const coord = reader.view.getFloat64(reader.offset, flags11.littleEndian);
+  for (let i = 0; i < flags10.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags10.littleEndian);
     reader.offset += 8;
     points.push(coord);
   }
   return points;
 }
-function readLine(reader, flags11) {
+function readLine(reader, flags10) {
   const points = [];
-  for (let i = 0; i < flags11.count; i++) {
-    points.push(readPosition(reader, flags11));
+  for (let i = 0; i < flags10.count; i++) {
+    points.push(readPosition(reader, flags10));
   }
   return points;
 }
-function readPolygon(reader, flags11) {
+function readPolygon(reader, flags10) {
   const { view } = reader;
   const rings = [];
-  for (let r = 0; r < flags11.count; r++) {
-    const count = view.getUint32(reader.offset, flags11.littleEndian);
+  for (let r = 0; r < flags10.count; r++) {
+    const count = view.getUint32(reader.offset, flags10.littleEndian);
     reader.offset += 4;
-    rings.push(readLine(reader, { ...flags11, count }));
+    rings.push(readLine(reader, { ...flags10, count }));
   }
   return rings;
 }
 
 // node_modules/hyparquet/src/convert.js
-var decoder2 = new TextDecoder();
+var decoder3 = new TextDecoder();
 var DEFAULT_PARSERS = {
   timestampFromMilliseconds(millis) {
     return new Date(Number(millis));
@@ -53959,10 +53476,10 @@ var DEFAULT_PARSERS = {
     return new Date(days * 864e5);
   },
   stringFromBytes(bytes) {
-    return bytes && decoder2.decode(bytes);
+    return bytes && decoder3.decode(bytes);
   },
   jsonFromBytes(bytes) {
-    return bytes && JSON.parse(decoder2.decode(bytes));
+    return bytes && JSON.parse(decoder3.decode(bytes));
   },
   geometryFromBytes(bytes) {
     return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
@@ -54007,7 +53524,7 @@ function convert(data, columnDecoder) {
     const arr = new Array(data.length);
     for (let i = 0; i < arr.length; i++) {
       if (data[i] instanceof Uint8Array) {
-        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
+        arr[i] = scale > 308 ? parseDecimal2(data[i]) * 10 ** -scale : parseDecimal2(data[i]) / factor;
       } else {
         arr[i] = Number(data[i]) / factor;
       }
@@ -54077,7 +53594,7 @@ function convert(data, columnDecoder) {
   }
   return data;
 }
-function parseDecimal(bytes) {
+function parseDecimal2(bytes) {
   if (!bytes.length) return 0;
   let value = 0n;
   for (const byte of bytes) {
@@ -54327,9 +53844,9 @@ function markGeoColumns(schema, key_value_metadata) {
 
 // node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
-var decoder3 = new TextDecoder();
+var decoder4 = new TextDecoder();
 function decode(value) {
-  return value && decoder3.decode(value);
+  return value && decoder4.decode(value);
 }
 async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
   if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
@@ -54571,7 +54088,7 @@ function convertMetadata(value, schema, parsers) {
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+    return scale > 308 ? parseDecimal2(value) * 10 ** -scale : parseDecimal2(value) / 10 ** scale;
   }
   if (logical_type?.type === "FLOAT16") return parseFloat16(value);
   if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
@@ -54882,7 +54399,7 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve2(record, field);
+    const value = resolve(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -55074,7 +54591,7 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve2(record, path) {
+function resolve(record, path) {
   let value = record;
   for (const part of path.split(".")) {
     value = value?.[part];
@@ -55414,7 +54931,7 @@ function prefetchAsyncBuffer(file, { fetches }) {
 }
 
 // node_modules/hyparquet/src/variant.js
-var decoder4 = new TextDecoder();
+var decoder5 = new TextDecoder();
 var metadataCache = /* @__PURE__ */ new WeakMap();
 function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
   if (Array.isArray(value)) {
@@ -55488,7 +55005,7 @@ function parseVariantMetadata(bytes) {
     const start = offsets[i];
     const end = offsets[i + 1];
     const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
-    dictionary[i] = decoder4.decode(strBytes);
+    dictionary[i] = decoder5.decode(strBytes);
   }
   const metadata = { dictionary, sorted };
   bufferCache.set(key, metadata);
@@ -55511,7 +55028,7 @@ function readVariant(reader, metadata, parsers) {
   if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
   const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
   reader.offset += header;
-  return decoder4.decode(bytes);
+  return decoder5.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
   switch (typeId) {
@@ -55573,7 +55090,7 @@ function readVariantPrimitive(reader, typeId, parsers) {
       return readVariantBinary(reader);
     case 16: {
       const bytes = readVariantBinary(reader);
-      return decoder4.decode(bytes);
+      return decoder5.decode(bytes);
     }
     case 17: {
       const value = reader.view.getBigInt64(reader.offset, true);
@@ -57063,17 +56580,17 @@ async function asyncBufferFromFile(filename) {
     byteLength: size,
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
-      const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve5, reject) => {
+      const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      return new Promise((resolve4, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve5(buffer.buffer);
+            resolve4(buffer.buffer);
           } else {
-            resolve5(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve4(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -57082,13 +56599,13 @@ async function asyncBufferFromFile(filename) {
 }
 
 // src/snapshot/parquet.ts
-import { closeSync as closeSync3 } from "node:fs";
+import { closeSync as closeSync2 } from "node:fs";
 function isDateElement(element) {
   const logical = element.logical_type?.type;
   return logical === "DATE" || logical === "TIMESTAMP" || element.converted_type === "DATE" || element.converted_type === "TIMESTAMP_MILLIS" || element.converted_type === "TIMESTAMP_MICROS" || element.type === "INT96";
 }
 async function readParquet(path, include) {
-  closeSync3(openForReading(path));
+  closeSync2(openForReading(path));
   let file;
   let metadata;
   try {
@@ -57137,11 +56654,10 @@ async function readParquet(path, include) {
       continue;
     }
     const integerType = element.type === "INT32" || element.type === "INT64";
-    const builder = new ColumnBuilder(
-      name2,
-      rows,
-      element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY"
-    );
+    const builder = new ColumnBuilder(name2, {
+      capacity: rows,
+      storage: element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY" ? "string" : void 0
+    });
     for (const part of parts)
       for (let i = 0; i < part.data.length; i++) {
         const value = part.data[i];
@@ -57192,7 +56708,12 @@ async function readSnapshot(path, options = {}) {
   if (!format)
     throw new UserError(
       "USAGE",
-      `${path}: cannot tell the format from the extension; pass --input-format ${INPUT_FORMATS.join("|")}`
+      `${path}: cannot tell the format from the extension (${INPUT_FORMATS.join(", ")}); name the input format`
+    );
+  if (format === "parquet" && isGzipPath(path))
+    throw new UserError(
+      "USAGE",
+      `${path}: a Parquet file compresses its own pages; gzip is read for csv, tsv and jsonl only`
     );
   switch (format) {
     case "csv":
@@ -57214,6 +56735,97 @@ async function readSnapshot(path, options = {}) {
   }
 }
 
+// src/snapshot/row-facts.ts
+function canonicalColumn(column) {
+  return column.type === "string" ? column.codes : column.values;
+}
+function countDuplicatedRows(table) {
+  const rows = table.rows;
+  if (rows < 2 || table.columns.length === 0) return 0;
+  const canonical = table.columns.map((column) => canonicalColumn(column));
+  const hashHigh = new Uint32Array(rows).fill(2166136261);
+  const hashLow = new Uint32Array(rows).fill(16777619);
+  for (const values of canonical) {
+    if (values instanceof Float64Array) {
+      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+      for (let i = 0; i < rows; i++) {
+        let low = words[2 * i];
+        let high = words[2 * i + 1];
+        if (low === 0 && high === 2147483648) high = 0;
+        else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
+          high = 2146959360;
+          low = 0;
+        }
+        hashHigh[i] = Math.imul(hashHigh[i] ^ low, 16777619) ^ Math.imul(high, 1540483477);
+        hashLow[i] = Math.imul(hashLow[i] ^ high, 2246822507) ^ Math.imul(low, 3266489909);
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const code = values[i];
+        hashHigh[i] = Math.imul(hashHigh[i] ^ code, 16777619) ^ 1540483477;
+        hashLow[i] = Math.imul(hashLow[i] ^ code, 2246822507) ^ 3266489909;
+      }
+    }
+  }
+  let capacity = 1;
+  while (capacity < rows * 2) capacity <<= 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  const equalRows = (a, b) => {
+    for (const values of canonical) {
+      const x = values[a];
+      const y = values[b];
+      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    }
+    return true;
+  };
+  let duplicated = 0;
+  for (let row = 0; row < rows; row++) {
+    let slot = (hashHigh[row] ^ Math.imul(hashLow[row], 2654435761)) & mask;
+    for (; ; ) {
+      const other = slots[slot];
+      if (other < 0) {
+        slots[slot] = row;
+        break;
+      }
+      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
+        duplicated++;
+        break;
+      }
+      slot = slot + 1 & mask;
+    }
+  }
+  return duplicated;
+}
+function hasMissing(column) {
+  if (column.type === "string") {
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) return true;
+    return false;
+  }
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
+}
+function countEmptyRows(table) {
+  const { rows, columns } = table;
+  if (columns.length === 0 || !columns.every(hasMissing)) return 0;
+  const missingPerRow = new Uint32Array(rows);
+  for (const column of columns) {
+    if (column.type === "string") {
+      for (let r = 0; r < rows; r++) if (column.codes[r] < 0) missingPerRow[r]++;
+    } else {
+      for (let r = 0; r < rows; r++) if (Number.isNaN(column.values[r])) missingPerRow[r]++;
+    }
+  }
+  let empty = 0;
+  for (let r = 0; r < rows; r++) if (missingPerRow[r] === columns.length) empty++;
+  return empty;
+}
+function rowFactsOf(table) {
+  return { duplicatedRows: countDuplicatedRows(table), emptyRows: countEmptyRows(table) };
+}
+
 // src/snapshot/read-request.ts
 function columnFilterFunction(filter) {
   if (filter?.only) {
@@ -57226,44 +56838,74 @@ function columnFilterFunction(filter) {
   }
   return void 0;
 }
-async function readSnapshots(requests) {
-  const tables = [];
-  for (const request of requests)
-    tables.push(
-      await readSnapshot(request.path, {
-        format: request.format,
-        include: columnFilterFunction(request.filter)
-      })
-    );
-  return tables;
+async function readRequest(request, sharedMemory = false) {
+  const table = await readSnapshot(request.path, {
+    format: request.format,
+    include: columnFilterFunction(request.filter),
+    sharedMemory
+  });
+  return { table, rowFacts: rowFactsOf(table) };
+}
+var readInThisThread = async (requests) => {
+  const results = [];
+  for (const request of requests) results.push(await readRequest(request));
+  return results;
+};
+
+// src/snapshot/source.ts
+import { basename as basename2, extname as extname2 } from "node:path";
+
+// src/snapshot/postgres/source.ts
+var COMPUTE_MODES = ["memory", "database"];
+var STREAMFLOW_QUERY_NAME = "streamflow";
+var NEUTRAL_DATABASE_NAMES = {
+  databaseUrl: "database-url",
+  table: "table",
+  asOfColumn: "as-of-column",
+  query: "query",
+  referenceAsOf: "reference-as-of",
+  currentAsOf: "current-as-of"
+};
+function describeAsOf(selector) {
+  return selector.kind === "value" ? selector.value : selector.kind;
+}
+function snapshotSettingsOf(reference, current, names) {
+  if (reference.database !== current.database && reference.database.databaseUrl !== current.database.databaseUrl) {
+    throw new UserError("USAGE", "the reference and current snapshots must come from the same database");
+  }
+  return {
+    databaseUrl: reference.database.databaseUrl,
+    source: reference.database.source,
+    referenceAsOf: reference.asOf,
+    currentAsOf: current.asOf,
+    statementTimeoutMs: reference.database.statementTimeoutMs,
+    connectRetries: reference.database.connectRetries,
+    ...names ? { names } : {}
+  };
 }
 
-// src/snapshot/load.ts
-function parseSnapshotSource(flag, value) {
-  if (value.trim() === "") throw new UserError("USAGE", `${flag}: a snapshot path is required`);
+// src/snapshot/source.ts
+function parseSnapshotSource(label, value) {
+  if (value.trim() === "") throw new UserError("USAGE", `${label}: a snapshot path is required`);
   if (value.startsWith("git:")) {
     const match = /^git:([^:]+):(.+)$/.exec(value);
-    if (!match) throw new UserError("USAGE", `${flag}: '${value}' is not of the form git:<rev>:<path>`);
+    if (!match) throw new UserError("USAGE", `${label}: '${value}' is not of the form git:<rev>:<path>`);
     return { kind: "git", rev: match[1], path: match[2] };
   }
   return { kind: "file", path: value };
 }
 function defaultLabel(source) {
   if (source.kind === "postgres") return describeAsOf(source.asOf);
-  const name2 = basename(source.path, extname2(source.path));
+  const file = source.path.replace(/\.gz$/i, "");
+  const name2 = basename2(file, extname2(file));
   return source.kind === "git" ? `${name2}@${source.rev}` : name2;
 }
 function describeSource(source) {
   if (source.kind === "postgres") return `postgres:${describeAsOf(source.asOf)}`;
   return source.kind === "git" ? `git:${source.rev}:${source.path}` : source.path;
 }
-function assertFileSources(sources) {
-  if (sources.some((source) => source.kind === "postgres"))
-    throw new UserError(
-      "USAGE",
-      "database snapshots can only be compared (driftwatch compare --database-url ...)"
-    );
-}
+
+// src/snapshot/files.ts
 function gitShowTo(source, cwd, file) {
   let content2;
   try {
@@ -57281,23 +56923,19 @@ function gitShowTo(source, cwd, file) {
   }
   writeFileSync2(file, content2);
 }
-async function loadSnapshots(sources, cwd, filter, read = readSnapshots) {
-  assertFileSources(sources);
+async function withLocalPaths(sources, cwd, work) {
   const directory = sources.some((source) => source.kind === "git") ? mkdtempSync(join2(tmpdir(), "driftwatch-git-")) : void 0;
   try {
     const paths = sources.map((source, index) => {
       if (source.kind === "git") {
-        const file = join2(directory, `${index}-${basename(source.path)}`);
+        const file = join2(directory, `${index}-${basename3(source.path)}`);
         gitShowTo(source, cwd, file);
         return file;
       }
-      return isAbsolute(source.path) || resolve3(cwd) === process.cwd() ? source.path : join2(cwd, source.path);
+      return isAbsolute(source.path) || resolve2(cwd) === process.cwd() ? source.path : join2(cwd, source.path);
     });
-    let tables;
     try {
-      tables = await read(
-        sources.map((source, index) => ({ path: paths[index], format: source.format, filter }))
-      );
+      return await work(paths);
     } catch (error) {
       if (!(error instanceof UserError) || !directory) throw error;
       let message = error.message;
@@ -57306,111 +56944,29 @@ async function loadSnapshots(sources, cwd, filter, read = readSnapshots) {
       );
       throw new UserError(error.code, message);
     }
-    return tables.map((table, index) => {
-      const source = describeSource(sources[index]);
-      return table.source === source ? table : { ...table, source };
-    });
   } finally {
     if (directory) rmSync2(directory, { recursive: true, force: true });
   }
 }
+async function readFileSources(sources, cwd, filter, readFiles = readInThisThread) {
+  const results = await withLocalPaths(
+    sources,
+    cwd,
+    (paths) => readFiles(sources.map((source, index) => ({ path: paths[index], format: source.format, filter })))
+  );
+  return results.map((result, index) => {
+    const source = describeSource(sources[index]);
+    return result.table.source === source ? result : { ...result, table: { ...result.table, source } };
+  });
+}
 async function loadSnapshot(source, cwd, filter) {
-  return (await loadSnapshots([source], cwd, filter))[0];
-}
-
-// src/drift/database/counted-column.ts
-function sideRows(side) {
-  let rows = side.missing;
-  for (const count of side.counts) rows += count;
-  return rows;
-}
-function expandSide(column, side) {
-  const counts = column[side];
-  if (counts.keys.length !== counts.counts.length) throw new Error("expandSide requires one count per key");
-  for (const count of counts.counts) {
-    if (!(Number.isInteger(count) && count >= 0))
-      throw new Error(`expandSide requires whole counts, got ${count}`);
-  }
-  const rows = sideRows(counts);
-  const name2 = column.name;
-  if (column.storage === "string") {
-    const keys2 = counts.keys;
-    const dictionary = [];
-    const codes = new Int32Array(rows);
-    let at2 = 0;
-    for (let k = 0; k < keys2.length; k++) {
-      const count = counts.counts[k];
-      if (count === 0) continue;
-      const code = dictionary.length;
-      dictionary.push(keys2[k]);
-      codes.fill(code, at2, at2 + count);
-      at2 += count;
-    }
-    codes.fill(-1, at2);
-    return { name: name2, type: "string", codes, dictionary };
-  }
-  const keys = counts.keys;
-  const order = Array.from({ length: keys.length }, (_, k) => k).sort(
-    (a, b) => compareNumbers(keys[a], keys[b])
+  const [table] = await withLocalPaths(
+    [source],
+    cwd,
+    ([path]) => readSnapshot(path, { format: source.format, include: columnFilterFunction(filter) }).then((t2) => [t2])
   );
-  const values = new Float64Array(rows);
-  let at = 0;
-  for (const k of order) {
-    const count = counts.counts[k];
-    values.fill(keys[k], at, at + count);
-    at += count;
-  }
-  values.fill(Number.NaN, at);
-  switch (column.storage) {
-    case "bool":
-      return { name: name2, type: "bool", values };
-    case "datetime":
-      return { name: name2, type: "datetime", values };
-    case "int":
-      return { name: name2, type: counts.missing === 0 ? "int" : "float", values };
-    case "float":
-      return { name: name2, type: "float", values };
-  }
-}
-function compareNumbers(a, b) {
-  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
-  if (Number.isNaN(b)) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/drift/database/drift-from-counts.ts
-function rebuildTable(snapshots, side) {
-  const facts = snapshots[side];
-  return {
-    source: facts.source,
-    rows: facts.rows,
-    columns: snapshots.columns.map((column) => expandSide(column, side))
-  };
-}
-function withoutUnreadColumns(options, read, all) {
-  const readNames = new Set(read);
-  const unread = (name2) => name2 !== void 0 && !readNames.has(name2) && all.includes(name2);
-  return {
-    ...options,
-    idColumn: unread(options.idColumn) ? void 0 : options.idColumn,
-    timestampColumn: unread(options.timestampColumn) ? void 0 : options.timestampColumn,
-    exclude: options.exclude?.filter((name2) => !unread(name2))
-  };
-}
-function computeDriftFromCounts(snapshots, options) {
-  const counted = snapshots.columns.map((column) => column.name);
-  const report = computeDrift(
-    rebuildTable(snapshots, "reference"),
-    rebuildTable(snapshots, "current"),
-    withoutUnreadColumns(options, counted, snapshots.allColumns)
-  );
-  const summary = report.summary;
-  for (const side of ["reference", "current"]) {
-    const block = summary?.[side];
-    if (block && "duplicated_rows" in block) block.duplicated_rows = snapshots[side].duplicatedRows;
-    if (block && "empty_rows" in block) block.empty_rows = snapshots[side].emptyRows;
-  }
-  return report;
+  const described = describeSource(source);
+  return table.source === described ? table : { ...table, source: described };
 }
 
 // src/snapshot/postgres/copy-text.ts
@@ -57449,64 +57005,24 @@ function columnKindOf(typeOid, typeModifier) {
   }
 }
 var TAB = 9;
-var LF2 = 10;
+var LF3 = 10;
 var BACKSLASH = 92;
-var POW103 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 var MS_PER_DAY = 864e5;
-var ColumnStore = class {
-  constructor(spec, capacity) {
-    this.spec = spec;
-    const isString = spec.kind === "string";
-    this.numbers = new Float64Array(isString ? 0 : capacity);
-    this.codes = new Int32Array(isString ? capacity : 0);
-  }
-  spec;
-  numbers;
-  codes;
-  dictionary = [];
-  codeOf = /* @__PURE__ */ new Map();
-  sawNull = false;
-  grow(length) {
-    const capacity = Math.max(1024, length * 2);
-    if (this.spec.kind === "string") {
-      const codes = new Int32Array(capacity);
-      codes.set(this.codes.subarray(0, length));
-      this.codes = codes;
-    } else {
-      const numbers = new Float64Array(capacity);
-      numbers.set(this.numbers.subarray(0, length));
-      this.numbers = numbers;
-    }
-  }
-  finish(length) {
-    const name2 = this.spec.name;
-    switch (this.spec.kind) {
-      case "string":
-        return { name: name2, type: "string", codes: this.codes.slice(0, length), dictionary: this.dictionary };
-      case "bool":
-        return { name: name2, type: "bool", values: this.numbers.slice(0, length) };
-      case "date":
-      case "timestamp":
-        return { name: name2, type: "datetime", values: this.numbers.slice(0, length) };
-      case "int":
-      case "float": {
-        const type = this.spec.kind === "int" && !this.sawNull ? "int" : "float";
-        return { name: name2, type, values: this.numbers.slice(0, length) };
-      }
-    }
-  }
-};
+function storageOfKind(kind) {
+  return kind === "date" || kind === "timestamp" ? "datetime" : kind;
+}
 var CopyTextDecoder = class {
   constructor(columns, capacityHint = 1024) {
     this.columns = columns;
-    this.capacity = Math.max(16, capacityHint);
-    this.stores = columns.map((spec) => new ColumnStore(spec, this.capacity));
+    const capacity = Math.max(16, capacityHint);
+    this.builders = columns.map(
+      (spec) => new ColumnBuilder(spec.name, { capacity, storage: storageOfKind(spec.kind) })
+    );
   }
   columns;
-  stores;
+  builders;
   pending = null;
   length = 0;
-  capacity;
   /** Rows decoded so far. */
   get rows() {
     return this.length;
@@ -57521,7 +57037,7 @@ var CopyTextDecoder = class {
     let pos = 0;
     const n = buf.length;
     while (pos < n) {
-      const lineEnd = buf.indexOf(LF2, pos);
+      const lineEnd = buf.indexOf(LF3, pos);
       if (lineEnd < 0) break;
       this.decodeRow(buf, pos, lineEnd);
       pos = lineEnd + 1;
@@ -57533,93 +57049,58 @@ var CopyTextDecoder = class {
     if (this.pending !== null && this.pending.length > 0) {
       throw new Error(`COPY stream ended inside a row (${this.pending.length} bytes without a newline)`);
     }
-    return this.stores.map((store) => store.finish(this.length));
+    return this.builders.map((builder) => builder.finish());
   }
   decodeRow(buf, start, end) {
     const row = this.length;
-    if (row === this.capacity) {
-      for (const store of this.stores) store.grow(row);
-      this.capacity = Math.max(1024, row * 2);
-    }
-    const stores = this.stores;
-    const last = stores.length - 1;
+    const builders = this.builders;
+    const last = builders.length - 1;
     let fieldStart = start;
     for (let f = 0; f <= last; f++) {
       let fieldEnd;
       if (f < last) {
         fieldEnd = buf.indexOf(TAB, fieldStart);
         if (fieldEnd < 0 || fieldEnd > end)
-          throw new Error(`COPY row ${row + 1} has ${f + 1} fields, expected ${stores.length}`);
+          throw new Error(`COPY row ${row + 1} has ${f + 1} fields, expected ${builders.length}`);
       } else {
         fieldEnd = end;
         const extra = buf.indexOf(TAB, fieldStart);
         if (extra >= 0 && extra < end)
-          throw new Error(`COPY row ${row + 1} has more than ${stores.length} fields`);
+          throw new Error(`COPY row ${row + 1} has more than ${builders.length} fields`);
       }
-      this.decodeCell(stores[f], row, buf, fieldStart, fieldEnd);
+      this.decodeCell(builders[f], this.columns[f].kind, buf, fieldStart, fieldEnd);
       fieldStart = fieldEnd + 1;
     }
     this.length = row + 1;
   }
-  decodeCell(store, row, buf, start, end) {
-    const isNull = end - start === 2 && buf[start] === BACKSLASH && buf[start + 1] === 78;
-    const kind = store.spec.kind;
-    if (isNull) {
-      store.sawNull = true;
-      if (kind === "string") store.codes[row] = -1;
-      else store.numbers[row] = Number.NaN;
+  decodeCell(builder, kind, buf, start, end) {
+    if (end - start === 2 && buf[start] === BACKSLASH && buf[start + 1] === 78) {
+      builder.pushMissing();
       return;
     }
     switch (kind) {
       case "int":
       case "float":
-        store.numbers[row] = parseNumber2(buf, start, end);
+        builder.pushNumber(parseNumber2(buf, start, end), kind === "int");
         return;
       case "bool":
-        store.numbers[row] = buf[start] === 116 ? 1 : 0;
+        builder.pushBool(buf[start] === 116);
         return;
       case "date":
-        store.numbers[row] = parseDate(buf, start, end);
+        builder.pushNumber(parseDate(buf, start, end), false);
         return;
       case "timestamp":
-        store.numbers[row] = parseTimestamp(buf.toString("latin1", start, end));
+        builder.pushNumber(parseTimestamp(buf.toString("latin1", start, end)), false);
         return;
-      case "string": {
-        const text = decodeText(buf, start, end);
-        let code = store.codeOf.get(text);
-        if (code === void 0) {
-          code = store.dictionary.length;
-          store.dictionary.push(text);
-          store.codeOf.set(text, code);
-        }
-        store.codes[row] = code;
+      case "string":
+        builder.pushString(decodeText(buf, start, end));
         return;
-      }
     }
   }
 };
 function parseNumber2(buf, start, end) {
-  let i = start;
-  const negative = buf[i] === 45;
-  if (negative) i++;
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = -1;
-  for (; i < end; i++) {
-    const c = buf[i];
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (fraction >= 0) fraction++;
-    } else if (c === 46 && fraction < 0) {
-      fraction = 0;
-    } else {
-      return Number(buf.toString("latin1", start, end));
-    }
-  }
-  if (digits === 0 || digits > 15) return Number(buf.toString("latin1", start, end));
-  const value = fraction > 0 ? mantissa / POW103[fraction] : mantissa;
-  return negative ? -value : value;
+  const value = parseDecimal(buf, start, end);
+  return Number.isNaN(value) ? Number(buf.toString("latin1", start, end)) : value;
 }
 function parseDate(buf, start, end) {
   if (end - start === 10 && buf[start + 4] === 45 && buf[start + 7] === 45) {
@@ -57750,8 +57231,8 @@ var CopyOut = class {
   constructor(text, sink) {
     this.text = text;
     this.sink = sink;
-    this.done = new Promise((resolve5, reject) => {
-      this.resolve = resolve5;
+    this.done = new Promise((resolve4, reject) => {
+      this.resolve = resolve4;
       this.reject = reject;
     });
   }
@@ -57902,8 +57383,8 @@ async function copyOut(client, text, sink) {
 var DescribeStatement = class {
   constructor(text) {
     this.text = text;
-    this.done = new Promise((resolve5, reject) => {
-      this.resolve = resolve5;
+    this.done = new Promise((resolve4, reject) => {
+      this.resolve = resolve4;
       this.reject = reject;
     });
   }
@@ -57958,6 +57439,225 @@ async function describeStatement(client, text) {
 }
 function extended(config) {
   return { ...config, queryMode: "extended" };
+}
+
+// src/snapshot/postgres/sql-text.ts
+function quoteIdent(name2) {
+  if (name2.length === 0) throw new UserError("USAGE", "an empty SQL identifier is not allowed");
+  if (name2.includes("\0")) throw new UserError("USAGE", `identifier '${name2}' contains a NUL byte`);
+  return `"${name2.replaceAll('"', '""')}"`;
+}
+function parseTableName(flag, text) {
+  const parts = [];
+  let i = 0;
+  while (i <= text.length) {
+    let part = "";
+    if (text[i] === '"') {
+      i++;
+      for (; ; ) {
+        if (i >= text.length) throw new UserError("USAGE", `${flag}: unbalanced quote in '${text}'`);
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            part += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        part += text[i++];
+      }
+    } else {
+      while (i < text.length && text[i] !== ".") part += text[i++];
+    }
+    if (part.length === 0)
+      throw new UserError("USAGE", `${flag}: '${text}' is not a table name (expected table or schema.table)`);
+    parts.push(part);
+    if (i >= text.length) break;
+    if (text[i] !== ".") throw new UserError("USAGE", `${flag}: unexpected '${text[i]}' in '${text}'`);
+    i++;
+  }
+  if (parts.length > 2)
+    throw new UserError(
+      "USAGE",
+      `${flag}: '${text}' has more than two parts (expected table or schema.table)`
+    );
+  return parts.length === 2 ? { schema: parts[0], table: parts[1] } : { table: parts[0] };
+}
+function quoteTable(name2) {
+  return name2.schema === void 0 ? quoteIdent(name2.table) : `${quoteIdent(name2.schema)}.${quoteIdent(name2.table)}`;
+}
+function displayTable(name2) {
+  return name2.schema === void 0 ? name2.table : `${name2.schema}.${name2.table}`;
+}
+var WORD_START = /[A-Za-z_\u0080-\uffff]/;
+var WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+var DIGIT = /[0-9]/;
+function positionOf(sql, offset) {
+  const before = sql.slice(0, offset);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
+}
+function tokenizeSql(flag, sql) {
+  const tokens = [];
+  const n = sql.length;
+  const unterminated = (what, start) => new UserError("USAGE", `${flag}: unterminated ${what} starting at ${positionOf(sql, start)}`);
+  let i = 0;
+  while (i < n) {
+    const c = sql[i];
+    const start = i;
+    if (c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v") {
+      i++;
+    } else if (c === "-" && sql[i + 1] === "-") {
+      while (i < n && sql[i] !== "\n" && sql[i] !== "\r") i++;
+    } else if (c === "/" && sql[i + 1] === "*") {
+      let depth = 1;
+      i += 2;
+      while (depth > 0) {
+        if (i >= n) throw unterminated("comment", start);
+        if (sql[i] === "/" && sql[i + 1] === "*") {
+          depth++;
+          i += 2;
+        } else if (sql[i] === "*" && sql[i + 1] === "/") {
+          depth--;
+          i += 2;
+        } else i++;
+      }
+    } else if (c === "'") {
+      const previous = tokens.at(-1);
+      const prefixed = previous?.kind === "word" && previous.end === i && previous.value === "E";
+      i++;
+      for (; ; ) {
+        if (i >= n) throw unterminated("string constant", start);
+        if (prefixed && sql[i] === "\\") i += 2;
+        else if (sql[i] === "'") {
+          if (sql[i + 1] !== "'") break;
+          i += 2;
+        } else i++;
+      }
+      i++;
+      if (prefixed) tokens.pop();
+      const from = prefixed ? previous.start : start;
+      tokens.push({ kind: "string", start: from, end: i, value: sql.slice(from, i) });
+    } else if (c === '"') {
+      i++;
+      for (; ; ) {
+        if (i >= n) throw unterminated("quoted identifier", start);
+        if (sql[i] === '"') {
+          if (sql[i + 1] !== '"') break;
+          i += 2;
+        } else i++;
+      }
+      i++;
+      tokens.push({ kind: "identifier", start, end: i, value: sql.slice(start, i) });
+    } else if (c === "$") {
+      const digits = /^\$(\d+)/.exec(sql.slice(i, i + 12));
+      const tag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(sql.slice(i, i + 66));
+      if (digits) {
+        i += digits[0].length;
+        tokens.push({ kind: "parameter", start, end: i, value: digits[1] });
+      } else if (tag) {
+        const close = sql.indexOf(tag[0], i + tag[0].length);
+        if (close < 0) throw unterminated("dollar-quoted string", start);
+        i = close + tag[0].length;
+        tokens.push({ kind: "string", start, end: i, value: sql.slice(start, i) });
+      } else {
+        i++;
+        tokens.push({ kind: "other", start, end: i, value: c });
+      }
+    } else if (WORD_START.test(c)) {
+      while (i < n && WORD_PART.test(sql[i])) i++;
+      tokens.push({ kind: "word", start, end: i, value: sql.slice(start, i).toUpperCase() });
+    } else if (DIGIT.test(c) || c === "." && DIGIT.test(sql[i + 1] ?? "")) {
+      while (i < n && /[0-9A-Za-z_.]/.test(sql[i])) {
+        i += /[eE]/.test(sql[i]) && /[+-]/.test(sql[i + 1] ?? "") ? 2 : 1;
+      }
+      tokens.push({ kind: "other", start, end: i, value: sql.slice(start, i) });
+    } else {
+      i++;
+      const punctuation2 = c === "(" || c === ")" || c === "," || c === ";";
+      tokens.push({ kind: punctuation2 ? "punctuation" : "other", start, end: i, value: c });
+    }
+  }
+  return tokens;
+}
+function replaceAsOfPlaceholder(flag, sql, replacement) {
+  const placeholders = tokenizeSql(flag, sql).filter((token) => token.kind === "parameter");
+  const other = placeholders.find((p) => p.value !== "1");
+  if (other)
+    throw new UserError("USAGE", `${flag}: only $1 (the as_of value) may be used, found $${other.value}`);
+  let out = "";
+  let last = 0;
+  for (const p of placeholders) {
+    out += sql.slice(last, p.start) + replacement;
+    last = p.end;
+  }
+  return out + sql.slice(last);
+}
+function usesAsOfPlaceholder(sql) {
+  return tokenizeSql("query", sql).some((token) => token.kind === "parameter" && token.value === "1");
+}
+var READING_STATEMENTS = /* @__PURE__ */ new Set(["SELECT", "TABLE", "VALUES"]);
+function checkSnapshotQuery(flag, sql) {
+  const tokens = tokenizeSql(flag, sql);
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1].value === ";") end--;
+  if (end === 0) throw new UserError("USAGE", `${flag}: the query is empty`);
+  const at = (token) => positionOf(sql, token.start);
+  const refuse2 = (message) => {
+    throw new UserError("USAGE", `${flag}: ${message}`);
+  };
+  const closing = /* @__PURE__ */ new Map();
+  const open3 = [];
+  for (let t2 = 0; t2 < end; t2++) {
+    const token = tokens[t2];
+    if (token.kind !== "punctuation") continue;
+    if (token.value === ";")
+      refuse2(`only one statement is allowed, found ';' at ${at(token)} followed by more SQL`);
+    else if (token.value === "(") open3.push(t2);
+    else if (token.value === ")") {
+      const opening = open3.pop();
+      if (opening === void 0) refuse2(`unbalanced ')' at ${at(token)}`);
+      else closing.set(opening, t2);
+    }
+  }
+  if (open3.length > 0) refuse2(`unclosed '(' at ${at(tokens[open3.at(-1)])}`);
+  const word = (t2) => tokens[t2]?.kind === "word" ? tokens[t2].value : void 0;
+  const isPunctuation = (t2, value) => tokens[t2]?.kind === "punctuation" && tokens[t2].value === value;
+  const describe2 = (t2) => t2 < end ? `'${sql.slice(tokens[t2].start, tokens[t2].end)}'` : "nothing";
+  const statement = (t2, what) => {
+    while (isPunctuation(t2, "(")) t2++;
+    if (word(t2) === "WITH") return statement(withList(t2 + 1), what);
+    if (READING_STATEMENTS.has(word(t2) ?? "")) return;
+    refuse2(
+      `${what} must be a single SELECT, WITH ... SELECT, TABLE or VALUES statement that only reads, found ${describe2(t2)}` + (t2 < end ? ` at ${at(tokens[t2])}` : "")
+    );
+  };
+  const withList = (t2) => {
+    if (word(t2) === "RECURSIVE") t2++;
+    for (; ; ) {
+      t2++;
+      if (isPunctuation(t2, "(")) t2 = closing.get(t2) + 1;
+      if (word(t2) !== "AS") return t2;
+      t2++;
+      if (word(t2) === "NOT") t2++;
+      if (word(t2) === "MATERIALIZED") t2++;
+      if (!isPunctuation(t2, "(")) return t2;
+      statement(t2 + 1, `the WITH query at ${at(tokens[t2])}`);
+      t2 = closing.get(t2) + 1;
+      const last = word(t2) === "SEARCH" ? "SET" : word(t2) === "CYCLE" ? "USING" : void 0;
+      if (last !== void 0) {
+        while (t2 < end && word(t2) !== last) t2++;
+        t2 += 2;
+      }
+      if (!isPunctuation(t2, ",")) return t2;
+      t2++;
+    }
+  };
+  statement(0, "the snapshot query");
+  const into = tokens.slice(0, end).find((token) => token.kind === "word" && token.value === "INTO");
+  if (into) refuse2(`SELECT ... INTO (at ${at(into)}) writes a table; the snapshot query must only read`);
+  return sql.slice(0, tokens[end - 1].end);
 }
 
 // src/snapshot/postgres/streamflow.ts
@@ -58059,7 +57759,7 @@ function streamflowAsOfOfMonth(month) {
 }
 
 // src/snapshot/postgres/snapshots.ts
-async function planSnapshotQuery(client, source) {
+async function planSnapshotQuery(client, source, names = NEUTRAL_DATABASE_NAMES) {
   switch (source.kind) {
     case "table": {
       const columns = await tableColumns(client, source.table);
@@ -58091,7 +57791,7 @@ async function planSnapshotQuery(client, source) {
         if (found.rows[0]?.oid == null) {
           throw new UserError(
             "DATABASE",
-            `table ${source.schema}.${table.name} missing (load the StreamFlow schema with: driftwatch db load-fixtures --schema ${source.schema})`
+            `table ${source.schema}.${table.name} missing (load the StreamFlow fixtures into schema ${source.schema} with driftwatch db load-fixtures)`
           );
         }
       }
@@ -58103,11 +57803,11 @@ async function planSnapshotQuery(client, source) {
       };
     }
     case "query": {
-      const sql = checkSnapshotQuery("--query", source.sql);
+      const sql = checkSnapshotQuery(names.query, source.sql);
       if (!usesAsOfPlaceholder(sql)) {
         throw new UserError(
           "USAGE",
-          "--query: the query must select one snapshot with $1 (e.g. WHERE as_of = $1)"
+          `${names.query}: the query must select one snapshot with $1 (e.g. WHERE as_of = $1)`
         );
       }
       const asOfType = await parameterType(client, sql);
@@ -58165,29 +57865,29 @@ function wrapAsSubquery(sql, columns = "*") {
 ${sql}
 ) AS snapshot`;
 }
-async function listAsOf(client, plan) {
+async function listAsOf(client, plan, names = NEUTRAL_DATABASE_NAMES) {
   if (plan.discoverySql === void 0) {
     throw new UserError(
       "USAGE",
-      "latest/previous need the as_of values: give --table and --as-of-column with --query"
+      `latest/previous need the as_of values: give ${names.table} and ${names.asOfColumn} with ${names.query}`
     );
   }
   const result = await client.query(extended({ text: plan.discoverySql }));
   return result.rows.map((row) => ({ asOf: row.as_of, rows: Number(row.rows) }));
 }
-async function resolveAsOf(client, plan, reference, current) {
+async function resolveAsOf(client, plan, reference, current, names = NEUTRAL_DATABASE_NAMES) {
   if (current.kind === "previous")
     throw new UserError(
       "USAGE",
-      "--current-as-of: 'previous' is for --reference-as-of (use latest or a date)"
+      `${names.currentAsOf}: 'previous' is for ${names.referenceAsOf} (use latest or a date)`
     );
   if (reference.kind === "latest")
     throw new UserError(
       "USAGE",
-      "--reference-as-of: 'latest' is for --current-as-of (use previous or a date)"
+      `${names.referenceAsOf}: 'latest' is for ${names.currentAsOf} (use previous or a date)`
     );
   const needList = plan.discoverySql !== void 0 || current.kind !== "value" || reference.kind !== "value";
-  const available = needList ? await listAsOf(client, plan) : void 0;
+  const available = needList ? await listAsOf(client, plan, names) : void 0;
   const where = plan.discoveryLabel ?? plan.label;
   const availableText = () => available.length === 0 ? "none" : available.map((a) => a.asOf).join(", ");
   const check = async (flag, value) => {
@@ -58205,17 +57905,17 @@ async function resolveAsOf(client, plan, reference, current) {
     if (available.length === 0)
       throw new UserError("DATABASE", `no as_of values in ${where}: the table is empty`);
     currentAsOf = available[available.length - 1].asOf;
-  } else currentAsOf = await check("--current-as-of", current.value);
+  } else currentAsOf = await check(names.currentAsOf, current.value);
   let referenceAsOf;
   if (reference.kind === "previous") {
     const index = available.findIndex((a) => a.asOf === currentAsOf);
     if (index <= 0)
       throw new UserError(
         "DATABASE",
-        `--reference-as-of previous: no as_of before ${currentAsOf} in ${where} (available: ${availableText()})`
+        `${names.referenceAsOf} previous: no as_of before ${currentAsOf} in ${where} (available: ${availableText()})`
       );
     referenceAsOf = available[index - 1].asOf;
-  } else referenceAsOf = await check("--reference-as-of", reference.value);
+  } else referenceAsOf = await check(names.referenceAsOf, reference.value);
   return { reference: referenceAsOf, current: currentAsOf };
 }
 async function normaliseAsOf(client, type, flag, value) {
@@ -58253,24 +57953,24 @@ async function readSnapshot2(client, plan, asOf, options = {}) {
   if (columns.length === 0) throw new UserError("DATABASE", `${plan.label}: no columns left to read`);
   await client.query({ text: `SELECT set_config('driftwatch.as_of', $1, true)`, values: [asOf] });
   const bound = replaceAsOfPlaceholder(
-    "--query",
+    (options.names ?? NEUTRAL_DATABASE_NAMES).query,
     plan.sql,
     `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`
   );
   const selected = columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(", ");
-  const decoder5 = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
+  const decoder6 = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
   let first = true;
   await copyOut(client, `COPY (${wrapAsSubquery(bound, selected)}) TO STDOUT`, (chunk) => {
     if (first) {
       first = false;
       options.onRows?.();
     }
-    decoder5.write(chunk);
+    decoder6.write(chunk);
   });
-  const rows = decoder5.rows;
+  const rows = decoder6.rows;
   if (rows === 0)
     throw new UserError("DATABASE", `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
-  return { source: `postgres:${plan.label}@${asOf}`, rows, columns: decoder5.finish() };
+  return { source: `postgres:${plan.label}@${asOf}`, rows, columns: decoder6.finish() };
 }
 
 // src/snapshot/postgres/aggregates.ts
@@ -58319,13 +58019,13 @@ function groupingKey(column) {
 }
 function groupingSetsSql(plan, columns) {
   const keys = columns.map((column, index) => ({ expression: groupingKey(column), alias: `k${index}` }));
-  const flags11 = keys.map((key) => `GROUPING(${key.alias}) = 0`);
+  const flags10 = keys.map((key) => `GROUPING(${key.alias}) = 0`);
   const whole = columns.length > 1 ? [`(${keys.map((key) => key.alias).join(", ")})`] : [];
   const which = [
-    ...columns.length > 1 ? [`WHEN ${flags11.join(" AND ")} THEN -2`] : [],
-    ...flags11.map((flag, index) => `WHEN ${flag} THEN ${index}`)
+    ...columns.length > 1 ? [`WHEN ${flags10.join(" AND ")} THEN -2`] : [],
+    ...flags10.map((flag, index) => `WHEN ${flag} THEN ${index}`)
   ].join(" ");
-  const value = keys.map((key, index) => `WHEN ${flags11[index]} THEN ${key.alias}::text`).join(" ");
+  const value = keys.map((key, index) => `WHEN ${flags10[index]} THEN ${key.alias}::text`).join(" ");
   const allMissing = keys.map((key) => `${key.alias} IS NULL`).join(" AND ");
   return [
     "WITH counted AS (",
@@ -58460,9 +58160,240 @@ function toSideCounts(rows, storage) {
   return { keys, counts, missing };
 }
 
+// src/snapshot/postgres/connection.ts
+import { setTimeout as delay } from "node:timers/promises";
+
+// node_modules/pg/esm/index.mjs
+var import_lib = __toESM(require_lib91(), 1);
+var Client = import_lib.default.Client;
+var Pool = import_lib.default.Pool;
+var Connection = import_lib.default.Connection;
+var types = import_lib.default.types;
+var Query = import_lib.default.Query;
+var DatabaseError = import_lib.default.DatabaseError;
+var escapeIdentifier = import_lib.default.escapeIdentifier;
+var escapeLiteral = import_lib.default.escapeLiteral;
+var Result = import_lib.default.Result;
+var TypeOverrides = import_lib.default.TypeOverrides;
+var defaults = import_lib.default.defaults;
+var esm_default = import_lib.default;
+
+// src/snapshot/postgres/connection.ts
+var DEFAULT_STATEMENT_TIMEOUT_MS = 6e5;
+var CONNECT_TIMEOUT_MS = 1e4;
+var DEFAULT_CONNECT_RETRIES = 1;
+var RETRY_DELAY_MS = 500;
+function parseDatabaseUrl(flag, url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError("USAGE", `${flag}: not a valid URL (expected postgresql://user@host:5432/database)`);
+  }
+  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
+    throw new UserError(
+      "USAGE",
+      `${flag}: scheme '${parsed.protocol.replace(/:$/, "")}' is not postgres or postgresql`
+    );
+  }
+  const socketHost = parsed.searchParams.get("host");
+  return {
+    host: decodeURIComponent(parsed.hostname) || socketHost || "localhost",
+    port: parsed.port === "" ? 5432 : Number(parsed.port),
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres",
+    user: decodeURIComponent(parsed.username) || "postgres"
+  };
+}
+function describeTarget(target) {
+  return `${target.host}:${target.port}/${target.database}`;
+}
+var READ_ONLY_OPTIONS = "-c default_transaction_read_only=on -c standard_conforming_strings=on";
+function databaseAt(url, access, flag = "database-url", env = process.env) {
+  const target = parseDatabaseUrl(flag, url);
+  const parsed = new URL(url);
+  if (access === "read-only") {
+    const given2 = parsed.searchParams.get("options") ?? env.PGOPTIONS ?? "";
+    parsed.searchParams.set("options", `${given2} ${READ_ONLY_OPTIONS}`.trim());
+  }
+  return {
+    target,
+    config: {
+      connectionString: parsed.toString(),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      fallback_application_name: "driftwatch"
+    }
+  };
+}
+async function withReadOnlySnapshot(database, options, work) {
+  const retries = options.connectRetries ?? DEFAULT_CONNECT_RETRIES;
+  for (let tries = 1; ; tries++) {
+    const attempt = { step: "connecting", rowsRead: false };
+    const session = new Session(database);
+    try {
+      await session.connect();
+      attempt.step = "starting the read-only transaction";
+      const client = session.client;
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await client.query(
+        `SELECT set_config('statement_timeout', $1, true), set_config('DateStyle', 'ISO, YMD', true),
+                set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '1', true),
+                set_config('IntervalStyle', 'iso_8601', true)`,
+        [String(Math.round(options.statementTimeoutMs))]
+      );
+      return await work(client, attempt);
+    } catch (error) {
+      const cause = session.cause(error);
+      if (tries <= retries && !attempt.rowsRead && isConnectionFailure(cause)) {
+        await session.close();
+        await delay(Math.min(RETRY_DELAY_MS * 2 ** (tries - 1), 8e3));
+        continue;
+      }
+      throw translateDatabaseError(cause, database.target, { ...attempt, tries });
+    } finally {
+      await session.close(true);
+    }
+  }
+}
+async function withTransaction(database, options, work) {
+  const session = new Session(database);
+  let step = "connecting";
+  try {
+    await session.connect();
+    step = "loading";
+    const client = session.client;
+    await client.query("BEGIN");
+    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
+      String(Math.round(options.statementTimeoutMs))
+    ]);
+    const result = await work(client);
+    step = "committing";
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    throw translateDatabaseError(session.cause(error), database.target, { step, tries: 1 });
+  } finally {
+    await session.close();
+  }
+}
+var Session = class {
+  client;
+  lost;
+  closed = false;
+  constructor(database) {
+    this.client = new esm_default.Client(database.config);
+    this.client.on("error", (error) => {
+      this.lost ??= error;
+    });
+  }
+  async connect() {
+    await this.client.connect();
+  }
+  /** The error to report for `error`: the connection's own failure when the statement failed because of it. */
+  cause(error) {
+    if (this.lost && !(error instanceof UserError) && !hasSqlState(error)) return this.lost;
+    return error;
+  }
+  /** Rolls back (unless `rollback` is false) and closes the connection; never throws. */
+  async close(rollback = false) {
+    if (this.closed) return;
+    this.closed = true;
+    if (rollback && !this.lost) await this.client.query("ROLLBACK").catch(() => void 0);
+    await this.client.end().catch(() => void 0);
+  }
+};
+function hasSqlState(error) {
+  return /^[0-9A-Z]{5}$/.test(error?.code?.toString() ?? "");
+}
+var SOCKET_ERROR_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EAI_AGAIN"
+]);
+var LOST_CONNECTION_STATES = /* @__PURE__ */ new Set(["57P01", "57P02", "57P03", "53300"]);
+var LOST_CONNECTION_MESSAGE = /Connection terminated|timeout expired|not queryable|connection timeout/i;
+function isConnectionFailure(error) {
+  if (error instanceof UserError) return false;
+  const { code = "", message = "" } = typeof error === "object" && error !== null ? error : {};
+  return SOCKET_ERROR_CODES.has(code) || LOST_CONNECTION_STATES.has(code) || code.startsWith("08") || code === "" && LOST_CONNECTION_MESSAGE.test(message);
+}
+function connectionFailureReason(fields, message) {
+  switch (fields.code) {
+    case "ECONNREFUSED":
+      return "connection refused (ECONNREFUSED)";
+    case "ECONNRESET":
+      return "connection reset by the server or the network (ECONNRESET)";
+    case "ETIMEDOUT":
+      return "timed out (ETIMEDOUT)";
+    case "EAI_AGAIN":
+      return "host name lookup failed (EAI_AGAIN)";
+  }
+  if (fields.code && /^[0-9A-Z]{5}$/.test(fields.code)) return `${message} (${fields.code})`;
+  if (fields.code) return `${message.replace(/^connect /, "")}`;
+  if (/timeout expired|connection timeout/i.test(message))
+    return `no answer within ${CONNECT_TIMEOUT_MS / 1e3} s`;
+  if (/Connection terminated|not queryable/i.test(message)) return "the server closed the connection";
+  return message;
+}
+function translateDatabaseError(error, target, context = { step: "reading", tries: 1 }) {
+  if (error instanceof UserError) return error;
+  const where = describeTarget(target);
+  const fields = typeof error === "object" && error !== null ? error : {};
+  const code = fields.code ?? "";
+  const serverMessage = oneLine(fields.message ?? getErrorMessage(error));
+  if (isConnectionFailure(error) || code === "ENOTFOUND") {
+    const reason = code === "ENOTFOUND" ? `host not found (ENOTFOUND)` : connectionFailureReason(fields, serverMessage);
+    const server = `PostgreSQL at ${where}${context.tries > 1 ? ` (${context.tries} attempts)` : ""}`;
+    return context.step === "connecting" ? new UserError("DATABASE", `cannot connect to ${server}: ${reason}`) : new UserError("DATABASE", `lost the connection to ${server} while ${context.step}: ${reason}`);
+  }
+  switch (code) {
+    case "28P01":
+    case "28000":
+      return new UserError("DATABASE", `authentication failed for user '${target.user}' at ${where}`);
+    case "3D000":
+      return new UserError(
+        "DATABASE",
+        `database '${target.database}' does not exist at ${target.host}:${target.port}`
+      );
+    case "42P01":
+      return new UserError("DATABASE", `table missing at ${where}: ${serverMessage}`);
+    case "42703":
+      return new UserError("DATABASE", `column missing at ${where}: ${serverMessage}`);
+    case "42501":
+      return new UserError("DATABASE", `permission denied at ${where}: ${serverMessage}`);
+    case "57014":
+      return new UserError("DATABASE", `query cancelled at ${where} (statement timeout?): ${serverMessage}`);
+    case "25006":
+      return new UserError(
+        "DATABASE",
+        `the snapshot query must only read (read-only transaction): ${serverMessage}`
+      );
+    case "42601":
+      return new UserError("DATABASE", `SQL syntax error at ${where}: ${serverMessage}`);
+    case "22007":
+    case "22008":
+    case "22P02":
+      return new UserError("DATABASE", `invalid value at ${where}: ${serverMessage}`);
+  }
+  if (/^[0-9A-Z]{5}$/.test(code))
+    return new UserError("DATABASE", `PostgreSQL error ${code} at ${where}: ${serverMessage}`);
+  if (context.step === "connecting")
+    return new UserError("DATABASE", `cannot connect to PostgreSQL at ${where}: ${serverMessage}`);
+  return error instanceof Error ? error : new Error(serverMessage);
+}
+function oneLine(text) {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
 // src/snapshot/postgres/index.ts
 async function inReadOnlySnapshot(databaseUrl, options, work) {
-  return withReadOnlySnapshot(databaseAt(databaseUrl, "read-only"), options, work);
+  const names = options.names ?? NEUTRAL_DATABASE_NAMES;
+  return withReadOnlySnapshot(databaseAt(databaseUrl, "read-only", names.databaseUrl), options, work);
 }
 async function readPostgresSnapshots(settings, include) {
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
@@ -58471,26 +58402,35 @@ async function readPostgresSnapshots(settings, include) {
       attempt.rowsRead = true;
     };
     attempt.step = `reading the snapshot as_of ${asOf.reference}`;
-    const reference = await readSnapshot2(client, plan, asOf.reference, { include, onRows });
+    const reference = await readSnapshot2(client, plan, asOf.reference, {
+      include,
+      onRows,
+      names: settings.names
+    });
     attempt.step = `reading the snapshot as_of ${asOf.current}`;
-    const current = await readSnapshot2(client, plan, asOf.current, { include, onRows });
+    const current = await readSnapshot2(client, plan, asOf.current, {
+      include,
+      onRows,
+      names: settings.names
+    });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
     return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
   });
 }
 async function planAndResolve(client, attempt, settings) {
   attempt.step = "checking the snapshot query";
-  const plan = await planSnapshotQuery(client, settings.source);
+  const plan = await planSnapshotQuery(client, settings.source, settings.names);
   attempt.step = "listing the as_of values";
-  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf);
+  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf, settings.names);
   return { plan, asOf };
 }
-async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS, connectRetries) {
-  return inReadOnlySnapshot(databaseUrl, { statementTimeoutMs, connectRetries }, async (client, attempt) => {
+async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS, connectRetries, names) {
+  const options = { statementTimeoutMs, connectRetries, names };
+  return inReadOnlySnapshot(databaseUrl, options, async (client, attempt) => {
     attempt.step = "checking the snapshot query";
-    const plan = await planSnapshotQuery(client, source);
+    const plan = await planSnapshotQuery(client, source, names);
     attempt.step = "listing the as_of values";
-    return listAsOf(client, plan);
+    return listAsOf(client, plan, names);
   });
 }
 async function countPostgresSnapshots(settings, include, force) {
@@ -58500,13 +58440,26 @@ async function countPostgresSnapshots(settings, include, force) {
     const counts = await countSnapshotValues(client, plan, asOf, include, force, () => {
       attempt.rowsRead = true;
     });
+    const counted = new Set(counts.columns.map((column) => column.name));
+    const unloaded = counts.allColumns.filter((name2) => !counted.has(name2));
+    const side = (which) => ({
+      source: `postgres:${plan.label}@${asOf[which]}`,
+      rows: counts[which].rows,
+      counted: counts.columns.map(({ name: name2, storage, [which]: sideCounts }) => ({
+        name: name2,
+        storage,
+        counts: sideCounts
+      })),
+      unloaded
+    });
+    const facts = (which) => ({
+      duplicatedRows: counts[which].duplicatedRows,
+      emptyRows: counts[which].emptyRows
+    });
     return {
-      snapshots: {
-        reference: { source: `postgres:${plan.label}@${asOf.reference}`, ...counts.reference },
-        current: { source: `postgres:${plan.label}@${asOf.current}`, ...counts.current },
-        columns: counts.columns,
-        allColumns: counts.allColumns
-      },
+      reference: side("reference"),
+      current: side("current"),
+      rowFacts: { reference: facts("reference"), current: facts("current") },
       referenceAsOf: asOf.reference,
       currentAsOf: asOf.current,
       strategy: counts.strategy
@@ -58514,24 +58467,45 @@ async function countPostgresSnapshots(settings, include, force) {
   });
 }
 
-// src/job/postgres-compare.ts
-async function postgresDriftReport(reference, current, settings, include) {
-  if (reference.kind !== "postgres" || current.kind !== "postgres") {
-    throw new UserError("USAGE", "compare: both snapshots must come from the database (or both from files)");
-  }
-  const sides = snapshotSettingsOf(reference, current);
-  const labels = (asOf) => ({
-    referenceLabel: settings.referenceLabel ?? asOf.referenceAsOf,
-    currentLabel: settings.currentLabel ?? asOf.currentAsOf
-  });
+// src/snapshot/pair.ts
+function withUnloaded(table, allColumns) {
+  const loaded = new Set(table.columns.map((column) => column.name));
+  return { ...table, unloaded: allColumns.filter((name2) => !loaded.has(name2)) };
+}
+async function readDatabasePair(reference, current, include, names) {
+  const settings = snapshotSettingsOf(reference, current, names);
   if (reference.database.compute === "database") {
-    const counted = await countPostgresSnapshots(sides, include);
-    return computeDriftFromCounts(counted.snapshots, { ...settings.drift, ...labels(counted) });
+    const counted = await countPostgresSnapshots(settings, include);
+    return {
+      reference: counted.reference,
+      current: counted.current,
+      rowFacts: counted.rowFacts,
+      labels: { reference: counted.referenceAsOf, current: counted.currentAsOf }
+    };
   }
-  const read = await readPostgresSnapshots(sides, include);
-  const readNames = read.reference.columns.map((column) => column.name);
-  const drift = withoutUnreadColumns({ ...settings.drift, ...labels(read) }, readNames, read.allColumns);
-  return computeDrift(read.reference, read.current, drift);
+  const read = await readPostgresSnapshots(settings, include);
+  return {
+    reference: withUnloaded(read.reference, read.allColumns),
+    current: withUnloaded(read.current, read.allColumns),
+    rowFacts: { reference: rowFactsOf(read.reference), current: rowFactsOf(read.current) },
+    labels: { reference: read.referenceAsOf, current: read.currentAsOf }
+  };
+}
+async function readSnapshotPair(sources, options = {}) {
+  const { reference, current } = sources;
+  if (reference.kind === "postgres" || current.kind === "postgres") {
+    if (reference.kind !== "postgres" || current.kind !== "postgres")
+      throw new UserError("USAGE", "both snapshots must come from the database, or both from files");
+    return readDatabasePair(reference, current, columnFilterFunction(options.columns), sources.names);
+  }
+  const files = [reference, current];
+  const [first, second] = await readFileSources(files, sources.cwd, options.columns, options.readFiles);
+  return {
+    reference: first.table,
+    current: second.table,
+    rowFacts: { reference: first.rowFacts, current: second.rowFacts },
+    labels: { reference: defaultLabel(reference), current: defaultLabel(current) }
+  };
 }
 
 // src/job/worker-pool.ts
@@ -58551,7 +58525,7 @@ var WorkerPool = class _WorkerPool {
         if (reply.kind === "error") {
           const failure = reply.error;
           pending.reject(
-            failure.user ? new UserError(failure.code, failure.message) : new Error(`worker thread: ${failure.message}`)
+            failure.user ? new UserError(failure.code, failure.message, failure.field) : new Error(`worker thread: ${failure.message}`)
           );
         } else pending.resolve(reply);
       });
@@ -58563,7 +58537,6 @@ var WorkerPool = class _WorkerPool {
   }
   workers;
   pending = /* @__PURE__ */ new Map();
-  duplicated = /* @__PURE__ */ new WeakMap();
   nextId = 0;
   /** A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread). */
   static forFiles(paths) {
@@ -58585,47 +58558,41 @@ var WorkerPool = class _WorkerPool {
   }
   send(worker, request) {
     const id = this.nextId++;
-    return new Promise((resolve5, reject) => {
-      this.pending.set(id, { resolve: resolve5, reject });
+    return new Promise((resolve4, reject) => {
+      this.pending.set(id, { resolve: resolve4, reject });
       worker.postMessage({ ...request, id });
     });
   }
-  /** Reads each file on its own thread; tables come back in shared memory. */
-  async read(requests) {
+  /** Reads each file on its own thread, with its row facts; tables come back in shared memory. */
+  readFiles = async (requests) => {
     const replies = await Promise.all(
       requests.map(
         (request, index) => this.send(this.workers[index % this.workers.length], { kind: "read", ...request })
       )
     );
     return replies.map((reply) => {
-      const { table, duplicatedRows } = reply;
-      this.duplicated.set(table, duplicatedRows);
-      return table;
+      const { table, rowFacts: rowFacts2 } = reply;
+      return { table, rowFacts: rowFacts2 };
     });
-  }
-  /** Duplicated rows of a table this pool read (counted on its thread), if it read it. */
-  duplicatedRowsOf(table) {
-    return this.duplicated.get(table);
-  }
+  };
   /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
-  async computeColumns(reference, current, options, plan) {
+  mapColumns = async (columns, { reference, current }, options) => {
     await Promise.all(
       this.workers.map((worker) => this.send(worker, { kind: "tables", reference, current }))
     );
-    const works = new Array(plan.length);
+    const works = new Array(columns.length);
     let next = 0;
     await Promise.all(
       this.workers.map(async (worker) => {
-        while (next < plan.length) {
+        while (next < columns.length) {
           const index = next++;
-          const { name: name2, type } = plan[index];
-          const reply = await this.send(worker, { kind: "column", name: name2, type, options });
+          const reply = await this.send(worker, { kind: "column", column: columns[index], options });
           works[index] = reply.work;
         }
       })
     );
     return works;
-  }
+  };
   /** Stops the threads (an open worker keeps the process alive). */
   async close() {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
@@ -58657,8 +58624,7 @@ function decisionLine(report, files) {
   }
   return line;
 }
-function columnFilter(settings) {
-  const { drift } = settings;
+function columnFilter({ drift }) {
   if (drift.columns)
     return { only: [.../* @__PURE__ */ new Set([...drift.columns, ...drift.target ? [drift.target] : []])] };
   const except = [drift.idColumn, drift.timestampColumn, ...drift.exclude ?? []].filter(
@@ -58667,36 +58633,24 @@ function columnFilter(settings) {
   return except.length === 0 ? void 0 : { except };
 }
 async function computeReport(settings) {
-  if (settings.reference.kind === "postgres" || settings.current.kind === "postgres") {
-    return postgresDriftReport(
-      settings.reference,
-      settings.current,
-      settings,
-      columnFilterFunction(columnFilter(settings))
-    );
-  }
-  const options = {
-    ...settings.drift,
-    referenceLabel: settings.referenceLabel ?? defaultLabel(settings.reference),
-    currentLabel: settings.currentLabel ?? defaultLabel(settings.current)
-  };
-  const sources = [settings.reference, settings.current];
+  const { reference, current, names } = settings;
   const pool = WorkerPool.forFiles(
-    sources.flatMap((source) => source.kind === "file" ? [resolve4(settings.cwd, source.path)] : [])
+    [reference, current].flatMap(
+      (source) => source.kind === "file" ? [resolve3(settings.cwd, source.path)] : []
+    )
   );
   try {
-    const [reference, current] = await loadSnapshots(
-      sources,
-      settings.cwd,
-      columnFilter(settings),
-      pool ? (requests) => pool.read(requests) : void 0
-    );
-    const plan = planColumns(reference, current, options);
-    const works = pool ? await pool.computeColumns(reference, current, options, plan) : plan.map(({ name: name2, type }) => computeColumn(name2, type, reference, current, options));
-    return assembleDrift(reference, current, options, works, {
-      reference: pool?.duplicatedRowsOf(reference),
-      current: pool?.duplicatedRowsOf(current)
+    const pair2 = await readSnapshotPair(settings, {
+      columns: columnFilter(settings),
+      readFiles: pool?.readFiles
     });
+    const options = {
+      ...settings.drift,
+      referenceLabel: settings.referenceLabel ?? pair2.labels.reference,
+      currentLabel: settings.currentLabel ?? pair2.labels.current,
+      names: { stattest: names.stattest, threshold: names.threshold, numerical: names.numerical }
+    };
+    return await computeDrift(pair2, options, { mapColumns: pool?.mapColumns });
   } finally {
     await pool?.close();
   }
@@ -58714,7 +58668,7 @@ async function runCompareJob(settings) {
       case "html":
         return [format, `${base}.html`, renderHtml(report)];
       case "md":
-        return [format, `${base}.md`, renderMarkdown(report)];
+        return [format, `${base}.md`, renderMarkdown(report, { reportUrl: settings.reportUrl })];
       default:
         return assertNever(format);
     }
@@ -58727,21 +58681,439 @@ async function runCompareJob(settings) {
   return { report, files, decisionLine: decisionLine(report, files) };
 }
 
+// src/util/values.ts
+function splitList(value) {
+  return value.split(/[,\n]/).map((item) => item.trim()).filter((item) => item.length > 0);
+}
+function parseNumberSetting(name2, value, range = {}, field) {
+  const number2 = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(number2)) throw new UserError("USAGE", `${name2}: '${value}' is not a number`, field);
+  if (range.min !== void 0 && number2 < range.min || range.max !== void 0 && number2 > range.max) {
+    const bounds = range.min !== void 0 && range.max !== void 0 ? `between ${range.min} and ${range.max}` : range.min !== void 0 ? `at least ${range.min}` : `at most ${range.max}`;
+    throw new UserError("USAGE", `${name2}: ${value} is out of range (must be ${bounds})`, field);
+  }
+  if (range.integer && !Number.isInteger(number2))
+    throw new UserError("USAGE", `${name2}: ${value} is not a whole number`, field);
+  return number2;
+}
+
+// src/job/database-settings.ts
+function hasDatabaseSettings(raw) {
+  return ["databaseUrl", "table", "query", "referenceAsOf", "currentAsOf", "compute"].some(
+    (field) => raw[field] !== void 0
+  );
+}
+function fail(field, message) {
+  throw new UserError("USAGE", message, field);
+}
+function resolveDatabaseUrl(raw, names, env) {
+  const url = raw.databaseUrl ?? env.DATABASE_URL;
+  if (url === void 0 || url.trim() === "")
+    fail("databaseUrl", `${names.databaseUrl} is required (or set DATABASE_URL)`);
+  try {
+    parseDatabaseUrl(raw.databaseUrl !== void 0 ? names.databaseUrl : "DATABASE_URL", url);
+  } catch (error) {
+    if (error instanceof UserError) fail("databaseUrl", error.message);
+    throw error;
+  }
+  return url;
+}
+function nonEmpty(raw, names, field) {
+  const value = raw[field];
+  if (value !== void 0 && value.trim() === "") fail(field, `${names[field]}: the value is empty`);
+  return value;
+}
+function parseSnapshotQuerySource(raw, names) {
+  const table = nonEmpty(raw, names, "table");
+  const query = nonEmpty(raw, names, "query");
+  const asOfColumn = nonEmpty(raw, names, "asOfColumn") ?? "as_of";
+  const schema = nonEmpty(raw, names, "schema");
+  const tableName = (text) => {
+    try {
+      return parseTableName(names.table, text);
+    } catch (error) {
+      if (error instanceof UserError) fail("table", error.message);
+      throw error;
+    }
+  };
+  if (query !== void 0 && query.trim() === STREAMFLOW_QUERY_NAME) {
+    if (table !== void 0)
+      fail("table", `${names.table} cannot be combined with ${names.query} ${STREAMFLOW_QUERY_NAME}`);
+    return { kind: "streamflow", schema: schema ?? "public" };
+  }
+  if (schema !== void 0)
+    fail(
+      "schema",
+      `${names.schema} is only used with ${names.query} ${STREAMFLOW_QUERY_NAME} (write schema.table in ${names.table})`
+    );
+  if (query !== void 0) {
+    try {
+      checkSnapshotQuery(names.query, query);
+    } catch (error) {
+      if (error instanceof UserError) fail("query", error.message);
+      throw error;
+    }
+    return table === void 0 ? { kind: "query", sql: query } : { kind: "query", sql: query, discovery: { table: tableName(table), asOfColumn } };
+  }
+  if (table === void 0)
+    fail("table", `a database source needs ${names.table} (with ${names.asOfColumn}) or ${names.query}`);
+  return { kind: "table", table: tableName(table), asOfColumn };
+}
+function parseAsOf(raw, names, field, keyword2) {
+  const text = nonEmpty(raw, names, field)?.trim();
+  if (text === void 0 || text === keyword2) return { kind: keyword2 };
+  if (text === "latest" || text === "previous")
+    fail(
+      field,
+      `${names[field]}: '${text}' is not allowed here (use ${keyword2} or an as_of value such as 2024-01-31)`
+    );
+  return { kind: "value", value: text };
+}
+function parseComputeMode(raw, names) {
+  if (raw.compute === void 0) return "memory";
+  const mode = COMPUTE_MODES.find((candidate) => candidate === raw.compute.trim());
+  if (!mode)
+    fail("compute", `${names.compute}: unknown mode '${raw.compute}' (known: ${COMPUTE_MODES.join(", ")})`);
+  return mode;
+}
+function parseStatementTimeout(raw, names) {
+  const value = raw.statementTimeout;
+  if (value === void 0) return DEFAULT_STATEMENT_TIMEOUT_MS;
+  const seconds = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    fail("statementTimeout", `${names.statementTimeout}: '${value}' is not a positive number of seconds`);
+  return Math.round(seconds * 1e3);
+}
+function parseConnectRetries(raw, names) {
+  const value = raw.connectRetries;
+  if (value === void 0) return DEFAULT_CONNECT_RETRIES;
+  if (!/^\s*(10|[0-9])\s*$/.test(value))
+    fail("connectRetries", `${names.connectRetries}: '${value}' is not a whole number from 0 to 10`);
+  return Number(value);
+}
+function parseDatabaseSources(raw, names, env) {
+  const database = {
+    databaseUrl: resolveDatabaseUrl(raw, names, env),
+    source: parseSnapshotQuerySource(raw, names),
+    statementTimeoutMs: parseStatementTimeout(raw, names),
+    connectRetries: parseConnectRetries(raw, names),
+    compute: parseComputeMode(raw, names)
+  };
+  return {
+    reference: { kind: "postgres", asOf: parseAsOf(raw, names, "referenceAsOf", "previous"), database },
+    current: { kind: "postgres", asOf: parseAsOf(raw, names, "currentAsOf", "latest"), database }
+  };
+}
+
 // src/job/settings.ts
 var REPORT_FORMATS = ["json", "html", "md"];
+var COMPARE_FIELDS = [
+  // Snapshots: files (or git:<rev>:<path>)
+  "reference",
+  "current",
+  "inputFormat",
+  "referenceLabel",
+  "currentLabel",
+  // Snapshots: PostgreSQL
+  "databaseUrl",
+  "table",
+  "asOfColumn",
+  "query",
+  "schema",
+  "referenceAsOf",
+  "currentAsOf",
+  "compute",
+  "statementTimeout",
+  "connectRetries",
+  // Columns
+  "columns",
+  "exclude",
+  "numerical",
+  "categorical",
+  "idColumn",
+  "timestampColumn",
+  "target",
+  // Statistics
+  "stattest",
+  "threshold",
+  "driftShare",
+  "retrainThreshold",
+  "bins",
+  "seed",
+  "correction",
+  "missingDrift",
+  // Output
+  "reportDir",
+  "formats",
+  "reportUrl",
+  "failOnDrift"
+];
+
+// src/job/compare-settings.ts
+var DEFAULT_REPORT_DIR = "reports";
+var COLUMN_TYPES = ["numerical", "categorical", "text"];
+var RawReader = class {
+  constructor(raw, names) {
+    this.raw = raw;
+    this.names = names;
+  }
+  raw;
+  names;
+  fail(field, message) {
+    throw new UserError("USAGE", message, field);
+  }
+  given(field) {
+    return this.raw[field] !== void 0;
+  }
+  /** Text as given (the last value of a repeated flag). */
+  text(field) {
+    const value = this.raw[field];
+    if (value === void 0) return void 0;
+    if (typeof value === "boolean") this.fail(field, `${this.names[field]} needs a value`);
+    return typeof value === "string" ? value : value.at(-1);
+  }
+  /** Text that may not be blank when given. */
+  nonBlank(field, what) {
+    const value = this.text(field);
+    if (value !== void 0 && value.trim() === "")
+      this.fail(field, `${this.names[field]}: ${what} is empty`);
+    return value;
+  }
+  /** Every item of a list setting (each value split by commas and newlines). */
+  list(field) {
+    const value = this.raw[field];
+    if (value === void 0) return [];
+    if (typeof value === "boolean") this.fail(field, `${this.names[field]} needs a value`);
+    return (typeof value === "string" ? [value] : value).flatMap(splitList);
+  }
+  bool(field) {
+    const value = this.raw[field];
+    if (value === void 0 || typeof value === "boolean") return value ?? false;
+    const text = (typeof value === "string" ? value : value.at(-1) ?? "").trim();
+    if (["true", "True", "TRUE"].includes(text)) return true;
+    if (["false", "False", "FALSE"].includes(text)) return false;
+    this.fail(field, `${this.names[field]}: '${text}' is not a boolean (use true or false)`);
+  }
+  number(field, range) {
+    const value = this.text(field);
+    return value === void 0 ? void 0 : parseNumberSetting(this.names[field], value, range, field);
+  }
+  oneOf(field, noun, allowed) {
+    const value = this.text(field);
+    if (value === void 0) return void 0;
+    const found = allowed.find((candidate) => candidate === value.trim());
+    if (found === void 0)
+      this.fail(field, `${this.names[field]}: unknown ${noun} '${value}' (known: ${allowed.join(", ")})`);
+    return found;
+  }
+  /** A column name (blank: not given). */
+  column(field) {
+    const value = this.text(field);
+    return value === void 0 || value.trim() === "" ? void 0 : value;
+  }
+};
+function parseOverrides(read, field, parseValue) {
+  let all;
+  const byType = {};
+  const byColumn = {};
+  for (const spec of read.list(field)) {
+    const equals2 = spec.lastIndexOf("=");
+    if (equals2 < 0) {
+      all = parseValue(spec.trim());
+      continue;
+    }
+    const key = spec.slice(0, equals2).trim();
+    const value = parseValue(spec.slice(equals2 + 1).trim());
+    if (key === "") read.fail(field, `${read.names[field]}: '${spec}' has no column name before '='`);
+    if (COLUMN_TYPES.includes(key)) byType[key] = value;
+    else byColumn[key] = value;
+  }
+  return { all, byType, byColumn };
+}
+function parseStatTestId(read, value) {
+  const id = STATTEST_IDS.find((candidate) => candidate === value);
+  if (!id)
+    throw new UserError(
+      "UNKNOWN_STATTEST",
+      `${read.names.stattest}: unknown stattest '${value}' (known: ${STATTEST_IDS.join(", ")})`,
+      "stattest"
+    );
+  return id;
+}
+function parseThreshold(read, value) {
+  const threshold = parseNumberSetting(read.names.threshold, value, {}, "threshold");
+  if (!(threshold > 0))
+    throw new UserError(
+      "THRESHOLD_RANGE",
+      `${read.names.threshold}: threshold ${value} must be greater than 0`,
+      "threshold"
+    );
+  return threshold;
+}
+function fileSource2(read, field, format) {
+  const text = read.text(field);
+  if (text === void 0) read.fail(field, `${read.names[field]} is required`);
+  let source;
+  try {
+    source = parseSnapshotSource(read.names[field], text);
+  } catch (error) {
+    if (error instanceof UserError) read.fail(field, error.message);
+    throw error;
+  }
+  if (format) return { ...source, format };
+  if (formatFromPath(source.path) === void 0)
+    read.fail(
+      field,
+      `${read.names[field]}: cannot tell the format of '${text}' from its extension; set ${read.names.inputFormat} to one of ${INPUT_FORMATS.join(", ")}`
+    );
+  return source;
+}
+function databaseRaw(read) {
+  return {
+    databaseUrl: read.text("databaseUrl"),
+    table: read.text("table"),
+    asOfColumn: read.text("asOfColumn"),
+    query: read.text("query"),
+    schema: read.text("schema"),
+    referenceAsOf: read.text("referenceAsOf"),
+    currentAsOf: read.text("currentAsOf"),
+    compute: read.text("compute"),
+    statementTimeout: read.text("statementTimeout"),
+    connectRetries: read.text("connectRetries")
+  };
+}
+function parseFormats(read) {
+  if (!read.given("formats")) return [...REPORT_FORMATS];
+  const formats = read.list("formats").map((format) => format.toLowerCase());
+  if (formats.length === 0)
+    read.fail("formats", `${read.names.formats}: name at least one of ${REPORT_FORMATS.join(", ")}`);
+  for (const format of formats)
+    if (!REPORT_FORMATS.includes(format))
+      read.fail(
+        "formats",
+        `${read.names.formats}: unknown format '${format}' (known: ${REPORT_FORMATS.join(", ")})`
+      );
+  return [...new Set(formats)];
+}
+function parseReportUrl(read) {
+  const text = read.text("reportUrl");
+  if (text === void 0 || text.trim() === "") return void 0;
+  let url;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    read.fail("reportUrl", `${read.names.reportUrl}: '${text}' is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    read.fail("reportUrl", `${read.names.reportUrl}: '${text}' must be an http(s) URL`);
+  return text.trim();
+}
+function parseCompareSettings(raw, names, context) {
+  const read = new RawReader(raw, names);
+  const databaseValues = databaseRaw(read);
+  let database;
+  if (hasDatabaseSettings(databaseValues)) {
+    if (read.given("reference") || read.given("current"))
+      read.fail(
+        "reference",
+        `${names.reference}/${names.current} (files) cannot be combined with ${names.databaseUrl}/${names.table}/${names.query}`
+      );
+    database = parseDatabaseSources(databaseValues, names, context.env);
+  }
+  const format = read.oneOf("inputFormat", "format", INPUT_FORMATS);
+  const bins = read.number("bins", { min: 1, max: 1e4, integer: true });
+  const stattest = parseOverrides(read, "stattest", (value) => parseStatTestId(read, value));
+  const threshold = parseOverrides(read, "threshold", (value) => parseThreshold(read, value));
+  const columns = read.list("columns");
+  return {
+    reference: database?.reference ?? fileSource2(read, "reference", format),
+    current: database?.current ?? fileSource2(read, "current", format),
+    referenceLabel: read.nonBlank("referenceLabel", "the label"),
+    currentLabel: read.nonBlank("currentLabel", "the label"),
+    reportDir: read.nonBlank("reportDir", "the directory") ?? DEFAULT_REPORT_DIR,
+    formats: parseFormats(read),
+    reportUrl: parseReportUrl(read),
+    failOnDrift: read.bool("failOnDrift"),
+    cwd: context.cwd,
+    names,
+    drift: {
+      columns: columns.length > 0 ? columns : void 0,
+      exclude: read.list("exclude"),
+      numerical: read.list("numerical"),
+      categorical: read.list("categorical"),
+      idColumn: read.column("idColumn"),
+      timestampColumn: read.column("timestampColumn"),
+      target: read.column("target"),
+      stattest,
+      threshold,
+      driftShare: read.number("driftShare", { min: 0, max: 1 }) ?? DEFAULT_DRIFT_SHARE,
+      retrainThreshold: read.number("retrainThreshold", { min: 0, max: 1 }) ?? DEFAULT_RETRAIN_THRESHOLD,
+      bins,
+      seed: read.number("seed", { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 0,
+      correction: read.oneOf("correction", "method", CORRECTION_METHODS),
+      missingDrift: read.bool("missingDrift")
+    }
+  };
+}
+
+// src/cli/database-flags.ts
+var DATABASE_FLAG_OPTIONS = {
+  "database-url": { type: "string" },
+  table: { type: "string" },
+  "as-of-column": { type: "string" },
+  query: { type: "string" },
+  schema: { type: "string" },
+  "reference-as-of": { type: "string" },
+  "current-as-of": { type: "string" },
+  compute: { type: "string" },
+  "statement-timeout": { type: "string" },
+  "connect-retries": { type: "string" }
+};
+var DATABASE_FLAGS = {
+  databaseUrl: "--database-url",
+  table: "--table",
+  asOfColumn: "--as-of-column",
+  query: "--query",
+  schema: "--schema",
+  referenceAsOf: "--reference-as-of",
+  currentAsOf: "--current-as-of",
+  compute: "--compute",
+  statementTimeout: "--statement-timeout",
+  connectRetries: "--connect-retries"
+};
+function rawDatabaseSettings(values) {
+  const raw = {};
+  for (const [field, flag] of Object.entries(DATABASE_FLAGS)) {
+    const value = values[flag.slice(2)];
+    raw[field] = typeof value === "string" ? value : void 0;
+  }
+  return raw;
+}
+var DATABASE_FLAGS_USAGE = `PostgreSQL snapshots (instead of --reference/--current files)
+  --database-url URL        postgresql://user@host:5432/db (default: $DATABASE_URL); the password is never printed
+  --table T                 as-of table ([schema.]table): every column but the as-of column is a feature
+  --as-of-column C          the snapshot date column of --table (default as_of)
+  --query SQL|streamflow    snapshot query with $1 for the as_of value ("SELECT ... WHERE as_of = $1"),
+                            or 'streamflow' for the bundled join of the StreamFlow tables
+  --schema S                schema of the StreamFlow tables for --query streamflow (default public)
+  --reference-as-of X       as_of value, or 'previous' (the as_of before the current one; default)
+  --current-as-of X         as_of value, or 'latest' (default)
+  --compute MODE            memory: stream rows into the runner (default); database: compute counts in SQL
+  --statement-timeout S     statement_timeout in seconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS / 1e3})
+  --connect-retries N       retries of a connection lost before any row was read (default ${DEFAULT_CONNECT_RETRIES})`;
 
 // src/cli/commands/compare.ts
 var usage2 = `Usage: driftwatch compare --reference PATH --current PATH [options]
        driftwatch compare --database-url URL (--table T | --query SQL|streamflow) [options]
 
 Snapshots
-  --reference PATH          baseline snapshot: .csv .tsv .jsonl .parquet, or git:<rev>:<path>
+  --reference PATH          baseline snapshot: .csv .tsv .jsonl (each may be .gz) .parquet, or git:<rev>:<path>
   --current PATH            snapshot to check (same forms)
   --input-format FORMAT     csv|tsv|jsonl|parquet, overrides the extension
   --reference-label L       report label (default: file name without extension)
   --current-label L         report label (default: file name without extension)
 
-${POSTGRES_FLAGS_USAGE}
+${DATABASE_FLAGS_USAGE}
 
 Columns
   --columns a,b             test exactly these columns
@@ -58759,33 +59131,51 @@ Statistics (Evidently 0.7.21 semantics by default)
   --retrain-threshold X     RETRAIN when drift_share >= X (default ${DEFAULT_RETRAIN_THRESHOLD})
   --bins N                  number of bins for psi, kl_div, jensenshannon (default: Evidently's binning)
   --seed N                  seed of the permutation tests TVD and empirical_mmd (default 0)
-  --correction METHOD       bonferroni|holm|fdr_bh: adjust p-value tests across columns (default: none)
+  --correction METHOD       ${CORRECTION_METHODS.join("|")}: adjust p-value tests across columns (default: none)
   --missing-drift           a significant change in a column's missing share counts as drift
 
 Output
   --report-dir DIR          where reports are written (default reports)
   --format LIST             json,html,md (default json,html,md)
+  --report-url URL          address of the full report, linked from the Markdown report (default: no link)
   --fail-on-drift           exit 1 when the decision is RETRAIN
 
 Tests: ${STATTEST_IDS.join(", ")}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
-function parseFormats(value) {
-  const formats = value === void 0 ? [...REPORT_FORMATS] : splitList(value);
-  if (formats.length === 0) throw new UserError("USAGE", "--format: name at least one of json, html, md");
-  for (const format of formats)
-    if (!REPORT_FORMATS.includes(format))
-      throw new UserError(
-        "USAGE",
-        `--format: unknown format '${format}' (known: ${REPORT_FORMATS.join(", ")})`
-      );
-  return [...new Set(formats)];
-}
-var flags2 = {
+var COMPARE_FLAGS = {
+  reference: "--reference",
+  current: "--current",
+  inputFormat: "--input-format",
+  referenceLabel: "--reference-label",
+  currentLabel: "--current-label",
+  ...DATABASE_FLAGS,
+  columns: "--columns",
+  exclude: "--exclude",
+  numerical: "--numerical",
+  categorical: "--categorical",
+  idColumn: "--id-column",
+  timestampColumn: "--timestamp-column",
+  target: "--target",
+  stattest: "--stattest",
+  threshold: "--threshold",
+  driftShare: "--drift-share",
+  retrainThreshold: "--retrain-threshold",
+  bins: "--bins",
+  seed: "--seed",
+  correction: "--correction",
+  missingDrift: "--missing-drift",
+  reportDir: "--report-dir",
+  formats: "--format",
+  reportUrl: "--report-url",
+  failOnDrift: "--fail-on-drift"
+};
+var COMPARE_FLAG_OPTIONS = {
   reference: { type: "string" },
   current: { type: "string" },
   "input-format": { type: "string" },
   "reference-label": { type: "string" },
   "current-label": { type: "string" },
+  ...DATABASE_FLAG_OPTIONS,
   columns: { type: "string" },
   exclude: { type: "string" },
   numerical: { type: "string" },
@@ -58803,84 +59193,19 @@ var flags2 = {
   "missing-drift": { type: "boolean" },
   "report-dir": { type: "string" },
   format: { type: "string" },
-  "fail-on-drift": { type: "boolean" },
-  ...POSTGRES_FLAG_OPTIONS
+  "report-url": { type: "string" },
+  "fail-on-drift": { type: "boolean" }
 };
 function parseCompareArgs(argv, io) {
-  const values = parseFlags("compare", argv, flags2);
-  const database = hasPostgresFlags(values) ? parsePostgresSources(values, io.env) : void 0;
-  if (database && (values.reference !== void 0 || values.current !== void 0))
-    throw new UserError(
-      "USAGE",
-      "compare: --reference/--current (files) cannot be combined with --database-url/--table/--query"
-    );
-  if (!database && values.reference === void 0)
-    throw new UserError("USAGE", "compare: --reference is required");
-  if (!database && values.current === void 0)
-    throw new UserError("USAGE", "compare: --current is required");
-  let format;
-  if (values["input-format"] !== void 0) {
-    format = INPUT_FORMATS.find((candidate) => candidate === values["input-format"]);
-    if (!format)
-      throw new UserError(
-        "USAGE",
-        `--input-format: unknown format '${values["input-format"]}' (known: ${INPUT_FORMATS.join(", ")})`
-      );
-  }
-  const withFormat = (source) => format ? { ...source, format } : source;
-  const stattest = parseOverrides(
-    "--stattest",
-    values.stattest ?? [],
-    (value) => parseStatTestId("--stattest", value)
+  const values = parseFlags(
+    "compare",
+    argv,
+    COMPARE_FLAG_OPTIONS
   );
-  const threshold = parseOverrides(
-    "--threshold",
-    values.threshold ?? [],
-    (value) => parseThreshold("--threshold", value)
+  const raw = Object.fromEntries(
+    COMPARE_FIELDS.map((field) => [field, values[COMPARE_FLAGS[field].slice(2)]])
   );
-  const bins = values.bins === void 0 ? void 0 : parseNumberFlag("--bins", values.bins, { min: 1, max: 1e4 });
-  if (bins !== void 0 && !Number.isInteger(bins))
-    throw new UserError("USAGE", `--bins: ${values.bins} is not a whole number`);
-  const seed = values.seed === void 0 ? 0 : parseNumberFlag("--seed", values.seed, { min: 0, max: 2 ** 32 - 1 });
-  if (!Number.isInteger(seed)) throw new UserError("USAGE", `--seed: ${values.seed} is not a whole number`);
-  const correction = values.correction === void 0 ? void 0 : CORRECTION_METHODS.find((method) => method === values.correction);
-  if (values.correction !== void 0 && !correction)
-    throw new UserError(
-      "USAGE",
-      `--correction: unknown method '${values.correction}' (known: ${CORRECTION_METHODS.join(", ")})`
-    );
-  const label = (flag, value) => {
-    if (value !== void 0 && value.trim() === "")
-      throw new UserError("USAGE", `${flag}: the label is empty`);
-    return value;
-  };
-  return {
-    reference: database ? database.reference : withFormat(parseSnapshotSource("--reference", values.reference)),
-    current: database ? database.current : withFormat(parseSnapshotSource("--current", values.current)),
-    referenceLabel: label("--reference-label", values["reference-label"]),
-    currentLabel: label("--current-label", values["current-label"]),
-    reportDir: values["report-dir"] ?? "reports",
-    formats: parseFormats(values.format),
-    failOnDrift: values["fail-on-drift"] ?? false,
-    cwd: io.cwd,
-    drift: {
-      columns: values.columns === void 0 ? void 0 : splitList(values.columns),
-      exclude: splitList(values.exclude),
-      numerical: splitList(values.numerical),
-      categorical: splitList(values.categorical),
-      idColumn: values["id-column"],
-      timestampColumn: values["timestamp-column"],
-      target: values.target,
-      stattest,
-      threshold,
-      driftShare: values["drift-share"] === void 0 ? DEFAULT_DRIFT_SHARE : parseNumberFlag("--drift-share", values["drift-share"], { min: 0, max: 1 }),
-      retrainThreshold: values["retrain-threshold"] === void 0 ? DEFAULT_RETRAIN_THRESHOLD : parseNumberFlag("--retrain-threshold", values["retrain-threshold"], { min: 0, max: 1 }),
-      bins,
-      seed,
-      correction,
-      missingDrift: values["missing-drift"] ?? false
-    }
-  };
+  return parseCompareSettings(raw, COMPARE_FLAGS, { cwd: io.cwd, env: io.env });
 }
 var compareCommand = {
   name: "compare",
@@ -58900,9 +59225,9 @@ import { isAbsolute as isAbsolute3, join as join4 } from "node:path";
 
 // src/snapshot/postgres/load-fixtures.ts
 var import_pg_copy_streams = __toESM(require_pg_copy_streams(), 1);
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2 } from "node:fs/promises";
-import { pipeline } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 async function loadStreamflowFixtures(options) {
   for (const file of options.files) await checkHeader(file.path);
   const database = databaseAt(options.databaseUrl, "read-write");
@@ -58931,7 +59256,7 @@ async function createSchema(client, schema) {
     if (found !== expected) {
       throw new UserError(
         "DATABASE",
-        `table ${schema}.${table.name} exists with other columns (found: ${found}; expected: ${expected}); drop it or choose another --schema`
+        `table ${schema}.${table.name} exists with other columns (found: ${found}; expected: ${expected}); drop it or load into another schema`
       );
     }
   }
@@ -58945,8 +59270,8 @@ async function loadFile(client, schema, file) {
     `CREATE TEMP TABLE ${staging} (${STREAMFLOW_FEATURE_COLUMNS.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(", ")}) ON COMMIT DROP`
   );
   try {
-    await pipeline(
-      createReadStream2(file.path),
+    await pipeline2(
+      createReadStream3(file.path),
       client.query((0, import_pg_copy_streams.from)(`COPY pg_temp.${staging} FROM STDIN WITH (FORMAT csv, HEADER true)`))
     );
   } catch (error) {
@@ -59020,7 +59345,7 @@ Idempotent: reloading replaces each as_of's rows. An existing table with other c
   --statement-timeout S     statement_timeout in seconds (default 600)
 
 Exit codes: 0 loaded, 2 usage, file or database error.`;
-var flags3 = {
+var flags2 = {
   "database-url": { type: "string" },
   schema: { type: "string" },
   dir: { type: "string" },
@@ -59043,14 +59368,15 @@ var dbLoadFixturesCommand = {
   summary: "create the StreamFlow schema in PostgreSQL and load the fixture months with COPY",
   usage: usage3,
   async run(argv, io) {
-    const values = parseFlags("db load-fixtures", argv, flags3);
+    const values = parseFlags("db load-fixtures", argv, flags2);
     const schema = values.schema ?? "public";
     if (schema.trim() === "") throw new UserError("USAGE", "--schema: the value is empty");
+    const raw = rawDatabaseSettings(values);
     const loaded = await loadStreamflowFixtures({
-      databaseUrl: resolveDatabaseUrl(values, io.env),
+      databaseUrl: resolveDatabaseUrl(raw, DATABASE_FLAGS, io.env),
       schema,
       files: fixtureFiles(values.dir ?? DEFAULT_DIR, io.cwd),
-      statementTimeoutMs: parseStatementTimeout(values["statement-timeout"])
+      statementTimeoutMs: parseStatementTimeout(raw, DATABASE_FLAGS)
     });
     for (const item of loaded) io.stdout.write(`loaded ${schema} as_of=${item.asOf} rows=${item.rows}
 `);
@@ -59090,14 +59416,14 @@ Output
   --out FILE                 also write the JSON result here (temp file + rename)
 
 Exit codes: 0 done (gate passed), 1 an SLO objective failed, 2 usage or input error.`;
-var flags4 = {
+var flags3 = {
   ...sharedFlags,
   rate: { type: "string" },
   duration: { type: "string" },
   stages: { type: "string" }
 };
 function parseSettings2(argv) {
-  const values = parseFlags("loadtest", argv, flags4);
+  const values = parseFlags("loadtest", argv, flags3);
   const session = parseLoadSessionSettings(
     { ...sharedRawInputs(values), rate: values.rate, duration: values.duration, stages: values.stages },
     (field) => FLAG_OF[field]
@@ -59132,7 +59458,7 @@ var loadtestCommand = {
       latency_gap: result.latency_gap,
       passed: result.passed
     };
-    if (settings.out !== null) await writeJsonAtomic(settings.out, json);
+    if (settings.out !== null) await writeJsonFileAtomic(settings.out, json);
     if (settings.format === "json") io.stdout.write(JSON.stringify(json, null, 2) + "\n");
     else {
       io.stdout.write(formatLoadTable(result.load) + "\n");
@@ -59145,7 +59471,7 @@ var loadtestCommand = {
 
 // src/predictor/model-file.ts
 async function readModelFile(flag, path) {
-  return validateModel(await readUserJsonFile(path, flag), path);
+  return validateModel(await readJsonFile(path, flag), path);
 }
 
 // src/cli/commands/payloads.ts
@@ -59163,7 +59489,7 @@ Writes one request body per row of the snapshot, as JSON Lines (the format of lo
   --limit N                  first N rows only (default: every row)
 
 Exit codes: 0 written, 2 usage or input error.`;
-var flags5 = {
+var flags4 = {
   snapshot: { type: "string" },
   out: { type: "string" },
   body: { type: "string" },
@@ -59176,14 +59502,14 @@ var payloadsCommand = {
   summary: "write request bodies for loadtest --payloads from a snapshot (JSON Lines)",
   usage: usage5,
   async run(argv, io) {
-    const values = parseFlags("payloads", argv, flags5);
+    const values = parseFlags("payloads", argv, flags4);
     if (values.snapshot === void 0) throw new UserError("USAGE", "payloads: --snapshot is required");
     const body = values.body ?? "user_id";
     if (body !== "user_id" && body !== "features")
       throw new UserError("USAGE", `--body: '${values.body}' is not one of user_id, features`);
     if (body === "features" && values.model === void 0)
       throw new UserError("USAGE", "--body features needs --model (the features the predictor expects)");
-    const limit = values.limit === void 0 ? null : parseNumberFlag("--limit", values.limit, { min: 1 });
+    const limit = values.limit === void 0 ? null : parseNumberSetting("--limit", values.limit, { min: 1 });
     if (limit !== null && !Number.isInteger(limit))
       throw new UserError("USAGE", `--limit: '${values.limit}' is not an integer`);
     const model = values.model === void 0 ? null : await readModelFile("--model", values.model);
@@ -59198,7 +59524,7 @@ var payloadsCommand = {
     if (count === 0) throw new UserError("NO_ROWS", `${table.source}: no row to write a payload from`);
     if (values.out === void 0) io.stdout.write(text);
     else {
-      await writeTextAtomic(values.out, text);
+      await writeFileAtomic(values.out, text);
       io.stderr.write(`wrote ${count} payloads to ${values.out}
 `);
     }
@@ -59228,7 +59554,7 @@ var HttpFailure = class extends Error {
 var ClientAbort = class extends Error {
 };
 function readBody(request) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve4, reject) => {
     if (request.destroyed) {
       reject(new ClientAbort("connection closed before the body was read"));
       return;
@@ -59244,7 +59570,7 @@ function readBody(request) {
       }
       chunks.push(chunk);
     });
-    request.on("end", () => resolve5(Buffer.concat(chunks)));
+    request.on("end", () => resolve4(Buffer.concat(chunks)));
     request.on("error", () => reject(new ClientAbort("connection closed mid-body")));
     request.on("close", () => {
       if (!request.complete) reject(new ClientAbort("connection closed mid-body"));
@@ -59452,18 +59778,18 @@ function createPredictor(options) {
   return {
     server,
     registry,
-    listen: (port, host) => new Promise((resolve5, reject) => {
+    listen: (port, host) => new Promise((resolve4, reject) => {
       server.once(
         "error",
         (error) => reject(
           error.code === "EADDRINUSE" ? new UserError("USAGE", `--port: ${host}:${port} is already in use`) : error
         )
       );
-      server.listen(port, host, () => resolve5(server.address().port));
+      server.listen(port, host, () => resolve4(server.address().port));
     }),
-    close: () => new Promise((resolve5) => {
+    close: () => new Promise((resolve4) => {
       server.closeAllConnections();
-      server.close(() => resolve5());
+      server.close(() => resolve4());
     })
   };
 }
@@ -59489,7 +59815,7 @@ Serves the churn model:
                                counted as status_code="499", never as a 5xx)
 
 Exit codes: 0 stopped by a signal, 2 usage or input error.`;
-var flags6 = {
+var flags5 = {
   model: { type: "string" },
   features: { type: "string" },
   "id-column": { type: "string" },
@@ -59505,13 +59831,13 @@ var predictorCommand = {
   summary: "serve the churn model over HTTP with Prometheus metrics",
   usage: usage6,
   async run(argv, io) {
-    const values = parseFlags("predictor", argv, flags6);
+    const values = parseFlags("predictor", argv, flags5);
     if (values.model === void 0) throw new UserError("USAGE", "predictor: --model is required");
-    const port = values.port === void 0 ? 8e3 : parseNumberFlag("--port", values.port, { min: 0, max: 65535 });
+    const port = values.port === void 0 ? 8e3 : parseNumberSetting("--port", values.port, { min: 0, max: 65535 });
     if (!Number.isInteger(port)) throw new UserError("USAGE", `--port: '${values.port}' is not an integer`);
-    const objectiveMs = values["latency-objective-ms"] === void 0 ? DEFAULT_LATENCY_OBJECTIVE_SECONDS * 1e3 : parseNumberFlag("--latency-objective-ms", values["latency-objective-ms"], { min: 1 });
-    const injectLatencyMs = values["inject-latency-ms"] === void 0 ? 0 : parseNumberFlag("--inject-latency-ms", values["inject-latency-ms"], { min: 0 });
-    const injectErrorRate = values["inject-error-rate"] === void 0 ? 0 : parseNumberFlag("--inject-error-rate", values["inject-error-rate"], { min: 0, max: 1 });
+    const objectiveMs = values["latency-objective-ms"] === void 0 ? DEFAULT_LATENCY_OBJECTIVE_SECONDS * 1e3 : parseNumberSetting("--latency-objective-ms", values["latency-objective-ms"], { min: 1 });
+    const injectLatencyMs = values["inject-latency-ms"] === void 0 ? 0 : parseNumberSetting("--inject-latency-ms", values["inject-latency-ms"], { min: 0 });
+    const injectErrorRate = values["inject-error-rate"] === void 0 ? 0 : parseNumberSetting("--inject-error-rate", values["inject-error-rate"], { min: 0, max: 1 });
     const host = values.host ?? "127.0.0.1";
     const model = await readModelFile("--model", values.model);
     const features = values.features === void 0 ? null : await loadSnapshot(parseSnapshotSource("--features", values.features), io.cwd);
@@ -59531,11 +59857,11 @@ var predictorCommand = {
       `predictor listening on http://${host.includes(":") ? `[${host}]` : host}:${bound} (model ${values.model}, ${features ? `${features.rows} users from ${features.source}` : "no --features"}${injectLatencyMs > 0 ? `, +${injectLatencyMs} ms` : ""}${injectErrorRate > 0 ? `, ${injectErrorRate} errors` : ""})
 `
     );
-    await new Promise((resolve5) => {
+    await new Promise((resolve4) => {
       const stop = () => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
-        resolve5();
+        resolve4();
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
@@ -59563,7 +59889,7 @@ objectives (source: client) need a load and are reported as skipped.
 
 Exit codes: 0 every objective passed, 1 an objective failed, 2 usage or input error (bad file, PromQL syntax,
 Prometheus unreachable).`;
-var flags7 = {
+var flags6 = {
   prometheus: { type: "string" },
   file: { type: "string" },
   at: { type: "string" },
@@ -59578,7 +59904,7 @@ var sloCommand = {
   summary: "evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)",
   usage: usage7,
   async run(argv, io) {
-    const values = parseFlags("slo", argv, flags7);
+    const values = parseFlags("slo", argv, flags6);
     if (values.prometheus === void 0) throw new UserError("USAGE", "slo: --prometheus is required");
     if (values.file === void 0) throw new UserError("USAGE", "slo: --file is required");
     const format = parseFormat(values.format);
@@ -59595,7 +59921,7 @@ var sloCommand = {
     };
     const queries = prepareQueries(file, variables);
     const result = await evaluateSlo({ prometheus: client, client: null }, file, queries, variables, atMs);
-    if (values.out !== void 0) await writeJsonAtomic(values.out, result);
+    if (values.out !== void 0) await writeJsonFileAtomic(values.out, result);
     io.stdout.write((format === "json" ? JSON.stringify(result, null, 2) : formatGateTable(result)) + "\n");
     return result.passed ? ExitCode.Ok : ExitCode.GateFailed;
   }
@@ -59616,7 +59942,7 @@ Lists the as_of values of an as-of table with their row counts, oldest first (ta
   --json                    print [{"as_of": ..., "rows": ...}] instead of lines
 
 Exit codes: 0 listed, 2 usage or database error.`;
-var flags8 = {
+var flags7 = {
   "database-url": { type: "string" },
   table: { type: "string" },
   "as-of-column": { type: "string" },
@@ -59631,20 +59957,22 @@ var snapshotsCommand = {
   summary: "list the as_of values of a PostgreSQL as-of table with their row counts",
   usage: usage8,
   async run(argv, io) {
-    const values = parseFlags("snapshots", argv, flags8);
+    const values = parseFlags("snapshots", argv, flags7);
     if (values.query !== void 0 && values.query.trim() !== STREAMFLOW_QUERY_NAME) {
       throw new UserError(
         "USAGE",
         `snapshots: --query only accepts '${STREAMFLOW_QUERY_NAME}' (list a custom query's table with --table)`
       );
     }
-    const databaseUrl = resolveDatabaseUrl(values, io.env);
-    const source = parseSnapshotQuerySource(values);
+    const raw = rawDatabaseSettings(values);
+    const databaseUrl = resolveDatabaseUrl(raw, DATABASE_FLAGS, io.env);
+    const source = parseSnapshotQuerySource(raw, DATABASE_FLAGS);
     const listed = await listPostgresSnapshots(
       databaseUrl,
       source,
-      parseStatementTimeout(values["statement-timeout"]),
-      parseConnectRetries(values["connect-retries"])
+      parseStatementTimeout(raw, DATABASE_FLAGS),
+      parseConnectRetries(raw, DATABASE_FLAGS),
+      DATABASE_FLAGS
     );
     if (values.json) {
       io.stdout.write(JSON.stringify(listed.map((item) => ({ as_of: item.asOf, rows: item.rows }))) + "\n");
@@ -59659,7 +59987,7 @@ var snapshotsCommand = {
 
 // src/prometheus/local-server.ts
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createServer2 } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join5 } from "node:path";
@@ -59690,7 +60018,7 @@ function checkPrometheusBinary(binary) {
     throw new UserError("PROMETHEUS", `${binary} --version exited with ${run.status}: is it Prometheus?`);
 }
 function ensurePortFree(port, what) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve4, reject) => {
     const server = createServer2();
     server.once(
       "error",
@@ -59701,13 +60029,13 @@ function ensurePortFree(port, what) {
         )
       )
     );
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve5()));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve4()));
   });
 }
 async function startLocalPrometheus(options) {
   const directory = await mkdtemp(join5(tmpdir2(), "driftwatch-prometheus-"));
   const configPath = join5(directory, "prometheus.yml");
-  await writeFile2(configPath, localPrometheusConfig(options.jobs, options.scrapeIntervalMs));
+  await writeFile(configPath, localPrometheusConfig(options.jobs, options.scrapeIntervalMs));
   const url = `http://127.0.0.1:${options.port}`;
   let child;
   try {
@@ -59723,7 +60051,7 @@ async function startLocalPrometheus(options) {
       { stdio: ["ignore", "ignore", "pipe"] }
     );
   } catch (error) {
-    await rm2(directory, { recursive: true, force: true });
+    await rm(directory, { recursive: true, force: true });
     throw error;
   }
   let stderr = "";
@@ -59732,25 +60060,25 @@ async function startLocalPrometheus(options) {
   });
   const lastLine = () => stderr.trim().split("\n").at(-1) ?? "";
   let stopping = false;
-  const exited = new Promise((resolve5) => {
-    child.once("error", (error) => resolve5(missingBinary(options.binary, error.code)));
+  const exited = new Promise((resolve4) => {
+    child.once("error", (error) => resolve4(missingBinary(options.binary, error.code)));
     child.once(
       "exit",
-      (code, signal) => resolve5(`${options.binary} exited (${signal ?? `code ${code}`})${lastLine() ? `: ${lastLine()}` : ""}`)
+      (code, signal) => resolve4(`${options.binary} exited (${signal ?? `code ${code}`})${lastLine() ? `: ${lastLine()}` : ""}`)
     );
   });
-  const processExit = new Promise((resolve5) => {
-    child.once("exit", () => resolve5());
-    child.once("error", () => resolve5());
+  const processExit = new Promise((resolve4) => {
+    child.once("exit", () => resolve4());
+    child.once("error", () => resolve4());
   });
   const stop = async () => {
     stopping = true;
     if (child.exitCode === null && child.signalCode === null && child.pid !== void 0) {
       child.kill("SIGTERM");
-      await Promise.race([processExit, new Promise((resolve5) => setTimeout(resolve5, 5e3))]);
+      await Promise.race([processExit, new Promise((resolve4) => setTimeout(resolve4, 5e3))]);
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
-    await rm2(directory, { recursive: true, force: true });
+    await rm(directory, { recursive: true, force: true });
   };
   const deadline = Date.now() + options.readyTimeoutMs;
   let failure = null;
@@ -59774,7 +60102,7 @@ async function startLocalPrometheus(options) {
         `${options.binary} on ${url} was not ready after ${options.readyTimeoutMs} ms${lastLine() ? `: ${lastLine()}` : ""}`
       );
     }
-    await new Promise((resolve5) => setTimeout(resolve5, 50));
+    await new Promise((resolve4) => setTimeout(resolve4, 50));
   }
   return { url, port: options.port, exited, stop };
 }
@@ -59796,7 +60124,7 @@ temporary storage. Prometheus is the binary on PATH (Debian/Ubuntu: apt-get inst
   --debug                    log client aborts of the predictor
 
 Exit codes: 0 stopped by a signal, 2 usage or input error (a port in use, Prometheus missing or failing).`;
-var flags9 = {
+var flags8 = {
   model: { type: "string" },
   features: { type: "string" },
   port: { type: "string" },
@@ -59808,14 +60136,14 @@ var flags9 = {
 };
 function portFlag(flag, value, fallback) {
   if (value === void 0) return fallback;
-  const port = parseNumberFlag(flag, value, { min: 1, max: 65535 });
+  const port = parseNumberSetting(flag, value, { min: 1, max: 65535 });
   if (!Number.isInteger(port)) throw new UserError("USAGE", `${flag}: '${value}' is not an integer`);
   return port;
 }
 function nextSignal() {
   let handler;
-  const promise = new Promise((resolve5) => {
-    handler = () => resolve5();
+  const promise = new Promise((resolve4) => {
+    handler = () => resolve4();
     process.once("SIGINT", handler);
     process.once("SIGTERM", handler);
   });
@@ -59832,7 +60160,7 @@ var stackCommand = {
   summary: "start the predictor and a Prometheus scraping it on 127.0.0.1 (the load-test walkthrough)",
   usage: usage9,
   async run(argv, io) {
-    const values = parseFlags("stack", argv, flags9);
+    const values = parseFlags("stack", argv, flags8);
     if (values.model === void 0) throw new UserError("USAGE", "stack: --model is required");
     const port = portFlag("--port", values.port, 8e3);
     const prometheusPort = portFlag("--prometheus-port", values["prometheus-port"], 9090);
@@ -59920,8 +60248,6 @@ var stackCommand = {
 };
 
 // src/cli/commands/train.ts
-import { mkdir as mkdir2, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
 var usage10 = `Usage: driftwatch train --snapshot SOURCE --target COLUMN --out model.json [options]
 
 Fits a logistic regression on standardised numeric (and boolean) columns and one-hot categorical columns,
@@ -59938,7 +60264,7 @@ deterministically (hash-based holdout split, Newton's method; no random numbers)
   --l2 X                L2 penalty on the weights (default ${DEFAULT_TRAIN_OPTIONS.l2}, scikit-learn's C=1)
 
 Exit codes: 0 trained, 2 usage or input error.`;
-var flags10 = {
+var flags9 = {
   snapshot: { type: "string" },
   target: { type: "string" },
   out: { type: "string" },
@@ -59949,25 +60275,28 @@ var flags10 = {
   l2: { type: "string" }
 };
 function parseSettings3(argv) {
-  const values = parseFlags("train", argv, flags10);
+  const values = parseFlags("train", argv, flags9);
   const required = (flag) => {
     const value = values[flag];
     if (value === void 0 || value.trim() === "")
       throw new UserError("USAGE", `train: --${flag} is required`);
     return value;
   };
-  const seed = values.seed === void 0 ? DEFAULT_TRAIN_OPTIONS.seed : parseNumberFlag("--seed", values.seed, { min: 0 });
+  const seed = values.seed === void 0 ? DEFAULT_TRAIN_OPTIONS.seed : parseNumberSetting("--seed", values.seed, { min: 0 });
   if (!Number.isInteger(seed)) throw new UserError("USAGE", `--seed: '${values.seed}' is not an integer`);
+  const holdoutFraction = values.holdout === void 0 ? DEFAULT_TRAIN_OPTIONS.holdoutFraction : parseNumberSetting("--holdout", values.holdout, { min: 0, max: 1 });
+  if (!(holdoutFraction > 0 && holdoutFraction < 1))
+    throw new UserError("USAGE", `--holdout: ${values.holdout} must be between 0 and 1 (exclusive)`);
   return {
     source: parseSnapshotSource("--snapshot", required("snapshot")),
     out: required("out"),
     idColumn: values["id-column"],
     options: {
       target: required("target"),
-      features: splitList(values.features),
-      holdoutFraction: values.holdout === void 0 ? DEFAULT_TRAIN_OPTIONS.holdoutFraction : parseNumberFlag("--holdout", values.holdout, { min: 0, max: 1 }),
+      features: values.features === void 0 ? [] : splitList(values.features),
+      holdoutFraction,
       seed,
-      l2: values.l2 === void 0 ? DEFAULT_TRAIN_OPTIONS.l2 : parseNumberFlag("--l2", values.l2, { min: 0 }),
+      l2: values.l2 === void 0 ? DEFAULT_TRAIN_OPTIONS.l2 : parseNumberSetting("--l2", values.l2, { min: 0 }),
       maxIterations: DEFAULT_TRAIN_OPTIONS.maxIterations,
       tolerance: DEFAULT_TRAIN_OPTIONS.tolerance
     }
@@ -59983,10 +60312,7 @@ var trainCommand = {
     const idColumn = settings.idColumn ?? (getColumn(table, "user_id") ? "user_id" : null);
     const { model } = trainChurnModel(table, { ...settings.options, idColumn });
     const out = settings.out;
-    await mkdir2(dirname3(out), { recursive: true });
-    const temporary = `${out}.${process.pid}.tmp`;
-    await writeFile3(temporary, JSON.stringify(model, null, 2) + "\n");
-    await rename2(temporary, out);
+    writeFileAtomic(out, JSON.stringify(model, null, 2) + "\n");
     const info = model.training;
     io.stdout.write(
       `trained on ${info.train_rows} rows (${info.holdout_rows} held out), ${model.features.length} features, ${info.iterations} Newton iterations${info.converged ? "" : " (NOT converged)"}

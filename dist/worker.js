@@ -5450,11 +5450,13 @@ import { parentPort } from "node:worker_threads";
 
 // src/errors.ts
 var UserError = class extends Error {
-  constructor(code, message) {
+  constructor(code, message, field) {
     super(message);
     this.code = code;
+    this.field = field;
   }
   code;
+  field;
   name = "UserError";
 };
 
@@ -5463,87 +5465,64 @@ function getColumn(table, name) {
   return table.columns.find((column) => column.name === name);
 }
 
-// src/drift/column-types.ts
-var INTEGER_CARDINALITY_LIMIT = 10;
-function distinctUpTo(values, limit) {
-  const seen = new Float64Array(limit + 1);
-  let size = 0;
-  let previous = Number.NaN;
-  outer: for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value === previous || value !== value) continue;
-    previous = value;
-    for (let k = 0; k < size; k++) if (seen[k] === value) continue outer;
-    seen[size++] = value;
-    if (size > limit) break;
+// src/drift/default-stattest.ts
+var SMALL_REFERENCE_MAX_ROWS = 1e3;
+function defaultStatTest(columnType, referenceSize, uniqueValues) {
+  if (referenceSize <= SMALL_REFERENCE_MAX_ROWS) {
+    if (uniqueValues <= 2) return "z";
+    if (columnType === "categorical") return "chisquare";
+    return uniqueValues <= 5 ? "chisquare" : "ks";
   }
-  return size;
-}
-function inferColumnType(current) {
-  switch (current.type) {
-    case "float":
-      return "numerical";
-    case "int":
-      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
-    case "bool":
-      return "categorical";
-    case "string": {
-      let nonNull = 0;
-      const codes = current.codes;
-      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) nonNull++;
-      return current.dictionary.length > 0.5 * nonNull ? "text" : "categorical";
-    }
-    case "datetime":
-      return void 0;
-  }
+  if (columnType === "categorical") return "jensenshannon";
+  return uniqueValues <= 5 ? "jensenshannon" : "wasserstein";
 }
 
-// src/drift/kernels/pairwise-sum.ts
-var PAIRWISE_BLOCK_SIZE = 128;
-var REDUCE_BUFFER_SIZE = 8192;
-function pairwiseSum(values, start = 0, length = values.length - start) {
-  if (length <= REDUCE_BUFFER_SIZE) return pairwiseBlock(values, start, length);
-  let result = 0;
-  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
-    result += pairwiseBlock(values, start + offset, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+// src/drift/kernels/runs.ts
+function runEnd(sorted, start, end, value) {
+  let i = start;
+  for (let step = 0; step < 8; step++) {
+    if (i >= end || sorted[i] !== value) return i;
+    i++;
   }
-  return result;
+  let low = i - 1;
+  let stride = 8;
+  let high = low + stride;
+  while (high < end && sorted[high] === value) {
+    low = high;
+    stride *= 2;
+    high = low + stride;
+  }
+  if (high > end) high = end;
+  while (high - low > 1) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] === value) low = middle;
+    else high = middle;
+  }
+  return high;
 }
-function pairwiseBlock(values, start, length) {
-  if (length < 8) {
-    let result = 0;
-    for (let i = 0; i < length; i++) result += values[start + i];
-    return result;
-  }
-  if (length <= PAIRWISE_BLOCK_SIZE) {
-    let r0 = values[start];
-    let r1 = values[start + 1];
-    let r2 = values[start + 2];
-    let r3 = values[start + 3];
-    let r4 = values[start + 4];
-    let r5 = values[start + 5];
-    let r6 = values[start + 6];
-    let r7 = values[start + 7];
-    const unrolledEnd = length - length % 8;
-    let i = 8;
-    for (; i < unrolledEnd; i += 8) {
-      const at = start + i;
-      r0 += values[at];
-      r1 += values[at + 1];
-      r2 += values[at + 2];
-      r3 += values[at + 3];
-      r4 += values[at + 4];
-      r5 += values[at + 5];
-      r6 += values[at + 6];
-      r7 += values[at + 7];
+function runsOfSorted(sorted) {
+  const n = sorted.length;
+  let capacity = Math.min(n, 1024);
+  let values = new Float64Array(capacity);
+  let counts = new Float64Array(capacity);
+  let k = 0;
+  for (let i = 0; i < n; ) {
+    const end = runEnd(sorted, i, n, sorted[i]);
+    if (k === capacity) {
+      capacity = Math.min(n, capacity * 2);
+      const biggerValues = new Float64Array(capacity);
+      biggerValues.set(values);
+      values = biggerValues;
+      const biggerCounts = new Float64Array(capacity);
+      biggerCounts.set(counts);
+      counts = biggerCounts;
     }
-    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < length; i++) result += values[start + i];
-    return result;
+    values[k] = sorted[i];
+    counts[k] = end - i;
+    k++;
+    i = end;
   }
-  let half = Math.floor(length / 2);
-  half -= half % 8;
-  return pairwiseBlock(values, start, half) + pairwiseBlock(values, start + half, length - half);
+  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
 }
 
 // src/util/sort.ts
@@ -5707,54 +5686,6 @@ function cachedOnPair(pair, key, build) {
   return cached(pair, key, build);
 }
 
-// src/drift/kernels/runs.ts
-function runEnd(sorted, start, end, value) {
-  let i = start;
-  for (let step = 0; step < 8; step++) {
-    if (i >= end || sorted[i] !== value) return i;
-    i++;
-  }
-  let low = i - 1;
-  let stride = 8;
-  let high = low + stride;
-  while (high < end && sorted[high] === value) {
-    low = high;
-    stride *= 2;
-    high = low + stride;
-  }
-  if (high > end) high = end;
-  while (high - low > 1) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] === value) low = middle;
-    else high = middle;
-  }
-  return high;
-}
-function runsOfSorted(sorted) {
-  const n = sorted.length;
-  let capacity = Math.min(n, 1024);
-  let values = new Float64Array(capacity);
-  let counts = new Float64Array(capacity);
-  let k = 0;
-  for (let i = 0; i < n; ) {
-    const end = runEnd(sorted, i, n, sorted[i]);
-    if (k === capacity) {
-      capacity = Math.min(n, capacity * 2);
-      const biggerValues = new Float64Array(capacity);
-      biggerValues.set(values);
-      values = biggerValues;
-      const biggerCounts = new Float64Array(capacity);
-      biggerCounts.set(counts);
-      counts = biggerCounts;
-    }
-    values[k] = sorted[i];
-    counts[k] = end - i;
-    k++;
-    i = end;
-  }
-  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
-}
-
 // src/drift/kernels/side-runs.ts
 function sideRuns(pair, values, sortedKey, sorted) {
   const already = pair.cache.get(sortedKey);
@@ -5827,6 +5758,178 @@ function currentDistinctCount(merged) {
   let count = 0;
   for (let k = 0; k < merged.currentCounts.length; k++) if (merged.currentCounts[k] > 0) count++;
   return count;
+}
+
+// src/drift/distribution.ts
+var MIN_HISTOGRAM_BINS = 10;
+var MAX_HISTOGRAM_BINS = 30;
+var TOP_CATEGORIES = 10;
+function computeDistribution(pair) {
+  return pair.columnType === "numerical" ? histogram(pair) : categories(pair);
+}
+function scan(merged) {
+  const { values } = merged;
+  let allIntegers = true;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isInteger(values[i])) {
+      allIntegers = false;
+      break;
+    }
+  }
+  return {
+    minimum: values.length > 0 ? values[0] : Infinity,
+    maximum: values.length > 0 ? values[values.length - 1] : -Infinity,
+    allIntegers
+  };
+}
+function cleanEdge(value) {
+  return Number(value.toPrecision(12));
+}
+function histogramEdges(minimum, maximum, allIntegers, size) {
+  if (!Number.isFinite(minimum) || !Number.isFinite(maximum)) return [];
+  if (allIntegers && maximum - minimum + 1 <= MAX_HISTOGRAM_BINS) {
+    const edges = [];
+    for (let value = minimum; value <= maximum + 1; value++) edges.push(value - 0.5);
+    return edges;
+  }
+  if (minimum === maximum) return [cleanEdge(minimum - 0.5), cleanEdge(minimum + 0.5)];
+  const sturges = Math.ceil(Math.log2(Math.max(size, 1))) + 1;
+  const target = Math.min(MAX_HISTOGRAM_BINS, Math.max(MIN_HISTOGRAM_BINS, sturges));
+  const rawWidth = (maximum - minimum) / target;
+  const magnitude = 10 ** Math.floor(Math.log10(rawWidth));
+  if (!(magnitude > 0) || !Number.isFinite(magnitude)) return [minimum, maximum];
+  let best;
+  for (const scale of [magnitude / 10, magnitude, magnitude * 10]) {
+    for (const multiple of [1, 2, 2.5, 5]) {
+      const width2 = multiple * scale;
+      if (allIntegers && (width2 < 1 || !Number.isInteger(width2))) continue;
+      const first = Math.floor(minimum / width2);
+      const last = allIntegers ? Math.floor(maximum / width2) + 1 : Math.max(Math.ceil(maximum / width2), first + 1);
+      const count = last - first;
+      if (count > MAX_HISTOGRAM_BINS || count < 1) continue;
+      if (best === void 0 || Math.abs(count - target) < Math.abs(best.count - target)) {
+        best = { width: width2, first, count };
+      }
+    }
+  }
+  if (best !== void 0) {
+    const edges = [];
+    for (let i = 0; i <= best.count; i++) edges.push(cleanEdge((best.first + i) * best.width));
+    if (isValidCover(edges, minimum, maximum)) return edges;
+  }
+  const width = (maximum - minimum) / target;
+  const plain = Array.from({ length: target + 1 }, (_, i) => i === target ? maximum : minimum + i * width);
+  return isValidCover(plain, minimum, maximum) ? plain : [minimum, maximum];
+}
+function isValidCover(edges, minimum, maximum) {
+  for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) return false;
+  return edges.length > 1 && edges[0] <= minimum && edges[edges.length - 1] >= maximum;
+}
+function countIntoBins(values, edges, weights) {
+  const binCount = edges.length - 1;
+  const counts = new Array(Math.max(binCount, 0)).fill(0);
+  if (binCount < 1) return counts;
+  const low = edges[0];
+  const high = edges[binCount];
+  const scale = binCount / (high - low);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const weight = weights ? weights[i] : 1;
+    if (weight === 0 || !(value >= low && value <= high)) continue;
+    const guess = Math.floor((value - low) * scale);
+    let bin = Number.isFinite(guess) ? Math.min(binCount - 1, Math.max(guess, 0)) : 0;
+    while (bin > 0 && value < edges[bin]) bin--;
+    while (bin < binCount - 1 && value >= edges[bin + 1]) bin++;
+    counts[bin] += weight;
+  }
+  return counts;
+}
+function histogram(pair) {
+  const merged = mergedDistribution(pair);
+  const { minimum, maximum, allIntegers } = scan(merged);
+  const edges = histogramEdges(minimum, maximum, allIntegers, merged.referenceSize + merged.currentSize);
+  return {
+    kind: "histogram",
+    bin_edges: edges,
+    reference_counts: countIntoBins(merged.values, edges, merged.referenceCounts),
+    current_counts: countIntoBins(merged.values, edges, merged.currentCounts)
+  };
+}
+function categories(pair) {
+  const merged = mergedDistribution(pair);
+  const referenceCounts = /* @__PURE__ */ new Map();
+  const currentCounts = /* @__PURE__ */ new Map();
+  for (let k = 0; k < merged.values.length; k++) {
+    if (merged.referenceCounts[k] > 0) referenceCounts.set(merged.values[k], merged.referenceCounts[k]);
+    if (merged.currentCounts[k] > 0) currentCounts.set(merged.values[k], merged.currentCounts[k]);
+  }
+  const referenceSize = Math.max(pair.reference.length, 1);
+  const currentSize = Math.max(pair.current.length, 1);
+  const values = /* @__PURE__ */ new Set([...referenceCounts.keys(), ...currentCounts.keys()]);
+  const share = (value) => (referenceCounts.get(value) ?? 0) / referenceSize + (currentCounts.get(value) ?? 0) / currentSize;
+  const ranked = [...values].sort((a, b) => share(b) - share(a) || a - b);
+  const top = ranked.slice(0, TOP_CATEGORIES);
+  if (!pair.labels) top.sort((a, b) => a - b);
+  const label = (value) => pair.labels ? pair.labels[value] ?? String(value) : String(value);
+  const reference_counts = top.map((value) => referenceCounts.get(value) ?? 0);
+  const current_counts = top.map((value) => currentCounts.get(value) ?? 0);
+  const sum = (counts) => counts.reduce((total, count) => total + count, 0);
+  return {
+    kind: "categories",
+    categories: top.map(label),
+    reference_counts,
+    current_counts,
+    reference_other: pair.reference.length - sum(reference_counts),
+    current_other: pair.current.length - sum(current_counts)
+  };
+}
+
+// src/drift/kernels/pairwise-sum.ts
+var PAIRWISE_BLOCK_SIZE = 128;
+var REDUCE_BUFFER_SIZE = 8192;
+function pairwiseSum(values, start = 0, length = values.length - start) {
+  if (length <= REDUCE_BUFFER_SIZE) return pairwiseBlock(values, start, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += pairwiseBlock(values, start + offset, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+function pairwiseBlock(values, start, length) {
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) result += values[start + i];
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let r0 = values[start];
+    let r1 = values[start + 1];
+    let r2 = values[start + 2];
+    let r3 = values[start + 3];
+    let r4 = values[start + 4];
+    let r5 = values[start + 5];
+    let r6 = values[start + 6];
+    let r7 = values[start + 7];
+    const unrolledEnd = length - length % 8;
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      const at = start + i;
+      r0 += values[at];
+      r1 += values[at + 1];
+      r2 += values[at + 2];
+      r3 += values[at + 3];
+      r4 += values[at + 4];
+      r5 += values[at + 5];
+      r6 += values[at + 6];
+      r7 += values[at + 7];
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) result += values[start + i];
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  return pairwiseBlock(values, start, half) + pairwiseBlock(values, start + half, length - half);
 }
 
 // src/drift/kernels/ecdf.ts
@@ -6023,6 +6126,149 @@ function standardDeviation(values, ddof) {
 }
 function referencePopulationStd(pair) {
   return cachedOnPair(pair, "kernels:reference-std0", () => standardDeviation(pair.reference, 0));
+}
+
+// src/drift/stattests/binned-entropy.ts
+function relEntr(x, y) {
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x > 0 && y > 0) return x * Math.log(x / y);
+  if (x === 0 && y >= 0) return 0;
+  return Infinity;
+}
+function normalised(shares) {
+  const total = pairwiseSum(shares);
+  const out = new Float64Array(shares.length);
+  for (let i = 0; i < shares.length; i++) out[i] = shares[i] / total;
+  return out;
+}
+
+// src/drift/stattests/jensenshannon.ts
+function jensenShannonFromShares(reference, current) {
+  const p = normalised(reference);
+  const q = normalised(current);
+  const left = new Float64Array(p.length);
+  const right = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    const m = (p[i] + q[i]) / 2;
+    left[i] = relEntr(p[i], m);
+    right[i] = relEntr(q[i], m);
+  }
+  const js = pairwiseSum(left) + pairwiseSum(right);
+  return Math.sqrt(js / 2);
+}
+function jensenShannonFromCounts(binned) {
+  const shares = binnedSharesFromCounts(binned, false);
+  return jensenShannonFromShares(shares.reference, shares.current);
+}
+function jensenShannonDistance(pair, bins) {
+  return jensenShannonFromCounts(binnedCounts(pair, bins));
+}
+var jensenshannon = {
+  id: "jensenshannon",
+  displayName: "Jensen-Shannon distance",
+  allowedTypes: ["categorical", "numerical"],
+  defaultThreshold: 0.1,
+  scoreKind: "distance",
+  comparison: "d>=thr",
+  compute(pair, options) {
+    return { score: jensenShannonDistance(pair, options.bins) };
+  }
+};
+
+// src/drift/stattests/wasserstein.ts
+var WASSERSTEIN_MIN_NORM = 1e-3;
+function normedWasserstein(wasserstein1, referenceStd) {
+  return wasserstein1 / Math.max(referenceStd, WASSERSTEIN_MIN_NORM);
+}
+function wassersteinDistanceNorm(pair) {
+  return normedWasserstein(columnEcdfWalk(pair).wasserstein1, referencePopulationStd(pair));
+}
+var wasserstein = {
+  id: "wasserstein",
+  displayName: "Wasserstein distance (normed)",
+  allowedTypes: ["numerical"],
+  defaultThreshold: 0.1,
+  scoreKind: "distance",
+  comparison: "d>=thr",
+  compute(pair) {
+    return { score: wassersteinDistanceNorm(pair) };
+  }
+};
+
+// src/drift/effect.ts
+function columnEffect(pair) {
+  const jensenshannon2 = jensenShannonDistance(pair);
+  return pair.columnType === "numerical" ? { wasserstein_normed: wassersteinDistanceNorm(pair), jensenshannon: jensenshannon2 } : { jensenshannon: jensenshannon2 };
+}
+
+// src/drift/options.ts
+var DEFAULT_NAMES = { stattest: "stattest", threshold: "threshold", numerical: "numerical" };
+function settingName(options, setting) {
+  return (options.names ?? DEFAULT_NAMES)[setting];
+}
+function resolveOverride(overrides, column, columnType) {
+  return overrides?.byColumn?.[column] ?? overrides?.byType?.[columnType] ?? overrides?.all;
+}
+
+// src/drift/prepare.ts
+function compareCodePoints(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 55296 && x <= 57343;
+    const ys = y >= 55296 && y <= 57343;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function finiteValues(values) {
+  let first = 0;
+  while (first < values.length && values[first] - values[first] === 0) first++;
+  if (first === values.length) return values;
+  const out = new Float64Array(values.length);
+  out.set(values.subarray(0, first));
+  let kept = first;
+  for (let i = first + 1; i < values.length; i++) {
+    const value = values[i];
+    if (value - value === 0) out[kept++] = value;
+  }
+  return out.slice(0, kept);
+}
+function encodeCodes(codes, remap) {
+  const out = new Float64Array(codes.length);
+  let kept = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code >= 0) out[kept++] = remap[code];
+  }
+  return kept === codes.length ? out : out.slice(0, kept);
+}
+function prepareColumnPair(column, columnType, reference, current) {
+  if (reference.type === "string" && current.type === "string") {
+    const labels = [.../* @__PURE__ */ new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
+    const rank = new Map(labels.map((label, index) => [label, index]));
+    const remap = (dictionary) => Int32Array.from(dictionary, (label) => rank.get(label));
+    return {
+      column,
+      columnType,
+      reference: encodeCodes(reference.codes, remap(reference.dictionary)),
+      current: encodeCodes(current.codes, remap(current.dictionary)),
+      labels,
+      cache: /* @__PURE__ */ new Map()
+    };
+  }
+  if (reference.type === "string" || current.type === "string")
+    throw new Error(`prepareColumnPair: column '${column}' mixes strings and numbers`);
+  return {
+    column,
+    columnType,
+    reference: finiteValues(reference.values),
+    current: finiteValues(current.values),
+    cache: /* @__PURE__ */ new Map()
+  };
 }
 
 // src/drift/types.ts
@@ -7828,6 +8074,25 @@ function percentileSorted(sorted, q) {
   const diff = high - low;
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
 }
+function percentileOfRuns(runs, q) {
+  const n = runs.total;
+  const position = q / 100 * (n - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const at = (index) => {
+    let seen = 0;
+    for (let k = 0; k < runs.values.length; k++) {
+      seen += runs.counts[k];
+      if (index < seen) return runs.values[k];
+    }
+    return runs.values[runs.values.length - 1];
+  };
+  const low = at(below);
+  const high = at(above);
+  const fraction = position - below;
+  const diff = high - low;
+  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
+}
 
 // src/drift/stattests/es.ts
 var EVALUATION_POINTS = [0.4, 0.8];
@@ -8222,53 +8487,6 @@ var hellinger = {
   comparison: "d>=thr",
   compute(pair) {
     return { score: hellingerDistance(pair) };
-  }
-};
-
-// src/drift/stattests/binned-entropy.ts
-function relEntr(x, y) {
-  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
-  if (x > 0 && y > 0) return x * Math.log(x / y);
-  if (x === 0 && y >= 0) return 0;
-  return Infinity;
-}
-function normalised(shares) {
-  const total = pairwiseSum(shares);
-  const out = new Float64Array(shares.length);
-  for (let i = 0; i < shares.length; i++) out[i] = shares[i] / total;
-  return out;
-}
-
-// src/drift/stattests/jensenshannon.ts
-function jensenShannonFromShares(reference, current) {
-  const p = normalised(reference);
-  const q = normalised(current);
-  const left = new Float64Array(p.length);
-  const right = new Float64Array(p.length);
-  for (let i = 0; i < p.length; i++) {
-    const m = (p[i] + q[i]) / 2;
-    left[i] = relEntr(p[i], m);
-    right[i] = relEntr(q[i], m);
-  }
-  const js = pairwiseSum(left) + pairwiseSum(right);
-  return Math.sqrt(js / 2);
-}
-function jensenShannonFromCounts(binned) {
-  const shares = binnedSharesFromCounts(binned, false);
-  return jensenShannonFromShares(shares.reference, shares.current);
-}
-function jensenShannonDistance(pair, bins) {
-  return jensenShannonFromCounts(binnedCounts(pair, bins));
-}
-var jensenshannon = {
-  id: "jensenshannon",
-  displayName: "Jensen-Shannon distance",
-  allowedTypes: ["categorical", "numerical"],
-  defaultThreshold: 0.1,
-  scoreKind: "distance",
-  comparison: "d>=thr",
-  compute(pair, options) {
-    return { score: jensenShannonDistance(pair, options.bins) };
   }
 };
 
@@ -9275,26 +9493,6 @@ var tvd = {
   }
 };
 
-// src/drift/stattests/wasserstein.ts
-var WASSERSTEIN_MIN_NORM = 1e-3;
-function normedWasserstein(wasserstein1, referenceStd) {
-  return wasserstein1 / Math.max(referenceStd, WASSERSTEIN_MIN_NORM);
-}
-function wassersteinDistanceNorm(pair) {
-  return normedWasserstein(columnEcdfWalk(pair).wasserstein1, referencePopulationStd(pair));
-}
-var wasserstein = {
-  id: "wasserstein",
-  displayName: "Wasserstein distance (normed)",
-  allowedTypes: ["numerical"],
-  defaultThreshold: 0.1,
-  scoreKind: "distance",
-  comparison: "d>=thr",
-  compute(pair) {
-    return { score: wassersteinDistanceNorm(pair) };
-  }
-};
-
 // src/drift/stattests/z.ts
 var import_stats_base_dists_normal_cdf2 = __toESM(require_lib57(), 1);
 function twoProportionZTest(referenceOnes, referenceSize, currentOnes, currentSize) {
@@ -9386,58 +9584,99 @@ function getStatTest(id) {
   return test;
 }
 
-// src/drift/effect.ts
-function columnEffect(pair) {
-  const jensenshannon2 = jensenShannonDistance(pair);
-  return pair.columnType === "numerical" ? { wasserstein_normed: wassersteinDistanceNorm(pair), jensenshannon: jensenshannon2 } : { jensenshannon: jensenshannon2 };
+// src/drift/column-types.ts
+var INTEGER_CARDINALITY_LIMIT = 10;
+function distinctUpTo(values, limit) {
+  const seen = new Float64Array(limit + 1);
+  let size = 0;
+  let previous = Number.NaN;
+  outer: for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === previous || value !== value) continue;
+    previous = value;
+    for (let k = 0; k < size; k++) if (seen[k] === value) continue outer;
+    seen[size++] = value;
+    if (size > limit) break;
+  }
+  return size;
+}
+function inferColumnType(current) {
+  switch (current.type) {
+    case "float":
+      return "numerical";
+    case "int":
+      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
+    case "bool":
+      return "categorical";
+    case "string": {
+      let nonNull = 0;
+      const codes = current.codes;
+      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) nonNull++;
+      return current.dictionary.length > 0.5 * nonNull ? "text" : "categorical";
+    }
+    case "datetime":
+      return void 0;
+  }
 }
 
-// src/drift/summary.ts
-var TOP_VALUES = 10;
-function meanOf(values) {
+// src/drift/kernels/compensated-sum.ts
+function neumaierError(sum, x, t) {
+  return Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+}
+function compensatedSum(values) {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += neumaierError(sum, x, t);
     sum = t;
   }
-  return (sum + compensation) / values.length;
+  return sum + compensation;
 }
-function sampleStd(values) {
-  const avg = meanOf(values);
+function compensatedSquaredDeviations(values, center) {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
-    const d = avg - values[i];
+    const d = center - values[i];
     const x = d * d;
     const t = sum + x;
-    compensation += sum >= x ? sum - t + x : x - t + sum;
+    compensation += neumaierError(sum, x, t);
     sum = t;
   }
-  return Math.sqrt((sum + compensation) / (values.length - 1));
+  return sum + compensation;
 }
-function runMoments(values, counts, runs, n) {
+function compensatedWeightedSum(values, weights, count) {
   let sum = 0;
   let compensation = 0;
-  for (let k = 0; k < runs; k++) {
-    const x = values[k] * counts[k];
+  for (let k = 0; k < count; k++) {
+    const x = values[k] * weights[k];
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += neumaierError(sum, x, t);
     sum = t;
   }
-  const mean2 = (sum + compensation) / n;
-  sum = 0;
-  compensation = 0;
-  for (let k = 0; k < runs; k++) {
-    const d = mean2 - values[k];
-    const x = d * d * counts[k];
+  return sum + compensation;
+}
+function compensatedWeightedSquaredDeviations(values, weights, count, center) {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < count; k++) {
+    const d = center - values[k];
+    const x = d * d * weights[k];
     const t = sum + x;
-    compensation += sum >= x ? sum - t + x : x - t + sum;
+    compensation += neumaierError(sum, x, t);
     sum = t;
   }
-  return { mean: mean2, std: Math.sqrt((sum + compensation) / (n - 1)) };
+  return sum + compensation;
+}
+
+// src/drift/summary.ts
+var TOP_VALUES = 10;
+function runMoments(runs, n) {
+  const k = runs.values.length;
+  const mean2 = compensatedWeightedSum(runs.values, runs.counts, k) / n;
+  const squares = compensatedWeightedSquaredDeviations(runs.values, runs.counts, k, mean2);
+  return { mean: mean2, std: Math.sqrt(squares / (n - 1)) };
 }
 function presentValues(values, rows, count) {
   const present = new Float64Array(count);
@@ -9445,27 +9684,12 @@ function presentValues(values, rows, count) {
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
   return present;
 }
-function percentileRuns(runs, q) {
-  const n = runs.total;
-  const position = q / 100 * (n - 1);
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, n - 1);
-  const at = (index) => {
-    let seen = 0;
-    for (let k = 0; k < runs.values.length; k++) {
-      seen += runs.counts[k];
-      if (index < seen) return runs.values[k];
-    }
-    return runs.values[runs.values.length - 1];
-  };
-  const low = at(below);
-  const high = at(above);
-  const fraction = position - below;
-  const diff = high - low;
-  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
-}
 function manyValuesMoments(present) {
-  return { mean: meanOf(present), std: present.length < 2 ? Number.NaN : sampleStd(present) };
+  const mean2 = compensatedSum(present) / present.length;
+  return {
+    mean: mean2,
+    std: present.length < 2 ? Number.NaN : Math.sqrt(compensatedSquaredDeviations(present, mean2) / (present.length - 1))
+  };
 }
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
@@ -9508,7 +9732,7 @@ function numericTally(column, rows, given) {
   if (type === "numerical") {
     const empty = count === 0;
     let computed;
-    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs.values, runs.counts, distinct, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
+    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
     return {
       summary: {
         column: column.name,
@@ -9521,9 +9745,9 @@ function numericTally(column, rows, given) {
         mean: empty ? null : finiteOrNull(moments().mean),
         std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
-          "0.25": empty ? null : finiteOrNull(percentileRuns(runs, 25)),
-          "0.5": empty ? null : finiteOrNull(percentileRuns(runs, 50)),
-          "0.75": empty ? null : finiteOrNull(percentileRuns(runs, 75))
+          "0.25": empty ? null : finiteOrNull(percentileOfRuns(runs, 25)),
+          "0.5": empty ? null : finiteOrNull(percentileOfRuns(runs, 50)),
+          "0.75": empty ? null : finiteOrNull(percentileOfRuns(runs, 75))
         }
       },
       modeCount
@@ -9573,274 +9797,13 @@ function stringTally(column, type, rows) {
   const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
-function canonicalColumn(column) {
-  return column.type === "string" ? column.codes : column.values;
-}
-function countDuplicatedRows(table) {
-  const rows = table.rows;
-  if (rows < 2 || table.columns.length === 0) return 0;
-  const canonical = table.columns.map((column) => canonicalColumn(column));
-  const hashHigh = new Uint32Array(rows).fill(2166136261);
-  const hashLow = new Uint32Array(rows).fill(16777619);
-  for (const values of canonical) {
-    if (values instanceof Float64Array) {
-      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-      for (let i = 0; i < rows; i++) {
-        let low = words[2 * i];
-        let high = words[2 * i + 1];
-        if (low === 0 && high === 2147483648) high = 0;
-        else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
-          high = 2146959360;
-          low = 0;
-        }
-        hashHigh[i] = Math.imul(hashHigh[i] ^ low, 16777619) ^ Math.imul(high, 1540483477);
-        hashLow[i] = Math.imul(hashLow[i] ^ high, 2246822507) ^ Math.imul(low, 3266489909);
-      }
-    } else {
-      for (let i = 0; i < rows; i++) {
-        const code = values[i];
-        hashHigh[i] = Math.imul(hashHigh[i] ^ code, 16777619) ^ 1540483477;
-        hashLow[i] = Math.imul(hashLow[i] ^ code, 2246822507) ^ 3266489909;
-      }
-    }
-  }
-  let capacity = 1;
-  while (capacity < rows * 2) capacity <<= 1;
-  const slots = new Int32Array(capacity).fill(-1);
-  const mask = capacity - 1;
-  const equalRows = (a, b) => {
-    for (const values of canonical) {
-      const x = values[a];
-      const y = values[b];
-      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
-    }
-    return true;
-  };
-  let duplicated = 0;
-  for (let row = 0; row < rows; row++) {
-    let slot = (hashHigh[row] ^ Math.imul(hashLow[row], 2654435761)) & mask;
-    for (; ; ) {
-      const other = slots[slot];
-      if (other < 0) {
-        slots[slot] = row;
-        break;
-      }
-      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
-        duplicated++;
-        break;
-      }
-      slot = slot + 1 & mask;
-    }
-  }
-  return duplicated;
-}
 function summarizeColumn(column, rows, runs) {
   if (column.type !== "string") return numericTally(column, rows, runs);
   const type = inferColumnType(column) ?? "datetime";
   return stringTally(column, type, rows);
 }
 
-// src/drift/default-stattest.ts
-var SMALL_REFERENCE_MAX_ROWS = 1e3;
-function defaultStatTest(columnType, referenceSize, uniqueValues) {
-  if (referenceSize <= SMALL_REFERENCE_MAX_ROWS) {
-    if (uniqueValues <= 2) return "z";
-    if (columnType === "categorical") return "chisquare";
-    return uniqueValues <= 5 ? "chisquare" : "ks";
-  }
-  if (columnType === "categorical") return "jensenshannon";
-  return uniqueValues <= 5 ? "jensenshannon" : "wasserstein";
-}
-
-// src/drift/distribution.ts
-var MIN_HISTOGRAM_BINS = 10;
-var MAX_HISTOGRAM_BINS = 30;
-var TOP_CATEGORIES = 10;
-function computeDistribution(pair) {
-  return pair.columnType === "numerical" ? histogram(pair) : categories(pair);
-}
-function scan(merged) {
-  const { values } = merged;
-  let allIntegers = true;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isInteger(values[i])) {
-      allIntegers = false;
-      break;
-    }
-  }
-  return {
-    minimum: values.length > 0 ? values[0] : Infinity,
-    maximum: values.length > 0 ? values[values.length - 1] : -Infinity,
-    allIntegers
-  };
-}
-function cleanEdge(value) {
-  return Number(value.toPrecision(12));
-}
-function histogramEdges(minimum, maximum, allIntegers, size) {
-  if (!Number.isFinite(minimum) || !Number.isFinite(maximum)) return [];
-  if (allIntegers && maximum - minimum + 1 <= MAX_HISTOGRAM_BINS) {
-    const edges = [];
-    for (let value = minimum; value <= maximum + 1; value++) edges.push(value - 0.5);
-    return edges;
-  }
-  if (minimum === maximum) return [cleanEdge(minimum - 0.5), cleanEdge(minimum + 0.5)];
-  const sturges = Math.ceil(Math.log2(Math.max(size, 1))) + 1;
-  const target = Math.min(MAX_HISTOGRAM_BINS, Math.max(MIN_HISTOGRAM_BINS, sturges));
-  const rawWidth = (maximum - minimum) / target;
-  const magnitude = 10 ** Math.floor(Math.log10(rawWidth));
-  if (!(magnitude > 0) || !Number.isFinite(magnitude)) return [minimum, maximum];
-  let best;
-  for (const scale of [magnitude / 10, magnitude, magnitude * 10]) {
-    for (const multiple of [1, 2, 2.5, 5]) {
-      const width2 = multiple * scale;
-      if (allIntegers && (width2 < 1 || !Number.isInteger(width2))) continue;
-      const first = Math.floor(minimum / width2);
-      const last = allIntegers ? Math.floor(maximum / width2) + 1 : Math.max(Math.ceil(maximum / width2), first + 1);
-      const count = last - first;
-      if (count > MAX_HISTOGRAM_BINS || count < 1) continue;
-      if (best === void 0 || Math.abs(count - target) < Math.abs(best.count - target)) {
-        best = { width: width2, first, count };
-      }
-    }
-  }
-  if (best !== void 0) {
-    const edges = [];
-    for (let i = 0; i <= best.count; i++) edges.push(cleanEdge((best.first + i) * best.width));
-    if (isValidCover(edges, minimum, maximum)) return edges;
-  }
-  const width = (maximum - minimum) / target;
-  const plain = Array.from({ length: target + 1 }, (_, i) => i === target ? maximum : minimum + i * width);
-  return isValidCover(plain, minimum, maximum) ? plain : [minimum, maximum];
-}
-function isValidCover(edges, minimum, maximum) {
-  for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) return false;
-  return edges.length > 1 && edges[0] <= minimum && edges[edges.length - 1] >= maximum;
-}
-function countIntoBins(values, edges, weights) {
-  const binCount = edges.length - 1;
-  const counts = new Array(Math.max(binCount, 0)).fill(0);
-  if (binCount < 1) return counts;
-  const low = edges[0];
-  const high = edges[binCount];
-  const scale = binCount / (high - low);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    const weight = weights ? weights[i] : 1;
-    if (weight === 0 || !(value >= low && value <= high)) continue;
-    const guess = Math.floor((value - low) * scale);
-    let bin = Number.isFinite(guess) ? Math.min(binCount - 1, Math.max(guess, 0)) : 0;
-    while (bin > 0 && value < edges[bin]) bin--;
-    while (bin < binCount - 1 && value >= edges[bin + 1]) bin++;
-    counts[bin] += weight;
-  }
-  return counts;
-}
-function histogram(pair) {
-  const merged = mergedDistribution(pair);
-  const { minimum, maximum, allIntegers } = scan(merged);
-  const edges = histogramEdges(minimum, maximum, allIntegers, merged.referenceSize + merged.currentSize);
-  return {
-    kind: "histogram",
-    bin_edges: edges,
-    reference_counts: countIntoBins(merged.values, edges, merged.referenceCounts),
-    current_counts: countIntoBins(merged.values, edges, merged.currentCounts)
-  };
-}
-function categories(pair) {
-  const merged = mergedDistribution(pair);
-  const referenceCounts = /* @__PURE__ */ new Map();
-  const currentCounts = /* @__PURE__ */ new Map();
-  for (let k = 0; k < merged.values.length; k++) {
-    if (merged.referenceCounts[k] > 0) referenceCounts.set(merged.values[k], merged.referenceCounts[k]);
-    if (merged.currentCounts[k] > 0) currentCounts.set(merged.values[k], merged.currentCounts[k]);
-  }
-  const referenceSize = Math.max(pair.reference.length, 1);
-  const currentSize = Math.max(pair.current.length, 1);
-  const values = /* @__PURE__ */ new Set([...referenceCounts.keys(), ...currentCounts.keys()]);
-  const share = (value) => (referenceCounts.get(value) ?? 0) / referenceSize + (currentCounts.get(value) ?? 0) / currentSize;
-  const ranked = [...values].sort((a, b) => share(b) - share(a) || a - b);
-  const top = ranked.slice(0, TOP_CATEGORIES);
-  if (!pair.labels) top.sort((a, b) => a - b);
-  const label = (value) => pair.labels ? pair.labels[value] ?? String(value) : String(value);
-  const reference_counts = top.map((value) => referenceCounts.get(value) ?? 0);
-  const current_counts = top.map((value) => currentCounts.get(value) ?? 0);
-  const sum = (counts) => counts.reduce((total, count) => total + count, 0);
-  return {
-    kind: "categories",
-    categories: top.map(label),
-    reference_counts,
-    current_counts,
-    reference_other: pair.reference.length - sum(reference_counts),
-    current_other: pair.current.length - sum(current_counts)
-  };
-}
-
-// src/drift/prepare.ts
-function compareCodePoints(a, b) {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xs = x >= 55296 && x <= 57343;
-    const ys = y >= 55296 && y <= 57343;
-    if (xs !== ys) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-function finiteValues(values) {
-  let first = 0;
-  while (first < values.length && values[first] - values[first] === 0) first++;
-  if (first === values.length) return values;
-  const out = new Float64Array(values.length);
-  out.set(values.subarray(0, first));
-  let kept = first;
-  for (let i = first + 1; i < values.length; i++) {
-    const value = values[i];
-    if (value - value === 0) out[kept++] = value;
-  }
-  return out.slice(0, kept);
-}
-function encodeCodes(codes, remap) {
-  const out = new Float64Array(codes.length);
-  let kept = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i];
-    if (code >= 0) out[kept++] = remap[code];
-  }
-  return kept === codes.length ? out : out.slice(0, kept);
-}
-function prepareColumnPair(column, columnType, reference, current) {
-  if (reference.type === "string" && current.type === "string") {
-    const labels = [.../* @__PURE__ */ new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
-    const rank = new Map(labels.map((label, index) => [label, index]));
-    const remap = (dictionary) => Int32Array.from(dictionary, (label) => rank.get(label));
-    return {
-      column,
-      columnType,
-      reference: encodeCodes(reference.codes, remap(reference.dictionary)),
-      current: encodeCodes(current.codes, remap(current.dictionary)),
-      labels,
-      cache: /* @__PURE__ */ new Map()
-    };
-  }
-  if (reference.type === "string" || current.type === "string")
-    throw new Error(`prepareColumnPair: column '${column}' mixes strings and numbers`);
-  return {
-    column,
-    columnType,
-    reference: finiteValues(reference.values),
-    current: finiteValues(current.values),
-    cache: /* @__PURE__ */ new Map()
-  };
-}
-
-// src/drift/engine.ts
-function resolve(overrides, column, columnType) {
-  return overrides?.byColumn?.[column] ?? overrides?.byType?.[columnType] ?? overrides?.all;
-}
+// src/drift/score-column.ts
 function skippedResult(name, columnType, reason, sizes, test, threshold) {
   return {
     column: name,
@@ -9856,13 +9819,13 @@ function skippedResult(name, columnType, reason, sizes, test, threshold) {
   };
 }
 function chooseStatTest(pair, options) {
-  const requested = resolve(options.stattest, pair.column, pair.columnType);
+  const requested = resolveOverride(options.stattest, pair.column, pair.columnType);
   if (requested !== void 0) {
     const test = getStatTest(requested);
     if (!test.allowedTypes.includes(pair.columnType))
       throw new UserError(
         "STATTEST_TYPE",
-        `--stattest: '${requested}' cannot be applied to ${pair.columnType} column '${pair.column}' (it accepts ${test.allowedTypes.join(", ")} columns)`
+        `${settingName(options, "stattest")}: '${requested}' cannot be applied to ${pair.columnType} column '${pair.column}' (it accepts ${test.allowedTypes.join(", ")} columns)`
       );
     return test;
   }
@@ -9875,14 +9838,14 @@ function chooseStatTest(pair, options) {
     )
   );
 }
-function scoreColumn(name, columnType, reference, current, options) {
+function driftOfColumn({ name, type: columnType }, { reference, current }, options) {
   const ref = getColumn(reference, name);
   const cur = getColumn(current, name);
   if (columnType === "text") {
     const result2 = skippedResult(
       name,
       columnType,
-      "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (pass --categorical to test it as categories)",
+      "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)",
       [
         ref.type === "string" ? ref.codes.length : ref.values.length,
         cur.type === "string" ? cur.codes.length : cur.values.length
@@ -9903,11 +9866,11 @@ function scoreColumn(name, columnType, reference, current, options) {
     return { result: result2 };
   }
   const test = chooseStatTest(pair, options);
-  const threshold = resolve(options.threshold, name, columnType) ?? test.defaultThreshold;
+  const threshold = resolveOverride(options.threshold, name, columnType) ?? test.defaultThreshold;
   if (test.scoreKind === "p_value" && threshold > 1)
     throw new UserError(
       "THRESHOLD_RANGE",
-      `--threshold: ${threshold} for column '${name}' is a p-value threshold of '${test.id}' and must be in (0, 1]`
+      `${settingName(options, "threshold")}: ${threshold} for column '${name}' is a p-value threshold of '${test.id}' and must be in (0, 1]`
     );
   let result;
   try {
@@ -9935,27 +9898,126 @@ function scoreColumn(name, columnType, reference, current, options) {
   result.distribution = computeDistribution(pair);
   return { result, pair };
 }
-function computeColumn(name, columnType, reference, current, options) {
-  const { result, pair } = scoreColumn(name, columnType, reference, current, options);
+function scoreColumn(column, tables2, options) {
+  const { result, pair } = driftOfColumn(column, tables2, options);
   if (!pair) return { result };
-  const ref = getColumn(reference, name);
-  const cur = getColumn(current, name);
+  const ref = getColumn(tables2.reference, column.name);
+  const cur = getColumn(tables2.current, column.name);
   return {
     result,
     referenceTally: summarizeColumn(
       ref,
-      reference.rows,
+      tables2.reference.rows,
       ref.type !== "string" ? referenceRuns(pair) : void 0
     ),
-    currentTally: summarizeColumn(cur, current.rows, cur.type !== "string" ? currentRuns(pair) : void 0)
+    currentTally: summarizeColumn(
+      cur,
+      tables2.current.rows,
+      cur.type !== "string" ? currentRuns(pair) : void 0
+    )
   };
 }
 
 // src/snapshot/index.ts
 import { extname } from "node:path";
 
-// src/snapshot/csv.ts
-import { closeSync, fstatSync, readSync } from "node:fs";
+// src/snapshot/byte-source.ts
+import { createReadStream, fstatSync, readSync, closeSync } from "node:fs";
+import { pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+
+// src/util/fs.ts
+import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+function fileReadError(path, error, label) {
+  const where = label ? `${label}: ${path}` : path;
+  const code = error?.code;
+  if (code === "ENOENT") return new UserError("FILE_NOT_FOUND", `${where}: file not found`);
+  if (code === "EISDIR") return new UserError("FILE_UNREADABLE", `${where}: is a directory, not a file`);
+  if (code === "EACCES" || code === "EPERM")
+    return new UserError("FILE_UNREADABLE", `${where}: permission denied`);
+  return new UserError("FILE_UNREADABLE", `${where}: cannot read (${code ?? "unknown error"})`);
+}
+function openForReading(path, label) {
+  let isDirectory;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    throw fileReadError(path, error, label);
+  }
+  if (isDirectory) throw fileReadError(path, Object.assign(new Error(), { code: "EISDIR" }), label);
+  try {
+    return openSync(path, "r");
+  } catch (error) {
+    throw fileReadError(path, error, label);
+  }
+}
+
+// src/snapshot/byte-source.ts
+function isGzipPath(path) {
+  return /\.gz$/i.test(path);
+}
+function fileSource(path) {
+  const fd = openForReading(path);
+  return {
+    read: (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
+    expectedBytes: fstatSync(fd).size,
+    close: () => closeSync(fd)
+  };
+}
+function recordedSize(fd) {
+  const size = fstatSync(fd).size;
+  if (size < 18) return 0;
+  const trailer = new Uint8Array(4);
+  readSync(fd, trailer, 0, 4, size - 4);
+  return new DataView(trailer.buffer).getUint32(0, true);
+}
+function gzipSource(path) {
+  const fd = openForReading(path);
+  let expectedBytes;
+  try {
+    expectedBytes = recordedSize(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const file = createReadStream(path);
+  const inflater = createGunzip();
+  pipeline(file, inflater, () => void 0);
+  const chunks = inflater[Symbol.asyncIterator]();
+  let pending;
+  let at = 0;
+  let done = false;
+  const fail = (error) => {
+    throw new UserError(
+      "PARSE",
+      `${path}: not readable as gzip (${error instanceof Error ? error.message : String(error)})`
+    );
+  };
+  return {
+    async read(buffer, offset, length) {
+      while (!done && (pending === void 0 || at === pending.length)) {
+        const next = await chunks.next().catch(fail);
+        if (next.done) done = true;
+        else {
+          pending = next.value;
+          at = 0;
+        }
+      }
+      if (done && (pending === void 0 || at === pending.length)) return 0;
+      const count = Math.min(length, pending.length - at);
+      buffer.set(pending.subarray(at, at + count), offset);
+      at += count;
+      return count;
+    },
+    expectedBytes,
+    close: () => {
+      file.destroy();
+      inflater.destroy();
+    }
+  };
+}
+function openByteSource(path) {
+  return isGzipPath(path) ? gzipSource(path) : fileSource(path);
+}
 
 // src/snapshot/column-builder.ts
 var MISSING_TOKENS = /* @__PURE__ */ new Set([
@@ -9988,16 +10050,35 @@ var BOOL_TOKENS = /* @__PURE__ */ new Map([
   ["false", 0]
 ]);
 var ColumnBuilder = class {
-  constructor(name, capacity = 1024, forceString = false, shared2 = false) {
+  constructor(name, options = {}) {
     this.name = name;
-    this.shared = shared2;
-    this.numbers = float64(forceString ? 0 : capacity, shared2);
-    this.codes = int32(forceString ? capacity : 0, shared2);
-    if (forceString) this.mode = "string";
+    const capacity = options.capacity ?? 1024;
+    this.shared = options.shared ?? false;
+    this.declared = options.storage;
+    const isString = this.declared === "string";
+    this.numbers = float64(isString ? 0 : capacity, this.shared);
+    this.codes = int32(isString ? capacity : 0, this.shared);
+    switch (this.declared) {
+      case void 0:
+        break;
+      case "string":
+        this.mode = "string";
+        break;
+      case "bool":
+        this.mode = "bool";
+        break;
+      case "datetime":
+        this.mode = "datetime";
+        break;
+      case "int":
+      case "float":
+        this.mode = "number";
+    }
   }
   name;
-  shared;
   mode = "undecided";
+  declared;
+  shared;
   numbers;
   codes;
   dictionary = [];
@@ -10040,10 +10121,16 @@ var ColumnBuilder = class {
     this.sawMissing = true;
   }
   /**
-   * Appends a numeric cell already parsed by the reader (the fast path: no string is made).
-   * `isInteger` says the text had no fraction or exponent (pandas reads `1.0` as float).
+   * Appends a numeric cell already parsed by the reader (the fast path: no string is made); in a `datetime`
+   * column, milliseconds since the epoch. `isInteger` says the text had no fraction or exponent (pandas reads `1.0`
+   * as float).
    */
   pushNumber(value, isInteger) {
+    if (this.mode === "datetime") {
+      if (this.length === this.numbers.length) this.grow();
+      this.numbers[this.length++] = value;
+      return;
+    }
     if (this.mode === "undecided") this.mode = "number";
     else if (this.mode !== "number") {
       this.needsStringPass = true;
@@ -10119,9 +10206,11 @@ var ColumnBuilder = class {
         };
       case "bool":
         return { name: this.name, type: "bool", values: trim(this.numbers, this.length, this.shared) };
+      case "datetime":
+        return { name: this.name, type: "datetime", values: trim(this.numbers, this.length, this.shared) };
       case "number":
       case "undecided": {
-        const type = this.mode === "number" && !this.sawMissing && !this.sawNonInteger ? "int" : "float";
+        const type = this.mode === "number" && this.declared !== "float" && !this.sawMissing && !this.sawNonInteger ? "int" : "float";
         return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
       }
     }
@@ -10140,21 +10229,45 @@ function trim(array, length, shared2) {
   return copy;
 }
 
-// src/snapshot/open.ts
-import { openSync, statSync } from "node:fs";
-function openForReading(path) {
-  try {
-    if (statSync(path).isDirectory())
-      throw new UserError("FILE_UNREADABLE", `${path}: is a directory, not a snapshot file`);
-    return openSync(path, "r");
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = error.code;
-    if (code === "ENOENT") throw new UserError("FILE_NOT_FOUND", `${path}: file not found`);
-    if (code === "EACCES" || code === "EPERM")
-      throw new UserError("FILE_UNREADABLE", `${path}: permission denied`);
-    throw new UserError("FILE_UNREADABLE", `${path}: cannot read (${code ?? "unknown error"})`);
+// src/snapshot/decimal.ts
+var POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+var lastDecimal = { isInteger: false };
+function parseDecimal(bytes, start, end) {
+  let i = start;
+  let negative = false;
+  const first = bytes[i];
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i++;
   }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  let sawDigit = false;
+  for (; i < end; i++) {
+    const c = bytes[i] - 48;
+    if (c < 0 || c > 9) break;
+    sawDigit = true;
+    if (digits > 0 || c !== 0) digits++;
+    mantissa = mantissa * 10 + c;
+  }
+  let integer = true;
+  if (i < end && bytes[i] === 46) {
+    integer = false;
+    i++;
+    for (; i < end; i++) {
+      const c = bytes[i] - 48;
+      if (c < 0 || c > 9) break;
+      sawDigit = true;
+      if (digits > 0 || c !== 0) digits++;
+      mantissa = mantissa * 10 + c;
+      fraction++;
+    }
+  }
+  if (i !== end || !sawDigit || digits > 15 || fraction > 22) return Number.NaN;
+  lastDecimal.isInteger = integer;
+  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
+  return negative ? -value : value;
 }
 
 // src/snapshot/csv.ts
@@ -10162,7 +10275,6 @@ var QUOTE = 34;
 var LF = 10;
 var CR = 13;
 var CHUNK_BYTES = 2 * 1024 * 1024;
-var POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 var INFINITY_TOKENS = /* @__PURE__ */ new Map([
   ["inf", Infinity],
   ["+inf", Infinity],
@@ -10177,44 +10289,6 @@ var INFINITY_TOKENS = /* @__PURE__ */ new Map([
 ]);
 var NUMBER_PATTERN = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 var INTEGER_PATTERN = /^\s*[+-]?\d+\s*$/;
-var parsedIsInteger = false;
-function parseDecimalBytes(buf, start, end) {
-  let i = start;
-  let negative = false;
-  const first = buf[i];
-  if (first === 45 || first === 43) {
-    negative = first === 45;
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = 0;
-  let sawDigit = false;
-  for (; i < end; i++) {
-    const c = buf[i] - 48;
-    if (c < 0 || c > 9) break;
-    sawDigit = true;
-    if (digits > 0 || c !== 0) digits++;
-    mantissa = mantissa * 10 + c;
-  }
-  let integer = true;
-  if (i < end && buf[i] === 46) {
-    integer = false;
-    i++;
-    for (; i < end; i++) {
-      const c = buf[i] - 48;
-      if (c < 0 || c > 9) break;
-      sawDigit = true;
-      if (digits > 0 || c !== 0) digits++;
-      mantissa = mantissa * 10 + c;
-      fraction++;
-    }
-  }
-  if (i !== end || !sawDigit || digits > 15 || fraction > 22) return Number.NaN;
-  parsedIsInteger = integer;
-  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
-  return negative ? -value : value;
-}
 function classifyText(bytes, text) {
   const infinity = INFINITY_TOKENS.get(text);
   if (infinity !== void 0) return { bytes, text, number: infinity, isInteger: false, missing: false };
@@ -10344,9 +10418,9 @@ function scanRecord(buf, pos, length, eof, delimiter, scan2, where) {
     return i + 1;
   }
 }
-function forEachRecord(path, delimiter, onRecord) {
-  const fd = openForReading(path);
-  const progress = { offset: 0, size: fstatSync(fd).size };
+async function forEachRecord(path, delimiter, onRecord) {
+  const source = openByteSource(path);
+  const progress = { offset: 0, size: source.expectedBytes };
   let base = 0;
   try {
     let buf = new Uint8Array(CHUNK_BYTES);
@@ -10369,7 +10443,8 @@ function forEachRecord(path, delimiter, onRecord) {
           bigger.set(buf);
           buf = bigger;
         }
-        const read = readSync(fd, buf, length, buf.length - length, null);
+        const got = source.read(buf, length, buf.length - length);
+        const read = typeof got === "number" ? got : await got;
         if (read === 0) eof = true;
         length += read;
       }
@@ -10398,17 +10473,17 @@ function forEachRecord(path, delimiter, onRecord) {
       if (eof && length > 0 && pos === 0) throw new UserError("PARSE", `${where()}: could not parse record`);
     }
   } finally {
-    closeSync(fd);
+    source.close();
   }
 }
-function readDelimited(path, options) {
+async function readDelimited(path, options) {
   const { delimiter } = options;
   let header;
   let builders = [];
   let caches = [];
   let rows = 0;
   let headerBytes = 0;
-  forEachRecord(path, delimiter, (buf, scan2, line, progress) => {
+  await forEachRecord(path, delimiter, (buf, scan2, line, progress) => {
     if (!header) {
       headerBytes = progress.offset;
       header = [];
@@ -10423,7 +10498,7 @@ function readDelimited(path, options) {
         seen.add(name);
       }
       builders = header.map(
-        (name) => options.include && !options.include(name) ? void 0 : new ColumnBuilder(name, 1 << 16, false, options.sharedMemory)
+        (name) => options.include && !options.include(name) ? void 0 : new ColumnBuilder(name, { capacity: 1 << 16, shared: options.sharedMemory })
       );
       caches = header.map(() => new CellCache());
       return;
@@ -10448,8 +10523,8 @@ function readDelimited(path, options) {
         continue;
       }
       const quoted = scan2.quoted[f] === 1;
-      const value = quoted ? Number.NaN : parseDecimalBytes(buf, start, end);
-      if (!Number.isNaN(value)) builder.pushNumber(value, parsedIsInteger);
+      const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
+      if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
       else pushClassified(builder, caches[f].get(buf, start, end, quoted));
     }
   });
@@ -10458,10 +10533,17 @@ function readDelimited(path, options) {
   const mixed = builders.flatMap((builder, index) => builder?.needsStringPass ? [index] : []);
   if (mixed.length > 0) {
     const redo = new Map(
-      mixed.map((index) => [index, new ColumnBuilder(header[index], rows, true, options.sharedMemory)])
+      mixed.map((index) => [
+        index,
+        new ColumnBuilder(header[index], {
+          capacity: rows,
+          storage: "string",
+          shared: options.sharedMemory
+        })
+      ])
     );
     let first = true;
-    forEachRecord(path, delimiter, (buf, scan2) => {
+    await forEachRecord(path, delimiter, (buf, scan2) => {
       if (first) {
         first = false;
         return;
@@ -10485,19 +10567,61 @@ function readDelimited(path, options) {
 }
 
 // src/snapshot/jsonl.ts
-import { readFileSync } from "node:fs";
-import { closeSync as closeSync2 } from "node:fs";
-function readJsonLines(path, include) {
-  closeSync2(openForReading(path));
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new UserError("EMPTY_FILE", `${path}: file is empty`);
+var LF2 = 10;
+var CR2 = 13;
+var CHUNK_BYTES2 = 1024 * 1024;
+var decoder2 = new TextDecoder("utf-8");
+async function forEachLine(path, onLine) {
+  const source = openByteSource(path);
+  try {
+    let buf = new Uint8Array(CHUNK_BYTES2);
+    let length = 0;
+    let lineNumber = 0;
+    let first = true;
+    const emit = (start, end) => {
+      if (first && end - start >= 3 && buf[start] === 239 && buf[start + 1] === 187 && buf[start + 2] === 191)
+        start += 3;
+      first = false;
+      if (end > start && buf[end - 1] === CR2) end--;
+      onLine(decoder2.decode(buf.subarray(start, end)), ++lineNumber);
+    };
+    for (; ; ) {
+      if (length === buf.length) {
+        const bigger = new Uint8Array(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const got = source.read(buf, length, buf.length - length);
+      const read = typeof got === "number" ? got : await got;
+      if (read === 0) {
+        if (length > 0) emit(0, length);
+        return;
+      }
+      const scanFrom = length;
+      length += read;
+      let start = 0;
+      let end = buf.indexOf(LF2, scanFrom);
+      while (end >= 0 && end < length) {
+        emit(start, end);
+        start = end + 1;
+        end = buf.indexOf(LF2, start);
+        if (end >= length) end = -1;
+      }
+      buf.copyWithin(0, start, length);
+      length -= start;
+    }
+  } finally {
+    source.close();
+  }
+}
+async function readJsonLines(path, include) {
   const builders = /* @__PURE__ */ new Map();
   const order = [];
   let rows = 0;
-  let lineNumber = 0;
-  for (const line of text.split(/\r?\n/)) {
-    lineNumber++;
-    if (line.trim() === "") continue;
+  let blank = true;
+  await forEachLine(path, (line, lineNumber) => {
+    if (line.trim() === "") return;
+    blank = false;
     let record;
     try {
       record = JSON.parse(line);
@@ -10530,7 +10654,8 @@ function readJsonLines(path, include) {
         );
     }
     rows++;
-  }
+  });
+  if (blank) throw new UserError("EMPTY_FILE", `${path}: file is empty`);
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
   if (mixed !== void 0)
     throw new UserError(
@@ -10549,7 +10674,7 @@ function readJsonLines(path, include) {
 }
 
 // node_modules/hyparquet/src/node.js
-import { createReadStream, promises as fs } from "fs";
+import { createReadStream as createReadStream2, promises as fs } from "fs";
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -10718,7 +10843,7 @@ function readPolygon(reader, flags) {
 }
 
 // node_modules/hyparquet/src/convert.js
-var decoder2 = new TextDecoder();
+var decoder3 = new TextDecoder();
 var DEFAULT_PARSERS = {
   timestampFromMilliseconds(millis) {
     return new Date(Number(millis));
@@ -10733,10 +10858,10 @@ var DEFAULT_PARSERS = {
     return new Date(days * 864e5);
   },
   stringFromBytes(bytes) {
-    return bytes && decoder2.decode(bytes);
+    return bytes && decoder3.decode(bytes);
   },
   jsonFromBytes(bytes) {
-    return bytes && JSON.parse(decoder2.decode(bytes));
+    return bytes && JSON.parse(decoder3.decode(bytes));
   },
   geometryFromBytes(bytes) {
     return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
@@ -10781,7 +10906,7 @@ function convert(data, columnDecoder) {
     const arr = new Array(data.length);
     for (let i = 0; i < arr.length; i++) {
       if (data[i] instanceof Uint8Array) {
-        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
+        arr[i] = scale > 308 ? parseDecimal2(data[i]) * 10 ** -scale : parseDecimal2(data[i]) / factor;
       } else {
         arr[i] = Number(data[i]) / factor;
       }
@@ -10851,7 +10976,7 @@ function convert(data, columnDecoder) {
   }
   return data;
 }
-function parseDecimal(bytes) {
+function parseDecimal2(bytes) {
   if (!bytes.length) return 0;
   let value = 0n;
   for (const byte of bytes) {
@@ -11101,9 +11226,9 @@ function markGeoColumns(schema, key_value_metadata) {
 
 // node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
-var decoder3 = new TextDecoder();
+var decoder4 = new TextDecoder();
 function decode(value) {
-  return value && decoder3.decode(value);
+  return value && decoder4.decode(value);
 }
 async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
   if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
@@ -11345,7 +11470,7 @@ function convertMetadata(value, schema, parsers) {
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+    return scale > 308 ? parseDecimal2(value) * 10 ** -scale : parseDecimal2(value) / 10 ** scale;
   }
   if (logical_type?.type === "FLOAT16") return parseFloat16(value);
   if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
@@ -11656,7 +11781,7 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve2(record, field);
+    const value = resolve(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -11848,7 +11973,7 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve2(record, path) {
+function resolve(record, path) {
   let value = record;
   for (const part of path.split(".")) {
     value = value?.[part];
@@ -12188,7 +12313,7 @@ function prefetchAsyncBuffer(file, { fetches }) {
 }
 
 // node_modules/hyparquet/src/variant.js
-var decoder4 = new TextDecoder();
+var decoder5 = new TextDecoder();
 var metadataCache = /* @__PURE__ */ new WeakMap();
 function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
   if (Array.isArray(value)) {
@@ -12262,7 +12387,7 @@ function parseVariantMetadata(bytes) {
     const start = offsets[i];
     const end = offsets[i + 1];
     const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
-    dictionary[i] = decoder4.decode(strBytes);
+    dictionary[i] = decoder5.decode(strBytes);
   }
   const metadata = { dictionary, sorted };
   bufferCache.set(key, metadata);
@@ -12285,7 +12410,7 @@ function readVariant(reader, metadata, parsers) {
   if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
   const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
   reader.offset += header;
-  return decoder4.decode(bytes);
+  return decoder5.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
   switch (typeId) {
@@ -12347,7 +12472,7 @@ function readVariantPrimitive(reader, typeId, parsers) {
       return readVariantBinary(reader);
     case 16: {
       const bytes = readVariantBinary(reader);
-      return decoder4.decode(bytes);
+      return decoder5.decode(bytes);
     }
     case 17: {
       const value = reader.view.getBigInt64(reader.offset, true);
@@ -13837,17 +13962,17 @@ async function asyncBufferFromFile(filename) {
     byteLength: size,
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
-      const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve3, reject) => {
+      const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      return new Promise((resolve2, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve3(buffer.buffer);
+            resolve2(buffer.buffer);
           } else {
-            resolve3(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve2(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -13856,13 +13981,13 @@ async function asyncBufferFromFile(filename) {
 }
 
 // src/snapshot/parquet.ts
-import { closeSync as closeSync3 } from "node:fs";
+import { closeSync as closeSync2 } from "node:fs";
 function isDateElement(element) {
   const logical = element.logical_type?.type;
   return logical === "DATE" || logical === "TIMESTAMP" || element.converted_type === "DATE" || element.converted_type === "TIMESTAMP_MILLIS" || element.converted_type === "TIMESTAMP_MICROS" || element.type === "INT96";
 }
 async function readParquet(path, include) {
-  closeSync3(openForReading(path));
+  closeSync2(openForReading(path));
   let file;
   let metadata;
   try {
@@ -13911,11 +14036,10 @@ async function readParquet(path, include) {
       continue;
     }
     const integerType = element.type === "INT32" || element.type === "INT64";
-    const builder = new ColumnBuilder(
-      name,
-      rows,
-      element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY"
-    );
+    const builder = new ColumnBuilder(name, {
+      capacity: rows,
+      storage: element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY" ? "string" : void 0
+    });
     for (const part of parts)
       for (let i = 0; i < part.data.length; i++) {
         const value = part.data[i];
@@ -13966,7 +14090,12 @@ async function readSnapshot(path, options = {}) {
   if (!format)
     throw new UserError(
       "USAGE",
-      `${path}: cannot tell the format from the extension; pass --input-format ${INPUT_FORMATS.join("|")}`
+      `${path}: cannot tell the format from the extension (${INPUT_FORMATS.join(", ")}); name the input format`
+    );
+  if (format === "parquet" && isGzipPath(path))
+    throw new UserError(
+      "USAGE",
+      `${path}: a Parquet file compresses its own pages; gzip is read for csv, tsv and jsonl only`
     );
   switch (format) {
     case "csv":
@@ -13988,6 +14117,97 @@ async function readSnapshot(path, options = {}) {
   }
 }
 
+// src/snapshot/row-facts.ts
+function canonicalColumn(column) {
+  return column.type === "string" ? column.codes : column.values;
+}
+function countDuplicatedRows(table) {
+  const rows = table.rows;
+  if (rows < 2 || table.columns.length === 0) return 0;
+  const canonical = table.columns.map((column) => canonicalColumn(column));
+  const hashHigh = new Uint32Array(rows).fill(2166136261);
+  const hashLow = new Uint32Array(rows).fill(16777619);
+  for (const values of canonical) {
+    if (values instanceof Float64Array) {
+      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+      for (let i = 0; i < rows; i++) {
+        let low = words[2 * i];
+        let high = words[2 * i + 1];
+        if (low === 0 && high === 2147483648) high = 0;
+        else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
+          high = 2146959360;
+          low = 0;
+        }
+        hashHigh[i] = Math.imul(hashHigh[i] ^ low, 16777619) ^ Math.imul(high, 1540483477);
+        hashLow[i] = Math.imul(hashLow[i] ^ high, 2246822507) ^ Math.imul(low, 3266489909);
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const code = values[i];
+        hashHigh[i] = Math.imul(hashHigh[i] ^ code, 16777619) ^ 1540483477;
+        hashLow[i] = Math.imul(hashLow[i] ^ code, 2246822507) ^ 3266489909;
+      }
+    }
+  }
+  let capacity = 1;
+  while (capacity < rows * 2) capacity <<= 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  const equalRows = (a, b) => {
+    for (const values of canonical) {
+      const x = values[a];
+      const y = values[b];
+      if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    }
+    return true;
+  };
+  let duplicated = 0;
+  for (let row = 0; row < rows; row++) {
+    let slot = (hashHigh[row] ^ Math.imul(hashLow[row], 2654435761)) & mask;
+    for (; ; ) {
+      const other = slots[slot];
+      if (other < 0) {
+        slots[slot] = row;
+        break;
+      }
+      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
+        duplicated++;
+        break;
+      }
+      slot = slot + 1 & mask;
+    }
+  }
+  return duplicated;
+}
+function hasMissing(column) {
+  if (column.type === "string") {
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) return true;
+    return false;
+  }
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
+}
+function countEmptyRows(table) {
+  const { rows, columns } = table;
+  if (columns.length === 0 || !columns.every(hasMissing)) return 0;
+  const missingPerRow = new Uint32Array(rows);
+  for (const column of columns) {
+    if (column.type === "string") {
+      for (let r = 0; r < rows; r++) if (column.codes[r] < 0) missingPerRow[r]++;
+    } else {
+      for (let r = 0; r < rows; r++) if (Number.isNaN(column.values[r])) missingPerRow[r]++;
+    }
+  }
+  let empty = 0;
+  for (let r = 0; r < rows; r++) if (missingPerRow[r] === columns.length) empty++;
+  return empty;
+}
+function rowFactsOf(table) {
+  return { duplicatedRows: countDuplicatedRows(table), emptyRows: countEmptyRows(table) };
+}
+
 // src/snapshot/read-request.ts
 function columnFilterFunction(filter) {
   if (filter?.only) {
@@ -13999,6 +14219,14 @@ function columnFilterFunction(filter) {
     return (name) => !except.has(name);
   }
   return void 0;
+}
+async function readRequest(request, sharedMemory = false) {
+  const table = await readSnapshot(request.path, {
+    format: request.format,
+    include: columnFilterFunction(request.filter),
+    sharedMemory
+  });
+  return { table, rowFacts: rowFactsOf(table) };
 }
 
 // src/job/worker.ts
@@ -14021,31 +14249,15 @@ var tables;
 async function handle(request) {
   switch (request.kind) {
     case "read": {
-      const table = await readSnapshot(request.path, {
-        format: request.format,
-        include: columnFilterFunction(request.filter),
-        sharedMemory: true
-      });
-      return {
-        id: request.id,
-        kind: "table",
-        table: inSharedMemory(table),
-        duplicatedRows: countDuplicatedRows(table)
-      };
+      const { table, rowFacts } = await readRequest(request, true);
+      return { id: request.id, kind: "read", table: inSharedMemory(table), rowFacts };
     }
     case "tables":
       tables = { reference: request.reference, current: request.current };
       return { id: request.id, kind: "ok" };
     case "column": {
       if (!tables) throw new Error("worker: column requested before the tables");
-      const work = computeColumn(
-        request.name,
-        request.type,
-        tables.reference,
-        tables.current,
-        request.options
-      );
-      return { id: request.id, kind: "column", work };
+      return { id: request.id, kind: "column", work: scoreColumn(request.column, tables, request.options) };
     }
   }
 }
@@ -14053,7 +14265,7 @@ parentPort.on("message", (request) => {
   handle(request).then(
     (reply) => parentPort.postMessage(reply),
     (error) => {
-      const failure = error instanceof UserError ? { user: true, code: error.code, message: error.message } : {
+      const failure = error instanceof UserError ? { user: true, code: error.code, message: error.message, field: error.field } : {
         user: false,
         message: error instanceof Error ? error.stack ?? error.message : String(error)
       };

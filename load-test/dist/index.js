@@ -48138,11 +48138,13 @@ function info(message) {
 
 // src/errors.ts
 var UserError = class extends Error {
-  constructor(code, message) {
+  constructor(code, message, field) {
     super(message);
     this.code = code;
+    this.field = field;
   }
   code;
+  field;
   name = "UserError";
 };
 function wrapError(error2) {
@@ -48433,20 +48435,44 @@ async function evaluateSlo(sources, file, queries, variables, atMs) {
   };
 }
 
-// src/util/text-file.ts
+// src/util/fs.ts
+import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-async function readUserTextFile(path, label2) {
+import { basename, dirname, join } from "node:path";
+var TEMPORARY_MARKER = ".dw-tmp-";
+function temporaryPathFor(path) {
+  const random = Math.random().toString(36).slice(2, 10);
+  return join(dirname(path), `.${basename(path)}${TEMPORARY_MARKER}${process.pid}-${random}`);
+}
+function writeFileAtomic(path, content2) {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryPathFor(path);
+  try {
+    writeFileSync(temporary, content2);
+    renameSync(temporary, path);
+  } catch (error2) {
+    rmSync(temporary, { force: true });
+    throw error2;
+  }
+}
+function fileReadError(path, error2, label2) {
+  const where = label2 ? `${label2}: ${path}` : path;
+  const code = error2?.code;
+  if (code === "ENOENT") return new UserError("FILE_NOT_FOUND", `${where}: file not found`);
+  if (code === "EISDIR") return new UserError("FILE_UNREADABLE", `${where}: is a directory, not a file`);
+  if (code === "EACCES" || code === "EPERM")
+    return new UserError("FILE_UNREADABLE", `${where}: permission denied`);
+  return new UserError("FILE_UNREADABLE", `${where}: cannot read (${code ?? "unknown error"})`);
+}
+async function readTextFile(path, label2) {
   try {
     return await readFile(path, "utf8");
   } catch (error2) {
-    const code = error2.code;
-    throw new UserError(
-      code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE",
-      `${label2 ? `${label2}: ` : ""}${path}: ${code === "ENOENT" ? "no such file" : String(code)}`
-    );
+    throw fileReadError(path, error2, label2);
   }
 }
-function parseJsonText(text, path) {
+async function readJsonFile(path, label2) {
+  const text = await readTextFile(path, label2);
   try {
     return JSON.parse(text);
   } catch (error2) {
@@ -48456,8 +48482,8 @@ function parseJsonText(text, path) {
     );
   }
 }
-async function readUserJsonFile(path, label2) {
-  return parseJsonText(await readUserTextFile(path, label2), path);
+function writeJsonFileAtomic(path, value) {
+  writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n");
 }
 
 // src/loadtest/capacity-search.ts
@@ -53219,7 +53245,7 @@ function parseSloFile(text, path) {
   return { path, variables, objectives };
 }
 async function readSloFile(path) {
-  return parseSloFile(await readUserTextFile(path), path);
+  return parseSloFile(await readTextFile(path), path);
 }
 function substituteVariables(objective, variables, path) {
   return objective.query.replace(PLACEHOLDER, (_, name2) => {
@@ -53346,7 +53372,7 @@ function describeFailure(validate) {
   return `body ${error2.instancePath || "/"} ${error2.message ?? "is invalid"}${params}`;
 }
 async function compileSchemaFile(path) {
-  const schema = await readUserJsonFile(path);
+  const schema = await readJsonFile(path);
   let validate;
   try {
     validate = ajvFor(schema).compile(schema);
@@ -53371,7 +53397,7 @@ async function loadResponseChecks(settings) {
 
 // src/loadtest/payloads.ts
 async function readPayloads(path) {
-  const text = await readUserTextFile(path, "--payloads");
+  const text = await readTextFile(path, "--payloads");
   const payloads = [];
   text.split("\n").forEach((line, index) => {
     if (line.trim() === "") return;
@@ -53555,7 +53581,7 @@ async function runLoadSession(settings, deps) {
 // src/loadtest/capacity.ts
 var GENERATOR_LATE_MS = 20;
 async function readBaselineCapacity(path) {
-  const document = await readUserJsonFile(path);
+  const document = await readJsonFile(path);
   const capacity = document?.capacity_rps;
   if (typeof capacity !== "number" || !(capacity > 0))
     throw new UserError(
@@ -58027,24 +58053,6 @@ function parseCapacitySettings(raw, label2) {
   };
 }
 
-// src/loadtest/write-json.ts
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname } from "node:path";
-async function writeTextAtomic(path, text) {
-  await mkdir2(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile2(temporary, text);
-    await rename2(temporary, path);
-  } catch (error2) {
-    await rm2(temporary, { force: true });
-    throw error2;
-  }
-}
-async function writeJsonAtomic(path, value) {
-  await writeTextAtomic(path, JSON.stringify(value, null, 2) + "\n");
-}
-
 // src/action/load-test-summary.ts
 function loadMarkdownSummary(result) {
   const { load, gate } = result;
@@ -58201,7 +58209,7 @@ async function runLoadMode(raw, resultFile, clock) {
     latency_gap: result.latency_gap,
     passed: result.passed
   };
-  await writeJsonAtomic(resultFile, json);
+  await writeJsonFileAtomic(resultFile, json);
   setOutput("passed", String(result.passed));
   setOutput("result-file", resultFile);
   setOutput("achieved-rate", result.load.achieved_rate.toFixed(3));
@@ -58224,8 +58232,8 @@ async function runCapacityMode(raw, resultFile, clock) {
     onProgress: progressLogger(),
     clock
   });
-  await writeJsonAtomic(resultFile, result);
-  if (htmlFile !== void 0) await writeTextAtomic(htmlFile, capacityHtml(result));
+  await writeJsonFileAtomic(resultFile, result);
+  if (htmlFile !== void 0) await writeFileAtomic(htmlFile, capacityHtml(result));
   setOutput("passed", String(result.passed));
   setOutput("result-file", resultFile);
   setOutput("capacity-rps", String(result.capacity_rps));
