@@ -65,6 +65,24 @@ export function splitUnit(key: string, seed: number): number {
   return (hash >>> 0) / 4294967296;
 }
 
+/**
+ * The holdout rows of a snapshot under training's split: a row is held out when the hash of its id (or of its row
+ * number without an id column) falls below the fraction. `driftwatch evaluate --holdout` selects the same rows.
+ */
+export function holdoutMask(
+  table: Table,
+  idColumn: Column | undefined,
+  fraction: number,
+  seed: number,
+): Uint8Array {
+  const isHoldout = new Uint8Array(table.rows);
+  for (let row = 0; row < table.rows; row++) {
+    const key = idColumn ? String(cellValue(idColumn, row)) : String(row);
+    isHoldout[row] = splitUnit(key, seed) < fraction ? 1 : 0;
+  }
+  return isHoldout;
+}
+
 /** The raw value of one cell as the model sees it: a number for numeric/bool columns, a string for string columns. */
 export function cellValue(column: Column, row: number): FeatureValue {
   if (column.type === 'string') {
@@ -163,13 +181,9 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
     if (!idColumn)
       throw new UserError('COLUMN_MISSING', `${table.source}: id column '${options.idColumn}' not found`);
   }
-  const isHoldout = new Uint8Array(table.rows);
+  const isHoldout = holdoutMask(table, idColumn, options.holdoutFraction, options.seed);
   let holdoutRows = 0;
-  for (let row = 0; row < table.rows; row++) {
-    const key = idColumn ? String(cellValue(idColumn, row)) : String(row);
-    isHoldout[row] = splitUnit(key, options.seed) < options.holdoutFraction ? 1 : 0;
-    holdoutRows += isHoldout[row]!;
-  }
+  for (let row = 0; row < table.rows; row++) holdoutRows += isHoldout[row]!;
   const trainRows = table.rows - holdoutRows;
   if (trainRows === 0 || holdoutRows === 0)
     throw new UserError(

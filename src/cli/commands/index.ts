@@ -2,6 +2,7 @@ import type { Command } from '../io.js';
 import { capacityCommand } from './capacity.js';
 import { compareCommand } from './compare.js';
 import { dbLoadFixturesCommand } from './db-load-fixtures.js';
+import { evaluateCommand } from './evaluate.js';
 import { loadtestCommand } from './loadtest.js';
 import { payloadsCommand } from './payloads.js';
 import { predictorCommand } from './predictor.js';
@@ -14,6 +15,7 @@ import { trainCommand } from './train.js';
 export const commands: readonly Command[] = [
   compareCommand,
   trainCommand,
+  evaluateCommand,
   predictorCommand,
   payloadsCommand,
   stackCommand,

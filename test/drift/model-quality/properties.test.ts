@@ -12,6 +12,7 @@ import { binarySample, labelledSample } from '../../../src/drift/model-quality/b
 import { brierScore } from '../../../src/drift/model-quality/brier-score.js';
 import { calibrationCurve, linspaceEdges } from '../../../src/drift/model-quality/calibration-curve.js';
 import { measureClassification } from '../../../src/drift/model-quality/classification-quality.js';
+import { compareModels } from '../../../src/drift/model-quality/model-comparison.js';
 import {
   delongCovariance,
   delongPlacements,
@@ -198,5 +199,13 @@ describe('documented examples', () => {
       0.5,
     );
     expect(measured.quality.roc_auc).toBe(0.75);
+    const a = binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.5, 0.3), labels);
+    const b = binarySample(Float64Array.of(0.1, 0.2, 0.6, 0.8, 0.3, 0.7), labels);
+    const comparison = compareModels(
+      { name: 'champion', sample: a, rocAuc: rocAuc(a) },
+      { name: 'challenger', sample: b, rocAuc: rocAuc(b) },
+      { minAucGain: 0 },
+    );
+    expect(comparison.winner).toBe('challenger');
   });
 });
