@@ -5,7 +5,8 @@
  *     mean(new Float64Array([1, 2, 3, 4])); // => 2.5
  *
  * The code before `// =>` (it may span lines) is evaluated with the module's exports in scope, plus the drift
- * kernels and `pairOf(reference, current)` (a cleaned column pair of two arrays), which examples may use; the text
+ * kernels, `pairOf(reference, current)` (a cleaned column pair of two arrays) and `binarySample(scores, labels)` (a
+ * labelled sample of the model-quality metrics), which examples may use; the text
  * after `// =>` (less a trailing note in parentheses) is evaluated the same way and compared: numbers, strings and
  * booleans exactly, arrays (typed arrays as arrays) element by element, objects field by field for the fields the
  * example names. `// ≈ X` documents a reference value (scipy's, say) that the result matches to 1e-12 relative
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as kernels from '../src/drift/kernels/index.js';
+import { binarySample } from '../src/drift/model-quality/binary-sample.js';
 import { pairOf } from './drift/catalogue/helpers.js';
 
 interface ExampleCase {
@@ -117,7 +119,7 @@ describe('JSDoc @examples in src/', () => {
     ),
   )('%s: %o', async (where, { code, expected, approximate }) => {
     const module = (await import(pathToFileURL(where.replace(/:\d+$/, '')).href)) as Record<string, unknown>;
-    const scope = { ...kernels, pairOf, ...module };
+    const scope = { ...kernels, pairOf, binarySample, ...module };
     const actual = plain(evaluate(code, scope));
     const wanted = plain(evaluate(expected, scope));
     if (approximate) {

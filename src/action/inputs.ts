@@ -99,6 +99,10 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   formats: Inputs.Formats,
   reportUrl: Inputs.ReportUrl,
   failOnDrift: Inputs.FailOnDrift,
+  model: Inputs.Model,
+  predictionColumn: Inputs.PredictionColumn,
+  maxAucDrop: Inputs.MaxAucDrop,
+  aucDropConfidence: Inputs.AucDropConfidence,
 };
 
 /**

@@ -6,6 +6,7 @@ import type { CorrectionMethod } from './correction.js';
 import type { ColumnDistribution } from './distribution.js';
 import type { ColumnEffect } from './effect.js';
 import type { MissingDrift } from './missing-drift.js';
+import type { ModelQualityBlock } from './model-quality/model-block.js';
 import { STAT_TESTS } from './stattests/index.js';
 import type { DataSummary } from './summary.js';
 import type { ColumnType, StatTestId } from './types.js';
@@ -63,6 +64,8 @@ export interface Decision {
   action: DecisionAction;
   retrain_threshold: number;
   reason: string;
+  /** With a model rule (`--max-auc-drop`): the rules that fired, `drift_share` and/or `auc_drop`. */
+  triggered_by?: ('drift_share' | 'auc_drop')[];
 }
 
 /** One snapshot as the report names it. */
@@ -94,6 +97,8 @@ export interface DriftReport {
   missing_drift?: true;
   /** Data summary of both snapshots. */
   summary: { reference: DataSummary; current: DataSummary };
+  /** The model section (`--model` / `--prediction-column`). */
+  model?: ModelQualityBlock;
 }
 
 /**

@@ -7,15 +7,17 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { computeDrift } from '../drift/engine.js';
 import type { DriftOptions } from '../drift/options.js';
 import type { DriftReport } from '../drift/report.js';
-import { assertNever } from '../errors.js';
+import { assertNever, UserError } from '../errors.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { readSnapshotPair } from '../snapshot/pair.js';
 import type { ColumnFilter } from '../snapshot/read-request.js';
+import { isCounted } from '../snapshot/table.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
+import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
 
 export interface CompareOutcome {
   readonly report: DriftReport;
@@ -42,10 +44,22 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
   if (files.json) parts.push(`report_json=${files.json}`);
   if (files.md) parts.push(`report_md=${files.md}`);
   const share = report.drift_share.toFixed(2);
-  const comparison = report.decision.action === 'RETRAIN' ? '>=' : '<';
+  const comparison = report.drift_share >= report.decision.retrain_threshold ? '>=' : '<';
   parts.push(
     `drift_share=${share} -> ${report.decision.action} drift_share=${share} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`,
   );
+  const model = report.model;
+  if (model?.max_auc_drop !== undefined) {
+    const bound = model.auc_drop_confidence === undefined ? model.auc_drop : model.auc_drop_lower_bound;
+    const name = model.auc_drop_confidence === undefined ? 'auc_drop' : 'auc_drop_lower';
+    parts.push(
+      bound === null || bound === undefined
+        ? `${name}=n/a`
+        : `${name}=${bound.toFixed(4)} ${bound >= model.max_auc_drop ? '>=' : '<'} ${model.max_auc_drop}`,
+    );
+  } else if (model) {
+    parts.push(`auc_drop=${model.auc_drop === null ? 'n/a' : model.auc_drop.toFixed(4)}`);
+  }
   let line = parts.join(' ');
   if (report.target) {
     const diff = report.target.abs_rate_diff;
@@ -54,18 +68,22 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
   return line;
 }
 
-/** Which columns a reader needs to materialise (ids and excluded columns are skipped). */
-function columnFilter({ drift }: CompareSettings): ColumnFilter | undefined {
+/**
+ * Which columns a reader needs to materialise (ids and excluded columns are skipped); `needed` are read whatever
+ * the selection (the model section's features, target and prediction column).
+ */
+function columnFilter(settings: CompareSettings, needed: readonly string[] = []): ColumnFilter | undefined {
+  const { drift } = settings;
   if (drift.columns)
-    return { only: [...new Set([...drift.columns, ...(drift.target ? [drift.target] : [])])] };
+    return { only: [...new Set([...drift.columns, ...(drift.target ? [drift.target] : []), ...needed])] };
   const except = [drift.idColumn, drift.timestampColumn, ...(drift.exclude ?? [])].filter(
-    (name): name is string => name !== undefined && name !== drift.target,
+    (name): name is string => name !== undefined && name !== drift.target && !needed.includes(name),
   );
   return except.length === 0 ? undefined : { except };
 }
 
-/** Reads both snapshots and computes the report. */
-async function computeReport(settings: CompareSettings): Promise<DriftReport> {
+/** Reads both snapshots and computes the report (with the model section when asked for). */
+async function computeReport(settings: CompareSettings, model?: PreparedModel): Promise<DriftReport> {
   const { reference, current, names } = settings;
   // Big files: two worker threads read both snapshots at once, then score columns on both cores.
   const pool = WorkerPool.forFiles(
@@ -75,7 +93,7 @@ async function computeReport(settings: CompareSettings): Promise<DriftReport> {
   );
   try {
     const pair = await readSnapshotPair(settings, {
-      columns: columnFilter(settings),
+      columns: columnFilter(settings, model?.columns),
       readFiles: pool?.readFiles,
     });
     const options: DriftOptions = {
@@ -84,7 +102,17 @@ async function computeReport(settings: CompareSettings): Promise<DriftReport> {
       currentLabel: settings.currentLabel ?? pair.labels.current,
       names: { stattest: names.stattest, threshold: names.threshold, numerical: names.numerical },
     };
-    return await computeDrift(pair, options, { mapColumns: pool?.mapColumns });
+    const report = await computeDrift(pair, options, { mapColumns: pool?.mapColumns });
+    if (model) {
+      if (isCounted(pair.reference) || isCounted(pair.current))
+        throw new UserError(
+          'USAGE',
+          `${model.settings.source.kind === 'model' ? names.model : names.predictionColumn}: the model section scores rows; with PostgreSQL snapshots use ${names.compute} memory`,
+          model.settings.source.kind === 'model' ? 'model' : 'predictionColumn',
+        );
+      addModelSection(report, model, pair.reference, pair.current, options);
+    }
+    return report;
   } finally {
     await pool?.close();
   }
@@ -98,7 +126,10 @@ async function computeReport(settings: CompareSettings): Promise<DriftReport> {
  * @throws {UserError} for unreadable snapshots, unknown columns and the like (nothing is written then)
  */
 export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
-  const report = await computeReport(settings);
+  const model = settings.model
+    ? await prepareModel(settings.model, settings.drift.target, settings.cwd, settings.names)
+    : undefined;
+  const report = await computeReport(settings, model);
   const base = join(
     settings.reportDir,
     `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`,

@@ -15,6 +15,7 @@ import { parseNumberSetting, splitList } from '../util/values.js';
 import { formatFromPath, INPUT_FORMATS, type InputFormat } from '../snapshot/index.js';
 import { parseSnapshotSource, type FileSnapshotSource, type SnapshotSource } from '../snapshot/source.js';
 import { hasDatabaseSettings, parseDatabaseSources, type RawDatabaseSettings } from './database-settings.js';
+import { parseModelSettings } from './model-quality.js';
 import {
   REPORT_FORMATS,
   type CompareField,
@@ -282,5 +283,14 @@ export function parseCompareSettings(
       correction: read.oneOf<CorrectionMethod>('correction', 'method', CORRECTION_METHODS),
       missingDrift: read.bool('missingDrift'),
     },
+    model: parseModelSettings(
+      {
+        model: read.text('model'),
+        predictionColumn: read.text('predictionColumn'),
+        maxAucDrop: read.text('maxAucDrop'),
+        aucDropConfidence: read.text('aucDropConfidence'),
+      },
+      names,
+    ),
   };
 }

@@ -16,10 +16,10 @@ import type { ChurnModel } from '../predictor/model.js';
 import { loadModelFile, readTarget, scoreTable } from '../predictor/score.js';
 import { holdoutMask } from '../predictor/train.js';
 import { renderEvaluationJson, renderEvaluationMarkdown } from '../report/model-quality.js';
-import { writeFileAtomic } from '../report/write.js';
-import { defaultLabel, loadSnapshot } from '../snapshot/load.js';
+import { loadSnapshot } from '../snapshot/files.js';
+import { defaultLabel, type FileSnapshotSource } from '../snapshot/source.js';
+import { writeFileAtomic } from '../util/fs.js';
 import { getColumn, type Table } from '../snapshot/table.js';
-import type { SnapshotSource } from './settings.js';
 
 export const EVALUATION_FORMATS = ['json', 'md'] as const;
 export type EvaluationFormat = (typeof EVALUATION_FORMATS)[number];
@@ -34,7 +34,7 @@ export interface NamedModel {
 export interface EvaluateSettings {
   /** One or two models; with two, the first is the champion and the second the challenger. */
   readonly models: readonly NamedModel[];
-  readonly snapshot: SnapshotSource;
+  readonly snapshot: FileSnapshotSource;
   /** Report label of the snapshot; default the file name without extension. */
   readonly snapshotLabel?: string;
   /** Target column; default the first model's target. */

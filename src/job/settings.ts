@@ -4,6 +4,7 @@
  */
 import type { DriftOptions } from '../drift/options.js';
 import type { SnapshotSource } from '../snapshot/source.js';
+import type { ModelSettings } from './model-quality.js';
 
 export const REPORT_FORMATS = ['json', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -52,6 +53,11 @@ export const COMPARE_FIELDS = [
   'formats',
   'reportUrl',
   'failOnDrift',
+  // Model quality
+  'model',
+  'predictionColumn',
+  'maxAucDrop',
+  'aucDropConfidence',
 ] as const;
 export type CompareField = (typeof COMPARE_FIELDS)[number];
 
@@ -79,4 +85,6 @@ export interface CompareSettings {
   readonly cwd: string;
   /** How the surface that built these settings names them, for messages of checks made after parsing. */
   readonly names: CompareNames;
+  /** The model section (`--model` or `--prediction-column`, with `--max-auc-drop`). */
+  readonly model?: ModelSettings;
 }

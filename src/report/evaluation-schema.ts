@@ -1,12 +1,12 @@
 /**
- * The published JSON Schemas of `driftwatch evaluate` (`schema/evaluation.schema.json`, draft 2020-12) and of the
- * model-quality blocks it shares with the drift report (`schema/model-quality.schema.json`), and a validator.
+ * The published JSON Schema of `driftwatch evaluate` (`schema/evaluation.schema.json`, draft 2020-12), whose metric
+ * blocks are the drift report's (`schema/report.schema.json`, `$defs/classification_quality`), and a validator.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import evaluationSchema from '../../schema/evaluation.schema.json' with { type: 'json' };
-import modelQualitySchema from '../../schema/model-quality.schema.json' with { type: 'json' };
+import reportSchema from '../../schema/report.schema.json' with { type: 'json' };
 
-export { evaluationSchema, modelQualitySchema };
+export { evaluationSchema };
 
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
 
@@ -15,7 +15,7 @@ let compiled: ReturnType<Ajv2020['compile']> | undefined;
  * @returns one line per violation (`<instance path> <message>`); empty when the report is valid
  */
 export function validateEvaluation(report: unknown): string[] {
-  compiled ??= new Ajv2020({ allErrors: true, allowUnionTypes: true, schemas: [modelQualitySchema] }).compile(
+  compiled ??= new Ajv2020({ allErrors: true, allowUnionTypes: true, schemas: [reportSchema] }).compile(
     evaluationSchema,
   );
   if (compiled(report)) return [];

@@ -14,6 +14,7 @@ import {
   orderColumns,
   type DriftState,
 } from './format.js';
+import { modelSectionHtml } from './model-quality-html.js';
 import { distributionSvg, driftShareGaugeSvg, type SideLabels } from './svg.js';
 import { templates } from './templates.generated.js';
 
@@ -248,6 +249,7 @@ export function renderHtml(report: DriftReport): string {
     rows: views,
     drifted: views.filter((column) => column.state === 'drifted'),
     others: views.filter((column) => column.state !== 'drifted'),
+    modelSection: report.model ? modelSectionHtml(report.model, labels) : null,
   };
   return Mustache.render(templates.report, view, { styles: templates.styles, column: templates.column });
 }

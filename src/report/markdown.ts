@@ -5,6 +5,7 @@
 import type { ColumnDriftResult, DriftReport } from '../drift/report.js';
 import { driftState, formatCount, formatPercent, formatScore, orderColumns } from './format.js';
 import { driftScoreCharts } from './mermaid.js';
+import { modelSectionMarkdown } from './model-quality.js';
 
 /** Default length limit: GitHub rejects comments over 65,536 characters; leave room for a marker line. */
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_000;
@@ -108,6 +109,14 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
   const head = [headline(report), '', `> ${cellText(report.decision.reason)}`];
   const target = targetLine(report);
   if (target) head.push('', target);
+  if (report.model)
+    head.push(
+      '',
+      ...modelSectionMarkdown(report.model, {
+        reference: report.reference.label,
+        current: report.current.label,
+      }),
+    );
   const charts = driftScoreCharts(ordered);
   const footer = url === undefined ? [] : ['', `Full report: ${url}`];
   const cutNote = (left: number) =>

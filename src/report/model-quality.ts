@@ -4,6 +4,7 @@
  */
 import type { ClassificationQuality } from '../drift/model-quality/classification-quality.js';
 import type { EvaluationReport } from '../drift/model-quality/evaluation-report.js';
+import type { ModelQualityBlock } from '../drift/model-quality/model-block.js';
 import { formatCount, formatPercent, formatScore } from './format.js';
 
 /** One column of the metric table. */
@@ -98,7 +99,7 @@ function cell(text: string): string {
     .replace(/<(?=[A-Za-z/!?])/g, '&#60;');
 }
 
-function interval(bounds: [number, number] | null): string {
+function interval(bounds: readonly number[] | null): string {
   return bounds ? `[${formatChange(bounds[0])}, ${formatChange(bounds[1])}]` : 'n/a';
 }
 
@@ -154,4 +155,37 @@ export function renderEvaluationJson(report: EvaluationReport): string {
       2,
     ) + '\n'
   );
+}
+
+/**
+ * The model section of the drift report's Markdown: AUC drop with its interval, prediction drift, the rule, and
+ * the metric table of both snapshots.
+ * @returns Markdown lines
+ */
+export function modelSectionMarkdown(
+  block: ModelQualityBlock,
+  labels: { reference: string; current: string },
+): string[] {
+  const drift = block.prediction_drift;
+  const driftText =
+    drift.skipped !== null
+      ? `not tested (${cell(drift.skipped)})`
+      : `${drift.drift_detected ? '▲ drifted' : '○ stable'} (${cell(drift.stattest_name ?? drift.stattest ?? '—')} ${formatScore(drift.drift_score)}, threshold ${formatScore(drift.threshold)})`;
+  const interval95 = block.auc_drop_ci95 ? `, 95% interval ${interval(block.auc_drop_ci95)} (DeLong)` : '';
+  const rule =
+    block.max_auc_drop === undefined
+      ? ''
+      : ` · rule: RETRAIN when ${block.auc_drop_confidence === undefined ? 'the drop' : `its lower ${formatPercent(block.auc_drop_confidence)} bound`} ≥ ${block.max_auc_drop}`;
+  return [
+    `### Model quality (\`${cell(block.source)}\`, target \`${cell(block.target)}\`)`,
+    '',
+    `ROC AUC ${formatMetric(block.reference.roc_auc)} → ${formatMetric(block.current.roc_auc)}: drop ${formatChange(block.auc_drop)}${interval95}${rule}`,
+    '',
+    `Prediction drift: ${driftText}`,
+    '',
+    ...qualityTableMarkdown([
+      { title: labels.reference, quality: block.reference },
+      { title: labels.current, quality: block.current },
+    ]),
+  ];
 }

@@ -70,6 +70,10 @@ export const templates = {
 </div>
 {{/target}}
 
+{{#modelSection}}
+{{{modelSection}}}
+{{/modelSection}}
+
 {{#datasetSummary.length}}
 <h2 id="summary">Data summary</h2>
 <table class="stats"><thead><tr><th></th><th class="num">reference</th><th class="num">current</th></tr></thead><tbody>
@@ -168,6 +172,12 @@ a{color:inherit}
 .chart .cl{text-anchor:end;fill:var(--fg)}
 .chart .empty{text-anchor:middle}
 .chart .bv{font-size:10.5px}
+.model-charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:14px;margin:10px 0}
+.chart .ref-line{fill:none;stroke:var(--ref);stroke-width:2;stroke-linejoin:round}
+.chart .cur-line{fill:none;stroke:var(--cur);stroke-width:2.2;stroke-dasharray:6 3;stroke-linejoin:round}
+.chart .ref-point{fill:var(--ref)}
+.chart .cur-point{fill:var(--bg);stroke:var(--cur);stroke-width:2}
+.chart .diag{fill:none;stroke:var(--muted);stroke-width:1;stroke-dasharray:2 3}
 table.stats{width:auto;margin-top:6px;font-size:12.5px}
 table.stats td,dl.kv dd{overflow-wrap:anywhere}
 table.stats th,table.stats td{padding:2px 10px}

@@ -201,6 +201,23 @@ describe('getInputs', () => {
     });
   });
 
+  it('passes the model section and the AUC-drop rule to the compare settings', () => {
+    expect(parse({}).settings.compare.model).toBeUndefined();
+    const { settings } = parse({
+      model: 'models/churn.json',
+      'max-auc-drop': '0.05',
+      'auc-drop-confidence': '0.9',
+    });
+    expect(settings.compare.model).toEqual({
+      source: { kind: 'model', path: 'models/churn.json' },
+      rule: { maxAucDrop: 0.05, confidence: 0.9 },
+    });
+    expect(parse({ 'prediction-column': 'p' }).settings.compare.model).toEqual({
+      source: { kind: 'prediction-column', column: 'p' },
+      rule: undefined,
+    });
+  });
+
   it('reads INPUT_ names with hyphens kept, as the runner sets them', () => {
     expect(readInput({ 'INPUT_DRIFT-SHARE': ' 0.7 ' }, 'drift-share')).toBe('0.7');
     expect(readInput({ INPUT_DRIFT_SHARE: '0.7' }, 'drift-share')).toBe('0.5');
@@ -225,6 +242,9 @@ describe('getInputs', () => {
       "reference: cannot tell the format of 'a.xlsx' from its extension; set input-format",
     ],
     [{ 'missing-drift': 'yes' }, {}, "missing-drift: 'yes' is not a boolean (use true or false)"],
+    [{ model: 'm.json', 'prediction-column': 'p' }, {}, 'give model or prediction-column, not both'],
+    [{ 'max-auc-drop': '0.05' }, {}, 'max-auc-drop needs model or prediction-column'],
+    [{ model: 'm.json', 'auc-drop-confidence': '0.9' }, {}, 'auc-drop-confidence needs max-auc-drop'],
     [{ comment: 'sometimes' }, {}, "comment: 'sometimes' is not one of auto, pr, issue, off"],
     [{ comment: 'pr' }, {}, "comment: 'pr' needs a pull_request event, but this run is 'schedule'"],
     [{ comment: 'issue' }, {}, "comment: 'issue' needs the issue-number input"],

@@ -45,6 +45,12 @@ Statistics (Evidently 0.7.21 semantics by default)
   --correction METHOD       ${CORRECTION_METHODS.join('|')}: adjust p-value tests across columns (default: none)
   --missing-drift           a significant change in a column's missing share counts as drift
 
+Model quality (needs the target: --target, or the model's own)
+  --model PATH              score both snapshots with model.json (driftwatch train): model block, prediction drift
+  --prediction-column C     ... or read the predicted probability from column C of both snapshots
+  --max-auc-drop X          RETRAIN when roc_auc(reference) - roc_auc(current) >= X, whatever drift_share says
+  --auc-drop-confidence C   ... when the lower bound of the two-sided C interval of the drop (DeLong) >= X
+
 Output
   --report-dir DIR          where reports are written (default reports)
   --format LIST             json,html,md (default json,html,md)
@@ -81,6 +87,10 @@ export const COMPARE_FLAGS: CompareNames = {
   formats: '--format',
   reportUrl: '--report-url',
   failOnDrift: '--fail-on-drift',
+  model: '--model',
+  predictionColumn: '--prediction-column',
+  maxAucDrop: '--max-auc-drop',
+  aucDropConfidence: '--auc-drop-confidence',
 };
 
 /** The `parseArgs` declarations of the compare flags. */
@@ -110,6 +120,10 @@ export const COMPARE_FLAG_OPTIONS = {
   format: { type: 'string' },
   'report-url': { type: 'string' },
   'fail-on-drift': { type: 'boolean' },
+  model: { type: 'string' },
+  'prediction-column': { type: 'string' },
+  'max-auc-drop': { type: 'string' },
+  'auc-drop-confidence': { type: 'string' },
 } as const;
 
 /** Builds the validated settings from argv; every problem is a one-line UserError naming the flag. */

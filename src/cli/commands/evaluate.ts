@@ -12,8 +12,9 @@ import {
   type NamedModel,
 } from '../../job/evaluate-job.js';
 import { DEFAULT_TRAIN_OPTIONS } from '../../predictor/train.js';
-import { parseSnapshotSource } from '../../snapshot/load.js';
-import { parseFlags, parseNumberFlag, splitList } from '../args.js';
+import { parseSnapshotSource } from '../../snapshot/source.js';
+import { parseNumberSetting, splitList } from '../../util/values.js';
+import { parseFlags } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage = `Usage: driftwatch evaluate --model [NAME=]PATH [--model [NAME=]PATH] --snapshot SOURCE [options]
@@ -77,7 +78,7 @@ function parseModels(values: readonly string[]): NamedModel[] {
 }
 
 function parseConfidence(flag: string, value: string): number {
-  const confidence = parseNumberFlag(flag, value);
+  const confidence = parseNumberSetting(flag, value);
   if (!(confidence > 0 && confidence < 1))
     throw new UserError('USAGE', `${flag}: ${value} must be between 0 and 1 (exclusive), e.g. 0.95`);
   return confidence;
@@ -90,7 +91,7 @@ export function parseEvaluateArgs(argv: readonly string[], io: CliIo): EvaluateS
   const seed =
     values.seed === undefined
       ? DEFAULT_TRAIN_OPTIONS.seed
-      : parseNumberFlag('--seed', values.seed, { min: 0 });
+      : parseNumberSetting('--seed', values.seed, { min: 0 });
   if (!Number.isInteger(seed)) throw new UserError('USAGE', `--seed: '${values.seed}' is not an integer`);
   if (values.holdout === undefined && (values.seed !== undefined || values['id-column'] !== undefined))
     throw new UserError(
@@ -99,7 +100,7 @@ export function parseEvaluateArgs(argv: readonly string[], io: CliIo): EvaluateS
     );
   let holdout: EvaluateSettings['holdout'];
   if (values.holdout !== undefined) {
-    const fraction = parseNumberFlag('--holdout', values.holdout);
+    const fraction = parseNumberSetting('--holdout', values.holdout);
     if (!(fraction > 0 && fraction < 1))
       throw new UserError('USAGE', `--holdout: ${values.holdout} must be between 0 and 1 (exclusive)`);
     holdout = { fraction, seed, idColumn: values['id-column'] };
@@ -123,7 +124,7 @@ export function parseEvaluateArgs(argv: readonly string[], io: CliIo): EvaluateS
       minAucGain:
         values['min-auc-gain'] === undefined
           ? 0
-          : parseNumberFlag('--min-auc-gain', values['min-auc-gain'], { min: -1, max: 1 }),
+          : parseNumberSetting('--min-auc-gain', values['min-auc-gain'], { min: -1, max: 1 }),
       confidence:
         values['auc-gain-confidence'] === undefined
           ? undefined

@@ -62,8 +62,11 @@ function interval(difference: number, variance: number, confidence: number): Auc
  * @throws {Error} if a class has fewer than two rows on either side, or the level is outside (0, 1)
  * @returns the drop and its interval
  * @example
- * const a = binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1));
- * unpairedAucDrop(a, a, 0.95).difference; // => 0
+ * unpairedAucDrop(
+ *   binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1)),
+ *   binarySample(Float64Array.of(0.2, 0.3, 0.5, 0.6), Uint8Array.of(0, 0, 1, 1)),
+ *   0.95,
+ * ).difference; // => -0.25
  */
 export function unpairedAucDrop(
   reference: BinarySample,
@@ -88,9 +91,11 @@ export function unpairedAucDrop(
  * @throws {Error} if the labels differ, a class has fewer than two rows, or the level is outside (0, 1)
  * @returns the gain, its interval and the two-sided p-value of "equal AUCs"
  * @example
- * const labels = Uint8Array.of(0, 0, 1, 1, 0, 1);
- * const baseline = binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.5, 0.3), labels);
- * pairedAucGain(baseline, baseline, 0.95).difference; // => 0
+ * pairedAucGain(
+ *   binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.5, 0.3), Uint8Array.of(0, 0, 1, 1, 0, 1)),
+ *   binarySample(Float64Array.of(0.1, 0.2, 0.6, 0.8, 0.3, 0.7), Uint8Array.of(0, 0, 1, 1, 0, 1)),
+ *   0.95,
+ * ).difference; // => 1 - 5 / 9
  */
 export function pairedAucGain(
   baseline: BinarySample,

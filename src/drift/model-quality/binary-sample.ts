@@ -26,7 +26,7 @@ export interface BinarySample {
  * @throws {Error} if the lengths differ, a label is not 0/1 or a score is NaN
  * @returns the sample (the inputs are kept, not copied)
  * @example
- * binarySample(Float64Array.of(0.9, 0.2, 0.6), Uint8Array.of(1, 0, 0)).positives; // => Float64Array [0.9]
+ * binarySample(Float64Array.of(0.9, 0.2, 0.6), Uint8Array.of(1, 0, 0)).positives; // => [0.9]
  */
 export function binarySample(scores: Float64Array, labels: Uint8Array): BinarySample {
   const n = scores.length;
@@ -58,7 +58,7 @@ export function binarySample(scores: Float64Array, labels: Uint8Array): BinarySa
  *   the file and row)
  * @returns the sample of labelled rows
  * @example
- * labelledSample(Float64Array.of(0.9, 0.2, 0.6), Float64Array.of(1, NaN, 0)).labels; // => Uint8Array [1, 0]
+ * labelledSample(Float64Array.of(0.9, 0.2, 0.6), Float64Array.of(1, NaN, 0)).labels; // => [1, 0]
  */
 export function labelledSample(scores: Float64Array, target: Float64Array): BinarySample {
   const n = scores.length;

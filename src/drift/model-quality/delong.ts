@@ -47,7 +47,7 @@ function countBelow(sorted: Float64Array, value: number, orEqual: boolean): numb
  * @returns the AUC and the placements of the positive and of the negative rows, each in row order
  * @example
  * delongPlacements(binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1))).positive;
- * // => Float64Array [0.5, 1]
+ * // => [0.5, 1]
  */
 export function delongPlacements(sample: BinarySample): AucPlacements {
   const auc = rocAuc(sample);
@@ -86,8 +86,10 @@ function sampleCovariance(a: Float64Array, centreA: number, b: Float64Array, cen
  * @throws {Error} if a class has fewer than two rows (the sample variances are undefined) or the row counts differ
  * @returns `S10(first, second) / nPositive + S01(first, second) / nNegative`
  * @example
- * const p = delongPlacements(binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1)));
- * delongCovariance(p, p); // => 0.125
+ * delongCovariance(
+ *   delongPlacements(binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1))),
+ *   delongPlacements(binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1))),
+ * ); // => 0.125
  */
 export function delongCovariance(first: AucPlacements, second: AucPlacements): number {
   const positiveCount = first.positive.length;

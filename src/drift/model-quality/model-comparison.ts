@@ -57,11 +57,19 @@ const fixed = (value: number) => value.toFixed(4);
  * @param rule the winning rule
  * @returns the comparison block
  * @example
- * const labels = Uint8Array.of(0, 0, 1, 1, 0, 1);
- * const a = binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.5, 0.3), labels);
- * const b = binarySample(Float64Array.of(0.1, 0.2, 0.6, 0.8, 0.3, 0.7), labels);
- * compareModels({ name: 'champion', sample: a, rocAuc: rocAuc(a) }, { name: 'challenger', sample: b, rocAuc: rocAuc(b) },
- *   { minAucGain: 0 }).winner; // => 'challenger'
+ * compareModels(
+ *   {
+ *     name: 'champion',
+ *     sample: binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.5, 0.3), Uint8Array.of(0, 0, 1, 1, 0, 1)),
+ *     rocAuc: 5 / 9,
+ *   },
+ *   {
+ *     name: 'challenger',
+ *     sample: binarySample(Float64Array.of(0.1, 0.2, 0.6, 0.8, 0.3, 0.7), Uint8Array.of(0, 0, 1, 1, 0, 1)),
+ *     rocAuc: 1,
+ *   },
+ *   { minAucGain: 0 },
+ * ).winner; // => 'challenger'
  */
 export function compareModels(
   baseline: ComparedModel,

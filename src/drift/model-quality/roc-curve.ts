@@ -21,7 +21,7 @@ export interface RocCurve {
  * @returns the curve's points, as scikit-learn's `fpr` and `tpr`
  * @example
  * rocCurve(binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1))).tpr;
- * // => Float64Array [0, 0.5, 0.5, 1, 1]
+ * // => [0, 0.5, 0.5, 1, 1]
  */
 export function rocCurve(sample: BinarySample): RocCurve {
   const { positives, negatives } = sample;

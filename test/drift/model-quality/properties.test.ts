@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { pairedAucGain, unpairedAucDrop } from '../../../src/drift/model-quality/auc-difference.js';
 import { binarySample, labelledSample } from '../../../src/drift/model-quality/binary-sample.js';
 import { brierScore } from '../../../src/drift/model-quality/brier-score.js';
-import { calibrationCurve, linspaceEdges } from '../../../src/drift/model-quality/calibration-curve.js';
+import { calibrationCurve } from '../../../src/drift/model-quality/calibration-curve.js';
 import { measureClassification } from '../../../src/drift/model-quality/classification-quality.js';
-import { compareModels } from '../../../src/drift/model-quality/model-comparison.js';
 import {
   delongCovariance,
   delongPlacements,
@@ -21,7 +20,7 @@ import {
 import { logLoss } from '../../../src/drift/model-quality/log-loss.js';
 import { rocAuc } from '../../../src/drift/model-quality/roc-auc.js';
 import { rocCurve, thinRocCurve } from '../../../src/drift/model-quality/roc-curve.js';
-import { confusionAt, thresholdMetrics } from '../../../src/drift/model-quality/threshold-metrics.js';
+import { confusionAt } from '../../../src/drift/model-quality/threshold-metrics.js';
 
 /** Rows as [score, label]: scores from a few levels (ties) or anywhere in [0, 1], both classes present. */
 const rows = fc
@@ -159,53 +158,5 @@ describe('threshold metrics, calibration and losses', () => {
   it('a target that is not 0/1 is a bug the caller must catch first', () => {
     expect(() => labelledSample(Float64Array.of(0.2), Float64Array.of(2))).toThrow(/0\/1 targets, found 2/);
     expect(() => binarySample(Float64Array.of(NaN), Uint8Array.of(1))).toThrow(/without NaN/);
-  });
-});
-
-describe('documented examples', () => {
-  const example = () => binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1));
-  it('hold', () => {
-    expect(
-      Array.from(binarySample(Float64Array.of(0.9, 0.2, 0.6), Uint8Array.of(1, 0, 0)).positives),
-    ).toEqual([0.9]);
-    expect(
-      Array.from(labelledSample(Float64Array.of(0.9, 0.2, 0.6), Float64Array.of(1, NaN, 0)).labels),
-    ).toEqual([1, 0]);
-    expect(rocAuc(example())).toBe(0.75);
-    expect(Array.from(delongPlacements(example()).positive)).toEqual([0.5, 1]);
-    const p = delongPlacements(example());
-    expect(delongCovariance(p, p)).toBe(0.125);
-    expect(delongVariance(p)).toBe(0.125);
-    expect(unpairedAucDrop(example(), example(), 0.95).difference).toBe(0);
-    const labels = Uint8Array.of(0, 0, 1, 1, 0, 1);
-    const baseline = binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.5, 0.3), labels);
-    expect(pairedAucGain(baseline, baseline, 0.95).difference).toBe(0);
-    expect(logLoss(example())).toBe(0.47228795380917615);
-    expect(brierScore(example())).toBe(0.15812500000000002);
-    expect(confusionAt(example(), 0.5)).toEqual({ tp: 1, fp: 0, fn: 1, tn: 2 });
-    expect(thresholdMetrics(example(), 0.5).f1).toBe(0.6666666666666666);
-    expect(Array.from(rocCurve(example()).tpr)).toEqual([0, 0.5, 0.5, 1, 1]);
-    expect(
-      thinRocCurve({ fpr: Float64Array.of(0, 0.001, 1), tpr: Float64Array.of(0, 0.001, 1) }, 0.01),
-    ).toEqual({
-      fpr: [0, 1],
-      tpr: [0, 1],
-    });
-    expect(linspaceEdges(10)[3]).toBe(0.30000000000000004);
-    expect(calibrationCurve(example(), 2).map((bin) => bin.observed_rate)).toEqual([1 / 3, 1]);
-    const measured = measureClassification(
-      Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.6),
-      Float64Array.of(0, 0, 1, 1, NaN),
-      0.5,
-    );
-    expect(measured.quality.roc_auc).toBe(0.75);
-    const a = binarySample(Float64Array.of(0.1, 0.4, 0.35, 0.8, 0.5, 0.3), labels);
-    const b = binarySample(Float64Array.of(0.1, 0.2, 0.6, 0.8, 0.3, 0.7), labels);
-    const comparison = compareModels(
-      { name: 'champion', sample: a, rocAuc: rocAuc(a) },
-      { name: 'challenger', sample: b, rocAuc: rocAuc(b) },
-      { minAucGain: 0 },
-    );
-    expect(comparison.winner).toBe('challenger');
   });
 });
