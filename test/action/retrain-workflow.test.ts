@@ -29,6 +29,7 @@ const WORKFLOW = resolve('.github/workflows/retrain.yml');
 const root = mkdtempSync(join(tmpdir(), 'driftwatch-retrain-'));
 const bundle = join(root, 'bundle');
 const championModel = join(root, 'champion.json');
+const challengerModel = join(root, 'challenger.json');
 const bin = join(root, 'bin');
 
 const baseInputs = {
@@ -56,6 +57,17 @@ beforeAll(() => {
     'churn_label',
     '--out',
     championModel,
+  ]);
+  // The challenger as the train step writes it, for the tests that start after training.
+  execFileSync(process.execPath, [
+    join(bundle, 'cli.js'),
+    'train',
+    '--snapshot',
+    'fixtures/streamflow/month_002.csv',
+    '--target',
+    'churn_label',
+    '--out',
+    challengerModel,
   ]);
   mkdirSync(bin);
   symlinkSync(resolve('test/support/fake-gh.mjs'), join(bin, 'gh'));
@@ -106,15 +118,8 @@ function options(
   };
 }
 
-/** Only the steps up to and including the one with this id. */
-function upTo(id: string): (step: Step) => boolean {
-  let reached = false;
-  return (step) => {
-    if (reached) return false;
-    reached = step.id === id;
-    return true;
-  };
-}
+/** The steps between training and the load test, on a workspace that already holds the trained challenger. */
+const afterTraining = (step: Step) => step.id === 'champion' || step.id === 'evaluate';
 
 const outcomeOf = (job: JobRecord, name: string) =>
   job.log.find((step) => step.name.startsWith(name))?.outcome;
@@ -237,12 +242,12 @@ describe('retrain.yml: the champion, the git source and the decision', () => {
       { name: 'churn-model', expired: false, created_at: '2023-12-01T06:30:00Z', workflow_run: { id: 554 } },
       { name: 'other-model', expired: false, created_at: '2024-04-01T06:30:00Z', workflow_run: { id: 557 } },
     ];
+    copyFileSync(challengerModel, join(ws.dir, 'model.json'));
+    mkdirSync(join(ws.dir, 'retrain'));
     writeFileSync(join(ws.state, 'artifacts.json'), JSON.stringify(artifacts));
     mkdirSync(join(ws.state, 'runs', '555', 'churn-model'), { recursive: true });
     copyFileSync(championModel, join(ws.state, 'runs', '555', 'churn-model', 'model.json'));
-    const { train } = await runWorkflow(options(ws, { champion: '' }, { select: upTo('evaluate') }), [
-      'train',
-    ]);
+    const { train } = await runWorkflow(options(ws, { champion: '' }, { select: afterTraining }), ['train']);
     expect(failures(train!)).toEqual([]);
     expect(train!.steps.champion!.outputs).toEqual({
       found: 'true',
@@ -260,9 +265,9 @@ describe('retrain.yml: the champion, the git source and the decision', () => {
 
   it('without a released model, evaluates the challenger alone, which then has nothing to beat', async () => {
     const ws = workspace();
-    const { train } = await runWorkflow(options(ws, { champion: '' }, { select: upTo('evaluate') }), [
-      'train',
-    ]);
+    copyFileSync(challengerModel, join(ws.dir, 'model.json'));
+    mkdirSync(join(ws.dir, 'retrain'));
+    const { train } = await runWorkflow(options(ws, { champion: '' }, { select: afterTraining }), ['train']);
     expect(failures(train!)).toEqual([]);
     expect(train!.steps.champion!.outputs).toEqual({ found: 'false' });
     expect(train!.steps.champion!.stdout).toContain("::notice::no released 'churn-model' artifact yet");
