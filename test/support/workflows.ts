@@ -18,13 +18,15 @@ export async function workflowErrors(name: string, content: string): Promise<str
 
 /**
  * The first major of each JavaScript action we use whose action.yml says `runs.using: node24` (read from each
- * action's tags: checkout and setup-node moved in v5, upload-artifact in v6 (its v5 still said node20), CodeQL in v4).
+ * action's tags: checkout and setup-node moved in v5, upload-artifact in v6 (its v5 still said node20),
+ * download-artifact in v7 (its v5 and v6 still said node20), CodeQL in v4).
  * Node 20 is gone from GitHub's runners, so an older major would be forced onto Node 24 untested.
  */
 export const NODE24_MAJORS: Readonly<Record<string, number>> = {
   'actions/checkout': 5,
   'actions/setup-node': 5,
   'actions/upload-artifact': 6,
+  'actions/download-artifact': 7,
   'github/codeql-action/init': 4,
   'github/codeql-action/analyze': 4,
 };
