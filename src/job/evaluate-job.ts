@@ -13,7 +13,8 @@ import {
 } from '../drift/model-quality/evaluation-report.js';
 import { compareModels, type WinRule } from '../drift/model-quality/model-comparison.js';
 import type { ChurnModel } from '../predictor/model.js';
-import { loadModelFile, readTarget, scoreTable } from '../predictor/score.js';
+import { readTarget, scoreTable } from '../predictor/score.js';
+import { readModelFile } from '../predictor/model-file.js';
 import { holdoutMask } from '../predictor/train.js';
 import { renderEvaluationJson, renderEvaluationMarkdown } from '../report/model-quality.js';
 import { loadSnapshot } from '../snapshot/files.js';
@@ -100,7 +101,7 @@ export async function runEvaluateJob(settings: EvaluateSettings): Promise<Evalua
   if (settings.models.length < 1 || settings.models.length > 2)
     throw new UserError('USAGE', 'evaluate: give one --model, or two (champion first, then challenger)');
   const models = await Promise.all(
-    settings.models.map((named) => loadModelFile(named.path, settings.cwd, '--model')),
+    settings.models.map((named) => readModelFile('--model', named.path, settings.cwd)),
   );
   const table = await loadSnapshot(settings.snapshot, settings.cwd);
   const target = settings.target ?? models[0]!.target;

@@ -10,7 +10,8 @@ import { predictionDrift } from '../drift/model-quality/prediction-drift.js';
 import type { DriftOptions } from '../drift/options.js';
 import type { DriftReport } from '../drift/report.js';
 import type { ChurnModel } from '../predictor/model.js';
-import { loadModelFile, readProbabilityColumn, readTarget, scoreTable } from '../predictor/score.js';
+import { readProbabilityColumn, readTarget, scoreTable } from '../predictor/score.js';
+import { readModelFile } from '../predictor/model-file.js';
 import type { Table } from '../snapshot/table.js';
 import { parseNumberSetting } from '../util/values.js';
 
@@ -112,7 +113,7 @@ export async function prepareModel(
       );
     return { settings, target, columns: [settings.source.column, target] };
   }
-  const model = await loadModelFile(settings.source.path, cwd, names.model);
+  const model = await readModelFile(names.model, settings.source.path, cwd);
   const resolved = target ?? model.target;
   return { settings, model, target: resolved, columns: [...model.features.map((f) => f.name), resolved] };
 }

@@ -6,40 +6,9 @@
  * order {@link linearPredictor} uses for one record, so a row's probability here is bit-identical to the one the
  * predictor serves for the same user.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { getColumn, type Table } from '../snapshot/table.js';
-import { sigmoid, validateModel, type ChurnModel } from './model.js';
-
-/**
- * Reads and validates a `model.json` written by `driftwatch train`.
- * @param path the file, relative to `cwd`
- * @param flag the flag or input that named it, for messages
- * @throws {UserError} when the file is missing, not JSON, or not a driftwatch model of this version
- */
-export async function loadModelFile(path: string, cwd: string, flag: string): Promise<ChurnModel> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-      `${flag}: ${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
-    );
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(
-      'PARSE',
-      `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  return validateModel(document, path);
-}
+import { sigmoid, type ChurnModel } from './model.js';
 
 /**
  * The model's churn probability for every row of a snapshot.

@@ -4,7 +4,7 @@
  */
 import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 /** Marker in the names of driftwatch's temporary files (`.<name>.dw-tmp-<pid>-<random>`), so stale ones can be found. */
@@ -60,11 +60,12 @@ export function fileReadError(path: string, error: unknown, label?: string): Use
  *
  * @param path the file
  * @param label how the user named it (a flag or input), for messages; optional
+ * @param cwd the directory a relative `path` starts from (default: the process's); messages name `path` as given
  * @throws {UserError} FILE_NOT_FOUND or FILE_UNREADABLE naming the path
  */
-export async function readTextFile(path: string, label?: string): Promise<string> {
+export async function readTextFile(path: string, label?: string, cwd?: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(cwd === undefined ? path : resolve(cwd, path), 'utf8');
   } catch (error) {
     throw fileReadError(path, error, label);
   }
@@ -96,8 +97,8 @@ export function openForReading(path: string, label?: string): number {
  * @throws {UserError} FILE_NOT_FOUND or FILE_UNREADABLE as {@link readTextFile}; PARSE naming the file and the
  *   parser's complaint
  */
-export async function readJsonFile(path: string, label?: string): Promise<unknown> {
-  const text = await readTextFile(path, label);
+export async function readJsonFile(path: string, label?: string, cwd?: string): Promise<unknown> {
+  const text = await readTextFile(path, label, cwd);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { predictProbability, type ChurnModel } from '../../src/predictor/model.js';
-import { loadModelFile, readProbabilityColumn, readTarget, scoreTable } from '../../src/predictor/score.js';
+import { readProbabilityColumn, readTarget, scoreTable } from '../../src/predictor/score.js';
+import { readModelFile } from '../../src/predictor/model-file.js';
 import { DEFAULT_TRAIN_OPTIONS, cellValue, holdoutMask, trainChurnModel } from '../../src/predictor/train.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
 import { getColumn, type Table } from '../../src/snapshot/table.js';
@@ -100,21 +101,21 @@ describe('holdoutMask', () => {
   });
 });
 
-describe('loadModelFile', () => {
+describe('readModelFile', () => {
   it('names the file and what is wrong with it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'driftwatch-model-'));
     await writeFile(join(dir, 'v2.json'), JSON.stringify({ ...model, version: 2 }));
     await writeFile(join(dir, 'other.json'), JSON.stringify({ format: 'sklearn-pickle' }));
     await writeFile(join(dir, 'broken.json'), '{');
-    await expect(loadModelFile('v2.json', dir, '--model')).rejects.toThrow(
+    await expect(readModelFile('--model', 'v2.json', dir)).rejects.toThrow(
       'v2.json: not a valid driftwatch model: unsupported "version" 2',
     );
-    await expect(loadModelFile('other.json', dir, '--model')).rejects.toThrow(
+    await expect(readModelFile('--model', 'other.json', dir)).rejects.toThrow(
       'other.json: not a valid driftwatch model: "format" must be "driftwatch-logistic-regression"',
     );
-    await expect(loadModelFile('broken.json', dir, '--model')).rejects.toThrow(/^broken.json: not JSON/);
-    await expect(loadModelFile('missing.json', dir, '--model')).rejects.toThrow(
-      '--model: missing.json: no such file',
+    await expect(readModelFile('--model', 'broken.json', dir)).rejects.toThrow(/^broken.json: not JSON/);
+    await expect(readModelFile('--model', 'missing.json', dir)).rejects.toThrow(
+      '--model: missing.json: file not found',
     );
   });
 });
