@@ -5835,11 +5835,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -5855,7 +5855,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -17866,7 +17866,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -17893,7 +17893,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -18757,7 +18757,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -18935,12 +18935,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent3 = component.indexOf("%");
+      while (percent3 !== -1) {
+        if (percent3 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent3 + 1, percent3 + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent3 = component.indexOf("%", percent3 + 3);
       }
       return false;
     }
@@ -19148,7 +19148,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -19210,7 +19210,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags10) => new RegExp(str, flags10);
+    var defaultRegExp = (str, flags11) => new RegExp(str, flags11);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -23380,7 +23380,7 @@ var require_main = __commonJS({
     }
     function formatInterpolate(tokens) {
       var hasPeriod;
-      var flags10;
+      var flags11;
       var token;
       var flag;
       var num;
@@ -23407,9 +23407,9 @@ var require_main = __commonJS({
           if (token.mapping) {
             pos = token.mapping;
           }
-          flags10 = token.flags;
-          for (j = 0; j < flags10.length; j++) {
-            flag = flags10.charAt(j);
+          flags11 = token.flags;
+          for (j = 0; j < flags11.length; j++) {
+            flag = flags11.charAt(j);
             switch (flag) {
               case " ":
                 token.sign = " ";
@@ -23422,7 +23422,7 @@ var require_main = __commonJS({
                 token.padZeros = false;
                 break;
               case "0":
-                token.padZeros = flags10.indexOf("-") < 0;
+                token.padZeros = flags11.indexOf("-") < 0;
                 break;
               case "#":
                 token.alternate = true;
@@ -28803,9 +28803,9 @@ var require_postgres_interval = __commonJS({
       var microseconds = fraction + "000000".slice(fraction.length);
       return parseInt(microseconds, 10) / 1e3;
     }
-    function parse3(interval) {
-      if (!interval) return {};
-      var matches = INTERVAL.exec(interval);
+    function parse3(interval3) {
+      if (!interval3) return {};
+      var matches = INTERVAL.exec(interval3);
       var isNegative = matches[8] === "-";
       return Object.keys(positions).reduce(function(parsed, property) {
         var position = positions[property];
@@ -29263,7 +29263,7 @@ var require_binaryParsers = __commonJS({
     };
     var parseArray = function(value) {
       var dim = parseBits(value, 32);
-      var flags10 = parseBits(value, 32, 32);
+      var flags11 = parseBits(value, 32, 32);
       var elementType = parseBits(value, 32, 64);
       var offset = 96;
       var dims = [];
@@ -31574,7 +31574,7 @@ var require_dist3 = __commonJS({
     function parse3(stream, callback) {
       const parser2 = new parser_1.Parser();
       stream.on("data", (buffer) => parser2.parse(buffer, callback));
-      return new Promise((resolve4) => stream.on("end", () => resolve4()));
+      return new Promise((resolve5) => stream.on("end", () => resolve5()));
     }
   }
 });
@@ -32343,12 +32343,12 @@ var require_client = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve4, reject) => {
+        return new this._Promise((resolve5, reject) => {
           this._connect((error) => {
             if (error) {
               reject(error);
             } else {
-              resolve4(this);
+              resolve5(this);
             }
           });
         });
@@ -32730,8 +32730,8 @@ var require_client = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result = new this._Promise((resolve4, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve4(res);
+            result = new this._Promise((resolve5, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve5(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -32831,8 +32831,8 @@ var require_client = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve4) => {
-            this.connection.once("end", resolve4);
+          return new this._Promise((resolve5) => {
+            this.connection.once("end", resolve5);
           });
         }
       }
@@ -32881,8 +32881,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result = new Promise2(function(resolve4, reject) {
-        res = resolve4;
+      const result = new Promise2(function(resolve5, reject) {
+        res = resolve5;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -32943,7 +32943,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve4) => resolve4(f()));
+        return new Promise2((resolve5) => resolve5(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -33338,8 +33338,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve4, reject) {
-          this._once("end", resolve4);
+        function(resolve5, reject) {
+          this._once("end", resolve5);
           this._once("error", reject);
         }.bind(this)
       );
@@ -33518,12 +33518,12 @@ var require_client2 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve4, reject) => {
+      return new this._Promise((resolve5, reject) => {
         this._connect((error) => {
           if (error) {
             reject(error);
           } else {
-            resolve4(this);
+            resolve5(this);
           }
         });
       });
@@ -33547,8 +33547,8 @@ var require_client2 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result = new this._Promise((resolve4, reject) => {
-            resolveOut = resolve4;
+          result = new this._Promise((resolve5, reject) => {
+            resolveOut = resolve5;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -33611,8 +33611,8 @@ var require_client2 = __commonJS({
       }
       let result;
       if (!cb) {
-        result = new this._Promise(function(resolve4, reject) {
-          cb = (err) => err ? reject(err) : resolve4();
+        result = new this._Promise(function(resolve5, reject) {
+          cb = (err) => err ? reject(err) : resolve5();
         });
       }
       const doEnd = function() {
@@ -33824,6 +33824,361 @@ var require_lib91 = __commonJS({
         return native;
       }
     });
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfinv/lib/rational_p1q1.js
+var require_rational_p1q12 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfinv/lib/rational_p1q1.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return -5087819496582806e-19;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = -5087819496582806e-19 + x * (-0.008368748197417368 + x * (0.03348066254097446 + x * (-0.012692614766297404 + x * (-0.03656379714117627 + x * (0.02198786811111689 + x * (0.008226878746769157 + x * (-0.005387729650712429 + x * (0 + x * 0))))))));
+        s2 = 1 + x * (-0.9700050433032906 + x * (-1.5657455823417585 + x * (1.5622155839842302 + x * (0.662328840472003 + x * (-0.7122890234154284 + x * (-0.05273963823400997 + x * (0.07952836873415717 + x * (-0.0023339375937419 + x * 8862163904564247e-19))))))));
+      } else {
+        x = 1 / x;
+        s1 = 0 + x * (0 + x * (-0.005387729650712429 + x * (0.008226878746769157 + x * (0.02198786811111689 + x * (-0.03656379714117627 + x * (-0.012692614766297404 + x * (0.03348066254097446 + x * (-0.008368748197417368 + x * -5087819496582806e-19))))))));
+        s2 = 8862163904564247e-19 + x * (-0.0023339375937419 + x * (0.07952836873415717 + x * (-0.05273963823400997 + x * (-0.7122890234154284 + x * (0.662328840472003 + x * (1.5622155839842302 + x * (-1.5657455823417585 + x * (-0.9700050433032906 + x * 1))))))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfinv/lib/rational_p2q2.js
+var require_rational_p2q22 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfinv/lib/rational_p2q2.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return -0.20243350835593876;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = -0.20243350835593876 + x * (0.10526468069939171 + x * (8.3705032834312 + x * (17.644729840837403 + x * (-18.851064805871424 + x * (-44.6382324441787 + x * (17.445385985570866 + x * (21.12946554483405 + x * -3.6719225470772936)))))));
+        s2 = 1 + x * (6.242641248542475 + x * (3.971343795334387 + x * (-28.66081804998 + x * (-20.14326346804852 + x * (48.560921310873994 + x * (10.826866735546016 + x * (-22.643693341313973 + x * 1.7211476576120028)))))));
+      } else {
+        x = 1 / x;
+        s1 = -3.6719225470772936 + x * (21.12946554483405 + x * (17.445385985570866 + x * (-44.6382324441787 + x * (-18.851064805871424 + x * (17.644729840837403 + x * (8.3705032834312 + x * (0.10526468069939171 + x * -0.20243350835593876)))))));
+        s2 = 1.7211476576120028 + x * (-22.643693341313973 + x * (10.826866735546016 + x * (48.560921310873994 + x * (-20.14326346804852 + x * (-28.66081804998 + x * (3.971343795334387 + x * (6.242641248542475 + x * 1)))))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfinv/lib/rational_p3q3.js
+var require_rational_p3q32 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfinv/lib/rational_p3q3.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return -0.1311027816799519;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = -0.1311027816799519 + x * (-0.16379404719331705 + x * (0.11703015634199525 + x * (0.38707973897260434 + x * (0.3377855389120359 + x * (0.14286953440815717 + x * (0.029015791000532906 + x * (0.0021455899538880526 + x * (-6794655751811263e-22 + x * (28522533178221704e-24 + x * -681149956853777e-24)))))))));
+        s2 = 1 + x * (3.4662540724256723 + x * (5.381683457070069 + x * (4.778465929458438 + x * (2.5930192162362027 + x * (0.848854343457902 + x * (0.15226433829533179 + x * (0.011059242293464892 + x * (0 + x * (0 + x * 0)))))))));
+      } else {
+        x = 1 / x;
+        s1 = -681149956853777e-24 + x * (28522533178221704e-24 + x * (-6794655751811263e-22 + x * (0.0021455899538880526 + x * (0.029015791000532906 + x * (0.14286953440815717 + x * (0.3377855389120359 + x * (0.38707973897260434 + x * (0.11703015634199525 + x * (-0.16379404719331705 + x * -0.1311027816799519)))))))));
+        s2 = 0 + x * (0 + x * (0 + x * (0.011059242293464892 + x * (0.15226433829533179 + x * (0.848854343457902 + x * (2.5930192162362027 + x * (4.778465929458438 + x * (5.381683457070069 + x * (3.4662540724256723 + x * 1)))))))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfinv/lib/rational_p4q4.js
+var require_rational_p4q4 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfinv/lib/rational_p4q4.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return -0.0350353787183178;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = -0.0350353787183178 + x * (-0.0022242652921344794 + x * (0.018557330651423107 + x * (0.009508047013259196 + x * (0.0018712349281955923 + x * (15754461742496055e-20 + x * (460469890584318e-20 + x * (-2304047769118826e-25 + x * 26633922742578204e-28)))))));
+        s2 = 1 + x * (1.3653349817554064 + x * (0.7620591645536234 + x * (0.22009110576413124 + x * (0.03415891436709477 + x * (0.00263861676657016 + x * (7646752923027944e-20 + x * (0 + x * 0)))))));
+      } else {
+        x = 1 / x;
+        s1 = 26633922742578204e-28 + x * (-2304047769118826e-25 + x * (460469890584318e-20 + x * (15754461742496055e-20 + x * (0.0018712349281955923 + x * (0.009508047013259196 + x * (0.018557330651423107 + x * (-0.0022242652921344794 + x * -0.0350353787183178)))))));
+        s2 = 0 + x * (0 + x * (7646752923027944e-20 + x * (0.00263861676657016 + x * (0.03415891436709477 + x * (0.22009110576413124 + x * (0.7620591645536234 + x * (1.3653349817554064 + x * 1)))))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfinv/lib/rational_p5q5.js
+var require_rational_p5q5 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfinv/lib/rational_p5q5.js"(exports2, module2) {
+    "use strict";
+    function evalrational(x) {
+      var ax;
+      var s1;
+      var s2;
+      if (x === 0) {
+        return -0.016743100507663373;
+      }
+      if (x < 0) {
+        ax = -x;
+      } else {
+        ax = x;
+      }
+      if (ax <= 1) {
+        s1 = -0.016743100507663373 + x * (-0.0011295143874558028 + x * (0.001056288621524929 + x * (20938631748758808e-20 + x * (14962478375834237e-21 + x * (44969678992770644e-23 + x * (4625961635228786e-24 + x * (-2811287356288318e-29 + x * 9905570997331033e-32)))))));
+        s2 = 1 + x * (0.5914293448864175 + x * (0.1381518657490833 + x * (0.016074608709367652 + x * (9640118070051656e-19 + x * (27533547476472603e-21 + x * (282243172016108e-21 + x * (0 + x * 0)))))));
+      } else {
+        x = 1 / x;
+        s1 = 9905570997331033e-32 + x * (-2811287356288318e-29 + x * (4625961635228786e-24 + x * (44969678992770644e-23 + x * (14962478375834237e-21 + x * (20938631748758808e-20 + x * (0.001056288621524929 + x * (-0.0011295143874558028 + x * -0.016743100507663373)))))));
+        s2 = 0 + x * (0 + x * (282243172016108e-21 + x * (27533547476472603e-21 + x * (9640118070051656e-19 + x * (0.016074608709367652 + x * (0.1381518657490833 + x * (0.5914293448864175 + x * 1)))))));
+      }
+      return s1 / s2;
+    }
+    module2.exports = evalrational;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfinv/lib/main.js
+var require_main68 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfinv/lib/main.js"(exports2, module2) {
+    "use strict";
+    var isnan = require_lib6();
+    var sqrt = require_lib54();
+    var ln = require_lib83();
+    var PINF = require_lib12();
+    var NINF = require_lib11();
+    var rationalFcnR1 = require_rational_p1q12();
+    var rationalFcnR2 = require_rational_p2q22();
+    var rationalFcnR3 = require_rational_p3q32();
+    var rationalFcnR4 = require_rational_p4q4();
+    var rationalFcnR5 = require_rational_p5q5();
+    var Y1 = 0.08913147449493408;
+    var Y2 = 2.249481201171875;
+    var Y3 = 0.807220458984375;
+    var Y4 = 0.9399557113647461;
+    var Y5 = 0.9836282730102539;
+    function erfinv(x) {
+      var sign;
+      var ax;
+      var qs;
+      var q;
+      var g;
+      var r;
+      if (isnan(x)) {
+        return NaN;
+      }
+      if (x === 1) {
+        return PINF;
+      }
+      if (x === -1) {
+        return NINF;
+      }
+      if (x === 0) {
+        return x;
+      }
+      if (x > 1 || x < -1) {
+        return NaN;
+      }
+      if (x < 0) {
+        sign = -1;
+        ax = -x;
+      } else {
+        sign = 1;
+        ax = x;
+      }
+      q = 1 - ax;
+      if (ax <= 0.5) {
+        g = ax * (ax + 10);
+        r = rationalFcnR1(ax);
+        return sign * (g * Y1 + g * r);
+      }
+      if (q >= 0.25) {
+        g = sqrt(-2 * ln(q));
+        q -= 0.25;
+        r = rationalFcnR2(q);
+        return sign * (g / (Y2 + r));
+      }
+      q = sqrt(-ln(q));
+      if (q < 3) {
+        qs = q - 1.125;
+        r = rationalFcnR3(qs);
+        return sign * (Y3 * q + r * q);
+      }
+      if (q < 6) {
+        qs = q - 3;
+        r = rationalFcnR4(qs);
+        return sign * (Y4 * q + r * q);
+      }
+      qs = q - 6;
+      r = rationalFcnR5(qs);
+      return sign * (Y5 * q + r * q);
+    }
+    module2.exports = erfinv;
+  }
+});
+
+// node_modules/@stdlib/math-base-special-erfinv/lib/index.js
+var require_lib92 = __commonJS({
+  "node_modules/@stdlib/math-base-special-erfinv/lib/index.js"(exports2, module2) {
+    "use strict";
+    var main = require_main68();
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-normal-quantile/lib/main.js
+var require_main69 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-normal-quantile/lib/main.js"(exports2, module2) {
+    "use strict";
+    var erfinv = require_lib92();
+    var isnan = require_lib6();
+    var sqrt = require_lib54();
+    function quantile2(p, mu, sigma) {
+      var A;
+      var B;
+      if (isnan(mu) || isnan(sigma) || isnan(p) || sigma < 0 || p < 0 || p > 1) {
+        return NaN;
+      }
+      if (sigma === 0) {
+        return mu;
+      }
+      A = mu;
+      B = sigma * sqrt(2);
+      return A + B * erfinv(2 * p - 1);
+    }
+    module2.exports = quantile2;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-degenerate-quantile/lib/main.js
+var require_main70 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-degenerate-quantile/lib/main.js"(exports2, module2) {
+    "use strict";
+    var isnan = require_lib6();
+    function quantile2(p, mu) {
+      if (isnan(p) || p < 0 || p > 1) {
+        return NaN;
+      }
+      return mu;
+    }
+    module2.exports = quantile2;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-degenerate-quantile/lib/factory.js
+var require_factory3 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-degenerate-quantile/lib/factory.js"(exports2, module2) {
+    "use strict";
+    var constantFunction = require_lib55();
+    var isnan = require_lib6();
+    function factory(mu) {
+      if (isnan(mu)) {
+        return constantFunction(NaN);
+      }
+      return quantile2;
+      function quantile2(p) {
+        if (isnan(p) || p < 0 || p > 1) {
+          return NaN;
+        }
+        return mu;
+      }
+    }
+    module2.exports = factory;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-degenerate-quantile/lib/index.js
+var require_lib93 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-degenerate-quantile/lib/index.js"(exports2, module2) {
+    "use strict";
+    var setReadOnly = require_lib5();
+    var main = require_main70();
+    var factory = require_factory3();
+    setReadOnly(main, "factory", factory);
+    module2.exports = main;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-normal-quantile/lib/factory.js
+var require_factory4 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-normal-quantile/lib/factory.js"(exports2, module2) {
+    "use strict";
+    var constantFunction = require_lib55();
+    var degenerate = require_lib93().factory;
+    var erfinv = require_lib92();
+    var isnan = require_lib6();
+    var sqrt = require_lib54();
+    function factory(mu, sigma) {
+      var A;
+      var B;
+      if (isnan(mu) || isnan(sigma) || sigma < 0) {
+        return constantFunction(NaN);
+      }
+      if (sigma === 0) {
+        degenerate(mu);
+      }
+      A = mu;
+      B = sigma * sqrt(2);
+      return quantile2;
+      function quantile2(p) {
+        if (isnan(p) || p < 0 || p > 1) {
+          return NaN;
+        }
+        return A + B * erfinv(2 * p - 1);
+      }
+    }
+    module2.exports = factory;
+  }
+});
+
+// node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
+var require_lib94 = __commonJS({
+  "node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js"(exports2, module2) {
+    "use strict";
+    var setReadOnly = require_lib5();
+    var main = require_main69();
+    var factory = require_factory4();
+    setReadOnly(main, "factory", factory);
+    module2.exports = main;
   }
 });
 
@@ -36408,9 +36763,9 @@ var require_timeWindowQuantiles = __commonJS({
         const bucket = rotate.call(this);
         return bucket.size();
       }
-      percentile(quantile) {
+      percentile(quantile2) {
         const bucket = rotate.call(this);
-        return bucket.percentile(quantile);
+        return bucket.percentile(quantile2);
       }
       push(value) {
         rotate.call(this);
@@ -36683,7 +37038,7 @@ var require_pushgateway = __commonJS({
       const options = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (method === "DELETE" && options.headers) {
           delete options.headers["Content-Encoding"];
         }
@@ -36699,7 +37054,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve4({ resp, body });
+              resolve5({ resp, body });
             }
           });
         });
@@ -39473,13 +39828,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve4(result);
+            else resolve5(result);
           }
           const request = {
             responses: [],
@@ -39986,7 +40341,7 @@ function formatGateTable(result) {
   const widths = header.map(
     (title, column) => Math.max(title.length, ...rows.map((row) => row[column].length))
   );
-  const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  const line = (cells) => cells.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
   const lines = [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
   for (const objective of result.objectives)
     if (objective.reason !== null)
@@ -40002,7 +40357,7 @@ function formatGateTable(result) {
 // src/util/fs.ts
 import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 var TEMPORARY_MARKER = ".dw-tmp-";
 function temporaryPathFor(path) {
   const random = Math.random().toString(36).slice(2, 10);
@@ -40028,9 +40383,9 @@ function fileReadError(path, error, label) {
     return new UserError("FILE_UNREADABLE", `${where}: permission denied`);
   return new UserError("FILE_UNREADABLE", `${where}: cannot read (${code ?? "unknown error"})`);
 }
-async function readTextFile(path, label) {
+async function readTextFile(path, label, cwd) {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(cwd === void 0 ? path : resolve(cwd, path), "utf8");
   } catch (error) {
     throw fileReadError(path, error, label);
   }
@@ -40049,8 +40404,8 @@ function openForReading(path, label) {
     throw fileReadError(path, error, label);
   }
 }
-async function readJsonFile(path, label) {
-  const text = await readTextFile(path, label);
+async function readJsonFile(path, label, cwd) {
+  const text = await readTextFile(path, label, cwd);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -40268,17 +40623,17 @@ function summarise(histogram2) {
   }
   const min = histogram2.minNonZeroValue;
   const max2 = histogram2.maxValue;
-  const at = (percentile) => Math.min(max2, Math.max(min, histogram2.getValueAtPercentile(percentile))) / 1e3;
+  const at2 = (percentile) => Math.min(max2, Math.max(min, histogram2.getValueAtPercentile(percentile))) / 1e3;
   return {
     count,
     min: min / 1e3,
     mean: Math.min(max2, Math.max(min, histogram2.mean)) / 1e3,
-    p50: at(50),
-    p75: at(75),
-    p90: at(90),
-    p95: at(95),
-    p99: at(99),
-    p999: at(99.9),
+    p50: at2(50),
+    p75: at2(75),
+    p90: at2(90),
+    p95: at2(95),
+    p99: at2(99),
+    p999: at2(99.9),
     max: max2 / 1e3
   };
 }
@@ -40335,7 +40690,7 @@ async function runLoad(options) {
     agent,
     headers: options.payloads.length > 0 ? { "content-type": "application/json" } : {}
   };
-  return await new Promise((resolve4) => {
+  return await new Promise((resolve5) => {
     const startWall = Date.now();
     const start = performance.now();
     let schedulingDone = false;
@@ -40367,7 +40722,7 @@ async function runLoad(options) {
       agent.destroy();
       const end = lastEvent === 0 ? performance.now() : lastEvent;
       const elapsedSeconds = (end - start) / 1e3;
-      resolve4({
+      resolve5({
         url: url.toString(),
         method: options.method,
         offered_rate: options.stages ? schedule.averageRate : options.rate,
@@ -40640,19 +40995,19 @@ var NodeType = class _NodeType {
   /**
   @internal
   */
-  constructor(name2, props, id, flags10 = 0) {
+  constructor(name2, props, id, flags11 = 0) {
     this.name = name2;
     this.props = props;
     this.id = id;
-    this.flags = flags10;
+    this.flags = flags11;
   }
   /**
   Define a node type.
   */
   static define(spec) {
     let props = spec.props && spec.props.length ? /* @__PURE__ */ Object.create(null) : noProps;
-    let flags10 = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
-    let type = new _NodeType(spec.name || "", props, spec.id, flags10);
+    let flags11 = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
+    let type = new _NodeType(spec.name || "", props, spec.id, flags11);
     if (spec.props)
       for (let src of spec.props) {
         if (!Array.isArray(src))
@@ -41023,15 +41378,15 @@ var TreeBuffer = class _TreeBuffer {
   @internal
   */
   findChild(startIndex, endIndex, dir, pos, side) {
-    let { buffer } = this, pick = -1;
+    let { buffer } = this, pick2 = -1;
     for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
       if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
-        pick = i;
+        pick2 = i;
         if (dir > 0)
           break;
       }
     }
-    return pick;
+    return pick2;
   }
   /**
   @internal
@@ -41426,20 +41781,20 @@ var BufferNode = class _BufferNode extends BaseNode {
 function iterStack(heads) {
   if (!heads.length)
     return null;
-  let pick = 0, picked = heads[0];
+  let pick2 = 0, picked = heads[0];
   for (let i = 1; i < heads.length; i++) {
     let node = heads[i];
     if (node.from > picked.from || node.to < picked.to) {
       picked = node;
-      pick = i;
+      pick2 = i;
     }
   }
   let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
   let newHeads = heads.slice();
   if (next)
-    newHeads[pick] = next;
+    newHeads[pick2] = next;
   else
-    newHeads.splice(pick, 1);
+    newHeads.splice(pick2, 1);
   return new StackIterator(newHeads, picked);
 }
 var StackIterator = class {
@@ -43540,9 +43895,9 @@ function pushStackDedup(stack, newStacks) {
   newStacks.push(stack);
 }
 var Dialect = class {
-  constructor(source, flags10, disabled) {
+  constructor(source, flags11, disabled) {
     this.source = source;
-    this.flags = flags10;
+    this.flags = flags11;
     this.disabled = disabled;
   }
   allows(term) {
@@ -43824,20 +44179,20 @@ var LRParser = class _LRParser extends Parser {
   @internal
   */
   parseDialect(dialect) {
-    let values = Object.keys(this.dialects), flags10 = values.map(() => false);
+    let values = Object.keys(this.dialects), flags11 = values.map(() => false);
     if (dialect)
       for (let part of dialect.split(" ")) {
         let id = values.indexOf(part);
         if (id >= 0)
-          flags10[id] = true;
+          flags11[id] = true;
       }
     let disabled = null;
     for (let i = 0; i < values.length; i++)
-      if (!flags10[i]) {
+      if (!flags11[i]) {
         for (let j = this.dialects[values[i]], id; (id = this.data[j++]) != 65535; )
           (disabled || (disabled = new Uint8Array(this.maxTerm + 1)))[id] = 1;
       }
-    return new Dialect(dialect, flags10, disabled);
+    return new Dialect(dialect, flags11, disabled);
   }
   /**
   Used by the output of the parser generator. Not available to
@@ -44773,10 +45128,10 @@ function parseSloFile(text, path) {
           keyLine("latency_quantile"),
           `objective '${name2}': latency_quantile marks a Prometheus objective`
         );
-      if (!CLIENT_LATENCY_QUANTILES.some(([quantile]) => quantile === latencyQuantile))
+      if (!CLIENT_LATENCY_QUANTILES.some(([quantile2]) => quantile2 === latencyQuantile))
         fail2(
           keyLine("latency_quantile"),
-          `objective '${name2}': latency_quantile must be one of ${CLIENT_LATENCY_QUANTILES.map(([quantile]) => quantile).join(", ")}`
+          `objective '${name2}': latency_quantile must be one of ${CLIENT_LATENCY_QUANTILES.map(([quantile2]) => quantile2).join(", ")}`
         );
     }
     const bound = (key) => {
@@ -44856,7 +45211,7 @@ function prepareQueries(file, variables) {
 // src/prometheus/wait.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve4) => setTimeout(resolve4, ms))
+  sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
 };
 function describe(targets, job) {
   if (targets.length === 0) return `no active target has job="${job}"`;
@@ -44995,29 +45350,210 @@ function countMissing(column) {
   return missing;
 }
 
-// src/predictor/auc.ts
-function rocAuc(scores, labels) {
+// src/util/sort.ts
+var DIGITS = 65536;
+function radixSortedCopy(values) {
+  const n = values.length;
+  const words = new Uint32Array(Float64Array.from(values).buffer);
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    if (hi & 2147483648) {
+      high[i] = ~hi >>> 0;
+      low[i] = ~lo >>> 0;
+    } else {
+      high[i] = (hi | 2147483648) >>> 0;
+      low[i] = lo;
+    }
+  }
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  const counts = new Uint32Array(DIGITS);
+  for (let pass = 0; pass < 4; pass++) {
+    const source = pass < 2 ? low : high;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[source[i] >>> shift & 65535]++;
+    if (counts[source[0] >>> shift & 65535] === n) continue;
+    let total = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const count = counts[d];
+      counts[d] = total;
+      total += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const slot = counts[source[i] >>> shift & 65535]++;
+      nextHigh[slot] = high[i];
+      nextLow[slot] = low[i];
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+  }
+  const sorted = new Float64Array(n);
+  const out = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    const hi = high[i];
+    if (hi & 2147483648) {
+      out[2 * i + 1] = (hi & 2147483647) >>> 0;
+      out[2 * i] = low[i];
+    } else {
+      out[2 * i + 1] = ~hi >>> 0;
+      out[2 * i] = ~low[i] >>> 0;
+    }
+  }
+  return sorted;
+}
+var COUNTING_MAX_DISTINCT = 1 << 15;
+var TABLE_BITS = 16;
+function hashCounts(values) {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  const size = 1 << TABLE_BITS;
+  const mask = size - 1;
+  const keyLow = new Uint32Array(size);
+  const keyHigh = new Uint32Array(size);
+  const tally = new Float64Array(size);
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
+    for (; ; ) {
+      const count = tally[slot];
+      if (count === 0) {
+        if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
+        keyLow[slot] = lo;
+        keyHigh[slot] = hi;
+        tally[slot] = 1;
+        break;
+      }
+      if (keyLow[slot] === lo && keyHigh[slot] === hi) {
+        tally[slot] = count + 1;
+        break;
+      }
+      slot = slot + 1 & mask;
+    }
+  }
+  const found = new Float64Array(distinct);
+  const foundWords = new Uint32Array(found.buffer);
+  const slots = new Int32Array(distinct);
+  for (let slot = 0, k = 0; slot < size; slot++) {
+    if (tally[slot] === 0) continue;
+    foundWords[2 * k] = keyLow[slot];
+    foundWords[2 * k + 1] = keyHigh[slot];
+    slots[k++] = slot;
+  }
+  const order = Array.from(slots.keys()).sort(
+    (a, b) => found[a] - found[b] || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0)
+  );
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  order.forEach((index, k) => {
+    keys[k] = found[index];
+    counts[k] = tally[slots[index]];
+  });
+  return { keys, counts };
+}
+function countDistinct(values) {
+  const hashed = hashCounts(values);
+  if (!hashed) return void 0;
+  const { keys, counts } = hashed;
+  let k = 0;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[k]) counts[k] += counts[i];
+    else {
+      k++;
+      keys[k] = keys[i];
+      counts[k] = counts[i];
+    }
+  }
+  return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
+}
+function countingSortedCopy(values) {
+  const distinct = hashCounts(values);
+  if (!distinct) return void 0;
+  const sorted = new Float64Array(values.length);
+  let position = 0;
+  for (let k = 0; k < distinct.keys.length; k++) {
+    const count = distinct.counts[k];
+    sorted.fill(distinct.keys[k], position, position + count);
+    position += count;
+  }
+  return sorted;
+}
+function fastSortedCopy(values) {
+  if (values.length < 4096) return Float64Array.from(values).sort();
+  return countingSortedCopy(values) ?? radixSortedCopy(values);
+}
+
+// src/drift/model-quality/binary-sample.ts
+function binarySample(scores, labels) {
   const n = scores.length;
-  if (labels.length !== n) throw new Error("rocAuc requires as many labels as scores");
-  let positives = 0;
-  for (let i = 0; i < n; i++) positives += labels[i];
-  const negatives = n - positives;
-  if (positives === 0 || negatives === 0)
+  if (labels.length !== n) throw new Error("binarySample requires as many labels as scores");
+  let positiveCount = 0;
+  for (let i = 0; i < n; i++) {
+    const label = labels[i];
+    if (label > 1) throw new Error(`binarySample requires 0/1 labels, found ${label} at index ${i}`);
+    if (Number.isNaN(scores[i])) throw new Error(`binarySample requires scores without NaN (index ${i})`);
+    positiveCount += label;
+  }
+  const positives = new Float64Array(positiveCount);
+  const negatives = new Float64Array(n - positiveCount);
+  for (let i = 0, p = 0, q = 0; i < n; i++) {
+    if (labels[i] === 1) positives[p++] = scores[i];
+    else negatives[q++] = scores[i];
+  }
+  return { scores, labels, positives: fastSortedCopy(positives), negatives: fastSortedCopy(negatives) };
+}
+function labelledSample(scores, target) {
+  const n = scores.length;
+  if (target.length !== n) throw new Error("labelledSample requires one target value per score");
+  let labelled = 0;
+  for (let i = 0; i < n; i++) {
+    const value = target[i];
+    if (value === 0 || value === 1) labelled++;
+    else if (!Number.isNaN(value))
+      throw new Error(`labelledSample requires 0/1 targets, found ${value} at row ${i}`);
+  }
+  const labelledScores = new Float64Array(labelled);
+  const labels = new Uint8Array(labelled);
+  for (let i = 0, k = 0; i < n; i++) {
+    const value = target[i];
+    if (value === 0 || value === 1) {
+      labelledScores[k] = scores[i];
+      labels[k++] = value;
+    }
+  }
+  return binarySample(labelledScores, labels);
+}
+
+// src/drift/model-quality/roc-auc.ts
+function rocAuc(sample) {
+  const { positives, negatives } = sample;
+  const positiveCount = positives.length;
+  const negativeCount = negatives.length;
+  if (positiveCount === 0 || negativeCount === 0)
     throw new Error("rocAuc requires at least one positive and one negative label");
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[a] - scores[b]);
-  let positiveRankSum = 0;
-  let start = 0;
-  while (start < n) {
+  let twiceU = 0;
+  let below = 0;
+  for (let start = 0; start < positiveCount; ) {
+    const value = positives[start];
     let end = start + 1;
-    while (end < n && scores[order[end]] === scores[order[start]]) end++;
-    const averageRank = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) if (labels[order[k]] === 1) positiveRankSum += averageRank;
+    while (end < positiveCount && positives[end] === value) end++;
+    while (below < negativeCount && negatives[below] < value) below++;
+    let notAbove = below;
+    while (notAbove < negativeCount && negatives[notAbove] === value) notAbove++;
+    twiceU += (end - start) * (below + notAbove);
     start = end;
   }
-  const u = positiveRankSum - positives * (positives + 1) / 2;
-  return u / (positives * negatives);
+  return twiceU / (2 * positiveCount * negativeCount);
+}
+
+// src/predictor/auc.ts
+function rocAuc2(scores, labels) {
+  return rocAuc(binarySample(scores, labels));
 }
 
 // src/predictor/model.ts
@@ -45108,6 +45644,14 @@ function splitUnit(key, seed) {
   }
   return (hash >>> 0) / 4294967296;
 }
+function holdoutMask(table, idColumn, fraction, seed) {
+  const isHoldout = new Uint8Array(table.rows);
+  for (let row = 0; row < table.rows; row++) {
+    const key = idColumn ? String(cellValue(idColumn, row)) : String(row);
+    isHoldout[row] = splitUnit(key, seed) < fraction ? 1 : 0;
+  }
+  return isHoldout;
+}
 function cellValue(column, row) {
   if (column.type === "string") {
     const code = column.codes[row];
@@ -45188,13 +45732,9 @@ function trainChurnModel(table, options) {
     if (!idColumn)
       throw new UserError("COLUMN_MISSING", `${table.source}: id column '${options.idColumn}' not found`);
   }
-  const isHoldout = new Uint8Array(table.rows);
+  const isHoldout = holdoutMask(table, idColumn, options.holdoutFraction, options.seed);
   let holdoutRows = 0;
-  for (let row = 0; row < table.rows; row++) {
-    const key = idColumn ? String(cellValue(idColumn, row)) : String(row);
-    isHoldout[row] = splitUnit(key, options.seed) < options.holdoutFraction ? 1 : 0;
-    holdoutRows += isHoldout[row];
-  }
+  for (let row = 0; row < table.rows; row++) holdoutRows += isHoldout[row];
   const trainRows = table.rows - holdoutRows;
   if (trainRows === 0 || holdoutRows === 0)
     throw new UserError(
@@ -45327,7 +45867,7 @@ function trainChurnModel(table, options) {
   };
   const auc = (x, y, part) => {
     try {
-      return rocAuc(scores(x, y.length), y);
+      return rocAuc2(scores(x, y.length), y);
     } catch {
       throw new UserError(
         "NO_ROWS",
@@ -45456,7 +45996,7 @@ function latencyGaps(file, gate, load) {
   file.objectives.forEach((objective, index) => {
     const server = gate.objectives[index]?.value;
     if (objective.latencyQuantile === null || server === null || server === void 0) return;
-    const figure = CLIENT_LATENCY_QUANTILES.find(([quantile]) => quantile === objective.latencyQuantile)[1];
+    const figure = CLIENT_LATENCY_QUANTILES.find(([quantile2]) => quantile2 === objective.latencyQuantile)[1];
     const clientMs = figures[figure];
     if (!Number.isFinite(clientMs)) return;
     const serverMs = server * 1e3;
@@ -45785,15 +46325,15 @@ function pairwiseBlock(values, start, length) {
     const unrolledEnd = length - length % 8;
     let i = 8;
     for (; i < unrolledEnd; i += 8) {
-      const at = start + i;
-      r0 += values[at];
-      r1 += values[at + 1];
-      r2 += values[at + 2];
-      r3 += values[at + 3];
-      r4 += values[at + 4];
-      r5 += values[at + 5];
-      r6 += values[at + 6];
-      r7 += values[at + 7];
+      const at2 = start + i;
+      r0 += values[at2];
+      r1 += values[at2 + 1];
+      r2 += values[at2 + 2];
+      r3 += values[at2 + 3];
+      r4 += values[at2 + 4];
+      r5 += values[at2 + 5];
+      r6 += values[at2 + 6];
+      r7 += values[at2 + 7];
     }
     let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < length; i++) result += values[start + i];
@@ -45802,144 +46342,6 @@ function pairwiseBlock(values, start, length) {
   let half = Math.floor(length / 2);
   half -= half % 8;
   return pairwiseBlock(values, start, half) + pairwiseBlock(values, start + half, length - half);
-}
-
-// src/util/sort.ts
-var DIGITS = 65536;
-function radixSortedCopy(values) {
-  const n = values.length;
-  const words = new Uint32Array(Float64Array.from(values).buffer);
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
-    if (hi & 2147483648) {
-      high[i] = ~hi >>> 0;
-      low[i] = ~lo >>> 0;
-    } else {
-      high[i] = (hi | 2147483648) >>> 0;
-      low[i] = lo;
-    }
-  }
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  const counts = new Uint32Array(DIGITS);
-  for (let pass = 0; pass < 4; pass++) {
-    const source = pass < 2 ? low : high;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[source[i] >>> shift & 65535]++;
-    if (counts[source[0] >>> shift & 65535] === n) continue;
-    let total = 0;
-    for (let d = 0; d < DIGITS; d++) {
-      const count = counts[d];
-      counts[d] = total;
-      total += count;
-    }
-    for (let i = 0; i < n; i++) {
-      const slot = counts[source[i] >>> shift & 65535]++;
-      nextHigh[slot] = high[i];
-      nextLow[slot] = low[i];
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-  }
-  const sorted = new Float64Array(n);
-  const out = new Uint32Array(sorted.buffer);
-  for (let i = 0; i < n; i++) {
-    const hi = high[i];
-    if (hi & 2147483648) {
-      out[2 * i + 1] = (hi & 2147483647) >>> 0;
-      out[2 * i] = low[i];
-    } else {
-      out[2 * i + 1] = ~hi >>> 0;
-      out[2 * i] = ~low[i] >>> 0;
-    }
-  }
-  return sorted;
-}
-var COUNTING_MAX_DISTINCT = 1 << 15;
-var TABLE_BITS = 16;
-function hashCounts(values) {
-  const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const size = 1 << TABLE_BITS;
-  const mask = size - 1;
-  const keyLow = new Uint32Array(size);
-  const keyHigh = new Uint32Array(size);
-  const tally = new Float64Array(size);
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
-    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
-    for (; ; ) {
-      const count = tally[slot];
-      if (count === 0) {
-        if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
-        keyLow[slot] = lo;
-        keyHigh[slot] = hi;
-        tally[slot] = 1;
-        break;
-      }
-      if (keyLow[slot] === lo && keyHigh[slot] === hi) {
-        tally[slot] = count + 1;
-        break;
-      }
-      slot = slot + 1 & mask;
-    }
-  }
-  const found = new Float64Array(distinct);
-  const foundWords = new Uint32Array(found.buffer);
-  const slots = new Int32Array(distinct);
-  for (let slot = 0, k = 0; slot < size; slot++) {
-    if (tally[slot] === 0) continue;
-    foundWords[2 * k] = keyLow[slot];
-    foundWords[2 * k + 1] = keyHigh[slot];
-    slots[k++] = slot;
-  }
-  const order = Array.from(slots.keys()).sort(
-    (a, b) => found[a] - found[b] || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0)
-  );
-  const keys = new Float64Array(distinct);
-  const counts = new Float64Array(distinct);
-  order.forEach((index, k) => {
-    keys[k] = found[index];
-    counts[k] = tally[slots[index]];
-  });
-  return { keys, counts };
-}
-function countDistinct(values) {
-  const hashed = hashCounts(values);
-  if (!hashed) return void 0;
-  const { keys, counts } = hashed;
-  let k = 0;
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i] === keys[k]) counts[k] += counts[i];
-    else {
-      k++;
-      keys[k] = keys[i];
-      counts[k] = counts[i];
-    }
-  }
-  return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
-}
-function countingSortedCopy(values) {
-  const distinct = hashCounts(values);
-  if (!distinct) return void 0;
-  const sorted = new Float64Array(values.length);
-  let position = 0;
-  for (let k = 0; k < distinct.keys.length; k++) {
-    const count = distinct.counts[k];
-    sorted.fill(distinct.keys[k], position, position + count);
-    position += count;
-  }
-  return sorted;
-}
-function fastSortedCopy(values) {
-  if (values.length < 4096) return Float64Array.from(values).sort();
-  return countingSortedCopy(values) ?? radixSortedCopy(values);
 }
 
 // src/drift/kernels/sorted.ts
@@ -47716,12 +48118,12 @@ function cramerVonMisesExactPValue(u, m, n) {
   const combinations = Number(factorialBig(m + n) / (factorialBig(m) * factorialBig(n)));
   const storage = storageFor(zetaBound, combinations);
   const store = rounderFor(storage);
-  const empty = () => ({ values: new Float64Array(0), freqs: new Float64Array(0) });
+  const empty2 = () => ({ values: new Float64Array(0), freqs: new Float64Array(0) });
   let gs = [{ values: Float64Array.of(0), freqs: Float64Array.of(1) }];
-  for (let v = 0; v < m; v++) gs.push(empty());
+  for (let v = 0; v < m; v++) gs.push(empty2());
   for (let step = 0; step <= n; step++) {
     const next = [];
-    let tmp = empty();
+    let tmp = empty2();
     for (let v = 0; v < gs.length; v++) {
       const g = gs[v];
       const left = uniqueFirstIndices(tmp.values);
@@ -48091,7 +48493,7 @@ function percentileOfRuns(runs, q) {
   const position = q / 100 * (n - 1);
   const below = Math.floor(position);
   const above = Math.min(below + 1, n - 1);
-  const at = (index) => {
+  const at2 = (index) => {
     let seen = 0;
     for (let k = 0; k < runs.values.length; k++) {
       seen += runs.counts[k];
@@ -48099,8 +48501,8 @@ function percentileOfRuns(runs, q) {
     }
     return runs.values[runs.values.length - 1];
   };
-  const low = at(below);
-  const high = at(above);
+  const low = at2(below);
+  const high = at2(above);
   const fraction = position - below;
   const diff = high - low;
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
@@ -49773,8 +50175,8 @@ function driftScoreCharts(orderedColumns) {
 function fixed(value, digits) {
   return Number.isFinite(value) ? value.toFixed(digits) : String(value);
 }
-function formatCounts(counts, empty) {
-  return Object.entries(counts).map(([code, n]) => `${code}: ${n}`).join(", ") || empty;
+function formatCounts(counts, empty2) {
+  return Object.entries(counts).map(([code, n]) => `${code}: ${n}`).join(", ") || empty2;
 }
 function formatProgress(progress) {
   return `load ${fixed(Math.min(progress.elapsedSeconds, progress.durationSeconds), 0)}/${progress.durationSeconds}s  sent ${progress.sent}  responses ${progress.responses}  in-flight ${progress.inFlight}  dropped ${progress.dropped}  errors ${progress.errors}  p95 ${fixed(progress.p95Ms, 1)} ms`;
@@ -49862,7 +50264,7 @@ function textTable(header, rows) {
   const widths = header.map(
     (title, column) => Math.max(title.length, ...rows.map((row) => row[column].length))
   );
-  const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  const line = (cells) => cells.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
@@ -50075,7 +50477,7 @@ function capacityHtml(result) {
   const baseline = baselineSentence(result);
   const numeric = /* @__PURE__ */ new Set([2, 3, 4, 5, 6, 7, 8]);
   const rows = result.steps.map(
-    (step) => `<tr>${stepCells(step).map((cell, index) => `<td${numeric.has(index) ? ' class="n"' : ""}>${escapeXml(cell)}</td>`).join("")}</tr>`
+    (step) => `<tr>${stepCells(step).map((cell2, index) => `<td${numeric.has(index) ? ' class="n"' : ""}>${escapeXml(cell2)}</td>`).join("")}</tr>`
   ).join("\n");
   return `<!doctype html>
 <html lang="en">
@@ -50133,8 +50535,8 @@ function parseNumber(label, value, range = {}) {
   return number2;
 }
 function parseShare(label, value, allowOne) {
-  const percent2 = value.trim().endsWith("%");
-  const share = parseNumber(label, percent2 ? value.trim().slice(0, -1) : value) / (percent2 ? 100 : 1);
+  const percent3 = value.trim().endsWith("%");
+  const share = parseNumber(label, percent3 ? value.trim().slice(0, -1) : value) / (percent3 ? 100 : 1);
   if (!(share > 0) || share > 1 || !allowOne && share === 1)
     throw new UserError(
       "USAGE",
@@ -50591,7 +50993,7 @@ function resolveOverride(overrides2, column, columnType) {
 }
 
 // src/job/compare-job.ts
-import { isAbsolute as isAbsolute2, join as join3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, resolve as resolve4 } from "node:path";
 
 // src/drift/decide.ts
 function positiveRate(column) {
@@ -50836,7 +51238,7 @@ function numericTally(column, rows, given2) {
     };
   }
   if (type === "numerical") {
-    const empty = count === 0;
+    const empty2 = count === 0;
     let computed;
     const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
     return {
@@ -50846,14 +51248,14 @@ function numericTally(column, rows, given2) {
         count,
         missing,
         distinct,
-        min: empty ? null : finiteOrNull(first),
-        max: empty ? null : finiteOrNull(last),
-        mean: empty ? null : finiteOrNull(moments().mean),
+        min: empty2 ? null : finiteOrNull(first),
+        max: empty2 ? null : finiteOrNull(last),
+        mean: empty2 ? null : finiteOrNull(moments().mean),
         std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
-          "0.25": empty ? null : finiteOrNull(percentileOfRuns(runs, 25)),
-          "0.5": empty ? null : finiteOrNull(percentileOfRuns(runs, 50)),
-          "0.75": empty ? null : finiteOrNull(percentileOfRuns(runs, 75))
+          "0.25": empty2 ? null : finiteOrNull(percentileOfRuns(runs, 25)),
+          "0.5": empty2 ? null : finiteOrNull(percentileOfRuns(runs, 50)),
+          "0.75": empty2 ? null : finiteOrNull(percentileOfRuns(runs, 75))
         }
       },
       modeCount
@@ -50891,11 +51293,11 @@ function stringTally(column, type, rows) {
     if (c > modeCount) modeCount = c;
     const entry = { value: column.dictionary[code], count: c };
     if (top.length === TOP_VALUES && !before(entry, top[TOP_VALUES - 1])) continue;
-    let at = top.length < TOP_VALUES ? top.length : TOP_VALUES - 1;
-    top[at] = entry;
-    while (at > 0 && before(top[at], top[at - 1])) {
-      [top[at - 1], top[at]] = [top[at], top[at - 1]];
-      at--;
+    let at2 = top.length < TOP_VALUES ? top.length : TOP_VALUES - 1;
+    top[at2] = entry;
+    while (at2 > 0 && before(top[at2], top[at2 - 1])) {
+      [top[at2 - 1], top[at2]] = [top[at2], top[at2 - 1]];
+      at2--;
     }
   }
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
@@ -51018,16 +51420,16 @@ function expandCounted(column) {
     const keys2 = counts.keys;
     const dictionary = [];
     const codes = new Int32Array(rows);
-    let at2 = 0;
+    let at3 = 0;
     for (let k = 0; k < keys2.length; k++) {
       const count = counts.counts[k];
       if (count === 0) continue;
       const code = dictionary.length;
       dictionary.push(keys2[k]);
-      codes.fill(code, at2, at2 + count);
-      at2 += count;
+      codes.fill(code, at3, at3 + count);
+      at3 += count;
     }
-    codes.fill(-1, at2);
+    codes.fill(-1, at3);
     return { name: name2, type: "string", codes, dictionary };
   }
   const keys = counts.keys;
@@ -51035,13 +51437,13 @@ function expandCounted(column) {
     (a, b) => compareNumbers(keys[a], keys[b])
   );
   const values = new Float64Array(rows);
-  let at = 0;
+  let at2 = 0;
   for (const k of order) {
     const count = counts.counts[k];
-    values.fill(keys[k], at, at + count);
-    at += count;
+    values.fill(keys[k], at2, at2 + count);
+    at2 += count;
   }
-  values.fill(Number.NaN, at);
+  values.fill(Number.NaN, at2);
   switch (column.storage) {
     case "bool":
       return { name: name2, type: "bool", values };
@@ -51919,12 +52321,268 @@ mustache.Context = Context;
 mustache.Writer = Writer;
 var mustache_default = mustache;
 
+// src/report/model-quality.ts
+var METRIC_ROWS = [
+  { key: "roc_auc", label: "ROC AUC" },
+  { key: "log_loss", label: "log loss" },
+  { key: "brier", label: "Brier score" },
+  { key: "accuracy", label: "accuracy" },
+  { key: "precision", label: "precision" },
+  { key: "recall", label: "recall" },
+  { key: "f1", label: "F1" },
+  { key: "predicted_positive_rate", label: "predicted positive rate" }
+];
+function formatMetric(value) {
+  return value === null || value === void 0 || !Number.isFinite(value) ? "\u2014" : value.toFixed(4);
+}
+function formatChange(value) {
+  if (value === null || value === void 0 || !Number.isFinite(value)) return "\u2014";
+  const text = value.toFixed(4);
+  return value > 0 || value === 0 && !text.startsWith("-") ? `+${text}` : text;
+}
+function confusionText(quality) {
+  const { tp, fp, fn, tn } = quality.confusion;
+  return [tp, fp, fn, tn].map(formatCount).join(" / ");
+}
+function qualityTableMarkdown(columns) {
+  const paired = columns.length === 2;
+  const row = (label, cells, change) => `| ${label} | ${cells.join(" | ")} |${paired ? ` ${change ?? ""} |` : ""}`;
+  const lines = [
+    row(
+      "metric",
+      columns.map((column) => cell(column.title)),
+      "change"
+    ),
+    `|---|${columns.map(() => "---:|").join("")}${paired ? "---:|" : ""}`
+  ];
+  for (const { key, label } of METRIC_ROWS) {
+    const values = columns.map((column) => column.quality[key]);
+    const [a, b] = values;
+    const change = a === null || b === null || a === void 0 || b === void 0 ? "\u2014" : formatChange(b - a);
+    lines.push(row(label, values.map(formatMetric), change));
+  }
+  lines.push(
+    row(
+      "labelled rows",
+      columns.map(({ quality }) => `${formatCount(quality.labelled)} of ${formatCount(quality.rows)}`)
+    ),
+    row(
+      "tp / fp / fn / tn",
+      columns.map(({ quality }) => confusionText(quality))
+    )
+  );
+  const notes = [];
+  for (const column of columns) {
+    for (const [metric, reason] of Object.entries(column.quality.skipped ?? {}))
+      notes.push(`${cell(column.title)}: ${metric} skipped (${cell(reason)})`);
+    for (const warning of column.quality.warnings ?? [])
+      notes.push(`${cell(column.title)}: ${cell(warning)}`);
+  }
+  if (notes.length > 0) lines.push("", ...notes.map((note) => `- ${note}`));
+  return lines;
+}
+function cell(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/\|/g, "&#124;").replace(/<(?=[A-Za-z/!?])/g, "&#60;");
+}
+function interval(bounds) {
+  return bounds ? `[${formatChange(bounds[0])}, ${formatChange(bounds[1])}]` : "n/a";
+}
+function renderEvaluationMarkdown(report) {
+  const { snapshot: snapshot2, models, comparison } = report;
+  const rows = snapshot2.holdout ? `holdout ${formatPercent(snapshot2.holdout.fraction)} (seed ${snapshot2.holdout.seed}${snapshot2.holdout.id_column ? `, split on ${snapshot2.holdout.id_column}` : ""}): ${formatCount(snapshot2.evaluated_rows)} of ${formatCount(snapshot2.rows)} rows` : `${formatCount(snapshot2.rows)} rows`;
+  const names = models.map((model) => model.name).join(" vs ");
+  const lines = [
+    `### Model evaluation: ${cell(names)} on ${cell(snapshot2.label)}`,
+    "",
+    `Target \`${report.target}\`, ${rows}.`,
+    ""
+  ];
+  if (comparison) {
+    lines.push(
+      `**Verdict:** ${cell(comparison.reason)}.`,
+      "",
+      `AUC gain of ${cell(comparison.candidate)} over ${cell(comparison.baseline)}: ${formatChange(comparison.auc_gain)}, 95% interval ${interval(comparison.auc_gain_ci95)} (paired DeLong), p = ${formatScore(comparison.p_value)}.`,
+      ""
+    );
+  }
+  lines.push(...qualityTableMarkdown(models.map((model) => ({ title: model.name, quality: model }))));
+  lines.push("", "<sub>");
+  for (const model of models) {
+    const trained = model.trained_on ? `trained on ${cell(model.trained_on.source)} (${formatCount(model.trained_on.rows)} rows, holdout AUC ${formatMetric(model.trained_on.holdout_auc)})` : "training unknown";
+    lines.push(
+      `${cell(model.name)}: \`${cell(model.source)}\`, ${trained}, threshold ${model.threshold}.<br>`
+    );
+  }
+  lines.push("</sub>");
+  if (report.warnings.length > 0)
+    lines.push("", ...report.warnings.map((warning) => `> \u26A0\uFE0F ${cell(warning)}`));
+  return lines.join("\n") + "\n";
+}
+function renderEvaluationJson(report) {
+  return JSON.stringify(
+    report,
+    (_key, value) => typeof value === "number" && !Number.isFinite(value) ? null : value,
+    2
+  ) + "\n";
+}
+function modelSectionMarkdown(block, labels) {
+  const drift = block.prediction_drift;
+  const driftText = drift.skipped !== null ? `not tested (${cell(drift.skipped)})` : `${drift.drift_detected ? "\u25B2 drifted" : "\u25CB stable"} (${cell(drift.stattest_name ?? drift.stattest ?? "\u2014")} ${formatScore(drift.drift_score)}, threshold ${formatScore(drift.threshold)})`;
+  const interval95 = block.auc_drop_ci95 ? `, 95% interval ${interval(block.auc_drop_ci95)} (DeLong)` : "";
+  const rule = block.max_auc_drop === void 0 ? "" : ` \xB7 rule: RETRAIN when ${block.auc_drop_confidence === void 0 ? "the drop" : `its lower ${formatPercent(block.auc_drop_confidence)} bound`} \u2265 ${block.max_auc_drop}`;
+  return [
+    `### Model quality (\`${cell(block.source)}\`, target \`${cell(block.target)}\`)`,
+    "",
+    `ROC AUC ${formatMetric(block.reference.roc_auc)} \u2192 ${formatMetric(block.current.roc_auc)}: drop ${formatChange(block.auc_drop)}${interval95}${rule}`,
+    "",
+    `Prediction drift: ${driftText}`,
+    "",
+    ...qualityTableMarkdown([
+      { title: labels.reference, quality: block.reference },
+      { title: labels.current, quality: block.current }
+    ])
+  ];
+}
+
+// src/report/model-quality-html.ts
+var SIZE = 300;
+var LEFT2 = 40;
+var TOP2 = 30;
+var PLOT = SIZE - LEFT2 - 12;
+function px2(value) {
+  return String(Math.round(value * 10) / 10);
+}
+var at = (x, y) => `${px2(LEFT2 + x * PLOT)} ${px2(TOP2 + (1 - y) * PLOT)}`;
+function frame(title, xLabel, yLabel, labels) {
+  const parts = [
+    `<svg class="chart model-chart" viewBox="0 0 ${SIZE} ${SIZE + 34}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`,
+    `<g class="lg"><line class="ref-line" x1="${LEFT2}" x2="${LEFT2 + 18}" y1="10" y2="10"/><text x="${LEFT2 + 22}" y="14">${escapeXml(truncateLabel(labels.reference, 16))}</text>`,
+    `<line class="cur-line" x1="${LEFT2 + 140}" x2="${LEFT2 + 158}" y1="10" y2="10"/><text x="${LEFT2 + 162}" y="14">${escapeXml(truncateLabel(labels.current, 16))}</text></g>`
+  ];
+  for (const tick of [0, 0.5, 1]) {
+    parts.push(
+      `<line class="grid" x1="${LEFT2}" x2="${LEFT2 + PLOT}" y1="${px2(TOP2 + (1 - tick) * PLOT)}" y2="${px2(TOP2 + (1 - tick) * PLOT)}"/>`,
+      `<text class="yt" x="${LEFT2 - 4}" y="${px2(TOP2 + (1 - tick) * PLOT)}">${tick}</text>`,
+      `<text class="xt" x="${px2(LEFT2 + tick * PLOT)}" y="${TOP2 + PLOT + 14}">${tick}</text>`
+    );
+  }
+  parts.push(
+    `<path class="diag" d="M${at(0, 0)}L${at(1, 1)}"/>`,
+    `<line class="axis" x1="${LEFT2}" x2="${LEFT2 + PLOT}" y1="${TOP2 + PLOT}" y2="${TOP2 + PLOT}"/>`,
+    `<text class="xt" x="${px2(LEFT2 + PLOT / 2)}" y="${TOP2 + PLOT + 30}">${escapeXml(xLabel)}</text>`,
+    `<text x="${LEFT2 + 6}" y="${TOP2 + 12}">${escapeXml(yLabel)}</text>`
+  );
+  return parts;
+}
+function empty(text) {
+  return `<text class="empty" x="${px2(LEFT2 + PLOT / 2)}" y="${px2(TOP2 + PLOT / 2)}">${escapeXml(text)}</text>`;
+}
+function rocCurvesSvg(block, labels) {
+  const title = `ROC curves: ${labels.reference} AUC ${formatMetric(block.reference.roc_auc)}, ${labels.current} AUC ${formatMetric(block.current.roc_auc)}`;
+  const parts = frame(title, "false positive rate", "true positive rate", labels);
+  const sides = [
+    ["ref-line", block.reference, labels.reference],
+    ["cur-line", block.current, labels.current]
+  ];
+  let drawn = 0;
+  for (const [className, quality, label] of sides) {
+    const curve = quality.roc_curve;
+    if (!curve) continue;
+    drawn++;
+    const path = curve.fpr.map((x, i) => `${i === 0 ? "M" : "L"}${at(x, curve.tpr[i])}`).join("");
+    parts.push(
+      `<path class="${className}" d="${path}"><title>${escapeXml(`${label}: AUC ${formatMetric(quality.roc_auc)}`)}</title></path>`
+    );
+  }
+  if (drawn === 0) parts.push(empty("no ROC curve: a snapshot needs both classes"));
+  parts.push("</svg>");
+  return parts.join("");
+}
+function calibrationSvg(block, labels) {
+  const title = `Calibration: observed churn rate against mean predicted probability, ${labels.reference} and ${labels.current}`;
+  const parts = frame(title, "mean predicted probability", "observed rate", labels);
+  const sides = [
+    ["ref", block.reference.calibration, labels.reference],
+    ["cur", block.current.calibration, labels.current]
+  ];
+  let drawn = 0;
+  for (const [side, bins, label] of sides) {
+    if (!bins || bins.length === 0) continue;
+    drawn++;
+    const path = bins.map((bin, i) => `${i === 0 ? "M" : "L"}${at(bin.mean_predicted, bin.observed_rate)}`).join("");
+    parts.push(`<path class="${side}-line" d="${path}"/>`);
+    for (const bin of bins) {
+      const [x, y] = at(bin.mean_predicted, bin.observed_rate).split(" ");
+      const tip = `${label}: probability ${bin.lower.toFixed(1)}\u2013${bin.upper.toFixed(1)}, ${formatCount(bin.count)} rows, mean predicted ${formatPercent(bin.mean_predicted)}, observed ${formatPercent(bin.observed_rate)}`;
+      parts.push(
+        `<circle class="${side}-point" cx="${x}" cy="${y}" r="3"><title>${escapeXml(tip)}</title></circle>`
+      );
+    }
+  }
+  if (drawn === 0) parts.push(empty("no labelled rows"));
+  parts.push("</svg>");
+  return parts.join("");
+}
+var ROWS = [
+  ["roc_auc", "ROC AUC"],
+  ["log_loss", "log loss"],
+  ["brier", "Brier score"],
+  ["accuracy", "accuracy"],
+  ["precision", "precision"],
+  ["recall", "recall"],
+  ["f1", "F1"],
+  ["predicted_positive_rate", "predicted positive rate"]
+];
+function metricTable(block, labels) {
+  const cellOf = (quality, key) => formatMetric(quality[key]);
+  const rows = ROWS.map(([key, label]) => {
+    const a = block.reference[key];
+    const b = block.current[key];
+    return `<tr><td>${label}</td><td class="num">${cellOf(block.reference, key)}</td><td class="num">${cellOf(block.current, key)}</td><td class="num">${a === null || b === null ? "\u2014" : formatChange(b - a)}</td></tr>`;
+  });
+  const confusion = (quality) => [quality.confusion.tp, quality.confusion.fp, quality.confusion.fn, quality.confusion.tn].map(formatCount).join(" / ");
+  rows.push(
+    `<tr><td>labelled rows</td><td class="num">${formatCount(block.reference.labelled)} of ${formatCount(block.reference.rows)}</td><td class="num">${formatCount(block.current.labelled)} of ${formatCount(block.current.rows)}</td><td></td></tr>`,
+    `<tr><td>tp / fp / fn / tn</td><td class="num">${confusion(block.reference)}</td><td class="num">${confusion(block.current)}</td><td></td></tr>`
+  );
+  return `<table class="stats"><thead><tr><th>metric</th><th class="num">${escapeXml(labels.reference)}</th><th class="num">${escapeXml(labels.current)}</th><th class="num">change</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function modelSectionHtml(block, labels) {
+  const drift = block.prediction_drift;
+  const driftState2 = drift.skipped !== null ? "skipped" : drift.drift_detected ? "drifted" : "stable";
+  const stateText = drift.skipped !== null ? "\u2013 not tested" : drift.drift_detected ? "\u25B2 drifted" : "\u25CB stable";
+  const driftDetail = drift.skipped !== null ? ` (${escapeXml(drift.skipped)})` : ` \xB7 ${escapeXml(drift.stattest_name ?? drift.stattest ?? "\u2014")} ${formatScore(drift.drift_score)} (threshold ${formatScore(drift.threshold)})`;
+  const interval3 = block.auc_drop_ci95 ? ` \xB7 95% interval [${formatChange(block.auc_drop_ci95[0])}, ${formatChange(block.auc_drop_ci95[1])}] (DeLong)` : "";
+  const rule = block.max_auc_drop === void 0 ? "" : `<dt>rule</dt><dd>RETRAIN when ${block.auc_drop_confidence === void 0 ? "the drop" : `its lower ${formatPercent(block.auc_drop_confidence)} bound (${formatChange(block.auc_drop_lower_bound)})`} \u2265 ${block.max_auc_drop}</dd>`;
+  const notes = [];
+  for (const [side, quality] of [
+    [labels.reference, block.reference],
+    [labels.current, block.current]
+  ]) {
+    for (const [metric, reason] of Object.entries(quality.skipped ?? {}))
+      notes.push(`${escapeXml(side)}: ${metric} skipped (${escapeXml(reason)})`);
+    for (const warning of quality.warnings ?? []) notes.push(`${escapeXml(side)}: ${escapeXml(warning)}`);
+  }
+  return [
+    '<h2 id="model">Model quality</h2>',
+    '<div class="panel"><dl class="kv">',
+    `<dt>model</dt><dd><code>${escapeXml(block.source)}</code> \xB7 target <code>${escapeXml(block.target)}</code> \xB7 threshold ${block.threshold}</dd>`,
+    `<dt>ROC AUC</dt><dd>${formatMetric(block.reference.roc_auc)} \u2192 ${formatMetric(block.current.roc_auc)} \xB7 drop <strong>${formatChange(block.auc_drop)}</strong>${interval3}</dd>`,
+    rule,
+    `<dt>prediction drift</dt><dd><span class="state ${driftState2}">${stateText}</span>${driftDetail}</dd>`,
+    "</dl></div>",
+    `<div class="model-charts">${rocCurvesSvg(block, labels)}${calibrationSvg(block, labels)}</div>`,
+    metricTable(block, labels),
+    notes.length > 0 ? `<ul class="muted">${notes.map((note) => `<li>${note}</li>`).join("")}</ul>` : ""
+  ].join("\n");
+}
+
 // src/report/svg.ts
 var WIDTH = 560;
 var PLOT_LEFT = 44;
 var PLOT_RIGHT = WIDTH - 12;
 var LEGEND_HEIGHT = 22;
-function px2(value) {
+function px3(value) {
   return String(Math.round(value * 10) / 10);
 }
 function shares(counts, extra = 0) {
@@ -51940,7 +52598,7 @@ function legend(labels, y) {
   const reference = `reference \xB7 ${truncateLabel(labels.reference, 40)}`;
   const current = `current \xB7 ${truncateLabel(labels.current, 40)}`;
   const currentX = PLOT_LEFT + 26 + reference.length * 6.4 + 24;
-  return `<g class="lg"><rect class="ref" x="${PLOT_LEFT}" y="${y}" width="14" height="10"/><text x="${PLOT_LEFT + 20}" y="${y + 9}">${escapeXml(reference)}</text><rect class="cur" x="${px2(currentX)}" y="${y}" width="14" height="10"/><text x="${px2(currentX + 20)}" y="${y + 9}">${escapeXml(current)}</text></g>`;
+  return `<g class="lg"><rect class="ref" x="${PLOT_LEFT}" y="${y}" width="14" height="10"/><text x="${PLOT_LEFT + 20}" y="${y + 9}">${escapeXml(reference)}</text><rect class="cur" x="${px3(currentX)}" y="${y}" width="14" height="10"/><text x="${px3(currentX + 20)}" y="${y + 9}">${escapeXml(current)}</text></g>`;
 }
 function open(height, title, column) {
   return `<svg class="chart" data-column="${escapeXml(column)}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
@@ -51969,7 +52627,7 @@ function histogramSvg(column, distribution, labels) {
   const y = (share) => bottom - share / yMax * (bottom - top);
   const parts = [open(height, title, column), legend(labels, 4)];
   for (const fraction of [0, 0.5, 1]) {
-    const yy = px2(y(yMax * fraction));
+    const yy = px3(y(yMax * fraction));
     parts.push(
       `<line class="grid" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${yy}" y2="${yy}"/>`,
       `<text class="yt" x="${PLOT_LEFT - 4}" y="${yy}">${formatPercent(yMax * fraction)}</text>`
@@ -51981,13 +52639,13 @@ function histogramSvg(column, distribution, labels) {
     const barTop = y(referenceShares[bin]);
     const tip = `${binLabel(bin)}: reference ${distribution.reference_counts[bin]} (${formatPercent(referenceShares[bin])}), current ${distribution.current_counts[bin]} (${formatPercent(currentShares[bin])})`;
     parts.push(
-      `<rect class="ref" x="${px2(x(bin) + 0.5)}" y="${px2(barTop)}" width="${px2(Math.max(binWidth - 1, 0.5))}" height="${px2(bottom - barTop)}"><title>${escapeXml(tip)}</title></rect>`
+      `<rect class="ref" x="${px3(x(bin) + 0.5)}" y="${px3(barTop)}" width="${px3(Math.max(binWidth - 1, 0.5))}" height="${px3(bottom - barTop)}"><title>${escapeXml(tip)}</title></rect>`
     );
   }
-  let path = `M${px2(x(0))} ${bottom}`;
+  let path = `M${px3(x(0))} ${bottom}`;
   for (let bin = 0; bin < binCount; bin++) {
-    const yy = px2(y(currentShares[bin]));
-    path += `V${yy}H${px2(x(bin + 1))}`;
+    const yy = px3(y(currentShares[bin]));
+    path += `V${yy}H${px3(x(bin + 1))}`;
   }
   path += `V${bottom}`;
   parts.push(`<path class="cur" d="${path}"/>`);
@@ -51995,12 +52653,12 @@ function histogramSvg(column, distribution, labels) {
   if (unitBins) {
     for (const bin of tickIndices(binCount, 12)) {
       parts.push(
-        `<text class="xt" x="${px2(x(bin) + binWidth / 2)}" y="${bottom + 14}">${binLabel(bin)}</text>`
+        `<text class="xt" x="${px3(x(bin) + binWidth / 2)}" y="${bottom + 14}">${binLabel(bin)}</text>`
       );
     }
   } else {
     for (const edge of tickIndices(edges.length, 7)) {
-      parts.push(`<text class="xt" x="${px2(x(edge))}" y="${bottom + 14}">${formatTick(edges[edge])}</text>`);
+      parts.push(`<text class="xt" x="${px3(x(edge))}" y="${bottom + 14}">${formatTick(edges[edge])}</text>`);
     }
   }
   parts.push("</svg>");
@@ -52035,11 +52693,11 @@ function categoriesSvg(column, distribution, labels) {
     const currentWidth = width(currentShares[row]);
     parts.push(
       `<g><title>${escapeXml(tip)}</title>`,
-      `<text class="cl" x="${labelWidth}" y="${px2(rowTop + 15)}">${escapeXml(truncateLabel(name2, 24))}</text>`,
-      `<rect class="ref" x="${barLeft}" y="${px2(rowTop + 2)}" width="${px2(referenceWidth)}" height="10"/>`,
-      `<rect class="cur" x="${barLeft}" y="${px2(rowTop + 13)}" width="${px2(currentWidth)}" height="10"/>`,
-      `<text class="bv" x="${px2(barLeft + referenceWidth + 4)}" y="${px2(rowTop + 11)}">${formatPercent(referenceShares[row])}</text>`,
-      `<text class="bv" x="${px2(barLeft + currentWidth + 4)}" y="${px2(rowTop + 22)}">${formatPercent(currentShares[row])}</text>`,
+      `<text class="cl" x="${labelWidth}" y="${px3(rowTop + 15)}">${escapeXml(truncateLabel(name2, 24))}</text>`,
+      `<rect class="ref" x="${barLeft}" y="${px3(rowTop + 2)}" width="${px3(referenceWidth)}" height="10"/>`,
+      `<rect class="cur" x="${barLeft}" y="${px3(rowTop + 13)}" width="${px3(currentWidth)}" height="10"/>`,
+      `<text class="bv" x="${px3(barLeft + referenceWidth + 4)}" y="${px3(rowTop + 11)}">${formatPercent(referenceShares[row])}</text>`,
+      `<text class="bv" x="${px3(barLeft + currentWidth + 4)}" y="${px3(rowTop + 22)}">${formatPercent(currentShares[row])}</text>`,
       "</g>"
     );
   });
@@ -52068,11 +52726,11 @@ function driftShareGaugeSvg(options) {
   const parts = [
     `<svg class="gauge" viewBox="0 0 ${WIDTH} 78" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`,
     `<rect class="track" x="${left}" y="24" width="${right - left}" height="26" rx="3"/>`,
-    `<rect class="fill" x="${left}" y="24" width="${px2(x(driftShare) - left)}" height="26" rx="3"/>`,
+    `<rect class="fill" x="${left}" y="24" width="${px3(x(driftShare) - left)}" height="26" rx="3"/>`,
     `<text class="gv" x="${left + 6}" y="42">drift share ${formatPercent(driftShare)}</text>`
   ];
   for (const mark of marks) {
-    const xx = px2(x(mark.share));
+    const xx = px3(x(mark.share));
     const anchor = mark.share > 0.75 ? "end" : mark.share < 0.1 ? "start" : "middle";
     parts.push(
       `<line class="mark" x1="${xx}" x2="${xx}" y1="18" y2="56"/>`,
@@ -52151,6 +52809,10 @@ var templates = {
 </dl>
 </div>
 {{/target}}
+
+{{#modelSection}}
+{{{modelSection}}}
+{{/modelSection}}
 
 {{#datasetSummary.length}}
 <h2 id="summary">Data summary</h2>
@@ -52250,6 +52912,12 @@ a{color:inherit}
 .chart .cl{text-anchor:end;fill:var(--fg)}
 .chart .empty{text-anchor:middle}
 .chart .bv{font-size:10.5px}
+.model-charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:14px;margin:10px 0}
+.chart .ref-line{fill:none;stroke:var(--ref);stroke-width:2;stroke-linejoin:round}
+.chart .cur-line{fill:none;stroke:var(--cur);stroke-width:2.2;stroke-dasharray:6 3;stroke-linejoin:round}
+.chart .ref-point{fill:var(--ref)}
+.chart .cur-point{fill:var(--bg);stroke:var(--cur);stroke-width:2}
+.chart .diag{fill:none;stroke:var(--muted);stroke-width:1;stroke-dasharray:2 3}
 table.stats{width:auto;margin-top:6px;font-size:12.5px}
 table.stats td,dl.kv dd{overflow-wrap:anywhere}
 table.stats th,table.stats td{padding:2px 10px}
@@ -52319,8 +52987,8 @@ function columnSummaryEntries(entry) {
       flat.set("max", formatValue(entry.max));
       flat.set("mean", formatValue(entry.mean));
       flat.set("std", formatValue(entry.std));
-      for (const [quantile, item] of Object.entries(entry.quantiles))
-        flat.set(`${Number(quantile) * 100}th percentile`, formatValue(item));
+      for (const [quantile2, item] of Object.entries(entry.quantiles))
+        flat.set(`${Number(quantile2) * 100}th percentile`, formatValue(item));
       break;
     case "categorical":
     case "text": {
@@ -52433,7 +53101,8 @@ function renderHtml(report) {
     datasetSummary: datasetSummaryRows(report.summary),
     rows: views,
     drifted: views.filter((column) => column.state === "drifted"),
-    others: views.filter((column) => column.state !== "drifted")
+    others: views.filter((column) => column.state !== "drifted"),
+    modelSection: report.model ? modelSectionHtml(report.model, labels) : null
   };
   return mustache_default.render(templates.report, view, { styles: templates.styles, column: templates.column });
 }
@@ -52498,6 +53167,14 @@ function renderMarkdown(report, options = {}) {
   const head = [headline(report), "", `> ${cellText(report.decision.reason)}`];
   const target = targetLine(report);
   if (target) head.push("", target);
+  if (report.model)
+    head.push(
+      "",
+      ...modelSectionMarkdown(report.model, {
+        reference: report.reference.label,
+        current: report.current.label
+      })
+    );
   const charts = driftScoreCharts(ordered);
   const footer = url === void 0 ? [] : ["", `Full report: ${url}`];
   const cutNote = (left) => `
@@ -52562,7 +53239,7 @@ _Cut at the length limit${fullReport}_
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename as basename3, isAbsolute, join as join2, resolve as resolve2 } from "node:path";
+import { basename as basename3, isAbsolute, join as join2, resolve as resolve3 } from "node:path";
 
 // src/snapshot/index.ts
 import { extname } from "node:path";
@@ -52602,7 +53279,7 @@ function gzipSource(path) {
   pipeline(file, inflater, () => void 0);
   const chunks = inflater[Symbol.asyncIterator]();
   let pending;
-  let at = 0;
+  let at2 = 0;
   let done = false;
   const fail2 = (error) => {
     throw new UserError(
@@ -52612,18 +53289,18 @@ function gzipSource(path) {
   };
   return {
     async read(buffer, offset, length) {
-      while (!done && (pending === void 0 || at === pending.length)) {
+      while (!done && (pending === void 0 || at2 === pending.length)) {
         const next = await chunks.next().catch(fail2);
         if (next.done) done = true;
         else {
           pending = next.value;
-          at = 0;
+          at2 = 0;
         }
       }
-      if (done && (pending === void 0 || at === pending.length)) return 0;
-      const count = Math.min(length, pending.length - at);
-      buffer.set(pending.subarray(at, at + count), offset);
-      at += count;
+      if (done && (pending === void 0 || at2 === pending.length)) return 0;
+      const count = Math.min(length, pending.length - at2);
+      buffer.set(pending.subarray(at2, at2 + count), offset);
+      at2 += count;
       return count;
     },
     expectedBytes,
@@ -52924,37 +53601,37 @@ var CellCache = class {
   get(buf, start, end, quoted) {
     const length = end - start;
     outer: for (let k = 0; k < this.few.length; k++) {
-      const cell2 = this.few[k];
-      if (cell2.bytes.length !== length) continue;
-      for (let i = 0; i < length; i++) if (cell2.bytes[i] !== buf[start + i]) continue outer;
-      return cell2;
+      const cell3 = this.few[k];
+      if (cell3.bytes.length !== length) continue;
+      for (let i = 0; i < length; i++) if (cell3.bytes[i] !== buf[start + i]) continue outer;
+      return cell3;
     }
     let hash = 2166136261 ^ end - start;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i], 16777619);
     const bucket = this.buckets.get(hash);
     if (bucket) {
-      outer: for (const cell2 of bucket) {
-        if (cell2.bytes.length !== length) continue;
-        for (let i = 0; i < length; i++) if (cell2.bytes[i] !== buf[start + i]) continue outer;
-        return cell2;
+      outer: for (const cell3 of bucket) {
+        if (cell3.bytes.length !== length) continue;
+        for (let i = 0; i < length; i++) if (cell3.bytes[i] !== buf[start + i]) continue outer;
+        return cell3;
       }
     }
     const bytes = buf.slice(start, end);
     const text = decodeField(buf, start, end, quoted);
-    const cell = classifyText(bytes, text);
-    if (this.few.length < FEW_CELLS) this.few.push(cell);
+    const cell2 = classifyText(bytes, text);
+    if (this.few.length < FEW_CELLS) this.few.push(cell2);
     else if (this.size < CELL_CACHE_LIMIT) {
       this.size++;
-      if (bucket) bucket.push(cell);
-      else this.buckets.set(hash, [cell]);
+      if (bucket) bucket.push(cell2);
+      else this.buckets.set(hash, [cell2]);
     }
-    return cell;
+    return cell2;
   }
 };
-function pushClassified(builder, cell) {
-  if (!Number.isNaN(cell.number)) builder.pushNumber(cell.number, cell.isInteger);
-  else if (cell.missing) builder.pushMissing();
-  else builder.pushText(cell.text);
+function pushClassified(builder, cell2) {
+  if (!Number.isNaN(cell2.number)) builder.pushNumber(cell2.number, cell2.isInteger);
+  else if (cell2.missing) builder.pushMissing();
+  else builder.pushText(cell2.text);
 }
 var decoder = new TextDecoder("utf-8");
 function decodeField(buf, start, end, quoted) {
@@ -53381,39 +54058,39 @@ var EdgeInterpolationAlgorithms = [
 
 // node_modules/hyparquet/src/wkb.js
 function wkbToGeojson(reader) {
-  const flags10 = getFlags(reader);
-  if (flags10.type === 1) {
-    return { type: "Point", coordinates: readPosition(reader, flags10) };
-  } else if (flags10.type === 2) {
-    return { type: "LineString", coordinates: readLine(reader, flags10) };
-  } else if (flags10.type === 3) {
-    return { type: "Polygon", coordinates: readPolygon(reader, flags10) };
-  } else if (flags10.type === 4) {
+  const flags11 = getFlags(reader);
+  if (flags11.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags11) };
+  } else if (flags11.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags11) };
+  } else if (flags11.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags11) };
+  } else if (flags11.type === 4) {
     const points = [];
-    for (let i = 0; i < flags10.count; i++) {
+    for (let i = 0; i < flags11.count; i++) {
       points.push(readPosition(reader, getFlags(reader)));
     }
     return { type: "MultiPoint", coordinates: points };
-  } else if (flags10.type === 5) {
+  } else if (flags11.type === 5) {
     const lines = [];
-    for (let i = 0; i < flags10.count; i++) {
+    for (let i = 0; i < flags11.count; i++) {
       lines.push(readLine(reader, getFlags(reader)));
     }
     return { type: "MultiLineString", coordinates: lines };
-  } else if (flags10.type === 6) {
+  } else if (flags11.type === 6) {
     const polygons = [];
-    for (let i = 0; i < flags10.count; i++) {
+    for (let i = 0; i < flags11.count; i++) {
       polygons.push(readPolygon(reader, getFlags(reader)));
     }
     return { type: "MultiPolygon", coordinates: polygons };
-  } else if (flags10.type === 7) {
+  } else if (flags11.type === 7) {
     const geometries = [];
-    for (let i = 0; i < flags10.count; i++) {
+    for (let i = 0; i < flags11.count; i++) {
       geometries.push(wkbToGeojson(reader));
     }
     return { type: "GeometryCollection", geometries };
   } else {
-    throw new Error(`Unsupported geometry type: ${flags10.type}`);
+    throw new Error(`Unsupported geometry type: ${flags11.type}`);
   }
 }
 function getFlags(reader) {
@@ -53422,40 +54099,40 @@ function getFlags(reader) {
   const rawType = view.getUint32(reader.offset, littleEndian);
   reader.offset += 4;
   const type = rawType % 1e3;
-  const flags10 = Math.floor(rawType / 1e3);
+  const flags11 = Math.floor(rawType / 1e3);
   let count = 0;
   if (type > 1 && type <= 7) {
     count = view.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
-  if (flags10) dim++;
-  if (flags10 === 3) dim++;
+  if (flags11) dim++;
+  if (flags11 === 3) dim++;
   return { littleEndian, type, dim, count };
 }
-function readPosition(reader, flags10) {
+function readPosition(reader, flags11) {
   const points = [];
-  for (let i = 0; i < flags10.dim; i++) {
-    const coord = reader.view.getFloat64(reader.offset, flags10.littleEndian);
+  for (let i = 0; i < flags11.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags11.littleEndian);
     reader.offset += 8;
     points.push(coord);
   }
   return points;
 }
-function readLine(reader, flags10) {
+function readLine(reader, flags11) {
   const points = [];
-  for (let i = 0; i < flags10.count; i++) {
-    points.push(readPosition(reader, flags10));
+  for (let i = 0; i < flags11.count; i++) {
+    points.push(readPosition(reader, flags11));
   }
   return points;
 }
-function readPolygon(reader, flags10) {
+function readPolygon(reader, flags11) {
   const { view } = reader;
   const rings = [];
-  for (let r = 0; r < flags10.count; r++) {
-    const count = view.getUint32(reader.offset, flags10.littleEndian);
+  for (let r = 0; r < flags11.count; r++) {
+    const count = view.getUint32(reader.offset, flags11.littleEndian);
     reader.offset += 4;
-    rings.push(readLine(reader, { ...flags10, count }));
+    rings.push(readLine(reader, { ...flags11, count }));
   }
   return rings;
 }
@@ -54399,7 +55076,7 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve(record, field);
+    const value = resolve2(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -54591,7 +55268,7 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record, path) {
+function resolve2(record, path) {
   let value = record;
   for (const part of path.split(".")) {
     value = value?.[part];
@@ -56581,16 +57258,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve4(buffer.buffer);
+            resolve5(buffer.buffer);
           } else {
-            resolve4(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve5(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -56818,9 +57495,9 @@ function countEmptyRows(table) {
       for (let r = 0; r < rows; r++) if (Number.isNaN(column.values[r])) missingPerRow[r]++;
     }
   }
-  let empty = 0;
-  for (let r = 0; r < rows; r++) if (missingPerRow[r] === columns.length) empty++;
-  return empty;
+  let empty2 = 0;
+  for (let r = 0; r < rows; r++) if (missingPerRow[r] === columns.length) empty2++;
+  return empty2;
 }
 function rowFactsOf(table) {
   return { duplicatedRows: countDuplicatedRows(table), emptyRows: countEmptyRows(table) };
@@ -56932,7 +57609,7 @@ async function withLocalPaths(sources, cwd, work) {
         gitShowTo(source, cwd, file);
         return file;
       }
-      return isAbsolute(source.path) || resolve2(cwd) === process.cwd() ? source.path : join2(cwd, source.path);
+      return isAbsolute(source.path) || resolve3(cwd) === process.cwd() ? source.path : join2(cwd, source.path);
     });
     try {
       return await work(paths);
@@ -57231,8 +57908,8 @@ var CopyOut = class {
   constructor(text, sink) {
     this.text = text;
     this.sink = sink;
-    this.done = new Promise((resolve4, reject) => {
-      this.resolve = resolve4;
+    this.done = new Promise((resolve5, reject) => {
+      this.resolve = resolve5;
       this.reject = reject;
     });
   }
@@ -57383,8 +58060,8 @@ async function copyOut(client, text, sink) {
 var DescribeStatement = class {
   constructor(text) {
     this.text = text;
-    this.done = new Promise((resolve4, reject) => {
-      this.resolve = resolve4;
+    this.done = new Promise((resolve5, reject) => {
+      this.resolve = resolve5;
       this.reject = reject;
     });
   }
@@ -57603,7 +58280,7 @@ function checkSnapshotQuery(flag, sql) {
   let end = tokens.length;
   while (end > 0 && tokens[end - 1].value === ";") end--;
   if (end === 0) throw new UserError("USAGE", `${flag}: the query is empty`);
-  const at = (token) => positionOf(sql, token.start);
+  const at2 = (token) => positionOf(sql, token.start);
   const refuse2 = (message) => {
     throw new UserError("USAGE", `${flag}: ${message}`);
   };
@@ -57613,15 +58290,15 @@ function checkSnapshotQuery(flag, sql) {
     const token = tokens[t2];
     if (token.kind !== "punctuation") continue;
     if (token.value === ";")
-      refuse2(`only one statement is allowed, found ';' at ${at(token)} followed by more SQL`);
+      refuse2(`only one statement is allowed, found ';' at ${at2(token)} followed by more SQL`);
     else if (token.value === "(") open3.push(t2);
     else if (token.value === ")") {
       const opening = open3.pop();
-      if (opening === void 0) refuse2(`unbalanced ')' at ${at(token)}`);
+      if (opening === void 0) refuse2(`unbalanced ')' at ${at2(token)}`);
       else closing.set(opening, t2);
     }
   }
-  if (open3.length > 0) refuse2(`unclosed '(' at ${at(tokens[open3.at(-1)])}`);
+  if (open3.length > 0) refuse2(`unclosed '(' at ${at2(tokens[open3.at(-1)])}`);
   const word = (t2) => tokens[t2]?.kind === "word" ? tokens[t2].value : void 0;
   const isPunctuation = (t2, value) => tokens[t2]?.kind === "punctuation" && tokens[t2].value === value;
   const describe2 = (t2) => t2 < end ? `'${sql.slice(tokens[t2].start, tokens[t2].end)}'` : "nothing";
@@ -57630,7 +58307,7 @@ function checkSnapshotQuery(flag, sql) {
     if (word(t2) === "WITH") return statement(withList(t2 + 1), what);
     if (READING_STATEMENTS.has(word(t2) ?? "")) return;
     refuse2(
-      `${what} must be a single SELECT, WITH ... SELECT, TABLE or VALUES statement that only reads, found ${describe2(t2)}` + (t2 < end ? ` at ${at(tokens[t2])}` : "")
+      `${what} must be a single SELECT, WITH ... SELECT, TABLE or VALUES statement that only reads, found ${describe2(t2)}` + (t2 < end ? ` at ${at2(tokens[t2])}` : "")
     );
   };
   const withList = (t2) => {
@@ -57643,7 +58320,7 @@ function checkSnapshotQuery(flag, sql) {
       if (word(t2) === "NOT") t2++;
       if (word(t2) === "MATERIALIZED") t2++;
       if (!isPunctuation(t2, "(")) return t2;
-      statement(t2 + 1, `the WITH query at ${at(tokens[t2])}`);
+      statement(t2 + 1, `the WITH query at ${at2(tokens[t2])}`);
       t2 = closing.get(t2) + 1;
       const last = word(t2) === "SEARCH" ? "SET" : word(t2) === "CYCLE" ? "USING" : void 0;
       if (last !== void 0) {
@@ -57656,7 +58333,7 @@ function checkSnapshotQuery(flag, sql) {
   };
   statement(0, "the snapshot query");
   const into = tokens.slice(0, end).find((token) => token.kind === "word" && token.value === "INTO");
-  if (into) refuse2(`SELECT ... INTO (at ${at(into)}) writes a table; the snapshot query must only read`);
+  if (into) refuse2(`SELECT ... INTO (at ${at2(into)}) writes a table; the snapshot query must only read`);
   return sql.slice(0, tokens[end - 1].end);
 }
 
@@ -58007,10 +58684,10 @@ ${plan.sql}
 ) AS snapshot`;
   return [
     "SELECT coalesce(sum(n), 0) AS rows, coalesce(sum(n - 1), 0) AS duplicated, coalesce(sum(n) FILTER (WHERE empty), 0) AS empty",
-    `FROM (SELECT count(*) AS n, bool_and(${cells.map((cell) => cell.missing).join(" AND ")}) AS empty`,
+    `FROM (SELECT count(*) AS n, bool_and(${cells.map((cell2) => cell2.missing).join(" AND ")}) AS empty`,
     `FROM (
 ${plan.sql}
-) AS snapshot GROUP BY ${cells.map((cell) => cell.key).join(", ")}) AS distinct_rows`
+) AS snapshot GROUP BY ${cells.map((cell2) => cell2.key).join(", ")}) AS distinct_rows`
   ].join("\n");
 }
 function groupingKey(column) {
@@ -58019,13 +58696,13 @@ function groupingKey(column) {
 }
 function groupingSetsSql(plan, columns) {
   const keys = columns.map((column, index) => ({ expression: groupingKey(column), alias: `k${index}` }));
-  const flags10 = keys.map((key) => `GROUPING(${key.alias}) = 0`);
+  const flags11 = keys.map((key) => `GROUPING(${key.alias}) = 0`);
   const whole = columns.length > 1 ? [`(${keys.map((key) => key.alias).join(", ")})`] : [];
   const which = [
-    ...columns.length > 1 ? [`WHEN ${flags10.join(" AND ")} THEN -2`] : [],
-    ...flags10.map((flag, index) => `WHEN ${flag} THEN ${index}`)
+    ...columns.length > 1 ? [`WHEN ${flags11.join(" AND ")} THEN -2`] : [],
+    ...flags11.map((flag, index) => `WHEN ${flag} THEN ${index}`)
   ].join(" ");
-  const value = keys.map((key, index) => `WHEN ${flags10[index]} THEN ${key.alias}::text`).join(" ");
+  const value = keys.map((key, index) => `WHEN ${flags11[index]} THEN ${key.alias}::text`).join(" ");
   const allMissing = keys.map((key) => `${key.alias} IS NULL`).join(" AND ");
   return [
     "WITH counted AS (",
@@ -58558,8 +59235,8 @@ var WorkerPool = class _WorkerPool {
   }
   send(worker, request) {
     const id = this.nextId++;
-    return new Promise((resolve4, reject) => {
-      this.pending.set(id, { resolve: resolve4, reject });
+    return new Promise((resolve5, reject) => {
+      this.pending.set(id, { resolve: resolve5, reject });
       worker.postMessage({ ...request, id });
     });
   }
@@ -58599,6 +59276,585 @@ var WorkerPool = class _WorkerPool {
   }
 };
 
+// src/drift/model-quality/brier-score.ts
+function brierScore(sample) {
+  const { scores, labels } = sample;
+  if (scores.length === 0) throw new Error("brierScore requires at least one row");
+  const squares = new Float64Array(scores.length);
+  for (let row = 0; row < scores.length; row++) {
+    const probability = scores[row];
+    if (!(probability >= 0 && probability <= 1))
+      throw new Error(`brierScore requires probabilities in [0, 1], found ${probability}`);
+    const difference = labels[row] - probability;
+    squares[row] = difference * difference;
+  }
+  return pairwiseSum(squares) / scores.length;
+}
+
+// src/drift/model-quality/calibration-curve.ts
+function linspaceEdges(bins) {
+  const step = 1 / bins;
+  const edges = Float64Array.from({ length: bins + 1 }, (_, i) => i * step);
+  edges[bins] = 1;
+  return edges;
+}
+function calibrationCurve(sample, bins) {
+  const edges = linspaceEdges(bins);
+  const counts = new Float64Array(bins);
+  const sums = new Float64Array(bins);
+  const positives = new Float64Array(bins);
+  const { scores, labels } = sample;
+  for (let row = 0; row < scores.length; row++) {
+    const probability = scores[row];
+    let low = 0;
+    let high = bins - 1;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (edges[middle + 1] < probability) low = middle + 1;
+      else high = middle;
+    }
+    counts[low]++;
+    sums[low] += probability;
+    positives[low] += labels[row];
+  }
+  const curve = [];
+  for (let bin = 0; bin < bins; bin++) {
+    const count = counts[bin];
+    if (count === 0) continue;
+    curve.push({
+      lower: edges[bin],
+      upper: edges[bin + 1],
+      count,
+      mean_predicted: sums[bin] / count,
+      observed_rate: positives[bin] / count
+    });
+  }
+  return curve;
+}
+
+// src/drift/model-quality/log-loss.ts
+var LOG_LOSS_EPSILON = Number.EPSILON;
+function logLoss(sample) {
+  const { scores, labels, positives, negatives } = sample;
+  if (positives.length === 0 || negatives.length === 0)
+    throw new Error("logLoss requires both classes among the labels");
+  const losses = new Float64Array(scores.length);
+  for (let row = 0; row < scores.length; row++) {
+    const probability = Math.min(Math.max(scores[row], LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
+    const complement = 1 - probability;
+    const total = complement + probability;
+    losses[row] = -Math.log((labels[row] === 1 ? probability : complement) / total);
+  }
+  return pairwiseSum(losses) / scores.length;
+}
+
+// src/drift/model-quality/roc-curve.ts
+function rocCurve(sample) {
+  const { positives, negatives } = sample;
+  const positiveCount = positives.length;
+  const negativeCount = negatives.length;
+  if (positiveCount === 0 || negativeCount === 0)
+    throw new Error("rocCurve requires at least one positive and one negative label");
+  const tps = [];
+  const fps = [];
+  let p = positiveCount - 1;
+  let q = negativeCount - 1;
+  let truePositives = 0;
+  let falsePositives = 0;
+  while (p >= 0 || q >= 0) {
+    const value = Math.max(p >= 0 ? positives[p] : -Infinity, q >= 0 ? negatives[q] : -Infinity);
+    while (p >= 0 && positives[p] === value) {
+      truePositives++;
+      p--;
+    }
+    while (q >= 0 && negatives[q] === value) {
+      falsePositives++;
+      q--;
+    }
+    tps.push(truePositives);
+    fps.push(falsePositives);
+  }
+  const kept = [];
+  for (let k = 0; k < tps.length; k++) {
+    if (tps.length <= 2 || k === 0 || k === tps.length - 1 || fps[k + 1] - 2 * fps[k] + fps[k - 1] !== 0 || tps[k + 1] - 2 * tps[k] + tps[k - 1] !== 0)
+      kept.push(k);
+  }
+  const fpr = new Float64Array(kept.length + 1);
+  const tpr = new Float64Array(kept.length + 1);
+  kept.forEach((k, i) => {
+    fpr[i + 1] = fps[k] / negativeCount;
+    tpr[i + 1] = tps[k] / positiveCount;
+  });
+  return { fpr, tpr };
+}
+function thinRocCurve(curve, step) {
+  const round2 = (value) => Math.round(value * 1e6) / 1e6;
+  const last = curve.fpr.length - 1;
+  const fpr = [];
+  const tpr = [];
+  let previous = -1;
+  for (let k = 0; k <= last; k++) {
+    const far = previous < 0 || Math.abs(curve.fpr[k] - curve.fpr[previous]) >= step || Math.abs(curve.tpr[k] - curve.tpr[previous]) >= step;
+    if (k === 0 || k === last || far) {
+      fpr.push(round2(curve.fpr[k]));
+      tpr.push(round2(curve.tpr[k]));
+      previous = k;
+    }
+  }
+  return { fpr, tpr };
+}
+
+// src/drift/model-quality/threshold-metrics.ts
+function confusionAt(sample, threshold) {
+  const { scores, labels } = sample;
+  const confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (let row = 0; row < scores.length; row++) {
+    const predictedPositive = scores[row] >= threshold;
+    if (labels[row] === 1) {
+      if (predictedPositive) confusion.tp++;
+      else confusion.fn++;
+    } else if (predictedPositive) confusion.fp++;
+    else confusion.tn++;
+  }
+  return confusion;
+}
+function thresholdMetrics(sample, threshold) {
+  const rows = sample.scores.length;
+  if (rows === 0) throw new Error("thresholdMetrics requires at least one row");
+  const confusion = confusionAt(sample, threshold);
+  const { tp, fp, fn, tn } = confusion;
+  const warnings = [];
+  const ratio = (numerator, denominator2, warning) => {
+    if (denominator2 > 0) return numerator / denominator2;
+    warnings.push(warning);
+    return 0;
+  };
+  const precision = ratio(tp, tp + fp, "precision is ill-defined (no predicted positive) and set to 0");
+  const recall = ratio(tp, tp + fn, "recall is ill-defined (no positive label) and set to 0");
+  if (tp + fp === 0 && tp + fn === 0)
+    warnings.push("f1 is ill-defined (neither positive labels nor predictions) and set to 0");
+  const denominator = precision + recall;
+  const f1 = 2 * precision * recall / (denominator === 0 ? 1 : denominator);
+  return {
+    confusion,
+    accuracy: (tp + tn) / rows,
+    precision,
+    recall,
+    f1,
+    predictedPositiveRate: (tp + fp) / rows,
+    warnings
+  };
+}
+
+// src/drift/model-quality/classification-quality.ts
+var QUALITY_METRICS = [
+  "roc_auc",
+  "log_loss",
+  "brier",
+  "accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "predicted_positive_rate"
+];
+var CALIBRATION_BINS = 10;
+var ROC_CHART_STEP = 5e-3;
+function singleClassReason(sample) {
+  const only = sample.positives.length > 0 ? 1 : 0;
+  return `every labelled row has label ${only}: the metric needs both classes`;
+}
+function measureClassification(probabilities, target, threshold) {
+  const sample = labelledSample(probabilities, target);
+  const labelled = sample.scores.length;
+  const quality = {
+    rows: probabilities.length,
+    labelled,
+    roc_auc: null,
+    log_loss: null,
+    brier: null,
+    accuracy: null,
+    precision: null,
+    recall: null,
+    f1: null,
+    predicted_positive_rate: null,
+    confusion: { tp: 0, fp: 0, fn: 0, tn: 0 }
+  };
+  if (labelled === 0) {
+    quality.skipped = Object.fromEntries(QUALITY_METRICS.map((metric) => [metric, "no labelled rows"]));
+    return { quality, sample };
+  }
+  const metrics = thresholdMetrics(sample, threshold);
+  Object.assign(quality, {
+    brier: brierScore(sample),
+    accuracy: metrics.accuracy,
+    precision: metrics.precision,
+    recall: metrics.recall,
+    f1: metrics.f1,
+    predicted_positive_rate: metrics.predictedPositiveRate,
+    confusion: metrics.confusion
+  });
+  if (sample.positives.length > 0 && sample.negatives.length > 0) {
+    quality.roc_auc = rocAuc(sample);
+    quality.log_loss = logLoss(sample);
+  } else {
+    const reason = singleClassReason(sample);
+    quality.skipped = { roc_auc: reason, log_loss: reason };
+  }
+  if (metrics.warnings.length > 0) quality.warnings = [...metrics.warnings];
+  if (quality.roc_auc !== null) quality.roc_curve = thinRocCurve(rocCurve(sample), ROC_CHART_STEP);
+  quality.calibration = calibrationCurve(sample, CALIBRATION_BINS);
+  return { quality, sample };
+}
+
+// src/drift/model-quality/auc-difference.ts
+var import_stats_base_dists_normal_quantile = __toESM(require_lib94(), 1);
+var import_stats_base_dists_normal_cdf3 = __toESM(require_lib57(), 1);
+
+// src/drift/model-quality/delong.ts
+function countBelow(sorted, value, orEqual) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    const element = sorted[middle];
+    if (element < value || orEqual && element === value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function delongPlacements(sample) {
+  const auc = rocAuc(sample);
+  const { scores, labels, positives, negatives } = sample;
+  const positive = new Float64Array(positives.length);
+  const negative = new Float64Array(negatives.length);
+  const twicePositives = 2 * positives.length;
+  const twiceNegatives = 2 * negatives.length;
+  for (let row = 0, p = 0, q = 0; row < scores.length; row++) {
+    const score = scores[row];
+    if (labels[row] === 1) {
+      positive[p++] = (countBelow(negatives, score, false) + countBelow(negatives, score, true)) / twiceNegatives;
+    } else {
+      const ranks = countBelow(positives, score, false) + countBelow(positives, score, true);
+      negative[q++] = (twicePositives - ranks) / twicePositives;
+    }
+  }
+  return { auc, positive, negative };
+}
+function sampleCovariance(a, centreA, b, centreB) {
+  const products = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) products[i] = (a[i] - centreA) * (b[i] - centreB);
+  return pairwiseSum(products) / (a.length - 1);
+}
+function delongCovariance(first, second) {
+  const positiveCount = first.positive.length;
+  const negativeCount = first.negative.length;
+  if (second.positive.length !== positiveCount || second.negative.length !== negativeCount)
+    throw new Error("delongCovariance requires placements of the same rows");
+  if (positiveCount < 2 || negativeCount < 2)
+    throw new Error("delongCovariance requires at least two positive and two negative rows");
+  return sampleCovariance(first.positive, first.auc, second.positive, second.auc) / positiveCount + sampleCovariance(first.negative, first.auc, second.negative, second.auc) / negativeCount;
+}
+function delongVariance(placements) {
+  return delongCovariance(placements, placements);
+}
+
+// src/drift/model-quality/auc-difference.ts
+function criticalValue(confidence) {
+  if (!(confidence > 0 && confidence < 1)) throw new Error(`confidence must be in (0, 1), got ${confidence}`);
+  return (0, import_stats_base_dists_normal_quantile.default)(1 - (1 - confidence) / 2, 0, 1);
+}
+function interval2(difference, variance, confidence) {
+  const standardError = Math.sqrt(Math.max(variance, 0));
+  const z2 = criticalValue(confidence);
+  const clip = (value) => Math.min(1, Math.max(-1, value));
+  return {
+    difference,
+    standardError,
+    confidence,
+    lower: clip(difference - z2 * standardError),
+    upper: clip(difference + z2 * standardError),
+    pValue: standardError > 0 ? 2 * (0, import_stats_base_dists_normal_cdf3.default)(-Math.abs(difference / standardError), 0, 1) : Number.NaN
+  };
+}
+function unpairedAucDrop(reference, current, confidence) {
+  const first = delongPlacements(reference);
+  const second = delongPlacements(current);
+  return interval2(first.auc - second.auc, delongVariance(first) + delongVariance(second), confidence);
+}
+function pairedAucGain(baseline, candidate, confidence) {
+  const { labels } = baseline;
+  if (candidate.labels.length !== labels.length || candidate.labels.some((label, row) => label !== labels[row]))
+    throw new Error("pairedAucGain requires the same labelled rows on both sides");
+  const first = delongPlacements(candidate);
+  const second = delongPlacements(baseline);
+  const covariance = delongCovariance(first, second);
+  const variance = delongVariance(first) - covariance - (covariance - delongVariance(second));
+  return interval2(first.auc - second.auc, variance, confidence);
+}
+
+// src/drift/model-quality/model-block.ts
+var intervalDefined = (measured) => measured.sample.positives.length >= 2 && measured.sample.negatives.length >= 2;
+function modelQualityBlock(inputs) {
+  const { reference, current, rule } = inputs;
+  const block = {
+    source: inputs.source,
+    target: inputs.target,
+    threshold: inputs.threshold,
+    prediction_drift: inputs.predictionDrift,
+    reference: reference.quality,
+    current: current.quality,
+    auc_drop: null,
+    auc_drop_ci95: null,
+    auc_drop_method: "delong"
+  };
+  const comparable = reference.quality.roc_auc !== null && current.quality.roc_auc !== null;
+  const withInterval = comparable && intervalDefined(reference) && intervalDefined(current);
+  if (comparable) block.auc_drop = reference.quality.roc_auc - current.quality.roc_auc;
+  if (withInterval) {
+    const drop = unpairedAucDrop(reference.sample, current.sample, 0.95);
+    block.auc_drop_ci95 = [drop.lower, drop.upper];
+  }
+  if (rule) {
+    block.max_auc_drop = rule.maxAucDrop;
+    if (rule.confidence !== void 0) {
+      block.auc_drop_confidence = rule.confidence;
+      block.auc_drop_lower_bound = withInterval ? unpairedAucDrop(reference.sample, current.sample, rule.confidence).lower : null;
+    }
+  }
+  return block;
+}
+var fixed2 = (value) => value.toFixed(4);
+function decideWithModel(decision, block) {
+  if (block.max_auc_drop === void 0) return decision;
+  const limit = block.max_auc_drop;
+  const driftFired = decision.action === "RETRAIN";
+  let compared;
+  let what;
+  if (block.auc_drop_confidence !== void 0) {
+    compared = block.auc_drop_lower_bound ?? null;
+    const level = `${Number((block.auc_drop_confidence * 100).toPrecision(6))}%`;
+    what = compared === null ? `auc_drop lower ${level} bound n/a` : `auc_drop lower ${level} bound=${fixed2(compared)}`;
+  } else {
+    compared = block.auc_drop;
+    what = compared === null ? "auc_drop n/a" : `auc_drop=${fixed2(compared)}`;
+  }
+  const aucFired = compared !== null && compared >= limit;
+  const aucPart = compared === null ? `${what} (roc_auc undefined on a snapshot: the rule cannot fire)` : `${what} ${aucFired ? ">=" : "<"} ${limit}`;
+  const triggered = [];
+  if (aucFired) triggered.push("auc_drop");
+  if (driftFired) triggered.push("drift_share");
+  return {
+    action: aucFired || driftFired ? "RETRAIN" : "NO_ACTION",
+    retrain_threshold: decision.retrain_threshold,
+    // The rule that fired comes first.
+    reason: aucFired ? `${aucPart}; ${decision.reason}` : `${decision.reason}; ${aucPart}`,
+    triggered_by: triggered
+  };
+}
+
+// src/drift/model-quality/prediction-drift.ts
+function asTable2(source, column, values) {
+  return { source, rows: values.length, columns: [{ name: column, type: "float", values }] };
+}
+function predictionDrift(column, reference, current, options) {
+  const { result } = scoreColumn(
+    { name: column, type: "numerical" },
+    {
+      reference: asTable2(options.referenceLabel, column, reference),
+      current: asTable2(options.currentLabel, column, current)
+    },
+    options
+  );
+  return {
+    column,
+    stattest: result.stattest,
+    stattest_name: result.stattest_name,
+    threshold: result.threshold,
+    drift_score: result.drift_score,
+    drift_detected: result.drift_detected,
+    skipped: result.skipped
+  };
+}
+
+// src/predictor/score.ts
+function scoreTable(model, table) {
+  const z2 = new Float64Array(table.rows).fill(model.intercept);
+  for (const feature of model.features) {
+    const column = getColumn(table, feature.name);
+    if (!column)
+      throw new UserError(
+        "COLUMN_MISSING",
+        `${table.source}: model feature '${feature.name}' is not a column of the snapshot`
+      );
+    if (feature.kind === "numeric") {
+      if (column.type === "string" || column.type === "datetime")
+        throw new UserError(
+          "COLUMN_TYPE_MISMATCH",
+          `${table.source}: model feature '${feature.name}' is numeric but the column holds ${column.type === "string" ? "text" : "dates"}`
+        );
+      const { values } = column;
+      for (let row = 0; row < table.rows; row++) {
+        const value = values[row];
+        if (!Number.isNaN(value)) z2[row] += feature.weight * (value - feature.mean) / feature.std;
+      }
+    } else {
+      if (column.type !== "string")
+        throw new UserError(
+          "COLUMN_TYPE_MISMATCH",
+          `${table.source}: model feature '${feature.name}' is categorical but the column holds ${column.type === "datetime" ? "dates" : "numbers"}`
+        );
+      const weightOfCode = column.dictionary.map((level) => {
+        const slot = feature.levels.indexOf(level);
+        return slot < 0 ? Number.NaN : feature.weights[slot];
+      });
+      const { codes } = column;
+      for (let row = 0; row < table.rows; row++) {
+        const code = codes[row];
+        if (code < 0) continue;
+        const weight = weightOfCode[code];
+        if (!Number.isNaN(weight)) z2[row] += weight;
+      }
+    }
+  }
+  for (let row = 0; row < table.rows; row++) z2[row] = sigmoid(z2[row]);
+  return z2;
+}
+function readTarget(table, target) {
+  const column = getColumn(table, target);
+  if (!column) throw new UserError("COLUMN_MISSING", `${table.source}: target column '${target}' not found`);
+  if (column.type === "string" || column.type === "datetime")
+    throw new UserError(
+      "COLUMN_TYPE_MISMATCH",
+      `${table.source}: target column '${target}' must hold 0/1 or booleans, found ${column.type === "string" ? "text" : "dates"}`
+    );
+  const { values } = column;
+  for (let row = 0; row < table.rows; row++) {
+    const value = values[row];
+    if (value !== 0 && value !== 1 && !Number.isNaN(value))
+      throw new UserError(
+        "COLUMN_TYPE_MISMATCH",
+        `${table.source}: target column '${target}' must be 0/1, found ${value} at data row ${row + 1}`
+      );
+  }
+  return values;
+}
+function readProbabilityColumn(table, name2) {
+  const column = getColumn(table, name2);
+  if (!column)
+    throw new UserError("COLUMN_MISSING", `${table.source}: prediction column '${name2}' not found`);
+  if (column.type !== "float" && column.type !== "int")
+    throw new UserError(
+      "COLUMN_TYPE_MISMATCH",
+      `${table.source}: prediction column '${name2}' must hold probabilities, found ${column.type === "string" ? "text" : column.type}`
+    );
+  const { values } = column;
+  for (let row = 0; row < table.rows; row++) {
+    const value = values[row];
+    if (!(value >= 0 && value <= 1))
+      throw new UserError(
+        "COLUMN_TYPE_MISMATCH",
+        `${table.source}: prediction column '${name2}' must hold probabilities in [0, 1], found ${Number.isNaN(value) ? "a missing value" : value} at data row ${row + 1}`
+      );
+  }
+  return values;
+}
+
+// src/predictor/model-file.ts
+async function readModelFile(flag, path, cwd) {
+  return validateModel(await readJsonFile(path, flag, cwd), path);
+}
+
+// src/util/values.ts
+function splitList(value) {
+  return value.split(/[,\n]/).map((item) => item.trim()).filter((item) => item.length > 0);
+}
+function parseNumberSetting(name2, value, range = {}, field) {
+  const number2 = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(number2)) throw new UserError("USAGE", `${name2}: '${value}' is not a number`, field);
+  if (range.min !== void 0 && number2 < range.min || range.max !== void 0 && number2 > range.max) {
+    const bounds = range.min !== void 0 && range.max !== void 0 ? `between ${range.min} and ${range.max}` : range.min !== void 0 ? `at least ${range.min}` : `at most ${range.max}`;
+    throw new UserError("USAGE", `${name2}: ${value} is out of range (must be ${bounds})`, field);
+  }
+  if (range.integer && !Number.isInteger(number2))
+    throw new UserError("USAGE", `${name2}: ${value} is not a whole number`, field);
+  return number2;
+}
+
+// src/job/model-quality.ts
+function parseModelSettings(raw, names) {
+  const fail2 = (field, message) => {
+    throw new UserError("USAGE", message, field);
+  };
+  const model = raw.model?.trim() === "" ? void 0 : raw.model;
+  const predictionColumn = raw.predictionColumn?.trim() === "" ? void 0 : raw.predictionColumn;
+  if (model !== void 0 && predictionColumn !== void 0)
+    fail2("predictionColumn", `give ${names.model} or ${names.predictionColumn}, not both`);
+  if (model === void 0 && predictionColumn === void 0) {
+    for (const key of ["maxAucDrop", "aucDropConfidence"])
+      if (raw[key] !== void 0 && raw[key].trim() !== "")
+        fail2(key, `${names[key]} needs ${names.model} or ${names.predictionColumn}`);
+    return void 0;
+  }
+  const maxAucDrop = raw.maxAucDrop?.trim() === "" ? void 0 : raw.maxAucDrop;
+  const aucDropConfidence = raw.aucDropConfidence?.trim() === "" ? void 0 : raw.aucDropConfidence;
+  if (aucDropConfidence !== void 0 && maxAucDrop === void 0)
+    fail2("aucDropConfidence", `${names.aucDropConfidence} needs ${names.maxAucDrop}`);
+  let confidence;
+  if (aucDropConfidence !== void 0) {
+    const level = parseNumberSetting(names.aucDropConfidence, aucDropConfidence, {}, "aucDropConfidence");
+    if (!(level > 0 && level < 1))
+      fail2(
+        "aucDropConfidence",
+        `${names.aucDropConfidence}: ${aucDropConfidence} must be between 0 and 1 (exclusive), e.g. 0.95`
+      );
+    confidence = level;
+  }
+  return {
+    source: model !== void 0 ? { kind: "model", path: model } : { kind: "prediction-column", column: predictionColumn },
+    rule: maxAucDrop === void 0 ? void 0 : {
+      maxAucDrop: parseNumberSetting(names.maxAucDrop, maxAucDrop, { min: -1, max: 1 }, "maxAucDrop"),
+      confidence
+    }
+  };
+}
+async function prepareModel(settings, target, cwd, names) {
+  if (settings.source.kind === "prediction-column") {
+    if (target === void 0)
+      throw new UserError(
+        "USAGE",
+        `${names.predictionColumn} needs ${names.target}: the labels the predictions are measured on`,
+        "target"
+      );
+    return { settings, target, columns: [settings.source.column, target] };
+  }
+  const model = await readModelFile(names.model, settings.source.path, cwd);
+  const resolved = target ?? model.target;
+  return { settings, model, target: resolved, columns: [...model.features.map((f) => f.name), resolved] };
+}
+function addModelSection(report, prepared, reference, current, options) {
+  const { settings, model, target } = prepared;
+  const probabilities = (table) => settings.source.kind === "model" ? scoreTable(model, table) : readProbabilityColumn(table, settings.source.column);
+  const threshold = model?.threshold ?? 0.5;
+  const referenceScores = probabilities(reference);
+  const currentScores = probabilities(current);
+  const block = modelQualityBlock({
+    source: settings.source.kind === "model" ? settings.source.path : `column:${settings.source.column}`,
+    target,
+    threshold,
+    predictionDrift: predictionDrift(
+      settings.source.kind === "model" ? "prediction" : settings.source.column,
+      referenceScores,
+      currentScores,
+      options
+    ),
+    reference: measureClassification(referenceScores, readTarget(reference, target), threshold),
+    current: measureClassification(currentScores, readTarget(current, target), threshold),
+    rule: settings.rule
+  });
+  report.model = block;
+  report.decision = decideWithModel(report.decision, block);
+}
+
 // src/job/compare-job.ts
 function fileSafe(label) {
   return label.replace(/[^A-Za-z0-9._@-]+/g, "-");
@@ -58613,10 +59869,20 @@ function decisionLine(report, files) {
   if (files.json) parts.push(`report_json=${files.json}`);
   if (files.md) parts.push(`report_md=${files.md}`);
   const share = report.drift_share.toFixed(2);
-  const comparison = report.decision.action === "RETRAIN" ? ">=" : "<";
+  const comparison = report.drift_share >= report.decision.retrain_threshold ? ">=" : "<";
   parts.push(
     `drift_share=${share} -> ${report.decision.action} drift_share=${share} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`
   );
+  const model = report.model;
+  if (model?.max_auc_drop !== void 0) {
+    const bound = model.auc_drop_confidence === void 0 ? model.auc_drop : model.auc_drop_lower_bound;
+    const name2 = model.auc_drop_confidence === void 0 ? "auc_drop" : "auc_drop_lower";
+    parts.push(
+      bound === null || bound === void 0 ? `${name2}=n/a` : `${name2}=${bound.toFixed(4)} ${bound >= model.max_auc_drop ? ">=" : "<"} ${model.max_auc_drop}`
+    );
+  } else if (model) {
+    parts.push(`auc_drop=${model.auc_drop === null ? "n/a" : model.auc_drop.toFixed(4)}`);
+  }
   let line = parts.join(" ");
   if (report.target) {
     const diff = report.target.abs_rate_diff;
@@ -58624,24 +59890,25 @@ function decisionLine(report, files) {
   }
   return line;
 }
-function columnFilter({ drift }) {
+function columnFilter(settings, needed = []) {
+  const { drift } = settings;
   if (drift.columns)
-    return { only: [.../* @__PURE__ */ new Set([...drift.columns, ...drift.target ? [drift.target] : []])] };
+    return { only: [.../* @__PURE__ */ new Set([...drift.columns, ...drift.target ? [drift.target] : [], ...needed])] };
   const except = [drift.idColumn, drift.timestampColumn, ...drift.exclude ?? []].filter(
-    (name2) => name2 !== void 0 && name2 !== drift.target
+    (name2) => name2 !== void 0 && name2 !== drift.target && !needed.includes(name2)
   );
   return except.length === 0 ? void 0 : { except };
 }
-async function computeReport(settings) {
+async function computeReport(settings, model) {
   const { reference, current, names } = settings;
   const pool = WorkerPool.forFiles(
     [reference, current].flatMap(
-      (source) => source.kind === "file" ? [resolve3(settings.cwd, source.path)] : []
+      (source) => source.kind === "file" ? [resolve4(settings.cwd, source.path)] : []
     )
   );
   try {
     const pair2 = await readSnapshotPair(settings, {
-      columns: columnFilter(settings),
+      columns: columnFilter(settings, model?.columns),
       readFiles: pool?.readFiles
     });
     const options = {
@@ -58650,13 +59917,24 @@ async function computeReport(settings) {
       currentLabel: settings.currentLabel ?? pair2.labels.current,
       names: { stattest: names.stattest, threshold: names.threshold, numerical: names.numerical }
     };
-    return await computeDrift(pair2, options, { mapColumns: pool?.mapColumns });
+    const report = await computeDrift(pair2, options, { mapColumns: pool?.mapColumns });
+    if (model) {
+      if (isCounted(pair2.reference) || isCounted(pair2.current))
+        throw new UserError(
+          "USAGE",
+          `${model.settings.source.kind === "model" ? names.model : names.predictionColumn}: the model section scores rows; with PostgreSQL snapshots use ${names.compute} memory`,
+          model.settings.source.kind === "model" ? "model" : "predictionColumn"
+        );
+      addModelSection(report, model, pair2.reference, pair2.current, options);
+    }
+    return report;
   } finally {
     await pool?.close();
   }
 }
 async function runCompareJob(settings) {
-  const report = await computeReport(settings);
+  const model = settings.model ? await prepareModel(settings.model, settings.drift.target, settings.cwd, settings.names) : void 0;
+  const report = await computeReport(settings, model);
   const base = join3(
     settings.reportDir,
     `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`
@@ -58679,22 +59957,6 @@ async function runCompareJob(settings) {
     files[format] = path;
   }
   return { report, files, decisionLine: decisionLine(report, files) };
-}
-
-// src/util/values.ts
-function splitList(value) {
-  return value.split(/[,\n]/).map((item) => item.trim()).filter((item) => item.length > 0);
-}
-function parseNumberSetting(name2, value, range = {}, field) {
-  const number2 = value.trim() === "" ? Number.NaN : Number(value);
-  if (!Number.isFinite(number2)) throw new UserError("USAGE", `${name2}: '${value}' is not a number`, field);
-  if (range.min !== void 0 && number2 < range.min || range.max !== void 0 && number2 > range.max) {
-    const bounds = range.min !== void 0 && range.max !== void 0 ? `between ${range.min} and ${range.max}` : range.min !== void 0 ? `at least ${range.min}` : `at most ${range.max}`;
-    throw new UserError("USAGE", `${name2}: ${value} is out of range (must be ${bounds})`, field);
-  }
-  if (range.integer && !Number.isInteger(number2))
-    throw new UserError("USAGE", `${name2}: ${value} is not a whole number`, field);
-  return number2;
 }
 
 // src/job/database-settings.ts
@@ -58846,7 +60108,12 @@ var COMPARE_FIELDS = [
   "reportDir",
   "formats",
   "reportUrl",
-  "failOnDrift"
+  "failOnDrift",
+  // Model quality
+  "model",
+  "predictionColumn",
+  "maxAucDrop",
+  "aucDropConfidence"
 ];
 
 // src/job/compare-settings.ts
@@ -59052,7 +60319,16 @@ function parseCompareSettings(raw, names, context) {
       seed: read.number("seed", { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 0,
       correction: read.oneOf("correction", "method", CORRECTION_METHODS),
       missingDrift: read.bool("missingDrift")
-    }
+    },
+    model: parseModelSettings(
+      {
+        model: read.text("model"),
+        predictionColumn: read.text("predictionColumn"),
+        maxAucDrop: read.text("maxAucDrop"),
+        aucDropConfidence: read.text("aucDropConfidence")
+      },
+      names
+    )
   };
 }
 
@@ -59134,6 +60410,12 @@ Statistics (Evidently 0.7.21 semantics by default)
   --correction METHOD       ${CORRECTION_METHODS.join("|")}: adjust p-value tests across columns (default: none)
   --missing-drift           a significant change in a column's missing share counts as drift
 
+Model quality (needs the target: --target, or the model's own)
+  --model PATH              score both snapshots with model.json (driftwatch train): model block, prediction drift
+  --prediction-column C     ... or read the predicted probability from column C of both snapshots
+  --max-auc-drop X          RETRAIN when roc_auc(reference) - roc_auc(current) >= X, whatever drift_share says
+  --auc-drop-confidence C   ... when the lower bound of the two-sided C interval of the drop (DeLong) >= X
+
 Output
   --report-dir DIR          where reports are written (default reports)
   --format LIST             json,html,md (default json,html,md)
@@ -59167,7 +60449,11 @@ var COMPARE_FLAGS = {
   reportDir: "--report-dir",
   formats: "--format",
   reportUrl: "--report-url",
-  failOnDrift: "--fail-on-drift"
+  failOnDrift: "--fail-on-drift",
+  model: "--model",
+  predictionColumn: "--prediction-column",
+  maxAucDrop: "--max-auc-drop",
+  aucDropConfidence: "--auc-drop-confidence"
 };
 var COMPARE_FLAG_OPTIONS = {
   reference: { type: "string" },
@@ -59194,7 +60480,11 @@ var COMPARE_FLAG_OPTIONS = {
   "report-dir": { type: "string" },
   format: { type: "string" },
   "report-url": { type: "string" },
-  "fail-on-drift": { type: "boolean" }
+  "fail-on-drift": { type: "boolean" },
+  model: { type: "string" },
+  "prediction-column": { type: "string" },
+  "max-auc-drop": { type: "string" },
+  "auc-drop-confidence": { type: "string" }
 };
 function parseCompareArgs(argv, io) {
   const values = parseFlags(
@@ -59384,8 +60674,309 @@ var dbLoadFixturesCommand = {
   }
 };
 
+// src/cli/commands/evaluate.ts
+import { basename as basename4, extname as extname3 } from "node:path";
+
+// src/job/evaluate-job.ts
+import { isAbsolute as isAbsolute4, join as join5 } from "node:path";
+
+// src/drift/model-quality/evaluation-report.ts
+var EVALUATION_SCHEMA_VERSION = 1;
+
+// src/drift/model-quality/model-comparison.ts
+var fixed3 = (value) => value.toFixed(4);
+function compareModels(baseline, candidate, rule) {
+  const comparison = {
+    baseline: baseline.name,
+    candidate: candidate.name,
+    auc_gain: null,
+    auc_gain_ci95: null,
+    p_value: null,
+    method: "delong-paired",
+    min_auc_gain: rule.minAucGain,
+    confidence: rule.confidence ?? null,
+    auc_gain_lower_bound: null,
+    winner: null,
+    reason: ""
+  };
+  if (baseline.rocAuc === null || candidate.rocAuc === null) {
+    comparison.reason = "no winner: roc_auc is undefined on the evaluated rows (they need both classes)";
+    return comparison;
+  }
+  const gain = candidate.rocAuc - baseline.rocAuc;
+  comparison.auc_gain = gain;
+  const { positives, negatives } = candidate.sample;
+  const intervalDefined2 = positives.length >= 2 && negatives.length >= 2;
+  if (intervalDefined2) {
+    const at95 = pairedAucGain(baseline.sample, candidate.sample, 0.95);
+    comparison.auc_gain_ci95 = [at95.lower, at95.upper];
+    comparison.p_value = Number.isNaN(at95.pValue) ? null : at95.pValue;
+  }
+  let compared = gain;
+  let what = `auc_gain ${fixed3(gain)}`;
+  if (rule.confidence !== void 0) {
+    if (!intervalDefined2) {
+      comparison.reason = `no winner: the ${percent2(rule.confidence)} interval of auc_gain needs two rows of each class`;
+      return comparison;
+    }
+    compared = pairedAucGain(baseline.sample, candidate.sample, rule.confidence).lower;
+    comparison.auc_gain_lower_bound = compared;
+    what = `the lower ${percent2(rule.confidence)} bound of auc_gain, ${fixed3(compared)},`;
+  }
+  const wins = compared > rule.minAucGain;
+  comparison.winner = wins ? candidate.name : baseline.name;
+  comparison.reason = wins ? `${candidate.name} wins: ${what} > ${rule.minAucGain}` : `${baseline.name} stays: ${what} <= ${rule.minAucGain}`;
+  return comparison;
+}
+function percent2(confidence) {
+  return `${Number((confidence * 100).toPrecision(6))}%`;
+}
+
+// src/job/evaluate-job.ts
+var EVALUATION_FORMATS = ["json", "md"];
+function selectRows(table, holdout, challenger) {
+  let idColumn;
+  if (holdout.idColumn !== void 0) {
+    if (!getColumn(table, holdout.idColumn))
+      throw new UserError(
+        "COLUMN_MISSING",
+        `${table.source}: id column '${holdout.idColumn}' not found (--id-column)`
+      );
+    idColumn = holdout.idColumn;
+  } else if (challenger.id_column !== null && getColumn(table, challenger.id_column)) {
+    idColumn = challenger.id_column;
+  } else {
+    idColumn = getColumn(table, "user_id") ? "user_id" : null;
+  }
+  const column = idColumn === null ? void 0 : getColumn(table, idColumn);
+  return { mask: holdoutMask(table, column, holdout.fraction, holdout.seed), idColumn };
+}
+function pick(values, mask, count) {
+  if (!mask) return values;
+  const out = new Float64Array(count);
+  for (let row = 0, k = 0; row < values.length; row++) if (mask[row]) out[k++] = values[row];
+  return out;
+}
+function fileSafe2(label) {
+  return label.replace(/[^A-Za-z0-9._@-]+/g, "-");
+}
+async function runEvaluateJob(settings) {
+  if (settings.models.length < 1 || settings.models.length > 2)
+    throw new UserError("USAGE", "evaluate: give one --model, or two (champion first, then challenger)");
+  const models = await Promise.all(
+    settings.models.map((named) => readModelFile("--model", named.path, settings.cwd))
+  );
+  const table = await loadSnapshot(settings.snapshot, settings.cwd);
+  const target = settings.target ?? models[0].target;
+  const targetValues = readTarget(table, target);
+  const scores = models.map((model) => scoreTable(model, table));
+  const selection = settings.holdout ? selectRows(table, settings.holdout, models.at(-1)) : void 0;
+  let evaluatedRows = table.rows;
+  if (selection) evaluatedRows = selection.mask.reduce((sum, bit) => sum + bit, 0);
+  if (evaluatedRows === 0)
+    throw new UserError(
+      "NO_ROWS",
+      `${table.source}: the holdout of ${settings.holdout.fraction} selects no rows`
+    );
+  const labels = pick(targetValues, selection?.mask, evaluatedRows);
+  const measured = models.map(
+    (model, i) => measureClassification(
+      pick(scores[i], selection?.mask, evaluatedRows),
+      labels,
+      settings.threshold ?? model.threshold
+    )
+  );
+  if (measured[0].quality.labelled === 0)
+    throw new UserError(
+      "NO_ROWS",
+      `${table.source}: no labelled rows to evaluate on ('${target}' is missing on every ${selection ? "holdout " : ""}row)`
+    );
+  const warnings = [];
+  const evaluated = models.map((model, i) => {
+    const named = settings.models[i];
+    const info = model.training;
+    if (model.target !== target)
+      warnings.push(`${named.name} was trained for target '${model.target}', evaluated against '${target}'`);
+    if (info.source === table.source) {
+      const sameSplit = selection !== void 0 && settings.holdout.fraction === info.holdout_fraction && settings.holdout.seed === info.seed && selection.idColumn === model.id_column;
+      if (!sameSplit)
+        warnings.push(
+          `${named.name} was trained on ${table.source} and is evaluated on rows it was trained on: its metrics are optimistic (evaluate with --holdout ${info.holdout_fraction} --seed ${info.seed}${model.id_column ? ` --id-column ${model.id_column}` : ""})`
+        );
+    }
+    return {
+      name: named.name,
+      source: named.path,
+      threshold: settings.threshold ?? model.threshold,
+      trained_on: {
+        source: info.source,
+        rows: info.rows,
+        holdout_fraction: info.holdout_fraction,
+        seed: info.seed,
+        holdout_auc: info.holdout_auc
+      },
+      ...measured[i].quality
+    };
+  });
+  const comparison = models.length === 2 ? compareModels(
+    { name: evaluated[0].name, sample: measured[0].sample, rocAuc: evaluated[0].roc_auc },
+    { name: evaluated[1].name, sample: measured[1].sample, rocAuc: evaluated[1].roc_auc },
+    settings.rule
+  ) : null;
+  const label = settings.snapshotLabel ?? defaultLabel(settings.snapshot);
+  const report = {
+    schema_version: EVALUATION_SCHEMA_VERSION,
+    snapshot: {
+      label,
+      source: table.source,
+      rows: table.rows,
+      evaluated_rows: evaluatedRows,
+      holdout: settings.holdout ? { fraction: settings.holdout.fraction, seed: settings.holdout.seed, id_column: selection.idColumn } : null
+    },
+    target,
+    models: evaluated,
+    comparison,
+    warnings
+  };
+  const base = join5(settings.reportDir, `evaluation_${fileSafe2(label)}`);
+  const rendered = settings.formats.map(
+    (format) => format === "json" ? [format, `${base}.json`, renderEvaluationJson(report)] : [format, `${base}.md`, renderEvaluationMarkdown(report)]
+  );
+  const files = {};
+  for (const [format, path, content2] of rendered) {
+    writeFileAtomic(isAbsolute4(path) ? path : join5(settings.cwd, path), content2);
+    files[format] = path;
+  }
+  return { report, files, summaryLine: summaryLine(report, files) };
+}
+function summaryLine(report, files) {
+  const parts = ["[driftwatch]"];
+  if (files.json) parts.push(`report_json=${files.json}`);
+  if (files.md) parts.push(`report_md=${files.md}`);
+  for (const model of report.models)
+    parts.push(`${model.name} roc_auc=${model.roc_auc === null ? "n/a" : model.roc_auc.toFixed(4)}`);
+  if (report.comparison) parts.push(`-> ${report.comparison.reason}`);
+  return parts.join(" ");
+}
+
+// src/cli/commands/evaluate.ts
+var usage4 = `Usage: driftwatch evaluate --model [NAME=]PATH [--model [NAME=]PATH] --snapshot SOURCE [options]
+
+Scores the snapshot with each model (model.json written by driftwatch train) and measures them on the same
+labelled rows: ROC AUC, log loss, Brier score, accuracy, precision, recall, F1, predicted positive rate and the
+confusion matrix (scikit-learn's definitions). With two models the first is the champion, the second the
+challenger: the challenger's AUC gain gets a paired DeLong 95% interval and the report names the winner.
+
+  --model [NAME=]PATH       model file, repeatable (at most two); NAME labels it in the report
+                            (default: champion and challenger with two models, else the file name)
+  --snapshot SOURCE         labelled snapshot: .csv .tsv .jsonl .parquet, or git:<rev>:<path>
+  --snapshot-label L        report label (default: file name without extension)
+  --target COLUMN           0/1 target (default: the first model's target); rows without a label are left out
+  --holdout X               evaluate only the rows train holds out with this fraction (same hash split)
+  --seed N                  salt of that split (default ${DEFAULT_TRAIN_OPTIONS.seed}, train's default)
+  --id-column COLUMN        column the split hashes (default: the challenger's id column, else user_id when
+                            present, else the row number: train's rule)
+  --threshold X             probability threshold for every model (default: each model's own)
+  --min-auc-gain X          the challenger wins when its AUC gain is above X (default 0)
+  --auc-gain-confidence C   ... when the lower bound of the two-sided C interval of the gain is above X
+  --report-dir DIR          where reports are written (default reports)
+  --format LIST             json,md (default json,md)
+
+Exit codes: 0 evaluated (whoever wins), 2 usage or input error.`;
+var flags3 = {
+  model: { type: "string", multiple: true },
+  snapshot: { type: "string" },
+  "snapshot-label": { type: "string" },
+  target: { type: "string" },
+  holdout: { type: "string" },
+  seed: { type: "string" },
+  "id-column": { type: "string" },
+  threshold: { type: "string" },
+  "min-auc-gain": { type: "string" },
+  "auc-gain-confidence": { type: "string" },
+  "report-dir": { type: "string" },
+  format: { type: "string" }
+};
+function parseModels(values) {
+  if (values.length === 0) throw new UserError("USAGE", "evaluate: --model is required");
+  if (values.length > 2)
+    throw new UserError(
+      "USAGE",
+      `evaluate: --model given ${values.length} times; give one, or two (champion, challenger)`
+    );
+  const models = values.map((value, i) => {
+    const match = /^([A-Za-z][\w.-]*)=(.+)$/.exec(value);
+    if (match) return { name: match[1], path: match[2] };
+    if (value.trim() === "") throw new UserError("USAGE", "--model: a model path is required");
+    const name2 = values.length === 2 ? i === 0 ? "champion" : "challenger" : basename4(value, extname3(value));
+    return { name: name2, path: value };
+  });
+  if (models.length === 2 && models[0].name === models[1].name)
+    throw new UserError("USAGE", `--model: both models are named '${models[0].name}'`);
+  return models;
+}
+function parseConfidence(flag, value) {
+  const confidence = parseNumberSetting(flag, value);
+  if (!(confidence > 0 && confidence < 1))
+    throw new UserError("USAGE", `${flag}: ${value} must be between 0 and 1 (exclusive), e.g. 0.95`);
+  return confidence;
+}
+function parseEvaluateArgs(argv, io) {
+  const values = parseFlags("evaluate", argv, flags3);
+  if (values.snapshot === void 0) throw new UserError("USAGE", "evaluate: --snapshot is required");
+  const seed = values.seed === void 0 ? DEFAULT_TRAIN_OPTIONS.seed : parseNumberSetting("--seed", values.seed, { min: 0 });
+  if (!Number.isInteger(seed)) throw new UserError("USAGE", `--seed: '${values.seed}' is not an integer`);
+  if (values.holdout === void 0 && (values.seed !== void 0 || values["id-column"] !== void 0))
+    throw new UserError(
+      "USAGE",
+      `evaluate: --${values.seed !== void 0 ? "seed" : "id-column"} needs --holdout`
+    );
+  let holdout;
+  if (values.holdout !== void 0) {
+    const fraction = parseNumberSetting("--holdout", values.holdout);
+    if (!(fraction > 0 && fraction < 1))
+      throw new UserError("USAGE", `--holdout: ${values.holdout} must be between 0 and 1 (exclusive)`);
+    holdout = { fraction, seed, idColumn: values["id-column"] };
+  }
+  const formats = values.format === void 0 ? [...EVALUATION_FORMATS] : splitList(values.format);
+  if (formats.length === 0) throw new UserError("USAGE", "--format: name at least one of json, md");
+  for (const format of formats)
+    if (!EVALUATION_FORMATS.includes(format))
+      throw new UserError(
+        "USAGE",
+        `--format: unknown format '${format}' (known: ${EVALUATION_FORMATS.join(", ")})`
+      );
+  return {
+    models: parseModels(values.model ?? []),
+    snapshot: parseSnapshotSource("--snapshot", values.snapshot),
+    snapshotLabel: values["snapshot-label"],
+    target: values.target,
+    holdout,
+    threshold: values.threshold === void 0 ? void 0 : parseConfidence("--threshold", values.threshold),
+    rule: {
+      minAucGain: values["min-auc-gain"] === void 0 ? 0 : parseNumberSetting("--min-auc-gain", values["min-auc-gain"], { min: -1, max: 1 }),
+      confidence: values["auc-gain-confidence"] === void 0 ? void 0 : parseConfidence("--auc-gain-confidence", values["auc-gain-confidence"])
+    },
+    reportDir: values["report-dir"] ?? "reports",
+    formats: [...new Set(formats)],
+    cwd: io.cwd
+  };
+}
+var evaluateCommand = {
+  name: "evaluate",
+  summary: "measure champion and challenger models on the same labelled rows (ROC AUC, log loss, F1, ...)",
+  usage: usage4,
+  async run(argv, io) {
+    const outcome = await runEvaluateJob(parseEvaluateArgs(argv, io));
+    io.stdout.write(outcome.summaryLine + "\n");
+    for (const warning of outcome.report.warnings) io.stderr.write(`warning: ${warning}
+`);
+    return ExitCode.Ok;
+  }
+};
+
 // src/cli/commands/loadtest.ts
-var usage4 = `Usage: driftwatch loadtest --url URL (--rate R --duration D | --stages S) [options]
+var usage5 = `Usage: driftwatch loadtest --url URL (--rate R --duration D | --stages S) [options]
 
 Open model: requests are due on a schedule whatever the response times; latency is measured from each request's
 intended send time (no coordinated omission) into an HDR histogram.
@@ -59416,14 +61007,14 @@ Output
   --out FILE                 also write the JSON result here (temp file + rename)
 
 Exit codes: 0 done (gate passed), 1 an SLO objective failed, 2 usage or input error.`;
-var flags3 = {
+var flags4 = {
   ...sharedFlags,
   rate: { type: "string" },
   duration: { type: "string" },
   stages: { type: "string" }
 };
 function parseSettings2(argv) {
-  const values = parseFlags("loadtest", argv, flags3);
+  const values = parseFlags("loadtest", argv, flags4);
   const session = parseLoadSessionSettings(
     { ...sharedRawInputs(values), rate: values.rate, duration: values.duration, stages: values.stages },
     (field) => FLAG_OF[field]
@@ -59444,7 +61035,7 @@ note: ${gap.note}` : ""}`
 var loadtestCommand = {
   name: "loadtest",
   summary: "open-model load test (constant rate or stages), optionally gated on SLOs",
-  usage: usage4,
+  usage: usage5,
   async run(argv, io) {
     const settings = parseSettings2(argv);
     const result = await withStderrReporting(
@@ -59469,13 +61060,8 @@ var loadtestCommand = {
   }
 };
 
-// src/predictor/model-file.ts
-async function readModelFile(flag, path) {
-  return validateModel(await readJsonFile(path, flag), path);
-}
-
 // src/cli/commands/payloads.ts
-var usage5 = `Usage: driftwatch payloads --snapshot SOURCE [--out FILE] [options]
+var usage6 = `Usage: driftwatch payloads --snapshot SOURCE [--out FILE] [options]
 
 Writes one request body per row of the snapshot, as JSON Lines (the format of loadtest --payloads):
   {"user_id": "6011-LWREN"}            --body user_id (default): the predictor looks the row up in its --features
@@ -59489,7 +61075,7 @@ Writes one request body per row of the snapshot, as JSON Lines (the format of lo
   --limit N                  first N rows only (default: every row)
 
 Exit codes: 0 written, 2 usage or input error.`;
-var flags4 = {
+var flags5 = {
   snapshot: { type: "string" },
   out: { type: "string" },
   body: { type: "string" },
@@ -59500,9 +61086,9 @@ var flags4 = {
 var payloadsCommand = {
   name: "payloads",
   summary: "write request bodies for loadtest --payloads from a snapshot (JSON Lines)",
-  usage: usage5,
+  usage: usage6,
   async run(argv, io) {
-    const values = parseFlags("payloads", argv, flags4);
+    const values = parseFlags("payloads", argv, flags5);
     if (values.snapshot === void 0) throw new UserError("USAGE", "payloads: --snapshot is required");
     const body = values.body ?? "user_id";
     if (body !== "user_id" && body !== "features")
@@ -59554,7 +61140,7 @@ var HttpFailure = class extends Error {
 var ClientAbort = class extends Error {
 };
 function readBody(request) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     if (request.destroyed) {
       reject(new ClientAbort("connection closed before the body was read"));
       return;
@@ -59570,7 +61156,7 @@ function readBody(request) {
       }
       chunks.push(chunk);
     });
-    request.on("end", () => resolve4(Buffer.concat(chunks)));
+    request.on("end", () => resolve5(Buffer.concat(chunks)));
     request.on("error", () => reject(new ClientAbort("connection closed mid-body")));
     request.on("close", () => {
       if (!request.complete) reject(new ClientAbort("connection closed mid-body"));
@@ -59778,24 +61364,24 @@ function createPredictor(options) {
   return {
     server,
     registry,
-    listen: (port, host) => new Promise((resolve4, reject) => {
+    listen: (port, host) => new Promise((resolve5, reject) => {
       server.once(
         "error",
         (error) => reject(
           error.code === "EADDRINUSE" ? new UserError("USAGE", `--port: ${host}:${port} is already in use`) : error
         )
       );
-      server.listen(port, host, () => resolve4(server.address().port));
+      server.listen(port, host, () => resolve5(server.address().port));
     }),
-    close: () => new Promise((resolve4) => {
+    close: () => new Promise((resolve5) => {
       server.closeAllConnections();
-      server.close(() => resolve4());
+      server.close(() => resolve5());
     })
   };
 }
 
 // src/cli/commands/predictor.ts
-var usage6 = `Usage: driftwatch predictor --model model.json [--features SOURCE] [options]
+var usage7 = `Usage: driftwatch predictor --model model.json [--features SOURCE] [options]
 
 Serves the churn model:
   POST /predict  {"user_id": "6011-LWREN"} looks the user up in --features; {"features": {...}} scores given values.
@@ -59815,7 +61401,7 @@ Serves the churn model:
                                counted as status_code="499", never as a 5xx)
 
 Exit codes: 0 stopped by a signal, 2 usage or input error.`;
-var flags5 = {
+var flags6 = {
   model: { type: "string" },
   features: { type: "string" },
   "id-column": { type: "string" },
@@ -59829,9 +61415,9 @@ var flags5 = {
 var predictorCommand = {
   name: "predictor",
   summary: "serve the churn model over HTTP with Prometheus metrics",
-  usage: usage6,
+  usage: usage7,
   async run(argv, io) {
-    const values = parseFlags("predictor", argv, flags5);
+    const values = parseFlags("predictor", argv, flags6);
     if (values.model === void 0) throw new UserError("USAGE", "predictor: --model is required");
     const port = values.port === void 0 ? 8e3 : parseNumberSetting("--port", values.port, { min: 0, max: 65535 });
     if (!Number.isInteger(port)) throw new UserError("USAGE", `--port: '${values.port}' is not an integer`);
@@ -59857,11 +61443,11 @@ var predictorCommand = {
       `predictor listening on http://${host.includes(":") ? `[${host}]` : host}:${bound} (model ${values.model}, ${features ? `${features.rows} users from ${features.source}` : "no --features"}${injectLatencyMs > 0 ? `, +${injectLatencyMs} ms` : ""}${injectErrorRate > 0 ? `, ${injectErrorRate} errors` : ""})
 `
     );
-    await new Promise((resolve4) => {
+    await new Promise((resolve5) => {
       const stop = () => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
-        resolve4();
+        resolve5();
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
@@ -59872,7 +61458,7 @@ var predictorCommand = {
 };
 
 // src/cli/commands/slo.ts
-var usage7 = `Usage: driftwatch slo --prometheus URL --file slo.yml [options]
+var usage8 = `Usage: driftwatch slo --prometheus URL --file slo.yml [options]
 
 Evaluates every objective's PromQL at one pinned time and checks its min/max bounds (inclusive). An empty result
 follows the objective's on_empty (fail|zero); NaN always fails; info objectives are reported only; client
@@ -59889,7 +61475,7 @@ objectives (source: client) need a load and are reported as skipped.
 
 Exit codes: 0 every objective passed, 1 an objective failed, 2 usage or input error (bad file, PromQL syntax,
 Prometheus unreachable).`;
-var flags6 = {
+var flags7 = {
   prometheus: { type: "string" },
   file: { type: "string" },
   at: { type: "string" },
@@ -59902,9 +61488,9 @@ var flags6 = {
 var sloCommand = {
   name: "slo",
   summary: "evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)",
-  usage: usage7,
+  usage: usage8,
   async run(argv, io) {
-    const values = parseFlags("slo", argv, flags6);
+    const values = parseFlags("slo", argv, flags7);
     if (values.prometheus === void 0) throw new UserError("USAGE", "slo: --prometheus is required");
     if (values.file === void 0) throw new UserError("USAGE", "slo: --file is required");
     const format = parseFormat(values.format);
@@ -59928,7 +61514,7 @@ var sloCommand = {
 };
 
 // src/cli/commands/snapshots.ts
-var usage8 = `Usage: driftwatch snapshots --database-url URL (--table T [--as-of-column C] | --query streamflow [--schema S])
+var usage9 = `Usage: driftwatch snapshots --database-url URL (--table T [--as-of-column C] | --query streamflow [--schema S])
 
 Lists the as_of values of an as-of table with their row counts, oldest first (tab-separated, or JSON with --json).
 
@@ -59942,7 +61528,7 @@ Lists the as_of values of an as-of table with their row counts, oldest first (ta
   --json                    print [{"as_of": ..., "rows": ...}] instead of lines
 
 Exit codes: 0 listed, 2 usage or database error.`;
-var flags7 = {
+var flags8 = {
   "database-url": { type: "string" },
   table: { type: "string" },
   "as-of-column": { type: "string" },
@@ -59955,9 +61541,9 @@ var flags7 = {
 var snapshotsCommand = {
   name: "snapshots",
   summary: "list the as_of values of a PostgreSQL as-of table with their row counts",
-  usage: usage8,
+  usage: usage9,
   async run(argv, io) {
-    const values = parseFlags("snapshots", argv, flags7);
+    const values = parseFlags("snapshots", argv, flags8);
     if (values.query !== void 0 && values.query.trim() !== STREAMFLOW_QUERY_NAME) {
       throw new UserError(
         "USAGE",
@@ -59990,14 +61576,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createServer2 } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function localPrometheusConfig(jobs, scrapeIntervalMs) {
-  const interval = formatPromDuration(scrapeIntervalMs);
+  const interval3 = formatPromDuration(scrapeIntervalMs);
   return [
     "global:",
-    `  scrape_interval: ${interval}`,
-    `  scrape_timeout: ${interval}`,
-    `  evaluation_interval: ${interval}`,
+    `  scrape_interval: ${interval3}`,
+    `  scrape_timeout: ${interval3}`,
+    `  evaluation_interval: ${interval3}`,
     "scrape_configs:",
     ...jobs.flatMap((job) => [
       `  - job_name: ${job.job}`,
@@ -60018,7 +61604,7 @@ function checkPrometheusBinary(binary) {
     throw new UserError("PROMETHEUS", `${binary} --version exited with ${run.status}: is it Prometheus?`);
 }
 function ensurePortFree(port, what) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const server = createServer2();
     server.once(
       "error",
@@ -60029,12 +61615,12 @@ function ensurePortFree(port, what) {
         )
       )
     );
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve4()));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve5()));
   });
 }
 async function startLocalPrometheus(options) {
-  const directory = await mkdtemp(join5(tmpdir2(), "driftwatch-prometheus-"));
-  const configPath = join5(directory, "prometheus.yml");
+  const directory = await mkdtemp(join6(tmpdir2(), "driftwatch-prometheus-"));
+  const configPath = join6(directory, "prometheus.yml");
   await writeFile(configPath, localPrometheusConfig(options.jobs, options.scrapeIntervalMs));
   const url = `http://127.0.0.1:${options.port}`;
   let child;
@@ -60043,7 +61629,7 @@ async function startLocalPrometheus(options) {
       options.binary,
       [
         `--config.file=${configPath}`,
-        `--storage.tsdb.path=${join5(directory, "tsdb")}`,
+        `--storage.tsdb.path=${join6(directory, "tsdb")}`,
         `--web.listen-address=127.0.0.1:${options.port}`,
         "--storage.tsdb.retention.time=1h",
         "--log.level=warn"
@@ -60060,22 +61646,22 @@ async function startLocalPrometheus(options) {
   });
   const lastLine = () => stderr.trim().split("\n").at(-1) ?? "";
   let stopping = false;
-  const exited = new Promise((resolve4) => {
-    child.once("error", (error) => resolve4(missingBinary(options.binary, error.code)));
+  const exited = new Promise((resolve5) => {
+    child.once("error", (error) => resolve5(missingBinary(options.binary, error.code)));
     child.once(
       "exit",
-      (code, signal) => resolve4(`${options.binary} exited (${signal ?? `code ${code}`})${lastLine() ? `: ${lastLine()}` : ""}`)
+      (code, signal) => resolve5(`${options.binary} exited (${signal ?? `code ${code}`})${lastLine() ? `: ${lastLine()}` : ""}`)
     );
   });
-  const processExit = new Promise((resolve4) => {
-    child.once("exit", () => resolve4());
-    child.once("error", () => resolve4());
+  const processExit = new Promise((resolve5) => {
+    child.once("exit", () => resolve5());
+    child.once("error", () => resolve5());
   });
   const stop = async () => {
     stopping = true;
     if (child.exitCode === null && child.signalCode === null && child.pid !== void 0) {
       child.kill("SIGTERM");
-      await Promise.race([processExit, new Promise((resolve4) => setTimeout(resolve4, 5e3))]);
+      await Promise.race([processExit, new Promise((resolve5) => setTimeout(resolve5, 5e3))]);
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
     await rm(directory, { recursive: true, force: true });
@@ -60102,13 +61688,13 @@ async function startLocalPrometheus(options) {
         `${options.binary} on ${url} was not ready after ${options.readyTimeoutMs} ms${lastLine() ? `: ${lastLine()}` : ""}`
       );
     }
-    await new Promise((resolve4) => setTimeout(resolve4, 50));
+    await new Promise((resolve5) => setTimeout(resolve5, 50));
   }
   return { url, port: options.port, exited, stop };
 }
 
 // src/cli/commands/stack.ts
-var usage9 = `Usage: driftwatch stack --model model.json [--features SOURCE] [options]
+var usage10 = `Usage: driftwatch stack --model model.json [--features SOURCE] [options]
 
 Starts the churn predictor and a Prometheus scraping it (job "api"), both on 127.0.0.1, waits until Prometheus has
 scraped the predictor, prints their URLs, and runs until Ctrl-C / SIGTERM, then stops both and removes Prometheus'
@@ -60124,7 +61710,7 @@ temporary storage. Prometheus is the binary on PATH (Debian/Ubuntu: apt-get inst
   --debug                    log client aborts of the predictor
 
 Exit codes: 0 stopped by a signal, 2 usage or input error (a port in use, Prometheus missing or failing).`;
-var flags8 = {
+var flags9 = {
   model: { type: "string" },
   features: { type: "string" },
   port: { type: "string" },
@@ -60142,8 +61728,8 @@ function portFlag(flag, value, fallback) {
 }
 function nextSignal() {
   let handler;
-  const promise = new Promise((resolve4) => {
-    handler = () => resolve4();
+  const promise = new Promise((resolve5) => {
+    handler = () => resolve5();
     process.once("SIGINT", handler);
     process.once("SIGTERM", handler);
   });
@@ -60158,9 +61744,9 @@ function nextSignal() {
 var stackCommand = {
   name: "stack",
   summary: "start the predictor and a Prometheus scraping it on 127.0.0.1 (the load-test walkthrough)",
-  usage: usage9,
+  usage: usage10,
   async run(argv, io) {
-    const values = parseFlags("stack", argv, flags8);
+    const values = parseFlags("stack", argv, flags9);
     if (values.model === void 0) throw new UserError("USAGE", "stack: --model is required");
     const port = portFlag("--port", values.port, 8e3);
     const prometheusPort = portFlag("--prometheus-port", values["prometheus-port"], 9090);
@@ -60248,7 +61834,7 @@ var stackCommand = {
 };
 
 // src/cli/commands/train.ts
-var usage10 = `Usage: driftwatch train --snapshot SOURCE --target COLUMN --out model.json [options]
+var usage11 = `Usage: driftwatch train --snapshot SOURCE --target COLUMN --out model.json [options]
 
 Fits a logistic regression on standardised numeric (and boolean) columns and one-hot categorical columns,
 deterministically (hash-based holdout split, Newton's method; no random numbers), and prints the holdout AUC.
@@ -60264,7 +61850,7 @@ deterministically (hash-based holdout split, Newton's method; no random numbers)
   --l2 X                L2 penalty on the weights (default ${DEFAULT_TRAIN_OPTIONS.l2}, scikit-learn's C=1)
 
 Exit codes: 0 trained, 2 usage or input error.`;
-var flags9 = {
+var flags10 = {
   snapshot: { type: "string" },
   target: { type: "string" },
   out: { type: "string" },
@@ -60275,7 +61861,7 @@ var flags9 = {
   l2: { type: "string" }
 };
 function parseSettings3(argv) {
-  const values = parseFlags("train", argv, flags9);
+  const values = parseFlags("train", argv, flags10);
   const required = (flag) => {
     const value = values[flag];
     if (value === void 0 || value.trim() === "")
@@ -60305,7 +61891,7 @@ function parseSettings3(argv) {
 var trainCommand = {
   name: "train",
   summary: "train the churn model (deterministic logistic regression) and print its holdout AUC",
-  usage: usage10,
+  usage: usage11,
   async run(argv, io) {
     const settings = parseSettings3(argv);
     const table = await loadSnapshot(settings.source, io.cwd);
@@ -60329,6 +61915,7 @@ wrote ${out}
 var commands = [
   compareCommand,
   trainCommand,
+  evaluateCommand,
   predictorCommand,
   payloadsCommand,
   stackCommand,

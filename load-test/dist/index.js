@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -24948,11 +24948,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter2 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -24968,7 +24968,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36979,7 +36979,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
+      let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37006,7 +37006,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref) {
+    function resolve2(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -37870,7 +37870,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve(baseURI, relativeURI, options) {
+    function resolve2(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38261,7 +38261,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
@@ -47795,11 +47795,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47815,7 +47815,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -48438,7 +48438,7 @@ async function evaluateSlo(sources, file, queries, variables, atMs) {
 // src/util/fs.ts
 import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 var TEMPORARY_MARKER = ".dw-tmp-";
 function temporaryPathFor(path) {
   const random = Math.random().toString(36).slice(2, 10);
@@ -48464,15 +48464,15 @@ function fileReadError(path, error2, label2) {
     return new UserError("FILE_UNREADABLE", `${where}: permission denied`);
   return new UserError("FILE_UNREADABLE", `${where}: cannot read (${code ?? "unknown error"})`);
 }
-async function readTextFile(path, label2) {
+async function readTextFile(path, label2, cwd) {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(cwd === void 0 ? path : resolve(cwd, path), "utf8");
   } catch (error2) {
     throw fileReadError(path, error2, label2);
   }
 }
-async function readJsonFile(path, label2) {
-  const text = await readTextFile(path, label2);
+async function readJsonFile(path, label2, cwd) {
+  const text = await readTextFile(path, label2, cwd);
   try {
     return JSON.parse(text);
   } catch (error2) {
@@ -48757,7 +48757,7 @@ async function runLoad(options) {
     agent,
     headers: options.payloads.length > 0 ? { "content-type": "application/json" } : {}
   };
-  return await new Promise((resolve) => {
+  return await new Promise((resolve2) => {
     const startWall = Date.now();
     const start = performance2.now();
     let schedulingDone = false;
@@ -48789,7 +48789,7 @@ async function runLoad(options) {
       agent.destroy();
       const end = lastEvent === 0 ? performance2.now() : lastEvent;
       const elapsedSeconds = (end - start) / 1e3;
-      resolve({
+      resolve2({
         url: url.toString(),
         method: options.method,
         offered_rate: options.stages ? schedule.averageRate : options.rate,
@@ -53278,7 +53278,7 @@ function prepareQueries(file, variables) {
 // src/prometheus/wait.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
 };
 function describe(targets, job) {
   if (targets.length === 0) return `no active target has job="${job}"`;
@@ -53393,6 +53393,144 @@ async function loadResponseChecks(settings) {
     schemaSource: settings.schemaPath,
     sample: settings.sample
   };
+}
+
+// src/util/sort.ts
+var DIGITS = 65536;
+function radixSortedCopy(values) {
+  const n = values.length;
+  const words = new Uint32Array(Float64Array.from(values).buffer);
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    if (hi & 2147483648) {
+      high[i] = ~hi >>> 0;
+      low[i] = ~lo >>> 0;
+    } else {
+      high[i] = (hi | 2147483648) >>> 0;
+      low[i] = lo;
+    }
+  }
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  const counts = new Uint32Array(DIGITS);
+  for (let pass = 0; pass < 4; pass++) {
+    const source = pass < 2 ? low : high;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[source[i] >>> shift & 65535]++;
+    if (counts[source[0] >>> shift & 65535] === n) continue;
+    let total = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const count = counts[d];
+      counts[d] = total;
+      total += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const slot = counts[source[i] >>> shift & 65535]++;
+      nextHigh[slot] = high[i];
+      nextLow[slot] = low[i];
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+  }
+  const sorted = new Float64Array(n);
+  const out = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    const hi = high[i];
+    if (hi & 2147483648) {
+      out[2 * i + 1] = (hi & 2147483647) >>> 0;
+      out[2 * i] = low[i];
+    } else {
+      out[2 * i + 1] = ~hi >>> 0;
+      out[2 * i] = ~low[i] >>> 0;
+    }
+  }
+  return sorted;
+}
+var COUNTING_MAX_DISTINCT = 1 << 15;
+var TABLE_BITS = 16;
+function hashCounts(values) {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  const size = 1 << TABLE_BITS;
+  const mask = size - 1;
+  const keyLow = new Uint32Array(size);
+  const keyHigh = new Uint32Array(size);
+  const tally = new Float64Array(size);
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
+    for (; ; ) {
+      const count = tally[slot];
+      if (count === 0) {
+        if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
+        keyLow[slot] = lo;
+        keyHigh[slot] = hi;
+        tally[slot] = 1;
+        break;
+      }
+      if (keyLow[slot] === lo && keyHigh[slot] === hi) {
+        tally[slot] = count + 1;
+        break;
+      }
+      slot = slot + 1 & mask;
+    }
+  }
+  const found = new Float64Array(distinct);
+  const foundWords = new Uint32Array(found.buffer);
+  const slots = new Int32Array(distinct);
+  for (let slot = 0, k = 0; slot < size; slot++) {
+    if (tally[slot] === 0) continue;
+    foundWords[2 * k] = keyLow[slot];
+    foundWords[2 * k + 1] = keyHigh[slot];
+    slots[k++] = slot;
+  }
+  const order = Array.from(slots.keys()).sort(
+    (a, b) => found[a] - found[b] || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0)
+  );
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  order.forEach((index, k) => {
+    keys[k] = found[index];
+    counts[k] = tally[slots[index]];
+  });
+  return { keys, counts };
+}
+function countDistinct(values) {
+  const hashed = hashCounts(values);
+  if (!hashed) return void 0;
+  const { keys, counts } = hashed;
+  let k = 0;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[k]) counts[k] += counts[i];
+    else {
+      k++;
+      keys[k] = keys[i];
+      counts[k] = counts[i];
+    }
+  }
+  return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
+}
+function countingSortedCopy(values) {
+  const distinct = hashCounts(values);
+  if (!distinct) return void 0;
+  const sorted = new Float64Array(values.length);
+  let position = 0;
+  for (let k = 0; k < distinct.keys.length; k++) {
+    const count = distinct.counts[k];
+    sorted.fill(distinct.keys[k], position, position + count);
+    position += count;
+  }
+  return sorted;
+}
+function fastSortedCopy(values) {
+  if (values.length < 4096) return Float64Array.from(values).sort();
+  return countingSortedCopy(values) ?? radixSortedCopy(values);
 }
 
 // src/loadtest/payloads.ts
@@ -53794,144 +53932,6 @@ function pairwiseBlock(values, start, length) {
   let half = Math.floor(length / 2);
   half -= half % 8;
   return pairwiseBlock(values, start, half) + pairwiseBlock(values, start + half, length - half);
-}
-
-// src/util/sort.ts
-var DIGITS = 65536;
-function radixSortedCopy(values) {
-  const n = values.length;
-  const words = new Uint32Array(Float64Array.from(values).buffer);
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
-    if (hi & 2147483648) {
-      high[i] = ~hi >>> 0;
-      low[i] = ~lo >>> 0;
-    } else {
-      high[i] = (hi | 2147483648) >>> 0;
-      low[i] = lo;
-    }
-  }
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  const counts = new Uint32Array(DIGITS);
-  for (let pass = 0; pass < 4; pass++) {
-    const source = pass < 2 ? low : high;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[source[i] >>> shift & 65535]++;
-    if (counts[source[0] >>> shift & 65535] === n) continue;
-    let total = 0;
-    for (let d = 0; d < DIGITS; d++) {
-      const count = counts[d];
-      counts[d] = total;
-      total += count;
-    }
-    for (let i = 0; i < n; i++) {
-      const slot = counts[source[i] >>> shift & 65535]++;
-      nextHigh[slot] = high[i];
-      nextLow[slot] = low[i];
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-  }
-  const sorted = new Float64Array(n);
-  const out = new Uint32Array(sorted.buffer);
-  for (let i = 0; i < n; i++) {
-    const hi = high[i];
-    if (hi & 2147483648) {
-      out[2 * i + 1] = (hi & 2147483647) >>> 0;
-      out[2 * i] = low[i];
-    } else {
-      out[2 * i + 1] = ~hi >>> 0;
-      out[2 * i] = ~low[i] >>> 0;
-    }
-  }
-  return sorted;
-}
-var COUNTING_MAX_DISTINCT = 1 << 15;
-var TABLE_BITS = 16;
-function hashCounts(values) {
-  const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const size = 1 << TABLE_BITS;
-  const mask = size - 1;
-  const keyLow = new Uint32Array(size);
-  const keyHigh = new Uint32Array(size);
-  const tally = new Float64Array(size);
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
-    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
-    for (; ; ) {
-      const count = tally[slot];
-      if (count === 0) {
-        if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
-        keyLow[slot] = lo;
-        keyHigh[slot] = hi;
-        tally[slot] = 1;
-        break;
-      }
-      if (keyLow[slot] === lo && keyHigh[slot] === hi) {
-        tally[slot] = count + 1;
-        break;
-      }
-      slot = slot + 1 & mask;
-    }
-  }
-  const found = new Float64Array(distinct);
-  const foundWords = new Uint32Array(found.buffer);
-  const slots = new Int32Array(distinct);
-  for (let slot = 0, k = 0; slot < size; slot++) {
-    if (tally[slot] === 0) continue;
-    foundWords[2 * k] = keyLow[slot];
-    foundWords[2 * k + 1] = keyHigh[slot];
-    slots[k++] = slot;
-  }
-  const order = Array.from(slots.keys()).sort(
-    (a, b) => found[a] - found[b] || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0)
-  );
-  const keys = new Float64Array(distinct);
-  const counts = new Float64Array(distinct);
-  order.forEach((index, k) => {
-    keys[k] = found[index];
-    counts[k] = tally[slots[index]];
-  });
-  return { keys, counts };
-}
-function countDistinct(values) {
-  const hashed = hashCounts(values);
-  if (!hashed) return void 0;
-  const { keys, counts } = hashed;
-  let k = 0;
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i] === keys[k]) counts[k] += counts[i];
-    else {
-      k++;
-      keys[k] = keys[i];
-      counts[k] = counts[i];
-    }
-  }
-  return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
-}
-function countingSortedCopy(values) {
-  const distinct = hashCounts(values);
-  if (!distinct) return void 0;
-  const sorted = new Float64Array(values.length);
-  let position = 0;
-  for (let k = 0; k < distinct.keys.length; k++) {
-    const count = distinct.counts[k];
-    sorted.fill(distinct.keys[k], position, position + count);
-    position += count;
-  }
-  return sorted;
-}
-function fastSortedCopy(values) {
-  if (values.length < 4096) return Float64Array.from(values).sort();
-  return countingSortedCopy(values) ?? radixSortedCopy(values);
 }
 
 // src/drift/kernels/sorted.ts
