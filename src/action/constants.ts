@@ -48,6 +48,7 @@ export const Inputs = {
   FailOnDrift: 'fail-on-drift',
   DryRun: 'dry-run',
   GithubToken: 'github-token',
+  Secrets: 'secrets',
 } as const;
 
 export const Outputs = {

@@ -4,7 +4,6 @@
  * (`parseCompareSettings`, with the input names), the action's own inputs are converted and checked here; a bad
  * value is a one-line UserError naming the input, the value and the expected form. Nothing is coerced silently.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -15,6 +14,8 @@ import { COMPARE_FIELDS, type CompareField, type CompareSettings } from '../job/
 import type { Logger } from '../github/logger.js';
 import { COMMENT_KEY_PATTERN } from '../github/sticky-comment.js';
 import { InputDefaults, Inputs, RETRAIN_WORKFLOW_INPUTS } from './constants.js';
+import { readEventPayload } from './event.js';
+import { collectSecrets, REDACTED, Secrets } from './secrets.js';
 import {
   COMMENT_MODES,
   type ActionSettings,
@@ -106,21 +107,6 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
 };
 
 /**
- * Masks the database URL (input or DATABASE_URL) and its password before anything can log them.
- */
-function maskDatabaseUrls(env: NodeJS.ProcessEnv, mask: (secret: string) => void): void {
-  for (const url of [readInput(env, Inputs.DatabaseUrl), env.DATABASE_URL]) {
-    if (!url) continue;
-    mask(url);
-    const password = /^[a-z]+:\/\/[^:@/]*:([^@/]+)@/i.exec(url)?.[1];
-    if (password) {
-      mask(password);
-      if (!/%(?![0-9a-f]{2})/i.test(password)) mask(decodeURIComponent(password));
-    }
-  }
-}
-
-/**
  * The compare settings from the inputs, parsed like the CLI's flags. The report directory is made absolute (in the
  * workspace), so the report outputs are absolute paths; the full report's address defaults to the run page.
  */
@@ -183,12 +169,6 @@ function requiredEnv(env: NodeJS.ProcessEnv, name: string): string {
   if (value === undefined || value === '')
     throw new Error(`${name} is not set; driftwatch must run as a GitHub Action step`);
   return value;
-}
-
-function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const eventPath = env.GITHUB_EVENT_PATH;
-  if (eventPath === undefined || eventPath === '' || !existsSync(eventPath)) return {};
-  return JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>;
 }
 
 /** Reads the run's context from the runner's environment. */
@@ -257,21 +237,21 @@ function resolveRetrainRef(explicit: string | undefined, run: RunContext): strin
 }
 
 /**
- * Reads and validates every input. `mask` (core.setSecret) is called on the token before anything else can log it.
+ * Reads and validates every input. The secrets (see {@link collectSecrets}) are masked before anything else can log
+ * them: `secrets` is the run's already collected set, or `core.setSecret` to collect them with.
  */
 export function getInputs(
   env: NodeJS.ProcessEnv,
-  mask: (secret: string) => void,
+  secrets: Secrets | ((secret: string) => void),
   logger: Logger,
 ): ActionSettings {
   // Secrets first.
+  const known = secrets instanceof Secrets ? secrets : collectSecrets(env, secrets);
   const token = readInput(env, Inputs.GithubToken) ?? '';
-  if (token !== '') mask(token);
 
   const run = readRunContext(env);
 
   // Snapshots, the drift engine and the reports: the same settings and grammar as `driftwatch compare`.
-  maskDatabaseUrls(env, mask);
   const compare = compareInputs(env, run);
 
   // Artifact
@@ -327,6 +307,8 @@ export function getInputs(
     token,
     run,
   };
-  logger.debug(`settings = ${JSON.stringify({ ...settings, token: token === '' ? '(none)' : '***' })}`);
+  logger.debug(
+    known.redact(`settings = ${JSON.stringify({ ...settings, token: token === '' ? '(none)' : REDACTED })}`),
+  );
   return settings;
 }

@@ -20,27 +20,36 @@ import type { CompareSettings } from '../job/settings.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { defaultLabel, describeSource, type SnapshotSource } from '../snapshot/source.js';
 import { getInputs, runPageUrl } from './inputs.js';
-import { actionsLogger } from './logger.js';
+import { actionsLogger, redactStream } from './logger.js';
+import { collectSecrets, type Secrets } from './secrets.js';
 import { setArtifactOutputs, setCommentOutput, setDriftOutputs, setRetrainOutput } from './outputs.js';
 import type { ActionSettings } from './settings.js';
 
-/** Runs the action. Never throws: every failure ends in exactly one `core.setFailed` line. */
-export async function run(): Promise<void> {
-  const logger = actionsLogger();
+/**
+ * Runs the action. Never throws: every failure ends in exactly one `core.setFailed` line. The secrets are masked
+ * before the first line is written, and redacted from every line written after.
+ */
+export async function run(
+  secrets: Secrets = collectSecrets(process.env, (secret) => core.setSecret(secret)),
+): Promise<void> {
+  const restore = [redactStream(process.stdout, secrets), redactStream(process.stderr, secrets)];
+  const logger = actionsLogger(secrets);
   try {
     // Keep as much as possible inside the try: every error becomes one line.
-    const settings = getInputs(process.env, (secret) => core.setSecret(secret), logger);
+    const settings = getInputs(process.env, secrets, logger);
     const outcome = await runDriftAction(settings, logger);
     if (settings.compare.failOnDrift && outcome.report.decision.action === 'RETRAIN')
-      core.setFailed(`fail-on-drift: ${outcome.report.decision.reason}`);
+      core.setFailed(secrets.redact(`fail-on-drift: ${outcome.report.decision.reason}`));
   } catch (error) {
     if (error instanceof UserError) {
-      core.setFailed(error.message);
+      core.setFailed(secrets.redact(error.message));
     } else {
       const err = wrapError(error);
-      core.setFailed(`driftwatch internal error (please report): ${err.message}`);
-      if (err.stack) core.debug(err.stack);
+      core.setFailed(secrets.redact(`driftwatch internal error (please report): ${err.message}`));
+      if (err.stack) logger.debug(err.stack);
     }
+  } finally {
+    for (const undo of restore) undo();
   }
 }
 
@@ -75,7 +84,7 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
   const compare = await resolveSources(settings, logger);
   const outcome = await runCompareJob(compare);
   const { report, files } = outcome;
-  core.info(outcome.decisionLine);
+  logger.info(outcome.decisionLine);
   setDriftOutputs(report, files);
 
   // 2. Artifacts
