@@ -14,7 +14,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { readSnapshotPair } from '../snapshot/pair.js';
 import type { ColumnFilter } from '../snapshot/read-request.js';
 import { isCounted } from '../snapshot/table.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeFileSetAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
@@ -147,10 +147,14 @@ export async function runCompareJob(settings: CompareSettings): Promise<CompareO
         return assertNever(format);
     }
   });
+  // All or nothing: no report of this run appears unless every one was written.
+  await writeFileSetAtomic(
+    rendered.map(([, path, content]) => ({
+      path: isAbsolute(path) ? path : join(settings.cwd, path),
+      content,
+    })),
+  );
   const files: Partial<Record<ReportFormat, string>> = {};
-  for (const [format, path, content] of rendered) {
-    writeFileAtomic(isAbsolute(path) ? path : join(settings.cwd, path), content);
-    files[format] = path;
-  }
+  for (const [format, path] of rendered) files[format] = path;
   return { report, files, decisionLine: decisionLine(report, files) };
 }

@@ -19,7 +19,7 @@ import { holdoutMask } from '../predictor/train.js';
 import { renderEvaluationJson, renderEvaluationMarkdown } from '../report/model-quality.js';
 import { loadSnapshot } from '../snapshot/files.js';
 import { defaultLabel, type FileSnapshotSource } from '../snapshot/source.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeFileSetAtomic } from '../util/fs.js';
 import { getColumn, type Table } from '../snapshot/table.js';
 
 export const EVALUATION_FORMATS = ['json', 'md'] as const;
@@ -198,11 +198,14 @@ export async function runEvaluateJob(settings: EvaluateSettings): Promise<Evalua
       ? ([format, `${base}.json`, renderEvaluationJson(report)] as const)
       : ([format, `${base}.md`, renderEvaluationMarkdown(report)] as const),
   );
+  await writeFileSetAtomic(
+    rendered.map(([, path, content]) => ({
+      path: isAbsolute(path) ? path : join(settings.cwd, path),
+      content,
+    })),
+  );
   const files: Partial<Record<EvaluationFormat, string>> = {};
-  for (const [format, path, content] of rendered) {
-    writeFileAtomic(isAbsolute(path) ? path : join(settings.cwd, path), content);
-    files[format] = path;
-  }
+  for (const [format, path] of rendered) files[format] = path;
   return { report, files, summaryLine: summaryLine(report, files) };
 }
 
