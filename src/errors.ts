@@ -28,6 +28,7 @@ export type UserErrorCode =
   | 'RAGGED_ROW'
   | 'DUPLICATE_HEADER'
   | 'COLUMN_MISSING'
+  | 'NO_COLUMNS'
   | 'COLUMN_TYPE_MISMATCH'
   | 'UNKNOWN_STATTEST'
   | 'STATTEST_TYPE'

@@ -31,6 +31,7 @@ export const Inputs = {
   Seed: 'seed',
   Correction: 'correction',
   MissingDrift: 'missing-drift',
+  AllowEmpty: 'allow-empty',
   Model: 'model',
   PredictionColumn: 'prediction-column',
   MaxAucDrop: 'max-auc-drop',
@@ -76,6 +77,7 @@ export const InputDefaults = {
   [Inputs.Comment]: 'auto',
   [Inputs.CommentKey]: 'driftwatch',
   [Inputs.MissingDrift]: 'false',
+  [Inputs.AllowEmpty]: 'false',
   [Inputs.FailOnDrift]: 'false',
   [Inputs.DryRun]: 'false',
 } as const;

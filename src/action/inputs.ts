@@ -96,6 +96,7 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   seed: Inputs.Seed,
   correction: Inputs.Correction,
   missingDrift: Inputs.MissingDrift,
+  allowEmpty: Inputs.AllowEmpty,
   reportDir: Inputs.ReportDir,
   formats: Inputs.Formats,
   reportUrl: Inputs.ReportUrl,

@@ -23,6 +23,13 @@ export interface SettingNames {
   readonly stattest: string;
   readonly threshold: string;
   readonly numerical: string;
+  readonly categorical?: string;
+  readonly columns?: string;
+  readonly exclude?: string;
+  readonly idColumn?: string;
+  readonly timestampColumn?: string;
+  readonly target?: string;
+  readonly allowEmpty?: string;
 }
 
 /** Everything the engine needs besides the two snapshots. */
@@ -54,18 +61,31 @@ export interface DriftOptions {
   readonly correction?: CorrectionMethod;
   /** A significant change of a tested column's missing share counts as its drift. */
   readonly missingDrift?: boolean;
-  /** Names of the settings in messages (default: `stattest`, `threshold`, `numerical`). */
+  /** Testing no column is an error unless this is set. */
+  readonly allowEmpty?: boolean;
+  /** Names of the settings in messages (default: `stattest`, `threshold`, `numerical`, ...). */
   readonly names?: SettingNames;
 }
 
 export const DEFAULT_DRIFT_SHARE = 0.5;
 export const DEFAULT_RETRAIN_THRESHOLD = 0.3;
 
-const DEFAULT_NAMES: SettingNames = { stattest: 'stattest', threshold: 'threshold', numerical: 'numerical' };
+const DEFAULT_NAMES: Required<SettingNames> = {
+  stattest: 'stattest',
+  threshold: 'threshold',
+  numerical: 'numerical',
+  categorical: 'categorical',
+  columns: 'columns',
+  exclude: 'exclude',
+  idColumn: 'id-column',
+  timestampColumn: 'timestamp-column',
+  target: 'target',
+  allowEmpty: 'allow-empty',
+};
 
 /** How messages name a setting. */
 export function settingName(options: DriftOptions, setting: keyof SettingNames): string {
-  return (options.names ?? DEFAULT_NAMES)[setting];
+  return options.names?.[setting] ?? DEFAULT_NAMES[setting];
 }
 
 /**

@@ -6,7 +6,7 @@
 import { UserError } from '../errors.js';
 import { getColumn, hasColumn, type Column, type Table } from '../snapshot/table.js';
 import { inferColumnType } from './column-types.js';
-import { settingName, type DriftOptions } from './options.js';
+import { settingName, type DriftOptions, type SettingNames } from './options.js';
 import type { ColumnType } from './types.js';
 
 /** One column to test and the type it is tested as. */
@@ -36,7 +36,8 @@ function storageName(column: Column): string {
  * @param current the checked snapshot's columns (types are inferred from it)
  * @param options column selection and forced types
  * @returns the planned columns
- * @throws {UserError} COLUMN_MISSING for a name in neither snapshot or a tested column missing on one side;
+ * @throws {UserError} COLUMN_MISSING for a name in neither snapshot or a tested column missing on one side; NO_COLUMNS
+ *   when no column is left to test (unless `allowEmpty`);
  *   COLUMN_TYPE_MISMATCH for a column numeric on one side and text on the other, forced numerical but holding text,
  *   or a date column asked for by name
  */
@@ -47,20 +48,7 @@ export function planColumns(reference: Table, current: Table, options: DriftOpti
   const excluded = new Set(options.exclude ?? []);
   const forcedNumerical = new Set(options.numerical ?? []);
   const forcedCategorical = new Set(options.categorical ?? []);
-  for (const name of [
-    ...reserved,
-    ...excluded,
-    ...forcedNumerical,
-    ...forcedCategorical,
-    ...(options.columns ?? []),
-    ...(options.target ? [options.target] : []),
-  ]) {
-    if (!hasColumn(reference, name) && !hasColumn(current, name))
-      throw new UserError(
-        'COLUMN_MISSING',
-        `column '${name}' is in neither snapshot (${reference.source}, ${current.source})`,
-      );
-  }
+  checkNamedColumns(reference, current, options);
   const names = options.columns
     ? [...options.columns]
     : [...new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
@@ -104,6 +92,61 @@ export function planColumns(reference: Table, current: Table, options: DriftOpti
     else type = inferColumnType(cur);
     if (type) typed.push({ name, type });
   }
+  if (typed.length === 0 && !options.allowEmpty)
+    throw new UserError(
+      'NO_COLUMNS',
+      `no column left to test: every column is excluded, an id, a timestamp or a date (${reference.source}, ${current.source}); pass ${settingName(options, 'allowEmpty')} to accept a comparison that tests nothing`,
+    );
   const order: ColumnType[] = ['numerical', 'categorical', 'text'];
   return order.flatMap((type) => typed.filter((column) => column.type === type));
+}
+
+/** At most this many column names are listed in a message. */
+const LISTED_COLUMNS = 20;
+
+/** The columns of both snapshots, for messages: `columns: a, b, c` (the first ones only, when there are many). */
+function describeColumns(reference: Table, current: Table): string {
+  const all = [...new Set([...reference.columns, ...current.columns].map((column) => column.name))];
+  const listed = all.slice(0, LISTED_COLUMNS).join(', ');
+  return all.length > LISTED_COLUMNS
+    ? `columns: ${listed}, ... (${all.length} in all)`
+    : `columns: ${listed}`;
+}
+
+/**
+ * Every column a setting names must exist in one snapshot at least: a selection, a forced type, an id, the target,
+ * and the columns of per-column test and threshold overrides (names that are a column type set the type's value).
+ *
+ * @throws {UserError} COLUMN_MISSING naming the setting and the unknown names, and listing the columns
+ */
+function checkNamedColumns(reference: Table, current: Table, options: DriftOptions): void {
+  const named: [keyof SettingNames, readonly (string | undefined)[]][] = [
+    ['columns', options.columns ?? []],
+    ['exclude', options.exclude ?? []],
+    ['numerical', options.numerical ?? []],
+    ['categorical', options.categorical ?? []],
+    ['idColumn', [options.idColumn]],
+    ['timestampColumn', [options.timestampColumn]],
+    ['target', [options.target]],
+    ['stattest', Object.keys(options.stattest?.byColumn ?? {})],
+    ['threshold', Object.keys(options.threshold?.byColumn ?? {})],
+  ];
+  for (const [setting, names] of named) {
+    const unknown = [
+      ...new Set(
+        names.filter(
+          (name): name is string =>
+            name !== undefined && !hasColumn(reference, name) && !hasColumn(current, name),
+        ),
+      ),
+    ];
+    if (unknown.length === 0) continue;
+    // A reader asked for chosen columns only loads those: the list would say nothing then.
+    const loaded = reference.columns.length + current.columns.length;
+    const quoted = unknown.map((name) => `'${name}'`).join(', ');
+    throw new UserError(
+      'COLUMN_MISSING',
+      `${settingName(options, setting)}: ${unknown.length === 1 ? 'column' : 'columns'} ${quoted} ${unknown.length === 1 ? 'is' : 'are'} in neither snapshot (${reference.source}, ${current.source}${loaded === 0 ? '' : `; ${describeColumns(reference, current)}`})`,
+    );
+  }
 }

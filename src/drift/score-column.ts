@@ -17,7 +17,14 @@ import { prepareColumnPair } from './prepare.js';
 import type { ColumnDriftResult } from './report.js';
 import { getStatTest } from './stattests/index.js';
 import { summarizeColumn, type ColumnTally } from './summary.js';
-import { StatTestSkip, isDrift, type ColumnPair, type ColumnType, type StatTest } from './types.js';
+import {
+  StatTestSkip,
+  isDrift,
+  type ColumnPair,
+  type ColumnType,
+  type StatTest,
+  type StatTestId,
+} from './types.js';
 
 /** Both snapshots as columns (counted snapshots already expanded). */
 export interface TablePair {
@@ -52,6 +59,14 @@ function skippedResult(
     reference_size: sizes[0],
     current_size: sizes[1],
   };
+}
+
+/** Distances that never exceed 1 (scipy's Jensen-Shannon distance is at most sqrt(ln 2) in its default base e). */
+const DISTANCES_AT_MOST_ONE: readonly StatTestId[] = ['hellinger', 'jensenshannon'];
+
+/** The largest threshold a test's score can reach: 1 for p-values and the bounded distances, else unbounded. */
+function maxThreshold(test: StatTest): number {
+  return test.scoreKind === 'p_value' || DISTANCES_AT_MOST_ONE.includes(test.id) ? 1 : Infinity;
 }
 
 /** Resolves the test of a column: the user's (type-checked) or Evidently's default for the cleaned data. */
@@ -113,10 +128,11 @@ function driftOfColumn(
   }
   const test = chooseStatTest(pair, options);
   const threshold = resolveOverride(options.threshold, name, columnType) ?? test.defaultThreshold;
-  if (test.scoreKind === 'p_value' && threshold > 1)
+  const maximum = maxThreshold(test);
+  if (!(threshold > 0 && threshold <= maximum))
     throw new UserError(
       'THRESHOLD_RANGE',
-      `${settingName(options, 'threshold')}: ${threshold} for column '${name}' is a p-value threshold of '${test.id}' and must be in (0, 1]`,
+      `${settingName(options, 'threshold')}: ${threshold} for column '${name}' is out of the range of '${test.id}' (${test.scoreKind === 'p_value' ? 'a p-value' : 'a distance'}): must be ${maximum === Infinity ? 'above 0' : `between 0 and ${maximum}`}`,
     );
   let result: ColumnDriftResult;
   try {

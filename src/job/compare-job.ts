@@ -100,7 +100,18 @@ async function computeReport(settings: CompareSettings, model?: PreparedModel): 
       ...settings.drift,
       referenceLabel: settings.referenceLabel ?? pair.labels.reference,
       currentLabel: settings.currentLabel ?? pair.labels.current,
-      names: { stattest: names.stattest, threshold: names.threshold, numerical: names.numerical },
+      names: {
+        stattest: names.stattest,
+        threshold: names.threshold,
+        numerical: names.numerical,
+        categorical: names.categorical,
+        columns: names.columns,
+        exclude: names.exclude,
+        idColumn: names.idColumn,
+        timestampColumn: names.timestampColumn,
+        target: names.target,
+        allowEmpty: names.allowEmpty,
+      },
     };
     const report = await computeDrift(pair, options, { mapColumns: pool?.mapColumns });
     if (model) {

@@ -152,7 +152,7 @@ function parseThreshold(read: RawReader, value: string): number {
   if (!(threshold > 0))
     throw new UserError(
       'THRESHOLD_RANGE',
-      `${read.names.threshold}: threshold ${value} must be greater than 0`,
+      `${read.names.threshold}: threshold ${value} is out of range (must be between 0 and 1 for a p-value test, above 0 for a distance)`,
       'threshold',
     );
   return threshold;
@@ -282,6 +282,7 @@ export function parseCompareSettings(
       seed: read.number('seed', { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 0,
       correction: read.oneOf<CorrectionMethod>('correction', 'method', CORRECTION_METHODS),
       missingDrift: read.bool('missingDrift'),
+      allowEmpty: read.bool('allowEmpty'),
     },
     model: parseModelSettings(
       {

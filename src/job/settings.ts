@@ -48,6 +48,7 @@ export const COMPARE_FIELDS = [
   'seed',
   'correction',
   'missingDrift',
+  'allowEmpty',
   // Output
   'reportDir',
   'formats',

@@ -17,6 +17,9 @@ export function splitList(value: string): string[] {
     .filter((item) => item.length > 0);
 }
 
+/** A decimal number as a person writes one: `0.25`, `.5`, `5.`, `-1`, `1e-3`; never hex, binary or `Infinity`. */
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 /** Bounds of a number setting. */
 export interface NumberRange {
   readonly min?: number;
@@ -26,7 +29,8 @@ export interface NumberRange {
 }
 
 /**
- * Parses a number setting: a finite decimal (never coerced), within `range` when given.
+ * Parses a number setting: a finite decimal (never coerced: `0x10`, `0b1`, `Infinity` and blanks are refused),
+ * within `range` when given.
  *
  * @param name how the surface names the setting, for messages
  * @param value the text given
@@ -42,8 +46,9 @@ export function parseNumberSetting(
   range: NumberRange = {},
   field?: string,
 ): number {
-  const number = value.trim() === '' ? Number.NaN : Number(value);
-  if (!Number.isFinite(number)) throw new UserError('USAGE', `${name}: '${value}' is not a number`, field);
+  const number = DECIMAL.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number))
+    throw new UserError('USAGE', `${name}: '${value}' is not a decimal number`, field);
   if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) {
     const bounds =
       range.min !== undefined && range.max !== undefined

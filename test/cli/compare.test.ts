@@ -217,18 +217,18 @@ describe('bad input: one line, exit 2, nothing written', () => {
     ],
     [
       'threshold out of range',
-      ['--reference', good, '--current', good, '--threshold=-0.1'],
-      /--threshold: threshold -0\.1 must be greater than 0/,
+      ['--reference', good, '--current', good, '--threshold', '-0.1'],
+      /--threshold: threshold -0\.1 is out of range \(must be between 0 and 1 for a p-value test/,
     ],
     [
       'p-value threshold above 1',
       ['--reference', good, '--current', good, '--threshold', '1.5'],
-      /p-value threshold/,
+      /--threshold: 1\.5 for column '\w+' is out of the range of '\w+' \(a p-value\): must be between 0 and 1$/m,
     ],
     [
       'not a number',
       ['--reference', good, '--current', good, '--drift-share', 'lots'],
-      /--drift-share: 'lots' is not a number/,
+      /--drift-share: 'lots' is not a decimal number/,
     ],
     [
       'unknown flag',

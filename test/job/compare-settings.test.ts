@@ -79,6 +79,7 @@ describe('parseCompareSettings', () => {
         seed: 0,
         correction: undefined,
         missingDrift: false,
+        allowEmpty: false,
       },
     });
   });
@@ -144,8 +145,8 @@ describe('parseCompareSettings', () => {
     [
       { ...files, driftShare: 'half' },
       'driftShare',
-      "--drift-share: 'half' is not a number",
-      "drift-share: 'half' is not a number",
+      "--drift-share: 'half' is not a decimal number",
+      "drift-share: 'half' is not a decimal number",
     ],
     [
       { ...files, retrainThreshold: '1.5' },
@@ -174,8 +175,8 @@ describe('parseCompareSettings', () => {
     [
       { ...files, threshold: '0' },
       'threshold',
-      '--threshold: threshold 0 must be greater than 0',
-      'threshold: threshold 0 must be greater than 0',
+      '--threshold: threshold 0 is out of range (must be between 0 and 1 for a p-value test, above 0 for a distance)',
+      'threshold: threshold 0 is out of range (must be between 0 and 1 for a p-value test, above 0 for a distance)',
     ],
     [
       { ...files, threshold: '=0.1' },

@@ -44,6 +44,7 @@ Statistics (Evidently 0.7.21 semantics by default)
   --seed N                  seed of the permutation tests TVD and empirical_mmd (default 0)
   --correction METHOD       ${CORRECTION_METHODS.join('|')}: adjust p-value tests across columns (default: none)
   --missing-drift           a significant change in a column's missing share counts as drift
+  --allow-empty             accept a comparison that tests no column (default: an error)
 
 Model quality (needs the target: --target, or the model's own)
   --model PATH              score both snapshots with model.json (driftwatch train): model block, prediction drift
@@ -83,6 +84,7 @@ export const COMPARE_FLAGS: CompareNames = {
   seed: '--seed',
   correction: '--correction',
   missingDrift: '--missing-drift',
+  allowEmpty: '--allow-empty',
   reportDir: '--report-dir',
   formats: '--format',
   reportUrl: '--report-url',
@@ -116,6 +118,7 @@ export const COMPARE_FLAG_OPTIONS = {
   seed: { type: 'string' },
   correction: { type: 'string' },
   'missing-drift': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   'report-dir': { type: 'string' },
   format: { type: 'string' },
   'report-url': { type: 'string' },
