@@ -4,6 +4,7 @@
  */
 import { createReadStream, fstatSync, readSync, closeSync } from 'node:fs';
 import { pipeline } from 'node:stream';
+import { TextDecoder, TextEncoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { openForReading } from '../util/fs.js';
@@ -94,11 +95,97 @@ function gzipSource(path: string): ByteSource {
   };
 }
 
+/** The encodings a byte order mark announces that are turned into UTF-8 before parsing. */
+type Utf16 = 'utf-16le' | 'utf-16be';
+
+/** The UTF-16 byte order of text starting with these bytes (FF FE: little-endian, FE FF: big-endian), if any. */
+function utf16ByteOrder(head: Uint8Array): Utf16 | undefined {
+  if (head.length < 2) return undefined;
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Bytes read ahead from the start of a source to look for a byte order mark. */
+const HEAD_BYTES = 1 << 16;
+
 /**
- * Opens a snapshot file's bytes: decompressed with zlib when the name ends in `.gz`.
+ * A source whose text may be UTF-16 (a byte order mark says so, as spreadsheet programs write "Unicode text"):
+ * UTF-16LE and UTF-16BE are decoded and served as UTF-8 (without the mark), chunk by chunk; anything else passes
+ * through untouched. Text that is not valid UTF-16 after such a mark is one line naming the file and the encoding.
+ */
+function decodingUtf16(inner: ByteSource, path: string): ByteSource {
+  let mode: 'unknown' | 'plain' | Utf16 = 'unknown';
+  let pending: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  let innerDone = false;
+  let decoder: TextDecoder | undefined;
+  const encoder = new TextEncoder();
+  const chunk = new Uint8Array(HEAD_BYTES);
+
+  const readInner = async (): Promise<Uint8Array> => {
+    const count = await inner.read(chunk, 0, chunk.length);
+    if (count === 0) innerDone = true;
+    return chunk.subarray(0, count);
+  };
+  const decode = (bytes: Uint8Array, last: boolean): Uint8Array => {
+    try {
+      return encoder.encode(decoder!.decode(bytes, { stream: !last }));
+    } catch {
+      throw new UserError(
+        'PARSE',
+        `${path}: not valid ${mode === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} text after its byte order mark`,
+      );
+    }
+  };
+  const start = async (): Promise<void> => {
+    const head: number[] = [];
+    while (head.length < 2 && !innerDone) head.push(...(await readInner()));
+    const bytes = Uint8Array.from(head);
+    const order = utf16ByteOrder(bytes);
+    if (order === undefined) {
+      mode = 'plain';
+      pending = bytes;
+      return;
+    }
+    mode = order;
+    decoder = new TextDecoder(order, { fatal: true, ignoreBOM: false });
+    pending = decode(bytes, innerDone);
+  };
+  const serve = (buffer: Uint8Array, offset: number, length: number): number => {
+    const count = Math.min(length, pending.length - at);
+    buffer.set(pending.subarray(at, at + count), offset);
+    at += count;
+    return count;
+  };
+  const readSlow = async (buffer: Uint8Array, offset: number, length: number): Promise<number> => {
+    if (mode === 'unknown') await start();
+    if (at < pending.length) return serve(buffer, offset, length);
+    if (mode === 'plain') return inner.read(buffer, offset, length);
+    while (at === pending.length && !innerDone) {
+      const bytes = await readInner();
+      pending = decode(bytes, innerDone);
+      at = 0;
+    }
+    return at < pending.length ? serve(buffer, offset, length) : 0;
+  };
+  return {
+    // Once the head is served, plain text is read straight from the file (synchronously when the file is plain).
+    read: (buffer, offset, length) =>
+      mode === 'plain' && at === pending.length
+        ? inner.read(buffer, offset, length)
+        : readSlow(buffer, offset, length),
+    expectedBytes: inner.expectedBytes,
+    close: () => inner.close(),
+  };
+}
+
+/**
+ * Opens a snapshot file's bytes: decompressed with zlib when the name ends in `.gz`, and decoded to UTF-8 when a
+ * byte order mark says the text is UTF-16 (little- or big-endian).
  *
  * @throws {UserError} FILE_NOT_FOUND or FILE_UNREADABLE naming the path
  */
 export function openByteSource(path: string): ByteSource {
-  return isGzipPath(path) ? gzipSource(path) : fileSource(path);
+  return decodingUtf16(isGzipPath(path) ? gzipSource(path) : fileSource(path), path);
 }
