@@ -8,6 +8,7 @@
  * (`src/drift/kernels/histogram.ts`), which are neither round nor bounded in number; these edges are rounded to
  * nice widths and capped at 30 bins, and counting reuses the merged distribution (distinct values with per-side counts) the stat tests already built.
  */
+import { exampleValue } from './example-value.js';
 import { mergedDistribution, type MergedDistribution } from './kernels/merged.js';
 import type { ColumnPair } from './types.js';
 
@@ -211,7 +212,8 @@ function categories(pair: ColumnPair): CategoryDistribution {
   const top = ranked.slice(0, TOP_CATEGORIES);
   // Numbers and booleans read best in value order (1, 2, 3 devices); strings stay most frequent first.
   if (!pair.labels) top.sort((a, b) => a - b);
-  const label = (value: number) => (pair.labels ? (pair.labels[value] ?? String(value)) : String(value));
+  const label = (value: number) =>
+    pair.labels ? exampleValue(pair.labels[value] ?? String(value)) : String(value);
   const reference_counts = top.map((value) => referenceCounts.get(value) ?? 0);
   const current_counts = top.map((value) => currentCounts.get(value) ?? 0);
   const sum = (counts: number[]) => counts.reduce((total, count) => total + count, 0);

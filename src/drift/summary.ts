@@ -9,6 +9,7 @@
  * most-frequent counts), categorical ones are counted by dictionary code. The facts that need whole rows
  * (duplicated and empty rows) come from the reader.
  */
+import { exampleValue } from './example-value.js';
 import type { Column, RowFacts, Table } from '../snapshot/table.js';
 import { INTEGER_CARDINALITY_LIMIT, inferColumnType } from './column-types.js';
 import {
@@ -239,7 +240,11 @@ function categoricalSummary(
   const top = [...counts]
     .sort((a, b) => b.count - a.count)
     .slice(0, TOP_VALUES)
-    .map(({ value, count: c }) => ({ value, count: c, share: c / rows }));
+    .map(({ value, count: c }) => ({
+      value: typeof value === 'string' ? exampleValue(value) : value,
+      count: c,
+      share: c / rows,
+    }));
   return { column: name, type, count, missing, distinct: counts.length, top };
 }
 

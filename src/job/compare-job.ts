@@ -14,7 +14,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { readSnapshotPair } from '../snapshot/pair.js';
 import type { ColumnFilter } from '../snapshot/read-request.js';
 import { isCounted } from '../snapshot/table.js';
-import { writeFileSetAtomic } from '../util/fs.js';
+import { fileNamePart, writeFileSetAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
@@ -25,11 +25,6 @@ export interface CompareOutcome {
   readonly files: Partial<Record<ReportFormat, string>>;
   /** `[driftwatch] report_html=... drift_share=0.07 -> NO_ACTION drift_share=0.07 < 0.30 (target_drift=0.0)` */
   readonly decisionLine: string;
-}
-
-/** A label made safe for a file name (`drift_<ref>_vs_<cur>`). */
-function fileSafe(label: string): string {
-  return label.replace(/[^A-Za-z0-9._@-]+/g, '-');
 }
 
 /** Python-like float text for the decision line: 0 → "0.0", 0.0123 → "0.0123". */
@@ -143,7 +138,7 @@ export async function runCompareJob(settings: CompareSettings): Promise<CompareO
   const report = await computeReport(settings, model);
   const base = join(
     settings.reportDir,
-    `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`,
+    `drift_${fileNamePart(report.reference.label)}_vs_${fileNamePart(report.current.label)}`,
   );
   // Render everything first, then write: a rendering failure leaves no report behind.
   const rendered: [ReportFormat, string, string][] = settings.formats.map((format) => {

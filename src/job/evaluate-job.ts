@@ -19,7 +19,7 @@ import { holdoutMask } from '../predictor/train.js';
 import { renderEvaluationJson, renderEvaluationMarkdown } from '../report/model-quality.js';
 import { loadSnapshot } from '../snapshot/files.js';
 import { defaultLabel, type FileSnapshotSource } from '../snapshot/source.js';
-import { writeFileSetAtomic } from '../util/fs.js';
+import { fileNamePart, writeFileSetAtomic } from '../util/fs.js';
 import { getColumn, type Table } from '../snapshot/table.js';
 
 export const EVALUATION_FORMATS = ['json', 'md'] as const;
@@ -91,10 +91,6 @@ function pick(values: Float64Array, mask: Uint8Array | undefined, count: number)
   const out = new Float64Array(count);
   for (let row = 0, k = 0; row < values.length; row++) if (mask[row]) out[k++] = values[row]!;
   return out;
-}
-
-function fileSafe(label: string): string {
-  return label.replace(/[^A-Za-z0-9._@-]+/g, '-');
 }
 
 export async function runEvaluateJob(settings: EvaluateSettings): Promise<EvaluateOutcome> {
@@ -192,7 +188,7 @@ export async function runEvaluateJob(settings: EvaluateSettings): Promise<Evalua
   };
 
   // Render everything first, then write: a rendering failure leaves no report behind.
-  const base = join(settings.reportDir, `evaluation_${fileSafe(label)}`);
+  const base = join(settings.reportDir, `evaluation_${fileNamePart(label)}`);
   const rendered = settings.formats.map((format) =>
     format === 'json'
       ? ([format, `${base}.json`, renderEvaluationJson(report)] as const)

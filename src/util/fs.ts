@@ -319,3 +319,20 @@ export async function readJsonFile(path: string, label?: string, cwd?: string): 
 export function writeJsonFileAtomic(path: string, value: unknown): void {
   writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
 }
+
+/** The longest part of a file name {@link fileNamePart} makes from a label. */
+export const MAX_FILE_NAME_PART = 80;
+
+/**
+ * A label made safe as part of a file name: every run of characters other than letters, digits and `. _ @ -` (path
+ * separators, NUL, spaces, quotes) becomes `-`, a name made only of dots becomes dashes, and a long label is cut
+ * to {@link MAX_FILE_NAME_PART} characters. The result can never name another directory.
+ *
+ * @example
+ * fileNamePart('../../etc/passwd'); // => '..-..-etc-passwd'
+ * fileNamePart('..'); // => '--'
+ */
+export function fileNamePart(label: string): string {
+  const safe = label.replace(/[^A-Za-z0-9._@-]+/g, '-').slice(0, MAX_FILE_NAME_PART);
+  return /^\.*$/.test(safe) ? '-'.repeat(Math.max(safe.length, 1)) : safe;
+}
