@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** Writes one debug line (`--debug`), secrets redacted; absent without `--debug`. */
+  readonly debug?: (line: string) => void;
 }
 
 /** A `driftwatch <name>` subcommand. Parses its own argv into a validated settings object, then runs. */
@@ -13,6 +15,8 @@ export interface Command {
   readonly summary: string;
   /** Full usage text, printed for `driftwatch <name> --help` and after a usage error. */
   readonly usage: string;
+  /** The command declares `--debug` among its own flags (it is passed on to it as well). */
+  readonly ownsDebugFlag?: boolean;
   /** Returns the exit code; throws UserError for bad input. */
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }

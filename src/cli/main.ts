@@ -1,7 +1,23 @@
-// The `driftwatch` bin: maps the CLI function's result to the process exit code, nothing else.
-import { runCli } from './run.js';
+// The `driftwatch` bin: maps the CLI function's result to the process exit code, nothing else. An error that escapes
+// every handler (a bug) is still one line, with its stack only under --debug, and no password.
+import { wrapError } from '../errors.js';
+import { cliSecrets, runCli } from './run.js';
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const lastResort = (error: unknown): void => {
+  const err = wrapError(error);
+  const secrets = cliSecrets(argv, process.env);
+  process.stderr.write(
+    argv.includes('--debug')
+      ? `driftwatch: internal error (please report): ${secrets.redact(err.stack ?? err.message)}\n`
+      : `driftwatch: internal error (please report): ${secrets.redact(err.message.split('\n')[0]!)} (run with --debug for the stack)\n`,
+  );
+  process.exit(70);
+};
+process.on('uncaughtException', lastResort);
+process.on('unhandledRejection', lastResort);
+
+process.exitCode = await runCli(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

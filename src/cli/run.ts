@@ -1,26 +1,49 @@
 import { ExitCode, UserError } from '../errors.js';
+import { Secrets } from '../util/secrets.js';
 import { commands } from './commands/index.js';
 import type { CliIo } from './io.js';
+
+/** Exit code of a failure that is a bug in driftwatch (BSD's EX_SOFTWARE). */
+const INTERNAL_ERROR = 70;
 
 function overview(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return [
-    'Usage: driftwatch <command> [options]',
+    'Usage: driftwatch [--debug] <command> [options]',
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Run `driftwatch <command> --help` for the options of a command.',
+    '--debug (before or after the command) prints debug lines and the stack of an internal error.',
   ].join('\n');
 }
 
 /**
+ * The secrets a CLI run may hold, so no line it writes shows them: the password of `--database-url` (and the whole
+ * URL) and of DATABASE_URL, and PGPASSWORD.
+ */
+export function cliSecrets(argv: readonly string[], env: NodeJS.ProcessEnv): Secrets {
+  const secrets = new Secrets(() => undefined);
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--database-url') secrets.addUrl(argv[index + 1]);
+    else if (arg.startsWith('--database-url=')) secrets.addUrl(arg.slice('--database-url='.length));
+  }
+  secrets.addUrl(env.DATABASE_URL);
+  secrets.add(env.PGPASSWORD);
+  return secrets;
+}
+
+/**
  * The whole CLI as a function: argv (without node and script) in, exit code out.
- * The one top-level catch of the CLI lives here: a UserError becomes one line on stderr and exit 2.
+ * The one top-level catch of the CLI lives here: a UserError becomes one line on stderr and exit 2; anything else
+ * (a bug) one line too, with its stack only under `--debug`. No line shows a password.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  const secrets = cliSecrets(argv, io.env);
   try {
-    const [name, ...rest] = argv;
+    const [name, ...rest] = argv[0] === '--debug' ? argv.slice(1) : argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.stdout.write(overview() + '\n');
       return name === undefined ? ExitCode.Usage : ExitCode.Ok;
@@ -37,19 +60,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'USAGE',
         `unknown command '${name}' (try: ${commands.map((c) => c.name).join(', ')})`,
       );
-    const args = command.name === twoWord ? rest.slice(1) : rest;
-    if (args.includes('--help') || args.includes('-h')) {
+    const given = command.name === twoWord ? rest.slice(1) : rest;
+    if (given.includes('--help') || given.includes('-h')) {
       io.stdout.write(command.usage + '\n');
       return ExitCode.Ok;
     }
-    return await command.run(args, io);
+    const args = command.ownsDebugFlag ? given : given.filter((arg) => arg !== '--debug');
+    const commandIo: CliIo = debug
+      ? { ...io, debug: (line) => io.stderr.write(`driftwatch: debug: ${secrets.redact(line)}\n`) }
+      : io;
+    return await command.run(args, commandIo);
   } catch (error) {
     if (error instanceof UserError) {
-      io.stderr.write(`driftwatch: error: ${error.message}\n`);
+      io.stderr.write(`driftwatch: error: ${secrets.redact(error.message)}\n`);
       return ExitCode.Usage;
     }
     const err = error instanceof Error ? error : new Error(String(error));
-    io.stderr.write(`driftwatch: internal error (please report): ${err.stack ?? err.message}\n`);
-    return 70;
+    io.stderr.write(
+      debug
+        ? `driftwatch: internal error (please report): ${secrets.redact(err.stack ?? err.message)}\n`
+        : `driftwatch: internal error (please report): ${secrets.redact(err.message.split('\n')[0]!)} (run with --debug for the stack)\n`,
+    );
+    return INTERNAL_ERROR;
   }
 }

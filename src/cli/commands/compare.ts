@@ -7,6 +7,7 @@ import { CORRECTION_METHODS } from '../../drift/correction.js';
 import { DEFAULT_DRIFT_SHARE, DEFAULT_RETRAIN_THRESHOLD } from '../../drift/options.js';
 import { STATTEST_IDS } from '../../drift/types.js';
 import { ExitCode } from '../../errors.js';
+import { REDACTED, urlPassword } from '../../util/secrets.js';
 import { runCompareJob } from '../../job/compare-job.js';
 import { parseCompareSettings, type RawCompareSettings } from '../../job/compare-settings.js';
 import { COMPARE_FIELDS, type CompareNames, type CompareSettings } from '../../job/settings.js';
@@ -57,6 +58,7 @@ Output
   --format LIST             json,html,md (default json,html,md)
   --report-url URL          address of the full report, linked from the Markdown report (default: no link)
   --fail-on-drift           exit 1 when the decision is RETRAIN
+  --debug                   print the settings (no password) and, on an internal error, its stack
 
 Tests: ${STATTEST_IDS.join(', ')}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
@@ -142,12 +144,24 @@ export function parseCompareArgs(argv: readonly string[], io: CliIo): CompareSet
   return parseCompareSettings(raw, COMPARE_FLAGS, { cwd: io.cwd, env: io.env });
 }
 
+/**
+ * A JSON replacer for the settings' debug line: a database URL without its password (`postgresql://app:***@db/prod`),
+ * and without the table of setting names.
+ */
+function hideDatabaseUrl(key: string, value: unknown): unknown {
+  if (key === 'names') return undefined;
+  if (key !== 'databaseUrl' || typeof value !== 'string') return value;
+  const password = urlPassword(value);
+  return password === undefined ? value : value.replace(`:${password}@`, `:${REDACTED}@`);
+}
+
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'per-column drift between a reference and a current snapshot, reports and the retrain decision',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseCompareArgs(argv, io);
+    io.debug?.(`settings = ${JSON.stringify(settings, hideDatabaseUrl)}`);
     const outcome = await runCompareJob(settings);
     io.stdout.write(outcome.decisionLine + '\n');
     return settings.failOnDrift && outcome.report.decision.action === 'RETRAIN'

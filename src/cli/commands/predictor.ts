@@ -45,6 +45,7 @@ const flags = {
 } as const;
 
 export const predictorCommand: Command = {
+  ownsDebugFlag: true,
   name: 'predictor',
   summary: 'serve the churn model over HTTP with Prometheus metrics',
   usage,

@@ -72,6 +72,7 @@ function nextSignal(): { promise: Promise<void>; cancel(): void } {
 }
 
 export const stackCommand: Command = {
+  ownsDebugFlag: true,
   name: 'stack',
   summary: 'start the predictor and a Prometheus scraping it on 127.0.0.1 (the load-test walkthrough)',
   usage,
