@@ -229,7 +229,11 @@ describe('getInputs', () => {
     [{ reference: '' }, {}, 'reference is required'],
     [{ 'drift-share': 'half' }, {}, "drift-share: 'half' is not a decimal number"],
     [{ 'retrain-threshold': '1.5' }, {}, 'retrain-threshold: 1.5 is out of range (must be between 0 and 1)'],
-    [{ threshold: '-1' }, {}, 'threshold: threshold -1 is out of range (must be between 0 and 1 for a p-value test, above 0 for a distance)'],
+    [
+      { threshold: '-1' },
+      {},
+      'threshold: threshold -1 is out of range (must be between 0 and 1 for a p-value test, above 0 for a distance)',
+    ],
     [{ stattest: 'kss' }, {}, "stattest: unknown stattest 'kss'"],
     [{ formats: 'json,pdf' }, {}, "formats: unknown format 'pdf' (known: json, html, md)"],
     [{ correction: 'sidak' }, {}, "correction: unknown method 'sidak' (known: bonferroni, holm, fdr_bh)"],
