@@ -47,8 +47,11 @@ export function parseNumberSetting(
   field?: string,
 ): number {
   const number = DECIMAL.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number))
-    throw new UserError('USAGE', `${name}: '${value}' is not a decimal number`, field);
+  if (!Number.isFinite(number)) {
+    // `0x10`, `0b1`, `0o7` are numbers to JavaScript but not decimals.
+    const coercible = value.trim() !== '' && Number.isFinite(Number(value));
+    throw new UserError('USAGE', `${name}: '${value}' is not a ${coercible ? 'decimal ' : ''}number`, field);
+  }
   if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) {
     const bounds =
       range.min !== undefined && range.max !== undefined

@@ -227,7 +227,7 @@ describe('getInputs', () => {
   // --- Input validation: one line naming the input and the value ---
   it.each([
     [{ reference: '' }, {}, 'reference is required'],
-    [{ 'drift-share': 'half' }, {}, "drift-share: 'half' is not a decimal number"],
+    [{ 'drift-share': 'half' }, {}, "drift-share: 'half' is not a number"],
     [{ 'retrain-threshold': '1.5' }, {}, 'retrain-threshold: 1.5 is out of range (must be between 0 and 1)'],
     [
       { threshold: '-1' },

@@ -228,7 +228,7 @@ describe('bad input: one line, exit 2, nothing written', () => {
     [
       'not a number',
       ['--reference', good, '--current', good, '--drift-share', 'lots'],
-      /--drift-share: 'lots' is not a decimal number/,
+      /--drift-share: 'lots' is not a number/,
     ],
     [
       'unknown flag',

@@ -111,7 +111,7 @@ describe('thresholds and numbers', () => {
     ],
     [['--threshold', '0x10'], /^--threshold: '0x10' is not a decimal number$/],
     [['--drift-share', '0b1'], /^--drift-share: '0b1' is not a decimal number$/],
-    [['--retrain-threshold', 'Infinity'], /^--retrain-threshold: 'Infinity' is not a decimal number$/],
+    [['--retrain-threshold', 'Infinity'], /^--retrain-threshold: 'Infinity' is not a number$/],
     [
       ['--threshold', '-0.1'],
       /^--threshold: threshold -0\.1 is out of range \(must be between 0 and 1 for a p-value test/,

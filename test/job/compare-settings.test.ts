@@ -145,8 +145,8 @@ describe('parseCompareSettings', () => {
     [
       { ...files, driftShare: 'half' },
       'driftShare',
-      "--drift-share: 'half' is not a decimal number",
-      "drift-share: 'half' is not a decimal number",
+      "--drift-share: 'half' is not a number",
+      "drift-share: 'half' is not a number",
     ],
     [
       { ...files, retrainThreshold: '1.5' },
