@@ -122,6 +122,11 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       stdio: 'pipe',
     });
     await fake.start();
+    // The retrain workflow the action reads (contents API) before dispatching it.
+    fake.addFile(
+      '.github/workflows/retrain.yml',
+      readFileSync(path.join(repoRoot, '.github/workflows/retrain.yml'), 'utf8'),
+    );
 
     // A checkout with history: the base commit has month_000 as data/month.csv, the head commit month_001.
     mkdirSync(path.join(workspace, 'data'), { recursive: true });
@@ -244,6 +249,12 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
   }
 
   const baseInputs = { target: 'churn_label', exclude: 'user_id' };
+
+  /** Reads of a repository file through the contents API (Octokit sends the path's slashes as %2F). */
+  const contentsRequests = (file: string) =>
+    fake
+      .requestsTo('GET', /\/contents\//)
+      .filter((request) => decodeURIComponent(request.path).endsWith(`/contents/${file}`));
 
   it('a pull request run reports, uploads, summarises and creates one comment; the next run updates that same comment', async () => {
     const inputs = {
@@ -371,6 +382,12 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(first.outputs.decision).toBe('RETRAIN');
     expect(first.stdout).toMatch(/-> RETRAIN drift_share=0\.\d\d >= 0\.30/);
     expect(fake.dispatches).toHaveLength(1);
+    // The contract was checked first, on the file at the ref the dispatch runs at.
+    const contents = contentsRequests('.github/workflows/retrain.yml');
+    expect(contents.map((request) => request.query.get('ref'))).toEqual(['refs/heads/main']);
+    expect(first.stdout).toContain(
+      '.github/workflows/retrain.yml@refs/heads/main accepts the dispatch inputs and shows dispatch_key in its run-name',
+    );
     const dispatch = fake.dispatches[0]!;
     const html = fake.artifacts.find((a) => a.name === 'driftwatch-report-601-1.html')!;
     expect(dispatch).toEqual({
@@ -410,6 +427,84 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(gated.outputs.decision).toBe('RETRAIN');
     expect(fake.dispatches).toHaveLength(1);
     expectTokenNeverPrinted(gated);
+  });
+
+  const retrainYml = () => readFileSync(path.join(repoRoot, '.github/workflows/retrain.yml'), 'utf8');
+  it.each([
+    [
+      'lacks two inputs and the key in its run-name',
+      'no-key.yml',
+      () =>
+        retrainYml()
+          .replace(/^run-name: .*$/m, 'run-name: Retrain on ${{ inputs.current }}')
+          .replace(/^ {6}report_url:\n(?: {8}.*\n)+/m, '')
+          .replace(/^ {6}drift_share:\n(?: {8}.*\n)+/m, ''),
+      'retrain-workflow: .github/workflows/no-key.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch inputs drift_share, report_url; run-name does not contain ${{ inputs.dispatch_key }}',
+    ],
+    [
+      'is not dispatchable',
+      'push-only.yml',
+      () =>
+        'name: Retrain\non: push\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n',
+      'retrain-workflow: .github/workflows/push-only.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch trigger; no workflow_dispatch inputs reference, current, drift_share, report_url, dispatch_key, model; no run-name (it must contain ${{ inputs.dispatch_key }})',
+    ],
+    [
+      'lacks an input of retrain-inputs',
+      'no-model.yml',
+      () => retrainYml().replace(/^ {6}model:\n(?: {8}.*\n)+/m, ''),
+      'retrain-workflow: .github/workflows/no-model.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch input model',
+    ],
+    [
+      'does not exist at the ref',
+      'elsewhere.yml',
+      undefined,
+      "retrain-workflow: .github/workflows/elsewhere.yml@refs/heads/main breaks the retrain contract: no such file at that ref (or the token lacks 'contents: read')",
+    ],
+  ])(
+    'a retrain workflow that %s fails the step with one line and is not dispatched',
+    async (_name, workflow, text, message) => {
+      if (text) fake.addFile(`.github/workflows/${workflow}`, text(), 'main');
+      // Present on another branch only: the ref of the dispatch is the one read.
+      else fake.addFile(`.github/workflows/${workflow}`, retrainYml(), 'feature');
+      const dispatches = fake.requestsTo('POST', /dispatches$/).length;
+      const run = await runAction(
+        {
+          ...baseInputs,
+          reference: 'month_000.csv',
+          current: 'month_002.csv',
+          comment: 'off',
+          'retrain-workflow': workflow,
+          'retrain-inputs': '{"model": "churn"}',
+        },
+        { eventName: 'schedule', event: scheduleEvent },
+      );
+      expect(run.code).toBe(1);
+      expect(run.outputs.decision).toBe('RETRAIN');
+      const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors).toEqual([`::error::${message}`]);
+      expect(contentsRequests(`.github/workflows/${workflow}`)).toHaveLength(1);
+      expect(fake.requestsTo('POST', /dispatches$/)).toHaveLength(dispatches);
+    },
+  );
+
+  it('a retrain workflow named by its id is read at the path GitHub gives for it', async () => {
+    fake.workflowIds.set(161335, '.github/workflows/retrain.yml');
+    const run = await runAction(
+      {
+        ...baseInputs,
+        reference: 'month_000.csv',
+        current: 'month_002.csv',
+        'current-label': 'by-id',
+        comment: 'off',
+        'retrain-workflow': '161335',
+        'retrain-inputs': '{"model": "churn"}',
+      },
+      { eventName: 'schedule', event: scheduleEvent },
+    );
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(fake.requestsTo('GET', /\/actions\/workflows\/161335$/)).toHaveLength(1);
+    expect(fake.dispatches.filter((d) => d.workflow === '161335')).toHaveLength(1);
   });
 
   it('dry-run computes and uploads, but only says which comment and dispatch it would make', async () => {
