@@ -103,9 +103,14 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
         logger,
       );
     } catch (error) {
+      const reason = getErrorMessage(error).split('\n')[0]!;
+      // Artifact names are unique per run; the name already holds the job, the matrix values and the comment-key.
+      const hint = /already exists|409/.test(reason)
+        ? '; give each driftwatch step of a job its own comment-key'
+        : '';
       throw new UserError(
         'GITHUB',
-        `could not upload the reports as artifact '${settings.artifactName}': ${getErrorMessage(error)}`,
+        `could not upload the reports as artifact '${settings.artifactName}': ${reason}${hint}`,
       );
     } finally {
       await rm(scratch, { recursive: true, force: true });

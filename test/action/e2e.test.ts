@@ -181,6 +181,8 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       runAttempt?: number;
       token?: string;
       ref?: string;
+      /** GITHUB_JOB, the job's id; default `drift`. */
+      job?: string;
       /** Variables the runner would not set in this scenario. */
       unset?: readonly string[];
     },
@@ -202,6 +204,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       GITHUB_REPOSITORY: 'acme/churn',
       GITHUB_REPOSITORY_OWNER: 'acme',
       GITHUB_EVENT_NAME: context.eventName,
+      GITHUB_JOB: context.job ?? 'drift',
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_RUN_ID: String(context.runId ?? ++runCounter),
       GITHUB_RUN_ATTEMPT: String(context.runAttempt ?? 1),
@@ -306,8 +309,8 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     }
 
     // Artifacts: one zip of the three reports, and the HTML alone; the bytes are the report files' bytes.
-    const zip = fake.artifacts.find((a) => a.name === 'driftwatch-report-501-1')!;
-    const html = fake.artifacts.find((a) => a.name === 'driftwatch-report-501-1.html')!;
+    const zip = fake.artifacts.find((a) => a.name === 'driftwatch-report-drift-driftwatch-501-1')!;
+    const html = fake.artifacts.find((a) => a.name === 'driftwatch-report-drift-driftwatch-501-1.html')!;
     expect([zip.finalized, html.finalized]).toEqual([true, true]);
     expect(first.outputs['artifact-id']).toBe(String(zip.id));
     expect(first.outputs['artifact-url']).toBe(
@@ -358,7 +361,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(second.code).toBe(0);
     expect(onPr()).toHaveLength(1);
     expect(onPr()[0]!.id).toBe(comment.id);
-    const html2 = fake.artifacts.find((a) => a.name === 'driftwatch-report-501-2.html')!;
+    const html2 = fake.artifacts.find((a) => a.name === 'driftwatch-report-drift-driftwatch-501-2.html')!;
     expect(onPr()[0]!.body).toContain(`/artifacts/${html2.id}`);
     expect(second.outputs['comment-url']).toBe(comment.html_url);
     expect(fake.requestsTo('POST', /\/issues\/7\/comments$/)).toHaveLength(1);
@@ -389,7 +392,9 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       '.github/workflows/retrain.yml@refs/heads/main accepts the dispatch inputs and shows dispatch_key in its run-name',
     );
     const dispatch = fake.dispatches[0]!;
-    const html = fake.artifacts.find((a) => a.name === 'driftwatch-report-601-1.html')!;
+    const html = fake.artifacts.find(
+      (a) => a.name === 'driftwatch-report-drift-streamflow-monthly-601-1.html',
+    )!;
     expect(dispatch).toEqual({
       workflow: 'retrain.yml',
       ref: 'refs/heads/main',
@@ -531,7 +536,9 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     );
     expect(fake.comments.length).toBe(before.comments);
     expect(fake.requestsTo('POST', /dispatches$/).length).toBe(before.requests);
-    expect(fake.artifacts.some((a) => a.name === 'driftwatch-report-650-1' && a.finalized)).toBe(true);
+    expect(
+      fake.artifacts.some((a) => a.name === 'driftwatch-report-drift-driftwatch-650-1' && a.finalized),
+    ).toBe(true);
   });
 
   it('a comment API failure (read-only token of a fork PR) warns, succeeds and keeps the uploaded artifact', async () => {
@@ -552,7 +559,9 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     ]);
     expect(fake.comments.filter((c) => c.issueNumber === 8)).toHaveLength(0);
     expect(
-      fake.artifacts.filter((a) => a.name.startsWith('driftwatch-report-701-1') && a.finalized),
+      fake.artifacts.filter(
+        (a) => a.name.startsWith('driftwatch-report-drift-driftwatch-701-1') && a.finalized,
+      ),
     ).toHaveLength(2);
     expect(run.outputs['artifact-id']).not.toBe('');
     expect(run.outputs['comment-url']).toBe('');
@@ -609,6 +618,50 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(fake.comments.filter((c) => c.issueNumber === 10)).toHaveLength(0);
   });
 
+  it('two driftwatch steps in one job, and the jobs of a matrix, each upload their own artifacts', async () => {
+    const step = (runId: number, extra: Record<string, string>, job = 'drift') =>
+      runAction(
+        { ...baseInputs, reference: 'month_000.csv', current: 'month_001.csv', comment: 'off', ...extra },
+        { eventName: 'push', event: scheduleEvent, runId, job },
+      );
+    // One job, two steps: their comment-keys differ (as their sticky comments must).
+    const eu = await step(1101, { 'comment-key': 'eu', 'report-dir': 'steps-eu' });
+    const us = await step(1101, { 'comment-key': 'us', 'report-dir': 'steps-us' });
+    // A matrix: the same step in two jobs of one run; the runner passes toJSON(matrix) as the matrix input.
+    const matrixJob = (region: string) =>
+      step(
+        1102,
+        { matrix: JSON.stringify({ region }, null, 2), 'report-dir': `matrix-${region}` },
+        'monthly',
+      );
+    const [north, south] = [await matrixJob('north'), await matrixJob('south')];
+    for (const run of [eu, us, north, south]) {
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([]);
+      expect(run.code).toBe(0);
+    }
+    const names = [
+      'driftwatch-report-drift-eu-1101-1',
+      'driftwatch-report-drift-us-1101-1',
+      'driftwatch-report-monthly-north-driftwatch-1102-1',
+      'driftwatch-report-monthly-south-driftwatch-1102-1',
+    ];
+    for (const name of names)
+      for (const artifact of [name, `${name}.html`])
+        expect(fake.artifacts.find((a) => a.name === artifact)?.finalized, artifact).toBe(true);
+    expect([eu, us, north, south].map((run) => run.outputs['artifact-id'])).toEqual(
+      names.map((name) => String(fake.artifacts.find((a) => a.name === name)!.id)),
+    );
+
+    // The same step twice in one job with the same comment-key is refused by the artifact service: one line says why.
+    const again = await step(1101, { 'comment-key': 'eu', 'report-dir': 'steps-eu-again' });
+    expect(again.code).toBe(1);
+    expect(again.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([
+      expect.stringMatching(
+        /^::error::could not upload the reports as artifact 'driftwatch-report-drift-eu-1101-1': .*already exists.*; give each driftwatch step of a job its own comment-key$/,
+      ),
+    ]);
+  });
+
   it('a refused artifact upload fails the step with one line', async () => {
     fake.fail({
       method: 'POST',
@@ -624,7 +677,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^::error::could not upload the reports as artifact 'driftwatch-report-851-1': /,
+      /^::error::could not upload the reports as artifact 'driftwatch-report-drift-driftwatch-851-1': /,
     );
     // The drift outputs were set before the upload: later steps can still read them.
     expect(run.outputs.decision).toBe('NO_ACTION');
