@@ -280,7 +280,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     // The StreamFlow decision line, on the console.
     const decisionLine = first.stdout.split('\n').find((line) => line.startsWith('[driftwatch] '));
     expect(decisionLine).toMatch(
-      /^\[driftwatch\] report_html=\S+\.html report_json=\S+\.json report_md=\S+\.md drift_share=0\.\d\d -> NO_ACTION drift_share=0\.\d\d < 0\.30 \(target_drift=[\d.]+\)$/,
+      /^\[driftwatch\] report_html=\S+\.html report_json=\S+\.json report_md=\S+\.md drift_share=0\.\d\d < 0\.30 -> NO_ACTION \(target_rate_change=[-+]0\.\d{3}\)$/,
     );
 
     // Outputs
@@ -383,7 +383,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.outputs.decision).toBe('RETRAIN');
-    expect(first.stdout).toMatch(/-> RETRAIN drift_share=0\.\d\d >= 0\.30/);
+    expect(first.stdout).toMatch(/drift_share=0\.\d\d >= 0\.30 -> RETRAIN/);
     expect(fake.dispatches).toHaveLength(1);
     // The contract was checked first, on the file at the ref the dispatch runs at.
     const contents = contentsRequests('.github/workflows/retrain.yml');
