@@ -30,9 +30,15 @@ export interface RetrainContractCheck {
   readonly problems: readonly string[];
 }
 
-/** `${{ inputs.dispatch_key }}`, `${{ github.event.inputs.dispatch_key }}` or `inputs['dispatch_key']`, in any expression. */
-const DISPATCH_KEY_EXPRESSION =
-  /\$\{\{[^}]*?\b(?:github\.event\.)?inputs(?:\.dispatch_key\b|\[\s*['"]dispatch_key['"]\s*\])[^}]*\}\}/;
+/** A reference to the dispatch key inside an expression: `inputs.dispatch_key`, `github.event.inputs.dispatch_key`, `inputs['dispatch_key']`. */
+const DISPATCH_KEY_REFERENCE = /\binputs(?:\.dispatch_key\b|\[\s*['"]dispatch_key['"]\s*\])/;
+
+/** Whether some `${{ … }}` expression of `text` refers to the dispatch key. */
+function showsDispatchKey(text: string): boolean {
+  for (const match of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g))
+    if (DISPATCH_KEY_REFERENCE.test(match[1]!)) return true;
+  return false;
+}
 
 /**
  * What the workflow file's text lacks (pure; no I/O). `inputs` are the input names the dispatch will send.
@@ -76,7 +82,7 @@ export function retrainContractProblems(text: string, inputs: readonly string[])
     problems.push(`no workflow_dispatch input${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
 
   const runName = document['run-name'];
-  if (typeof runName !== 'string' || !DISPATCH_KEY_EXPRESSION.test(runName))
+  if (typeof runName !== 'string' || !showsDispatchKey(runName))
     problems.push(
       typeof runName === 'string'
         ? 'run-name does not contain ${{ inputs.dispatch_key }}'
