@@ -492,6 +492,40 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     },
   );
 
+  it.each([
+    [
+      'a token GitHub rejects',
+      'retrain.yml',
+      'placeholder-token',
+      'dry-run: could not read the retrain workflow retrain.yml: GitHub rejected the token (401 Bad credentials); check the github-token input',
+    ],
+    [
+      'a broken contract',
+      'no-model.yml',
+      TOKEN,
+      'dry-run: retrain-workflow: .github/workflows/no-model.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch input model',
+    ],
+  ])('a dry run only warns about %s', async (_name, workflow, token, warning) => {
+    fake.addFile('.github/workflows/no-model.yml', retrainYml().replace(/^ {6}model:\n(?: {8}.*\n)+/m, ''));
+    const run = await runAction(
+      {
+        ...baseInputs,
+        reference: 'month_000.csv',
+        current: 'month_002.csv',
+        comment: 'off',
+        'retrain-workflow': workflow,
+        'retrain-inputs': '{"model": "churn"}',
+        'dry-run': 'true',
+      },
+      { eventName: 'workflow_dispatch', event: scheduleEvent, token },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([
+      `::warning::${warning}`,
+    ]);
+    expect(run.stdout).toMatch(/dry-run: would dispatch /);
+  });
+
   it('a retrain workflow named by its id is read at the path GitHub gives for it', async () => {
     fake.workflowIds.set(161335, '.github/workflows/retrain.yml');
     const run = await runAction(
