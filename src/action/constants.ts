@@ -40,6 +40,7 @@ export const Inputs = {
   Formats: 'formats',
   ReportUrl: 'report-url',
   ArtifactName: 'artifact-name',
+  Matrix: 'matrix',
   Comment: 'comment',
   IssueNumber: 'issue-number',
   CommentKey: 'comment-key',

@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { isValidArtifactName } from '../github/artifact.js';
+import { isValidArtifactName, uniqueArtifactName } from '../github/artifact.js';
 import { MAX_DISPATCH_INPUTS } from '../github/dispatch.js';
 import { parseCompareSettings, type RawCompareSettings } from '../job/compare-settings.js';
 import { COMPARE_FIELDS, type CompareField, type CompareSettings } from '../job/settings.js';
@@ -164,6 +164,20 @@ function retrainInputs(env: NodeJS.ProcessEnv): Record<string, string> {
   return result;
 }
 
+/** `matrix`: the job's matrix context, as its default `${{ toJSON(matrix) }}` passes it (`null` outside a matrix). */
+function matrixInput(env: NodeJS.ProcessEnv): unknown {
+  const text = readInput(env, Inputs.Matrix);
+  if (text === undefined) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new UserError(
+      'CONFIG',
+      `${Inputs.Matrix}: not valid JSON; leave it unset (its default is \${{ toJSON(matrix) }})`,
+    );
+  }
+}
+
 function requiredEnv(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   // Not the user's fault: the runner always sets these (codeql-action's getRequiredEnvParam).
@@ -193,6 +207,7 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     owner,
     repo,
     eventName,
+    job: env.GITHUB_JOB || undefined,
     runId: Number(env.GITHUB_RUN_ID ?? '0'),
     runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1'),
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
@@ -301,7 +316,14 @@ export function getInputs(
 
   const settings: ActionSettings = {
     compare,
-    artifactName: `${artifactBase}-${run.runId}-${run.runAttempt}`,
+    artifactName: uniqueArtifactName({
+      prefix: artifactBase,
+      job: run.job,
+      matrix: matrixInput(env),
+      commentKey: key,
+      runId: run.runId,
+      runAttempt: run.runAttempt,
+    }),
     comment,
     retrain,
     dryRun: booleanInput(env, Inputs.DryRun),

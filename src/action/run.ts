@@ -12,6 +12,7 @@ import { UserError, getErrorMessage, wrapError } from '../errors.js';
 import { defaultArtifactUploader, uploadReports, type ReportUploadResult } from '../github/artifact.js';
 import { createGitHubClient, describeApiError, type GitHubClient } from '../github/client.js';
 import { dispatchKey, dispatchRetrain } from '../github/dispatch.js';
+import { checkRetrainContract } from '../github/retrain-contract.js';
 import { resolveGitRevision } from '../github/git-source.js';
 import type { Logger } from '../github/logger.js';
 import { buildCommentBody, upsertStickyComment } from '../github/sticky-comment.js';
@@ -19,6 +20,7 @@ import { runCompareJob, type CompareOutcome } from '../job/compare-job.js';
 import type { CompareSettings } from '../job/settings.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { defaultLabel, describeSource, type SnapshotSource } from '../snapshot/source.js';
+import { RETRAIN_WORKFLOW_INPUTS } from './constants.js';
 import { getInputs, runPageUrl } from './inputs.js';
 import { actionsLogger, redactStream } from './logger.js';
 import { collectSecrets, type Secrets } from './secrets.js';
@@ -110,9 +112,14 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
         logger,
       );
     } catch (error) {
+      const reason = getErrorMessage(error).split('\n')[0]!;
+      // Artifact names are unique per run; the name already holds the job, the matrix values and the comment-key.
+      const hint = /already exists|409/.test(reason)
+        ? '; give each driftwatch step of a job its own comment-key'
+        : '';
       throw new UserError(
         'GITHUB',
-        `could not upload the reports as artifact '${settings.artifactName}': ${getErrorMessage(error)}`,
+        `could not upload the reports as artifact '${settings.artifactName}': ${reason}${hint}`,
       );
     } finally {
       await rm(scratch, { recursive: true, force: true });
@@ -181,6 +188,18 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
       report_url: reportUrl,
       dispatch_key: key,
     };
+    await enforceRetrainContract(
+      github(),
+      {
+        owner: run.owner,
+        repo: run.repo,
+        workflow,
+        ref,
+        inputs: [...RETRAIN_WORKFLOW_INPUTS, ...Object.keys(extraInputs)],
+      },
+      settings.dryRun,
+      logger,
+    );
     try {
       const outcome = await dispatchRetrain(
         github(),
@@ -196,4 +215,29 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
   }
   setRetrainOutput(retrainRunId);
   return outcome;
+}
+
+/**
+ * Reads the retrain workflow at the dispatch ref and stops before dispatching when it breaks the contract (the
+ * inputs the action sends, the dispatch key in its `run-name`). A dry run only warns: it dispatches nothing, and
+ * is often tried with a placeholder token.
+ */
+async function enforceRetrainContract(
+  client: GitHubClient,
+  target: Parameters<typeof checkRetrainContract>[1],
+  dryRun: boolean,
+  logger: Logger,
+): Promise<void> {
+  let message: string | undefined;
+  try {
+    const { file, problems } = await checkRetrainContract(client, target);
+    if (problems.length > 0)
+      message = `retrain-workflow: ${file} breaks the retrain contract: ${problems.join('; ')}`;
+    else logger.info(`${file} accepts the dispatch inputs and shows dispatch_key in its run-name`);
+  } catch (error) {
+    message = describeApiError(error, `read the retrain workflow ${target.workflow}`, 'contents: read');
+  }
+  if (message === undefined) return;
+  if (!dryRun) throw new UserError('CONFIG', message);
+  logger.warning(`dry-run: ${message}`);
 }

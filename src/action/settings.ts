@@ -14,6 +14,8 @@ export interface RunContext {
   readonly repo: string;
   /** GITHUB_EVENT_NAME, e.g. `pull_request`, `schedule`, `workflow_dispatch`. */
   readonly eventName: string;
+  /** GITHUB_JOB: the id of the job (its key under `jobs:`); undefined outside the runner. */
+  readonly job: string | undefined;
   readonly runId: number;
   readonly runAttempt: number;
   /** `https://github.com` (GITHUB_SERVER_URL). */
@@ -60,7 +62,7 @@ export interface ActionSettings {
    * `failOnDrift` (fail the step when the decision is RETRAIN).
    */
   readonly compare: CompareSettings;
-  /** Artifact name, unique per run and attempt: `<artifact-name>-<run id>-<attempt>`. */
+  /** Artifact name, unique per step: `<artifact-name>-<job>[-<matrix values>]-<comment-key>-<run id>-<attempt>`. */
   readonly artifactName: string;
   readonly comment: CommentSettings;
   readonly retrain: RetrainSettings;

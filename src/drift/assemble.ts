@@ -9,7 +9,7 @@ import { missingDrift } from './missing-drift.js';
 import { DEFAULT_DRIFT_SHARE, DEFAULT_RETRAIN_THRESHOLD, type DriftOptions } from './options.js';
 import { SCHEMA_VERSION, type DriftReport } from './report.js';
 import type { ColumnWork, TablePair } from './score-column.js';
-import { computeSummary, type ColumnTally } from './summary.js';
+import { computeSummary, summaryColumnType, type ColumnTally, type SummaryColumnType } from './summary.js';
 
 /**
  * Assembles the report.
@@ -61,6 +61,12 @@ export function assembleDrift(
         }
       : undefined,
   });
+  // One summary type per column for both snapshots: the engine's type for drift columns (overrides included), else
+  // the type the engine would infer (current snapshot first).
+  const summaryTypes = new Map<string, SummaryColumnType>();
+  for (const column of columns) summaryTypes.set(column.column, column.column_type);
+  const typeOf = (name: string): SummaryColumnType =>
+    summaryTypes.get(name) ?? summaryColumnType(getColumn(reference, name), getColumn(current, name));
   return {
     schema_version: SCHEMA_VERSION,
     reference: { label: options.referenceLabel, rows: reference.rows, source: reference.source },
@@ -71,8 +77,8 @@ export function assembleDrift(
     ...(options.missingDrift ? { missing_drift: true as const } : {}),
     // DataSummaryPreset-style summary of both snapshots.
     summary: {
-      reference: computeSummary(reference, rowFacts.reference, (name) => referenceTallies.get(name)),
-      current: computeSummary(current, rowFacts.current, (name) => currentTallies.get(name)),
+      reference: computeSummary(reference, rowFacts.reference, (name) => referenceTallies.get(name), typeOf),
+      current: computeSummary(current, rowFacts.current, (name) => currentTallies.get(name), typeOf),
     },
   };
 }

@@ -182,15 +182,18 @@ export function scoreColumn(column: PlannedColumn, tables: TablePair, options: D
   // Numeric sides reuse the column's runs (distinct values with counts); string sides are tallied from their codes.
   return {
     result,
+    // Both sides summarised as the one type the engine decided for the column.
     referenceTally: summarizeColumn(
       ref,
       tables.reference.rows,
       ref.type !== 'string' ? referenceRuns(pair) : undefined,
+      result.column_type,
     ),
     currentTally: summarizeColumn(
       cur,
       tables.current.rows,
       cur.type !== 'string' ? currentRuns(pair) : undefined,
+      result.column_type,
     ),
   };
 }

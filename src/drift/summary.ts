@@ -144,7 +144,12 @@ export interface ColumnTally {
   readonly modeCount: number;
 }
 
-function numericTally(column: Column & { values: Float64Array }, rows: number, given?: Runs): ColumnTally {
+function numericTally(
+  column: Column & { values: Float64Array },
+  rows: number,
+  given?: Runs,
+  decided?: SummaryColumnType,
+): ColumnTally {
   // One pass counts the present values. The drift engine's runs of the cleaned column (distinct values with
   // counts) are reused when cleaning removed nothing but NaN (no ±inf): then they describe exactly the present
   // values, and nothing is sorted here.
@@ -165,14 +170,19 @@ function numericTally(column: Column & { values: Float64Array }, rows: number, g
   for (let k = 0; k < distinct; k++) modeCount = Math.max(modeCount, runs.counts[k]!);
   const first = runs.values[0];
   const last = runs.values[distinct - 1];
-  // Evidently's typing (column-types.ts) from the distinct count already at hand: int columns with at most
-  // INTEGER_CARDINALITY_LIMIT distinct values are categorical; floats numerical; booleans categorical.
+  // The type decided for the column over both snapshots when given; else Evidently's typing (column-types.ts)
+  // of this side from the distinct count already at hand: int columns with at most INTEGER_CARDINALITY_LIMIT
+  // distinct values are categorical; floats numerical; booleans categorical.
   const type: SummaryColumnType =
     column.type === 'datetime'
       ? 'datetime'
-      : column.type === 'bool' || (column.type === 'int' && distinct <= INTEGER_CARDINALITY_LIMIT)
-        ? 'categorical'
-        : 'numerical';
+      : decided === 'numerical' || decided === 'categorical'
+        ? decided
+        : decided === 'text'
+          ? 'categorical'
+          : column.type === 'bool' || (column.type === 'int' && distinct <= INTEGER_CARDINALITY_LIMIT)
+            ? 'categorical'
+            : 'numerical';
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   if (type === 'datetime') {
     const iso = (ms: number | undefined): string | null =>
@@ -299,25 +309,50 @@ function stringTally(
  * @param rows the snapshot's row count
  * @param runs optional runs (distinct values with counts) of the column's non-missing values computed elsewhere
  *   (the drift engine's cleaned column); used only when they cover exactly the present values (no ±inf removed)
+ * @param type the type decided for the column over both snapshots (see {@link summaryColumnType}); default this
+ *   side's own inferred type
  * @returns the column summary and its most-frequent-value count
  */
-export function summarizeColumn(column: Column, rows: number, runs?: Runs): ColumnTally {
-  if (column.type !== 'string') return numericTally(column, rows, runs);
-  const type: SummaryColumnType = inferColumnType(column) ?? 'datetime';
-  return stringTally(column, type, rows);
+export function summarizeColumn(
+  column: Column,
+  rows: number,
+  runs?: Runs,
+  type?: SummaryColumnType,
+): ColumnTally {
+  if (column.type !== 'string') return numericTally(column, rows, runs, type);
+  return stringTally(column, type ?? inferColumnType(column) ?? 'datetime', rows);
+}
+
+/**
+ * The summary type of a column, decided once for both snapshots as the drift engine decides column types: from
+ * the current snapshot (Evidently's rules), else the reference when the current lacks the column. Both cards of a
+ * column then show the same statistics, even when, say, an integer column has 10 distinct values on one side
+ * (categorical alone) and 11 on the other (numerical alone).
+ *
+ * @example summaryColumnType(undefined, { name: 'k', type: 'int', values: Float64Array.of(1, 2, 1) }); // => 'categorical'
+ */
+export function summaryColumnType(
+  reference: Column | undefined,
+  current: Column | undefined,
+): SummaryColumnType {
+  const decidingSide = current ?? reference;
+  if (decidingSide === undefined) return 'categorical';
+  return inferColumnType(decidingSide) ?? 'datetime';
 }
 
 /**
  * Data summary of one snapshot.
  *
- * Column types are inferred from the table itself with Evidently's rules (the drift engine types drift columns
- * from the current snapshot); dates are `datetime`. This runs in `O(rows · columns)` plus one sort per numerical
+ * Column types are those `typeOf` gives (the report passes one type per column for both snapshots), else inferred
+ * from the table itself with Evidently's rules; dates are `datetime`. This runs in `O(rows · columns)` plus one sort per numerical
  * column (unless precomputed).
  *
  * @param table the snapshot
  * @param rowFacts its duplicated and empty rows, computed by the reader
  * @param precomputed optional per-column tallies already computed by {@link summarizeColumn} (the drift engine
  *   computes them while each column's runs are at hand)
+ * @param typeOf optional type of each column decided over both snapshots ({@link summaryColumnType}); default
+ *   each column's type inferred from this table alone
  * @returns dataset counts and per-column statistics
  * @example
  * computeSummary(
@@ -329,6 +364,7 @@ export function computeSummary(
   table: Table,
   rowFacts: RowFacts,
   precomputed?: (column: string) => ColumnTally | undefined,
+  typeOf?: (column: string) => SummaryColumnType | undefined,
 ): DataSummary {
   const rows = table.rows;
   const columnsByType: Record<SummaryColumnType, number> = {
@@ -343,7 +379,8 @@ export function computeSummary(
   let almostConstantColumns = 0;
   let missingCells = 0;
   for (const column of table.columns) {
-    const { summary, modeCount } = precomputed?.(column.name) ?? summarizeColumn(column, rows);
+    const { summary, modeCount } =
+      precomputed?.(column.name) ?? summarizeColumn(column, rows, undefined, typeOf?.(column.name));
     columnsByType[summary.type]++;
     byColumn.push(summary);
     missingCells += summary.missing.count;

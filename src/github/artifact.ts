@@ -2,6 +2,7 @@
  * Uploading the reports as workflow artifacts with `@actions/artifact`: one zip of every report file, plus the HTML
  * report alone and unzipped (`skipArchive`) so a reviewer opens it straight in the browser.
  */
+import { createHash } from 'node:crypto';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
@@ -30,6 +31,52 @@ export function isValidArtifactName(name: string): boolean {
   return name.length > 0 && !INVALID_NAME_CHARACTERS.test(name);
 }
 
+export interface ArtifactNameParts {
+  /** The `artifact-name` prefix (already valid). */
+  readonly prefix: string;
+  /** GITHUB_JOB, the job's id; absent outside the runner. */
+  readonly job?: string;
+  /** The job's `matrix` context as `toJSON(matrix)` gives it (`null` outside a matrix). */
+  readonly matrix?: unknown;
+  /** The step's `comment-key`. */
+  readonly commentKey: string;
+  readonly runId: number;
+  readonly runAttempt: number;
+}
+
+/** Longest matrix part kept readable; longer value lists are replaced by a hash of the matrix. */
+const MAX_MATRIX_PART = 40;
+
+/** `value` with the characters the artifact service refuses replaced by `_`. */
+function artifactSafe(value: string): string {
+  return value.replace(new RegExp(INVALID_NAME_CHARACTERS.source, 'g'), '_');
+}
+
+/**
+ * An artifact name unique per step: artifact names are unique per workflow run, so the job, the matrix
+ * combination, the step's `comment-key` and the run attempt all go into it.
+ *
+ * @example uniqueArtifactName({ prefix: 'driftwatch-report', job: 'drift', matrix: { snapshot: 'eu', node: 24 }, commentKey: 'driftwatch', runId: 123, runAttempt: 1 }); // => 'driftwatch-report-drift-eu-24-driftwatch-123-1'
+ */
+export function uniqueArtifactName(parts: ArtifactNameParts): string {
+  const pieces = [parts.prefix];
+  if (parts.job) pieces.push(artifactSafe(parts.job));
+  const matrix = parts.matrix;
+  if (typeof matrix === 'object' && matrix !== null && Object.keys(matrix).length > 0) {
+    const values = Object.values(matrix).map((value: unknown) =>
+      typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value),
+    );
+    const readable = artifactSafe(values.join('-'));
+    pieces.push(
+      readable.length <= MAX_MATRIX_PART
+        ? readable
+        : `matrix-${createHash('sha256').update(JSON.stringify(matrix)).digest('hex').slice(0, 12)}`,
+    );
+  }
+  pieces.push(artifactSafe(parts.commentKey), String(parts.runId), String(parts.runAttempt));
+  return pieces.join('-');
+}
+
 export interface UploadedArtifact {
   readonly name: string;
   readonly id: number;
@@ -40,7 +87,7 @@ export interface UploadedArtifact {
 }
 
 export interface ReportUpload {
-  /** Unique per run and attempt, e.g. `driftwatch-report-123-1`. */
+  /** Unique per step, run and attempt ({@link uniqueArtifactName}), e.g. `driftwatch-report-drift-driftwatch-123-1`. */
   readonly name: string;
   /** Absolute paths of every report file (all under `rootDirectory`). */
   readonly files: readonly string[];

@@ -23,25 +23,23 @@ export interface CompareOutcome {
   readonly report: DriftReport;
   /** Paths of the reports written, by format (as the report directory was given: relative to `cwd` or absolute). */
   readonly files: Partial<Record<ReportFormat, string>>;
-  /** `[driftwatch] report_html=... drift_share=0.07 -> NO_ACTION drift_share=0.07 < 0.30 (target_drift=0.0)` */
+  /** `[driftwatch] report_html=... drift_share=0.07 < 0.30 -> NO_ACTION (target_rate_change=+0.006)` */
   readonly decisionLine: string;
 }
 
-/** Python-like float text for the decision line: 0 → "0.0", 0.0123 → "0.0123". */
-function pythonFloat(value: number): string {
-  const text = String(value);
-  return /^-?\d+$/.test(text) ? `${text}.0` : text;
-}
-
+/**
+ * The one line `compare` prints: the reports written, then each decision criterion with its threshold, the
+ * decision, and in parentheses the change of the target's positive rate (current − reference, signed; the JSON's
+ * `target.abs_rate_diff` is its absolute value). That figure is context, not a criterion.
+ */
 export function decisionLine(report: DriftReport, files: Partial<Record<ReportFormat, string>>): string {
   const parts = ['[driftwatch]'];
   if (files.html) parts.push(`report_html=${files.html}`);
   if (files.json) parts.push(`report_json=${files.json}`);
   if (files.md) parts.push(`report_md=${files.md}`);
-  const share = report.drift_share.toFixed(2);
   const comparison = report.drift_share >= report.decision.retrain_threshold ? '>=' : '<';
   parts.push(
-    `drift_share=${share} -> ${report.decision.action} drift_share=${share} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`,
+    `drift_share=${report.drift_share.toFixed(2)} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`,
   );
   const model = report.model;
   if (model?.max_auc_drop !== undefined) {
@@ -55,12 +53,17 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
   } else if (model) {
     parts.push(`auc_drop=${model.auc_drop === null ? 'n/a' : model.auc_drop.toFixed(4)}`);
   }
-  let line = parts.join(' ');
-  if (report.target) {
-    const diff = report.target.abs_rate_diff;
-    line += ` (target_drift=${diff === null ? 'n/a' : pythonFloat(Math.round(diff * 1000) / 1000)})`;
-  }
-  return line;
+  parts.push(`-> ${report.decision.action}`);
+  if (report.target) parts.push(`(target_rate_change=${rateChange(report.target)})`);
+  return parts.join(' ');
+}
+
+/** Current minus reference positive rate, to 3 decimals with its sign (`+0.006`, `-0.120`, `0.000`), or `n/a`. */
+function rateChange(target: { reference_rate: number | null; current_rate: number | null }): string {
+  if (target.reference_rate === null || target.current_rate === null) return 'n/a';
+  const text = (target.current_rate - target.reference_rate).toFixed(3);
+  if (/^-0\.0+$/.test(text) || /^0\.0+$/.test(text)) return '0.000';
+  return text.startsWith('-') ? text : `+${text}`;
 }
 
 /**

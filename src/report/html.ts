@@ -87,7 +87,7 @@ function datasetSummaryRows(summary: DriftReport['summary']): SummaryRow[] {
     'missing_cells',
   ] as const satisfies readonly Exclude<keyof DataSummary, 'by_column'>[];
   return keys.map((key) => ({
-    key: key.replace(/_/g, ' '),
+    key: fieldLabel(key),
     reference: formatValue(summary.reference[key]),
     current: formatValue(summary.current[key]),
   }));
@@ -105,7 +105,7 @@ function columnSummaryEntries(entry: ColumnSummary): Map<string, string> {
       flat.set('min', formatValue(entry.min));
       flat.set('max', formatValue(entry.max));
       flat.set('mean', formatValue(entry.mean));
-      flat.set('std', formatValue(entry.std));
+      flat.set('standard deviation', formatValue(entry.std));
       for (const [quantile, item] of Object.entries(entry.quantiles))
         flat.set(`${Number(quantile) * 100}th percentile`, formatValue(item));
       break;
@@ -138,15 +138,35 @@ function columnSummaryRows(summary: DriftReport['summary'], column: string): Sum
   return keys.map((key) => ({ key, reference: reference.get(key) ?? '—', current: current.get(key) ?? '—' }));
 }
 
+/** Reader-facing names of the report's JSON keys shown on the cards (the JSON keeps its own names). */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  wasserstein_normed: 'normed Wasserstein',
+  jensenshannon: 'Jensen-Shannon',
+  fdr_bh: 'Benjamini-Hochberg (fdr_bh)',
+  bonferroni: 'Bonferroni',
+  holm: 'Holm',
+};
+
+/** A JSON key as a reader's label: a known name, else the key with spaces for underscores. */
+function fieldLabel(key: string): string {
+  return FIELD_LABELS[key] ?? key.replace(/_/g, ' ');
+}
+
 /** The column's fields beyond the test itself (effect sizes, missing-value drift, correction), as label/value pairs. */
 function extraFields(column: ColumnDriftResult): { key: string; value: string }[] {
+  const labelled = (value: unknown): unknown =>
+    isRecord(value)
+      ? Object.fromEntries(Object.entries(value).map(([key, item]) => [fieldLabel(key), item]))
+      : typeof value === 'string'
+        ? fieldLabel(value)
+        : value;
   const extras: [string, unknown][] = [
-    ['effect', column.effect],
-    ['missing_share', column.missing_share],
-    ['missing_p_value', column.missing_p_value],
-    ['missing_drift_detected', column.missing_drift_detected],
-    ['drift_score_adjusted', column.drift_score_adjusted],
-    ['correction', column.correction],
+    ['effect size', labelled(column.effect)],
+    ['missing share', column.missing_share],
+    ['missing-value drift p-value', column.missing_p_value],
+    ['missing-value drift', column.missing_drift_detected],
+    ['adjusted p-value', column.drift_score_adjusted],
+    ['multiple-testing correction', labelled(column.correction)],
   ];
   return extras.flatMap(([key, value]) => (value === undefined ? [] : [{ key, value: formatValue(value) }]));
 }

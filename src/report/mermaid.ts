@@ -17,7 +17,7 @@ export function mermaidLabel(text: string): string {
 
 /**
  * A number in Mermaid's syntax: plain decimals only (its xychart parser rejects `6.5e-41`), at most 4 significant
- * digits and 6 decimals, so a p-value below 5e-7 is drawn as 0 (no bar), which is what the eye would see anyway.
+ * digits and 6 decimals (p-values are charted as −log10 p, so none is that small).
  */
 export function mermaidNumber(value: number): string {
   if (!Number.isFinite(value)) return '0';
@@ -33,9 +33,22 @@ function niceMaximum(value: number): number {
   return 10 * magnitude;
 }
 
+/** −log10 of a p-value; 0 (a p-value below the smallest double) is `Infinity`, drawn at the axis top. */
+function minusLog10(p: number): number {
+  return p <= 0 ? Infinity : -Math.log10(Math.min(p, 1));
+}
+
+/** The axis top when no finite bar is higher: −log10 of 1e-16, about the smallest p-value a double tells from 0 next to 1. */
+const MIN_P_VALUE_AXIS = 16;
+
 /**
  * One bar chart of drift scores with the per-column thresholds as a line, for columns that share a score kind.
  * `columns` are already in report order; the first {@link MAX_CHART_COLUMNS} are drawn.
+ *
+ * Distances are drawn as they are. p-values are drawn on a −log10 axis (p = 0.05 → 1.3, 1e-10 → 10), as bar
+ * heights on a linear 0–1 axis would make every drifted column the same stub at zero: the bar is −log10(p), the
+ * line −log10(threshold), so drift is, as for distances, where the bar reaches the line. A p-value of 0 (below
+ * the smallest double) is drawn at the axis top.
  */
 function scoreChart(
   columns: readonly ColumnDriftResult[],
@@ -43,14 +56,19 @@ function scoreChart(
   total: number,
 ): string {
   const shown = columns.slice(0, MAX_CHART_COLUMNS);
-  const scores = shown.map((column) => column.drift_score ?? 0);
-  const thresholds = shown.map((column) => column.threshold ?? 0);
+  const transform = kind === 'p_value' ? minusLog10 : (value: number) => value;
+  const scores = shown.map((column) => transform(column.drift_score ?? 0));
+  const thresholds = shown.map((column) => transform(column.threshold ?? 0));
   const subset = shown.length < total ? `, first ${shown.length} of ${total} in report order` : '';
+  const finite = [...scores, ...thresholds].filter(Number.isFinite);
   const caption =
     kind === 'p_value'
-      ? `_p-value tests (bar = p-value, line = threshold): drift where the bar falls below the line${subset}._`
+      ? `_p-value tests on a −log10 scale (bar = −log10 p-value, line = −log10 threshold; 2 means p = 0.01): drift where the bar reaches the line${scores.some((score) => !Number.isFinite(score)) ? ' (p = 0 is drawn at the top)' : ''}${subset}._`
       : `_Distance tests (bar = distance, line = threshold): drift where the bar reaches the line${subset}._`;
-  const maximum = kind === 'p_value' ? 1 : niceMaximum(Math.max(...scores, ...thresholds) * 1.05);
+  const maximum = niceMaximum(
+    Math.max(...finite, kind === 'p_value' && finite.length < scores.length * 2 ? MIN_P_VALUE_AXIS : 0) *
+      1.05,
+  );
   return [
     caption,
     '',
@@ -58,11 +76,11 @@ function scoreChart(
     // Bars in the report's reference blue, the threshold line in its current orange.
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${BAR_COLOUR}, ${LINE_COLOUR}"}}}}%%`,
     'xychart-beta horizontal',
-    `    title "${kind === 'p_value' ? 'p-value vs threshold' : 'Distance vs threshold'}"`,
+    `    title "${kind === 'p_value' ? '−log10 p-value vs threshold' : 'Distance vs threshold'}"`,
     `    x-axis [${shown.map((column) => `"${mermaidLabel(column.column)}"`).join(', ')}]`,
-    `    y-axis "${kind === 'p_value' ? 'p-value' : 'distance'}" 0 --> ${mermaidNumber(maximum)}`,
+    `    y-axis "${kind === 'p_value' ? '−log10 p-value' : 'distance'}" 0 --> ${mermaidNumber(maximum)}`,
     `    bar [${scores.map((score) => mermaidNumber(Math.min(score, maximum))).join(', ')}]`,
-    `    line [${thresholds.map(mermaidNumber).join(', ')}]`,
+    `    line [${thresholds.map((threshold) => mermaidNumber(Math.min(threshold, maximum))).join(', ')}]`,
     '```',
   ].join('\n');
 }

@@ -122,6 +122,11 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       stdio: 'pipe',
     });
     await fake.start();
+    // The retrain workflow the action reads (contents API) before dispatching it.
+    fake.addFile(
+      '.github/workflows/retrain.yml',
+      readFileSync(path.join(repoRoot, '.github/workflows/retrain.yml'), 'utf8'),
+    );
 
     // A checkout with history: the base commit has month_000 as data/month.csv, the head commit month_001.
     mkdirSync(path.join(workspace, 'data'), { recursive: true });
@@ -176,6 +181,8 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       runAttempt?: number;
       token?: string;
       ref?: string;
+      /** GITHUB_JOB, the job's id; default `drift`. */
+      job?: string;
       /** Variables the runner would not set in this scenario. */
       unset?: readonly string[];
     },
@@ -197,6 +204,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
       GITHUB_REPOSITORY: 'acme/churn',
       GITHUB_REPOSITORY_OWNER: 'acme',
       GITHUB_EVENT_NAME: context.eventName,
+      GITHUB_JOB: context.job ?? 'drift',
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_RUN_ID: String(context.runId ?? ++runCounter),
       GITHUB_RUN_ATTEMPT: String(context.runAttempt ?? 1),
@@ -245,6 +253,12 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
 
   const baseInputs = { target: 'churn_label', exclude: 'user_id' };
 
+  /** Reads of a repository file through the contents API (Octokit sends the path's slashes as %2F). */
+  const contentsRequests = (file: string) =>
+    fake
+      .requestsTo('GET', /\/contents\//)
+      .filter((request) => decodeURIComponent(request.path).endsWith(`/contents/${file}`));
+
   it('a pull request run reports, uploads, summarises and creates one comment; the next run updates that same comment', async () => {
     const inputs = {
       ...baseInputs,
@@ -266,7 +280,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     // The StreamFlow decision line, on the console.
     const decisionLine = first.stdout.split('\n').find((line) => line.startsWith('[driftwatch] '));
     expect(decisionLine).toMatch(
-      /^\[driftwatch\] report_html=\S+\.html report_json=\S+\.json report_md=\S+\.md drift_share=0\.\d\d -> NO_ACTION drift_share=0\.\d\d < 0\.30 \(target_drift=[\d.]+\)$/,
+      /^\[driftwatch\] report_html=\S+\.html report_json=\S+\.json report_md=\S+\.md drift_share=0\.\d\d < 0\.30 -> NO_ACTION \(target_rate_change=[-+]0\.\d{3}\)$/,
     );
 
     // Outputs
@@ -295,8 +309,8 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     }
 
     // Artifacts: one zip of the three reports, and the HTML alone; the bytes are the report files' bytes.
-    const zip = fake.artifacts.find((a) => a.name === 'driftwatch-report-501-1')!;
-    const html = fake.artifacts.find((a) => a.name === 'driftwatch-report-501-1.html')!;
+    const zip = fake.artifacts.find((a) => a.name === 'driftwatch-report-drift-driftwatch-501-1')!;
+    const html = fake.artifacts.find((a) => a.name === 'driftwatch-report-drift-driftwatch-501-1.html')!;
     expect([zip.finalized, html.finalized]).toEqual([true, true]);
     expect(first.outputs['artifact-id']).toBe(String(zip.id));
     expect(first.outputs['artifact-url']).toBe(
@@ -347,7 +361,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(second.code).toBe(0);
     expect(onPr()).toHaveLength(1);
     expect(onPr()[0]!.id).toBe(comment.id);
-    const html2 = fake.artifacts.find((a) => a.name === 'driftwatch-report-501-2.html')!;
+    const html2 = fake.artifacts.find((a) => a.name === 'driftwatch-report-drift-driftwatch-501-2.html')!;
     expect(onPr()[0]!.body).toContain(`/artifacts/${html2.id}`);
     expect(second.outputs['comment-url']).toBe(comment.html_url);
     expect(fake.requestsTo('POST', /\/issues\/7\/comments$/)).toHaveLength(1);
@@ -369,10 +383,18 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.outputs.decision).toBe('RETRAIN');
-    expect(first.stdout).toMatch(/-> RETRAIN drift_share=0\.\d\d >= 0\.30/);
+    expect(first.stdout).toMatch(/drift_share=0\.\d\d >= 0\.30 -> RETRAIN/);
     expect(fake.dispatches).toHaveLength(1);
+    // The contract was checked first, on the file at the ref the dispatch runs at.
+    const contents = contentsRequests('.github/workflows/retrain.yml');
+    expect(contents.map((request) => request.query.get('ref'))).toEqual(['refs/heads/main']);
+    expect(first.stdout).toContain(
+      '.github/workflows/retrain.yml@refs/heads/main accepts the dispatch inputs and shows dispatch_key in its run-name',
+    );
     const dispatch = fake.dispatches[0]!;
-    const html = fake.artifacts.find((a) => a.name === 'driftwatch-report-601-1.html')!;
+    const html = fake.artifacts.find(
+      (a) => a.name === 'driftwatch-report-drift-streamflow-monthly-601-1.html',
+    )!;
     expect(dispatch).toEqual({
       workflow: 'retrain.yml',
       ref: 'refs/heads/main',
@@ -412,6 +434,118 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expectTokenNeverPrinted(gated);
   });
 
+  const retrainYml = () => readFileSync(path.join(repoRoot, '.github/workflows/retrain.yml'), 'utf8');
+  it.each([
+    [
+      'lacks two inputs and the key in its run-name',
+      'no-key.yml',
+      () =>
+        retrainYml()
+          .replace(/^run-name: .*$/m, 'run-name: Retrain on ${{ inputs.current }}')
+          .replace(/^ {6}report_url:\n(?: {8}.*\n)+/m, '')
+          .replace(/^ {6}drift_share:\n(?: {8}.*\n)+/m, ''),
+      'retrain-workflow: .github/workflows/no-key.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch inputs drift_share, report_url; run-name does not contain ${{ inputs.dispatch_key }}',
+    ],
+    [
+      'is not dispatchable',
+      'push-only.yml',
+      () =>
+        'name: Retrain\non: push\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n',
+      'retrain-workflow: .github/workflows/push-only.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch trigger; no workflow_dispatch inputs reference, current, drift_share, report_url, dispatch_key, model; no run-name (it must contain ${{ inputs.dispatch_key }})',
+    ],
+    [
+      'lacks an input of retrain-inputs',
+      'no-model.yml',
+      () => retrainYml().replace(/^ {6}model:\n(?: {8}.*\n)+/m, ''),
+      'retrain-workflow: .github/workflows/no-model.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch input model',
+    ],
+    [
+      'does not exist at the ref',
+      'elsewhere.yml',
+      undefined,
+      "retrain-workflow: .github/workflows/elsewhere.yml@refs/heads/main breaks the retrain contract: no such file at that ref (or the token lacks 'contents: read')",
+    ],
+  ])(
+    'a retrain workflow that %s fails the step with one line and is not dispatched',
+    async (_name, workflow, text, message) => {
+      if (text) fake.addFile(`.github/workflows/${workflow}`, text(), 'main');
+      // Present on another branch only: the ref of the dispatch is the one read.
+      else fake.addFile(`.github/workflows/${workflow}`, retrainYml(), 'feature');
+      const dispatches = fake.requestsTo('POST', /dispatches$/).length;
+      const run = await runAction(
+        {
+          ...baseInputs,
+          reference: 'month_000.csv',
+          current: 'month_002.csv',
+          comment: 'off',
+          'retrain-workflow': workflow,
+          'retrain-inputs': '{"model": "churn"}',
+        },
+        { eventName: 'schedule', event: scheduleEvent },
+      );
+      expect(run.code).toBe(1);
+      expect(run.outputs.decision).toBe('RETRAIN');
+      const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors).toEqual([`::error::${message}`]);
+      expect(contentsRequests(`.github/workflows/${workflow}`)).toHaveLength(1);
+      expect(fake.requestsTo('POST', /dispatches$/)).toHaveLength(dispatches);
+    },
+  );
+
+  it.each([
+    [
+      'a token GitHub rejects',
+      'retrain.yml',
+      'placeholder-token',
+      'dry-run: could not read the retrain workflow retrain.yml: GitHub rejected the token (401 Bad credentials); check the github-token input',
+    ],
+    [
+      'a broken contract',
+      'no-model.yml',
+      TOKEN,
+      'dry-run: retrain-workflow: .github/workflows/no-model.yml@refs/heads/main breaks the retrain contract: no workflow_dispatch input model',
+    ],
+  ])('a dry run only warns about %s', async (_name, workflow, token, warning) => {
+    fake.addFile('.github/workflows/no-model.yml', retrainYml().replace(/^ {6}model:\n(?: {8}.*\n)+/m, ''));
+    const run = await runAction(
+      {
+        ...baseInputs,
+        reference: 'month_000.csv',
+        current: 'month_002.csv',
+        comment: 'off',
+        'retrain-workflow': workflow,
+        'retrain-inputs': '{"model": "churn"}',
+        'dry-run': 'true',
+      },
+      { eventName: 'workflow_dispatch', event: scheduleEvent, token },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([
+      `::warning::${warning}`,
+    ]);
+    expect(run.stdout).toMatch(/dry-run: would dispatch /);
+  });
+
+  it('a retrain workflow named by its id is read at the path GitHub gives for it', async () => {
+    fake.workflowIds.set(161335, '.github/workflows/retrain.yml');
+    const run = await runAction(
+      {
+        ...baseInputs,
+        reference: 'month_000.csv',
+        current: 'month_002.csv',
+        'current-label': 'by-id',
+        comment: 'off',
+        'retrain-workflow': '161335',
+        'retrain-inputs': '{"model": "churn"}',
+      },
+      { eventName: 'schedule', event: scheduleEvent },
+    );
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(fake.requestsTo('GET', /\/actions\/workflows\/161335$/)).toHaveLength(1);
+    expect(fake.dispatches.filter((d) => d.workflow === '161335')).toHaveLength(1);
+  });
+
   it('dry-run computes and uploads, but only says which comment and dispatch it would make', async () => {
     const before = {
       comments: fake.comments.length,
@@ -436,7 +570,9 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     );
     expect(fake.comments.length).toBe(before.comments);
     expect(fake.requestsTo('POST', /dispatches$/).length).toBe(before.requests);
-    expect(fake.artifacts.some((a) => a.name === 'driftwatch-report-650-1' && a.finalized)).toBe(true);
+    expect(
+      fake.artifacts.some((a) => a.name === 'driftwatch-report-drift-driftwatch-650-1' && a.finalized),
+    ).toBe(true);
   });
 
   it('a comment API failure (read-only token of a fork PR) warns, succeeds and keeps the uploaded artifact', async () => {
@@ -457,7 +593,9 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     ]);
     expect(fake.comments.filter((c) => c.issueNumber === 8)).toHaveLength(0);
     expect(
-      fake.artifacts.filter((a) => a.name.startsWith('driftwatch-report-701-1') && a.finalized),
+      fake.artifacts.filter(
+        (a) => a.name.startsWith('driftwatch-report-drift-driftwatch-701-1') && a.finalized,
+      ),
     ).toHaveLength(2);
     expect(run.outputs['artifact-id']).not.toBe('');
     expect(run.outputs['comment-url']).toBe('');
@@ -514,6 +652,50 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     expect(fake.comments.filter((c) => c.issueNumber === 10)).toHaveLength(0);
   });
 
+  it('two driftwatch steps in one job, and the jobs of a matrix, each upload their own artifacts', async () => {
+    const step = (runId: number, extra: Record<string, string>, job = 'drift') =>
+      runAction(
+        { ...baseInputs, reference: 'month_000.csv', current: 'month_001.csv', comment: 'off', ...extra },
+        { eventName: 'push', event: scheduleEvent, runId, job },
+      );
+    // One job, two steps: their comment-keys differ (as their sticky comments must).
+    const eu = await step(1101, { 'comment-key': 'eu', 'report-dir': 'steps-eu' });
+    const us = await step(1101, { 'comment-key': 'us', 'report-dir': 'steps-us' });
+    // A matrix: the same step in two jobs of one run; the runner passes toJSON(matrix) as the matrix input.
+    const matrixJob = (region: string) =>
+      step(
+        1102,
+        { matrix: JSON.stringify({ region }, null, 2), 'report-dir': `matrix-${region}` },
+        'monthly',
+      );
+    const [north, south] = [await matrixJob('north'), await matrixJob('south')];
+    for (const run of [eu, us, north, south]) {
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([]);
+      expect(run.code).toBe(0);
+    }
+    const names = [
+      'driftwatch-report-drift-eu-1101-1',
+      'driftwatch-report-drift-us-1101-1',
+      'driftwatch-report-monthly-north-driftwatch-1102-1',
+      'driftwatch-report-monthly-south-driftwatch-1102-1',
+    ];
+    for (const name of names)
+      for (const artifact of [name, `${name}.html`])
+        expect(fake.artifacts.find((a) => a.name === artifact)?.finalized, artifact).toBe(true);
+    expect([eu, us, north, south].map((run) => run.outputs['artifact-id'])).toEqual(
+      names.map((name) => String(fake.artifacts.find((a) => a.name === name)!.id)),
+    );
+
+    // The same step twice in one job with the same comment-key is refused by the artifact service: one line says why.
+    const again = await step(1101, { 'comment-key': 'eu', 'report-dir': 'steps-eu-again' });
+    expect(again.code).toBe(1);
+    expect(again.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([
+      expect.stringMatching(
+        /^::error::could not upload the reports as artifact 'driftwatch-report-drift-eu-1101-1': .*already exists.*; give each driftwatch step of a job its own comment-key$/,
+      ),
+    ]);
+  });
+
   it('a refused artifact upload fails the step with one line', async () => {
     fake.fail({
       method: 'POST',
@@ -529,7 +711,7 @@ describe('the bundled action (node dist/index.js) against a loopback fake GitHub
     const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^::error::could not upload the reports as artifact 'driftwatch-report-851-1': /,
+      /^::error::could not upload the reports as artifact 'driftwatch-report-drift-driftwatch-851-1': /,
     );
     // The drift outputs were set before the upload: later steps can still read them.
     expect(run.outputs.decision).toBe('NO_ACTION');

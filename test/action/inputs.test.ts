@@ -52,6 +52,42 @@ const failure = (inputs: Record<string, string>, extra: Record<string, string> =
   throw new Error('expected a UserError');
 };
 
+describe('the artifact name: unique per job, matrix combination, step (comment-key) and attempt', () => {
+  // toJSON(matrix) as the runner renders it: indented JSON, `null` outside a matrix.
+  const matrix = (value: unknown) => ({ matrix: JSON.stringify(value, null, 2) });
+  it.each([
+    ['outside a matrix', { matrix: 'null' }, 'driftwatch-report-drift-driftwatch-555-2'],
+    ['in a matrix', matrix({ region: 'eu', node: 24 }), 'driftwatch-report-drift-eu-24-driftwatch-555-2'],
+    [
+      'with a second comment-key',
+      { 'comment-key': 'eu/churn:v2' },
+      'driftwatch-report-drift-eu_churn_v2-555-2',
+    ],
+    [
+      'with object values',
+      matrix({ os: { name: 'ubuntu' } }),
+      'driftwatch-report-drift-{_name___ubuntu_}-driftwatch-555-2',
+    ],
+  ])('%s', (_name, inputs, expected) => {
+    const { settings } = parse(inputs, { GITHUB_JOB: 'drift' });
+    expect(settings.artifactName).toBe(expected);
+  });
+
+  it('replaces a long matrix combination by a hash of it, which differs per combination', () => {
+    const long = (n: number) => ({ snapshot: `data/snapshots/region-${n}/2024-03-31.parquet`, n });
+    const names = [1, 2].map((n) => parse(matrix(long(n)), { GITHUB_JOB: 'drift' }).settings.artifactName);
+    for (const name of names)
+      expect(name).toMatch(/^driftwatch-report-drift-matrix-[0-9a-f]{12}-driftwatch-555-2$/);
+    expect(names[0]).not.toBe(names[1]);
+  });
+
+  it('refuses a matrix input that is not JSON', () => {
+    expect(failure({ matrix: 'region=eu' })).toBe(
+      'matrix: not valid JSON; leave it unset (its default is ${{ toJSON(matrix) }})',
+    );
+  });
+});
+
 describe('getInputs', () => {
   it('applies the documented defaults', () => {
     const { settings, masked } = parse({});
@@ -86,7 +122,7 @@ describe('getInputs', () => {
         allowEmpty: false,
       },
     });
-    expect(settings.artifactName).toBe('driftwatch-report-555-2');
+    expect(settings.artifactName).toBe('driftwatch-report-driftwatch-555-2');
     expect(settings.comment).toEqual({ mode: 'auto', issueNumber: undefined, key: 'driftwatch' });
     expect(settings.retrain).toEqual({ workflow: undefined, ref: 'refs/heads/trunk', extraInputs: {} });
     expect([settings.compare.failOnDrift, settings.dryRun]).toEqual([false, false]);
@@ -138,7 +174,7 @@ describe('getInputs', () => {
         retrainThreshold: 0.25,
       },
     });
-    expect(settings.artifactName).toBe('drift-555-2');
+    expect(settings.artifactName).toBe('drift-streamflow-monthly-555-2');
     expect(settings.comment).toEqual({ mode: 'issue', issueNumber: 17, key: 'streamflow-monthly' });
     expect(settings.retrain).toEqual({
       workflow: 'retrain.yml',

@@ -124,7 +124,7 @@ describe('month_000 vs month_001 with --model', () => {
       triggered_by: [],
     });
     expect(stdout).toContain(
-      `drift_share=0.07 -> NO_ACTION drift_share=0.07 < 0.30 auc_drop=${block.auc_drop!.toFixed(4)} < 0.05`,
+      `drift_share=0.07 < 0.30 auc_drop=${block.auc_drop!.toFixed(4)} < 0.05 -> NO_ACTION`,
     );
   });
 
@@ -174,7 +174,7 @@ describe('the AUC-drop rule in the decision', () => {
     expect(report.decision.action).toBe('RETRAIN');
     expect(report.decision.triggered_by).toEqual(['auc_drop']);
     expect(report.decision.reason).toMatch(/^auc_drop=0\.\d{4} >= 0\.05; drift_share=0\.\d\d < 0\.30 /);
-    expect(stdout).toMatch(/-> RETRAIN drift_share=0\.\d\d < 0\.30 auc_drop=0\.\d{4} >= 0\.05/);
+    expect(stdout).toMatch(/drift_share=0\.\d\d < 0\.30 auc_drop=0\.\d{4} >= 0\.05 -> RETRAIN/);
     const failing = await cli([
       ...base,
       '--reference',

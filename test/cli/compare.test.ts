@@ -37,10 +37,16 @@ describe('driftwatch compare on the StreamFlow fixtures', () => {
     const jsonPath = join(dir, 'drift_2024-01-31_vs_2024-02-29.json');
     expect(result.stdout).toMatch(
       new RegExp(
-        `^\\[driftwatch\\] report_json=${jsonPath.replaceAll('.', '\\.')} report_md=\\S+\\.md drift_share=0\\.07 -> NO_ACTION drift_share=0\\.07 < 0\\.30 \\(target_drift=[0-9.]+\\)\\n$`,
+        `^\\[driftwatch\\] report_json=${jsonPath.replaceAll('.', '\\.')} report_md=\\S+\\.md drift_share=0\\.07 < 0\\.30 -> NO_ACTION \\(target_rate_change=([-+]0\\.\\d{3}|0\\.000)\\)\\n$`,
       ),
     );
     const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as DriftReport;
+    // The figure in parentheses is the change of the positive rate, current minus reference, as the JSON has it.
+    const change = report.target!.current_rate! - report.target!.reference_rate!;
+    expect(result.stdout).toContain(`(target_rate_change=${change < 0 ? '' : '+'}${change.toFixed(3)})`);
+    expect(Math.abs(change)).toBeCloseTo(report.target!.abs_rate_diff!, 12);
+    // No figure is printed twice.
+    expect(result.stdout.match(/drift_share=/g)).toHaveLength(1);
     expect(report.schema_version).toBe(1);
     expect(report.reference).toMatchObject({ label: '2024-01-31', rows: 7043 });
     expect(report.number_of_columns).toBe(15);
@@ -82,7 +88,7 @@ describe('driftwatch compare on the StreamFlow fixtures', () => {
       'json',
     ]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/-> RETRAIN drift_share=\d\.\d\d >= 0\.30/);
+    expect(plain.stdout).toMatch(/drift_share=\d\.\d\d >= 0\.30 -> RETRAIN/);
     const report = JSON.parse(
       readFileSync(join(dir, 'drift_month_000_vs_month_002.json'), 'utf8'),
     ) as DriftReport;

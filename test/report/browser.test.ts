@@ -144,7 +144,7 @@ describe.skipIf(skipLocally)('HTML report in headless Chromium', () => {
       [...renderMarkdown(report).matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!),
     );
     expect(charts.some((chart) => chart.includes('title "Distance vs threshold"'))).toBe(true);
-    expect(charts.some((chart) => chart.includes('title "p-value vs threshold"'))).toBe(true);
+    expect(charts.some((chart) => chart.includes('title "−log10 p-value vs threshold"'))).toBe(true);
     const mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
     const context = await browser.newContext({ offline: true });
     try {

@@ -195,6 +195,34 @@ describe('renderHtml content rules', () => {
     );
   });
 
+  it('types each column once for both summaries: no card shows numerical statistics on one side only', async () => {
+    // rebuffer_events_7d has 11 distinct integers in month_000 (numerical on its own) and 10 in month_001
+    // (categorical on its own); the engine types it from the current snapshot, and so do both summaries.
+    const report = await streamflowReport(1);
+    const side = (summary: DataSummary, name: string) => summary.by_column.find((c) => c.column === name)!;
+    const drift = report.columns.find((column) => column.column === 'rebuffer_events_7d')!;
+    expect([side(report.summary.reference, 'rebuffer_events_7d').distinct, drift.column_type]).toEqual([
+      11,
+      'categorical',
+    ]);
+    for (const { column } of report.summary.reference.by_column) {
+      const types = [side(report.summary.reference, column).type, side(report.summary.current, column).type];
+      expect(types[0], column).toBe(types[1]);
+      const tested = report.columns.find((candidate) => candidate.column === column);
+      if (tested) expect(types[0], column).toBe(tested.column_type);
+    }
+    const html = renderHtml(report);
+    const at = html.indexOf('data-column="rebuffer_events_7d"');
+    const card = html.slice(at, html.indexOf('</details>', at));
+    const rows = [
+      ...card.matchAll(
+        /<tr><td>([^<]+)<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><\/tr>/g,
+      ),
+    ];
+    expect(rows.map((row) => row[1])).toEqual(['count', 'missing', 'distinct', 'most frequent']);
+    for (const row of rows) expect([row[1], row[2], row[3]]).not.toContain('—');
+  });
+
   it('lists the effect sizes, the missing-value drift and the correction of a column on its card', async () => {
     const report: DriftReport = structuredClone(await streamflowReport(1));
     const column = report.columns.find((candidate) => candidate.column === 'monthly_fee')!;
@@ -212,12 +240,12 @@ describe('renderHtml content rules', () => {
     const card = html.slice(at, html.indexOf('</details>', at));
     expect(card).toContain(
       [
-        '<dt>effect</dt><dd>wasserstein_normed 4.00e-4 · jensenshannon 0.0125</dd>',
-        '<dt>missing_share</dt><dd>reference 0 · current 0.0016</dd>',
-        '<dt>missing_p_value</dt><dd>0.5</dd>',
-        '<dt>missing_drift_detected</dt><dd>no</dd>',
-        '<dt>drift_score_adjusted</dt><dd>0.0125</dd>',
-        '<dt>correction</dt><dd>fdr_bh</dd>',
+        '<dt>effect size</dt><dd>normed Wasserstein 4.00e-4 · Jensen-Shannon 0.0125</dd>',
+        '<dt>missing share</dt><dd>reference 0 · current 0.0016</dd>',
+        '<dt>missing-value drift p-value</dt><dd>0.5</dd>',
+        '<dt>missing-value drift</dt><dd>no</dd>',
+        '<dt>adjusted p-value</dt><dd>0.0125</dd>',
+        '<dt>multiple-testing correction</dt><dd>Benjamini-Hochberg (fdr_bh)</dd>',
       ].join('\n'),
     );
   });

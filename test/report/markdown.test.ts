@@ -85,6 +85,10 @@ describe('renderMarkdown on the StreamFlow fixtures', () => {
     const charted = new Set<string>();
     for (const chart of charts) {
       expect(chart.split('\n')).toContain('xychart-beta horizontal');
+      // p-values are drawn as −log10 p (threshold likewise), distances as they are.
+      const logScale = chart.includes('y-axis "−log10 p-value"');
+      const drawn = (value: number) => (logScale ? -Math.log10(value) : value);
+      const axisTop = Number(/y-axis "[^"]*" 0 --> ([\d.]+)/.exec(chart)![1]);
       const names = listOf(chart, 'x-axis');
       const bars = listOf(chart, 'bar').map(Number);
       const lines = listOf(chart, 'line').map(Number);
@@ -93,16 +97,41 @@ describe('renderMarkdown on the StreamFlow fixtures', () => {
       for (const [index, name] of names.entries()) {
         const column = report.columns.find((candidate) => mermaidLabel(candidate.column) === name)!;
         expect(column).toBeDefined();
-        expect(lines[index]).toBeCloseTo(column.threshold!, 9);
-        expect(Math.abs(bars[index]! - column.drift_score!)).toBeLessThanOrEqual(
-          1e-3 * Math.max(1, column.drift_score!),
-        );
+        expect(lines[index]).toBeCloseTo(drawn(column.threshold!), 3);
+        const expected = Math.min(drawn(column.drift_score!), axisTop);
+        expect(Math.abs(bars[index]! - expected)).toBeLessThanOrEqual(1e-3 * Math.max(1, expected));
+        // Drift where the bar reaches the line, on both kinds of chart.
+        expect(bars[index]! >= lines[index]!, name).toBe(column.drift_detected);
+        expect(lines[index]!).toBeLessThanOrEqual(axisTop);
         charted.add(column.column);
       }
     }
     const scored = report.columns.filter((column) => column.skipped === null && column.drift_score !== null);
     expect(scored.length).toBeLessThanOrEqual(MAX_CHART_COLUMNS); // so every scored column is charted
     expect(charted.size).toBe(scored.length);
+  });
+
+  it('draws p-values on a −log10 axis: drifted columns stand out by how small their p-value is', async () => {
+    // 300 rows: Evidently's defaults pick p-value tests (K-S, chi-square), some drifted, some not.
+    const report = await syntheticReport({ rows: 300, columns: 12, seed: 5, shift: 0.4 });
+    const drifted = report.columns.filter((column) => column.drift_detected).length;
+    expect(drifted).toBeGreaterThan(0);
+    expect(drifted).toBeLessThan(report.columns.length);
+    const chart = mermaidBlocks(renderMarkdown(report)).find((text) => text.includes('−log10'))!;
+    expect(chart).toBeDefined();
+    const names = listOf(chart, 'x-axis');
+    const bars = listOf(chart, 'bar').map(Number);
+    const pValues = names.map(
+      (name) => report.columns.find((column) => mermaidLabel(column.column) === name)!.drift_score!,
+    );
+    // Smaller p-value, longer bar; the 0.05 threshold sits at 1.301, not at the bottom of the axis.
+    for (let i = 0; i < names.length; i++)
+      for (let j = 0; j < names.length; j++)
+        if (pValues[i]! < pValues[j]! && pValues[i]! > 0) expect(bars[i]!).toBeGreaterThanOrEqual(bars[j]!);
+    expect(new Set(listOf(chart, 'line'))).toEqual(new Set(['1.301']));
+    // Drift (p-value at or below 0.05) exactly where the bar reaches the line.
+    for (const [index, name] of names.entries())
+      expect(bars[index]! >= 1.301, name).toBe(pValues[index]! <= 0.05);
   });
 
   it('links the full report when a report URL is given, and nothing otherwise', async () => {

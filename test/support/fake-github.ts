@@ -2,7 +2,8 @@
  * A loopback fake of the parts of GitHub the action talks to, over real HTTP on 127.0.0.1:
  *
  * - REST: issue comments (list with `Link` pagination, create, update), `GET /user`, GraphQL `viewer`, workflow runs
- *   (list), workflow dispatches (with `return_run_details`);
+ *   (list), workflow dispatches (with `return_run_details`), workflows by id, repository file contents at a ref
+ *   (`GET /contents/{path}?ref=`, base64 as GitHub returns a file);
  * - the artifact results service: Twirp JSON `CreateArtifact` / `FinalizeArtifact`
  *   (`/twirp/github.actions.results.api.v1.ArtifactService/*`, bearer ACTIONS_RUNTIME_TOKEN);
  * - the blob store behind the signed upload URL, as `@azure/storage-blob` drives it (Put Block + Put Block List,
@@ -122,6 +123,10 @@ export class FakeGitHub {
   private readonly runtimeToken: string;
   private readonly options: FakeGitHubOptions;
   private readonly blocks = new Map<string, Map<string, Buffer>>();
+  /** Repository files: path → ref (`*` for every ref) → text. */
+  private readonly files = new Map<string, Map<string, string>>();
+  /** Workflow ids the `GET /actions/workflows/{id}` route knows: id → file path. */
+  readonly workflowIds = new Map<number, string>();
   private server: Server | undefined;
   private nextId = 1000;
   url = '';
@@ -179,6 +184,15 @@ export class FakeGitHub {
     };
     this.comments.push(comment);
     return comment;
+  }
+
+  /**
+   * Puts a file in the repository: at `ref` only (`main` and `refs/heads/main` are the same ref), or at every ref.
+   */
+  addFile(path: string, text: string, ref = '*'): void {
+    const versions = this.files.get(path) ?? new Map<string, string>();
+    versions.set(ref.replace(/^refs\/heads\//, ''), text);
+    this.files.set(path, versions);
   }
 
   /** Requests matching method and a path pattern. */
@@ -281,6 +295,35 @@ export class FakeGitHub {
       comment.body = text;
       comment.updated_at = new Date().toISOString();
       return respondJson(response, 200, this.commentJson(comment));
+    }
+    if ((match = rest.match(/^\/contents\/(.+)$/)) && method === 'GET') {
+      const filePath = match[1]!.split('/').map(decodeURIComponent).join('/');
+      const ref = (url.searchParams.get('ref') ?? 'main').replace(/^refs\/heads\//, '');
+      const versions = this.files.get(filePath);
+      const text = versions?.get(ref) ?? versions?.get('*');
+      if (text === undefined)
+        return respondJson(response, 404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+          status: '404',
+        });
+      const content = Buffer.from(text);
+      return respondJson(response, 200, {
+        type: 'file',
+        encoding: 'base64',
+        size: content.length,
+        name: filePath.split('/').pop(),
+        path: filePath,
+        // GitHub wraps the base64 text at 60 characters.
+        content: (content.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
+        sha: createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex'),
+      });
+    }
+    if ((match = rest.match(/^\/actions\/workflows\/([0-9]+)$/)) && method === 'GET') {
+      const id = Number(match[1]);
+      const workflowPath = this.workflowIds.get(id);
+      if (workflowPath === undefined) return respondJson(response, 404, { message: 'Not Found' });
+      return respondJson(response, 200, { id, path: workflowPath, state: 'active', name: workflowPath });
     }
     if ((match = rest.match(/^\/actions\/workflows\/([^/]+)\/runs$/)) && method === 'GET') {
       const workflow = decodeURIComponent(match[1]!);

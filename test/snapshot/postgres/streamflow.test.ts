@@ -165,7 +165,9 @@ describe.skipIf(!available)('StreamFlow in PostgreSQL', () => {
       env,
     );
     expect(memory.stderr).toBe('');
-    expect(memory.stdout).toMatch(/drift_2024-01-31_vs_2024-03-31\.json drift_share=\d\.\d\d -> RETRAIN/);
+    expect(memory.stdout).toMatch(
+      /drift_2024-01-31_vs_2024-03-31\.json drift_share=\d\.\d\d >= \d\.\d\d -> RETRAIN/,
+    );
     const database = await cli(
       [...base, '--report-dir', databaseDir, '--reference-as-of', '2024-01-31', '--compute', 'database'],
       process.cwd(),
