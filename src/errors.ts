@@ -21,6 +21,7 @@ export type UserErrorCode =
   | 'USAGE'
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
+  | 'FILE_UNWRITABLE'
   | 'EMPTY_FILE'
   | 'NO_ROWS'
   | 'PARSE'

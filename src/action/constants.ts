@@ -46,6 +46,7 @@ export const Inputs = {
   RetrainRef: 'retrain-ref',
   RetrainInputs: 'retrain-inputs',
   FailOnDrift: 'fail-on-drift',
+  HistoryFile: 'history-file',
   DryRun: 'dry-run',
   GithubToken: 'github-token',
 } as const;

@@ -99,6 +99,7 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   formats: Inputs.Formats,
   reportUrl: Inputs.ReportUrl,
   failOnDrift: Inputs.FailOnDrift,
+  history: Inputs.HistoryFile,
   model: Inputs.Model,
   predictionColumn: Inputs.PredictionColumn,
   maxAucDrop: Inputs.MaxAucDrop,

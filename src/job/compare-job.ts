@@ -17,6 +17,8 @@ import { isCounted } from '../snapshot/table.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
+import { computeTrend, historyRecord, mergeHistory, type HistoryRecord } from '../drift/history.js';
+import { appendHistoryRecord, readHistoryFile } from './history-file.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
 
 export interface CompareOutcome {
@@ -25,6 +27,16 @@ export interface CompareOutcome {
   readonly files: Partial<Record<ReportFormat, string>>;
   /** `[driftwatch] report_html=... drift_share=0.07 -> NO_ACTION drift_share=0.07 < 0.30 (target_drift=0.0)` */
   readonly decisionLine: string;
+  /** With a history: every run, oldest first, this one last (as written to the history file, when there is one). */
+  readonly history?: HistoryRecord[];
+  /** Things the user should know that did not stop the run (corrupt history lines). */
+  readonly warnings: string[];
+}
+
+/** A history the caller read itself (the action's sticky comment), instead of or besides a history file. */
+export interface CompareJobHistory {
+  /** The runs before this one, oldest first. */
+  readonly records: readonly HistoryRecord[];
 }
 
 /** A label made safe for a file name (`drift_<ref>_vs_<cur>`). */
@@ -125,11 +137,28 @@ async function computeReport(settings: CompareSettings, model?: PreparedModel): 
  * @returns the report, the files written and the decision line
  * @throws {UserError} for unreadable snapshots, unknown columns and the like (nothing is written then)
  */
-export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
+export async function runCompareJob(
+  settings: CompareSettings,
+  given?: CompareJobHistory,
+): Promise<CompareOutcome> {
+  const warnings: string[] = [];
+  const historyPath = settings.history === undefined ? undefined : resolve(settings.cwd, settings.history);
+  let prior: readonly HistoryRecord[] | undefined = given?.records;
+  if (historyPath !== undefined) {
+    // Read first: an unreadable history fails the run before any report is written.
+    const read = readHistoryFile(historyPath, settings.names.history);
+    warnings.push(...read.warnings);
+    prior = [...(prior ?? []), ...read.records];
+  }
   const model = settings.model
     ? await prepareModel(settings.model, settings.drift.target, settings.cwd, settings.names)
     : undefined;
   const report = await computeReport(settings, model);
+  let history: HistoryRecord[] | undefined;
+  if (prior !== undefined) {
+    history = mergeHistory(prior, historyRecord(report));
+    report.trend = computeTrend(history);
+  }
   const base = join(
     settings.reportDir,
     `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`,
@@ -152,5 +181,10 @@ export async function runCompareJob(settings: CompareSettings): Promise<CompareO
     writeFileAtomic(isAbsolute(path) ? path : join(settings.cwd, path), content);
     files[format] = path;
   }
-  return { report, files, decisionLine: decisionLine(report, files) };
+  if (historyPath !== undefined && history !== undefined) {
+    // Under the file's lock the history is read again, so a run that finished meanwhile is kept.
+    const written = await appendHistoryRecord(historyPath, history.at(-1)!, settings.names.history);
+    history = written.records;
+  }
+  return { report, files, decisionLine: decisionLine(report, files), history, warnings };
 }

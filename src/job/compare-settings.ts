@@ -264,6 +264,7 @@ export function parseCompareSettings(
     formats: parseFormats(read),
     reportUrl: parseReportUrl(read),
     failOnDrift: read.bool('failOnDrift'),
+    history: read.nonBlank('history', 'the file'),
     cwd: context.cwd,
     names,
     drift: {

@@ -53,6 +53,8 @@ export const COMPARE_FIELDS = [
   'formats',
   'reportUrl',
   'failOnDrift',
+  // History
+  'history',
   // Model quality
   'model',
   'predictionColumn',
@@ -77,6 +79,8 @@ export interface CompareSettings {
   readonly formats: readonly ReportFormat[];
   /** Address of the full report, linked from the Markdown report; none: no link. */
   readonly reportUrl?: string;
+  /** JSON Lines history file, read when present and rewritten with this run (see docs/history.md). */
+  readonly history?: string;
   /** The caller fails (CLI: exit 1; action: a failed step) when the decision is RETRAIN. */
   readonly failOnDrift: boolean;
   /** Engine options other than the labels and the setting names. */

@@ -57,6 +57,10 @@ Output
   --report-url URL          address of the full report, linked from the Markdown report (default: no link)
   --fail-on-drift           exit 1 when the decision is RETRAIN
 
+History (drift over time, docs/history.md)
+  --history PATH            JSON Lines history: read when present, this run added (same labels: replaced);
+                            adds the trend to every report
+
 Tests: ${STATTEST_IDS.join(', ')}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
 
@@ -87,6 +91,7 @@ export const COMPARE_FLAGS: CompareNames = {
   formats: '--format',
   reportUrl: '--report-url',
   failOnDrift: '--fail-on-drift',
+  history: '--history',
   model: '--model',
   predictionColumn: '--prediction-column',
   maxAucDrop: '--max-auc-drop',
@@ -120,6 +125,7 @@ export const COMPARE_FLAG_OPTIONS = {
   format: { type: 'string' },
   'report-url': { type: 'string' },
   'fail-on-drift': { type: 'boolean' },
+  history: { type: 'string' },
   model: { type: 'string' },
   'prediction-column': { type: 'string' },
   'max-auc-drop': { type: 'string' },
@@ -146,6 +152,7 @@ export const compareCommand: Command = {
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseCompareArgs(argv, io);
     const outcome = await runCompareJob(settings);
+    for (const warning of outcome.warnings) io.stderr.write(`driftwatch: warning: ${warning}\n`);
     io.stdout.write(outcome.decisionLine + '\n');
     return settings.failOnDrift && outcome.report.decision.action === 'RETRAIN'
       ? ExitCode.GateFailed
