@@ -47,6 +47,7 @@ export const Inputs = {
   RetrainInputs: 'retrain-inputs',
   FailOnDrift: 'fail-on-drift',
   HistoryFile: 'history-file',
+  RetrainAfter: 'retrain-after',
   DryRun: 'dry-run',
   GithubToken: 'github-token',
 } as const;

@@ -100,6 +100,7 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   reportUrl: Inputs.ReportUrl,
   failOnDrift: Inputs.FailOnDrift,
   history: Inputs.HistoryFile,
+  retrainAfter: Inputs.RetrainAfter,
   model: Inputs.Model,
   predictionColumn: Inputs.PredictionColumn,
   maxAucDrop: Inputs.MaxAucDrop,

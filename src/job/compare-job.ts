@@ -17,7 +17,13 @@ import { isCounted } from '../snapshot/table.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
-import { computeTrend, historyRecord, mergeHistory, type HistoryRecord } from '../drift/history.js';
+import {
+  computeTrend,
+  historyRecord,
+  mergeHistory,
+  retrainAfter,
+  type HistoryRecord,
+} from '../drift/history.js';
 import { appendHistoryRecord, readHistoryFile } from './history-file.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
 
@@ -60,6 +66,7 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
   parts.push(
     `drift_share=${share} -> ${report.decision.action} drift_share=${share} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`,
   );
+  if (report.decision.triggered_by?.includes('trend')) parts.push('triggered_by=trend');
   const model = report.model;
   if (model?.max_auc_drop !== undefined) {
     const bound = model.auc_drop_confidence === undefined ? model.auc_drop : model.auc_drop_lower_bound;
@@ -155,6 +162,19 @@ export async function runCompareJob(
     : undefined;
   const report = await computeReport(settings, model);
   let history: HistoryRecord[] | undefined;
+  if (settings.retrainAfter !== undefined) {
+    if (prior === undefined)
+      throw new UserError(
+        'USAGE',
+        `${settings.names.retrainAfter}: needs a history (${settings.names.history})`,
+        'retrainAfter',
+      );
+    report.decision = retrainAfter(
+      report.decision,
+      mergeHistory(prior, historyRecord(report)),
+      settings.retrainAfter,
+    );
+  }
   if (prior !== undefined) {
     history = mergeHistory(prior, historyRecord(report));
     report.trend = computeTrend(history);

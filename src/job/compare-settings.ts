@@ -265,6 +265,7 @@ export function parseCompareSettings(
     reportUrl: parseReportUrl(read),
     failOnDrift: read.bool('failOnDrift'),
     history: read.nonBlank('history', 'the file'),
+    retrainAfter: read.number('retrainAfter', { min: 1, max: 1000, integer: true }),
     cwd: context.cwd,
     names,
     drift: {

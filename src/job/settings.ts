@@ -55,6 +55,7 @@ export const COMPARE_FIELDS = [
   'failOnDrift',
   // History
   'history',
+  'retrainAfter',
   // Model quality
   'model',
   'predictionColumn',
@@ -81,6 +82,8 @@ export interface CompareSettings {
   readonly reportUrl?: string;
   /** JSON Lines history file, read when present and rewritten with this run (see docs/history.md). */
   readonly history?: string;
+  /** RETRAIN when the dataset or a column drifted in each of the last N runs of the history (opt-in). */
+  readonly retrainAfter?: number;
   /** The caller fails (CLI: exit 1; action: a failed step) when the decision is RETRAIN. */
   readonly failOnDrift: boolean;
   /** Engine options other than the labels and the setting names. */

@@ -137,6 +137,64 @@ describe('compare --history', () => {
   });
 });
 
+describe('compare --retrain-after N', () => {
+  /** month_000 → month_001 under the labels given (only watch_hours_30d drifts: NO_ACTION on its own). */
+  const run = (dir: string, reference: string, current: string, extra: string[]) =>
+    cli([
+      'compare',
+      '--id-column',
+      'user_id',
+      '--target',
+      'churn_label',
+      '--reference',
+      month(0),
+      '--current',
+      month(1),
+      '--reference-label',
+      reference,
+      '--current-label',
+      current,
+      '--report-dir',
+      dir,
+      '--format',
+      'json',
+      ...extra,
+    ]);
+
+  it('RETRAIN when a column drifted in each of the last N runs; the reason names the column and the runs', async () => {
+    const dir = temp();
+    const history = join(dir, 'drift.jsonl');
+    const first = await run(dir, 'a', 'b', ['--history', history, '--retrain-after', '2']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('-> NO_ACTION');
+    const second = await run(dir, 'b', 'c', ['--history', history, '--retrain-after', '3']);
+    expect(second.stdout).toContain('-> NO_ACTION');
+    const third = await run(dir, 'c', 'd', ['--history', history, '--retrain-after', '3', '--fail-on-drift']);
+    expect(third.code).toBe(1);
+    expect(third.stdout).toMatch(/-> RETRAIN drift_share=0\.07 < 0\.30 triggered_by=trend/);
+    const report = JSON.parse(readFileSync(join(dir, 'drift_c_vs_d.json'), 'utf8')) as DriftReport;
+    expect(report.decision.action).toBe('RETRAIN');
+    expect(report.decision.triggered_by).toEqual(['trend']);
+    expect(report.decision.reason).toMatch(
+      /^RETRAIN: column watch_hours_30d drifted in 3 consecutive runs \(a→b, b→c, c→d\); /,
+    );
+    // The history records the decision that was made.
+    expect(readHistory(history).map((record) => record.decision)).toEqual([
+      'NO_ACTION',
+      'NO_ACTION',
+      'RETRAIN',
+    ]);
+  });
+
+  it('without a history it is a one-line usage error', async () => {
+    const dir = temp();
+    const result = await run(dir, 'a', 'b', ['--retrain-after', '2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('driftwatch: error: --retrain-after: needs a history (--history)\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('compare --history with concurrent processes (the bundled CLI)', () => {
   let bundle = '';
   beforeAll(() => {

@@ -60,6 +60,7 @@ Output
 History (drift over time, docs/history.md)
   --history PATH            JSON Lines history: read when present, this run added (same labels: replaced);
                             adds the trend to every report
+  --retrain-after N         RETRAIN also when the dataset, or one column, drifted in each of the last N runs
 
 Tests: ${STATTEST_IDS.join(', ')}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
@@ -92,6 +93,7 @@ export const COMPARE_FLAGS: CompareNames = {
   reportUrl: '--report-url',
   failOnDrift: '--fail-on-drift',
   history: '--history',
+  retrainAfter: '--retrain-after',
   model: '--model',
   predictionColumn: '--prediction-column',
   maxAucDrop: '--max-auc-drop',
@@ -126,6 +128,7 @@ export const COMPARE_FLAG_OPTIONS = {
   'report-url': { type: 'string' },
   'fail-on-drift': { type: 'boolean' },
   history: { type: 'string' },
+  'retrain-after': { type: 'string' },
   model: { type: 'string' },
   'prediction-column': { type: 'string' },
   'max-auc-drop': { type: 'string' },
