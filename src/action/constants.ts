@@ -46,6 +46,7 @@ export const Inputs = {
   RetrainRef: 'retrain-ref',
   RetrainInputs: 'retrain-inputs',
   FailOnDrift: 'fail-on-drift',
+  History: 'history',
   HistoryFile: 'history-file',
   RetrainAfter: 'retrain-after',
   DryRun: 'dry-run',

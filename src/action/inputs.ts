@@ -17,6 +17,8 @@ import { COMMENT_KEY_PATTERN } from '../github/sticky-comment.js';
 import { InputDefaults, Inputs, RETRAIN_WORKFLOW_INPUTS } from './constants.js';
 import {
   COMMENT_MODES,
+  HISTORY_MODES,
+  type HistoryMode,
   type ActionSettings,
   type CommentMode,
   type CommentSettings,
@@ -251,6 +253,41 @@ function resolveCommentTarget(
   }
 }
 
+/**
+ * The `history` input: `file` needs `history-file` (and is the default when it is given), `comment` needs a
+ * comment; unset, it is `comment` when the comment goes to an issue (not a pull request), else `off`.
+ */
+function historyMode(
+  env: NodeJS.ProcessEnv,
+  comment: CommentSettings,
+  run: RunContext,
+  hasFile: boolean,
+): HistoryMode {
+  const text = readInput(env, Inputs.History);
+  const onIssue = comment.issueNumber !== undefined && comment.issueNumber !== run.pullRequest?.number;
+  const mode =
+    text === undefined
+      ? hasFile
+        ? 'file'
+        : onIssue
+          ? 'comment'
+          : 'off'
+      : oneOf(Inputs.History, text, HISTORY_MODES);
+  if (mode === 'file' && !hasFile)
+    throw new UserError('CONFIG', `${Inputs.History}: 'file' needs the ${Inputs.HistoryFile} input`);
+  if (mode !== 'file' && hasFile)
+    throw new UserError(
+      'CONFIG',
+      `${Inputs.HistoryFile}: only used with ${Inputs.History}: file (${Inputs.History} is '${mode}')`,
+    );
+  if (mode === 'comment' && comment.issueNumber === undefined)
+    throw new UserError(
+      'CONFIG',
+      `${Inputs.History}: 'comment' needs a comment (${Inputs.Comment} is '${comment.mode}' and this run has no issue or pull request to comment on)`,
+    );
+  return mode;
+}
+
 /** The ref the retrain workflow runs at: the input, else the pushed branch or tag, else the default branch. */
 function resolveRetrainRef(explicit: string | undefined, run: RunContext): string | undefined {
   if (explicit !== undefined) return explicit;
@@ -295,6 +332,8 @@ export function getInputs(
     );
   const comment: CommentSettings = { mode, issueNumber: resolveCommentTarget(mode, issueNumber, run), key };
 
+  const history = historyMode(env, comment, run, compare.history !== undefined);
+
   // Retrain dispatch
   const workflow = readInput(env, Inputs.RetrainWorkflow);
   if (workflow !== undefined && !/^([0-9]+|[A-Za-z0-9._-]+\.ya?ml)$/.test(workflow))
@@ -324,6 +363,7 @@ export function getInputs(
     compare,
     artifactName: `${artifactBase}-${run.runId}-${run.runAttempt}`,
     comment,
+    history,
     retrain,
     dryRun: booleanInput(env, Inputs.DryRun),
     token,
