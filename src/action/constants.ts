@@ -49,6 +49,7 @@ export const Inputs = {
   History: 'history',
   HistoryFile: 'history-file',
   RetrainAfter: 'retrain-after',
+  HistoryTable: 'history-table',
   DryRun: 'dry-run',
   GithubToken: 'github-token',
 } as const;

@@ -103,6 +103,7 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   failOnDrift: Inputs.FailOnDrift,
   history: Inputs.HistoryFile,
   retrainAfter: Inputs.RetrainAfter,
+  historyTable: Inputs.HistoryTable,
   model: Inputs.Model,
   predictionColumn: Inputs.PredictionColumn,
   maxAucDrop: Inputs.MaxAucDrop,

@@ -25,6 +25,7 @@ import {
   type HistoryRecord,
 } from '../drift/history.js';
 import { appendHistoryRecord, readHistoryFile } from './history-file.js';
+import { writeHistoryRow } from './history-table.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
 
 export interface CompareOutcome {
@@ -206,5 +207,7 @@ export async function runCompareJob(
     const written = await appendHistoryRecord(historyPath, history.at(-1)!, settings.names.history);
     history = written.records;
   }
+  if (settings.historyTable !== undefined)
+    await writeHistoryRow(settings.historyTable, history?.at(-1) ?? historyRecord(report));
   return { report, files, decisionLine: decisionLine(report, files), history, warnings };
 }

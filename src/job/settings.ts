@@ -5,6 +5,7 @@
 import type { DriftOptions } from '../drift/options.js';
 import type { SnapshotSource } from '../snapshot/source.js';
 import type { ModelSettings } from './model-quality.js';
+import type { HistoryTableTarget } from './history-table.js';
 
 export const REPORT_FORMATS = ['json', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -56,6 +57,7 @@ export const COMPARE_FIELDS = [
   // History
   'history',
   'retrainAfter',
+  'historyTable',
   // Model quality
   'model',
   'predictionColumn',
@@ -84,6 +86,8 @@ export interface CompareSettings {
   readonly history?: string;
   /** RETRAIN when the dataset or a column drifted in each of the last N runs of the history (opt-in). */
   readonly retrainAfter?: number;
+  /** PostgreSQL table the run's history record is written to (the only database write; opt-in). */
+  readonly historyTable?: HistoryTableTarget;
   /** The caller fails (CLI: exit 1; action: a failed step) when the decision is RETRAIN. */
   readonly failOnDrift: boolean;
   /** Engine options other than the labels and the setting names. */

@@ -60,6 +60,8 @@ Output
 History (drift over time, docs/history.md)
   --history PATH            JSON Lines history: read when present, this run added (same labels: replaced);
                             adds the trend to every report
+  --history-table T         also write the run's record to PostgreSQL table [schema.]T (created if absent) through
+                            --database-url or DATABASE_URL: the only database write driftwatch makes
   --retrain-after N         RETRAIN also when the dataset, or one column, drifted in each of the last N runs
 
 Tests: ${STATTEST_IDS.join(', ')}
@@ -94,6 +96,7 @@ export const COMPARE_FLAGS: CompareNames = {
   failOnDrift: '--fail-on-drift',
   history: '--history',
   retrainAfter: '--retrain-after',
+  historyTable: '--history-table',
   model: '--model',
   predictionColumn: '--prediction-column',
   maxAucDrop: '--max-auc-drop',
@@ -129,6 +132,7 @@ export const COMPARE_FLAG_OPTIONS = {
   'fail-on-drift': { type: 'boolean' },
   history: { type: 'string' },
   'retrain-after': { type: 'string' },
+  'history-table': { type: 'string' },
   model: { type: 'string' },
   'prediction-column': { type: 'string' },
   'max-auc-drop': { type: 'string' },
