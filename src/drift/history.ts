@@ -52,12 +52,7 @@ function compact(value: number | null | undefined): number | null {
   return Number(value.toPrecision(6));
 }
 
-/**
- * The history record of a report.
- *
- * @example
- * historyRecord(report).columns[0]; // => ['watch_hours_30d', 'ks', 0.000123, 0.05, 1, 0]
- */
+/** The history record of a report. */
 export function historyRecord(report: DriftReport): HistoryRecord {
   const snapshot = (side: DriftReport['reference']): HistorySnapshot => ({
     label: side.label,
@@ -146,9 +141,6 @@ export function samePair(a: HistoryRecord, b: HistoryRecord): boolean {
 /**
  * A history with `record` as its newest run: an older record of the same pair of labels is dropped (a re-run
  * replaces, never double-counts), and only the newest `limit` runs are kept.
- *
- * @example
- * mergeHistory([a, b], a2).length; // => 2 (b, then a2)
  */
 export function mergeHistory(
   history: readonly HistoryRecord[],
