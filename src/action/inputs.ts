@@ -18,6 +18,8 @@ import { readEventPayload } from './event.js';
 import { collectSecrets, REDACTED, Secrets } from './secrets.js';
 import {
   COMMENT_MODES,
+  HISTORY_MODES,
+  type HistoryMode,
   type ActionSettings,
   type CommentMode,
   type CommentSettings,
@@ -101,6 +103,9 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   formats: Inputs.Formats,
   reportUrl: Inputs.ReportUrl,
   failOnDrift: Inputs.FailOnDrift,
+  history: Inputs.HistoryFile,
+  retrainAfter: Inputs.RetrainAfter,
+  historyTable: Inputs.HistoryTable,
   model: Inputs.Model,
   predictionColumn: Inputs.PredictionColumn,
   maxAucDrop: Inputs.MaxAucDrop,
@@ -245,6 +250,41 @@ function resolveCommentTarget(
   }
 }
 
+/**
+ * The `history` input: `file` needs `history-file` (and is the default when it is given), `comment` needs a
+ * comment; unset, it is `comment` when the comment goes to an issue (not a pull request), else `off`.
+ */
+function historyMode(
+  env: NodeJS.ProcessEnv,
+  comment: CommentSettings,
+  run: RunContext,
+  hasFile: boolean,
+): HistoryMode {
+  const text = readInput(env, Inputs.History);
+  const onIssue = comment.issueNumber !== undefined && comment.issueNumber !== run.pullRequest?.number;
+  const mode =
+    text === undefined
+      ? hasFile
+        ? 'file'
+        : onIssue
+          ? 'comment'
+          : 'off'
+      : oneOf(Inputs.History, text, HISTORY_MODES);
+  if (mode === 'file' && !hasFile)
+    throw new UserError('CONFIG', `${Inputs.History}: 'file' needs the ${Inputs.HistoryFile} input`);
+  if (mode !== 'file' && hasFile)
+    throw new UserError(
+      'CONFIG',
+      `${Inputs.HistoryFile}: only used with ${Inputs.History}: file (${Inputs.History} is '${mode}')`,
+    );
+  if (mode === 'comment' && comment.issueNumber === undefined)
+    throw new UserError(
+      'CONFIG',
+      `${Inputs.History}: 'comment' needs a comment (${Inputs.Comment} is '${comment.mode}' and this run has no issue or pull request to comment on)`,
+    );
+  return mode;
+}
+
 /** The ref the retrain workflow runs at: the input, else the pushed branch or tag, else the default branch. */
 function resolveRetrainRef(explicit: string | undefined, run: RunContext): string | undefined {
   if (explicit !== undefined) return explicit;
@@ -289,6 +329,8 @@ export function getInputs(
     );
   const comment: CommentSettings = { mode, issueNumber: resolveCommentTarget(mode, issueNumber, run), key };
 
+  const history = historyMode(env, comment, run, compare.history !== undefined);
+
   // Retrain dispatch
   const workflow = readInput(env, Inputs.RetrainWorkflow);
   if (workflow !== undefined && !/^([0-9]+|[A-Za-z0-9._-]+\.ya?ml)$/.test(workflow))
@@ -325,6 +367,7 @@ export function getInputs(
       runAttempt: run.runAttempt,
     }),
     comment,
+    history,
     retrain,
     dryRun: booleanInput(env, Inputs.DryRun),
     token,

@@ -15,10 +15,17 @@ import { dispatchKey, dispatchRetrain } from '../github/dispatch.js';
 import { checkRetrainContract } from '../github/retrain-contract.js';
 import { resolveGitRevision } from '../github/git-source.js';
 import type { Logger } from '../github/logger.js';
-import { buildCommentBody, upsertStickyComment } from '../github/sticky-comment.js';
+import { decodeHistoryBlock, encodeHistoryBlock, MAX_COMMENT_RUNS } from '../github/history-block.js';
+import {
+  buildCommentBody,
+  readStickyComment,
+  upsertStickyComment,
+  type StickyCommentTarget,
+} from '../github/sticky-comment.js';
+import type { HistoryRecord } from '../drift/history.js';
 import { runCompareJob, type CompareOutcome } from '../job/compare-job.js';
 import type { CompareSettings } from '../job/settings.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { DEFAULT_MARKDOWN_MAX_LENGTH, renderMarkdown } from '../report/markdown.js';
 import { defaultLabel, describeSource, type SnapshotSource } from '../snapshot/source.js';
 import { RETRAIN_WORKFLOW_INPUTS } from './constants.js';
 import { getInputs, runPageUrl } from './inputs.js';
@@ -84,7 +91,24 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
   // 1. Drift and reports (the same job as `driftwatch compare`); the Markdown file links to `report-url`, by default
   // the run page, which lists the artifacts.
   const compare = await resolveSources(settings, logger);
-  const outcome = await runCompareJob(compare);
+  let client: GitHubClient | undefined;
+  const github = () =>
+    (client ??= createGitHubClient({ token: settings.token, baseUrl: settings.run.apiUrl, logger }));
+  const issueNumber = settings.comment.issueNumber;
+  const commentTarget =
+    issueNumber === undefined
+      ? undefined
+      : { owner: run.owner, repo: run.repo, issueNumber, key: settings.comment.key };
+  // The history carried in the sticky comment: read back before the job, so every report shows the trend.
+  const commentHistory =
+    settings.history === 'comment' && commentTarget !== undefined
+      ? await readCommentHistory(github(), commentTarget, logger)
+      : undefined;
+  const outcome = await runCompareJob(
+    compare,
+    commentHistory === undefined ? undefined : { records: commentHistory },
+  );
+  for (const warning of outcome.warnings) logger.warning(warning);
   const { report, files } = outcome;
   logger.info(outcome.decisionLine);
   setDriftOutputs(report, files);
@@ -138,13 +162,25 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
     }
   }
 
-  // 4. Sticky comment
-  let client: GitHubClient | undefined;
-  const github = () =>
-    (client ??= createGitHubClient({ token: settings.token, baseUrl: settings.run.apiUrl, logger }));
+  // 4. Sticky comment (with the history block when the history lives there)
   let commentUrl: string | undefined;
-  const issueNumber = settings.comment.issueNumber;
-  if (issueNumber === undefined) {
+  let historyBlock = '';
+  if (settings.history === 'comment' && outcome.history !== undefined) {
+    const encoded = encodeHistoryBlock(outcome.history);
+    historyBlock = encoded.block;
+    if (encoded.runs < Math.min(outcome.history.length, MAX_COMMENT_RUNS))
+      logger.info(
+        `history: the comment keeps the newest ${encoded.runs} of ${outcome.history.length} runs (comment size limit)`,
+      );
+  }
+  const commentMarkdown =
+    historyBlock === ''
+      ? markdown
+      : renderMarkdown(report, {
+          reportUrl,
+          maxLength: DEFAULT_MARKDOWN_MAX_LENGTH - historyBlock.length - 1,
+        });
+  if (issueNumber === undefined || commentTarget === undefined) {
     logger.info(
       settings.comment.mode === 'off'
         ? 'comment: off'
@@ -159,8 +195,8 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
     try {
       const result = await upsertStickyComment(
         github(),
-        { owner: run.owner, repo: run.repo, issueNumber, key: settings.comment.key },
-        buildCommentBody(settings.comment.key, markdown, reportUrl),
+        commentTarget,
+        buildCommentBody(settings.comment.key, commentMarkdown, reportUrl, historyBlock),
         logger,
       );
       commentUrl = result.url;
@@ -240,4 +276,46 @@ async function enforceRetrainContract(
   if (message === undefined) return;
   if (!dryRun) throw new UserError('CONFIG', message);
   logger.warning(`dry-run: ${message}`);
+}
+
+/**
+ * The history carried in the sticky comment. Never fails the run: no comment yet is a fresh history; a comment
+ * without the block (edited by hand), a damaged block or a failed read is a warning and a fresh history.
+ */
+async function readCommentHistory(
+  client: GitHubClient,
+  target: StickyCommentTarget,
+  logger: Logger,
+): Promise<HistoryRecord[]> {
+  let comment: { body: string } | undefined;
+  try {
+    comment = await readStickyComment(client, target, logger);
+  } catch (error) {
+    logger.warning(
+      `history: ${describeApiError(error, `read the comments of #${target.issueNumber}`, 'issues: read')}; starting a new history`,
+    );
+    return [];
+  }
+  if (comment === undefined) {
+    logger.info(`history: no sticky comment on #${target.issueNumber} yet; starting the history`);
+    return [];
+  }
+  const content = decodeHistoryBlock(comment.body);
+  switch (content.status) {
+    case 'ok':
+      logger.info(
+        `history: ${content.records.length} earlier runs read from the sticky comment on #${target.issueNumber}`,
+      );
+      return content.records;
+    case 'missing':
+      logger.warning(
+        `history: the sticky comment on #${target.issueNumber} has no history block (edited by hand?); starting a new history`,
+      );
+      return [];
+    case 'damaged':
+      logger.warning(
+        `history: the history block of the sticky comment on #${target.issueNumber} is damaged (${content.reason}); starting a new history`,
+      );
+      return [];
+  }
 }

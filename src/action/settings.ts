@@ -8,6 +8,10 @@ import type { CompareSettings } from '../job/settings.js';
 export type CommentMode = 'auto' | 'pr' | 'issue' | 'off';
 export const COMMENT_MODES: readonly CommentMode[] = ['auto', 'pr', 'issue', 'off'];
 
+/** Where the drift history lives (`history` input). */
+export type HistoryMode = 'off' | 'comment' | 'file';
+export const HISTORY_MODES: readonly HistoryMode[] = ['off', 'comment', 'file'];
+
 /** Facts about the workflow run, from the runner's environment and the event payload. */
 export interface RunContext {
   readonly owner: string;
@@ -65,6 +69,11 @@ export interface ActionSettings {
   /** Artifact name, unique per step: `<artifact-name>-<job>[-<matrix values>]-<comment-key>-<run id>-<attempt>`. */
   readonly artifactName: string;
   readonly comment: CommentSettings;
+  /**
+   * Where the history lives: `comment` (hidden in the sticky comment, read back next run), `file` (`history-file`,
+   * already in `compare.history`) or `off`.
+   */
+  readonly history: HistoryMode;
   readonly retrain: RetrainSettings;
   /** Compute, write, upload and summarise, but only say which comment and dispatch would be made (`dry-run`). */
   readonly dryRun: boolean;

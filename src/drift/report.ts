@@ -8,6 +8,7 @@ import type { ColumnEffect } from './effect.js';
 import type { MissingDrift } from './missing-drift.js';
 import type { ModelQualityBlock } from './model-quality/model-block.js';
 import { STAT_TESTS } from './stattests/index.js';
+import type { DriftTrend } from './history.js';
 import type { DataSummary } from './summary.js';
 import type { ColumnType, StatTestId } from './types.js';
 
@@ -64,8 +65,11 @@ export interface Decision {
   action: DecisionAction;
   retrain_threshold: number;
   reason: string;
-  /** With a model rule (`--max-auc-drop`): the rules that fired, `drift_share` and/or `auc_drop`. */
-  triggered_by?: ('drift_share' | 'auc_drop')[];
+  /**
+   * The rules that fired: with a model rule (`--max-auc-drop`) `drift_share` and/or `auc_drop`; with
+   * `--retrain-after`, `trend`.
+   */
+  triggered_by?: ('drift_share' | 'auc_drop' | 'trend')[];
 }
 
 /** One snapshot as the report names it. */
@@ -99,6 +103,8 @@ export interface DriftReport {
   summary: { reference: DataSummary; current: DataSummary };
   /** The model section (`--model` / `--prediction-column`). */
   model?: ModelQualityBlock;
+  /** With a history: drift over the runs, this run last. */
+  trend?: DriftTrend;
 }
 
 /**

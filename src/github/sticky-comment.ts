@@ -21,12 +21,18 @@ export function commentMarker(key: string): string {
 }
 
 /**
- * The full comment body: the marker on the first line (so truncation at the end can never remove it), then the
- * report, cut to GitHub's limit with a note pointing at the complete report.
+ * The full comment body: the marker on the first line (so truncation at the end can never remove it), the hidden
+ * history block when there is one (see history-block.ts), then the report, cut to GitHub's limit with a note
+ * pointing at the complete report.
  */
-export function buildCommentBody(key: string, markdown: string, fullReportUrl?: string): string {
+export function buildCommentBody(
+  key: string,
+  markdown: string,
+  fullReportUrl?: string,
+  historyBlock = '',
+): string {
   const marker = commentMarker(key);
-  let body = `${marker}\n${markdown}`;
+  let body = historyBlock === '' ? `${marker}\n${markdown}` : `${marker}\n${historyBlock}\n${markdown}`;
   if (body.length > MAX_COMMENT_LENGTH) {
     const where = fullReportUrl ? `: ${fullReportUrl}` : ' in the job summary and the report artifact';
     body = `${body.slice(0, TRUNCATE_AT)}\n\n…*comment truncated; the full report is${where}*\n`;
@@ -65,7 +71,7 @@ export async function upsertStickyComment(
     const { data } = await client.rest.issues.updateComment({
       owner: target.owner,
       repo: target.repo,
-      comment_id: existing,
+      comment_id: existing.id,
       body,
     });
     logger.info(`Updated the sticky comment ${data.html_url}`);
@@ -109,12 +115,25 @@ export async function resolveTokenLogin(client: GitHubClient, logger: Logger): P
   }
 }
 
+/**
+ * The sticky comment of `target.key` written by the token's user, with its body; undefined when there is none.
+ * Throws the Octokit error on failure.
+ */
+export async function readStickyComment(
+  client: GitHubClient,
+  target: StickyCommentTarget,
+  logger: Logger,
+): Promise<{ id: number; body: string } | undefined> {
+  const login = await resolveTokenLogin(client, logger);
+  return findStickyComment(client, target, commentMarker(target.key), login);
+}
+
 async function findStickyComment(
   client: GitHubClient,
   target: StickyCommentTarget,
   marker: string,
   login: string,
-): Promise<number | undefined> {
+): Promise<{ id: number; body: string } | undefined> {
   const author = normaliseLogin(login);
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: target.owner,
@@ -126,7 +145,7 @@ async function findStickyComment(
     for (const comment of page.data) {
       const commenter = comment.user?.login;
       if (commenter === undefined || normaliseLogin(commenter) !== author) continue;
-      if (comment.body?.split('\n', 1)[0]?.trim() === marker) return comment.id;
+      if (comment.body?.split('\n', 1)[0]?.trim() === marker) return { id: comment.id, body: comment.body };
     }
   }
   return undefined;

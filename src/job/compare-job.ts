@@ -17,6 +17,15 @@ import { isCounted } from '../snapshot/table.js';
 import { fileNamePart, writeFileSetAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
+import {
+  computeTrend,
+  historyRecord,
+  mergeHistory,
+  retrainAfter,
+  type HistoryRecord,
+} from '../drift/history.js';
+import { appendHistoryRecord, readHistoryFile } from './history-file.js';
+import { writeHistoryRow } from './history-table.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
 
 export interface CompareOutcome {
@@ -25,6 +34,16 @@ export interface CompareOutcome {
   readonly files: Partial<Record<ReportFormat, string>>;
   /** `[driftwatch] report_html=... drift_share=0.07 < 0.30 -> NO_ACTION (target_rate_change=+0.006)` */
   readonly decisionLine: string;
+  /** With a history: every run, oldest first, this one last (as written to the history file, when there is one). */
+  readonly history?: HistoryRecord[];
+  /** Things the user should know that did not stop the run (corrupt history lines). */
+  readonly warnings: string[];
+}
+
+/** A history the caller read itself (the action's sticky comment), instead of or besides a history file. */
+export interface CompareJobHistory {
+  /** The runs before this one, oldest first. */
+  readonly records: readonly HistoryRecord[];
 }
 
 /**
@@ -41,6 +60,7 @@ export function decisionLine(report: DriftReport, files: Partial<Record<ReportFo
   parts.push(
     `drift_share=${report.drift_share.toFixed(2)} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`,
   );
+  if (report.decision.triggered_by?.includes('trend')) parts.push('triggered_by=trend');
   const model = report.model;
   if (model?.max_auc_drop !== undefined) {
     const bound = model.auc_drop_confidence === undefined ? model.auc_drop : model.auc_drop_lower_bound;
@@ -134,11 +154,41 @@ async function computeReport(settings: CompareSettings, model?: PreparedModel): 
  * @returns the report, the files written and the decision line
  * @throws {UserError} for unreadable snapshots, unknown columns and the like (nothing is written then)
  */
-export async function runCompareJob(settings: CompareSettings): Promise<CompareOutcome> {
+export async function runCompareJob(
+  settings: CompareSettings,
+  given?: CompareJobHistory,
+): Promise<CompareOutcome> {
+  const warnings: string[] = [];
+  const historyPath = settings.history === undefined ? undefined : resolve(settings.cwd, settings.history);
+  let prior: readonly HistoryRecord[] | undefined = given?.records;
+  if (historyPath !== undefined) {
+    // Read first: an unreadable history fails the run before any report is written.
+    const read = readHistoryFile(historyPath, settings.names.history);
+    warnings.push(...read.warnings);
+    prior = [...(prior ?? []), ...read.records];
+  }
   const model = settings.model
     ? await prepareModel(settings.model, settings.drift.target, settings.cwd, settings.names)
     : undefined;
   const report = await computeReport(settings, model);
+  let history: HistoryRecord[] | undefined;
+  if (settings.retrainAfter !== undefined) {
+    if (prior === undefined)
+      throw new UserError(
+        'USAGE',
+        `${settings.names.retrainAfter}: needs a history (${settings.names.history})`,
+        'retrainAfter',
+      );
+    report.decision = retrainAfter(
+      report.decision,
+      mergeHistory(prior, historyRecord(report)),
+      settings.retrainAfter,
+    );
+  }
+  if (prior !== undefined) {
+    history = mergeHistory(prior, historyRecord(report));
+    report.trend = computeTrend(history);
+  }
   const base = join(
     settings.reportDir,
     `drift_${fileNamePart(report.reference.label)}_vs_${fileNamePart(report.current.label)}`,
@@ -165,5 +215,12 @@ export async function runCompareJob(settings: CompareSettings): Promise<CompareO
   );
   const files: Partial<Record<ReportFormat, string>> = {};
   for (const [format, path] of rendered) files[format] = path;
-  return { report, files, decisionLine: decisionLine(report, files) };
+  if (historyPath !== undefined && history !== undefined) {
+    // Under the file's lock the history is read again, so a run that finished meanwhile is kept.
+    const written = await appendHistoryRecord(historyPath, history.at(-1)!, settings.names.history);
+    history = written.records;
+  }
+  if (settings.historyTable !== undefined)
+    await writeHistoryRow(settings.historyTable, history?.at(-1) ?? historyRecord(report));
+  return { report, files, decisionLine: decisionLine(report, files), history, warnings };
 }

@@ -14,7 +14,14 @@ import { UserError } from '../errors.js';
 import { parseNumberSetting, splitList } from '../util/values.js';
 import { formatFromPath, INPUT_FORMATS, type InputFormat } from '../snapshot/index.js';
 import { parseSnapshotSource, type FileSnapshotSource, type SnapshotSource } from '../snapshot/source.js';
-import { hasDatabaseSettings, parseDatabaseSources, type RawDatabaseSettings } from './database-settings.js';
+import {
+  hasDatabaseSettings,
+  parseDatabaseSources,
+  resolveDatabaseUrl,
+  type RawDatabaseSettings,
+} from './database-settings.js';
+import type { HistoryTableTarget } from './history-table.js';
+import { parseTableName } from '../snapshot/postgres/sql-text.js';
 import { parseModelSettings } from './model-quality.js';
 import {
   REPORT_FORMATS,
@@ -225,6 +232,26 @@ function parseReportUrl(read: RawReader): string | undefined {
   return text.trim();
 }
 
+/** `historyTable`: a `[schema.]table` name, written to through the database URL setting or DATABASE_URL. */
+function parseHistoryTable(
+  read: RawReader,
+  database: RawDatabaseSettings,
+  env: NodeJS.ProcessEnv,
+): HistoryTableTarget | undefined {
+  const text = read.nonBlank('historyTable', 'the table name');
+  if (text === undefined) return undefined;
+  try {
+    return {
+      table: parseTableName(read.names.historyTable, text.trim()),
+      url: resolveDatabaseUrl(database, read.names, env),
+      urlName: database.databaseUrl !== undefined ? read.names.databaseUrl : 'DATABASE_URL',
+    };
+  } catch (error) {
+    if (error instanceof UserError && error.field !== 'databaseUrl') read.fail('historyTable', error.message);
+    throw error;
+  }
+}
+
 /**
  * Validates the raw compare settings of a surface.
  *
@@ -264,6 +291,9 @@ export function parseCompareSettings(
     formats: parseFormats(read),
     reportUrl: parseReportUrl(read),
     failOnDrift: read.bool('failOnDrift'),
+    history: read.nonBlank('history', 'the file'),
+    retrainAfter: read.number('retrainAfter', { min: 1, max: 1000, integer: true }),
+    historyTable: parseHistoryTable(read, databaseValues, context.env),
     cwd: context.cwd,
     names,
     drift: {

@@ -5,6 +5,7 @@
 import type { DriftOptions } from '../drift/options.js';
 import type { SnapshotSource } from '../snapshot/source.js';
 import type { ModelSettings } from './model-quality.js';
+import type { HistoryTableTarget } from './history-table.js';
 
 export const REPORT_FORMATS = ['json', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -54,6 +55,10 @@ export const COMPARE_FIELDS = [
   'formats',
   'reportUrl',
   'failOnDrift',
+  // History
+  'history',
+  'retrainAfter',
+  'historyTable',
   // Model quality
   'model',
   'predictionColumn',
@@ -78,6 +83,12 @@ export interface CompareSettings {
   readonly formats: readonly ReportFormat[];
   /** Address of the full report, linked from the Markdown report; none: no link. */
   readonly reportUrl?: string;
+  /** JSON Lines history file, read when present and rewritten with this run (see docs/history.md). */
+  readonly history?: string;
+  /** RETRAIN when the dataset or a column drifted in each of the last N runs of the history (opt-in). */
+  readonly retrainAfter?: number;
+  /** PostgreSQL table the run's history record is written to (the only database write; opt-in). */
+  readonly historyTable?: HistoryTableTarget;
   /** The caller fails (CLI: exit 1; action: a failed step) when the decision is RETRAIN. */
   readonly failOnDrift: boolean;
   /** Engine options other than the labels and the setting names. */

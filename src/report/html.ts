@@ -3,6 +3,7 @@
  * reference (a Content-Security-Policy meta tag forbids any), so it opens from disk or from an unzipped
  * workflow artifact. Its size grows with the number of columns and bins, never with the number of rows.
  */
+import { trendHtml } from './trend.js';
 import Mustache from 'mustache';
 import type { ColumnDriftResult, DriftReport, TargetDrift } from '../drift/report.js';
 import type { ColumnSummary, DataSummary } from '../drift/summary.js';
@@ -270,6 +271,7 @@ export function renderHtml(report: DriftReport): string {
     drifted: views.filter((column) => column.state === 'drifted'),
     others: views.filter((column) => column.state !== 'drifted'),
     modelSection: report.model ? modelSectionHtml(report.model, labels) : null,
+    trendSection: report.trend ? trendHtml(report.trend) : null,
   };
   return Mustache.render(templates.report, view, { styles: templates.styles, column: templates.column });
 }

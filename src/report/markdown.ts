@@ -6,6 +6,7 @@ import type { ColumnDriftResult, DriftReport } from '../drift/report.js';
 import { driftState, formatCount, formatPercent, formatScore, orderColumns } from './format.js';
 import { driftScoreCharts } from './mermaid.js';
 import { modelSectionMarkdown } from './model-quality.js';
+import { trendMarkdown } from './trend.js';
 
 /** Default length limit: GitHub rejects comments over 65,536 characters; leave room for a marker line. */
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_000;
@@ -118,6 +119,7 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
       }),
     );
   const charts = driftScoreCharts(ordered);
+  const trend = report.trend ? trendMarkdown(report.trend, report.decision.retrain_threshold) : [];
   const footer = url === undefined ? [] : ['', `Full report: ${url}`];
   const cutNote = (left: number) =>
     `\n_${formatCount(left)} more ${left === 1 ? 'row' : 'rows'} not shown (comment length limit)${fullReport}_`;
@@ -137,6 +139,7 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
       if (driftedShown < driftedRows.length) parts.push(cutNote(driftedRows.length - driftedShown));
     }
     if (charts && withCharts) parts.push('', charts);
+    if (trend.length > 0) parts.push('', ...trend);
     parts.push('', `<details><summary>All columns (${formatCount(ordered.length)})</summary>`, '');
     parts.push(...fullTable, ...fullRows.slice(0, fullShown));
     if (fullShown < fullRows.length) parts.push(cutNote(fullRows.length - fullShown));

@@ -74,6 +74,10 @@ export const templates = {
 {{{modelSection}}}
 {{/modelSection}}
 
+{{#trendSection}}
+{{{trendSection}}}
+{{/trendSection}}
+
 {{#datasetSummary.length}}
 <h2 id="summary">Data summary</h2>
 <table class="stats"><thead><tr><th></th><th class="num">reference</th><th class="num">current</th></tr></thead><tbody>
@@ -184,5 +188,7 @@ table.stats th,table.stats td{padding:2px 10px}
 .warn{color:var(--drift);font-size:12.5px;margin:4px 0 0;padding-left:18px}
 footer{margin-top:32px;color:var(--muted);font-size:12px}
 @media print{.card{break-inside:avoid}th{position:static}}
+.spark{color:var(--ref);vertical-align:middle}.spark .dot{fill:var(--bg);stroke:var(--ref);stroke-width:1}.spark .dot.drifted{fill:var(--drift);stroke:var(--drift)}
+.runs{margin:0 0 10px;padding-left:22px}
 `,
 } as const;

@@ -60,6 +60,13 @@ Output
   --fail-on-drift           exit 1 when the decision is RETRAIN
   --debug                   print the settings (no password) and, on an internal error, its stack
 
+History (drift over time, docs/history.md)
+  --history PATH            JSON Lines history: read when present, this run added (same labels: replaced);
+                            adds the trend to every report
+  --history-table T         also write the run's record to PostgreSQL table [schema.]T (created if absent) through
+                            --database-url or DATABASE_URL: the only database write driftwatch makes
+  --retrain-after N         RETRAIN also when the dataset, or one column, drifted in each of the last N runs
+
 Tests: ${STATTEST_IDS.join(', ')}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
 
@@ -91,6 +98,9 @@ export const COMPARE_FLAGS: CompareNames = {
   formats: '--format',
   reportUrl: '--report-url',
   failOnDrift: '--fail-on-drift',
+  history: '--history',
+  retrainAfter: '--retrain-after',
+  historyTable: '--history-table',
   model: '--model',
   predictionColumn: '--prediction-column',
   maxAucDrop: '--max-auc-drop',
@@ -125,6 +135,9 @@ export const COMPARE_FLAG_OPTIONS = {
   format: { type: 'string' },
   'report-url': { type: 'string' },
   'fail-on-drift': { type: 'boolean' },
+  history: { type: 'string' },
+  'retrain-after': { type: 'string' },
+  'history-table': { type: 'string' },
   model: { type: 'string' },
   'prediction-column': { type: 'string' },
   'max-auc-drop': { type: 'string' },
@@ -163,6 +176,7 @@ export const compareCommand: Command = {
     const settings = parseCompareArgs(argv, io);
     io.debug?.(`settings = ${JSON.stringify(settings, hideDatabaseUrl)}`);
     const outcome = await runCompareJob(settings);
+    for (const warning of outcome.warnings) io.stderr.write(`driftwatch: warning: ${warning}\n`);
     io.stdout.write(outcome.decisionLine + '\n');
     return settings.failOnDrift && outcome.report.decision.action === 'RETRAIN'
       ? ExitCode.GateFailed
