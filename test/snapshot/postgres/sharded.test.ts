@@ -1,7 +1,7 @@
 // --compute database on a table hash-partitioned over two real shard servers (postgres_fdw foreign partitions):
 // two throwaway PostgreSQL clusters on loopback ports hold the partitions, the test server is the coordinator.
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -209,6 +209,44 @@ describe.skipIf(!available)('--compute database on a table sharded over two serv
       };
       expectSameReport(await run('database'), await run('memory'));
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  // Last: it stops a shard (and starts it again).
+  it('a shard that is down is one line naming the coordinator and the foreign server, exit 2, no report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dw-shard-down-'));
+    shards[1]!.stop();
+    try {
+      const result = await cli([
+        'compare',
+        '--database-url',
+        DATABASE_URL,
+        '--table',
+        `${schema}.events`,
+        '--as-of-column',
+        'as_of',
+        '--reference-as-of',
+        AS_OF[0],
+        '--current-as-of',
+        AS_OF[1],
+        '--compute',
+        'database',
+        '--id-column',
+        'user_id',
+        '--connect-retries',
+        '0',
+        '--report-dir',
+        dir,
+      ]);
+      expect(result.code).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(new URL(DATABASE_URL).port || '5432');
+      expect(lines[0]).toContain(`${schema}_s1`);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      shards[1]!.start();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
