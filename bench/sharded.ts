@@ -11,6 +11,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import pg from 'pg';
+import { histogramEdgesOf } from '../src/drift/aggregate-scores.js';
+import { valueCountSql } from '../src/snapshot/postgres/aggregates.js';
+import { extended } from '../src/snapshot/postgres/extended-query.js';
+import { numericBinCounts, numericColumnStats } from '../src/snapshot/postgres/numeric-stats.js';
+import { describeSnapshot, planSnapshotQuery } from '../src/snapshot/postgres/snapshots.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -184,6 +189,51 @@ try {
         `peak RSS max ${Math.max(...rss).toFixed(0)} MiB, bytes received by the runner ${(Math.max(...bytes) / 2 ** 20).toFixed(1)} MiB`,
     );
     console.log(`  ${line.replace(/report_json=\S+ /, '')}`);
+  }
+
+  // One continuous column of the single table: its value counts (what --compute database sends today) vs the
+  // statistics computed in SQL over the merged distribution (numeric-stats.ts), bytes received and wall.
+  const reader = new pg.Client({ connectionString: DATABASE_URL });
+  await reader.connect();
+  try {
+    await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await reader.query(`SET LOCAL extra_float_digits = 1`);
+    const plan = await planSnapshotQuery(reader, {
+      kind: 'table',
+      table: { schema: SCHEMA, table: 'single' },
+      asOfColumn: 'as_of',
+    });
+    const spec = (await describeSnapshot(reader, plan, AS_OF[1]!)).find(
+      (column) => column.name === 'x_cont',
+    )!;
+    const socket = (reader as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream;
+    const asOf = { reference: AS_OF[0]!, current: AS_OF[1]! };
+    const measure = async (work: () => Promise<unknown>) => {
+      const before = socket.bytesRead;
+      const begun = performance.now();
+      await work();
+      return { bytes: socket.bytesRead - before, ms: performance.now() - begun };
+    };
+    const counts = await measure(async () => {
+      for (const value of AS_OF)
+        await reader.query(extended({ text: valueCountSql(plan, spec), values: [value], rowMode: 'array' }));
+    });
+    const stats = await measure(async () => {
+      const found = await numericColumnStats(reader, plan, spec, asOf);
+      const edges = histogramEdgesOf(
+        Math.min(found.reference.min!, found.current.min!),
+        Math.max(found.reference.max!, found.current.max!),
+        found.reference.count + found.current.count,
+      );
+      await numericBinCounts(reader, plan, spec, asOf, edges);
+    });
+    console.log(
+      `continuous column x_cont, ${ROWS.toLocaleString('en')} rows × 2, one server: value counts ` +
+        `${(counts.bytes / 2 ** 20).toFixed(1)} MiB in ${(counts.ms / 1000).toFixed(2)} s; statistics in SQL ` +
+        `(KS D, Wasserstein sum, moments, Sturges bins) ${(stats.bytes / 2 ** 10).toFixed(1)} KiB in ${(stats.ms / 1000).toFixed(2)} s`,
+    );
+  } finally {
+    await reader.end();
   }
 } finally {
   await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
