@@ -55,8 +55,9 @@ export async function partitionLayout(
     `SELECT k.attnum, a.attname AS name
      FROM pg_partition_tree(to_regclass($1)) AS t
      JOIN pg_partitioned_table AS p ON p.partrelid = t.relid
-     CROSS JOIN LATERAL unnest(p.partattrs::int2[]) AS k(attnum)
-     LEFT JOIN pg_attribute AS a ON a.attrelid = t.relid AND a.attnum = k.attnum`,
+     CROSS JOIN LATERAL unnest(p.partattrs::int2[]) WITH ORDINALITY AS k(attnum, position)
+     LEFT JOIN pg_attribute AS a ON a.attrelid = t.relid AND a.attnum = k.attnum
+     ORDER BY t.level, k.position`,
     [quoteTable(table)],
   );
   return {
