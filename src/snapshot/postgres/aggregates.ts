@@ -278,8 +278,10 @@ export const PARTITION_CONNECTIONS = 8;
  * leaf partition and snapshot, one `GROUP BY` per column, which postgres_fdw sends whole to the partition's shard;
  * the partitions run at once, each on a connection opened by `open`, and their counts are added key by key.
  *
- * Row facts (rows, duplicated and empty rows) are added up per partition when the partition key is among the
- * counted columns (equal rows then share a partition, so no duplicate spans two). Otherwise two equal rows may sit
+ * Row facts (rows, duplicated and empty rows) are added up per partition when the partition key columns (those
+ * that vary within a snapshot; none when the key is the as_of column alone) are among the counted columns: equal
+ * rows then share a partition, so no duplicate spans two. Otherwise (or for a key on an expression, `keyColumns`
+ * undefined) two equal rows may sit
  * on different shards, and the facts come from one statement over the parent on `client`: its grouping runs on
  * the coordinator, which then fetches those columns of every row from the shards (only three numbers reach the
  * runner either way).
@@ -304,7 +306,6 @@ export async function countPartitionedValues(
   const factsPerPartition =
     wanted.length > 0 &&
     partitions.keyColumns !== undefined &&
-    partitions.keyColumns.length > 0 &&
     partitions.keyColumns.every((name) => names.has(name));
   const sides = [asOf.reference, asOf.current];
   const totals = sides.map(() => wanted.map(() => new Map<string | null, number>()));

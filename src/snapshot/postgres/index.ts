@@ -188,7 +188,10 @@ export async function countPostgresSnapshots(
           work(partition),
         );
       const leaves = layout.leaves.map((leaf) => partitionPlan(plan, columns, source.asOfColumn, leaf));
-      const keyColumns = layout.keyIsColumns ? layout.keyColumns : undefined;
+      // Every row of one snapshot has the same as_of, so an as_of key column never separates two equal rows.
+      const keyColumns = layout.keyIsColumns
+        ? layout.keyColumns.filter((name) => name !== source.asOfColumn)
+        : undefined;
       counts = await countPartitionedValues(
         client,
         plan,

@@ -72,8 +72,8 @@ describe.skipIf(!available)('--compute database on a two-level partitioned table
     expect(partitioned.strategy).toBe('per-partition');
     const plain = await countPostgresSnapshots(settingsOf('plain'), notId);
     expect(plain.strategy).toBe('grouping-sets');
-    // The keys (as_of, region): region is counted, as_of never is (it selects the snapshot), so the row facts come
-    // from one statement over the parent; they equal the plain table's.
+    // The keys (as_of, region): as_of is the same on every row of a snapshot and region is counted, so equal rows
+    // share a leaf partition and the duplicated rows are added up per partition; they equal the plain table's.
     expect(partitioned.rowFacts).toEqual(plain.rowFacts);
     expect(partitioned.rowFacts.reference.duplicatedRows).toBeGreaterThan(0);
     const fromPartitions = await computeDrift(partitioned, options);
