@@ -58650,6 +58650,63 @@ async function readSnapshot2(client, plan, asOf, options = {}) {
   return { source: `postgres:${plan.label}@${asOf}`, rows, columns: decoder6.finish() };
 }
 
+// src/snapshot/postgres/partitions.ts
+async function partitionLayout(client, table) {
+  const kind = await client.query(
+    "SELECT relkind FROM pg_class WHERE oid = to_regclass($1)",
+    [quoteTable(table)]
+  );
+  if (kind.rows[0]?.relkind !== "p") return void 0;
+  const leaves = await client.query(
+    `SELECT n.nspname AS schema, c.relname AS name
+     FROM pg_partition_tree(to_regclass($1)) AS t
+     JOIN pg_class AS c ON c.oid = t.relid JOIN pg_namespace AS n ON n.oid = c.relnamespace
+     WHERE t.isleaf ORDER BY n.nspname, c.relname`,
+    [quoteTable(table)]
+  );
+  const keys = await client.query(
+    `SELECT k.attnum, a.attname AS name
+     FROM pg_partition_tree(to_regclass($1)) AS t
+     JOIN pg_partitioned_table AS p ON p.partrelid = t.relid
+     CROSS JOIN LATERAL unnest(p.partattrs::int2[]) AS k(attnum)
+     LEFT JOIN pg_attribute AS a ON a.attrelid = t.relid AND a.attnum = k.attnum`,
+    [quoteTable(table)]
+  );
+  return {
+    leaves: leaves.rows.map((row) => ({ schema: row.schema, table: row.name })),
+    keyColumns: [...new Set(keys.rows.flatMap((row) => row.name === null ? [] : [row.name]))],
+    keyIsColumns: keys.rows.every((row) => row.attnum !== 0 && row.name !== null)
+  };
+}
+function partitionPlan(plan, columns, asOfColumn, leaf) {
+  return {
+    label: `${plan.label} (partition ${displayTable(leaf)})`,
+    sql: `SELECT ${columns.map(quoteIdent).join(", ")} FROM ${quoteTable(leaf)} WHERE ${quoteIdent(asOfColumn)} = $1`,
+    asOfType: plan.asOfType
+  };
+}
+function addCounts(total, part) {
+  for (const [value, count] of part) total.set(value, (total.get(value) ?? 0) + count);
+}
+async function mapConcurrently(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failure;
+  const lane = async () => {
+    while (next < items.length && !failure) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw failure.error;
+  return results;
+}
+
 // src/snapshot/postgres/aggregates.ts
 function storageOf(kind) {
   switch (kind) {
@@ -58812,6 +58869,68 @@ async function countColumnByColumn(client, plan, wanted, asOf, onRows) {
   }
   return { facts, columns };
 }
+var PARTITION_CONNECTIONS = 8;
+async function countPartitionedValues(client, plan, asOf, partitions, open3, include, onRows) {
+  const specs = await describeSnapshot(client, plan, asOf.current);
+  const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
+  const names = new Set(wanted.map((spec) => spec.name));
+  const factsPerPartition = wanted.length > 0 && partitions.keyColumns !== void 0 && partitions.keyColumns.length > 0 && partitions.keyColumns.every((name2) => names.has(name2));
+  const sides = [asOf.reference, asOf.current];
+  const totals = sides.map(() => wanted.map(() => /* @__PURE__ */ new Map()));
+  const facts = sides.map(() => ({ rows: 0, duplicatedRows: 0, emptyRows: 0 }));
+  const add = (side, part) => {
+    const sum = facts[side];
+    facts[side] = {
+      rows: sum.rows + part.rows,
+      duplicatedRows: sum.duplicatedRows + part.duplicatedRows,
+      emptyRows: sum.emptyRows + part.emptyRows
+    };
+  };
+  await mapConcurrently(
+    partitions.leaves,
+    PARTITION_CONNECTIONS,
+    (leaf) => open3(async (partition) => {
+      for (const [side, value] of sides.entries()) {
+        if (factsPerPartition) add(side, await rowFacts(partition, leaf, wanted, value));
+        for (const [index, spec] of wanted.entries()) {
+          const result = await partition.query(
+            extended({ text: valueCountSql(leaf, spec), values: [value], rowMode: "array" })
+          );
+          onRows?.();
+          addCounts(
+            totals[side][index],
+            result.rows.map(([text, count]) => [text, Number(count)])
+          );
+        }
+      }
+    })
+  );
+  if (!factsPerPartition)
+    for (const [side, value] of sides.entries()) add(side, await rowFacts(client, plan, wanted, value));
+  sides.forEach((value, index) => {
+    if (facts[index].rows === 0)
+      throw new UserError(
+        "DATABASE",
+        `${plan.label}: the snapshot query returned no rows for as_of ${value}`
+      );
+  });
+  const columns = wanted.map((spec, index) => {
+    const storage = storageOf(spec.kind);
+    return {
+      name: spec.name,
+      storage,
+      reference: toSideCounts([...totals[0][index]], storage),
+      current: toSideCounts([...totals[1][index]], storage)
+    };
+  });
+  return {
+    reference: facts[0],
+    current: facts[1],
+    columns,
+    allColumns: specs.map((spec) => spec.name),
+    strategy: "per-partition"
+  };
+}
 async function rowFacts(client, plan, columns, asOf) {
   const result = await client.query(
     extended({
@@ -58911,6 +59030,11 @@ async function withReadOnlySnapshot(database, options, work) {
       attempt.step = "starting the read-only transaction";
       const client = session.client;
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      if (options.snapshot !== void 0) {
+        if (!/^[0-9A-F-]+$/i.test(options.snapshot))
+          throw new Error(`not a snapshot id: ${options.snapshot}`);
+        await client.query(`SET TRANSACTION SNAPSHOT '${options.snapshot}'`);
+      }
       await client.query(
         `SELECT set_config('statement_timeout', $1, true), set_config('DateStyle', 'ISO, YMD', true),
                 set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '1', true),
@@ -59114,9 +59238,40 @@ async function countPostgresSnapshots(settings, include, force) {
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
     const { plan, asOf } = await planAndResolve(client, attempt, settings);
     attempt.step = `counting the values of the snapshots as_of ${asOf.reference} and ${asOf.current}`;
-    const counts = await countSnapshotValues(client, plan, asOf, include, force, () => {
+    const onRows = () => {
       attempt.rowsRead = true;
-    });
+    };
+    const source = settings.source;
+    const layout = source.kind === "table" && (force === void 0 || force === "per-partition") ? await partitionLayout(client, source.table) : void 0;
+    let counts;
+    if (source.kind === "table" && layout !== void 0 && layout.leaves.length > 0) {
+      const exported = await client.query("SELECT pg_export_snapshot() AS id");
+      const columns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
+      const database = databaseAt(
+        settings.databaseUrl,
+        "read-only",
+        (settings.names ?? NEUTRAL_DATABASE_NAMES).databaseUrl
+      );
+      const open3 = (work) => withReadOnlySnapshot(
+        database,
+        { ...settings, snapshot: exported.rows[0].id },
+        (partition) => work(partition)
+      );
+      const leaves = layout.leaves.map((leaf) => partitionPlan(plan, columns, source.asOfColumn, leaf));
+      const keyColumns = layout.keyIsColumns ? layout.keyColumns : void 0;
+      counts = await countPartitionedValues(
+        client,
+        plan,
+        asOf,
+        { leaves, keyColumns },
+        open3,
+        include,
+        onRows
+      );
+    } else {
+      const strategy = force === "per-partition" ? void 0 : force;
+      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows);
+    }
     const counted = new Set(counts.columns.map((column) => column.name));
     const unloaded = counts.allColumns.filter((name2) => !counted.has(name2));
     const side = (which) => ({

@@ -41,10 +41,21 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** How a test cluster authenticates host connections. */
+export interface TestClusterOptions {
+  /**
+   * `scram-sha-256` (default): host connections need the password. `trust`: any role connects without one
+   * (`--auth=trust`, as a shard behind postgres_fdw in the tests is set up).
+   */
+  readonly auth?: 'scram-sha-256' | 'trust';
+  /** Prefix of the cluster's name (default `dwtest`). */
+  readonly name?: string;
+}
+
 /** Creates and starts a cluster of the installed PostgreSQL version. */
-export async function createTestCluster(): Promise<TestCluster> {
+export async function createTestCluster(options: TestClusterOptions = {}): Promise<TestCluster> {
   const version = readdirSync('/etc/postgresql').sort().at(-1)!;
-  const name = `dwtest_${process.pid}_${Date.now().toString(36)}`;
+  const name = `${options.name ?? 'dwtest'}_${process.pid}_${Date.now().toString(36)}`;
   const port = await freePort();
   const password = `pw-${Math.random().toString(36).slice(2)}`;
   const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
@@ -54,8 +65,7 @@ export async function createTestCluster(): Promise<TestCluster> {
     '-p',
     String(port),
     '--',
-    '--auth-host=scram-sha-256',
-    '--auth-local=trust',
+    ...(options.auth === 'trust' ? ['--auth=trust'] : ['--auth-host=scram-sha-256', '--auth-local=trust']),
     '--no-sync',
   ]);
   const cluster: TestCluster = {

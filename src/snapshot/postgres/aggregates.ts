@@ -15,6 +15,7 @@ import type { SideCounts, StorageType } from '../table.js';
 import { type CopyColumnSpec, type PgColumnKind, parseTimestamp } from './copy-text.js';
 import { extended } from './extended-query.js';
 import { describeSnapshot, type SnapshotPlan } from './snapshots.js';
+import { addCounts, mapConcurrently } from './partitions.js';
 import { quoteIdent } from './sql-text.js';
 
 /** One column of both snapshots as value counts (one GROUP BY per side). */
@@ -124,8 +125,11 @@ export function groupingSetsSql(plan: SnapshotPlan, columns: readonly CopyColumn
   ].join('\n');
 }
 
-/** How the counts were computed: one GROUPING SETS pass per snapshot, or one GROUP BY per column (Citus). */
-export type CountStrategy = 'grouping-sets' | 'per-column';
+/**
+ * How the counts were computed: one GROUPING SETS pass per snapshot, one GROUP BY per column (Citus), or one
+ * GROUP BY per column and leaf partition, the partitions on connections of their own (a partitioned table).
+ */
+export type CountStrategy = 'grouping-sets' | 'per-column' | 'per-partition';
 
 /** Counts of one snapshot: per column (value text or null, count), plus its row-level facts. */
 interface RawSide {
@@ -261,6 +265,101 @@ async function countColumnByColumn(
     columns.push(result.rows.map(([value, count]) => [value, Number(count)]));
   }
   return { facts, columns };
+}
+
+/** Runs `work` on a read-only connection of its own that sees the main transaction's snapshot. */
+export type PartitionSession = <T>(work: (client: pg.ClientBase) => Promise<T>) => Promise<T>;
+
+/** Connections counting partitions at once (each holds one server backend, and one remote one per shard). */
+export const PARTITION_CONNECTIONS = 8;
+
+/**
+ * Counts the values of a partitioned `--table` snapshot partition by partition (see `partitions.ts`): for every
+ * leaf partition and snapshot, one `GROUP BY` per column, which postgres_fdw sends whole to the partition's shard;
+ * the partitions run at once, each on a connection opened by `open`, and their counts are added key by key.
+ *
+ * Row facts (rows, duplicated and empty rows) are added up per partition when the partition key columns (those
+ * that vary within a snapshot; none when the key is the as_of column alone) are among the counted columns: equal
+ * rows then share a partition, so no duplicate spans two. Otherwise (or for a key on an expression, `keyColumns`
+ * undefined) two equal rows may sit
+ * on different shards, and the facts come from one statement over the parent on `client`: its grouping runs on
+ * the coordinator, which then fetches those columns of every row from the shards (only three numbers reach the
+ * runner either way).
+ *
+ * @throws {UserError} if a snapshot has no rows
+ */
+export async function countPartitionedValues(
+  client: pg.ClientBase,
+  plan: SnapshotPlan,
+  asOf: { reference: string; current: string },
+  partitions: {
+    readonly leaves: readonly SnapshotPlan[];
+    readonly keyColumns: readonly string[] | undefined;
+  },
+  open: PartitionSession,
+  include?: (name: string) => boolean,
+  onRows?: () => void,
+): Promise<SnapshotCounts & { strategy: CountStrategy }> {
+  const specs = await describeSnapshot(client, plan, asOf.current);
+  const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
+  const names = new Set(wanted.map((spec) => spec.name));
+  const factsPerPartition =
+    wanted.length > 0 &&
+    partitions.keyColumns !== undefined &&
+    partitions.keyColumns.every((name) => names.has(name));
+  const sides = [asOf.reference, asOf.current];
+  const totals = sides.map(() => wanted.map(() => new Map<string | null, number>()));
+  const facts: SideFacts[] = sides.map(() => ({ rows: 0, duplicatedRows: 0, emptyRows: 0 }));
+  const add = (side: number, part: SideFacts) => {
+    const sum = facts[side]!;
+    facts[side] = {
+      rows: sum.rows + part.rows,
+      duplicatedRows: sum.duplicatedRows + part.duplicatedRows,
+      emptyRows: sum.emptyRows + part.emptyRows,
+    };
+  };
+  await mapConcurrently(partitions.leaves, PARTITION_CONNECTIONS, (leaf) =>
+    open(async (partition) => {
+      for (const [side, value] of sides.entries()) {
+        if (factsPerPartition) add(side, await rowFacts(partition, leaf, wanted, value));
+        for (const [index, spec] of wanted.entries()) {
+          const result = await partition.query<[string | null, string]>(
+            extended({ text: valueCountSql(leaf, spec), values: [value], rowMode: 'array' }),
+          );
+          onRows?.();
+          addCounts(
+            totals[side]![index]!,
+            result.rows.map(([text, count]) => [text, Number(count)]),
+          );
+        }
+      }
+    }),
+  );
+  if (!factsPerPartition)
+    for (const [side, value] of sides.entries()) add(side, await rowFacts(client, plan, wanted, value));
+  sides.forEach((value, index) => {
+    if (facts[index]!.rows === 0)
+      throw new UserError(
+        'DATABASE',
+        `${plan.label}: the snapshot query returned no rows for as_of ${value}`,
+      );
+  });
+  const columns: ColumnCounts[] = wanted.map((spec, index) => {
+    const storage = storageOf(spec.kind);
+    return {
+      name: spec.name,
+      storage,
+      reference: toSideCounts([...totals[0]![index]!], storage),
+      current: toSideCounts([...totals[1]![index]!], storage),
+    };
+  });
+  return {
+    reference: facts[0]!,
+    current: facts[1]!,
+    columns,
+    allColumns: specs.map((spec) => spec.name),
+    strategy: 'per-partition',
+  };
 }
 
 async function rowFacts(

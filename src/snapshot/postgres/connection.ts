@@ -113,6 +113,11 @@ export interface ReadOnlyOptions {
   readonly statementTimeoutMs: number;
   /** How many times a connection lost before any snapshot row was read is tried again (default 1). */
   readonly connectRetries?: number;
+  /**
+   * A snapshot exported by another transaction (`pg_export_snapshot()`) to see the database as it does; set
+   * before the transaction's first statement.
+   */
+  readonly snapshot?: string;
 }
 
 /**
@@ -148,6 +153,12 @@ export async function withReadOnlySnapshot<T>(
       attempt.step = 'starting the read-only transaction';
       const client = session.client;
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      if (options.snapshot !== undefined) {
+        // SET TRANSACTION SNAPSHOT takes no bind parameter; the id is the server's own (hex digits and dashes).
+        if (!/^[0-9A-F-]+$/i.test(options.snapshot))
+          throw new Error(`not a snapshot id: ${options.snapshot}`);
+        await client.query(`SET TRANSACTION SNAPSHOT '${options.snapshot}'`);
+      }
       await client.query(
         `SELECT set_config('statement_timeout', $1, true), set_config('DateStyle', 'ISO, YMD', true),
                 set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '1', true),

@@ -5,7 +5,13 @@
 import type { ClientBase } from 'pg';
 import type { CountedTable, RowFacts, Table } from '../table.js';
 import { NEUTRAL_DATABASE_NAMES, type DatabaseSettingNames } from './source.js';
-import { type CountStrategy, countSnapshotValues } from './aggregates.js';
+import {
+  type CountStrategy,
+  type PartitionSession,
+  countPartitionedValues,
+  countSnapshotValues,
+} from './aggregates.js';
+import { partitionLayout, partitionPlan } from './partitions.js';
 import {
   DEFAULT_STATEMENT_TIMEOUT_MS,
   type ReadAttempt,
@@ -23,6 +29,7 @@ import {
   resolveAsOf,
 } from './snapshots.js';
 
+export { PARTITION_CONNECTIONS } from './aggregates.js';
 export { type AsOfSelector, type SnapshotQuerySource, type AsOfCount } from './snapshots.js';
 
 /**
@@ -142,8 +149,14 @@ export interface PostgresCountedSnapshots {
  * Computes the per-column value counts of the reference and current snapshots in the database (only aggregates
  * cross the wire), inside one read-only, repeatable-read transaction.
  *
+ * A `--table` source that is a partitioned table (for instance hash-partitioned over postgres_fdw shards) is
+ * counted partition by partition, on one extra read-only connection per partition (at most
+ * {@link PARTITION_CONNECTIONS} at once) that imports this transaction's snapshot, so each partition's
+ * `GROUP BY` runs on its shard (see `partitions.ts`).
+ *
  * @param include the columns to count (ids and excluded columns can be skipped); default all
- * @param force `per-column` skips the GROUPING SETS attempt (Citus); default: try it first
+ * @param force `per-column` skips the GROUPING SETS attempt (Citus), `grouping-sets` and `per-column` also count a
+ *   partitioned table through its parent; default: per partition for a partitioned table, else GROUPING SETS first
  */
 export async function countPostgresSnapshots(
   settings: PostgresSnapshotSettings,
@@ -153,9 +166,45 @@ export async function countPostgresSnapshots(
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
     const { plan, asOf } = await planAndResolve(client, attempt, settings);
     attempt.step = `counting the values of the snapshots as_of ${asOf.reference} and ${asOf.current}`;
-    const counts = await countSnapshotValues(client, plan, asOf, include, force, () => {
+    const onRows = () => {
       attempt.rowsRead = true;
-    });
+    };
+    const source = settings.source;
+    const layout =
+      source.kind === 'table' && (force === undefined || force === 'per-partition')
+        ? await partitionLayout(client, source.table)
+        : undefined;
+    let counts: Awaited<ReturnType<typeof countSnapshotValues>>;
+    if (source.kind === 'table' && layout !== undefined && layout.leaves.length > 0) {
+      const exported = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+      const columns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
+      const database = databaseAt(
+        settings.databaseUrl,
+        'read-only',
+        (settings.names ?? NEUTRAL_DATABASE_NAMES).databaseUrl,
+      );
+      const open: PartitionSession = (work) =>
+        withReadOnlySnapshot(database, { ...settings, snapshot: exported.rows[0]!.id }, (partition) =>
+          work(partition),
+        );
+      const leaves = layout.leaves.map((leaf) => partitionPlan(plan, columns, source.asOfColumn, leaf));
+      // Every row of one snapshot has the same as_of, so an as_of key column never separates two equal rows.
+      const keyColumns = layout.keyIsColumns
+        ? layout.keyColumns.filter((name) => name !== source.asOfColumn)
+        : undefined;
+      counts = await countPartitionedValues(
+        client,
+        plan,
+        asOf,
+        { leaves, keyColumns },
+        open,
+        include,
+        onRows,
+      );
+    } else {
+      const strategy = force === 'per-partition' ? undefined : force;
+      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows);
+    }
     const counted = new Set(counts.columns.map((column) => column.name));
     const unloaded = counts.allColumns.filter((name) => !counted.has(name));
     const side = (which: 'reference' | 'current'): CountedTable => ({
