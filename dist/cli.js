@@ -1108,10 +1108,10 @@ var require_base64_js = __commonJS({
     var lookup2 = [];
     var revLookup = [];
     var Arr = typeof Uint8Array !== "undefined" ? Uint8Array : Array;
-    var code = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (i = 0, len = code.length; i < len; ++i) {
-      lookup2[i] = code[i];
-      revLookup[code.charCodeAt(i)] = i;
+    var code2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (i = 0, len = code2.length; i < len; ++i) {
+      lookup2[i] = code2[i];
+      revLookup[code2.charCodeAt(i)] = i;
     }
     var i;
     var len;
@@ -1391,11 +1391,11 @@ var require_trees = __commonJS({
         /*.Len*/
       );
     }
-    function bi_reverse(code, len) {
+    function bi_reverse(code2, len) {
       var res = 0;
       do {
-        res |= code & 1;
-        code >>>= 1;
+        res |= code2 & 1;
+        code2 >>>= 1;
         res <<= 1;
       } while (--len > 0);
       return res >>> 1;
@@ -1481,11 +1481,11 @@ var require_trees = __commonJS({
     }
     function gen_codes(tree, max_code, bl_count) {
       var next_code = new Array(MAX_BITS + 1);
-      var code = 0;
+      var code2 = 0;
       var bits;
       var n;
       for (bits = 1; bits <= MAX_BITS; bits++) {
-        next_code[bits] = code = code + bl_count[bits - 1] << 1;
+        next_code[bits] = code2 = code2 + bl_count[bits - 1] << 1;
       }
       for (n = 0; n <= max_code; n++) {
         var len = tree[n * 2 + 1];
@@ -1499,29 +1499,29 @@ var require_trees = __commonJS({
       var n;
       var bits;
       var length;
-      var code;
+      var code2;
       var dist;
       var bl_count = new Array(MAX_BITS + 1);
       length = 0;
-      for (code = 0; code < LENGTH_CODES - 1; code++) {
-        base_length[code] = length;
-        for (n = 0; n < 1 << extra_lbits[code]; n++) {
-          _length_code[length++] = code;
+      for (code2 = 0; code2 < LENGTH_CODES - 1; code2++) {
+        base_length[code2] = length;
+        for (n = 0; n < 1 << extra_lbits[code2]; n++) {
+          _length_code[length++] = code2;
         }
       }
-      _length_code[length - 1] = code;
+      _length_code[length - 1] = code2;
       dist = 0;
-      for (code = 0; code < 16; code++) {
-        base_dist[code] = dist;
-        for (n = 0; n < 1 << extra_dbits[code]; n++) {
-          _dist_code[dist++] = code;
+      for (code2 = 0; code2 < 16; code2++) {
+        base_dist[code2] = dist;
+        for (n = 0; n < 1 << extra_dbits[code2]; n++) {
+          _dist_code[dist++] = code2;
         }
       }
       dist >>= 7;
-      for (; code < D_CODES; code++) {
-        base_dist[code] = dist << 7;
-        for (n = 0; n < 1 << extra_dbits[code] - 7; n++) {
-          _dist_code[256 + dist++] = code;
+      for (; code2 < D_CODES; code2++) {
+        base_dist[code2] = dist << 7;
+        for (n = 0; n < 1 << extra_dbits[code2] - 7; n++) {
+          _dist_code[256 + dist++] = code2;
         }
       }
       for (bits = 0; bits <= MAX_BITS; bits++) {
@@ -1615,7 +1615,7 @@ var require_trees = __commonJS({
       var dist;
       var lc;
       var lx = 0;
-      var code;
+      var code2;
       var extra;
       if (s.last_lit !== 0) {
         do {
@@ -1625,19 +1625,19 @@ var require_trees = __commonJS({
           if (dist === 0) {
             send_code(s, lc, ltree);
           } else {
-            code = _length_code[lc];
-            send_code(s, code + LITERALS + 1, ltree);
-            extra = extra_lbits[code];
+            code2 = _length_code[lc];
+            send_code(s, code2 + LITERALS + 1, ltree);
+            extra = extra_lbits[code2];
             if (extra !== 0) {
-              lc -= base_length[code];
+              lc -= base_length[code2];
               send_bits(s, lc, extra);
             }
             dist--;
-            code = d_code(dist);
-            send_code(s, code, dtree);
-            extra = extra_dbits[code];
+            code2 = d_code(dist);
+            send_code(s, code2, dtree);
+            extra = extra_dbits[code2];
             if (extra !== 0) {
-              dist -= base_dist[code];
+              dist -= base_dist[code2];
               send_bits(s, dist, extra);
             }
           }
@@ -8732,8 +8732,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -8759,8 +8759,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -11259,22 +11259,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -12183,7 +12183,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -12381,9 +12381,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -12705,12 +12705,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -12872,12 +12872,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -14944,9 +14944,9 @@ var require_code = __commonJS({
     };
     exports2.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -14973,13 +14973,13 @@ var require_code = __commonJS({
     exports2._Code = _Code;
     exports2.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports2._ = _;
     var plus = new _Code("+");
@@ -14995,13 +14995,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports2.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code2.push(arg);
       else
-        code.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports2.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -15185,7 +15185,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -15198,16 +15198,16 @@ var require_scope = __commonJS({
             let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name2);
             }
             nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports2.ValueScope = ValueScope;
@@ -15367,9 +15367,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -15391,7 +15391,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -15439,10 +15439,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -15563,12 +15563,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a, _b;
@@ -15685,18 +15685,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -18015,22 +18015,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -18303,15 +18303,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -18342,15 +18342,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -18377,15 +18377,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -18430,15 +18430,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -21396,8 +21396,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -30951,16 +30951,16 @@ var require_buffer_writer = __commonJS({
         this.offset += size;
         return offset;
       }
-      join(code) {
-        if (code) {
-          this.buffer[this.headerPosition] = code;
+      join(code2) {
+        if (code2) {
+          this.buffer[this.headerPosition] = code2;
           const length = this.offset - (this.headerPosition + 1);
           this.buffer.writeInt32BE(length, this.headerPosition + 1);
         }
-        return this.buffer.slice(code ? 0 : 5, this.offset);
+        return this.buffer.slice(code2 ? 0 : 5, this.offset);
       }
-      flush(code) {
-        const result = this.join(code);
+      flush(code2) {
+        const result = this.join(code2);
         this.offset = 5;
         this.headerPosition = 0;
         this.buffer = Buffer.allocUnsafe(this.size);
@@ -31114,11 +31114,11 @@ var require_serializer = __commonJS({
       buffer.writeInt32BE(secretKey, 12);
       return buffer;
     };
-    var cstringMessage = (code, string2) => {
+    var cstringMessage = (code2, string2) => {
       const stringLen = Buffer.byteLength(string2);
       const len = 4 + stringLen + 1;
       const buffer = Buffer.allocUnsafe(1 + len);
-      buffer[0] = code;
+      buffer[0] = code2;
       buffer.writeInt32BE(len, 1);
       buffer.write(string2, 5, "utf-8");
       buffer[len] = 0;
@@ -31148,7 +31148,7 @@ var require_serializer = __commonJS({
     var copyFail = (message) => {
       return cstringMessage(102, message);
     };
-    var codeOnlyBuffer = (code) => Buffer.from([code, 0, 0, 0, 4]);
+    var codeOnlyBuffer = (code2) => Buffer.from([code2, 0, 0, 0, 4]);
     var flushBuffer = codeOnlyBuffer(
       72
       /* code.flush */
@@ -31277,11 +31277,11 @@ var require_parser2 = __commonJS({
         const bufferFullLength = this.bufferOffset + this.bufferLength;
         let offset = this.bufferOffset;
         while (offset + HEADER_LENGTH <= bufferFullLength) {
-          const code = this.buffer[offset];
+          const code2 = this.buffer[offset];
           const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
           const fullMessageLength = CODE_LENGTH + length;
           if (fullMessageLength + offset <= bufferFullLength) {
-            const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+            const message = this.handlePacket(offset + HEADER_LENGTH, code2, length, this.buffer);
             callback(message);
             offset += fullMessageLength;
           } else {
@@ -31324,11 +31324,11 @@ var require_parser2 = __commonJS({
           this.bufferLength = buffer.byteLength;
         }
       }
-      handlePacket(offset, code, length, bytes) {
+      handlePacket(offset, code2, length, bytes) {
         const { reader } = this;
         reader.setBuffer(offset, bytes);
         let message;
-        switch (code) {
+        switch (code2) {
           case 50:
             message = messages_1.bindComplete;
             break;
@@ -31396,7 +31396,7 @@ var require_parser2 = __commonJS({
             message = parseCopyData(reader, length);
             break;
           default:
-            return new messages_1.DatabaseError("received invalid response: " + code.toString(16), length, "error");
+            return new messages_1.DatabaseError("received invalid response: " + code2.toString(16), length, "error");
         }
         reader.setBuffer(0, emptyBuffer);
         message.length = length;
@@ -31479,12 +31479,12 @@ var require_parser2 = __commonJS({
       return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
     };
     var parseAuthenticationResponse = (reader, length) => {
-      const code = reader.int32();
+      const code2 = reader.int32();
       const message = {
         name: "authenticationOk",
         length
       };
-      switch (code) {
+      switch (code2) {
         case 0:
           break;
         case 3:
@@ -31521,7 +31521,7 @@ var require_parser2 = __commonJS({
           message.data = reader.string(length - 8);
           break;
         default:
-          throw new Error("Unknown authenticationOk message type " + code);
+          throw new Error("Unknown authenticationOk message type " + code2);
       }
       return message;
     };
@@ -34514,7 +34514,7 @@ var require_copy_to = __commonJS({
     var { Readable } = __require("stream");
     var assert = __require("assert");
     var BufferList = require_obuf();
-    var code = require_message_formats();
+    var code2 = require_message_formats();
     var PG_CODE = 0;
     var PG_LENGTH = 1;
     var PG_MESSAGE = 2;
@@ -34588,7 +34588,7 @@ var require_copy_to = __commonJS({
           if (PG_CODE === this._state) {
             if (!this._buffer.has(1)) break;
             this._code = this._buffer.peekUInt8();
-            if (this._code === code.ErrorResponse) {
+            if (this._code === code2.ErrorResponse) {
               this._detach();
               return;
             }
@@ -34605,21 +34605,21 @@ var require_copy_to = __commonJS({
               const n = Math.min(this._buffer.size, this._unreadMessageContentLength);
               const messageContentChunk = this._buffer.take(n);
               this._unreadMessageContentLength -= n;
-              if (this._code === code.CopyData) {
+              if (this._code === code2.CopyData) {
                 this._copyDataChunks.push(messageContentChunk);
               }
             }
             if (this._unreadMessageContentLength === 0) {
               switch (this._code) {
-                case code.CopyOutResponse:
-                case code.CopyData:
+                case code2.CopyOutResponse:
+                case code2.CopyData:
                 // standard interspersed messages.
                 // see https://www.postgresql.org/docs/9.6/protocol-flow.html#PROTOCOL-COPY
-                case code.ParameterStatus:
-                case code.NoticeResponse:
-                case code.NotificationResponse:
+                case code2.ParameterStatus:
+                case code2.NoticeResponse:
+                case code2.NotificationResponse:
                   break;
-                case code.CopyDone:
+                case code2.CopyDone:
                 default:
                   done = true;
                   break;
@@ -34663,7 +34663,7 @@ var require_copy_from = __commonJS({
       return new CopyStreamQuery(txt, options);
     };
     var { Writable } = __require("stream");
-    var code = require_message_formats();
+    var code2 = require_message_formats();
     var CopyStreamQuery = class extends Writable {
       constructor(text, options) {
         super(options);
@@ -34722,7 +34722,7 @@ var require_copy_from = __commonJS({
         const self2 = this;
         const done = function() {
           const Int32Len = 4;
-          const finBuffer = Buffer.from([code.CopyDone, 0, 0, 0, Int32Len]);
+          const finBuffer = Buffer.from([code2.CopyDone, 0, 0, 0, Int32Len]);
           self2.connection.stream.write(finBuffer);
         };
         if (this._gotCopyInResponse) {
@@ -34750,7 +34750,7 @@ var require_copy_from = __commonJS({
       }
       flushChunk(chunk) {
         const Int32Len = 4;
-        const lenBuffer = Buffer.from([code.CopyData, 0, 0, 0, 0]);
+        const lenBuffer = Buffer.from([code2.CopyData, 0, 0, 0, 0]);
         lenBuffer.writeUInt32BE(chunk.length + Int32Len, 1);
         this.connection.stream.write(lenBuffer);
         return this.connection.stream.write(chunk);
@@ -34801,7 +34801,7 @@ var require_copy_both = __commonJS({
     var { Duplex } = __require("stream");
     var assert = __require("assert");
     var BufferList = require_obuf();
-    var code = require_message_formats();
+    var code2 = require_message_formats();
     var PG_CODE = 0;
     var PG_LENGTH = 1;
     var PG_MESSAGE = 2;
@@ -34880,7 +34880,7 @@ var require_copy_both = __commonJS({
           if (PG_CODE === this._state) {
             if (!this._buffer.has(1)) break;
             this._code = this._buffer.peekUInt8();
-            if (this._code === code.ErrorResponse) {
+            if (this._code === code2.ErrorResponse) {
               this._detach();
               return;
             }
@@ -34897,27 +34897,27 @@ var require_copy_both = __commonJS({
               const n = Math.min(this._buffer.size, this._unreadMessageContentLength);
               const messageContentChunk = this._buffer.take(n);
               this._unreadMessageContentLength -= n;
-              if (this._code === code.CopyData) {
+              if (this._code === code2.CopyData) {
                 this._copyDataChunks.push(messageContentChunk);
               }
             }
             if (this._unreadMessageContentLength === 0) {
               switch (this._code) {
-                case code.CopyBothResponse:
+                case code2.CopyBothResponse:
                   this._startCopyIn();
                   break;
-                case code.CopyData:
+                case code2.CopyData:
                   if (this.alignOnCopyDataFrame) {
                     drained = this._flushCopyData();
                   }
                   break;
                 // standard interspersed messages.
                 // see https://www.postgresql.org/docs/9.6/protocol-flow.html#PROTOCOL-COPY
-                case code.ParameterStatus:
-                case code.NoticeResponse:
-                case code.NotificationResponse:
+                case code2.ParameterStatus:
+                case code2.NoticeResponse:
+                case code2.NotificationResponse:
                   break;
-                case code.CopyDone:
+                case code2.CopyDone:
                 default:
                   done = true;
                   break;
@@ -34962,7 +34962,7 @@ var require_copy_both = __commonJS({
       _final(cb) {
         this.flush();
         const Int32Len = 4;
-        const finBuffer = Buffer.from([code.CopyDone, 0, 0, 0, Int32Len]);
+        const finBuffer = Buffer.from([code2.CopyDone, 0, 0, 0, Int32Len]);
         this.connection.stream.write(finBuffer);
         this.cb_flush = cb;
       }
@@ -34986,7 +34986,7 @@ var require_copy_both = __commonJS({
       }
       flushChunk(chunk) {
         const Int32Len = 4;
-        const lenBuffer = Buffer.from([code.CopyData, 0, 0, 0, 0]);
+        const lenBuffer = Buffer.from([code2.CopyData, 0, 0, 0, 0]);
         lenBuffer.writeUInt32BE(chunk.length + Int32Len, 1);
         this.connection.stream.write(lenBuffer);
         return this.connection.stream.write(chunk);
@@ -35115,7 +35115,7 @@ var require_util2 = __commonJS({
       return fastHashObject(keys, labels);
     }
     exports2.hashObject = hashObject;
-    exports2.isObject = function isObject3(obj) {
+    exports2.isObject = function isObject4(obj) {
       return obj !== null && typeof obj === "object";
     };
     exports2.nowTimestamp = function nowTimestamp() {
@@ -35361,11 +35361,11 @@ var require_metric = __commonJS({
   "node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
-    var { isObject: isObject3 } = require_util2();
+    var { isObject: isObject4 } = require_util2();
     var { validateMetricName, validateLabelName } = require_validation4();
     var Metric = class {
       constructor(config, defaults2 = {}) {
-        if (!isObject3(config)) {
+        if (!isObject4(config)) {
           throw new TypeError("constructor expected a config object");
         }
         Object.assign(
@@ -35459,7 +35459,7 @@ var require_counter = __commonJS({
     var util = __require("util");
     var {
       hashObject,
-      isObject: isObject3,
+      isObject: isObject4,
       getLabels,
       removeLabels,
       nowTimestamp
@@ -35490,7 +35490,7 @@ var require_counter = __commonJS({
        */
       incWithoutExemplar(labels, value) {
         let hash = "";
-        if (isObject3(labels)) {
+        if (isObject4(labels)) {
           hash = hashObject(labels, this.sortedLabelNames);
           validateLabel(this.labelNames, labels);
         } else {
@@ -35531,7 +35531,7 @@ var require_counter = __commonJS({
       }
       updateExemplar(exemplarLabels, value, hash) {
         if (exemplarLabels === this.defaultExemplarLabelSet) return;
-        if (!isObject3(this.hashMap[hash].exemplar)) {
+        if (!isObject4(this.hashMap[hash].exemplar)) {
           this.hashMap[hash].exemplar = new Exemplar();
         }
         this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
@@ -35596,7 +35596,7 @@ var require_gauge = __commonJS({
       setValueDelta,
       getLabels,
       hashObject,
-      isObject: isObject3,
+      isObject: isObject4,
       removeLabels
     } = require_util2();
     var { validateLabel } = require_validation4();
@@ -35733,10 +35733,10 @@ var require_gauge = __commonJS({
       setValueDelta(gauge.hashMap, delta, labels, hash);
     }
     function getLabelArg(labels) {
-      return isObject3(labels) ? labels : {};
+      return isObject4(labels) ? labels : {};
     }
     function getValueArg(labels, value) {
-      return isObject3(labels) ? value : labels;
+      return isObject4(labels) ? value : labels;
     }
     module2.exports = Gauge;
   }
@@ -35750,7 +35750,7 @@ var require_histogram = __commonJS({
     var {
       getLabels,
       hashObject,
-      isObject: isObject3,
+      isObject: isObject4,
       removeLabels,
       nowTimestamp
     } = require_util2();
@@ -35822,7 +35822,7 @@ var require_histogram = __commonJS({
         const bound = findBound(this.upperBounds, value);
         const { bucketExemplars } = this.hashMap[hash];
         let exemplar = bucketExemplars[bound];
-        if (!isObject3(exemplar)) {
+        if (!isObject4(exemplar)) {
           exemplar = new Exemplar();
           bucketExemplars[bound] = exemplar;
         }
@@ -35984,7 +35984,7 @@ var require_histogram = __commonJS({
       return result;
     }
     function convertLabelsAndValues(labels, value) {
-      return isObject3(labels) ? {
+      return isObject4(labels) ? {
         labels,
         value
       } : {
@@ -39681,7 +39681,7 @@ var require_gc = __commonJS({
 var require_defaultMetrics = __commonJS({
   "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
-    var { isObject: isObject3 } = require_util2();
+    var { isObject: isObject4 } = require_util2();
     var processCpuTotal = require_processCpuTotal();
     var processStartTime = require_processStartTime();
     var osMemoryHeap = require_osMemoryHeap();
@@ -39712,7 +39712,7 @@ var require_defaultMetrics = __commonJS({
     };
     var metricsList = Object.keys(metrics);
     module2.exports = function collectDefaultMetrics2(config) {
-      if (config !== null && config !== void 0 && !isObject3(config)) {
+      if (config !== null && config !== void 0 && !isObject4(config)) {
         throw new TypeError("config must be null, undefined, or an object");
       }
       config = { eventLoopMonitoringPrecision: 10, ...config };
@@ -40010,9 +40010,9 @@ var ExitCode = {
   Usage: 2
 };
 var UserError = class extends Error {
-  constructor(code, message, field) {
+  constructor(code2, message, field) {
     super(message);
-    this.code = code;
+    this.code = code2;
     this.field = field;
   }
   code;
@@ -40028,6 +40028,60 @@ function getErrorMessage(error) {
 function assertNever(value) {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
+
+// src/util/secrets.ts
+var REDACTED = "***";
+var MIN_REDACTED_LENGTH = 3;
+function urlPassword(url) {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^:@/]*:([^@/]*)@/i.exec(url)?.[1] || void 0;
+}
+function forms(secret) {
+  const all = [secret, encodeURIComponent(secret)];
+  try {
+    all.push(decodeURIComponent(secret));
+  } catch {
+  }
+  return all;
+}
+var Secrets = class {
+  constructor(mask) {
+    this.mask = mask;
+  }
+  mask;
+  values = /* @__PURE__ */ new Set();
+  /** Every form, longest first, so a secret containing another is replaced whole. */
+  sorted = [];
+  /** Registers a secret (and its encoded forms) with the runner's masker and for redaction. */
+  add(secret) {
+    if (secret === void 0 || secret.trim() === "") return;
+    let added = false;
+    for (const form of forms(secret)) {
+      if (form === "" || this.values.has(form)) continue;
+      this.values.add(form);
+      this.mask(form);
+      added = true;
+    }
+    if (added)
+      this.sorted = [...this.values].filter((value) => value.length >= MIN_REDACTED_LENGTH).sort((a, b) => b.length - a.length);
+  }
+  /** A database URL: the whole URL and its password. */
+  addUrl(url) {
+    if (url === void 0 || url.trim() === "") return;
+    this.add(url.trim());
+    this.add(urlPassword(url.trim()));
+  }
+  /** The text with every secret replaced by {@link REDACTED}. */
+  redact(text) {
+    let result = text;
+    for (const secret of this.sorted)
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    return result;
+  }
+  /** How many distinct forms are held (for tests and the debug line). */
+  get size() {
+    return this.values.size;
+  }
+};
 
 // src/prometheus/client.ts
 var PrometheusQueryError = class extends Error {
@@ -40355,33 +40409,190 @@ function formatGateTable(result) {
 }
 
 // src/util/fs.ts
-import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import {
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 var TEMPORARY_MARKER = ".dw-tmp-";
 function temporaryPathFor(path) {
   const random = Math.random().toString(36).slice(2, 10);
   return join(dirname(path), `.${basename(path)}${TEMPORARY_MARKER}${process.pid}-${random}`);
 }
+var pendingTemporaries = /* @__PURE__ */ new Set();
+var CLEANUP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var signalsHooked = false;
+function cleanUpOnSignals() {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of CLEANUP_SIGNALS) {
+    const onSignal = () => {
+      for (const temporary of pendingTemporaries) rmSync(temporary, { force: true });
+      pendingTemporaries.clear();
+      if (process.listenerCount(signal) > 1) return;
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+function describeWriteFailure(error) {
+  const code2 = error?.code;
+  switch (code2) {
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    case "EROFS":
+      return "read-only file system";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "EIO":
+      return "input/output error";
+    case "ENAMETOOLONG":
+      return "file name too long";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return `cannot write (${code2 ?? getErrorMessage(error)})`;
+  }
+}
+function fileInTheWay(path) {
+  for (let at2 = resolve(path); ; at2 = dirname(at2)) {
+    try {
+      return statSync(at2).isDirectory() ? void 0 : at2;
+    } catch {
+      if (dirname(at2) === at2) return void 0;
+    }
+  }
+}
+function fileWriteError(path, error) {
+  if (error instanceof UserError) return error;
+  const code2 = error?.code;
+  if (code2 === "ENOTDIR" || code2 === "EEXIST") {
+    const blocker = fileInTheWay(path);
+    if (blocker !== void 0)
+      return new UserError("FILE_UNWRITABLE", `cannot write ${path}: ${blocker} is a file, not a directory`);
+  }
+  return new UserError("FILE_UNWRITABLE", `cannot write ${path}: ${describeWriteFailure(error)}`);
+}
+var TEMPORARY_NAME = new RegExp(`^\\..+${TEMPORARY_MARKER.replace(/[.-]/g, "\\$&")}([0-9]+)-[a-z0-9]+$`);
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function removeStaleTemporaries(directory) {
+  let names;
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  const removed = [];
+  for (const name2 of names) {
+    const pid = TEMPORARY_NAME.exec(name2)?.[1];
+    if (pid === void 0 || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    const path = join(directory, name2);
+    try {
+      if (!lstatSync(path).isFile()) continue;
+      rmSync(path, { force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
+function makeDirectories(paths) {
+  for (const directory of new Set(paths.map((path) => dirname(path)))) {
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      throw fileWriteError(directory, error);
+    }
+  }
+}
+async function writeFileSetAtomic(files) {
+  cleanUpOnSignals();
+  makeDirectories(files.map((file) => file.path));
+  for (const directory of new Set(files.map((file) => dirname(file.path)))) removeStaleTemporaries(directory);
+  for (const file of files) {
+    let isDirectory = false;
+    try {
+      isDirectory = lstatSync(file.path).isDirectory();
+    } catch {
+    }
+    if (isDirectory) throw fileWriteError(file.path, Object.assign(new Error(), { code: "EISDIR" }));
+  }
+  const temporaries = files.map((file) => temporaryPathFor(file.path));
+  const renamed = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      const temporary = temporaries[index];
+      pendingTemporaries.add(temporary);
+      try {
+        await writeFile(temporary, file.content);
+      } catch (error) {
+        throw fileWriteError(file.path, error);
+      }
+    }
+    for (const [index, file] of files.entries()) {
+      try {
+        renameSync(temporaries[index], file.path);
+      } catch (error) {
+        throw fileWriteError(file.path, error);
+      }
+      pendingTemporaries.delete(temporaries[index]);
+      renamed.push(file.path);
+    }
+  } catch (error) {
+    for (const path of renamed) rmSync(path, { force: true });
+    throw error;
+  } finally {
+    for (const temporary of temporaries) {
+      if (!pendingTemporaries.delete(temporary)) continue;
+      rmSync(temporary, { force: true });
+    }
+  }
+}
 function writeFileAtomic(path, content2) {
-  mkdirSync(dirname(path), { recursive: true });
+  cleanUpOnSignals();
+  makeDirectories([path]);
+  removeStaleTemporaries(dirname(path));
   const temporary = temporaryPathFor(path);
+  pendingTemporaries.add(temporary);
   try {
     writeFileSync(temporary, content2);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw fileWriteError(path, error);
+  } finally {
+    pendingTemporaries.delete(temporary);
   }
 }
 function fileReadError(path, error, label) {
   const where = label ? `${label}: ${path}` : path;
-  const code = error?.code;
-  if (code === "ENOENT") return new UserError("FILE_NOT_FOUND", `${where}: file not found`);
-  if (code === "EISDIR") return new UserError("FILE_UNREADABLE", `${where}: is a directory, not a file`);
-  if (code === "EACCES" || code === "EPERM")
+  const code2 = error?.code;
+  if (code2 === "ENOENT") return new UserError("FILE_NOT_FOUND", `${where}: file not found`);
+  if (code2 === "EISDIR") return new UserError("FILE_UNREADABLE", `${where}: is a directory, not a file`);
+  if (code2 === "EACCES" || code2 === "EPERM")
     return new UserError("FILE_UNREADABLE", `${where}: permission denied`);
-  return new UserError("FILE_UNREADABLE", `${where}: cannot read (${code ?? "unknown error"})`);
+  return new UserError("FILE_UNREADABLE", `${where}: cannot read (${code2 ?? "unknown error"})`);
 }
 async function readTextFile(path, label, cwd) {
   try {
@@ -40417,6 +40628,11 @@ async function readJsonFile(path, label, cwd) {
 }
 function writeJsonFileAtomic(path, value) {
   writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n");
+}
+var MAX_FILE_NAME_PART = 80;
+function fileNamePart(label) {
+  const safe = label.replace(/[^A-Za-z0-9._@-]+/g, "-").slice(0, MAX_FILE_NAME_PART);
+  return /^\.*$/.test(safe) ? "-".repeat(Math.max(safe.length, 1)) : safe;
 }
 
 // src/loadtest/capacity-search.ts
@@ -45279,7 +45495,7 @@ function parseExpectStatus(label, text) {
   for (const part of text.split(",").map((item) => item.trim())) {
     const group = /^([1-5])xx$/i.exec(part);
     if (group) {
-      for (let code = Number(group[1]) * 100; code < Number(group[1]) * 100 + 100; code++) codes.add(code);
+      for (let code2 = Number(group[1]) * 100; code2 < Number(group[1]) * 100 + 100; code2++) codes.add(code2);
       continue;
     }
     if (!/^[1-5]\d\d$/.test(part))
@@ -45654,8 +45870,8 @@ function holdoutMask(table, idColumn, fraction, seed) {
 }
 function cellValue(column, row) {
   if (column.type === "string") {
-    const code = column.codes[row];
-    return code < 0 ? null : column.dictionary[code];
+    const code2 = column.codes[row];
+    return code2 < 0 ? null : column.dictionary[code2];
   }
   const value = column.values[row];
   return Number.isNaN(value) ? null : value;
@@ -45748,10 +45964,10 @@ function trainChurnModel(table, options) {
       const seen = new Uint8Array(column.dictionary.length);
       for (let row = 0; row < table.rows; row++)
         if (!isHoldout[row] && column.codes[row] >= 0) seen[column.codes[row]] = 1;
-      const levels = column.dictionary.filter((_, code) => seen[code]).sort();
+      const levels = column.dictionary.filter((_, code2) => seen[code2]).sort();
       const slotOfCode = new Int32Array(column.dictionary.length).fill(-1);
       column.dictionary.forEach(
-        (level, code) => slotOfCode[code] = seen[code] ? levels.indexOf(level) : -1
+        (level, code2) => slotOfCode[code2] = seen[code2] ? levels.indexOf(level) : -1
       );
       encoders.push({ column, offset: width, width: levels.length, mean: 0, std: 1, levels, slotOfCode });
       width += levels.length;
@@ -45792,8 +46008,8 @@ function trainChurnModel(table, options) {
       for (const encoder2 of encoders) {
         const column = encoder2.column;
         if (column.type === "string") {
-          const code = column.codes[row];
-          const slot = code >= 0 ? encoder2.slotOfCode[code] : -1;
+          const code2 = column.codes[row];
+          const slot = code2 >= 0 ? encoder2.slotOfCode[code2] : -1;
           if (slot >= 0) x[base + encoder2.offset + slot] = 1;
         } else {
           const value = column.values[row];
@@ -50137,13 +50353,21 @@ function niceMaximum(value) {
   for (const multiple of [1, 2, 2.5, 5, 10]) if (multiple * magnitude >= value) return multiple * magnitude;
   return 10 * magnitude;
 }
+function minusLog10(p) {
+  return p <= 0 ? Infinity : -Math.log10(Math.min(p, 1));
+}
+var MIN_P_VALUE_AXIS = 16;
 function scoreChart(columns, kind, total) {
   const shown = columns.slice(0, MAX_CHART_COLUMNS);
-  const scores = shown.map((column) => column.drift_score ?? 0);
-  const thresholds = shown.map((column) => column.threshold ?? 0);
+  const transform = kind === "p_value" ? minusLog10 : (value) => value;
+  const scores = shown.map((column) => transform(column.drift_score ?? 0));
+  const thresholds = shown.map((column) => transform(column.threshold ?? 0));
   const subset = shown.length < total ? `, first ${shown.length} of ${total} in report order` : "";
-  const caption = kind === "p_value" ? `_p-value tests (bar = p-value, line = threshold): drift where the bar falls below the line${subset}._` : `_Distance tests (bar = distance, line = threshold): drift where the bar reaches the line${subset}._`;
-  const maximum = kind === "p_value" ? 1 : niceMaximum(Math.max(...scores, ...thresholds) * 1.05);
+  const finite = [...scores, ...thresholds].filter(Number.isFinite);
+  const caption = kind === "p_value" ? `_p-value tests on a \u2212log10 scale (bar = \u2212log10 p-value, line = \u2212log10 threshold; 2 means p = 0.01): drift where the bar reaches the line${scores.some((score) => !Number.isFinite(score)) ? " (p = 0 is drawn at the top)" : ""}${subset}._` : `_Distance tests (bar = distance, line = threshold): drift where the bar reaches the line${subset}._`;
+  const maximum = niceMaximum(
+    Math.max(...finite, kind === "p_value" && finite.length < scores.length * 2 ? MIN_P_VALUE_AXIS : 0) * 1.05
+  );
   return [
     caption,
     "",
@@ -50151,11 +50375,11 @@ function scoreChart(columns, kind, total) {
     // Bars in the report's reference blue, the threshold line in its current orange.
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${BAR_COLOUR}, ${LINE_COLOUR}"}}}}%%`,
     "xychart-beta horizontal",
-    `    title "${kind === "p_value" ? "p-value vs threshold" : "Distance vs threshold"}"`,
+    `    title "${kind === "p_value" ? "\u2212log10 p-value vs threshold" : "Distance vs threshold"}"`,
     `    x-axis [${shown.map((column) => `"${mermaidLabel(column.column)}"`).join(", ")}]`,
-    `    y-axis "${kind === "p_value" ? "p-value" : "distance"}" 0 --> ${mermaidNumber(maximum)}`,
+    `    y-axis "${kind === "p_value" ? "\u2212log10 p-value" : "distance"}" 0 --> ${mermaidNumber(maximum)}`,
     `    bar [${scores.map((score) => mermaidNumber(Math.min(score, maximum))).join(", ")}]`,
-    `    line [${thresholds.map(mermaidNumber).join(", ")}]`,
+    `    line [${thresholds.map((threshold) => mermaidNumber(Math.min(threshold, maximum))).join(", ")}]`,
     "```"
   ].join("\n");
 }
@@ -50176,7 +50400,7 @@ function fixed(value, digits) {
   return Number.isFinite(value) ? value.toFixed(digits) : String(value);
 }
 function formatCounts(counts, empty2) {
-  return Object.entries(counts).map(([code, n]) => `${code}: ${n}`).join(", ") || empty2;
+  return Object.entries(counts).map(([code2, n]) => `${code2}: ${n}`).join(", ") || empty2;
 }
 function formatProgress(progress) {
   return `load ${fixed(Math.min(progress.elapsedSeconds, progress.durationSeconds), 0)}/${progress.durationSeconds}s  sent ${progress.sent}  responses ${progress.responses}  in-flight ${progress.inFlight}  dropped ${progress.dropped}  errors ${progress.errors}  p95 ${fixed(progress.p95Ms, 1)} ms`;
@@ -50715,9 +50939,28 @@ function parseCapacitySettings(raw, label) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-function parseFlags(command, argv, options) {
+var NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+function joinNegativeNumbers(argv2, options) {
+  const args = [];
+  for (let i = 0; i < argv2.length; i++) {
+    const arg = argv2[i];
+    const next = argv2[i + 1];
+    const name2 = arg.startsWith("--") && !arg.includes("=") ? arg.slice(2) : void 0;
+    if (name2 !== void 0 && options[name2]?.type === "string" && next !== void 0 && NEGATIVE_NUMBER.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
+}
+function parseFlags(command, argv2, options) {
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+    return parseArgs({
+      args: joinNegativeNumbers(argv2, options),
+      options,
+      strict: true,
+      allowPositionals: false
+    }).values;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const firstSentence = message.split(/\.\s/)[0].replace(/\.$/, "");
@@ -50885,8 +51128,8 @@ var flags = {
   markdown: { type: "string" },
   html: { type: "string" }
 };
-function parseSettings(argv) {
-  const values = parseFlags("capacity", argv, flags);
+function parseSettings(argv2) {
+  const values = parseFlags("capacity", argv2, flags);
   const search = parseCapacitySettings(
     {
       ...sharedRawInputs(values),
@@ -50917,8 +51160,8 @@ var capacityCommand = {
   name: "capacity",
   summary: "find the highest arrival rate that meets every SLO objective (ramp, then bisection)",
   usage,
-  async run(argv, io) {
-    const settings = parseSettings(argv);
+  async run(argv2, io) {
+    const settings = parseSettings(argv2);
     const result = await withStderrReporting(
       io,
       settings.quiet,
@@ -50984,9 +51227,20 @@ function applyCorrection(columns, method) {
 // src/drift/options.ts
 var DEFAULT_DRIFT_SHARE = 0.5;
 var DEFAULT_RETRAIN_THRESHOLD = 0.3;
-var DEFAULT_NAMES = { stattest: "stattest", threshold: "threshold", numerical: "numerical" };
+var DEFAULT_NAMES = {
+  stattest: "stattest",
+  threshold: "threshold",
+  numerical: "numerical",
+  categorical: "categorical",
+  columns: "columns",
+  exclude: "exclude",
+  idColumn: "id-column",
+  timestampColumn: "timestamp-column",
+  target: "target",
+  allowEmpty: "allow-empty"
+};
 function settingName(options, setting) {
-  return (options.names ?? DEFAULT_NAMES)[setting];
+  return options.names?.[setting] ?? DEFAULT_NAMES[setting];
 }
 function resolveOverride(overrides2, column, columnType) {
   return overrides2?.byColumn?.[column] ?? overrides2?.byType?.[columnType] ?? overrides2?.all;
@@ -51007,10 +51261,10 @@ function positiveRate(column) {
     let count2 = 0;
     const codes = column.codes;
     for (let i = 0; i < codes.length; i++) {
-      const code = codes[i];
-      if (code < 0) continue;
+      const code2 = codes[i];
+      if (code2 < 0) continue;
       count2++;
-      if (code === positive) hits2++;
+      if (code2 === positive) hits2++;
     }
     return count2 === 0 ? null : hits2 / count2;
   }
@@ -51089,6 +51343,16 @@ function missingDrift(referenceMissing, referenceRows, currentMissing, currentRo
     missing_p_value: pValue,
     missing_drift_detected: pValue < threshold
   };
+}
+
+// src/drift/example-value.ts
+var MAX_EXAMPLE_LENGTH = 200;
+function exampleValue(value) {
+  if (value.length <= MAX_EXAMPLE_LENGTH) return value;
+  let end = MAX_EXAMPLE_LENGTH;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${value.slice(0, end)}\u2026`;
 }
 
 // src/drift/column-types.ts
@@ -51202,7 +51466,7 @@ function manyValuesMoments(present) {
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
-function numericTally(column, rows, given2) {
+function numericTally(column, rows, given2, decided) {
   let count = 0;
   if (given2 !== void 0 && given2.total === rows)
     count = rows;
@@ -51220,7 +51484,7 @@ function numericTally(column, rows, given2) {
   for (let k = 0; k < distinct; k++) modeCount = Math.max(modeCount, runs.counts[k]);
   const first = runs.values[0];
   const last = runs.values[distinct - 1];
-  const type = column.type === "datetime" ? "datetime" : column.type === "bool" || column.type === "int" && distinct <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
+  const type = column.type === "datetime" ? "datetime" : decided === "numerical" || decided === "categorical" ? decided : decided === "text" ? "categorical" : column.type === "bool" || column.type === "int" && distinct <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   if (type === "datetime") {
     const iso = (ms) => ms === void 0 || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
@@ -51269,16 +51533,20 @@ function numericTally(column, rows, given2) {
   return { summary: categoricalSummary(column.name, type, count, missing, counts, rows), modeCount };
 }
 function categoricalSummary(name2, type, count, missing, counts, rows) {
-  const top = [...counts].sort((a, b) => b.count - a.count).slice(0, TOP_VALUES).map(({ value, count: c }) => ({ value, count: c, share: c / rows }));
+  const top = [...counts].sort((a, b) => b.count - a.count).slice(0, TOP_VALUES).map(({ value, count: c }) => ({
+    value: typeof value === "string" ? exampleValue(value) : value,
+    count: c,
+    share: c / rows
+  }));
   return { column: name2, type, count, missing, distinct: counts.length, top };
 }
 function stringTally(column, type, rows) {
   const byCode = new Float64Array(column.dictionary.length);
   let count = 0;
   for (let i = 0; i < rows; i++) {
-    const code = column.codes[i];
-    if (code >= 0) {
-      byCode[code] += 1;
+    const code2 = column.codes[i];
+    if (code2 >= 0) {
+      byCode[code2] += 1;
       count++;
     }
   }
@@ -51286,12 +51554,12 @@ function stringTally(column, type, rows) {
   let distinct = 0;
   let modeCount = 0;
   const before = (a, b) => a.count > b.count || a.count === b.count && a.value < b.value;
-  for (let code = 0; code < byCode.length; code++) {
-    const c = byCode[code];
+  for (let code2 = 0; code2 < byCode.length; code2++) {
+    const c = byCode[code2];
     if (c === 0) continue;
     distinct++;
     if (c > modeCount) modeCount = c;
-    const entry = { value: column.dictionary[code], count: c };
+    const entry = { value: column.dictionary[code2], count: c };
     if (top.length === TOP_VALUES && !before(entry, top[TOP_VALUES - 1])) continue;
     let at2 = top.length < TOP_VALUES ? top.length : TOP_VALUES - 1;
     top[at2] = entry;
@@ -51305,12 +51573,16 @@ function stringTally(column, type, rows) {
   const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
-function summarizeColumn(column, rows, runs) {
-  if (column.type !== "string") return numericTally(column, rows, runs);
-  const type = inferColumnType(column) ?? "datetime";
-  return stringTally(column, type, rows);
+function summarizeColumn(column, rows, runs, type) {
+  if (column.type !== "string") return numericTally(column, rows, runs, type);
+  return stringTally(column, type ?? inferColumnType(column) ?? "datetime", rows);
 }
-function computeSummary(table, rowFacts2, precomputed) {
+function summaryColumnType(reference, current) {
+  const decidingSide = current ?? reference;
+  if (decidingSide === void 0) return "categorical";
+  return inferColumnType(decidingSide) ?? "datetime";
+}
+function computeSummary(table, rowFacts2, precomputed, typeOf) {
   const rows = table.rows;
   const columnsByType = {
     numerical: 0,
@@ -51324,7 +51596,7 @@ function computeSummary(table, rowFacts2, precomputed) {
   let almostConstantColumns = 0;
   let missingCells = 0;
   for (const column of table.columns) {
-    const { summary, modeCount } = precomputed?.(column.name) ?? summarizeColumn(column, rows);
+    const { summary, modeCount } = precomputed?.(column.name) ?? summarizeColumn(column, rows, void 0, typeOf?.(column.name));
     columnsByType[summary.type]++;
     byColumn.push(summary);
     missingCells += summary.missing.count;
@@ -51379,6 +51651,9 @@ function assembleDrift(tables, rowFacts2, options, works) {
       currentRate: positiveRate(getColumn(current, options.target))
     } : void 0
   });
+  const summaryTypes = /* @__PURE__ */ new Map();
+  for (const column of columns) summaryTypes.set(column.column, column.column_type);
+  const typeOf = (name2) => summaryTypes.get(name2) ?? summaryColumnType(getColumn(reference, name2), getColumn(current, name2));
   return {
     schema_version: SCHEMA_VERSION,
     reference: { label: options.referenceLabel, rows: reference.rows, source: reference.source },
@@ -51389,8 +51664,8 @@ function assembleDrift(tables, rowFacts2, options, works) {
     ...options.missingDrift ? { missing_drift: true } : {},
     // DataSummaryPreset-style summary of both snapshots.
     summary: {
-      reference: computeSummary(reference, rowFacts2.reference, (name2) => referenceTallies.get(name2)),
-      current: computeSummary(current, rowFacts2.current, (name2) => currentTallies.get(name2))
+      reference: computeSummary(reference, rowFacts2.reference, (name2) => referenceTallies.get(name2), typeOf),
+      current: computeSummary(current, rowFacts2.current, (name2) => currentTallies.get(name2), typeOf)
     }
   };
 }
@@ -51424,9 +51699,9 @@ function expandCounted(column) {
     for (let k = 0; k < keys2.length; k++) {
       const count = counts.counts[k];
       if (count === 0) continue;
-      const code = dictionary.length;
+      const code2 = dictionary.length;
       dictionary.push(keys2[k]);
-      codes.fill(code, at3, at3 + count);
+      codes.fill(code2, at3, at3 + count);
       at3 += count;
     }
     codes.fill(-1, at3);
@@ -51481,20 +51756,7 @@ function planColumns(reference, current, options) {
   const excluded = new Set(options.exclude ?? []);
   const forcedNumerical = new Set(options.numerical ?? []);
   const forcedCategorical = new Set(options.categorical ?? []);
-  for (const name2 of [
-    ...reserved,
-    ...excluded,
-    ...forcedNumerical,
-    ...forcedCategorical,
-    ...options.columns ?? [],
-    ...options.target ? [options.target] : []
-  ]) {
-    if (!hasColumn(reference, name2) && !hasColumn(current, name2))
-      throw new UserError(
-        "COLUMN_MISSING",
-        `column '${name2}' is in neither snapshot (${reference.source}, ${current.source})`
-      );
-  }
+  checkNamedColumns(reference, current, options);
   const names = options.columns ? [...options.columns] : [.../* @__PURE__ */ new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
   const typed = [];
   for (const name2 of names) {
@@ -51536,8 +51798,48 @@ function planColumns(reference, current, options) {
     else type = inferColumnType(cur);
     if (type) typed.push({ name: name2, type });
   }
+  if (typed.length === 0 && !options.allowEmpty)
+    throw new UserError(
+      "NO_COLUMNS",
+      `no column left to test: every column is excluded, an id, a timestamp or a date (${reference.source}, ${current.source}); pass ${settingName(options, "allowEmpty")} to accept a comparison that tests nothing`
+    );
   const order = ["numerical", "categorical", "text"];
   return order.flatMap((type) => typed.filter((column) => column.type === type));
+}
+var LISTED_COLUMNS = 20;
+function describeColumns(reference, current) {
+  const all = [...new Set([...reference.columns, ...current.columns].map((column) => column.name))];
+  const listed = all.slice(0, LISTED_COLUMNS).join(", ");
+  return all.length > LISTED_COLUMNS ? `columns: ${listed}, ... (${all.length} in all)` : `columns: ${listed}`;
+}
+function checkNamedColumns(reference, current, options) {
+  const named = [
+    ["columns", options.columns ?? []],
+    ["exclude", options.exclude ?? []],
+    ["numerical", options.numerical ?? []],
+    ["categorical", options.categorical ?? []],
+    ["idColumn", [options.idColumn]],
+    ["timestampColumn", [options.timestampColumn]],
+    ["target", [options.target]],
+    ["stattest", Object.keys(options.stattest?.byColumn ?? {})],
+    ["threshold", Object.keys(options.threshold?.byColumn ?? {})]
+  ];
+  for (const [setting, names] of named) {
+    const unknown = [
+      ...new Set(
+        names.filter(
+          (name2) => name2 !== void 0 && !hasColumn(reference, name2) && !hasColumn(current, name2)
+        )
+      )
+    ];
+    if (unknown.length === 0) continue;
+    const loaded = reference.columns.length + current.columns.length;
+    const quoted = unknown.map((name2) => `'${name2}'`).join(", ");
+    throw new UserError(
+      "COLUMN_MISSING",
+      `${settingName(options, setting)}: ${unknown.length === 1 ? "column" : "columns"} ${quoted} ${unknown.length === 1 ? "is" : "are"} in neither snapshot (${reference.source}, ${current.source}${loaded === 0 ? "" : `; ${describeColumns(reference, current)}`})`
+    );
+  }
 }
 
 // src/drift/default-stattest.ts
@@ -51610,8 +51912,8 @@ function histogramEdges(minimum, maximum, allIntegers, size) {
     if (isValidCover(edges, minimum, maximum)) return edges;
   }
   const width = (maximum - minimum) / target;
-  const plain = Array.from({ length: target + 1 }, (_, i) => i === target ? maximum : minimum + i * width);
-  return isValidCover(plain, minimum, maximum) ? plain : [minimum, maximum];
+  const plain2 = Array.from({ length: target + 1 }, (_, i) => i === target ? maximum : minimum + i * width);
+  return isValidCover(plain2, minimum, maximum) ? plain2 : [minimum, maximum];
 }
 function isValidCover(edges, minimum, maximum) {
   for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) return false;
@@ -51662,7 +51964,7 @@ function categories(pair2) {
   const ranked = [...values].sort((a, b) => share(b) - share(a) || a - b);
   const top = ranked.slice(0, TOP_CATEGORIES);
   if (!pair2.labels) top.sort((a, b) => a - b);
-  const label = (value) => pair2.labels ? pair2.labels[value] ?? String(value) : String(value);
+  const label = (value) => pair2.labels ? exampleValue(pair2.labels[value] ?? String(value)) : String(value);
   const reference_counts = top.map((value) => referenceCounts.get(value) ?? 0);
   const current_counts = top.map((value) => currentCounts.get(value) ?? 0);
   const sum = (counts) => counts.reduce((total, count) => total + count, 0);
@@ -51713,8 +52015,8 @@ function encodeCodes(codes, remap) {
   const out = new Float64Array(codes.length);
   let kept = 0;
   for (let i = 0; i < codes.length; i++) {
-    const code = codes[i];
-    if (code >= 0) out[kept++] = remap[code];
+    const code2 = codes[i];
+    if (code2 >= 0) out[kept++] = remap[code2];
   }
   return kept === codes.length ? out : out.slice(0, kept);
 }
@@ -51757,6 +52059,10 @@ function skippedResult(name2, columnType, reason, sizes, test, threshold) {
     reference_size: sizes[0],
     current_size: sizes[1]
   };
+}
+var DISTANCES_AT_MOST_ONE = ["hellinger", "jensenshannon"];
+function maxThreshold(test) {
+  return test.scoreKind === "p_value" || DISTANCES_AT_MOST_ONE.includes(test.id) ? 1 : Infinity;
 }
 function chooseStatTest(pair2, options) {
   const requested = resolveOverride(options.stattest, pair2.column, pair2.columnType);
@@ -51807,10 +52113,11 @@ function driftOfColumn({ name: name2, type: columnType }, { reference, current }
   }
   const test = chooseStatTest(pair2, options);
   const threshold = resolveOverride(options.threshold, name2, columnType) ?? test.defaultThreshold;
-  if (test.scoreKind === "p_value" && threshold > 1)
+  const maximum = maxThreshold(test);
+  if (!(threshold > 0 && threshold <= maximum))
     throw new UserError(
       "THRESHOLD_RANGE",
-      `${settingName(options, "threshold")}: ${threshold} for column '${name2}' is a p-value threshold of '${test.id}' and must be in (0, 1]`
+      `${settingName(options, "threshold")}: ${threshold} for column '${name2}' is out of the range of '${test.id}' (${test.scoreKind === "p_value" ? "a p-value" : "a distance"}): must be ${maximum === Infinity ? "above 0" : `between 0 and ${maximum}`}`
     );
   let result;
   try {
@@ -51845,15 +52152,18 @@ function scoreColumn(column, tables, options) {
   const cur = getColumn(tables.current, column.name);
   return {
     result,
+    // Both sides summarised as the one type the engine decided for the column.
     referenceTally: summarizeColumn(
       ref,
       tables.reference.rows,
-      ref.type !== "string" ? referenceRuns(pair2) : void 0
+      ref.type !== "string" ? referenceRuns(pair2) : void 0,
+      result.column_type
     ),
     currentTally: summarizeColumn(
       cur,
       tables.current.rows,
-      cur.type !== "string" ? currentRuns(pair2) : void 0
+      cur.type !== "string" ? currentRuns(pair2) : void 0,
+      result.column_type
     )
   };
 }
@@ -51865,6 +52175,107 @@ async function computeDrift(pair2, options, strategy = {}) {
   const plan = planColumns(tables.reference, tables.current, options);
   const works = await (strategy.mapColumns ?? scoreInThisThread)(plan, tables, options);
   return assembleDrift(tables, pair2.rowFacts, options, works);
+}
+
+// src/report/trend.ts
+var MAX_TREND_ROWS = 25;
+var SYMBOL = { drifted: "\u25B2", stable: "\u25CB", absent: "\xB7" };
+function runSymbols(column) {
+  return column.drifted.map((drifted) => drifted === null ? SYMBOL.absent : drifted ? SYMBOL.drifted : SYMBOL.stable).join(" ");
+}
+function trendMarker(column) {
+  if (column.new_this_run) return "new this run";
+  if (column.drifting_for >= 2) return `drifting for ${formatCount(column.drifting_for)} runs`;
+  if (column.drifting_for === 1) return "drifting";
+  return "";
+}
+function driftedInWindow(trend) {
+  return trend.columns.filter((column) => column.drifted.some((drifted) => drifted === true)).sort((a, b) => b.drifting_for - a.drifting_for || Number(b.new_this_run) - Number(a.new_this_run));
+}
+function code(name2) {
+  const flat = name2.replace(/[\r\n]+/g, " ");
+  if (!/[`|<>&\\]/.test(flat)) return `\`${flat}\``;
+  return `<code>${flat.replace(/[&<>|`\\]/g, (character) => `&#${character.charCodeAt(0)};`)}</code>`;
+}
+function plain(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/\|/g, "&#124;").replace(/<(?=[A-Za-z/!?])/g, "&#60;");
+}
+function trendMarkdown(trend, retrainThreshold) {
+  const runs = trend.runs;
+  const lines = [
+    `### Drift over time (${formatCount(runs.length)} ${runs.length === 1 ? "run" : "runs"})`,
+    ""
+  ];
+  lines.push(
+    `_drift_share by run (oldest first): ${runs.map((run) => `${plain(run.reference)}\u2192${plain(run.current)} **${formatPercent(run.drift_share)}**`).join(" \xB7 ")}_`,
+    "",
+    `_Line chart: drift_share per run, and the retrain threshold (${formatPercent(retrainThreshold)}) as the second line._`,
+    "",
+    "```mermaid",
+    "xychart-beta",
+    '    title "drift_share over runs"',
+    `    x-axis [${runs.map((run) => `"${mermaidLabel(`${run.reference}..${run.current}`)}"`).join(", ")}]`,
+    `    y-axis "drift_share" 0 --> 1`,
+    `    line [${runs.map((run) => mermaidNumber(run.drift_share)).join(", ")}]`,
+    `    line [${runs.map(() => mermaidNumber(retrainThreshold)).join(", ")}]`,
+    "```"
+  );
+  const drifted = driftedInWindow(trend);
+  lines.push("");
+  if (drifted.length === 0) {
+    lines.push(`No column drifted in the last ${formatCount(trend.window)} runs.`);
+    return lines;
+  }
+  lines.push(
+    `Columns that drifted in the last ${formatCount(trend.window)} runs (\u25B2 drifted, \u25CB not, \xB7 not tested; newest right):`,
+    "",
+    "| Column | Runs | Trend |",
+    "|---|---|---|"
+  );
+  for (const column of drifted.slice(0, MAX_TREND_ROWS))
+    lines.push(`| ${code(column.column)} | ${runSymbols(column)} | ${trendMarker(column)} |`);
+  if (drifted.length > MAX_TREND_ROWS)
+    lines.push(
+      "",
+      `_${formatCount(drifted.length - MAX_TREND_ROWS)} more columns drifted; see the JSON report's trend._`
+    );
+  return lines;
+}
+var SPARK_WIDTH = 120;
+var SPARK_HEIGHT = 24;
+function sparklineSvg(column) {
+  const points = column.scores.flatMap((score, index) => score === null ? [] : [[index, score]]);
+  const title = `${column.column}: score ${column.scores.map((score) => formatScore(score)).join(" \u2192 ")}`;
+  const open3 = `<svg class="spark" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width="${SPARK_WIDTH}" height="${SPARK_HEIGHT}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
+  if (points.length === 0) return `${open3}</svg>`;
+  const values = points.map(([, score]) => score);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const steps = Math.max(column.scores.length - 1, 1);
+  const x = (index) => (4 + index / steps * (SPARK_WIDTH - 8)).toFixed(1);
+  const y = (score) => (high === low ? SPARK_HEIGHT / 2 : 4 + (1 - (score - low) / (high - low)) * (SPARK_HEIGHT - 8)).toFixed(
+    1
+  );
+  const path = points.map(([index, score]) => `${x(index)},${y(score)}`).join(" ");
+  const dots = points.map(
+    ([index, score]) => `<circle cx="${x(index)}" cy="${y(score)}" r="2.2" class="${column.drifted[index] ? "dot drifted" : "dot"}"/>`
+  ).join("");
+  return `${open3}<polyline points="${path}" fill="none" stroke="currentColor" stroke-width="1.2"/>${dots}</svg>`;
+}
+function trendHtml(trend) {
+  const runs = trend.runs.map(
+    (run) => `<li>${escapeXml(run.reference)} \u2192 ${escapeXml(run.current)}: <strong>${formatPercent(run.drift_share)}</strong> ${run.decision}</li>`
+  ).join("");
+  const rows = trend.columns.map(
+    (column) => `<tr><td>${escapeXml(column.column)}</td><td>${sparklineSvg(column)}</td><td>${runSymbols(column)}</td><td>${escapeXml(trendMarker(column))}</td><td class="num">${column.drift_slope === null ? "\u2014" : formatScore(column.drift_slope)}</td></tr>`
+  ).join("\n");
+  return [
+    `<h2 id="trend">Drift over time (${formatCount(trend.runs.length)} runs)</h2>`,
+    `<ol class="runs">${runs}</ol>`,
+    `<table class="trend"><thead><tr><th>column</th><th>score, last ${formatCount(trend.window)} runs</th><th>drifted (newest right)</th><th></th><th class="num">slope towards drift</th></tr></thead><tbody>`,
+    rows,
+    "</tbody></table>"
+  ].join("\n");
 }
 
 // node_modules/mustache/mustache.mjs
@@ -52814,6 +53225,10 @@ var templates = {
 {{{modelSection}}}
 {{/modelSection}}
 
+{{#trendSection}}
+{{{trendSection}}}
+{{/trendSection}}
+
 {{#datasetSummary.length}}
 <h2 id="summary">Data summary</h2>
 <table class="stats"><thead><tr><th></th><th class="num">reference</th><th class="num">current</th></tr></thead><tbody>
@@ -52924,6 +53339,8 @@ table.stats th,table.stats td{padding:2px 10px}
 .warn{color:var(--drift);font-size:12.5px;margin:4px 0 0;padding-left:18px}
 footer{margin-top:32px;color:var(--muted);font-size:12px}
 @media print{.card{break-inside:avoid}th{position:static}}
+.spark{color:var(--ref);vertical-align:middle}.spark .dot{fill:var(--bg);stroke:var(--ref);stroke-width:1}.spark .dot.drifted{fill:var(--drift);stroke:var(--drift)}
+.runs{margin:0 0 10px;padding-left:22px}
 `
 };
 
@@ -52970,7 +53387,7 @@ function datasetSummaryRows(summary) {
     "missing_cells"
   ];
   return keys.map((key) => ({
-    key: key.replace(/_/g, " "),
+    key: fieldLabel(key),
     reference: formatValue(summary.reference[key]),
     current: formatValue(summary.current[key])
   }));
@@ -52986,7 +53403,7 @@ function columnSummaryEntries(entry) {
       flat.set("min", formatValue(entry.min));
       flat.set("max", formatValue(entry.max));
       flat.set("mean", formatValue(entry.mean));
-      flat.set("std", formatValue(entry.std));
+      flat.set("standard deviation", formatValue(entry.std));
       for (const [quantile2, item] of Object.entries(entry.quantiles))
         flat.set(`${Number(quantile2) * 100}th percentile`, formatValue(item));
       break;
@@ -53013,14 +53430,25 @@ function columnSummaryRows(summary, column) {
   const keys = [.../* @__PURE__ */ new Set([...reference.keys(), ...current.keys()])];
   return keys.map((key) => ({ key, reference: reference.get(key) ?? "\u2014", current: current.get(key) ?? "\u2014" }));
 }
+var FIELD_LABELS = {
+  wasserstein_normed: "normed Wasserstein",
+  jensenshannon: "Jensen-Shannon",
+  fdr_bh: "Benjamini-Hochberg (fdr_bh)",
+  bonferroni: "Bonferroni",
+  holm: "Holm"
+};
+function fieldLabel(key) {
+  return FIELD_LABELS[key] ?? key.replace(/_/g, " ");
+}
 function extraFields(column) {
+  const labelled = (value) => isRecord(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [fieldLabel(key), item])) : typeof value === "string" ? fieldLabel(value) : value;
   const extras = [
-    ["effect", column.effect],
-    ["missing_share", column.missing_share],
-    ["missing_p_value", column.missing_p_value],
-    ["missing_drift_detected", column.missing_drift_detected],
-    ["drift_score_adjusted", column.drift_score_adjusted],
-    ["correction", column.correction]
+    ["effect size", labelled(column.effect)],
+    ["missing share", column.missing_share],
+    ["missing-value drift p-value", column.missing_p_value],
+    ["missing-value drift", column.missing_drift_detected],
+    ["adjusted p-value", column.drift_score_adjusted],
+    ["multiple-testing correction", labelled(column.correction)]
   ];
   return extras.flatMap(([key, value]) => value === void 0 ? [] : [{ key, value: formatValue(value) }]);
 }
@@ -53102,7 +53530,8 @@ function renderHtml(report) {
     rows: views,
     drifted: views.filter((column) => column.state === "drifted"),
     others: views.filter((column) => column.state !== "drifted"),
-    modelSection: report.model ? modelSectionHtml(report.model, labels) : null
+    modelSection: report.model ? modelSectionHtml(report.model, labels) : null,
+    trendSection: report.trend ? trendHtml(report.trend) : null
   };
   return mustache_default.render(templates.report, view, { styles: templates.styles, column: templates.column });
 }
@@ -53176,6 +53605,7 @@ function renderMarkdown(report, options = {}) {
       })
     );
   const charts = driftScoreCharts(ordered);
+  const trend = report.trend ? trendMarkdown(report.trend, report.decision.retrain_threshold) : [];
   const footer = url === void 0 ? [] : ["", `Full report: ${url}`];
   const cutNote = (left) => `
 _${formatCount(left)} more ${left === 1 ? "row" : "rows"} not shown (comment length limit)${fullReport}_`;
@@ -53193,6 +53623,7 @@ _${formatCount(left)} more ${left === 1 ? "row" : "rows"} not shown (comment len
       if (driftedShown < driftedRows.length) parts.push(cutNote(driftedRows.length - driftedShown));
     }
     if (charts && withCharts) parts.push("", charts);
+    if (trend.length > 0) parts.push("", ...trend);
     parts.push("", `<details><summary>All columns (${formatCount(ordered.length)})</summary>`, "");
     parts.push(...fullTable, ...fullRows.slice(0, fullShown));
     if (fullShown < fullRows.length) parts.push(cutNote(fullRows.length - fullShown));
@@ -53247,6 +53678,7 @@ import { extname } from "node:path";
 // src/snapshot/byte-source.ts
 import { createReadStream, fstatSync, readSync, closeSync } from "node:fs";
 import { pipeline } from "node:stream";
+import { TextDecoder as TextDecoder2, TextEncoder as TextEncoder2 } from "node:util";
 import { createGunzip } from "node:zlib";
 function isGzipPath(path) {
   return /\.gz$/i.test(path);
@@ -53310,8 +53742,76 @@ function gzipSource(path) {
     }
   };
 }
+function utf16ByteOrder(head) {
+  if (head.length < 2) return void 0;
+  if (head[0] === 255 && head[1] === 254) return "utf-16le";
+  if (head[0] === 254 && head[1] === 255) return "utf-16be";
+  return void 0;
+}
+var HEAD_BYTES = 1 << 16;
+function decodingUtf16(inner, path) {
+  let mode = "unknown";
+  let pending = new Uint8Array(0);
+  let at2 = 0;
+  let innerDone = false;
+  let decoder6;
+  const encoder2 = new TextEncoder2();
+  const chunk = new Uint8Array(HEAD_BYTES);
+  const readInner = async () => {
+    const count = await inner.read(chunk, 0, chunk.length);
+    if (count === 0) innerDone = true;
+    return chunk.subarray(0, count);
+  };
+  const decode2 = (bytes, last) => {
+    try {
+      return encoder2.encode(decoder6.decode(bytes, { stream: !last }));
+    } catch {
+      throw new UserError(
+        "PARSE",
+        `${path}: not valid ${mode === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} text after its byte order mark`
+      );
+    }
+  };
+  const start = async () => {
+    const head = [];
+    while (head.length < 2 && !innerDone) head.push(...await readInner());
+    const bytes = Uint8Array.from(head);
+    const order = utf16ByteOrder(bytes);
+    if (order === void 0) {
+      mode = "plain";
+      pending = bytes;
+      return;
+    }
+    mode = order;
+    decoder6 = new TextDecoder2(order, { fatal: true, ignoreBOM: false });
+    pending = decode2(bytes, innerDone);
+  };
+  const serve = (buffer, offset, length) => {
+    const count = Math.min(length, pending.length - at2);
+    buffer.set(pending.subarray(at2, at2 + count), offset);
+    at2 += count;
+    return count;
+  };
+  const readSlow = async (buffer, offset, length) => {
+    if (mode === "unknown") await start();
+    if (at2 < pending.length) return serve(buffer, offset, length);
+    if (mode === "plain") return inner.read(buffer, offset, length);
+    while (at2 === pending.length && !innerDone) {
+      const bytes = await readInner();
+      pending = decode2(bytes, innerDone);
+      at2 = 0;
+    }
+    return at2 < pending.length ? serve(buffer, offset, length) : 0;
+  };
+  return {
+    // Once the head is served, plain text is read straight from the file (synchronously when the file is plain).
+    read: (buffer, offset, length) => mode === "plain" && at2 === pending.length ? inner.read(buffer, offset, length) : readSlow(buffer, offset, length),
+    expectedBytes: inner.expectedBytes,
+    close: () => inner.close()
+  };
+}
 function openByteSource(path) {
-  return isGzipPath(path) ? gzipSource(path) : fileSource(path);
+  return decodingUtf16(isGzipPath(path) ? gzipSource(path) : fileSource(path), path);
 }
 
 // src/snapshot/column-builder.ts
@@ -53464,14 +53964,14 @@ var ColumnBuilder = class {
         return;
       }
     }
-    let code = this.codeOf.get(text);
-    if (code === void 0) {
-      code = this.dictionary.length;
+    let code2 = this.codeOf.get(text);
+    if (code2 === void 0) {
+      code2 = this.dictionary.length;
       this.dictionary.push(text);
-      this.codeOf.set(text, code);
+      this.codeOf.set(text, code2);
     }
     if (this.length === this.codes.length) this.grow();
-    this.codes[this.length++] = code;
+    this.codes[this.length++] = code2;
   }
   /** Appends a boolean cell (JSON true/false, Postgres bool). */
   pushBool(value) {
@@ -57438,9 +57938,9 @@ function countDuplicatedRows(table) {
       }
     } else {
       for (let i = 0; i < rows; i++) {
-        const code = values[i];
-        hashHigh[i] = Math.imul(hashHigh[i] ^ code, 16777619) ^ 1540483477;
-        hashLow[i] = Math.imul(hashLow[i] ^ code, 2246822507) ^ 3266489909;
+        const code2 = values[i];
+        hashHigh[i] = Math.imul(hashHigh[i] ^ code2, 16777619) ^ 1540483477;
+        hashLow[i] = Math.imul(hashLow[i] ^ code2, 2246822507) ^ 3266489909;
       }
     }
   }
@@ -58668,8 +59168,9 @@ async function partitionLayout(client, table) {
     `SELECT k.attnum, a.attname AS name
      FROM pg_partition_tree(to_regclass($1)) AS t
      JOIN pg_partitioned_table AS p ON p.partrelid = t.relid
-     CROSS JOIN LATERAL unnest(p.partattrs::int2[]) AS k(attnum)
-     LEFT JOIN pg_attribute AS a ON a.attrelid = t.relid AND a.attnum = k.attnum`,
+     CROSS JOIN LATERAL unnest(p.partattrs::int2[]) WITH ORDINALITY AS k(attnum, position)
+     LEFT JOIN pg_attribute AS a ON a.attrelid = t.relid AND a.attnum = k.attnum
+     ORDER BY t.level, k.position`,
     [quoteTable(table)]
   );
   return {
@@ -58874,7 +59375,7 @@ async function countPartitionedValues(client, plan, asOf, partitions, open3, inc
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
   const names = new Set(wanted.map((spec) => spec.name));
-  const factsPerPartition = wanted.length > 0 && partitions.keyColumns !== void 0 && partitions.keyColumns.length > 0 && partitions.keyColumns.every((name2) => names.has(name2));
+  const factsPerPartition = wanted.length > 0 && partitions.keyColumns !== void 0 && partitions.keyColumns.every((name2) => names.has(name2));
   const sides = [asOf.reference, asOf.current];
   const totals = sides.map(() => wanted.map(() => /* @__PURE__ */ new Map()));
   const facts = sides.map(() => ({ rows: 0, duplicatedRows: 0, emptyRows: 0 }));
@@ -59120,8 +59621,8 @@ var LOST_CONNECTION_STATES = /* @__PURE__ */ new Set(["57P01", "57P02", "57P03",
 var LOST_CONNECTION_MESSAGE = /Connection terminated|timeout expired|not queryable|connection timeout/i;
 function isConnectionFailure(error) {
   if (error instanceof UserError) return false;
-  const { code = "", message = "" } = typeof error === "object" && error !== null ? error : {};
-  return SOCKET_ERROR_CODES.has(code) || LOST_CONNECTION_STATES.has(code) || code.startsWith("08") || code === "" && LOST_CONNECTION_MESSAGE.test(message);
+  const { code: code2 = "", message = "" } = typeof error === "object" && error !== null ? error : {};
+  return SOCKET_ERROR_CODES.has(code2) || LOST_CONNECTION_STATES.has(code2) || code2.startsWith("08") || code2 === "" && LOST_CONNECTION_MESSAGE.test(message);
 }
 function connectionFailureReason(fields, message) {
   switch (fields.code) {
@@ -59145,14 +59646,14 @@ function translateDatabaseError(error, target, context = { step: "reading", trie
   if (error instanceof UserError) return error;
   const where = describeTarget(target);
   const fields = typeof error === "object" && error !== null ? error : {};
-  const code = fields.code ?? "";
+  const code2 = fields.code ?? "";
   const serverMessage = oneLine(fields.message ?? getErrorMessage(error));
-  if (isConnectionFailure(error) || code === "ENOTFOUND") {
-    const reason = code === "ENOTFOUND" ? `host not found (ENOTFOUND)` : connectionFailureReason(fields, serverMessage);
+  if (isConnectionFailure(error) || code2 === "ENOTFOUND") {
+    const reason = code2 === "ENOTFOUND" ? `host not found (ENOTFOUND)` : connectionFailureReason(fields, serverMessage);
     const server = `PostgreSQL at ${where}${context.tries > 1 ? ` (${context.tries} attempts)` : ""}`;
     return context.step === "connecting" ? new UserError("DATABASE", `cannot connect to ${server}: ${reason}`) : new UserError("DATABASE", `lost the connection to ${server} while ${context.step}: ${reason}`);
   }
-  switch (code) {
+  switch (code2) {
     case "28P01":
     case "28000":
       return new UserError("DATABASE", `authentication failed for user '${target.user}' at ${where}`);
@@ -59181,8 +59682,8 @@ function translateDatabaseError(error, target, context = { step: "reading", trie
     case "22P02":
       return new UserError("DATABASE", `invalid value at ${where}: ${serverMessage}`);
   }
-  if (/^[0-9A-Z]{5}$/.test(code))
-    return new UserError("DATABASE", `PostgreSQL error ${code} at ${where}: ${serverMessage}`);
+  if (/^[0-9A-Z]{5}$/.test(code2))
+    return new UserError("DATABASE", `PostgreSQL error ${code2} at ${where}: ${serverMessage}`);
   if (context.step === "connecting")
     return new UserError("DATABASE", `cannot connect to PostgreSQL at ${where}: ${serverMessage}`);
   return error instanceof Error ? error : new Error(serverMessage);
@@ -59258,7 +59759,7 @@ async function countPostgresSnapshots(settings, include, force) {
         (partition) => work(partition)
       );
       const leaves = layout.leaves.map((leaf) => partitionPlan(plan, columns, source.asOfColumn, leaf));
-      const keyColumns = layout.keyIsColumns ? layout.keyColumns : void 0;
+      const keyColumns = layout.keyIsColumns ? layout.keyColumns.filter((name2) => name2 !== source.asOfColumn) : void 0;
       counts = await countPartitionedValues(
         client,
         plan,
@@ -59362,8 +59863,8 @@ var WorkerPool = class _WorkerPool {
         } else pending.resolve(reply);
       });
       worker.on("error", (error) => this.failAll(error));
-      worker.on("exit", (code) => {
-        if (this.pending.size > 0) this.failAll(new Error(`worker thread exited with code ${code}`));
+      worker.on("exit", (code2) => {
+        if (this.pending.size > 0) this.failAll(new Error(`worker thread exited with code ${code2}`));
       });
     }
   }
@@ -59430,6 +59931,292 @@ var WorkerPool = class _WorkerPool {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 };
+
+// src/drift/history.ts
+var HISTORY_VERSION = 1;
+var TREND_RUNS = 12;
+function compact(value) {
+  if (value === null || value === void 0 || !Number.isFinite(value)) return null;
+  return Number(value.toPrecision(6));
+}
+function historyRecord(report) {
+  const snapshot2 = (side) => ({
+    label: side.label,
+    rows: side.rows,
+    ...side.source === void 0 ? {} : { source: side.source }
+  });
+  return {
+    history_version: HISTORY_VERSION,
+    reference: snapshot2(report.reference),
+    current: snapshot2(report.current),
+    drift_share: report.drift_share,
+    drift_share_threshold: report.drift_share_threshold,
+    retrain_threshold: report.decision.retrain_threshold,
+    dataset_drift: report.dataset_drift,
+    decision: report.decision.action,
+    columns: report.columns.map((column) => [
+      column.column,
+      column.stattest,
+      compact(column.drift_score),
+      compact(column.threshold),
+      column.drift_detected ? 1 : 0,
+      compact(column.missing_share?.current)
+    ])
+  };
+}
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isNumberOrNull = (value) => value === null || typeof value === "number" && Number.isFinite(value);
+function snapshotProblem(value, side) {
+  if (!isObject3(value)) return `${side} is not an object`;
+  if (typeof value.label !== "string") return `${side}.label is not a string`;
+  if (typeof value.rows !== "number" || !Number.isInteger(value.rows) || value.rows < 0)
+    return `${side}.rows is not a row count`;
+  if (value.source !== void 0 && typeof value.source !== "string") return `${side}.source is not a string`;
+  return void 0;
+}
+function columnProblem(value, index) {
+  const where = `columns[${index}]`;
+  if (!Array.isArray(value) || value.length !== 6) return `${where} is not a 6-item array`;
+  const [name2, test, score, threshold, drifted, missing] = value;
+  if (typeof name2 !== "string") return `${where}[0] (column) is not a string`;
+  if (test !== null && typeof test !== "string") return `${where}[1] (stattest) is not a string or null`;
+  if (!isNumberOrNull(score)) return `${where}[2] (score) is not a number or null`;
+  if (!isNumberOrNull(threshold)) return `${where}[3] (threshold) is not a number or null`;
+  if (drifted !== 0 && drifted !== 1) return `${where}[4] (drifted) is not 0 or 1`;
+  if (!isNumberOrNull(missing)) return `${where}[5] (missing share) is not a number or null`;
+  return void 0;
+}
+function parseHistoryRecord(value) {
+  if (!isObject3(value)) return "not a JSON object";
+  if (value.history_version !== HISTORY_VERSION)
+    return `history_version is ${JSON.stringify(value.history_version)}, expected ${HISTORY_VERSION}`;
+  const problem = snapshotProblem(value.reference, "reference") ?? snapshotProblem(value.current, "current") ?? ["drift_share", "drift_share_threshold", "retrain_threshold"].filter((key) => typeof value[key] !== "number" || !Number.isFinite(value[key])).map((key) => `${key} is not a number`)[0] ?? (typeof value.dataset_drift !== "boolean" ? "dataset_drift is not a boolean" : void 0) ?? (value.decision !== "NO_ACTION" && value.decision !== "RETRAIN" ? "decision is not NO_ACTION or RETRAIN" : void 0) ?? (!Array.isArray(value.columns) ? "columns is not an array" : value.columns.map(columnProblem).find((found) => found !== void 0));
+  return problem ?? value;
+}
+function samePair(a, b) {
+  return a.reference.label === b.reference.label && a.current.label === b.current.label;
+}
+function mergeHistory(history, record, limit = Infinity) {
+  const merged = [...history.filter((old) => !samePair(old, record)), record];
+  return limit < merged.length ? merged.slice(merged.length - limit) : merged;
+}
+function slope(values) {
+  const points = values.flatMap((y, x) => y === null ? [] : [[x, y]]);
+  if (points.length < 2) return null;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (const [x, y] of points) {
+    sxy += (x - meanX) * (y - meanY);
+    sxx += (x - meanX) ** 2;
+  }
+  return sxy / sxx;
+}
+function computeTrend(history, window2 = TREND_RUNS) {
+  const recent = history.slice(Math.max(0, history.length - window2));
+  const byRun = recent.map((record) => new Map(record.columns.map((column) => [column[0], column])));
+  const names = [...new Set(recent.flatMap((record) => record.columns.map((column) => column[0])))];
+  const columns = names.map((name2) => {
+    const cells = byRun.map((run) => run.get(name2));
+    const drifted = cells.map((cell2) => cell2 === void 0 ? null : cell2[4] === 1);
+    const scores = cells.map((cell2) => cell2?.[2] ?? null);
+    let driftingFor = 0;
+    for (let i = drifted.length - 1; i >= 0 && drifted[i] === true; i--) driftingFor++;
+    const scoreSlope = slope(scores);
+    const test = [...cells].reverse().find((cell2) => cell2 !== void 0)?.[1];
+    return {
+      column: name2,
+      drifted,
+      scores,
+      drifting_for: driftingFor,
+      new_this_run: drifted.length >= 2 && drifted.at(-1) === true && drifted.at(-2) !== true,
+      score_slope: scoreSlope,
+      drift_slope: scoreSlope === null ? null : isPValueTest(test) ? -scoreSlope : scoreSlope
+    };
+  });
+  columns.sort((a, b) => (b.drift_slope ?? -Infinity) - (a.drift_slope ?? -Infinity));
+  return {
+    runs: history.map((record) => ({
+      reference: record.reference.label,
+      current: record.current.label,
+      drift_share: record.drift_share,
+      dataset_drift: record.dataset_drift,
+      decision: record.decision
+    })),
+    window: recent.length,
+    columns
+  };
+}
+function runName(run) {
+  return `${run.reference}\u2192${run.current}`;
+}
+function retrainAfter(decision, history, after) {
+  if (decision.action === "RETRAIN" || history.length < after) return decision;
+  const last = history.slice(history.length - after);
+  const runs = last.map(
+    (record) => runName({ reference: record.reference.label, current: record.current.label })
+  );
+  const named = runs.join(", ");
+  let reason;
+  if (last.every((record) => record.dataset_drift)) {
+    reason = `dataset drift in ${after} consecutive runs (${named})`;
+  } else {
+    const columns = last[0].columns.filter((column) => column[4] === 1).map((column) => column[0]).filter((name2) => last.every((record) => record.columns.some((c) => c[0] === name2 && c[4] === 1)));
+    if (columns.length > 0)
+      reason = `${columns.length === 1 ? "column" : "columns"} ${columns.join(", ")} drifted in ${after} consecutive runs (${named})`;
+  }
+  if (reason === void 0) return decision;
+  return {
+    ...decision,
+    action: "RETRAIN",
+    reason: `RETRAIN: ${reason}; ${decision.reason}`,
+    triggered_by: [...decision.triggered_by ?? [], "trend"]
+  };
+}
+
+// src/job/history-file.ts
+import { closeSync as closeSync3, openSync as openSync2, readFileSync, rmSync as rmSync3, statSync as statSync3, writeSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { dirname as dirname2 } from "node:path";
+import { mkdirSync as mkdirSync2 } from "node:fs";
+var LOCK_WAIT_MS = 3e4;
+var STALE_LOCK_MS = 12e4;
+function readLines(path, label) {
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return { lines: [], warnings: [] };
+    throw fileReadError(path, error, label);
+  }
+  const lines = [];
+  const warnings = [];
+  const raw = text.split("\n");
+  if (raw.at(-1) === "") raw.pop();
+  raw.forEach((line, index) => {
+    if (line.trim() === "") return;
+    let parsed;
+    let problem;
+    try {
+      parsed = JSON.parse(line);
+      const record = parseHistoryRecord(parsed);
+      if (typeof record !== "string") {
+        lines.push({ text: line, record });
+        return;
+      }
+      problem = record;
+    } catch (error) {
+      problem = `not JSON: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    warnings.push(`${label}: ${path}:${index + 1}: not a history record (${problem}); skipped`);
+    lines.push({ text: line });
+  });
+  return { lines, warnings };
+}
+function readHistoryFile(path, label) {
+  const { lines, warnings } = readLines(path, label);
+  return { records: lines.flatMap((line) => line.record ? [line.record] : []), warnings };
+}
+function processAlive2(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function removeIfStale(lock) {
+  try {
+    const [pid, host] = readFileSync(lock, "utf8").split(" ");
+    const age = Date.now() - statSync3(lock).mtimeMs;
+    const sameHost = host?.trim() === (process.env.HOSTNAME ?? "") && pid !== void 0;
+    if (age > STALE_LOCK_MS || sameHost && age > 1e3 && !processAlive2(Number(pid)))
+      rmSync3(lock, { force: true });
+  } catch {
+  }
+}
+async function withLock(path, label, body) {
+  const lock = `${path}.lock`;
+  mkdirSync2(dirname2(lock), { recursive: true });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let fd;
+  while (fd === void 0) {
+    try {
+      fd = openSync2(lock, "wx");
+    } catch (error) {
+      const code2 = error.code;
+      if (code2 !== "EEXIST")
+        throw new UserError("FILE_UNWRITABLE", `${label}: ${lock}: cannot create the lock file (${code2})`);
+      if (Date.now() > deadline)
+        throw new UserError(
+          "FILE_UNWRITABLE",
+          `${label}: ${lock}: another run has held the lock for ${LOCK_WAIT_MS / 1e3} s; remove the file if no run is writing the history`
+        );
+      removeIfStale(lock);
+      await sleep(10 + Math.random() * 40);
+    }
+  }
+  try {
+    writeSync(fd, `${process.pid} ${process.env.HOSTNAME ?? ""}`);
+    return await body();
+  } finally {
+    closeSync3(fd);
+    rmSync3(lock, { force: true });
+  }
+}
+async function appendHistoryRecord(path, record, label) {
+  return withLock(path, label, async () => {
+    const { lines, warnings } = readLines(path, label);
+    const hold = Number(process.env.DRIFTWATCH_HISTORY_HOLD_MS ?? 0);
+    if (hold > 0) await sleep(Math.min(hold, 5e3));
+    const kept = lines.filter((line) => line.record === void 0 || !samePair(line.record, record));
+    const text = [...kept.map((line) => line.text), JSON.stringify(record)].join("\n") + "\n";
+    try {
+      writeFileAtomic(path, text);
+    } catch (error) {
+      const code2 = error.code ?? "unknown error";
+      throw new UserError("FILE_UNWRITABLE", `${label}: ${path}: cannot write (${code2})`);
+    }
+    return {
+      records: [...kept.flatMap((line) => line.record ? [line.record] : []), record],
+      warnings
+    };
+  });
+}
+
+// src/job/history-table.ts
+var HISTORY_WRITE_TIMEOUT_MS = 3e4;
+async function writeHistoryRow(target, record) {
+  const database = databaseAt(target.url, "read-write", target.urlName);
+  const table = quoteTable(target.table);
+  await withTransaction(database, { statementTimeoutMs: HISTORY_WRITE_TIMEOUT_MS }, async (client) => {
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${table} (
+         reference_label text NOT NULL,
+         current_label text NOT NULL,
+         recorded_at timestamptz NOT NULL DEFAULT now(),
+         drift_share double precision NOT NULL,
+         decision text NOT NULL,
+         record jsonb NOT NULL,
+         PRIMARY KEY (reference_label, current_label))`
+    );
+    await client.query(
+      `INSERT INTO ${table} (reference_label, current_label, drift_share, decision, record)
+       VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT (reference_label, current_label) DO UPDATE
+         SET recorded_at = now(), drift_share = EXCLUDED.drift_share, decision = EXCLUDED.decision,
+             record = EXCLUDED.record`,
+      [
+        record.reference.label,
+        record.current.label,
+        record.drift_share,
+        record.decision,
+        JSON.stringify(record)
+      ]
+    );
+  });
+}
 
 // src/drift/model-quality/brier-score.ts
 function brierScore(sample) {
@@ -59864,9 +60651,9 @@ function scoreTable(model, table) {
       });
       const { codes } = column;
       for (let row = 0; row < table.rows; row++) {
-        const code = codes[row];
-        if (code < 0) continue;
-        const weight = weightOfCode[code];
+        const code2 = codes[row];
+        if (code2 < 0) continue;
+        const weight = weightOfCode[code2];
         if (!Number.isNaN(weight)) z2[row] += weight;
       }
     }
@@ -59923,9 +60710,13 @@ async function readModelFile(flag, path, cwd) {
 function splitList(value) {
   return value.split(/[,\n]/).map((item) => item.trim()).filter((item) => item.length > 0);
 }
+var DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 function parseNumberSetting(name2, value, range = {}, field) {
-  const number2 = value.trim() === "" ? Number.NaN : Number(value);
-  if (!Number.isFinite(number2)) throw new UserError("USAGE", `${name2}: '${value}' is not a number`, field);
+  const number2 = DECIMAL.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number2)) {
+    const coercible = value.trim() !== "" && Number.isFinite(Number(value));
+    throw new UserError("USAGE", `${name2}: '${value}' is not a ${coercible ? "decimal " : ""}number`, field);
+  }
   if (range.min !== void 0 && number2 < range.min || range.max !== void 0 && number2 > range.max) {
     const bounds = range.min !== void 0 && range.max !== void 0 ? `between ${range.min} and ${range.max}` : range.min !== void 0 ? `at least ${range.min}` : `at most ${range.max}`;
     throw new UserError("USAGE", `${name2}: ${value} is out of range (must be ${bounds})`, field);
@@ -60011,23 +60802,16 @@ function addModelSection(report, prepared, reference, current, options) {
 }
 
 // src/job/compare-job.ts
-function fileSafe(label) {
-  return label.replace(/[^A-Za-z0-9._@-]+/g, "-");
-}
-function pythonFloat(value) {
-  const text = String(value);
-  return /^-?\d+$/.test(text) ? `${text}.0` : text;
-}
 function decisionLine(report, files) {
   const parts = ["[driftwatch]"];
   if (files.html) parts.push(`report_html=${files.html}`);
   if (files.json) parts.push(`report_json=${files.json}`);
   if (files.md) parts.push(`report_md=${files.md}`);
-  const share = report.drift_share.toFixed(2);
   const comparison = report.drift_share >= report.decision.retrain_threshold ? ">=" : "<";
   parts.push(
-    `drift_share=${share} -> ${report.decision.action} drift_share=${share} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`
+    `drift_share=${report.drift_share.toFixed(2)} ${comparison} ${report.decision.retrain_threshold.toFixed(2)}`
   );
+  if (report.decision.triggered_by?.includes("trend")) parts.push("triggered_by=trend");
   const model = report.model;
   if (model?.max_auc_drop !== void 0) {
     const bound = model.auc_drop_confidence === void 0 ? model.auc_drop : model.auc_drop_lower_bound;
@@ -60038,12 +60822,15 @@ function decisionLine(report, files) {
   } else if (model) {
     parts.push(`auc_drop=${model.auc_drop === null ? "n/a" : model.auc_drop.toFixed(4)}`);
   }
-  let line = parts.join(" ");
-  if (report.target) {
-    const diff = report.target.abs_rate_diff;
-    line += ` (target_drift=${diff === null ? "n/a" : pythonFloat(Math.round(diff * 1e3) / 1e3)})`;
-  }
-  return line;
+  parts.push(`-> ${report.decision.action}`);
+  if (report.target) parts.push(`(target_rate_change=${rateChange(report.target)})`);
+  return parts.join(" ");
+}
+function rateChange(target) {
+  if (target.reference_rate === null || target.current_rate === null) return "n/a";
+  const text = (target.current_rate - target.reference_rate).toFixed(3);
+  if (/^-0\.0+$/.test(text) || /^0\.0+$/.test(text)) return "0.000";
+  return text.startsWith("-") ? text : `+${text}`;
 }
 function columnFilter(settings, needed = []) {
   const { drift } = settings;
@@ -60070,7 +60857,18 @@ async function computeReport(settings, model) {
       ...settings.drift,
       referenceLabel: settings.referenceLabel ?? pair2.labels.reference,
       currentLabel: settings.currentLabel ?? pair2.labels.current,
-      names: { stattest: names.stattest, threshold: names.threshold, numerical: names.numerical }
+      names: {
+        stattest: names.stattest,
+        threshold: names.threshold,
+        numerical: names.numerical,
+        categorical: names.categorical,
+        columns: names.columns,
+        exclude: names.exclude,
+        idColumn: names.idColumn,
+        timestampColumn: names.timestampColumn,
+        target: names.target,
+        allowEmpty: names.allowEmpty
+      }
     };
     const report = await computeDrift(pair2, options, { mapColumns: pool?.mapColumns });
     if (model) {
@@ -60087,12 +60885,38 @@ async function computeReport(settings, model) {
     await pool?.close();
   }
 }
-async function runCompareJob(settings) {
+async function runCompareJob(settings, given2) {
+  const warnings = [];
+  const historyPath = settings.history === void 0 ? void 0 : resolve4(settings.cwd, settings.history);
+  let prior = given2?.records;
+  if (historyPath !== void 0) {
+    const read = readHistoryFile(historyPath, settings.names.history);
+    warnings.push(...read.warnings);
+    prior = [...prior ?? [], ...read.records];
+  }
   const model = settings.model ? await prepareModel(settings.model, settings.drift.target, settings.cwd, settings.names) : void 0;
   const report = await computeReport(settings, model);
+  let history;
+  if (settings.retrainAfter !== void 0) {
+    if (prior === void 0)
+      throw new UserError(
+        "USAGE",
+        `${settings.names.retrainAfter}: needs a history (${settings.names.history})`,
+        "retrainAfter"
+      );
+    report.decision = retrainAfter(
+      report.decision,
+      mergeHistory(prior, historyRecord(report)),
+      settings.retrainAfter
+    );
+  }
+  if (prior !== void 0) {
+    history = mergeHistory(prior, historyRecord(report));
+    report.trend = computeTrend(history);
+  }
   const base = join3(
     settings.reportDir,
-    `drift_${fileSafe(report.reference.label)}_vs_${fileSafe(report.current.label)}`
+    `drift_${fileNamePart(report.reference.label)}_vs_${fileNamePart(report.current.label)}`
   );
   const rendered = settings.formats.map((format) => {
     switch (format) {
@@ -60106,12 +60930,21 @@ async function runCompareJob(settings) {
         return assertNever(format);
     }
   });
+  await writeFileSetAtomic(
+    rendered.map(([, path, content2]) => ({
+      path: isAbsolute2(path) ? path : join3(settings.cwd, path),
+      content: content2
+    }))
+  );
   const files = {};
-  for (const [format, path, content2] of rendered) {
-    writeFileAtomic(isAbsolute2(path) ? path : join3(settings.cwd, path), content2);
-    files[format] = path;
+  for (const [format, path] of rendered) files[format] = path;
+  if (historyPath !== void 0 && history !== void 0) {
+    const written = await appendHistoryRecord(historyPath, history.at(-1), settings.names.history);
+    history = written.records;
   }
-  return { report, files, decisionLine: decisionLine(report, files) };
+  if (settings.historyTable !== void 0)
+    await writeHistoryRow(settings.historyTable, history?.at(-1) ?? historyRecord(report));
+  return { report, files, decisionLine: decisionLine(report, files), history, warnings };
 }
 
 // src/job/database-settings.ts
@@ -60259,11 +61092,16 @@ var COMPARE_FIELDS = [
   "seed",
   "correction",
   "missingDrift",
+  "allowEmpty",
   // Output
   "reportDir",
   "formats",
   "reportUrl",
   "failOnDrift",
+  // History
+  "history",
+  "retrainAfter",
+  "historyTable",
   // Model quality
   "model",
   "predictionColumn",
@@ -60367,7 +61205,7 @@ function parseThreshold(read, value) {
   if (!(threshold > 0))
     throw new UserError(
       "THRESHOLD_RANGE",
-      `${read.names.threshold}: threshold ${value} must be greater than 0`,
+      `${read.names.threshold}: threshold ${value} is out of range (must be between 0 and 1 for a p-value test, above 0 for a distance)`,
       "threshold"
     );
   return threshold;
@@ -60430,6 +61268,20 @@ function parseReportUrl(read) {
     read.fail("reportUrl", `${read.names.reportUrl}: '${text}' must be an http(s) URL`);
   return text.trim();
 }
+function parseHistoryTable(read, database, env) {
+  const text = read.nonBlank("historyTable", "the table name");
+  if (text === void 0) return void 0;
+  try {
+    return {
+      table: parseTableName(read.names.historyTable, text.trim()),
+      url: resolveDatabaseUrl(database, read.names, env),
+      urlName: database.databaseUrl !== void 0 ? read.names.databaseUrl : "DATABASE_URL"
+    };
+  } catch (error) {
+    if (error instanceof UserError && error.field !== "databaseUrl") read.fail("historyTable", error.message);
+    throw error;
+  }
+}
 function parseCompareSettings(raw, names, context) {
   const read = new RawReader(raw, names);
   const databaseValues = databaseRaw(read);
@@ -60456,6 +61308,9 @@ function parseCompareSettings(raw, names, context) {
     formats: parseFormats(read),
     reportUrl: parseReportUrl(read),
     failOnDrift: read.bool("failOnDrift"),
+    history: read.nonBlank("history", "the file"),
+    retrainAfter: read.number("retrainAfter", { min: 1, max: 1e3, integer: true }),
+    historyTable: parseHistoryTable(read, databaseValues, context.env),
     cwd: context.cwd,
     names,
     drift: {
@@ -60473,7 +61328,8 @@ function parseCompareSettings(raw, names, context) {
       bins,
       seed: read.number("seed", { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 0,
       correction: read.oneOf("correction", "method", CORRECTION_METHODS),
-      missingDrift: read.bool("missingDrift")
+      missingDrift: read.bool("missingDrift"),
+      allowEmpty: read.bool("allowEmpty")
     },
     model: parseModelSettings(
       {
@@ -60564,6 +61420,7 @@ Statistics (Evidently 0.7.21 semantics by default)
   --seed N                  seed of the permutation tests TVD and empirical_mmd (default 0)
   --correction METHOD       ${CORRECTION_METHODS.join("|")}: adjust p-value tests across columns (default: none)
   --missing-drift           a significant change in a column's missing share counts as drift
+  --allow-empty             accept a comparison that tests no column (default: an error)
 
 Model quality (needs the target: --target, or the model's own)
   --model PATH              score both snapshots with model.json (driftwatch train): model block, prediction drift
@@ -60576,6 +61433,14 @@ Output
   --format LIST             json,html,md (default json,html,md)
   --report-url URL          address of the full report, linked from the Markdown report (default: no link)
   --fail-on-drift           exit 1 when the decision is RETRAIN
+  --debug                   print the settings (no password) and, on an internal error, its stack
+
+History (drift over time, docs/history.md)
+  --history PATH            JSON Lines history: read when present, this run added (same labels: replaced);
+                            adds the trend to every report
+  --history-table T         also write the run's record to PostgreSQL table [schema.]T (created if absent) through
+                            --database-url or DATABASE_URL: the only database write driftwatch makes
+  --retrain-after N         RETRAIN also when the dataset, or one column, drifted in each of the last N runs
 
 Tests: ${STATTEST_IDS.join(", ")}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
@@ -60601,10 +61466,14 @@ var COMPARE_FLAGS = {
   seed: "--seed",
   correction: "--correction",
   missingDrift: "--missing-drift",
+  allowEmpty: "--allow-empty",
   reportDir: "--report-dir",
   formats: "--format",
   reportUrl: "--report-url",
   failOnDrift: "--fail-on-drift",
+  history: "--history",
+  retrainAfter: "--retrain-after",
+  historyTable: "--history-table",
   model: "--model",
   predictionColumn: "--prediction-column",
   maxAucDrop: "--max-auc-drop",
@@ -60632,19 +61501,23 @@ var COMPARE_FLAG_OPTIONS = {
   seed: { type: "string" },
   correction: { type: "string" },
   "missing-drift": { type: "boolean" },
+  "allow-empty": { type: "boolean" },
   "report-dir": { type: "string" },
   format: { type: "string" },
   "report-url": { type: "string" },
   "fail-on-drift": { type: "boolean" },
+  history: { type: "string" },
+  "retrain-after": { type: "string" },
+  "history-table": { type: "string" },
   model: { type: "string" },
   "prediction-column": { type: "string" },
   "max-auc-drop": { type: "string" },
   "auc-drop-confidence": { type: "string" }
 };
-function parseCompareArgs(argv, io) {
+function parseCompareArgs(argv2, io) {
   const values = parseFlags(
     "compare",
-    argv,
+    argv2,
     COMPARE_FLAG_OPTIONS
   );
   const raw = Object.fromEntries(
@@ -60652,20 +61525,29 @@ function parseCompareArgs(argv, io) {
   );
   return parseCompareSettings(raw, COMPARE_FLAGS, { cwd: io.cwd, env: io.env });
 }
+function hideDatabaseUrl(key, value) {
+  if (key === "names") return void 0;
+  if (key !== "databaseUrl" || typeof value !== "string") return value;
+  const password = urlPassword(value);
+  return password === void 0 ? value : value.replace(`:${password}@`, `:${REDACTED}@`);
+}
 var compareCommand = {
   name: "compare",
   summary: "per-column drift between a reference and a current snapshot, reports and the retrain decision",
   usage: usage2,
-  async run(argv, io) {
-    const settings = parseCompareArgs(argv, io);
+  async run(argv2, io) {
+    const settings = parseCompareArgs(argv2, io);
+    io.debug?.(`settings = ${JSON.stringify(settings, hideDatabaseUrl)}`);
     const outcome = await runCompareJob(settings);
+    for (const warning of outcome.warnings) io.stderr.write(`driftwatch: warning: ${warning}
+`);
     io.stdout.write(outcome.decisionLine + "\n");
     return settings.failOnDrift && outcome.report.decision.action === "RETRAIN" ? ExitCode.GateFailed : ExitCode.Ok;
   }
 };
 
 // src/cli/commands/db-load-fixtures.ts
-import { readdirSync } from "node:fs";
+import { readdirSync as readdirSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join4 } from "node:path";
 
 // src/snapshot/postgres/load-fixtures.ts
@@ -60800,7 +61682,7 @@ function fixtureFiles(dir, cwd) {
   const absolute = isAbsolute3(dir) ? dir : join4(cwd, dir);
   let names;
   try {
-    names = readdirSync(absolute);
+    names = readdirSync2(absolute);
   } catch {
     throw new UserError("FILE_NOT_FOUND", `--dir: cannot read directory ${dir}`);
   }
@@ -60812,8 +61694,8 @@ var dbLoadFixturesCommand = {
   name: "db load-fixtures",
   summary: "create the StreamFlow schema in PostgreSQL and load the fixture months with COPY",
   usage: usage3,
-  async run(argv, io) {
-    const values = parseFlags("db load-fixtures", argv, flags2);
+  async run(argv2, io) {
+    const values = parseFlags("db load-fixtures", argv2, flags2);
     const schema = values.schema ?? "public";
     if (schema.trim() === "") throw new UserError("USAGE", "--schema: the value is empty");
     const raw = rawDatabaseSettings(values);
@@ -60912,9 +61794,6 @@ function pick(values, mask, count) {
   for (let row = 0, k = 0; row < values.length; row++) if (mask[row]) out[k++] = values[row];
   return out;
 }
-function fileSafe2(label) {
-  return label.replace(/[^A-Za-z0-9._@-]+/g, "-");
-}
 async function runEvaluateJob(settings) {
   if (settings.models.length < 1 || settings.models.length > 2)
     throw new UserError("USAGE", "evaluate: give one --model, or two (champion first, then challenger)");
@@ -60993,15 +61872,18 @@ async function runEvaluateJob(settings) {
     comparison,
     warnings
   };
-  const base = join5(settings.reportDir, `evaluation_${fileSafe2(label)}`);
+  const base = join5(settings.reportDir, `evaluation_${fileNamePart(label)}`);
   const rendered = settings.formats.map(
     (format) => format === "json" ? [format, `${base}.json`, renderEvaluationJson(report)] : [format, `${base}.md`, renderEvaluationMarkdown(report)]
   );
+  await writeFileSetAtomic(
+    rendered.map(([, path, content2]) => ({
+      path: isAbsolute4(path) ? path : join5(settings.cwd, path),
+      content: content2
+    }))
+  );
   const files = {};
-  for (const [format, path, content2] of rendered) {
-    writeFileAtomic(isAbsolute4(path) ? path : join5(settings.cwd, path), content2);
-    files[format] = path;
-  }
+  for (const [format, path] of rendered) files[format] = path;
   return { report, files, summaryLine: summaryLine(report, files) };
 }
 function summaryLine(report, files) {
@@ -61076,8 +61958,8 @@ function parseConfidence(flag, value) {
     throw new UserError("USAGE", `${flag}: ${value} must be between 0 and 1 (exclusive), e.g. 0.95`);
   return confidence;
 }
-function parseEvaluateArgs(argv, io) {
-  const values = parseFlags("evaluate", argv, flags3);
+function parseEvaluateArgs(argv2, io) {
+  const values = parseFlags("evaluate", argv2, flags3);
   if (values.snapshot === void 0) throw new UserError("USAGE", "evaluate: --snapshot is required");
   const seed = values.seed === void 0 ? DEFAULT_TRAIN_OPTIONS.seed : parseNumberSetting("--seed", values.seed, { min: 0 });
   if (!Number.isInteger(seed)) throw new UserError("USAGE", `--seed: '${values.seed}' is not an integer`);
@@ -61121,8 +62003,8 @@ var evaluateCommand = {
   name: "evaluate",
   summary: "measure champion and challenger models on the same labelled rows (ROC AUC, log loss, F1, ...)",
   usage: usage4,
-  async run(argv, io) {
-    const outcome = await runEvaluateJob(parseEvaluateArgs(argv, io));
+  async run(argv2, io) {
+    const outcome = await runEvaluateJob(parseEvaluateArgs(argv2, io));
     io.stdout.write(outcome.summaryLine + "\n");
     for (const warning of outcome.report.warnings) io.stderr.write(`warning: ${warning}
 `);
@@ -61168,8 +62050,8 @@ var flags4 = {
   duration: { type: "string" },
   stages: { type: "string" }
 };
-function parseSettings2(argv) {
-  const values = parseFlags("loadtest", argv, flags4);
+function parseSettings2(argv2) {
+  const values = parseFlags("loadtest", argv2, flags4);
   const session = parseLoadSessionSettings(
     { ...sharedRawInputs(values), rate: values.rate, duration: values.duration, stages: values.stages },
     (field) => FLAG_OF[field]
@@ -61191,8 +62073,8 @@ var loadtestCommand = {
   name: "loadtest",
   summary: "open-model load test (constant rate or stages), optionally gated on SLOs",
   usage: usage5,
-  async run(argv, io) {
-    const settings = parseSettings2(argv);
+  async run(argv2, io) {
+    const settings = parseSettings2(argv2);
     const result = await withStderrReporting(
       io,
       settings.quiet,
@@ -61242,8 +62124,8 @@ var payloadsCommand = {
   name: "payloads",
   summary: "write request bodies for loadtest --payloads from a snapshot (JSON Lines)",
   usage: usage6,
-  async run(argv, io) {
-    const values = parseFlags("payloads", argv, flags5);
+  async run(argv2, io) {
+    const values = parseFlags("payloads", argv2, flags5);
     if (values.snapshot === void 0) throw new UserError("USAGE", "payloads: --snapshot is required");
     const body = values.body ?? "user_id";
     if (body !== "user_id" && body !== "features")
@@ -61276,7 +62158,7 @@ var payloadsCommand = {
 // src/predictor/server.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
 import { createServer } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 var DEFAULT_LATENCY_OBJECTIVE_SECONDS = 0.3;
 var BASE_BUCKETS = [5e-3, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2.5, 5, 10];
 var MAX_BODY_BYTES = 1 << 20;
@@ -61394,7 +62276,7 @@ function createPredictor(options) {
     };
   };
   const predict = async (request) => {
-    if (options.injectLatencyMs > 0) await sleep(options.injectLatencyMs);
+    if (options.injectLatencyMs > 0) await sleep2(options.injectLatencyMs);
     if (injectedError()) throw new HttpFailure(500, "injected error (--inject-error-rate)");
     const raw = await readBody(request);
     let body;
@@ -61568,11 +62450,12 @@ var flags6 = {
   debug: { type: "boolean" }
 };
 var predictorCommand = {
+  ownsDebugFlag: true,
   name: "predictor",
   summary: "serve the churn model over HTTP with Prometheus metrics",
   usage: usage7,
-  async run(argv, io) {
-    const values = parseFlags("predictor", argv, flags6);
+  async run(argv2, io) {
+    const values = parseFlags("predictor", argv2, flags6);
     if (values.model === void 0) throw new UserError("USAGE", "predictor: --model is required");
     const port = values.port === void 0 ? 8e3 : parseNumberSetting("--port", values.port, { min: 0, max: 65535 });
     if (!Number.isInteger(port)) throw new UserError("USAGE", `--port: '${values.port}' is not an integer`);
@@ -61644,8 +62527,8 @@ var sloCommand = {
   name: "slo",
   summary: "evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)",
   usage: usage8,
-  async run(argv, io) {
-    const values = parseFlags("slo", argv, flags7);
+  async run(argv2, io) {
+    const values = parseFlags("slo", argv2, flags7);
     if (values.prometheus === void 0) throw new UserError("USAGE", "slo: --prometheus is required");
     if (values.file === void 0) throw new UserError("USAGE", "slo: --file is required");
     const format = parseFormat(values.format);
@@ -61697,8 +62580,8 @@ var snapshotsCommand = {
   name: "snapshots",
   summary: "list the as_of values of a PostgreSQL as-of table with their row counts",
   usage: usage9,
-  async run(argv, io) {
-    const values = parseFlags("snapshots", argv, flags8);
+  async run(argv2, io) {
+    const values = parseFlags("snapshots", argv2, flags8);
     if (values.query !== void 0 && values.query.trim() !== STREAMFLOW_QUERY_NAME) {
       throw new UserError(
         "USAGE",
@@ -61728,7 +62611,7 @@ var snapshotsCommand = {
 
 // src/prometheus/local-server.ts
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { createServer as createServer2 } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join6 } from "node:path";
@@ -61748,8 +62631,8 @@ function localPrometheusConfig(jobs, scrapeIntervalMs) {
     ""
   ].join("\n");
 }
-function missingBinary(binary, code) {
-  return code === "ENOENT" ? `${binary} not found: install Prometheus (Debian/Ubuntu: apt-get install prometheus) or pass its path` : `${binary} could not start (${code ?? "unknown error"})`;
+function missingBinary(binary, code2) {
+  return code2 === "ENOENT" ? `${binary} not found: install Prometheus (Debian/Ubuntu: apt-get install prometheus) or pass its path` : `${binary} could not start (${code2 ?? "unknown error"})`;
 }
 function checkPrometheusBinary(binary) {
   const run = spawnSync(binary, ["--version"], { stdio: "ignore", timeout: 1e4 });
@@ -61776,7 +62659,7 @@ function ensurePortFree(port, what) {
 async function startLocalPrometheus(options) {
   const directory = await mkdtemp(join6(tmpdir2(), "driftwatch-prometheus-"));
   const configPath = join6(directory, "prometheus.yml");
-  await writeFile(configPath, localPrometheusConfig(options.jobs, options.scrapeIntervalMs));
+  await writeFile2(configPath, localPrometheusConfig(options.jobs, options.scrapeIntervalMs));
   const url = `http://127.0.0.1:${options.port}`;
   let child;
   try {
@@ -61805,7 +62688,7 @@ async function startLocalPrometheus(options) {
     child.once("error", (error) => resolve5(missingBinary(options.binary, error.code)));
     child.once(
       "exit",
-      (code, signal) => resolve5(`${options.binary} exited (${signal ?? `code ${code}`})${lastLine() ? `: ${lastLine()}` : ""}`)
+      (code2, signal) => resolve5(`${options.binary} exited (${signal ?? `code ${code2}`})${lastLine() ? `: ${lastLine()}` : ""}`)
     );
   });
   const processExit = new Promise((resolve5) => {
@@ -61897,11 +62780,12 @@ function nextSignal() {
   };
 }
 var stackCommand = {
+  ownsDebugFlag: true,
   name: "stack",
   summary: "start the predictor and a Prometheus scraping it on 127.0.0.1 (the load-test walkthrough)",
   usage: usage10,
-  async run(argv, io) {
-    const values = parseFlags("stack", argv, flags9);
+  async run(argv2, io) {
+    const values = parseFlags("stack", argv2, flags9);
     if (values.model === void 0) throw new UserError("USAGE", "stack: --model is required");
     const port = portFlag("--port", values.port, 8e3);
     const prometheusPort = portFlag("--prometheus-port", values["prometheus-port"], 9090);
@@ -62015,8 +62899,8 @@ var flags10 = {
   seed: { type: "string" },
   l2: { type: "string" }
 };
-function parseSettings3(argv) {
-  const values = parseFlags("train", argv, flags10);
+function parseSettings3(argv2) {
+  const values = parseFlags("train", argv2, flags10);
   const required = (flag) => {
     const value = values[flag];
     if (value === void 0 || value.trim() === "")
@@ -62047,8 +62931,8 @@ var trainCommand = {
   name: "train",
   summary: "train the churn model (deterministic logistic regression) and print its holdout AUC",
   usage: usage11,
-  async run(argv, io) {
-    const settings = parseSettings3(argv);
+  async run(argv2, io) {
+    const settings = parseSettings3(argv2);
     const table = await loadSnapshot(settings.source, io.cwd);
     const idColumn = settings.idColumn ?? (getColumn(table, "user_id") ? "user_id" : null);
     const { model } = trainChurnModel(table, { ...settings.options, idColumn });
@@ -62082,20 +62966,34 @@ var commands = [
 ];
 
 // src/cli/run.ts
+var INTERNAL_ERROR = 70;
 function overview() {
   const width = Math.max(...commands.map((command) => command.name.length));
   return [
-    "Usage: driftwatch <command> [options]",
+    "Usage: driftwatch [--debug] <command> [options]",
     "",
     "Commands:",
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
-    "Run `driftwatch <command> --help` for the options of a command."
+    "Run `driftwatch <command> --help` for the options of a command.",
+    "--debug (before or after the command) prints debug lines and the stack of an internal error."
   ].join("\n");
 }
-async function runCli(argv, io) {
+function cliSecrets(argv2, env) {
+  const secrets = new Secrets(() => void 0);
+  for (const [index, arg] of argv2.entries()) {
+    if (arg === "--database-url") secrets.addUrl(argv2[index + 1]);
+    else if (arg.startsWith("--database-url=")) secrets.addUrl(arg.slice("--database-url=".length));
+  }
+  secrets.addUrl(env.DATABASE_URL);
+  secrets.add(env.PGPASSWORD);
+  return secrets;
+}
+async function runCli(argv2, io) {
+  const debug = argv2.includes("--debug");
+  const secrets = cliSecrets(argv2, io.env);
   try {
-    const [name2, ...rest] = argv;
+    const [name2, ...rest] = argv2[0] === "--debug" ? argv2.slice(1) : argv2;
     if (name2 === void 0 || name2 === "--help" || name2 === "-h" || name2 === "help") {
       io.stdout.write(overview() + "\n");
       return name2 === void 0 ? ExitCode.Usage : ExitCode.Ok;
@@ -62112,27 +63010,46 @@ async function runCli(argv, io) {
         "USAGE",
         `unknown command '${name2}' (try: ${commands.map((c) => c.name).join(", ")})`
       );
-    const args = command.name === twoWord ? rest.slice(1) : rest;
-    if (args.includes("--help") || args.includes("-h")) {
+    const given2 = command.name === twoWord ? rest.slice(1) : rest;
+    if (given2.includes("--help") || given2.includes("-h")) {
       io.stdout.write(command.usage + "\n");
       return ExitCode.Ok;
     }
-    return await command.run(args, io);
+    const args = command.ownsDebugFlag ? given2 : given2.filter((arg) => arg !== "--debug");
+    const commandIo = debug ? { ...io, debug: (line) => io.stderr.write(`driftwatch: debug: ${secrets.redact(line)}
+`) } : io;
+    return await command.run(args, commandIo);
   } catch (error) {
     if (error instanceof UserError) {
-      io.stderr.write(`driftwatch: error: ${error.message}
+      io.stderr.write(`driftwatch: error: ${secrets.redact(error.message)}
 `);
       return ExitCode.Usage;
     }
     const err = error instanceof Error ? error : new Error(String(error));
-    io.stderr.write(`driftwatch: internal error (please report): ${err.stack ?? err.message}
-`);
-    return 70;
+    io.stderr.write(
+      debug ? `driftwatch: internal error (please report): ${secrets.redact(err.stack ?? err.message)}
+` : `driftwatch: internal error (please report): ${secrets.redact(err.message.split("\n")[0])} (run with --debug for the stack)
+`
+    );
+    return INTERNAL_ERROR;
   }
 }
 
 // src/cli/main.ts
-process.exitCode = await runCli(process.argv.slice(2), {
+var argv = process.argv.slice(2);
+var lastResort = (error) => {
+  const err = wrapError(error);
+  const secrets = cliSecrets(argv, process.env);
+  process.stderr.write(
+    argv.includes("--debug") ? `driftwatch: internal error (please report): ${secrets.redact(err.stack ?? err.message)}
+` : `driftwatch: internal error (please report): ${secrets.redact(err.message.split("\n")[0])} (run with --debug for the stack)
+`
+  );
+  process.exit(70);
+};
+process.on("uncaughtException", lastResort);
+process.on("unhandledRejection", lastResort);
+process.exitCode = await runCli(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

@@ -5477,6 +5477,16 @@ function defaultStatTest(columnType, referenceSize, uniqueValues) {
   return uniqueValues <= 5 ? "jensenshannon" : "wasserstein";
 }
 
+// src/drift/example-value.ts
+var MAX_EXAMPLE_LENGTH = 200;
+function exampleValue(value) {
+  if (value.length <= MAX_EXAMPLE_LENGTH) return value;
+  let end = MAX_EXAMPLE_LENGTH;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${value.slice(0, end)}\u2026`;
+}
+
 // src/drift/kernels/runs.ts
 function runEnd(sorted, start, end, value) {
   let i = start;
@@ -5870,7 +5880,7 @@ function categories(pair) {
   const ranked = [...values].sort((a, b) => share(b) - share(a) || a - b);
   const top = ranked.slice(0, TOP_CATEGORIES);
   if (!pair.labels) top.sort((a, b) => a - b);
-  const label = (value) => pair.labels ? pair.labels[value] ?? String(value) : String(value);
+  const label = (value) => pair.labels ? exampleValue(pair.labels[value] ?? String(value)) : String(value);
   const reference_counts = top.map((value) => referenceCounts.get(value) ?? 0);
   const current_counts = top.map((value) => currentCounts.get(value) ?? 0);
   const sum = (counts) => counts.reduce((total, count) => total + count, 0);
@@ -6202,9 +6212,20 @@ function columnEffect(pair) {
 }
 
 // src/drift/options.ts
-var DEFAULT_NAMES = { stattest: "stattest", threshold: "threshold", numerical: "numerical" };
+var DEFAULT_NAMES = {
+  stattest: "stattest",
+  threshold: "threshold",
+  numerical: "numerical",
+  categorical: "categorical",
+  columns: "columns",
+  exclude: "exclude",
+  idColumn: "id-column",
+  timestampColumn: "timestamp-column",
+  target: "target",
+  allowEmpty: "allow-empty"
+};
 function settingName(options, setting) {
-  return (options.names ?? DEFAULT_NAMES)[setting];
+  return options.names?.[setting] ?? DEFAULT_NAMES[setting];
 }
 function resolveOverride(overrides, column, columnType) {
   return overrides?.byColumn?.[column] ?? overrides?.byType?.[columnType] ?? overrides?.all;
@@ -9694,7 +9715,7 @@ function manyValuesMoments(present) {
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
-function numericTally(column, rows, given) {
+function numericTally(column, rows, given, decided) {
   let count = 0;
   if (given !== void 0 && given.total === rows)
     count = rows;
@@ -9712,7 +9733,7 @@ function numericTally(column, rows, given) {
   for (let k = 0; k < distinct; k++) modeCount = Math.max(modeCount, runs.counts[k]);
   const first = runs.values[0];
   const last = runs.values[distinct - 1];
-  const type = column.type === "datetime" ? "datetime" : column.type === "bool" || column.type === "int" && distinct <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
+  const type = column.type === "datetime" ? "datetime" : decided === "numerical" || decided === "categorical" ? decided : decided === "text" ? "categorical" : column.type === "bool" || column.type === "int" && distinct <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   if (type === "datetime") {
     const iso = (ms) => ms === void 0 || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
@@ -9761,7 +9782,11 @@ function numericTally(column, rows, given) {
   return { summary: categoricalSummary(column.name, type, count, missing, counts, rows), modeCount };
 }
 function categoricalSummary(name, type, count, missing, counts, rows) {
-  const top = [...counts].sort((a, b) => b.count - a.count).slice(0, TOP_VALUES).map(({ value, count: c }) => ({ value, count: c, share: c / rows }));
+  const top = [...counts].sort((a, b) => b.count - a.count).slice(0, TOP_VALUES).map(({ value, count: c }) => ({
+    value: typeof value === "string" ? exampleValue(value) : value,
+    count: c,
+    share: c / rows
+  }));
   return { column: name, type, count, missing, distinct: counts.length, top };
 }
 function stringTally(column, type, rows) {
@@ -9797,10 +9822,9 @@ function stringTally(column, type, rows) {
   const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
-function summarizeColumn(column, rows, runs) {
-  if (column.type !== "string") return numericTally(column, rows, runs);
-  const type = inferColumnType(column) ?? "datetime";
-  return stringTally(column, type, rows);
+function summarizeColumn(column, rows, runs, type) {
+  if (column.type !== "string") return numericTally(column, rows, runs, type);
+  return stringTally(column, type ?? inferColumnType(column) ?? "datetime", rows);
 }
 
 // src/drift/score-column.ts
@@ -9817,6 +9841,10 @@ function skippedResult(name, columnType, reason, sizes, test, threshold) {
     reference_size: sizes[0],
     current_size: sizes[1]
   };
+}
+var DISTANCES_AT_MOST_ONE = ["hellinger", "jensenshannon"];
+function maxThreshold(test) {
+  return test.scoreKind === "p_value" || DISTANCES_AT_MOST_ONE.includes(test.id) ? 1 : Infinity;
 }
 function chooseStatTest(pair, options) {
   const requested = resolveOverride(options.stattest, pair.column, pair.columnType);
@@ -9867,10 +9895,11 @@ function driftOfColumn({ name, type: columnType }, { reference, current }, optio
   }
   const test = chooseStatTest(pair, options);
   const threshold = resolveOverride(options.threshold, name, columnType) ?? test.defaultThreshold;
-  if (test.scoreKind === "p_value" && threshold > 1)
+  const maximum = maxThreshold(test);
+  if (!(threshold > 0 && threshold <= maximum))
     throw new UserError(
       "THRESHOLD_RANGE",
-      `${settingName(options, "threshold")}: ${threshold} for column '${name}' is a p-value threshold of '${test.id}' and must be in (0, 1]`
+      `${settingName(options, "threshold")}: ${threshold} for column '${name}' is out of the range of '${test.id}' (${test.scoreKind === "p_value" ? "a p-value" : "a distance"}): must be ${maximum === Infinity ? "above 0" : `between 0 and ${maximum}`}`
     );
   let result;
   try {
@@ -9905,15 +9934,18 @@ function scoreColumn(column, tables2, options) {
   const cur = getColumn(tables2.current, column.name);
   return {
     result,
+    // Both sides summarised as the one type the engine decided for the column.
     referenceTally: summarizeColumn(
       ref,
       tables2.reference.rows,
-      ref.type !== "string" ? referenceRuns(pair) : void 0
+      ref.type !== "string" ? referenceRuns(pair) : void 0,
+      result.column_type
     ),
     currentTally: summarizeColumn(
       cur,
       tables2.current.rows,
-      cur.type !== "string" ? currentRuns(pair) : void 0
+      cur.type !== "string" ? currentRuns(pair) : void 0,
+      result.column_type
     )
   };
 }
@@ -9924,10 +9956,22 @@ import { extname } from "node:path";
 // src/snapshot/byte-source.ts
 import { createReadStream, fstatSync, readSync, closeSync } from "node:fs";
 import { pipeline } from "node:stream";
+import { TextDecoder as TextDecoder2, TextEncoder as TextEncoder2 } from "node:util";
 import { createGunzip } from "node:zlib";
 
 // src/util/fs.ts
-import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
+var TEMPORARY_MARKER = ".dw-tmp-";
+var TEMPORARY_NAME = new RegExp(`^\\..+${TEMPORARY_MARKER.replace(/[.-]/g, "\\$&")}([0-9]+)-[a-z0-9]+$`);
 function fileReadError(path, error, label) {
   const where = label ? `${label}: ${path}` : path;
   const code = error?.code;
@@ -10015,8 +10059,76 @@ function gzipSource(path) {
     }
   };
 }
+function utf16ByteOrder(head) {
+  if (head.length < 2) return void 0;
+  if (head[0] === 255 && head[1] === 254) return "utf-16le";
+  if (head[0] === 254 && head[1] === 255) return "utf-16be";
+  return void 0;
+}
+var HEAD_BYTES = 1 << 16;
+function decodingUtf16(inner, path) {
+  let mode = "unknown";
+  let pending = new Uint8Array(0);
+  let at = 0;
+  let innerDone = false;
+  let decoder6;
+  const encoder2 = new TextEncoder2();
+  const chunk = new Uint8Array(HEAD_BYTES);
+  const readInner = async () => {
+    const count = await inner.read(chunk, 0, chunk.length);
+    if (count === 0) innerDone = true;
+    return chunk.subarray(0, count);
+  };
+  const decode2 = (bytes, last) => {
+    try {
+      return encoder2.encode(decoder6.decode(bytes, { stream: !last }));
+    } catch {
+      throw new UserError(
+        "PARSE",
+        `${path}: not valid ${mode === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} text after its byte order mark`
+      );
+    }
+  };
+  const start = async () => {
+    const head = [];
+    while (head.length < 2 && !innerDone) head.push(...await readInner());
+    const bytes = Uint8Array.from(head);
+    const order = utf16ByteOrder(bytes);
+    if (order === void 0) {
+      mode = "plain";
+      pending = bytes;
+      return;
+    }
+    mode = order;
+    decoder6 = new TextDecoder2(order, { fatal: true, ignoreBOM: false });
+    pending = decode2(bytes, innerDone);
+  };
+  const serve = (buffer, offset, length) => {
+    const count = Math.min(length, pending.length - at);
+    buffer.set(pending.subarray(at, at + count), offset);
+    at += count;
+    return count;
+  };
+  const readSlow = async (buffer, offset, length) => {
+    if (mode === "unknown") await start();
+    if (at < pending.length) return serve(buffer, offset, length);
+    if (mode === "plain") return inner.read(buffer, offset, length);
+    while (at === pending.length && !innerDone) {
+      const bytes = await readInner();
+      pending = decode2(bytes, innerDone);
+      at = 0;
+    }
+    return at < pending.length ? serve(buffer, offset, length) : 0;
+  };
+  return {
+    // Once the head is served, plain text is read straight from the file (synchronously when the file is plain).
+    read: (buffer, offset, length) => mode === "plain" && at === pending.length ? inner.read(buffer, offset, length) : readSlow(buffer, offset, length),
+    expectedBytes: inner.expectedBytes,
+    close: () => inner.close()
+  };
+}
 function openByteSource(path) {
-  return isGzipPath(path) ? gzipSource(path) : fileSource(path);
+  return decodingUtf16(isGzipPath(path) ? gzipSource(path) : fileSource(path), path);
 }
 
 // src/snapshot/column-builder.ts

@@ -48436,23 +48436,137 @@ async function evaluateSlo(sources, file, queries, variables, atMs) {
 }
 
 // src/util/fs.ts
-import { openSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import {
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
+import { readFile, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 var TEMPORARY_MARKER = ".dw-tmp-";
 function temporaryPathFor(path) {
   const random = Math.random().toString(36).slice(2, 10);
   return join(dirname(path), `.${basename(path)}${TEMPORARY_MARKER}${process.pid}-${random}`);
 }
+var pendingTemporaries = /* @__PURE__ */ new Set();
+var CLEANUP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var signalsHooked = false;
+function cleanUpOnSignals() {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of CLEANUP_SIGNALS) {
+    const onSignal = () => {
+      for (const temporary of pendingTemporaries) rmSync(temporary, { force: true });
+      pendingTemporaries.clear();
+      if (process.listenerCount(signal) > 1) return;
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+function describeWriteFailure(error2) {
+  const code = error2?.code;
+  switch (code) {
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    case "EROFS":
+      return "read-only file system";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "EIO":
+      return "input/output error";
+    case "ENAMETOOLONG":
+      return "file name too long";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return `cannot write (${code ?? getErrorMessage(error2)})`;
+  }
+}
+function fileInTheWay(path) {
+  for (let at = resolve(path); ; at = dirname(at)) {
+    try {
+      return statSync(at).isDirectory() ? void 0 : at;
+    } catch {
+      if (dirname(at) === at) return void 0;
+    }
+  }
+}
+function fileWriteError(path, error2) {
+  if (error2 instanceof UserError) return error2;
+  const code = error2?.code;
+  if (code === "ENOTDIR" || code === "EEXIST") {
+    const blocker = fileInTheWay(path);
+    if (blocker !== void 0)
+      return new UserError("FILE_UNWRITABLE", `cannot write ${path}: ${blocker} is a file, not a directory`);
+  }
+  return new UserError("FILE_UNWRITABLE", `cannot write ${path}: ${describeWriteFailure(error2)}`);
+}
+var TEMPORARY_NAME = new RegExp(`^\\..+${TEMPORARY_MARKER.replace(/[.-]/g, "\\$&")}([0-9]+)-[a-z0-9]+$`);
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+function removeStaleTemporaries(directory) {
+  let names;
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  const removed = [];
+  for (const name2 of names) {
+    const pid = TEMPORARY_NAME.exec(name2)?.[1];
+    if (pid === void 0 || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    const path = join(directory, name2);
+    try {
+      if (!lstatSync(path).isFile()) continue;
+      rmSync(path, { force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
+function makeDirectories(paths) {
+  for (const directory of new Set(paths.map((path) => dirname(path)))) {
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error2) {
+      throw fileWriteError(directory, error2);
+    }
+  }
+}
 function writeFileAtomic(path, content2) {
-  mkdirSync(dirname(path), { recursive: true });
+  cleanUpOnSignals();
+  makeDirectories([path]);
+  removeStaleTemporaries(dirname(path));
   const temporary = temporaryPathFor(path);
+  pendingTemporaries.add(temporary);
   try {
     writeFileSync(temporary, content2);
     renameSync(temporary, path);
   } catch (error2) {
     rmSync(temporary, { force: true });
-    throw error2;
+    throw fileWriteError(path, error2);
+  } finally {
+    pendingTemporaries.delete(temporary);
   }
 }
 function fileReadError(path, error2, label2) {
