@@ -171,7 +171,7 @@ describe('compare --retrain-after N', () => {
     expect(second.stdout).toContain('-> NO_ACTION');
     const third = await run(dir, 'c', 'd', ['--history', history, '--retrain-after', '3', '--fail-on-drift']);
     expect(third.code).toBe(1);
-    expect(third.stdout).toMatch(/-> RETRAIN drift_share=0\.07 < 0\.30 triggered_by=trend/);
+    expect(third.stdout).toMatch(/drift_share=0\.07 < 0\.30 triggered_by=trend -> RETRAIN/);
     const report = JSON.parse(readFileSync(join(dir, 'drift_c_vs_d.json'), 'utf8')) as DriftReport;
     expect(report.decision.action).toBe('RETRAIN');
     expect(report.decision.triggered_by).toEqual(['trend']);

@@ -188,6 +188,11 @@ describe('the bundled action with step debug on never prints a secret', () => {
   );
 
   it('GitHub API errors that echo the token are redacted from ::warning:: and ::error:: lines', async () => {
+    // The retrain workflow the action reads (contents API) before it dispatches.
+    fake.addFile(
+      '.github/workflows/retrain.yml',
+      readFileSync(path.join(repoRoot, '.github/workflows/retrain.yml'), 'utf8'),
+    );
     fake.fail({
       method: 'GET',
       path: /\/issues\/5\/comments$/,
@@ -208,6 +213,7 @@ describe('the bundled action with step debug on never prints a secret', () => {
       comment: 'issue',
       'issue-number': '5',
       'retrain-workflow': 'retrain.yml',
+      history: 'off',
     });
     expectNoSecretPrinted(run);
     const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning::could not comment'));
