@@ -107,7 +107,7 @@ describe('npm install -g of the tarball', () => {
     const run = driftwatch(['--help']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: driftwatch <command> \[options\]/);
+    expect(run.stdout).toMatch(/^Usage: driftwatch \[--debug\] <command> \[options\]/);
     expect(run.stdout).toContain('compare');
   });
 
