@@ -4,13 +4,12 @@
  * partial file. Concurrent runs appending to one file are serialised by a lock file beside it (`PATH.lock`,
  * created with O_EXCL), so none loses another's record: each re-reads the file under the lock before writing it.
  */
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { parseHistoryRecord, samePair, type HistoryRecord } from '../drift/history.js';
 import { UserError } from '../errors.js';
-import { fileReadError, writeFileAtomic } from '../util/fs.js';
+import { fileReadError, processAlive, writeFileAtomic } from '../util/fs.js';
 
 /** One line of a history file: a record, or a line that is not one (kept as it is when the file is rewritten). */
 interface HistoryLine {
@@ -73,15 +72,6 @@ function readLines(path: string, label: string): { lines: HistoryLine[]; warning
 export function readHistoryFile(path: string, label: string): HistoryFileContent {
   const { lines, warnings } = readLines(path, label);
   return { records: lines.flatMap((line) => (line.record ? [line.record] : [])), warnings };
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes a lock whose owner is gone (same machine, dead pid) or that is older than {@link STALE_LOCK_MS}. */

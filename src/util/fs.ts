@@ -112,7 +112,7 @@ export function fileWriteError(path: string, error: unknown): UserError {
 const TEMPORARY_NAME = new RegExp(`^\\..+${TEMPORARY_MARKER.replace(/[.-]/g, '\\$&')}([0-9]+)-[a-z0-9]+$`);
 
 /** Whether a process with this id runs (one of another user counts as running). */
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
