@@ -40,6 +40,24 @@ const settingsOf = (table: string): PostgresSnapshotSettings => ({
 });
 const options: DriftOptions = { referenceLabel: AS_OF[0], currentLabel: AS_OF[1], target: 'x_flag' };
 const notId = (name: string) => name !== 'user_id';
+/** `driftwatch compare` of the two as-of snapshots of the coordinator's table (ids excluded). */
+const compareOnCoordinator = (compute: string): string[] => [
+  'compare',
+  '--database-url',
+  DATABASE_URL,
+  '--table',
+  `${schema}.events`,
+  '--as-of-column',
+  'as_of',
+  '--reference-as-of',
+  AS_OF[0],
+  '--current-as-of',
+  AS_OF[1],
+  '--compute',
+  compute,
+  '--id-column',
+  'user_id',
+];
 
 /** The rows of both snapshots, generated the same way on every server (same seed, same statement). */
 const GENERATE = `SELECT setseed(0.17);
@@ -180,21 +198,7 @@ describe.skipIf(!available)('--compute database on a table sharded over two serv
     try {
       const run = async (compute: string): Promise<DriftReport> => {
         const result = await cli([
-          'compare',
-          '--database-url',
-          DATABASE_URL,
-          '--table',
-          `${schema}.events`,
-          '--as-of-column',
-          'as_of',
-          '--reference-as-of',
-          AS_OF[0],
-          '--current-as-of',
-          AS_OF[1],
-          '--compute',
-          compute,
-          '--id-column',
-          'user_id',
+          ...compareOnCoordinator(compute),
           '--target',
           'x_flag',
           '--report-dir',
@@ -219,21 +223,7 @@ describe.skipIf(!available)('--compute database on a table sharded over two serv
     shards[1]!.stop();
     try {
       const result = await cli([
-        'compare',
-        '--database-url',
-        DATABASE_URL,
-        '--table',
-        `${schema}.events`,
-        '--as-of-column',
-        'as_of',
-        '--reference-as-of',
-        AS_OF[0],
-        '--current-as-of',
-        AS_OF[1],
-        '--compute',
-        'database',
-        '--id-column',
-        'user_id',
+        ...compareOnCoordinator('database'),
         '--connect-retries',
         '0',
         '--report-dir',
