@@ -60076,10 +60076,9 @@ function retrainAfter(decision, history, after) {
 }
 
 // src/job/history-file.ts
-import { closeSync as closeSync3, openSync as openSync2, readFileSync, rmSync as rmSync3, statSync as statSync3, writeSync } from "node:fs";
+import { closeSync as closeSync3, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync, rmSync as rmSync3, statSync as statSync3, writeSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { dirname as dirname2 } from "node:path";
-import { mkdirSync as mkdirSync2 } from "node:fs";
 var LOCK_WAIT_MS = 3e4;
 var STALE_LOCK_MS = 12e4;
 function readLines(path, label) {
@@ -60118,20 +60117,12 @@ function readHistoryFile(path, label) {
   const { lines, warnings } = readLines(path, label);
   return { records: lines.flatMap((line) => line.record ? [line.record] : []), warnings };
 }
-function processAlive2(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
 function removeIfStale(lock) {
   try {
     const [pid, host] = readFileSync(lock, "utf8").split(" ");
     const age = Date.now() - statSync3(lock).mtimeMs;
     const sameHost = host?.trim() === (process.env.HOSTNAME ?? "") && pid !== void 0;
-    if (age > STALE_LOCK_MS || sameHost && age > 1e3 && !processAlive2(Number(pid)))
+    if (age > STALE_LOCK_MS || sameHost && age > 1e3 && !processAlive(Number(pid)))
       rmSync3(lock, { force: true });
   } catch {
   }
