@@ -9,7 +9,7 @@
  * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  */
 import { UserError } from '../errors.js';
-import { openByteSource } from './byte-source.js';
+import { openByteSource, type BytesRead } from './byte-source.js';
 import { ColumnBuilder, MISSING_TOKENS } from './column-builder.js';
 import { lastDecimal, parseDecimal, readNumber } from './decimal.js';
 import type { Table } from './table.js';
@@ -41,6 +41,8 @@ export interface DelimitedOptions {
   readonly include?: (name: string) => boolean;
   /** Allocate columns in shared memory (read by several threads). */
   readonly sharedMemory?: boolean;
+  /** Told of the file's bytes as they are read (the first pass only), for a caller that shows progress. */
+  readonly onBytes?: BytesRead;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -323,8 +325,9 @@ async function forEachRecord(
   delimiter: number,
   onRecord: (buf: Uint8Array, scan: Scan, line: number, progress: { offset: number; size: number }) => void,
   fast?: FastPath,
+  onBytes?: BytesRead,
 ): Promise<void> {
-  const source = openByteSource(path);
+  const source = openByteSource(path, onBytes);
   const progress = { offset: 0, size: source.expectedBytes };
   /** File offset of buf[0]. */
   let base = 0;
@@ -475,6 +478,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
       }
     },
     fast,
+    options.onBytes,
   );
 
   if (!header) throw new UserError('EMPTY_FILE', `${path}: file is empty`);
