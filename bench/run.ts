@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const ALL = ['compare', 'stattests', 'catalogue', 'postgres', 'sharded', 'loadtest'];
+const ALL = ['compare', 'csv', 'stattests', 'catalogue', 'postgres', 'sharded', 'loadtest'];
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL;
 let failed = false;
 for (const name of wanted) {

@@ -48,6 +48,7 @@ export const Inputs = {
   RetrainRef: 'retrain-ref',
   RetrainInputs: 'retrain-inputs',
   FailOnDrift: 'fail-on-drift',
+  Quiet: 'quiet',
   History: 'history',
   HistoryFile: 'history-file',
   RetrainAfter: 'retrain-after',
@@ -84,6 +85,7 @@ export const InputDefaults = {
   [Inputs.MissingDrift]: 'false',
   [Inputs.AllowEmpty]: 'false',
   [Inputs.FailOnDrift]: 'false',
+  [Inputs.Quiet]: 'false',
   [Inputs.DryRun]: 'false',
 } as const;
 

@@ -103,6 +103,7 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   formats: Inputs.Formats,
   reportUrl: Inputs.ReportUrl,
   failOnDrift: Inputs.FailOnDrift,
+  quiet: Inputs.Quiet,
   history: Inputs.HistoryFile,
   retrainAfter: Inputs.RetrainAfter,
   historyTable: Inputs.HistoryTable,

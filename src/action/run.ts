@@ -104,9 +104,11 @@ async function runDriftAction(settings: ActionSettings, logger: Logger): Promise
     settings.history === 'comment' && commentTarget !== undefined
       ? await readCommentHistory(github(), commentTarget, logger)
       : undefined;
+  // Progress of a big job goes to the log like any line (GITHUB_ACTIONS is set: one line every 5 s at most).
   const outcome = await runCompareJob(
     compare,
     commentHistory === undefined ? undefined : { records: commentHistory },
+    { stream: { write: (text: string) => logger.info(text.trimEnd()) }, env: process.env },
   );
   for (const warning of outcome.warnings) logger.warning(warning);
   const { report, files } = outcome;

@@ -14,24 +14,34 @@ import { planColumns, type PlannedColumn } from './plan.js';
 import type { DriftReport } from './report.js';
 import { scoreColumn, type ColumnWork, type TablePair } from './score-column.js';
 
+/** Told after each column is scored: how many are done of how many. */
+export type ColumnsScored = (done: number, total: number) => void;
+
 /**
  * How the planned columns are scored. It must return, in plan order, what {@link scoreColumn} returns for each
- * column (on this thread or any other).
+ * column (on this thread or any other), and tell `scored` (when given) after each column.
  */
 export type ColumnMapper = (
   columns: readonly PlannedColumn[],
   tables: TablePair,
   options: DriftOptions,
+  scored?: ColumnsScored,
 ) => Promise<ColumnWork[]> | ColumnWork[];
 
 /** Scores every column in this thread, in order. */
-export const scoreInThisThread: ColumnMapper = (columns, tables, options) =>
-  columns.map((column) => scoreColumn(column, tables, options));
+export const scoreInThisThread: ColumnMapper = (columns, tables, options, scored) =>
+  columns.map((column, index) => {
+    const work = scoreColumn(column, tables, options);
+    scored?.(index + 1, columns.length);
+    return work;
+  });
 
 /** How the engine runs. */
 export interface DriftStrategy {
   /** Default {@link scoreInThisThread}. */
   readonly mapColumns?: ColumnMapper;
+  /** Told after each column is scored (a caller showing progress). */
+  readonly onColumnScored?: ColumnsScored;
 }
 
 /**
@@ -50,6 +60,11 @@ export async function computeDrift(
 ): Promise<DriftReport> {
   const tables: TablePair = { reference: asTable(pair.reference), current: asTable(pair.current) };
   const plan = planColumns(tables.reference, tables.current, options);
-  const works = await (strategy.mapColumns ?? scoreInThisThread)(plan, tables, options);
+  const works = await (strategy.mapColumns ?? scoreInThisThread)(
+    plan,
+    tables,
+    options,
+    strategy.onColumnScored,
+  );
   return assembleDrift(tables, pair.rowFacts, options, works);
 }

@@ -17,6 +17,7 @@ import { isCounted } from '../snapshot/table.js';
 import { fileNamePart, writeFileSetAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
 import { WorkerPool } from './worker-pool.js';
+import { Progress, type ProgressOutput } from './progress.js';
 import {
   computeTrend,
   historyRecord,
@@ -101,7 +102,11 @@ function columnFilter(settings: CompareSettings, needed: readonly string[] = [])
 }
 
 /** Reads both snapshots and computes the report (with the model section when asked for). */
-async function computeReport(settings: CompareSettings, model?: PreparedModel): Promise<DriftReport> {
+async function computeReport(
+  settings: CompareSettings,
+  model?: PreparedModel,
+  progress?: Progress,
+): Promise<DriftReport> {
   const { reference, current, names } = settings;
   // Big files: two worker threads read both snapshots at once, then score columns on both cores.
   const pool = WorkerPool.forFiles(
@@ -113,6 +118,7 @@ async function computeReport(settings: CompareSettings, model?: PreparedModel): 
     const pair = await readSnapshotPair(settings, {
       columns: columnFilter(settings, model?.columns),
       readFiles: pool?.readFiles,
+      onBytes: progress?.bytes,
     });
     const options: DriftOptions = {
       ...settings.drift,
@@ -131,7 +137,10 @@ async function computeReport(settings: CompareSettings, model?: PreparedModel): 
         allowEmpty: names.allowEmpty,
       },
     };
-    const report = await computeDrift(pair, options, { mapColumns: pool?.mapColumns });
+    const report = await computeDrift(pair, options, {
+      mapColumns: pool?.mapColumns,
+      onColumnScored: progress?.columnsScored,
+    });
     if (model) {
       if (isCounted(pair.reference) || isCounted(pair.current))
         throw new UserError(
@@ -151,12 +160,15 @@ async function computeReport(settings: CompareSettings, model?: PreparedModel): 
  * Runs one compare job.
  *
  * @param settings the validated settings (from `parseCompareSettings`)
+ * @param given a history the caller read itself
+ * @param progressTo where a big job's progress line goes (stderr and the environment); none: no progress
  * @returns the report, the files written and the decision line
  * @throws {UserError} for unreadable snapshots, unknown columns and the like (nothing is written then)
  */
 export async function runCompareJob(
   settings: CompareSettings,
   given?: CompareJobHistory,
+  progressTo?: ProgressOutput,
 ): Promise<CompareOutcome> {
   const warnings: string[] = [];
   const historyPath = settings.history === undefined ? undefined : resolve(settings.cwd, settings.history);
@@ -170,7 +182,14 @@ export async function runCompareJob(
   const model = settings.model
     ? await prepareModel(settings.model, settings.drift.target, settings.cwd, settings.names)
     : undefined;
-  const report = await computeReport(settings, model);
+  const progress = Progress.forJob(settings, progressTo);
+  progress?.start();
+  let report: DriftReport;
+  try {
+    report = await computeReport(settings, model, progress);
+  } finally {
+    progress?.finish();
+  }
   let history: HistoryRecord[] | undefined;
   if (settings.retrainAfter !== undefined) {
     if (prior === undefined)

@@ -291,6 +291,7 @@ export function parseCompareSettings(
     formats: parseFormats(read),
     reportUrl: parseReportUrl(read),
     failOnDrift: read.bool('failOnDrift'),
+    quiet: read.bool('quiet'),
     history: read.nonBlank('history', 'the file'),
     retrainAfter: read.number('retrainAfter', { min: 1, max: 1000, integer: true }),
     historyTable: parseHistoryTable(read, databaseValues, context.env),

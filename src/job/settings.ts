@@ -55,6 +55,7 @@ export const COMPARE_FIELDS = [
   'formats',
   'reportUrl',
   'failOnDrift',
+  'quiet',
   // History
   'history',
   'retrainAfter',
@@ -91,6 +92,8 @@ export interface CompareSettings {
   readonly historyTable?: HistoryTableTarget;
   /** The caller fails (CLI: exit 1; action: a failed step) when the decision is RETRAIN. */
   readonly failOnDrift: boolean;
+  /** No progress line on stderr (a long job shows one by default on a terminal and in CI logs). */
+  readonly quiet: boolean;
   /** Engine options other than the labels and the setting names. */
   readonly drift: Omit<DriftOptions, 'referenceLabel' | 'currentLabel' | 'names'>;
   /** Working directory for relative paths and git. */

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnMapper } from '../drift/engine.js';
 import type { ColumnWork } from '../drift/score-column.js';
 import { UserError } from '../errors.js';
+import type { BytesRead } from '../snapshot/byte-source.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -18,7 +19,12 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 const THREADS = 2;
 
-type Pending = { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void };
+type Pending = {
+  resolve: (reply: WorkerReply) => void;
+  reject: (error: Error) => void;
+  /** A read request's progress. */
+  onBytes?: BytesRead;
+};
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class WorkerPool {
@@ -30,6 +36,10 @@ export class WorkerPool {
       worker.on('message', (reply: WorkerReply) => {
         const pending = this.pending.get(reply.id);
         if (!pending) return;
+        if (reply.kind === 'bytes') {
+          pending.onBytes?.(reply.bytes);
+          return;
+        }
         this.pending.delete(reply.id);
         if (reply.kind === 'error') {
           const failure = reply.error;
@@ -67,19 +77,19 @@ export class WorkerPool {
     this.pending.clear();
   }
 
-  private send(worker: Worker, request: Request): Promise<WorkerReply> {
+  private send(worker: Worker, request: Request, onBytes?: BytesRead): Promise<WorkerReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onBytes });
       worker.postMessage({ ...request, id });
     });
   }
 
   /** Reads each file on its own thread, with its row facts; tables come back in shared memory. */
-  readonly readFiles: FileReader = async (requests) => {
+  readonly readFiles: FileReader = async (requests, onBytes) => {
     const replies = await Promise.all(
       requests.map((request, index) =>
-        this.send(this.workers[index % this.workers.length]!, { kind: 'read', ...request }),
+        this.send(this.workers[index % this.workers.length]!, { kind: 'read', ...request }, onBytes),
       ),
     );
     return replies.map((reply): ReadResult => {
@@ -89,18 +99,20 @@ export class WorkerPool {
   };
 
   /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
-  readonly mapColumns: ColumnMapper = async (columns, { reference, current }, options) => {
+  readonly mapColumns: ColumnMapper = async (columns, { reference, current }, options, scored) => {
     await Promise.all(
       this.workers.map((worker) => this.send(worker, { kind: 'tables', reference, current })),
     );
     const works: ColumnWork[] = new Array(columns.length);
     let next = 0;
+    let done = 0;
     await Promise.all(
       this.workers.map(async (worker) => {
         while (next < columns.length) {
           const index = next++;
           const reply = await this.send(worker, { kind: 'column', column: columns[index]!, options });
           works[index] = (reply as Extract<WorkerReply, { kind: 'column' }>).work;
+          scored?.(++done, columns.length);
         }
       }),
     );

@@ -13,6 +13,8 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | ({ id: number; kind: 'read' } & ReadResult)
+  /** Bytes of the file a 'read' request is reading, read since the last such message (the request is not done). */
+  | { id: number; kind: 'bytes'; bytes: number }
   | { id: number; kind: 'ok' }
   | { id: number; kind: 'column'; work: ColumnWork }
   | {

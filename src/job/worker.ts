@@ -35,7 +35,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.kind) {
     case 'read': {
       // Row facts need only this table: they are counted here, while the other snapshot is still being read.
-      const { table, rowFacts } = await readRequest(request, true);
+      const { table, rowFacts } = await readRequest(request, true, (bytes) =>
+        parentPort!.postMessage({ id: request.id, kind: 'bytes', bytes } satisfies WorkerReply),
+      );
       return { id: request.id, kind: 'read', table: inSharedMemory(table), rowFacts };
     }
     case 'tables':

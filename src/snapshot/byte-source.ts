@@ -26,11 +26,20 @@ export function isGzipPath(path: string): boolean {
   return /\.gz$/i.test(path);
 }
 
+/** Told how many more bytes of the file (as stored on disk, compressed or not) have been read. */
+export type BytesRead = (bytes: number) => void;
+
 /** Reads the plain file at `path`. */
-function fileSource(path: string): ByteSource {
+function fileSource(path: string, onBytes?: BytesRead): ByteSource {
   const fd = openForReading(path);
   return {
-    read: (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
+    read: onBytes
+      ? (buffer, offset, length) => {
+          const count = readSync(fd, buffer, offset, length, null);
+          if (count > 0) onBytes(count);
+          return count;
+        }
+      : (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
     expectedBytes: fstatSync(fd).size,
     close: () => closeSync(fd),
   };
@@ -49,7 +58,7 @@ function recordedSize(fd: number): number {
 }
 
 /** Reads the gzip file at `path` through a streaming zlib inflater. */
-function gzipSource(path: string): ByteSource {
+function gzipSource(path: string, onBytes?: BytesRead): ByteSource {
   const fd = openForReading(path);
   let expectedBytes: number;
   try {
@@ -58,6 +67,7 @@ function gzipSource(path: string): ByteSource {
     closeSync(fd);
   }
   const file = createReadStream(path);
+  if (onBytes) file.on('data', (chunk) => onBytes(chunk.length));
   const inflater = createGunzip();
   // pipeline forwards a read error to the inflater, so the iteration below rejects instead of waiting forever.
   pipeline(file, inflater, () => undefined);
@@ -182,10 +192,11 @@ function decodingUtf16(inner: ByteSource, path: string): ByteSource {
 
 /**
  * Opens a snapshot file's bytes: decompressed with zlib when the name ends in `.gz`, and decoded to UTF-8 when a
- * byte order mark says the text is UTF-16 (little- or big-endian).
+ * byte order mark says the text is UTF-16 (little- or big-endian). `onBytes` is told of the file's bytes as they are
+ * read (compressed bytes for a `.gz` file), for a caller that shows progress.
  *
  * @throws {UserError} FILE_NOT_FOUND or FILE_UNREADABLE naming the path
  */
-export function openByteSource(path: string): ByteSource {
-  return decodingUtf16(isGzipPath(path) ? gzipSource(path) : fileSource(path), path);
+export function openByteSource(path: string, onBytes?: BytesRead): ByteSource {
+  return decodingUtf16(isGzipPath(path) ? gzipSource(path, onBytes) : fileSource(path, onBytes), path);
 }

@@ -14,6 +14,7 @@ import {
   type FileReader,
   type ReadResult,
 } from './read-request.js';
+import type { BytesRead } from './byte-source.js';
 import { readSnapshot } from './index.js';
 import { describeSource, type FileSnapshotSource } from './source.js';
 import type { Table } from './table.js';
@@ -81,15 +82,20 @@ async function withLocalPaths<T>(
  * Reads file sources with their row facts, each table's `source` naming the source as the user gave it.
  *
  * @param readFiles how the files are read: in this thread by default; a compare job may pass its worker threads
+ * @param onBytes told of the files' bytes as they are read, for a caller that shows progress
  */
 export async function readFileSources(
   sources: readonly FileSnapshotSource[],
   cwd: string,
   filter?: ColumnFilter,
   readFiles: FileReader = readInThisThread,
+  onBytes?: BytesRead,
 ): Promise<ReadResult[]> {
   const results = await withLocalPaths(sources, cwd, (paths) =>
-    readFiles(sources.map((source, index) => ({ path: paths[index]!, format: source.format, filter }))),
+    readFiles(
+      sources.map((source, index) => ({ path: paths[index]!, format: source.format, filter })),
+      onBytes,
+    ),
   );
   return results.map((result, index) => {
     const source = describeSource(sources[index]!);

@@ -2,9 +2,10 @@
  * Snapshot readers: a file path (or `git:<rev>:<path>` materialised by the caller) into a columnar Table.
  * The format comes from the extension (after a `.gz`, which means gzip-compressed) unless given.
  */
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
-import { isGzipPath } from './byte-source.js';
+import { isGzipPath, type BytesRead } from './byte-source.js';
 import { readDelimited } from './csv.js';
 import { readJsonLines } from './jsonl.js';
 import { readParquet } from './parquet.js';
@@ -20,6 +21,11 @@ export interface ReadSnapshotOptions {
   readonly include?: (name: string) => boolean;
   /** CSV/TSV: allocate columns in SharedArrayBuffers (for worker threads); other formats ignore it. */
   readonly sharedMemory?: boolean;
+  /**
+   * Told of the file's bytes as they are read (compressed bytes for `.gz`), for a caller that shows progress; a
+   * Parquet file is told whole once read.
+   */
+  readonly onBytes?: BytesRead;
 }
 
 /**
@@ -70,17 +76,22 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
         delimiter: 0x2c,
         include: options.include,
         sharedMemory: options.sharedMemory,
+        onBytes: options.onBytes,
       });
     case 'tsv':
       return readDelimited(path, {
         delimiter: 0x09,
         include: options.include,
         sharedMemory: options.sharedMemory,
+        onBytes: options.onBytes,
       });
     case 'jsonl':
-      return readJsonLines(path, options.include);
-    case 'parquet':
-      return readParquet(path, options.include);
+      return readJsonLines(path, options.include, options.onBytes);
+    case 'parquet': {
+      const table = await readParquet(path, options.include);
+      options.onBytes?.(statSync(path).size);
+      return table;
+    }
   }
 }
 

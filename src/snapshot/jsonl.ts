@@ -5,7 +5,7 @@
  * outlives its line and the text is never held whole.
  */
 import { UserError } from '../errors.js';
-import { openByteSource } from './byte-source.js';
+import { openByteSource, type BytesRead } from './byte-source.js';
 import { ColumnBuilder } from './column-builder.js';
 import type { Table } from './table.js';
 
@@ -15,8 +15,12 @@ const CHUNK_BYTES = 1024 * 1024;
 const decoder = new TextDecoder('utf-8');
 
 /** Calls `onLine` with each line's text (without its line end) and its 1-based number. */
-async function forEachLine(path: string, onLine: (line: string, lineNumber: number) => void): Promise<void> {
-  const source = openByteSource(path);
+async function forEachLine(
+  path: string,
+  onLine: (line: string, lineNumber: number) => void,
+  onBytes?: BytesRead,
+): Promise<void> {
+  const source = openByteSource(path, onBytes);
   try {
     let buf = new Uint8Array(CHUNK_BYTES);
     let length = 0;
@@ -65,48 +69,56 @@ async function forEachLine(path: string, onLine: (line: string, lineNumber: numb
   }
 }
 
-export async function readJsonLines(path: string, include?: (name: string) => boolean): Promise<Table> {
+export async function readJsonLines(
+  path: string,
+  include?: (name: string) => boolean,
+  onBytes?: BytesRead,
+): Promise<Table> {
   const builders = new Map<string, ColumnBuilder | undefined>();
   const order: string[] = [];
   let rows = 0;
   let blank = true;
-  await forEachLine(path, (line, lineNumber) => {
-    if (line.trim() === '') return;
-    blank = false;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      throw new UserError('PARSE', `${path}:${lineNumber}: invalid JSON (${(error as Error).message})`);
-    }
-    if (record === null || typeof record !== 'object' || Array.isArray(record))
-      throw new UserError('PARSE', `${path}:${lineNumber}: expected a JSON object per line`);
-    for (const key of Object.keys(record)) {
-      if (!builders.has(key)) {
-        const builder = include && !include(key) ? undefined : new ColumnBuilder(key);
-        // A column first seen on a later row is missing on the earlier rows.
-        if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
-        builders.set(key, builder);
-        order.push(key);
+  await forEachLine(
+    path,
+    (line, lineNumber) => {
+      if (line.trim() === '') return;
+      blank = false;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (error) {
+        throw new UserError('PARSE', `${path}:${lineNumber}: invalid JSON (${(error as Error).message})`);
       }
-    }
-    const values = record as Record<string, unknown>;
-    for (const key of order) {
-      const builder = builders.get(key);
-      if (!builder) continue;
-      const value = values[key];
-      if (value === undefined || value === null) builder.pushMissing();
-      else if (typeof value === 'number') builder.pushNumber(value, Number.isInteger(value));
-      else if (typeof value === 'boolean') builder.pushBool(value);
-      else if (typeof value === 'string') builder.pushString(value);
-      else
-        throw new UserError(
-          'PARSE',
-          `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? 'array' : 'object'}`,
-        );
-    }
-    rows++;
-  });
+      if (record === null || typeof record !== 'object' || Array.isArray(record))
+        throw new UserError('PARSE', `${path}:${lineNumber}: expected a JSON object per line`);
+      for (const key of Object.keys(record)) {
+        if (!builders.has(key)) {
+          const builder = include && !include(key) ? undefined : new ColumnBuilder(key);
+          // A column first seen on a later row is missing on the earlier rows.
+          if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
+          builders.set(key, builder);
+          order.push(key);
+        }
+      }
+      const values = record as Record<string, unknown>;
+      for (const key of order) {
+        const builder = builders.get(key);
+        if (!builder) continue;
+        const value = values[key];
+        if (value === undefined || value === null) builder.pushMissing();
+        else if (typeof value === 'number') builder.pushNumber(value, Number.isInteger(value));
+        else if (typeof value === 'boolean') builder.pushBool(value);
+        else if (typeof value === 'string') builder.pushString(value);
+        else
+          throw new UserError(
+            'PARSE',
+            `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? 'array' : 'object'}`,
+          );
+      }
+      rows++;
+    },
+    onBytes,
+  );
   if (blank) throw new UserError('EMPTY_FILE', `${path}: file is empty`);
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
   if (mixed !== undefined)

@@ -4,6 +4,7 @@
  * the sources suggest. Whatever the source, the drift engine receives a {@link SnapshotPair}.
  */
 import { UserError } from '../errors.js';
+import type { BytesRead } from './byte-source.js';
 import { readFileSources } from './files.js';
 import { countPostgresSnapshots, readPostgresSnapshots } from './postgres/index.js';
 import {
@@ -32,6 +33,8 @@ export interface SnapshotPairOptions {
   readonly columns?: ColumnFilter;
   /** How files are read: in this thread by default; a compare job may pass its worker threads. */
   readonly readFiles?: FileReader;
+  /** Told of the files' bytes as they are read (both files together), for a caller that shows progress. */
+  readonly onBytes?: BytesRead;
 }
 
 /** Both snapshots, their row facts and the labels their sources suggest. */
@@ -93,7 +96,13 @@ export async function readSnapshotPair(
     return readDatabasePair(reference, current, columnFilterFunction(options.columns), sources.names);
   }
   const files: FileSnapshotSource[] = [reference, current];
-  const [first, second] = await readFileSources(files, sources.cwd, options.columns, options.readFiles);
+  const [first, second] = await readFileSources(
+    files,
+    sources.cwd,
+    options.columns,
+    options.readFiles,
+    options.onBytes,
+  );
   return {
     reference: first!.table,
     current: second!.table,

@@ -2,6 +2,7 @@
  * A request to read one snapshot file, as plain data: it may cross a thread boundary (a compare job can read its two
  * files on worker threads, see src/job/worker-pool.ts).
  */
+import type { BytesRead } from './byte-source.js';
 import { readSnapshot, type InputFormat } from './index.js';
 import { rowFactsOf } from './row-facts.js';
 import type { RowFacts, Table } from './table.js';
@@ -41,26 +42,35 @@ export interface ReadResult {
   readonly rowFacts: RowFacts;
 }
 
-/** How a caller has files read: in this thread by default, or on worker threads. */
-export type FileReader = (requests: readonly ReadRequest[]) => Promise<ReadResult[]>;
+/**
+ * How a caller has files read: in this thread by default, or on worker threads. `onBytes` is told of the files'
+ * bytes as they are read (all files together), for a caller that shows progress.
+ */
+export type FileReader = (requests: readonly ReadRequest[], onBytes?: BytesRead) => Promise<ReadResult[]>;
 
 /**
  * Reads one file and computes its row facts (the work a worker thread does for one request).
  *
  * @param sharedMemory allocate the columns in SharedArrayBuffers (CSV/TSV), for other threads to read
+ * @param onBytes told of the file's bytes as they are read
  */
-export async function readRequest(request: ReadRequest, sharedMemory = false): Promise<ReadResult> {
+export async function readRequest(
+  request: ReadRequest,
+  sharedMemory = false,
+  onBytes?: BytesRead,
+): Promise<ReadResult> {
   const table = await readSnapshot(request.path, {
     format: request.format,
     include: columnFilterFunction(request.filter),
     sharedMemory,
+    onBytes,
   });
   return { table, rowFacts: rowFactsOf(table) };
 }
 
 /** Reads every request in this thread, in order. */
-export const readInThisThread: FileReader = async (requests) => {
+export const readInThisThread: FileReader = async (requests, onBytes) => {
   const results: ReadResult[] = [];
-  for (const request of requests) results.push(await readRequest(request));
+  for (const request of requests) results.push(await readRequest(request, false, onBytes));
   return results;
 };

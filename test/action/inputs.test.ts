@@ -101,6 +101,7 @@ describe('getInputs', () => {
       formats: ['json', 'html', 'md'],
       reportUrl: 'https://github.com/acme/churn/actions/runs/555',
       failOnDrift: false,
+      quiet: false,
       cwd: dir,
       names: COMPARE_INPUTS,
       drift: {

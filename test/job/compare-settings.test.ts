@@ -61,6 +61,7 @@ describe('parseCompareSettings', () => {
       formats: ['json', 'html', 'md'],
       reportUrl: undefined,
       failOnDrift: false,
+      quiet: false,
       cwd: '/work',
       names: COMPARE_FLAGS,
       drift: {

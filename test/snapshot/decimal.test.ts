@@ -1,7 +1,7 @@
 // The exact decimal byte parser shared by the CSV reader and the PostgreSQL COPY decoder.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lastDecimal, parseDecimal } from '../../src/snapshot/decimal.js';
+import { lastDecimal, parseDecimal, readNumber } from '../../src/snapshot/decimal.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string) => parseDecimal(bytes(text), 0, text.length);
@@ -17,17 +17,38 @@ describe('parseDecimal', () => {
     ['.5', 0.5, false],
     ['123456789012345', 123456789012345, true],
     ['0.000000000000000000001', 1e-21, false],
+    ['1e5', 1e5, false],
+    ['-2.5E-3', -0.0025, false],
+    ['1234567890123456', 1234567890123456, true],
+    ['0.30000000000000004', 0.30000000000000004, false],
+    ['5.3104994236491615e-8', 5.3104994236491615e-8, false],
+    ['-893667.5345333494', -893667.5345333494, false],
+    ['1234567890123456789', 1234567890123456800, true],
+    ['1e-250', 1e-250, false],
   ])('%s is %s, integer %s', (text, value, integer) => {
     expect(parse(text)).toBe(value);
     expect(lastDecimal.isInteger).toBe(integer);
   });
 
-  it.each(['', '-', '.', '1e5', 'NaN', 'inf', '1.2.3', '12a', '1234567890123456', ' 1'])(
-    "leaves '%s' to the caller (NaN)",
-    (text) => {
-      expect(parse(text)).toBeNaN();
-    },
-  );
+  it.each([
+    '',
+    '-',
+    '.',
+    '1e',
+    '1e+',
+    'NaN',
+    'inf',
+    '1.2.3',
+    '12a',
+    ' 1',
+    // Exact ties between two doubles, more than 19 significant digits, exponents beyond the table: Number() decides.
+    '9007199254740993',
+    '12345678901234567890',
+    '2.2250738585072014e-308',
+    '1e300',
+  ])("leaves '%s' to the caller (NaN)", (text) => {
+    expect(parse(text)).toBeNaN();
+  });
 
   it('equals Number(text) on every decimal it accepts (property)', () => {
     fc.assert(
@@ -42,6 +63,52 @@ describe('parseDecimal', () => {
         },
       ),
     );
+  });
+
+  it('equals Number(text) on floats written the shortest round-trip way, to 17 digits and in exponent form (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        for (const text of [String(x), x.toPrecision(17), x.toExponential(15), x.toPrecision(16)]) {
+          const value = parse(text);
+          if (!Number.isNaN(value)) expect(value).toBe(Number(text));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('equals Number(text) next to halfway points between two doubles (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-200, max: 1e200, noNaN: true }),
+        fc.integer({ min: -3, max: 3 }),
+        (x, nudge) => {
+          // The midpoint of x and the next double up, written to 19 digits with the last digit nudged.
+          const next = x + x * 2 ** -52;
+          const digits = ((x + next) / 2).toPrecision(19);
+          const [mantissa, exponent] = digits.split('e');
+          const last = Number(mantissa!.at(-1)) + nudge;
+          if (last < 0 || last > 9) return;
+          const text = `${mantissa!.slice(0, -1)}${last}${exponent === undefined ? '' : `e${exponent}`}`;
+          const value = parse(text);
+          if (!Number.isNaN(value)) expect(value).toBe(Number(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes the fast path for the shortest round-trip form of ordinary floats', () => {
+    for (const x of [0.1, 1 / 3, Math.PI * 1e-8, -Math.SQRT2 * 1e6, 123.456])
+      expect(parse(String(x))).toBe(x);
+  });
+
+  it('reads a number prefix and says where it stopped', () => {
+    const buffer = bytes('-1.25e2,x');
+    expect(readNumber(buffer, 0, buffer.length)).toBe(7);
+    expect(lastDecimal.value).toBe(-125);
+    expect(readNumber(buffer, 8, buffer.length)).toBe(8);
+    expect(lastDecimal.value).toBeNaN();
   });
 
   it('reads a cell in the middle of a buffer', () => {

@@ -58,6 +58,7 @@ Output
   --format LIST             json,html,md (default json,html,md)
   --report-url URL          address of the full report, linked from the Markdown report (default: no link)
   --fail-on-drift           exit 1 when the decision is RETRAIN
+  --quiet                   no progress line on stderr (shown for big inputs on a terminal and in CI logs)
   --debug                   print the settings (no password) and, on an internal error, its stack
 
 History (drift over time, docs/history.md)
@@ -98,6 +99,7 @@ export const COMPARE_FLAGS: CompareNames = {
   formats: '--format',
   reportUrl: '--report-url',
   failOnDrift: '--fail-on-drift',
+  quiet: '--quiet',
   history: '--history',
   retrainAfter: '--retrain-after',
   historyTable: '--history-table',
@@ -135,6 +137,7 @@ export const COMPARE_FLAG_OPTIONS = {
   format: { type: 'string' },
   'report-url': { type: 'string' },
   'fail-on-drift': { type: 'boolean' },
+  quiet: { type: 'boolean' },
   history: { type: 'string' },
   'retrain-after': { type: 'string' },
   'history-table': { type: 'string' },
@@ -175,7 +178,7 @@ export const compareCommand: Command = {
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseCompareArgs(argv, io);
     io.debug?.(`settings = ${JSON.stringify(settings, hideDatabaseUrl)}`);
-    const outcome = await runCompareJob(settings);
+    const outcome = await runCompareJob(settings, undefined, { stream: io.stderr, env: io.env });
     for (const warning of outcome.warnings) io.stderr.write(`driftwatch: warning: ${warning}\n`);
     io.stdout.write(outcome.decisionLine + '\n');
     return settings.failOnDrift && outcome.report.decision.action === 'RETRAIN'
