@@ -66,7 +66,9 @@ function inferCountedType(type: Column['type'], counted: CountedColumn): ColumnT
     case 'float':
       return 'numerical';
     case 'int':
-      return presentRunsOfCounts(counted).values.length <= INTEGER_CARDINALITY_LIMIT ? 'categorical' : 'numerical';
+      return presentRunsOfCounts(counted).values.length <= INTEGER_CARDINALITY_LIMIT
+        ? 'categorical'
+        : 'numerical';
     case 'bool':
       return 'categorical';
     case 'string': {

@@ -141,9 +141,9 @@ export function prepareCountedPair(
   let currentRuns: Runs;
   let labels: string[] | undefined;
   if (reference.storage === 'string' && current.storage === 'string') {
-    labels = [
-      ...new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels]),
-    ].sort(compareCodePoints);
+    labels = [...new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])].sort(
+      compareCodePoints,
+    );
     const rank = new Map(labels.map((label, index) => [label, index]));
     referenceRuns = rankRuns(reference, rank);
     currentRuns = rankRuns(current, rank);

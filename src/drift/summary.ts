@@ -142,7 +142,10 @@ function manyValuesMomentsOfRuns(runs: Runs): { mean: number; std: number } {
   const mean = compensatedSumOfRepeats(runs.values, runs.counts) / n;
   return {
     mean,
-    std: n < 2 ? Number.NaN : Math.sqrt(compensatedSquaredDeviationsOfRepeats(runs.values, runs.counts, mean) / (n - 1)),
+    std:
+      n < 2
+        ? Number.NaN
+        : Math.sqrt(compensatedSquaredDeviationsOfRepeats(runs.values, runs.counts, mean) / (n - 1)),
   };
 }
 

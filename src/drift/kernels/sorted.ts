@@ -41,7 +41,9 @@ function cached<T>(pair: ColumnPair, key: string, build: () => T): T {
  */
 export function sortedReference(pair: ColumnPair): Float64Array {
   // A pair built from value counts lays its sides out in ascending order already.
-  return cached(pair, SORTED_REFERENCE, () => (pair.fromCounts ? pair.reference : sortedCopy(pair.reference)));
+  return cached(pair, SORTED_REFERENCE, () =>
+    pair.fromCounts ? pair.reference : sortedCopy(pair.reference),
+  );
 }
 
 /**

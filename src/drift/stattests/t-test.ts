@@ -25,7 +25,11 @@ function meanAndSampleVariance(runs: Runs): { n: number; mean: number; variance:
     const deviation = runs.values[k]! - mean;
     squares[k] = deviation * deviation;
   }
-  return { n, mean, variance: (pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / n) * (n / (n - 1)) };
+  return {
+    n,
+    mean,
+    variance: (pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / n) * (n / (n - 1)),
+  };
 }
 
 /**
