@@ -27,7 +27,7 @@ import {
   type StatTestId,
 } from './types.js';
 
-/** Both snapshots as columns (counted snapshots already expanded). */
+/** Both snapshots as columns (a counted snapshot as columns whose cells are built only if read: see `counted.ts`). */
 export interface TablePair {
   readonly reference: Table;
   readonly current: Table;
