@@ -93,3 +93,16 @@ export function expandRuns(runs: Runs): Float64Array {
   }
   return out;
 }
+
+/**
+ * The side sorted ascending when the pair already holds it (a side with many distinct values was sorted to find its
+ * runs), else undefined. A sum over the sorted side equals the same sum over the side's runs, bit for bit; walking
+ * the array is only faster when the runs are mostly single values.
+ *
+ * @param pair the cleaned column pair
+ * @param side which side
+ * @returns the cached sorted side, or undefined
+ */
+export function cachedSortedSide(pair: ColumnPair, side: 'reference' | 'current'): Float64Array | undefined {
+  return pair.cache.get(side === 'reference' ? SORTED_REFERENCE : SORTED_CURRENT) as Float64Array | undefined;
+}

@@ -18,7 +18,13 @@ import { besselK } from '../kernels/bessel-k.js';
 import { pairwiseSum, pooledRanks, mergedDistribution } from '../kernels/index.js';
 import { pairwiseSumOfRuns } from '../kernels/pairwise-sum.js';
 import type { Runs } from '../kernels/runs.js';
-import { currentRuns, currentSize, referenceRuns, referenceSize } from '../kernels/side-runs.js';
+import {
+  cachedSortedSide,
+  currentRuns,
+  currentSize,
+  referenceRuns,
+  referenceSize,
+} from '../kernels/side-runs.js';
 import { StatTestSkip, type ColumnPair, type StatTest, type StatTestOutcome } from '../types.js';
 
 /** Above this sample size (of the larger sample) the asymptotic method is used. */
@@ -309,8 +315,24 @@ export function cramerVonMises(pair: ColumnPair): CramerVonMisesResult {
       },
     });
   };
-  let u = nx * deviations(referenceRuns(pair));
-  u += ny * deviations(currentRuns(pair));
+  // A side sorted already (many distinct values) is walked as it is: the same terms, faster than one run at a time.
+  const sortedDeviations = (sorted: Float64Array): number => {
+    const out = new Float64Array(sorted.length);
+    let k = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      while (merged.values[k]! < sorted[i]!) k++;
+      const d = averageRanks[k]! - (i + 1);
+      out[i] = d * d;
+    }
+    return pairwiseSum(out);
+  };
+  // (mergedDistribution above found each side's runs, sorting a side with many distinct values.)
+  const side = (name: 'reference' | 'current', runs: Runs): number => {
+    const sorted = cachedSortedSide(pair, name);
+    return sorted ? sortedDeviations(sorted) : deviations(runs);
+  };
+  let u = nx * side('reference', referenceRuns(pair));
+  u += ny * side('current', currentRuns(pair));
   const k = nx * ny;
   const N = nx + ny;
   const statistic = u / (k * N) - (4 * k - 1) / (6 * N);
