@@ -5,8 +5,8 @@
  * target and missing-value figures are functions of that multiset, so the engine reads them from the counts (as
  * runs: distinct values with counts) and never lays a counted column out row by row. The columns of a counted table
  * still look like columns ({@link tableOfCounts}): their cells are built from the counts, in ascending value order,
- * only if something reads them (the tests that need the sample itself: the permutation tests' pooled sample, `es`,
- * `empirical_mmd`). Row order is lost: a statistic that sums values in row order is summed in ascending order.
+ * only if something reads them (the tests that need the sample itself: `es`, `empirical_mmd`). Row order is lost: a
+ * statistic that sums values in row order is summed in ascending order.
  */
 import {
   countMissing,
@@ -17,7 +17,7 @@ import {
   type SnapshotData,
   type Table,
 } from '../snapshot/table.js';
-import { expandCounted, sideRows } from './expand-counted.js';
+import { checkCounts, expandCounted, sideRows } from './expand-counted.js';
 import type { Runs } from './kernels/runs.js';
 
 export { expandCounted } from './expand-counted.js';
@@ -41,6 +41,7 @@ export function countsOf(column: Column): CountedColumn | undefined {
  * {@link expandCounted} on first read only. Its name and type are known without building them.
  */
 function lazyColumn(counted: CountedColumn): Column {
+  checkCounts(counted);
   let expanded: Column | undefined;
   const expand = (): Column => (expanded ??= expandCounted(counted));
   const name = counted.name;

@@ -11,6 +11,22 @@ export function sideRows(column: CountedColumn): number {
   return rows;
 }
 
+/**
+ * Checks a counted column's shape: one count per key, each a whole non-negative number.
+ *
+ * @param column the counted column
+ * @throws {Error} if keys and counts differ in length or a count is not a whole non-negative number
+ */
+export function checkCounts(column: CountedColumn): void {
+  const counts = column.counts;
+  if (counts.keys.length !== counts.counts.length)
+    throw new Error('expandCounted requires one count per key');
+  for (const count of counts.counts) {
+    if (!(Number.isInteger(count) && count >= 0))
+      throw new Error(`expandCounted requires whole counts, got ${count}`);
+  }
+}
+
 /** Ascending numeric order with NaN last (as Float64Array.prototype.sort orders). */
 function compareNumbers(a: number, b: number): number {
   if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
@@ -31,13 +47,8 @@ function compareNumbers(a: number, b: number): number {
  * expandCounted({ name: 'x', storage: 'int', counts: { keys: Float64Array.of(2, 1), counts: Float64Array.of(1, 2), missing: 0 } }).values; // => [1, 1, 2]
  */
 export function expandCounted(column: CountedColumn): Column {
+  checkCounts(column);
   const counts = column.counts;
-  if (counts.keys.length !== counts.counts.length)
-    throw new Error('expandCounted requires one count per key');
-  for (const count of counts.counts) {
-    if (!(Number.isInteger(count) && count >= 0))
-      throw new Error(`expandCounted requires whole counts, got ${count}`);
-  }
   const rows = sideRows(column);
   const name = column.name;
   if (column.storage === 'string') {
