@@ -2,7 +2,8 @@
  * The report from the per-column work: missing-value drift on every column, the multiple-testing correction, the
  * dataset level with the target and the decision, and the data summary of both snapshots.
  */
-import { countMissing, getColumn, type RowFacts } from '../snapshot/table.js';
+import { getColumn, type RowFacts } from '../snapshot/table.js';
+import { missingCount } from './counted.js';
 import { applyCorrection } from './correction.js';
 import { decideDrift, positiveRate } from './decide.js';
 import { missingDrift } from './missing-drift.js';
@@ -40,8 +41,8 @@ export function assembleDrift(
     const cur = getColumn(current, column.column);
     if (ref && cur && reference.rows > 0 && current.rows > 0) {
       const referenceMissing =
-        referenceTallies.get(column.column)?.summary.missing.count ?? countMissing(ref);
-      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? countMissing(cur);
+        referenceTallies.get(column.column)?.summary.missing.count ?? missingCount(ref);
+      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? missingCount(cur);
       Object.assign(column, missingDrift(referenceMissing, reference.rows, currentMissing, current.rows));
     }
   }

@@ -4,7 +4,8 @@
  * values, else numerical; bool → categorical; string → text when distinct values exceed half the non-null count,
  * else categorical; datetime → not a drift column.
  */
-import type { Column } from '../snapshot/table.js';
+import type { Column, CountedColumn } from '../snapshot/table.js';
+import { countsOf, labelCountsOf, presentRunsOfCounts } from './counted.js';
 import type { ColumnType } from './types.js';
 
 /** Evidently's `INTEGER_CARDINALITY_LIMIT`. */
@@ -36,6 +37,8 @@ function distinctUpTo(values: Float64Array, limit: number): number {
  * inferColumnType({ name: 'k', type: 'int', values: new Float64Array([1, 2, 1]) }); // => 'categorical'
  */
 export function inferColumnType(current: Column): ColumnType | undefined {
+  const counted = countsOf(current);
+  if (counted) return inferCountedType(current.type, counted);
   switch (current.type) {
     case 'float':
       return 'numerical';
@@ -51,6 +54,28 @@ export function inferColumnType(current: Column): ColumnType | undefined {
       for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) nonNull++;
       // The dictionary holds exactly the distinct non-missing strings that occur.
       return current.dictionary.length > 0.5 * nonNull ? 'text' : 'categorical';
+    }
+    case 'datetime':
+      return undefined;
+  }
+}
+
+/** {@link inferColumnType} of a counted column, from its counts (the same rules on the same multiset). */
+function inferCountedType(type: Column['type'], counted: CountedColumn): ColumnType | undefined {
+  switch (type) {
+    case 'float':
+      return 'numerical';
+    case 'int':
+      return presentRunsOfCounts(counted).values.length <= INTEGER_CARDINALITY_LIMIT
+        ? 'categorical'
+        : 'numerical';
+    case 'bool':
+      return 'categorical';
+    case 'string': {
+      const { labels, counts } = labelCountsOf(counted);
+      let nonNull = 0;
+      for (const count of counts) nonNull += count;
+      return labels.length > 0.5 * nonNull ? 'text' : 'categorical';
     }
     case 'datetime':
       return undefined;

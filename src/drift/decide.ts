@@ -3,7 +3,8 @@
  * DatasetDriftMetric rules): drift_share = drifted / tested columns (skipped columns are not tested);
  * dataset_drift = drift_share >= its threshold; RETRAIN when drift_share >= the retrain threshold.
  */
-import type { Column } from '../snapshot/table.js';
+import type { Column, CountedColumn } from '../snapshot/table.js';
+import { countsOf, labelCountsOf } from './counted.js';
 import type { ColumnDriftResult, Decision, TargetDrift } from './report.js';
 
 /** What the decision needs besides the columns. */
@@ -32,10 +33,10 @@ export interface DatasetDecision {
  */
 export function positiveRate(column: Column): number | null {
   if (column.type === 'datetime') return null;
+  const counted = countsOf(column);
+  if (counted) return positiveRateOfCounts(counted);
   if (column.type === 'string') {
-    const positive = column.dictionary.findIndex((label) =>
-      /^(1|true|yes|y|positive|churn(ed)?)$/i.test(label.trim()),
-    );
+    const positive = column.dictionary.findIndex((label) => POSITIVE_LABEL.test(label.trim()));
     if (positive < 0) return null;
     let hits = 0;
     let count = 0;
@@ -56,6 +57,30 @@ export function positiveRate(column: Column): number | null {
     if (value - value !== 0) continue; // NaN or ±inf
     count++;
     if (value === 1) hits++;
+  }
+  return count === 0 ? null : hits / count;
+}
+
+const POSITIVE_LABEL = /^(1|true|yes|y|positive|churn(ed)?)$/i;
+
+/** {@link positiveRate} from a counted column's value counts (the first yes-like label, as in its dictionary). */
+function positiveRateOfCounts(counted: CountedColumn): number | null {
+  let hits = 0;
+  let count = 0;
+  if (counted.storage === 'string') {
+    const { labels, counts } = labelCountsOf(counted);
+    const positive = labels.findIndex((label) => POSITIVE_LABEL.test(label.trim()));
+    if (positive < 0) return null;
+    for (let k = 0; k < labels.length; k++) count += counts[k]!;
+    hits = counts[positive]!;
+  } else {
+    const keys = counted.counts.keys as Float64Array;
+    for (let k = 0; k < keys.length; k++) {
+      const value = keys[k]!;
+      if (value - value !== 0) continue; // NaN or ±inf
+      count += counted.counts.counts[k]!;
+      if (value === 1) hits += counted.counts.counts[k]!;
+    }
   }
   return count === 0 ? null : hits / count;
 }

@@ -202,8 +202,8 @@ function categories(pair: ColumnPair): CategoryDistribution {
     if (merged.referenceCounts[k]! > 0) referenceCounts.set(merged.values[k]!, merged.referenceCounts[k]!);
     if (merged.currentCounts[k]! > 0) currentCounts.set(merged.values[k]!, merged.currentCounts[k]!);
   }
-  const referenceSize = Math.max(pair.reference.length, 1);
-  const currentSize = Math.max(pair.current.length, 1);
+  const referenceSize = Math.max(merged.referenceSize, 1);
+  const currentSize = Math.max(merged.currentSize, 1);
   const values = new Set<number>([...referenceCounts.keys(), ...currentCounts.keys()]);
   const share = (value: number) =>
     (referenceCounts.get(value) ?? 0) / referenceSize + (currentCounts.get(value) ?? 0) / currentSize;
@@ -222,7 +222,7 @@ function categories(pair: ColumnPair): CategoryDistribution {
     categories: top.map(label),
     reference_counts,
     current_counts,
-    reference_other: pair.reference.length - sum(reference_counts),
-    current_other: pair.current.length - sum(current_counts),
+    reference_other: merged.referenceSize - sum(reference_counts),
+    current_other: merged.currentSize - sum(current_counts),
   };
 }

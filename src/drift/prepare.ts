@@ -3,7 +3,10 @@
  * dropped (Evidently: `replace([-inf, inf], nan).dropna()`), string categories encoded as ranks of a shared dictionary
  * sorted in Python `sorted` order (code points), booleans as 0/1.
  */
-import type { Column } from '../snapshot/table.js';
+import type { Column, CountedColumn } from '../snapshot/table.js';
+import { countsOf, finiteRunsOfCounts, labelCountsOf } from './counted.js';
+import type { Runs } from './kernels/runs.js';
+import { RUNS_CURRENT, RUNS_REFERENCE, expandRuns } from './kernels/side-runs.js';
 import type { ColumnPair, ColumnType } from './types.js';
 
 /** Compares strings by Unicode code point, as Python's `sorted` does (JS `<` compares UTF-16 units). */
@@ -51,7 +54,8 @@ function encodeCodes(codes: Int32Array, remap: Int32Array): Float64Array {
 
 /**
  * The cleaned pair of one column. Both columns must be of compatible storage (the caller checks): both numeric-like
- * (int, float, bool) or both strings.
+ * (int, float, bool) or both strings. Two columns of counted tables give {@link prepareCountedPair}'s pair, built
+ * from their counts.
  */
 export function prepareColumnPair(
   column: string,
@@ -59,6 +63,10 @@ export function prepareColumnPair(
   reference: Column,
   current: Column,
 ): ColumnPair {
+  const referenceCounts = countsOf(reference);
+  const currentCounts = countsOf(current);
+  if (referenceCounts && currentCounts)
+    return prepareCountedPair(column, columnType, referenceCounts, currentCounts);
   if (reference.type === 'string' && current.type === 'string') {
     const labels = [...new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
     const rank = new Map(labels.map((label, index) => [label, index]));
@@ -80,5 +88,88 @@ export function prepareColumnPair(
     reference: finiteValues(reference.values),
     current: finiteValues(current.values),
     cache: new Map(),
+  };
+}
+
+/** Runs of label ranks: each occurring label's rank in `rank`, ascending, repeated labels merged. */
+function rankRuns(counted: CountedColumn, rank: ReadonlyMap<string, number>): Runs {
+  const { labels, counts } = labelCountsOf(counted);
+  const order = labels.map((_, k) => k).sort((a, b) => rank.get(labels[a]!)! - rank.get(labels[b]!)!);
+  const values = new Float64Array(order.length);
+  const runCounts = new Float64Array(order.length);
+  let runs = 0;
+  let total = 0;
+  for (const k of order) {
+    const value = rank.get(labels[k]!)!;
+    total += counts[k]!;
+    if (runs > 0 && values[runs - 1] === value) runCounts[runs - 1]! += counts[k]!;
+    else {
+      values[runs] = value;
+      runCounts[runs++] = counts[k]!;
+    }
+  }
+  return { values: values.slice(0, runs), counts: runCounts.slice(0, runs), total };
+}
+
+/**
+ * The cleaned pair of one column from both sides' value counts, without laying the sides out: each side's runs
+ * (cleaned as rows are: ±inf and missing dropped; string labels as ranks of the shared dictionary) are put in the
+ * pair's cache, where the kernels find them, and `reference` / `current` are built from the runs, in ascending
+ * order, only when read.
+ *
+ * This runs in `O(k log k)` for k distinct values.
+ *
+ * @param column the column name
+ * @param columnType the type it is tested as
+ * @param reference the reference side's counts
+ * @param current the current side's counts
+ * @throws {Error} if one side holds strings and the other numbers
+ * @returns the pair, marked `fromCounts`
+ * @example
+ * prepareCountedPair('x', 'numerical',
+ *   { name: 'x', storage: 'float', counts: { keys: Float64Array.of(2, 1), counts: Float64Array.of(1, 2), missing: 0 } },
+ *   { name: 'x', storage: 'float', counts: { keys: Float64Array.of(3), counts: Float64Array.of(1), missing: 1 } },
+ * ).current; // => [3]
+ */
+export function prepareCountedPair(
+  column: string,
+  columnType: ColumnType,
+  reference: CountedColumn,
+  current: CountedColumn,
+): ColumnPair {
+  let referenceRuns: Runs;
+  let currentRuns: Runs;
+  let labels: string[] | undefined;
+  if (reference.storage === 'string' && current.storage === 'string') {
+    labels = [...new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])].sort(
+      compareCodePoints,
+    );
+    const rank = new Map(labels.map((label, index) => [label, index]));
+    referenceRuns = rankRuns(reference, rank);
+    currentRuns = rankRuns(current, rank);
+  } else if (reference.storage === 'string' || current.storage === 'string') {
+    throw new Error(`prepareColumnPair: column '${column}' mixes strings and numbers`);
+  } else {
+    referenceRuns = finiteRunsOfCounts(reference);
+    currentRuns = finiteRunsOfCounts(current);
+  }
+  const cache = new Map<string, unknown>([
+    [RUNS_REFERENCE, referenceRuns],
+    [RUNS_CURRENT, currentRuns],
+  ]);
+  let referenceValues: Float64Array | undefined;
+  let currentValues: Float64Array | undefined;
+  return {
+    column,
+    columnType,
+    ...(labels ? { labels } : {}),
+    cache,
+    fromCounts: true,
+    get reference() {
+      return (referenceValues ??= expandRuns(referenceRuns));
+    },
+    get current() {
+      return (currentValues ??= expandRuns(currentRuns));
+    },
   };
 }

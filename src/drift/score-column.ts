@@ -6,11 +6,12 @@
  */
 import { UserError } from '../errors.js';
 import { getColumn, type Table } from '../snapshot/table.js';
+import { cellCount } from './counted.js';
 import { defaultStatTest } from './default-stattest.js';
 import { computeDistribution } from './distribution.js';
 import { columnEffect } from './effect.js';
 import { mergedDistribution } from './kernels/index.js';
-import { currentRuns, referenceRuns } from './kernels/side-runs.js';
+import { currentRuns, currentSize, referenceRuns, referenceSize } from './kernels/side-runs.js';
 import { resolveOverride, settingName, type DriftOptions } from './options.js';
 import type { PlannedColumn } from './plan.js';
 import { prepareColumnPair } from './prepare.js';
@@ -26,7 +27,7 @@ import {
   type StatTestId,
 } from './types.js';
 
-/** Both snapshots as columns (counted snapshots already expanded). */
+/** Both snapshots as columns (a counted snapshot as columns whose cells are built only if read: see `counted.ts`). */
 export interface TablePair {
   readonly reference: Table;
   readonly current: Table;
@@ -85,7 +86,7 @@ function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
   return getStatTest(
     defaultStatTest(
       pair.columnType === 'text' ? 'categorical' : pair.columnType,
-      pair.reference.length,
+      referenceSize(pair),
       uniqueValues,
     ),
   );
@@ -107,17 +108,14 @@ function driftOfColumn(
       name,
       columnType,
       'text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)',
-      [
-        ref.type === 'string' ? ref.codes.length : ref.values.length,
-        cur.type === 'string' ? cur.codes.length : cur.values.length,
-      ],
+      [cellCount(ref), cellCount(cur)],
     );
     return { result };
   }
   const pair = prepareColumnPair(name, columnType, ref, cur);
-  const sizes: [number, number] = [pair.reference.length, pair.current.length];
-  if (pair.reference.length === 0 || pair.current.length === 0) {
-    const side = pair.reference.length === 0 ? 'reference' : 'current';
+  const sizes: [number, number] = [referenceSize(pair), currentSize(pair)];
+  if (sizes[0] === 0 || sizes[1] === 0) {
+    const side = sizes[0] === 0 ? 'reference' : 'current';
     const result = skippedResult(
       name,
       columnType,

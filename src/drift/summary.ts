@@ -12,9 +12,12 @@
 import { exampleValue } from './example-value.js';
 import type { Column, RowFacts, Table } from '../snapshot/table.js';
 import { INTEGER_CARDINALITY_LIMIT, inferColumnType } from './column-types.js';
+import { countsOf, labelCountsOf, presentRunsOfCounts } from './counted.js';
 import {
   compensatedSquaredDeviations,
+  compensatedSquaredDeviationsOfRepeats,
   compensatedSum,
+  compensatedSumOfRepeats,
   compensatedWeightedSquaredDeviations,
   compensatedWeightedSum,
 } from './kernels/compensated-sum.js';
@@ -133,6 +136,19 @@ function manyValuesMoments(present: Float64Array): { mean: number; std: number }
   };
 }
 
+/** {@link manyValuesMoments} of the present values laid out in ascending order, from their runs, bit for bit. */
+function manyValuesMomentsOfRuns(runs: Runs): { mean: number; std: number } {
+  const n = runs.total;
+  const mean = compensatedSumOfRepeats(runs.values, runs.counts) / n;
+  return {
+    mean,
+    std:
+      n < 2
+        ? Number.NaN
+        : Math.sqrt(compensatedSquaredDeviationsOfRepeats(runs.values, runs.counts, mean) / (n - 1)),
+  };
+}
+
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
@@ -150,16 +166,22 @@ function numericTally(
   given?: Runs,
   decided?: SummaryColumnType,
 ): ColumnTally {
+  const counted = countsOf(column);
+  // A counted column: the runs of its present values come from its counts, its cells are never built.
+  const presentRuns = counted ? presentRunsOfCounts(counted) : undefined;
   // One pass counts the present values. The drift engine's runs of the cleaned column (distinct values with
   // counts) are reused when cleaning removed nothing but NaN (no ±inf): then they describe exactly the present
   // values, and nothing is sorted here.
   let count = 0;
-  if (given !== undefined && given.total === rows)
+  if (presentRuns) count = presentRuns.total;
+  else if (given !== undefined && given.total === rows)
     count = rows; // every cell finite, so every cell present
   else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i]!)) count++;
   let runs: Runs;
   let present: Float64Array | undefined;
-  if (given !== undefined && given.total === count) {
+  if (presentRuns) {
+    runs = presentRuns;
+  } else if (given !== undefined && given.total === count) {
     runs = given;
   } else {
     present = presentValues(column.values, rows, count);
@@ -208,7 +230,9 @@ function numericTally(
       (computed ??=
         distinct <= count >> 3 && Number.isFinite(first!) && Number.isFinite(last!)
           ? runMoments(runs, count)
-          : manyValuesMoments((present ??= presentValues(column.values, rows, count))));
+          : presentRuns
+            ? manyValuesMomentsOfRuns(presentRuns)
+            : manyValuesMoments((present ??= presentValues(column.values, rows, count))));
     return {
       summary: {
         column: column.name,
@@ -263,16 +287,31 @@ function stringTally(
   type: SummaryColumnType,
   rows: number,
 ): ColumnTally {
+  const counted = countsOf(column);
+  if (counted) {
+    // A counted column: its occurring labels with their counts are its dictionary and per-code tallies.
+    const { labels, counts } = labelCountsOf(counted);
+    return labelTally(column.name, labels, Float64Array.from(counts), type, rows);
+  }
   // Codes index the dictionary, which holds each distinct label once (the readers' contract).
   const byCode = new Float64Array(column.dictionary.length);
-  let count = 0;
   for (let i = 0; i < rows; i++) {
     const code = column.codes[i]!;
-    if (code >= 0) {
-      byCode[code]! += 1;
-      count++;
-    }
+    if (code >= 0) byCode[code]! += 1;
   }
+  return labelTally(column.name, column.dictionary, byCode, type, rows);
+}
+
+/** The tally of a string column from its labels and how often each occurs. */
+function labelTally(
+  name: string,
+  dictionary: readonly string[],
+  byCode: Float64Array,
+  type: SummaryColumnType,
+  rows: number,
+): ColumnTally {
+  let count = 0;
+  for (let code = 0; code < byCode.length; code++) count += byCode[code]!;
   // Only the most frequent labels are listed: keep a running top list instead of sorting every label
   // (id-like columns have as many labels as rows). Ties go to the smaller label, as in the sorted order.
   const top: { value: string; count: number }[] = [];
@@ -285,7 +324,7 @@ function stringTally(
     if (c === 0) continue;
     distinct++;
     if (c > modeCount) modeCount = c;
-    const entry = { value: column.dictionary[code]!, count: c };
+    const entry = { value: dictionary[code]!, count: c };
     if (top.length === TOP_VALUES && !before(entry, top[TOP_VALUES - 1]!)) continue;
     let at = top.length < TOP_VALUES ? top.length : TOP_VALUES - 1;
     top[at] = entry;
@@ -296,7 +335,7 @@ function stringTally(
   }
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   const summaryType = type === 'text' ? 'text' : 'categorical';
-  const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
+  const summary = categoricalSummary(name, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
 

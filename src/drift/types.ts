@@ -45,10 +45,18 @@ export type DriftComparison = 'p<=thr' | 'p<thr' | 'd>=thr' | 'd>thr';
 export interface ColumnPair {
   readonly column: string;
   readonly columnType: ColumnType;
-  /** Cleaned reference values in row order. Never mutated. */
+  /**
+   * Cleaned reference values in row order. Never mutated. A pair built from value counts has no row order: its
+   * sides are laid out in ascending order, and only on first access (the kernels read such a pair's runs instead).
+   */
   readonly reference: Float64Array;
-  /** Cleaned current values in row order. Never mutated. */
+  /** Cleaned current values in row order. Never mutated. Laid out on first access as `reference`. */
   readonly current: Float64Array;
+  /**
+   * True when the pair was built from value counts: each side's runs (distinct values with counts) are in `cache`
+   * from the start, and `reference` / `current` are expanded from them, ascending, only when read.
+   */
+  readonly fromCounts?: boolean;
   /** For string categories: `labels[code]`. Absent for numeric and boolean columns. */
   readonly labels?: readonly string[];
   /** Cache of derived forms, owned by the kernels. */

@@ -95,3 +95,49 @@ export function compensatedWeightedSquaredDeviations(
   }
   return sum + compensation;
 }
+
+/**
+ * {@link compensatedSum} of a sample given as repeats (`values[k]` occurring `counts[k]` times, in that order),
+ * added one copy at a time: bit-identical to `compensatedSum` of the laid-out sample, in `O(1)` memory.
+ *
+ * @example
+ * compensatedSumOfRepeats(Float64Array.of(1e16, 1), Float64Array.of(1, 2)); // => 10000000000000002
+ */
+export function compensatedSumOfRepeats(values: ArrayLike<number>, counts: ArrayLike<number>): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k]!;
+    for (let c = counts[k]!; c > 0; c--) {
+      const t = sum + x;
+      compensation += neumaierError(sum, x, t);
+      sum = t;
+    }
+  }
+  return sum + compensation;
+}
+
+/**
+ * {@link compensatedSquaredDeviations} of a sample given as repeats, bit-identical to the laid-out sample's.
+ *
+ * @example
+ * compensatedSquaredDeviationsOfRepeats(Float64Array.of(1, 3), Float64Array.of(2, 2), 2); // => 4
+ */
+export function compensatedSquaredDeviationsOfRepeats(
+  values: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  center: number,
+): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k++) {
+    const d = center - values[k]!;
+    const x = d * d;
+    for (let c = counts[k]!; c > 0; c--) {
+      const t = sum + x;
+      compensation += neumaierError(sum, x, t);
+      sum = t;
+    }
+  }
+  return sum + compensation;
+}

@@ -8,6 +8,10 @@ import type { ColumnPair } from '../types.js';
 import { runsOfSorted, type Runs } from './runs.js';
 import { SORTED_CURRENT, SORTED_REFERENCE, cachedOnPair, sortedCurrent, sortedReference } from './sorted.js';
 
+/** Cache keys of each side's runs (a pair built from value counts is created with both). */
+export const RUNS_REFERENCE = 'kernels:runs-reference';
+export const RUNS_CURRENT = 'kernels:runs-current';
+
 function sideRuns(
   pair: ColumnPair,
   values: Float64Array,
@@ -29,7 +33,7 @@ function sideRuns(
  * @returns distinct reference values ascending with their counts
  */
 export function referenceRuns(pair: ColumnPair): Runs {
-  return cachedOnPair(pair, 'kernels:runs-reference', () =>
+  return cachedOnPair(pair, RUNS_REFERENCE, () =>
     sideRuns(pair, pair.reference, SORTED_REFERENCE, () => sortedReference(pair)),
   );
 }
@@ -41,7 +45,64 @@ export function referenceRuns(pair: ColumnPair): Runs {
  * @returns distinct current values ascending with their counts
  */
 export function currentRuns(pair: ColumnPair): Runs {
-  return cachedOnPair(pair, 'kernels:runs-current', () =>
+  return cachedOnPair(pair, RUNS_CURRENT, () =>
     sideRuns(pair, pair.current, SORTED_CURRENT, () => sortedCurrent(pair)),
   );
+}
+
+/**
+ * The reference sample size: its runs' total when they are known (always, for a pair built from value counts), else
+ * the length of its values, so asking never expands a counted side.
+ *
+ * @param pair the cleaned column pair
+ * @returns the number of cleaned reference values
+ */
+export function referenceSize(pair: ColumnPair): number {
+  const runs = pair.cache.get(RUNS_REFERENCE) as Runs | undefined;
+  return runs ? runs.total : pair.reference.length;
+}
+
+/**
+ * The current sample size, as {@link referenceSize}.
+ *
+ * @param pair the cleaned column pair
+ * @returns the number of cleaned current values
+ */
+export function currentSize(pair: ColumnPair): number {
+  const runs = pair.cache.get(RUNS_CURRENT) as Runs | undefined;
+  return runs ? runs.total : pair.current.length;
+}
+
+/**
+ * The sample that runs describe, laid out in ascending order (each value repeated its count).
+ *
+ * This runs in `O(n)` and allocates the `n` values: only the tests that need the sample itself call it.
+ *
+ * @param runs distinct values ascending with their counts
+ * @returns a new ascending array of `runs.total` values
+ * @example
+ * expandRuns({ values: Float64Array.of(1, 2), counts: Float64Array.of(2, 1), total: 3 }); // => [1, 1, 2]
+ */
+export function expandRuns(runs: Runs): Float64Array {
+  const out = new Float64Array(runs.total);
+  let at = 0;
+  for (let k = 0; k < runs.values.length; k++) {
+    const count = runs.counts[k]!;
+    out.fill(runs.values[k]!, at, at + count);
+    at += count;
+  }
+  return out;
+}
+
+/**
+ * The side sorted ascending when the pair already holds it (a side with many distinct values was sorted to find its
+ * runs), else undefined. A sum over the sorted side equals the same sum over the side's runs, bit for bit; walking
+ * the array is only faster when the runs are mostly single values.
+ *
+ * @param pair the cleaned column pair
+ * @param side which side
+ * @returns the cached sorted side, or undefined
+ */
+export function cachedSortedSide(pair: ColumnPair, side: 'reference' | 'current'): Float64Array | undefined {
+  return pair.cache.get(side === 'reference' ? SORTED_REFERENCE : SORTED_CURRENT) as Float64Array | undefined;
 }

@@ -40,7 +40,10 @@ function cached<T>(pair: ColumnPair, key: string, build: () => T): T {
  * @returns the shared sorted array (treat as read-only)
  */
 export function sortedReference(pair: ColumnPair): Float64Array {
-  return cached(pair, SORTED_REFERENCE, () => sortedCopy(pair.reference));
+  // A pair built from value counts lays its sides out in ascending order already.
+  return cached(pair, SORTED_REFERENCE, () =>
+    pair.fromCounts ? pair.reference : sortedCopy(pair.reference),
+  );
 }
 
 /**
@@ -50,7 +53,7 @@ export function sortedReference(pair: ColumnPair): Float64Array {
  * @returns the shared sorted array (treat as read-only)
  */
 export function sortedCurrent(pair: ColumnPair): Float64Array {
-  return cached(pair, SORTED_CURRENT, () => sortedCopy(pair.current));
+  return cached(pair, SORTED_CURRENT, () => (pair.fromCounts ? pair.current : sortedCopy(pair.current)));
 }
 
 /**

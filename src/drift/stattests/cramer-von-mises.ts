@@ -15,14 +15,16 @@
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { besselK } from '../kernels/bessel-k.js';
+import { pairwiseSum, pooledRanks, mergedDistribution } from '../kernels/index.js';
+import { pairwiseSumOfRuns } from '../kernels/pairwise-sum.js';
+import type { Runs } from '../kernels/runs.js';
 import {
-  pairwiseSum,
-  pooledRanks,
-  mergedDistribution,
-  sortedCurrent,
-  sortedReference,
-  indexOfDistinct,
-} from '../kernels/index.js';
+  cachedSortedSide,
+  currentRuns,
+  currentSize,
+  referenceRuns,
+  referenceSize,
+} from '../kernels/side-runs.js';
 import { StatTestSkip, type ColumnPair, type StatTest, type StatTestOutcome } from '../types.js';
 
 /** Above this sample size (of the larger sample) the asymptotic method is used. */
@@ -270,7 +272,7 @@ export interface CramerVonMisesResult {
 /**
  * Two-sample Cramér–von Mises test, method "auto".
  *
- * This runs in `O(n1 + n2)` after the column's one sort for the asymptotic method; the exact method is bounded
+ * This runs in `O(n1 + n2)` time and `O(distinct values)` memory from the runs, for the asymptotic method; the exact method is bounded
  * by its 20-observation limit.
  *
  * @param pair the cleaned column pair
@@ -281,8 +283,8 @@ export interface CramerVonMisesResult {
  *                       [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // => 0.06433566433566433
  */
 export function cramerVonMises(pair: ColumnPair): CramerVonMisesResult {
-  const nx = pair.reference.length;
-  const ny = pair.current.length;
+  const nx = referenceSize(pair);
+  const ny = currentSize(pair);
   if (nx <= 1 || ny <= 1) {
     throw new StatTestSkip(
       `Cramer-von Mises requires at least two observations per side (reference ${nx}, current ${ny})`,
@@ -291,19 +293,46 @@ export function cramerVonMises(pair: ColumnPair): CramerVonMisesResult {
   const method = Math.max(nx, ny) > EXACT_MAX_SIZE ? 'asymptotic' : 'exact';
   const merged = mergedDistribution(pair);
   const { averageRanks } = pooledRanks(pair);
-  const deviations = (sorted: Float64Array): Float64Array => {
+  // Σ (rank of the i-th smallest value of a side − i)², summed by numpy over the side sorted; the side's runs give
+  // each element without sorting or laying it out: the run's pooled average rank and its position in the side.
+  const deviations = (runs: Runs): number => {
+    const runRank = new Float64Array(runs.values.length);
+    const runStart = new Float64Array(runs.values.length);
+    let k = 0;
+    let before = 0;
+    for (let r = 0; r < runs.values.length; r++) {
+      // Both ascending: advance through the distinct pooled values instead of searching.
+      while (merged.values[k]! < runs.values[r]!) k++;
+      runRank[r] = averageRanks[k]!;
+      runStart[r] = before;
+      before += runs.counts[r]!;
+    }
+    return pairwiseSumOfRuns({
+      lengths: runs.counts,
+      element: (r, offset) => {
+        const d = runRank[r]! - (runStart[r]! + offset + 1);
+        return d * d;
+      },
+    });
+  };
+  // A side sorted already (many distinct values) is walked as it is: the same terms, faster than one run at a time.
+  const sortedDeviations = (sorted: Float64Array): number => {
     const out = new Float64Array(sorted.length);
     let k = 0;
     for (let i = 0; i < sorted.length; i++) {
-      // Sorted values: advance through the distinct values instead of searching.
-      if (merged.values[k] !== sorted[i]) k = indexOfDistinct(merged.values, sorted[i]!);
+      while (merged.values[k]! < sorted[i]!) k++;
       const d = averageRanks[k]! - (i + 1);
       out[i] = d * d;
     }
-    return out;
+    return pairwiseSum(out);
   };
-  let u = nx * pairwiseSum(deviations(sortedReference(pair)));
-  u += ny * pairwiseSum(deviations(sortedCurrent(pair)));
+  // (mergedDistribution above found each side's runs, sorting a side with many distinct values.)
+  const side = (name: 'reference' | 'current', runs: Runs): number => {
+    const sorted = cachedSortedSide(pair, name);
+    return sorted ? sortedDeviations(sorted) : deviations(runs);
+  };
+  let u = nx * side('reference', referenceRuns(pair));
+  u += ny * side('current', currentRuns(pair));
   const k = nx * ny;
   const N = nx + ny;
   const statistic = u / (k * N) - (4 * k - 1) / (6 * N);

@@ -7,6 +7,7 @@
  * (recorded in `warnings`), clip to [0, 1]. Drift if and only if `p <= threshold`.
  */
 import { columnEcdfWalk } from '../kernels/index.js';
+import { currentSize, referenceSize } from '../kernels/side-runs.js';
 import { kstwoSf } from '../special/kolmogn.js';
 import { computeOuterProbInsideMethod, computeProbOutsideSquare } from '../special/ks-two-sample.js';
 import type { ColumnPair, StatTest, StatTestOutcome } from '../types.js';
@@ -126,7 +127,7 @@ function clip01(p: number): number {
  */
 export function ks2samp(pair: ColumnPair): KsPValue {
   const walk = columnEcdfWalk(pair);
-  return ksPValue(walk.ksStatistic, pair.reference.length, pair.current.length);
+  return ksPValue(walk.ksStatistic, referenceSize(pair), currentSize(pair));
 }
 
 /** The `ks` registry entry: display name `K-S p_value`, numerical, default threshold 0.05, drift when `p <= threshold`. */

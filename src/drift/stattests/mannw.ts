@@ -9,6 +9,7 @@
  */
 import { mergedDistribution, pooledRanks } from '../kernels/index.js';
 import { normalSf } from '../kernels/p-values.js';
+import { currentSize, referenceSize } from '../kernels/side-runs.js';
 import type { ColumnPair, StatTest, StatTestOutcome } from '../types.js';
 
 /** scipy `_mwu_choose_method`: both samples larger than this use the normal approximation. */
@@ -79,8 +80,8 @@ export interface MannWhitneyResult {
  *                        [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // => 0.9675213675213674
  */
 export function mannWhitneyLess(pair: ColumnPair): MannWhitneyResult {
-  const n1 = pair.reference.length;
-  const n2 = pair.current.length;
+  const n1 = referenceSize(pair);
+  const n2 = currentSize(pair);
   const ranks = pooledRanks(pair);
   const hasTies = mergedDistribution(pair).values.length < n1 + n2;
   const u1 = ranks.referenceRankSum - (n1 * (n1 + 1)) / 2;

@@ -7,12 +7,39 @@
  * with one value (its ddof-1 variance is 0/0) — the p-value is NaN as in scipy and Evidently (never drift), and a
  * warning says why. Drift if and only if `p < threshold`.
  */
-import { pairwiseSum, sortedCurrent, sortedReference } from '../kernels/index.js';
+import { pairwiseSum, pairwiseSumOfRuns } from '../kernels/pairwise-sum.js';
+import type { Runs } from '../kernels/runs.js';
+import {
+  cachedSortedSide,
+  currentRuns,
+  currentSize,
+  referenceRuns,
+  referenceSize,
+} from '../kernels/side-runs.js';
 import { studentTwoSidedP } from '../kernels/p-values.js';
 import type { ColumnPair, StatTest, StatTestOutcome } from '../types.js';
 
-/** scipy `_var(x, ddof=1)`: `mean((x − mean(x))²) · n/(n−1)`, sums pairwise as numpy does. */
-function meanAndSampleVariance(values: Float64Array): { mean: number; variance: number } {
+/**
+ * scipy `_var(x, ddof=1)`: `mean((x − mean(x))²) · n/(n−1)`, sums pairwise as numpy does over the side sorted
+ * (row order does not matter to the test), taken from its runs without laying the side out.
+ */
+function meanAndSampleVariance(runs: Runs): { n: number; mean: number; variance: number } {
+  const n = runs.total;
+  const mean = pairwiseSumOfRuns({ lengths: runs.counts, values: runs.values }) / n;
+  const squares = new Float64Array(runs.values.length);
+  for (let k = 0; k < squares.length; k++) {
+    const deviation = runs.values[k]! - mean;
+    squares[k] = deviation * deviation;
+  }
+  return {
+    n,
+    mean,
+    variance: (pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / n) * (n / (n - 1)),
+  };
+}
+
+/** {@link meanAndSampleVariance} of a sorted side laid out (the same sums, faster when most values are distinct). */
+function meanAndSampleVarianceSorted(values: Float64Array): { n: number; mean: number; variance: number } {
   const n = values.length;
   const mean = pairwiseSum(values) / n;
   const squares = new Float64Array(n);
@@ -20,14 +47,25 @@ function meanAndSampleVariance(values: Float64Array): { mean: number; variance: 
     const deviation = values[i]! - mean;
     squares[i] = deviation * deviation;
   }
-  return { mean, variance: (pairwiseSum(squares) / n) * (n / (n - 1)) };
+  return { n, mean, variance: (pairwiseSum(squares) / n) * (n / (n - 1)) };
+}
+
+/** The moments of one side: over its sorted copy when the pair holds one, else over its runs. */
+function sideMoments(
+  pair: ColumnPair,
+  side: 'reference' | 'current',
+): { n: number; mean: number; variance: number } {
+  // Finding the runs sorts a side with many distinct values (and caches the sorted copy).
+  const runs = side === 'reference' ? referenceRuns(pair) : currentRuns(pair);
+  const sorted = cachedSortedSide(pair, side);
+  return sorted ? meanAndSampleVarianceSorted(sorted) : meanAndSampleVariance(runs);
 }
 
 /**
  * Student's t-test for two independent samples with equal variances.
  *
- * Sums run over the column's cached sorted copies, so the result does not depend on row order.
- * This runs in `O(n1 + n2)` after the column's one sort.
+ * Sums run over each side in ascending order (from its runs), so the result does not depend on row order.
+ * This runs in `O(k log n)` for k runs.
  *
  * @param pair the cleaned column pair (each side needs at least 2 values for a finite result)
  * @returns the t statistic and two-sided p-value
@@ -36,10 +74,10 @@ function meanAndSampleVariance(values: Float64Array): { mean: number; variance: 
  *                     [39.2, 39.3, 39.7, 41.4, 41.8, 42.9, 43.3, 45.8])).pValue; // ≈ 0.08410572024397052 (scipy)
  */
 export function studentTTest(pair: ColumnPair): { statistic: number; pValue: number } {
-  const n1 = pair.reference.length;
-  const n2 = pair.current.length;
-  const reference = meanAndSampleVariance(sortedReference(pair));
-  const current = meanAndSampleVariance(sortedCurrent(pair));
+  const reference = sideMoments(pair, 'reference');
+  const current = sideMoments(pair, 'current');
+  const n1 = reference.n;
+  const n2 = current.n;
   const df = n1 + n2 - 2;
   const pooledVariance = ((n1 - 1) * reference.variance + (n2 - 1) * current.variance) / df;
   const denominator = Math.sqrt(pooledVariance * (1 / n1 + 1 / n2));
@@ -49,7 +87,7 @@ export function studentTTest(pair: ColumnPair): { statistic: number; pValue: num
 
 /** Why scipy's t statistic is NaN on this pair (the p-value then is NaN and never drift). */
 function undefinedReason(pair: ColumnPair): string {
-  const sides = [pair.reference.length, pair.current.length];
+  const sides = [referenceSize(pair), currentSize(pair)];
   if (Math.min(...sides) < 2) {
     return `t-test needs at least 2 values per side (reference ${sides[0]}, current ${sides[1]}): a single value has no sample variance, so scipy's p-value is NaN (Evidently: never drift)`;
   }

@@ -47,7 +47,8 @@ export function totalVariationDistance(pair: ColumnPair): number {
 /**
  * Permutation p-value of the TVD exactly as Evidently computes it with numpy's legacy generator.
  *
- * This runs in `O(iterations · (n1 + n2))`.
+ * This runs in `O(iterations · (n1 + n2))` and needs the pooled sample as key indices (`n1 + n2` integers, plus
+ * the permutation's indices): matching Evidently's draws means permuting the pooled rows in their order.
  *
  * @param pair the cleaned column pair
  * @param seed the seed passed to `np.random.seed` (Evidently: 0)
@@ -67,8 +68,15 @@ export function tvdPermutationTest(
   // combined = reference.tolist() + current.tolist(), as key indices.
   const total = nRef + nCur;
   const combinedKeys = new Int32Array(total);
-  for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair.reference[i]!);
-  for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair.current[i]!);
+  if (pair.fromCounts) {
+    // No row order: each side in ascending order, as the counted column expands, straight from the counts.
+    let at = 0;
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at, (at += merged.referenceCounts[k]!));
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at, (at += merged.currentCounts[k]!));
+  } else {
+    for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair.reference[i]!);
+    for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair.current[i]!);
+  }
   const keyTotals = new Float64Array(keys);
   for (let k = 0; k < keys; k++) keyTotals[k] = merged.referenceCounts[k]! + merged.currentCounts[k]!;
   const random = new RandomState(seed);
