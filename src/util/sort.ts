@@ -89,7 +89,9 @@ export interface DistinctCounts {
 function hashCounts(values: Float64Array): DistinctCounts | undefined {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const size = 1 << TABLE_BITS;
+  // A short column cannot fill the full table: at most n keys, kept at most half full.
+  const bits = Math.min(TABLE_BITS, Math.max(4, 32 - Math.clz32(2 * n)));
+  const size = 1 << bits;
   const mask = size - 1;
   const keyLow = new Uint32Array(size);
   const keyHigh = new Uint32Array(size);
@@ -98,7 +100,7 @@ function hashCounts(values: Float64Array): DistinctCounts | undefined {
   for (let i = 0; i < n; i++) {
     const lo = words[2 * i]!;
     const hi = words[2 * i + 1]!;
-    let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - TABLE_BITS)) & mask;
+    let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - bits)) & mask;
     for (;;) {
       const count = tally[slot]!;
       if (count === 0) {

@@ -21,6 +21,7 @@ import {
   sturgesEdges,
   zeroFill,
 } from '../../src/drift/kernels/index.js';
+import { pairwiseSumOfSquaredDeviations, sparsePairwiseSum } from '../../src/drift/kernels/pairwise-sum.js';
 import { pairOf } from './catalogue/helpers.js';
 import {
   fromJson,
@@ -69,6 +70,54 @@ describe('pairwiseSum and standardDeviation vs numpy / pandas', () => {
 
   it('standardDeviation needs more points than ddof', () => {
     expect(() => standardDeviation(new Float64Array([1]), 1)).toThrow(/requires at least 2 data point/);
+  });
+});
+
+describe('sparse and fused pairwise sums equal the dense numpy grouping bit for bit', () => {
+  // A seeded LCG: reproducible, no dependence on Math.random.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+  }
+
+  it.each([
+    [7, 0.5],
+    [100, 0.3],
+    [129, 0.9],
+    [8192, 0.01],
+    [8193, 0.2],
+    [40_000, 0.001],
+    [40_000, 0.7],
+    [100_000, 1],
+  ])('length %d, density %d', (length, density) => {
+    const next = random(length * 31 + Math.round(density * 1000));
+    const dense = new Float64Array(length);
+    const positions: number[] = [];
+    const terms: number[] = [];
+    for (let i = 0; i < length; i++) {
+      if (next() < density) {
+        dense[i] = next() * 10 ** Math.floor(next() * 12 - 6);
+        positions.push(i);
+        terms.push(dense[i]!);
+      }
+    }
+    const sparse = sparsePairwiseSum(
+      Int32Array.from(positions),
+      Float64Array.from(terms),
+      terms.length,
+      length,
+    );
+    expect(sparse).toBe(pairwiseSum(dense));
+    const center = pairwiseSum(dense) / length;
+    const squares = dense.map((x) => (center - x) ** 2);
+    expect(pairwiseSumOfSquaredDeviations(dense, center)).toBe(pairwiseSum(squares));
+  });
+
+  it('an all-zero virtual array sums to 0', () => {
+    expect(sparsePairwiseSum(new Int32Array(0), new Float64Array(0), 0, 10_000)).toBe(0);
   });
 });
 

@@ -11,7 +11,7 @@
  */
 import type { ColumnPair } from '../types.js';
 import { mergedDistribution, type MergedDistribution } from './merged.js';
-import { pairwiseSum } from './pairwise-sum.js';
+import { sparsePairwiseSum } from './pairwise-sum.js';
 import { cachedOnPair } from './sorted.js';
 
 /** Results of {@link ecdfWalk}. */
@@ -36,7 +36,7 @@ const WALK = 'kernels:ecdf-walk';
  * Walks both right-continuous ECDFs over a merged distribution (column data or database aggregates).
  *
  * ECDF values are `count / n` divisions exactly as numpy forms them (`searchsorted(...) / n`), so D snaps to
- * the same double as scipy's. This runs in `O(n1 + n2)` (the pooled length, for the pairwise-sum layout).
+ * the same double as scipy's. This runs in `O(k)` for k distinct pooled values (at worst `O(k log(n / k))` for the pairwise sums).
  *
  * @param merged distinct pooled values with per-side counts (both sides non-empty)
  * @throws {Error} if either side is empty
@@ -50,9 +50,13 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
   if (n1 <= 0 || n2 <= 0) throw new Error('ecdfWalk requires at least 1 data point on each side');
   const distinct = values.length;
   const pooled = n1 + n2;
-  // scipy's term arrays have one slot per pooled value but the last (np.diff); zero where deltas are 0.
-  const absTerms = new Float64Array(Math.max(pooled - 1, 0));
-  const squareTerms = new Float64Array(Math.max(pooled - 1, 0));
+  // scipy's term arrays have one slot per pooled value but the last (np.diff), zero wherever deltas are 0: only the
+  // last slot of each distinct value's block can be non-zero, so the terms are kept sparse (slot and value) and
+  // summed with numpy's grouping over the full length.
+  const terms = Math.max(distinct - 1, 0);
+  const slots = new Int32Array(terms);
+  const absTerms = new Float64Array(terms);
+  const squareTerms = new Float64Array(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -67,8 +71,9 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
       const delta = values[k + 1]! - values[k]!;
-      absTerms[position - 1] = Math.abs(diff) * delta;
-      squareTerms[position - 1] = diff * diff * delta;
+      slots[k] = position - 1;
+      absTerms[k] = Math.abs(diff) * delta;
+      squareTerms[k] = diff * diff * delta;
     }
   }
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
@@ -76,8 +81,8 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: pairwiseSum(absTerms),
-    energyIntegral: pairwiseSum(squareTerms),
+    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    energyIntegral: sparsePairwiseSum(slots, squareTerms, terms, Math.max(pooled - 1, 0)),
   };
 }
 
