@@ -85,8 +85,20 @@ export interface DistinctCounts {
   readonly counts: Float64Array;
 }
 
+/** Columns hash counting gave up on: a second attempt (sorting after counting failed) goes straight to the sort. */
+const MANY_DISTINCT = new WeakSet<Float64Array>();
+
+/**
+ * A column with more than {@link EARLY_GIVE_UP_DISTINCT} keys among its first {@link EARLY_LOOK} values almost
+ * surely has more than 32768 in all (uniform draws from ~50k keys give 14000): counting stops there. Only the
+ * speed depends on this guess; the sort gives the same keys and counts.
+ */
+const EARLY_LOOK = 16_384;
+const EARLY_GIVE_UP_DISTINCT = 14_000;
+
 /** Counts by bit pattern (so -0 and 0 apart), keys ascending with -0 before 0; undefined past 32768 keys. */
 function hashCounts(values: Float64Array): DistinctCounts | undefined {
+  if (MANY_DISTINCT.has(values)) return undefined;
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   // A short column cannot fill the full table: at most n keys, kept at most half full.
@@ -98,13 +110,20 @@ function hashCounts(values: Float64Array): DistinctCounts | undefined {
   const tally = new Float64Array(size); // 0 = empty slot
   let distinct = 0;
   for (let i = 0; i < n; i++) {
+    if (i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT && n > COUNTING_MAX_DISTINCT) {
+      MANY_DISTINCT.add(values);
+      return undefined;
+    }
     const lo = words[2 * i]!;
     const hi = words[2 * i + 1]!;
     let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - bits)) & mask;
     for (;;) {
       const count = tally[slot]!;
       if (count === 0) {
-        if (++distinct > COUNTING_MAX_DISTINCT) return undefined;
+        if (++distinct > COUNTING_MAX_DISTINCT) {
+          MANY_DISTINCT.add(values);
+          return undefined;
+        }
         keyLow[slot] = lo;
         keyHigh[slot] = hi;
         tally[slot] = 1;

@@ -22,6 +22,8 @@ import {
   zeroFill,
 } from '../../src/drift/kernels/index.js';
 import { pairwiseSumOfSquaredDeviations, sparsePairwiseSum } from '../../src/drift/kernels/pairwise-sum.js';
+import { mergedHistogram } from '../../src/drift/kernels/merged.js';
+import { countIntoBins } from '../../src/drift/distribution.js';
 import { pairOf } from './catalogue/helpers.js';
 import {
   fromJson,
@@ -114,6 +116,32 @@ describe('sparse and fused pairwise sums equal the dense numpy grouping bit for 
     const center = pairwiseSum(dense) / length;
     const squares = dense.map((x) => (center - x) ** 2);
     expect(pairwiseSumOfSquaredDeviations(dense, center)).toBe(pairwiseSum(squares));
+  });
+
+  it('histograms from running totals equal the walk over the values, edges inside, outside and repeated', () => {
+    const next = random(99);
+    const reference = Float64Array.from({ length: 5000 }, () => Math.round(next() * 200) / 10);
+    const current = Float64Array.from({ length: 3000 }, () => Math.round(next() * 250) / 10 - 2);
+    const merged = mergeSorted(sortedCopy(reference), sortedCopy(current));
+    const edgeSets = [
+      [0, 5, 10, 15, 20],
+      [-5, 0.05, 0.1, 3.3, 3.3, 30],
+      [2.5, 2.5],
+      [1.1, 1.2],
+      [-100, -50],
+      Array.from({ length: 41 }, (_, i) => -2 + i * 0.65),
+    ];
+    for (const edges of edgeSets) {
+      for (const side of ['reference', 'current'] as const) {
+        const counts = side === 'reference' ? merged.referenceCounts : merged.currentCounts;
+        const walked = histogramCountsFromValueCounts(merged.values, counts, Float64Array.from(edges));
+        expect(Array.from(mergedHistogram(merged, side, edges))).toEqual(Array.from(walked));
+        if (edges.every((edge, i) => i === 0 || edge > edges[i - 1]!))
+          expect(Array.from(mergedHistogram(merged, side, edges))).toEqual(
+            countIntoBins(merged.values, edges, counts),
+          );
+      }
+    }
   });
 
   it('an all-zero virtual array sums to 0', () => {
