@@ -197,6 +197,8 @@ function hashCounts(values: Float64Array): DistinctCounts | undefined {
  * countDistinct(new Float64Array([2, 1, 2])); // => { keys: [1, 2], counts: [1, 2] }
  */
 export function countDistinct(values: Float64Array): DistinctCounts | undefined {
+  const dense = denseIntegerCounts(values);
+  if (dense) return dense;
   const hashed = hashCounts(values);
   if (!hashed) return undefined;
   const { keys, counts } = hashed;
@@ -242,4 +244,39 @@ export function countingSortedCopy(values: Float64Array): Float64Array | undefin
 export function fastSortedCopy(values: Float64Array): Float64Array {
   if (values.length < 4096) return Float64Array.from(values).sort();
   return countingSortedCopy(values) ?? radixSortedCopy(values);
+}
+
+/** Widest range of whole numbers {@link denseIntegerCounts} tallies in a plain array. */
+const DENSE_RANGE = 1 << 16;
+
+/**
+ * Distinct values with counts of a column of whole numbers spanning fewer than 65536 values (counts, flags, ages),
+ * tallied by offset from the minimum without hashing; undefined as soon as a value is not whole, the range grows
+ * too wide, or a -0 appears (the hash path keeps -0 as the key of zero).
+ */
+function denseIntegerCounts(values: Float64Array): DistinctCounts | undefined {
+  const n = values.length;
+  if (n === 0) return undefined;
+  let min = values[0]!;
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Math.floor(v) !== v) return undefined; // also NaN
+    if (v === 0 && 1 / v < 0) return undefined;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    if (max - min >= DENSE_RANGE) return undefined; // also ±Infinity
+  }
+  const tally = new Float64Array(max - min + 1);
+  for (let i = 0; i < n; i++) tally[values[i]! - min]!++;
+  let distinct = 0;
+  for (let d = 0; d < tally.length; d++) if (tally[d]! > 0) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let d = 0, k = 0; d < tally.length; d++) {
+    if (tally[d] === 0) continue;
+    keys[k] = min + d;
+    counts[k++] = tally[d]!;
+  }
+  return { keys, counts };
 }
