@@ -2,7 +2,8 @@
  * End-to-end `compare` benchmark matrix (issue: ≤ 1.5 s wall, ≤ 500 MiB peak RSS per shape at 1M rows per snapshot,
  * on 2 cores). Every shape is a pair of seeded snapshots generated once and cached in bench/out; each run is the
  * bundled CLI (`node dist/cli.js compare …`) exactly as a user starts it. Wall time is measured around the child
- * process, peak RSS by GNU time (`%M`: the process's high-water mark, worker threads included since they share it).
+ * process, peak RSS by GNU time (`%M`: the process's high-water mark, worker threads included since they share it),
+ * and CPU seconds (`%U + %S`, every thread), which the other users of a shared machine disturb less than wall time.
  *
  *   npm run bench -- compare [--rows N] [--runs N] [--only a,b,...]
  *
@@ -335,10 +336,12 @@ for (const shape of selected) {
   ];
   const walls: number[] = [];
   const rss: number[] = [];
+  // CPU seconds (user + system, every thread): steadier than wall time on a shared machine.
+  const cpu: number[] = [];
   let failure = '';
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...argv], {
+    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...argv], {
       encoding: 'utf8',
       maxBuffer: 64 * 2 ** 20,
     });
@@ -348,7 +351,9 @@ for (const shape of selected) {
       break;
     }
     walls.push(wall);
-    rss.push(Number(result.stderr.trim().split('\n').at(-1)) / 1024);
+    const [kib, user, system] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    rss.push(kib! / 1024);
+    cpu.push(user! + system!);
   }
   const wall = walls.length > 0 ? median(walls) : NaN;
   const peak = rss.length > 0 ? Math.max(...rss) : NaN;
@@ -357,7 +362,7 @@ for (const shape of selected) {
     `| ${shape.key} | ${shape.description} | ${shape.rows.toLocaleString('en')} | ` +
     (files.length > 0 ? `${(size / 2 ** 20).toFixed(0)}` : '–') +
     ` | ${failure ? 'failed' : wall.toFixed(2)} | ${walls.length > 0 ? `${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)}` : '–'} | ` +
-    `${Number.isNaN(peak) ? '–' : peak.toFixed(0)} | ${failure ? `✗ ${failure.replace(/\|/g, '\\|')}` : ok ? '✓' : '✗'} |`;
+    `${cpu.length > 0 ? median(cpu).toFixed(2) : '–'} | ${Number.isNaN(peak) ? '–' : peak.toFixed(0)} | ${failure ? `✗ ${failure.replace(/\|/g, '\\|')}` : ok ? '✓' : '✗'} |`;
   console.error(line);
   lines.push(line);
 }
@@ -372,8 +377,8 @@ console.log(
     `- load average (1/5/15 min) at start: ${loadStart}; at end: ${loadEnd}`,
     `- ${RUNS} runs per shape of \`node dist/cli.js compare … --format json,html,md\`; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
     ``,
-    `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | peak RSS max (MiB) | goal |`,
-    `| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |`,
+    `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS max (MiB) | goal |`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
     ...lines,
   ].join('\n'),
 );
