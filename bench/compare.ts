@@ -1,70 +1,384 @@
 /**
- * End-to-end `compare` benchmark (issue: ≤ 1.5 s wall, ≤ 500 MiB peak RSS on 2 cores): generates two 1M-row
- * StreamFlow snapshots once (cached in bench/out), then times the bundled CLI reading both CSVs, testing every column
- * and writing every report format. Wall time and peak RSS come from GNU time around the real process.
+ * End-to-end `compare` benchmark matrix (issue: ≤ 1.5 s wall, ≤ 500 MiB peak RSS per shape at 1M rows per snapshot,
+ * on 2 cores). Every shape is a pair of seeded snapshots generated once and cached in bench/out; each run is the
+ * bundled CLI (`node dist/cli.js compare …`) exactly as a user starts it. Wall time is measured around the child
+ * process, peak RSS by GNU time (`%M`: the process's high-water mark, worker threads included since they share it),
+ * and CPU seconds (`%U + %S`, every thread), which the other users of a shared machine disturb less than wall time.
+ *
+ *   npm run bench -- compare [--rows N] [--runs N] [--only a,b,...]
+ *
+ * Shapes (N = --rows, 1M by default):
+ *   a  StreamFlow, 15 columns, `--id-column user_id`
+ *   b  StreamFlow, the id column not excluded
+ *   c  5 low-cardinality columns: ints 0–10 and 0–100, a bool, one-decimal floats, a 5-value string
+ *   d  the same without the string column
+ *   e  the rows of d streamed from PostgreSQL (`--compute memory`), 4N rows per snapshot
+ *   f  d plus a unique string id column nobody excluded
+ *   g  N/10 rows × 400 float columns
+ *   h  one 50k-label categorical column (Zipf-like) and one float column
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { STREAMFLOW_MONTHS, generateMonthCsv } from '../scripts/streamflow-generator.js';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+const ROWS = Number(flag('--rows') ?? process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(flag('--runs') ?? process.env.BENCH_RUNS ?? 5);
+const ONLY = flag('--only')
+  ?.split(',')
+  .map((s) => s.trim());
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const dir = 'bench/out';
-mkdirSync(dir, { recursive: true });
+const matrixDir = `${dir}/matrix`;
+mkdirSync(matrixDir, { recursive: true });
+if (!Number.isInteger(ROWS) || ROWS < 10)
+  throw new Error(`--rows must be an integer >= 10, got ${flag('--rows')}`);
+if (!Number.isInteger(RUNS) || RUNS < 1)
+  throw new Error(`--runs must be a positive integer, got ${flag('--runs')}`);
 
-const files = STREAMFLOW_MONTHS.slice(0, 2).map((month) => {
-  const path = `${dir}/${month.file.replace('.csv', '')}_${ROWS}.csv`;
+/** mulberry32, as in the fixture generator: seeded and reproducible. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Writes `rows` lines from `line(i)` after `header` to `path` (through a temp file), in 64k-line chunks. */
+function writeCsv(path: string, header: string, rows: number, line: (i: number) => string): void {
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, header + '\n');
+    let chunk: string[] = [];
+    for (let i = 0; i < rows; i++) {
+      chunk.push(line(i));
+      if (chunk.length === 65536) {
+        writeSync(fd, chunk.join('\n') + '\n');
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) writeSync(fd, chunk.join('\n') + '\n');
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
+function cached(path: string, make: () => void): string {
   if (!existsSync(path)) {
     const started = performance.now();
-    writeFileSync(path, generateMonthCsv(month, ROWS));
-    console.log(`generated ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    make();
+    console.error(`generated ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return path;
+}
+
+const LABELS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+
+/** One low-cardinality row (shapes c–f); `drift` shifts every distribution a little. */
+function lowCardinalityRow(random: () => number, drift: number, withString: boolean): string {
+  const small = Math.floor(random() * (11 - drift));
+  const medium = Math.min(100, Math.floor(random() * 101) + drift * 3);
+  const flagValue = random() < 0.5 + drift * 0.05 ? 'true' : 'false';
+  const score = (Math.round((random() * 10 + random() * 10 + drift) * 10) / 10).toFixed(1);
+  if (!withString) return `${small},${medium},${flagValue},${score}`;
+  const u = random();
+  const label = LABELS[Math.min(4, Math.floor(u * u * (5 + drift)))]!;
+  return `${small},${medium},${flagValue},${score},${label}`;
+}
+
+function streamflowPair(rows: number): [string, string] {
+  const pair = STREAMFLOW_MONTHS.slice(0, 2).map((month) =>
+    cached(`${dir}/${month.file.replace('.csv', '')}_${rows}.csv`, () => {
+      const fd = openSync(`${dir}/${month.file}.tmp`, 'w');
+      writeSync(fd, generateMonthCsv(month, rows));
+      closeSync(fd);
+      renameSync(`${dir}/${month.file}.tmp`, `${dir}/${month.file.replace('.csv', '')}_${rows}.csv`);
+    }),
+  );
+  return [pair[0]!, pair[1]!];
+}
+
+function lowCardinalityPair(rows: number, withString: boolean, withId: boolean): [string, string] {
+  const name = `${withId ? 'idcol' : withString ? 'lowcard5' : 'lowcard4'}_${rows}`;
+  const header = `${withId ? 'row_key,' : ''}small,medium,flag,score${withString ? ',label' : ''}`;
+  const files = [0, 1].map((drift) =>
+    cached(`${matrixDir}/${name}_${drift}.csv`, () => {
+      const random = mulberry32(7000 + drift + rows);
+      writeCsv(`${matrixDir}/${name}_${drift}.csv`, header, rows, (i) => {
+        const row = lowCardinalityRow(random, drift, withString);
+        return withId ? `k${drift}-${i.toString(36).padStart(8, '0')},${row}` : row;
+      });
+    }),
+  );
+  return [files[0]!, files[1]!];
+}
+
+function wideFloatPair(rows: number, columns: number): [string, string] {
+  const header = Array.from({ length: columns }, (_, c) => `f${c}`).join(',');
+  const files = [0, 1].map((drift) =>
+    cached(`${matrixDir}/wide${columns}_${rows}_${drift}.csv`, () => {
+      const random = mulberry32(9000 + drift + rows);
+      const values: string[] = new Array<string>(columns);
+      writeCsv(`${matrixDir}/wide${columns}_${rows}_${drift}.csv`, header, rows, () => {
+        for (let c = 0; c < columns; c++) {
+          // Normal-ish (sum of 3 uniforms), mean shifted on every 7th column of the current snapshot.
+          const x = random() + random() + random() + (drift && c % 7 === 0 ? 0.1 : 0) + c * 0.01;
+          values[c] = x.toFixed(6);
+        }
+        return values.join(',');
+      });
+    }),
+  );
+  return [files[0]!, files[1]!];
+}
+
+function highCardinalityPair(rows: number, labels: number): [string, string] {
+  const files = [0, 1].map((drift) =>
+    cached(`${matrixDir}/highcard${labels}_${rows}_${drift}.csv`, () => {
+      const random = mulberry32(11000 + drift + rows);
+      writeCsv(`${matrixDir}/highcard${labels}_${rows}_${drift}.csv`, 'category,amount', rows, () => {
+        // Zipf-like: label k with probability ∝ 1/(k+1); every label appears at 1M rows.
+        const u = random();
+        const k = Math.min(labels - 1, Math.floor(Math.pow(labels + 1, u)) - 1 + drift * (u < 0.01 ? 1 : 0));
+        return `cat_${k.toString(36)},${(random() * 100 + drift).toFixed(2)}`;
+      });
+    }),
+  );
+  return [files[0]!, files[1]!];
+}
+
+/** Loads shape d's rows (4 columns) for both snapshots into one as-of table through COPY, once. */
+async function postgresTable(rows: number): Promise<string> {
+  const table = `dw_matrix.lowcard4_${rows}`;
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const found = await client.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [table]);
+    if (found.rows[0].ok) {
+      const count = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
+      if (count.rows[0].n === 2 * rows) return table;
+    }
+    const started = performance.now();
+    const [reference, current] = lowCardinalityPair(rows, false, false);
+    await client.query('CREATE SCHEMA IF NOT EXISTS dw_matrix');
+    await client.query(`DROP TABLE IF EXISTS ${table}`);
+    await client.query(
+      `CREATE TABLE ${table} (small integer, medium integer, flag boolean, score double precision, as_of date)`,
+    );
+    for (const [file, asOf] of [
+      [reference, '2024-01-31'],
+      [current, '2024-02-29'],
+    ] as const) {
+      await client.query(`ALTER TABLE ${table} ALTER COLUMN as_of SET DEFAULT '${asOf}'`);
+      await pipeline(
+        createReadStream(file),
+        client.query(
+          copyFrom(`COPY ${table} (small, medium, flag, score) FROM STDIN WITH (FORMAT csv, HEADER)`),
+        ),
+      );
+    }
+    await client.query(`ALTER TABLE ${table} ALTER COLUMN as_of DROP DEFAULT`);
+    await client.query(`CREATE INDEX ON ${table} (as_of)`);
+    await client.query(`ANALYZE ${table}`);
+    console.error(
+      `loaded ${table} (2 × ${rows} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return table;
+  } finally {
+    await client.end();
+  }
+}
+
+interface Shape {
+  readonly key: string;
+  readonly description: string;
+  readonly rows: number;
+  /** Inputs (files to size) and the compare arguments. */
+  readonly prepare: () => Promise<{ files: string[]; args: string[] }>;
+}
+
+const files2 = (pair: [string, string], extra: string[] = []) => ({
+  files: pair,
+  args: ['--reference', pair[0], '--current', pair[1], ...extra],
 });
-console.log(
-  `inputs: ${files.map((f) => `${f} (${(statSync(f).size / 2 ** 20).toFixed(0)} MiB)`).join(', ')}`,
-);
+
+const SHAPES: Shape[] = [
+  {
+    key: 'a',
+    description: 'StreamFlow, 15 features, `--id-column user_id`',
+    rows: ROWS,
+    prepare: async () => files2(streamflowPair(ROWS), ['--id-column', 'user_id', '--target', 'churn_label']),
+  },
+  {
+    key: 'b',
+    description: 'StreamFlow, id column not excluded',
+    rows: ROWS,
+    prepare: async () => files2(streamflowPair(ROWS), ['--target', 'churn_label']),
+  },
+  {
+    key: 'c',
+    description: '5 low-cardinality columns (ints 0–10, 0–100, bool, 1-decimal float, 5-value string)',
+    rows: ROWS,
+    prepare: async () => files2(lowCardinalityPair(ROWS, true, false)),
+  },
+  {
+    key: 'd',
+    description: '4 low-cardinality columns, no string',
+    rows: ROWS,
+    prepare: async () => files2(lowCardinalityPair(ROWS, false, false)),
+  },
+  {
+    key: 'e',
+    description: 'the rows of d from PostgreSQL, `--compute memory`',
+    rows: 4 * ROWS,
+    prepare: async () => {
+      const table = await postgresTable(4 * ROWS);
+      return {
+        files: [],
+        args: [
+          '--database-url',
+          DATABASE_URL,
+          '--table',
+          table,
+          '--as-of-column',
+          'as_of',
+          '--compute',
+          'memory',
+        ],
+      };
+    },
+  },
+  {
+    key: 'f',
+    description: 'd plus a unique string id nobody excluded',
+    rows: ROWS,
+    prepare: async () => files2(lowCardinalityPair(ROWS, false, true)),
+  },
+  {
+    key: 'g',
+    description: '400 float columns',
+    rows: Math.max(1, Math.round(ROWS / 10)),
+    prepare: async () => files2(wideFloatPair(Math.max(1, Math.round(ROWS / 10)), 400)),
+  },
+  {
+    key: 'h',
+    description: 'high-cardinality categorical (50k labels) + a float',
+    rows: ROWS,
+    prepare: async () => files2(highCardinalityPair(ROWS, 50_000)),
+  },
+];
+
+const selected = ONLY ? SHAPES.filter((shape) => ONLY.includes(shape.key)) : SHAPES;
+if (ONLY && selected.length !== ONLY.length)
+  throw new Error(
+    `--only: unknown shape in ${ONLY.join(',')} (known: ${SHAPES.map((s) => s.key).join(',')})`,
+  );
 
 if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0)
   throw new Error('build failed');
 
-const args = [
-  'dist/cli.js',
-  'compare',
-  '--reference',
-  files[0]!,
-  '--current',
-  files[1]!,
-  '--reference-label',
-  'bench-ref',
-  '--current-label',
-  'bench-cur',
-  '--id-column',
-  'user_id',
-  '--target',
-  'churn_label',
-  '--report-dir',
-  `${dir}/reports`,
-  '--format',
-  'json,html,md',
-];
-const hasGnuTime = existsSync('/usr/bin/time');
-const walls: number[] = [];
-const rss: number[] = [];
-for (let run = 0; run < RUNS; run++) {
-  const started = performance.now();
-  const result = hasGnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { encoding: 'utf8' });
-  const wall = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`compare failed: ${result.stderr}`);
-  walls.push(wall);
-  if (hasGnuTime) rss.push(Number(result.stderr.trim().split('\n').at(-1)!.split(' ')[1]) / 1024);
-  if (run === 0) console.log(result.stdout.trim());
+const cpuModel =
+  /model name\s*:\s*(.*)/.exec(
+    existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '',
+  )?.[1] ??
+  cpus()[0]?.model ??
+  'unknown';
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const loadStart = load();
+const startedAt = new Date().toISOString();
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const lines: string[] = [];
+const WALL_GOAL = 1.5;
+const RSS_GOAL = 500;
+for (const shape of selected) {
+  const { files, args } = await shape.prepare();
+  const size = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const argv = [
+    'dist/cli.js',
+    'compare',
+    ...args,
+    '--reference-label',
+    'bench-ref',
+    '--current-label',
+    'bench-cur',
+    '--report-dir',
+    resolve(`${dir}/reports-matrix`),
+    '--format',
+    'json,html,md',
+  ];
+  const walls: number[] = [];
+  const rss: number[] = [];
+  // CPU seconds (user + system, every thread): steadier than wall time on a shared machine.
+  const cpu: number[] = [];
+  let failure = '';
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...argv], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    const wall = (performance.now() - started) / 1000;
+    if (result.status !== 0) {
+      failure = result.stderr.trim().split('\n').slice(-3).join(' ');
+      break;
+    }
+    walls.push(wall);
+    const [kib, user, system] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    rss.push(kib! / 1024);
+    cpu.push(user! + system!);
+  }
+  const wall = walls.length > 0 ? median(walls) : NaN;
+  const peak = rss.length > 0 ? Math.max(...rss) : NaN;
+  const ok = wall <= WALL_GOAL && peak <= RSS_GOAL;
+  const line =
+    `| ${shape.key} | ${shape.description} | ${shape.rows.toLocaleString('en')} | ` +
+    (files.length > 0 ? `${(size / 2 ** 20).toFixed(0)}` : '–') +
+    ` | ${failure ? 'failed' : wall.toFixed(2)} | ${walls.length > 0 ? `${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)}` : '–'} | ` +
+    `${cpu.length > 0 ? median(cpu).toFixed(2) : '–'} | ${Number.isNaN(peak) ? '–' : peak.toFixed(0)} | ${failure ? `✗ ${failure.replace(/\|/g, '\\|')}` : ok ? '✓' : '✗'} |`;
+  console.error(line);
+  lines.push(line);
 }
-walls.sort((a, b) => a - b);
+
+const loadEnd = load();
 console.log(
-  `compare ${ROWS.toLocaleString('en')} rows × 2 snapshots, ${RUNS} runs: wall median ${walls[Math.floor(RUNS / 2)]!.toFixed(2)} s ` +
-    `(min ${walls[0]!.toFixed(2)}, max ${walls.at(-1)!.toFixed(2)})` +
-    (hasGnuTime ? `, peak RSS max ${Math.max(...rss).toFixed(0)} MiB` : ' (peak RSS needs /usr/bin/time)'),
+  [
+    `## compare benchmark matrix`,
+    ``,
+    `- machine: ${cpus().length} cores, ${cpuModel}`,
+    `- Node ${process.version}, ${startedAt}`,
+    `- load average (1/5/15 min) at start: ${loadStart}; at end: ${loadEnd}`,
+    `- ${RUNS} runs per shape of \`node dist/cli.js compare … --format json,html,md\`; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
+    ``,
+    `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS max (MiB) | goal |`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
+    ...lines,
+  ].join('\n'),
 );

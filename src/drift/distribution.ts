@@ -9,7 +9,7 @@
  * nice widths and capped at 30 bins, and counting reuses the merged distribution (distinct values with per-side counts) the stat tests already built.
  */
 import { exampleValue } from './example-value.js';
-import { mergedDistribution, type MergedDistribution } from './kernels/merged.js';
+import { mergedDistribution, mergedHistogram, type MergedDistribution } from './kernels/merged.js';
 import type { ColumnPair } from './types.js';
 
 /** Numerical column: both sides counted on the same bin edges. */
@@ -189,8 +189,9 @@ function histogram(pair: ColumnPair): HistogramDistribution {
   return {
     kind: 'histogram',
     bin_edges: edges,
-    reference_counts: countIntoBins(merged.values, edges, merged.referenceCounts),
-    current_counts: countIntoBins(merged.values, edges, merged.currentCounts),
+    // np.histogram semantics, as countIntoBins gives for these strictly increasing edges.
+    reference_counts: Array.from(mergedHistogram(merged, 'reference', edges)),
+    current_counts: Array.from(mergedHistogram(merged, 'current', edges)),
   };
 }
 

@@ -27,29 +27,31 @@ export function compareCodePoints(a: string, b: string): number {
 
 /** The finite values in row order: the column itself when every value is finite (never mutated), else a copy. */
 function finiteValues(values: Float64Array): Float64Array {
-  let first = 0;
   // value - value is 0 for finite numbers and NaN for NaN and ±Infinity.
-  while (first < values.length && values[first]! - values[first]! === 0) first++;
-  if (first === values.length) return values;
-  const out = new Float64Array(values.length);
-  out.set(values.subarray(0, first));
-  let kept = first;
-  for (let i = first + 1; i < values.length; i++) {
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! - values[i]! === 0) kept++;
+  if (kept === values.length) return values;
+  // Counted first, so the copy is allocated once at its size.
+  const out = new Float64Array(kept);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (value - value === 0) out[kept++] = value;
+    if (value - value === 0) out[k++] = value;
   }
-  return out.slice(0, kept);
+  return out;
 }
 
-/** Non-missing codes remapped to their label ranks, in row order, in one pass. */
+/** Non-missing codes remapped to their label ranks, in row order, in one pass (after counting them). */
 function encodeCodes(codes: Int32Array, remap: Int32Array): Float64Array {
-  const out = new Float64Array(codes.length);
+  let present = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) present++;
+  const out = new Float64Array(present);
   let kept = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!;
     if (code >= 0) out[kept++] = remap[code]!;
   }
-  return kept === codes.length ? out : out.slice(0, kept);
+  return out;
 }
 
 /**

@@ -3,17 +3,35 @@
  * driftwatch sorts (once per column and side). No library sorts typed doubles by radix, hence this file.
  *
  * Each double's IEEE-754 bits are mapped to an unsigned key with the same order (positive: flip the sign bit;
- * negative: flip every bit), then sorted by four 16-bit digits, least significant first; a pass whose digit is the
- * same for every value is skipped. The order equals the numeric sort for every non-NaN double, with -0 before +0 as
+ * negative: flip every bit), then sorted by six 11-bit digits (the last has 9), least significant first: small
+ * digit tables keep the moves in cache. A pass whose digit is the same for every value is skipped. The order equals the numeric sort for every non-NaN double, with -0 before +0 as
  * `Float64Array.prototype.sort` does. Inputs must hold no NaN (cleaned columns never do).
  */
 
-const DIGITS = 65_536;
+const DIGITS = 2048;
+
+/** Digit `pass` (11 bits, least significant first; the sixth has 9) of the key `(hi, lo)`. */
+function digitOf(pass: number, hi: number, lo: number): number {
+  switch (pass) {
+    case 0:
+      return lo & 0x7ff;
+    case 1:
+      return (lo >>> 11) & 0x7ff;
+    case 2:
+      return (lo >>> 22) | ((hi & 1) << 10);
+    case 3:
+      return (hi >>> 1) & 0x7ff;
+    case 4:
+      return (hi >>> 12) & 0x7ff;
+    default:
+      return hi >>> 23;
+  }
+}
 
 /**
  * Sorted copy of `values` (never mutated).
  *
- * This runs in `O(n)` (four counting passes) plus `O(65536)` per pass.
+ * This runs in `O(n)` (one counting read, at most six moves) plus `O(2048)` per pass.
  *
  * @param values doubles without NaN
  * @returns a new ascending Float64Array
@@ -22,40 +40,48 @@ const DIGITS = 65_536;
  */
 export function radixSortedCopy(values: Float64Array): Float64Array {
   const n = values.length;
-  // Keys as (high, low) 32-bit words, little-endian view of the doubles.
-  const words = new Uint32Array(Float64Array.from(values).buffer);
+  // Keys as (high, low) 32-bit words, read through a little-endian view of the doubles (not copied), with the
+  // six digit histograms counted in the same read.
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
+  const counts = new Uint32Array(6 * DIGITS);
   for (let i = 0; i < n; i++) {
-    const lo = words[2 * i]!;
-    const hi = words[2 * i + 1]!;
+    let lo = words[2 * i]!;
+    let hi = words[2 * i + 1]!;
     if (hi & 0x80000000) {
-      high[i] = ~hi >>> 0;
-      low[i] = ~lo >>> 0;
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
     } else {
-      high[i] = (hi | 0x80000000) >>> 0;
-      low[i] = lo;
+      hi = (hi | 0x80000000) >>> 0;
     }
+    high[i] = hi;
+    low[i] = lo;
+    counts[lo & 0x7ff]!++;
+    counts[DIGITS + ((lo >>> 11) & 0x7ff)]!++;
+    counts[2 * DIGITS + ((lo >>> 22) | ((hi & 1) << 10))]!++;
+    counts[3 * DIGITS + ((hi >>> 1) & 0x7ff)]!++;
+    counts[4 * DIGITS + ((hi >>> 12) & 0x7ff)]!++;
+    counts[5 * DIGITS + (hi >>> 23)]!++;
   }
   let nextHigh = new Uint32Array(n);
   let nextLow = new Uint32Array(n);
-  const counts = new Uint32Array(DIGITS);
-  for (let pass = 0; pass < 4; pass++) {
-    const source = pass < 2 ? low : high;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(source[i]! >>> shift) & 0xffff]!++;
-    if (counts[(source[0]! >>> shift) & 0xffff] === n) continue; // every value has this digit: nothing to move
+  for (let pass = 0; pass < 6; pass++) {
+    const base = pass * DIGITS;
+    // Every value has this digit: nothing to move.
+    if (counts[base + digitOf(pass, high[0]!, low[0]!)] === n) continue;
     let total = 0;
-    for (let d = 0; d < DIGITS; d++) {
+    for (let d = base; d < base + DIGITS; d++) {
       const count = counts[d]!;
       counts[d] = total;
       total += count;
     }
     for (let i = 0; i < n; i++) {
-      const slot = counts[(source[i]! >>> shift) & 0xffff]!++;
-      nextHigh[slot] = high[i]!;
-      nextLow[slot] = low[i]!;
+      const hi = high[i]!;
+      const lo = low[i]!;
+      const slot = counts[base + digitOf(pass, hi, lo)]!++;
+      nextHigh[slot] = hi;
+      nextLow[slot] = lo;
     }
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
@@ -85,24 +111,45 @@ export interface DistinctCounts {
   readonly counts: Float64Array;
 }
 
+/** Columns hash counting gave up on: a second attempt (sorting after counting failed) goes straight to the sort. */
+const MANY_DISTINCT = new WeakSet<Float64Array>();
+
+/**
+ * A column with more than {@link EARLY_GIVE_UP_DISTINCT} keys among its first {@link EARLY_LOOK} values almost
+ * surely has more than 32768 in all (uniform draws from ~50k keys give 14000): counting stops there. Only the
+ * speed depends on this guess; the sort gives the same keys and counts.
+ */
+const EARLY_LOOK = 16_384;
+const EARLY_GIVE_UP_DISTINCT = 14_000;
+
 /** Counts by bit pattern (so -0 and 0 apart), keys ascending with -0 before 0; undefined past 32768 keys. */
 function hashCounts(values: Float64Array): DistinctCounts | undefined {
+  if (MANY_DISTINCT.has(values)) return undefined;
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const size = 1 << TABLE_BITS;
+  // A short column cannot fill the full table: at most n keys, kept at most half full.
+  const bits = Math.min(TABLE_BITS, Math.max(4, 32 - Math.clz32(2 * n)));
+  const size = 1 << bits;
   const mask = size - 1;
   const keyLow = new Uint32Array(size);
   const keyHigh = new Uint32Array(size);
   const tally = new Float64Array(size); // 0 = empty slot
   let distinct = 0;
   for (let i = 0; i < n; i++) {
+    if (i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT && n > COUNTING_MAX_DISTINCT) {
+      MANY_DISTINCT.add(values);
+      return undefined;
+    }
     const lo = words[2 * i]!;
     const hi = words[2 * i + 1]!;
-    let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - TABLE_BITS)) & mask;
+    let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - bits)) & mask;
     for (;;) {
       const count = tally[slot]!;
       if (count === 0) {
-        if (++distinct > COUNTING_MAX_DISTINCT) return undefined;
+        if (++distinct > COUNTING_MAX_DISTINCT) {
+          MANY_DISTINCT.add(values);
+          return undefined;
+        }
         keyLow[slot] = lo;
         keyHigh[slot] = hi;
         tally[slot] = 1;
@@ -150,6 +197,8 @@ function hashCounts(values: Float64Array): DistinctCounts | undefined {
  * countDistinct(new Float64Array([2, 1, 2])); // => { keys: [1, 2], counts: [1, 2] }
  */
 export function countDistinct(values: Float64Array): DistinctCounts | undefined {
+  const dense = denseIntegerCounts(values);
+  if (dense) return dense;
   const hashed = hashCounts(values);
   if (!hashed) return undefined;
   const { keys, counts } = hashed;
@@ -195,4 +244,39 @@ export function countingSortedCopy(values: Float64Array): Float64Array | undefin
 export function fastSortedCopy(values: Float64Array): Float64Array {
   if (values.length < 4096) return Float64Array.from(values).sort();
   return countingSortedCopy(values) ?? radixSortedCopy(values);
+}
+
+/** Widest range of whole numbers {@link denseIntegerCounts} tallies in a plain array. */
+const DENSE_RANGE = 1 << 16;
+
+/**
+ * Distinct values with counts of a column of whole numbers spanning fewer than 65536 values (counts, flags, ages),
+ * tallied by offset from the minimum without hashing; undefined as soon as a value is not whole, the range grows
+ * too wide, or a -0 appears (the hash path keeps -0 as the key of zero).
+ */
+function denseIntegerCounts(values: Float64Array): DistinctCounts | undefined {
+  const n = values.length;
+  if (n === 0) return undefined;
+  let min = values[0]!;
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Math.floor(v) !== v) return undefined; // also NaN
+    if (v === 0 && 1 / v < 0) return undefined;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    if (max - min >= DENSE_RANGE) return undefined; // also ±Infinity
+  }
+  const tally = new Float64Array(max - min + 1);
+  for (let i = 0; i < n; i++) tally[values[i]! - min]!++;
+  let distinct = 0;
+  for (let d = 0; d < tally.length; d++) if (tally[d]! > 0) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let d = 0, k = 0; d < tally.length; d++) {
+    if (tally[d] === 0) continue;
+    keys[k] = min + d;
+    counts[k++] = tally[d]!;
+  }
+  return { keys, counts };
 }

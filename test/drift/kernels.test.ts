@@ -21,6 +21,9 @@ import {
   sturgesEdges,
   zeroFill,
 } from '../../src/drift/kernels/index.js';
+import { pairwiseSumOfSquaredDeviations, sparsePairwiseSum } from '../../src/drift/kernels/pairwise-sum.js';
+import { mergedHistogram } from '../../src/drift/kernels/merged.js';
+import { countIntoBins } from '../../src/drift/distribution.js';
 import { pairOf } from './catalogue/helpers.js';
 import {
   fromJson,
@@ -69,6 +72,80 @@ describe('pairwiseSum and standardDeviation vs numpy / pandas', () => {
 
   it('standardDeviation needs more points than ddof', () => {
     expect(() => standardDeviation(new Float64Array([1]), 1)).toThrow(/requires at least 2 data point/);
+  });
+});
+
+describe('sparse and fused pairwise sums equal the dense numpy grouping bit for bit', () => {
+  // A seeded LCG: reproducible, no dependence on Math.random.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+  }
+
+  it.each([
+    [7, 0.5],
+    [100, 0.3],
+    [129, 0.9],
+    [8192, 0.01],
+    [8193, 0.2],
+    [40_000, 0.001],
+    [40_000, 0.7],
+    [100_000, 1],
+  ])('length %d, density %d', (length, density) => {
+    const next = random(length * 31 + Math.round(density * 1000));
+    const dense = new Float64Array(length);
+    const positions: number[] = [];
+    const terms: number[] = [];
+    for (let i = 0; i < length; i++) {
+      if (next() < density) {
+        dense[i] = next() * 10 ** Math.floor(next() * 12 - 6);
+        positions.push(i);
+        terms.push(dense[i]!);
+      }
+    }
+    const sparse = sparsePairwiseSum(
+      Int32Array.from(positions),
+      Float64Array.from(terms),
+      terms.length,
+      length,
+    );
+    expect(sparse).toBe(pairwiseSum(dense));
+    const center = pairwiseSum(dense) / length;
+    const squares = dense.map((x) => (center - x) ** 2);
+    expect(pairwiseSumOfSquaredDeviations(dense, center)).toBe(pairwiseSum(squares));
+  });
+
+  it('histograms from running totals equal the walk over the values, edges inside, outside and repeated', () => {
+    const next = random(99);
+    const reference = Float64Array.from({ length: 5000 }, () => Math.round(next() * 200) / 10);
+    const current = Float64Array.from({ length: 3000 }, () => Math.round(next() * 250) / 10 - 2);
+    const merged = mergeSorted(sortedCopy(reference), sortedCopy(current));
+    const edgeSets = [
+      [0, 5, 10, 15, 20],
+      [-5, 0.05, 0.1, 3.3, 3.3, 30],
+      [2.5, 2.5],
+      [1.1, 1.2],
+      [-100, -50],
+      Array.from({ length: 41 }, (_, i) => -2 + i * 0.65),
+    ];
+    for (const edges of edgeSets) {
+      for (const side of ['reference', 'current'] as const) {
+        const counts = side === 'reference' ? merged.referenceCounts : merged.currentCounts;
+        const walked = histogramCountsFromValueCounts(merged.values, counts, Float64Array.from(edges));
+        expect(Array.from(mergedHistogram(merged, side, edges))).toEqual(Array.from(walked));
+        if (edges.every((edge, i) => i === 0 || edge > edges[i - 1]!))
+          expect(Array.from(mergedHistogram(merged, side, edges))).toEqual(
+            countIntoBins(merged.values, edges, counts),
+          );
+      }
+    }
+  });
+
+  it('an all-zero virtual array sums to 0', () => {
+    expect(sparsePairwiseSum(new Int32Array(0), new Float64Array(0), 0, 10_000)).toBe(0);
   });
 });
 

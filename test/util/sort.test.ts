@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countingSortedCopy, fastSortedCopy, radixSortedCopy } from '../../src/util/sort.js';
+import { countDistinct, countingSortedCopy, fastSortedCopy, radixSortedCopy } from '../../src/util/sort.js';
 
 const native = (values: Float64Array) => Float64Array.from(values).sort();
 const same = (a: Float64Array, b: Float64Array) =>
@@ -41,5 +41,43 @@ describe('fast sorts equal Float64Array.prototype.sort', () => {
     radixSortedCopy(values);
     countingSortedCopy(values);
     expect(Array.from(values)).toEqual([3, 1, 2]);
+  });
+});
+
+describe('countDistinct equals the runs of the sorted column', () => {
+  /** Distinct values (by ===, keeping the first of -0/0 in sorted order) with counts, from the native sort. */
+  const runs = (values: Float64Array) => {
+    const sorted = native(values);
+    const keys: number[] = [];
+    const counts: number[] = [];
+    for (const v of sorted) {
+      if (keys.length > 0 && keys[keys.length - 1] === v) counts[counts.length - 1]!++;
+      else {
+        keys.push(v);
+        counts.push(1);
+      }
+    }
+    return { keys, counts };
+  };
+  it('whole numbers in a narrow range (tallied directly), wide ranges, -0, fractions and infinities', () => {
+    const values = fc.array(
+      fc.oneof(
+        fc.integer({ min: -40, max: 40 }),
+        fc.integer({ min: -70_000, max: 70_000 }),
+        fc.constantFrom(-0, 0, 0.5, Infinity, -Infinity, 2 ** 60),
+      ),
+      { minLength: 1, maxLength: 400 },
+    );
+    fc.assert(
+      fc.property(values, (array) => {
+        const column = Float64Array.from(array);
+        const counted = countDistinct(column)!;
+        const expected = runs(column);
+        return (
+          same(counted.keys, Float64Array.from(expected.keys)) &&
+          same(counted.counts, Float64Array.from(expected.counts))
+        );
+      }),
+    );
   });
 });

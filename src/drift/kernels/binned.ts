@@ -4,8 +4,9 @@
  * exact values, plus the zero fill.
  */
 import type { ColumnPair } from '../types.js';
-import { equalWidthEdges, histogramCountsFromValueCounts, sturgesBinCount } from './histogram.js';
-import { mergedDistribution, referenceDistinctCount, type MergedDistribution } from './merged.js';
+import { equalWidthEdges, sturgesBinCount } from './histogram.js';
+import { mergedDistribution, mergedHistogram, type MergedDistribution } from './merged.js';
+import { referenceRuns } from './side-runs.js';
 import { cachedOnPair } from './sorted.js';
 
 /** Evidently takes the histogram branch only for numerical columns with more than this many reference values. */
@@ -65,8 +66,8 @@ export function binnedCountsOf(merged: MergedDistribution, histogram: boolean, b
   const edges = equalWidthEdges(min, max, binCount);
   return {
     binning: 'histogram',
-    referenceCounts: histogramCountsFromValueCounts(values, referenceCounts, edges),
-    currentCounts: histogramCountsFromValueCounts(values, currentCounts, edges),
+    referenceCounts: mergedHistogram(merged, 'reference', edges),
+    currentCounts: mergedHistogram(merged, 'current', edges),
     referenceSize,
     currentSize,
     edges,
@@ -85,7 +86,8 @@ export function binnedCounts(pair: ColumnPair, bins?: number): BinnedCounts {
     const merged = mergedDistribution(pair);
     return binnedCountsOf(
       merged,
-      usesHistogramBinning(pair.columnType, referenceDistinctCount(merged)),
+      // The reference's distinct values are its runs (keys with a non-zero reference count in the merge).
+      usesHistogramBinning(pair.columnType, referenceRuns(pair).values.length),
       bins,
     );
   });

@@ -5,13 +5,13 @@
  *
  * scipy evaluates both ECDFs at every pooled value (with duplicates) via `searchsorted(side="right")`, takes
  * `deltas = np.diff(all_values)` and sums `|F_ref - F_cur| * deltas` with `np.sum`. Duplicate values give
- * zero-width terms; they add nothing but they do shift numpy's pairwise grouping, so the terms are summed as if
- * laid out at their exact pooled positions (described by runs, never allocated per value). That keeps W1 and the
- * energy distance bit-equal to scipy instead of merely close.
+ * zero-width terms; they add nothing but they do shift numpy's pairwise grouping, so the terms are summed
+ * as if laid out at their exact pooled positions (kept sparse, never allocated per value). That keeps W1 and the energy distance bit-equal to
+ * scipy instead of merely close.
  */
 import type { ColumnPair } from '../types.js';
 import { mergedDistribution, type MergedDistribution } from './merged.js';
-import { pairwiseSumOfRuns } from './pairwise-sum.js';
+import { sparsePairwiseSum } from './pairwise-sum.js';
 import { cachedOnPair } from './sorted.js';
 
 /** Results of {@link ecdfWalk}. */
@@ -36,7 +36,7 @@ const WALK = 'kernels:ecdf-walk';
  * Walks both right-continuous ECDFs over a merged distribution (column data or database aggregates).
  *
  * ECDF values are `count / n` divisions exactly as numpy forms them (`searchsorted(...) / n`), so D snaps to
- * the same double as scipy's. This runs in `O(K log n)` time and `O(K)` memory for K distinct pooled values.
+ * the same double as scipy's. This runs in `O(k)` for k distinct pooled values (at worst `O(k log(n / k))` for the pairwise sums).
  *
  * @param merged distinct pooled values with per-side counts (both sides non-empty)
  * @throws {Error} if either side is empty
@@ -49,28 +49,31 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
   if (n1 <= 0 || n2 <= 0) throw new Error('ecdfWalk requires at least 1 data point on each side');
   const distinct = values.length;
-  // scipy's term arrays have one slot per pooled value but the last (np.diff); the slot of the last copy of each
-  // distinct value (but the largest) holds its term, every other slot 0. They are described as runs (zeros, then
-  // the term) and summed as numpy would sum them laid out, in O(distinct) memory.
-  const lengths = new Float64Array(2 * distinct);
-  const absTerms = new Float64Array(2 * distinct);
-  const squareTerms = new Float64Array(2 * distinct);
+  const pooled = n1 + n2;
+  // scipy's term arrays have one slot per pooled value but the last (np.diff), zero wherever deltas are 0: only the
+  // last slot of each distinct value's block can be non-zero, so the terms are kept sparse (slot and value) and
+  // summed with numpy's grouping over the full length.
+  const terms = Math.max(distinct - 1, 0);
+  const slots = new Int32Array(terms);
+  const absTerms = new Float64Array(terms);
+  const squareTerms = new Float64Array(terms);
   let cumRef = 0;
   let cumCur = 0;
+  let position = 0;
   let maxDiff = -Infinity;
   let minDiff = Infinity;
   for (let k = 0; k < distinct; k++) {
     cumRef += referenceCounts[k]!;
     cumCur += currentCounts[k]!;
+    position += referenceCounts[k]! + currentCounts[k]!;
     const diff = cumRef / n1 - cumCur / n2;
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
-    lengths[2 * k] = referenceCounts[k]! + currentCounts[k]! - 1;
     if (k + 1 < distinct) {
       const delta = values[k + 1]! - values[k]!;
-      lengths[2 * k + 1] = 1;
-      absTerms[2 * k + 1] = Math.abs(diff) * delta;
-      squareTerms[2 * k + 1] = diff * diff * delta;
+      slots[k] = position - 1;
+      absTerms[k] = Math.abs(diff) * delta;
+      squareTerms[k] = diff * diff * delta;
     }
   }
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
@@ -78,8 +81,8 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: pairwiseSumOfRuns({ lengths, values: absTerms }),
-    energyIntegral: pairwiseSumOfRuns({ lengths, values: squareTerms }),
+    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    energyIntegral: sparsePairwiseSum(slots, squareTerms, terms, Math.max(pooled - 1, 0)),
   };
 }
 

@@ -6,6 +6,7 @@
  * - the aggregate form a database can return (`SELECT value, count(*) ... GROUP BY value` per side).
  */
 import type { ColumnPair } from '../types.js';
+import { histogramCountsFromPrefix } from './histogram.js';
 import { runsOfSorted, type Runs } from './runs.js';
 import { currentRuns, referenceRuns } from './side-runs.js';
 import { cachedOnPair } from './sorted.js';
@@ -52,34 +53,49 @@ export function mergeSorted(sortedRef: Float64Array, sortedCur: Float64Array): M
  * @returns distinct values with per-side counts
  */
 export function mergeRuns(reference: Runs, current: Runs): MergedDistribution {
-  const k1 = reference.values.length;
-  const k2 = current.values.length;
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
   const values = new Float64Array(k1 + k2);
   const referenceCounts = new Float64Array(k1 + k2);
   const currentCounts = new Float64Array(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < k1 || j < k2) {
-    const r = reference.values[i]!;
-    const c = current.values[j]!;
-    if (j >= k2 || (i < k1 && r < c)) {
+  // Both sides present: no read past either end.
+  while (i < k1 && j < k2) {
+    const r = refValues[i]!;
+    const c = curValues[j]!;
+    if (r < c) {
       values[k] = r;
-      referenceCounts[k] = reference.counts[i++]!;
-    } else if (i >= k1 || c < r) {
+      referenceCounts[k] = refCounts[i++]!;
+    } else if (c < r) {
       values[k] = c;
-      currentCounts[k] = current.counts[j++]!;
+      currentCounts[k] = curCounts[j++]!;
     } else {
       values[k] = r; // equal keys (=== also holds for -0 and 0): the reference's, as mergeSorted keeps the smaller head
-      referenceCounts[k] = reference.counts[i++]!;
-      currentCounts[k] = current.counts[j++]!;
+      referenceCounts[k] = refCounts[i++]!;
+      currentCounts[k] = curCounts[j++]!;
     }
     k++;
   }
+  for (; i < k1; i++, k++) {
+    values[k] = refValues[i]!;
+    referenceCounts[k] = refCounts[i]!;
+  }
+  for (; j < k2; j++, k++) {
+    values[k] = curValues[j]!;
+    currentCounts[k] = curCounts[j]!;
+  }
+  // Mostly disjoint sides (continuous values) fill most of the arrays: a view then costs less than a copy.
+  const trim = (array: Float64Array) => (k >= 0.75 * array.length ? array.subarray(0, k) : array.slice(0, k));
   return {
-    values: values.slice(0, k),
-    referenceCounts: referenceCounts.slice(0, k),
-    currentCounts: currentCounts.slice(0, k),
+    values: trim(values),
+    referenceCounts: trim(referenceCounts),
+    currentCounts: trim(currentCounts),
     referenceSize: reference.total,
     currentSize: current.total,
   };
@@ -170,8 +186,9 @@ export function valueCounts(pair: ColumnPair): MergedDistribution {
  * @returns how many keys have a non-zero reference count
  */
 export function referenceDistinctCount(merged: MergedDistribution): number {
+  const counts = merged.referenceCounts;
   let count = 0;
-  for (let k = 0; k < merged.referenceCounts.length; k++) if (merged.referenceCounts[k]! > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) count++;
   return count;
 }
 
@@ -182,7 +199,47 @@ export function referenceDistinctCount(merged: MergedDistribution): number {
  * @returns how many keys have a non-zero current count
  */
 export function currentDistinctCount(merged: MergedDistribution): number {
+  const counts = merged.currentCounts;
   let count = 0;
-  for (let k = 0; k < merged.currentCounts.length; k++) if (merged.currentCounts[k]! > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) count++;
   return count;
+}
+
+/** Running totals of each side's counts, per merged distribution (dropped with it). */
+const PREFIXES = new WeakMap<MergedDistribution, { reference: Float64Array; current: Float64Array }>();
+
+function prefixesOf(merged: MergedDistribution): { reference: Float64Array; current: Float64Array } {
+  let prefixes = PREFIXES.get(merged);
+  if (prefixes === undefined) {
+    const k = merged.values.length;
+    const reference = new Float64Array(k + 1);
+    const current = new Float64Array(k + 1);
+    const referenceCounts = merged.referenceCounts;
+    const currentCounts = merged.currentCounts;
+    for (let i = 0; i < k; i++) {
+      reference[i + 1] = reference[i]! + referenceCounts[i]!;
+      current[i + 1] = current[i]! + currentCounts[i]!;
+    }
+    prefixes = { reference, current };
+    PREFIXES.set(merged, prefixes);
+  }
+  return prefixes;
+}
+
+/**
+ * `np.histogram` counts of one side of a merged distribution (bin `i` counts `edges[i] <= x < edges[i+1]`, the
+ * last bin also `x == edges[last]`), from running totals of the counts computed once per distribution: every
+ * further histogram of the column costs `O(bins log k)` instead of a walk over its k distinct values.
+ *
+ * @param merged the merged distribution
+ * @param side which side's counts
+ * @param edges ascending bin edges
+ * @returns counts per bin
+ */
+export function mergedHistogram(
+  merged: MergedDistribution,
+  side: 'reference' | 'current',
+  edges: ArrayLike<number>,
+): Float64Array {
+  return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);
 }

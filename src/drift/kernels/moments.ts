@@ -2,7 +2,7 @@
  * Moments with numpy/pandas summation semantics.
  */
 import type { ColumnPair } from '../types.js';
-import { pairwiseSum, pairwiseSumOfRuns } from './pairwise-sum.js';
+import { pairwiseSum, pairwiseSumOfRuns, pairwiseSumOfSquaredDeviations } from './pairwise-sum.js';
 import type { Runs } from './runs.js';
 import { referenceRuns } from './side-runs.js';
 import { cachedOnPair } from './sorted.js';
@@ -39,12 +39,7 @@ export function standardDeviation(values: Float64Array, ddof: number): number {
   const n = values.length;
   if (n <= ddof) throw new Error(`standardDeviation requires at least ${ddof + 1} data point(s)`);
   const avg = pairwiseSum(values) / n;
-  const squares = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = avg - values[i]!;
-    squares[i] = d * d;
-  }
-  return Math.sqrt(pairwiseSum(squares) / (n - ddof));
+  return Math.sqrt(pairwiseSumOfSquaredDeviations(values, avg) / (n - ddof));
 }
 
 /**

@@ -212,3 +212,202 @@ export function pairwiseSumOfRuns(sequence: RunSequence): number {
   }
   return result;
 }
+
+/**
+ * {@link pairwiseSum} of a virtual array of `length` elements that is zero except at `positions[i]`, where it holds
+ * `terms[i]` (`positions` strictly ascending, the terms non-negative or at least never `-0`), without laying the
+ * array out. Adding a zero leaves a partial sum unchanged, so every group numpy forms keeps its value and the
+ * result is bit-identical to the dense sum; groups without a non-zero element are skipped.
+ *
+ * This runs in `O(count · log(length / count))` at worst, and `O(count)` when the non-zero elements are dense.
+ *
+ * @param positions where the non-zero elements are, ascending
+ * @param terms their values, aligned with `positions`
+ * @param count how many of `positions`/`terms` are used
+ * @param length length of the virtual array
+ * @returns the sum, bit-identical to `pairwiseSum` of the laid-out array
+ * @example
+ * sparsePairwiseSum(new Int32Array([1, 5]), new Float64Array([0.1, 0.2]), 2, 9); // => 0.30000000000000004
+ */
+export function sparsePairwiseSum(
+  positions: Int32Array,
+  terms: Float64Array,
+  count: number,
+  length: number,
+): number {
+  if (count === 0) return 0;
+  if (length <= REDUCE_BUFFER_SIZE) return sparseBlock(positions, terms, 0, count, 0, length);
+  let result = 0;
+  let lo = 0;
+  for (let offset = 0; offset < length && lo < count; offset += REDUCE_BUFFER_SIZE) {
+    const end = Math.min(offset + REDUCE_BUFFER_SIZE, length);
+    const hi = lowerBound(positions, lo, count, end);
+    if (hi > lo) result += sparseBlock(positions, terms, lo, hi, offset, end - offset);
+    lo = hi;
+  }
+  return result;
+}
+
+/** First index in `[lo, hi)` whose position is `>= target` (or `hi`). */
+function lowerBound(positions: Int32Array, lo: number, hi: number, target: number): number {
+  // Dense runs are common: a short linear look before the binary search.
+  if (hi - lo <= 16) {
+    while (lo < hi && positions[lo]! < target) lo++;
+    return lo;
+  }
+  while (lo < hi) {
+    const middle = (lo + hi) >>> 1;
+    if (positions[middle]! < target) lo = middle + 1;
+    else hi = middle;
+  }
+  return lo;
+}
+
+/** {@link pairwiseBlock} over the virtual range `[start, start + length)`, whose non-zeros are `[lo, hi)`. */
+function sparseBlock(
+  positions: Int32Array,
+  terms: Float64Array,
+  lo: number,
+  hi: number,
+  start: number,
+  length: number,
+): number {
+  if (lo >= hi) return 0;
+  if (length < 8) {
+    let result = 0;
+    for (let k = lo; k < hi; k++) result += terms[k]!;
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    // The 8 lanes each sum their own elements left to right; zeros change nothing.
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    let r4 = 0;
+    let r5 = 0;
+    let r6 = 0;
+    let r7 = 0;
+    const unrolledEnd = start + length - (length % 8);
+    let k = lo;
+    for (; k < hi; k++) {
+      const at = positions[k]!;
+      if (at >= unrolledEnd) break;
+      const term = terms[k]!;
+      switch ((at - start) & 7) {
+        case 0:
+          r0 += term;
+          break;
+        case 1:
+          r1 += term;
+          break;
+        case 2:
+          r2 += term;
+          break;
+        case 3:
+          r3 += term;
+          break;
+        case 4:
+          r4 += term;
+          break;
+        case 5:
+          r5 += term;
+          break;
+        case 6:
+          r6 += term;
+          break;
+        default:
+          r7 += term;
+      }
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; k < hi; k++) result += terms[k]!;
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  const split = lowerBound(positions, lo, hi, start + half);
+  return (
+    sparseBlock(positions, terms, lo, split, start, half) +
+    sparseBlock(positions, terms, split, hi, start + half, length - half)
+  );
+}
+
+/**
+ * `pairwiseSum` of `(center − values[i])²` over `values`, without laying the squares out: the same groups as
+ * numpy's pairwise sum of the squared deviations (pandas' second pass of `nanvar`).
+ *
+ * @param values the sample, in row order
+ * @param center the value subtracted (the mean)
+ * @returns the sum of squared deviations, bit-identical to `pairwiseSum` of the squares array
+ * @example
+ * pairwiseSumOfSquaredDeviations(new Float64Array([1, 2, 3, 4]), 2.5); // => 5
+ */
+export function pairwiseSumOfSquaredDeviations(values: Float64Array, center: number): number {
+  const length = values.length;
+  if (length <= REDUCE_BUFFER_SIZE) return squaresBlock(values, center, 0, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += squaresBlock(values, center, offset, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+
+function squaresBlock(values: Float64Array, c: number, start: number, length: number): number {
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) {
+      const d = c - values[start + i]!;
+      result += d * d;
+    }
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let d = c - values[start]!;
+    let r0 = d * d;
+    d = c - values[start + 1]!;
+    let r1 = d * d;
+    d = c - values[start + 2]!;
+    let r2 = d * d;
+    d = c - values[start + 3]!;
+    let r3 = d * d;
+    d = c - values[start + 4]!;
+    let r4 = d * d;
+    d = c - values[start + 5]!;
+    let r5 = d * d;
+    d = c - values[start + 6]!;
+    let r6 = d * d;
+    d = c - values[start + 7]!;
+    let r7 = d * d;
+    const unrolledEnd = length - (length % 8);
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      const at = start + i;
+      d = c - values[at]!;
+      r0 += d * d;
+      d = c - values[at + 1]!;
+      r1 += d * d;
+      d = c - values[at + 2]!;
+      r2 += d * d;
+      d = c - values[at + 3]!;
+      r3 += d * d;
+      d = c - values[at + 4]!;
+      r4 += d * d;
+      d = c - values[at + 5]!;
+      r5 += d * d;
+      d = c - values[at + 6]!;
+      r6 += d * d;
+      d = c - values[at + 7]!;
+      r7 += d * d;
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) {
+      d = c - values[start + i]!;
+      result += d * d;
+    }
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  return squaresBlock(values, c, start, half) + squaresBlock(values, c, start + half, length - half);
+}

@@ -56,25 +56,21 @@ export interface Runs {
  */
 export function runsOfSorted(sorted: Float64Array): Runs {
   const n = sorted.length;
-  let capacity = Math.min(n, 1024);
-  let values = new Float64Array(capacity);
-  let counts = new Float64Array(capacity);
+  // Count the runs first, so the arrays are allocated once at their size.
+  let runs = 0;
+  for (let i = 0; i < n;) {
+    i = runEnd(sorted, i, n, sorted[i]!);
+    runs++;
+  }
+  const values = new Float64Array(runs);
+  const counts = new Float64Array(runs);
   let k = 0;
   for (let i = 0; i < n;) {
     const end = runEnd(sorted, i, n, sorted[i]!);
-    if (k === capacity) {
-      capacity = Math.min(n, capacity * 2);
-      const biggerValues = new Float64Array(capacity);
-      biggerValues.set(values);
-      values = biggerValues;
-      const biggerCounts = new Float64Array(capacity);
-      biggerCounts.set(counts);
-      counts = biggerCounts;
-    }
     values[k] = sorted[i]!;
     counts[k] = end - i;
     k++;
     i = end;
   }
-  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
+  return { values, counts, total: n };
 }

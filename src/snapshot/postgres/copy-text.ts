@@ -105,15 +105,38 @@ export class CopyTextDecoder {
       buf = Buffer.concat([this.pending, chunk]);
       this.pending = null;
     }
-    let pos = 0;
-    const n = buf.length;
-    while (pos < n) {
-      const lineEnd = buf.indexOf(LF, pos);
-      if (lineEnd < 0) break;
-      this.decodeRow(buf, pos, lineEnd);
-      pos = lineEnd + 1;
+    const end = buf.lastIndexOf(LF);
+    if (end >= 0) this.decodeRows(buf, end);
+    if (end + 1 < buf.length) this.pending = Buffer.from(buf.subarray(end + 1));
+  }
+
+  /**
+   * Decodes the rows of `buf[0 .. end]` (`buf[end]` is a row's newline) in one scan of the bytes: a tab ends a
+   * field, a newline ends the row's last field (COPY text escapes both inside values).
+   */
+  private decodeRows(buf: Buffer, end: number): void {
+    const builders = this.builders;
+    const columns = this.columns;
+    const last = builders.length - 1;
+    let field = 0;
+    let fieldStart = 0;
+    for (let i = 0; i <= end; i++) {
+      const c = buf[i]!;
+      if (c === TAB) {
+        if (field === last)
+          throw new Error(`COPY row ${this.length + 1} has more than ${builders.length} fields`);
+        this.decodeCell(builders[field]!, columns[field]!.kind, buf, fieldStart, i);
+        field++;
+        fieldStart = i + 1;
+      } else if (c === LF) {
+        if (field !== last)
+          throw new Error(`COPY row ${this.length + 1} has ${field + 1} fields, expected ${builders.length}`);
+        this.decodeCell(builders[field]!, columns[field]!.kind, buf, fieldStart, i);
+        this.length++;
+        field = 0;
+        fieldStart = i + 1;
+      }
     }
-    if (pos < n) this.pending = Buffer.from(buf.subarray(pos));
   }
 
   /** The decoded columns, trimmed to the row count. */
@@ -122,29 +145,6 @@ export class CopyTextDecoder {
       throw new Error(`COPY stream ended inside a row (${this.pending.length} bytes without a newline)`);
     }
     return this.builders.map((builder) => builder.finish());
-  }
-
-  private decodeRow(buf: Buffer, start: number, end: number): void {
-    const row = this.length;
-    const builders = this.builders;
-    const last = builders.length - 1;
-    let fieldStart = start;
-    for (let f = 0; f <= last; f++) {
-      let fieldEnd: number;
-      if (f < last) {
-        fieldEnd = buf.indexOf(TAB, fieldStart);
-        if (fieldEnd < 0 || fieldEnd > end)
-          throw new Error(`COPY row ${row + 1} has ${f + 1} fields, expected ${builders.length}`);
-      } else {
-        fieldEnd = end;
-        const extra = buf.indexOf(TAB, fieldStart);
-        if (extra >= 0 && extra < end)
-          throw new Error(`COPY row ${row + 1} has more than ${builders.length} fields`);
-      }
-      this.decodeCell(builders[f]!, this.columns[f]!.kind, buf, fieldStart, fieldEnd);
-      fieldStart = fieldEnd + 1;
-    }
-    this.length = row + 1;
   }
 
   private decodeCell(

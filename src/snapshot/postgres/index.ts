@@ -92,12 +92,14 @@ export async function readPostgresSnapshots(
     };
     attempt.step = `reading the snapshot as_of ${asOf.reference}`;
     const reference = await readSnapshot(client, plan, asOf.reference, {
+      expectedRows: sizeHint(asOf.referenceRows),
       include,
       onRows,
       names: settings.names,
     });
     attempt.step = `reading the snapshot as_of ${asOf.current}`;
     const current = await readSnapshot(client, plan, asOf.current, {
+      expectedRows: sizeHint(asOf.currentRows),
       include,
       onRows,
       names: settings.names,
@@ -105,6 +107,14 @@ export async function readPostgresSnapshots(
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
     return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
   });
+}
+
+/**
+ * The discovery query's row count as a capacity for the columns: a snapshot query may return fewer rows than the
+ * table holds for its as_of (the columns are then trimmed), so the hint is capped at 2^26 rows per column.
+ */
+function sizeHint(rows: number | undefined): number | undefined {
+  return rows === undefined || !Number.isFinite(rows) ? undefined : Math.min(rows, 2 ** 26);
 }
 
 /** Plans the snapshot query and resolves both as_of values, naming each step for a lost connection's message. */

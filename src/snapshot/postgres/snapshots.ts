@@ -209,6 +209,9 @@ export async function listAsOf(
 export interface ResolvedAsOf {
   readonly reference: string;
   readonly current: string;
+  /** Rows of each as_of as the discovery query counted them, when the as_of values were listed (a size hint). */
+  readonly referenceRows?: number;
+  readonly currentRows?: number;
 }
 
 /**
@@ -263,7 +266,13 @@ export async function resolveAsOf(
       );
     referenceAsOf = available![index - 1]!.asOf;
   } else referenceAsOf = await check(names.referenceAsOf, reference.value);
-  return { reference: referenceAsOf, current: currentAsOf };
+  const rowsOf = (asOf: string) => available?.find((a) => a.asOf === asOf)?.rows;
+  return {
+    reference: referenceAsOf,
+    current: currentAsOf,
+    referenceRows: rowsOf(referenceAsOf),
+    currentRows: rowsOf(currentAsOf),
+  };
 }
 
 async function normaliseAsOf(
