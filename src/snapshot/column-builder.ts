@@ -66,8 +66,13 @@ export class ColumnBuilder {
   private readonly shared: boolean;
   private numbers: Float64Array;
   private codes: Int32Array;
+  /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
   private readonly dictionary: string[] = [];
-  private readonly codeOf = new Map<string, number>();
+  /** The labels' hashes by code, and an open-addressing table of codes keyed by them (kept at most half full). */
+  private labelHashes = new Int32Array(0);
+  private labelSlots = new Int32Array(0);
+  /** Present string cells pushed. */
+  private presentStrings = 0;
   private length = 0;
   private sawMissing = false;
   private sawNonInteger = false;
@@ -191,14 +196,69 @@ export class ColumnBuilder {
         return;
       }
     }
-    let code = this.codeOf.get(text);
-    if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(text);
-      this.codeOf.set(text, code);
-    }
+    const code = this.codeOf(text);
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length++] = code;
+    this.presentStrings++;
+  }
+
+  /**
+   * Whether most labels so far occur once (an id, free text): caching labels by their bytes no longer pays, so a
+   * reader may hand every cell to {@link pushString} as decoded text (in a string column a cell that looks like a
+   * number or a boolean is kept as its text anyway).
+   */
+  get labelsMostlyDistinct(): boolean {
+    return (
+      this.mode === 'string' &&
+      this.dictionary.length >= 1024 &&
+      this.dictionary.length * 2 > this.presentStrings
+    );
+  }
+
+  /** The code of a label, adding it to the dictionary when new. */
+  private codeOf(text: string): number {
+    // FNV-1a over the UTF-16 units, then murmur3's finalizer so the low bits that pick a slot are well mixed.
+    let hash = 0x811c9dc5 ^ text.length;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    hash ^= hash >>> 16;
+    const slots = this.labelSlots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    if (slots.length > 0) {
+      for (;;) {
+        const code = slots[slot]!;
+        if (code < 0) break;
+        if (this.labelHashes[code] === hash && this.dictionary[code] === text) return code;
+        slot = (slot + 1) & mask;
+      }
+    }
+    const code = this.dictionary.length;
+    this.dictionary.push(text);
+    if (code === this.labelHashes.length) {
+      const hashes = new Int32Array(Math.max(64, code * 2));
+      hashes.set(this.labelHashes);
+      this.labelHashes = hashes;
+    }
+    this.labelHashes[code] = hash;
+    if ((code + 1) * 2 > slots.length) this.rehashLabels();
+    else slots[slot] = code;
+    return code;
+  }
+
+  /** Doubles the label table (or makes the first one) and re-inserts every code. */
+  private rehashLabels(): void {
+    const slots = new Int32Array(Math.max(128, this.labelSlots.length * 2)).fill(-1);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.dictionary.length; code++) {
+      let slot = this.labelHashes[code]! & mask;
+      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+      slots[slot] = code;
+    }
+    this.labelSlots = slots;
   }
 
   /** Appends a boolean cell (JSON true/false, Postgres bool). */
