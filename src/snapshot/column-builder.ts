@@ -68,6 +68,8 @@ export class ColumnBuilder {
   private codes: Int32Array;
   /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
   private readonly dictionary: string[] = [];
+  /** Codes of the labels while there are fewer than {@link FEW_LABELS}; then undefined, and the table below. */
+  private fewCodes: Map<string, number> | undefined = new Map();
   /** The labels' hashes by code, and an open-addressing table of codes keyed by them (kept at most half full). */
   private labelHashes = new Int32Array(0);
   private labelSlots = new Int32Array(0);
@@ -217,24 +219,39 @@ export class ColumnBuilder {
 
   /** The code of a label, adding it to the dictionary when new. */
   private codeOf(text: string): number {
-    // FNV-1a over the UTF-16 units, then murmur3's finalizer so the low bits that pick a slot are well mixed.
-    let hash = 0x811c9dc5 ^ text.length;
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    hash ^= hash >>> 16;
-    hash = Math.imul(hash, 0x85ebca6b);
-    hash ^= hash >>> 13;
-    hash = Math.imul(hash, 0xc2b2ae35);
-    hash ^= hash >>> 16;
+    const few = this.fewCodes;
+    if (few !== undefined) {
+      // Few labels (categories): a Map, which hashes a string once and keeps the hash in it, so a label object
+      // the reader hands over again costs no pass over its characters.
+      const known = few.get(text);
+      if (known !== undefined) return known;
+      const code = this.dictionary.length;
+      this.dictionary.push(text);
+      few.set(text, code);
+      if (code + 1 === FEW_LABELS) {
+        // Many labels (ids, free text): a Map of a million strings is slow to grow and heavy; the typed table
+        // below is neither.
+        this.fewCodes = undefined;
+        this.labelHashes = new Int32Array(FEW_LABELS * 2);
+        for (let k = 0; k < FEW_LABELS; k++) this.labelHashes[k] = labelHash(this.dictionary[k]!);
+        this.rehashLabels();
+      }
+      return code;
+    }
+    return this.manyCodeOf(text);
+  }
+
+  /** {@link codeOf} past {@link FEW_LABELS} labels. */
+  private manyCodeOf(text: string): number {
+    const hash = labelHash(text);
     const slots = this.labelSlots;
     const mask = slots.length - 1;
     let slot = hash & mask;
-    if (slots.length > 0) {
-      for (;;) {
-        const code = slots[slot]!;
-        if (code < 0) break;
-        if (this.labelHashes[code] === hash && this.dictionary[code] === text) return code;
-        slot = (slot + 1) & mask;
-      }
+    for (;;) {
+      const code = slots[slot]!;
+      if (code < 0) break;
+      if (this.labelHashes[code] === hash && this.dictionary[code] === text) return code;
+      slot = (slot + 1) & mask;
     }
     const code = this.dictionary.length;
     this.dictionary.push(text);
@@ -249,9 +266,12 @@ export class ColumnBuilder {
     return code;
   }
 
-  /** Doubles the label table (or makes the first one) and re-inserts every code. */
+  /** Makes the label table four times the labels and re-inserts every code. */
   private rehashLabels(): void {
-    const slots = new Int32Array(Math.max(128, this.labelSlots.length * 2)).fill(-1);
+    // Four times the labels: a quarter full after each rehash, so a million labels are re-inserted ~1.3 times.
+    let size = 128;
+    while (size < this.dictionary.length * 4) size *= 2;
+    const slots = new Int32Array(size).fill(-1);
     const mask = slots.length - 1;
     for (let code = 0; code < this.dictionary.length; code++) {
       let slot = this.labelHashes[code]! & mask;
@@ -304,6 +324,21 @@ export class ColumnBuilder {
       }
     }
   }
+}
+
+/** Labels a column codes through a Map; past this many, through a typed open-addressing table. */
+const FEW_LABELS = 4096;
+
+/** FNV-1a over a string's UTF-16 units, then murmur3's finalizer, so the low bits that pick a slot are well mixed. */
+function labelHash(text: string): number {
+  let hash = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash;
 }
 
 function float64(length: number, shared: boolean): Float64Array {
