@@ -6,6 +6,7 @@
 import { UserError } from '../errors.js';
 import { getColumn, hasColumn, type Column, type Table } from '../snapshot/table.js';
 import { inferColumnType } from './column-types.js';
+import { countsOf } from './counted.js';
 import { settingName, type DriftOptions, type SettingNames } from './options.js';
 import type { ColumnType } from './types.js';
 
@@ -13,6 +14,20 @@ import type { ColumnType } from './types.js';
 export interface PlannedColumn {
   readonly name: string;
   readonly type: ColumnType;
+  /**
+   * Set on a text column with a label of its own in every row of both snapshots (no missing cell, no repeat): an
+   * id left in the data. It is skipped as text is, with a reason that names `--id-column`.
+   */
+  readonly uniqueInEveryRow?: true;
+}
+
+/** A string column whose every row holds its own label (the dictionary holds exactly the labels that occur). */
+export function isStringUniqueInEveryRow(column: Column): boolean {
+  if (column.type !== 'string') return false;
+  // A counted column answers from its counts, without building its cells.
+  const counted = countsOf(column);
+  if (counted) return counted.counts.missing === 0 && counted.counts.counts.every((count) => count <= 1);
+  return column.dictionary.length === column.codes.length;
 }
 
 function isNumericStorage(column: Column): boolean {
@@ -90,7 +105,9 @@ export function planColumns(reference: Table, current: Table, options: DriftOpti
       type = 'numerical';
     } else if (forcedCategorical.has(name)) type = 'categorical';
     else type = inferColumnType(cur);
-    if (type) typed.push({ name, type });
+    if (type === 'text' && isStringUniqueInEveryRow(ref) && isStringUniqueInEveryRow(cur))
+      typed.push({ name, type, uniqueInEveryRow: true });
+    else if (type) typed.push({ name, type });
   }
   if (typed.length === 0 && !options.allowEmpty)
     throw new UserError(

@@ -62,6 +62,12 @@ function skippedResult(
   };
 }
 
+/** Why a column with its own value in every row of both snapshots is not (text) or should not be (integers) tested. */
+export const UNIQUE_REASON = 'unique in every row (an id?): pass --id-column';
+
+/** Integer columns this short are often unique by chance: no id warning below it. */
+export const UNIQUE_WARNING_MIN_ROWS = 100;
+
 /** Distances that never exceed 1 (scipy's Jensen-Shannon distance is at most sqrt(ln 2) in its default base e). */
 const DISTANCES_AT_MOST_ONE: readonly StatTestId[] = ['hellinger', 'jensenshannon'];
 
@@ -97,7 +103,7 @@ function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
  * for data problems Evidently raises on: those become `skipped`.
  */
 function driftOfColumn(
-  { name, type: columnType }: PlannedColumn,
+  { name, type: columnType, uniqueInEveryRow }: PlannedColumn,
   { reference, current }: TablePair,
   options: DriftOptions,
 ): { result: ColumnDriftResult; pair?: ColumnPair } {
@@ -107,7 +113,9 @@ function driftOfColumn(
     const result = skippedResult(
       name,
       columnType,
-      'text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)',
+      uniqueInEveryRow
+        ? UNIQUE_REASON
+        : 'text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)',
       [cellCount(ref), cellCount(cur)],
     );
     return { result };
@@ -178,20 +186,29 @@ export function scoreColumn(column: PlannedColumn, tables: TablePair, options: D
   const ref = getColumn(tables.reference, column.name)!;
   const cur = getColumn(tables.current, column.name)!;
   // Numeric sides reuse the column's runs (distinct values with counts); string sides are tallied from their codes.
-  return {
-    result,
-    // Both sides summarised as the one type the engine decided for the column.
-    referenceTally: summarizeColumn(
-      ref,
-      tables.reference.rows,
-      ref.type !== 'string' ? referenceRuns(pair) : undefined,
-      result.column_type,
-    ),
-    currentTally: summarizeColumn(
-      cur,
-      tables.current.rows,
-      cur.type !== 'string' ? currentRuns(pair) : undefined,
-      result.column_type,
-    ),
-  };
+  // Both sides summarised as the one type the engine decided for the column.
+  const referenceTally = summarizeColumn(
+    ref,
+    tables.reference.rows,
+    ref.type !== 'string' ? referenceRuns(pair) : undefined,
+    result.column_type,
+  );
+  const currentTally = summarizeColumn(
+    cur,
+    tables.current.rows,
+    cur.type !== 'string' ? currentRuns(pair) : undefined,
+    result.column_type,
+  );
+  // An integer column with its own value in every row of both snapshots is most likely an id. Evidently tests it
+  // (numerical), so its score stays and counts; the warning says how to leave it out.
+  const uniqueIn = (tally: ColumnTally, rows: number) =>
+    rows >= UNIQUE_WARNING_MIN_ROWS && tally.summary.count === rows && tally.summary.distinct === rows;
+  if (
+    ref.type === 'int' &&
+    cur.type === 'int' &&
+    uniqueIn(referenceTally, tables.reference.rows) &&
+    uniqueIn(currentTally, tables.current.rows)
+  )
+    result.warnings = [...(result.warnings ?? []), UNIQUE_REASON];
+  return { result, referenceTally, currentTally };
 }

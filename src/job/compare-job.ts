@@ -109,10 +109,19 @@ async function computeReport(
 ): Promise<DriftReport> {
   const { reference, current, names } = settings;
   // Big files: two worker threads read both snapshots at once, then score columns on both cores.
+  // The main thread reads the labels of these columns whatever their shape; an id column's labels stay on the
+  // thread that read it otherwise.
+  const withLabels = new Set([
+    ...(settings.drift.target ? [settings.drift.target] : []),
+    ...(settings.drift.numerical ?? []),
+    ...(settings.drift.categorical ?? []),
+    ...(model?.columns ?? []),
+  ]);
   const pool = WorkerPool.forFiles(
     [reference, current].flatMap((source) =>
       source.kind === 'file' ? [resolve(settings.cwd, source.path)] : [],
     ),
+    (name) => withLabels.has(name),
   );
   try {
     const pair = await readSnapshotPair(settings, {

@@ -9,10 +9,13 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapper } from '../drift/engine.js';
-import type { ColumnWork } from '../drift/score-column.js';
+import type { PlannedColumn } from '../drift/plan.js';
+import type { ColumnWork, TablePair } from '../drift/score-column.js';
+import type { ColumnTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import type { BytesRead } from '../snapshot/byte-source.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
+import { getColumn, type Column, type Table } from '../snapshot/table.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /** Files at least this big make a job use worker threads. */
@@ -27,11 +30,35 @@ type Pending = {
 };
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+/**
+ * What the threads need of a table to score the planned columns: those columns only (numbers and codes live in
+ * shared memory, so they cost nothing to send), and a text column without its labels: it is reported skipped with
+ * its sizes, and an id's million labels would otherwise be copied to every thread.
+ */
+function scoringTable(table: Table, columns: readonly PlannedColumn[]): Table {
+  const types = new Map(columns.map((column) => [column.name, column.type]));
+  return {
+    source: table.source,
+    rows: table.rows,
+    columns: table.columns.flatMap((column): Column[] => {
+      const type = types.get(column.name);
+      if (type === undefined) return [];
+      return type === 'text' && column.type === 'string' ? [{ ...column, dictionary: [] }] : [column];
+    }),
+  };
+}
+
 export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  private constructor(private readonly workers: Worker[]) {
+  /** Summary tallies of the id columns whose labels stayed on the threads (see {@link readFiles}). */
+  private readonly heldTallies = new WeakMap<Column, ColumnTally>();
+
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly needsLabels: (column: string) => boolean,
+  ) {
     for (const worker of workers) {
       worker.on('message', (reply: WorkerReply) => {
         const pending = this.pending.get(reply.id);
@@ -57,8 +84,16 @@ export class WorkerPool {
     }
   }
 
-  /** A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread). */
-  static forFiles(paths: readonly string[]): WorkerPool | undefined {
+  /**
+   * A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread).
+   *
+   * @param needsLabels columns whose labels the main thread reads whatever their shape (the target, forced types,
+   *   the model's columns)
+   */
+  static forFiles(
+    paths: readonly string[],
+    needsLabels: (column: string) => boolean = () => false,
+  ): WorkerPool | undefined {
     const url = new URL('./worker.js', import.meta.url);
     if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
     const big = paths.some((path) => {
@@ -69,7 +104,10 @@ export class WorkerPool {
       }
     });
     if (!big) return undefined;
-    return new WorkerPool(Array.from({ length: THREADS }, () => new Worker(url)));
+    return new WorkerPool(
+      Array.from({ length: THREADS }, () => new Worker(url)),
+      needsLabels,
+    );
   }
 
   private failAll(error: Error): void {
@@ -85,21 +123,50 @@ export class WorkerPool {
     });
   }
 
-  /** Reads each file on its own thread, with its row facts; tables come back in shared memory. */
+  /**
+   * Reads each file on its own thread, with its row facts; tables come back in shared memory. A string column with
+   * its own label in every row of every file (an id left in the data, skipped as such) comes without its labels:
+   * its dictionary is an empty array of the right length, its summary tally is kept for {@link mapColumns}. Where
+   * the labels may be needed (the column is not an id in every file, or `needsLabels` says so) they are fetched.
+   */
   readonly readFiles: FileReader = async (requests, onBytes) => {
-    const replies = await Promise.all(
+    const replies = (await Promise.all(
       requests.map((request, index) =>
         this.send(this.workers[index % this.workers.length]!, { kind: 'read', ...request }, onBytes),
       ),
+    )) as Extract<WorkerReply, { kind: 'read' }>[];
+    const heldEverywhere = (name: string) =>
+      replies.every((reply) => reply.held.some((held) => held.name === name)) && !this.needsLabels(name);
+    return Promise.all(
+      replies.map(async (reply, index): Promise<ReadResult> => {
+        const { table, rowFacts, held } = reply;
+        if (held.length === 0) return { table, rowFacts };
+        const columns = await Promise.all(
+          table.columns.map(async (column): Promise<Column> => {
+            const kept = held.find((entry) => entry.name === column.name);
+            if (!kept || column.type !== 'string') return column;
+            if (heldEverywhere(column.name)) {
+              const light: Column = { ...column, dictionary: new Array<string>(column.codes.length) };
+              this.heldTallies.set(light, kept.tally);
+              return light;
+            }
+            const labels = await this.send(this.workers[index % this.workers.length]!, {
+              kind: 'labels',
+              read: reply.id,
+              column: column.name,
+            });
+            return { ...column, dictionary: (labels as Extract<WorkerReply, { kind: 'labels' }>).dictionary };
+          }),
+        );
+        return { table: { ...table, columns }, rowFacts };
+      }),
     );
-    return replies.map((reply): ReadResult => {
-      const { table, rowFacts } = reply as Extract<WorkerReply, { kind: 'read' }>;
-      return { table, rowFacts };
-    });
   };
 
   /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
-  readonly mapColumns: ColumnMapper = async (columns, { reference, current }, options, scored) => {
+  readonly mapColumns: ColumnMapper = async (columns, tables, options, scored) => {
+    const reference = scoringTable(tables.reference, columns);
+    const current = scoringTable(tables.current, columns);
     await Promise.all(
       this.workers.map((worker) => this.send(worker, { kind: 'tables', reference, current })),
     );
@@ -111,13 +178,27 @@ export class WorkerPool {
         while (next < columns.length) {
           const index = next++;
           const reply = await this.send(worker, { kind: 'column', column: columns[index]!, options });
-          works[index] = (reply as Extract<WorkerReply, { kind: 'column' }>).work;
+          works[index] = this.withHeldTallies(
+            (reply as Extract<WorkerReply, { kind: 'column' }>).work,
+            tables,
+          );
           scored?.(++done, columns.length);
         }
       }),
     );
     return works;
   };
+
+  /** A skipped id column's work with the summary tallies its reading threads computed (its labels stayed there). */
+  private withHeldTallies(work: ColumnWork, tables: TablePair): ColumnWork {
+    if (work.referenceTally || work.currentTally) return work;
+    const reference = getColumn(tables.reference, work.result.column);
+    const current = getColumn(tables.current, work.result.column);
+    const referenceTally = reference && this.heldTallies.get(reference);
+    const currentTally = current && this.heldTallies.get(current);
+    if (!referenceTally || !currentTally) return work;
+    return { ...work, referenceTally, currentTally };
+  }
 
   /** Stops the threads (an open worker keeps the process alive). */
   async close(): Promise<void> {

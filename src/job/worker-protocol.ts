@@ -2,19 +2,31 @@
 import type { DriftOptions } from '../drift/options.js';
 import type { PlannedColumn } from '../drift/plan.js';
 import type { ColumnWork } from '../drift/score-column.js';
+import type { ColumnTally } from '../drift/summary.js';
 import type { UserErrorCode } from '../errors.js';
 import type { ReadRequest, ReadResult } from '../snapshot/read-request.js';
 import type { Table } from '../snapshot/table.js';
 
+/**
+ * A string column with its own label in every row, read on a worker thread whose labels stayed there: the reply
+ * carries its codes and its summary tally instead (see worker-pool.ts).
+ */
+export interface HeldColumn {
+  readonly name: string;
+  readonly tally: ColumnTally;
+}
+
 export type WorkerRequest =
   | ({ id: number; kind: 'read' } & ReadRequest)
+  | { id: number; kind: 'labels'; read: number; column: string }
   | { id: number; kind: 'tables'; reference: Table; current: Table }
   | { id: number; kind: 'column'; column: PlannedColumn; options: DriftOptions };
 
 export type WorkerReply =
-  | ({ id: number; kind: 'read' } & ReadResult)
+  | ({ id: number; kind: 'read'; held: HeldColumn[] } & ReadResult)
   /** Bytes of the file a 'read' request is reading, read since the last such message (the request is not done). */
   | { id: number; kind: 'bytes'; bytes: number }
+  | { id: number; kind: 'labels'; dictionary: readonly string[] }
   | { id: number; kind: 'ok' }
   | { id: number; kind: 'column'; work: ColumnWork }
   | {

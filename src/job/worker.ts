@@ -6,10 +6,34 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { scoreColumn, type TablePair } from '../drift/score-column.js';
+import { summarizeColumn } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import { readRequest } from '../snapshot/read-request.js';
 import { type Column, type Table } from '../snapshot/table.js';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+/** String columns with a label in every row and at least this many rows keep their labels on the reading thread. */
+export const HELD_MIN_ROWS = 50_000;
+
+/** Labels this thread kept, by the id of the read request and the column name. */
+const heldLabels = new Map<string, readonly string[]>();
+
+/**
+ * The table to send to the main thread: a string column with its own label in every row (an id, which is skipped)
+ * keeps its labels here and goes without them, with its summary tally; the main thread asks for the labels only
+ * when it needs them.
+ */
+function withoutIdLabels(table: Table, read: number): { table: Table; held: HeldColumn[] } {
+  const held: HeldColumn[] = [];
+  const columns = table.columns.map((column): Column => {
+    if (column.type !== 'string' || column.codes.length < HELD_MIN_ROWS) return column;
+    if (column.dictionary.length !== column.codes.length) return column;
+    heldLabels.set(`${read}\u0000${column.name}`, column.dictionary);
+    held.push({ name: column.name, tally: summarizeColumn(column, table.rows, undefined, 'text') });
+    return { ...column, dictionary: [] };
+  });
+  return { table: { ...table, columns }, held };
+}
 
 function shared<T extends Float64Array | Int32Array>(array: T): T {
   if (array.buffer instanceof SharedArrayBuffer) return array; // the CSV reader allocates shared already
@@ -38,7 +62,13 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const { table, rowFacts } = await readRequest(request, true, (bytes) =>
         parentPort!.postMessage({ id: request.id, kind: 'bytes', bytes } satisfies WorkerReply),
       );
-      return { id: request.id, kind: 'read', table: inSharedMemory(table), rowFacts };
+      const light = withoutIdLabels(inSharedMemory(table), request.id);
+      return { id: request.id, kind: 'read', table: light.table, rowFacts, held: light.held };
+    }
+    case 'labels': {
+      const dictionary = heldLabels.get(`${request.read}\u0000${request.column}`);
+      if (!dictionary) throw new Error(`worker: no labels kept for column '${request.column}'`);
+      return { id: request.id, kind: 'labels', dictionary };
     }
     case 'tables':
       tables = { reference: request.reference, current: request.current };

@@ -66,8 +66,15 @@ export class ColumnBuilder {
   private readonly shared: boolean;
   private numbers: Float64Array;
   private codes: Int32Array;
+  /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
   private readonly dictionary: string[] = [];
-  private readonly codeOf = new Map<string, number>();
+  /** Codes of the labels while there are fewer than {@link FEW_LABELS}; then undefined, and the table below. */
+  private fewCodes: Map<string, number> | undefined = new Map();
+  /** The labels' hashes by code, and an open-addressing table of codes keyed by them (kept at most half full). */
+  private labelHashes = new Int32Array(0);
+  private labelSlots = new Int32Array(0);
+  /** Present string cells pushed. */
+  private presentStrings = 0;
   private length = 0;
   private sawMissing = false;
   private sawNonInteger = false;
@@ -191,14 +198,92 @@ export class ColumnBuilder {
         return;
       }
     }
-    let code = this.codeOf.get(text);
-    if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(text);
-      this.codeOf.set(text, code);
-    }
+    const code = this.codeOf(text);
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length++] = code;
+    this.presentStrings++;
+  }
+
+  /**
+   * Whether most labels so far occur once (an id, free text): caching labels by their bytes no longer pays, so a
+   * reader may hand every cell to {@link pushString} as decoded text (in a string column a cell that looks like a
+   * number or a boolean is kept as its text anyway).
+   */
+  get labelsMostlyDistinct(): boolean {
+    return (
+      this.mode === 'string' &&
+      this.dictionary.length >= 1024 &&
+      this.dictionary.length * 2 > this.presentStrings
+    );
+  }
+
+  /** The code of a label, adding it to the dictionary when new. */
+  private codeOf(text: string): number {
+    const few = this.fewCodes;
+    if (few !== undefined) {
+      // Few labels (categories): a Map, which hashes a string once and keeps the hash in it, so a label object
+      // the reader hands over again costs no pass over its characters.
+      const known = few.get(text);
+      if (known !== undefined) return known;
+      const code = this.dictionary.length;
+      this.dictionary.push(text);
+      few.set(text, code);
+      if (code + 1 === FEW_LABELS) {
+        // Many labels (ids, free text): a Map of a million strings is slow to grow and heavy; the typed table
+        // below is neither.
+        this.fewCodes = undefined;
+        this.labelHashes = new Int32Array(FEW_LABELS * 2);
+        for (let k = 0; k < FEW_LABELS; k++) this.labelHashes[k] = labelHash(this.dictionary[k]!);
+        this.rehashLabels();
+      }
+      return code;
+    }
+    return this.manyCodeOf(text);
+  }
+
+  /** {@link codeOf} past {@link FEW_LABELS} labels. */
+  private manyCodeOf(text: string): number {
+    const hash = labelHash(text);
+    const slots = this.labelSlots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const code = slots[slot]!;
+      if (code < 0) break;
+      if (this.labelHashes[code] === hash && this.dictionary[code] === text) return code;
+      slot = (slot + 1) & mask;
+    }
+    const code = this.dictionary.length;
+    this.dictionary.push(text);
+    if (code === this.labelHashes.length) {
+      const hashes = new Int32Array(Math.max(64, code * 2));
+      hashes.set(this.labelHashes);
+      this.labelHashes = hashes;
+    }
+    this.labelHashes[code] = hash;
+    if ((code + 1) * 2 > slots.length) this.rehashLabels();
+    else slots[slot] = code;
+    return code;
+  }
+
+  /** Makes the label table four times the labels and re-inserts every code. */
+  private rehashLabels(): void {
+    // Four times the labels, and at first twice the cells room is made for (a reader that knows the row count
+    // reserves it): an id column then never rehashes.
+    let size = 128;
+    const wanted = Math.max(
+      this.dictionary.length * 4,
+      this.labelSlots.length === 0 ? this.codes.length * 2 : 0,
+    );
+    while (size < wanted) size *= 2;
+    const slots = new Int32Array(size).fill(-1);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.dictionary.length; code++) {
+      let slot = this.labelHashes[code]! & mask;
+      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+      slots[slot] = code;
+    }
+    this.labelSlots = slots;
   }
 
   /** Appends a boolean cell (JSON true/false, Postgres bool). */
@@ -244,6 +329,21 @@ export class ColumnBuilder {
       }
     }
   }
+}
+
+/** Labels a column codes through a Map; past this many, through a typed open-addressing table. */
+const FEW_LABELS = 4096;
+
+/** FNV-1a over a string's UTF-16 units, then murmur3's finalizer, so the low bits that pick a slot are well mixed. */
+function labelHash(text: string): number {
+  let hash = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash;
 }
 
 function float64(length: number, shared: boolean): Float64Array {

@@ -439,8 +439,14 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         const builder = builders[f];
         if (!builder) continue;
         const kind = kinds[f];
-        if (kind === NUMBER) builder.pushNumber(values[f]!, integer[f] === 1);
-        else if (kind === EMPTY) builder.pushMissing();
+        if (kind === EMPTY) builder.pushMissing();
+        else if (builder.labelsMostlyDistinct) {
+          // An id or free-text column: its labels rarely repeat, so the cell cache does not pay, and a cell that
+          // reads as a number is kept as its text, as the string pass would keep it.
+          const text = decodeField(buf, starts[f]!, ends[f]!, false);
+          if (MISSING_TOKENS.has(text)) builder.pushMissing();
+          else builder.pushString(text);
+        } else if (kind === NUMBER) builder.pushNumber(values[f]!, integer[f] === 1);
         else pushClassified(builder, caches[f]!.get(buf, starts[f]!, ends[f]!, false));
       }
     },
@@ -482,6 +488,13 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
           continue;
         }
         const quoted = scan.quoted[f] === 1;
+        if (builder.labelsMostlyDistinct) {
+          // An id or free-text column: its labels rarely repeat, so neither the cell cache nor number parsing pays.
+          const text = decodeField(buf, start, end, quoted);
+          if (MISSING_TOKENS.has(text)) builder.pushMissing();
+          else builder.pushString(text);
+          continue;
+        }
         const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
         if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
         else pushClassified(builder, caches[f]!.get(buf, start, end, quoted));

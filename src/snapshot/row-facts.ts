@@ -12,22 +12,72 @@ function canonicalColumn(column: Column): Float64Array | Int32Array {
   return column.type === 'string' ? column.codes : column.values;
 }
 
+/** A string column whose every row holds its own label: no two rows of the table can be equal. */
+function isUniqueInEveryRow(column: Column, rows: number): boolean {
+  // The dictionary holds exactly the labels that occur, so as many labels as rows means one label per row.
+  return column.type === 'string' && column.dictionary.length === rows;
+}
+
+/** How the duplicate search went: the count, and the probes of its open-addressing table (for tests). */
+export interface DuplicateSearch {
+  /** pandas `duplicated().sum()`. */
+  readonly duplicated: number;
+  /** Slots looked at beyond the first, over all rows. */
+  readonly probes: number;
+  /** The most slots looked at beyond the first for one row. */
+  readonly maxProbes: number;
+}
+
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+const P2 = 0x85ebca77;
+const P3 = 0xc2b2ae3d;
+
+/** One 32-bit word into a murmur3 state (the x86_32 body step). */
+function murmurWord(state: number, word: number): number {
+  let k = Math.imul(word, C1);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, C2);
+  const h = state ^ k;
+  return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+/** One 32-bit word into the second lane: an xxhash32-style round with other primes and rotations. */
+function xxWord(state: number, word: number): number {
+  const h = (state + Math.imul(word, P2)) | 0;
+  return Math.imul((h << 13) | (h >>> 19), 0x9e3779b1);
+}
+
+/** murmur3's finalizer: every input bit flips each output bit with probability close to 1/2. */
+function fmix32(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, P3);
+  h ^= h >>> 16;
+  return h;
+}
+
 /**
- * Rows equal to an earlier row in every column. Rows are hashed column by column (typed arrays, no per-row
- * objects) into an open-addressing table of distinct rows; rows with equal hashes are compared exactly.
+ * Duplicated rows with the statistics of the search (see {@link countDuplicatedRows}).
  *
  * @param table the snapshot's columns
- * @returns pandas `duplicated().sum()` over those columns (missing equals missing)
+ * @returns the count and the probe statistics of the hash table
  */
-export function countDuplicatedRows(table: Table): number {
+export function searchDuplicatedRows(table: Table): DuplicateSearch {
   const rows = table.rows;
-  if (rows < 2 || table.columns.length === 0) return 0;
+  const none = { duplicated: 0, probes: 0, maxProbes: 0 };
+  if (rows < 2 || table.columns.length === 0) return none;
+  if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
   const canonical = table.columns.map((column) => canonicalColumn(column));
-  const hashHigh = new Uint32Array(rows).fill(0x811c9dc5);
-  const hashLow = new Uint32Array(rows).fill(0x01000193);
+  // Two 32-bit lanes of a 64-bit row hash, fed each cell's canonical bits column by column (typed arrays, no
+  // per-row objects): a murmur3 lane and an xxhash-style lane with their own constants.
+  const lane1 = new Int32Array(rows).fill(0x2d358dcc);
+  const lane2 = new Int32Array(rows).fill(0x165667b1);
   for (const values of canonical) {
     if (values instanceof Float64Array) {
-      // Read each double's two 32-bit words in place; -0 hashes as 0 and every NaN alike.
+      // Each double's two 32-bit words, read in place; -0 hashes as 0 and every NaN alike.
       const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
       for (let i = 0; i < rows; i++) {
         let low = words[2 * i]!;
@@ -37,16 +87,23 @@ export function countDuplicatedRows(table: Table): number {
           high = 0x7ff80000;
           low = 0;
         }
-        hashHigh[i] = Math.imul(hashHigh[i]! ^ low, 0x01000193) ^ Math.imul(high, 0x5bd1e995);
-        hashLow[i] = Math.imul(hashLow[i]! ^ high, 0x85ebca6b) ^ Math.imul(low, 0xc2b2ae35);
+        lane1[i] = murmurWord(murmurWord(lane1[i]!, low), high);
+        lane2[i] = xxWord(xxWord(lane2[i]!, high), low);
       }
     } else {
       for (let i = 0; i < rows; i++) {
         const code = values[i]!;
-        hashHigh[i] = Math.imul(hashHigh[i]! ^ code, 0x01000193) ^ 0x5bd1e995;
-        hashLow[i] = Math.imul(hashLow[i]! ^ code, 0x85ebca6b) ^ 0xc2b2ae35;
+        lane1[i] = murmurWord(murmurWord(lane1[i]!, code), 0x5bd1e995);
+        lane2[i] = xxWord(xxWord(lane2[i]!, 0x5bd1e995), code);
       }
     }
+  }
+  // Avalanche both lanes, so that values differing in a few high bits (small integers and short decimals as
+  // doubles) spread over every slot.
+  const columns = canonical.length;
+  for (let i = 0; i < rows; i++) {
+    lane1[i] = fmix32(lane1[i]! ^ Math.imul(columns, 8));
+    lane2[i] = fmix32(lane2[i]! ^ lane1[i]!);
   }
   // Open-addressing table of distinct rows keyed by the 64-bit row hash; equal hashes are compared exactly.
   let capacity = 1;
@@ -62,22 +119,42 @@ export function countDuplicatedRows(table: Table): number {
     return true;
   };
   let duplicated = 0;
+  let probes = 0;
+  let maxProbes = 0;
   for (let row = 0; row < rows; row++) {
-    let slot = (hashHigh[row]! ^ Math.imul(hashLow[row]!, 0x9e3779b1)) & mask;
+    const high = lane1[row]!;
+    const low = lane2[row]!;
+    let slot = low & mask;
+    let probe = 0;
     for (;;) {
       const other = slots[slot]!;
       if (other < 0) {
         slots[slot] = row;
         break;
       }
-      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
+      if (lane2[other] === low && lane1[other] === high && equalRows(other, row)) {
         duplicated++;
         break;
       }
       slot = (slot + 1) & mask;
+      probe++;
     }
+    probes += probe;
+    if (probe > maxProbes) maxProbes = probe;
   }
-  return duplicated;
+  return { duplicated, probes, maxProbes };
+}
+
+/**
+ * Rows equal to an earlier row in every column. Each row gets a 64-bit hash of its cells' canonical bits, and an
+ * open-addressing table of distinct rows finds rows with equal hashes, which are then compared exactly: expected
+ * `O(rows · columns)` whatever the data (all rows equal, small integers, constants, sequential ids).
+ *
+ * @param table the snapshot's columns
+ * @returns pandas `duplicated().sum()` over those columns (missing equals missing)
+ */
+export function countDuplicatedRows(table: Table): number {
+  return searchDuplicatedRows(table).duplicated;
 }
 
 /** Whether a column has a missing cell (NaN, or code -1). */

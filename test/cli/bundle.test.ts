@@ -53,6 +53,48 @@ describe('bundled CLI', () => {
     expect(read('bundled').reference.rows).toBe(ROWS);
   });
 
+  it('reports an id column left in as the source engine does, its labels kept on the threads or fetched', async () => {
+    // The current file repeats one id: the reference's ids are then fetched from its thread, not kept there.
+    const current = readFileSync(join(dir, 'month_001.csv'), 'utf8');
+    const repeated = join(dir, 'month_001_repeated.csv');
+    writeFileSync(repeated, current + current.split('\n')[1]! + '\n');
+    for (const [label, currentPath, reason] of [
+      ['kept', join(dir, 'month_001.csv'), /^unique in every row \(an id\?\): pass --id-column$/],
+      ['fetched', repeated, /^text column: /],
+    ] as const) {
+      // Only the id column is loaded: the test is about it, and the other columns are covered above.
+      const args = [
+        'compare',
+        '--reference',
+        join(dir, 'month_000.csv'),
+        '--current',
+        currentPath,
+        '--columns',
+        'user_id',
+      ];
+      const common = ['--reference-label', 'r', '--current-label', 'c', '--format', 'json'];
+      const run = spawnSync(
+        process.execPath,
+        [join(bundle, 'cli.js'), ...args, ...common, '--report-dir', join(dir, `bundled-${label}`)],
+        { encoding: 'utf8' },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect((await cli([...args, ...common, '--report-dir', join(dir, `source-${label}`)])).code).toBe(0);
+      const read = (sub: string) =>
+        JSON.parse(readFileSync(join(dir, sub, 'drift_r_vs_c.json'), 'utf8')) as DriftReport;
+      const bundled = read(`bundled-${label}`);
+      expect(bundled).toEqual(read(`source-${label}`));
+      expect(bundled.columns.find((column) => column.column === 'user_id')!.skipped).toMatch(reason);
+      expect(bundled.summary.reference.by_column.find((column) => column.column === 'user_id')).toMatchObject(
+        {
+          type: 'text',
+          distinct: ROWS,
+        },
+      );
+    }
+  });
+
   it('exits 2 with one line when a threaded read fails', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, readFileSync(join(dir, 'month_000.csv'), 'utf8') + 'too,few\n');

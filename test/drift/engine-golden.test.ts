@@ -222,15 +222,70 @@ describe('dataset-level rules (Evidently unit test test_dataset_drift_metric)', 
 
   it('lists text columns as skipped, with the reason', async () => {
     const ids = range(20).map((i) => `user-${i}`);
+    const notes = range(20).map((i) => `note ${i % 15}`);
     const report = await computeDrift(
-      pairOfTables(table('ref', 20, [strings('id', ids)]), table('cur', 20, [strings('id', ids)])),
+      pairOfTables(
+        table('ref', 20, [strings('id', ids), strings('note', notes)]),
+        table('cur', 20, [strings('id', ids), strings('note', notes)]),
+      ),
       { referenceLabel: 'r', currentLabel: 'c' },
     );
-    expect(report.columns[0]).toMatchObject({
-      column: 'id',
+    // A label of its own in every row of both snapshots: an id, named as such.
+    expect(byName(report.columns).id).toMatchObject({
+      column_type: 'text',
+      skipped: 'unique in every row (an id?): pass --id-column',
+    });
+    expect(byName(report.columns).note).toMatchObject({
       column_type: 'text',
       skipped: expect.stringMatching(/^text column: /),
     });
     expect(report.number_of_columns).toBe(0);
+  });
+
+  it('names an id only when it is unique in both snapshots, and tests it when forced categorical', async () => {
+    const ids = range(20).map((i) => `user-${i}`);
+    const repeated = [...ids.slice(0, 19), 'user-0'];
+    const pair = pairOfTables(
+      table('ref', 20, [strings('id', repeated)]),
+      table('cur', 20, [strings('id', ids)]),
+    );
+    const report = await computeDrift(pair, { referenceLabel: 'r', currentLabel: 'c' });
+    expect(report.columns[0]!.skipped).toMatch(/^text column: /);
+    const forced = await computeDrift(pair, { referenceLabel: 'r', currentLabel: 'c', categorical: ['id'] });
+    expect(forced.columns[0]).toMatchObject({ column_type: 'categorical', skipped: null });
+  });
+
+  it('keeps testing an integer column unique in every row (Evidently does) and warns that it looks like an id', async () => {
+    const rows = 200;
+    const report = await computeDrift(
+      pairOfTables(
+        table('ref', rows, [
+          int('user', range(rows)),
+          int(
+            'k',
+            range(rows).map((i) => i % 30),
+          ),
+        ]),
+        table('cur', rows, [
+          int(
+            'user',
+            range(rows).map((i) => i + 50),
+          ),
+          int(
+            'k',
+            range(rows).map((i) => i % 31),
+          ),
+        ]),
+      ),
+      { referenceLabel: 'r', currentLabel: 'c' },
+    );
+    const user = byName(report.columns).user!;
+    expect(user).toMatchObject({ column_type: 'numerical', skipped: null, stattest: 'ks' });
+    expect(user.drift_score).not.toBeNull();
+    expect(user.warnings).toContain('unique in every row (an id?): pass --id-column');
+    expect(byName(report.columns).k!.warnings ?? []).not.toContain(
+      'unique in every row (an id?): pass --id-column',
+    );
+    expect(report.number_of_columns).toBe(2);
   });
 });

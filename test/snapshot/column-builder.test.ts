@@ -54,4 +54,35 @@ describe('ColumnBuilder', () => {
     const column = builder.finish();
     expect(column.type !== 'string' && column.values.buffer instanceof SharedArrayBuffer).toBe(true);
   });
+
+  it('codes labels in order of first occurrence, as a Map would, however many there are', () => {
+    const builder = new ColumnBuilder('s', { storage: 'string' });
+    let state = 3;
+    const labels: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      labels.push(i < 5000 ? `id-${i}` : `k${state % 7000}`);
+    }
+    const codeOf = new Map<string, number>();
+    const expected = labels.map((label) => {
+      if (!codeOf.has(label)) codeOf.set(label, codeOf.size);
+      return codeOf.get(label)!;
+    });
+    for (const label of labels) builder.pushString(label);
+    const column = builder.finish();
+    expect(column.type === 'string' && column.dictionary).toEqual([...codeOf.keys()]);
+    expect(column.type === 'string' && Array.from(column.codes)).toEqual(expected);
+  });
+
+  it('says when most labels occur once, so a reader can skip its cell cache', () => {
+    const ids = new ColumnBuilder('id');
+    for (let i = 0; i < 2000; i++) ids.pushString(`u${i}`);
+    expect(ids.labelsMostlyDistinct).toBe(true);
+    const labels = new ColumnBuilder('plan');
+    for (let i = 0; i < 5000; i++) labels.pushString(`p${i % 1500}`);
+    expect(labels.labelsMostlyDistinct).toBe(false);
+    const numbers = new ColumnBuilder('x');
+    for (let i = 0; i < 2000; i++) numbers.pushNumber(i, true);
+    expect(numbers.labelsMostlyDistinct).toBe(false);
+  });
 });

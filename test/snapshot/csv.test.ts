@@ -59,6 +59,20 @@ describe('CSV (RFC 4180)', () => {
     expect(values(table, 's')).toEqual(['a', null, null, 'b']);
   });
 
+  it('keeps every cell of an id-like string column as its text, numbers, booleans and missing tokens included', async () => {
+    // Past a thousand distinct labels the reader hands such a column's cells to the builder as text; the result
+    // must equal what the cell cache and the string pass give on a short column.
+    const cells = Array.from({ length: 3000 }, (_, i) => `U-${i}`);
+    cells.push('123', 'True', '1e3', 'inf', '"quoted, with comma"', 'NA', '', 'U-5', ' 7 ');
+    const table = await readSnapshot(file(`id,x\n${cells.map((cell, i) => `${cell},${i}`).join('\n')}\n`));
+    const expected = cells.map((cell) =>
+      cell === 'NA' || cell === '' ? null : cell.startsWith('"') ? cell.slice(1, -1) : cell,
+    );
+    expect(values(table, 'id')).toEqual(expected);
+    const id = column(table, 'id');
+    expect(id.type === 'string' && id.dictionary.length).toBe(3000 + 6);
+  });
+
   it('reads TSV by extension and skips blank lines', async () => {
     const table = await readSnapshot(file('a\tb\n1\tx\n\n2\ty\n', 'tsv'));
     expect(table.rows).toBe(2);
