@@ -75,7 +75,9 @@ export function summarizePolicy(
         column.current.distinct > INTEGER_CARDINALITY_LIMIT;
       if (!typedNumerical || column.reference.distinct <= HISTOGRAM_MIN_REFERENCE_DISTINCT) return undefined;
       const size = column.reference.count + column.current.count;
-      const test = histogramEdgesOf(column.min, column.max, size, options.bins);
+      // Sturges' bins: a custom bin count never reaches here with a binned test (see candidate), and the effect
+      // size bins with Sturges whatever the setting.
+      const test = histogramEdgesOf(column.min, column.max, size);
       const chart = histogramEdges(column.min, column.max, column.allIntegers, size);
       if (chart.length < 2) return undefined;
       return [test, Float64Array.from(chart)];
