@@ -425,8 +425,7 @@ export function computeSummary(
   for (const name of names) {
     const column = byName.get(name);
     const tally =
-      precomputed?.(name) ??
-      (column ? summarizeColumn(column, rows, undefined, typeOf?.(name)) : undefined);
+      precomputed?.(name) ?? (column ? summarizeColumn(column, rows, undefined, typeOf?.(name)) : undefined);
     if (tally === undefined) continue;
     const { summary, modeCount } = tally;
     columnsByType[summary.type]++;

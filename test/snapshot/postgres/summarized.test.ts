@@ -50,7 +50,11 @@ function expectEquivalent(database: DriftReport, memory: DriftReport): void {
     const keys = (value: object) => Object.keys(value).filter((key) => key !== 'computed');
     expect(keys(actual).sort(), path).toEqual(keys(expected).sort());
     for (const key of keys(expected))
-      walk((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
+      walk(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
   };
   walk(database, memory, 'report');
 }
@@ -86,7 +90,12 @@ describe.skipIf(!available)(`summarised numeric columns on ${ROWS} rows per snap
   });
 
   const reports = async (options: DriftOptions) => {
-    const database = await countPostgresSnapshots(settings, notId, undefined, summarizePolicy(options, tuning));
+    const database = await countPostgresSnapshots(
+      settings,
+      notId,
+      undefined,
+      summarizePolicy(options, tuning),
+    );
     return {
       database,
       fromDatabase: await computeDrift(database, options),
@@ -108,7 +117,9 @@ describe.skipIf(!available)(`summarised numeric columns on ${ROWS} rows per snap
     expect(database.columnOrder).toEqual(memory.allColumns.filter(notId));
     // Each summarised column sends a few statistics and bins, not a value count per distinct value.
     for (const column of database.summarized) expect(column.reference.testBins.length).toBeLessThan(40);
-    expect(Object.fromEntries(fromDatabase.columns.map((column) => [column.column, column.computed]))).toEqual({
+    expect(
+      Object.fromEntries(fromDatabase.columns.map((column) => [column.column, column.computed])),
+    ).toEqual({
       ...Object.fromEntries(SUMMARIZED.map((name) => [name, 'sql_statistics'])),
       x_round: 'value_counts',
       x_small: 'value_counts',
