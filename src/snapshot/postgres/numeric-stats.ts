@@ -88,10 +88,12 @@ function bothSides(plan: SnapshotPlan, column: CopyColumnSpec, flag: string): st
   const cell = `snapshot.${quoteIdent(column.name)}::float8`;
   const current = replaceAsOfPlaceholder(flag, plan.sql, '$2');
   return [
-    'WITH cells AS (',
+    // Inlined, not materialised: each use scans the snapshots again (cheap), and the planner sees the column's
+    // statistics, so it groups the runs by sorting and the window functions reuse that order.
+    'WITH cells AS NOT MATERIALIZED (',
     `  SELECT 0 AS side, ${cell} AS x FROM (\n${plan.sql}\n) AS snapshot`,
     `  UNION ALL SELECT 1, ${cell} FROM (\n${current}\n) AS snapshot),`,
-    "s AS (SELECT side, x, x IS NOT NULL AND x <> 'NaN' AND x <> 'Infinity' AND x <> '-Infinity' AS finite FROM cells)",
+    "s AS NOT MATERIALIZED (SELECT side, x, x IS NOT NULL AND x <> 'NaN' AND x <> 'Infinity' AND x <> '-Infinity' AS finite FROM cells)",
   ].join('\n');
 }
 
@@ -136,11 +138,13 @@ export function numericStatsSql(plan: SnapshotPlan, column: CopyColumnSpec, flag
     'counted AS (',
     '  SELECT x, count(*) FILTER (WHERE side = 0) AS nr, count(*) FILTER (WHERE side = 1) AS nc',
     '  FROM s WHERE finite GROUP BY x),',
-    'tot AS (SELECT sum(nr)::float8 AS tr, sum(nc)::float8 AS tc FROM counted),',
     'cdf AS (',
-    '  SELECT x, nr, nc, tr, tc, sum(nr) OVER w AS cr, sum(nc) OVER w AS cc,',
-    '         sum(nr) OVER w / tr AS fr, sum(nc) OVER w / tc AS fc, lead(x) OVER (ORDER BY x) - x AS dx',
-    '  FROM counted, tot WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)),',
+    '  SELECT x, nr, nc, tr, tc, cr, cc, cr / tr AS fr, cc / tc AS fc, dx FROM (',
+    // Counts summed as double precision: exact below 2^53, and much cheaper than numeric sums of bigint.
+    '    SELECT x, nr, nc, sum(nr::float8) OVER w AS cr, sum(nc::float8) OVER w AS cc,',
+    '           (SELECT n::float8 FROM sides WHERE side = 0) AS tr, (SELECT n::float8 FROM sides WHERE side = 1) AS tc,',
+    '           lead(x) OVER (ORDER BY x) - x AS dx',
+    '    FROM counted WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)) AS windows),',
     'merged AS (',
     '  SELECT count(*) AS merged_distinct, max(abs(fr - fc)) AS ks_d, coalesce(sum(abs(fr - fc) * dx), 0) AS wasserstein1,',
     '         count(*) FILTER (WHERE nr > 0) AS distinct_r, count(*) FILTER (WHERE nc > 0) AS distinct_c,',
