@@ -132,7 +132,12 @@ describe.skipIf(!available)(`summarised numeric columns on ${ROWS} rows per snap
     expect(fromMemory.columns.find((column) => column.column === 'x_cont')!.drift_detected).toBe(true);
     expectEquivalent(fromDatabase, fromMemory);
     // The per-column strategy (servers without GROUPING SETS) leaves the same columns out of its counts.
-    const perColumn = await countPostgresSnapshots(settings, notId, 'per-column', summarizePolicy(base, tuning));
+    const perColumn = await countPostgresSnapshots(
+      settings,
+      notId,
+      'per-column',
+      summarizePolicy(base, tuning),
+    );
     expect(perColumn.summarized.map((column) => column.name)).toEqual(SUMMARIZED);
     expectEquivalent(await computeDrift(perColumn, base), fromMemory);
   });
