@@ -1,6 +1,6 @@
 /**
  * Tall-table benchmark: a flat as-of table with a continuous column, `--compute database` against
- * `--compute memory`, at a given number of rows per snapshot (`npm run bench -- tall --rows=10000000`; default
+ * `--compute memory`, at a given number of rows per snapshot (`npm run bench -- tall --rows 10000000`; default
  * 1M and 10M in turn). Per run: wall time and peak RSS of the bundled CLI process (GNU time), and the bytes the
  * process received on its sockets (a preload sums every socket's `bytesRead`).
  *
@@ -17,8 +17,15 @@ import pg from 'pg';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const flags = process.argv.slice(2);
-const rowsFlag = flags.find((flag) => flag.startsWith('--rows='));
-const SIZES = rowsFlag ? rowsFlag.slice('--rows='.length).split(',').map(Number) : [1_000_000, 10_000_000];
+// `--rows=N[,M]` or `--rows N[,M]`.
+const rowsAt = flags.findIndex((flag) => flag === '--rows' || flag.startsWith('--rows='));
+const rowsFlag =
+  rowsAt < 0
+    ? undefined
+    : flags[rowsAt] === '--rows'
+      ? flags[rowsAt + 1]
+      : flags[rowsAt]!.slice('--rows='.length);
+const SIZES = rowsFlag ? rowsFlag.split(',').map(Number) : [1_000_000, 10_000_000];
 const SKIP_MEMORY = flags.includes('--skip-memory');
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const dir = resolve('bench/out');
