@@ -26,7 +26,7 @@ import { histogramEdges } from './distribution.js';
 import { resolveOverride, settingName, type DriftOptions } from './options.js';
 import type { PlannedColumn } from './plan.js';
 import type { ColumnDriftResult } from './report.js';
-import { maxThreshold, type ColumnWork } from './score-column.js';
+import { maxThreshold, UNIQUE_REASON, UNIQUE_WARNING_MIN_ROWS, type ColumnWork } from './score-column.js';
 import { getStatTest } from './stattests/index.js';
 import { jensenShannonFromCounts } from './stattests/jensenshannon.js';
 import { normedWasserstein } from './stattests/wasserstein.js';
@@ -203,6 +203,16 @@ export function scoreSummarizedColumn(
     current_counts: Array.from(column.current.chartBins),
   };
   result.computed = 'sql_statistics';
+  // As for a column of values: an integer column with its own value in every row of both snapshots is most
+  // likely an id; its score stays, and the warning says how to leave it out.
+  const uniqueIn = (side: SummarizedSide, sideRows: number) =>
+    sideRows >= UNIQUE_WARNING_MIN_ROWS && side.count === sideRows && side.distinct === sideRows;
+  if (
+    column.storage === 'int' &&
+    uniqueIn(column.reference, rows.reference) &&
+    uniqueIn(column.current, rows.current)
+  )
+    result.warnings = [...(result.warnings ?? []), UNIQUE_REASON];
   return {
     result,
     referenceTally: summarizedTally(name, column.reference, rows.reference),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDrift } from '../../../src/drift/engine.js';
 import type { DriftOptions } from '../../../src/drift/options.js';
 import type { DriftReport } from '../../../src/drift/report.js';
+import { UNIQUE_REASON } from '../../../src/drift/score-column.js';
 import { summarizePolicy } from '../../../src/drift/summarized.js';
 import { pairOfTables } from '../../../src/snapshot/pair.js';
 import {
@@ -28,7 +29,7 @@ const base: DriftOptions = { referenceLabel: 'previous', currentLabel: 'latest',
 const notId = (name: string) => name !== 'user_id';
 /** The probe of the tests: more than 2,000 distinct values among the first 8,000 reference rows. */
 const tuning = { minDistinct: 2_000, probeRows: 8_000 };
-const SUMMARIZED = ['x_cont', 'x_dec', 'x_big', 'x_nan'];
+const SUMMARIZED = ['x_cont', 'x_dec', 'x_big', 'x_nan', 'x_serial'];
 
 /**
  * The two reports agree: every field present in both, strings and booleans equal, numbers within 1e-9 relative
@@ -67,7 +68,7 @@ describe.skipIf(!available)(`summarised numeric columns on ${ROWS} rows per snap
       `CREATE SCHEMA ${schema}`,
       `CREATE TABLE ${schema}.events (user_id bigint, as_of date, x_cont double precision, x_dec numeric(10,3),
          x_big integer, x_round double precision, x_small integer, x_cat text, x_flag boolean,
-         x_nan double precision, x_inf double precision)`,
+         x_nan double precision, x_inf double precision, x_serial integer)`,
       `SELECT setseed(0.17)`,
       `INSERT INTO ${schema}.events
        SELECT g, d.as_of,
@@ -79,7 +80,8 @@ describe.skipIf(!available)(`summarised numeric columns on ${ROWS} rows per snap
               (ARRAY['a', 'b', 'c', 'd'])[1 + (random() * 3.99 + d.k * 0.2)::int % 4],
               random() < 0.3 + 0.05 * d.k,
               CASE WHEN random() < 0.1 THEN NULL WHEN random() < 0.01 THEN 'NaN'::float8 ELSE random() * 10 END,
-              CASE WHEN random() < 0.001 THEN 'Infinity'::float8 ELSE random() END
+              CASE WHEN random() < 0.001 THEN 'Infinity'::float8 ELSE random() END,
+              g * 3 + d.k
        FROM generate_series(1, ${ROWS}) AS g, (VALUES (0, '2024-01-31'::date), (1, '2024-02-29'::date)) AS d(k, as_of)`,
     );
     memory = await readPostgresSnapshots(settings, notId);
@@ -128,6 +130,10 @@ describe.skipIf(!available)(`summarised numeric columns on ${ROWS} rows per snap
       x_inf: 'value_counts',
     });
     expect(fromMemory.columns.every((column) => column.computed === 'values')).toBe(true);
+    // An integer column unique in every row is warned about as a likely id, summarised or not.
+    expect(fromDatabase.columns.find((column) => column.column === 'x_serial')!.warnings).toEqual([
+      UNIQUE_REASON,
+    ]);
     expect(fromMemory.columns.find((column) => column.column === 'x_cont')!.stattest).toBe('wasserstein');
     expect(fromMemory.columns.find((column) => column.column === 'x_cont')!.drift_detected).toBe(true);
     expectEquivalent(fromDatabase, fromMemory);
@@ -151,20 +157,30 @@ describe.skipIf(!available)(`summarised numeric columns on ${ROWS} rows per snap
       },
     };
     const { database, fromDatabase, fromMemory } = await reports(options);
-    expect(database.summarized.map((column) => column.name)).toEqual(['x_cont']);
+    expect(database.summarized.map((column) => column.name)).toEqual(['x_cont', 'x_serial']);
     const tests = Object.fromEntries(fromDatabase.columns.map((column) => [column.column, column.stattest]));
     expect(tests).toMatchObject({ x_cont: 'ks', x_dec: 'psi', x_big: 'kl_div', x_nan: 'mannw' });
     expectEquivalent(fromDatabase, fromMemory);
     // Without custom bins the binned tests are computed from the database's bins too.
     const plain = await reports({ ...options, bins: undefined });
-    expect(plain.database.summarized.map((column) => column.name)).toEqual(['x_cont', 'x_dec', 'x_big']);
+    expect(plain.database.summarized.map((column) => column.name)).toEqual([
+      'x_cont',
+      'x_dec',
+      'x_big',
+      'x_serial',
+    ]);
     expectEquivalent(plain.fromDatabase, plain.fromMemory);
   });
 
   it('a forced category is counted; a threshold for every column applies to summarised ones', async () => {
     const options: DriftOptions = { ...base, categorical: ['x_big'], threshold: { all: 0.2 } };
     const { database, fromDatabase, fromMemory } = await reports(options);
-    expect(database.summarized.map((column) => column.name)).toEqual(['x_cont', 'x_dec', 'x_nan']);
+    expect(database.summarized.map((column) => column.name)).toEqual([
+      'x_cont',
+      'x_dec',
+      'x_nan',
+      'x_serial',
+    ]);
     expectEquivalent(fromDatabase, fromMemory);
   });
 });
