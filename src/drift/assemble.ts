@@ -19,6 +19,8 @@ import { computeSummary, summaryColumnType, type ColumnTally, type SummaryColumn
  * @param rowFacts duplicated and empty rows of each snapshot (computed by the reader)
  * @param options the engine options
  * @param works the per-column work, in plan order (computed in this thread or on worker threads)
+ * @param columnOrder every read column in source order, when some are summarised (in no table; their tallies
+ *   come with their work)
  * @returns the drift report
  */
 export function assembleDrift(
@@ -26,6 +28,7 @@ export function assembleDrift(
   rowFacts: { readonly reference: RowFacts; readonly current: RowFacts },
   options: DriftOptions,
   works: readonly ColumnWork[],
+  columnOrder?: readonly string[],
 ): DriftReport {
   const { reference, current } = tables;
   const columns = works.map((work) => work.result);
@@ -39,10 +42,11 @@ export function assembleDrift(
   for (const column of columns) {
     const ref = getColumn(reference, column.column);
     const cur = getColumn(current, column.column);
-    if (ref && cur && reference.rows > 0 && current.rows > 0) {
+    const tallied = referenceTallies.has(column.column) && currentTallies.has(column.column);
+    if (((ref && cur) || tallied) && reference.rows > 0 && current.rows > 0) {
       const referenceMissing =
-        referenceTallies.get(column.column)?.summary.missing.count ?? missingCount(ref);
-      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? missingCount(cur);
+        referenceTallies.get(column.column)?.summary.missing.count ?? missingCount(ref!);
+      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? missingCount(cur!);
       Object.assign(column, missingDrift(referenceMissing, reference.rows, currentMissing, current.rows));
     }
   }
@@ -78,8 +82,20 @@ export function assembleDrift(
     ...(options.missingDrift ? { missing_drift: true as const } : {}),
     // DataSummaryPreset-style summary of both snapshots.
     summary: {
-      reference: computeSummary(reference, rowFacts.reference, (name) => referenceTallies.get(name), typeOf),
-      current: computeSummary(current, rowFacts.current, (name) => currentTallies.get(name), typeOf),
+      reference: computeSummary(
+        reference,
+        rowFacts.reference,
+        (name) => referenceTallies.get(name),
+        typeOf,
+        columnOrder,
+      ),
+      current: computeSummary(
+        current,
+        rowFacts.current,
+        (name) => currentTallies.get(name),
+        typeOf,
+        columnOrder,
+      ),
     },
   };
 }

@@ -6,13 +6,14 @@
  * and decide (`decide.ts`: dataset level, target, retrain). Columns are independent, so the caller may score them
  * elsewhere: the `mapColumns` strategy (a compare job passes its worker threads).
  */
-import type { SnapshotPair } from '../snapshot/table.js';
+import { isCounted, type SnapshotPair } from '../snapshot/table.js';
 import { assembleDrift } from './assemble.js';
 import { asTable } from './counted.js';
 import type { DriftOptions } from './options.js';
 import { planColumns, type PlannedColumn } from './plan.js';
 import type { DriftReport } from './report.js';
 import { scoreColumn, type ColumnWork, type TablePair } from './score-column.js';
+import { scoreSummarizedColumn } from './summarized.js';
 
 /** Told after each column is scored: how many are done of how many. */
 export type ColumnsScored = (done: number, total: number) => void;
@@ -59,12 +60,30 @@ export async function computeDrift(
   strategy: DriftStrategy = {},
 ): Promise<DriftReport> {
   const tables: TablePair = { reference: asTable(pair.reference), current: asTable(pair.current) };
-  const plan = planColumns(tables.reference, tables.current, options);
-  const works = await (strategy.mapColumns ?? scoreInThisThread)(
-    plan,
+  const summarized = new Map((pair.summarized ?? []).map((column) => [column.name, column]));
+  const plan = planColumns(
+    tables.reference,
+    tables.current,
+    options,
+    summarized.size > 0
+      ? { names: new Set(summarized.keys()), order: pair.columnOrder ?? [...summarized.keys()] }
+      : undefined,
+  );
+  // Summarised columns are scored here from their few numbers; the others by the strategy.
+  const fromTables = plan.filter((column) => !summarized.has(column.name));
+  const scored = await (strategy.mapColumns ?? scoreInThisThread)(
+    fromTables,
     tables,
     options,
     strategy.onColumnScored,
   );
-  return assembleDrift(tables, pair.rowFacts, options, works);
+  const computed = isCounted(pair.reference) ? 'value_counts' : 'values';
+  for (const work of scored) if (work.result.skipped === null) work.result.computed = computed;
+  const rows = { reference: tables.reference.rows, current: tables.current.rows };
+  let next = 0;
+  const works = plan.map((column) => {
+    const summary = summarized.get(column.name);
+    return summary ? scoreSummarizedColumn(column, summary, rows, options) : scored[next++]!;
+  });
+  return assembleDrift(tables, pair.rowFacts, options, works, pair.summarized ? pair.columnOrder : undefined);
 }

@@ -56,20 +56,32 @@ function storageName(column: Column): string {
  *   COLUMN_TYPE_MISMATCH for a column numeric on one side and text on the other, forced numerical but holding text,
  *   or a date column asked for by name
  */
-export function planColumns(reference: Table, current: Table, options: DriftOptions): PlannedColumn[] {
+export function planColumns(
+  reference: Table,
+  current: Table,
+  options: DriftOptions,
+  summarized?: { readonly names: ReadonlySet<string>; readonly order: readonly string[] },
+): PlannedColumn[] {
   const reserved = new Set(
     [options.idColumn, options.timestampColumn].filter((name): name is string => !!name),
   );
   const excluded = new Set(options.exclude ?? []);
   const forcedNumerical = new Set(options.numerical ?? []);
   const forcedCategorical = new Set(options.categorical ?? []);
-  checkNamedColumns(reference, current, options);
+  checkNamedColumns(reference, current, options, summarized?.names);
   const names = options.columns
     ? [...options.columns]
-    : [...new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
+    : summarized
+      ? [...summarized.order]
+      : [...new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
   const typed: PlannedColumn[] = [];
   for (const name of names) {
     if (reserved.has(name) || excluded.has(name)) continue;
+    // A summarised column is numeric on both sides and typed numerical (the reader's policy made sure).
+    if (summarized?.names.has(name)) {
+      typed.push({ name, type: 'numerical' });
+      continue;
+    }
     const ref = getColumn(reference, name);
     const cur = getColumn(current, name);
     if (!ref)
@@ -136,7 +148,12 @@ function describeColumns(reference: Table, current: Table): string {
  *
  * @throws {UserError} COLUMN_MISSING naming the setting and the unknown names, and listing the columns
  */
-function checkNamedColumns(reference: Table, current: Table, options: DriftOptions): void {
+function checkNamedColumns(
+  reference: Table,
+  current: Table,
+  options: DriftOptions,
+  summarized?: ReadonlySet<string>,
+): void {
   const named: [keyof SettingNames, readonly (string | undefined)[]][] = [
     ['columns', options.columns ?? []],
     ['exclude', options.exclude ?? []],
@@ -153,7 +170,10 @@ function checkNamedColumns(reference: Table, current: Table, options: DriftOptio
       ...new Set(
         names.filter(
           (name): name is string =>
-            name !== undefined && !hasColumn(reference, name) && !hasColumn(current, name),
+            name !== undefined &&
+            !hasColumn(reference, name) &&
+            !hasColumn(current, name) &&
+            !summarized?.has(name),
         ),
       ),
     ];

@@ -45,7 +45,16 @@ export interface ColumnDriftResult extends Partial<MissingDrift> {
   drift_score_adjusted?: number;
   /** With a correction: the method, on the columns it adjusted. */
   correction?: CorrectionMethod;
+  /**
+   * How the column's statistics were computed: from its values, from its value counts (computed in the
+   * database), or from statistics over the merged distribution computed in SQL (a column with many distinct
+   * values under `compute: database`).
+   */
+  computed?: ComputedFrom;
 }
+
+/** How a column's statistics were computed (the `computed` field). */
+export type ComputedFrom = 'values' | 'value_counts' | 'sql_statistics';
 
 /** The target block of the report. */
 export interface TargetDrift {

@@ -72,7 +72,7 @@ export const UNIQUE_WARNING_MIN_ROWS = 100;
 const DISTANCES_AT_MOST_ONE: readonly StatTestId[] = ['hellinger', 'jensenshannon'];
 
 /** The largest threshold a test's score can reach: 1 for p-values and the bounded distances, else unbounded. */
-function maxThreshold(test: StatTest): number {
+export function maxThreshold(test: StatTest): number {
   return test.scoreKind === 'p_value' || DISTANCES_AT_MOST_ONE.includes(test.id) ? 1 : Infinity;
 }
 

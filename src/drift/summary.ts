@@ -392,6 +392,8 @@ export function summaryColumnType(
  *   computes them while each column's runs are at hand)
  * @param typeOf optional type of each column decided over both snapshots ({@link summaryColumnType}); default
  *   each column's type inferred from this table alone
+ * @param order optional names of every column in source order, some of them in no table (columns a database
+ *   summarised): those are listed from `precomputed`, which must have them
  * @returns dataset counts and per-column statistics
  * @example
  * computeSummary(
@@ -404,6 +406,7 @@ export function computeSummary(
   rowFacts: RowFacts,
   precomputed?: (column: string) => ColumnTally | undefined,
   typeOf?: (column: string) => SummaryColumnType | undefined,
+  order?: readonly string[],
 ): DataSummary {
   const rows = table.rows;
   const columnsByType: Record<SummaryColumnType, number> = {
@@ -417,9 +420,14 @@ export function computeSummary(
   let constantColumns = 0;
   let almostConstantColumns = 0;
   let missingCells = 0;
-  for (const column of table.columns) {
-    const { summary, modeCount } =
-      precomputed?.(column.name) ?? summarizeColumn(column, rows, undefined, typeOf?.(column.name));
+  const byName = new Map(table.columns.map((column) => [column.name, column]));
+  const names = order ?? table.columns.map((column) => column.name);
+  for (const name of names) {
+    const column = byName.get(name);
+    const tally =
+      precomputed?.(name) ?? (column ? summarizeColumn(column, rows, undefined, typeOf?.(name)) : undefined);
+    if (tally === undefined) continue;
+    const { summary, modeCount } = tally;
     columnsByType[summary.type]++;
     byColumn.push(summary);
     missingCells += summary.missing.count;
@@ -429,7 +437,7 @@ export function computeSummary(
   }
   return {
     rows,
-    columns: table.columns.length,
+    columns: byColumn.length,
     columns_by_type: columnsByType,
     duplicated_rows: rowFacts.duplicatedRows,
     empty_rows: rowFacts.emptyRows,

@@ -7,6 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { computeDrift } from '../drift/engine.js';
 import type { DriftOptions } from '../drift/options.js';
 import type { DriftReport } from '../drift/report.js';
+import { summarizePolicy } from '../drift/summarized.js';
 import { assertNever, UserError } from '../errors.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
@@ -128,6 +129,8 @@ async function computeReport(
       columns: columnFilter(settings, model?.columns),
       readFiles: pool?.readFiles,
       onBytes: progress?.bytes,
+      // With `compute: database`, numeric columns with many distinct values are summarised in SQL.
+      summarize: summarizePolicy(settings.drift),
     });
     const options: DriftOptions = {
       ...settings.drift,

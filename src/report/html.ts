@@ -146,6 +146,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   fdr_bh: 'Benjamini-Hochberg (fdr_bh)',
   bonferroni: 'Bonferroni',
   holm: 'Holm',
+  value_counts: 'value counts computed in the database',
+  sql_statistics: 'statistics computed in SQL (KS D, Wasserstein sum, histogram bins, moments)',
 };
 
 /** A JSON key as a reader's label: a known name, else the key with spaces for underscores. */
@@ -168,6 +170,8 @@ function extraFields(column: ColumnDriftResult): { key: string; value: string }[
     ['missing-value drift', column.missing_drift_detected],
     ['adjusted p-value', column.drift_score_adjusted],
     ['multiple-testing correction', labelled(column.correction)],
+    // How the statistics were computed, when not from the values themselves (--compute database).
+    ['computed from', column.computed === 'values' ? undefined : labelled(column.computed)],
   ];
   return extras.flatMap(([key, value]) => (value === undefined ? [] : [{ key, value: formatValue(value) }]));
 }

@@ -41,7 +41,9 @@ function cellText(text: string): string {
 }
 
 function testName(column: ColumnDriftResult): string {
-  return cellText(column.stattest_name ?? column.stattest ?? '—');
+  // A column scored from statistics computed in SQL (not its values or value counts) says so next to its test.
+  const suffix = column.computed === 'sql_statistics' ? ' (SQL statistics)' : '';
+  return cellText(`${column.stattest_name ?? column.stattest ?? '—'}${suffix}`);
 }
 
 function driftedRow(column: ColumnDriftResult): string {

@@ -15,7 +15,7 @@ import {
 import { columnFilterFunction, type ColumnFilter, type FileReader } from './read-request.js';
 import { rowFactsOf } from './row-facts.js';
 import { defaultLabel, type FileSnapshotSource, type SnapshotSource } from './source.js';
-import type { SnapshotPair, Table } from './table.js';
+import type { SnapshotPair, SummarizePolicy, Table } from './table.js';
 
 /** Where the two snapshots of a comparison come from (the compare settings satisfy it). */
 export interface SnapshotPairSources {
@@ -35,6 +35,8 @@ export interface SnapshotPairOptions {
   readonly readFiles?: FileReader;
   /** Told of the files' bytes as they are read (both files together), for a caller that shows progress. */
   readonly onBytes?: BytesRead;
+  /** With `compute: database`, when a numeric column is summarised in the database instead of counted. */
+  readonly summarize?: SummarizePolicy;
 }
 
 /** Both snapshots, their row facts and the labels their sources suggest. */
@@ -54,14 +56,18 @@ async function readDatabasePair(
   current: PostgresSnapshotSource,
   include: ((name: string) => boolean) | undefined,
   names: DatabaseSettingNames | undefined,
+  summarize: SummarizePolicy | undefined,
 ): Promise<ReadSnapshotPair> {
   const settings = snapshotSettingsOf(reference, current, names);
   if (reference.database.compute === 'database') {
-    const counted = await countPostgresSnapshots(settings, include);
+    const counted = await countPostgresSnapshots(settings, include, undefined, summarize);
     return {
       reference: counted.reference,
       current: counted.current,
       rowFacts: counted.rowFacts,
+      ...(counted.summarized.length > 0
+        ? { summarized: counted.summarized, columnOrder: counted.columnOrder }
+        : {}),
       labels: { reference: counted.referenceAsOf, current: counted.currentAsOf },
     };
   }
@@ -93,7 +99,13 @@ export async function readSnapshotPair(
   if (reference.kind === 'postgres' || current.kind === 'postgres') {
     if (reference.kind !== 'postgres' || current.kind !== 'postgres')
       throw new UserError('USAGE', 'both snapshots must come from the database, or both from files');
-    return readDatabasePair(reference, current, columnFilterFunction(options.columns), sources.names);
+    return readDatabasePair(
+      reference,
+      current,
+      columnFilterFunction(options.columns),
+      sources.names,
+      options.summarize,
+    );
   }
   const files: FileSnapshotSource[] = [reference, current];
   const [first, second] = await readFileSources(

@@ -106,11 +106,98 @@ export interface RowFacts {
   readonly emptyRows: number;
 }
 
+/**
+ * One side of a numeric column that a database summarised: counts and moments of its finite values (NULL and NaN
+ * are missing; a column with ±Infinity cells is never summarised), and its counts per bin of the column's edges.
+ */
+export interface SummarizedSide {
+  /** Finite (present) values. */
+  readonly count: number;
+  /** Missing cells (NULL or NaN). */
+  readonly missing: number;
+  /** Distinct finite values. */
+  readonly distinct: number;
+  /** Count of the most frequent finite value. */
+  readonly modeCount: number;
+  /** null when the side has no finite value (also mean and the standard deviations). */
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly mean: number | null;
+  /** Population (ddof 0) standard deviation. */
+  readonly stdPopulation: number | null;
+  /** Sample (ddof 1) standard deviation; null for fewer than two values. */
+  readonly stdSample: number | null;
+  /**
+   * For the 0.25, 0.5 and 0.75 quantiles in turn, the sorted values at 0-based positions `floor(q·(count − 1))`
+   * and the next one (capped at `count − 1`): what linear interpolation needs. Empty without finite values.
+   */
+  readonly quartileBounds: readonly (number | null)[];
+  /** Values per bin of {@link SummarizedColumn.testEdges}. */
+  readonly testBins: Float64Array;
+  /** Values per bin of {@link SummarizedColumn.chartEdges}. */
+  readonly chartBins: Float64Array;
+}
+
+/**
+ * A numeric column with many distinct values known only by statistics over the merged distribution of both
+ * snapshots (computed by a database), so its size does not grow with rows or distinct values.
+ */
+export interface SummarizedColumn {
+  readonly name: string;
+  /** Storage decided by the source's type (`int` with a missing cell reads as `float`, as pandas reads it). */
+  readonly storage: 'int' | 'float';
+  readonly reference: SummarizedSide;
+  readonly current: SummarizedSide;
+  /** Distinct finite values of both sides together. */
+  readonly mergedDistinct: number;
+  /** `max |F_ref − F_cur|` over the merged distinct values. */
+  readonly ksStatistic: number;
+  /** `Σ |F_ref − F_cur| · (x_next − x)`, the first Wasserstein distance. */
+  readonly wasserstein1: number;
+  /** Whether every finite value of both sides is a whole number. */
+  readonly allIntegers: boolean;
+  /** The drift tests' histogram edges (Evidently's). */
+  readonly testEdges: Float64Array;
+  /** The report chart's histogram edges. */
+  readonly chartEdges: Float64Array;
+}
+
 /** The two snapshots of a comparison with their row-level facts: the drift engine's one input. */
 export interface SnapshotPair {
   readonly reference: SnapshotData;
   readonly current: SnapshotData;
   readonly rowFacts: { readonly reference: RowFacts; readonly current: RowFacts };
+  /** Numeric columns summarised by the database instead of counted (in neither snapshot's columns). */
+  readonly summarized?: readonly SummarizedColumn[];
+  /** Every read column in source order, when some are summarised (their place among the others). */
+  readonly columnOrder?: readonly string[];
+}
+
+/**
+ * When a reader that computes in a database may summarise a numeric column instead of counting its values. The
+ * drift layer builds it from the options (which tests and types the column gets); the reader stays unaware of
+ * tests.
+ */
+export interface SummarizePolicy {
+  /** A column is summarised only with more distinct finite values than this in the reference probe. */
+  readonly minDistinct: number;
+  /** Rows of the reference snapshot the probe reads (distinct values in them bound the whole from below). */
+  readonly probeRows: number;
+  /** Whether the column's settings allow a summary at all (a test needing the values, a forced category do not). */
+  candidate(name: string): boolean;
+  /**
+   * The drift tests' and the chart's edges for a column with these statistics, or undefined when the statistics
+   * show the column needs its values after all (for instance an integer column with few current values).
+   */
+  edges(column: {
+    readonly name: string;
+    readonly storage: 'int' | 'float';
+    readonly reference: { readonly count: number; readonly distinct: number };
+    readonly current: { readonly count: number; readonly distinct: number; readonly missing: number };
+    readonly min: number;
+    readonly max: number;
+    readonly allIntegers: boolean;
+  }): readonly [Float64Array, Float64Array] | undefined;
 }
 
 /** Whether the source has the column, loaded or not. */

@@ -11,12 +11,13 @@
  */
 import type pg from 'pg';
 import { UserError } from '../../errors.js';
-import type { SideCounts, StorageType } from '../table.js';
+import type { SideCounts, StorageType, SummarizedColumn, SummarizePolicy } from '../table.js';
 import { type CopyColumnSpec, type PgColumnKind, parseTimestamp } from './copy-text.js';
 import { extended } from './extended-query.js';
 import { describeSnapshot, type SnapshotPlan } from './snapshots.js';
 import { addCounts, mapConcurrently } from './partitions.js';
 import { quoteIdent } from './sql-text.js';
+import { summarizeNumericColumns } from './summarize.js';
 
 /** One column of both snapshots as value counts (one GROUP BY per side). */
 export interface ColumnCounts {
@@ -46,6 +47,8 @@ export interface SnapshotCounts {
   readonly reference: SideFacts;
   readonly current: SideFacts;
   readonly columns: ColumnCounts[];
+  /** Numeric columns summarised instead of counted (see `summarize.ts`). */
+  readonly summarized: SummarizedColumn[];
   /** Every column of the snapshot query, counted or not. */
   readonly allColumns: string[];
 }
@@ -98,25 +101,35 @@ function groupingKey(column: CopyColumnSpec): string {
  * `col` ≥ 0 is a column's value count (value NULL for missing cells), -1 the row count, -2 the duplicated rows and
  * -3 the empty rows (both from the all-columns set, aggregated in the server). NaN is folded into NULL (pandas
  * reads both as missing; the rebuilt column is the same).
+ *
+ * `counted[i]` false leaves column i out of the value counts (no `(ki)` set: a summarised column) while it still
+ * takes part in the row facts.
  */
-export function groupingSetsSql(plan: SnapshotPlan, columns: readonly CopyColumnSpec[]): string {
+export function groupingSetsSql(
+  plan: SnapshotPlan,
+  columns: readonly CopyColumnSpec[],
+  counted: readonly boolean[] = columns.map(() => true),
+): string {
   const keys = columns.map((column, index) => ({ expression: groupingKey(column), alias: `k${index}` }));
   const flags = keys.map((key) => `GROUPING(${key.alias}) = 0`);
-  const whole = columns.length > 1 ? [`(${keys.map((key) => key.alias).join(', ')})`] : [];
+  const own = keys.flatMap((_, index) => (counted[index] ? [index] : []));
+  // The row facts come from the all-columns set, unless the one column's own value counts are the distinct rows.
+  const wholeSet = columns.length > 1 || own.length < columns.length;
+  const whole = wholeSet ? [`(${keys.map((key) => key.alias).join(', ')})`] : [];
   const which = [
-    ...(columns.length > 1 ? [`WHEN ${flags.join(' AND ')} THEN -2`] : []),
-    ...flags.map((flag, index) => `WHEN ${flag} THEN ${index}`),
+    ...(wholeSet ? [`WHEN ${flags.join(' AND ')} THEN -2`] : []),
+    ...own.map((index) => `WHEN ${flags[index]} THEN ${index}`),
   ].join(' ');
-  const value = keys.map((key, index) => `WHEN ${flags[index]} THEN ${key.alias}::text`).join(' ');
+  const value = own.map((index) => `WHEN ${flags[index]} THEN ${keys[index]!.alias}::text`).join(' ');
   const allMissing = keys.map((key) => `${key.alias} IS NULL`).join(' AND ');
   return [
     'WITH counted AS (',
-    `  SELECT CASE ${which} ELSE -1 END AS col, CASE ${value} END AS value, count(*) AS rows, bool_and(${allMissing}) AS empty`,
+    `  SELECT CASE ${which} ELSE -1 END AS col, ${value ? `CASE ${value} END` : 'NULL::text'} AS value, count(*) AS rows, bool_and(${allMissing}) AS empty`,
     `  FROM (SELECT ${keys.map((key) => `${key.expression} AS ${key.alias}`).join(', ')} FROM (\n${plan.sql}\n) AS snapshot) AS keyed`,
-    `  GROUP BY GROUPING SETS (${[...keys.map((key) => `(${key.alias})`), ...whole, '()'].join(', ')})`,
+    `  GROUP BY GROUPING SETS (${[...own.map((index) => `(${keys[index]!.alias})`), ...whole, '()'].join(', ')})`,
     ')',
     'SELECT col, value, rows FROM counted WHERE col >= -1',
-    ...(columns.length > 1
+    ...(wholeSet
       ? [
           'UNION ALL SELECT -2, NULL, coalesce(sum(rows - 1), 0) FROM counted WHERE col = -2',
           'UNION ALL SELECT -3, NULL, coalesce(sum(rows) FILTER (WHERE empty), 0) FROM counted WHERE col = -2',
@@ -146,6 +159,9 @@ interface RawSide {
  * (SQLSTATE 0A000; Citus does for distributed tables) gets plain `GROUP BY`s instead, one per column plus one over
  * all columns; the counts are the same. `force` picks the per-column strategy directly (tests, Citus).
  *
+ * With a `summarize` policy, numeric columns with many distinct values are summarised first (`summarize.ts`) and
+ * left out of the value counts; they still take part in the duplicated and empty rows.
+ *
  * Every statement holds the snapshot query, so each is sent with the extended protocol (one statement per Parse)
  * and with the as_of value bound as `$1`. `onRows` is called when the first counts arrive.
  *
@@ -158,17 +174,21 @@ export async function countSnapshotValues(
   include?: (name: string) => boolean,
   force?: CountStrategy,
   onRows?: () => void,
+  summarize?: SummarizePolicy,
 ): Promise<SnapshotCounts & { strategy: CountStrategy }> {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
+  const summarized = summarize ? await summarizeNumericColumns(client, plan, wanted, asOf, summarize) : [];
+  const names = new Set(summarized.map((column) => column.name));
+  const counted = wanted.map((spec) => !names.has(spec.name));
   let strategy: CountStrategy = force ?? 'grouping-sets';
   let sides: [RawSide, RawSide] | undefined;
   if (strategy === 'grouping-sets') {
     await client.query('SAVEPOINT driftwatch_counts');
     try {
-      const reference = await countInOnePass(client, plan, wanted, asOf.reference);
+      const reference = await countInOnePass(client, plan, wanted, counted, asOf.reference);
       onRows?.();
-      sides = [reference, await countInOnePass(client, plan, wanted, asOf.current)];
+      sides = [reference, await countInOnePass(client, plan, wanted, counted, asOf.current)];
       await client.query('RELEASE SAVEPOINT driftwatch_counts');
     } catch (error) {
       if ((error as { code?: string }).code !== '0A000') throw error;
@@ -177,8 +197,8 @@ export async function countSnapshotValues(
     }
   }
   sides ??= [
-    await countColumnByColumn(client, plan, wanted, asOf.reference, onRows),
-    await countColumnByColumn(client, plan, wanted, asOf.current, onRows),
+    await countColumnByColumn(client, plan, wanted, counted, asOf.reference, onRows),
+    await countColumnByColumn(client, plan, wanted, counted, asOf.current, onRows),
   ];
   [asOf.reference, asOf.current].forEach((value, index) => {
     if (sides[index]!.facts.rows === 0)
@@ -187,7 +207,8 @@ export async function countSnapshotValues(
         `${plan.label}: the snapshot query returned no rows for as_of ${value}`,
       );
   });
-  const columns: ColumnCounts[] = wanted.map((spec, index) => {
+  const columns: ColumnCounts[] = wanted.flatMap((spec, index) => {
+    if (!counted[index]) return [];
     const storage = storageOf(spec.kind);
     return {
       name: spec.name,
@@ -200,6 +221,7 @@ export async function countSnapshotValues(
     reference: sides[0].facts,
     current: sides[1].facts,
     columns,
+    summarized,
     allColumns: specs.map((spec) => spec.name),
     strategy,
   };
@@ -209,13 +231,14 @@ async function countInOnePass(
   client: pg.ClientBase,
   plan: SnapshotPlan,
   wanted: readonly CopyColumnSpec[],
+  counted: readonly boolean[],
   asOf: string,
 ): Promise<RawSide> {
   if (wanted.length === 0) return { facts: await rowFacts(client, plan, wanted, asOf), columns: [] };
   // rowMode 'array': one small array per distinct value (an aggregate row), never per snapshot row.
   const result = await client.query<[number, string | null, string]>(
     extended({
-      text: groupingSetsSql(plan, wanted),
+      text: groupingSetsSql(plan, wanted, counted),
       values: [asOf],
       rowMode: 'array',
     }),
@@ -233,7 +256,7 @@ async function countInOnePass(
     else if (col === -2) duplicatedRows = Number(count);
     else emptyRows = Number(count);
   }
-  if (wanted.length === 1) {
+  if (wanted.length === 1 && counted[0]) {
     // The one column's value counts are the distinct rows.
     for (const [value, count] of side.columns[0]!) {
       duplicatedRows += count - 1;
@@ -248,13 +271,18 @@ async function countColumnByColumn(
   client: pg.ClientBase,
   plan: SnapshotPlan,
   wanted: readonly CopyColumnSpec[],
+  counted: readonly boolean[],
   asOf: string,
   onRows?: () => void,
 ): Promise<RawSide> {
   const facts = await rowFacts(client, plan, wanted, asOf);
   onRows?.();
   const columns: [string | null, number][][] = [];
-  for (const spec of wanted) {
+  for (const [index, spec] of wanted.entries()) {
+    if (!counted[index]) {
+      columns.push([]);
+      continue;
+    }
     const result = await client.query<[string | null, string]>(
       extended({
         text: valueCountSql(plan, spec),
@@ -357,6 +385,7 @@ export async function countPartitionedValues(
     reference: facts[0]!,
     current: facts[1]!,
     columns,
+    summarized: [],
     allColumns: specs.map((spec) => spec.name),
     strategy: 'per-partition',
   };

@@ -3,7 +3,7 @@
  * Every call opens its own read-only connection and closes it, whatever happens.
  */
 import type { ClientBase } from 'pg';
-import type { CountedTable, RowFacts, Table } from '../table.js';
+import type { CountedTable, RowFacts, SummarizedColumn, SummarizePolicy, Table } from '../table.js';
 import { NEUTRAL_DATABASE_NAMES, type DatabaseSettingNames } from './source.js';
 import {
   type CountStrategy,
@@ -153,6 +153,10 @@ export interface PostgresCountedSnapshots {
   readonly currentAsOf: string;
   /** How the database counted (GROUPING SETS, or per-column GROUP BYs where GROUPING SETS is unsupported). */
   readonly strategy: CountStrategy;
+  /** Numeric columns summarised instead of counted (never for a partitioned table: see below). */
+  readonly summarized: readonly SummarizedColumn[];
+  /** Counted and summarised columns in source order. */
+  readonly columnOrder: readonly string[];
 }
 
 /**
@@ -165,6 +169,10 @@ export interface PostgresCountedSnapshots {
  * `GROUP BY` runs on its shard (see `partitions.ts`).
  *
  * @param include the columns to count (ids and excluded columns can be skipped); default all
+ * A partitioned table is always counted: merging the KS D or the Wasserstein sum of several partitions needs
+ * their value counts, so only a plain table or query gets its numeric columns summarised by `summarize`.
+ *
+ * @param summarize when numeric columns are summarised instead of counted (default: never)
  * @param force `per-column` skips the GROUPING SETS attempt (Citus), `grouping-sets` and `per-column` also count a
  *   partitioned table through its parent; default: per partition for a partitioned table, else GROUPING SETS first
  */
@@ -172,6 +180,7 @@ export async function countPostgresSnapshots(
   settings: PostgresSnapshotSettings,
   include?: (name: string) => boolean,
   force?: CountStrategy,
+  summarize?: SummarizePolicy,
 ): Promise<PostgresCountedSnapshots> {
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
     const { plan, asOf } = await planAndResolve(client, attempt, settings);
@@ -213,9 +222,9 @@ export async function countPostgresSnapshots(
       );
     } else {
       const strategy = force === 'per-partition' ? undefined : force;
-      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows);
+      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize);
     }
-    const counted = new Set(counts.columns.map((column) => column.name));
+    const counted = new Set([...counts.columns, ...counts.summarized].map((column) => column.name));
     const unloaded = counts.allColumns.filter((name) => !counted.has(name));
     const side = (which: 'reference' | 'current'): CountedTable => ({
       source: `postgres:${plan.label}@${asOf[which]}`,
@@ -238,6 +247,8 @@ export async function countPostgresSnapshots(
       referenceAsOf: asOf.reference,
       currentAsOf: asOf.current,
       strategy: counts.strategy,
+      summarized: counts.summarized,
+      columnOrder: counts.allColumns.filter((name) => counted.has(name)),
     };
   });
 }
