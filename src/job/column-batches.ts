@@ -46,10 +46,14 @@ export function defaultMemoryLimit(): number {
 /** Bytes a column holds per row and snapshot (a Float64Array, or Int32Array codes plus their labels). */
 const BYTES_PER_CELL = 8;
 /**
- * Reading a batch holds, besides its columns, up to this share of them again: a Parquet row group's decoded chunks
- * before they are copied into the columns, or a column's copy into memory the worker threads share.
+ * Reading a batch holds, besides its columns, up to this many times their size again: a Parquet row group's decoded
+ * chunks before they are copied into the columns, a CSV column's growth and final trimmed copy, a column's copy
+ * into memory the worker threads share, and the previous batch's arrays until the garbage collector frees them
+ * (measured on the wide benchmark: the resident set stays about this far above the columns read).
  */
-const READ_OVERHEAD = 1;
+const READ_OVERHEAD = 2;
+/** Memory a worker thread comes to hold besides the columns (its heap, its read buffers). */
+const THREAD_OVERHEAD = 48 * 1024 ** 2;
 /**
  * Scoring a column holds this many times its values again (cleaned copies, a sorted copy, runs, merged
  * distribution), once per thread scoring at the same time.
@@ -95,6 +99,8 @@ export interface BatchStrategy {
   readonly mapColumns?: DriftStrategy['mapColumns'];
   /** Threads that score columns at once (the pool's, else 1). */
   readonly threads: number;
+  /** Frees what the threads still hold of a batch, before the next is read. */
+  readonly release?: () => Promise<void>;
 }
 
 /** What the batched job needs of the compare settings. */
@@ -146,7 +152,9 @@ export async function compareInBatches(
   budget: MemoryBudget,
   strategy: BatchStrategy,
 ): Promise<DriftReport | undefined> {
-  const baseline = budget.baseline ?? process.memoryUsage().rss;
+  const baseline =
+    budget.baseline ??
+    process.memoryUsage().rss + (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
   const available = (budget.limit - baseline) * (1 - RESERVE);
   const files = [sources.reference, sources.current];
   const bounds = files.map((source) => upperBoundFromFile(source, sources.cwd));
@@ -200,6 +208,9 @@ export async function compareInBatches(
   const parts: DriftPart[] = [];
   for (const [index, batch] of batches.entries()) {
     budget.onBatch?.(batch, index, batches.length);
+    console.error(
+      `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
+    );
     const [reference, current] = (
       await readFileSources(files, sources.cwd, { only: batch }, withoutRowFacts)
     ).map((result) => result.table);
@@ -214,6 +225,7 @@ export async function compareInBatches(
         mapColumns: strategy.mapColumns,
       }),
     );
+    await strategy.release?.();
   }
   return finishDrift(
     parts,

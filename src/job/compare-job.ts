@@ -150,7 +150,12 @@ async function batchedReport(
     columnFilter(settings),
     options,
     { limit: settings.memoryLimit ?? defaultMemoryLimit(), ...budget },
-    { readFiles: pool?.readFiles, mapColumns: pool?.mapColumns, threads: pool?.threads ?? 1 },
+    {
+      readFiles: pool?.readFiles,
+      mapColumns: pool?.mapColumns,
+      threads: pool?.threads ?? 1,
+      release: pool ? () => pool.recycle() : undefined,
+    },
   );
 }
 
