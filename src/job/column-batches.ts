@@ -102,8 +102,6 @@ export interface BatchStrategy {
   readonly mapColumns?: DriftStrategy['mapColumns'];
   /** Threads that score columns at once (the pool's, else 1). */
   readonly threads: number;
-  /** Frees what the threads still hold of a batch, before the next is read. */
-  readonly release?: () => Promise<void>;
 }
 
 /** What the batched job needs of the compare settings. */
@@ -228,7 +226,6 @@ export async function compareInBatches(
         mapColumns: strategy.mapColumns,
       }),
     );
-    await strategy.release?.();
   }
   return finishDrift(
     parts,
