@@ -57,7 +57,7 @@ const BYTES_PER_CELL = 8;
 const READ_OVERHEAD = 2;
 /**
  * The same for Parquet: hyparquet holds a row group's compressed chunks and decoded pages besides the columns (on
- * the wide benchmark, 690 MiB peak under a 512 MiB limit with the CSV figure; 2.5 brings it under the limit's 25 %).
+ * the wide benchmark under a 512 MiB limit: 690 MiB peak with the CSV allowance, 639 MiB with this one).
  */
 const PARQUET_READ_OVERHEAD = 2.5;
 /** Memory a worker thread comes to hold besides the columns (its heap, its read buffers). */
