@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const ALL = ['compare', 'csv', 'stattests', 'catalogue', 'postgres', 'sharded', 'loadtest', 'tall'];
+const ALL = ['compare', 'csv', 'stattests', 'catalogue', 'postgres', 'sharded', 'loadtest', 'tall', 'wide'];
 const argv = process.argv.slice(2);
 const firstFlag = argv.findIndex((arg) => arg.startsWith('--'));
 const names = firstFlag >= 0 ? argv.slice(0, firstFlag) : argv;

@@ -16,6 +16,7 @@ export const Inputs = {
   ConnectRetries: 'connect-retries',
   ReferenceLabel: 'reference-label',
   CurrentLabel: 'current-label',
+  MemoryLimit: 'memory-limit',
   Target: 'target',
   Columns: 'columns',
   Exclude: 'exclude',

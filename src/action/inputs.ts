@@ -73,6 +73,7 @@ export const COMPARE_INPUTS: Readonly<Record<CompareField, InputName>> = {
   inputFormat: Inputs.InputFormat,
   referenceLabel: Inputs.ReferenceLabel,
   currentLabel: Inputs.CurrentLabel,
+  memoryLimit: Inputs.MemoryLimit,
   databaseUrl: Inputs.DatabaseUrl,
   table: Inputs.Table,
   asOfColumn: Inputs.AsOfColumn,

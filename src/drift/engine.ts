@@ -7,7 +7,7 @@
  * elsewhere: the `mapColumns` strategy (a compare job passes its worker threads).
  */
 import { isCounted, type SnapshotPair } from '../snapshot/table.js';
-import { assembleDrift } from './assemble.js';
+import { assembleDrift, assemblePart, type DriftPart } from './assemble.js';
 import { asTable } from './counted.js';
 import type { DriftOptions } from './options.js';
 import { planColumns, type PlannedColumn } from './plan.js';
@@ -86,4 +86,26 @@ export async function computeDrift(
     return summary ? scoreSummarizedColumn(column, summary, rows, options) : scored[next++]!;
   });
   return assembleDrift(tables, pair.rowFacts, options, works, pair.summarized ? pair.columnOrder : undefined);
+}
+
+/**
+ * The part of a report that one batch of columns determines (see {@link DriftPart}): the batch's columns planned,
+ * scored and summarised. The caller merges the parts with `finishDrift`, with the row facts of whole rows.
+ *
+ * @param tables both snapshots holding one batch of columns (the others named as not loaded)
+ * @param options the engine options; a selection (`columns`) should name only the batch's columns
+ * @param strategy where the columns are scored (default: this thread)
+ */
+export async function computeDriftPart(
+  tables: TablePair,
+  options: DriftOptions,
+  strategy: DriftStrategy = {},
+): Promise<DriftPart> {
+  // A batch may hold no testable column (only dates, say); whether the comparison tests nothing is decided when
+  // the parts are merged.
+  const partOptions = { ...options, allowEmpty: true };
+  const plan = planColumns(tables.reference, tables.current, partOptions);
+  const works = await (strategy.mapColumns ?? scoreInThisThread)(plan, tables, partOptions);
+  for (const work of works) if (work.result.skipped === null) work.result.computed = 'values';
+  return assemblePart(tables, partOptions, works);
 }

@@ -122,12 +122,46 @@ export function planColumns(
     else if (type) typed.push({ name, type });
   }
   if (typed.length === 0 && !options.allowEmpty)
-    throw new UserError(
-      'NO_COLUMNS',
-      `no column left to test: every column is excluded, an id, a timestamp or a date (${reference.source}, ${current.source}); pass ${settingName(options, 'allowEmpty')} to accept a comparison that tests nothing`,
-    );
+    throw noColumnsError(reference.source, current.source, options);
   const order: ColumnType[] = ['numerical', 'categorical', 'text'];
   return order.flatMap((type) => typed.filter((column) => column.type === type));
+}
+
+/** The error of a comparison that tests no column. */
+export function noColumnsError(
+  referenceSource: string,
+  currentSource: string,
+  options: DriftOptions,
+): UserError {
+  return new UserError(
+    'NO_COLUMNS',
+    `no column left to test: every column is excluded, an id, a timestamp or a date (${referenceSource}, ${currentSource}); pass ${settingName(options, 'allowEmpty')} to accept a comparison that tests nothing`,
+  );
+}
+
+/**
+ * The names a plan considers, in the order it considers them before grouping by type: the selection when given,
+ * else the current snapshot's columns followed by the reference's others.
+ *
+ * @example
+ * planOrder(['a', 'b'], ['b', 'c'], {}); // => ['b', 'c', 'a']
+ */
+export function planOrder(
+  reference: readonly string[],
+  current: readonly string[],
+  options: Pick<DriftOptions, 'columns'>,
+): string[] {
+  return options.columns ? [...options.columns] : [...new Set([...current, ...reference])];
+}
+
+/**
+ * Checks, before any column is read, that every column a setting names exists in one snapshot (given every column
+ * of both as not loaded).
+ *
+ * @throws {UserError} COLUMN_MISSING naming the setting and the unknown names
+ */
+export function checkColumnNames(reference: Table, current: Table, options: DriftOptions): void {
+  checkNamedColumns(reference, current, options);
 }
 
 /** At most this many column names are listed in a message. */

@@ -11,6 +11,7 @@ import { CORRECTION_METHODS, type CorrectionMethod } from '../drift/correction.j
 import { DEFAULT_DRIFT_SHARE, DEFAULT_RETRAIN_THRESHOLD, type Overrides } from '../drift/options.js';
 import { STATTEST_IDS, type ColumnType, type StatTestId } from '../drift/types.js';
 import { UserError } from '../errors.js';
+import { parseByteSize } from '../util/bytes.js';
 import { parseNumberSetting, splitList } from '../util/values.js';
 import { formatFromPath, INPUT_FORMATS, type InputFormat } from '../snapshot/index.js';
 import { parseSnapshotSource, type FileSnapshotSource, type SnapshotSource } from '../snapshot/source.js';
@@ -252,6 +253,13 @@ function parseHistoryTable(
   }
 }
 
+/** `memoryLimit`: a size such as `512MiB`; blank or not given, the job's default. */
+function parseMemoryLimit(read: RawReader): number | undefined {
+  const text = read.text('memoryLimit');
+  if (text === undefined || text.trim() === '') return undefined;
+  return parseByteSize(read.names.memoryLimit, text, 'memoryLimit');
+}
+
 /**
  * Validates the raw compare settings of a surface.
  *
@@ -287,6 +295,7 @@ export function parseCompareSettings(
     current: database?.current ?? fileSource(read, 'current', format),
     referenceLabel: read.nonBlank('referenceLabel', 'the label'),
     currentLabel: read.nonBlank('currentLabel', 'the label'),
+    memoryLimit: parseMemoryLimit(read),
     reportDir: read.nonBlank('reportDir', 'the directory') ?? DEFAULT_REPORT_DIR,
     formats: parseFormats(read),
     reportUrl: parseReportUrl(read),

@@ -21,6 +21,7 @@ export const COMPARE_FIELDS = [
   'inputFormat',
   'referenceLabel',
   'currentLabel',
+  'memoryLimit',
   // Snapshots: PostgreSQL
   'databaseUrl',
   'table',
@@ -102,4 +103,9 @@ export interface CompareSettings {
   readonly names: CompareNames;
   /** The model section (`--model` or `--prediction-column`, with `--max-auc-drop`). */
   readonly model?: ModelSettings;
+  /**
+   * Bytes the column data of a file comparison may take at once (`--memory-limit`); columns are read and scored in
+   * batches that fit. Undefined: the default, a quarter of the machine's memory and at most 4 GiB.
+   */
+  readonly memoryLimit?: number;
 }

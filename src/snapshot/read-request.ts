@@ -34,6 +34,8 @@ export interface ReadRequest {
   readonly path: string;
   readonly format?: InputFormat;
   readonly filter?: ColumnFilter;
+  /** Count the row facts of the columns read (default); a reader of one column batch counts them itself. */
+  readonly rowFacts?: boolean;
 }
 
 /** One file read: its table and the facts that need whole rows. */
@@ -65,7 +67,10 @@ export async function readRequest(
     sharedMemory,
     onBytes,
   });
-  return { table, rowFacts: rowFactsOf(table) };
+  return {
+    table,
+    rowFacts: request.rowFacts === false ? { duplicatedRows: 0, emptyRows: 0 } : rowFactsOf(table),
+  };
 }
 
 /** Reads every request in this thread, in order. */

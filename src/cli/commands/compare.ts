@@ -24,6 +24,8 @@ Snapshots
   --input-format FORMAT     csv|tsv|jsonl|parquet, overrides the extension
   --reference-label L       report label (default: file name without extension)
   --current-label L         report label (default: file name without extension)
+  --memory-limit SIZE       memory for column data of files, e.g. 512MiB, 4GiB: columns are read and scored in
+                            batches that fit (default: a quarter of the machine's memory, at most 4GiB)
 
 ${DATABASE_FLAGS_USAGE}
 
@@ -78,6 +80,7 @@ export const COMPARE_FLAGS: CompareNames = {
   inputFormat: '--input-format',
   referenceLabel: '--reference-label',
   currentLabel: '--current-label',
+  memoryLimit: '--memory-limit',
   ...DATABASE_FLAGS,
   columns: '--columns',
   exclude: '--exclude',
@@ -116,6 +119,7 @@ export const COMPARE_FLAG_OPTIONS = {
   'input-format': { type: 'string' },
   'reference-label': { type: 'string' },
   'current-label': { type: 'string' },
+  'memory-limit': { type: 'string' },
   ...DATABASE_FLAG_OPTIONS,
   columns: { type: 'string' },
   exclude: { type: 'string' },
