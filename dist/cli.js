@@ -5835,11 +5835,11 @@ var require_wasm = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -5855,7 +5855,7 @@ var require_wasm = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -17866,7 +17866,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -17893,7 +17893,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -18757,7 +18757,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -19148,7 +19148,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -28781,10 +28781,10 @@ var require_postgres_interval = __commonJS({
         return value + propertiesISOEquivalent[property];
       }
     };
-    var NUMBER = "([+-]?\\d+)";
-    var YEAR = NUMBER + "\\s+years?";
-    var MONTH = NUMBER + "\\s+mons?";
-    var DAY = NUMBER + "\\s+days?";
+    var NUMBER2 = "([+-]?\\d+)";
+    var YEAR = NUMBER2 + "\\s+years?";
+    var MONTH = NUMBER2 + "\\s+mons?";
+    var DAY = NUMBER2 + "\\s+days?";
     var TIME = "([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?";
     var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function(regexString) {
       return "(" + regexString + ")?";
@@ -31574,7 +31574,7 @@ var require_dist3 = __commonJS({
     function parse3(stream, callback) {
       const parser2 = new parser_1.Parser();
       stream.on("data", (buffer) => parser2.parse(buffer, callback));
-      return new Promise((resolve5) => stream.on("end", () => resolve5()));
+      return new Promise((resolve7) => stream.on("end", () => resolve7()));
     }
   }
 });
@@ -32343,12 +32343,12 @@ var require_client = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve5, reject) => {
+        return new this._Promise((resolve7, reject) => {
           this._connect((error) => {
             if (error) {
               reject(error);
             } else {
-              resolve5(this);
+              resolve7(this);
             }
           });
         });
@@ -32730,8 +32730,8 @@ var require_client = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result = new this._Promise((resolve5, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve5(res);
+            result = new this._Promise((resolve7, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve7(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -32831,8 +32831,8 @@ var require_client = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve5) => {
-            this.connection.once("end", resolve5);
+          return new this._Promise((resolve7) => {
+            this.connection.once("end", resolve7);
           });
         }
       }
@@ -32881,8 +32881,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result = new Promise2(function(resolve5, reject) {
-        res = resolve5;
+      const result = new Promise2(function(resolve7, reject) {
+        res = resolve7;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -32943,7 +32943,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve5) => resolve5(f()));
+        return new Promise2((resolve7) => resolve7(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -33338,8 +33338,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve5, reject) {
-          this._once("end", resolve5);
+        function(resolve7, reject) {
+          this._once("end", resolve7);
           this._once("error", reject);
         }.bind(this)
       );
@@ -33518,12 +33518,12 @@ var require_client2 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve5, reject) => {
+      return new this._Promise((resolve7, reject) => {
         this._connect((error) => {
           if (error) {
             reject(error);
           } else {
-            resolve5(this);
+            resolve7(this);
           }
         });
       });
@@ -33547,8 +33547,8 @@ var require_client2 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result = new this._Promise((resolve5, reject) => {
-            resolveOut = resolve5;
+          result = new this._Promise((resolve7, reject) => {
+            resolveOut = resolve7;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -33611,8 +33611,8 @@ var require_client2 = __commonJS({
       }
       let result;
       if (!cb) {
-        result = new this._Promise(function(resolve5, reject) {
-          cb = (err) => err ? reject(err) : resolve5();
+        result = new this._Promise(function(resolve7, reject) {
+          cb = (err) => err ? reject(err) : resolve7();
         });
       }
       const doEnd = function() {
@@ -35772,14 +35772,14 @@ var require_histogram = __commonJS({
           }
         }
         this.upperBounds = this.buckets;
-        this.bucketValues = this.upperBounds.reduce((acc, upperBound) => {
-          acc[upperBound] = 0;
+        this.bucketValues = this.upperBounds.reduce((acc, upperBound2) => {
+          acc[upperBound2] = 0;
           return acc;
         }, {});
         if (config.enableExemplars) {
           this.enableExemplars = true;
-          this.bucketExemplars = this.upperBounds.reduce((acc, upperBound) => {
-            acc[upperBound] = null;
+          this.bucketExemplars = this.upperBounds.reduce((acc, upperBound2) => {
+            acc[upperBound2] = null;
             return acc;
           }, {});
           Object.freeze(this.bucketExemplars);
@@ -35996,13 +35996,13 @@ var require_histogram = __commonJS({
       const name2 = `${histogram2.name}_bucket`;
       return (bucketData) => {
         let acc = 0;
-        const buckets = histogram2.upperBounds.map((upperBound) => {
-          acc += bucketData.bucketValues[upperBound];
+        const buckets = histogram2.upperBounds.map((upperBound2) => {
+          acc += bucketData.bucketValues[upperBound2];
           return setValuePair(
-            { le: upperBound },
+            { le: upperBound2 },
             acc,
             name2,
-            bucketData.bucketExemplars ? bucketData.bucketExemplars[upperBound] : null,
+            bucketData.bucketExemplars ? bucketData.bucketExemplars[upperBound2] : null,
             bucketData.labels
           );
         });
@@ -37038,7 +37038,7 @@ var require_pushgateway = __commonJS({
       const options = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         if (method === "DELETE" && options.headers) {
           delete options.headers["Content-Encoding"];
         }
@@ -37054,7 +37054,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve5({ resp, body });
+              resolve7({ resp, body });
             }
           });
         });
@@ -39828,13 +39828,13 @@ var require_cluster = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve5(result);
+            else resolve7(result);
           }
           const request = {
             responses: [],
@@ -40696,7 +40696,7 @@ import {
   request as httpRequest
 } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { performance } from "node:perf_hooks";
+import { performance as performance2 } from "node:perf_hooks";
 
 // src/loadtest/schedule.ts
 var COUNT_EPSILON = 1e-9;
@@ -40906,9 +40906,9 @@ async function runLoad(options) {
     agent,
     headers: options.payloads.length > 0 ? { "content-type": "application/json" } : {}
   };
-  return await new Promise((resolve5) => {
+  return await new Promise((resolve7) => {
     const startWall = Date.now();
-    const start = performance.now();
+    const start = performance2.now();
     let schedulingDone = false;
     let progressTimer;
     let tickTimer;
@@ -40916,7 +40916,7 @@ async function runLoad(options) {
     const outstanding = [];
     let oldest = 0;
     const sweep = () => {
-      const now = performance.now();
+      const now = performance2.now();
       while (oldest < outstanding.length) {
         const entry = outstanding[oldest];
         if (!entry.settled && entry.deadline > now) break;
@@ -40936,9 +40936,9 @@ async function runLoad(options) {
       if (progressTimer) clearInterval(progressTimer);
       options.signal?.removeEventListener("abort", onAbort);
       agent.destroy();
-      const end = lastEvent === 0 ? performance.now() : lastEvent;
+      const end = lastEvent === 0 ? performance2.now() : lastEvent;
       const elapsedSeconds = (end - start) / 1e3;
-      resolve5({
+      resolve7({
         url: url.toString(),
         method: options.method,
         offered_rate: options.stages ? schedule.averageRate : options.rate,
@@ -40995,7 +40995,7 @@ async function runLoad(options) {
       });
     };
     const fire = (intended, payload, request, counters) => {
-      const sentAt = performance.now();
+      const sentAt = performance2.now();
       sendLag.recordValue(Math.max(1, Math.round((sentAt - intended) * 1e3)));
       sent++;
       inFlight++;
@@ -41005,7 +41005,7 @@ async function runLoad(options) {
         if (entry.settled) return;
         entry.settled = true;
         inFlight--;
-        lastEvent = performance.now();
+        lastEvent = performance2.now();
         finishIfDone();
       };
       const checkBody = validateBody !== null && (sampleShare >= 1 || Math.floor((request + 1) * sampleShare) > Math.floor(request * sampleShare));
@@ -41016,7 +41016,7 @@ async function runLoad(options) {
         else res.resume();
         res.on("end", () => {
           if (entry.settled) return;
-          const now = performance.now();
+          const now = performance2.now();
           responses++;
           const status = res.statusCode ?? 0;
           const key = String(status);
@@ -41071,7 +41071,7 @@ async function runLoad(options) {
     const tick = () => {
       tickTimer = void 0;
       if (schedulingDone) return;
-      const now = performance.now();
+      const now = performance2.now();
       while (next < scheduled) {
         while (next >= stage.endRequest) stage = schedule.stages[stage.index + 1];
         const intended = start + schedule.dueMs(stage, next);
@@ -41095,7 +41095,7 @@ async function runLoad(options) {
         return;
       }
       const dueAt = start + schedule.dueMs(stage, next);
-      tickTimer = setTimeout(tick, Math.max(0, Math.floor(dueAt - performance.now())));
+      tickTimer = setTimeout(tick, Math.max(0, Math.floor(dueAt - performance2.now())));
     };
     const onAbort = () => {
       schedulingDone = true;
@@ -41112,7 +41112,7 @@ async function runLoad(options) {
       const report = options.onProgress;
       progressTimer = setInterval(() => {
         report({
-          elapsedSeconds: (performance.now() - start) / 1e3,
+          elapsedSeconds: (performance2.now() - start) / 1e3,
           durationSeconds,
           sent,
           responses,
@@ -41403,10 +41403,10 @@ var Tree = class _Tree {
   at the given position and side (see
   [`moveTo`](#common.TreeCursor.moveTo).
   */
-  cursorAt(pos, side = 0, mode = 0) {
+  cursorAt(pos, side2 = 0, mode = 0) {
     let scope = CachedNode.get(this) || this.topNode;
     let cursor = new TreeCursor(scope);
-    cursor.moveTo(pos, side);
+    cursor.moveTo(pos, side2);
     CachedNode.set(this, cursor._tree);
     return cursor;
   }
@@ -41428,8 +41428,8 @@ var Tree = class _Tree {
   [overlays](#common.MountedTree.overlay), and you often want
   [`resolveInner`](#common.Tree.resolveInner) instead.
   */
-  resolve(pos, side = 0) {
-    let node = resolveNode(CachedNode.get(this) || this.topNode, pos, side, false);
+  resolve(pos, side2 = 0) {
+    let node = resolveNode(CachedNode.get(this) || this.topNode, pos, side2, false);
     CachedNode.set(this, node);
     return node;
   }
@@ -41440,8 +41440,8 @@ var Tree = class _Tree {
   (with parent links going through all parent structure, including
   the host trees).
   */
-  resolveInner(pos, side = 0) {
-    let node = resolveNode(CachedInnerNode.get(this) || this.topNode, pos, side, true);
+  resolveInner(pos, side2 = 0) {
+    let node = resolveNode(CachedInnerNode.get(this) || this.topNode, pos, side2, true);
     CachedInnerNode.set(this, node);
     return node;
   }
@@ -41452,8 +41452,8 @@ var Tree = class _Tree {
   that will produce all nodes, from small to big, around the given
   position.
   */
-  resolveStack(pos, side = 0) {
-    return stackIterator(this, pos, side);
+  resolveStack(pos, side2 = 0) {
+    return stackIterator(this, pos, side2);
   }
   /**
   Iterate over the tree and its children, calling `enter` for any
@@ -41593,10 +41593,10 @@ var TreeBuffer = class _TreeBuffer {
   /**
   @internal
   */
-  findChild(startIndex, endIndex, dir, pos, side) {
+  findChild(startIndex, endIndex, dir, pos, side2) {
     let { buffer } = this, pick2 = -1;
     for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
-      if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
+      if (checkSide(side2, pos, buffer[i + 1], buffer[i + 2])) {
         pick2 = i;
         if (dir > 0)
           break;
@@ -41620,8 +41620,8 @@ var TreeBuffer = class _TreeBuffer {
     return new _TreeBuffer(copy, len, this.set);
   }
 };
-function checkSide(side, pos, from, to) {
-  switch (side) {
+function checkSide(side2, pos, from, to) {
+  switch (side2) {
     case -2:
       return from < pos;
     case -1:
@@ -41636,9 +41636,9 @@ function checkSide(side, pos, from, to) {
       return true;
   }
 }
-function resolveNode(node, pos, side, overlays) {
+function resolveNode(node, pos, side2, overlays) {
   var _a;
-  while (node.from == node.to || (side < 1 ? node.from >= pos : node.from > pos) || (side > -1 ? node.to <= pos : node.to < pos)) {
+  while (node.from == node.to || (side2 < 1 ? node.from >= pos : node.from > pos) || (side2 > -1 ? node.to <= pos : node.to < pos)) {
     let parent = !overlays && node instanceof TreeNode && node.index < 0 ? null : node.parent;
     if (!parent)
       return node;
@@ -41647,11 +41647,11 @@ function resolveNode(node, pos, side, overlays) {
   let mode = overlays ? 0 : IterMode.IgnoreOverlays;
   if (overlays)
     for (let scan3 = node, parent = scan3.parent; parent; scan3 = parent, parent = scan3.parent) {
-      if (scan3 instanceof TreeNode && scan3.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan3.from)
+      if (scan3 instanceof TreeNode && scan3.index < 0 && ((_a = parent.enter(pos, side2, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan3.from)
         node = parent;
     }
   for (; ; ) {
-    let inner = node.enter(pos, side, mode);
+    let inner = node.enter(pos, side2, mode);
     if (!inner)
       return node;
     node = inner;
@@ -41668,11 +41668,11 @@ var BaseNode = class {
   getChildren(type, before = null, after = null) {
     return getChildren(this, type, before, after);
   }
-  resolve(pos, side = 0) {
-    return resolveNode(this, pos, side, false);
+  resolve(pos, side2 = 0) {
+    return resolveNode(this, pos, side2, false);
   }
-  resolveInner(pos, side = 0) {
-    return resolveNode(this, pos, side, true);
+  resolveInner(pos, side2 = 0) {
+    return resolveNode(this, pos, side2, true);
   }
   matchContext(context) {
     return matchNodeContext(this.parent, context);
@@ -41716,16 +41716,16 @@ var TreeNode = class _TreeNode extends BaseNode {
   get to() {
     return this.from + this._tree.length;
   }
-  nextChild(i, dir, pos, side, mode = 0) {
+  nextChild(i, dir, pos, side2, mode = 0) {
     for (let parent = this; ; ) {
       for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i != e; i += dir) {
         let next = children[i], start = positions[i] + parent.from, mounted;
-        if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side, pos, start, start + next.length))
+        if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side2, pos, start, start + next.length))
           continue;
         if (next instanceof TreeBuffer) {
           if (mode & IterMode.ExcludeBuffers)
             continue;
-          let index = next.findChild(0, next.buffer.length, dir, pos - start, side);
+          let index = next.findChild(0, next.buffer.length, dir, pos - start, side2);
           if (index > -1)
             return new BufferNode(new BufferContext(parent, next, i, start), null, index);
         } else if (mode & IterMode.IncludeAnonymous || (!next.type.isAnonymous || hasChild(next))) {
@@ -41733,7 +41733,7 @@ var TreeNode = class _TreeNode extends BaseNode {
           if (!(mode & IterMode.IgnoreMounts) && (mounted2 = MountedTree.get(next)) && !mounted2.overlay)
             return new _TreeNode(mounted2.tree, start, i, parent);
           let inner = new _TreeNode(next, start, i, parent);
-          return mode & IterMode.IncludeAnonymous || !inner.type.isAnonymous ? inner : inner.nextChild(dir < 0 ? next.children.length - 1 : 0, dir, pos, side, mode);
+          return mode & IterMode.IncludeAnonymous || !inner.type.isAnonymous ? inner : inner.nextChild(dir < 0 ? next.children.length - 1 : 0, dir, pos, side2, mode);
         }
       }
       if (mode & IterMode.IncludeAnonymous || !parent.type.isAnonymous)
@@ -41786,16 +41786,16 @@ var TreeNode = class _TreeNode extends BaseNode {
   prop(prop) {
     return this._tree.prop(prop);
   }
-  enter(pos, side, mode = 0) {
+  enter(pos, side2, mode = 0) {
     let mounted;
     if (!(mode & IterMode.IgnoreOverlays) && (mounted = MountedTree.get(this._tree)) && mounted.overlay) {
       let rPos = pos - this.from, enterBracketed = mode & IterMode.EnterBracketed && mounted.bracketed;
       for (let { from, to } of mounted.overlay) {
-        if ((side > 0 || enterBracketed ? from <= rPos : from < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
+        if ((side2 > 0 || enterBracketed ? from <= rPos : from < rPos) && (side2 < 0 || enterBracketed ? to >= rPos : to > rPos))
           return new _TreeNode(mounted.tree, mounted.overlay[0].from + this.from, -1, this);
       }
     }
-    return this.nextChild(0, 1, pos, side, mode);
+    return this.nextChild(0, 1, pos, side2, mode);
   }
   nextSignificantParent() {
     let val = this;
@@ -41893,9 +41893,9 @@ var BufferNode = class _BufferNode extends BaseNode {
     this.index = index;
     this.type = context.buffer.set.types[context.buffer.buffer[index]];
   }
-  child(dir, pos, side) {
+  child(dir, pos, side2) {
     let { buffer } = this.context;
-    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.context.start, side);
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.context.start, side2);
     return index < 0 ? null : new _BufferNode(this.context, this, index);
   }
   get firstChild() {
@@ -41933,11 +41933,11 @@ var BufferNode = class _BufferNode extends BaseNode {
   prop(prop) {
     return this.type.prop(prop);
   }
-  enter(pos, side, mode = 0) {
+  enter(pos, side2, mode = 0) {
     if (mode & IterMode.ExcludeBuffers)
       return null;
     let { buffer } = this.context;
-    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], side > 0 ? 1 : -1, pos - this.context.start, side);
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], side2 > 0 ? 1 : -1, pos - this.context.start, side2);
     return index < 0 ? null : new _BufferNode(this.context, this, index);
   }
   get parent() {
@@ -42022,18 +42022,18 @@ var StackIterator = class {
     return iterStack(this.heads);
   }
 };
-function stackIterator(tree, pos, side) {
-  let inner = tree.resolveInner(pos, side), layers = null;
+function stackIterator(tree, pos, side2) {
+  let inner = tree.resolveInner(pos, side2), layers = null;
   for (let scan3 = inner instanceof TreeNode ? inner : inner.context.parent; scan3; scan3 = scan3.parent) {
     if (scan3.index < 0) {
       let parent = scan3.parent;
-      (layers || (layers = [inner])).push(parent.resolve(pos, side));
+      (layers || (layers = [inner])).push(parent.resolve(pos, side2));
       scan3 = parent;
     } else {
       let mount = MountedTree.get(scan3.tree);
       if (mount && mount.overlay && mount.overlay[0].from <= pos && mount.overlay[mount.overlay.length - 1].to >= pos) {
         let root = new TreeNode(mount.tree, mount.overlay[0].from + scan3.from, -1, scan3);
-        (layers || (layers = [inner])).push(resolveNode(root, pos, side, false));
+        (layers || (layers = [inner])).push(resolveNode(root, pos, side2, false));
       }
     }
   }
@@ -42105,11 +42105,11 @@ var TreeCursor = class {
   /**
   @internal
   */
-  enterChild(dir, pos, side) {
+  enterChild(dir, pos, side2) {
     if (!this.buffer)
-      return this.yield(this._tree.nextChild(dir < 0 ? this._tree._tree.children.length - 1 : 0, dir, pos, side, this.mode));
+      return this.yield(this._tree.nextChild(dir < 0 ? this._tree._tree.children.length - 1 : 0, dir, pos, side2, this.mode));
     let { buffer } = this.buffer;
-    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.buffer.start, side);
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.buffer.start, side2);
     if (index < 0)
       return false;
     this.stack.push(this.index);
@@ -42167,10 +42167,10 @@ var TreeCursor = class {
   [mounted](#common.NodeProp^mounted) trees unless `overlays` is
   set to false.
   */
-  enter(pos, side, mode = this.mode) {
+  enter(pos, side2, mode = this.mode) {
     if (!this.buffer)
-      return this.yield(this._tree.enter(pos, side, mode));
-    return mode & IterMode.ExcludeBuffers ? false : this.enterChild(1, pos, side);
+      return this.yield(this._tree.enter(pos, side2, mode));
+    return mode & IterMode.ExcludeBuffers ? false : this.enterChild(1, pos, side2);
   }
   /**
   Move to the node's parent node, if this isn't the top node.
@@ -42285,11 +42285,11 @@ var TreeCursor = class {
   `side` is -1, it will enter nodes that end at `pos`. If it is 1,
   it will enter nodes that start at `pos`.
   */
-  moveTo(pos, side = 0) {
-    while (this.from == this.to || (side < 1 ? this.from >= pos : this.from > pos) || (side > -1 ? this.to <= pos : this.to < pos))
+  moveTo(pos, side2 = 0) {
+    while (this.from == this.to || (side2 < 1 ? this.from >= pos : this.from > pos) || (side2 > -1 ? this.to <= pos : this.to < pos))
       if (!this.parent())
         break;
-    while (this.enterChild(1, pos, side)) {
+    while (this.enterChild(1, pos, side2)) {
     }
     return this;
   }
@@ -43583,14 +43583,14 @@ function overrides(token, prev, tableData, tableOffset) {
 }
 var verbose = typeof process != "undefined" && process.env && /\bparse\b/.test(process.env.LOG);
 var stackIDs = null;
-function cutAt(tree, pos, side) {
+function cutAt(tree, pos, side2) {
   let cursor = tree.cursor(IterMode.IncludeAnonymous);
   cursor.moveTo(pos);
   for (; ; ) {
-    if (!(side < 0 ? cursor.childBefore(pos) : cursor.childAfter(pos)))
+    if (!(side2 < 0 ? cursor.childBefore(pos) : cursor.childAfter(pos)))
       for (; ; ) {
-        if ((side < 0 ? cursor.to < pos : cursor.from > pos) && !cursor.type.isError)
-          return side < 0 ? Math.max(0, Math.min(
+        if ((side2 < 0 ? cursor.to < pos : cursor.from > pos) && !cursor.type.isError)
+          return side2 < 0 ? Math.max(0, Math.min(
             cursor.to - 1,
             pos - 25
             /* Lookahead.Margin */
@@ -43599,10 +43599,10 @@ function cutAt(tree, pos, side) {
             pos + 25
             /* Lookahead.Margin */
           ));
-        if (side < 0 ? cursor.prevSibling() : cursor.nextSibling())
+        if (side2 < 0 ? cursor.prevSibling() : cursor.nextSibling())
           break;
         if (!cursor.parent())
-          return side < 0 ? 0 : tree.length;
+          return side2 < 0 ? 0 : tree.length;
       }
   }
 }
@@ -45427,7 +45427,7 @@ function prepareQueries(file, variables) {
 // src/prometheus/wait.ts
 var systemClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
+  sleep: (ms) => new Promise((resolve7) => setTimeout(resolve7, ms))
 };
 function describe(targets, job) {
   if (targets.length === 0) return `no active target has job="${job}"`;
@@ -45567,42 +45567,64 @@ function countMissing(column) {
 }
 
 // src/util/sort.ts
-var DIGITS = 65536;
+var DIGITS = 2048;
+function digitOf(pass, hi, lo) {
+  switch (pass) {
+    case 0:
+      return lo & 2047;
+    case 1:
+      return lo >>> 11 & 2047;
+    case 2:
+      return lo >>> 22 | (hi & 1) << 10;
+    case 3:
+      return hi >>> 1 & 2047;
+    case 4:
+      return hi >>> 12 & 2047;
+    default:
+      return hi >>> 23;
+  }
+}
 function radixSortedCopy(values) {
   const n = values.length;
-  const words = new Uint32Array(Float64Array.from(values).buffer);
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
+  const counts = new Uint32Array(6 * DIGITS);
   for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
+    let lo = words[2 * i];
+    let hi = words[2 * i + 1];
     if (hi & 2147483648) {
-      high[i] = ~hi >>> 0;
-      low[i] = ~lo >>> 0;
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
     } else {
-      high[i] = (hi | 2147483648) >>> 0;
-      low[i] = lo;
+      hi = (hi | 2147483648) >>> 0;
     }
+    high[i] = hi;
+    low[i] = lo;
+    counts[lo & 2047]++;
+    counts[DIGITS + (lo >>> 11 & 2047)]++;
+    counts[2 * DIGITS + (lo >>> 22 | (hi & 1) << 10)]++;
+    counts[3 * DIGITS + (hi >>> 1 & 2047)]++;
+    counts[4 * DIGITS + (hi >>> 12 & 2047)]++;
+    counts[5 * DIGITS + (hi >>> 23)]++;
   }
   let nextHigh = new Uint32Array(n);
   let nextLow = new Uint32Array(n);
-  const counts = new Uint32Array(DIGITS);
-  for (let pass = 0; pass < 4; pass++) {
-    const source = pass < 2 ? low : high;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[source[i] >>> shift & 65535]++;
-    if (counts[source[0] >>> shift & 65535] === n) continue;
+  for (let pass = 0; pass < 6; pass++) {
+    const base = pass * DIGITS;
+    if (counts[base + digitOf(pass, high[0], low[0])] === n) continue;
     let total = 0;
-    for (let d = 0; d < DIGITS; d++) {
+    for (let d = base; d < base + DIGITS; d++) {
       const count = counts[d];
       counts[d] = total;
       total += count;
     }
     for (let i = 0; i < n; i++) {
-      const slot = counts[source[i] >>> shift & 65535]++;
-      nextHigh[slot] = high[i];
-      nextLow[slot] = low[i];
+      const hi = high[i];
+      const lo = low[i];
+      const slot = counts[base + digitOf(pass, hi, lo)]++;
+      nextHigh[slot] = hi;
+      nextLow[slot] = lo;
     }
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
@@ -45623,23 +45645,35 @@ function radixSortedCopy(values) {
 }
 var COUNTING_MAX_DISTINCT = 1 << 15;
 var TABLE_BITS = 16;
+var MANY_DISTINCT = /* @__PURE__ */ new WeakSet();
+var EARLY_LOOK = 16384;
+var EARLY_GIVE_UP_DISTINCT = 14e3;
 function hashCounts(values) {
+  if (MANY_DISTINCT.has(values)) return void 0;
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const size = 1 << TABLE_BITS;
+  const bits = Math.min(TABLE_BITS, Math.max(4, 32 - Math.clz32(2 * n)));
+  const size = 1 << bits;
   const mask = size - 1;
   const keyLow = new Uint32Array(size);
   const keyHigh = new Uint32Array(size);
   const tally = new Float64Array(size);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
+    if (i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT && n > COUNTING_MAX_DISTINCT) {
+      MANY_DISTINCT.add(values);
+      return void 0;
+    }
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
-    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
+    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - bits & mask;
     for (; ; ) {
       const count = tally[slot];
       if (count === 0) {
-        if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
+        if (++distinct > COUNTING_MAX_DISTINCT) {
+          MANY_DISTINCT.add(values);
+          return void 0;
+        }
         keyLow[slot] = lo;
         keyHigh[slot] = hi;
         tally[slot] = 1;
@@ -45673,6 +45707,8 @@ function hashCounts(values) {
   return { keys, counts };
 }
 function countDistinct(values) {
+  const dense = denseIntegerCounts(values);
+  if (dense) return dense;
   const hashed = hashCounts(values);
   if (!hashed) return void 0;
   const { keys, counts } = hashed;
@@ -45702,6 +45738,33 @@ function countingSortedCopy(values) {
 function fastSortedCopy(values) {
   if (values.length < 4096) return Float64Array.from(values).sort();
   return countingSortedCopy(values) ?? radixSortedCopy(values);
+}
+var DENSE_RANGE = 1 << 16;
+function denseIntegerCounts(values) {
+  const n = values.length;
+  if (n === 0) return void 0;
+  let min = values[0];
+  let max2 = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Math.floor(v) !== v) return void 0;
+    if (v === 0 && 1 / v < 0) return void 0;
+    if (v < min) min = v;
+    else if (v > max2) max2 = v;
+    if (max2 - min >= DENSE_RANGE) return void 0;
+  }
+  const tally = new Float64Array(max2 - min + 1);
+  for (let i = 0; i < n; i++) tally[values[i] - min]++;
+  let distinct = 0;
+  for (let d = 0; d < tally.length; d++) if (tally[d] > 0) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let d = 0, k = 0; d < tally.length; d++) {
+    if (tally[d] === 0) continue;
+    keys[k] = min + d;
+    counts[k++] = tally[d];
+  }
+  return { keys, counts };
 }
 
 // src/drift/model-quality/binary-sample.ts
@@ -46559,6 +46622,265 @@ function pairwiseBlock(values, start, length) {
   half -= half % 8;
   return pairwiseBlock(values, start, half) + pairwiseBlock(values, start + half, length - half);
 }
+var RunCursor = class {
+  constructor(sequence) {
+    this.sequence = sequence;
+    this.skipEmpty();
+  }
+  sequence;
+  run = 0;
+  offset = 0;
+  memoValue = Number.NaN;
+  memo = /* @__PURE__ */ new Map();
+  skipEmpty() {
+    const { lengths } = this.sequence;
+    while (this.run < lengths.length && this.offset >= lengths[this.run]) {
+      this.run++;
+      this.offset = 0;
+    }
+  }
+  /** The sum numpy forms for `length` elements, when they all lie in one constant run; else undefined. */
+  constantStretch(length) {
+    const { lengths, values, element } = this.sequence;
+    if (element !== void 0 || values === void 0 || lengths[this.run] - this.offset < length)
+      return void 0;
+    const value = values[this.run];
+    this.offset += length;
+    this.skipEmpty();
+    if (!Object.is(value, this.memoValue)) {
+      this.memoValue = value;
+      this.memo.clear();
+    }
+    return this.constantBlock(value, length);
+  }
+  /** pairwiseBlock of `length` copies of `value`, memoised by length (a run's blocks come in few lengths). */
+  constantBlock(value, length) {
+    const known = this.memo.get(length);
+    if (known !== void 0) return known;
+    let result;
+    if (length < 8) {
+      result = 0;
+      for (let i = 0; i < length; i++) result += value;
+    } else if (length <= PAIRWISE_BLOCK_SIZE) {
+      let r = value;
+      const unrolledEnd = length - length % 8;
+      for (let i = 8; i < unrolledEnd; i += 8) r += value;
+      result = r + r + (r + r) + (r + r + (r + r));
+      for (let i = unrolledEnd; i < length; i++) result += value;
+    } else {
+      let half = Math.floor(length / 2);
+      half -= half % 8;
+      result = this.constantBlock(value, half) + this.constantBlock(value, length - half);
+    }
+    this.memo.set(length, result);
+    return result;
+  }
+  next() {
+    const { values, element } = this.sequence;
+    const value = element !== void 0 ? element(this.run, this.offset) : values[this.run];
+    this.offset++;
+    this.skipEmpty();
+    return value;
+  }
+};
+function virtualBlock(cursor, length) {
+  const stretch = cursor.constantStretch(length);
+  if (stretch !== void 0) return stretch;
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) result += cursor.next();
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let r0 = cursor.next();
+    let r1 = cursor.next();
+    let r2 = cursor.next();
+    let r3 = cursor.next();
+    let r4 = cursor.next();
+    let r5 = cursor.next();
+    let r6 = cursor.next();
+    let r7 = cursor.next();
+    const unrolledEnd = length - length % 8;
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      r0 += cursor.next();
+      r1 += cursor.next();
+      r2 += cursor.next();
+      r3 += cursor.next();
+      r4 += cursor.next();
+      r5 += cursor.next();
+      r6 += cursor.next();
+      r7 += cursor.next();
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) result += cursor.next();
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  const first = virtualBlock(cursor, half);
+  return first + virtualBlock(cursor, length - half);
+}
+function pairwiseSumOfRuns(sequence) {
+  let length = 0;
+  for (let r = 0; r < sequence.lengths.length; r++) length += sequence.lengths[r];
+  const cursor = new RunCursor(sequence);
+  if (length <= REDUCE_BUFFER_SIZE) return virtualBlock(cursor, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += virtualBlock(cursor, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+function sparsePairwiseSum(positions, terms, count, length) {
+  if (count === 0) return 0;
+  if (length <= REDUCE_BUFFER_SIZE) return sparseBlock(positions, terms, 0, count, 0, length);
+  let result = 0;
+  let lo = 0;
+  for (let offset = 0; offset < length && lo < count; offset += REDUCE_BUFFER_SIZE) {
+    const end = Math.min(offset + REDUCE_BUFFER_SIZE, length);
+    const hi = lowerBound(positions, lo, count, end);
+    if (hi > lo) result += sparseBlock(positions, terms, lo, hi, offset, end - offset);
+    lo = hi;
+  }
+  return result;
+}
+function lowerBound(positions, lo, hi, target) {
+  if (hi - lo <= 16) {
+    while (lo < hi && positions[lo] < target) lo++;
+    return lo;
+  }
+  while (lo < hi) {
+    const middle = lo + hi >>> 1;
+    if (positions[middle] < target) lo = middle + 1;
+    else hi = middle;
+  }
+  return lo;
+}
+function sparseBlock(positions, terms, lo, hi, start, length) {
+  if (lo >= hi) return 0;
+  if (length < 8) {
+    let result = 0;
+    for (let k = lo; k < hi; k++) result += terms[k];
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    let r4 = 0;
+    let r5 = 0;
+    let r6 = 0;
+    let r7 = 0;
+    const unrolledEnd = start + length - length % 8;
+    let k = lo;
+    for (; k < hi; k++) {
+      const at2 = positions[k];
+      if (at2 >= unrolledEnd) break;
+      const term = terms[k];
+      switch (at2 - start & 7) {
+        case 0:
+          r0 += term;
+          break;
+        case 1:
+          r1 += term;
+          break;
+        case 2:
+          r2 += term;
+          break;
+        case 3:
+          r3 += term;
+          break;
+        case 4:
+          r4 += term;
+          break;
+        case 5:
+          r5 += term;
+          break;
+        case 6:
+          r6 += term;
+          break;
+        default:
+          r7 += term;
+      }
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; k < hi; k++) result += terms[k];
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  const split = lowerBound(positions, lo, hi, start + half);
+  return sparseBlock(positions, terms, lo, split, start, half) + sparseBlock(positions, terms, split, hi, start + half, length - half);
+}
+function pairwiseSumOfSquaredDeviations(values, center) {
+  const length = values.length;
+  if (length <= REDUCE_BUFFER_SIZE) return squaresBlock(values, center, 0, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += squaresBlock(values, center, offset, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+function squaresBlock(values, c, start, length) {
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) {
+      const d = c - values[start + i];
+      result += d * d;
+    }
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let d = c - values[start];
+    let r0 = d * d;
+    d = c - values[start + 1];
+    let r1 = d * d;
+    d = c - values[start + 2];
+    let r2 = d * d;
+    d = c - values[start + 3];
+    let r3 = d * d;
+    d = c - values[start + 4];
+    let r4 = d * d;
+    d = c - values[start + 5];
+    let r5 = d * d;
+    d = c - values[start + 6];
+    let r6 = d * d;
+    d = c - values[start + 7];
+    let r7 = d * d;
+    const unrolledEnd = length - length % 8;
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      const at2 = start + i;
+      d = c - values[at2];
+      r0 += d * d;
+      d = c - values[at2 + 1];
+      r1 += d * d;
+      d = c - values[at2 + 2];
+      r2 += d * d;
+      d = c - values[at2 + 3];
+      r3 += d * d;
+      d = c - values[at2 + 4];
+      r4 += d * d;
+      d = c - values[at2 + 5];
+      r5 += d * d;
+      d = c - values[at2 + 6];
+      r6 += d * d;
+      d = c - values[at2 + 7];
+      r7 += d * d;
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) {
+      d = c - values[start + i];
+      result += d * d;
+    }
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  return squaresBlock(values, c, start, half) + squaresBlock(values, c, start + half, length - half);
+}
 
 // src/drift/kernels/sorted.ts
 var SORTED_REFERENCE = "kernels:sorted-reference";
@@ -46574,13 +46896,99 @@ function cached(pair2, key, build2) {
   return value;
 }
 function sortedReference(pair2) {
-  return cached(pair2, SORTED_REFERENCE, () => sortedCopy(pair2.reference));
+  return cached(
+    pair2,
+    SORTED_REFERENCE,
+    () => pair2.fromCounts ? pair2.reference : sortedCopy(pair2.reference)
+  );
 }
 function sortedCurrent(pair2) {
-  return cached(pair2, SORTED_CURRENT, () => sortedCopy(pair2.current));
+  return cached(pair2, SORTED_CURRENT, () => pair2.fromCounts ? pair2.current : sortedCopy(pair2.current));
 }
 function cachedOnPair(pair2, key, build2) {
   return cached(pair2, key, build2);
+}
+
+// src/drift/kernels/histogram.ts
+function sturgesBinCount(min, max2, size) {
+  const range = max2 - min;
+  const width = range / (Math.log2(size) + 1);
+  if (width === 0 || Number.isNaN(width)) return 1;
+  return Math.ceil(range / width);
+}
+function equalWidthEdges(min, max2, bins) {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`equalWidthEdges requires a positive integer bin count, got ${bins}`);
+  let first = min;
+  let last = max2;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  const edges = new Float64Array(bins + 1);
+  const delta = last - first;
+  const step = delta / bins;
+  if (step === 0) {
+    for (let i = 0; i <= bins; i++) edges[i] = i / bins * delta + first;
+  } else {
+    for (let i = 0; i <= bins; i++) edges[i] = i * step + first;
+  }
+  edges[bins] = last;
+  return edges;
+}
+function sturgesEdges(min, max2, size) {
+  return equalWidthEdges(min, max2, sturgesBinCount(min, max2, size));
+}
+function lowerBound2(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function upperBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function histogramCountsFromValueCounts(values, counts, edges) {
+  const bins = edges.length - 1;
+  const out = new Float64Array(bins);
+  const first = edges[0];
+  const last = edges[bins];
+  let bin = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    const c = counts[k];
+    if (c === 0 || v < first || v > last) continue;
+    if (v === last) {
+      out[bins - 1] += c;
+      continue;
+    }
+    while (bin + 1 < bins && v >= edges[bin + 1]) bin++;
+    out[bin] += c;
+  }
+  return out;
+}
+function histogramCountsFromPrefix(values, prefix, edges) {
+  const bins = edges.length - 1;
+  const out = new Float64Array(Math.max(bins, 0));
+  if (bins < 1) return out;
+  let previous = lowerBound2(values, edges[0]);
+  for (let i = 0; i < bins; i++) {
+    const next = i + 1 === bins ? upperBound(values, edges[bins]) : lowerBound2(values, edges[i + 1]);
+    out[i] = next > previous ? prefix[next] - prefix[previous] : 0;
+    if (next > previous) previous = next;
+  }
+  return out;
 }
 
 // src/drift/kernels/runs.ts
@@ -46608,30 +47016,27 @@ function runEnd(sorted, start, end, value) {
 }
 function runsOfSorted(sorted) {
   const n = sorted.length;
-  let capacity = Math.min(n, 1024);
-  let values = new Float64Array(capacity);
-  let counts = new Float64Array(capacity);
+  let runs = 0;
+  for (let i = 0; i < n; ) {
+    i = runEnd(sorted, i, n, sorted[i]);
+    runs++;
+  }
+  const values = new Float64Array(runs);
+  const counts = new Float64Array(runs);
   let k = 0;
   for (let i = 0; i < n; ) {
     const end = runEnd(sorted, i, n, sorted[i]);
-    if (k === capacity) {
-      capacity = Math.min(n, capacity * 2);
-      const biggerValues = new Float64Array(capacity);
-      biggerValues.set(values);
-      values = biggerValues;
-      const biggerCounts = new Float64Array(capacity);
-      biggerCounts.set(counts);
-      counts = biggerCounts;
-    }
     values[k] = sorted[i];
     counts[k] = end - i;
     k++;
     i = end;
   }
-  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
+  return { values, counts, total: n };
 }
 
 // src/drift/kernels/side-runs.ts
+var RUNS_REFERENCE = "kernels:runs-reference";
+var RUNS_CURRENT = "kernels:runs-current";
 function sideRuns(pair2, values, sortedKey, sorted) {
   const already = pair2.cache.get(sortedKey);
   if (already) return runsOfSorted(already);
@@ -46641,49 +47046,83 @@ function sideRuns(pair2, values, sortedKey, sorted) {
 function referenceRuns(pair2) {
   return cachedOnPair(
     pair2,
-    "kernels:runs-reference",
+    RUNS_REFERENCE,
     () => sideRuns(pair2, pair2.reference, SORTED_REFERENCE, () => sortedReference(pair2))
   );
 }
 function currentRuns(pair2) {
   return cachedOnPair(
     pair2,
-    "kernels:runs-current",
+    RUNS_CURRENT,
     () => sideRuns(pair2, pair2.current, SORTED_CURRENT, () => sortedCurrent(pair2))
   );
+}
+function referenceSize(pair2) {
+  const runs = pair2.cache.get(RUNS_REFERENCE);
+  return runs ? runs.total : pair2.reference.length;
+}
+function currentSize(pair2) {
+  const runs = pair2.cache.get(RUNS_CURRENT);
+  return runs ? runs.total : pair2.current.length;
+}
+function expandRuns(runs) {
+  const out = new Float64Array(runs.total);
+  let at2 = 0;
+  for (let k = 0; k < runs.values.length; k++) {
+    const count = runs.counts[k];
+    out.fill(runs.values[k], at2, at2 + count);
+    at2 += count;
+  }
+  return out;
+}
+function cachedSortedSide(pair2, side2) {
+  return pair2.cache.get(side2 === "reference" ? SORTED_REFERENCE : SORTED_CURRENT);
 }
 
 // src/drift/kernels/merged.ts
 var MERGED = "kernels:merged";
 function mergeRuns(reference, current) {
-  const k1 = reference.values.length;
-  const k2 = current.values.length;
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
   const values = new Float64Array(k1 + k2);
   const referenceCounts = new Float64Array(k1 + k2);
   const currentCounts = new Float64Array(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < k1 || j < k2) {
-    const r = reference.values[i];
-    const c = current.values[j];
-    if (j >= k2 || i < k1 && r < c) {
+  while (i < k1 && j < k2) {
+    const r = refValues[i];
+    const c = curValues[j];
+    if (r < c) {
       values[k] = r;
-      referenceCounts[k] = reference.counts[i++];
-    } else if (i >= k1 || c < r) {
+      referenceCounts[k] = refCounts[i++];
+    } else if (c < r) {
       values[k] = c;
-      currentCounts[k] = current.counts[j++];
+      currentCounts[k] = curCounts[j++];
     } else {
       values[k] = r;
-      referenceCounts[k] = reference.counts[i++];
-      currentCounts[k] = current.counts[j++];
+      referenceCounts[k] = refCounts[i++];
+      currentCounts[k] = curCounts[j++];
     }
     k++;
   }
+  for (; i < k1; i++, k++) {
+    values[k] = refValues[i];
+    referenceCounts[k] = refCounts[i];
+  }
+  for (; j < k2; j++, k++) {
+    values[k] = curValues[j];
+    currentCounts[k] = curCounts[j];
+  }
+  const trim2 = (array) => k >= 0.75 * array.length ? array.subarray(0, k) : array.slice(0, k);
   return {
-    values: values.slice(0, k),
-    referenceCounts: referenceCounts.slice(0, k),
-    currentCounts: currentCounts.slice(0, k),
+    values: trim2(values),
+    referenceCounts: trim2(referenceCounts),
+    currentCounts: trim2(currentCounts),
     referenceSize: reference.total,
     currentSize: current.total
   };
@@ -46695,14 +47134,37 @@ function valueCounts(pair2) {
   return mergedDistribution(pair2);
 }
 function referenceDistinctCount(merged) {
+  const counts = merged.referenceCounts;
   let count = 0;
-  for (let k = 0; k < merged.referenceCounts.length; k++) if (merged.referenceCounts[k] > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > 0) count++;
   return count;
 }
 function currentDistinctCount(merged) {
+  const counts = merged.currentCounts;
   let count = 0;
-  for (let k = 0; k < merged.currentCounts.length; k++) if (merged.currentCounts[k] > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > 0) count++;
   return count;
+}
+var PREFIXES = /* @__PURE__ */ new WeakMap();
+function prefixesOf(merged) {
+  let prefixes = PREFIXES.get(merged);
+  if (prefixes === void 0) {
+    const k = merged.values.length;
+    const reference = new Float64Array(k + 1);
+    const current = new Float64Array(k + 1);
+    const referenceCounts = merged.referenceCounts;
+    const currentCounts = merged.currentCounts;
+    for (let i = 0; i < k; i++) {
+      reference[i + 1] = reference[i] + referenceCounts[i];
+      current[i + 1] = current[i] + currentCounts[i];
+    }
+    prefixes = { reference, current };
+    PREFIXES.set(merged, prefixes);
+  }
+  return prefixes;
+}
+function mergedHistogram(merged, side2, edges) {
+  return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side2], edges);
 }
 
 // src/drift/kernels/ecdf.ts
@@ -46712,8 +47174,10 @@ function ecdfWalk(merged) {
   if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
   const distinct = values.length;
   const pooled = n1 + n2;
-  const absTerms = new Float64Array(Math.max(pooled - 1, 0));
-  const squareTerms = new Float64Array(Math.max(pooled - 1, 0));
+  const terms = Math.max(distinct - 1, 0);
+  const slots = new Int32Array(terms);
+  const absTerms = new Float64Array(terms);
+  const squareTerms = new Float64Array(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -46728,8 +47192,9 @@ function ecdfWalk(merged) {
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
       const delta = values[k + 1] - values[k];
-      absTerms[position - 1] = Math.abs(diff) * delta;
-      squareTerms[position - 1] = diff * diff * delta;
+      slots[k] = position - 1;
+      absTerms[k] = Math.abs(diff) * delta;
+      squareTerms[k] = diff * diff * delta;
     }
   }
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
@@ -46737,8 +47202,8 @@ function ecdfWalk(merged) {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: pairwiseSum(absTerms),
-    energyIntegral: pairwiseSum(squareTerms)
+    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    energyIntegral: sparsePairwiseSum(slots, squareTerms, terms, Math.max(pooled - 1, 0))
   };
 }
 function columnEcdfWalk(pair2) {
@@ -46780,56 +47245,6 @@ function indexOfDistinct(values, value) {
   return lo;
 }
 
-// src/drift/kernels/histogram.ts
-function sturgesBinCount(min, max2, size) {
-  const range = max2 - min;
-  const width = range / (Math.log2(size) + 1);
-  if (width === 0 || Number.isNaN(width)) return 1;
-  return Math.ceil(range / width);
-}
-function equalWidthEdges(min, max2, bins) {
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new Error(`equalWidthEdges requires a positive integer bin count, got ${bins}`);
-  let first = min;
-  let last = max2;
-  if (first === last) {
-    first -= 0.5;
-    last += 0.5;
-  }
-  const edges = new Float64Array(bins + 1);
-  const delta = last - first;
-  const step = delta / bins;
-  if (step === 0) {
-    for (let i = 0; i <= bins; i++) edges[i] = i / bins * delta + first;
-  } else {
-    for (let i = 0; i <= bins; i++) edges[i] = i * step + first;
-  }
-  edges[bins] = last;
-  return edges;
-}
-function sturgesEdges(min, max2, size) {
-  return equalWidthEdges(min, max2, sturgesBinCount(min, max2, size));
-}
-function histogramCountsFromValueCounts(values, counts, edges) {
-  const bins = edges.length - 1;
-  const out = new Float64Array(bins);
-  const first = edges[0];
-  const last = edges[bins];
-  let bin = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    const c = counts[k];
-    if (c === 0 || v < first || v > last) continue;
-    if (v === last) {
-      out[bins - 1] += c;
-      continue;
-    }
-    while (bin + 1 < bins && v >= edges[bin + 1]) bin++;
-    out[bin] += c;
-  }
-  return out;
-}
-
 // src/drift/kernels/binned.ts
 var HISTOGRAM_MIN_REFERENCE_DISTINCT = 20;
 var ZERO_FILL_VALUE = 1e-4;
@@ -46838,20 +47253,20 @@ function usesHistogramBinning(columnType, referenceDistinct) {
   return columnType === "numerical" && referenceDistinct > HISTOGRAM_MIN_REFERENCE_DISTINCT;
 }
 function binnedCountsOf(merged, histogram2, bins) {
-  const { values, referenceCounts, currentCounts, referenceSize, currentSize } = merged;
+  const { values, referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 } = merged;
   if (!histogram2) {
-    return { binning: "values", referenceCounts, currentCounts, referenceSize, currentSize };
+    return { binning: "values", referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 };
   }
   const min = values[0];
   const max2 = values[values.length - 1];
-  const binCount = bins ?? sturgesBinCount(min, max2, referenceSize + currentSize);
+  const binCount = bins ?? sturgesBinCount(min, max2, referenceSize2 + currentSize2);
   const edges = equalWidthEdges(min, max2, binCount);
   return {
     binning: "histogram",
-    referenceCounts: histogramCountsFromValueCounts(values, referenceCounts, edges),
-    currentCounts: histogramCountsFromValueCounts(values, currentCounts, edges),
-    referenceSize,
-    currentSize,
+    referenceCounts: mergedHistogram(merged, "reference", edges),
+    currentCounts: mergedHistogram(merged, "current", edges),
+    referenceSize: referenceSize2,
+    currentSize: currentSize2,
     edges
   };
 }
@@ -46860,7 +47275,8 @@ function binnedCounts(pair2, bins) {
     const merged = mergedDistribution(pair2);
     return binnedCountsOf(
       merged,
-      usesHistogramBinning(pair2.columnType, referenceDistinctCount(merged)),
+      // The reference's distinct values are its runs (keys with a non-zero reference count in the merge).
+      usesHistogramBinning(pair2.columnType, referenceRuns(pair2).values.length),
       bins
     );
   });
@@ -46890,15 +47306,25 @@ function standardDeviation(values, ddof) {
   const n = values.length;
   if (n <= ddof) throw new Error(`standardDeviation requires at least ${ddof + 1} data point(s)`);
   const avg = pairwiseSum(values) / n;
-  const squares = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = avg - values[i];
-    squares[i] = d * d;
+  return Math.sqrt(pairwiseSumOfSquaredDeviations(values, avg) / (n - ddof));
+}
+function standardDeviationOfRuns(runs, ddof) {
+  const n = runs.total;
+  if (n <= ddof) throw new Error(`standardDeviationOfRuns requires at least ${ddof + 1} data point(s)`);
+  const avg = pairwiseSumOfRuns({ lengths: runs.counts, values: runs.values }) / n;
+  const squares = new Float64Array(runs.values.length);
+  for (let k = 0; k < squares.length; k++) {
+    const d = avg - runs.values[k];
+    squares[k] = d * d;
   }
-  return Math.sqrt(pairwiseSum(squares) / (n - ddof));
+  return Math.sqrt(pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / (n - ddof));
 }
 function referencePopulationStd(pair2) {
-  return cachedOnPair(pair2, "kernels:reference-std0", () => standardDeviation(pair2.reference, 0));
+  return cachedOnPair(
+    pair2,
+    "kernels:reference-std0",
+    () => pair2.fromCounts ? standardDeviationOfRuns(referenceRuns(pair2), 0) : standardDeviation(pair2.reference, 0)
+  );
 }
 
 // src/drift/types.ts
@@ -48099,9 +48525,9 @@ function studentTwoSidedP(t2, degreesOfFreedom) {
 
 // src/drift/stattests/chisquare.ts
 var SUM_RELATIVE_TOLERANCE = 1e-8;
-function chiSquareFromCounts(referenceCounts, currentCounts, referenceSize, currentSize) {
+function chiSquareFromCounts(referenceCounts, currentCounts, referenceSize2, currentSize2) {
   const keys = referenceCounts.length;
-  const scale = currentSize / referenceSize;
+  const scale = currentSize2 / referenceSize2;
   const observed = new Float64Array(keys);
   const expected = new Float64Array(keys);
   for (let k = 0; k < keys; k++) {
@@ -48413,8 +48839,8 @@ function cramerVonMisesLimitCdf(x) {
   return total;
 }
 function cramerVonMises(pair2) {
-  const nx = pair2.reference.length;
-  const ny = pair2.current.length;
+  const nx = referenceSize(pair2);
+  const ny = currentSize(pair2);
   if (nx <= 1 || ny <= 1) {
     throw new StatTestSkip(
       `Cramer-von Mises requires at least two observations per side (reference ${nx}, current ${ny})`
@@ -48423,18 +48849,41 @@ function cramerVonMises(pair2) {
   const method = Math.max(nx, ny) > EXACT_MAX_SIZE ? "asymptotic" : "exact";
   const merged = mergedDistribution(pair2);
   const { averageRanks } = pooledRanks(pair2);
-  const deviations = (sorted) => {
+  const deviations = (runs) => {
+    const runRank = new Float64Array(runs.values.length);
+    const runStart = new Float64Array(runs.values.length);
+    let k2 = 0;
+    let before = 0;
+    for (let r = 0; r < runs.values.length; r++) {
+      while (merged.values[k2] < runs.values[r]) k2++;
+      runRank[r] = averageRanks[k2];
+      runStart[r] = before;
+      before += runs.counts[r];
+    }
+    return pairwiseSumOfRuns({
+      lengths: runs.counts,
+      element: (r, offset) => {
+        const d = runRank[r] - (runStart[r] + offset + 1);
+        return d * d;
+      }
+    });
+  };
+  const sortedDeviations = (sorted) => {
     const out = new Float64Array(sorted.length);
     let k2 = 0;
     for (let i = 0; i < sorted.length; i++) {
-      if (merged.values[k2] !== sorted[i]) k2 = indexOfDistinct(merged.values, sorted[i]);
+      while (merged.values[k2] < sorted[i]) k2++;
       const d = averageRanks[k2] - (i + 1);
       out[i] = d * d;
     }
-    return out;
+    return pairwiseSum(out);
   };
-  let u = nx * pairwiseSum(deviations(sortedReference(pair2)));
-  u += ny * pairwiseSum(deviations(sortedCurrent(pair2)));
+  const side2 = (name2, runs) => {
+    const sorted = cachedSortedSide(pair2, name2);
+    return sorted ? sortedDeviations(sorted) : deviations(runs);
+  };
+  let u = nx * side2("reference", referenceRuns(pair2));
+  u += ny * side2("current", currentRuns(pair2));
   const k = nx * ny;
   const N = nx + ny;
   const statistic = u / (k * N) - (4 * k - 1) / (6 * N);
@@ -48633,13 +49082,13 @@ function blockSum(kernel, size, order, rowStart, rowEnd, colStart, colEnd, buffe
   }
   return total;
 }
-function mmdOf(kernel, size, currentSize, order, buffer) {
-  const referenceSize = size - currentSize;
-  const a = 1 / (referenceSize * (referenceSize - 1));
-  const b = 1 / (currentSize * (currentSize - 1));
-  const kxx = blockSum(kernel, size, order, 0, referenceSize, 0, referenceSize, buffer);
-  const kyy = blockSum(kernel, size, order, referenceSize, size, referenceSize, size, buffer);
-  const kxy = blockSum(kernel, size, order, referenceSize, size, 0, referenceSize, buffer) / (currentSize * referenceSize);
+function mmdOf(kernel, size, currentSize2, order, buffer) {
+  const referenceSize2 = size - currentSize2;
+  const a = 1 / (referenceSize2 * (referenceSize2 - 1));
+  const b = 1 / (currentSize2 * (currentSize2 - 1));
+  const kxx = blockSum(kernel, size, order, 0, referenceSize2, 0, referenceSize2, buffer);
+  const kyy = blockSum(kernel, size, order, referenceSize2, size, referenceSize2, size, buffer);
+  const kxy = blockSum(kernel, size, order, referenceSize2, size, 0, referenceSize2, buffer) / (currentSize2 * referenceSize2);
   return a * kxx + b * kyy - 2 * kxy;
 }
 function empiricalMmd(pair2, seed, iterations = MMD_ITERATIONS) {
@@ -49069,10 +49518,10 @@ function hellingerFromCoefficient(bhattacharyya) {
   const clipped = bhattacharyya < 0 ? 0 : bhattacharyya > 1 ? 1 : bhattacharyya;
   return Math.sqrt(1 - clipped);
 }
-function hellingerCategoricalFromCounts(referenceCounts, currentCounts, referenceSize, currentSize) {
+function hellingerCategoricalFromCounts(referenceCounts, currentCounts, referenceSize2, currentSize2) {
   let coefficient = 0;
   for (let k = 0; k < referenceCounts.length; k++) {
-    coefficient += Math.sqrt(referenceCounts[k] / referenceSize * (currentCounts[k] / currentSize));
+    coefficient += Math.sqrt(referenceCounts[k] / referenceSize2 * (currentCounts[k] / currentSize2));
   }
   return hellingerFromCoefficient(coefficient);
 }
@@ -49948,7 +50397,7 @@ function clip012(p) {
 }
 function ks2samp(pair2) {
   const walk = columnEcdfWalk(pair2);
-  return ksPValue(walk.ksStatistic, pair2.reference.length, pair2.current.length);
+  return ksPValue(walk.ksStatistic, referenceSize(pair2), currentSize(pair2));
 }
 var ks = {
   id: "ks",
@@ -49997,8 +50446,8 @@ function binomial(total, k) {
   return Math.round(result);
 }
 function mannWhitneyLess(pair2) {
-  const n1 = pair2.reference.length;
-  const n2 = pair2.current.length;
+  const n1 = referenceSize(pair2);
+  const n2 = currentSize(pair2);
   const ranks = pooledRanks(pair2);
   const hasTies = mergedDistribution(pair2).values.length < n1 + n2;
   const u1 = ranks.referenceRankSum - n1 * (n1 + 1) / 2;
@@ -50078,7 +50527,21 @@ var psi = {
 };
 
 // src/drift/stattests/t-test.ts
-function meanAndSampleVariance(values) {
+function meanAndSampleVariance(runs) {
+  const n = runs.total;
+  const mean2 = pairwiseSumOfRuns({ lengths: runs.counts, values: runs.values }) / n;
+  const squares = new Float64Array(runs.values.length);
+  for (let k = 0; k < squares.length; k++) {
+    const deviation = runs.values[k] - mean2;
+    squares[k] = deviation * deviation;
+  }
+  return {
+    n,
+    mean: mean2,
+    variance: pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / n * (n / (n - 1))
+  };
+}
+function meanAndSampleVarianceSorted(values) {
   const n = values.length;
   const mean2 = pairwiseSum(values) / n;
   const squares = new Float64Array(n);
@@ -50086,13 +50549,18 @@ function meanAndSampleVariance(values) {
     const deviation = values[i] - mean2;
     squares[i] = deviation * deviation;
   }
-  return { mean: mean2, variance: pairwiseSum(squares) / n * (n / (n - 1)) };
+  return { n, mean: mean2, variance: pairwiseSum(squares) / n * (n / (n - 1)) };
+}
+function sideMoments(pair2, side2) {
+  const runs = side2 === "reference" ? referenceRuns(pair2) : currentRuns(pair2);
+  const sorted = cachedSortedSide(pair2, side2);
+  return sorted ? meanAndSampleVarianceSorted(sorted) : meanAndSampleVariance(runs);
 }
 function studentTTest(pair2) {
-  const n1 = pair2.reference.length;
-  const n2 = pair2.current.length;
-  const reference = meanAndSampleVariance(sortedReference(pair2));
-  const current = meanAndSampleVariance(sortedCurrent(pair2));
+  const reference = sideMoments(pair2, "reference");
+  const current = sideMoments(pair2, "current");
+  const n1 = reference.n;
+  const n2 = current.n;
   const df = n1 + n2 - 2;
   const pooledVariance = ((n1 - 1) * reference.variance + (n2 - 1) * current.variance) / df;
   const denominator = Math.sqrt(pooledVariance * (1 / n1 + 1 / n2));
@@ -50100,7 +50568,7 @@ function studentTTest(pair2) {
   return { statistic, pValue: studentTwoSidedP(statistic, df) };
 }
 function undefinedReason(pair2) {
-  const sides = [pair2.reference.length, pair2.current.length];
+  const sides = [referenceSize(pair2), currentSize(pair2)];
   if (Math.min(...sides) < 2) {
     return `t-test needs at least 2 values per side (reference ${sides[0]}, current ${sides[1]}): a single value has no sample variance, so scipy's p-value is NaN (Evidently: never drift)`;
   }
@@ -50137,8 +50605,14 @@ function tvdPermutationTest(pair2, seed, iterations = TVD_ITERATIONS) {
   const observed = tvdOfCounts(merged.referenceCounts, merged.currentCounts, nRef, nCur);
   const total = nRef + nCur;
   const combinedKeys = new Int32Array(total);
-  for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair2.reference[i]);
-  for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair2.current[i]);
+  if (pair2.fromCounts) {
+    let at2 = 0;
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at2, at2 += merged.referenceCounts[k]);
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at2, at2 += merged.currentCounts[k]);
+  } else {
+    for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair2.reference[i]);
+    for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair2.current[i]);
+  }
   const keyTotals = new Float64Array(keys);
   for (let k = 0; k < keys; k++) keyTotals[k] = merged.referenceCounts[k] + merged.currentCounts[k];
   const random = new RandomState(seed);
@@ -50192,9 +50666,9 @@ var wasserstein = {
 
 // src/drift/stattests/z.ts
 var import_stats_base_dists_normal_cdf2 = __toESM(require_lib57(), 1);
-function twoProportionZTest(referenceOnes, referenceSize, currentOnes, currentSize) {
-  const n1 = referenceSize;
-  const n2 = currentSize;
+function twoProportionZTest(referenceOnes, referenceSize2, currentOnes, currentSize2) {
+  const n1 = referenceSize2;
+  const n2 = currentSize2;
   const p1 = referenceOnes / n1;
   const p2 = currentOnes / n2;
   const pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
@@ -50226,15 +50700,19 @@ var z = {
 // src/drift/stattests/index.ts
 function unscorable(pair2) {
   return cachedOnPair(pair2, "unscorable", () => {
-    for (const [side, values] of [
+    const sides = pair2.fromCounts ? [
+      ["reference", referenceRuns(pair2).values],
+      ["current", currentRuns(pair2).values]
+    ] : [
       ["reference", pair2.reference],
       ["current", pair2.current]
-    ]) {
-      if (values.length === 0) return `no values on the ${side} side (all missing)`;
+    ];
+    for (const [side2, values] of sides) {
+      if (values.length === 0) return `no values on the ${side2} side (all missing)`;
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
         if (value - value !== 0) {
-          return `the ${side} side holds a missing or infinite value (${value}); these are removed before testing`;
+          return `the ${side2} side holds a missing or infinite value (${value}); these are removed before testing`;
         }
       }
     }
@@ -51247,15 +51725,188 @@ function resolveOverride(overrides2, column, columnType) {
 }
 
 // src/job/compare-job.ts
-import { isAbsolute as isAbsolute2, join as join3, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, resolve as resolve6 } from "node:path";
+
+// src/drift/expand-counted.ts
+function sideRows(column) {
+  let rows = column.counts.missing;
+  for (const count of column.counts.counts) rows += count;
+  return rows;
+}
+function checkCounts(column) {
+  const counts = column.counts;
+  if (counts.keys.length !== counts.counts.length)
+    throw new Error("expandCounted requires one count per key");
+  for (const count of counts.counts) {
+    if (!(Number.isInteger(count) && count >= 0))
+      throw new Error(`expandCounted requires whole counts, got ${count}`);
+  }
+}
+function compareNumbers(a, b) {
+  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
+  if (Number.isNaN(b)) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function expandCounted(column) {
+  checkCounts(column);
+  const counts = column.counts;
+  const rows = sideRows(column);
+  const name2 = column.name;
+  if (column.storage === "string") {
+    const keys2 = counts.keys;
+    const dictionary = [];
+    const codes = new Int32Array(rows);
+    let at3 = 0;
+    for (let k = 0; k < keys2.length; k++) {
+      const count = counts.counts[k];
+      if (count === 0) continue;
+      const code2 = dictionary.length;
+      dictionary.push(keys2[k]);
+      codes.fill(code2, at3, at3 + count);
+      at3 += count;
+    }
+    codes.fill(-1, at3);
+    return { name: name2, type: "string", codes, dictionary };
+  }
+  const keys = counts.keys;
+  const order = Array.from({ length: keys.length }, (_, k) => k).sort(
+    (a, b) => compareNumbers(keys[a], keys[b])
+  );
+  const values = new Float64Array(rows);
+  let at2 = 0;
+  for (const k of order) {
+    const count = counts.counts[k];
+    values.fill(keys[k], at2, at2 + count);
+    at2 += count;
+  }
+  values.fill(Number.NaN, at2);
+  switch (column.storage) {
+    case "bool":
+      return { name: name2, type: "bool", values };
+    case "datetime":
+      return { name: name2, type: "datetime", values };
+    case "int":
+      return { name: name2, type: counts.missing === 0 ? "int" : "float", values };
+    case "float":
+      return { name: name2, type: "float", values };
+  }
+}
+
+// src/drift/counted.ts
+var COUNTS = /* @__PURE__ */ new WeakMap();
+function countsOf(column) {
+  return COUNTS.get(column);
+}
+function lazyColumn(counted) {
+  checkCounts(counted);
+  let expanded;
+  const expand = () => expanded ??= expandCounted(counted);
+  const name2 = counted.name;
+  let column;
+  if (counted.storage === "string") {
+    column = {
+      name: name2,
+      type: "string",
+      get codes() {
+        return expand().codes;
+      },
+      get dictionary() {
+        return expand().dictionary;
+      }
+    };
+  } else {
+    const type = counted.storage === "int" ? counted.counts.missing === 0 ? "int" : "float" : counted.storage;
+    column = {
+      name: name2,
+      type,
+      get values() {
+        return expand().values;
+      }
+    };
+  }
+  COUNTS.set(column, counted);
+  return column;
+}
+function tableOfCounts(snapshot2) {
+  return {
+    source: snapshot2.source,
+    rows: snapshot2.rows,
+    columns: snapshot2.counted.map(lazyColumn),
+    ...snapshot2.unloaded ? { unloaded: snapshot2.unloaded } : {}
+  };
+}
+function compareWithSignedZero(a, b) {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return Object.is(a, -0) && !Object.is(b, -0) ? -1 : Object.is(b, -0) && !Object.is(a, -0) ? 1 : 0;
+}
+function numericRuns(counted, keep) {
+  const keys = counted.counts.keys;
+  const order = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (counted.counts.counts[k] > 0 && keep(keys[k])) order.push(k);
+  }
+  order.sort((a, b) => compareWithSignedZero(keys[a], keys[b]));
+  const values = new Float64Array(order.length);
+  const counts = new Float64Array(order.length);
+  let runs = 0;
+  let total = 0;
+  for (const k of order) {
+    const value = keys[k];
+    const count = counted.counts.counts[k];
+    total += count;
+    if (runs > 0 && values[runs - 1] === value) counts[runs - 1] += count;
+    else {
+      values[runs] = value;
+      counts[runs++] = count;
+    }
+  }
+  return { values: values.slice(0, runs), counts: counts.slice(0, runs), total };
+}
+function finiteRunsOfCounts(counted) {
+  return numericRuns(counted, Number.isFinite);
+}
+function presentRunsOfCounts(counted) {
+  return numericRuns(counted, (value) => !Number.isNaN(value));
+}
+function labelCountsOf(counted) {
+  const keys = counted.counts.keys;
+  const labels = [];
+  const counts = [];
+  for (let k = 0; k < keys.length; k++) {
+    const count = counted.counts.counts[k];
+    if (count === 0) continue;
+    labels.push(keys[k]);
+    counts.push(count);
+  }
+  return { labels, counts };
+}
+function cellCount(column) {
+  const counted = countsOf(column);
+  if (counted) return sideRows(counted);
+  return column.type === "string" ? column.codes.length : column.values.length;
+}
+function missingCount(column) {
+  const counted = countsOf(column);
+  if (!counted) return countMissing(column);
+  let missing = counted.counts.missing;
+  if (counted.storage !== "string") {
+    const keys = counted.counts.keys;
+    for (let k = 0; k < keys.length; k++) if (Number.isNaN(keys[k])) missing += counted.counts.counts[k];
+  }
+  return missing;
+}
+function asTable(snapshot2) {
+  return isCounted(snapshot2) ? tableOfCounts(snapshot2) : snapshot2;
+}
 
 // src/drift/decide.ts
 function positiveRate(column) {
   if (column.type === "datetime") return null;
+  const counted = countsOf(column);
+  if (counted) return positiveRateOfCounts(counted);
   if (column.type === "string") {
-    const positive = column.dictionary.findIndex(
-      (label) => /^(1|true|yes|y|positive|churn(ed)?)$/i.test(label.trim())
-    );
+    const positive = column.dictionary.findIndex((label) => POSITIVE_LABEL.test(label.trim()));
     if (positive < 0) return null;
     let hits2 = 0;
     let count2 = 0;
@@ -51276,6 +51927,27 @@ function positiveRate(column) {
     if (value - value !== 0) continue;
     count++;
     if (value === 1) hits++;
+  }
+  return count === 0 ? null : hits / count;
+}
+var POSITIVE_LABEL = /^(1|true|yes|y|positive|churn(ed)?)$/i;
+function positiveRateOfCounts(counted) {
+  let hits = 0;
+  let count = 0;
+  if (counted.storage === "string") {
+    const { labels, counts } = labelCountsOf(counted);
+    const positive = labels.findIndex((label) => POSITIVE_LABEL.test(label.trim()));
+    if (positive < 0) return null;
+    for (let k = 0; k < labels.length; k++) count += counts[k];
+    hits = counts[positive];
+  } else {
+    const keys = counted.counts.keys;
+    for (let k = 0; k < keys.length; k++) {
+      const value = keys[k];
+      if (value - value !== 0) continue;
+      count += counted.counts.counts[k];
+      if (value === 1) hits += counted.counts.counts[k];
+    }
   }
   return count === 0 ? null : hits / count;
 }
@@ -51345,16 +52017,6 @@ function missingDrift(referenceMissing, referenceRows, currentMissing, currentRo
   };
 }
 
-// src/drift/example-value.ts
-var MAX_EXAMPLE_LENGTH = 200;
-function exampleValue(value) {
-  if (value.length <= MAX_EXAMPLE_LENGTH) return value;
-  let end = MAX_EXAMPLE_LENGTH;
-  const last = value.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return `${value.slice(0, end)}\u2026`;
-}
-
 // src/drift/column-types.ts
 var INTEGER_CARDINALITY_LIMIT = 10;
 function distinctUpTo(values, limit) {
@@ -51372,6 +52034,8 @@ function distinctUpTo(values, limit) {
   return size;
 }
 function inferColumnType(current) {
+  const counted = countsOf(current);
+  if (counted) return inferCountedType(current.type, counted);
   switch (current.type) {
     case "float":
       return "numerical";
@@ -51388,6 +52052,155 @@ function inferColumnType(current) {
     case "datetime":
       return void 0;
   }
+}
+function inferCountedType(type, counted) {
+  switch (type) {
+    case "float":
+      return "numerical";
+    case "int":
+      return presentRunsOfCounts(counted).values.length <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
+    case "bool":
+      return "categorical";
+    case "string": {
+      const { labels, counts } = labelCountsOf(counted);
+      let nonNull = 0;
+      for (const count of counts) nonNull += count;
+      return labels.length > 0.5 * nonNull ? "text" : "categorical";
+    }
+    case "datetime":
+      return void 0;
+  }
+}
+
+// src/drift/plan.ts
+function isStringUniqueInEveryRow(column) {
+  if (column.type !== "string") return false;
+  const counted = countsOf(column);
+  if (counted) return counted.counts.missing === 0 && counted.counts.counts.every((count) => count <= 1);
+  return column.dictionary.length === column.codes.length;
+}
+function isNumericStorage(column) {
+  return column.type === "float" || column.type === "int" || column.type === "bool";
+}
+function storageName(column) {
+  return column.type === "string" ? "text" : column.type === "bool" ? "boolean" : column.type === "datetime" ? "datetime" : "numeric";
+}
+function planColumns(reference, current, options, summarized) {
+  const reserved = new Set(
+    [options.idColumn, options.timestampColumn].filter((name2) => !!name2)
+  );
+  const excluded = new Set(options.exclude ?? []);
+  const forcedNumerical = new Set(options.numerical ?? []);
+  const forcedCategorical = new Set(options.categorical ?? []);
+  checkNamedColumns(reference, current, options, summarized?.names);
+  const names = options.columns ? [...options.columns] : summarized ? [...summarized.order] : [.../* @__PURE__ */ new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
+  const typed = [];
+  for (const name2 of names) {
+    if (reserved.has(name2) || excluded.has(name2)) continue;
+    if (summarized?.names.has(name2)) {
+      typed.push({ name: name2, type: "numerical" });
+      continue;
+    }
+    const ref = getColumn(reference, name2);
+    const cur = getColumn(current, name2);
+    if (!ref)
+      throw new UserError(
+        "COLUMN_MISSING",
+        `column '${name2}' is missing from the reference snapshot ${reference.source}`
+      );
+    if (!cur)
+      throw new UserError(
+        "COLUMN_MISSING",
+        `column '${name2}' is missing from the current snapshot ${current.source}`
+      );
+    if (ref.type === "datetime" || cur.type === "datetime") {
+      if (options.columns)
+        throw new UserError(
+          "COLUMN_TYPE_MISMATCH",
+          `column '${name2}' holds dates; drift is tested on numbers and categories`
+        );
+      continue;
+    }
+    if (isNumericStorage(ref) !== isNumericStorage(cur))
+      throw new UserError(
+        "COLUMN_TYPE_MISMATCH",
+        `column '${name2}' is ${storageName(ref)} in the reference (${reference.source}) but ${storageName(cur)} in the current (${current.source})`
+      );
+    let type;
+    if (forcedNumerical.has(name2)) {
+      if (!isNumericStorage(cur))
+        throw new UserError(
+          "COLUMN_TYPE_MISMATCH",
+          `${settingName(options, "numerical")} ${name2}: column '${name2}' holds text, not numbers`
+        );
+      type = "numerical";
+    } else if (forcedCategorical.has(name2)) type = "categorical";
+    else type = inferColumnType(cur);
+    if (type === "text" && isStringUniqueInEveryRow(ref) && isStringUniqueInEveryRow(cur))
+      typed.push({ name: name2, type, uniqueInEveryRow: true });
+    else if (type) typed.push({ name: name2, type });
+  }
+  if (typed.length === 0 && !options.allowEmpty)
+    throw noColumnsError(reference.source, current.source, options);
+  const order = ["numerical", "categorical", "text"];
+  return order.flatMap((type) => typed.filter((column) => column.type === type));
+}
+function noColumnsError(referenceSource, currentSource, options) {
+  return new UserError(
+    "NO_COLUMNS",
+    `no column left to test: every column is excluded, an id, a timestamp or a date (${referenceSource}, ${currentSource}); pass ${settingName(options, "allowEmpty")} to accept a comparison that tests nothing`
+  );
+}
+function planOrder(reference, current, options) {
+  return options.columns ? [...options.columns] : [.../* @__PURE__ */ new Set([...current, ...reference])];
+}
+function checkColumnNames(reference, current, options) {
+  checkNamedColumns(reference, current, options);
+}
+var LISTED_COLUMNS = 20;
+function describeColumns(reference, current) {
+  const all = [...new Set([...reference.columns, ...current.columns].map((column) => column.name))];
+  const listed = all.slice(0, LISTED_COLUMNS).join(", ");
+  return all.length > LISTED_COLUMNS ? `columns: ${listed}, ... (${all.length} in all)` : `columns: ${listed}`;
+}
+function checkNamedColumns(reference, current, options, summarized) {
+  const named = [
+    ["columns", options.columns ?? []],
+    ["exclude", options.exclude ?? []],
+    ["numerical", options.numerical ?? []],
+    ["categorical", options.categorical ?? []],
+    ["idColumn", [options.idColumn]],
+    ["timestampColumn", [options.timestampColumn]],
+    ["target", [options.target]],
+    ["stattest", Object.keys(options.stattest?.byColumn ?? {})],
+    ["threshold", Object.keys(options.threshold?.byColumn ?? {})]
+  ];
+  for (const [setting, names] of named) {
+    const unknown = [
+      ...new Set(
+        names.filter(
+          (name2) => name2 !== void 0 && !hasColumn(reference, name2) && !hasColumn(current, name2) && !summarized?.has(name2)
+        )
+      )
+    ];
+    if (unknown.length === 0) continue;
+    const loaded = reference.columns.length + current.columns.length;
+    const quoted = unknown.map((name2) => `'${name2}'`).join(", ");
+    throw new UserError(
+      "COLUMN_MISSING",
+      `${settingName(options, setting)}: ${unknown.length === 1 ? "column" : "columns"} ${quoted} ${unknown.length === 1 ? "is" : "are"} in neither snapshot (${reference.source}, ${current.source}${loaded === 0 ? "" : `; ${describeColumns(reference, current)}`})`
+    );
+  }
+}
+
+// src/drift/example-value.ts
+var MAX_EXAMPLE_LENGTH = 200;
+function exampleValue(value) {
+  if (value.length <= MAX_EXAMPLE_LENGTH) return value;
+  let end = MAX_EXAMPLE_LENGTH;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${value.slice(0, end)}\u2026`;
 }
 
 // src/drift/kernels/compensated-sum.ts
@@ -51440,6 +52253,33 @@ function compensatedWeightedSquaredDeviations(values, weights, count, center) {
   }
   return sum + compensation;
 }
+function compensatedSumOfRepeats(values, counts) {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k];
+    for (let c = counts[k]; c > 0; c--) {
+      const t2 = sum + x;
+      compensation += neumaierError(sum, x, t2);
+      sum = t2;
+    }
+  }
+  return sum + compensation;
+}
+function compensatedSquaredDeviationsOfRepeats(values, counts, center) {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k++) {
+    const d = center - values[k];
+    const x = d * d;
+    for (let c = counts[k]; c > 0; c--) {
+      const t2 = sum + x;
+      compensation += neumaierError(sum, x, t2);
+      sum = t2;
+    }
+  }
+  return sum + compensation;
+}
 
 // src/drift/summary.ts
 var ALMOST_CONSTANT_SHARE = 0.95;
@@ -51463,17 +52303,30 @@ function manyValuesMoments(present) {
     std: present.length < 2 ? Number.NaN : Math.sqrt(compensatedSquaredDeviations(present, mean2) / (present.length - 1))
   };
 }
+function manyValuesMomentsOfRuns(runs) {
+  const n = runs.total;
+  const mean2 = compensatedSumOfRepeats(runs.values, runs.counts) / n;
+  return {
+    mean: mean2,
+    std: n < 2 ? Number.NaN : Math.sqrt(compensatedSquaredDeviationsOfRepeats(runs.values, runs.counts, mean2) / (n - 1))
+  };
+}
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
 function numericTally(column, rows, given2, decided) {
+  const counted = countsOf(column);
+  const presentRuns = counted ? presentRunsOfCounts(counted) : void 0;
   let count = 0;
-  if (given2 !== void 0 && given2.total === rows)
+  if (presentRuns) count = presentRuns.total;
+  else if (given2 !== void 0 && given2.total === rows)
     count = rows;
   else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
   let runs;
   let present;
-  if (given2 !== void 0 && given2.total === count) {
+  if (presentRuns) {
+    runs = presentRuns;
+  } else if (given2 !== void 0 && given2.total === count) {
     runs = given2;
   } else {
     present = presentValues(column.values, rows, count);
@@ -51504,7 +52357,7 @@ function numericTally(column, rows, given2, decided) {
   if (type === "numerical") {
     const empty2 = count === 0;
     let computed;
-    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
+    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs, count) : presentRuns ? manyValuesMomentsOfRuns(presentRuns) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
     return {
       summary: {
         column: column.name,
@@ -51541,15 +52394,21 @@ function categoricalSummary(name2, type, count, missing, counts, rows) {
   return { column: name2, type, count, missing, distinct: counts.length, top };
 }
 function stringTally(column, type, rows) {
+  const counted = countsOf(column);
+  if (counted) {
+    const { labels, counts } = labelCountsOf(counted);
+    return labelTally(column.name, labels, Float64Array.from(counts), type, rows);
+  }
   const byCode = new Float64Array(column.dictionary.length);
-  let count = 0;
   for (let i = 0; i < rows; i++) {
     const code2 = column.codes[i];
-    if (code2 >= 0) {
-      byCode[code2] += 1;
-      count++;
-    }
+    if (code2 >= 0) byCode[code2] += 1;
   }
+  return labelTally(column.name, column.dictionary, byCode, type, rows);
+}
+function labelTally(name2, dictionary, byCode, type, rows) {
+  let count = 0;
+  for (let code2 = 0; code2 < byCode.length; code2++) count += byCode[code2];
   const top = [];
   let distinct = 0;
   let modeCount = 0;
@@ -51559,7 +52418,7 @@ function stringTally(column, type, rows) {
     if (c === 0) continue;
     distinct++;
     if (c > modeCount) modeCount = c;
-    const entry = { value: column.dictionary[code2], count: c };
+    const entry = { value: dictionary[code2], count: c };
     if (top.length === TOP_VALUES && !before(entry, top[TOP_VALUES - 1])) continue;
     let at2 = top.length < TOP_VALUES ? top.length : TOP_VALUES - 1;
     top[at2] = entry;
@@ -51570,7 +52429,7 @@ function stringTally(column, type, rows) {
   }
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   const summaryType = type === "text" ? "text" : "categorical";
-  const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
+  const summary = categoricalSummary(name2, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
 function summarizeColumn(column, rows, runs, type) {
@@ -51582,7 +52441,7 @@ function summaryColumnType(reference, current) {
   if (decidingSide === void 0) return "categorical";
   return inferColumnType(decidingSide) ?? "datetime";
 }
-function computeSummary(table, rowFacts2, precomputed, typeOf) {
+function computeSummary(table, rowFacts2, precomputed, typeOf, order) {
   const rows = table.rows;
   const columnsByType = {
     numerical: 0,
@@ -51595,8 +52454,13 @@ function computeSummary(table, rowFacts2, precomputed, typeOf) {
   let constantColumns = 0;
   let almostConstantColumns = 0;
   let missingCells = 0;
-  for (const column of table.columns) {
-    const { summary, modeCount } = precomputed?.(column.name) ?? summarizeColumn(column, rows, void 0, typeOf?.(column.name));
+  const byName = new Map(table.columns.map((column) => [column.name, column]));
+  const names = order ?? table.columns.map((column) => column.name);
+  for (const name2 of names) {
+    const column = byName.get(name2);
+    const tally = precomputed?.(name2) ?? (column ? summarizeColumn(column, rows, void 0, typeOf?.(name2)) : void 0);
+    if (tally === void 0) continue;
+    const { summary, modeCount } = tally;
     columnsByType[summary.type]++;
     byColumn.push(summary);
     missingCells += summary.missing.count;
@@ -51606,7 +52470,7 @@ function computeSummary(table, rowFacts2, precomputed, typeOf) {
   }
   return {
     rows,
-    columns: table.columns.length,
+    columns: byColumn.length,
     columns_by_type: columnsByType,
     duplicated_rows: rowFacts2.duplicatedRows,
     empty_rows: rowFacts2.emptyRows,
@@ -51619,7 +52483,8 @@ function computeSummary(table, rowFacts2, precomputed, typeOf) {
 }
 
 // src/drift/assemble.ts
-function assembleDrift(tables, rowFacts2, options, works) {
+var NO_ROW_FACTS = { duplicatedRows: 0, emptyRows: 0 };
+function assemblePart(tables, options, works, columnOrder) {
   const { reference, current } = tables;
   const columns = works.map((work) => work.result);
   const referenceTallies = /* @__PURE__ */ new Map();
@@ -51631,29 +52496,85 @@ function assembleDrift(tables, rowFacts2, options, works) {
   for (const column of columns) {
     const ref = getColumn(reference, column.column);
     const cur = getColumn(current, column.column);
-    if (ref && cur && reference.rows > 0 && current.rows > 0) {
-      const referenceMissing = referenceTallies.get(column.column)?.summary.missing.count ?? countMissing(ref);
-      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? countMissing(cur);
+    const tallied = referenceTallies.has(column.column) && currentTallies.has(column.column);
+    if ((ref && cur || tallied) && reference.rows > 0 && current.rows > 0) {
+      const referenceMissing = referenceTallies.get(column.column)?.summary.missing.count ?? missingCount(ref);
+      const currentMissing = currentTallies.get(column.column)?.summary.missing.count ?? missingCount(cur);
       Object.assign(column, missingDrift(referenceMissing, reference.rows, currentMissing, current.rows));
     }
   }
+  const summaryTypes = /* @__PURE__ */ new Map();
+  for (const column of columns) summaryTypes.set(column.column, column.column_type);
+  const typeOf = (name2) => summaryTypes.get(name2) ?? summaryColumnType(getColumn(reference, name2), getColumn(current, name2));
+  const referenceTarget = options.target ? getColumn(reference, options.target) : void 0;
+  const currentTarget = options.target ? getColumn(current, options.target) : void 0;
+  return {
+    columns,
+    summary: {
+      reference: computeSummary(
+        reference,
+        NO_ROW_FACTS,
+        (name2) => referenceTallies.get(name2),
+        typeOf,
+        columnOrder
+      ),
+      current: computeSummary(current, NO_ROW_FACTS, (name2) => currentTallies.get(name2), typeOf, columnOrder)
+    },
+    ...referenceTarget && currentTarget ? { target: { referenceRate: positiveRate(referenceTarget), currentRate: positiveRate(currentTarget) } } : {}
+  };
+}
+var TYPE_RANK = { numerical: 0, categorical: 1, text: 2 };
+function byIndexIn(names, nameOf) {
+  const index = new Map(names.map((name2, position) => [name2, position]));
+  return (a, b) => (index.get(nameOf(a)) ?? Infinity) - (index.get(nameOf(b)) ?? Infinity);
+}
+function mergeSummaries(parts, rows, rowFacts2, order) {
+  const byColumn = parts.flatMap((part) => part.by_column);
+  if (order) byColumn.sort(byIndexIn(order, (summary) => summary.column));
+  const sum = (field) => parts.reduce((total, part) => total + part[field], 0);
+  const missingCells = parts.reduce((total, part) => total + part.missing_cells.count, 0);
+  const columnsByType = { numerical: 0, categorical: 0, text: 0, datetime: 0 };
+  for (const part of parts)
+    for (const type of Object.keys(columnsByType))
+      columnsByType[type] += part.columns_by_type[type];
+  return {
+    rows,
+    columns: sum("columns"),
+    columns_by_type: columnsByType,
+    duplicated_rows: rowFacts2.duplicatedRows,
+    empty_rows: rowFacts2.emptyRows,
+    empty_columns: sum("empty_columns"),
+    constant_columns: sum("constant_columns"),
+    almost_constant_columns: sum("almost_constant_columns"),
+    missing_cells: { count: missingCells, share: rows === 0 ? 0 : missingCells / rows },
+    by_column: byColumn
+  };
+}
+function finishDrift(parts, snapshots, rowFacts2, options, order) {
+  const { reference, current } = snapshots;
+  const columns = parts.flatMap((part) => part.columns);
+  if (parts.length > 1) {
+    const position = byIndexIn(order?.plan ?? [], (column) => column.column);
+    columns.sort((a, b) => TYPE_RANK[a.column_type] - TYPE_RANK[b.column_type] || position(a, b));
+  }
+  if (columns.length === 0 && !options.allowEmpty)
+    throw noColumnsError(reference.source, current.source, options);
   if (options.correction) applyCorrection(columns, options.correction);
   if (options.missingDrift) {
     for (const column of columns)
       if (column.skipped === null && column.missing_drift_detected === true) column.drift_detected = true;
   }
+  const target = parts.find((part) => part.target)?.target;
   const decided = decideDrift(columns, {
     driftShareThreshold: options.driftShare ?? DEFAULT_DRIFT_SHARE,
     retrainThreshold: options.retrainThreshold ?? DEFAULT_RETRAIN_THRESHOLD,
     target: options.target ? {
       column: options.target,
-      referenceRate: positiveRate(getColumn(reference, options.target)),
-      currentRate: positiveRate(getColumn(current, options.target))
+      referenceRate: target?.referenceRate ?? null,
+      currentRate: target?.currentRate ?? null
     } : void 0
   });
-  const summaryTypes = /* @__PURE__ */ new Map();
-  for (const column of columns) summaryTypes.set(column.column, column.column_type);
-  const typeOf = (name2) => summaryTypes.get(name2) ?? summaryColumnType(getColumn(reference, name2), getColumn(current, name2));
+  const merged = parts.length > 1;
   return {
     schema_version: SCHEMA_VERSION,
     reference: { label: options.referenceLabel, rows: reference.rows, source: reference.source },
@@ -51664,188 +52585,29 @@ function assembleDrift(tables, rowFacts2, options, works) {
     ...options.missingDrift ? { missing_drift: true } : {},
     // DataSummaryPreset-style summary of both snapshots.
     summary: {
-      reference: computeSummary(reference, rowFacts2.reference, (name2) => referenceTallies.get(name2), typeOf),
-      current: computeSummary(current, rowFacts2.current, (name2) => currentTallies.get(name2), typeOf)
-    }
-  };
-}
-
-// src/drift/counted.ts
-function sideRows(column) {
-  let rows = column.counts.missing;
-  for (const count of column.counts.counts) rows += count;
-  return rows;
-}
-function compareNumbers(a, b) {
-  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
-  if (Number.isNaN(b)) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function expandCounted(column) {
-  const counts = column.counts;
-  if (counts.keys.length !== counts.counts.length)
-    throw new Error("expandCounted requires one count per key");
-  for (const count of counts.counts) {
-    if (!(Number.isInteger(count) && count >= 0))
-      throw new Error(`expandCounted requires whole counts, got ${count}`);
-  }
-  const rows = sideRows(column);
-  const name2 = column.name;
-  if (column.storage === "string") {
-    const keys2 = counts.keys;
-    const dictionary = [];
-    const codes = new Int32Array(rows);
-    let at3 = 0;
-    for (let k = 0; k < keys2.length; k++) {
-      const count = counts.counts[k];
-      if (count === 0) continue;
-      const code2 = dictionary.length;
-      dictionary.push(keys2[k]);
-      codes.fill(code2, at3, at3 + count);
-      at3 += count;
-    }
-    codes.fill(-1, at3);
-    return { name: name2, type: "string", codes, dictionary };
-  }
-  const keys = counts.keys;
-  const order = Array.from({ length: keys.length }, (_, k) => k).sort(
-    (a, b) => compareNumbers(keys[a], keys[b])
-  );
-  const values = new Float64Array(rows);
-  let at2 = 0;
-  for (const k of order) {
-    const count = counts.counts[k];
-    values.fill(keys[k], at2, at2 + count);
-    at2 += count;
-  }
-  values.fill(Number.NaN, at2);
-  switch (column.storage) {
-    case "bool":
-      return { name: name2, type: "bool", values };
-    case "datetime":
-      return { name: name2, type: "datetime", values };
-    case "int":
-      return { name: name2, type: counts.missing === 0 ? "int" : "float", values };
-    case "float":
-      return { name: name2, type: "float", values };
-  }
-}
-function tableOfCounts(snapshot2) {
-  return {
-    source: snapshot2.source,
-    rows: snapshot2.rows,
-    columns: snapshot2.counted.map(expandCounted),
-    ...snapshot2.unloaded ? { unloaded: snapshot2.unloaded } : {}
-  };
-}
-function asTable(snapshot2) {
-  return isCounted(snapshot2) ? tableOfCounts(snapshot2) : snapshot2;
-}
-
-// src/drift/plan.ts
-function isNumericStorage(column) {
-  return column.type === "float" || column.type === "int" || column.type === "bool";
-}
-function storageName(column) {
-  return column.type === "string" ? "text" : column.type === "bool" ? "boolean" : column.type === "datetime" ? "datetime" : "numeric";
-}
-function planColumns(reference, current, options) {
-  const reserved = new Set(
-    [options.idColumn, options.timestampColumn].filter((name2) => !!name2)
-  );
-  const excluded = new Set(options.exclude ?? []);
-  const forcedNumerical = new Set(options.numerical ?? []);
-  const forcedCategorical = new Set(options.categorical ?? []);
-  checkNamedColumns(reference, current, options);
-  const names = options.columns ? [...options.columns] : [.../* @__PURE__ */ new Set([...current.columns.map((c) => c.name), ...reference.columns.map((c) => c.name)])];
-  const typed = [];
-  for (const name2 of names) {
-    if (reserved.has(name2) || excluded.has(name2)) continue;
-    const ref = getColumn(reference, name2);
-    const cur = getColumn(current, name2);
-    if (!ref)
-      throw new UserError(
-        "COLUMN_MISSING",
-        `column '${name2}' is missing from the reference snapshot ${reference.source}`
-      );
-    if (!cur)
-      throw new UserError(
-        "COLUMN_MISSING",
-        `column '${name2}' is missing from the current snapshot ${current.source}`
-      );
-    if (ref.type === "datetime" || cur.type === "datetime") {
-      if (options.columns)
-        throw new UserError(
-          "COLUMN_TYPE_MISMATCH",
-          `column '${name2}' holds dates; drift is tested on numbers and categories`
-        );
-      continue;
-    }
-    if (isNumericStorage(ref) !== isNumericStorage(cur))
-      throw new UserError(
-        "COLUMN_TYPE_MISMATCH",
-        `column '${name2}' is ${storageName(ref)} in the reference (${reference.source}) but ${storageName(cur)} in the current (${current.source})`
-      );
-    let type;
-    if (forcedNumerical.has(name2)) {
-      if (!isNumericStorage(cur))
-        throw new UserError(
-          "COLUMN_TYPE_MISMATCH",
-          `${settingName(options, "numerical")} ${name2}: column '${name2}' holds text, not numbers`
-        );
-      type = "numerical";
-    } else if (forcedCategorical.has(name2)) type = "categorical";
-    else type = inferColumnType(cur);
-    if (type) typed.push({ name: name2, type });
-  }
-  if (typed.length === 0 && !options.allowEmpty)
-    throw new UserError(
-      "NO_COLUMNS",
-      `no column left to test: every column is excluded, an id, a timestamp or a date (${reference.source}, ${current.source}); pass ${settingName(options, "allowEmpty")} to accept a comparison that tests nothing`
-    );
-  const order = ["numerical", "categorical", "text"];
-  return order.flatMap((type) => typed.filter((column) => column.type === type));
-}
-var LISTED_COLUMNS = 20;
-function describeColumns(reference, current) {
-  const all = [...new Set([...reference.columns, ...current.columns].map((column) => column.name))];
-  const listed = all.slice(0, LISTED_COLUMNS).join(", ");
-  return all.length > LISTED_COLUMNS ? `columns: ${listed}, ... (${all.length} in all)` : `columns: ${listed}`;
-}
-function checkNamedColumns(reference, current, options) {
-  const named = [
-    ["columns", options.columns ?? []],
-    ["exclude", options.exclude ?? []],
-    ["numerical", options.numerical ?? []],
-    ["categorical", options.categorical ?? []],
-    ["idColumn", [options.idColumn]],
-    ["timestampColumn", [options.timestampColumn]],
-    ["target", [options.target]],
-    ["stattest", Object.keys(options.stattest?.byColumn ?? {})],
-    ["threshold", Object.keys(options.threshold?.byColumn ?? {})]
-  ];
-  for (const [setting, names] of named) {
-    const unknown = [
-      ...new Set(
-        names.filter(
-          (name2) => name2 !== void 0 && !hasColumn(reference, name2) && !hasColumn(current, name2)
-        )
+      reference: mergeSummaries(
+        parts.map((part) => part.summary.reference),
+        reference.rows,
+        rowFacts2.reference,
+        merged ? order?.reference : void 0
+      ),
+      current: mergeSummaries(
+        parts.map((part) => part.summary.current),
+        current.rows,
+        rowFacts2.current,
+        merged ? order?.current : void 0
       )
-    ];
-    if (unknown.length === 0) continue;
-    const loaded = reference.columns.length + current.columns.length;
-    const quoted = unknown.map((name2) => `'${name2}'`).join(", ");
-    throw new UserError(
-      "COLUMN_MISSING",
-      `${settingName(options, setting)}: ${unknown.length === 1 ? "column" : "columns"} ${quoted} ${unknown.length === 1 ? "is" : "are"} in neither snapshot (${reference.source}, ${current.source}${loaded === 0 ? "" : `; ${describeColumns(reference, current)}`})`
-    );
-  }
+    }
+  };
+}
+function assembleDrift(tables, rowFacts2, options, works, columnOrder) {
+  return finishDrift([assemblePart(tables, options, works, columnOrder)], tables, rowFacts2, options);
 }
 
 // src/drift/default-stattest.ts
 var SMALL_REFERENCE_MAX_ROWS = 1e3;
-function defaultStatTest(columnType, referenceSize, uniqueValues) {
-  if (referenceSize <= SMALL_REFERENCE_MAX_ROWS) {
+function defaultStatTest(columnType, referenceSize2, uniqueValues) {
+  if (referenceSize2 <= SMALL_REFERENCE_MAX_ROWS) {
     if (uniqueValues <= 2) return "z";
     if (columnType === "categorical") return "chisquare";
     return uniqueValues <= 5 ? "chisquare" : "ks";
@@ -51919,25 +52681,6 @@ function isValidCover(edges, minimum, maximum) {
   for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) return false;
   return edges.length > 1 && edges[0] <= minimum && edges[edges.length - 1] >= maximum;
 }
-function countIntoBins(values, edges, weights) {
-  const binCount = edges.length - 1;
-  const counts = new Array(Math.max(binCount, 0)).fill(0);
-  if (binCount < 1) return counts;
-  const low = edges[0];
-  const high = edges[binCount];
-  const scale = binCount / (high - low);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    const weight = weights ? weights[i] : 1;
-    if (weight === 0 || !(value >= low && value <= high)) continue;
-    const guess = Math.floor((value - low) * scale);
-    let bin = Number.isFinite(guess) ? Math.min(binCount - 1, Math.max(guess, 0)) : 0;
-    while (bin > 0 && value < edges[bin]) bin--;
-    while (bin < binCount - 1 && value >= edges[bin + 1]) bin++;
-    counts[bin] += weight;
-  }
-  return counts;
-}
 function histogram(pair2) {
   const merged = mergedDistribution(pair2);
   const { minimum, maximum, allIntegers } = scan(merged);
@@ -51945,8 +52688,9 @@ function histogram(pair2) {
   return {
     kind: "histogram",
     bin_edges: edges,
-    reference_counts: countIntoBins(merged.values, edges, merged.referenceCounts),
-    current_counts: countIntoBins(merged.values, edges, merged.currentCounts)
+    // np.histogram semantics, as countIntoBins gives for these strictly increasing edges.
+    reference_counts: Array.from(mergedHistogram(merged, "reference", edges)),
+    current_counts: Array.from(mergedHistogram(merged, "current", edges))
   };
 }
 function categories(pair2) {
@@ -51957,10 +52701,10 @@ function categories(pair2) {
     if (merged.referenceCounts[k] > 0) referenceCounts.set(merged.values[k], merged.referenceCounts[k]);
     if (merged.currentCounts[k] > 0) currentCounts.set(merged.values[k], merged.currentCounts[k]);
   }
-  const referenceSize = Math.max(pair2.reference.length, 1);
-  const currentSize = Math.max(pair2.current.length, 1);
+  const referenceSize2 = Math.max(merged.referenceSize, 1);
+  const currentSize2 = Math.max(merged.currentSize, 1);
   const values = /* @__PURE__ */ new Set([...referenceCounts.keys(), ...currentCounts.keys()]);
-  const share = (value) => (referenceCounts.get(value) ?? 0) / referenceSize + (currentCounts.get(value) ?? 0) / currentSize;
+  const share = (value) => (referenceCounts.get(value) ?? 0) / referenceSize2 + (currentCounts.get(value) ?? 0) / currentSize2;
   const ranked = [...values].sort((a, b) => share(b) - share(a) || a - b);
   const top = ranked.slice(0, TOP_CATEGORIES);
   if (!pair2.labels) top.sort((a, b) => a - b);
@@ -51973,8 +52717,8 @@ function categories(pair2) {
     categories: top.map(label),
     reference_counts,
     current_counts,
-    reference_other: pair2.reference.length - sum(reference_counts),
-    current_other: pair2.current.length - sum(current_counts)
+    reference_other: merged.referenceSize - sum(reference_counts),
+    current_other: merged.currentSize - sum(current_counts)
   };
 }
 
@@ -51999,28 +52743,33 @@ function compareCodePoints(a, b) {
   return a.length - b.length;
 }
 function finiteValues(values) {
-  let first = 0;
-  while (first < values.length && values[first] - values[first] === 0) first++;
-  if (first === values.length) return values;
-  const out = new Float64Array(values.length);
-  out.set(values.subarray(0, first));
-  let kept = first;
-  for (let i = first + 1; i < values.length; i++) {
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] === 0) kept++;
+  if (kept === values.length) return values;
+  const out = new Float64Array(kept);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value - value === 0) out[kept++] = value;
+    if (value - value === 0) out[k++] = value;
   }
-  return out.slice(0, kept);
+  return out;
 }
 function encodeCodes(codes, remap) {
-  const out = new Float64Array(codes.length);
+  let present = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) present++;
+  const out = new Float64Array(present);
   let kept = 0;
   for (let i = 0; i < codes.length; i++) {
     const code2 = codes[i];
     if (code2 >= 0) out[kept++] = remap[code2];
   }
-  return kept === codes.length ? out : out.slice(0, kept);
+  return out;
 }
 function prepareColumnPair(column, columnType, reference, current) {
+  const referenceCounts = countsOf(reference);
+  const currentCounts = countsOf(current);
+  if (referenceCounts && currentCounts)
+    return prepareCountedPair(column, columnType, referenceCounts, currentCounts);
   if (reference.type === "string" && current.type === "string") {
     const labels = [.../* @__PURE__ */ new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
     const rank = new Map(labels.map((label, index) => [label, index]));
@@ -52044,6 +52793,61 @@ function prepareColumnPair(column, columnType, reference, current) {
     cache: /* @__PURE__ */ new Map()
   };
 }
+function rankRuns(counted, rank) {
+  const { labels, counts } = labelCountsOf(counted);
+  const order = labels.map((_, k) => k).sort((a, b) => rank.get(labels[a]) - rank.get(labels[b]));
+  const values = new Float64Array(order.length);
+  const runCounts = new Float64Array(order.length);
+  let runs = 0;
+  let total = 0;
+  for (const k of order) {
+    const value = rank.get(labels[k]);
+    total += counts[k];
+    if (runs > 0 && values[runs - 1] === value) runCounts[runs - 1] += counts[k];
+    else {
+      values[runs] = value;
+      runCounts[runs++] = counts[k];
+    }
+  }
+  return { values: values.slice(0, runs), counts: runCounts.slice(0, runs), total };
+}
+function prepareCountedPair(column, columnType, reference, current) {
+  let referenceRuns2;
+  let currentRuns2;
+  let labels;
+  if (reference.storage === "string" && current.storage === "string") {
+    labels = [.../* @__PURE__ */ new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])].sort(
+      compareCodePoints
+    );
+    const rank = new Map(labels.map((label, index) => [label, index]));
+    referenceRuns2 = rankRuns(reference, rank);
+    currentRuns2 = rankRuns(current, rank);
+  } else if (reference.storage === "string" || current.storage === "string") {
+    throw new Error(`prepareColumnPair: column '${column}' mixes strings and numbers`);
+  } else {
+    referenceRuns2 = finiteRunsOfCounts(reference);
+    currentRuns2 = finiteRunsOfCounts(current);
+  }
+  const cache = /* @__PURE__ */ new Map([
+    [RUNS_REFERENCE, referenceRuns2],
+    [RUNS_CURRENT, currentRuns2]
+  ]);
+  let referenceValues;
+  let currentValues;
+  return {
+    column,
+    columnType,
+    ...labels ? { labels } : {},
+    cache,
+    fromCounts: true,
+    get reference() {
+      return referenceValues ??= expandRuns(referenceRuns2);
+    },
+    get current() {
+      return currentValues ??= expandRuns(currentRuns2);
+    }
+  };
+}
 
 // src/drift/score-column.ts
 function skippedResult(name2, columnType, reason, sizes, test, threshold) {
@@ -52060,6 +52864,8 @@ function skippedResult(name2, columnType, reason, sizes, test, threshold) {
     current_size: sizes[1]
   };
 }
+var UNIQUE_REASON = "unique in every row (an id?): pass --id-column";
+var UNIQUE_WARNING_MIN_ROWS = 100;
 var DISTANCES_AT_MOST_ONE = ["hellinger", "jensenshannon"];
 function maxThreshold(test) {
   return test.scoreKind === "p_value" || DISTANCES_AT_MOST_ONE.includes(test.id) ? 1 : Infinity;
@@ -52079,34 +52885,31 @@ function chooseStatTest(pair2, options) {
   return getStatTest(
     defaultStatTest(
       pair2.columnType === "text" ? "categorical" : pair2.columnType,
-      pair2.reference.length,
+      referenceSize(pair2),
       uniqueValues
     )
   );
 }
-function driftOfColumn({ name: name2, type: columnType }, { reference, current }, options) {
+function driftOfColumn({ name: name2, type: columnType, uniqueInEveryRow }, { reference, current }, options) {
   const ref = getColumn(reference, name2);
   const cur = getColumn(current, name2);
   if (columnType === "text") {
     const result2 = skippedResult(
       name2,
       columnType,
-      "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)",
-      [
-        ref.type === "string" ? ref.codes.length : ref.values.length,
-        cur.type === "string" ? cur.codes.length : cur.values.length
-      ]
+      uniqueInEveryRow ? UNIQUE_REASON : "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)",
+      [cellCount(ref), cellCount(cur)]
     );
     return { result: result2 };
   }
   const pair2 = prepareColumnPair(name2, columnType, ref, cur);
-  const sizes = [pair2.reference.length, pair2.current.length];
-  if (pair2.reference.length === 0 || pair2.current.length === 0) {
-    const side = pair2.reference.length === 0 ? "reference" : "current";
+  const sizes = [referenceSize(pair2), currentSize(pair2)];
+  if (sizes[0] === 0 || sizes[1] === 0) {
+    const side2 = sizes[0] === 0 ? "reference" : "current";
     const result2 = skippedResult(
       name2,
       columnType,
-      `empty column: no values left in the ${side} snapshot after removing missing and infinite values`,
+      `empty column: no values left in the ${side2} snapshot after removing missing and infinite values`,
       sizes
     );
     return { result: result2 };
@@ -52150,31 +52953,250 @@ function scoreColumn(column, tables, options) {
   if (!pair2) return { result };
   const ref = getColumn(tables.reference, column.name);
   const cur = getColumn(tables.current, column.name);
+  const referenceTally = summarizeColumn(
+    ref,
+    tables.reference.rows,
+    ref.type !== "string" ? referenceRuns(pair2) : void 0,
+    result.column_type
+  );
+  const currentTally = summarizeColumn(
+    cur,
+    tables.current.rows,
+    cur.type !== "string" ? currentRuns(pair2) : void 0,
+    result.column_type
+  );
+  const uniqueIn = (tally, rows) => rows >= UNIQUE_WARNING_MIN_ROWS && tally.summary.count === rows && tally.summary.distinct === rows;
+  if (ref.type === "int" && cur.type === "int" && uniqueIn(referenceTally, tables.reference.rows) && uniqueIn(currentTally, tables.current.rows))
+    result.warnings = [...result.warnings ?? [], UNIQUE_REASON];
+  return { result, referenceTally, currentTally };
+}
+
+// src/drift/aggregate-scores.ts
+var AGGREGATE_TESTS = ["ks", "wasserstein", "jensenshannon", "psi", "kl_div"];
+function histogramEdgesOf(min, max2, size, bins) {
+  return equalWidthEdges(min, max2, bins ?? sturgesBinCount(min, max2, size));
+}
+function defaultAggregateTest(aggregates) {
+  return defaultStatTest("numerical", aggregates.referenceSize, aggregates.mergedDistinct);
+}
+function scoreFromAggregates(test, aggregates) {
+  switch (test) {
+    case "ks": {
+      const result = ksPValue(aggregates.ksStatistic, aggregates.referenceSize, aggregates.currentSize);
+      return {
+        score: result.pValue,
+        statistic: result.statistic,
+        method: result.method,
+        ...result.warning === void 0 ? {} : { warnings: [result.warning] }
+      };
+    }
+    case "wasserstein":
+      return { score: normedWasserstein(aggregates.wasserstein1, aggregates.referenceStdPopulation) };
+    case "jensenshannon":
+    case "psi":
+    case "kl_div": {
+      if (!usesHistogramBinning("numerical", aggregates.referenceDistinct))
+        throw new UserError(
+          "STATTEST_TYPE",
+          `${test} bins a column with at most 20 distinct reference values by value: use its value counts`
+        );
+      if (!aggregates.bins) throw new Error(`scoreFromAggregates: ${test} needs the bin counts`);
+      const binned = {
+        binning: "histogram",
+        referenceCounts: aggregates.bins.reference,
+        currentCounts: aggregates.bins.current,
+        referenceSize: aggregates.referenceSize,
+        currentSize: aggregates.currentSize
+      };
+      const score = test === "jensenshannon" ? jensenShannonFromCounts(binned) : test === "psi" ? psiFromCounts(binned) : klDivFromCounts(binned);
+      return { score };
+    }
+    default:
+      throw new UserError(
+        "STATTEST_TYPE",
+        `${test} needs the values themselves; from aggregates only ${AGGREGATE_TESTS.join(", ")} are computed`
+      );
+  }
+}
+
+// src/drift/summarized.ts
+var HISTOGRAM_MIN_REFERENCE_DISTINCT2 = 20;
+var BINNED_TESTS = ["jensenshannon", "psi", "kl_div"];
+var SUMMARIZE_MIN_DISTINCT = 1e4;
+var SUMMARIZE_PROBE_ROWS = 1e5;
+function summarizePolicy(options, tuning = {}) {
+  const categorical = new Set(options.categorical ?? []);
+  const numerical = new Set(options.numerical ?? []);
+  const requested = (name2) => resolveOverride(options.stattest, name2, "numerical");
+  return {
+    minDistinct: Math.max(tuning.minDistinct ?? SUMMARIZE_MIN_DISTINCT, HISTOGRAM_MIN_REFERENCE_DISTINCT2),
+    probeRows: tuning.probeRows ?? SUMMARIZE_PROBE_ROWS,
+    candidate(name2) {
+      if (categorical.has(name2) || name2 === options.target) return false;
+      const test = requested(name2);
+      if (test === void 0) return true;
+      return AGGREGATE_TESTS.includes(test) && !(options.bins !== void 0 && BINNED_TESTS.includes(test));
+    },
+    edges(column) {
+      const typedNumerical = numerical.has(column.name) || column.storage === "float" || column.current.missing > 0 || column.current.distinct > INTEGER_CARDINALITY_LIMIT;
+      if (!typedNumerical || column.reference.distinct <= HISTOGRAM_MIN_REFERENCE_DISTINCT2) return void 0;
+      const size = column.reference.count + column.current.count;
+      const test = histogramEdgesOf(column.min, column.max, size);
+      const chart = histogramEdges(column.min, column.max, column.allIntegers, size);
+      if (chart.length < 2) return void 0;
+      return [test, Float64Array.from(chart)];
+    }
+  };
+}
+function aggregatesOf(column) {
+  return {
+    referenceSize: column.reference.count,
+    currentSize: column.current.count,
+    referenceDistinct: column.reference.distinct,
+    mergedDistinct: column.mergedDistinct,
+    ksStatistic: column.ksStatistic,
+    wasserstein1: column.wasserstein1,
+    referenceStdPopulation: column.reference.stdPopulation ?? 0,
+    bins: { reference: column.reference.testBins, current: column.current.testBins }
+  };
+}
+function quartile(side2, index, q) {
+  const low = side2.quartileBounds[2 * index];
+  const high = side2.quartileBounds[2 * index + 1];
+  if (low === void 0 || high === void 0 || low === null || high === null) return null;
+  const position = q * (side2.count - 1);
+  const fraction = position - Math.floor(position);
+  const diff = high - low;
+  return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
+}
+function summarizedTally(name2, side2, rows) {
+  const empty2 = side2.count === 0;
+  return {
+    summary: {
+      column: name2,
+      type: "numerical",
+      count: side2.count,
+      missing: { count: side2.missing, share: rows === 0 ? 0 : side2.missing / rows },
+      distinct: side2.distinct,
+      min: empty2 ? null : side2.min,
+      max: empty2 ? null : side2.max,
+      mean: empty2 ? null : side2.mean,
+      std: side2.count < 2 ? null : side2.stdSample,
+      quantiles: {
+        "0.25": empty2 ? null : quartile(side2, 0, 0.25),
+        "0.5": empty2 ? null : quartile(side2, 1, 0.5),
+        "0.75": empty2 ? null : quartile(side2, 2, 0.75)
+      }
+    },
+    modeCount: side2.modeCount
+  };
+}
+function scoreSummarizedColumn({ name: name2, type: columnType }, column, rows, options) {
+  const aggregates = aggregatesOf(column);
+  const requested = resolveOverride(options.stattest, name2, columnType);
+  if (requested !== void 0 && !getStatTest(requested).allowedTypes.includes(columnType))
+    throw new UserError(
+      "STATTEST_TYPE",
+      `${settingName(options, "stattest")}: '${requested}' cannot be applied to ${columnType} column '${name2}' (it accepts ${getStatTest(requested).allowedTypes.join(", ")} columns)`
+    );
+  const test = getStatTest(requested ?? defaultAggregateTest(aggregates));
+  const threshold = resolveOverride(options.threshold, name2, columnType) ?? test.defaultThreshold;
+  const maximum = maxThreshold(test);
+  if (!(threshold > 0 && threshold <= maximum))
+    throw new UserError(
+      "THRESHOLD_RANGE",
+      `${settingName(options, "threshold")}: ${threshold} for column '${name2}' is out of the range of '${test.id}' (${test.scoreKind === "p_value" ? "a p-value" : "a distance"}): must be ${maximum === Infinity ? "above 0" : `between 0 and ${maximum}`}`
+    );
+  const base = {
+    column: name2,
+    column_type: columnType,
+    stattest: test.id,
+    stattest_name: test.displayName,
+    threshold,
+    reference_size: aggregates.referenceSize,
+    current_size: aggregates.currentSize
+  };
+  let result;
+  try {
+    const outcome = scoreFromAggregates(test.id, aggregates);
+    result = {
+      ...base,
+      drift_score: outcome.score,
+      drift_detected: isDrift(test.comparison, outcome.score, threshold),
+      skipped: null
+    };
+    if (outcome.statistic !== void 0) result.statistic = outcome.statistic;
+    if (outcome.method !== void 0) result.method = outcome.method;
+    if (outcome.warnings && outcome.warnings.length > 0) result.warnings = [...outcome.warnings];
+    result.effect = {
+      wasserstein_normed: normedWasserstein(aggregates.wasserstein1, aggregates.referenceStdPopulation),
+      jensenshannon: jensenShannonFromCounts({
+        binning: "histogram",
+        referenceCounts: column.reference.testBins,
+        currentCounts: column.current.testBins,
+        referenceSize: aggregates.referenceSize,
+        currentSize: aggregates.currentSize
+      })
+    };
+  } catch (error) {
+    if (!(error instanceof StatTestSkip)) throw error;
+    result = { ...base, drift_score: null, drift_detected: false, skipped: `${test.id}: ${error.message}` };
+  }
+  result.distribution = {
+    kind: "histogram",
+    bin_edges: Array.from(column.chartEdges),
+    reference_counts: Array.from(column.reference.chartBins),
+    current_counts: Array.from(column.current.chartBins)
+  };
+  result.computed = "sql_statistics";
+  const uniqueIn = (side2, sideRows2) => sideRows2 >= UNIQUE_WARNING_MIN_ROWS && side2.count === sideRows2 && side2.distinct === sideRows2;
+  if (column.storage === "int" && uniqueIn(column.reference, rows.reference) && uniqueIn(column.current, rows.current))
+    result.warnings = [...result.warnings ?? [], UNIQUE_REASON];
   return {
     result,
-    // Both sides summarised as the one type the engine decided for the column.
-    referenceTally: summarizeColumn(
-      ref,
-      tables.reference.rows,
-      ref.type !== "string" ? referenceRuns(pair2) : void 0,
-      result.column_type
-    ),
-    currentTally: summarizeColumn(
-      cur,
-      tables.current.rows,
-      cur.type !== "string" ? currentRuns(pair2) : void 0,
-      result.column_type
-    )
+    referenceTally: summarizedTally(name2, column.reference, rows.reference),
+    currentTally: summarizedTally(name2, column.current, rows.current)
   };
 }
 
 // src/drift/engine.ts
-var scoreInThisThread = (columns, tables, options) => columns.map((column) => scoreColumn(column, tables, options));
+var scoreInThisThread = (columns, tables, options, scored) => columns.map((column, index) => {
+  const work = scoreColumn(column, tables, options);
+  scored?.(index + 1, columns.length);
+  return work;
+});
 async function computeDrift(pair2, options, strategy = {}) {
   const tables = { reference: asTable(pair2.reference), current: asTable(pair2.current) };
-  const plan = planColumns(tables.reference, tables.current, options);
-  const works = await (strategy.mapColumns ?? scoreInThisThread)(plan, tables, options);
-  return assembleDrift(tables, pair2.rowFacts, options, works);
+  const summarized = new Map((pair2.summarized ?? []).map((column) => [column.name, column]));
+  const plan = planColumns(
+    tables.reference,
+    tables.current,
+    options,
+    summarized.size > 0 ? { names: new Set(summarized.keys()), order: pair2.columnOrder ?? [...summarized.keys()] } : void 0
+  );
+  const fromTables = plan.filter((column) => !summarized.has(column.name));
+  const scored = await (strategy.mapColumns ?? scoreInThisThread)(
+    fromTables,
+    tables,
+    options,
+    strategy.onColumnScored
+  );
+  const computed = isCounted(pair2.reference) ? "value_counts" : "values";
+  for (const work of scored) if (work.result.skipped === null) work.result.computed = computed;
+  const rows = { reference: tables.reference.rows, current: tables.current.rows };
+  let next = 0;
+  const works = plan.map((column) => {
+    const summary = summarized.get(column.name);
+    return summary ? scoreSummarizedColumn(column, summary, rows, options) : scored[next++];
+  });
+  return assembleDrift(tables, pair2.rowFacts, options, works, pair2.summarized ? pair2.columnOrder : void 0);
+}
+async function computeDriftPart(tables, options, strategy = {}) {
+  const partOptions = { ...options, allowEmpty: true };
+  const plan = planColumns(tables.reference, tables.current, partOptions);
+  const works = await (strategy.mapColumns ?? scoreInThisThread)(plan, tables, partOptions);
+  for (const work of works) if (work.result.skipped === null) work.result.computed = "values";
+  return assemblePart(tables, partOptions, works);
 }
 
 // src/report/trend.ts
@@ -52917,16 +53939,16 @@ function calibrationSvg(block, labels) {
     ["cur", block.current.calibration, labels.current]
   ];
   let drawn = 0;
-  for (const [side, bins, label] of sides) {
+  for (const [side2, bins, label] of sides) {
     if (!bins || bins.length === 0) continue;
     drawn++;
     const path = bins.map((bin, i) => `${i === 0 ? "M" : "L"}${at(bin.mean_predicted, bin.observed_rate)}`).join("");
-    parts.push(`<path class="${side}-line" d="${path}"/>`);
+    parts.push(`<path class="${side2}-line" d="${path}"/>`);
     for (const bin of bins) {
       const [x, y] = at(bin.mean_predicted, bin.observed_rate).split(" ");
       const tip = `${label}: probability ${bin.lower.toFixed(1)}\u2013${bin.upper.toFixed(1)}, ${formatCount(bin.count)} rows, mean predicted ${formatPercent(bin.mean_predicted)}, observed ${formatPercent(bin.observed_rate)}`;
       parts.push(
-        `<circle class="${side}-point" cx="${x}" cy="${y}" r="3"><title>${escapeXml(tip)}</title></circle>`
+        `<circle class="${side2}-point" cx="${x}" cy="${y}" r="3"><title>${escapeXml(tip)}</title></circle>`
       );
     }
   }
@@ -52966,13 +53988,13 @@ function modelSectionHtml(block, labels) {
   const interval3 = block.auc_drop_ci95 ? ` \xB7 95% interval [${formatChange(block.auc_drop_ci95[0])}, ${formatChange(block.auc_drop_ci95[1])}] (DeLong)` : "";
   const rule = block.max_auc_drop === void 0 ? "" : `<dt>rule</dt><dd>RETRAIN when ${block.auc_drop_confidence === void 0 ? "the drop" : `its lower ${formatPercent(block.auc_drop_confidence)} bound (${formatChange(block.auc_drop_lower_bound)})`} \u2265 ${block.max_auc_drop}</dd>`;
   const notes = [];
-  for (const [side, quality] of [
+  for (const [side2, quality] of [
     [labels.reference, block.reference],
     [labels.current, block.current]
   ]) {
     for (const [metric, reason] of Object.entries(quality.skipped ?? {}))
-      notes.push(`${escapeXml(side)}: ${metric} skipped (${escapeXml(reason)})`);
-    for (const warning of quality.warnings ?? []) notes.push(`${escapeXml(side)}: ${escapeXml(warning)}`);
+      notes.push(`${escapeXml(side2)}: ${metric} skipped (${escapeXml(reason)})`);
+    for (const warning of quality.warnings ?? []) notes.push(`${escapeXml(side2)}: ${escapeXml(warning)}`);
   }
   return [
     '<h2 id="model">Model quality</h2>',
@@ -53421,8 +54443,8 @@ function columnSummaryEntries(entry) {
   return flat;
 }
 function columnSummaryRows(summary, column) {
-  const entry = (side) => {
-    const found = side.by_column.find((item) => item.column === column);
+  const entry = (side2) => {
+    const found = side2.by_column.find((item) => item.column === column);
     return found ? columnSummaryEntries(found) : /* @__PURE__ */ new Map();
   };
   const reference = entry(summary.reference);
@@ -53435,7 +54457,9 @@ var FIELD_LABELS = {
   jensenshannon: "Jensen-Shannon",
   fdr_bh: "Benjamini-Hochberg (fdr_bh)",
   bonferroni: "Bonferroni",
-  holm: "Holm"
+  holm: "Holm",
+  value_counts: "value counts computed in the database",
+  sql_statistics: "statistics computed in SQL (KS D, Wasserstein sum, histogram bins, moments)"
 };
 function fieldLabel(key) {
   return FIELD_LABELS[key] ?? key.replace(/_/g, " ");
@@ -53448,7 +54472,9 @@ function extraFields(column) {
     ["missing-value drift p-value", column.missing_p_value],
     ["missing-value drift", column.missing_drift_detected],
     ["adjusted p-value", column.drift_score_adjusted],
-    ["multiple-testing correction", labelled(column.correction)]
+    ["multiple-testing correction", labelled(column.correction)],
+    // How the statistics were computed, when not from the values themselves (--compute database).
+    ["computed from", column.computed === "values" ? void 0 : labelled(column.computed)]
   ];
   return extras.flatMap(([key, value]) => value === void 0 ? [] : [{ key, value: formatValue(value) }]);
 }
@@ -53558,7 +54584,8 @@ function cellText(text) {
   return text.replace(/[\r\n]+/g, " ").replace(/&(?=#?[A-Za-z0-9]+;)/g, "&#38;").replace(/\|/g, "&#124;").replace(/<(?=[A-Za-z/!?])/g, "&#60;");
 }
 function testName2(column) {
-  return cellText(column.stattest_name ?? column.stattest ?? "\u2014");
+  const suffix = column.computed === "sql_statistics" ? " (SQL statistics)" : "";
+  return cellText(`${column.stattest_name ?? column.stattest ?? "\u2014"}${suffix}`);
 }
 function driftedRow(column) {
   return `| ${codeName(column.column)} | ${column.column_type} | ${testName2(column)} | ${formatScore(column.drift_score)} | ${formatScore(column.threshold)} |`;
@@ -53568,8 +54595,8 @@ function fullRow(column) {
   const drift = state === "skipped" ? `${STATE_MARK.skipped}: ${cellText(column.skipped ?? "")}` : STATE_MARK[state];
   return `| ${codeName(column.column)} | ${drift} | ${column.column_type} | ${testName2(column)} | ${formatScore(column.drift_score)} | ${formatScore(column.threshold)} |`;
 }
-function snapshot(side) {
-  return `${codeName(side.label)} (${formatCount(side.rows)} rows)`;
+function snapshot(side2) {
+  return `${codeName(side2.label)} (${formatCount(side2.rows)} rows)`;
 }
 function headline(report) {
   const retrain = report.decision.action === "RETRAIN";
@@ -53673,6 +54700,7 @@ import { tmpdir } from "node:os";
 import { basename as basename3, isAbsolute, join as join2, resolve as resolve3 } from "node:path";
 
 // src/snapshot/index.ts
+import { statSync as statSync2 } from "node:fs";
 import { extname } from "node:path";
 
 // src/snapshot/byte-source.ts
@@ -53683,10 +54711,14 @@ import { createGunzip } from "node:zlib";
 function isGzipPath(path) {
   return /\.gz$/i.test(path);
 }
-function fileSource(path) {
+function fileSource(path, onBytes) {
   const fd = openForReading(path);
   return {
-    read: (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
+    read: onBytes ? (buffer, offset, length) => {
+      const count = readSync(fd, buffer, offset, length, null);
+      if (count > 0) onBytes(count);
+      return count;
+    } : (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
     expectedBytes: fstatSync(fd).size,
     close: () => closeSync(fd)
   };
@@ -53698,7 +54730,7 @@ function recordedSize(fd) {
   readSync(fd, trailer, 0, 4, size - 4);
   return new DataView(trailer.buffer).getUint32(0, true);
 }
-function gzipSource(path) {
+function gzipSource(path, onBytes) {
   const fd = openForReading(path);
   let expectedBytes;
   try {
@@ -53707,6 +54739,7 @@ function gzipSource(path) {
     closeSync(fd);
   }
   const file = createReadStream(path);
+  if (onBytes) file.on("data", (chunk) => onBytes(chunk.length));
   const inflater = createGunzip();
   pipeline(file, inflater, () => void 0);
   const chunks = inflater[Symbol.asyncIterator]();
@@ -53810,8 +54843,8 @@ function decodingUtf16(inner, path) {
     close: () => inner.close()
   };
 }
-function openByteSource(path) {
-  return decodingUtf16(isGzipPath(path) ? gzipSource(path) : fileSource(path), path);
+function openByteSource(path, onBytes) {
+  return decodingUtf16(isGzipPath(path) ? gzipSource(path, onBytes) : fileSource(path, onBytes), path);
 }
 
 // src/snapshot/column-builder.ts
@@ -53876,8 +54909,15 @@ var ColumnBuilder = class {
   shared;
   numbers;
   codes;
+  /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
   dictionary = [];
-  codeOf = /* @__PURE__ */ new Map();
+  /** Codes of the labels while there are fewer than {@link FEW_LABELS}; then undefined, and the table below. */
+  fewCodes = /* @__PURE__ */ new Map();
+  /** The labels' hashes by code, and an open-addressing table of codes keyed by them (kept at most half full). */
+  labelHashes = new Int32Array(0);
+  labelSlots = new Int32Array(0);
+  /** Present string cells pushed. */
+  presentStrings = 0;
   length = 0;
   sawMissing = false;
   sawNonInteger = false;
@@ -53964,14 +55004,78 @@ var ColumnBuilder = class {
         return;
       }
     }
-    let code2 = this.codeOf.get(text);
-    if (code2 === void 0) {
-      code2 = this.dictionary.length;
-      this.dictionary.push(text);
-      this.codeOf.set(text, code2);
-    }
+    const code2 = this.codeOf(text);
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length++] = code2;
+    this.presentStrings++;
+  }
+  /**
+   * Whether most labels so far occur once (an id, free text): caching labels by their bytes no longer pays, so a
+   * reader may hand every cell to {@link pushString} as decoded text (in a string column a cell that looks like a
+   * number or a boolean is kept as its text anyway).
+   */
+  get labelsMostlyDistinct() {
+    return this.mode === "string" && this.dictionary.length >= 1024 && this.dictionary.length * 2 > this.presentStrings;
+  }
+  /** The code of a label, adding it to the dictionary when new. */
+  codeOf(text) {
+    const few = this.fewCodes;
+    if (few !== void 0) {
+      const known = few.get(text);
+      if (known !== void 0) return known;
+      const code2 = this.dictionary.length;
+      this.dictionary.push(text);
+      few.set(text, code2);
+      if (code2 + 1 === FEW_LABELS) {
+        this.fewCodes = void 0;
+        this.labelHashes = new Int32Array(FEW_LABELS * 2);
+        for (let k = 0; k < FEW_LABELS; k++) this.labelHashes[k] = labelHash(this.dictionary[k]);
+        this.rehashLabels();
+      }
+      return code2;
+    }
+    return this.manyCodeOf(text);
+  }
+  /** {@link codeOf} past {@link FEW_LABELS} labels. */
+  manyCodeOf(text) {
+    const hash = labelHash(text);
+    const slots = this.labelSlots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (; ; ) {
+      const code3 = slots[slot];
+      if (code3 < 0) break;
+      if (this.labelHashes[code3] === hash && this.dictionary[code3] === text) return code3;
+      slot = slot + 1 & mask;
+    }
+    const code2 = this.dictionary.length;
+    this.dictionary.push(text);
+    if (code2 === this.labelHashes.length) {
+      const hashes = new Int32Array(Math.max(64, code2 * 2));
+      hashes.set(this.labelHashes);
+      this.labelHashes = hashes;
+    }
+    this.labelHashes[code2] = hash;
+    if ((code2 + 1) * 2 > slots.length) this.rehashLabels();
+    else slots[slot] = code2;
+    return code2;
+  }
+  /** Makes the label table four times the labels and re-inserts every code. */
+  rehashLabels() {
+    let size = 128;
+    const wanted = Math.max(
+      this.dictionary.length * 4,
+      this.labelSlots.length === 0 ? this.codes.length * 2 : 0
+    );
+    while (size < wanted) size *= 2;
+    const slots = new Int32Array(size).fill(-1);
+    const mask = slots.length - 1;
+    for (let code2 = 0; code2 < this.dictionary.length; code2++) {
+      let slot = this.labelHashes[code2] & mask;
+      while (slots[slot] >= 0) slot = slot + 1 & mask;
+      slots[slot] = code2;
+    }
+    this.labelSlots = slots;
   }
   /** Appends a boolean cell (JSON true/false, Postgres bool). */
   pushBool(value) {
@@ -54011,6 +55115,17 @@ var ColumnBuilder = class {
     }
   }
 };
+var FEW_LABELS = 4096;
+function labelHash(text) {
+  let hash = 2166136261 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
+  return hash;
+}
 function float64(length, shared) {
   return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
 }
@@ -54026,8 +55141,64 @@ function trim(array, length, shared) {
 
 // src/snapshot/decimal.ts
 var POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-var lastDecimal = { isInteger: false };
-function parseDecimal(bytes, start, end) {
+var lastDecimal = { value: Number.NaN, isInteger: false };
+var MIN_POWER = -250;
+var MAX_POWER = 280;
+var powerHi;
+var powerLo;
+function fillPowers() {
+  const hiOf = new Float64Array(MAX_POWER - MIN_POWER + 1);
+  const loOf = new Float64Array(MAX_POWER - MIN_POWER + 1);
+  const bits = new DataView(new ArrayBuffer(8));
+  for (let e = MIN_POWER; e <= MAX_POWER; e++) {
+    let hi;
+    let lo;
+    if (e >= 0) {
+      const exact = 10n ** BigInt(e);
+      hi = Number(exact);
+      lo = Number(exact - BigInt(hi));
+    } else {
+      hi = Number(`1e${e}`);
+      bits.setFloat64(0, hi);
+      const raw = bits.getBigUint64(0);
+      const mantissa = raw & (1n << 52n) - 1n | 1n << 52n;
+      const shift = 1075n - (raw >> 52n & 0x7ffn);
+      const ten = 10n ** BigInt(-e);
+      const numerator = (1n << shift) - mantissa * ten;
+      const denominator = ten << shift;
+      const scale = 128 + Math.ceil(-e * Math.log2(10));
+      lo = Number((numerator << BigInt(scale)) / denominator) * 2 ** -scale;
+    }
+    hiOf[e - MIN_POWER] = hi;
+    loOf[e - MIN_POWER] = lo;
+  }
+  powerHi = hiOf;
+  powerLo = loOf;
+}
+var SPLITTER2 = 134217729;
+function productError(a, b, p) {
+  let c = SPLITTER2 * a;
+  const aHi = c - (c - a);
+  const aLo = a - aHi;
+  c = SPLITTER2 * b;
+  const bHi = c - (c - b);
+  const bLo = b - bHi;
+  return aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
+}
+var MARGIN = 2 ** -96;
+function scaleExactly(wHi, wLo, power) {
+  if (power < MIN_POWER || power > MAX_POWER) return Number.NaN;
+  if (powerHi === void 0) fillPowers();
+  const pHi = powerHi[power - MIN_POWER];
+  const pLo = powerLo[power - MIN_POWER];
+  const h = wHi * pHi;
+  const s = productError(wHi, pHi, h) + (wHi * pLo + wLo * pHi);
+  const x = h + s;
+  const r = s - (x - h);
+  const margin = x * MARGIN;
+  return x + (r + margin) === x && x + (r - margin) === x ? x : Number.NaN;
+}
+function readNumber(bytes, start, end) {
   let i = start;
   let negative = false;
   const first = bytes[i];
@@ -54036,6 +55207,7 @@ function parseDecimal(bytes, start, end) {
     i++;
   }
   let mantissa = 0;
+  let tail = 0;
   let digits = 0;
   let fraction = 0;
   let sawDigit = false;
@@ -54044,7 +55216,8 @@ function parseDecimal(bytes, start, end) {
     if (c < 0 || c > 9) break;
     sawDigit = true;
     if (digits > 0 || c !== 0) digits++;
-    mantissa = mantissa * 10 + c;
+    if (digits <= 15) mantissa = mantissa * 10 + c;
+    else tail = tail * 10 + c;
   }
   let integer = true;
   if (i < end && bytes[i] === 46) {
@@ -54055,14 +55228,52 @@ function parseDecimal(bytes, start, end) {
       if (c < 0 || c > 9) break;
       sawDigit = true;
       if (digits > 0 || c !== 0) digits++;
-      mantissa = mantissa * 10 + c;
+      if (digits <= 15) mantissa = mantissa * 10 + c;
+      else tail = tail * 10 + c;
       fraction++;
     }
   }
-  if (i !== end || !sawDigit || digits > 15 || fraction > 22) return Number.NaN;
   lastDecimal.isInteger = integer;
-  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
-  return negative ? -value : value;
+  lastDecimal.value = Number.NaN;
+  if (!sawDigit) return i;
+  let power = -fraction;
+  if (i < end && (bytes[i] === 101 || bytes[i] === 69)) {
+    lastDecimal.isInteger = false;
+    i++;
+    let negativeExponent = false;
+    if (i < end && (bytes[i] === 45 || bytes[i] === 43)) {
+      negativeExponent = bytes[i] === 45;
+      i++;
+    }
+    let exponent = 0;
+    const exponentStart = i;
+    for (; i < end; i++) {
+      const c = bytes[i] - 48;
+      if (c < 0 || c > 9) break;
+      if (exponent < 1e5) exponent = exponent * 10 + c;
+    }
+    if (i === exponentStart) return i;
+    power += negativeExponent ? -exponent : exponent;
+  }
+  if (digits > 19) return i;
+  let value;
+  if (digits <= 15) {
+    if (power === 0 || mantissa === 0) value = mantissa;
+    else if (power < 0 && power >= -22) value = mantissa / POW10[-power];
+    else if (power > 0 && power <= 22) value = mantissa * POW10[power];
+    else value = scaleExactly(mantissa, 0, power);
+  } else {
+    const scale = POW10[digits - 15];
+    const p = mantissa * scale;
+    const q = productError(mantissa, scale, p) + tail;
+    const wHi = p + q;
+    value = scaleExactly(wHi, q - (wHi - p), power);
+  }
+  lastDecimal.value = negative ? -value : value;
+  return i;
+}
+function parseDecimal(bytes, start, end) {
+  return readNumber(bytes, start, end) === end ? lastDecimal.value : Number.NaN;
 }
 
 // src/snapshot/csv.ts
@@ -54213,8 +55424,69 @@ function scanRecord(buf, pos, length, eof, delimiter, scan3, where) {
     return i + 1;
   }
 }
-async function forEachRecord(path, delimiter, onRecord) {
-  const source = openByteSource(path);
+var NUMBER = 0;
+var EMPTY = 1;
+var OTHER = 2;
+function fieldsFor(columns) {
+  return {
+    kinds: new Uint8Array(columns),
+    values: new Float64Array(columns),
+    integer: new Uint8Array(columns),
+    starts: new Int32Array(columns),
+    ends: new Int32Array(columns),
+    count: 0
+  };
+}
+function scanNumericRecord(buf, pos, length, eof, delimiter, fields) {
+  const columns = fields.kinds.length;
+  let i = pos;
+  let field = 0;
+  for (; ; ) {
+    if (field === columns) return -1;
+    let j = i;
+    const c = i < length ? buf[i] : -1;
+    if (c === delimiter || c === LF || c === CR || c === -1) fields.kinds[field] = EMPTY;
+    else {
+      if (c === QUOTE) return -1;
+      j = readNumber(buf, i, length);
+      const after = j < length ? buf[j] : -1;
+      const value = lastDecimal.value;
+      if ((after === delimiter || after === LF || after === CR || after === -1) && value === value) {
+        fields.kinds[field] = NUMBER;
+        fields.values[field] = value;
+        fields.integer[field] = lastDecimal.isInteger ? 1 : 0;
+      } else {
+        while (j < length) {
+          const d = buf[j];
+          if (d === delimiter || d === LF || d === CR) break;
+          j++;
+        }
+        fields.kinds[field] = OTHER;
+      }
+    }
+    if (j >= length && !eof) return -1;
+    fields.starts[field] = i;
+    fields.ends[field] = j;
+    field++;
+    if (j >= length) {
+      fields.count = field;
+      return j;
+    }
+    const end = buf[j];
+    if (end === delimiter) {
+      i = j + 1;
+      continue;
+    }
+    if (end === CR) {
+      if (j + 1 >= length && !eof) return -1;
+      if (j + 1 < length && buf[j + 1] === LF) j++;
+    }
+    fields.count = field;
+    return j + 1;
+  }
+}
+async function forEachRecord(path, delimiter, onRecord, fast, onBytes) {
+  const source = openByteSource(path, onBytes);
   const progress = { offset: 0, size: source.expectedBytes };
   let base = 0;
   try {
@@ -54254,6 +55526,16 @@ async function forEachRecord(path, delimiter, onRecord) {
           line++;
           continue;
         }
+        if (fast?.fields) {
+          const next2 = scanNumericRecord(buf, pos, length, eof, delimiter, fast.fields);
+          if (next2 >= 0) {
+            progress.offset = base + next2;
+            fast.onRecord(buf, fast.fields, line, progress);
+            line++;
+            pos = next2;
+            continue;
+          }
+        }
         const next = scanRecord(buf, pos, length, eof, delimiter, scan3, where);
         if (next < 0) break;
         progress.offset = base + next;
@@ -54278,51 +55560,86 @@ async function readDelimited(path, options) {
   let caches = [];
   let rows = 0;
   let headerBytes = 0;
-  await forEachRecord(path, delimiter, (buf, scan3, line, progress) => {
-    if (!header) {
-      headerBytes = progress.offset;
-      header = [];
-      for (let f = 0; f < scan3.count; f++)
-        header.push(decodeField(buf, scan3.starts[f], scan3.ends[f], scan3.quoted[f] === 1).trim());
-      const seen = /* @__PURE__ */ new Set();
-      for (const [index, name2] of header.entries()) {
-        if (name2 === "")
-          throw new UserError("PARSE", `${path}:1: column ${index + 1} has an empty header name`);
-        if (seen.has(name2))
-          throw new UserError("DUPLICATE_HEADER", `${path}:1: duplicate column name '${name2}'`);
-        seen.add(name2);
-      }
-      builders = header.map(
-        (name2) => options.include && !options.include(name2) ? void 0 : new ColumnBuilder(name2, { capacity: 1 << 16, shared: options.sharedMemory })
-      );
-      caches = header.map(() => new CellCache());
-      return;
-    }
-    if (scan3.count !== header.length)
+  const startRow = (fields, line, progress) => {
+    if (fields !== header.length)
       throw new UserError(
         "RAGGED_ROW",
-        `${path}:${line}: expected ${header.length} fields, found ${scan3.count}`
+        `${path}:${line}: expected ${header.length} fields, found ${fields}`
       );
     rows++;
     if (rows === 4096) {
       const estimate = Math.ceil((progress.size - headerBytes) / (progress.offset - headerBytes) * rows * 1.02) + 64;
       for (const builder of builders) builder?.reserve(estimate);
     }
-    for (let f = 0; f < scan3.count; f++) {
-      const builder = builders[f];
-      if (!builder) continue;
-      const start = scan3.starts[f];
-      const end = scan3.ends[f];
-      if (start === end) {
-        builder.pushMissing();
-        continue;
+  };
+  const fast = {
+    fields: void 0,
+    onRecord(buf, fields, line, progress) {
+      startRow(fields.count, line, progress);
+      const { kinds, values, integer, starts, ends } = fields;
+      for (let f = 0; f < fields.count; f++) {
+        const builder = builders[f];
+        if (!builder) continue;
+        const kind = kinds[f];
+        if (kind === EMPTY) builder.pushMissing();
+        else if (builder.labelsMostlyDistinct) {
+          const text = decodeField(buf, starts[f], ends[f], false);
+          if (MISSING_TOKENS.has(text)) builder.pushMissing();
+          else builder.pushString(text);
+        } else if (kind === NUMBER) builder.pushNumber(values[f], integer[f] === 1);
+        else pushClassified(builder, caches[f].get(buf, starts[f], ends[f], false));
       }
-      const quoted = scan3.quoted[f] === 1;
-      const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
-      if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
-      else pushClassified(builder, caches[f].get(buf, start, end, quoted));
     }
-  });
+  };
+  await forEachRecord(
+    path,
+    delimiter,
+    (buf, scan3, line, progress) => {
+      if (!header) {
+        headerBytes = progress.offset;
+        header = [];
+        for (let f = 0; f < scan3.count; f++)
+          header.push(decodeField(buf, scan3.starts[f], scan3.ends[f], scan3.quoted[f] === 1).trim());
+        const seen = /* @__PURE__ */ new Set();
+        for (const [index, name2] of header.entries()) {
+          if (name2 === "")
+            throw new UserError("PARSE", `${path}:1: column ${index + 1} has an empty header name`);
+          if (seen.has(name2))
+            throw new UserError("DUPLICATE_HEADER", `${path}:1: duplicate column name '${name2}'`);
+          seen.add(name2);
+        }
+        builders = header.map(
+          (name2) => options.include && !options.include(name2) ? void 0 : new ColumnBuilder(name2, { capacity: 1 << 16, shared: options.sharedMemory })
+        );
+        caches = header.map(() => new CellCache());
+        fast.fields = fieldsFor(header.length);
+        return;
+      }
+      startRow(scan3.count, line, progress);
+      for (let f = 0; f < scan3.count; f++) {
+        const builder = builders[f];
+        if (!builder) continue;
+        const start = scan3.starts[f];
+        const end = scan3.ends[f];
+        if (start === end) {
+          builder.pushMissing();
+          continue;
+        }
+        const quoted = scan3.quoted[f] === 1;
+        if (builder.labelsMostlyDistinct) {
+          const text = decodeField(buf, start, end, quoted);
+          if (MISSING_TOKENS.has(text)) builder.pushMissing();
+          else builder.pushString(text);
+          continue;
+        }
+        const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
+        if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
+        else pushClassified(builder, caches[f].get(buf, start, end, quoted));
+      }
+    },
+    fast,
+    options.onBytes
+  );
   if (!header) throw new UserError("EMPTY_FILE", `${path}: file is empty`);
   if (rows === 0) throw new UserError("NO_ROWS", `${path}: has a header but no data rows`);
   const mixed = builders.flatMap((builder, index) => builder?.needsStringPass ? [index] : []);
@@ -54366,8 +55683,8 @@ var LF2 = 10;
 var CR2 = 13;
 var CHUNK_BYTES2 = 1024 * 1024;
 var decoder2 = new TextDecoder("utf-8");
-async function forEachLine(path, onLine) {
-  const source = openByteSource(path);
+async function forEachLine(path, onLine, onBytes) {
+  const source = openByteSource(path, onBytes);
   try {
     let buf = new Uint8Array(CHUNK_BYTES2);
     let length = 0;
@@ -54409,47 +55726,51 @@ async function forEachLine(path, onLine) {
     source.close();
   }
 }
-async function readJsonLines(path, include) {
+async function readJsonLines(path, include, onBytes) {
   const builders = /* @__PURE__ */ new Map();
   const order = [];
   let rows = 0;
   let blank = true;
-  await forEachLine(path, (line, lineNumber) => {
-    if (line.trim() === "") return;
-    blank = false;
-    let record;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      throw new UserError("PARSE", `${path}:${lineNumber}: invalid JSON (${error.message})`);
-    }
-    if (record === null || typeof record !== "object" || Array.isArray(record))
-      throw new UserError("PARSE", `${path}:${lineNumber}: expected a JSON object per line`);
-    for (const key of Object.keys(record)) {
-      if (!builders.has(key)) {
-        const builder = include && !include(key) ? void 0 : new ColumnBuilder(key);
-        if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
-        builders.set(key, builder);
-        order.push(key);
+  await forEachLine(
+    path,
+    (line, lineNumber) => {
+      if (line.trim() === "") return;
+      blank = false;
+      let record;
+      try {
+        record = JSON.parse(line);
+      } catch (error) {
+        throw new UserError("PARSE", `${path}:${lineNumber}: invalid JSON (${error.message})`);
       }
-    }
-    const values = record;
-    for (const key of order) {
-      const builder = builders.get(key);
-      if (!builder) continue;
-      const value = values[key];
-      if (value === void 0 || value === null) builder.pushMissing();
-      else if (typeof value === "number") builder.pushNumber(value, Number.isInteger(value));
-      else if (typeof value === "boolean") builder.pushBool(value);
-      else if (typeof value === "string") builder.pushString(value);
-      else
-        throw new UserError(
-          "PARSE",
-          `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? "array" : "object"}`
-        );
-    }
-    rows++;
-  });
+      if (record === null || typeof record !== "object" || Array.isArray(record))
+        throw new UserError("PARSE", `${path}:${lineNumber}: expected a JSON object per line`);
+      for (const key of Object.keys(record)) {
+        if (!builders.has(key)) {
+          const builder = include && !include(key) ? void 0 : new ColumnBuilder(key);
+          if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
+          builders.set(key, builder);
+          order.push(key);
+        }
+      }
+      const values = record;
+      for (const key of order) {
+        const builder = builders.get(key);
+        if (!builder) continue;
+        const value = values[key];
+        if (value === void 0 || value === null) builder.pushMissing();
+        else if (typeof value === "number") builder.pushNumber(value, Number.isInteger(value));
+        else if (typeof value === "boolean") builder.pushBool(value);
+        else if (typeof value === "string") builder.pushString(value);
+        else
+          throw new UserError(
+            "PARSE",
+            `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? "array" : "object"}`
+          );
+      }
+      rows++;
+    },
+    onBytes
+  );
   if (blank) throw new UserError("EMPTY_FILE", `${path}: file is empty`);
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
   if (mixed !== void 0)
@@ -57758,16 +59079,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve5(buffer.buffer);
+            resolve7(buffer.buffer);
           } else {
-            resolve5(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve7(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -57780,6 +59101,46 @@ import { closeSync as closeSync2 } from "node:fs";
 function isDateElement(element) {
   const logical = element.logical_type?.type;
   return logical === "DATE" || logical === "TIMESTAMP" || element.converted_type === "DATE" || element.converted_type === "TIMESTAMP_MILLIS" || element.converted_type === "TIMESTAMP_MICROS" || element.type === "INT96";
+}
+function columnSink(path, element, rows) {
+  const name2 = element.name;
+  if (isDateElement(element)) {
+    const values = new Float64Array(rows).fill(Number.NaN);
+    return {
+      push(rowStart, data) {
+        for (let i = 0; i < data.length; i++) {
+          const value = data[i];
+          if (value instanceof Date) values[rowStart + i] = value.getTime();
+          else if (typeof value === "number") values[rowStart + i] = value * 864e5;
+        }
+      },
+      finish: () => ({ name: name2, type: "datetime", values })
+    };
+  }
+  const integerType = element.type === "INT32" || element.type === "INT64";
+  const builder = new ColumnBuilder(name2, {
+    capacity: rows,
+    storage: element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY" ? "string" : void 0
+  });
+  return {
+    push(_rowStart, data) {
+      for (let i = 0; i < data.length; i++) {
+        const value = data[i];
+        if (value === null || value === void 0) builder.pushMissing();
+        else if (typeof value === "number") builder.pushNumber(value, integerType);
+        else if (typeof value === "bigint") builder.pushNumber(Number(value), true);
+        else if (typeof value === "boolean") builder.pushBool(value);
+        else if (typeof value === "string") builder.pushString(value);
+        else if (value instanceof Uint8Array) builder.pushString(new TextDecoder().decode(value));
+        else
+          throw new UserError(
+            "PARSE",
+            `${path}: column '${name2}' has nested values, which snapshots cannot hold`
+          );
+      }
+    },
+    finish: () => builder.finish()
+  };
 }
 async function readParquet(path, include) {
   closeSync2(openForReading(path));
@@ -57801,57 +59162,32 @@ async function readParquet(path, include) {
     if (seen.has(name2)) throw new UserError("DUPLICATE_HEADER", `${path}: duplicate column name '${name2}'`);
     seen.add(name2);
   }
-  const chunks = new Map(
-    names.map((name2) => [name2, []])
-  );
-  try {
-    await parquetRead({
-      file,
-      columns: names,
-      onChunk(chunk) {
-        chunks.get(chunk.columnName)?.push({ rowStart: chunk.rowStart, data: chunk.columnData });
-      }
-    });
-  } catch (error) {
-    throw new UserError("PARSE", `${path}: cannot decode Parquet data (${error.message})`);
-  }
-  const columns = [];
-  for (const name2 of names) {
-    const element = elements.find((e) => e.name === name2);
-    const parts = chunks.get(name2).sort((a, b) => a.rowStart - b.rowStart);
-    if (isDateElement(element)) {
-      const values = new Float64Array(rows).fill(Number.NaN);
-      for (const part of parts)
-        for (let i = 0; i < part.data.length; i++) {
-          const value = part.data[i];
-          if (value instanceof Date) values[part.rowStart + i] = value.getTime();
-          else if (typeof value === "number") values[part.rowStart + i] = value * 864e5;
+  const columnElements = names.map((name2) => elements.find((e) => e.name === name2));
+  const sinks = columnElements.map((element) => columnSink(path, element, rows));
+  const sinkOf = new Map(names.map((name2, index) => [name2, sinks[index]]));
+  let groupStart = 0;
+  for (const group of names.length === 0 ? [] : metadata.row_groups) {
+    const groupRows = Number(group.num_rows);
+    const parts = [];
+    try {
+      await parquetRead({
+        file,
+        metadata,
+        columns: names,
+        rowStart: groupStart,
+        rowEnd: groupStart + groupRows,
+        onChunk(chunk) {
+          parts.push({ name: chunk.columnName, rowStart: chunk.rowStart, data: chunk.columnData });
         }
-      columns.push({ name: name2, type: "datetime", values });
-      continue;
+      });
+    } catch (error) {
+      throw new UserError("PARSE", `${path}: cannot decode Parquet data (${error.message})`);
     }
-    const integerType = element.type === "INT32" || element.type === "INT64";
-    const builder = new ColumnBuilder(name2, {
-      capacity: rows,
-      storage: element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY" ? "string" : void 0
-    });
-    for (const part of parts)
-      for (let i = 0; i < part.data.length; i++) {
-        const value = part.data[i];
-        if (value === null || value === void 0) builder.pushMissing();
-        else if (typeof value === "number") builder.pushNumber(value, integerType);
-        else if (typeof value === "bigint") builder.pushNumber(Number(value), true);
-        else if (typeof value === "boolean") builder.pushBool(value);
-        else if (typeof value === "string") builder.pushString(value);
-        else if (value instanceof Uint8Array) builder.pushString(new TextDecoder().decode(value));
-        else
-          throw new UserError(
-            "PARSE",
-            `${path}: column '${name2}' has nested values, which snapshots cannot hold`
-          );
-      }
-    columns.push(builder.finish());
+    parts.sort((a, b) => a.rowStart - b.rowStart);
+    for (const part of parts) sinkOf.get(part.name)?.push(part.rowStart, part.data);
+    groupStart += groupRows;
   }
+  const columns = sinks.map((sink) => sink.finish());
   return {
     source: path,
     rows,
@@ -57897,18 +59233,23 @@ async function readSnapshot(path, options = {}) {
       return readDelimited(path, {
         delimiter: 44,
         include: options.include,
-        sharedMemory: options.sharedMemory
+        sharedMemory: options.sharedMemory,
+        onBytes: options.onBytes
       });
     case "tsv":
       return readDelimited(path, {
         delimiter: 9,
         include: options.include,
-        sharedMemory: options.sharedMemory
+        sharedMemory: options.sharedMemory,
+        onBytes: options.onBytes
       });
     case "jsonl":
-      return readJsonLines(path, options.include);
-    case "parquet":
-      return readParquet(path, options.include);
+      return readJsonLines(path, options.include, options.onBytes);
+    case "parquet": {
+      const table = await readParquet(path, options.include);
+      options.onBytes?.(statSync2(path).size);
+      return table;
+    }
   }
 }
 
@@ -57916,12 +59257,41 @@ async function readSnapshot(path, options = {}) {
 function canonicalColumn(column) {
   return column.type === "string" ? column.codes : column.values;
 }
-function countDuplicatedRows(table) {
+function isUniqueInEveryRow(column, rows) {
+  return column.type === "string" && column.dictionary.length === rows;
+}
+var C1 = 3432918353;
+var C2 = 461845907;
+var P2 = 2246822519;
+var P3 = 3266489917;
+function murmurWord(state, word) {
+  let k = Math.imul(word, C1);
+  k = k << 15 | k >>> 17;
+  k = Math.imul(k, C2);
+  const h = state ^ k;
+  return Math.imul(h << 13 | h >>> 19, 5) + 3864292196 | 0;
+}
+function xxWord(state, word) {
+  const h = state + Math.imul(word, P2) | 0;
+  return Math.imul(h << 13 | h >>> 19, 2654435761);
+}
+function fmix32(value) {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, P3);
+  h ^= h >>> 16;
+  return h;
+}
+function searchDuplicatedRows(table) {
   const rows = table.rows;
-  if (rows < 2 || table.columns.length === 0) return 0;
+  const none = { duplicated: 0, probes: 0, maxProbes: 0 };
+  if (rows < 2 || table.columns.length === 0) return none;
+  if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
   const canonical = table.columns.map((column) => canonicalColumn(column));
-  const hashHigh = new Uint32Array(rows).fill(2166136261);
-  const hashLow = new Uint32Array(rows).fill(16777619);
+  const lane1 = new Int32Array(rows).fill(758484428);
+  const lane2 = new Int32Array(rows).fill(374761393);
   for (const values of canonical) {
     if (values instanceof Float64Array) {
       const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
@@ -57933,16 +59303,21 @@ function countDuplicatedRows(table) {
           high = 2146959360;
           low = 0;
         }
-        hashHigh[i] = Math.imul(hashHigh[i] ^ low, 16777619) ^ Math.imul(high, 1540483477);
-        hashLow[i] = Math.imul(hashLow[i] ^ high, 2246822507) ^ Math.imul(low, 3266489909);
+        lane1[i] = murmurWord(murmurWord(lane1[i], low), high);
+        lane2[i] = xxWord(xxWord(lane2[i], high), low);
       }
     } else {
       for (let i = 0; i < rows; i++) {
         const code2 = values[i];
-        hashHigh[i] = Math.imul(hashHigh[i] ^ code2, 16777619) ^ 1540483477;
-        hashLow[i] = Math.imul(hashLow[i] ^ code2, 2246822507) ^ 3266489909;
+        lane1[i] = murmurWord(murmurWord(lane1[i], code2), 1540483477);
+        lane2[i] = xxWord(xxWord(lane2[i], 1540483477), code2);
       }
     }
+  }
+  const columns = canonical.length;
+  for (let i = 0; i < rows; i++) {
+    lane1[i] = fmix32(lane1[i] ^ Math.imul(columns, 8));
+    lane2[i] = fmix32(lane2[i] ^ lane1[i]);
   }
   let capacity = 1;
   while (capacity < rows * 2) capacity <<= 1;
@@ -57957,22 +59332,33 @@ function countDuplicatedRows(table) {
     return true;
   };
   let duplicated = 0;
+  let probes = 0;
+  let maxProbes = 0;
   for (let row = 0; row < rows; row++) {
-    let slot = (hashHigh[row] ^ Math.imul(hashLow[row], 2654435761)) & mask;
+    const high = lane1[row];
+    const low = lane2[row];
+    let slot = low & mask;
+    let probe = 0;
     for (; ; ) {
       const other = slots[slot];
       if (other < 0) {
         slots[slot] = row;
         break;
       }
-      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
+      if (lane2[other] === low && lane1[other] === high && equalRows(other, row)) {
         duplicated++;
         break;
       }
       slot = slot + 1 & mask;
+      probe++;
     }
+    probes += probe;
+    if (probe > maxProbes) maxProbes = probe;
   }
-  return duplicated;
+  return { duplicated, probes, maxProbes };
+}
+function countDuplicatedRows(table) {
+  return searchDuplicatedRows(table).duplicated;
 }
 function hasMissing(column) {
   if (column.type === "string") {
@@ -58015,17 +59401,21 @@ function columnFilterFunction(filter) {
   }
   return void 0;
 }
-async function readRequest(request, sharedMemory = false) {
+async function readRequest(request, sharedMemory = false, onBytes) {
   const table = await readSnapshot(request.path, {
     format: request.format,
     include: columnFilterFunction(request.filter),
-    sharedMemory
+    sharedMemory,
+    onBytes
   });
-  return { table, rowFacts: rowFactsOf(table) };
+  return {
+    table,
+    rowFacts: request.rowFacts === false ? { duplicatedRows: 0, emptyRows: 0 } : rowFactsOf(table)
+  };
 }
-var readInThisThread = async (requests) => {
+var readInThisThread = async (requests, onBytes) => {
   const results = [];
-  for (const request of requests) results.push(await readRequest(request));
+  for (const request of requests) results.push(await readRequest(request, false, onBytes));
   return results;
 };
 
@@ -58125,11 +59515,14 @@ async function withLocalPaths(sources, cwd, work) {
     if (directory) rmSync2(directory, { recursive: true, force: true });
   }
 }
-async function readFileSources(sources, cwd, filter, readFiles = readInThisThread) {
+async function readFileSources(sources, cwd, filter, readFiles = readInThisThread, onBytes) {
   const results = await withLocalPaths(
     sources,
     cwd,
-    (paths) => readFiles(sources.map((source, index) => ({ path: paths[index], format: source.format, filter })))
+    (paths) => readFiles(
+      sources.map((source, index) => ({ path: paths[index], format: source.format, filter })),
+      onBytes
+    )
   );
   return results.map((result, index) => {
     const source = describeSource(sources[index]);
@@ -58211,15 +59604,37 @@ var CopyTextDecoder = class {
       buf = Buffer.concat([this.pending, chunk]);
       this.pending = null;
     }
-    let pos = 0;
-    const n = buf.length;
-    while (pos < n) {
-      const lineEnd = buf.indexOf(LF3, pos);
-      if (lineEnd < 0) break;
-      this.decodeRow(buf, pos, lineEnd);
-      pos = lineEnd + 1;
+    const end = buf.lastIndexOf(LF3);
+    if (end >= 0) this.decodeRows(buf, end);
+    if (end + 1 < buf.length) this.pending = Buffer.from(buf.subarray(end + 1));
+  }
+  /**
+   * Decodes the rows of `buf[0 .. end]` (`buf[end]` is a row's newline) in one scan of the bytes: a tab ends a
+   * field, a newline ends the row's last field (COPY text escapes both inside values).
+   */
+  decodeRows(buf, end) {
+    const builders = this.builders;
+    const columns = this.columns;
+    const last = builders.length - 1;
+    let field = 0;
+    let fieldStart = 0;
+    for (let i = 0; i <= end; i++) {
+      const c = buf[i];
+      if (c === TAB) {
+        if (field === last)
+          throw new Error(`COPY row ${this.length + 1} has more than ${builders.length} fields`);
+        this.decodeCell(builders[field], columns[field].kind, buf, fieldStart, i);
+        field++;
+        fieldStart = i + 1;
+      } else if (c === LF3) {
+        if (field !== last)
+          throw new Error(`COPY row ${this.length + 1} has ${field + 1} fields, expected ${builders.length}`);
+        this.decodeCell(builders[field], columns[field].kind, buf, fieldStart, i);
+        this.length++;
+        field = 0;
+        fieldStart = i + 1;
+      }
     }
-    if (pos < n) this.pending = Buffer.from(buf.subarray(pos));
   }
   /** The decoded columns, trimmed to the row count. */
   finish() {
@@ -58227,28 +59642,6 @@ var CopyTextDecoder = class {
       throw new Error(`COPY stream ended inside a row (${this.pending.length} bytes without a newline)`);
     }
     return this.builders.map((builder) => builder.finish());
-  }
-  decodeRow(buf, start, end) {
-    const row = this.length;
-    const builders = this.builders;
-    const last = builders.length - 1;
-    let fieldStart = start;
-    for (let f = 0; f <= last; f++) {
-      let fieldEnd;
-      if (f < last) {
-        fieldEnd = buf.indexOf(TAB, fieldStart);
-        if (fieldEnd < 0 || fieldEnd > end)
-          throw new Error(`COPY row ${row + 1} has ${f + 1} fields, expected ${builders.length}`);
-      } else {
-        fieldEnd = end;
-        const extra = buf.indexOf(TAB, fieldStart);
-        if (extra >= 0 && extra < end)
-          throw new Error(`COPY row ${row + 1} has more than ${builders.length} fields`);
-      }
-      this.decodeCell(builders[f], this.columns[f].kind, buf, fieldStart, fieldEnd);
-      fieldStart = fieldEnd + 1;
-    }
-    this.length = row + 1;
   }
   decodeCell(builder, kind, buf, start, end) {
     if (end - start === 2 && buf[start] === BACKSLASH && buf[start + 1] === 78) {
@@ -58408,8 +59801,8 @@ var CopyOut = class {
   constructor(text, sink) {
     this.text = text;
     this.sink = sink;
-    this.done = new Promise((resolve5, reject) => {
-      this.resolve = resolve5;
+    this.done = new Promise((resolve7, reject) => {
+      this.resolve = resolve7;
       this.reject = reject;
     });
   }
@@ -58560,8 +59953,8 @@ async function copyOut(client, text, sink) {
 var DescribeStatement = class {
   constructor(text) {
     this.text = text;
-    this.done = new Promise((resolve5, reject) => {
-      this.resolve = resolve5;
+    this.done = new Promise((resolve7, reject) => {
+      this.resolve = resolve7;
       this.reject = reject;
     });
   }
@@ -59093,7 +60486,13 @@ async function resolveAsOf(client, plan, reference, current, names = NEUTRAL_DAT
       );
     referenceAsOf = available[index - 1].asOf;
   } else referenceAsOf = await check(names.referenceAsOf, reference.value);
-  return { reference: referenceAsOf, current: currentAsOf };
+  const rowsOf = (asOf) => available?.find((a) => a.asOf === asOf)?.rows;
+  return {
+    reference: referenceAsOf,
+    current: currentAsOf,
+    referenceRows: rowsOf(referenceAsOf),
+    currentRows: rowsOf(currentAsOf)
+  };
 }
 async function normaliseAsOf(client, type, flag, value) {
   await client.query("SAVEPOINT driftwatch_as_of");
@@ -59208,6 +60607,235 @@ async function mapConcurrently(items, limit, work) {
   return results;
 }
 
+// src/snapshot/postgres/numeric-stats.ts
+function bothSides(plan, column, flag) {
+  const cell2 = `snapshot.${quoteIdent(column.name)}::float8`;
+  const current = replaceAsOfPlaceholder(flag, plan.sql, "$2");
+  return [
+    // Inlined, not materialised: each use scans the snapshots again (cheap), and the planner sees the column's
+    // statistics, so it groups the runs by sorting and the window functions reuse that order.
+    "WITH cells AS NOT MATERIALIZED (",
+    `  SELECT 0 AS side, ${cell2} AS x FROM (
+${plan.sql}
+) AS snapshot`,
+    `  UNION ALL SELECT 1, ${cell2} FROM (
+${current}
+) AS snapshot),`,
+    "s AS NOT MATERIALIZED (SELECT side, x, x IS NOT NULL AND x <> 'NaN' AND x <> 'Infinity' AND x <> '-Infinity' AS finite FROM cells)"
+  ].join("\n");
+}
+var QUARTILES = [0.25, 0.5, 0.75];
+var QUARTILE_COLUMNS = (side2) => QUARTILES.flatMap((_, k) => [`merged.q${side2}${k}_lo`, `merged.q${side2}${k}_hi`]).join(", ");
+function orderStatistics(side2) {
+  const cumulative = `c${side2}`;
+  const total = `t${side2}`;
+  return QUARTILES.flatMap((q, k) => {
+    const below = `floor(${q} * (${total} - 1))`;
+    return [
+      `min(x) FILTER (WHERE ${cumulative} > ${below}) AS q${side2}${k}_lo`,
+      `min(x) FILTER (WHERE ${cumulative} > least(${below} + 1, ${total} - 1)) AS q${side2}${k}_hi`
+    ];
+  }).join(",\n         ");
+}
+function numericStatsSql(plan, column, flag = "query") {
+  return [
+    bothSides(plan, column, flag) + ",",
+    "sides AS (",
+    "  SELECT side, count(*) AS rows, count(*) FILTER (WHERE finite) AS n, count(*) FILTER (WHERE x IS NULL OR x = 'NaN') AS missing,",
+    "         count(*) FILTER (WHERE x = 'Infinity' OR x = '-Infinity') AS infinite,",
+    "         min(x) FILTER (WHERE finite) AS min, max(x) FILTER (WHERE finite) AS max, avg(x) FILTER (WHERE finite) AS mean,",
+    "         stddev_pop(x) FILTER (WHERE finite) AS std_pop, stddev_samp(x) FILTER (WHERE finite) AS std_samp",
+    "  FROM s GROUP BY side),",
+    "counted AS (",
+    "  SELECT x, count(*) FILTER (WHERE side = 0) AS nr, count(*) FILTER (WHERE side = 1) AS nc",
+    "  FROM s WHERE finite GROUP BY x),",
+    "cdf AS (",
+    "  SELECT x, nr, nc, tr, tc, cr, cc, cr / tr AS fr, cc / tc AS fc, dx FROM (",
+    // Counts summed as double precision: exact below 2^53, and much cheaper than numeric sums of bigint.
+    "    SELECT x, nr, nc, sum(nr::float8) OVER w AS cr, sum(nc::float8) OVER w AS cc,",
+    "           (SELECT n::float8 FROM sides WHERE side = 0) AS tr, (SELECT n::float8 FROM sides WHERE side = 1) AS tc,",
+    "           lead(x) OVER (ORDER BY x) - x AS dx",
+    "    FROM counted WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)) AS windows),",
+    "merged AS (",
+    "  SELECT count(*) AS merged_distinct, max(abs(fr - fc)) AS ks_d, coalesce(sum(abs(fr - fc) * dx), 0) AS wasserstein1,",
+    "         count(*) FILTER (WHERE nr > 0) AS distinct_r, count(*) FILTER (WHERE nc > 0) AS distinct_c,",
+    "         coalesce(max(nr), 0) AS mode_r, coalesce(max(nc), 0) AS mode_c, bool_and(x = trunc(x)) AS integers,",
+    `         ${orderStatistics("r")},`,
+    `         ${orderStatistics("c")}`,
+    "  FROM cdf)",
+    "SELECT sides.side, sides.rows, sides.n, sides.missing, sides.infinite,",
+    "       CASE sides.side WHEN 0 THEN merged.distinct_r ELSE merged.distinct_c END AS distinct,",
+    "       CASE sides.side WHEN 0 THEN merged.mode_r ELSE merged.mode_c END AS mode,",
+    "       sides.min, sides.max, sides.mean, sides.std_pop, sides.std_samp,",
+    "       merged.merged_distinct, merged.ks_d, merged.wasserstein1, merged.integers,",
+    `       CASE sides.side WHEN 0 THEN ARRAY[${QUARTILE_COLUMNS("r")}] ELSE ARRAY[${QUARTILE_COLUMNS("c")}] END AS quartiles`,
+    "FROM sides CROSS JOIN merged ORDER BY sides.side"
+  ].join("\n");
+}
+var EMPTY_SIDE = {
+  rows: 0,
+  count: 0,
+  missing: 0,
+  infinite: 0,
+  distinct: 0,
+  modeCount: 0,
+  min: null,
+  max: null,
+  mean: null,
+  stdPopulation: null,
+  stdSample: null,
+  quartileBounds: []
+};
+async function numericColumnStats(client, plan, column, asOf) {
+  const result = await client.query(
+    extended({
+      text: numericStatsSql(plan, column),
+      values: [asOf.reference, asOf.current],
+      rowMode: "array"
+    })
+  );
+  const sides = [EMPTY_SIDE, EMPTY_SIDE];
+  let merged = {
+    mergedDistinct: 0,
+    ksStatistic: null,
+    wasserstein1: null,
+    allIntegers: null
+  };
+  for (const row of result.rows) {
+    const [side2, rows, n, missing, infinite, distinct, mode, min, max2, mean2, stdPop, stdSamp] = row;
+    sides[side2] = {
+      rows: Number(rows),
+      count: Number(n),
+      missing: Number(missing),
+      infinite: Number(infinite),
+      distinct: Number(distinct),
+      modeCount: Number(mode),
+      min,
+      max: max2,
+      mean: mean2,
+      stdPopulation: stdPop,
+      stdSample: stdSamp,
+      quartileBounds: row[16].map((value) => value === null ? null : Number(value))
+    };
+    merged = {
+      mergedDistinct: Number(row[12]),
+      ksStatistic: row[13],
+      wasserstein1: row[14],
+      allIntegers: row[15]
+    };
+  }
+  const [reference, current] = sides;
+  const comparable = reference.count > 0 && current.count > 0;
+  return {
+    name: column.name,
+    reference,
+    current,
+    mergedDistinct: merged.mergedDistinct,
+    ksStatistic: comparable ? merged.ksStatistic : null,
+    wasserstein1: comparable ? merged.wasserstein1 : null,
+    allIntegers: merged.allIntegers
+  };
+}
+function float8Array(edges) {
+  return `{${Array.from(edges, (edge) => String(edge)).join(",")}}`;
+}
+function numericTwoBinsSql(plan, column, flag = "query") {
+  return [
+    bothSides(plan, column, flag),
+    "SELECT side, least(width_bucket(x, $3::float8[]), $5::int) AS bin_a,",
+    "       least(width_bucket(x, $4::float8[]), $6::int) AS bin_b, count(*) AS rows",
+    "FROM s WHERE finite GROUP BY 1, 2, 3"
+  ].join("\n");
+}
+async function numericBinCountsOfEach(client, plan, column, asOf, edges) {
+  const bins = edges.map((set) => set.length - 1);
+  const result = await client.query(
+    extended({
+      text: numericTwoBinsSql(plan, column),
+      values: [asOf.reference, asOf.current, float8Array(edges[0]), float8Array(edges[1]), bins[0], bins[1]],
+      rowMode: "array"
+    })
+  );
+  const counts = bins.map((size) => [new Float64Array(size), new Float64Array(size)]);
+  for (const [side2, binA, binB, rows] of result.rows) {
+    if (binA >= 1) counts[0][side2][binA - 1] += Number(rows);
+    if (binB >= 1) counts[1][side2][binB - 1] += Number(rows);
+  }
+  return [0, 1].map((k) => ({ edges: edges[k], reference: counts[k][0], current: counts[k][1] }));
+}
+function distinctInPrefixSql(plan, column) {
+  const cell2 = `snapshot.${quoteIdent(column.name)}::float8`;
+  return [
+    "SELECT count(DISTINCT x) FILTER",
+    "  (WHERE x IS NOT NULL AND x <> 'NaN' AND x <> 'Infinity' AND x <> '-Infinity') AS distinct",
+    `FROM (SELECT ${cell2} AS x FROM (
+${plan.sql}
+) AS snapshot LIMIT $2) AS prefix`
+  ].join("\n");
+}
+async function distinctInPrefix(client, plan, column, asOf, rows) {
+  const result = await client.query(
+    extended({ text: distinctInPrefixSql(plan, column), values: [asOf, rows], rowMode: "array" })
+  );
+  return Number(result.rows[0][0]);
+}
+
+// src/snapshot/postgres/summarize.ts
+function side(stats, testBins, chartBins) {
+  return {
+    count: stats.count,
+    missing: stats.missing,
+    distinct: stats.distinct,
+    modeCount: stats.modeCount,
+    min: stats.min,
+    max: stats.max,
+    mean: stats.mean,
+    stdPopulation: stats.stdPopulation,
+    stdSample: stats.stdSample,
+    quartileBounds: stats.quartileBounds,
+    testBins,
+    chartBins
+  };
+}
+async function summarizeNumericColumns(client, plan, wanted, asOf, policy) {
+  const summarized = [];
+  for (const spec of wanted) {
+    if (spec.kind !== "int" && spec.kind !== "float" || !policy.candidate(spec.name)) continue;
+    const probe = await distinctInPrefix(client, plan, spec, asOf.reference, policy.probeRows);
+    if (probe <= policy.minDistinct) continue;
+    const stats = await numericColumnStats(client, plan, spec, asOf);
+    const { reference, current } = stats;
+    if (reference.infinite + current.infinite > 0) continue;
+    if (reference.count === 0 || current.count === 0 || stats.ksStatistic === null) continue;
+    if (stats.wasserstein1 === null || stats.allIntegers === null) continue;
+    const storage = spec.kind === "int" && reference.missing + current.missing === 0 ? "int" : "float";
+    const edges = policy.edges({
+      name: spec.name,
+      storage,
+      reference,
+      current,
+      min: Math.min(reference.min, current.min),
+      max: Math.max(reference.max, current.max),
+      allIntegers: stats.allIntegers
+    });
+    if (edges === void 0) continue;
+    const [test, chart] = await numericBinCountsOfEach(client, plan, spec, asOf, edges);
+    summarized.push({
+      name: spec.name,
+      storage,
+      reference: side(reference, test.reference, chart.reference),
+      current: side(current, test.current, chart.current),
+      mergedDistinct: stats.mergedDistinct,
+      ksStatistic: stats.ksStatistic,
+      wasserstein1: stats.wasserstein1,
+      allIntegers: stats.allIntegers,
+      testEdges: edges[0],
+      chartEdges: edges[1]
+    });
+  }
+  return summarized;
+}
+
 // src/snapshot/postgres/aggregates.ts
 function storageOf(kind) {
   switch (kind) {
@@ -59252,42 +60880,47 @@ function groupingKey(column) {
   const ref = `snapshot.${quoteIdent(column.name)}`;
   return column.kind === "float" ? `CASE WHEN ${ref} = 'NaN' THEN NULL ELSE ${ref} END` : ref;
 }
-function groupingSetsSql(plan, columns) {
+function groupingSetsSql(plan, columns, counted = columns.map(() => true)) {
   const keys = columns.map((column, index) => ({ expression: groupingKey(column), alias: `k${index}` }));
   const flags11 = keys.map((key) => `GROUPING(${key.alias}) = 0`);
-  const whole = columns.length > 1 ? [`(${keys.map((key) => key.alias).join(", ")})`] : [];
+  const own = keys.flatMap((_, index) => counted[index] ? [index] : []);
+  const wholeSet = columns.length > 1 || own.length < columns.length;
+  const whole = wholeSet ? [`(${keys.map((key) => key.alias).join(", ")})`] : [];
   const which = [
-    ...columns.length > 1 ? [`WHEN ${flags11.join(" AND ")} THEN -2`] : [],
-    ...flags11.map((flag, index) => `WHEN ${flag} THEN ${index}`)
+    ...wholeSet ? [`WHEN ${flags11.join(" AND ")} THEN -2`] : [],
+    ...own.map((index) => `WHEN ${flags11[index]} THEN ${index}`)
   ].join(" ");
-  const value = keys.map((key, index) => `WHEN ${flags11[index]} THEN ${key.alias}::text`).join(" ");
+  const value = own.map((index) => `WHEN ${flags11[index]} THEN ${keys[index].alias}::text`).join(" ");
   const allMissing = keys.map((key) => `${key.alias} IS NULL`).join(" AND ");
   return [
     "WITH counted AS (",
-    `  SELECT CASE ${which} ELSE -1 END AS col, CASE ${value} END AS value, count(*) AS rows, bool_and(${allMissing}) AS empty`,
+    `  SELECT CASE ${which} ELSE -1 END AS col, ${value ? `CASE ${value} END` : "NULL::text"} AS value, count(*) AS rows, bool_and(${allMissing}) AS empty`,
     `  FROM (SELECT ${keys.map((key) => `${key.expression} AS ${key.alias}`).join(", ")} FROM (
 ${plan.sql}
 ) AS snapshot) AS keyed`,
-    `  GROUP BY GROUPING SETS (${[...keys.map((key) => `(${key.alias})`), ...whole, "()"].join(", ")})`,
+    `  GROUP BY GROUPING SETS (${[...own.map((index) => `(${keys[index].alias})`), ...whole, "()"].join(", ")})`,
     ")",
     "SELECT col, value, rows FROM counted WHERE col >= -1",
-    ...columns.length > 1 ? [
+    ...wholeSet ? [
       "UNION ALL SELECT -2, NULL, coalesce(sum(rows - 1), 0) FROM counted WHERE col = -2",
       "UNION ALL SELECT -3, NULL, coalesce(sum(rows) FILTER (WHERE empty), 0) FROM counted WHERE col = -2"
     ] : []
   ].join("\n");
 }
-async function countSnapshotValues(client, plan, asOf, include, force, onRows) {
+async function countSnapshotValues(client, plan, asOf, include, force, onRows, summarize) {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
+  const summarized = summarize ? await summarizeNumericColumns(client, plan, wanted, asOf, summarize) : [];
+  const names = new Set(summarized.map((column) => column.name));
+  const counted = wanted.map((spec) => !names.has(spec.name));
   let strategy = force ?? "grouping-sets";
   let sides;
   if (strategy === "grouping-sets") {
     await client.query("SAVEPOINT driftwatch_counts");
     try {
-      const reference = await countInOnePass(client, plan, wanted, asOf.reference);
+      const reference = await countInOnePass(client, plan, wanted, counted, asOf.reference);
       onRows?.();
-      sides = [reference, await countInOnePass(client, plan, wanted, asOf.current)];
+      sides = [reference, await countInOnePass(client, plan, wanted, counted, asOf.current)];
       await client.query("RELEASE SAVEPOINT driftwatch_counts");
     } catch (error) {
       if (error.code !== "0A000") throw error;
@@ -59296,8 +60929,8 @@ async function countSnapshotValues(client, plan, asOf, include, force, onRows) {
     }
   }
   sides ??= [
-    await countColumnByColumn(client, plan, wanted, asOf.reference, onRows),
-    await countColumnByColumn(client, plan, wanted, asOf.current, onRows)
+    await countColumnByColumn(client, plan, wanted, counted, asOf.reference, onRows),
+    await countColumnByColumn(client, plan, wanted, counted, asOf.current, onRows)
   ];
   [asOf.reference, asOf.current].forEach((value, index) => {
     if (sides[index].facts.rows === 0)
@@ -59306,7 +60939,8 @@ async function countSnapshotValues(client, plan, asOf, include, force, onRows) {
         `${plan.label}: the snapshot query returned no rows for as_of ${value}`
       );
   });
-  const columns = wanted.map((spec, index) => {
+  const columns = wanted.flatMap((spec, index) => {
+    if (!counted[index]) return [];
     const storage = storageOf(spec.kind);
     return {
       name: spec.name,
@@ -59319,20 +60953,21 @@ async function countSnapshotValues(client, plan, asOf, include, force, onRows) {
     reference: sides[0].facts,
     current: sides[1].facts,
     columns,
+    summarized,
     allColumns: specs.map((spec) => spec.name),
     strategy
   };
 }
-async function countInOnePass(client, plan, wanted, asOf) {
+async function countInOnePass(client, plan, wanted, counted, asOf) {
   if (wanted.length === 0) return { facts: await rowFacts(client, plan, wanted, asOf), columns: [] };
   const result = await client.query(
     extended({
-      text: groupingSetsSql(plan, wanted),
+      text: groupingSetsSql(plan, wanted, counted),
       values: [asOf],
       rowMode: "array"
     })
   );
-  const side = {
+  const side2 = {
     facts: { rows: 0, duplicatedRows: 0, emptyRows: 0 },
     columns: wanted.map(() => [])
   };
@@ -59340,25 +60975,29 @@ async function countInOnePass(client, plan, wanted, asOf) {
   let emptyRows = 0;
   let rows = 0;
   for (const [col, value, count] of result.rows) {
-    if (col >= 0) side.columns[col].push([value, Number(count)]);
+    if (col >= 0) side2.columns[col].push([value, Number(count)]);
     else if (col === -1) rows = Number(count);
     else if (col === -2) duplicatedRows = Number(count);
     else emptyRows = Number(count);
   }
-  if (wanted.length === 1) {
-    for (const [value, count] of side.columns[0]) {
+  if (wanted.length === 1 && counted[0]) {
+    for (const [value, count] of side2.columns[0]) {
       duplicatedRows += count - 1;
       if (value === null) emptyRows += count;
     }
   }
-  side.facts = { rows, duplicatedRows, emptyRows };
-  return side;
+  side2.facts = { rows, duplicatedRows, emptyRows };
+  return side2;
 }
-async function countColumnByColumn(client, plan, wanted, asOf, onRows) {
+async function countColumnByColumn(client, plan, wanted, counted, asOf, onRows) {
   const facts = await rowFacts(client, plan, wanted, asOf);
   onRows?.();
   const columns = [];
-  for (const spec of wanted) {
+  for (const [index, spec] of wanted.entries()) {
+    if (!counted[index]) {
+      columns.push([]);
+      continue;
+    }
     const result = await client.query(
       extended({
         text: valueCountSql(plan, spec),
@@ -59379,9 +61018,9 @@ async function countPartitionedValues(client, plan, asOf, partitions, open3, inc
   const sides = [asOf.reference, asOf.current];
   const totals = sides.map(() => wanted.map(() => /* @__PURE__ */ new Map()));
   const facts = sides.map(() => ({ rows: 0, duplicatedRows: 0, emptyRows: 0 }));
-  const add = (side, part) => {
-    const sum = facts[side];
-    facts[side] = {
+  const add = (side2, part) => {
+    const sum = facts[side2];
+    facts[side2] = {
       rows: sum.rows + part.rows,
       duplicatedRows: sum.duplicatedRows + part.duplicatedRows,
       emptyRows: sum.emptyRows + part.emptyRows
@@ -59391,15 +61030,15 @@ async function countPartitionedValues(client, plan, asOf, partitions, open3, inc
     partitions.leaves,
     PARTITION_CONNECTIONS,
     (leaf) => open3(async (partition) => {
-      for (const [side, value] of sides.entries()) {
-        if (factsPerPartition) add(side, await rowFacts(partition, leaf, wanted, value));
+      for (const [side2, value] of sides.entries()) {
+        if (factsPerPartition) add(side2, await rowFacts(partition, leaf, wanted, value));
         for (const [index, spec] of wanted.entries()) {
           const result = await partition.query(
             extended({ text: valueCountSql(leaf, spec), values: [value], rowMode: "array" })
           );
           onRows?.();
           addCounts(
-            totals[side][index],
+            totals[side2][index],
             result.rows.map(([text, count]) => [text, Number(count)])
           );
         }
@@ -59407,7 +61046,7 @@ async function countPartitionedValues(client, plan, asOf, partitions, open3, inc
     })
   );
   if (!factsPerPartition)
-    for (const [side, value] of sides.entries()) add(side, await rowFacts(client, plan, wanted, value));
+    for (const [side2, value] of sides.entries()) add(side2, await rowFacts(client, plan, wanted, value));
   sides.forEach((value, index) => {
     if (facts[index].rows === 0)
       throw new UserError(
@@ -59428,6 +61067,7 @@ async function countPartitionedValues(client, plan, asOf, partitions, open3, inc
     reference: facts[0],
     current: facts[1],
     columns,
+    summarized: [],
     allColumns: specs.map((spec) => spec.name),
     strategy: "per-partition"
   };
@@ -59705,12 +61345,14 @@ async function readPostgresSnapshots(settings, include) {
     };
     attempt.step = `reading the snapshot as_of ${asOf.reference}`;
     const reference = await readSnapshot2(client, plan, asOf.reference, {
+      expectedRows: sizeHint(asOf.referenceRows),
       include,
       onRows,
       names: settings.names
     });
     attempt.step = `reading the snapshot as_of ${asOf.current}`;
     const current = await readSnapshot2(client, plan, asOf.current, {
+      expectedRows: sizeHint(asOf.currentRows),
       include,
       onRows,
       names: settings.names
@@ -59718,6 +61360,9 @@ async function readPostgresSnapshots(settings, include) {
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
     return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
   });
+}
+function sizeHint(rows) {
+  return rows === void 0 || !Number.isFinite(rows) ? void 0 : Math.min(rows, 2 ** 26);
 }
 async function planAndResolve(client, attempt, settings) {
   attempt.step = "checking the snapshot query";
@@ -59735,7 +61380,7 @@ async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = D
     return listAsOf(client, plan, names);
   });
 }
-async function countPostgresSnapshots(settings, include, force) {
+async function countPostgresSnapshots(settings, include, force, summarize) {
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
     const { plan, asOf } = await planAndResolve(client, attempt, settings);
     attempt.step = `counting the values of the snapshots as_of ${asOf.reference} and ${asOf.current}`;
@@ -59771,11 +61416,11 @@ async function countPostgresSnapshots(settings, include, force) {
       );
     } else {
       const strategy = force === "per-partition" ? void 0 : force;
-      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows);
+      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize);
     }
-    const counted = new Set(counts.columns.map((column) => column.name));
+    const counted = new Set([...counts.columns, ...counts.summarized].map((column) => column.name));
     const unloaded = counts.allColumns.filter((name2) => !counted.has(name2));
-    const side = (which) => ({
+    const side2 = (which) => ({
       source: `postgres:${plan.label}@${asOf[which]}`,
       rows: counts[which].rows,
       counted: counts.columns.map(({ name: name2, storage, [which]: sideCounts }) => ({
@@ -59790,12 +61435,14 @@ async function countPostgresSnapshots(settings, include, force) {
       emptyRows: counts[which].emptyRows
     });
     return {
-      reference: side("reference"),
-      current: side("current"),
+      reference: side2("reference"),
+      current: side2("current"),
       rowFacts: { reference: facts("reference"), current: facts("current") },
       referenceAsOf: asOf.reference,
       currentAsOf: asOf.current,
-      strategy: counts.strategy
+      strategy: counts.strategy,
+      summarized: counts.summarized,
+      columnOrder: counts.allColumns.filter((name2) => counted.has(name2))
     };
   });
 }
@@ -59805,14 +61452,15 @@ function withUnloaded(table, allColumns) {
   const loaded = new Set(table.columns.map((column) => column.name));
   return { ...table, unloaded: allColumns.filter((name2) => !loaded.has(name2)) };
 }
-async function readDatabasePair(reference, current, include, names) {
+async function readDatabasePair(reference, current, include, names, summarize) {
   const settings = snapshotSettingsOf(reference, current, names);
   if (reference.database.compute === "database") {
-    const counted = await countPostgresSnapshots(settings, include);
+    const counted = await countPostgresSnapshots(settings, include, void 0, summarize);
     return {
       reference: counted.reference,
       current: counted.current,
       rowFacts: counted.rowFacts,
+      ...counted.summarized.length > 0 ? { summarized: counted.summarized, columnOrder: counted.columnOrder } : {},
       labels: { reference: counted.referenceAsOf, current: counted.currentAsOf }
     };
   }
@@ -59829,10 +61477,22 @@ async function readSnapshotPair(sources, options = {}) {
   if (reference.kind === "postgres" || current.kind === "postgres") {
     if (reference.kind !== "postgres" || current.kind !== "postgres")
       throw new UserError("USAGE", "both snapshots must come from the database, or both from files");
-    return readDatabasePair(reference, current, columnFilterFunction(options.columns), sources.names);
+    return readDatabasePair(
+      reference,
+      current,
+      columnFilterFunction(options.columns),
+      sources.names,
+      options.summarize
+    );
   }
   const files = [reference, current];
-  const [first, second] = await readFileSources(files, sources.cwd, options.columns, options.readFiles);
+  const [first, second] = await readFileSources(
+    files,
+    sources.cwd,
+    options.columns,
+    options.readFiles,
+    options.onBytes
+  );
   return {
     reference: first.table,
     current: second.table,
@@ -59842,18 +61502,35 @@ async function readSnapshotPair(sources, options = {}) {
 }
 
 // src/job/worker-pool.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
+import { existsSync, statSync as statSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 var THREADS = 2;
+function scoringTable(table, columns) {
+  const types2 = new Map(columns.map((column) => [column.name, column.type]));
+  return {
+    source: table.source,
+    rows: table.rows,
+    columns: table.columns.flatMap((column) => {
+      const type = types2.get(column.name);
+      if (type === void 0) return [];
+      return type === "text" && column.type === "string" ? [{ ...column, dictionary: [] }] : [column];
+    })
+  };
+}
 var WorkerPool = class _WorkerPool {
-  constructor(workers) {
+  constructor(workers, needsLabels) {
     this.workers = workers;
+    this.needsLabels = needsLabels;
     for (const worker of workers) {
       worker.on("message", (reply) => {
         const pending = this.pending.get(reply.id);
         if (!pending) return;
+        if (reply.kind === "bytes") {
+          pending.onBytes?.(reply.bytes);
+          return;
+        }
         this.pending.delete(reply.id);
         if (reply.kind === "error") {
           const failure = reply.error;
@@ -59869,66 +61546,211 @@ var WorkerPool = class _WorkerPool {
     }
   }
   workers;
+  needsLabels;
   pending = /* @__PURE__ */ new Map();
   nextId = 0;
-  /** A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread). */
-  static forFiles(paths) {
+  /** Summary tallies of the id columns whose labels stayed on the threads (see {@link readFiles}). */
+  heldTallies = /* @__PURE__ */ new WeakMap();
+  /**
+   * A pool when the bundle's worker file is present and some file is big, else undefined (work in this thread).
+   *
+   * @param needsLabels columns whose labels the main thread reads whatever their shape (the target, forced types,
+   *   the model's columns)
+   */
+  static forFiles(paths, needsLabels = () => false) {
     const url = new URL("./worker.js", import.meta.url);
     if (url.protocol !== "file:" || !existsSync(fileURLToPath(url))) return void 0;
     const big = paths.some((path) => {
       try {
-        return statSync2(path).size >= PARALLEL_MIN_BYTES;
+        return statSync3(path).size >= PARALLEL_MIN_BYTES;
       } catch {
         return false;
       }
     });
     if (!big) return void 0;
-    return new _WorkerPool(Array.from({ length: THREADS }, () => new Worker(url)));
+    return new _WorkerPool(
+      Array.from({ length: THREADS }, () => new Worker(url)),
+      needsLabels
+    );
   }
   failAll(error) {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }
-  send(worker, request) {
+  send(worker, request, onBytes) {
     const id = this.nextId++;
-    return new Promise((resolve5, reject) => {
-      this.pending.set(id, { resolve: resolve5, reject });
+    return new Promise((resolve7, reject) => {
+      this.pending.set(id, { resolve: resolve7, reject, onBytes });
       worker.postMessage({ ...request, id });
     });
   }
-  /** Reads each file on its own thread, with its row facts; tables come back in shared memory. */
-  readFiles = async (requests) => {
+  /**
+   * Reads each file on its own thread, with its row facts; tables come back in shared memory. A string column with
+   * its own label in every row of every file (an id left in the data, skipped as such) comes without its labels:
+   * its dictionary is an empty array of the right length, its summary tally is kept for {@link mapColumns}. Where
+   * the labels may be needed (the column is not an id in every file, or `needsLabels` says so) they are fetched.
+   */
+  readFiles = async (requests, onBytes) => {
     const replies = await Promise.all(
       requests.map(
-        (request, index) => this.send(this.workers[index % this.workers.length], { kind: "read", ...request })
+        (request, index) => this.send(this.workers[index % this.workers.length], { kind: "read", ...request }, onBytes)
       )
     );
-    return replies.map((reply) => {
-      const { table, rowFacts: rowFacts2 } = reply;
-      return { table, rowFacts: rowFacts2 };
-    });
+    const heldEverywhere = (name2) => replies.every((reply) => reply.held.some((held) => held.name === name2)) && !this.needsLabels(name2);
+    return Promise.all(
+      replies.map(async (reply, index) => {
+        const { table, rowFacts: rowFacts2, held } = reply;
+        if (held.length === 0) return { table, rowFacts: rowFacts2 };
+        const columns = await Promise.all(
+          table.columns.map(async (column) => {
+            const kept = held.find((entry) => entry.name === column.name);
+            if (!kept || column.type !== "string") return column;
+            if (heldEverywhere(column.name)) {
+              const light = { ...column, dictionary: new Array(column.codes.length) };
+              this.heldTallies.set(light, kept.tally);
+              return light;
+            }
+            const labels = await this.send(this.workers[index % this.workers.length], {
+              kind: "labels",
+              read: reply.id,
+              column: column.name
+            });
+            return { ...column, dictionary: labels.dictionary };
+          })
+        );
+        return { table: { ...table, columns }, rowFacts: rowFacts2 };
+      })
+    );
   };
   /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
-  mapColumns = async (columns, { reference, current }, options) => {
+  mapColumns = async (columns, tables, options, scored) => {
+    const reference = scoringTable(tables.reference, columns);
+    const current = scoringTable(tables.current, columns);
     await Promise.all(
       this.workers.map((worker) => this.send(worker, { kind: "tables", reference, current }))
     );
     const works = new Array(columns.length);
     let next = 0;
+    let done = 0;
     await Promise.all(
       this.workers.map(async (worker) => {
         while (next < columns.length) {
           const index = next++;
           const reply = await this.send(worker, { kind: "column", column: columns[index], options });
-          works[index] = reply.work;
+          works[index] = this.withHeldTallies(
+            reply.work,
+            tables
+          );
+          scored?.(++done, columns.length);
         }
       })
     );
     return works;
   };
+  /** A skipped id column's work with the summary tallies its reading threads computed (its labels stayed there). */
+  withHeldTallies(work, tables) {
+    if (work.referenceTally || work.currentTally) return work;
+    const reference = getColumn(tables.reference, work.result.column);
+    const current = getColumn(tables.current, work.result.column);
+    const referenceTally = reference && this.heldTallies.get(reference);
+    const currentTally = current && this.heldTallies.get(current);
+    if (!referenceTally || !currentTally) return work;
+    return { ...work, referenceTally, currentTally };
+  }
   /** Stops the threads (an open worker keeps the process alive). */
   async close() {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+};
+
+// src/job/progress.ts
+import { statSync as statSync4 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
+var PROGRESS_MIN_BYTES = 16 * 1024 * 1024;
+var LOG_INTERVAL_MS = 5e3;
+var TERMINAL_INTERVAL_MS = 100;
+var MIB = 1024 * 1024;
+var Progress = class _Progress {
+  constructor(stream, terminal, now, totalBytes) {
+    this.stream = stream;
+    this.terminal = terminal;
+    this.now = now;
+    this.totalBytes = totalBytes;
+  }
+  stream;
+  terminal;
+  now;
+  totalBytes;
+  bytesRead = 0;
+  scored = 0;
+  columns = 0;
+  lastWrite = Number.NEGATIVE_INFINITY;
+  lastLength = 0;
+  /**
+   * The progress of a job with these sources, or undefined when it stays quiet: `quiet` set, a small job, or stderr
+   * neither a terminal nor a CI log.
+   */
+  static forJob(settings, output) {
+    if (!output || settings.quiet) return void 0;
+    const terminal = output.stream.isTTY === true;
+    const { CI, GITHUB_ACTIONS } = output.env;
+    if (!terminal && CI !== "true" && GITHUB_ACTIONS !== "true") return void 0;
+    const sources = [settings.reference, settings.current];
+    const database = sources.some((source) => source.kind === "postgres");
+    let totalBytes = 0;
+    for (const source of sources) {
+      if (source.kind !== "file" || source.path.startsWith("git:")) continue;
+      try {
+        totalBytes += statSync4(resolve4(settings.cwd, source.path)).size;
+      } catch {
+      }
+    }
+    if (!database && totalBytes < PROGRESS_MIN_BYTES) return void 0;
+    return new _Progress(output.stream, terminal, output.now ?? (() => performance.now()), totalBytes);
+  }
+  /** More of the files' bytes were read. */
+  bytes = (count) => {
+    this.bytesRead += count;
+    this.show(false);
+  };
+  /** `done` of `total` columns are scored. */
+  columnsScored = (done, total) => {
+    this.scored = done;
+    this.columns = total;
+    this.show(done === total);
+  };
+  /** The job started: a first line at once. */
+  start() {
+    this.show(true);
+  }
+  /** The job is over (done or failed): a terminal's line is cleared. */
+  finish() {
+    if (this.terminal && this.lastLength > 0) this.stream.write(`\r${" ".repeat(this.lastLength)}\r`);
+    this.lastLength = 0;
+  }
+  /** The line as it stands. */
+  text() {
+    const parts = [];
+    if (this.totalBytes > 0) {
+      const read = Math.min(this.bytesRead, this.totalBytes);
+      parts.push(
+        `read ${(read / MIB).toFixed(1)} of ${(this.totalBytes / MIB).toFixed(1)} MiB (${Math.floor(read / this.totalBytes * 100)}%)`
+      );
+    } else parts.push("reading the snapshots");
+    if (this.columns > 0) parts.push(`scored ${this.scored} of ${this.columns} columns`);
+    return `driftwatch: ${parts.join(", ")}`;
+  }
+  show(force) {
+    const now = this.now();
+    const interval3 = this.terminal ? TERMINAL_INTERVAL_MS : LOG_INTERVAL_MS;
+    if (now - this.lastWrite < interval3 && !(force && this.terminal)) return;
+    this.lastWrite = now;
+    const text = this.text();
+    if (this.terminal) {
+      this.stream.write(`\r${text}${" ".repeat(Math.max(0, this.lastLength - text.length))}`);
+      this.lastLength = text.length;
+    } else this.stream.write(`${text}
+`);
   }
 };
 
@@ -59940,10 +61762,10 @@ function compact(value) {
   return Number(value.toPrecision(6));
 }
 function historyRecord(report) {
-  const snapshot2 = (side) => ({
-    label: side.label,
-    rows: side.rows,
-    ...side.source === void 0 ? {} : { source: side.source }
+  const snapshot2 = (side2) => ({
+    label: side2.label,
+    rows: side2.rows,
+    ...side2.source === void 0 ? {} : { source: side2.source }
   });
   return {
     history_version: HISTORY_VERSION,
@@ -59966,12 +61788,12 @@ function historyRecord(report) {
 }
 var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var isNumberOrNull = (value) => value === null || typeof value === "number" && Number.isFinite(value);
-function snapshotProblem(value, side) {
-  if (!isObject3(value)) return `${side} is not an object`;
-  if (typeof value.label !== "string") return `${side}.label is not a string`;
+function snapshotProblem(value, side2) {
+  if (!isObject3(value)) return `${side2} is not an object`;
+  if (typeof value.label !== "string") return `${side2}.label is not a string`;
   if (typeof value.rows !== "number" || !Number.isInteger(value.rows) || value.rows < 0)
-    return `${side}.rows is not a row count`;
-  if (value.source !== void 0 && typeof value.source !== "string") return `${side}.source is not a string`;
+    return `${side2}.rows is not a row count`;
+  if (value.source !== void 0 && typeof value.source !== "string") return `${side2}.source is not a string`;
   return void 0;
 }
 function columnProblem(value, index) {
@@ -60076,7 +61898,7 @@ function retrainAfter(decision, history, after) {
 }
 
 // src/job/history-file.ts
-import { closeSync as closeSync3, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync, rmSync as rmSync3, statSync as statSync3, writeSync } from "node:fs";
+import { closeSync as closeSync3, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync, rmSync as rmSync3, statSync as statSync5, writeSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { dirname as dirname2 } from "node:path";
 var LOCK_WAIT_MS = 3e4;
@@ -60120,7 +61942,7 @@ function readHistoryFile(path, label) {
 function removeIfStale(lock) {
   try {
     const [pid, host] = readFileSync(lock, "utf8").split(" ");
-    const age = Date.now() - statSync3(lock).mtimeMs;
+    const age = Date.now() - statSync5(lock).mtimeMs;
     const sameHost = host?.trim() === (process.env.HOSTNAME ?? "") && pid !== void 0;
     if (age > STALE_LOCK_MS || sameHost && age > 1e3 && !processAlive(Number(pid)))
       rmSync3(lock, { force: true });
@@ -60792,6 +62614,259 @@ function addModelSection(report, prepared, reference, current, options) {
   report.decision = decideWithModel(report.decision, block);
 }
 
+// src/job/column-batches.ts
+import { totalmem } from "node:os";
+import { statSync as statSync6 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/snapshot/row-hash.ts
+var C12 = 3432918353;
+var C22 = 461845907;
+var C3 = 2246822507;
+var C4 = 3266489909;
+function fmix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, C3);
+  h ^= h >>> 13;
+  h = Math.imul(h, C4);
+  return (h ^ h >>> 16) >>> 0;
+}
+function mixWord(lane, word, m1, m2) {
+  let k = Math.imul(word, m1);
+  k = k << 15 | k >>> 17;
+  k = Math.imul(k, m2);
+  lane ^= k;
+  lane = lane << 13 | lane >>> 19;
+  return Math.imul(lane, 5) + 3864292196 | 0;
+}
+var RowFactsAccumulator = class {
+  constructor(rows) {
+    this.rows = rows;
+    this.high = new Int32Array(rows).fill(1013904242);
+    this.low = new Int32Array(rows).fill(1359893119);
+    this.allMissing = new Uint8Array(rows).fill(1);
+  }
+  rows;
+  high;
+  low;
+  /** 1 while every cell of the row read so far is missing. */
+  allMissing;
+  columns = 0;
+  /** Mixes one column's cells into the row hashes (columns in the same order for every row). */
+  add(column) {
+    const { rows, high, low, allMissing } = this;
+    this.columns++;
+    if (column.type === "string") {
+      const codes = column.codes;
+      for (let i = 0; i < rows; i++) {
+        const code2 = codes[i];
+        if (code2 >= 0) allMissing[i] = 0;
+        high[i] = mixWord(mixWord(high[i], code2, C12, C22), 1540483477, C12, C22);
+        low[i] = mixWord(mixWord(low[i], 668265263, C3, C4), code2, C3, C4);
+      }
+      return;
+    }
+    const values = column.values;
+    const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+    for (let i = 0; i < rows; i++) {
+      let lo = words[2 * i];
+      let hi = words[2 * i + 1];
+      if ((hi & 2146435072) === 2146435072 && (hi & 1048575 | lo) !== 0) {
+        hi = 2146959360;
+        lo = 0;
+      } else {
+        allMissing[i] = 0;
+        if (lo === 0 && hi === (2147483648 | 0)) hi = 0;
+      }
+      high[i] = mixWord(mixWord(high[i], lo, C12, C22), hi, C12, C22);
+      low[i] = mixWord(mixWord(low[i], hi, C3, C4), lo, C3, C4);
+    }
+  }
+  /**
+   * The facts over every column added.
+   *
+   * @returns duplicated rows (rows whose 64-bit hash an earlier row has) and empty rows
+   */
+  finish() {
+    const { rows } = this;
+    if (this.columns === 0) return { duplicatedRows: 0, emptyRows: 0 };
+    let emptyRows = 0;
+    for (let i = 0; i < rows; i++) emptyRows += this.allMissing[i];
+    let capacity = 1;
+    while (capacity < rows * 2) capacity <<= 1;
+    const mask = capacity - 1;
+    const slots = new Int32Array(capacity).fill(-1);
+    const finalHigh = new Uint32Array(rows);
+    const finalLow = new Uint32Array(rows);
+    let duplicatedRows = 0;
+    for (let row = 0; row < rows; row++) {
+      const h = fmix(this.high[row] ^ this.columns);
+      const l = fmix(this.low[row] ^ Math.imul(this.columns, C22));
+      finalHigh[row] = h;
+      finalLow[row] = l;
+      let slot = (h ^ Math.imul(l, 2654435761)) & mask;
+      for (; ; ) {
+        const other = slots[slot];
+        if (other < 0) {
+          slots[slot] = row;
+          break;
+        }
+        if (finalHigh[other] === h && finalLow[other] === l) {
+          duplicatedRows++;
+          break;
+        }
+        slot = slot + 1 & mask;
+      }
+    }
+    return { duplicatedRows: rows < 2 ? 0 : duplicatedRows, emptyRows };
+  }
+};
+
+// src/util/bytes.ts
+var UNITS = /* @__PURE__ */ new Map([
+  ["", 1],
+  ["b", 1],
+  ["k", 1024],
+  ["kb", 1e3],
+  ["kib", 1024],
+  ["m", 1024 ** 2],
+  ["mb", 1e3 ** 2],
+  ["mib", 1024 ** 2],
+  ["g", 1024 ** 3],
+  ["gb", 1e3 ** 3],
+  ["gib", 1024 ** 3],
+  ["t", 1024 ** 4],
+  ["tb", 1e3 ** 4],
+  ["tib", 1024 ** 4]
+]);
+function parseByteSize(name2, text, field) {
+  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? UNITS.get(match[2].toLowerCase()) : void 0;
+  if (!match || unit === void 0)
+    throw new UserError("USAGE", `${name2}: '${text}' is not a size (for example 512MiB or 4GiB)`, field);
+  const bytes = Math.floor(Number(match[1]) * unit);
+  if (!(bytes > 0)) throw new UserError("USAGE", `${name2}: ${text} must be above 0`, field);
+  return bytes;
+}
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let index = 0;
+  while (value >= 1024 && index < units.length - 1) {
+    value /= 1024;
+    index++;
+  }
+  return `${index === 0 ? value.toFixed(0) : Number(value.toFixed(1))} ${units[index]}`;
+}
+
+// src/job/column-batches.ts
+function defaultMemoryLimit() {
+  return Math.min(Math.floor(totalmem() / 4), 4 * 1024 ** 3);
+}
+var BYTES_PER_CELL = 8;
+var READ_OVERHEAD = 2;
+var PARQUET_READ_OVERHEAD = 2.5;
+var THREAD_OVERHEAD = 48 * 1024 ** 2;
+var SCORING_COPIES = 6;
+var RESERVE = 0.1;
+var MIN_TEXT_BYTES_PER_CELL = 1;
+function planBatches(columns, budget) {
+  const batches = [];
+  let batch = [];
+  let used = 0;
+  for (const column of columns) {
+    if (batch.length > 0 && used + column.bytes > budget) {
+      batches.push(batch);
+      batch = [];
+      used = 0;
+    }
+    batch.push(column.name);
+    used += column.bytes;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+function upperBoundFromFile(source, cwd) {
+  if (source.kind !== "file") return void 0;
+  const format = source.format ?? formatFromPath(source.path);
+  if (format === "parquet" || format === void 0 || isGzipPath(source.path)) return void 0;
+  try {
+    return statSync6(resolve5(cwd, source.path)).size / MIN_TEXT_BYTES_PER_CELL * BYTES_PER_CELL;
+  } catch {
+    return void 0;
+  }
+}
+async function compareInBatches(sources, filter, options, budget, strategy) {
+  const baseline = budget.baseline ?? process.memoryUsage().rss + (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
+  const available = (budget.limit - baseline) * (1 - RESERVE);
+  const files = [sources.reference, sources.current];
+  const bounds = files.map((source) => upperBoundFromFile(source, sources.cwd));
+  if (bounds.every((bound) => bound !== void 0)) {
+    const whole = bounds.reduce((sum, bound) => sum + bound, 0);
+    if (whole * (1 + READ_OVERHEAD + SCORING_COPIES / 100) <= available) return void 0;
+  }
+  const readFiles = strategy.readFiles ?? readInThisThread;
+  const withoutRowFacts = (requests) => readFiles(requests.map((request) => ({ ...request, rowFacts: false })));
+  const [referenceShape, currentShape] = (await readFileSources(files, sources.cwd, { only: [] }, withoutRowFacts)).map((result) => result.table);
+  const include = columnFilterFunction(filter) ?? (() => true);
+  const namesOf = (table) => (table.unloaded ?? []).filter(include);
+  const referenceNames = namesOf(referenceShape);
+  const currentNames = namesOf(currentShape);
+  const referenceSet = new Set(referenceNames);
+  const currentSet = new Set(currentNames);
+  checkColumnNames(referenceShape, currentShape, options);
+  const order = planOrder(referenceNames, currentNames, options);
+  const names = [.../* @__PURE__ */ new Set([...order, ...currentNames, ...referenceNames])].filter(
+    (name2) => referenceSet.has(name2) || currentSet.has(name2)
+  );
+  const valueBytes = (name2) => BYTES_PER_CELL * ((referenceSet.has(name2) ? referenceShape.rows : 0) + (currentSet.has(name2) ? currentShape.rows : 0));
+  const readOverhead = files.some((source) => (source.format ?? formatFromPath(source.path)) === "parquet") ? PARQUET_READ_OVERHEAD : READ_OVERHEAD;
+  const costs = names.map((name2) => ({ name: name2, bytes: valueBytes(name2) * (1 + readOverhead) }));
+  const total = costs.reduce((sum, cost) => sum + cost.bytes, 0);
+  const widest = costs.reduce((most, cost) => Math.max(most, cost.bytes), 0);
+  const scoring = strategy.threads * SCORING_COPIES * widest / (1 + readOverhead);
+  if (total + scoring <= available) return void 0;
+  const batchBudget = available - scoring;
+  const tooBig = costs.find((cost) => cost.bytes > batchBudget);
+  if (tooBig) {
+    const needs = baseline + (tooBig.bytes + scoring) / (1 - RESERVE);
+    throw new UserError(
+      "USAGE",
+      `${sources.limitName} ${formatBytes(budget.limit)}: column '${tooBig.name}' alone needs ${formatBytes(needs)} (${referenceShape.rows.toLocaleString("en")} + ${currentShape.rows.toLocaleString("en")} rows, with what the process already holds); raise the limit`,
+      "memoryLimit"
+    );
+  }
+  const batches = planBatches(costs, batchBudget);
+  const rowFacts2 = {
+    reference: new RowFactsAccumulator(referenceShape.rows),
+    current: new RowFactsAccumulator(currentShape.rows)
+  };
+  const parts = [];
+  for (const [index, batch] of batches.entries()) {
+    budget.onBatch?.(batch, index, batches.length);
+    console.error(
+      `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`
+    );
+    const [reference, current] = (await readFileSources(files, sources.cwd, { only: batch }, withoutRowFacts)).map((result) => result.table);
+    for (const column of reference.columns) rowFacts2.reference.add(column);
+    for (const column of current.columns) rowFacts2.current.add(column);
+    const inBatch = new Set(batch);
+    const batchOptions = options.columns ? { ...options, columns: options.columns.filter((name2) => inBatch.has(name2)) } : options;
+    parts.push(
+      await computeDriftPart({ reference, current }, batchOptions, {
+        mapColumns: strategy.mapColumns
+      })
+    );
+  }
+  return finishDrift(
+    parts,
+    { reference: referenceShape, current: currentShape },
+    { reference: rowFacts2.reference.finish(), current: rowFacts2.current.finish() },
+    options,
+    { plan: order, reference: referenceNames, current: currentNames }
+  );
+}
+
 // src/job/compare-job.ts
 function decisionLine(report, files) {
   const parts = ["[driftwatch]"];
@@ -60832,36 +62907,70 @@ function columnFilter(settings, needed = []) {
   );
   return except.length === 0 ? void 0 : { except };
 }
-async function computeReport(settings, model) {
+function driftOptions(settings, labels) {
+  const { names } = settings;
+  return {
+    ...settings.drift,
+    referenceLabel: settings.referenceLabel ?? labels.reference,
+    currentLabel: settings.currentLabel ?? labels.current,
+    names: {
+      stattest: names.stattest,
+      threshold: names.threshold,
+      numerical: names.numerical,
+      categorical: names.categorical,
+      columns: names.columns,
+      exclude: names.exclude,
+      idColumn: names.idColumn,
+      timestampColumn: names.timestampColumn,
+      target: names.target,
+      allowEmpty: names.allowEmpty
+    }
+  };
+}
+async function batchedReport(settings, model, budget) {
+  const { reference, current } = settings;
+  if (reference.kind === "postgres" || current.kind === "postgres" || model) return void 0;
+  const options = driftOptions(settings, {
+    reference: defaultLabel(reference),
+    current: defaultLabel(current)
+  });
+  return compareInBatches(
+    { reference, current, cwd: settings.cwd, limitName: settings.names.memoryLimit },
+    columnFilter(settings),
+    options,
+    { limit: settings.memoryLimit ?? defaultMemoryLimit(), ...budget },
+    { threads: 1 }
+  );
+}
+async function computeReport(settings, model, progress, budget) {
   const { reference, current, names } = settings;
+  const batched = await batchedReport(settings, model, budget);
+  if (batched) return batched;
+  const withLabels = /* @__PURE__ */ new Set([
+    ...settings.drift.target ? [settings.drift.target] : [],
+    ...settings.drift.numerical ?? [],
+    ...settings.drift.categorical ?? [],
+    ...model?.columns ?? []
+  ]);
   const pool = WorkerPool.forFiles(
     [reference, current].flatMap(
-      (source) => source.kind === "file" ? [resolve4(settings.cwd, source.path)] : []
-    )
+      (source) => source.kind === "file" ? [resolve6(settings.cwd, source.path)] : []
+    ),
+    (name2) => withLabels.has(name2)
   );
   try {
     const pair2 = await readSnapshotPair(settings, {
       columns: columnFilter(settings, model?.columns),
-      readFiles: pool?.readFiles
+      readFiles: pool?.readFiles,
+      onBytes: progress?.bytes,
+      // With `compute: database`, numeric columns with many distinct values are summarised in SQL.
+      summarize: summarizePolicy(settings.drift)
     });
-    const options = {
-      ...settings.drift,
-      referenceLabel: settings.referenceLabel ?? pair2.labels.reference,
-      currentLabel: settings.currentLabel ?? pair2.labels.current,
-      names: {
-        stattest: names.stattest,
-        threshold: names.threshold,
-        numerical: names.numerical,
-        categorical: names.categorical,
-        columns: names.columns,
-        exclude: names.exclude,
-        idColumn: names.idColumn,
-        timestampColumn: names.timestampColumn,
-        target: names.target,
-        allowEmpty: names.allowEmpty
-      }
-    };
-    const report = await computeDrift(pair2, options, { mapColumns: pool?.mapColumns });
+    const options = driftOptions(settings, pair2.labels);
+    const report = await computeDrift(pair2, options, {
+      mapColumns: pool?.mapColumns,
+      onColumnScored: progress?.columnsScored
+    });
     if (model) {
       if (isCounted(pair2.reference) || isCounted(pair2.current))
         throw new UserError(
@@ -60876,9 +62985,9 @@ async function computeReport(settings, model) {
     await pool?.close();
   }
 }
-async function runCompareJob(settings, given2) {
+async function runCompareJob(settings, given2, progressTo, budget) {
   const warnings = [];
-  const historyPath = settings.history === void 0 ? void 0 : resolve4(settings.cwd, settings.history);
+  const historyPath = settings.history === void 0 ? void 0 : resolve6(settings.cwd, settings.history);
   let prior = given2?.records;
   if (historyPath !== void 0) {
     const read = readHistoryFile(historyPath, settings.names.history);
@@ -60886,7 +62995,14 @@ async function runCompareJob(settings, given2) {
     prior = [...prior ?? [], ...read.records];
   }
   const model = settings.model ? await prepareModel(settings.model, settings.drift.target, settings.cwd, settings.names) : void 0;
-  const report = await computeReport(settings, model);
+  const progress = Progress.forJob(settings, progressTo);
+  progress?.start();
+  let report;
+  try {
+    report = await computeReport(settings, model, progress, budget);
+  } finally {
+    progress?.finish();
+  }
   let history;
   if (settings.retrainAfter !== void 0) {
     if (prior === void 0)
@@ -61055,6 +63171,7 @@ var COMPARE_FIELDS = [
   "inputFormat",
   "referenceLabel",
   "currentLabel",
+  "memoryLimit",
   // Snapshots: PostgreSQL
   "databaseUrl",
   "table",
@@ -61089,6 +63206,7 @@ var COMPARE_FIELDS = [
   "formats",
   "reportUrl",
   "failOnDrift",
+  "quiet",
   // History
   "history",
   "retrainAfter",
@@ -61273,6 +63391,11 @@ function parseHistoryTable(read, database, env) {
     throw error;
   }
 }
+function parseMemoryLimit(read) {
+  const text = read.text("memoryLimit");
+  if (text === void 0 || text.trim() === "") return void 0;
+  return parseByteSize(read.names.memoryLimit, text, "memoryLimit");
+}
 function parseCompareSettings(raw, names, context) {
   const read = new RawReader(raw, names);
   const databaseValues = databaseRaw(read);
@@ -61295,10 +63418,12 @@ function parseCompareSettings(raw, names, context) {
     current: database?.current ?? fileSource2(read, "current", format),
     referenceLabel: read.nonBlank("referenceLabel", "the label"),
     currentLabel: read.nonBlank("currentLabel", "the label"),
+    memoryLimit: parseMemoryLimit(read),
     reportDir: read.nonBlank("reportDir", "the directory") ?? DEFAULT_REPORT_DIR,
     formats: parseFormats(read),
     reportUrl: parseReportUrl(read),
     failOnDrift: read.bool("failOnDrift"),
+    quiet: read.bool("quiet"),
     history: read.nonBlank("history", "the file"),
     retrainAfter: read.number("retrainAfter", { min: 1, max: 1e3, integer: true }),
     historyTable: parseHistoryTable(read, databaseValues, context.env),
@@ -61390,6 +63515,8 @@ Snapshots
   --input-format FORMAT     csv|tsv|jsonl|parquet, overrides the extension
   --reference-label L       report label (default: file name without extension)
   --current-label L         report label (default: file name without extension)
+  --memory-limit SIZE       memory for column data of files, e.g. 512MiB, 4GiB: columns are read and scored in
+                            batches that fit (default: a quarter of the machine's memory, at most 4GiB)
 
 ${DATABASE_FLAGS_USAGE}
 
@@ -61424,6 +63551,7 @@ Output
   --format LIST             json,html,md (default json,html,md)
   --report-url URL          address of the full report, linked from the Markdown report (default: no link)
   --fail-on-drift           exit 1 when the decision is RETRAIN
+  --quiet                   no progress line on stderr (shown for big inputs on a terminal and in CI logs)
   --debug                   print the settings (no password) and, on an internal error, its stack
 
 History (drift over time, docs/history.md)
@@ -61441,6 +63569,7 @@ var COMPARE_FLAGS = {
   inputFormat: "--input-format",
   referenceLabel: "--reference-label",
   currentLabel: "--current-label",
+  memoryLimit: "--memory-limit",
   ...DATABASE_FLAGS,
   columns: "--columns",
   exclude: "--exclude",
@@ -61462,6 +63591,7 @@ var COMPARE_FLAGS = {
   formats: "--format",
   reportUrl: "--report-url",
   failOnDrift: "--fail-on-drift",
+  quiet: "--quiet",
   history: "--history",
   retrainAfter: "--retrain-after",
   historyTable: "--history-table",
@@ -61476,6 +63606,7 @@ var COMPARE_FLAG_OPTIONS = {
   "input-format": { type: "string" },
   "reference-label": { type: "string" },
   "current-label": { type: "string" },
+  "memory-limit": { type: "string" },
   ...DATABASE_FLAG_OPTIONS,
   columns: { type: "string" },
   exclude: { type: "string" },
@@ -61497,6 +63628,7 @@ var COMPARE_FLAG_OPTIONS = {
   format: { type: "string" },
   "report-url": { type: "string" },
   "fail-on-drift": { type: "boolean" },
+  quiet: { type: "boolean" },
   history: { type: "string" },
   "retrain-after": { type: "string" },
   "history-table": { type: "string" },
@@ -61529,7 +63661,7 @@ var compareCommand = {
   async run(argv2, io) {
     const settings = parseCompareArgs(argv2, io);
     io.debug?.(`settings = ${JSON.stringify(settings, hideDatabaseUrl)}`);
-    const outcome = await runCompareJob(settings);
+    const outcome = await runCompareJob(settings, void 0, { stream: io.stderr, env: io.env });
     for (const warning of outcome.warnings) io.stderr.write(`driftwatch: warning: ${warning}
 `);
     io.stdout.write(outcome.decisionLine + "\n");
@@ -62168,7 +64300,7 @@ var HttpFailure = class extends Error {
 var ClientAbort = class extends Error {
 };
 function readBody(request) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     if (request.destroyed) {
       reject(new ClientAbort("connection closed before the body was read"));
       return;
@@ -62184,7 +64316,7 @@ function readBody(request) {
       }
       chunks.push(chunk);
     });
-    request.on("end", () => resolve5(Buffer.concat(chunks)));
+    request.on("end", () => resolve7(Buffer.concat(chunks)));
     request.on("error", () => reject(new ClientAbort("connection closed mid-body")));
     request.on("close", () => {
       if (!request.complete) reject(new ClientAbort("connection closed mid-body"));
@@ -62392,18 +64524,18 @@ function createPredictor(options) {
   return {
     server,
     registry,
-    listen: (port, host) => new Promise((resolve5, reject) => {
+    listen: (port, host) => new Promise((resolve7, reject) => {
       server.once(
         "error",
         (error) => reject(
           error.code === "EADDRINUSE" ? new UserError("USAGE", `--port: ${host}:${port} is already in use`) : error
         )
       );
-      server.listen(port, host, () => resolve5(server.address().port));
+      server.listen(port, host, () => resolve7(server.address().port));
     }),
-    close: () => new Promise((resolve5) => {
+    close: () => new Promise((resolve7) => {
       server.closeAllConnections();
-      server.close(() => resolve5());
+      server.close(() => resolve7());
     })
   };
 }
@@ -62472,11 +64604,11 @@ var predictorCommand = {
       `predictor listening on http://${host.includes(":") ? `[${host}]` : host}:${bound} (model ${values.model}, ${features ? `${features.rows} users from ${features.source}` : "no --features"}${injectLatencyMs > 0 ? `, +${injectLatencyMs} ms` : ""}${injectErrorRate > 0 ? `, ${injectErrorRate} errors` : ""})
 `
     );
-    await new Promise((resolve5) => {
+    await new Promise((resolve7) => {
       const stop = () => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
-        resolve5();
+        resolve7();
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
@@ -62633,7 +64765,7 @@ function checkPrometheusBinary(binary) {
     throw new UserError("PROMETHEUS", `${binary} --version exited with ${run.status}: is it Prometheus?`);
 }
 function ensurePortFree(port, what) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     const server = createServer2();
     server.once(
       "error",
@@ -62644,7 +64776,7 @@ function ensurePortFree(port, what) {
         )
       )
     );
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve5()));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve7()));
   });
 }
 async function startLocalPrometheus(options) {
@@ -62675,22 +64807,22 @@ async function startLocalPrometheus(options) {
   });
   const lastLine = () => stderr.trim().split("\n").at(-1) ?? "";
   let stopping = false;
-  const exited = new Promise((resolve5) => {
-    child.once("error", (error) => resolve5(missingBinary(options.binary, error.code)));
+  const exited = new Promise((resolve7) => {
+    child.once("error", (error) => resolve7(missingBinary(options.binary, error.code)));
     child.once(
       "exit",
-      (code2, signal) => resolve5(`${options.binary} exited (${signal ?? `code ${code2}`})${lastLine() ? `: ${lastLine()}` : ""}`)
+      (code2, signal) => resolve7(`${options.binary} exited (${signal ?? `code ${code2}`})${lastLine() ? `: ${lastLine()}` : ""}`)
     );
   });
-  const processExit = new Promise((resolve5) => {
-    child.once("exit", () => resolve5());
-    child.once("error", () => resolve5());
+  const processExit = new Promise((resolve7) => {
+    child.once("exit", () => resolve7());
+    child.once("error", () => resolve7());
   });
   const stop = async () => {
     stopping = true;
     if (child.exitCode === null && child.signalCode === null && child.pid !== void 0) {
       child.kill("SIGTERM");
-      await Promise.race([processExit, new Promise((resolve5) => setTimeout(resolve5, 5e3))]);
+      await Promise.race([processExit, new Promise((resolve7) => setTimeout(resolve7, 5e3))]);
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
     await rm(directory, { recursive: true, force: true });
@@ -62717,7 +64849,7 @@ async function startLocalPrometheus(options) {
         `${options.binary} on ${url} was not ready after ${options.readyTimeoutMs} ms${lastLine() ? `: ${lastLine()}` : ""}`
       );
     }
-    await new Promise((resolve5) => setTimeout(resolve5, 50));
+    await new Promise((resolve7) => setTimeout(resolve7, 50));
   }
   return { url, port: options.port, exited, stop };
 }
@@ -62757,8 +64889,8 @@ function portFlag(flag, value, fallback) {
 }
 function nextSignal() {
   let handler;
-  const promise = new Promise((resolve5) => {
-    handler = () => resolve5();
+  const promise = new Promise((resolve7) => {
+    handler = () => resolve7();
     process.once("SIGINT", handler);
     process.once("SIGTERM", handler);
   });

@@ -5465,10 +5465,74 @@ function getColumn(table, name) {
   return table.columns.find((column) => column.name === name);
 }
 
+// src/drift/expand-counted.ts
+function sideRows(column) {
+  let rows = column.counts.missing;
+  for (const count of column.counts.counts) rows += count;
+  return rows;
+}
+
+// src/drift/counted.ts
+var COUNTS = /* @__PURE__ */ new WeakMap();
+function countsOf(column) {
+  return COUNTS.get(column);
+}
+function compareWithSignedZero(a, b) {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return Object.is(a, -0) && !Object.is(b, -0) ? -1 : Object.is(b, -0) && !Object.is(a, -0) ? 1 : 0;
+}
+function numericRuns(counted, keep) {
+  const keys = counted.counts.keys;
+  const order = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (counted.counts.counts[k] > 0 && keep(keys[k])) order.push(k);
+  }
+  order.sort((a, b) => compareWithSignedZero(keys[a], keys[b]));
+  const values = new Float64Array(order.length);
+  const counts = new Float64Array(order.length);
+  let runs = 0;
+  let total = 0;
+  for (const k of order) {
+    const value = keys[k];
+    const count = counted.counts.counts[k];
+    total += count;
+    if (runs > 0 && values[runs - 1] === value) counts[runs - 1] += count;
+    else {
+      values[runs] = value;
+      counts[runs++] = count;
+    }
+  }
+  return { values: values.slice(0, runs), counts: counts.slice(0, runs), total };
+}
+function finiteRunsOfCounts(counted) {
+  return numericRuns(counted, Number.isFinite);
+}
+function presentRunsOfCounts(counted) {
+  return numericRuns(counted, (value) => !Number.isNaN(value));
+}
+function labelCountsOf(counted) {
+  const keys = counted.counts.keys;
+  const labels = [];
+  const counts = [];
+  for (let k = 0; k < keys.length; k++) {
+    const count = counted.counts.counts[k];
+    if (count === 0) continue;
+    labels.push(keys[k]);
+    counts.push(count);
+  }
+  return { labels, counts };
+}
+function cellCount(column) {
+  const counted = countsOf(column);
+  if (counted) return sideRows(counted);
+  return column.type === "string" ? column.codes.length : column.values.length;
+}
+
 // src/drift/default-stattest.ts
 var SMALL_REFERENCE_MAX_ROWS = 1e3;
-function defaultStatTest(columnType, referenceSize, uniqueValues) {
-  if (referenceSize <= SMALL_REFERENCE_MAX_ROWS) {
+function defaultStatTest(columnType, referenceSize2, uniqueValues) {
+  if (referenceSize2 <= SMALL_REFERENCE_MAX_ROWS) {
     if (uniqueValues <= 2) return "z";
     if (columnType === "categorical") return "chisquare";
     return uniqueValues <= 5 ? "chisquare" : "ks";
@@ -5485,6 +5549,88 @@ function exampleValue(value) {
   const last = value.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
   return `${value.slice(0, end)}\u2026`;
+}
+
+// src/drift/kernels/histogram.ts
+function sturgesBinCount(min, max, size) {
+  const range = max - min;
+  const width = range / (Math.log2(size) + 1);
+  if (width === 0 || Number.isNaN(width)) return 1;
+  return Math.ceil(range / width);
+}
+function equalWidthEdges(min, max, bins) {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`equalWidthEdges requires a positive integer bin count, got ${bins}`);
+  let first = min;
+  let last = max;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  const edges = new Float64Array(bins + 1);
+  const delta = last - first;
+  const step = delta / bins;
+  if (step === 0) {
+    for (let i = 0; i <= bins; i++) edges[i] = i / bins * delta + first;
+  } else {
+    for (let i = 0; i <= bins; i++) edges[i] = i * step + first;
+  }
+  edges[bins] = last;
+  return edges;
+}
+function sturgesEdges(min, max, size) {
+  return equalWidthEdges(min, max, sturgesBinCount(min, max, size));
+}
+function lowerBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function upperBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function histogramCountsFromValueCounts(values, counts, edges) {
+  const bins = edges.length - 1;
+  const out = new Float64Array(bins);
+  const first = edges[0];
+  const last = edges[bins];
+  let bin = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    const c = counts[k];
+    if (c === 0 || v < first || v > last) continue;
+    if (v === last) {
+      out[bins - 1] += c;
+      continue;
+    }
+    while (bin + 1 < bins && v >= edges[bin + 1]) bin++;
+    out[bin] += c;
+  }
+  return out;
+}
+function histogramCountsFromPrefix(values, prefix, edges) {
+  const bins = edges.length - 1;
+  const out = new Float64Array(Math.max(bins, 0));
+  if (bins < 1) return out;
+  let previous = lowerBound(values, edges[0]);
+  for (let i = 0; i < bins; i++) {
+    const next = i + 1 === bins ? upperBound(values, edges[bins]) : lowerBound(values, edges[i + 1]);
+    out[i] = next > previous ? prefix[next] - prefix[previous] : 0;
+    if (next > previous) previous = next;
+  }
+  return out;
 }
 
 // src/drift/kernels/runs.ts
@@ -5512,66 +5658,83 @@ function runEnd(sorted, start, end, value) {
 }
 function runsOfSorted(sorted) {
   const n = sorted.length;
-  let capacity = Math.min(n, 1024);
-  let values = new Float64Array(capacity);
-  let counts = new Float64Array(capacity);
+  let runs = 0;
+  for (let i = 0; i < n; ) {
+    i = runEnd(sorted, i, n, sorted[i]);
+    runs++;
+  }
+  const values = new Float64Array(runs);
+  const counts = new Float64Array(runs);
   let k = 0;
   for (let i = 0; i < n; ) {
     const end = runEnd(sorted, i, n, sorted[i]);
-    if (k === capacity) {
-      capacity = Math.min(n, capacity * 2);
-      const biggerValues = new Float64Array(capacity);
-      biggerValues.set(values);
-      values = biggerValues;
-      const biggerCounts = new Float64Array(capacity);
-      biggerCounts.set(counts);
-      counts = biggerCounts;
-    }
     values[k] = sorted[i];
     counts[k] = end - i;
     k++;
     i = end;
   }
-  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
+  return { values, counts, total: n };
 }
 
 // src/util/sort.ts
-var DIGITS = 65536;
+var DIGITS = 2048;
+function digitOf(pass, hi, lo) {
+  switch (pass) {
+    case 0:
+      return lo & 2047;
+    case 1:
+      return lo >>> 11 & 2047;
+    case 2:
+      return lo >>> 22 | (hi & 1) << 10;
+    case 3:
+      return hi >>> 1 & 2047;
+    case 4:
+      return hi >>> 12 & 2047;
+    default:
+      return hi >>> 23;
+  }
+}
 function radixSortedCopy(values) {
   const n = values.length;
-  const words = new Uint32Array(Float64Array.from(values).buffer);
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
+  const counts = new Uint32Array(6 * DIGITS);
   for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
+    let lo = words[2 * i];
+    let hi = words[2 * i + 1];
     if (hi & 2147483648) {
-      high[i] = ~hi >>> 0;
-      low[i] = ~lo >>> 0;
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
     } else {
-      high[i] = (hi | 2147483648) >>> 0;
-      low[i] = lo;
+      hi = (hi | 2147483648) >>> 0;
     }
+    high[i] = hi;
+    low[i] = lo;
+    counts[lo & 2047]++;
+    counts[DIGITS + (lo >>> 11 & 2047)]++;
+    counts[2 * DIGITS + (lo >>> 22 | (hi & 1) << 10)]++;
+    counts[3 * DIGITS + (hi >>> 1 & 2047)]++;
+    counts[4 * DIGITS + (hi >>> 12 & 2047)]++;
+    counts[5 * DIGITS + (hi >>> 23)]++;
   }
   let nextHigh = new Uint32Array(n);
   let nextLow = new Uint32Array(n);
-  const counts = new Uint32Array(DIGITS);
-  for (let pass = 0; pass < 4; pass++) {
-    const source = pass < 2 ? low : high;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[source[i] >>> shift & 65535]++;
-    if (counts[source[0] >>> shift & 65535] === n) continue;
+  for (let pass = 0; pass < 6; pass++) {
+    const base = pass * DIGITS;
+    if (counts[base + digitOf(pass, high[0], low[0])] === n) continue;
     let total = 0;
-    for (let d = 0; d < DIGITS; d++) {
+    for (let d = base; d < base + DIGITS; d++) {
       const count = counts[d];
       counts[d] = total;
       total += count;
     }
     for (let i = 0; i < n; i++) {
-      const slot = counts[source[i] >>> shift & 65535]++;
-      nextHigh[slot] = high[i];
-      nextLow[slot] = low[i];
+      const hi = high[i];
+      const lo = low[i];
+      const slot = counts[base + digitOf(pass, hi, lo)]++;
+      nextHigh[slot] = hi;
+      nextLow[slot] = lo;
     }
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
@@ -5592,23 +5755,35 @@ function radixSortedCopy(values) {
 }
 var COUNTING_MAX_DISTINCT = 1 << 15;
 var TABLE_BITS = 16;
+var MANY_DISTINCT = /* @__PURE__ */ new WeakSet();
+var EARLY_LOOK = 16384;
+var EARLY_GIVE_UP_DISTINCT = 14e3;
 function hashCounts(values) {
+  if (MANY_DISTINCT.has(values)) return void 0;
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const size = 1 << TABLE_BITS;
+  const bits = Math.min(TABLE_BITS, Math.max(4, 32 - Math.clz32(2 * n)));
+  const size = 1 << bits;
   const mask = size - 1;
   const keyLow = new Uint32Array(size);
   const keyHigh = new Uint32Array(size);
   const tally = new Float64Array(size);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
+    if (i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT && n > COUNTING_MAX_DISTINCT) {
+      MANY_DISTINCT.add(values);
+      return void 0;
+    }
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
-    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
+    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - bits & mask;
     for (; ; ) {
       const count = tally[slot];
       if (count === 0) {
-        if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
+        if (++distinct > COUNTING_MAX_DISTINCT) {
+          MANY_DISTINCT.add(values);
+          return void 0;
+        }
         keyLow[slot] = lo;
         keyHigh[slot] = hi;
         tally[slot] = 1;
@@ -5642,6 +5817,8 @@ function hashCounts(values) {
   return { keys, counts };
 }
 function countDistinct(values) {
+  const dense = denseIntegerCounts(values);
+  if (dense) return dense;
   const hashed = hashCounts(values);
   if (!hashed) return void 0;
   const { keys, counts } = hashed;
@@ -5672,6 +5849,33 @@ function fastSortedCopy(values) {
   if (values.length < 4096) return Float64Array.from(values).sort();
   return countingSortedCopy(values) ?? radixSortedCopy(values);
 }
+var DENSE_RANGE = 1 << 16;
+function denseIntegerCounts(values) {
+  const n = values.length;
+  if (n === 0) return void 0;
+  let min = values[0];
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Math.floor(v) !== v) return void 0;
+    if (v === 0 && 1 / v < 0) return void 0;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    if (max - min >= DENSE_RANGE) return void 0;
+  }
+  const tally = new Float64Array(max - min + 1);
+  for (let i = 0; i < n; i++) tally[values[i] - min]++;
+  let distinct = 0;
+  for (let d = 0; d < tally.length; d++) if (tally[d] > 0) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let d = 0, k = 0; d < tally.length; d++) {
+    if (tally[d] === 0) continue;
+    keys[k] = min + d;
+    counts[k++] = tally[d];
+  }
+  return { keys, counts };
+}
 
 // src/drift/kernels/sorted.ts
 var SORTED_REFERENCE = "kernels:sorted-reference";
@@ -5687,16 +5891,22 @@ function cached(pair, key, build) {
   return value;
 }
 function sortedReference(pair) {
-  return cached(pair, SORTED_REFERENCE, () => sortedCopy(pair.reference));
+  return cached(
+    pair,
+    SORTED_REFERENCE,
+    () => pair.fromCounts ? pair.reference : sortedCopy(pair.reference)
+  );
 }
 function sortedCurrent(pair) {
-  return cached(pair, SORTED_CURRENT, () => sortedCopy(pair.current));
+  return cached(pair, SORTED_CURRENT, () => pair.fromCounts ? pair.current : sortedCopy(pair.current));
 }
 function cachedOnPair(pair, key, build) {
   return cached(pair, key, build);
 }
 
 // src/drift/kernels/side-runs.ts
+var RUNS_REFERENCE = "kernels:runs-reference";
+var RUNS_CURRENT = "kernels:runs-current";
 function sideRuns(pair, values, sortedKey, sorted) {
   const already = pair.cache.get(sortedKey);
   if (already) return runsOfSorted(already);
@@ -5706,49 +5916,83 @@ function sideRuns(pair, values, sortedKey, sorted) {
 function referenceRuns(pair) {
   return cachedOnPair(
     pair,
-    "kernels:runs-reference",
+    RUNS_REFERENCE,
     () => sideRuns(pair, pair.reference, SORTED_REFERENCE, () => sortedReference(pair))
   );
 }
 function currentRuns(pair) {
   return cachedOnPair(
     pair,
-    "kernels:runs-current",
+    RUNS_CURRENT,
     () => sideRuns(pair, pair.current, SORTED_CURRENT, () => sortedCurrent(pair))
   );
+}
+function referenceSize(pair) {
+  const runs = pair.cache.get(RUNS_REFERENCE);
+  return runs ? runs.total : pair.reference.length;
+}
+function currentSize(pair) {
+  const runs = pair.cache.get(RUNS_CURRENT);
+  return runs ? runs.total : pair.current.length;
+}
+function expandRuns(runs) {
+  const out = new Float64Array(runs.total);
+  let at = 0;
+  for (let k = 0; k < runs.values.length; k++) {
+    const count = runs.counts[k];
+    out.fill(runs.values[k], at, at + count);
+    at += count;
+  }
+  return out;
+}
+function cachedSortedSide(pair, side) {
+  return pair.cache.get(side === "reference" ? SORTED_REFERENCE : SORTED_CURRENT);
 }
 
 // src/drift/kernels/merged.ts
 var MERGED = "kernels:merged";
 function mergeRuns(reference, current) {
-  const k1 = reference.values.length;
-  const k2 = current.values.length;
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
   const values = new Float64Array(k1 + k2);
   const referenceCounts = new Float64Array(k1 + k2);
   const currentCounts = new Float64Array(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < k1 || j < k2) {
-    const r = reference.values[i];
-    const c = current.values[j];
-    if (j >= k2 || i < k1 && r < c) {
+  while (i < k1 && j < k2) {
+    const r = refValues[i];
+    const c = curValues[j];
+    if (r < c) {
       values[k] = r;
-      referenceCounts[k] = reference.counts[i++];
-    } else if (i >= k1 || c < r) {
+      referenceCounts[k] = refCounts[i++];
+    } else if (c < r) {
       values[k] = c;
-      currentCounts[k] = current.counts[j++];
+      currentCounts[k] = curCounts[j++];
     } else {
       values[k] = r;
-      referenceCounts[k] = reference.counts[i++];
-      currentCounts[k] = current.counts[j++];
+      referenceCounts[k] = refCounts[i++];
+      currentCounts[k] = curCounts[j++];
     }
     k++;
   }
+  for (; i < k1; i++, k++) {
+    values[k] = refValues[i];
+    referenceCounts[k] = refCounts[i];
+  }
+  for (; j < k2; j++, k++) {
+    values[k] = curValues[j];
+    currentCounts[k] = curCounts[j];
+  }
+  const trim2 = (array) => k >= 0.75 * array.length ? array.subarray(0, k) : array.slice(0, k);
   return {
-    values: values.slice(0, k),
-    referenceCounts: referenceCounts.slice(0, k),
-    currentCounts: currentCounts.slice(0, k),
+    values: trim2(values),
+    referenceCounts: trim2(referenceCounts),
+    currentCounts: trim2(currentCounts),
     referenceSize: reference.total,
     currentSize: current.total
   };
@@ -5760,14 +6004,37 @@ function valueCounts(pair) {
   return mergedDistribution(pair);
 }
 function referenceDistinctCount(merged) {
+  const counts = merged.referenceCounts;
   let count = 0;
-  for (let k = 0; k < merged.referenceCounts.length; k++) if (merged.referenceCounts[k] > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > 0) count++;
   return count;
 }
 function currentDistinctCount(merged) {
+  const counts = merged.currentCounts;
   let count = 0;
-  for (let k = 0; k < merged.currentCounts.length; k++) if (merged.currentCounts[k] > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > 0) count++;
   return count;
+}
+var PREFIXES = /* @__PURE__ */ new WeakMap();
+function prefixesOf(merged) {
+  let prefixes = PREFIXES.get(merged);
+  if (prefixes === void 0) {
+    const k = merged.values.length;
+    const reference = new Float64Array(k + 1);
+    const current = new Float64Array(k + 1);
+    const referenceCounts = merged.referenceCounts;
+    const currentCounts = merged.currentCounts;
+    for (let i = 0; i < k; i++) {
+      reference[i + 1] = reference[i] + referenceCounts[i];
+      current[i + 1] = current[i] + currentCounts[i];
+    }
+    prefixes = { reference, current };
+    PREFIXES.set(merged, prefixes);
+  }
+  return prefixes;
+}
+function mergedHistogram(merged, side, edges) {
+  return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);
 }
 
 // src/drift/distribution.ts
@@ -5835,25 +6102,6 @@ function isValidCover(edges, minimum, maximum) {
   for (let i = 1; i < edges.length; i++) if (!(edges[i] > edges[i - 1])) return false;
   return edges.length > 1 && edges[0] <= minimum && edges[edges.length - 1] >= maximum;
 }
-function countIntoBins(values, edges, weights) {
-  const binCount = edges.length - 1;
-  const counts = new Array(Math.max(binCount, 0)).fill(0);
-  if (binCount < 1) return counts;
-  const low = edges[0];
-  const high = edges[binCount];
-  const scale = binCount / (high - low);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    const weight = weights ? weights[i] : 1;
-    if (weight === 0 || !(value >= low && value <= high)) continue;
-    const guess = Math.floor((value - low) * scale);
-    let bin = Number.isFinite(guess) ? Math.min(binCount - 1, Math.max(guess, 0)) : 0;
-    while (bin > 0 && value < edges[bin]) bin--;
-    while (bin < binCount - 1 && value >= edges[bin + 1]) bin++;
-    counts[bin] += weight;
-  }
-  return counts;
-}
 function histogram(pair) {
   const merged = mergedDistribution(pair);
   const { minimum, maximum, allIntegers } = scan(merged);
@@ -5861,8 +6109,9 @@ function histogram(pair) {
   return {
     kind: "histogram",
     bin_edges: edges,
-    reference_counts: countIntoBins(merged.values, edges, merged.referenceCounts),
-    current_counts: countIntoBins(merged.values, edges, merged.currentCounts)
+    // np.histogram semantics, as countIntoBins gives for these strictly increasing edges.
+    reference_counts: Array.from(mergedHistogram(merged, "reference", edges)),
+    current_counts: Array.from(mergedHistogram(merged, "current", edges))
   };
 }
 function categories(pair) {
@@ -5873,10 +6122,10 @@ function categories(pair) {
     if (merged.referenceCounts[k] > 0) referenceCounts.set(merged.values[k], merged.referenceCounts[k]);
     if (merged.currentCounts[k] > 0) currentCounts.set(merged.values[k], merged.currentCounts[k]);
   }
-  const referenceSize = Math.max(pair.reference.length, 1);
-  const currentSize = Math.max(pair.current.length, 1);
+  const referenceSize2 = Math.max(merged.referenceSize, 1);
+  const currentSize2 = Math.max(merged.currentSize, 1);
   const values = /* @__PURE__ */ new Set([...referenceCounts.keys(), ...currentCounts.keys()]);
-  const share = (value) => (referenceCounts.get(value) ?? 0) / referenceSize + (currentCounts.get(value) ?? 0) / currentSize;
+  const share = (value) => (referenceCounts.get(value) ?? 0) / referenceSize2 + (currentCounts.get(value) ?? 0) / currentSize2;
   const ranked = [...values].sort((a, b) => share(b) - share(a) || a - b);
   const top = ranked.slice(0, TOP_CATEGORIES);
   if (!pair.labels) top.sort((a, b) => a - b);
@@ -5889,8 +6138,8 @@ function categories(pair) {
     categories: top.map(label),
     reference_counts,
     current_counts,
-    reference_other: pair.reference.length - sum(reference_counts),
-    current_other: pair.current.length - sum(current_counts)
+    reference_other: merged.referenceSize - sum(reference_counts),
+    current_other: merged.currentSize - sum(current_counts)
   };
 }
 
@@ -5941,6 +6190,265 @@ function pairwiseBlock(values, start, length) {
   half -= half % 8;
   return pairwiseBlock(values, start, half) + pairwiseBlock(values, start + half, length - half);
 }
+var RunCursor = class {
+  constructor(sequence) {
+    this.sequence = sequence;
+    this.skipEmpty();
+  }
+  sequence;
+  run = 0;
+  offset = 0;
+  memoValue = Number.NaN;
+  memo = /* @__PURE__ */ new Map();
+  skipEmpty() {
+    const { lengths } = this.sequence;
+    while (this.run < lengths.length && this.offset >= lengths[this.run]) {
+      this.run++;
+      this.offset = 0;
+    }
+  }
+  /** The sum numpy forms for `length` elements, when they all lie in one constant run; else undefined. */
+  constantStretch(length) {
+    const { lengths, values, element } = this.sequence;
+    if (element !== void 0 || values === void 0 || lengths[this.run] - this.offset < length)
+      return void 0;
+    const value = values[this.run];
+    this.offset += length;
+    this.skipEmpty();
+    if (!Object.is(value, this.memoValue)) {
+      this.memoValue = value;
+      this.memo.clear();
+    }
+    return this.constantBlock(value, length);
+  }
+  /** pairwiseBlock of `length` copies of `value`, memoised by length (a run's blocks come in few lengths). */
+  constantBlock(value, length) {
+    const known = this.memo.get(length);
+    if (known !== void 0) return known;
+    let result;
+    if (length < 8) {
+      result = 0;
+      for (let i = 0; i < length; i++) result += value;
+    } else if (length <= PAIRWISE_BLOCK_SIZE) {
+      let r = value;
+      const unrolledEnd = length - length % 8;
+      for (let i = 8; i < unrolledEnd; i += 8) r += value;
+      result = r + r + (r + r) + (r + r + (r + r));
+      for (let i = unrolledEnd; i < length; i++) result += value;
+    } else {
+      let half = Math.floor(length / 2);
+      half -= half % 8;
+      result = this.constantBlock(value, half) + this.constantBlock(value, length - half);
+    }
+    this.memo.set(length, result);
+    return result;
+  }
+  next() {
+    const { values, element } = this.sequence;
+    const value = element !== void 0 ? element(this.run, this.offset) : values[this.run];
+    this.offset++;
+    this.skipEmpty();
+    return value;
+  }
+};
+function virtualBlock(cursor, length) {
+  const stretch = cursor.constantStretch(length);
+  if (stretch !== void 0) return stretch;
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) result += cursor.next();
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let r0 = cursor.next();
+    let r1 = cursor.next();
+    let r2 = cursor.next();
+    let r3 = cursor.next();
+    let r4 = cursor.next();
+    let r5 = cursor.next();
+    let r6 = cursor.next();
+    let r7 = cursor.next();
+    const unrolledEnd = length - length % 8;
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      r0 += cursor.next();
+      r1 += cursor.next();
+      r2 += cursor.next();
+      r3 += cursor.next();
+      r4 += cursor.next();
+      r5 += cursor.next();
+      r6 += cursor.next();
+      r7 += cursor.next();
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) result += cursor.next();
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  const first = virtualBlock(cursor, half);
+  return first + virtualBlock(cursor, length - half);
+}
+function pairwiseSumOfRuns(sequence) {
+  let length = 0;
+  for (let r = 0; r < sequence.lengths.length; r++) length += sequence.lengths[r];
+  const cursor = new RunCursor(sequence);
+  if (length <= REDUCE_BUFFER_SIZE) return virtualBlock(cursor, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += virtualBlock(cursor, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+function sparsePairwiseSum(positions, terms, count, length) {
+  if (count === 0) return 0;
+  if (length <= REDUCE_BUFFER_SIZE) return sparseBlock(positions, terms, 0, count, 0, length);
+  let result = 0;
+  let lo = 0;
+  for (let offset = 0; offset < length && lo < count; offset += REDUCE_BUFFER_SIZE) {
+    const end = Math.min(offset + REDUCE_BUFFER_SIZE, length);
+    const hi = lowerBound2(positions, lo, count, end);
+    if (hi > lo) result += sparseBlock(positions, terms, lo, hi, offset, end - offset);
+    lo = hi;
+  }
+  return result;
+}
+function lowerBound2(positions, lo, hi, target) {
+  if (hi - lo <= 16) {
+    while (lo < hi && positions[lo] < target) lo++;
+    return lo;
+  }
+  while (lo < hi) {
+    const middle = lo + hi >>> 1;
+    if (positions[middle] < target) lo = middle + 1;
+    else hi = middle;
+  }
+  return lo;
+}
+function sparseBlock(positions, terms, lo, hi, start, length) {
+  if (lo >= hi) return 0;
+  if (length < 8) {
+    let result = 0;
+    for (let k = lo; k < hi; k++) result += terms[k];
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    let r4 = 0;
+    let r5 = 0;
+    let r6 = 0;
+    let r7 = 0;
+    const unrolledEnd = start + length - length % 8;
+    let k = lo;
+    for (; k < hi; k++) {
+      const at = positions[k];
+      if (at >= unrolledEnd) break;
+      const term = terms[k];
+      switch (at - start & 7) {
+        case 0:
+          r0 += term;
+          break;
+        case 1:
+          r1 += term;
+          break;
+        case 2:
+          r2 += term;
+          break;
+        case 3:
+          r3 += term;
+          break;
+        case 4:
+          r4 += term;
+          break;
+        case 5:
+          r5 += term;
+          break;
+        case 6:
+          r6 += term;
+          break;
+        default:
+          r7 += term;
+      }
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; k < hi; k++) result += terms[k];
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  const split = lowerBound2(positions, lo, hi, start + half);
+  return sparseBlock(positions, terms, lo, split, start, half) + sparseBlock(positions, terms, split, hi, start + half, length - half);
+}
+function pairwiseSumOfSquaredDeviations(values, center) {
+  const length = values.length;
+  if (length <= REDUCE_BUFFER_SIZE) return squaresBlock(values, center, 0, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += squaresBlock(values, center, offset, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+function squaresBlock(values, c, start, length) {
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) {
+      const d = c - values[start + i];
+      result += d * d;
+    }
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let d = c - values[start];
+    let r0 = d * d;
+    d = c - values[start + 1];
+    let r1 = d * d;
+    d = c - values[start + 2];
+    let r2 = d * d;
+    d = c - values[start + 3];
+    let r3 = d * d;
+    d = c - values[start + 4];
+    let r4 = d * d;
+    d = c - values[start + 5];
+    let r5 = d * d;
+    d = c - values[start + 6];
+    let r6 = d * d;
+    d = c - values[start + 7];
+    let r7 = d * d;
+    const unrolledEnd = length - length % 8;
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      const at = start + i;
+      d = c - values[at];
+      r0 += d * d;
+      d = c - values[at + 1];
+      r1 += d * d;
+      d = c - values[at + 2];
+      r2 += d * d;
+      d = c - values[at + 3];
+      r3 += d * d;
+      d = c - values[at + 4];
+      r4 += d * d;
+      d = c - values[at + 5];
+      r5 += d * d;
+      d = c - values[at + 6];
+      r6 += d * d;
+      d = c - values[at + 7];
+      r7 += d * d;
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) {
+      d = c - values[start + i];
+      result += d * d;
+    }
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  return squaresBlock(values, c, start, half) + squaresBlock(values, c, start + half, length - half);
+}
 
 // src/drift/kernels/ecdf.ts
 var WALK = "kernels:ecdf-walk";
@@ -5949,8 +6457,10 @@ function ecdfWalk(merged) {
   if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
   const distinct = values.length;
   const pooled = n1 + n2;
-  const absTerms = new Float64Array(Math.max(pooled - 1, 0));
-  const squareTerms = new Float64Array(Math.max(pooled - 1, 0));
+  const terms = Math.max(distinct - 1, 0);
+  const slots = new Int32Array(terms);
+  const absTerms = new Float64Array(terms);
+  const squareTerms = new Float64Array(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -5965,8 +6475,9 @@ function ecdfWalk(merged) {
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
       const delta = values[k + 1] - values[k];
-      absTerms[position - 1] = Math.abs(diff) * delta;
-      squareTerms[position - 1] = diff * diff * delta;
+      slots[k] = position - 1;
+      absTerms[k] = Math.abs(diff) * delta;
+      squareTerms[k] = diff * diff * delta;
     }
   }
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
@@ -5974,8 +6485,8 @@ function ecdfWalk(merged) {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: pairwiseSum(absTerms),
-    energyIntegral: pairwiseSum(squareTerms)
+    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    energyIntegral: sparsePairwiseSum(slots, squareTerms, terms, Math.max(pooled - 1, 0))
   };
 }
 function columnEcdfWalk(pair) {
@@ -6017,56 +6528,6 @@ function indexOfDistinct(values, value) {
   return lo;
 }
 
-// src/drift/kernels/histogram.ts
-function sturgesBinCount(min, max, size) {
-  const range = max - min;
-  const width = range / (Math.log2(size) + 1);
-  if (width === 0 || Number.isNaN(width)) return 1;
-  return Math.ceil(range / width);
-}
-function equalWidthEdges(min, max, bins) {
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new Error(`equalWidthEdges requires a positive integer bin count, got ${bins}`);
-  let first = min;
-  let last = max;
-  if (first === last) {
-    first -= 0.5;
-    last += 0.5;
-  }
-  const edges = new Float64Array(bins + 1);
-  const delta = last - first;
-  const step = delta / bins;
-  if (step === 0) {
-    for (let i = 0; i <= bins; i++) edges[i] = i / bins * delta + first;
-  } else {
-    for (let i = 0; i <= bins; i++) edges[i] = i * step + first;
-  }
-  edges[bins] = last;
-  return edges;
-}
-function sturgesEdges(min, max, size) {
-  return equalWidthEdges(min, max, sturgesBinCount(min, max, size));
-}
-function histogramCountsFromValueCounts(values, counts, edges) {
-  const bins = edges.length - 1;
-  const out = new Float64Array(bins);
-  const first = edges[0];
-  const last = edges[bins];
-  let bin = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    const c = counts[k];
-    if (c === 0 || v < first || v > last) continue;
-    if (v === last) {
-      out[bins - 1] += c;
-      continue;
-    }
-    while (bin + 1 < bins && v >= edges[bin + 1]) bin++;
-    out[bin] += c;
-  }
-  return out;
-}
-
 // src/drift/kernels/binned.ts
 var HISTOGRAM_MIN_REFERENCE_DISTINCT = 20;
 var ZERO_FILL_VALUE = 1e-4;
@@ -6075,20 +6536,20 @@ function usesHistogramBinning(columnType, referenceDistinct) {
   return columnType === "numerical" && referenceDistinct > HISTOGRAM_MIN_REFERENCE_DISTINCT;
 }
 function binnedCountsOf(merged, histogram2, bins) {
-  const { values, referenceCounts, currentCounts, referenceSize, currentSize } = merged;
+  const { values, referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 } = merged;
   if (!histogram2) {
-    return { binning: "values", referenceCounts, currentCounts, referenceSize, currentSize };
+    return { binning: "values", referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 };
   }
   const min = values[0];
   const max = values[values.length - 1];
-  const binCount = bins ?? sturgesBinCount(min, max, referenceSize + currentSize);
+  const binCount = bins ?? sturgesBinCount(min, max, referenceSize2 + currentSize2);
   const edges = equalWidthEdges(min, max, binCount);
   return {
     binning: "histogram",
-    referenceCounts: histogramCountsFromValueCounts(values, referenceCounts, edges),
-    currentCounts: histogramCountsFromValueCounts(values, currentCounts, edges),
-    referenceSize,
-    currentSize,
+    referenceCounts: mergedHistogram(merged, "reference", edges),
+    currentCounts: mergedHistogram(merged, "current", edges),
+    referenceSize: referenceSize2,
+    currentSize: currentSize2,
     edges
   };
 }
@@ -6097,7 +6558,8 @@ function binnedCounts(pair, bins) {
     const merged = mergedDistribution(pair);
     return binnedCountsOf(
       merged,
-      usesHistogramBinning(pair.columnType, referenceDistinctCount(merged)),
+      // The reference's distinct values are its runs (keys with a non-zero reference count in the merge).
+      usesHistogramBinning(pair.columnType, referenceRuns(pair).values.length),
       bins
     );
   });
@@ -6127,15 +6589,25 @@ function standardDeviation(values, ddof) {
   const n = values.length;
   if (n <= ddof) throw new Error(`standardDeviation requires at least ${ddof + 1} data point(s)`);
   const avg = pairwiseSum(values) / n;
-  const squares = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = avg - values[i];
-    squares[i] = d * d;
+  return Math.sqrt(pairwiseSumOfSquaredDeviations(values, avg) / (n - ddof));
+}
+function standardDeviationOfRuns(runs, ddof) {
+  const n = runs.total;
+  if (n <= ddof) throw new Error(`standardDeviationOfRuns requires at least ${ddof + 1} data point(s)`);
+  const avg = pairwiseSumOfRuns({ lengths: runs.counts, values: runs.values }) / n;
+  const squares = new Float64Array(runs.values.length);
+  for (let k = 0; k < squares.length; k++) {
+    const d = avg - runs.values[k];
+    squares[k] = d * d;
   }
-  return Math.sqrt(pairwiseSum(squares) / (n - ddof));
+  return Math.sqrt(pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / (n - ddof));
 }
 function referencePopulationStd(pair) {
-  return cachedOnPair(pair, "kernels:reference-std0", () => standardDeviation(pair.reference, 0));
+  return cachedOnPair(
+    pair,
+    "kernels:reference-std0",
+    () => pair.fromCounts ? standardDeviationOfRuns(referenceRuns(pair), 0) : standardDeviation(pair.reference, 0)
+  );
 }
 
 // src/drift/stattests/binned-entropy.ts
@@ -6246,28 +6718,33 @@ function compareCodePoints(a, b) {
   return a.length - b.length;
 }
 function finiteValues(values) {
-  let first = 0;
-  while (first < values.length && values[first] - values[first] === 0) first++;
-  if (first === values.length) return values;
-  const out = new Float64Array(values.length);
-  out.set(values.subarray(0, first));
-  let kept = first;
-  for (let i = first + 1; i < values.length; i++) {
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] === 0) kept++;
+  if (kept === values.length) return values;
+  const out = new Float64Array(kept);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value - value === 0) out[kept++] = value;
+    if (value - value === 0) out[k++] = value;
   }
-  return out.slice(0, kept);
+  return out;
 }
 function encodeCodes(codes, remap) {
-  const out = new Float64Array(codes.length);
+  let present = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) present++;
+  const out = new Float64Array(present);
   let kept = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
     if (code >= 0) out[kept++] = remap[code];
   }
-  return kept === codes.length ? out : out.slice(0, kept);
+  return out;
 }
 function prepareColumnPair(column, columnType, reference, current) {
+  const referenceCounts = countsOf(reference);
+  const currentCounts = countsOf(current);
+  if (referenceCounts && currentCounts)
+    return prepareCountedPair(column, columnType, referenceCounts, currentCounts);
   if (reference.type === "string" && current.type === "string") {
     const labels = [.../* @__PURE__ */ new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
     const rank = new Map(labels.map((label, index) => [label, index]));
@@ -6289,6 +6766,61 @@ function prepareColumnPair(column, columnType, reference, current) {
     reference: finiteValues(reference.values),
     current: finiteValues(current.values),
     cache: /* @__PURE__ */ new Map()
+  };
+}
+function rankRuns(counted, rank) {
+  const { labels, counts } = labelCountsOf(counted);
+  const order = labels.map((_, k) => k).sort((a, b) => rank.get(labels[a]) - rank.get(labels[b]));
+  const values = new Float64Array(order.length);
+  const runCounts = new Float64Array(order.length);
+  let runs = 0;
+  let total = 0;
+  for (const k of order) {
+    const value = rank.get(labels[k]);
+    total += counts[k];
+    if (runs > 0 && values[runs - 1] === value) runCounts[runs - 1] += counts[k];
+    else {
+      values[runs] = value;
+      runCounts[runs++] = counts[k];
+    }
+  }
+  return { values: values.slice(0, runs), counts: runCounts.slice(0, runs), total };
+}
+function prepareCountedPair(column, columnType, reference, current) {
+  let referenceRuns2;
+  let currentRuns2;
+  let labels;
+  if (reference.storage === "string" && current.storage === "string") {
+    labels = [.../* @__PURE__ */ new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])].sort(
+      compareCodePoints
+    );
+    const rank = new Map(labels.map((label, index) => [label, index]));
+    referenceRuns2 = rankRuns(reference, rank);
+    currentRuns2 = rankRuns(current, rank);
+  } else if (reference.storage === "string" || current.storage === "string") {
+    throw new Error(`prepareColumnPair: column '${column}' mixes strings and numbers`);
+  } else {
+    referenceRuns2 = finiteRunsOfCounts(reference);
+    currentRuns2 = finiteRunsOfCounts(current);
+  }
+  const cache = /* @__PURE__ */ new Map([
+    [RUNS_REFERENCE, referenceRuns2],
+    [RUNS_CURRENT, currentRuns2]
+  ]);
+  let referenceValues;
+  let currentValues;
+  return {
+    column,
+    columnType,
+    ...labels ? { labels } : {},
+    cache,
+    fromCounts: true,
+    get reference() {
+      return referenceValues ??= expandRuns(referenceRuns2);
+    },
+    get current() {
+      return currentValues ??= expandRuns(currentRuns2);
+    }
   };
 }
 
@@ -7490,9 +8022,9 @@ function studentTwoSidedP(t, degreesOfFreedom) {
 
 // src/drift/stattests/chisquare.ts
 var SUM_RELATIVE_TOLERANCE = 1e-8;
-function chiSquareFromCounts(referenceCounts, currentCounts, referenceSize, currentSize) {
+function chiSquareFromCounts(referenceCounts, currentCounts, referenceSize2, currentSize2) {
   const keys = referenceCounts.length;
-  const scale = currentSize / referenceSize;
+  const scale = currentSize2 / referenceSize2;
   const observed = new Float64Array(keys);
   const expected = new Float64Array(keys);
   for (let k = 0; k < keys; k++) {
@@ -7804,8 +8336,8 @@ function cramerVonMisesLimitCdf(x) {
   return total;
 }
 function cramerVonMises(pair) {
-  const nx = pair.reference.length;
-  const ny = pair.current.length;
+  const nx = referenceSize(pair);
+  const ny = currentSize(pair);
   if (nx <= 1 || ny <= 1) {
     throw new StatTestSkip(
       `Cramer-von Mises requires at least two observations per side (reference ${nx}, current ${ny})`
@@ -7814,18 +8346,41 @@ function cramerVonMises(pair) {
   const method = Math.max(nx, ny) > EXACT_MAX_SIZE ? "asymptotic" : "exact";
   const merged = mergedDistribution(pair);
   const { averageRanks } = pooledRanks(pair);
-  const deviations = (sorted) => {
+  const deviations = (runs) => {
+    const runRank = new Float64Array(runs.values.length);
+    const runStart = new Float64Array(runs.values.length);
+    let k2 = 0;
+    let before = 0;
+    for (let r = 0; r < runs.values.length; r++) {
+      while (merged.values[k2] < runs.values[r]) k2++;
+      runRank[r] = averageRanks[k2];
+      runStart[r] = before;
+      before += runs.counts[r];
+    }
+    return pairwiseSumOfRuns({
+      lengths: runs.counts,
+      element: (r, offset) => {
+        const d = runRank[r] - (runStart[r] + offset + 1);
+        return d * d;
+      }
+    });
+  };
+  const sortedDeviations = (sorted) => {
     const out = new Float64Array(sorted.length);
     let k2 = 0;
     for (let i = 0; i < sorted.length; i++) {
-      if (merged.values[k2] !== sorted[i]) k2 = indexOfDistinct(merged.values, sorted[i]);
+      while (merged.values[k2] < sorted[i]) k2++;
       const d = averageRanks[k2] - (i + 1);
       out[i] = d * d;
     }
-    return out;
+    return pairwiseSum(out);
   };
-  let u = nx * pairwiseSum(deviations(sortedReference(pair)));
-  u += ny * pairwiseSum(deviations(sortedCurrent(pair)));
+  const side = (name, runs) => {
+    const sorted = cachedSortedSide(pair, name);
+    return sorted ? sortedDeviations(sorted) : deviations(runs);
+  };
+  let u = nx * side("reference", referenceRuns(pair));
+  u += ny * side("current", currentRuns(pair));
   const k = nx * ny;
   const N = nx + ny;
   const statistic = u / (k * N) - (4 * k - 1) / (6 * N);
@@ -8024,13 +8579,13 @@ function blockSum(kernel, size, order, rowStart, rowEnd, colStart, colEnd, buffe
   }
   return total;
 }
-function mmdOf(kernel, size, currentSize, order, buffer) {
-  const referenceSize = size - currentSize;
-  const a = 1 / (referenceSize * (referenceSize - 1));
-  const b = 1 / (currentSize * (currentSize - 1));
-  const kxx = blockSum(kernel, size, order, 0, referenceSize, 0, referenceSize, buffer);
-  const kyy = blockSum(kernel, size, order, referenceSize, size, referenceSize, size, buffer);
-  const kxy = blockSum(kernel, size, order, referenceSize, size, 0, referenceSize, buffer) / (currentSize * referenceSize);
+function mmdOf(kernel, size, currentSize2, order, buffer) {
+  const referenceSize2 = size - currentSize2;
+  const a = 1 / (referenceSize2 * (referenceSize2 - 1));
+  const b = 1 / (currentSize2 * (currentSize2 - 1));
+  const kxx = blockSum(kernel, size, order, 0, referenceSize2, 0, referenceSize2, buffer);
+  const kyy = blockSum(kernel, size, order, referenceSize2, size, referenceSize2, size, buffer);
+  const kxy = blockSum(kernel, size, order, referenceSize2, size, 0, referenceSize2, buffer) / (currentSize2 * referenceSize2);
   return a * kxx + b * kyy - 2 * kxy;
 }
 function empiricalMmd(pair, seed, iterations = MMD_ITERATIONS) {
@@ -8460,10 +9015,10 @@ function hellingerFromCoefficient(bhattacharyya) {
   const clipped = bhattacharyya < 0 ? 0 : bhattacharyya > 1 ? 1 : bhattacharyya;
   return Math.sqrt(1 - clipped);
 }
-function hellingerCategoricalFromCounts(referenceCounts, currentCounts, referenceSize, currentSize) {
+function hellingerCategoricalFromCounts(referenceCounts, currentCounts, referenceSize2, currentSize2) {
   let coefficient = 0;
   for (let k = 0; k < referenceCounts.length; k++) {
-    coefficient += Math.sqrt(referenceCounts[k] / referenceSize * (currentCounts[k] / currentSize));
+    coefficient += Math.sqrt(referenceCounts[k] / referenceSize2 * (currentCounts[k] / currentSize2));
   }
   return hellingerFromCoefficient(coefficient);
 }
@@ -9292,7 +9847,7 @@ function clip012(p) {
 }
 function ks2samp(pair) {
   const walk = columnEcdfWalk(pair);
-  return ksPValue(walk.ksStatistic, pair.reference.length, pair.current.length);
+  return ksPValue(walk.ksStatistic, referenceSize(pair), currentSize(pair));
 }
 var ks = {
   id: "ks",
@@ -9341,8 +9896,8 @@ function binomial(total, k) {
   return Math.round(result);
 }
 function mannWhitneyLess(pair) {
-  const n1 = pair.reference.length;
-  const n2 = pair.current.length;
+  const n1 = referenceSize(pair);
+  const n2 = currentSize(pair);
   const ranks = pooledRanks(pair);
   const hasTies = mergedDistribution(pair).values.length < n1 + n2;
   const u1 = ranks.referenceRankSum - n1 * (n1 + 1) / 2;
@@ -9422,7 +9977,21 @@ var psi = {
 };
 
 // src/drift/stattests/t-test.ts
-function meanAndSampleVariance(values) {
+function meanAndSampleVariance(runs) {
+  const n = runs.total;
+  const mean2 = pairwiseSumOfRuns({ lengths: runs.counts, values: runs.values }) / n;
+  const squares = new Float64Array(runs.values.length);
+  for (let k = 0; k < squares.length; k++) {
+    const deviation = runs.values[k] - mean2;
+    squares[k] = deviation * deviation;
+  }
+  return {
+    n,
+    mean: mean2,
+    variance: pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / n * (n / (n - 1))
+  };
+}
+function meanAndSampleVarianceSorted(values) {
   const n = values.length;
   const mean2 = pairwiseSum(values) / n;
   const squares = new Float64Array(n);
@@ -9430,13 +9999,18 @@ function meanAndSampleVariance(values) {
     const deviation = values[i] - mean2;
     squares[i] = deviation * deviation;
   }
-  return { mean: mean2, variance: pairwiseSum(squares) / n * (n / (n - 1)) };
+  return { n, mean: mean2, variance: pairwiseSum(squares) / n * (n / (n - 1)) };
+}
+function sideMoments(pair, side) {
+  const runs = side === "reference" ? referenceRuns(pair) : currentRuns(pair);
+  const sorted = cachedSortedSide(pair, side);
+  return sorted ? meanAndSampleVarianceSorted(sorted) : meanAndSampleVariance(runs);
 }
 function studentTTest(pair) {
-  const n1 = pair.reference.length;
-  const n2 = pair.current.length;
-  const reference = meanAndSampleVariance(sortedReference(pair));
-  const current = meanAndSampleVariance(sortedCurrent(pair));
+  const reference = sideMoments(pair, "reference");
+  const current = sideMoments(pair, "current");
+  const n1 = reference.n;
+  const n2 = current.n;
   const df = n1 + n2 - 2;
   const pooledVariance = ((n1 - 1) * reference.variance + (n2 - 1) * current.variance) / df;
   const denominator = Math.sqrt(pooledVariance * (1 / n1 + 1 / n2));
@@ -9444,7 +10018,7 @@ function studentTTest(pair) {
   return { statistic, pValue: studentTwoSidedP(statistic, df) };
 }
 function undefinedReason(pair) {
-  const sides = [pair.reference.length, pair.current.length];
+  const sides = [referenceSize(pair), currentSize(pair)];
   if (Math.min(...sides) < 2) {
     return `t-test needs at least 2 values per side (reference ${sides[0]}, current ${sides[1]}): a single value has no sample variance, so scipy's p-value is NaN (Evidently: never drift)`;
   }
@@ -9481,8 +10055,14 @@ function tvdPermutationTest(pair, seed, iterations = TVD_ITERATIONS) {
   const observed = tvdOfCounts(merged.referenceCounts, merged.currentCounts, nRef, nCur);
   const total = nRef + nCur;
   const combinedKeys = new Int32Array(total);
-  for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair.reference[i]);
-  for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair.current[i]);
+  if (pair.fromCounts) {
+    let at = 0;
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at, at += merged.referenceCounts[k]);
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at, at += merged.currentCounts[k]);
+  } else {
+    for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair.reference[i]);
+    for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair.current[i]);
+  }
   const keyTotals = new Float64Array(keys);
   for (let k = 0; k < keys; k++) keyTotals[k] = merged.referenceCounts[k] + merged.currentCounts[k];
   const random = new RandomState(seed);
@@ -9516,9 +10096,9 @@ var tvd = {
 
 // src/drift/stattests/z.ts
 var import_stats_base_dists_normal_cdf2 = __toESM(require_lib57(), 1);
-function twoProportionZTest(referenceOnes, referenceSize, currentOnes, currentSize) {
-  const n1 = referenceSize;
-  const n2 = currentSize;
+function twoProportionZTest(referenceOnes, referenceSize2, currentOnes, currentSize2) {
+  const n1 = referenceSize2;
+  const n2 = currentSize2;
   const p1 = referenceOnes / n1;
   const p2 = currentOnes / n2;
   const pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
@@ -9550,10 +10130,14 @@ var z = {
 // src/drift/stattests/index.ts
 function unscorable(pair) {
   return cachedOnPair(pair, "unscorable", () => {
-    for (const [side, values] of [
+    const sides = pair.fromCounts ? [
+      ["reference", referenceRuns(pair).values],
+      ["current", currentRuns(pair).values]
+    ] : [
       ["reference", pair.reference],
       ["current", pair.current]
-    ]) {
+    ];
+    for (const [side, values] of sides) {
       if (values.length === 0) return `no values on the ${side} side (all missing)`;
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
@@ -9622,6 +10206,8 @@ function distinctUpTo(values, limit) {
   return size;
 }
 function inferColumnType(current) {
+  const counted = countsOf(current);
+  if (counted) return inferCountedType(current.type, counted);
   switch (current.type) {
     case "float":
       return "numerical";
@@ -9634,6 +10220,24 @@ function inferColumnType(current) {
       const codes = current.codes;
       for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) nonNull++;
       return current.dictionary.length > 0.5 * nonNull ? "text" : "categorical";
+    }
+    case "datetime":
+      return void 0;
+  }
+}
+function inferCountedType(type, counted) {
+  switch (type) {
+    case "float":
+      return "numerical";
+    case "int":
+      return presentRunsOfCounts(counted).values.length <= INTEGER_CARDINALITY_LIMIT ? "categorical" : "numerical";
+    case "bool":
+      return "categorical";
+    case "string": {
+      const { labels, counts } = labelCountsOf(counted);
+      let nonNull = 0;
+      for (const count of counts) nonNull += count;
+      return labels.length > 0.5 * nonNull ? "text" : "categorical";
     }
     case "datetime":
       return void 0;
@@ -9690,6 +10294,33 @@ function compensatedWeightedSquaredDeviations(values, weights, count, center) {
   }
   return sum + compensation;
 }
+function compensatedSumOfRepeats(values, counts) {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k];
+    for (let c = counts[k]; c > 0; c--) {
+      const t = sum + x;
+      compensation += neumaierError(sum, x, t);
+      sum = t;
+    }
+  }
+  return sum + compensation;
+}
+function compensatedSquaredDeviationsOfRepeats(values, counts, center) {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k++) {
+    const d = center - values[k];
+    const x = d * d;
+    for (let c = counts[k]; c > 0; c--) {
+      const t = sum + x;
+      compensation += neumaierError(sum, x, t);
+      sum = t;
+    }
+  }
+  return sum + compensation;
+}
 
 // src/drift/summary.ts
 var TOP_VALUES = 10;
@@ -9712,17 +10343,30 @@ function manyValuesMoments(present) {
     std: present.length < 2 ? Number.NaN : Math.sqrt(compensatedSquaredDeviations(present, mean2) / (present.length - 1))
   };
 }
+function manyValuesMomentsOfRuns(runs) {
+  const n = runs.total;
+  const mean2 = compensatedSumOfRepeats(runs.values, runs.counts) / n;
+  return {
+    mean: mean2,
+    std: n < 2 ? Number.NaN : Math.sqrt(compensatedSquaredDeviationsOfRepeats(runs.values, runs.counts, mean2) / (n - 1))
+  };
+}
 function finiteOrNull(value) {
   return Number.isFinite(value) ? value : null;
 }
 function numericTally(column, rows, given, decided) {
+  const counted = countsOf(column);
+  const presentRuns = counted ? presentRunsOfCounts(counted) : void 0;
   let count = 0;
-  if (given !== void 0 && given.total === rows)
+  if (presentRuns) count = presentRuns.total;
+  else if (given !== void 0 && given.total === rows)
     count = rows;
   else for (let i = 0; i < rows; i++) if (!Number.isNaN(column.values[i])) count++;
   let runs;
   let present;
-  if (given !== void 0 && given.total === count) {
+  if (presentRuns) {
+    runs = presentRuns;
+  } else if (given !== void 0 && given.total === count) {
     runs = given;
   } else {
     present = presentValues(column.values, rows, count);
@@ -9753,7 +10397,7 @@ function numericTally(column, rows, given, decided) {
   if (type === "numerical") {
     const empty = count === 0;
     let computed;
-    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs, count) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
+    const moments = () => computed ??= distinct <= count >> 3 && Number.isFinite(first) && Number.isFinite(last) ? runMoments(runs, count) : presentRuns ? manyValuesMomentsOfRuns(presentRuns) : manyValuesMoments(present ??= presentValues(column.values, rows, count));
     return {
       summary: {
         column: column.name,
@@ -9790,15 +10434,21 @@ function categoricalSummary(name, type, count, missing, counts, rows) {
   return { column: name, type, count, missing, distinct: counts.length, top };
 }
 function stringTally(column, type, rows) {
+  const counted = countsOf(column);
+  if (counted) {
+    const { labels, counts } = labelCountsOf(counted);
+    return labelTally(column.name, labels, Float64Array.from(counts), type, rows);
+  }
   const byCode = new Float64Array(column.dictionary.length);
-  let count = 0;
   for (let i = 0; i < rows; i++) {
     const code = column.codes[i];
-    if (code >= 0) {
-      byCode[code] += 1;
-      count++;
-    }
+    if (code >= 0) byCode[code] += 1;
   }
+  return labelTally(column.name, column.dictionary, byCode, type, rows);
+}
+function labelTally(name, dictionary, byCode, type, rows) {
+  let count = 0;
+  for (let code = 0; code < byCode.length; code++) count += byCode[code];
   const top = [];
   let distinct = 0;
   let modeCount = 0;
@@ -9808,7 +10458,7 @@ function stringTally(column, type, rows) {
     if (c === 0) continue;
     distinct++;
     if (c > modeCount) modeCount = c;
-    const entry = { value: column.dictionary[code], count: c };
+    const entry = { value: dictionary[code], count: c };
     if (top.length === TOP_VALUES && !before(entry, top[TOP_VALUES - 1])) continue;
     let at = top.length < TOP_VALUES ? top.length : TOP_VALUES - 1;
     top[at] = entry;
@@ -9819,7 +10469,7 @@ function stringTally(column, type, rows) {
   }
   const missing = { count: rows - count, share: rows === 0 ? 0 : (rows - count) / rows };
   const summaryType = type === "text" ? "text" : "categorical";
-  const summary = categoricalSummary(column.name, summaryType, count, missing, top, rows);
+  const summary = categoricalSummary(name, summaryType, count, missing, top, rows);
   return { summary: { ...summary, distinct }, modeCount };
 }
 function summarizeColumn(column, rows, runs, type) {
@@ -9842,6 +10492,8 @@ function skippedResult(name, columnType, reason, sizes, test, threshold) {
     current_size: sizes[1]
   };
 }
+var UNIQUE_REASON = "unique in every row (an id?): pass --id-column";
+var UNIQUE_WARNING_MIN_ROWS = 100;
 var DISTANCES_AT_MOST_ONE = ["hellinger", "jensenshannon"];
 function maxThreshold(test) {
   return test.scoreKind === "p_value" || DISTANCES_AT_MOST_ONE.includes(test.id) ? 1 : Infinity;
@@ -9861,30 +10513,27 @@ function chooseStatTest(pair, options) {
   return getStatTest(
     defaultStatTest(
       pair.columnType === "text" ? "categorical" : pair.columnType,
-      pair.reference.length,
+      referenceSize(pair),
       uniqueValues
     )
   );
 }
-function driftOfColumn({ name, type: columnType }, { reference, current }, options) {
+function driftOfColumn({ name, type: columnType, uniqueInEveryRow }, { reference, current }, options) {
   const ref = getColumn(reference, name);
   const cur = getColumn(current, name);
   if (columnType === "text") {
     const result2 = skippedResult(
       name,
       columnType,
-      "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)",
-      [
-        ref.type === "string" ? ref.codes.length : ref.values.length,
-        cur.type === "string" ? cur.codes.length : cur.values.length
-      ]
+      uniqueInEveryRow ? UNIQUE_REASON : "text column: more than half of its values are distinct; Evidently scores text with an sklearn domain classifier that driftwatch does not reproduce (force it categorical to test it as categories)",
+      [cellCount(ref), cellCount(cur)]
     );
     return { result: result2 };
   }
   const pair = prepareColumnPair(name, columnType, ref, cur);
-  const sizes = [pair.reference.length, pair.current.length];
-  if (pair.reference.length === 0 || pair.current.length === 0) {
-    const side = pair.reference.length === 0 ? "reference" : "current";
+  const sizes = [referenceSize(pair), currentSize(pair)];
+  if (sizes[0] === 0 || sizes[1] === 0) {
+    const side = sizes[0] === 0 ? "reference" : "current";
     const result2 = skippedResult(
       name,
       columnType,
@@ -9932,25 +10581,26 @@ function scoreColumn(column, tables2, options) {
   if (!pair) return { result };
   const ref = getColumn(tables2.reference, column.name);
   const cur = getColumn(tables2.current, column.name);
-  return {
-    result,
-    // Both sides summarised as the one type the engine decided for the column.
-    referenceTally: summarizeColumn(
-      ref,
-      tables2.reference.rows,
-      ref.type !== "string" ? referenceRuns(pair) : void 0,
-      result.column_type
-    ),
-    currentTally: summarizeColumn(
-      cur,
-      tables2.current.rows,
-      cur.type !== "string" ? currentRuns(pair) : void 0,
-      result.column_type
-    )
-  };
+  const referenceTally = summarizeColumn(
+    ref,
+    tables2.reference.rows,
+    ref.type !== "string" ? referenceRuns(pair) : void 0,
+    result.column_type
+  );
+  const currentTally = summarizeColumn(
+    cur,
+    tables2.current.rows,
+    cur.type !== "string" ? currentRuns(pair) : void 0,
+    result.column_type
+  );
+  const uniqueIn = (tally, rows) => rows >= UNIQUE_WARNING_MIN_ROWS && tally.summary.count === rows && tally.summary.distinct === rows;
+  if (ref.type === "int" && cur.type === "int" && uniqueIn(referenceTally, tables2.reference.rows) && uniqueIn(currentTally, tables2.current.rows))
+    result.warnings = [...result.warnings ?? [], UNIQUE_REASON];
+  return { result, referenceTally, currentTally };
 }
 
 // src/snapshot/index.ts
+import { statSync as statSync2 } from "node:fs";
 import { extname } from "node:path";
 
 // src/snapshot/byte-source.ts
@@ -10000,10 +10650,14 @@ function openForReading(path, label) {
 function isGzipPath(path) {
   return /\.gz$/i.test(path);
 }
-function fileSource(path) {
+function fileSource(path, onBytes) {
   const fd = openForReading(path);
   return {
-    read: (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
+    read: onBytes ? (buffer, offset, length) => {
+      const count = readSync(fd, buffer, offset, length, null);
+      if (count > 0) onBytes(count);
+      return count;
+    } : (buffer, offset, length) => readSync(fd, buffer, offset, length, null),
     expectedBytes: fstatSync(fd).size,
     close: () => closeSync(fd)
   };
@@ -10015,7 +10669,7 @@ function recordedSize(fd) {
   readSync(fd, trailer, 0, 4, size - 4);
   return new DataView(trailer.buffer).getUint32(0, true);
 }
-function gzipSource(path) {
+function gzipSource(path, onBytes) {
   const fd = openForReading(path);
   let expectedBytes;
   try {
@@ -10024,6 +10678,7 @@ function gzipSource(path) {
     closeSync(fd);
   }
   const file = createReadStream(path);
+  if (onBytes) file.on("data", (chunk) => onBytes(chunk.length));
   const inflater = createGunzip();
   pipeline(file, inflater, () => void 0);
   const chunks = inflater[Symbol.asyncIterator]();
@@ -10127,8 +10782,8 @@ function decodingUtf16(inner, path) {
     close: () => inner.close()
   };
 }
-function openByteSource(path) {
-  return decodingUtf16(isGzipPath(path) ? gzipSource(path) : fileSource(path), path);
+function openByteSource(path, onBytes) {
+  return decodingUtf16(isGzipPath(path) ? gzipSource(path, onBytes) : fileSource(path, onBytes), path);
 }
 
 // src/snapshot/column-builder.ts
@@ -10193,8 +10848,15 @@ var ColumnBuilder = class {
   shared;
   numbers;
   codes;
+  /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
   dictionary = [];
-  codeOf = /* @__PURE__ */ new Map();
+  /** Codes of the labels while there are fewer than {@link FEW_LABELS}; then undefined, and the table below. */
+  fewCodes = /* @__PURE__ */ new Map();
+  /** The labels' hashes by code, and an open-addressing table of codes keyed by them (kept at most half full). */
+  labelHashes = new Int32Array(0);
+  labelSlots = new Int32Array(0);
+  /** Present string cells pushed. */
+  presentStrings = 0;
   length = 0;
   sawMissing = false;
   sawNonInteger = false;
@@ -10281,14 +10943,78 @@ var ColumnBuilder = class {
         return;
       }
     }
-    let code = this.codeOf.get(text);
-    if (code === void 0) {
-      code = this.dictionary.length;
-      this.dictionary.push(text);
-      this.codeOf.set(text, code);
-    }
+    const code = this.codeOf(text);
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length++] = code;
+    this.presentStrings++;
+  }
+  /**
+   * Whether most labels so far occur once (an id, free text): caching labels by their bytes no longer pays, so a
+   * reader may hand every cell to {@link pushString} as decoded text (in a string column a cell that looks like a
+   * number or a boolean is kept as its text anyway).
+   */
+  get labelsMostlyDistinct() {
+    return this.mode === "string" && this.dictionary.length >= 1024 && this.dictionary.length * 2 > this.presentStrings;
+  }
+  /** The code of a label, adding it to the dictionary when new. */
+  codeOf(text) {
+    const few = this.fewCodes;
+    if (few !== void 0) {
+      const known = few.get(text);
+      if (known !== void 0) return known;
+      const code = this.dictionary.length;
+      this.dictionary.push(text);
+      few.set(text, code);
+      if (code + 1 === FEW_LABELS) {
+        this.fewCodes = void 0;
+        this.labelHashes = new Int32Array(FEW_LABELS * 2);
+        for (let k = 0; k < FEW_LABELS; k++) this.labelHashes[k] = labelHash(this.dictionary[k]);
+        this.rehashLabels();
+      }
+      return code;
+    }
+    return this.manyCodeOf(text);
+  }
+  /** {@link codeOf} past {@link FEW_LABELS} labels. */
+  manyCodeOf(text) {
+    const hash = labelHash(text);
+    const slots = this.labelSlots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (; ; ) {
+      const code2 = slots[slot];
+      if (code2 < 0) break;
+      if (this.labelHashes[code2] === hash && this.dictionary[code2] === text) return code2;
+      slot = slot + 1 & mask;
+    }
+    const code = this.dictionary.length;
+    this.dictionary.push(text);
+    if (code === this.labelHashes.length) {
+      const hashes = new Int32Array(Math.max(64, code * 2));
+      hashes.set(this.labelHashes);
+      this.labelHashes = hashes;
+    }
+    this.labelHashes[code] = hash;
+    if ((code + 1) * 2 > slots.length) this.rehashLabels();
+    else slots[slot] = code;
+    return code;
+  }
+  /** Makes the label table four times the labels and re-inserts every code. */
+  rehashLabels() {
+    let size = 128;
+    const wanted = Math.max(
+      this.dictionary.length * 4,
+      this.labelSlots.length === 0 ? this.codes.length * 2 : 0
+    );
+    while (size < wanted) size *= 2;
+    const slots = new Int32Array(size).fill(-1);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.dictionary.length; code++) {
+      let slot = this.labelHashes[code] & mask;
+      while (slots[slot] >= 0) slot = slot + 1 & mask;
+      slots[slot] = code;
+    }
+    this.labelSlots = slots;
   }
   /** Appends a boolean cell (JSON true/false, Postgres bool). */
   pushBool(value) {
@@ -10328,6 +11054,17 @@ var ColumnBuilder = class {
     }
   }
 };
+var FEW_LABELS = 4096;
+function labelHash(text) {
+  let hash = 2166136261 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
+  return hash;
+}
 function float64(length, shared2) {
   return shared2 ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
 }
@@ -10343,8 +11080,64 @@ function trim(array, length, shared2) {
 
 // src/snapshot/decimal.ts
 var POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-var lastDecimal = { isInteger: false };
-function parseDecimal(bytes, start, end) {
+var lastDecimal = { value: Number.NaN, isInteger: false };
+var MIN_POWER = -250;
+var MAX_POWER = 280;
+var powerHi;
+var powerLo;
+function fillPowers() {
+  const hiOf = new Float64Array(MAX_POWER - MIN_POWER + 1);
+  const loOf = new Float64Array(MAX_POWER - MIN_POWER + 1);
+  const bits = new DataView(new ArrayBuffer(8));
+  for (let e = MIN_POWER; e <= MAX_POWER; e++) {
+    let hi;
+    let lo;
+    if (e >= 0) {
+      const exact = 10n ** BigInt(e);
+      hi = Number(exact);
+      lo = Number(exact - BigInt(hi));
+    } else {
+      hi = Number(`1e${e}`);
+      bits.setFloat64(0, hi);
+      const raw = bits.getBigUint64(0);
+      const mantissa = raw & (1n << 52n) - 1n | 1n << 52n;
+      const shift = 1075n - (raw >> 52n & 0x7ffn);
+      const ten = 10n ** BigInt(-e);
+      const numerator = (1n << shift) - mantissa * ten;
+      const denominator = ten << shift;
+      const scale = 128 + Math.ceil(-e * Math.log2(10));
+      lo = Number((numerator << BigInt(scale)) / denominator) * 2 ** -scale;
+    }
+    hiOf[e - MIN_POWER] = hi;
+    loOf[e - MIN_POWER] = lo;
+  }
+  powerHi = hiOf;
+  powerLo = loOf;
+}
+var SPLITTER2 = 134217729;
+function productError(a, b, p) {
+  let c = SPLITTER2 * a;
+  const aHi = c - (c - a);
+  const aLo = a - aHi;
+  c = SPLITTER2 * b;
+  const bHi = c - (c - b);
+  const bLo = b - bHi;
+  return aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
+}
+var MARGIN = 2 ** -96;
+function scaleExactly(wHi, wLo, power) {
+  if (power < MIN_POWER || power > MAX_POWER) return Number.NaN;
+  if (powerHi === void 0) fillPowers();
+  const pHi = powerHi[power - MIN_POWER];
+  const pLo = powerLo[power - MIN_POWER];
+  const h = wHi * pHi;
+  const s = productError(wHi, pHi, h) + (wHi * pLo + wLo * pHi);
+  const x = h + s;
+  const r = s - (x - h);
+  const margin = x * MARGIN;
+  return x + (r + margin) === x && x + (r - margin) === x ? x : Number.NaN;
+}
+function readNumber(bytes, start, end) {
   let i = start;
   let negative = false;
   const first = bytes[i];
@@ -10353,6 +11146,7 @@ function parseDecimal(bytes, start, end) {
     i++;
   }
   let mantissa = 0;
+  let tail = 0;
   let digits = 0;
   let fraction = 0;
   let sawDigit = false;
@@ -10361,7 +11155,8 @@ function parseDecimal(bytes, start, end) {
     if (c < 0 || c > 9) break;
     sawDigit = true;
     if (digits > 0 || c !== 0) digits++;
-    mantissa = mantissa * 10 + c;
+    if (digits <= 15) mantissa = mantissa * 10 + c;
+    else tail = tail * 10 + c;
   }
   let integer = true;
   if (i < end && bytes[i] === 46) {
@@ -10372,14 +11167,52 @@ function parseDecimal(bytes, start, end) {
       if (c < 0 || c > 9) break;
       sawDigit = true;
       if (digits > 0 || c !== 0) digits++;
-      mantissa = mantissa * 10 + c;
+      if (digits <= 15) mantissa = mantissa * 10 + c;
+      else tail = tail * 10 + c;
       fraction++;
     }
   }
-  if (i !== end || !sawDigit || digits > 15 || fraction > 22) return Number.NaN;
   lastDecimal.isInteger = integer;
-  const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
-  return negative ? -value : value;
+  lastDecimal.value = Number.NaN;
+  if (!sawDigit) return i;
+  let power = -fraction;
+  if (i < end && (bytes[i] === 101 || bytes[i] === 69)) {
+    lastDecimal.isInteger = false;
+    i++;
+    let negativeExponent = false;
+    if (i < end && (bytes[i] === 45 || bytes[i] === 43)) {
+      negativeExponent = bytes[i] === 45;
+      i++;
+    }
+    let exponent = 0;
+    const exponentStart = i;
+    for (; i < end; i++) {
+      const c = bytes[i] - 48;
+      if (c < 0 || c > 9) break;
+      if (exponent < 1e5) exponent = exponent * 10 + c;
+    }
+    if (i === exponentStart) return i;
+    power += negativeExponent ? -exponent : exponent;
+  }
+  if (digits > 19) return i;
+  let value;
+  if (digits <= 15) {
+    if (power === 0 || mantissa === 0) value = mantissa;
+    else if (power < 0 && power >= -22) value = mantissa / POW10[-power];
+    else if (power > 0 && power <= 22) value = mantissa * POW10[power];
+    else value = scaleExactly(mantissa, 0, power);
+  } else {
+    const scale = POW10[digits - 15];
+    const p = mantissa * scale;
+    const q = productError(mantissa, scale, p) + tail;
+    const wHi = p + q;
+    value = scaleExactly(wHi, q - (wHi - p), power);
+  }
+  lastDecimal.value = negative ? -value : value;
+  return i;
+}
+function parseDecimal(bytes, start, end) {
+  return readNumber(bytes, start, end) === end ? lastDecimal.value : Number.NaN;
 }
 
 // src/snapshot/csv.ts
@@ -10530,8 +11363,69 @@ function scanRecord(buf, pos, length, eof, delimiter, scan2, where) {
     return i + 1;
   }
 }
-async function forEachRecord(path, delimiter, onRecord) {
-  const source = openByteSource(path);
+var NUMBER = 0;
+var EMPTY = 1;
+var OTHER = 2;
+function fieldsFor(columns) {
+  return {
+    kinds: new Uint8Array(columns),
+    values: new Float64Array(columns),
+    integer: new Uint8Array(columns),
+    starts: new Int32Array(columns),
+    ends: new Int32Array(columns),
+    count: 0
+  };
+}
+function scanNumericRecord(buf, pos, length, eof, delimiter, fields) {
+  const columns = fields.kinds.length;
+  let i = pos;
+  let field = 0;
+  for (; ; ) {
+    if (field === columns) return -1;
+    let j = i;
+    const c = i < length ? buf[i] : -1;
+    if (c === delimiter || c === LF || c === CR || c === -1) fields.kinds[field] = EMPTY;
+    else {
+      if (c === QUOTE) return -1;
+      j = readNumber(buf, i, length);
+      const after = j < length ? buf[j] : -1;
+      const value = lastDecimal.value;
+      if ((after === delimiter || after === LF || after === CR || after === -1) && value === value) {
+        fields.kinds[field] = NUMBER;
+        fields.values[field] = value;
+        fields.integer[field] = lastDecimal.isInteger ? 1 : 0;
+      } else {
+        while (j < length) {
+          const d = buf[j];
+          if (d === delimiter || d === LF || d === CR) break;
+          j++;
+        }
+        fields.kinds[field] = OTHER;
+      }
+    }
+    if (j >= length && !eof) return -1;
+    fields.starts[field] = i;
+    fields.ends[field] = j;
+    field++;
+    if (j >= length) {
+      fields.count = field;
+      return j;
+    }
+    const end = buf[j];
+    if (end === delimiter) {
+      i = j + 1;
+      continue;
+    }
+    if (end === CR) {
+      if (j + 1 >= length && !eof) return -1;
+      if (j + 1 < length && buf[j + 1] === LF) j++;
+    }
+    fields.count = field;
+    return j + 1;
+  }
+}
+async function forEachRecord(path, delimiter, onRecord, fast, onBytes) {
+  const source = openByteSource(path, onBytes);
   const progress = { offset: 0, size: source.expectedBytes };
   let base = 0;
   try {
@@ -10571,6 +11465,16 @@ async function forEachRecord(path, delimiter, onRecord) {
           line++;
           continue;
         }
+        if (fast?.fields) {
+          const next2 = scanNumericRecord(buf, pos, length, eof, delimiter, fast.fields);
+          if (next2 >= 0) {
+            progress.offset = base + next2;
+            fast.onRecord(buf, fast.fields, line, progress);
+            line++;
+            pos = next2;
+            continue;
+          }
+        }
         const next = scanRecord(buf, pos, length, eof, delimiter, scan2, where);
         if (next < 0) break;
         progress.offset = base + next;
@@ -10595,51 +11499,86 @@ async function readDelimited(path, options) {
   let caches = [];
   let rows = 0;
   let headerBytes = 0;
-  await forEachRecord(path, delimiter, (buf, scan2, line, progress) => {
-    if (!header) {
-      headerBytes = progress.offset;
-      header = [];
-      for (let f = 0; f < scan2.count; f++)
-        header.push(decodeField(buf, scan2.starts[f], scan2.ends[f], scan2.quoted[f] === 1).trim());
-      const seen = /* @__PURE__ */ new Set();
-      for (const [index, name] of header.entries()) {
-        if (name === "")
-          throw new UserError("PARSE", `${path}:1: column ${index + 1} has an empty header name`);
-        if (seen.has(name))
-          throw new UserError("DUPLICATE_HEADER", `${path}:1: duplicate column name '${name}'`);
-        seen.add(name);
-      }
-      builders = header.map(
-        (name) => options.include && !options.include(name) ? void 0 : new ColumnBuilder(name, { capacity: 1 << 16, shared: options.sharedMemory })
-      );
-      caches = header.map(() => new CellCache());
-      return;
-    }
-    if (scan2.count !== header.length)
+  const startRow = (fields, line, progress) => {
+    if (fields !== header.length)
       throw new UserError(
         "RAGGED_ROW",
-        `${path}:${line}: expected ${header.length} fields, found ${scan2.count}`
+        `${path}:${line}: expected ${header.length} fields, found ${fields}`
       );
     rows++;
     if (rows === 4096) {
       const estimate = Math.ceil((progress.size - headerBytes) / (progress.offset - headerBytes) * rows * 1.02) + 64;
       for (const builder of builders) builder?.reserve(estimate);
     }
-    for (let f = 0; f < scan2.count; f++) {
-      const builder = builders[f];
-      if (!builder) continue;
-      const start = scan2.starts[f];
-      const end = scan2.ends[f];
-      if (start === end) {
-        builder.pushMissing();
-        continue;
+  };
+  const fast = {
+    fields: void 0,
+    onRecord(buf, fields, line, progress) {
+      startRow(fields.count, line, progress);
+      const { kinds, values, integer, starts, ends } = fields;
+      for (let f = 0; f < fields.count; f++) {
+        const builder = builders[f];
+        if (!builder) continue;
+        const kind = kinds[f];
+        if (kind === EMPTY) builder.pushMissing();
+        else if (builder.labelsMostlyDistinct) {
+          const text = decodeField(buf, starts[f], ends[f], false);
+          if (MISSING_TOKENS.has(text)) builder.pushMissing();
+          else builder.pushString(text);
+        } else if (kind === NUMBER) builder.pushNumber(values[f], integer[f] === 1);
+        else pushClassified(builder, caches[f].get(buf, starts[f], ends[f], false));
       }
-      const quoted = scan2.quoted[f] === 1;
-      const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
-      if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
-      else pushClassified(builder, caches[f].get(buf, start, end, quoted));
     }
-  });
+  };
+  await forEachRecord(
+    path,
+    delimiter,
+    (buf, scan2, line, progress) => {
+      if (!header) {
+        headerBytes = progress.offset;
+        header = [];
+        for (let f = 0; f < scan2.count; f++)
+          header.push(decodeField(buf, scan2.starts[f], scan2.ends[f], scan2.quoted[f] === 1).trim());
+        const seen = /* @__PURE__ */ new Set();
+        for (const [index, name] of header.entries()) {
+          if (name === "")
+            throw new UserError("PARSE", `${path}:1: column ${index + 1} has an empty header name`);
+          if (seen.has(name))
+            throw new UserError("DUPLICATE_HEADER", `${path}:1: duplicate column name '${name}'`);
+          seen.add(name);
+        }
+        builders = header.map(
+          (name) => options.include && !options.include(name) ? void 0 : new ColumnBuilder(name, { capacity: 1 << 16, shared: options.sharedMemory })
+        );
+        caches = header.map(() => new CellCache());
+        fast.fields = fieldsFor(header.length);
+        return;
+      }
+      startRow(scan2.count, line, progress);
+      for (let f = 0; f < scan2.count; f++) {
+        const builder = builders[f];
+        if (!builder) continue;
+        const start = scan2.starts[f];
+        const end = scan2.ends[f];
+        if (start === end) {
+          builder.pushMissing();
+          continue;
+        }
+        const quoted = scan2.quoted[f] === 1;
+        if (builder.labelsMostlyDistinct) {
+          const text = decodeField(buf, start, end, quoted);
+          if (MISSING_TOKENS.has(text)) builder.pushMissing();
+          else builder.pushString(text);
+          continue;
+        }
+        const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
+        if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
+        else pushClassified(builder, caches[f].get(buf, start, end, quoted));
+      }
+    },
+    fast,
+    options.onBytes
+  );
   if (!header) throw new UserError("EMPTY_FILE", `${path}: file is empty`);
   if (rows === 0) throw new UserError("NO_ROWS", `${path}: has a header but no data rows`);
   const mixed = builders.flatMap((builder, index) => builder?.needsStringPass ? [index] : []);
@@ -10683,8 +11622,8 @@ var LF2 = 10;
 var CR2 = 13;
 var CHUNK_BYTES2 = 1024 * 1024;
 var decoder2 = new TextDecoder("utf-8");
-async function forEachLine(path, onLine) {
-  const source = openByteSource(path);
+async function forEachLine(path, onLine, onBytes) {
+  const source = openByteSource(path, onBytes);
   try {
     let buf = new Uint8Array(CHUNK_BYTES2);
     let length = 0;
@@ -10726,47 +11665,51 @@ async function forEachLine(path, onLine) {
     source.close();
   }
 }
-async function readJsonLines(path, include) {
+async function readJsonLines(path, include, onBytes) {
   const builders = /* @__PURE__ */ new Map();
   const order = [];
   let rows = 0;
   let blank = true;
-  await forEachLine(path, (line, lineNumber) => {
-    if (line.trim() === "") return;
-    blank = false;
-    let record;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      throw new UserError("PARSE", `${path}:${lineNumber}: invalid JSON (${error.message})`);
-    }
-    if (record === null || typeof record !== "object" || Array.isArray(record))
-      throw new UserError("PARSE", `${path}:${lineNumber}: expected a JSON object per line`);
-    for (const key of Object.keys(record)) {
-      if (!builders.has(key)) {
-        const builder = include && !include(key) ? void 0 : new ColumnBuilder(key);
-        if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
-        builders.set(key, builder);
-        order.push(key);
+  await forEachLine(
+    path,
+    (line, lineNumber) => {
+      if (line.trim() === "") return;
+      blank = false;
+      let record;
+      try {
+        record = JSON.parse(line);
+      } catch (error) {
+        throw new UserError("PARSE", `${path}:${lineNumber}: invalid JSON (${error.message})`);
       }
-    }
-    const values = record;
-    for (const key of order) {
-      const builder = builders.get(key);
-      if (!builder) continue;
-      const value = values[key];
-      if (value === void 0 || value === null) builder.pushMissing();
-      else if (typeof value === "number") builder.pushNumber(value, Number.isInteger(value));
-      else if (typeof value === "boolean") builder.pushBool(value);
-      else if (typeof value === "string") builder.pushString(value);
-      else
-        throw new UserError(
-          "PARSE",
-          `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? "array" : "object"}`
-        );
-    }
-    rows++;
-  });
+      if (record === null || typeof record !== "object" || Array.isArray(record))
+        throw new UserError("PARSE", `${path}:${lineNumber}: expected a JSON object per line`);
+      for (const key of Object.keys(record)) {
+        if (!builders.has(key)) {
+          const builder = include && !include(key) ? void 0 : new ColumnBuilder(key);
+          if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
+          builders.set(key, builder);
+          order.push(key);
+        }
+      }
+      const values = record;
+      for (const key of order) {
+        const builder = builders.get(key);
+        if (!builder) continue;
+        const value = values[key];
+        if (value === void 0 || value === null) builder.pushMissing();
+        else if (typeof value === "number") builder.pushNumber(value, Number.isInteger(value));
+        else if (typeof value === "boolean") builder.pushBool(value);
+        else if (typeof value === "string") builder.pushString(value);
+        else
+          throw new UserError(
+            "PARSE",
+            `${path}:${lineNumber}: column '${key}' holds a nested ${Array.isArray(value) ? "array" : "object"}`
+          );
+      }
+      rows++;
+    },
+    onBytes
+  );
   if (blank) throw new UserError("EMPTY_FILE", `${path}: file is empty`);
   const mixed = order.find((key) => builders.get(key)?.needsStringPass);
   if (mixed !== void 0)
@@ -14098,6 +15041,46 @@ function isDateElement(element) {
   const logical = element.logical_type?.type;
   return logical === "DATE" || logical === "TIMESTAMP" || element.converted_type === "DATE" || element.converted_type === "TIMESTAMP_MILLIS" || element.converted_type === "TIMESTAMP_MICROS" || element.type === "INT96";
 }
+function columnSink(path, element, rows) {
+  const name = element.name;
+  if (isDateElement(element)) {
+    const values = new Float64Array(rows).fill(Number.NaN);
+    return {
+      push(rowStart, data) {
+        for (let i = 0; i < data.length; i++) {
+          const value = data[i];
+          if (value instanceof Date) values[rowStart + i] = value.getTime();
+          else if (typeof value === "number") values[rowStart + i] = value * 864e5;
+        }
+      },
+      finish: () => ({ name, type: "datetime", values })
+    };
+  }
+  const integerType = element.type === "INT32" || element.type === "INT64";
+  const builder = new ColumnBuilder(name, {
+    capacity: rows,
+    storage: element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY" ? "string" : void 0
+  });
+  return {
+    push(_rowStart, data) {
+      for (let i = 0; i < data.length; i++) {
+        const value = data[i];
+        if (value === null || value === void 0) builder.pushMissing();
+        else if (typeof value === "number") builder.pushNumber(value, integerType);
+        else if (typeof value === "bigint") builder.pushNumber(Number(value), true);
+        else if (typeof value === "boolean") builder.pushBool(value);
+        else if (typeof value === "string") builder.pushString(value);
+        else if (value instanceof Uint8Array) builder.pushString(new TextDecoder().decode(value));
+        else
+          throw new UserError(
+            "PARSE",
+            `${path}: column '${name}' has nested values, which snapshots cannot hold`
+          );
+      }
+    },
+    finish: () => builder.finish()
+  };
+}
 async function readParquet(path, include) {
   closeSync2(openForReading(path));
   let file;
@@ -14118,57 +15101,32 @@ async function readParquet(path, include) {
     if (seen.has(name)) throw new UserError("DUPLICATE_HEADER", `${path}: duplicate column name '${name}'`);
     seen.add(name);
   }
-  const chunks = new Map(
-    names.map((name) => [name, []])
-  );
-  try {
-    await parquetRead({
-      file,
-      columns: names,
-      onChunk(chunk) {
-        chunks.get(chunk.columnName)?.push({ rowStart: chunk.rowStart, data: chunk.columnData });
-      }
-    });
-  } catch (error) {
-    throw new UserError("PARSE", `${path}: cannot decode Parquet data (${error.message})`);
-  }
-  const columns = [];
-  for (const name of names) {
-    const element = elements.find((e) => e.name === name);
-    const parts = chunks.get(name).sort((a, b) => a.rowStart - b.rowStart);
-    if (isDateElement(element)) {
-      const values = new Float64Array(rows).fill(Number.NaN);
-      for (const part of parts)
-        for (let i = 0; i < part.data.length; i++) {
-          const value = part.data[i];
-          if (value instanceof Date) values[part.rowStart + i] = value.getTime();
-          else if (typeof value === "number") values[part.rowStart + i] = value * 864e5;
+  const columnElements = names.map((name) => elements.find((e) => e.name === name));
+  const sinks = columnElements.map((element) => columnSink(path, element, rows));
+  const sinkOf = new Map(names.map((name, index) => [name, sinks[index]]));
+  let groupStart = 0;
+  for (const group of names.length === 0 ? [] : metadata.row_groups) {
+    const groupRows = Number(group.num_rows);
+    const parts = [];
+    try {
+      await parquetRead({
+        file,
+        metadata,
+        columns: names,
+        rowStart: groupStart,
+        rowEnd: groupStart + groupRows,
+        onChunk(chunk) {
+          parts.push({ name: chunk.columnName, rowStart: chunk.rowStart, data: chunk.columnData });
         }
-      columns.push({ name, type: "datetime", values });
-      continue;
+      });
+    } catch (error) {
+      throw new UserError("PARSE", `${path}: cannot decode Parquet data (${error.message})`);
     }
-    const integerType = element.type === "INT32" || element.type === "INT64";
-    const builder = new ColumnBuilder(name, {
-      capacity: rows,
-      storage: element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY" ? "string" : void 0
-    });
-    for (const part of parts)
-      for (let i = 0; i < part.data.length; i++) {
-        const value = part.data[i];
-        if (value === null || value === void 0) builder.pushMissing();
-        else if (typeof value === "number") builder.pushNumber(value, integerType);
-        else if (typeof value === "bigint") builder.pushNumber(Number(value), true);
-        else if (typeof value === "boolean") builder.pushBool(value);
-        else if (typeof value === "string") builder.pushString(value);
-        else if (value instanceof Uint8Array) builder.pushString(new TextDecoder().decode(value));
-        else
-          throw new UserError(
-            "PARSE",
-            `${path}: column '${name}' has nested values, which snapshots cannot hold`
-          );
-      }
-    columns.push(builder.finish());
+    parts.sort((a, b) => a.rowStart - b.rowStart);
+    for (const part of parts) sinkOf.get(part.name)?.push(part.rowStart, part.data);
+    groupStart += groupRows;
   }
+  const columns = sinks.map((sink) => sink.finish());
   return {
     source: path,
     rows,
@@ -14214,18 +15172,23 @@ async function readSnapshot(path, options = {}) {
       return readDelimited(path, {
         delimiter: 44,
         include: options.include,
-        sharedMemory: options.sharedMemory
+        sharedMemory: options.sharedMemory,
+        onBytes: options.onBytes
       });
     case "tsv":
       return readDelimited(path, {
         delimiter: 9,
         include: options.include,
-        sharedMemory: options.sharedMemory
+        sharedMemory: options.sharedMemory,
+        onBytes: options.onBytes
       });
     case "jsonl":
-      return readJsonLines(path, options.include);
-    case "parquet":
-      return readParquet(path, options.include);
+      return readJsonLines(path, options.include, options.onBytes);
+    case "parquet": {
+      const table = await readParquet(path, options.include);
+      options.onBytes?.(statSync2(path).size);
+      return table;
+    }
   }
 }
 
@@ -14233,12 +15196,41 @@ async function readSnapshot(path, options = {}) {
 function canonicalColumn(column) {
   return column.type === "string" ? column.codes : column.values;
 }
-function countDuplicatedRows(table) {
+function isUniqueInEveryRow(column, rows) {
+  return column.type === "string" && column.dictionary.length === rows;
+}
+var C1 = 3432918353;
+var C2 = 461845907;
+var P2 = 2246822519;
+var P3 = 3266489917;
+function murmurWord(state, word) {
+  let k = Math.imul(word, C1);
+  k = k << 15 | k >>> 17;
+  k = Math.imul(k, C2);
+  const h = state ^ k;
+  return Math.imul(h << 13 | h >>> 19, 5) + 3864292196 | 0;
+}
+function xxWord(state, word) {
+  const h = state + Math.imul(word, P2) | 0;
+  return Math.imul(h << 13 | h >>> 19, 2654435761);
+}
+function fmix32(value) {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, P3);
+  h ^= h >>> 16;
+  return h;
+}
+function searchDuplicatedRows(table) {
   const rows = table.rows;
-  if (rows < 2 || table.columns.length === 0) return 0;
+  const none = { duplicated: 0, probes: 0, maxProbes: 0 };
+  if (rows < 2 || table.columns.length === 0) return none;
+  if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
   const canonical = table.columns.map((column) => canonicalColumn(column));
-  const hashHigh = new Uint32Array(rows).fill(2166136261);
-  const hashLow = new Uint32Array(rows).fill(16777619);
+  const lane1 = new Int32Array(rows).fill(758484428);
+  const lane2 = new Int32Array(rows).fill(374761393);
   for (const values of canonical) {
     if (values instanceof Float64Array) {
       const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
@@ -14250,16 +15242,21 @@ function countDuplicatedRows(table) {
           high = 2146959360;
           low = 0;
         }
-        hashHigh[i] = Math.imul(hashHigh[i] ^ low, 16777619) ^ Math.imul(high, 1540483477);
-        hashLow[i] = Math.imul(hashLow[i] ^ high, 2246822507) ^ Math.imul(low, 3266489909);
+        lane1[i] = murmurWord(murmurWord(lane1[i], low), high);
+        lane2[i] = xxWord(xxWord(lane2[i], high), low);
       }
     } else {
       for (let i = 0; i < rows; i++) {
         const code = values[i];
-        hashHigh[i] = Math.imul(hashHigh[i] ^ code, 16777619) ^ 1540483477;
-        hashLow[i] = Math.imul(hashLow[i] ^ code, 2246822507) ^ 3266489909;
+        lane1[i] = murmurWord(murmurWord(lane1[i], code), 1540483477);
+        lane2[i] = xxWord(xxWord(lane2[i], 1540483477), code);
       }
     }
+  }
+  const columns = canonical.length;
+  for (let i = 0; i < rows; i++) {
+    lane1[i] = fmix32(lane1[i] ^ Math.imul(columns, 8));
+    lane2[i] = fmix32(lane2[i] ^ lane1[i]);
   }
   let capacity = 1;
   while (capacity < rows * 2) capacity <<= 1;
@@ -14274,22 +15271,33 @@ function countDuplicatedRows(table) {
     return true;
   };
   let duplicated = 0;
+  let probes = 0;
+  let maxProbes = 0;
   for (let row = 0; row < rows; row++) {
-    let slot = (hashHigh[row] ^ Math.imul(hashLow[row], 2654435761)) & mask;
+    const high = lane1[row];
+    const low = lane2[row];
+    let slot = low & mask;
+    let probe = 0;
     for (; ; ) {
       const other = slots[slot];
       if (other < 0) {
         slots[slot] = row;
         break;
       }
-      if (hashHigh[other] === hashHigh[row] && hashLow[other] === hashLow[row] && equalRows(other, row)) {
+      if (lane2[other] === low && lane1[other] === high && equalRows(other, row)) {
         duplicated++;
         break;
       }
       slot = slot + 1 & mask;
+      probe++;
     }
+    probes += probe;
+    if (probe > maxProbes) maxProbes = probe;
   }
-  return duplicated;
+  return { duplicated, probes, maxProbes };
+}
+function countDuplicatedRows(table) {
+  return searchDuplicatedRows(table).duplicated;
 }
 function hasMissing(column) {
   if (column.type === "string") {
@@ -14332,16 +15340,33 @@ function columnFilterFunction(filter) {
   }
   return void 0;
 }
-async function readRequest(request, sharedMemory = false) {
+async function readRequest(request, sharedMemory = false, onBytes) {
   const table = await readSnapshot(request.path, {
     format: request.format,
     include: columnFilterFunction(request.filter),
-    sharedMemory
+    sharedMemory,
+    onBytes
   });
-  return { table, rowFacts: rowFactsOf(table) };
+  return {
+    table,
+    rowFacts: request.rowFacts === false ? { duplicatedRows: 0, emptyRows: 0 } : rowFactsOf(table)
+  };
 }
 
 // src/job/worker.ts
+var HELD_MIN_ROWS = 5e4;
+var heldLabels = /* @__PURE__ */ new Map();
+function withoutIdLabels(table, read) {
+  const held = [];
+  const columns = table.columns.map((column) => {
+    if (column.type !== "string" || column.codes.length < HELD_MIN_ROWS) return column;
+    if (column.dictionary.length !== column.codes.length) return column;
+    heldLabels.set(`${read}\0${column.name}`, column.dictionary);
+    held.push({ name: column.name, tally: summarizeColumn(column, table.rows, void 0, "text") });
+    return { ...column, dictionary: [] };
+  });
+  return { table: { ...table, columns }, held };
+}
 function shared(array) {
   if (array.buffer instanceof SharedArrayBuffer) return array;
   const copy = new array.constructor(
@@ -14361,8 +15386,18 @@ var tables;
 async function handle(request) {
   switch (request.kind) {
     case "read": {
-      const { table, rowFacts } = await readRequest(request, true);
-      return { id: request.id, kind: "read", table: inSharedMemory(table), rowFacts };
+      const { table, rowFacts } = await readRequest(
+        request,
+        true,
+        (bytes) => parentPort.postMessage({ id: request.id, kind: "bytes", bytes })
+      );
+      const light = withoutIdLabels(inSharedMemory(table), request.id);
+      return { id: request.id, kind: "read", table: light.table, rowFacts, held: light.held };
+    }
+    case "labels": {
+      const dictionary = heldLabels.get(`${request.read}\0${request.column}`);
+      if (!dictionary) throw new Error(`worker: no labels kept for column '${request.column}'`);
+      return { id: request.id, kind: "labels", dictionary };
     }
     case "tables":
       tables = { reference: request.reference, current: request.current };
@@ -14385,3 +15420,6 @@ parentPort.on("message", (request) => {
     }
   );
 });
+export {
+  HELD_MIN_ROWS
+};

@@ -3736,21 +3736,21 @@ var require_webidl = __commonJS({
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
-      let upperBound;
-      let lowerBound;
+      let upperBound2;
+      let lowerBound3;
       if (bitLength === 64) {
-        upperBound = Math.pow(2, 53) - 1;
+        upperBound2 = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound = 0;
+          lowerBound3 = 0;
         } else {
-          lowerBound = Math.pow(-2, 53) + 1;
+          lowerBound3 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound = 0;
-        upperBound = Math.pow(2, bitLength) - 1;
+        lowerBound3 = 0;
+        upperBound2 = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound = Math.pow(-2, bitLength) - 1;
-        upperBound = Math.pow(2, bitLength - 1) - 1;
+        lowerBound3 = Math.pow(-2, bitLength) - 1;
+        upperBound2 = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
       if (x === 0) {
@@ -3764,16 +3764,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        if (x < lowerBound3 || x > upperBound2) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound3}-${upperBound2}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
+        x = Math.min(Math.max(x, lowerBound3), upperBound2);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -53510,42 +53510,64 @@ async function loadResponseChecks(settings) {
 }
 
 // src/util/sort.ts
-var DIGITS = 65536;
+var DIGITS = 2048;
+function digitOf(pass, hi, lo) {
+  switch (pass) {
+    case 0:
+      return lo & 2047;
+    case 1:
+      return lo >>> 11 & 2047;
+    case 2:
+      return lo >>> 22 | (hi & 1) << 10;
+    case 3:
+      return hi >>> 1 & 2047;
+    case 4:
+      return hi >>> 12 & 2047;
+    default:
+      return hi >>> 23;
+  }
+}
 function radixSortedCopy(values) {
   const n = values.length;
-  const words = new Uint32Array(Float64Array.from(values).buffer);
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
+  const counts = new Uint32Array(6 * DIGITS);
   for (let i = 0; i < n; i++) {
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
+    let lo = words[2 * i];
+    let hi = words[2 * i + 1];
     if (hi & 2147483648) {
-      high[i] = ~hi >>> 0;
-      low[i] = ~lo >>> 0;
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
     } else {
-      high[i] = (hi | 2147483648) >>> 0;
-      low[i] = lo;
+      hi = (hi | 2147483648) >>> 0;
     }
+    high[i] = hi;
+    low[i] = lo;
+    counts[lo & 2047]++;
+    counts[DIGITS + (lo >>> 11 & 2047)]++;
+    counts[2 * DIGITS + (lo >>> 22 | (hi & 1) << 10)]++;
+    counts[3 * DIGITS + (hi >>> 1 & 2047)]++;
+    counts[4 * DIGITS + (hi >>> 12 & 2047)]++;
+    counts[5 * DIGITS + (hi >>> 23)]++;
   }
   let nextHigh = new Uint32Array(n);
   let nextLow = new Uint32Array(n);
-  const counts = new Uint32Array(DIGITS);
-  for (let pass = 0; pass < 4; pass++) {
-    const source = pass < 2 ? low : high;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[source[i] >>> shift & 65535]++;
-    if (counts[source[0] >>> shift & 65535] === n) continue;
+  for (let pass = 0; pass < 6; pass++) {
+    const base = pass * DIGITS;
+    if (counts[base + digitOf(pass, high[0], low[0])] === n) continue;
     let total = 0;
-    for (let d = 0; d < DIGITS; d++) {
+    for (let d = base; d < base + DIGITS; d++) {
       const count = counts[d];
       counts[d] = total;
       total += count;
     }
     for (let i = 0; i < n; i++) {
-      const slot = counts[source[i] >>> shift & 65535]++;
-      nextHigh[slot] = high[i];
-      nextLow[slot] = low[i];
+      const hi = high[i];
+      const lo = low[i];
+      const slot = counts[base + digitOf(pass, hi, lo)]++;
+      nextHigh[slot] = hi;
+      nextLow[slot] = lo;
     }
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
@@ -53566,23 +53588,35 @@ function radixSortedCopy(values) {
 }
 var COUNTING_MAX_DISTINCT = 1 << 15;
 var TABLE_BITS = 16;
+var MANY_DISTINCT = /* @__PURE__ */ new WeakSet();
+var EARLY_LOOK = 16384;
+var EARLY_GIVE_UP_DISTINCT = 14e3;
 function hashCounts(values) {
+  if (MANY_DISTINCT.has(values)) return void 0;
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const size = 1 << TABLE_BITS;
+  const bits = Math.min(TABLE_BITS, Math.max(4, 32 - Math.clz32(2 * n)));
+  const size = 1 << bits;
   const mask = size - 1;
   const keyLow = new Uint32Array(size);
   const keyHigh = new Uint32Array(size);
   const tally = new Float64Array(size);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
+    if (i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT && n > COUNTING_MAX_DISTINCT) {
+      MANY_DISTINCT.add(values);
+      return void 0;
+    }
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
-    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - TABLE_BITS & mask;
+    let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - bits & mask;
     for (; ; ) {
       const count = tally[slot];
       if (count === 0) {
-        if (++distinct > COUNTING_MAX_DISTINCT) return void 0;
+        if (++distinct > COUNTING_MAX_DISTINCT) {
+          MANY_DISTINCT.add(values);
+          return void 0;
+        }
         keyLow[slot] = lo;
         keyHigh[slot] = hi;
         tally[slot] = 1;
@@ -53616,6 +53650,8 @@ function hashCounts(values) {
   return { keys, counts };
 }
 function countDistinct(values) {
+  const dense = denseIntegerCounts(values);
+  if (dense) return dense;
   const hashed = hashCounts(values);
   if (!hashed) return void 0;
   const { keys, counts } = hashed;
@@ -53645,6 +53681,33 @@ function countingSortedCopy(values) {
 function fastSortedCopy(values) {
   if (values.length < 4096) return Float64Array.from(values).sort();
   return countingSortedCopy(values) ?? radixSortedCopy(values);
+}
+var DENSE_RANGE = 1 << 16;
+function denseIntegerCounts(values) {
+  const n = values.length;
+  if (n === 0) return void 0;
+  let min = values[0];
+  let max2 = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Math.floor(v) !== v) return void 0;
+    if (v === 0 && 1 / v < 0) return void 0;
+    if (v < min) min = v;
+    else if (v > max2) max2 = v;
+    if (max2 - min >= DENSE_RANGE) return void 0;
+  }
+  const tally = new Float64Array(max2 - min + 1);
+  for (let i = 0; i < n; i++) tally[values[i] - min]++;
+  let distinct = 0;
+  for (let d = 0; d < tally.length; d++) if (tally[d] > 0) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let d = 0, k = 0; d < tally.length; d++) {
+    if (tally[d] === 0) continue;
+    keys[k] = min + d;
+    counts[k++] = tally[d];
+  }
+  return { keys, counts };
 }
 
 // src/loadtest/payloads.ts
@@ -54047,6 +54110,265 @@ function pairwiseBlock(values, start, length) {
   half -= half % 8;
   return pairwiseBlock(values, start, half) + pairwiseBlock(values, start + half, length - half);
 }
+var RunCursor = class {
+  constructor(sequence) {
+    this.sequence = sequence;
+    this.skipEmpty();
+  }
+  sequence;
+  run = 0;
+  offset = 0;
+  memoValue = Number.NaN;
+  memo = /* @__PURE__ */ new Map();
+  skipEmpty() {
+    const { lengths } = this.sequence;
+    while (this.run < lengths.length && this.offset >= lengths[this.run]) {
+      this.run++;
+      this.offset = 0;
+    }
+  }
+  /** The sum numpy forms for `length` elements, when they all lie in one constant run; else undefined. */
+  constantStretch(length) {
+    const { lengths, values, element } = this.sequence;
+    if (element !== void 0 || values === void 0 || lengths[this.run] - this.offset < length)
+      return void 0;
+    const value = values[this.run];
+    this.offset += length;
+    this.skipEmpty();
+    if (!Object.is(value, this.memoValue)) {
+      this.memoValue = value;
+      this.memo.clear();
+    }
+    return this.constantBlock(value, length);
+  }
+  /** pairwiseBlock of `length` copies of `value`, memoised by length (a run's blocks come in few lengths). */
+  constantBlock(value, length) {
+    const known = this.memo.get(length);
+    if (known !== void 0) return known;
+    let result;
+    if (length < 8) {
+      result = 0;
+      for (let i = 0; i < length; i++) result += value;
+    } else if (length <= PAIRWISE_BLOCK_SIZE) {
+      let r = value;
+      const unrolledEnd = length - length % 8;
+      for (let i = 8; i < unrolledEnd; i += 8) r += value;
+      result = r + r + (r + r) + (r + r + (r + r));
+      for (let i = unrolledEnd; i < length; i++) result += value;
+    } else {
+      let half = Math.floor(length / 2);
+      half -= half % 8;
+      result = this.constantBlock(value, half) + this.constantBlock(value, length - half);
+    }
+    this.memo.set(length, result);
+    return result;
+  }
+  next() {
+    const { values, element } = this.sequence;
+    const value = element !== void 0 ? element(this.run, this.offset) : values[this.run];
+    this.offset++;
+    this.skipEmpty();
+    return value;
+  }
+};
+function virtualBlock(cursor, length) {
+  const stretch = cursor.constantStretch(length);
+  if (stretch !== void 0) return stretch;
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) result += cursor.next();
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let r0 = cursor.next();
+    let r1 = cursor.next();
+    let r2 = cursor.next();
+    let r3 = cursor.next();
+    let r4 = cursor.next();
+    let r5 = cursor.next();
+    let r6 = cursor.next();
+    let r7 = cursor.next();
+    const unrolledEnd = length - length % 8;
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      r0 += cursor.next();
+      r1 += cursor.next();
+      r2 += cursor.next();
+      r3 += cursor.next();
+      r4 += cursor.next();
+      r5 += cursor.next();
+      r6 += cursor.next();
+      r7 += cursor.next();
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) result += cursor.next();
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  const first = virtualBlock(cursor, half);
+  return first + virtualBlock(cursor, length - half);
+}
+function pairwiseSumOfRuns(sequence) {
+  let length = 0;
+  for (let r = 0; r < sequence.lengths.length; r++) length += sequence.lengths[r];
+  const cursor = new RunCursor(sequence);
+  if (length <= REDUCE_BUFFER_SIZE) return virtualBlock(cursor, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += virtualBlock(cursor, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+function sparsePairwiseSum(positions, terms, count, length) {
+  if (count === 0) return 0;
+  if (length <= REDUCE_BUFFER_SIZE) return sparseBlock(positions, terms, 0, count, 0, length);
+  let result = 0;
+  let lo = 0;
+  for (let offset = 0; offset < length && lo < count; offset += REDUCE_BUFFER_SIZE) {
+    const end = Math.min(offset + REDUCE_BUFFER_SIZE, length);
+    const hi = lowerBound(positions, lo, count, end);
+    if (hi > lo) result += sparseBlock(positions, terms, lo, hi, offset, end - offset);
+    lo = hi;
+  }
+  return result;
+}
+function lowerBound(positions, lo, hi, target) {
+  if (hi - lo <= 16) {
+    while (lo < hi && positions[lo] < target) lo++;
+    return lo;
+  }
+  while (lo < hi) {
+    const middle = lo + hi >>> 1;
+    if (positions[middle] < target) lo = middle + 1;
+    else hi = middle;
+  }
+  return lo;
+}
+function sparseBlock(positions, terms, lo, hi, start, length) {
+  if (lo >= hi) return 0;
+  if (length < 8) {
+    let result = 0;
+    for (let k = lo; k < hi; k++) result += terms[k];
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    let r4 = 0;
+    let r5 = 0;
+    let r6 = 0;
+    let r7 = 0;
+    const unrolledEnd = start + length - length % 8;
+    let k = lo;
+    for (; k < hi; k++) {
+      const at = positions[k];
+      if (at >= unrolledEnd) break;
+      const term = terms[k];
+      switch (at - start & 7) {
+        case 0:
+          r0 += term;
+          break;
+        case 1:
+          r1 += term;
+          break;
+        case 2:
+          r2 += term;
+          break;
+        case 3:
+          r3 += term;
+          break;
+        case 4:
+          r4 += term;
+          break;
+        case 5:
+          r5 += term;
+          break;
+        case 6:
+          r6 += term;
+          break;
+        default:
+          r7 += term;
+      }
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; k < hi; k++) result += terms[k];
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  const split = lowerBound(positions, lo, hi, start + half);
+  return sparseBlock(positions, terms, lo, split, start, half) + sparseBlock(positions, terms, split, hi, start + half, length - half);
+}
+function pairwiseSumOfSquaredDeviations(values, center) {
+  const length = values.length;
+  if (length <= REDUCE_BUFFER_SIZE) return squaresBlock(values, center, 0, length);
+  let result = 0;
+  for (let offset = 0; offset < length; offset += REDUCE_BUFFER_SIZE) {
+    result += squaresBlock(values, center, offset, Math.min(REDUCE_BUFFER_SIZE, length - offset));
+  }
+  return result;
+}
+function squaresBlock(values, c, start, length) {
+  if (length < 8) {
+    let result = 0;
+    for (let i = 0; i < length; i++) {
+      const d = c - values[start + i];
+      result += d * d;
+    }
+    return result;
+  }
+  if (length <= PAIRWISE_BLOCK_SIZE) {
+    let d = c - values[start];
+    let r0 = d * d;
+    d = c - values[start + 1];
+    let r1 = d * d;
+    d = c - values[start + 2];
+    let r2 = d * d;
+    d = c - values[start + 3];
+    let r3 = d * d;
+    d = c - values[start + 4];
+    let r4 = d * d;
+    d = c - values[start + 5];
+    let r5 = d * d;
+    d = c - values[start + 6];
+    let r6 = d * d;
+    d = c - values[start + 7];
+    let r7 = d * d;
+    const unrolledEnd = length - length % 8;
+    let i = 8;
+    for (; i < unrolledEnd; i += 8) {
+      const at = start + i;
+      d = c - values[at];
+      r0 += d * d;
+      d = c - values[at + 1];
+      r1 += d * d;
+      d = c - values[at + 2];
+      r2 += d * d;
+      d = c - values[at + 3];
+      r3 += d * d;
+      d = c - values[at + 4];
+      r4 += d * d;
+      d = c - values[at + 5];
+      r5 += d * d;
+      d = c - values[at + 6];
+      r6 += d * d;
+      d = c - values[at + 7];
+      r7 += d * d;
+    }
+    let result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) {
+      d = c - values[start + i];
+      result += d * d;
+    }
+    return result;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  return squaresBlock(values, c, start, half) + squaresBlock(values, c, start + half, length - half);
+}
 
 // src/drift/kernels/sorted.ts
 var SORTED_REFERENCE = "kernels:sorted-reference";
@@ -54062,13 +54384,99 @@ function cached(pair2, key, build2) {
   return value;
 }
 function sortedReference(pair2) {
-  return cached(pair2, SORTED_REFERENCE, () => sortedCopy(pair2.reference));
+  return cached(
+    pair2,
+    SORTED_REFERENCE,
+    () => pair2.fromCounts ? pair2.reference : sortedCopy(pair2.reference)
+  );
 }
 function sortedCurrent(pair2) {
-  return cached(pair2, SORTED_CURRENT, () => sortedCopy(pair2.current));
+  return cached(pair2, SORTED_CURRENT, () => pair2.fromCounts ? pair2.current : sortedCopy(pair2.current));
 }
 function cachedOnPair(pair2, key, build2) {
   return cached(pair2, key, build2);
+}
+
+// src/drift/kernels/histogram.ts
+function sturgesBinCount(min, max2, size) {
+  const range = max2 - min;
+  const width = range / (Math.log2(size) + 1);
+  if (width === 0 || Number.isNaN(width)) return 1;
+  return Math.ceil(range / width);
+}
+function equalWidthEdges(min, max2, bins) {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`equalWidthEdges requires a positive integer bin count, got ${bins}`);
+  let first = min;
+  let last = max2;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  const edges = new Float64Array(bins + 1);
+  const delta = last - first;
+  const step = delta / bins;
+  if (step === 0) {
+    for (let i = 0; i <= bins; i++) edges[i] = i / bins * delta + first;
+  } else {
+    for (let i = 0; i <= bins; i++) edges[i] = i * step + first;
+  }
+  edges[bins] = last;
+  return edges;
+}
+function sturgesEdges(min, max2, size) {
+  return equalWidthEdges(min, max2, sturgesBinCount(min, max2, size));
+}
+function lowerBound2(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function upperBound(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function histogramCountsFromValueCounts(values, counts, edges) {
+  const bins = edges.length - 1;
+  const out = new Float64Array(bins);
+  const first = edges[0];
+  const last = edges[bins];
+  let bin = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    const c = counts[k];
+    if (c === 0 || v < first || v > last) continue;
+    if (v === last) {
+      out[bins - 1] += c;
+      continue;
+    }
+    while (bin + 1 < bins && v >= edges[bin + 1]) bin++;
+    out[bin] += c;
+  }
+  return out;
+}
+function histogramCountsFromPrefix(values, prefix, edges) {
+  const bins = edges.length - 1;
+  const out = new Float64Array(Math.max(bins, 0));
+  if (bins < 1) return out;
+  let previous = lowerBound2(values, edges[0]);
+  for (let i = 0; i < bins; i++) {
+    const next = i + 1 === bins ? upperBound(values, edges[bins]) : lowerBound2(values, edges[i + 1]);
+    out[i] = next > previous ? prefix[next] - prefix[previous] : 0;
+    if (next > previous) previous = next;
+  }
+  return out;
 }
 
 // src/drift/kernels/runs.ts
@@ -54096,30 +54504,27 @@ function runEnd(sorted, start, end, value) {
 }
 function runsOfSorted(sorted) {
   const n = sorted.length;
-  let capacity = Math.min(n, 1024);
-  let values = new Float64Array(capacity);
-  let counts = new Float64Array(capacity);
+  let runs = 0;
+  for (let i = 0; i < n; ) {
+    i = runEnd(sorted, i, n, sorted[i]);
+    runs++;
+  }
+  const values = new Float64Array(runs);
+  const counts = new Float64Array(runs);
   let k = 0;
   for (let i = 0; i < n; ) {
     const end = runEnd(sorted, i, n, sorted[i]);
-    if (k === capacity) {
-      capacity = Math.min(n, capacity * 2);
-      const biggerValues = new Float64Array(capacity);
-      biggerValues.set(values);
-      values = biggerValues;
-      const biggerCounts = new Float64Array(capacity);
-      biggerCounts.set(counts);
-      counts = biggerCounts;
-    }
     values[k] = sorted[i];
     counts[k] = end - i;
     k++;
     i = end;
   }
-  return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
+  return { values, counts, total: n };
 }
 
 // src/drift/kernels/side-runs.ts
+var RUNS_REFERENCE = "kernels:runs-reference";
+var RUNS_CURRENT = "kernels:runs-current";
 function sideRuns(pair2, values, sortedKey, sorted) {
   const already = pair2.cache.get(sortedKey);
   if (already) return runsOfSorted(already);
@@ -54129,49 +54534,73 @@ function sideRuns(pair2, values, sortedKey, sorted) {
 function referenceRuns(pair2) {
   return cachedOnPair(
     pair2,
-    "kernels:runs-reference",
+    RUNS_REFERENCE,
     () => sideRuns(pair2, pair2.reference, SORTED_REFERENCE, () => sortedReference(pair2))
   );
 }
 function currentRuns(pair2) {
   return cachedOnPair(
     pair2,
-    "kernels:runs-current",
+    RUNS_CURRENT,
     () => sideRuns(pair2, pair2.current, SORTED_CURRENT, () => sortedCurrent(pair2))
   );
+}
+function referenceSize(pair2) {
+  const runs = pair2.cache.get(RUNS_REFERENCE);
+  return runs ? runs.total : pair2.reference.length;
+}
+function currentSize(pair2) {
+  const runs = pair2.cache.get(RUNS_CURRENT);
+  return runs ? runs.total : pair2.current.length;
+}
+function cachedSortedSide(pair2, side) {
+  return pair2.cache.get(side === "reference" ? SORTED_REFERENCE : SORTED_CURRENT);
 }
 
 // src/drift/kernels/merged.ts
 var MERGED = "kernels:merged";
 function mergeRuns(reference, current) {
-  const k1 = reference.values.length;
-  const k2 = current.values.length;
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
   const values = new Float64Array(k1 + k2);
   const referenceCounts = new Float64Array(k1 + k2);
   const currentCounts = new Float64Array(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < k1 || j < k2) {
-    const r = reference.values[i];
-    const c = current.values[j];
-    if (j >= k2 || i < k1 && r < c) {
+  while (i < k1 && j < k2) {
+    const r = refValues[i];
+    const c = curValues[j];
+    if (r < c) {
       values[k] = r;
-      referenceCounts[k] = reference.counts[i++];
-    } else if (i >= k1 || c < r) {
+      referenceCounts[k] = refCounts[i++];
+    } else if (c < r) {
       values[k] = c;
-      currentCounts[k] = current.counts[j++];
+      currentCounts[k] = curCounts[j++];
     } else {
       values[k] = r;
-      referenceCounts[k] = reference.counts[i++];
-      currentCounts[k] = current.counts[j++];
+      referenceCounts[k] = refCounts[i++];
+      currentCounts[k] = curCounts[j++];
     }
     k++;
   }
+  for (; i < k1; i++, k++) {
+    values[k] = refValues[i];
+    referenceCounts[k] = refCounts[i];
+  }
+  for (; j < k2; j++, k++) {
+    values[k] = curValues[j];
+    currentCounts[k] = curCounts[j];
+  }
+  const trim = (array) => k >= 0.75 * array.length ? array.subarray(0, k) : array.slice(0, k);
   return {
-    values: values.slice(0, k),
-    referenceCounts: referenceCounts.slice(0, k),
-    currentCounts: currentCounts.slice(0, k),
+    values: trim(values),
+    referenceCounts: trim(referenceCounts),
+    currentCounts: trim(currentCounts),
     referenceSize: reference.total,
     currentSize: current.total
   };
@@ -54183,14 +54612,37 @@ function valueCounts(pair2) {
   return mergedDistribution(pair2);
 }
 function referenceDistinctCount(merged) {
+  const counts = merged.referenceCounts;
   let count = 0;
-  for (let k = 0; k < merged.referenceCounts.length; k++) if (merged.referenceCounts[k] > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > 0) count++;
   return count;
 }
 function currentDistinctCount(merged) {
+  const counts = merged.currentCounts;
   let count = 0;
-  for (let k = 0; k < merged.currentCounts.length; k++) if (merged.currentCounts[k] > 0) count++;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > 0) count++;
   return count;
+}
+var PREFIXES = /* @__PURE__ */ new WeakMap();
+function prefixesOf(merged) {
+  let prefixes = PREFIXES.get(merged);
+  if (prefixes === void 0) {
+    const k = merged.values.length;
+    const reference = new Float64Array(k + 1);
+    const current = new Float64Array(k + 1);
+    const referenceCounts = merged.referenceCounts;
+    const currentCounts = merged.currentCounts;
+    for (let i = 0; i < k; i++) {
+      reference[i + 1] = reference[i] + referenceCounts[i];
+      current[i + 1] = current[i] + currentCounts[i];
+    }
+    prefixes = { reference, current };
+    PREFIXES.set(merged, prefixes);
+  }
+  return prefixes;
+}
+function mergedHistogram(merged, side, edges) {
+  return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);
 }
 
 // src/drift/kernels/ecdf.ts
@@ -54200,8 +54652,10 @@ function ecdfWalk(merged) {
   if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
   const distinct = values.length;
   const pooled = n1 + n2;
-  const absTerms = new Float64Array(Math.max(pooled - 1, 0));
-  const squareTerms = new Float64Array(Math.max(pooled - 1, 0));
+  const terms = Math.max(distinct - 1, 0);
+  const slots = new Int32Array(terms);
+  const absTerms = new Float64Array(terms);
+  const squareTerms = new Float64Array(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -54216,8 +54670,9 @@ function ecdfWalk(merged) {
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
       const delta = values[k + 1] - values[k];
-      absTerms[position - 1] = Math.abs(diff) * delta;
-      squareTerms[position - 1] = diff * diff * delta;
+      slots[k] = position - 1;
+      absTerms[k] = Math.abs(diff) * delta;
+      squareTerms[k] = diff * diff * delta;
     }
   }
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
@@ -54225,8 +54680,8 @@ function ecdfWalk(merged) {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: pairwiseSum(absTerms),
-    energyIntegral: pairwiseSum(squareTerms)
+    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    energyIntegral: sparsePairwiseSum(slots, squareTerms, terms, Math.max(pooled - 1, 0))
   };
 }
 function columnEcdfWalk(pair2) {
@@ -54268,56 +54723,6 @@ function indexOfDistinct(values, value) {
   return lo;
 }
 
-// src/drift/kernels/histogram.ts
-function sturgesBinCount(min, max2, size) {
-  const range = max2 - min;
-  const width = range / (Math.log2(size) + 1);
-  if (width === 0 || Number.isNaN(width)) return 1;
-  return Math.ceil(range / width);
-}
-function equalWidthEdges(min, max2, bins) {
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new Error(`equalWidthEdges requires a positive integer bin count, got ${bins}`);
-  let first = min;
-  let last = max2;
-  if (first === last) {
-    first -= 0.5;
-    last += 0.5;
-  }
-  const edges = new Float64Array(bins + 1);
-  const delta = last - first;
-  const step = delta / bins;
-  if (step === 0) {
-    for (let i = 0; i <= bins; i++) edges[i] = i / bins * delta + first;
-  } else {
-    for (let i = 0; i <= bins; i++) edges[i] = i * step + first;
-  }
-  edges[bins] = last;
-  return edges;
-}
-function sturgesEdges(min, max2, size) {
-  return equalWidthEdges(min, max2, sturgesBinCount(min, max2, size));
-}
-function histogramCountsFromValueCounts(values, counts, edges) {
-  const bins = edges.length - 1;
-  const out = new Float64Array(bins);
-  const first = edges[0];
-  const last = edges[bins];
-  let bin = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    const c = counts[k];
-    if (c === 0 || v < first || v > last) continue;
-    if (v === last) {
-      out[bins - 1] += c;
-      continue;
-    }
-    while (bin + 1 < bins && v >= edges[bin + 1]) bin++;
-    out[bin] += c;
-  }
-  return out;
-}
-
 // src/drift/kernels/binned.ts
 var HISTOGRAM_MIN_REFERENCE_DISTINCT = 20;
 var ZERO_FILL_VALUE = 1e-4;
@@ -54326,20 +54731,20 @@ function usesHistogramBinning(columnType, referenceDistinct) {
   return columnType === "numerical" && referenceDistinct > HISTOGRAM_MIN_REFERENCE_DISTINCT;
 }
 function binnedCountsOf(merged, histogram, bins) {
-  const { values, referenceCounts, currentCounts, referenceSize, currentSize } = merged;
+  const { values, referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 } = merged;
   if (!histogram) {
-    return { binning: "values", referenceCounts, currentCounts, referenceSize, currentSize };
+    return { binning: "values", referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 };
   }
   const min = values[0];
   const max2 = values[values.length - 1];
-  const binCount = bins ?? sturgesBinCount(min, max2, referenceSize + currentSize);
+  const binCount = bins ?? sturgesBinCount(min, max2, referenceSize2 + currentSize2);
   const edges = equalWidthEdges(min, max2, binCount);
   return {
     binning: "histogram",
-    referenceCounts: histogramCountsFromValueCounts(values, referenceCounts, edges),
-    currentCounts: histogramCountsFromValueCounts(values, currentCounts, edges),
-    referenceSize,
-    currentSize,
+    referenceCounts: mergedHistogram(merged, "reference", edges),
+    currentCounts: mergedHistogram(merged, "current", edges),
+    referenceSize: referenceSize2,
+    currentSize: currentSize2,
     edges
   };
 }
@@ -54348,7 +54753,8 @@ function binnedCounts(pair2, bins) {
     const merged = mergedDistribution(pair2);
     return binnedCountsOf(
       merged,
-      usesHistogramBinning(pair2.columnType, referenceDistinctCount(merged)),
+      // The reference's distinct values are its runs (keys with a non-zero reference count in the merge).
+      usesHistogramBinning(pair2.columnType, referenceRuns(pair2).values.length),
       bins
     );
   });
@@ -54378,15 +54784,25 @@ function standardDeviation(values, ddof) {
   const n = values.length;
   if (n <= ddof) throw new Error(`standardDeviation requires at least ${ddof + 1} data point(s)`);
   const avg = pairwiseSum(values) / n;
-  const squares = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = avg - values[i];
-    squares[i] = d * d;
+  return Math.sqrt(pairwiseSumOfSquaredDeviations(values, avg) / (n - ddof));
+}
+function standardDeviationOfRuns(runs, ddof) {
+  const n = runs.total;
+  if (n <= ddof) throw new Error(`standardDeviationOfRuns requires at least ${ddof + 1} data point(s)`);
+  const avg = pairwiseSumOfRuns({ lengths: runs.counts, values: runs.values }) / n;
+  const squares = new Float64Array(runs.values.length);
+  for (let k = 0; k < squares.length; k++) {
+    const d = avg - runs.values[k];
+    squares[k] = d * d;
   }
-  return Math.sqrt(pairwiseSum(squares) / (n - ddof));
+  return Math.sqrt(pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / (n - ddof));
 }
 function referencePopulationStd(pair2) {
-  return cachedOnPair(pair2, "kernels:reference-std0", () => standardDeviation(pair2.reference, 0));
+  return cachedOnPair(
+    pair2,
+    "kernels:reference-std0",
+    () => pair2.fromCounts ? standardDeviationOfRuns(referenceRuns(pair2), 0) : standardDeviation(pair2.reference, 0)
+  );
 }
 
 // src/drift/types.ts
@@ -55555,9 +55971,9 @@ function studentTwoSidedP(t2, degreesOfFreedom) {
 
 // src/drift/stattests/chisquare.ts
 var SUM_RELATIVE_TOLERANCE = 1e-8;
-function chiSquareFromCounts(referenceCounts, currentCounts, referenceSize, currentSize) {
+function chiSquareFromCounts(referenceCounts, currentCounts, referenceSize2, currentSize2) {
   const keys = referenceCounts.length;
-  const scale = currentSize / referenceSize;
+  const scale = currentSize2 / referenceSize2;
   const observed = new Float64Array(keys);
   const expected = new Float64Array(keys);
   for (let k = 0; k < keys; k++) {
@@ -55869,8 +56285,8 @@ function cramerVonMisesLimitCdf(x) {
   return total;
 }
 function cramerVonMises(pair2) {
-  const nx = pair2.reference.length;
-  const ny = pair2.current.length;
+  const nx = referenceSize(pair2);
+  const ny = currentSize(pair2);
   if (nx <= 1 || ny <= 1) {
     throw new StatTestSkip(
       `Cramer-von Mises requires at least two observations per side (reference ${nx}, current ${ny})`
@@ -55879,18 +56295,41 @@ function cramerVonMises(pair2) {
   const method = Math.max(nx, ny) > EXACT_MAX_SIZE ? "asymptotic" : "exact";
   const merged = mergedDistribution(pair2);
   const { averageRanks } = pooledRanks(pair2);
-  const deviations = (sorted) => {
+  const deviations = (runs) => {
+    const runRank = new Float64Array(runs.values.length);
+    const runStart = new Float64Array(runs.values.length);
+    let k2 = 0;
+    let before = 0;
+    for (let r = 0; r < runs.values.length; r++) {
+      while (merged.values[k2] < runs.values[r]) k2++;
+      runRank[r] = averageRanks[k2];
+      runStart[r] = before;
+      before += runs.counts[r];
+    }
+    return pairwiseSumOfRuns({
+      lengths: runs.counts,
+      element: (r, offset) => {
+        const d = runRank[r] - (runStart[r] + offset + 1);
+        return d * d;
+      }
+    });
+  };
+  const sortedDeviations = (sorted) => {
     const out = new Float64Array(sorted.length);
     let k2 = 0;
     for (let i = 0; i < sorted.length; i++) {
-      if (merged.values[k2] !== sorted[i]) k2 = indexOfDistinct(merged.values, sorted[i]);
+      while (merged.values[k2] < sorted[i]) k2++;
       const d = averageRanks[k2] - (i + 1);
       out[i] = d * d;
     }
-    return out;
+    return pairwiseSum(out);
   };
-  let u = nx * pairwiseSum(deviations(sortedReference(pair2)));
-  u += ny * pairwiseSum(deviations(sortedCurrent(pair2)));
+  const side = (name2, runs) => {
+    const sorted = cachedSortedSide(pair2, name2);
+    return sorted ? sortedDeviations(sorted) : deviations(runs);
+  };
+  let u = nx * side("reference", referenceRuns(pair2));
+  u += ny * side("current", currentRuns(pair2));
   const k = nx * ny;
   const N = nx + ny;
   const statistic = u / (k * N) - (4 * k - 1) / (6 * N);
@@ -56089,13 +56528,13 @@ function blockSum(kernel, size, order, rowStart, rowEnd, colStart, colEnd, buffe
   }
   return total;
 }
-function mmdOf(kernel, size, currentSize, order, buffer) {
-  const referenceSize = size - currentSize;
-  const a = 1 / (referenceSize * (referenceSize - 1));
-  const b = 1 / (currentSize * (currentSize - 1));
-  const kxx = blockSum(kernel, size, order, 0, referenceSize, 0, referenceSize, buffer);
-  const kyy = blockSum(kernel, size, order, referenceSize, size, referenceSize, size, buffer);
-  const kxy = blockSum(kernel, size, order, referenceSize, size, 0, referenceSize, buffer) / (currentSize * referenceSize);
+function mmdOf(kernel, size, currentSize2, order, buffer) {
+  const referenceSize2 = size - currentSize2;
+  const a = 1 / (referenceSize2 * (referenceSize2 - 1));
+  const b = 1 / (currentSize2 * (currentSize2 - 1));
+  const kxx = blockSum(kernel, size, order, 0, referenceSize2, 0, referenceSize2, buffer);
+  const kyy = blockSum(kernel, size, order, referenceSize2, size, referenceSize2, size, buffer);
+  const kxy = blockSum(kernel, size, order, referenceSize2, size, 0, referenceSize2, buffer) / (currentSize2 * referenceSize2);
   return a * kxx + b * kyy - 2 * kxy;
 }
 function empiricalMmd(pair2, seed, iterations = MMD_ITERATIONS) {
@@ -56506,10 +56945,10 @@ function hellingerFromCoefficient(bhattacharyya) {
   const clipped = bhattacharyya < 0 ? 0 : bhattacharyya > 1 ? 1 : bhattacharyya;
   return Math.sqrt(1 - clipped);
 }
-function hellingerCategoricalFromCounts(referenceCounts, currentCounts, referenceSize, currentSize) {
+function hellingerCategoricalFromCounts(referenceCounts, currentCounts, referenceSize2, currentSize2) {
   let coefficient = 0;
   for (let k = 0; k < referenceCounts.length; k++) {
-    coefficient += Math.sqrt(referenceCounts[k] / referenceSize * (currentCounts[k] / currentSize));
+    coefficient += Math.sqrt(referenceCounts[k] / referenceSize2 * (currentCounts[k] / currentSize2));
   }
   return hellingerFromCoefficient(coefficient);
 }
@@ -57385,7 +57824,7 @@ function clip012(p) {
 }
 function ks2samp(pair2) {
   const walk = columnEcdfWalk(pair2);
-  return ksPValue(walk.ksStatistic, pair2.reference.length, pair2.current.length);
+  return ksPValue(walk.ksStatistic, referenceSize(pair2), currentSize(pair2));
 }
 var ks = {
   id: "ks",
@@ -57434,8 +57873,8 @@ function binomial(total, k) {
   return Math.round(result);
 }
 function mannWhitneyLess(pair2) {
-  const n1 = pair2.reference.length;
-  const n2 = pair2.current.length;
+  const n1 = referenceSize(pair2);
+  const n2 = currentSize(pair2);
   const ranks = pooledRanks(pair2);
   const hasTies = mergedDistribution(pair2).values.length < n1 + n2;
   const u1 = ranks.referenceRankSum - n1 * (n1 + 1) / 2;
@@ -57515,7 +57954,21 @@ var psi = {
 };
 
 // src/drift/stattests/t-test.ts
-function meanAndSampleVariance(values) {
+function meanAndSampleVariance(runs) {
+  const n = runs.total;
+  const mean2 = pairwiseSumOfRuns({ lengths: runs.counts, values: runs.values }) / n;
+  const squares = new Float64Array(runs.values.length);
+  for (let k = 0; k < squares.length; k++) {
+    const deviation = runs.values[k] - mean2;
+    squares[k] = deviation * deviation;
+  }
+  return {
+    n,
+    mean: mean2,
+    variance: pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / n * (n / (n - 1))
+  };
+}
+function meanAndSampleVarianceSorted(values) {
   const n = values.length;
   const mean2 = pairwiseSum(values) / n;
   const squares = new Float64Array(n);
@@ -57523,13 +57976,18 @@ function meanAndSampleVariance(values) {
     const deviation = values[i] - mean2;
     squares[i] = deviation * deviation;
   }
-  return { mean: mean2, variance: pairwiseSum(squares) / n * (n / (n - 1)) };
+  return { n, mean: mean2, variance: pairwiseSum(squares) / n * (n / (n - 1)) };
+}
+function sideMoments(pair2, side) {
+  const runs = side === "reference" ? referenceRuns(pair2) : currentRuns(pair2);
+  const sorted = cachedSortedSide(pair2, side);
+  return sorted ? meanAndSampleVarianceSorted(sorted) : meanAndSampleVariance(runs);
 }
 function studentTTest(pair2) {
-  const n1 = pair2.reference.length;
-  const n2 = pair2.current.length;
-  const reference = meanAndSampleVariance(sortedReference(pair2));
-  const current = meanAndSampleVariance(sortedCurrent(pair2));
+  const reference = sideMoments(pair2, "reference");
+  const current = sideMoments(pair2, "current");
+  const n1 = reference.n;
+  const n2 = current.n;
   const df = n1 + n2 - 2;
   const pooledVariance = ((n1 - 1) * reference.variance + (n2 - 1) * current.variance) / df;
   const denominator = Math.sqrt(pooledVariance * (1 / n1 + 1 / n2));
@@ -57537,7 +57995,7 @@ function studentTTest(pair2) {
   return { statistic, pValue: studentTwoSidedP(statistic, df) };
 }
 function undefinedReason(pair2) {
-  const sides = [pair2.reference.length, pair2.current.length];
+  const sides = [referenceSize(pair2), currentSize(pair2)];
   if (Math.min(...sides) < 2) {
     return `t-test needs at least 2 values per side (reference ${sides[0]}, current ${sides[1]}): a single value has no sample variance, so scipy's p-value is NaN (Evidently: never drift)`;
   }
@@ -57574,8 +58032,14 @@ function tvdPermutationTest(pair2, seed, iterations = TVD_ITERATIONS) {
   const observed = tvdOfCounts(merged.referenceCounts, merged.currentCounts, nRef, nCur);
   const total = nRef + nCur;
   const combinedKeys = new Int32Array(total);
-  for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair2.reference[i]);
-  for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair2.current[i]);
+  if (pair2.fromCounts) {
+    let at = 0;
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at, at += merged.referenceCounts[k]);
+    for (let k = 0; k < keys; k++) combinedKeys.fill(k, at, at += merged.currentCounts[k]);
+  } else {
+    for (let i = 0; i < nRef; i++) combinedKeys[i] = indexOfDistinct(merged.values, pair2.reference[i]);
+    for (let i = 0; i < nCur; i++) combinedKeys[nRef + i] = indexOfDistinct(merged.values, pair2.current[i]);
+  }
   const keyTotals = new Float64Array(keys);
   for (let k = 0; k < keys; k++) keyTotals[k] = merged.referenceCounts[k] + merged.currentCounts[k];
   const random = new RandomState(seed);
@@ -57629,9 +58093,9 @@ var wasserstein = {
 
 // src/drift/stattests/z.ts
 var import_stats_base_dists_normal_cdf2 = __toESM(require_lib57(), 1);
-function twoProportionZTest(referenceOnes, referenceSize, currentOnes, currentSize) {
-  const n1 = referenceSize;
-  const n2 = currentSize;
+function twoProportionZTest(referenceOnes, referenceSize2, currentOnes, currentSize2) {
+  const n1 = referenceSize2;
+  const n2 = currentSize2;
   const p1 = referenceOnes / n1;
   const p2 = currentOnes / n2;
   const pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
@@ -57663,10 +58127,14 @@ var z = {
 // src/drift/stattests/index.ts
 function unscorable(pair2) {
   return cachedOnPair(pair2, "unscorable", () => {
-    for (const [side, values] of [
+    const sides = pair2.fromCounts ? [
+      ["reference", referenceRuns(pair2).values],
+      ["current", currentRuns(pair2).values]
+    ] : [
       ["reference", pair2.reference],
       ["current", pair2.current]
-    ]) {
+    ];
+    for (const [side, values] of sides) {
       if (values.length === 0) return `no values on the ${side} side (all missing)`;
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
