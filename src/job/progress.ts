@@ -85,9 +85,13 @@ export class Progress {
     this.show(done === total);
   };
 
-  /** The job started: a first line at once. */
+  /**
+   * The job started. A terminal gets its line at once; a CI log gets its first line only after 5 s of work, so a
+   * job that ends (or fails) sooner leaves nothing but its own output there.
+   */
   start(): void {
-    this.show(true);
+    if (this.terminal) this.show(true);
+    else this.lastWrite = this.now();
   }
 
   /** The job is over (done or failed): a terminal's line is cleared. */
