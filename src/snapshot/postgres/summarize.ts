@@ -53,10 +53,13 @@ export async function summarizeNumericColumns(
   client: pg.ClientBase,
   plan: SnapshotPlan,
   wanted: readonly CopyColumnSpec[],
-  asOf: { readonly reference: string; readonly current: string },
+  asOf: { readonly reference: string; readonly current: string; readonly referenceRows?: number },
   policy: SummarizePolicy,
 ): Promise<SummarizedColumn[]> {
   const summarized: SummarizedColumn[] = [];
+  // No column has more distinct values than the reference has rows: when the as_of listing counted them, a small
+  // reference needs no probe at all (the probe evaluates every cell of its prefix, computed columns included).
+  if (asOf.referenceRows !== undefined && asOf.referenceRows <= policy.minDistinct) return summarized;
   for (const spec of wanted) {
     if ((spec.kind !== 'int' && spec.kind !== 'float') || !policy.candidate(spec.name)) continue;
     const probe = await distinctInPrefix(client, plan, spec, asOf.reference, policy.probeRows);
