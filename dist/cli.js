@@ -60799,6 +60799,7 @@ function side(stats, testBins, chartBins) {
 }
 async function summarizeNumericColumns(client, plan, wanted, asOf, policy) {
   const summarized = [];
+  if (asOf.referenceRows !== void 0 && asOf.referenceRows <= policy.minDistinct) return summarized;
   for (const spec of wanted) {
     if (spec.kind !== "int" && spec.kind !== "float" || !policy.candidate(spec.name)) continue;
     const probe = await distinctInPrefix(client, plan, spec, asOf.reference, policy.probeRows);
@@ -61719,9 +61720,13 @@ var Progress = class _Progress {
     this.columns = total;
     this.show(done === total);
   };
-  /** The job started: a first line at once. */
+  /**
+   * The job started. A terminal gets its line at once; a CI log gets its first line only after 5 s of work, so a
+   * job that ends (or fails) sooner leaves nothing but its own output there.
+   */
   start() {
-    this.show(true);
+    if (this.terminal) this.show(true);
+    else this.lastWrite = this.now();
   }
   /** The job is over (done or failed): a terminal's line is cleared. */
   finish() {
