@@ -18,6 +18,7 @@
  *   h  one 50k-label categorical column (Zipf-like) and one float column
  */
 import { spawnSync } from 'node:child_process';
+import { mulberry32 } from '../scripts/streamflow-generator.js';
 import {
   closeSync,
   existsSync,
@@ -53,18 +54,6 @@ if (!Number.isInteger(ROWS) || ROWS < 10)
   throw new Error(`--rows must be an integer >= 10, got ${flag('--rows')}`);
 if (!Number.isInteger(RUNS) || RUNS < 1)
   throw new Error(`--runs must be a positive integer, got ${flag('--runs')}`);
-
-/** mulberry32, as in the fixture generator: seeded and reproducible. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `rows` lines from `line(i)` after `header` to `path` (through a temp file), in 64k-line chunks. */
 function writeCsv(path: string, header: string, rows: number, line: (i: number) => string): void {

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parquetWriteFile } from 'hyparquet-writer';
+import { mulberry32 as random } from '../scripts/streamflow-generator.js';
 
 const ROWS = Number(process.env.BENCH_WIDE_ROWS ?? 50_000);
 const COLUMNS = Number(process.env.BENCH_WIDE_COLUMNS ?? 2_000);
@@ -18,18 +19,6 @@ const LIMIT = process.env.BENCH_WIDE_LIMIT ?? '512MiB';
 const FORMATS = (process.env.BENCH_WIDE_FORMATS ?? 'csv,parquet').split(',');
 const dir = 'bench/out';
 mkdirSync(dir, { recursive: true });
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Row `r`'s values of one snapshot: uniform(-1, 1) sums (roughly normal) at 4 decimals; in the current snapshot

@@ -41,7 +41,7 @@ export const STREAMFLOW_COLUMNS = [
 ] as const;
 
 /** mulberry32: a small, well-distributed 32-bit PRNG; enough for fixtures, and fully reproducible. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -10,21 +10,10 @@ import { runCompareJob } from '../../src/job/compare-job.js';
 import { planBatches } from '../../src/job/column-batches.js';
 import { parseCompareSettings } from '../../src/job/compare-settings.js';
 import { UserError } from '../../src/errors.js';
+import { mulberry32 as random } from '../../scripts/streamflow-generator.js';
 
 const ROWS = 1500;
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-batches-'));
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Cell = number | string | boolean | null;
 

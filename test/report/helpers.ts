@@ -10,6 +10,10 @@ import { validateReport } from '../../src/report/schema.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
 import { pairOfTables } from '../../src/snapshot/pair.js';
 import type { Column, Table } from '../../src/snapshot/table.js';
+import { mulberry32 } from '../../scripts/streamflow-generator.js';
+
+/** mulberry32: a small seeded generator, so synthetic tables are the same on every run. */
+export const seededRandom = mulberry32;
 
 export const STREAMFLOW_LABELS = ['2024-01-31', '2024-02-29', '2024-03-31'] as const;
 
@@ -41,18 +45,6 @@ export function streamflowReport(month: 1 | 2): Promise<DriftReport> {
     cache.set(month, report);
   }
   return report;
-}
-
-/** mulberry32: a small seeded generator, so synthetic tables are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A standard normal draw (Box–Muller). */
