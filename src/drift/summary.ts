@@ -115,6 +115,8 @@ function runMoments(runs: Runs, n: number): { mean: number; std: number } {
 
 /** The present (non-NaN) values of a column, in row order. */
 function presentValues(values: Float64Array, rows: number, count: number): Float64Array {
+  // Every cell present: the values themselves, in the same order (a view, not a copy of the column).
+  if (count === rows) return values.subarray(0, rows);
   const present = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i]!)) present[k++] = values[i]!;

@@ -29,6 +29,7 @@ import type { DriftReport } from '../drift/report.js';
 import { UserError } from '../errors.js';
 import { readFileSources } from '../snapshot/files.js';
 import { isGzipPath } from '../snapshot/byte-source.js';
+import { delimitedBound } from '../snapshot/delimited-bound.js';
 import { formatFromPath } from '../snapshot/index.js';
 import {
   columnFilterFunction,
@@ -141,6 +142,21 @@ function upperBoundFromFile(source: FileSnapshotSource, cwd: string): number | u
 }
 
 /**
+ * Rows and header fields a plain CSV or TSV source holds at most, from its line ends (no field parsed); undefined for
+ * other sources, or when the header line has a quote.
+ */
+function shapeBound(source: FileSnapshotSource, cwd: string): { rows: number; fields: number } | undefined {
+  if (source.kind !== 'file' || isGzipPath(source.path)) return undefined;
+  const format = source.format ?? formatFromPath(source.path);
+  if (format !== 'csv' && format !== 'tsv') return undefined;
+  try {
+    return delimitedBound(resolve(cwd, source.path), format === 'csv' ? 0x2c : 0x09);
+  } catch {
+    return undefined; // the reader reports an unreadable file with its own message
+  }
+}
+
+/**
  * Reads and scores a file comparison in column batches when its columns do not fit in the memory limit at once.
  *
  * @param sources both file sources, the working directory and the limit's name
@@ -167,6 +183,18 @@ export async function compareInBatches(
   if (bounds.every((bound) => bound !== undefined)) {
     const whole = bounds.reduce((sum, bound) => sum + bound, 0);
     if (whole * (1 + READ_OVERHEAD + SCORING_COPIES / 100) <= available) return undefined;
+  }
+  // Then the rows and fields the files hold at most, from their line ends: when every column of that shape fits,
+  // the census below would find that they do (its figures can only be smaller), without parsing every field.
+  const shapes = files.map((source) => shapeBound(source, sources.cwd));
+  if (shapes.every((shape) => shape !== undefined)) {
+    const cells = shapes.reduce((sum, shape) => sum + shape.rows * shape.fields, 0);
+    const widest = shapes.reduce((sum, shape) => sum + shape.rows, 0);
+    if (
+      BYTES_PER_CELL * ((1 + READ_OVERHEAD) * cells + strategy.threads * SCORING_COPIES * widest) <=
+      available
+    )
+      return undefined;
   }
   const readFiles = strategy.readFiles ?? readInThisThread;
   const withoutRowFacts: FileReader = (requests) =>

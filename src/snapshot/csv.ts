@@ -468,10 +468,13 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
             throw new UserError('DUPLICATE_HEADER', `${path}:1: duplicate column name '${name}'`);
           seen.add(name);
         }
+        // Room for the first 4,096 rows: at that row every column is sized from the average record length, and
+        // what a bigger start holds until the collector runs (64k rows: 200 MiB per file of 400 float columns) is
+        // peak memory for nothing.
         builders = header.map((name) =>
           options.include && !options.include(name)
             ? undefined
-            : new ColumnBuilder(name, { capacity: 1 << 16, shared: options.sharedMemory }),
+            : new ColumnBuilder(name, { capacity: 4096, shared: options.sharedMemory }),
         );
         caches = header.map(() => new CellCache());
         fast.fields = fieldsFor(header.length);

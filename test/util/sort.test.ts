@@ -36,6 +36,18 @@ describe('fast sorts equal Float64Array.prototype.sort', () => {
     const rounded = Float64Array.from({ length: 100_000 }, (_, i) => Math.round(Math.cos(i) * 300) / 10);
     expect(same(fastSortedCopy(rounded), native(rounded))).toBe(true);
   });
+  it('keeps counting right across columns that share the kept table and key arrays', () => {
+    for (let column = 0; column < 3; column++) {
+      // Few distinct values (counted in the full-size table), then many (sorted with the kept key arrays).
+      const few = Float64Array.from({ length: 50_000 + column }, (_, i) => ((i * 7919 + column) % 3000) / 8);
+      expect(same(fastSortedCopy(few), native(few))).toBe(true);
+      const many = Float64Array.from(
+        { length: 40_000 - column * 1000 },
+        (_, i) => Math.sin(i + column) * 1e3,
+      );
+      expect(same(fastSortedCopy(many), native(many))).toBe(true);
+    }
+  });
   it('never mutates its input', () => {
     const values = Float64Array.from([3, 1, 2]);
     radixSortedCopy(values);

@@ -1,0 +1,61 @@
+/**
+ * The most rows and fields a plain (uncompressed) CSV or TSV file can hold, from its line ends alone: no field is
+ * parsed, so it costs a byte search over the file (about 0.2 s for 343 MB from the page cache, against 2–3 s for a
+ * read that tokenizes every field and keeps none).
+ */
+import { closeSync, readSync } from 'node:fs';
+import { openForReading } from '../util/fs.js';
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Upper bounds of a delimited file's shape. */
+export interface DelimitedBound {
+  /** Data rows: at most one per line end (the header's among them), plus a last line without one. */
+  readonly rows: number;
+  /** Fields of the header: its delimiters plus one. */
+  readonly fields: number;
+}
+
+/** Occurrences of `byte` in `buf[0, length)`. */
+function countByte(buf: Buffer, length: number, byte: number): number {
+  let count = 0;
+  for (let at = buf.indexOf(byte, 0); at >= 0 && at < length; at = buf.indexOf(byte, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Bounds of the file's rows and header fields, or undefined when the header line is not found in the first chunk
+ * or has a quote (a quoted header may hold delimiters or line ends that are not ones).
+ *
+ * Every record ends at a line end (LF, CR or CR LF) or at the end of the file, and a quoted line end only adds
+ * line ends, so the data rows are at most the LF and CR bytes counted (the header's end among them) plus one.
+ *
+ * @param delimiter the field separator's byte (`,` or a tab)
+ */
+export function delimitedBound(path: string, delimiter: number): DelimitedBound | undefined {
+  const fd = openForReading(path);
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    let fields: number | undefined;
+    let lineEnds = 0;
+    for (let first = true; ; first = false) {
+      const length = readSync(fd, buf, 0, CHUNK_BYTES, null);
+      if (length === 0) break;
+      if (first) {
+        let end = 0;
+        while (end < length && buf[end] !== LF && buf[end] !== CR) end++;
+        if (end === length && length === CHUNK_BYTES) return undefined;
+        const header = buf.subarray(0, end);
+        if (header.includes(QUOTE)) return undefined;
+        fields = countByte(header, end, delimiter) + 1;
+      }
+      lineEnds += countByte(buf, length, LF) + countByte(buf, length, CR);
+    }
+    return fields === undefined ? undefined : { rows: lineEnds + 1, fields };
+  } finally {
+    closeSync(fd);
+  }
+}
