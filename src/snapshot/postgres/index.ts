@@ -80,6 +80,12 @@ export interface PostgresSnapshots {
 /**
  * Streams the reference and current snapshots into columnar tables inside one read-only, repeatable-read
  * transaction (both reads see the same database state).
+ *
+ * The two snapshots are read at once: the transaction exports its snapshot (`pg_export_snapshot()`) and a second
+ * read-only connection imports it (`SET TRANSACTION SNAPSHOT` in its own `REPEATABLE READ READ ONLY` transaction,
+ * with the same startup options and settings), so the server produces both COPY streams in parallel while the
+ * runner decodes whichever chunk arrives, and both reads still see one database state. A server in recovery (a
+ * hot standby) cannot export a snapshot: there the snapshots are read one after the other on one connection.
  */
 export async function readPostgresSnapshots(
   settings: PostgresSnapshotSettings,
@@ -90,22 +96,53 @@ export async function readPostgresSnapshots(
     const onRows = () => {
       attempt.rowsRead = true;
     };
-    attempt.step = `reading the snapshot as_of ${asOf.reference}`;
-    const reference = await readSnapshot(client, plan, asOf.reference, {
-      expectedRows: sizeHint(asOf.referenceRows),
+    const options = (which: 'reference' | 'current', rows: () => void) => ({
+      expectedRows: sizeHint(which === 'reference' ? asOf.referenceRows : asOf.currentRows),
       include,
-      onRows,
-      names: settings.names,
-    });
-    attempt.step = `reading the snapshot as_of ${asOf.current}`;
-    const current = await readSnapshot(client, plan, asOf.current, {
-      expectedRows: sizeHint(asOf.currentRows),
-      include,
-      onRows,
+      onRows: rows,
       names: settings.names,
     });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
-    return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
+    const recovery = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+    if (recovery.rows[0]!.standby) {
+      attempt.step = `reading the snapshot as_of ${asOf.reference}`;
+      const reference = await readSnapshot(client, plan, asOf.reference, options('reference', onRows));
+      attempt.step = `reading the snapshot as_of ${asOf.current}`;
+      const current = await readSnapshot(client, plan, asOf.current, options('current', onRows));
+      return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
+    }
+    const exported = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+    const database = databaseAt(
+      settings.databaseUrl,
+      'read-only',
+      (settings.names ?? NEUTRAL_DATABASE_NAMES).databaseUrl,
+    );
+    attempt.step = `reading the snapshots as_of ${asOf.reference} and ${asOf.current}`;
+    const [reference, current] = await Promise.allSettled([
+      readSnapshot(client, plan, asOf.reference, options('reference', onRows)),
+      withReadOnlySnapshot(database, { ...settings, snapshot: exported.rows[0]!.id }, (second, inner) => {
+        inner.step = `reading the snapshot as_of ${asOf.current}`;
+        return readSnapshot(
+          second,
+          plan,
+          asOf.current,
+          options('current', () => {
+            inner.rowsRead = true;
+            onRows();
+          }),
+        );
+      }),
+    ]);
+    // Both reads are awaited before anything is thrown, so no connection outlives the transaction.
+    if (reference.status === 'rejected') throw reference.reason;
+    if (current.status === 'rejected') throw current.reason;
+    return {
+      reference: reference.value,
+      current: current.value,
+      referenceAsOf: asOf.reference,
+      currentAsOf: asOf.current,
+      allColumns,
+    };
   });
 }
 
