@@ -67,7 +67,8 @@ const MAX_KEY_SPACE = 2 ** 28;
 /**
  * Duplicated rows when every column has few distinct values, or undefined when they have too many. Each column's
  * canonical values get dense codes (string codes as they are; numbers through a small open-addressing table keyed
- * by the value's two 32-bit words, -0 as 0 and every NaN alike, as the hash search below), and each row the
+ * by the value's two 32-bit words, -0 as 0 and every NaN alike, as the hash search below; whole numbers in a short
+ * range as value − min), and each row the
  * mixed-radix key `Σ code_c · Π_{c' < c} distinct_c'`: equal rows have equal keys and different rows different
  * ones, exactly, so the duplicated rows are the rows minus the distinct keys, counted in a bitset. The key space
  * (the product of the columns' distinct counts) is capped at {@link MAX_KEY_SPACE}; a column that exceeds its
@@ -89,6 +90,24 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
       continue;
     }
     const values = column.values;
+    // Whole numbers in a short range (counts, flags, small integers) are their own codes: value - min.
+    let min = Infinity;
+    let max = -Infinity;
+    let whole = true;
+    for (let i = 0; i < rows; i++) {
+      const value = values[i]!;
+      if (value !== Math.floor(value)) {
+        whole = false;
+        break;
+      }
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    if (whole && max - min < Math.min(limit, 65536)) {
+      for (let i = 0; i < rows; i++) keys[i]! += (values[i]! - min) * radix;
+      radix *= max - min + 1;
+      continue;
+    }
     const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
     let capacity = 64;
     const maxDistinct = Math.min(limit, 4096);
@@ -106,7 +125,7 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
         high = 0x7ff80000;
         low = 0;
       }
-      let slot = fmix32(murmurWord(murmurWord(0, low), high)) & mask;
+      let slot = fmix32(low ^ Math.imul(high, 0x9e3779b1)) & mask;
       let code: number;
       for (;;) {
         code = slotCode[slot]!;
