@@ -103,24 +103,18 @@ export async function readPostgresSnapshots(
       names: settings.names,
     });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
-    const recovery = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
-    if (recovery.rows[0]!.standby) {
+    const open = await snapshotSessions(client, settings);
+    if (open === undefined) {
       attempt.step = `reading the snapshot as_of ${asOf.reference}`;
       const reference = await readSnapshot(client, plan, asOf.reference, options('reference', onRows));
       attempt.step = `reading the snapshot as_of ${asOf.current}`;
       const current = await readSnapshot(client, plan, asOf.current, options('current', onRows));
       return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
     }
-    const exported = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
-    const database = databaseAt(
-      settings.databaseUrl,
-      'read-only',
-      (settings.names ?? NEUTRAL_DATABASE_NAMES).databaseUrl,
-    );
     attempt.step = `reading the snapshots as_of ${asOf.reference} and ${asOf.current}`;
     const [reference, current] = await Promise.allSettled([
       readSnapshot(client, plan, asOf.reference, options('reference', onRows)),
-      withReadOnlySnapshot(database, { ...settings, snapshot: exported.rows[0]!.id }, (second, inner) => {
+      open((second, inner) => {
         inner.step = `reading the snapshot as_of ${asOf.current}`;
         return readSnapshot(
           second,
@@ -144,6 +138,27 @@ export async function readPostgresSnapshots(
       allColumns,
     };
   });
+}
+
+/**
+ * Opens further read-only connections that import this transaction's snapshot (`pg_export_snapshot()`, then `SET
+ * TRANSACTION SNAPSHOT` in a `REPEATABLE READ READ ONLY` transaction with the same startup options and settings),
+ * so statements can run at once and still see one database state; undefined on a server in recovery (a hot
+ * standby), which cannot export a snapshot.
+ */
+async function snapshotSessions(
+  client: ClientBase,
+  settings: PostgresSnapshotSettings,
+): Promise<(<T>(work: (client: ClientBase, attempt: ReadAttempt) => Promise<T>) => Promise<T>) | undefined> {
+  const recovery = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+  if (recovery.rows[0]!.standby) return undefined;
+  const exported = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+  const database = databaseAt(
+    settings.databaseUrl,
+    'read-only',
+    (settings.names ?? NEUTRAL_DATABASE_NAMES).databaseUrl,
+  );
+  return (work) => withReadOnlySnapshot(database, { ...settings, snapshot: exported.rows[0]!.id }, work);
 }
 
 /**
@@ -259,7 +274,8 @@ export async function countPostgresSnapshots(
       );
     } else {
       const strategy = force === 'per-partition' ? undefined : force;
-      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize);
+      const open = summarize ? await snapshotSessions(client, settings) : undefined;
+      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize, open);
     }
     const counted = new Set([...counts.columns, ...counts.summarized].map((column) => column.name));
     const unloaded = counts.allColumns.filter((name) => !counted.has(name));
