@@ -2,7 +2,7 @@
  * Reading driftwatch snapshots from PostgreSQL: the entry points the CLI and the action call.
  * Every call opens its own read-only connection and closes it, whatever happens.
  */
-import type { ClientBase } from 'pg';
+import type { Client, ClientBase } from 'pg';
 import type { CountedTable, RowFacts, SummarizedColumn, SummarizePolicy, Table } from '../table.js';
 import { NEUTRAL_DATABASE_NAMES, type DatabaseSettingNames } from './source.js';
 import {
@@ -111,13 +111,35 @@ export async function readPostgresSnapshots(
       const current = await readSnapshot(client, plan, asOf.current, options('current', onRows));
       return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
     }
-    attempt.step = `reading the snapshots as_of ${asOf.reference} and ${asOf.current}`;
+    attempt.step = `reading the snapshot as_of ${asOf.reference}`;
+    // The first failure ends the other read at once (its connection is closed, so it neither runs on nor is
+    // retried) and is the one reported; both reads are awaited, so no connection outlives the transaction.
+    let failure: { error: unknown } | undefined;
+    let second: { client: ClientBase; attempt: ReadAttempt } | undefined;
+    const fail = (error: unknown, other: () => void) => {
+      if (failure === undefined) {
+        failure = { error };
+        other();
+      }
+    };
+    const endSecond = () => {
+      if (second === undefined) return;
+      second.attempt.rowsRead = true;
+      void (second.client as Client).end().catch(() => undefined);
+    };
+    const endFirst = () => void (client as Client).end().catch(() => undefined);
     const [reference, current] = await Promise.allSettled([
-      readSnapshot(client, plan, asOf.reference, options('reference', onRows)),
-      open((second, inner) => {
+      readSnapshot(client, plan, asOf.reference, options('reference', onRows)).catch((error: unknown) => {
+        fail(error, endSecond);
+        throw error;
+      }),
+      open((secondClient, inner) => {
+        second = { client: secondClient, attempt: inner };
+        // Not the failure itself: a lost connection thrown here would be retried; this one is never reported.
+        if (failure !== undefined) throw new Error('the other snapshot read failed');
         inner.step = `reading the snapshot as_of ${asOf.current}`;
         return readSnapshot(
-          second,
+          secondClient,
           plan,
           asOf.current,
           options('current', () => {
@@ -125,11 +147,14 @@ export async function readPostgresSnapshots(
             onRows();
           }),
         );
+      }).catch((error: unknown) => {
+        fail(error, endFirst);
+        throw error;
       }),
     ]);
-    // Both reads are awaited before anything is thrown, so no connection outlives the transaction.
-    if (reference.status === 'rejected') throw reference.reason;
-    if (current.status === 'rejected') throw current.reason;
+    if (failure !== undefined) throw failure.error;
+    if (reference.status === 'rejected' || current.status === 'rejected')
+      throw new Error('unreachable: a read failed without a recorded failure');
     return {
       reference: reference.value,
       current: current.value,
