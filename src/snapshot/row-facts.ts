@@ -26,6 +26,8 @@ export interface DuplicateSearch {
   readonly probes: number;
   /** The most slots looked at beyond the first for one row. */
   readonly maxProbes: number;
+  /** `keys`: every column had few distinct values (exact mixed-radix row keys); `hash`: the 64-bit row hash. */
+  readonly method: 'keys' | 'hash';
 }
 
 const C1 = 0xcc9e2d51;
@@ -59,17 +61,120 @@ function fmix32(value: number): number {
   return h;
 }
 
+/** Rows-keys space of the low-cardinality path: a bitset of at most 2^28 bits (32 MiB), one bit per key. */
+const MAX_KEY_SPACE = 2 ** 28;
+
+/**
+ * Duplicated rows when every column has few distinct values, or undefined when they have too many. Each column's
+ * canonical values get dense codes (string codes as they are; numbers through a small open-addressing table keyed
+ * by the value's two 32-bit words, -0 as 0 and every NaN alike, as the hash search below; whole numbers in a short
+ * range as value − min), and each row the
+ * mixed-radix key `Σ code_c · Π_{c' < c} distinct_c'`: equal rows have equal keys and different rows different
+ * ones, exactly, so the duplicated rows are the rows minus the distinct keys, counted in a bitset. The key space
+ * (the product of the columns' distinct counts) is capped at {@link MAX_KEY_SPACE}; a column that exceeds its
+ * share stops the path at once, after at most a table's worth of rows.
+ */
+function lowCardinalityDuplicates(table: Table): number | undefined {
+  const rows = table.rows;
+  const keys = new Int32Array(rows);
+  let radix = 1;
+  for (const column of table.columns) {
+    const limit = Math.floor(MAX_KEY_SPACE / radix);
+    if (column.type === 'string') {
+      // Codes are -1 (missing) to dictionary.length - 1.
+      const distinct = column.dictionary.length + 1;
+      if (distinct > limit) return undefined;
+      const codes = column.codes;
+      for (let i = 0; i < rows; i++) keys[i]! += (codes[i]! + 1) * radix;
+      radix *= distinct;
+      continue;
+    }
+    const values = column.values;
+    // Whole numbers in a short range (counts, flags, small integers) are their own codes: value - min.
+    let min = Infinity;
+    let max = -Infinity;
+    let whole = true;
+    for (let i = 0; i < rows; i++) {
+      const value = values[i]!;
+      if (value !== Math.floor(value)) {
+        whole = false;
+        break;
+      }
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    if (whole && max - min < Math.min(limit, 65536)) {
+      for (let i = 0; i < rows; i++) keys[i]! += (values[i]! - min) * radix;
+      radix *= max - min + 1;
+      continue;
+    }
+    const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+    let capacity = 64;
+    const maxDistinct = Math.min(limit, 4096);
+    while (capacity < 2 * maxDistinct) capacity <<= 1;
+    const mask = capacity - 1;
+    const slotLow = new Uint32Array(capacity);
+    const slotHigh = new Uint32Array(capacity);
+    const slotCode = new Int32Array(capacity).fill(-1);
+    let distinct = 0;
+    for (let i = 0; i < rows; i++) {
+      let low = words[2 * i]!;
+      let high = words[2 * i + 1]!;
+      if (low === 0 && high === 0x80000000) high = 0;
+      else if ((high & 0x7ff00000) === 0x7ff00000 && ((high & 0xfffff) | low) !== 0) {
+        high = 0x7ff80000;
+        low = 0;
+      }
+      let slot = fmix32(low ^ Math.imul(high, 0x9e3779b1)) & mask;
+      let code: number;
+      for (;;) {
+        code = slotCode[slot]!;
+        if (code < 0) {
+          if (distinct === maxDistinct) return undefined;
+          code = distinct++;
+          slotCode[slot] = code;
+          slotLow[slot] = low;
+          slotHigh[slot] = high;
+          break;
+        }
+        if (slotLow[slot] === low && slotHigh[slot] === high) break;
+        slot = (slot + 1) & mask;
+      }
+      keys[i]! += code * radix;
+    }
+    radix *= Math.max(distinct, 1);
+  }
+  const seen = new Int32Array(Math.ceil(radix / 32));
+  let distinctRows = 0;
+  for (let i = 0; i < rows; i++) {
+    const key = keys[i]!;
+    const bit = 1 << (key & 31);
+    const word = seen[key >>> 5]!;
+    if ((word & bit) === 0) {
+      seen[key >>> 5] = word | bit;
+      distinctRows++;
+    }
+  }
+  return rows - distinctRows;
+}
+
 /**
  * Duplicated rows with the statistics of the search (see {@link countDuplicatedRows}).
  *
  * @param table the snapshot's columns
+ * @param options `lowCardinality: false` skips the exact path for columns with few distinct values (tests)
  * @returns the count and the probe statistics of the hash table
  */
-export function searchDuplicatedRows(table: Table): DuplicateSearch {
+export function searchDuplicatedRows(
+  table: Table,
+  options: { readonly lowCardinality?: boolean } = {},
+): DuplicateSearch {
   const rows = table.rows;
-  const none = { duplicated: 0, probes: 0, maxProbes: 0 };
+  const none = { duplicated: 0, probes: 0, maxProbes: 0, method: 'hash' } as const;
   if (rows < 2 || table.columns.length === 0) return none;
   if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
+  const few = options.lowCardinality === false ? undefined : lowCardinalityDuplicates(table);
+  if (few !== undefined) return { duplicated: few, probes: 0, maxProbes: 0, method: 'keys' };
   const canonical = table.columns.map((column) => canonicalColumn(column));
   // Two 32-bit lanes of a 64-bit row hash, fed each cell's canonical bits column by column (typed arrays, no
   // per-row objects): a murmur3 lane and an xxhash-style lane with their own constants.
@@ -142,7 +247,7 @@ export function searchDuplicatedRows(table: Table): DuplicateSearch {
     probes += probe;
     if (probe > maxProbes) maxProbes = probe;
   }
-  return { duplicated, probes, maxProbes };
+  return { duplicated, probes, maxProbes, method: 'hash' };
 }
 
 /**

@@ -87,7 +87,7 @@ describe('rowFactsOf', () => {
         { name: 'x', type: 'float', values: Float64Array.of(1, 1, 1) },
       ],
     };
-    expect(searchDuplicatedRows(table)).toEqual({ duplicated: 0, probes: 0, maxProbes: 0 });
+    expect(searchDuplicatedRows(table)).toEqual({ duplicated: 0, probes: 0, maxProbes: 0, method: 'hash' });
   });
 });
 
@@ -146,12 +146,35 @@ describe('searchDuplicatedRows on adversarial shapes', () => {
         rows,
         columns: columns.map((values, index) => ({ name: `c${index}`, type: 'float' as const, values })),
       };
-      const search = searchDuplicatedRows(table);
-      expect(search.duplicated).toBe(duplicatedByKeys(columns, rows));
+      const expected = duplicatedByKeys(columns, rows);
+      const search = searchDuplicatedRows(table, { lowCardinality: false });
+      expect(search.method).toBe('hash');
+      expect(search.duplicated).toBe(expected);
       // A table at most half full probes about one extra slot per row on well-spread hashes; a badly spread
       // hash probes thousands.
       expect(search.probes / rows).toBeLessThan(2);
       expect(search.maxProbes).toBeLessThan(64);
+      // The exact low-cardinality path, where the shape allows it, counts the same.
+      expect(searchDuplicatedRows(table).duplicated).toBe(expected);
     });
   }
+
+  it('takes the exact row-key path for few distinct values, strings and missing cells included', () => {
+    const codes = Int32Array.from({ length: rows }, () => Math.floor(random() * 4) - 1);
+    const floats = Float64Array.from({ length: rows }, () =>
+      random() < 0.1 ? NaN : random() < 0.5 ? -0 : Math.floor(random() * 30) / 10,
+    );
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        { name: 's', type: 'string', dictionary: ['a', 'b', 'c'], codes },
+        { name: 'x', type: 'float', values: floats },
+      ],
+    };
+    const keyed = searchDuplicatedRows(table);
+    expect(keyed.method).toBe('keys');
+    expect(keyed.duplicated).toBe(searchDuplicatedRows(table, { lowCardinality: false }).duplicated);
+    expect(keyed.duplicated).toBe(duplicatedByKeys([Float64Array.from(codes), floats], rows));
+  });
 });

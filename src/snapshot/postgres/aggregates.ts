@@ -160,7 +160,8 @@ interface RawSide {
  * all columns; the counts are the same. `force` picks the per-column strategy directly (tests, Citus).
  *
  * With a `summarize` policy, numeric columns with many distinct values are summarised first (`summarize.ts`) and
- * left out of the value counts; they still take part in the duplicated and empty rows.
+ * left out of the value counts; they still take part in the duplicated and empty rows. With `open` (a read-only
+ * connection importing this transaction's snapshot) several columns are summarised at once.
  *
  * Every statement holds the snapshot query, so each is sent with the extended protocol (one statement per Parse)
  * and with the as_of value bound as `$1`. `onRows` is called when the first counts arrive.
@@ -175,10 +176,13 @@ export async function countSnapshotValues(
   force?: CountStrategy,
   onRows?: () => void,
   summarize?: SummarizePolicy,
+  open?: PartitionSession,
 ): Promise<SnapshotCounts & { strategy: CountStrategy }> {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
-  const summarized = summarize ? await summarizeNumericColumns(client, plan, wanted, asOf, summarize) : [];
+  const summarized = summarize
+    ? await summarizeNumericColumns(client, plan, wanted, asOf, summarize, open)
+    : [];
   const names = new Set(summarized.map((column) => column.name));
   const counted = wanted.map((spec) => !names.has(spec.name));
   let strategy: CountStrategy = force ?? 'grouping-sets';

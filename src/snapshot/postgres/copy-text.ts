@@ -112,30 +112,63 @@ export class CopyTextDecoder {
 
   /**
    * Decodes the rows of `buf[0 .. end]` (`buf[end]` is a row's newline) in one scan of the bytes: a tab ends a
-   * field, a newline ends the row's last field (COPY text escapes both inside values).
+   * field, a newline ends the row's last field (COPY text escapes both inside values). An integer cell of at most
+   * 15 digits and a boolean cell are parsed as they are scanned; any other cell (NULL, text, floats, dates, long
+   * integers) is found first and decoded by {@link decodeCell}.
    */
   private decodeRows(buf: Buffer, end: number): void {
     const builders = this.builders;
     const columns = this.columns;
     const last = builders.length - 1;
     let field = 0;
-    let fieldStart = 0;
-    for (let i = 0; i <= end; i++) {
-      const c = buf[i]!;
-      if (c === TAB) {
+    let i = 0;
+    while (i <= end) {
+      const kind = columns[field]!.kind;
+      const builder = builders[field]!;
+      let separator = -1;
+      if (kind === 'int') {
+        let j = i;
+        const negative = buf[j] === 0x2d;
+        if (negative) j++;
+        const digitsStart = j;
+        let value = 0;
+        let digit = buf[j]! - 0x30;
+        while (digit >= 0 && digit <= 9) {
+          value = value * 10 + digit;
+          digit = buf[++j]! - 0x30;
+        }
+        const digits = j - digitsStart;
+        const c = buf[j];
+        if (digits > 0 && digits <= 15 && (c === TAB || c === LF)) {
+          builder.pushNumber(negative ? -value : value, true);
+          separator = j;
+        }
+      } else if (kind === 'bool') {
+        const c = buf[i + 1];
+        const b = buf[i];
+        if ((c === TAB || c === LF) && (b === 0x74 || b === 0x66)) {
+          builder.pushBool(b === 0x74); // 't' / 'f'
+          separator = i + 1;
+        }
+      }
+      if (separator < 0) {
+        let j = i;
+        let c = buf[j];
+        while (c !== TAB && c !== LF) c = buf[++j];
+        this.decodeCell(builder, kind, buf, i, j);
+        separator = j;
+      }
+      if (buf[separator] === TAB) {
         if (field === last)
           throw new Error(`COPY row ${this.length + 1} has more than ${builders.length} fields`);
-        this.decodeCell(builders[field]!, columns[field]!.kind, buf, fieldStart, i);
         field++;
-        fieldStart = i + 1;
-      } else if (c === LF) {
+      } else {
         if (field !== last)
           throw new Error(`COPY row ${this.length + 1} has ${field + 1} fields, expected ${builders.length}`);
-        this.decodeCell(builders[field]!, columns[field]!.kind, buf, fieldStart, i);
         this.length++;
         field = 0;
-        fieldStart = i + 1;
       }
+      i = separator + 1;
     }
   }
 

@@ -2,7 +2,7 @@
  * Reading driftwatch snapshots from PostgreSQL: the entry points the CLI and the action call.
  * Every call opens its own read-only connection and closes it, whatever happens.
  */
-import type { ClientBase } from 'pg';
+import type { Client, ClientBase } from 'pg';
 import type { CountedTable, RowFacts, SummarizedColumn, SummarizePolicy, Table } from '../table.js';
 import { NEUTRAL_DATABASE_NAMES, type DatabaseSettingNames } from './source.js';
 import {
@@ -80,6 +80,12 @@ export interface PostgresSnapshots {
 /**
  * Streams the reference and current snapshots into columnar tables inside one read-only, repeatable-read
  * transaction (both reads see the same database state).
+ *
+ * The two snapshots are read at once: the transaction exports its snapshot (`pg_export_snapshot()`) and a second
+ * read-only connection imports it (`SET TRANSACTION SNAPSHOT` in its own `REPEATABLE READ READ ONLY` transaction,
+ * with the same startup options and settings), so the server produces both COPY streams in parallel while the
+ * runner decodes whichever chunk arrives, and both reads still see one database state. A server in recovery (a
+ * hot standby) cannot export a snapshot: there the snapshots are read one after the other on one connection.
  */
 export async function readPostgresSnapshots(
   settings: PostgresSnapshotSettings,
@@ -90,23 +96,94 @@ export async function readPostgresSnapshots(
     const onRows = () => {
       attempt.rowsRead = true;
     };
-    attempt.step = `reading the snapshot as_of ${asOf.reference}`;
-    const reference = await readSnapshot(client, plan, asOf.reference, {
-      expectedRows: sizeHint(asOf.referenceRows),
+    const options = (which: 'reference' | 'current', rows: () => void) => ({
+      expectedRows: sizeHint(which === 'reference' ? asOf.referenceRows : asOf.currentRows),
       include,
-      onRows,
-      names: settings.names,
-    });
-    attempt.step = `reading the snapshot as_of ${asOf.current}`;
-    const current = await readSnapshot(client, plan, asOf.current, {
-      expectedRows: sizeHint(asOf.currentRows),
-      include,
-      onRows,
+      onRows: rows,
       names: settings.names,
     });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
-    return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
+    const open = await snapshotSessions(client, settings);
+    if (open === undefined) {
+      attempt.step = `reading the snapshot as_of ${asOf.reference}`;
+      const reference = await readSnapshot(client, plan, asOf.reference, options('reference', onRows));
+      attempt.step = `reading the snapshot as_of ${asOf.current}`;
+      const current = await readSnapshot(client, plan, asOf.current, options('current', onRows));
+      return { reference, current, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
+    }
+    attempt.step = `reading the snapshot as_of ${asOf.reference}`;
+    // The first failure ends the other read at once (its connection is closed, so it neither runs on nor is
+    // retried) and is the one reported; both reads are awaited, so no connection outlives the transaction.
+    let failure: { error: unknown } | undefined;
+    let second: { client: ClientBase; attempt: ReadAttempt } | undefined;
+    const fail = (error: unknown, other: () => void) => {
+      if (failure === undefined) {
+        failure = { error };
+        other();
+      }
+    };
+    const endSecond = () => {
+      if (second === undefined) return;
+      second.attempt.rowsRead = true;
+      void (second.client as Client).end().catch(() => undefined);
+    };
+    const endFirst = () => void (client as Client).end().catch(() => undefined);
+    const [reference, current] = await Promise.allSettled([
+      readSnapshot(client, plan, asOf.reference, options('reference', onRows)).catch((error: unknown) => {
+        fail(error, endSecond);
+        throw error;
+      }),
+      open((secondClient, inner) => {
+        second = { client: secondClient, attempt: inner };
+        // Not the failure itself: a lost connection thrown here would be retried; this one is never reported.
+        if (failure !== undefined) throw new Error('the other snapshot read failed');
+        inner.step = `reading the snapshot as_of ${asOf.current}`;
+        return readSnapshot(
+          secondClient,
+          plan,
+          asOf.current,
+          options('current', () => {
+            inner.rowsRead = true;
+            onRows();
+          }),
+        );
+      }).catch((error: unknown) => {
+        fail(error, endFirst);
+        throw error;
+      }),
+    ]);
+    if (failure !== undefined) throw failure.error;
+    if (reference.status === 'rejected' || current.status === 'rejected')
+      throw new Error('unreachable: a read failed without a recorded failure');
+    return {
+      reference: reference.value,
+      current: current.value,
+      referenceAsOf: asOf.reference,
+      currentAsOf: asOf.current,
+      allColumns,
+    };
   });
+}
+
+/**
+ * Opens further read-only connections that import this transaction's snapshot (`pg_export_snapshot()`, then `SET
+ * TRANSACTION SNAPSHOT` in a `REPEATABLE READ READ ONLY` transaction with the same startup options and settings),
+ * so statements can run at once and still see one database state; undefined on a server in recovery (a hot
+ * standby), which cannot export a snapshot.
+ */
+async function snapshotSessions(
+  client: ClientBase,
+  settings: PostgresSnapshotSettings,
+): Promise<(<T>(work: (client: ClientBase, attempt: ReadAttempt) => Promise<T>) => Promise<T>) | undefined> {
+  const recovery = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+  if (recovery.rows[0]!.standby) return undefined;
+  const exported = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+  const database = databaseAt(
+    settings.databaseUrl,
+    'read-only',
+    (settings.names ?? NEUTRAL_DATABASE_NAMES).databaseUrl,
+  );
+  return (work) => withReadOnlySnapshot(database, { ...settings, snapshot: exported.rows[0]!.id }, work);
 }
 
 /**
@@ -222,7 +299,8 @@ export async function countPostgresSnapshots(
       );
     } else {
       const strategy = force === 'per-partition' ? undefined : force;
-      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize);
+      const open = summarize ? await snapshotSessions(client, settings) : undefined;
+      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize, open);
     }
     const counted = new Set([...counts.columns, ...counts.summarized].map((column) => column.name));
     const unloaded = counts.allColumns.filter((name) => !counted.has(name));

@@ -346,7 +346,13 @@ export async function readSnapshot(
   const described = await describeSnapshot(client, plan, asOf);
   const columns = options.include ? described.filter((column) => options.include!(column.name)) : described;
   if (columns.length === 0) throw new UserError('DATABASE', `${plan.label}: no columns left to read`);
-  await client.query({ text: `SELECT set_config('driftwatch.as_of', $1, true)`, values: [asOf] });
+  // synchronize_seqscans off: a scan that starts while another one reads the same large table (the other snapshot,
+  // read at once on a second connection) would otherwise join it mid-table and wrap around, and the rows, which
+  // pandas sums in order, would arrive in an order that depends on timing.
+  await client.query({
+    text: `SELECT set_config('driftwatch.as_of', $1, true), set_config('synchronize_seqscans', 'off', true)`,
+    values: [asOf],
+  });
   const bound = replaceAsOfPlaceholder(
     (options.names ?? NEUTRAL_DATABASE_NAMES).query,
     plan.sql,

@@ -184,6 +184,33 @@ describe.skipIf(!available)('PostgreSQL snapshots', () => {
     expect([discovered.referenceAsOf, discovered.currentAsOf]).toEqual(['2024-02-29', '2024-03-31']);
   });
 
+  it('reads the two snapshots on two connections that see one database state', async () => {
+    // pg_current_snapshot() is the transaction's snapshot: the second connection imports the first one's, so both
+    // print the same xmin:xmax:xip list, from two different backends, each in a read-only transaction.
+    const read = await readPostgresSnapshots(
+      settings({
+        source: {
+          kind: 'query',
+          sql: `SELECT id, pg_backend_pid()::text AS pid, pg_current_snapshot()::text AS seen,
+                  current_setting('transaction_read_only') AS ro, current_setting('transaction_isolation') AS iso
+                FROM ${schema}.features WHERE as_of = $1`,
+        },
+        referenceAsOf: { kind: 'value', value: '2024-01-31' },
+        currentAsOf: { kind: 'value', value: '2024-02-29' },
+      }),
+    );
+    const one = (t: Table, name: string) => [...new Set(values(t, name))];
+    expect(one(read.reference, 'pid')).toHaveLength(1);
+    expect(one(read.current, 'pid')).toHaveLength(1);
+    expect(one(read.reference, 'pid')).not.toEqual(one(read.current, 'pid'));
+    expect(one(read.reference, 'seen')).toHaveLength(1);
+    expect(one(read.current, 'seen')).toEqual(one(read.reference, 'seen'));
+    for (const side of [read.reference, read.current]) {
+      expect(one(side, 'ro')).toEqual(['on']);
+      expect(one(side, 'iso')).toEqual(['repeatable read']);
+    }
+  });
+
   describe('one-line errors', () => {
     it('as_of with no rows', async () => {
       await rejectsWith(
