@@ -55,6 +55,34 @@ function encodeCodes(codes: Int32Array, remap: Int32Array): Float64Array {
 }
 
 /**
+ * The runs of a side's label ranks (what counting {@link encodeCodes}' values gives: the ranks that occur, ascending,
+ * with their counts), from a tally of the codes.
+ */
+function codeRuns(codes: Int32Array, remap: Int32Array, labels: number): Runs {
+  const byCode = new Float64Array(remap.length);
+  let total = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0) {
+      byCode[code]!++;
+      total++;
+    }
+  }
+  const byRank = new Float64Array(labels);
+  for (let code = 0; code < byCode.length; code++) byRank[remap[code]!]! += byCode[code]!;
+  let runs = 0;
+  for (let r = 0; r < labels; r++) if (byRank[r]! > 0) runs++;
+  const values = new Float64Array(runs);
+  const counts = new Float64Array(runs);
+  for (let r = 0, k = 0; r < labels; r++) {
+    if (byRank[r] === 0) continue;
+    values[k] = r;
+    counts[k++] = byRank[r]!;
+  }
+  return { values, counts, total };
+}
+
+/**
  * The cleaned pair of one column. Both columns must be of compatible storage (the caller checks): both numeric-like
  * (int, float, bool) or both strings. Two columns of counted tables give {@link prepareCountedPair}'s pair, built
  * from their counts.
@@ -73,13 +101,26 @@ export function prepareColumnPair(
     const labels = [...new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
     const rank = new Map(labels.map((label, index) => [label, index]));
     const remap = (dictionary: readonly string[]) => Int32Array.from(dictionary, (label) => rank.get(label)!);
+    const referenceRemap = remap(reference.dictionary);
+    const currentRemap = remap(current.dictionary);
+    // Each side's runs come from a tally of its codes; the ranks in row order (a million-cell copy per side) are
+    // laid out only if a test reads them.
+    let referenceValues: Float64Array | undefined;
+    let currentValues: Float64Array | undefined;
     return {
       column,
       columnType,
-      reference: encodeCodes(reference.codes, remap(reference.dictionary)),
-      current: encodeCodes(current.codes, remap(current.dictionary)),
       labels,
-      cache: new Map(),
+      cache: new Map<string, unknown>([
+        [RUNS_REFERENCE, codeRuns(reference.codes, referenceRemap, labels.length)],
+        [RUNS_CURRENT, codeRuns(current.codes, currentRemap, labels.length)],
+      ]),
+      get reference() {
+        return (referenceValues ??= encodeCodes(reference.codes, referenceRemap));
+      },
+      get current() {
+        return (currentValues ??= encodeCodes(current.codes, currentRemap));
+      },
     };
   }
   if (reference.type === 'string' || current.type === 'string')
