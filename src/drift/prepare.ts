@@ -25,6 +25,16 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Distinct labels sorted in place by code point ({@link compareCodePoints}). Without surrogates, UTF-16 order is code
+ * point order, so the engine's own string sort (several times faster on a column of 50k labels) gives the same order.
+ */
+function sortLabels(labels: string[]): string[] {
+  return labels.some((label) => SURROGATE.test(label)) ? labels.sort(compareCodePoints) : labels.sort();
+}
+
 /** The finite values in row order: the column itself when every value is finite (never mutated), else a copy. */
 function finiteValues(values: Float64Array): Float64Array {
   // value - value is 0 for finite numbers and NaN for NaN and ±Infinity.
@@ -98,7 +108,7 @@ export function prepareColumnPair(
   if (referenceCounts && currentCounts)
     return prepareCountedPair(column, columnType, referenceCounts, currentCounts);
   if (reference.type === 'string' && current.type === 'string') {
-    const labels = [...new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
+    const labels = sortLabels([...new Set([...reference.dictionary, ...current.dictionary])]);
     const rank = new Map(labels.map((label, index) => [label, index]));
     const remap = (dictionary: readonly string[]) => Int32Array.from(dictionary, (label) => rank.get(label)!);
     const referenceRemap = remap(reference.dictionary);
@@ -184,9 +194,7 @@ export function prepareCountedPair(
   let currentRuns: Runs;
   let labels: string[] | undefined;
   if (reference.storage === 'string' && current.storage === 'string') {
-    labels = [...new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])].sort(
-      compareCodePoints,
-    );
+    labels = sortLabels([...new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])]);
     const rank = new Map(labels.map((label, index) => [label, index]));
     referenceRuns = rankRuns(reference, rank);
     currentRuns = rankRuns(current, rank);
