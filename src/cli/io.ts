@@ -11,8 +11,6 @@ export interface CliIo {
 /** A `driftwatch <name>` subcommand. Parses its own argv into a validated settings object, then runs. */
 export interface Command {
   readonly name: string;
-  /** One line for `driftwatch --help`. */
-  readonly summary: string;
   /** Full usage text, printed for `driftwatch <name> --help` and after a usage error. */
   readonly usage: string;
   /** The command declares `--debug` among its own flags (it is passed on to it as well). */

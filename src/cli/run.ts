@@ -54,13 +54,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // `db load-fixtures` style two-word commands are registered as "db load-fixtures".
     const twoWord = rest.length > 0 ? `${name} ${rest[0]}` : undefined;
-    const command = commands.find((c) => c.name === twoWord) ?? commands.find((c) => c.name === name);
-    if (!command)
+    const entry = commands.find((c) => c.name === twoWord) ?? commands.find((c) => c.name === name);
+    if (!entry)
       throw new UserError(
         'USAGE',
         `unknown command '${name}' (try: ${commands.map((c) => c.name).join(', ')})`,
       );
-    const given = command.name === twoWord ? rest.slice(1) : rest;
+    const command = await entry.load();
+    const given = entry.name === twoWord ? rest.slice(1) : rest;
     if (given.includes('--help') || given.includes('-h')) {
       io.stdout.write(command.usage + '\n');
       return ExitCode.Ok;

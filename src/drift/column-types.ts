@@ -11,19 +11,32 @@ import type { ColumnType } from './types.js';
 /** Evidently's `INTEGER_CARDINALITY_LIMIT`. */
 export const INTEGER_CARDINALITY_LIMIT = 10;
 
+/** Whole numbers below this are counted in a flag table in {@link distinctUpTo}; others by a linear scan. */
+const SMALL_WHOLE = 1024;
+
 /** Distinct non-missing values of a numeric array, counting only up to `limit + 1` (early exit). */
 function distinctUpTo(values: Float64Array, limit: number): number {
-  // A linear scan of at most limit + 1 seen values beats a Set here; the previous value short-cuts runs.
+  // Small whole numbers (counts, codes, flags: most integer columns) are flagged in a table; a linear scan of at most
+  // limit + 1 seen values beats a Set for the others; the previous value short-cuts runs.
+  const small = new Uint8Array(SMALL_WHOLE);
   const seen = new Float64Array(limit + 1);
   let size = 0;
+  let seenSize = 0;
   let previous = Number.NaN;
   outer: for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (value === previous || value !== value) continue; // a repeat, or NaN (missing)
     previous = value;
-    for (let k = 0; k < size; k++) if (seen[k] === value) continue outer; // -0 === 0: one value
-    seen[size++] = value;
-    if (size > limit) break;
+    const whole = value | 0;
+    if (whole === value && whole >= 0 && whole < SMALL_WHOLE) {
+      // -0 | 0 is 0: one value with 0, as -0 === 0 has it.
+      if (small[whole] === 1) continue;
+      small[whole] = 1;
+    } else {
+      for (let k = 0; k < seenSize; k++) if (seen[k] === value) continue outer;
+      seen[seenSize++] = value;
+    }
+    if (++size > limit) break;
   }
   return size;
 }

@@ -9,16 +9,9 @@
  * `dropped_iterations`). Latencies go into an HDR histogram (hdr-histogram-js) in microseconds with 3 significant
  * digits.
  */
-import {
-  Agent,
-  request as httpRequest,
-  type ClientRequest,
-  type IncomingMessage,
-  type RequestOptions,
-} from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { performance } from 'node:perf_hooks';
+import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import * as hdr from 'hdr-histogram-js';
+import { nodeHttp, nodeHttps } from '../util/node-http.js';
 import { ArrivalSchedule, type Stage } from './schedule.js';
 
 /** Checks on responses; a failed check is an error of its own kind (`check_status`, `check_schema`). */
@@ -237,8 +230,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const durationSeconds = schedule.durationMs / 1000;
   const secure = url.protocol === 'https:';
   const agentOptions = { keepAlive: true, maxSockets: maxInFlight, maxFreeSockets: maxInFlight };
-  const agent = secure ? new HttpsAgent(agentOptions) : new Agent(agentOptions);
-  const send = secure ? httpsRequest : httpRequest;
+  const agent = secure ? new (nodeHttps().Agent)(agentOptions) : new (nodeHttp().Agent)(agentOptions);
+  const send = secure ? nodeHttps().request : nodeHttp().request;
   const histogram = newHistogram();
   // How late each request left compared with its intended send time: the generator's own share of the latency.
   const sendLag = newHistogram();

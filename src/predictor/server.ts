@@ -18,12 +18,13 @@
  * `status_code=~"5.."` never counts a client's behaviour as a server error, and `sum(api_requests_total)` still
  * counts every request received.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { UserError } from '../errors.js';
 import { getColumn, type Column, type Table } from '../snapshot/table.js';
+import { nodeHttp } from '../util/node-http.js';
 import { predictProbability, type ChurnModel, type FeatureValue } from './model.js';
 import { cellValue } from './train.js';
 
@@ -319,7 +320,7 @@ export function createPredictor(options: PredictorOptions): PredictorServer {
     latency.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
   };
 
-  const server = createServer((request, response) => {
+  const server = nodeHttp().createServer((request, response) => {
     void handle(request, response);
   });
   // Keep-alive connections from load generators outlive Node's 5 s default otherwise.

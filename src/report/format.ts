@@ -20,9 +20,17 @@ export function formatPercent(share: number | null | undefined): string {
   return `${(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
 }
 
-/** A row count with thousands separators (7043 → "7,043"), independent of the machine's locale. */
+/**
+ * A row count with thousands separators (7043 → "7,043"), independent of the machine's locale. Safe integers get
+ * their commas here: the first `toLocaleString` of a process loads ICU's number formatting (20–100 ms, on the main
+ * thread at the end of every report); what remains (-0, beyond 2^53) goes to it.
+ */
 export function formatCount(count: number): string {
-  return Number.isFinite(count) ? Math.round(count).toLocaleString('en-US') : String(count);
+  if (!Number.isFinite(count)) return String(count);
+  const rounded = Math.round(count);
+  if (Number.isSafeInteger(rounded) && !Object.is(rounded, -0))
+    return String(rounded).replace(/\B(?=(\d{3})+$)/g, ',');
+  return rounded.toLocaleString('en-US');
 }
 
 /** An axis tick: short, at most 4 significant digits, k/M suffixes for large magnitudes. */

@@ -300,7 +300,7 @@ function denseIntegerCounts(values: Float64Array): DistinctCounts | undefined {
     if (v === 0 && 1 / v < 0) return undefined;
     if (v < min) min = v;
     else if (v > max) max = v;
-    if (max - min >= DENSE_RANGE) return undefined; // also ±Infinity
+    if (!(max - min < DENSE_RANGE)) return undefined; // also ±Infinity (Infinity − Infinity is NaN)
   }
   const tally = new Float64Array(max - min + 1);
   for (let i = 0; i < n; i++) tally[values[i]! - min]!++;

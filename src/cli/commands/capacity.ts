@@ -110,7 +110,6 @@ function parseSettings(argv: readonly string[]): CapacityCommandSettings {
 
 export const capacityCommand: Command = {
   name: 'capacity',
-  summary: 'find the highest arrival rate that meets every SLO objective (ramp, then bisection)',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseSettings(argv);

@@ -177,7 +177,6 @@ function hideDatabaseUrl(key: string, value: unknown): unknown {
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'per-column drift between a reference and a current snapshot, reports and the retrain decision',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseCompareArgs(argv, io);

@@ -54,7 +54,6 @@ export function fixtureFiles(dir: string, cwd: string): FixtureFile[] {
 
 export const dbLoadFixturesCommand: Command = {
   name: 'db load-fixtures',
-  summary: 'create the StreamFlow schema in PostgreSQL and load the fixture months with COPY',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('db load-fixtures', argv, flags);

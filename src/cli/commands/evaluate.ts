@@ -138,7 +138,6 @@ export function parseEvaluateArgs(argv: readonly string[], io: CliIo): EvaluateS
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'measure champion and challenger models on the same labelled rows (ROC AUC, log loss, F1, ...)',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const outcome = await runEvaluateJob(parseEvaluateArgs(argv, io));

@@ -93,7 +93,6 @@ export function formatLatencyGaps(gaps: readonly LatencyGap[]): string {
 
 export const loadtestCommand: Command = {
   name: 'loadtest',
-  summary: 'open-model load test (constant rate or stages), optionally gated on SLOs',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseSettings(argv);

@@ -37,7 +37,6 @@ const flags = {
 
 export const payloadsCommand: Command = {
   name: 'payloads',
-  summary: 'write request bodies for loadtest --payloads from a snapshot (JSON Lines)',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('payloads', argv, flags);

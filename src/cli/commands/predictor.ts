@@ -47,7 +47,6 @@ const flags = {
 export const predictorCommand: Command = {
   ownsDebugFlag: true,
   name: 'predictor',
-  summary: 'serve the churn model over HTTP with Prometheus metrics',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('predictor', argv, flags);

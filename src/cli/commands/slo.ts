@@ -43,7 +43,6 @@ const flags = {
 
 export const sloCommand: Command = {
   name: 'slo',
-  summary: 'evaluate an SLO file against Prometheus at a pinned time (exit 1 when an objective fails)',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('slo', argv, flags);

@@ -43,7 +43,6 @@ const flags = {
 
 export const snapshotsCommand: Command = {
   name: 'snapshots',
-  summary: 'list the as_of values of a PostgreSQL as-of table with their row counts',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('snapshots', argv, flags);

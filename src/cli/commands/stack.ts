@@ -74,7 +74,6 @@ function nextSignal(): { promise: Promise<void>; cancel(): void } {
 export const stackCommand: Command = {
   ownsDebugFlag: true,
   name: 'stack',
-  summary: 'start the predictor and a Prometheus scraping it on 127.0.0.1 (the load-test walkthrough)',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const values = parseFlags('stack', argv, flags);

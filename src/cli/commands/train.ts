@@ -88,7 +88,6 @@ function parseSettings(argv: readonly string[]): TrainSettings {
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train the churn model (deterministic logistic regression) and print its holdout AUC',
   usage,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const settings = parseSettings(argv);

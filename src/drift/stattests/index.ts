@@ -3,7 +3,7 @@
  * This module only registers; the maths lives in the per-test files and `src/drift/kernels`.
  */
 import { cachedOnPair } from '../kernels/index.js';
-import { currentRuns, referenceRuns } from '../kernels/side-runs.js';
+import { RUNS_CURRENT, RUNS_REFERENCE, currentRuns, referenceRuns } from '../kernels/side-runs.js';
 import {
   STATTEST_IDS,
   StatTestSkip,
@@ -40,16 +40,18 @@ import { z } from './z.js';
  */
 function unscorable(pair: ColumnPair): string | undefined {
   return cachedOnPair(pair, 'unscorable', () => {
-    // A pair built from value counts is checked on its distinct values (its runs), never laid out.
-    const sides = pair.fromCounts
-      ? ([
-          ['reference', referenceRuns(pair).values],
-          ['current', currentRuns(pair).values],
-        ] as const)
-      : ([
-          ['reference', pair.reference],
-          ['current', pair.current],
-        ] as const);
+    // A pair built from value counts is checked on its distinct values (its runs), never laid out; so is a pair
+    // whose runs are already known (a side holds a value exactly when its runs do).
+    const sides =
+      pair.fromCounts || (pair.cache.has(RUNS_REFERENCE) && pair.cache.has(RUNS_CURRENT))
+        ? ([
+            ['reference', referenceRuns(pair).values],
+            ['current', currentRuns(pair).values],
+          ] as const)
+        : ([
+            ['reference', pair.reference],
+            ['current', pair.current],
+          ] as const);
     for (const [side, values] of sides) {
       if (values.length === 0) return `no values on the ${side} side (all missing)`;
       for (let i = 0; i < values.length; i++) {
