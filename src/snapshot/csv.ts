@@ -53,6 +53,8 @@ export interface DelimitedOptions {
   readonly sharedMemory?: boolean;
   /** Told of the file's bytes as they are read (the first pass only), for a caller that shows progress. */
   readonly onBytes?: BytesRead;
+  /** An id-like string column (a label in every row) finishes with its labels as bytes (see `labelStoreOf`). */
+  readonly deferUniqueLabels?: boolean;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -442,10 +444,9 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         if (kind === EMPTY) builder.pushMissing();
         else if (builder.labelsMostlyDistinct) {
           // An id or free-text column: its labels rarely repeat, so the cell cache does not pay, and a cell that
-          // reads as a number is kept as its text, as the string pass would keep it.
-          const text = decodeField(buf, starts[f]!, ends[f]!, false);
-          if (MISSING_TOKENS.has(text)) builder.pushMissing();
-          else builder.pushString(text);
+          // reads as a number is kept as its text, as the string pass would keep it. Its bytes are the label: no
+          // string is made.
+          builder.pushStringBytes(buf, starts[f]!, ends[f]!, false);
         } else if (kind === NUMBER) builder.pushNumber(values[f]!, integer[f] === 1);
         else pushClassified(builder, caches[f]!.get(buf, starts[f]!, ends[f]!, false));
       }
@@ -474,7 +475,11 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         builders = header.map((name) =>
           options.include && !options.include(name)
             ? undefined
-            : new ColumnBuilder(name, { capacity: 4096, shared: options.sharedMemory }),
+            : new ColumnBuilder(name, {
+                capacity: 4096,
+                shared: options.sharedMemory,
+                deferUniqueLabels: options.deferUniqueLabels,
+              }),
         );
         caches = header.map(() => new CellCache());
         fast.fields = fieldsFor(header.length);
@@ -493,9 +498,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         const quoted = scan.quoted[f] === 1;
         if (builder.labelsMostlyDistinct) {
           // An id or free-text column: its labels rarely repeat, so neither the cell cache nor number parsing pays.
-          const text = decodeField(buf, start, end, quoted);
-          if (MISSING_TOKENS.has(text)) builder.pushMissing();
-          else builder.pushString(text);
+          builder.pushStringBytes(buf, start, end, quoted);
           continue;
         }
         const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
