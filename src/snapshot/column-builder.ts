@@ -169,6 +169,8 @@ export class ColumnBuilder {
   /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
   reserve(capacity: number): void {
     if (capacity > (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow(capacity);
+    // Labels read as bytes are mostly distinct (an id): room for one a cell, so the table never rehashes.
+    this.store?.reserve(capacity);
   }
 
   private grow(requested?: number): void {
@@ -393,6 +395,7 @@ export class ColumnBuilder {
         const codes = trim(this.codes, this.length, this.shared);
         const store = this.store;
         if (!store) return { name: this.name, type: 'string', codes, dictionary: this.dictionary };
+        store.seal();
         if (this.deferUniqueLabels && store.size === this.length) {
           const column: Column = {
             name: this.name,

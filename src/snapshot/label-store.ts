@@ -25,13 +25,25 @@ function fmix32(value: number): number {
 
 const decoder = new TextDecoder('utf-8');
 
+/** An empty table (code -1 in every slot) of at least twice `labels` slots, a power of two. */
+function table(labels: number): Int32Array {
+  let size = 16;
+  while (size < labels * 2) size *= 2;
+  const slots = new Int32Array(size * 2);
+  for (let s = 0; s < slots.length; s += 2) slots[s] = -1;
+  return slots;
+}
+
 export class LabelStore {
   /** The labels' bytes, one after another: label `code` is `arena[offsets[code], offsets[code + 1])`. */
   private arena = new Uint8Array(1 << 16);
   private offsets = new Int32Array(1025);
   private lane1 = new Int32Array(1024);
   private lane2 = new Int32Array(1024);
-  /** Codes by hash, -1 for a free slot. */
+  /**
+   * The open-addressing table: slot `s` is `slots[2s]`, a code or -1 when free, and `slots[2s + 1]`, that label's
+   * first hash lane (a probe compares hashes without reaching for the label's own arrays).
+   */
   private slots: Int32Array;
   private count = 0;
   /** Some label has a byte ≥ 0xEE (a character from U+E000 on): byte order may then differ from UTF-16 order. */
@@ -47,9 +59,19 @@ export class LabelStore {
     expected = 0,
     private readonly hashMask = -1,
   ) {
-    let size = 16;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
+    this.slots = table(expected);
+  }
+
+  /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
+  reserve(labels: number): void {
+    if (labels * 2 > this.slots.length / 2) this.rehash(labels);
+  }
+
+  /** Lets go of the look-up table: the store is read only from now on ({@link codeOf} must not be called). */
+  seal(): void {
+    this.slots = new Int32Array(0);
+    this.lane1 = new Int32Array(0);
+    this.lane2 = new Int32Array(0);
   }
 
   /** Distinct labels stored. */
@@ -97,13 +119,13 @@ export class LabelStore {
     h1 = fmix32(h1) & this.hashMask;
     h2 = fmix32(h2 ^ h1) & this.hashMask;
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     let slot = h1 & mask;
     const length = end - start;
     for (;;) {
-      const code = slots[slot]!;
+      const code = slots[2 * slot]!;
       if (code < 0) break;
-      if (this.lane1[code] === h1 && this.lane2[code] === h2) {
+      if (slots[2 * slot + 1] === h1 && this.lane2[code] === h2) {
         const from = this.offsets[code]!;
         if (this.offsets[code + 1]! - from === length) {
           let i = 0;
@@ -143,19 +165,24 @@ export class LabelStore {
     this.offsets[code + 1] = to;
     this.lane1[code] = h1;
     this.lane2[code] = h2;
-    if ((code + 1) * 2 > this.slots.length) this.rehash();
-    else this.slots[slot] = code;
+    if ((code + 1) * 2 > this.slots.length >> 1) this.rehash(this.count * 2);
+    else {
+      this.slots[2 * slot] = code;
+      this.slots[2 * slot + 1] = h1;
+    }
     return code;
   }
 
-  /** Doubles the table and re-inserts every code. */
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
+  /** A table for `labels` labels, with every code re-inserted. */
+  private rehash(labels: number): void {
+    const slots = table(Math.max(labels, this.count));
+    const mask = (slots.length >> 1) - 1;
     for (let code = 0; code < this.count; code++) {
-      let slot = this.lane1[code]! & mask;
-      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-      slots[slot] = code;
+      const h1 = this.lane1[code]!;
+      let slot = h1 & mask;
+      while (slots[2 * slot]! >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = code;
+      slots[2 * slot + 1] = h1;
     }
     this.slots = slots;
   }
