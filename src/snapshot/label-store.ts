@@ -5,9 +5,9 @@
  * decoding, their hashing as strings and the garbage collector's work on them); strings are made only for the labels
  * asked for ({@link LabelStore.decode}).
  *
- * Each label has a 64-bit hash in two 32-bit lanes (FNV-1a and a multiply-xorshift lane over the bytes, each
- * avalanched with murmur3's finalizer); an open-addressing table kept at most half full finds a label's code, and
- * labels with equal hashes are compared byte by byte, so two labels get one code exactly when their bytes are equal.
+ * An open-addressing table kept at most half full finds a label's code by a 32-bit hash of its bytes (FNV-1a with
+ * murmur3's finalizer), kept beside the code; labels with equal hashes are compared byte by byte, so two labels get
+ * one code exactly when their bytes are equal.
  */
 
 const QUOTE = 0x22;
@@ -25,6 +25,12 @@ function fmix32(value: number): number {
 
 const decoder = new TextDecoder('utf-8');
 
+function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+
 /** An empty table (code -1 in every slot) of at least twice `labels` slots, a power of two. */
 function table(labels: number): Int32Array {
   let size = 16;
@@ -38,11 +44,9 @@ export class LabelStore {
   /** The labels' bytes, one after another: label `code` is `arena[offsets[code], offsets[code + 1])`. */
   private arena = new Uint8Array(1 << 16);
   private offsets = new Int32Array(1025);
-  private lane1 = new Int32Array(1024);
-  private lane2 = new Int32Array(1024);
   /**
    * The open-addressing table: slot `s` is `slots[2s]`, a code or -1 when free, and `slots[2s + 1]`, that label's
-   * first hash lane (a probe compares hashes without reaching for the label's own arrays).
+   * hash (a probe compares hashes without reaching for the arena).
    */
   private slots: Int32Array;
   private count = 0;
@@ -53,7 +57,7 @@ export class LabelStore {
 
   /**
    * @param expected labels to make room for in the table at once
-   * @param hashMask ANDed into both hash lanes (tests force equal hashes with 0); keep the default otherwise
+   * @param hashMask ANDed into the hash (tests force equal hashes with 0); keep the default otherwise
    */
   constructor(
     expected = 0,
@@ -65,13 +69,19 @@ export class LabelStore {
   /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
   reserve(labels: number): void {
     if (labels * 2 > this.slots.length / 2) this.rehash(labels);
+    if (labels + 1 > this.offsets.length) this.offsets = grown(this.offsets, labels + 1);
+    // The arena at the average label length so far, with a tenth more.
+    const bytes = this.count === 0 ? 0 : Math.ceil((this.offsets[this.count]! / this.count) * labels * 1.1);
+    if (bytes > this.arena.length) {
+      const bigger = new Uint8Array(bytes);
+      bigger.set(this.arena.subarray(0, this.offsets[this.count]!));
+      this.arena = bigger;
+    }
   }
 
   /** Lets go of the look-up table: the store is read only from now on ({@link codeOf} must not be called). */
   seal(): void {
     this.slots = new Int32Array(0);
-    this.lane1 = new Int32Array(0);
-    this.lane2 = new Int32Array(0);
   }
 
   /** Distinct labels stored. */
@@ -108,16 +118,7 @@ export class LabelStore {
         return this.codeOf(out, 0, n, false);
       }
     }
-    let h1 = 0x811c9dc5 ^ (end - start);
-    let h2 = 0x165667b1;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      h1 = Math.imul(h1 ^ b, 0x01000193);
-      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 = fmix32(h1) & this.hashMask;
-    h2 = fmix32(h2 ^ h1) & this.hashMask;
+    const h1 = this.hash(bytes, start, end);
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     let slot = h1 & mask;
@@ -125,7 +126,7 @@ export class LabelStore {
     for (;;) {
       const code = slots[2 * slot]!;
       if (code < 0) break;
-      if (slots[2 * slot + 1] === h1 && this.lane2[code] === h2) {
+      if (slots[2 * slot + 1] === h1) {
         const from = this.offsets[code]!;
         if (this.offsets[code + 1]! - from === length) {
           let i = 0;
@@ -135,21 +136,23 @@ export class LabelStore {
       }
       slot = (slot + 1) & mask;
     }
-    return this.add(bytes, start, end, h1, h2, slot);
+    return this.add(bytes, start, end, h1, slot);
   }
 
-  private add(bytes: Uint8Array, start: number, end: number, h1: number, h2: number, slot: number): number {
+  /**
+   * A label's hash: FNV-1a over its bytes, avalanched by murmur3's finalizer so the low bits that pick a slot are
+   * well mixed. It is kept in the table beside the code: a probe compares it before any byte, so labels are compared
+   * byte by byte only when their hashes are equal (about one probe in 2^32 for different labels).
+   */
+  private hash(bytes: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    return fmix32(h) & this.hashMask;
+  }
+
+  private add(bytes: Uint8Array, start: number, end: number, h1: number, slot: number): number {
     const code = this.count++;
-    if (code + 1 === this.lane1.length) {
-      const grow = <T extends Int32Array>(array: T, length: number): T => {
-        const bigger = new Int32Array(length) as T;
-        bigger.set(array);
-        return bigger;
-      };
-      this.lane1 = grow(this.lane1, this.lane1.length * 2);
-      this.lane2 = grow(this.lane2, this.lane2.length * 2);
-      this.offsets = grow(this.offsets, this.offsets.length * 2);
-    }
+    if (code + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
     const from = this.offsets[code]!;
     const to = from + (end - start);
     if (to > this.arena.length) {
@@ -163,8 +166,6 @@ export class LabelStore {
       this.arena[from + i - start] = b;
     }
     this.offsets[code + 1] = to;
-    this.lane1[code] = h1;
-    this.lane2[code] = h2;
     if ((code + 1) * 2 > this.slots.length >> 1) this.rehash(this.count * 2);
     else {
       this.slots[2 * slot] = code;
@@ -178,7 +179,7 @@ export class LabelStore {
     const slots = table(Math.max(labels, this.count));
     const mask = (slots.length >> 1) - 1;
     for (let code = 0; code < this.count; code++) {
-      const h1 = this.lane1[code]!;
+      const h1 = this.hash(this.arena, this.offsets[code]!, this.offsets[code + 1]!);
       let slot = h1 & mask;
       while (slots[2 * slot]! >= 0) slot = (slot + 1) & mask;
       slots[2 * slot] = code;

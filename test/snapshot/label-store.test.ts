@@ -58,6 +58,17 @@ describe('LabelStore', () => {
     expect(store.decodeInto([])).toEqual([...first.keys()]);
   });
 
+  it('keeps every code when room is reserved midway, as a reader does once it knows the row count', () => {
+    const store = new LabelStore();
+    const before = codes(store, ['a', 'bb', 'a', 'ccc']);
+    store.reserve(50_000);
+    const after = codes(store, ['ccc', 'bb', 'a', ...Array.from({ length: 40_000 }, (_, i) => `r${i}`)]);
+    expect(before).toEqual([0, 1, 0, 2]);
+    expect(after.slice(0, 3)).toEqual([2, 1, 0]);
+    expect(after.slice(3)).toEqual(Array.from({ length: 40_000 }, (_, i) => i + 3));
+    expect(store.decode(40_002)).toBe('r39999');
+  });
+
   it('reads a quoted field with doubled quotes as the label its unquoted bytes spell', () => {
     const store = new LabelStore();
     const plain = utf8('say "hi"');
