@@ -68,6 +68,20 @@ export function labelStoreOf(column: Column): LabelStore | undefined {
   return deferred.get(column);
 }
 
+/**
+ * A dictionary standing for `length` labels held elsewhere: an array of that length without elements. Made sparse
+ * (its last index written, then deleted), so it takes a few bytes instead of a slot per label as `new Array(length)`
+ * does (8 MB for a million).
+ */
+export function heldLabelsArray(length: number): string[] {
+  const labels: string[] = [];
+  if (length > 0) {
+    labels[length - 1] = '';
+    delete labels[length - 1];
+  }
+  return labels;
+}
+
 /** The column with its labels as strings (decoded now if they were deferred). */
 export function withLabels(column: Column): Column {
   const store = deferred.get(column);
@@ -401,7 +415,7 @@ export class ColumnBuilder {
             name: this.name,
             type: 'string',
             codes,
-            dictionary: new Array<string>(store.size),
+            dictionary: heldLabelsArray(store.size),
           };
           deferred.set(column, store);
           return column;

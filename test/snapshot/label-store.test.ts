@@ -1,7 +1,7 @@
 // Labels as UTF-8 bytes: one code per distinct byte string, whatever the hash does; CSV ids read through it.
 import { describe, expect, it } from 'vitest';
 import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../../src/drift/summary.js';
-import { labelStoreOf, withLabels } from '../../src/snapshot/column-builder.js';
+import { heldLabelsArray, labelStoreOf, withLabels } from '../../src/snapshot/column-builder.js';
 import { readDelimited } from '../../src/snapshot/csv.js';
 import { LabelStore } from '../../src/snapshot/label-store.js';
 import type { Column } from '../../src/snapshot/table.js';
@@ -161,5 +161,14 @@ describe('CSV labels read as bytes', () => {
     expect(uniqueLabelsTally('id', smallest, kept.rows)).toEqual(
       summarizeColumn(plain.columns[0]!, plain.rows, undefined, 'text'),
     );
+  });
+});
+
+describe('heldLabelsArray', () => {
+  it('has the length of the labels it stands for and no element', () => {
+    const labels = heldLabelsArray(1_000_000);
+    expect(labels.length).toBe(1_000_000);
+    expect(Object.keys(labels)).toEqual([]);
+    expect(heldLabelsArray(0)).toEqual([]);
   });
 });
