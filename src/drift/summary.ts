@@ -304,6 +304,18 @@ function stringTally(
   return labelTally(column.name, column.dictionary, byCode, type, rows);
 }
 
+/**
+ * The tally of a string column with its own label in every row (no missing cell), from its {@link TOP_VALUES}
+ * smallest labels in string order: what {@link summarizeColumn} gives such a column as `text`, without its labels.
+ *
+ * @param smallest the column's smallest labels (at most {@link TOP_VALUES}), smallest first
+ */
+export function uniqueLabelsTally(name: string, smallest: readonly string[], rows: number): ColumnTally {
+  const top = smallest.slice(0, TOP_VALUES).map((value) => ({ value, count: 1 }));
+  const summary = categoricalSummary(name, 'text', rows, { count: 0, share: 0 }, top, rows);
+  return { summary: { ...summary, distinct: rows }, modeCount: rows === 0 ? 0 : 1 };
+}
+
 /** The tally of a string column from its labels and how often each occurs. */
 function labelTally(
   name: string,

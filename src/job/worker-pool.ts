@@ -14,6 +14,7 @@ import type { ColumnWork, TablePair } from '../drift/score-column.js';
 import type { ColumnTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import type { BytesRead } from '../snapshot/byte-source.js';
+import { heldLabelsArray } from '../snapshot/column-builder.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
 import { getColumn, type Column, type Table } from '../snapshot/table.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -146,7 +147,7 @@ export class WorkerPool {
             const kept = held.find((entry) => entry.name === column.name);
             if (!kept || column.type !== 'string') return column;
             if (heldEverywhere(column.name)) {
-              const light: Column = { ...column, dictionary: new Array<string>(column.codes.length) };
+              const light: Column = { ...column, dictionary: heldLabelsArray(column.codes.length) };
               this.heldTallies.set(light, kept.tally);
               return light;
             }

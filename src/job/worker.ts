@@ -6,8 +6,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { scoreColumn, type TablePair } from '../drift/score-column.js';
-import { summarizeColumn } from '../drift/summary.js';
+import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
+import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
 import { readRequest } from '../snapshot/read-request.js';
 import { type Column, type Table } from '../snapshot/table.js';
 import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -15,8 +16,8 @@ import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.j
 /** String columns with a label in every row and at least this many rows keep their labels on the reading thread. */
 export const HELD_MIN_ROWS = 50_000;
 
-/** Labels this thread kept, by the id of the read request and the column name. */
-const heldLabels = new Map<string, readonly string[]>();
+/** Labels this thread kept, by the id of the read request and the column name (made into strings when asked). */
+const heldLabels = new Map<string, () => readonly string[]>();
 
 /**
  * The table to send to the main thread: a string column with its own label in every row (an id, which is skipped)
@@ -26,10 +27,21 @@ const heldLabels = new Map<string, readonly string[]>();
 function withoutIdLabels(table: Table, read: number): { table: Table; held: HeldColumn[] } {
   const held: HeldColumn[] = [];
   const columns = table.columns.map((column): Column => {
-    if (column.type !== 'string' || column.codes.length < HELD_MIN_ROWS) return column;
-    if (column.dictionary.length !== column.codes.length) return column;
-    heldLabels.set(`${read}\u0000${column.name}`, column.dictionary);
-    held.push({ name: column.name, tally: summarizeColumn(column, table.rows, undefined, 'text') });
+    if (column.type !== 'string' || column.codes.length < HELD_MIN_ROWS) return withLabels(column);
+    if (column.dictionary.length !== column.codes.length) return withLabels(column);
+    const key = `${read}\u0000${column.name}`;
+    const store = labelStoreOf(column);
+    if (store?.ordersAsStrings) {
+      // Labels still as bytes (the CSV reader kept them so): the summary needs only the smallest few, and bytes
+      // order them as strings do here; the rest are decoded only if the main thread asks for them.
+      const smallest = store.smallest(TOP_VALUES).map((code) => store.decode(code));
+      heldLabels.set(key, () => store.decodeInto([]));
+      held.push({ name: column.name, tally: uniqueLabelsTally(column.name, smallest, table.rows) });
+    } else {
+      const labelled = withLabels(column) as Column & { type: 'string' };
+      heldLabels.set(key, () => labelled.dictionary);
+      held.push({ name: column.name, tally: summarizeColumn(labelled, table.rows, undefined, 'text') });
+    }
     return { ...column, dictionary: [] };
   });
   return { table: { ...table, columns }, held };
@@ -62,13 +74,15 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const { table, rowFacts } = await readRequest(request, true, (bytes) =>
         parentPort!.postMessage({ id: request.id, kind: 'bytes', bytes } satisfies WorkerReply),
       );
-      const light = withoutIdLabels(inSharedMemory(table), request.id);
+      // Held labels first: a column whose labels are still bytes is known by its object (see labelStoreOf).
+      const light = withoutIdLabels(table, request.id);
+      light.table = inSharedMemory(light.table);
       return { id: request.id, kind: 'read', table: light.table, rowFacts, held: light.held };
     }
     case 'labels': {
-      const dictionary = heldLabels.get(`${request.read}\u0000${request.column}`);
-      if (!dictionary) throw new Error(`worker: no labels kept for column '${request.column}'`);
-      return { id: request.id, kind: 'labels', dictionary };
+      const labels = heldLabels.get(`${request.read}\u0000${request.column}`);
+      if (!labels) throw new Error(`worker: no labels kept for column '${request.column}'`);
+      return { id: request.id, kind: 'labels', dictionary: labels() };
     }
     case 'tables':
       tables = { reference: request.reference, current: request.current };

@@ -1,3 +1,4 @@
+import { LabelStore } from './label-store.js';
 import type { Column, StorageType } from './table.js';
 
 /**
@@ -48,7 +49,65 @@ export interface ColumnBuilderOptions {
   readonly storage?: StorageType;
   /** Allocate in SharedArrayBuffers, so the finished column can be read by other threads without a copy. */
   readonly shared?: boolean;
+  /**
+   * A string column whose labels were read as bytes ({@link ColumnBuilder.pushStringBytes}) and that has its own
+   * label in every row finishes without the labels as strings: its dictionary is an empty array of the right
+   * length and {@link labelStoreOf} gives the labels (for a reader whose caller holds id labels back).
+   */
+  readonly deferUniqueLabels?: boolean;
 }
+
+/** The label stores of the columns that finished without their labels as strings. */
+const deferred = new WeakMap<Column, LabelStore>();
+
+/**
+ * The labels of a string column that finished with them still as bytes (an id read with `deferUniqueLabels`), else
+ * undefined (the column's dictionary holds its labels).
+ */
+export function labelStoreOf(column: Column): LabelStore | undefined {
+  return deferred.get(column);
+}
+
+/**
+ * A dictionary standing for `length` labels held elsewhere: an array of that length without elements. Made sparse
+ * (its last index written, then deleted), so it takes a few bytes instead of a slot per label as `new Array(length)`
+ * does (8 MB for a million).
+ */
+export function heldLabelsArray(length: number): string[] {
+  const labels: string[] = [];
+  if (length > 0) {
+    labels[length - 1] = '';
+    delete labels[length - 1];
+  }
+  return labels;
+}
+
+/** The column with its labels as strings (decoded now if they were deferred). */
+export function withLabels(column: Column): Column {
+  const store = deferred.get(column);
+  if (!store || column.type !== 'string') return column;
+  return { ...column, dictionary: store.decodeInto([]) };
+}
+
+/** pandas' missing tokens as bytes, by length (all ASCII and at most 8 bytes). */
+const MISSING_BYTES: readonly Uint8Array[][] = (() => {
+  const byLength: Uint8Array[][] = Array.from({ length: 9 }, () => []);
+  for (const token of MISSING_TOKENS)
+    byLength[token.length]!.push(Uint8Array.from(token, (c) => c.charCodeAt(0)));
+  return byLength;
+})();
+
+function isMissingBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length >= MISSING_BYTES.length) return false;
+  outer: for (const token of MISSING_BYTES[length]!) {
+    for (let i = 0; i < length; i++) if (token[i] !== bytes[start + i]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const encoder = new TextEncoder();
 
 /**
  * The one column store of every reader: accumulates one column's cells into typed storage while a reader streams
@@ -64,6 +123,13 @@ export class ColumnBuilder {
   private mode: BuilderMode = 'undecided';
   private readonly declared: StorageType | undefined;
   private readonly shared: boolean;
+  private readonly deferUniqueLabels: boolean;
+  /**
+   * Once a reader hands cells over as bytes: every label as UTF-8 bytes (codes as in `dictionary`, whose strings
+   * stop at the labels it had then).
+   */
+  private store: LabelStore | undefined;
+  private scratch = new Uint8Array(0);
   private numbers: Float64Array;
   private codes: Int32Array;
   /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
@@ -87,6 +153,7 @@ export class ColumnBuilder {
   ) {
     const capacity = options.capacity ?? 1024;
     this.shared = options.shared ?? false;
+    this.deferUniqueLabels = options.deferUniqueLabels ?? false;
     this.declared = options.storage;
     const isString = this.declared === 'string';
     this.numbers = float64(isString ? 0 : capacity, this.shared);
@@ -116,6 +183,8 @@ export class ColumnBuilder {
   /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
   reserve(capacity: number): void {
     if (capacity > (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow(capacity);
+    // Labels read as bytes are mostly distinct (an id): room for one a cell, so the table never rehashes.
+    this.store?.reserve(capacity);
   }
 
   private grow(requested?: number): void {
@@ -198,7 +267,12 @@ export class ColumnBuilder {
         return;
       }
     }
-    const code = this.codeOf(text);
+    let code: number;
+    if (this.store) {
+      if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
+      const { written } = encoder.encodeInto(text, this.scratch);
+      code = this.store.codeOf(this.scratch, 0, written);
+    } else code = this.codeOf(text);
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length++] = code;
     this.presentStrings++;
@@ -210,11 +284,35 @@ export class ColumnBuilder {
    * number or a boolean is kept as its text anyway).
    */
   get labelsMostlyDistinct(): boolean {
-    return (
-      this.mode === 'string' &&
-      this.dictionary.length >= 1024 &&
-      this.dictionary.length * 2 > this.presentStrings
-    );
+    const labels = this.store ? this.store.size : this.dictionary.length;
+    return this.mode === 'string' && labels >= 1024 && labels * 2 > this.presentStrings;
+  }
+
+  /**
+   * Appends a string cell given as its UTF-8 bytes in `bytes[start, end)` (a CSV field; `quoted`: a doubled quote
+   * stands for one), a missing token as missing. No string is made: the label is looked up by its bytes, and kept as
+   * bytes when new. For a column in string mode (a reader calls it once {@link labelsMostlyDistinct} says so).
+   */
+  pushStringBytes(bytes: Uint8Array, start: number, end: number, quoted: boolean): void {
+    if (this.mode !== 'string') throw new Error(`column '${this.name}': pushStringBytes outside string mode`);
+    // A missing token has no quote, so its bytes are the same quoted or not.
+    if (isMissingBytes(bytes, start, end)) return this.pushMissing();
+    if (!this.store) {
+      // The labels so far move into the store with their codes; from now on every label is looked up by bytes.
+      const store = new LabelStore(Math.max(this.dictionary.length * 2, this.codes.length));
+      for (const label of this.dictionary) {
+        const encoded = encoder.encode(label);
+        store.codeOf(encoded, 0, encoded.length);
+      }
+      this.store = store;
+      this.fewCodes = undefined;
+      this.labelHashes = new Int32Array(0);
+      this.labelSlots = new Int32Array(0);
+    }
+    const code = this.store.codeOf(bytes, start, end, quoted);
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length++] = code;
+    this.presentStrings++;
   }
 
   /** The code of a label, adding it to the dictionary when new. */
@@ -307,13 +405,28 @@ export class ColumnBuilder {
   /** The finished column (arrays trimmed to the row count). */
   finish(): Column {
     switch (this.mode) {
-      case 'string':
+      case 'string': {
+        const codes = trim(this.codes, this.length, this.shared);
+        const store = this.store;
+        if (!store) return { name: this.name, type: 'string', codes, dictionary: this.dictionary };
+        store.seal();
+        if (this.deferUniqueLabels && store.size === this.length) {
+          const column: Column = {
+            name: this.name,
+            type: 'string',
+            codes,
+            dictionary: heldLabelsArray(store.size),
+          };
+          deferred.set(column, store);
+          return column;
+        }
         return {
           name: this.name,
           type: 'string',
-          codes: trim(this.codes, this.length, this.shared),
-          dictionary: this.dictionary,
+          codes,
+          dictionary: store.decodeInto(this.dictionary, this.dictionary.length),
         };
+      }
       case 'bool':
         return { name: this.name, type: 'bool', values: trim(this.numbers, this.length, this.shared) };
       case 'datetime':

@@ -17,6 +17,13 @@
  * cell, not the bytes: the digit loop and the exact conversion (`decimal.ts`, ~40 ns a cell, about 60% of the time),
  * then the push into a column builder (~30%); the scan for delimiters alone runs at ~700 MB/s and the file reads
  * (2 MiB `readSync` chunks) are under 5%. Text cells cost more (a hash and a dictionary look-up each).
+ *
+ * A column whose labels are mostly distinct (an id, free text) is dictionary-encoded from its bytes
+ * (`ColumnBuilder.pushStringBytes`, `src/snapshot/label-store.ts`): no string is made per cell. On the threaded
+ * path (`deferUniqueLabels`) an id's labels stay bytes, and only the few the report shows are ever decoded. Measured
+ * on the compare bench (1M rows a snapshot, Node 24, 2 shared cores at load 10–12): a 4-column file plus a unique
+ * string id 4.1 → 2.9 CPU s and 421 → 317 MiB peak RSS; StreamFlow with its id left in 7.1 → 6.3 CPU s and
+ * 665 → 520 MiB. What remains of an id's cost is mostly the look-up table's cache misses (one random access a cell).
  */
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
@@ -53,6 +60,8 @@ export interface DelimitedOptions {
   readonly sharedMemory?: boolean;
   /** Told of the file's bytes as they are read (the first pass only), for a caller that shows progress. */
   readonly onBytes?: BytesRead;
+  /** An id-like string column (a label in every row) finishes with its labels as bytes (see `labelStoreOf`). */
+  readonly deferUniqueLabels?: boolean;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -442,10 +451,9 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         if (kind === EMPTY) builder.pushMissing();
         else if (builder.labelsMostlyDistinct) {
           // An id or free-text column: its labels rarely repeat, so the cell cache does not pay, and a cell that
-          // reads as a number is kept as its text, as the string pass would keep it.
-          const text = decodeField(buf, starts[f]!, ends[f]!, false);
-          if (MISSING_TOKENS.has(text)) builder.pushMissing();
-          else builder.pushString(text);
+          // reads as a number is kept as its text, as the string pass would keep it. Its bytes are the label: no
+          // string is made.
+          builder.pushStringBytes(buf, starts[f]!, ends[f]!, false);
         } else if (kind === NUMBER) builder.pushNumber(values[f]!, integer[f] === 1);
         else pushClassified(builder, caches[f]!.get(buf, starts[f]!, ends[f]!, false));
       }
@@ -474,7 +482,11 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         builders = header.map((name) =>
           options.include && !options.include(name)
             ? undefined
-            : new ColumnBuilder(name, { capacity: 4096, shared: options.sharedMemory }),
+            : new ColumnBuilder(name, {
+                capacity: 4096,
+                shared: options.sharedMemory,
+                deferUniqueLabels: options.deferUniqueLabels,
+              }),
         );
         caches = header.map(() => new CellCache());
         fast.fields = fieldsFor(header.length);
@@ -493,9 +505,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         const quoted = scan.quoted[f] === 1;
         if (builder.labelsMostlyDistinct) {
           // An id or free-text column: its labels rarely repeat, so neither the cell cache nor number parsing pays.
-          const text = decodeField(buf, start, end, quoted);
-          if (MISSING_TOKENS.has(text)) builder.pushMissing();
-          else builder.pushString(text);
+          builder.pushStringBytes(buf, start, end, quoted);
           continue;
         }
         const value = quoted ? Number.NaN : parseDecimal(buf, start, end);

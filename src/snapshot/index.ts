@@ -76,6 +76,8 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
         delimiter: 0x2c,
         include: options.include,
         sharedMemory: options.sharedMemory,
+        // The reading threads hold an id's labels back (they are decoded only if asked for).
+        deferUniqueLabels: options.sharedMemory,
         onBytes: options.onBytes,
       });
     case 'tsv':
@@ -83,6 +85,8 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
         delimiter: 0x09,
         include: options.include,
         sharedMemory: options.sharedMemory,
+        // The reading threads hold an id's labels back (they are decoded only if asked for).
+        deferUniqueLabels: options.sharedMemory,
         onBytes: options.onBytes,
       });
     case 'jsonl':

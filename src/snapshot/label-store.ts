@@ -1,0 +1,231 @@
+/**
+ * Distinct string labels of one column kept as UTF-8 bytes in one arena, coded in order of first occurrence, so a
+ * reader can dictionary-encode a cell straight from its file buffer without making a JS string for it. An id column
+ * of a million rows then costs an arena of its bytes and a few typed arrays instead of a million strings (their
+ * decoding, their hashing as strings and the garbage collector's work on them); strings are made only for the labels
+ * asked for ({@link LabelStore.decode}).
+ *
+ * An open-addressing table kept at most half full finds a label's code by a 32-bit hash of its bytes (FNV-1a with
+ * murmur3's finalizer), kept beside the code; labels with equal hashes are compared byte by byte, so two labels get
+ * one code exactly when their bytes are equal.
+ */
+
+const QUOTE = 0x22;
+
+/** murmur3's finalizer: every input bit flips each output bit with probability close to 1/2. */
+function fmix32(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+
+/** An empty table (code -1 in every slot) of at least twice `labels` slots, a power of two. */
+function table(labels: number): Int32Array {
+  let size = 16;
+  while (size < labels * 2) size *= 2;
+  const slots = new Int32Array(size * 2);
+  for (let s = 0; s < slots.length; s += 2) slots[s] = -1;
+  return slots;
+}
+
+export class LabelStore {
+  /** The labels' bytes, one after another: label `code` is `arena[offsets[code], offsets[code + 1])`. */
+  private arena = new Uint8Array(1 << 16);
+  private offsets = new Int32Array(1025);
+  /**
+   * The open-addressing table: slot `s` is `slots[2s]`, a code or -1 when free, and `slots[2s + 1]`, that label's
+   * hash (a probe compares hashes without reaching for the arena).
+   */
+  private slots: Int32Array;
+  private count = 0;
+  /** Some label has a byte ≥ 0xEE (a character from U+E000 on): byte order may then differ from UTF-16 order. */
+  private high = false;
+  /** A quoted cell's bytes with doubled quotes undone. */
+  private scratch = new Uint8Array(256);
+
+  /**
+   * @param expected labels to make room for in the table at once
+   * @param hashMask ANDed into the hash (tests force equal hashes with 0); keep the default otherwise
+   */
+  constructor(
+    expected = 0,
+    private readonly hashMask = -1,
+  ) {
+    this.slots = table(expected);
+  }
+
+  /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
+  reserve(labels: number): void {
+    if (labels * 2 > this.slots.length / 2) this.rehash(labels);
+    if (labels + 1 > this.offsets.length) this.offsets = grown(this.offsets, labels + 1);
+    // The arena at the average label length so far, with a tenth more.
+    const bytes = this.count === 0 ? 0 : Math.ceil((this.offsets[this.count]! / this.count) * labels * 1.1);
+    if (bytes > this.arena.length) {
+      const bigger = new Uint8Array(bytes);
+      bigger.set(this.arena.subarray(0, this.offsets[this.count]!));
+      this.arena = bigger;
+    }
+  }
+
+  /** Lets go of the look-up table: the store is read only from now on ({@link codeOf} must not be called). */
+  seal(): void {
+    this.slots = new Int32Array(0);
+  }
+
+  /** Distinct labels stored. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Whether every label is below U+E000 in every character, so comparing bytes orders labels as JS strings do. */
+  get ordersAsStrings(): boolean {
+    return !this.high;
+  }
+
+  /**
+   * The code of the label in `bytes[start, end)`, adding it when new.
+   *
+   * @param quoted the bytes are a quoted CSV field's inside: a doubled quote stands for one
+   */
+  codeOf(bytes: Uint8Array, start: number, end: number, quoted = false): number {
+    if (quoted) {
+      let escaped = false;
+      for (let i = start; i < end; i++)
+        if (bytes[i] === QUOTE) {
+          escaped = true;
+          break;
+        }
+      if (escaped) {
+        if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2);
+        const out = this.scratch;
+        let n = 0;
+        for (let i = start; i < end; i++) {
+          out[n++] = bytes[i]!;
+          if (bytes[i] === QUOTE) i++; // "" → "
+        }
+        return this.codeOf(out, 0, n, false);
+      }
+    }
+    const h1 = this.hash(bytes, start, end);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = h1 & mask;
+    const length = end - start;
+    for (;;) {
+      const code = slots[2 * slot]!;
+      if (code < 0) break;
+      if (slots[2 * slot + 1] === h1) {
+        const from = this.offsets[code]!;
+        if (this.offsets[code + 1]! - from === length) {
+          let i = 0;
+          while (i < length && this.arena[from + i] === bytes[start + i]) i++;
+          if (i === length) return code;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.add(bytes, start, end, h1, slot);
+  }
+
+  /**
+   * A label's hash: FNV-1a over its bytes, avalanched by murmur3's finalizer so the low bits that pick a slot are
+   * well mixed. It is kept in the table beside the code: a probe compares it before any byte, so labels are compared
+   * byte by byte only when their hashes are equal (about one probe in 2^32 for different labels).
+   */
+  private hash(bytes: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    return fmix32(h) & this.hashMask;
+  }
+
+  private add(bytes: Uint8Array, start: number, end: number, h1: number, slot: number): number {
+    const code = this.count++;
+    if (code + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
+    const from = this.offsets[code]!;
+    const to = from + (end - start);
+    if (to > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(to, this.arena.length * 2));
+      bigger.set(this.arena.subarray(0, from));
+      this.arena = bigger;
+    }
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (b >= 0xee) this.high = true;
+      this.arena[from + i - start] = b;
+    }
+    this.offsets[code + 1] = to;
+    if ((code + 1) * 2 > this.slots.length >> 1) this.rehash(this.count * 2);
+    else {
+      this.slots[2 * slot] = code;
+      this.slots[2 * slot + 1] = h1;
+    }
+    return code;
+  }
+
+  /** A table for `labels` labels, with every code re-inserted. */
+  private rehash(labels: number): void {
+    const slots = table(Math.max(labels, this.count));
+    const mask = (slots.length >> 1) - 1;
+    for (let code = 0; code < this.count; code++) {
+      const h1 = this.hash(this.arena, this.offsets[code]!, this.offsets[code + 1]!);
+      let slot = h1 & mask;
+      while (slots[2 * slot]! >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = code;
+      slots[2 * slot + 1] = h1;
+    }
+    this.slots = slots;
+  }
+
+  /** The label of `code` as a string. */
+  decode(code: number): string {
+    return decoder.decode(this.arena.subarray(this.offsets[code]!, this.offsets[code + 1]!));
+  }
+
+  /** The labels of codes `[from, size)` appended to `into`. */
+  decodeInto(into: string[], from = 0): string[] {
+    for (let code = from; code < this.count; code++) into.push(this.decode(code));
+    return into;
+  }
+
+  /** Byte order of two labels (negative, 0, positive). */
+  compare(a: number, b: number): number {
+    const fromA = this.offsets[a]!;
+    const fromB = this.offsets[b]!;
+    const lengthA = this.offsets[a + 1]! - fromA;
+    const lengthB = this.offsets[b + 1]! - fromB;
+    const n = Math.min(lengthA, lengthB);
+    for (let i = 0; i < n; i++) {
+      const d = this.arena[fromA + i]! - this.arena[fromB + i]!;
+      if (d !== 0) return d;
+    }
+    return lengthA - lengthB;
+  }
+
+  /** The codes of the `k` smallest labels in byte order, smallest first (one pass, no sort of every label). */
+  smallest(k: number): number[] {
+    const top: number[] = [];
+    if (k <= 0) return top;
+    for (let code = 0; code < this.count; code++) {
+      if (top.length === k && this.compare(code, top[k - 1]!) >= 0) continue;
+      let at = top.length < k ? top.length : k - 1;
+      top[at] = code;
+      while (at > 0 && this.compare(top[at]!, top[at - 1]!) < 0) {
+        [top[at - 1], top[at]] = [top[at]!, top[at - 1]!];
+        at--;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,174 @@
+// Labels as UTF-8 bytes: one code per distinct byte string, whatever the hash does; CSV ids read through it.
+import { describe, expect, it } from 'vitest';
+import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../../src/drift/summary.js';
+import { heldLabelsArray, labelStoreOf, withLabels } from '../../src/snapshot/column-builder.js';
+import { readDelimited } from '../../src/snapshot/csv.js';
+import { LabelStore } from '../../src/snapshot/label-store.js';
+import type { Column } from '../../src/snapshot/table.js';
+import { file } from './support.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Codes of labels given as strings, each through its bytes. */
+function codes(store: LabelStore, labels: readonly string[]): number[] {
+  return labels.map((label) => {
+    const bytes = utf8(`xx${label}yy`); // the label in the middle of a buffer, as in a read chunk
+    return store.codeOf(bytes, 2, bytes.length - 2);
+  });
+}
+
+describe('LabelStore', () => {
+  const labels = ['a', 'b', 'a', '', 'ab', 'ba', 'é', 'e\u0301', '€', '😀', '😀', 'b', 'A', 'a '];
+  const expected = (() => {
+    const first = new Map<string, number>();
+    return labels.map((label) => {
+      if (!first.has(label)) first.set(label, first.size);
+      return first.get(label)!;
+    });
+  })();
+
+  it('codes labels in order of first occurrence by their bytes, multi-byte UTF-8 included', () => {
+    const store = new LabelStore();
+    expect(codes(store, labels)).toEqual(expected);
+    expect(store.size).toBe(new Set(labels).size);
+    expect(store.decodeInto([])).toEqual([...new Set(labels)]);
+  });
+
+  it('stays exact when every label has the same hash and the table starts tiny', () => {
+    const store = new LabelStore(0, 0);
+    expect(codes(store, labels)).toEqual(expected);
+    const many = Array.from({ length: 3000 }, (_, i) => `id-${i % 1500}`);
+    const more = codes(store, many);
+    for (let i = 0; i < 1500; i++) expect(more[i + 1500]).toBe(more[i]);
+    expect(new Set(more).size).toBe(1500);
+    expect(store.size).toBe(new Set(labels).size + 1500);
+  });
+
+  it('grows its table and arena past their first sizes without losing a label', () => {
+    const store = new LabelStore(1);
+    const many = Array.from(
+      { length: 20_000 },
+      (_, i) => `label-${(i * 7919) % 10_000}-${'x'.repeat(i % 13)}`,
+    );
+    const got = codes(store, many);
+    const first = new Map<string, number>();
+    expect(got).toEqual(
+      many.map((label) => first.get(label) ?? (first.set(label, first.size), first.size - 1)),
+    );
+    expect(store.decodeInto([])).toEqual([...first.keys()]);
+  });
+
+  it('keeps every code when room is reserved midway, as a reader does once it knows the row count', () => {
+    const store = new LabelStore();
+    const before = codes(store, ['a', 'bb', 'a', 'ccc']);
+    store.reserve(50_000);
+    const after = codes(store, ['ccc', 'bb', 'a', ...Array.from({ length: 40_000 }, (_, i) => `r${i}`)]);
+    expect(before).toEqual([0, 1, 0, 2]);
+    expect(after.slice(0, 3)).toEqual([2, 1, 0]);
+    expect(after.slice(3)).toEqual(Array.from({ length: 40_000 }, (_, i) => i + 3));
+    expect(store.decode(40_002)).toBe('r39999');
+  });
+
+  it('reads a quoted field with doubled quotes as the label its unquoted bytes spell', () => {
+    const store = new LabelStore();
+    const plain = utf8('say "hi"');
+    const quoted = utf8('say ""hi""');
+    const a = store.codeOf(plain, 0, plain.length);
+    expect(store.codeOf(quoted, 0, quoted.length, true)).toBe(a);
+    // Quoted without a doubled quote: the same bytes as unquoted.
+    const word = utf8('abc');
+    expect(store.codeOf(word, 0, 3, true)).toBe(store.codeOf(word, 0, 3, false));
+    expect(store.decode(a)).toBe('say "hi"');
+  });
+
+  it('gives the smallest labels in string order, and says when bytes would not order as strings', () => {
+    const store = new LabelStore();
+    const words = ['pear', 'apple', 'fig', 'apples', 'b', 'Zed', 'é', 'ab'];
+    codes(store, words);
+    expect(store.smallest(4).map((code) => store.decode(code))).toEqual([...words].sort().slice(0, 4));
+    expect(store.ordersAsStrings).toBe(true);
+    // U+FF01 sorts after U+1F600 in code points but before it in UTF-16 units, as JS compares strings.
+    codes(store, ['\uFF01', '😀']);
+    expect(store.ordersAsStrings).toBe(false);
+  });
+});
+
+describe('CSV labels read as bytes', () => {
+  /** The column's labels per row as strings (null for missing). */
+  const cells = (column: Column) => {
+    if (column.type !== 'string') throw new Error('not a string column');
+    return Array.from(column.codes, (code) => (code < 0 ? null : column.dictionary[code]!));
+  };
+
+  // Over 1024 distinct labels, so the reader switches the column to its byte path, then cells of every kind.
+  const head = Array.from({ length: 1500 }, (_, i) => `k-${i}`);
+  const tail = [
+    '"quoted, with a comma"',
+    '"two\nlines"',
+    '"a ""quote"""',
+    'k-7', // an earlier label
+    '"k-8"', // an earlier label, quoted
+    'NA',
+    '"null"',
+    '',
+    'naïve',
+    '"naïve"',
+    '東京',
+    '12.5', // a number in a text column is its text
+  ];
+  const expected = [
+    ...head,
+    'quoted, with a comma',
+    'two\nlines',
+    'a "quote"',
+    'k-7',
+    'k-8',
+    null,
+    null,
+    null,
+    'naïve',
+    'naïve',
+    '東京',
+    '12.5',
+  ];
+
+  it('reads quoted, multi-byte, repeated and missing cells as the string path did', async () => {
+    const rows = [...head, ...tail].map((cell, i) => `${cell},${i}`);
+    const path = file(`id,n\n${rows.join('\n')}\n`);
+    for (const deferUniqueLabels of [false, true]) {
+      const table = await readDelimited(path, { delimiter: 0x2c, deferUniqueLabels });
+      const id = table.columns[0]!;
+      expect(labelStoreOf(id)).toBeUndefined(); // repeats and missing cells: labels are strings
+      expect(cells(id)).toEqual(expected);
+      if (id.type === 'string')
+        expect(id.dictionary.length).toBe(new Set(expected.filter((e) => e !== null)).size);
+    }
+  });
+
+  it('keeps a unique column as bytes on request, and decodes the same labels', async () => {
+    const unique = [...head, '"x, y"', '"é ""q"""', 'ünï'];
+    const path = file(`id,n\n${unique.map((cell, i) => `${cell},${i}`).join('\n')}\n`);
+    const plain = await readDelimited(path, { delimiter: 0x2c });
+    const kept = await readDelimited(path, { delimiter: 0x2c, deferUniqueLabels: true });
+    const id = kept.columns[0]!;
+    const store = labelStoreOf(id);
+    expect(store?.size).toBe(unique.length);
+    expect(id.type === 'string' && id.dictionary.length).toBe(unique.length);
+    expect(cells(withLabels(id))).toEqual(cells(plain.columns[0]!));
+    expect(cells(plain.columns[0]!).slice(-3)).toEqual(['x, y', 'é "q"', 'ünï']);
+    // The summary from the smallest few labels is the summary from all of them.
+    const smallest = store!.smallest(TOP_VALUES).map((code) => store!.decode(code));
+    expect(uniqueLabelsTally('id', smallest, kept.rows)).toEqual(
+      summarizeColumn(plain.columns[0]!, plain.rows, undefined, 'text'),
+    );
+  });
+});
+
+describe('heldLabelsArray', () => {
+  it('has the length of the labels it stands for and no element', () => {
+    const labels = heldLabelsArray(1_000_000);
+    expect(labels.length).toBe(1_000_000);
+    expect(Object.keys(labels)).toEqual([]);
+    expect(heldLabelsArray(0)).toEqual([]);
+  });
+});
