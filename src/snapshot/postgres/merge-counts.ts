@@ -4,9 +4,9 @@
  *
  * Each partition's `GROUP BY x` gives its distinct values with their counts, in no order. The values counted once
  * (nearly all of a continuous column's) are sorted together by the house radix sort, the others (few, or a column
- * of few distinct values) by comparison; a k-way merge of sorted runs then adds the counts of equal values.
+ * of few distinct values) by comparison; a k-way merge of the sorted runs then adds the counts of equal values.
  */
-import { fastSortedCopy } from '../../util/sort.js';
+import { radixSortedCopy } from '../../util/sort.js';
 import type { SideCounts } from '../table.js';
 
 /** One partition's counts of a numeric column: distinct values, their counts, NULL cells. */
@@ -117,7 +117,7 @@ export function mergeSortedCounts(parts: readonly SortedCounts[]): SideCounts & 
  * The counts of the whole column from its partitions' counts in any order: every value once, in ascending order
  * ({@link compareCountKeys}), with the counts of all partitions added, and the NULL cells added.
  *
- * The values counted once are gathered and sorted by radix (or counting) sort; the rest by comparison. This runs
+ * The values counted once are gathered and sorted by radix sort; the rest by comparison. This runs
  * in `O(n + m log m)` for n values of which m are counted more than once or NaN.
  *
  * @param parts each partition's counts (an empty partition has no values)
@@ -161,8 +161,10 @@ export function mergeCounts(parts: readonly PartCounts[]): SideCounts & { keys: 
   const order = Array.from({ length: others }, (_, k) => k).sort((a, b) =>
     compareCountKeys(otherValues[a]!, otherValues[b]!),
   );
+  // The values counted once are distinct within a partition, so a counting sort could not help: radix sort.
+  const sortedOnce = once.length < 4096 ? once.sort() : radixSortedCopy(once);
   return mergeSortedCounts([
-    { values: fastSortedCopy(once), missing },
+    { values: sortedOnce, missing },
     {
       values: Float64Array.from(order, (k) => otherValues[k]!),
       counts: Float64Array.from(order, (k) => otherCounts[k]!),
