@@ -12,11 +12,12 @@
 import type pg from 'pg';
 import { UserError } from '../../errors.js';
 import type { SideCounts, StorageType, SummarizedColumn, SummarizePolicy } from '../table.js';
-import { type CopyColumnSpec, type PgColumnKind, parseTimestamp } from './copy-text.js';
-import { extended } from './extended-query.js';
+import { type CopyColumnSpec, CopyTextDecoder, type PgColumnKind, parseTimestamp } from './copy-text.js';
+import { copyOut, extended } from './extended-query.js';
+import { mergeCounts, type PartCounts } from './merge-counts.js';
 import { describeSnapshot, type SnapshotPlan } from './snapshots.js';
 import { addCounts, mapConcurrently } from './partitions.js';
-import { quoteIdent } from './sql-text.js';
+import { quoteIdent, replaceAsOfPlaceholder } from './sql-text.js';
 import { summarizeNumericColumns } from './summarize.js';
 
 /** One column of both snapshots as value counts (one GROUP BY per side). */
@@ -64,6 +65,22 @@ export interface SideFacts {
 export function valueCountSql(plan: SnapshotPlan, column: CopyColumnSpec): string {
   const key = groupingKey(column);
   return `SELECT ${key}::text AS value, count(*) AS rows FROM (\n${plan.sql}\n) AS snapshot GROUP BY ${key}`;
+}
+
+/**
+ * The SQL that counts one non-string column of one snapshot for reading with COPY: `(value, rows)` per distinct
+ * value. The NULL group's count is negated (`-count(*)`), which tells it apart from a `numeric` NaN (both are read
+ * as NaN). Over one postgres_fdw foreign table the whole statement runs on the shard, as {@link valueCountSql}
+ * does (EXPLAIN VERBOSE: `Relations: Aggregate on (...)`). The values come in no order: an `ORDER BY` is sent to
+ * the shard too only when the coordinator has statistics of the foreign table (without them PostgreSQL 15 plans
+ * the sort, and then the grouping, on the coordinator, fetching every row), so the runner sorts.
+ */
+export function numericValueCountSql(plan: SnapshotPlan, column: CopyColumnSpec): string {
+  const key = groupingKey(column);
+  return [
+    `SELECT ${key} AS value, CASE WHEN ${key} IS NULL THEN -count(*) ELSE count(*) END AS rows`,
+    `FROM (\n${plan.sql}\n) AS snapshot GROUP BY ${key}`,
+  ].join('\n');
 }
 
 /**
@@ -308,7 +325,13 @@ export const PARTITION_CONNECTIONS = 8;
 /**
  * Counts the values of a partitioned `--table` snapshot partition by partition (see `partitions.ts`): for every
  * leaf partition and snapshot, one `GROUP BY` per column, which postgres_fdw sends whole to the partition's shard;
- * the partitions run at once, each on a connection opened by `open`, and their counts are added key by key.
+ * the partitions run at once, each on a connection opened by `open`, and their counts are added.
+ *
+ * A string column's counts (few distinct values) come as rows and are added key by key in a map. A numeric, boolean
+ * or date column (a continuous one has about one distinct value per row) is read with COPY
+ * ({@link numericValueCountSql}) straight into two Float64Arrays per partition; once every partition of a snapshot
+ * has sent its counts they are sorted and merged (`merge-counts.ts`), so the runner holds 16 bytes per distinct
+ * value and partition, never a string or an object per value.
  *
  * Row facts (rows, duplicated and empty rows) are added up per partition when the partition key columns (those
  * that vary within a snapshot; none when the key is the as_of column alone) are among the counted columns: equal
@@ -341,6 +364,9 @@ export async function countPartitionedValues(
     partitions.keyColumns.every((name) => names.has(name));
   const sides = [asOf.reference, asOf.current];
   const totals = sides.map(() => wanted.map(() => new Map<string | null, number>()));
+  // Numeric columns: each partition's counts until every partition's are in, then the merged counts.
+  const parted = sides.map(() => wanted.map((): PartCounts[] => []));
+  const merged = sides.map(() => wanted.map((): SideCounts | undefined => undefined));
   const facts: SideFacts[] = sides.map(() => ({ rows: 0, duplicatedRows: 0, emptyRows: 0 }));
   const add = (side: number, part: SideFacts) => {
     const sum = facts[side]!;
@@ -355,6 +381,15 @@ export async function countPartitionedValues(
       for (const [side, value] of sides.entries()) {
         if (factsPerPartition) add(side, await rowFacts(partition, leaf, wanted, value));
         for (const [index, spec] of wanted.entries()) {
+          if (spec.kind !== 'string') {
+            const parts = parted[side]![index]!;
+            parts.push(await readPartCounts(partition, leaf, spec, value, onRows));
+            if (parts.length === partitions.leaves.length) {
+              merged[side]![index] = mergeCounts(parts);
+              parts.length = 0;
+            }
+            continue;
+          }
           const result = await partition.query<[string | null, string]>(
             extended({ text: valueCountSql(leaf, spec), values: [value], rowMode: 'array' }),
           );
@@ -378,12 +413,9 @@ export async function countPartitionedValues(
   });
   const columns: ColumnCounts[] = wanted.map((spec, index) => {
     const storage = storageOf(spec.kind);
-    return {
-      name: spec.name,
-      storage,
-      reference: toSideCounts([...totals[0]![index]!], storage),
-      current: toSideCounts([...totals[1]![index]!], storage),
-    };
+    const side = (which: number): SideCounts =>
+      merged[which]![index] ?? toSideCounts([...totals[which]![index]!], storage);
+    return { name: spec.name, storage, reference: side(0), current: side(1) };
   });
   return {
     reference: facts[0]!,
@@ -393,6 +425,52 @@ export async function countPartitionedValues(
     allColumns: specs.map((spec) => spec.name),
     strategy: 'per-partition',
   };
+}
+
+/**
+ * {@link numericValueCountSql} for one as_of value, as the statement COPY runs. COPY takes no bind parameters, and
+ * a `current_setting` in the condition would keep postgres_fdw from sending the aggregate to the shard (it only
+ * sends immutable expressions), so the as_of value is written into the statement as a quoted literal cast to its
+ * type (the read-only connections run with standard_conforming_strings on: a doubled quote is the only escape).
+ */
+export function numericValueCountStatement(plan: SnapshotPlan, column: CopyColumnSpec, asOf: string): string {
+  const literal = `CAST('${asOf.replaceAll("'", "''")}' AS ${plan.asOfType})`;
+  return replaceAsOfPlaceholder(plan.label, numericValueCountSql(plan, column), literal);
+}
+
+/**
+ * One partition's counts of a non-string column ({@link numericValueCountStatement}), read with `COPY (...) TO
+ * STDOUT` (one extended-protocol statement) straight into typed arrays.
+ */
+async function readPartCounts(
+  client: pg.ClientBase,
+  leaf: SnapshotPlan,
+  spec: CopyColumnSpec,
+  asOf: string,
+  onRows?: () => void,
+): Promise<PartCounts> {
+  const text = numericValueCountStatement(leaf, spec, asOf);
+  const decoder = new CopyTextDecoder([
+    { name: 'value', kind: spec.kind },
+    { name: 'rows', kind: 'int' },
+  ]);
+  await copyOut(client, `COPY (${text}) TO STDOUT`, (chunk) => {
+    onRows?.();
+    decoder.write(chunk);
+  });
+  const [values, counts] = decoder.finish().map((column) => (column as { values: Float64Array }).values);
+  // The NULL group (a negated count) leaves the values; the rows after it move up.
+  let missing = 0;
+  let kept = 0;
+  for (let row = 0; row < counts!.length; row++) {
+    const count = counts![row]!;
+    if (count < 0) missing -= count;
+    else {
+      values![kept] = values![row]!;
+      counts![kept++] = count;
+    }
+  }
+  return { values: values!.subarray(0, kept), counts: counts!.subarray(0, kept), missing };
 }
 
 async function rowFacts(
