@@ -28,9 +28,11 @@ import { checkColumnNames, planOrder } from '../drift/plan.js';
 import type { DriftReport } from '../drift/report.js';
 import { UserError } from '../errors.js';
 import { readFileSources } from '../snapshot/files.js';
+import { SpillWriter, type SpilledFile } from '../snapshot/spill.js';
+import { describeSource } from '../snapshot/source.js';
 import { isGzipPath } from '../snapshot/byte-source.js';
 import { delimitedBound } from '../snapshot/delimited-bound.js';
-import { formatFromPath } from '../snapshot/index.js';
+import { formatFromPath, readSnapshot } from '../snapshot/index.js';
 import {
   columnFilterFunction,
   readInThisThread,
@@ -72,6 +74,12 @@ const SCORING_COPIES = 6;
 const RESERVE = 0.1;
 /** Text cells take at least this many bytes of the file each, so 8 / this bounds the columns' bytes per file byte. */
 const MIN_TEXT_BYTES_PER_CELL = 1;
+
+/**
+ * Text files are spilled (parsed once to a temporary columnar file) when the plan needs at least this many batches;
+ * fewer are re-read per batch (see the measurements at the top of this file).
+ */
+const SPILL_FROM_BATCHES = 2;
 
 /** One column to read, with the bytes its values take in both snapshots. */
 export interface ColumnCost {
@@ -238,36 +246,134 @@ export async function compareInBatches(
     );
   }
   const batches = planBatches(costs, batchBudget);
-  const rowFacts = {
-    reference: new RowFactsAccumulator(referenceShape!.rows),
-    current: new RowFactsAccumulator(currentShape!.rows),
-  };
-  const parts: DriftPart[] = [];
-  for (const [index, batch] of batches.entries()) {
-    budget.onBatch?.(batch, index, batches.length);
-    console.error(
-      `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
-    );
-    const [reference, current] = (
-      await readFileSources(files, sources.cwd, { only: batch }, withoutRowFacts)
-    ).map((result) => result.table);
-    for (const column of reference!.columns) rowFacts.reference.add(column);
-    for (const column of current!.columns) rowFacts.current.add(column);
-    const inBatch = new Set(batch);
-    const batchOptions: DriftOptions = options.columns
-      ? { ...options, columns: options.columns.filter((name) => inBatch.has(name)) }
-      : options;
-    parts.push(
-      await computeDriftPart({ reference: reference!, current: current! }, batchOptions, {
-        mapColumns: strategy.mapColumns,
-      }),
+  const spills =
+    batches.length >= SPILL_FROM_BATCHES
+      ? await spillTextSources(files, sources.cwd, filter, spillBufferBytes(batchBudget))
+      : files.map(() => undefined);
+  try {
+    return await scoreBatches();
+  } finally {
+    for (const spill of spills) spill?.close();
+  }
+
+  async function scoreBatches(): Promise<DriftReport> {
+    const rowFacts = {
+      reference: new RowFactsAccumulator(referenceShape!.rows),
+      current: new RowFactsAccumulator(currentShape!.rows),
+    };
+    const parts: DriftPart[] = [];
+    for (const [index, batch] of batches.entries()) {
+      budget.onBatch?.(batch, index, batches.length);
+      console.error(
+        `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
+      );
+      const [reference, current] = await readBatch(
+        files,
+        sources.cwd,
+        batch,
+        spills,
+        [referenceShape!, currentShape!],
+        withoutRowFacts,
+      );
+      for (const column of reference!.columns) rowFacts.reference.add(column);
+      for (const column of current!.columns) rowFacts.current.add(column);
+      const inBatch = new Set(batch);
+      const batchOptions: DriftOptions = options.columns
+        ? { ...options, columns: options.columns.filter((name) => inBatch.has(name)) }
+        : options;
+      parts.push(
+        await computeDriftPart({ reference: reference!, current: current! }, batchOptions, {
+          mapColumns: strategy.mapColumns,
+        }),
+      );
+    }
+    return finishDrift(
+      parts,
+      { reference: referenceShape!, current: currentShape! },
+      { reference: rowFacts.reference.finish(), current: rowFacts.current.finish() },
+      options,
+      { plan: order, reference: referenceNames, current: currentNames },
     );
   }
-  return finishDrift(
-    parts,
-    { reference: referenceShape!, current: currentShape! },
-    { reference: rowFacts.reference.finish(), current: rowFacts.current.finish() },
-    options,
-    { plan: order, reference: referenceNames, current: currentNames },
-  );
+}
+
+/** Bytes the column builders of a spill pass may hold between writes: a quarter of a batch, 4 to 64 MiB. */
+function spillBufferBytes(batchBudget: number): number {
+  return Math.min(64 * 1024 ** 2, Math.max(4 * 1024 ** 2, Math.floor(batchBudget / 4)));
+}
+
+/** The text sources parsed once into spills (Parquet sides: undefined, their batches read column chunks). */
+async function spillTextSources(
+  files: readonly FileSnapshotSource[],
+  cwd: string,
+  filter: ColumnFilter | undefined,
+  bufferBytes: number,
+): Promise<(SpilledFile | undefined)[]> {
+  const spills: (SpilledFile | undefined)[] = [];
+  try {
+    for (const source of files) {
+      const format = source.format ?? formatFromPath(source.path);
+      if (format === 'parquet') {
+        spills.push(undefined);
+        continue;
+      }
+      const writer = new SpillWriter(bufferBytes);
+      try {
+        const include = columnFilterFunction(filter);
+        await readFileSources([source], cwd, filter, async (requests) => {
+          const request = requests[0]!;
+          const table = await readSnapshot(request.path, { format: request.format, include, spill: writer });
+          return [{ table, rowFacts: { duplicatedRows: 0, emptyRows: 0 } }];
+        });
+      } catch (error) {
+        writer.discard();
+        throw error;
+      }
+      spills.push(writer.spilled);
+    }
+  } catch (error) {
+    for (const spill of spills) spill?.close();
+    throw error;
+  }
+  return spills;
+}
+
+/**
+ * One batch's columns of both sides: from a side's spill when it has one (columns whose cells disagreed on a type
+ * are not in it and are read from the file), else from the file.
+ */
+async function readBatch(
+  files: readonly FileSnapshotSource[],
+  cwd: string,
+  batch: readonly string[],
+  spills: readonly (SpilledFile | undefined)[],
+  shapes: readonly Table[],
+  readFiles: FileReader,
+): Promise<Table[]> {
+  const tables: Table[] = [];
+  for (const [index, source] of files.entries()) {
+    const spill = spills[index];
+    const fromFile = spill ? batch.filter((name) => spill.mixed.has(name)) : batch;
+    const read =
+      fromFile.length > 0 || !spill
+        ? (await readFileSources([source], cwd, { only: fromFile }, readFiles))[0]!.table
+        : undefined;
+    if (!spill) {
+      tables.push(read!);
+      continue;
+    }
+    const inBatch = new Set(batch);
+    const fileColumns = new Map(read?.columns.map((column) => [column.name, column]));
+    const columns = spill.names
+      .filter((name) => inBatch.has(name))
+      .map((name) => (spill.has(name) ? spill.read(name) : fileColumns.get(name)!));
+    const loaded = new Set(columns.map((column) => column.name));
+    tables.push({
+      source: describeSource(source),
+      rows: spill.rows,
+      columns,
+      unloaded: (shapes[index]!.unloaded ?? []).filter((name) => !loaded.has(name)),
+    });
+  }
+  return tables;
 }
