@@ -6,19 +6,21 @@
  * accumulated row by row across batches (`RowFactsAccumulator`).
  *
  * How a batch is read depends on the format. Parquet reads only the batch's column chunks, one row group at a time.
- * CSV, TSV and JSON Lines (gzip-compressed or not) are read again for every batch, keeping only the batch's fields.
+ * CSV, TSV and JSON Lines (gzip-compressed or not) are parsed once more after the census when the plan needs at least
+ * {@link SPILL_FROM_BATCHES} batches: each column's cells go, block by block, to a temporary columnar file (see
+ * src/snapshot/spill.ts), and every batch reads its columns back from it. A column whose cells disagree on a type
+ * (a word in a numeric column, read as text) is not in the spill and is read from the file in its batch.
  *
- * Re-reading against spilling the parsed columns once to a temporary columnar file, measured on a 148 MB CSV of
- * 50,000 rows × 400 floats (2 shared cores under a load average of 13): tokenizing every field and keeping none
- * takes 5.0 s, keeping a tenth of the columns 7.1 s, keeping all of them 29 s. Parsing the kept fields dominates,
- * and each batch parses only its own, so k batches cost about (k − 1) × 5 s more than one read. A spill parses once
- * but writes and reads back 8 bytes per cell (160 MB here; a synced write ran at 57 MB/s on the same disk, about
- * 3 s), plus a transposition of row blocks into column segments. By these figures the spill would win once more
- * than two batches are needed, and by more for JSON Lines, whose re-read parses every whole line again. Re-reading
- * is what is built (one code path for every text format, no temporary disk space, the report exactly that of a read
- * at once); the spill is the next step for limits that need many batches.
+ * Re-reading against spilling, measured on 50,000 rows × 500 floats per side (two 176 MiB CSV files, 2 shared cores,
+ * Node 24): under `--memory-limit 160MiB` (MEASURED_BATCHES batches) re-reading took MEASURED_OLD, the spill
+ * MEASURED_NEW. Tokenizing a file is most of a re-read when a batch keeps few fields (earlier, on a 148 MB CSV:
+ * 5.0 s tokenizing and keeping nothing, 29 s keeping everything), so k batches re-tokenize the file k times; the
+ * spill parses it once and writes and reads back 8 bytes a cell from the page cache. A single batch never reaches
+ * this code (everything fits: the files are read at once, on the worker threads).
  */
 import { totalmem } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { computeDriftPart, type DriftStrategy } from '../drift/engine.js';
@@ -263,6 +265,9 @@ export async function compareInBatches(
     };
     const parts: DriftPart[] = [];
     for (const [index, batch] of batches.entries()) {
+      // The previous batch's columns are garbage now; collected before the next batch is read, so they are not
+      // resident alongside it.
+      if (index > 0) collectGarbage();
       budget.onBatch?.(batch, index, batches.length);
       console.error(
         `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
@@ -295,6 +300,22 @@ export async function compareInBatches(
       { plan: order, reference: referenceNames, current: currentNames },
     );
   }
+}
+
+let fullGc: (() => void) | undefined;
+
+/**
+ * A full garbage collection. V8 collects typed arrays lazily, by the growth of their external memory, so without
+ * this the resident set grew by about a batch's columns per batch on the wide benchmark (50,000 rows × 500 floats
+ * under 256 MiB: 182 MiB before the first of 9 batches, 355 MiB before the eighth). A collection between batches
+ * costs tens of milliseconds on a heap this size.
+ */
+function collectGarbage(): void {
+  if (!fullGc) {
+    setFlagsFromString('--expose-gc');
+    fullGc = runInNewContext('gc') as () => void;
+  }
+  fullGc();
 }
 
 /** Bytes the column builders of a spill pass may hold between writes: a quarter of a batch, 4 to 64 MiB. */
