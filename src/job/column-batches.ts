@@ -11,12 +11,15 @@
  * src/snapshot/spill.ts), and every batch reads its columns back from it. A column whose cells disagree on a type
  * (a word in a numeric column, read as text) is not in the spill and is read from the file in its batch.
  *
- * Re-reading against spilling, measured on 50,000 rows × 500 floats per side (two 176 MiB CSV files, 2 shared cores,
- * Node 24): under `--memory-limit 160MiB` (MEASURED_BATCHES batches) re-reading took MEASURED_OLD, the spill
- * MEASURED_NEW. Tokenizing a file is most of a re-read when a batch keeps few fields (earlier, on a 148 MB CSV:
- * 5.0 s tokenizing and keeping nothing, 29 s keeping everything), so k batches re-tokenize the file k times; the
- * spill parses it once and writes and reads back 8 bytes a cell from the page cache. A single batch never reaches
- * this code (everything fits: the files are read at once, on the worker threads).
+ * Re-reading against spilling, measured on 50,000 rows × 500 floats per side (two 176 MiB CSV files, 2 shared cores
+ * under a load average of 9 to 11, Node 24) under `--memory-limit 160MiB`, 23 batches: re-reading took 107 s
+ * (57.7 s CPU), the spill 44 s (19.0 s CPU), the same report as a read at once. Tokenizing a file is most of a
+ * re-read when a batch keeps few fields (earlier, on a 148 MB CSV: 5.0 s tokenizing and keeping nothing, 29 s keeping
+ * everything), so k batches tokenize the file k + 1 times (census included); the spill tokenizes it twice (census,
+ * spill) and parses each cell once, then writes and reads back 8 bytes a cell, which the page cache mostly serves.
+ * Two batches already cost a census and two full tokenizations with re-reading, one more than the spill, so text
+ * files spill from two batches on. A single batch never reaches this code (everything fits: the files are read at
+ * once, on the worker threads).
  */
 import { totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
