@@ -271,6 +271,9 @@ export async function compareInBatches(
       // The previous batch's columns are garbage now; collected before the next batch is read, so they are not
       // resident alongside it.
       if (index > 0) collectGarbage();
+      // Reading a spill and scoring never wait on the event loop: let it run, so a SIGINT or SIGTERM ends the job
+      // (and removes the spill) between batches rather than after the last.
+      await new Promise((resolve) => setImmediate(resolve));
       budget.onBatch?.(batch, index, batches.length);
       console.error(
         `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
