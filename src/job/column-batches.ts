@@ -17,9 +17,11 @@
  * re-read when a batch keeps few fields (earlier, on a 148 MB CSV: 5.0 s tokenizing and keeping nothing, 29 s keeping
  * everything), so k batches tokenize the file k + 1 times (census included); the spill tokenizes it twice (census,
  * spill) and parses each cell once, then writes and reads back 8 bytes a cell, which the page cache mostly serves.
- * Two batches already cost a census and two full tokenizations with re-reading, one more than the spill, so text
- * files spill from two batches on. A single batch never reaches this code (everything fits: the files are read at
- * once, on the worker threads).
+ * Under `--memory-limit 512MiB`, 4 batches: re-reading 26.3 s CPU (peak 464 MiB), the spill 19.2 s (433 MiB).
+ * Under 900 MiB, 2 batches: re-reading 20.7 s CPU and 63 s wall, the spill 19.5 s CPU but 78 s wall (it writes
+ * 400 MB, and the disk is shared; peak 741 against 565 MiB). Two batches are a wash, so text files spill from three
+ * batches on. A single batch never reaches this code (everything fits: the files are read at once, on the worker
+ * threads).
  */
 import { totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -84,7 +86,7 @@ const MIN_TEXT_BYTES_PER_CELL = 1;
  * Text files are spilled (parsed once to a temporary columnar file) when the plan needs at least this many batches;
  * fewer are re-read per batch (see the measurements at the top of this file).
  */
-const SPILL_FROM_BATCHES = 2;
+const SPILL_FROM_BATCHES = 3;
 
 /** One column to read, with the bytes its values take in both snapshots. */
 export interface ColumnCost {
