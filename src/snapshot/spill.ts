@@ -15,7 +15,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerScratchFile, removeScratchFile } from '../util/fs.js';
+import { fileWriteError, registerScratchFile, removeScratchFile } from '../util/fs.js';
 import type { ColumnBuilder } from './column-builder.js';
 import type { Column } from './table.js';
 
@@ -56,7 +56,12 @@ export class SpillWriter {
       `driftwatch-spill-${process.pid}-${Math.random().toString(36).slice(2, 10)}.bin`,
     );
     registerScratchFile(this.path);
-    this.fd = openSync(this.path, 'wx', 0o600);
+    try {
+      this.fd = openSync(this.path, 'wx', 0o600);
+    } catch (error) {
+      removeScratchFile(this.path);
+      throw fileWriteError(this.path, error);
+    }
   }
 
   /** Rows to hold before draining `columns` builders of 8 bytes a cell. */
@@ -77,7 +82,12 @@ export class SpillWriter {
       const { kind, cells } = builder.drain();
       const bytes = new Uint8Array(cells.buffer, cells.byteOffset, cells.byteLength);
       let written = 0;
-      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+      try {
+        while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+      } catch (error) {
+        // A full temporary disk is the likely cause: one line naming the spill (`cannot write …: no space left`).
+        throw fileWriteError(this.path, error);
+      }
       column.segments.push({ firstRow, cells: cells.length, kind, offset: this.offset });
       this.offset += bytes.length;
     }

@@ -82,6 +82,19 @@ describe('spilling a text snapshot', () => {
     });
   }
 
+  it('a temporary directory it cannot write to is a one-line error naming the spill', () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, 'missing', 'tmp');
+    try {
+      expect(() => new SpillWriter(1024)).toThrow(
+        /^cannot write .*missing\/tmp\/driftwatch-spill-\d+-\w+\.bin: /,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('spills only the included columns', async () => {
     const path = join(dir, 'included.csv');
     writeFileSync(path, delimited(','));
