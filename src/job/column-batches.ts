@@ -6,19 +6,26 @@
  * accumulated row by row across batches (`RowFactsAccumulator`).
  *
  * How a batch is read depends on the format. Parquet reads only the batch's column chunks, one row group at a time.
- * CSV, TSV and JSON Lines (gzip-compressed or not) are read again for every batch, keeping only the batch's fields.
+ * CSV, TSV and JSON Lines (gzip-compressed or not) are parsed once more after the census when the plan needs at least
+ * {@link SPILL_FROM_BATCHES} batches: each column's cells go, block by block, to a temporary columnar file (see
+ * src/snapshot/spill.ts), and every batch reads its columns back from it. A column whose cells disagree on a type
+ * (a word in a numeric column, read as text) is not in the spill and is read from the file in its batch.
  *
- * Re-reading against spilling the parsed columns once to a temporary columnar file, measured on a 148 MB CSV of
- * 50,000 rows × 400 floats (2 shared cores under a load average of 13): tokenizing every field and keeping none
- * takes 5.0 s, keeping a tenth of the columns 7.1 s, keeping all of them 29 s. Parsing the kept fields dominates,
- * and each batch parses only its own, so k batches cost about (k − 1) × 5 s more than one read. A spill parses once
- * but writes and reads back 8 bytes per cell (160 MB here; a synced write ran at 57 MB/s on the same disk, about
- * 3 s), plus a transposition of row blocks into column segments. By these figures the spill would win once more
- * than two batches are needed, and by more for JSON Lines, whose re-read parses every whole line again. Re-reading
- * is what is built (one code path for every text format, no temporary disk space, the report exactly that of a read
- * at once); the spill is the next step for limits that need many batches.
+ * Re-reading against spilling, measured on 50,000 rows × 500 floats per side (two 176 MiB CSV files, 2 shared cores
+ * under a load average of 9 to 11, Node 24) under `--memory-limit 160MiB`, 23 batches: re-reading took 107 s
+ * (57.7 s CPU), the spill 44 s (19.0 s CPU), the same report as a read at once. Tokenizing a file is most of a
+ * re-read when a batch keeps few fields (earlier, on a 148 MB CSV: 5.0 s tokenizing and keeping nothing, 29 s keeping
+ * everything), so k batches tokenize the file k + 1 times (census included); the spill tokenizes it twice (census,
+ * spill) and parses each cell once, then writes and reads back 8 bytes a cell, which the page cache mostly serves.
+ * Under `--memory-limit 512MiB`, 4 batches: re-reading 26.3 s CPU (peak 464 MiB), the spill 19.2 s (433 MiB).
+ * Under 900 MiB, 2 batches: re-reading 20.7 s CPU and 63 s wall, the spill 19.5 s CPU but 78 s wall (it writes
+ * 400 MB, and the disk is shared; peak 741 against 565 MiB). Two batches are a wash, so text files spill from three
+ * batches on. A single batch never reaches this code (everything fits: the files are read at once, on the worker
+ * threads).
  */
 import { totalmem } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { computeDriftPart, type DriftStrategy } from '../drift/engine.js';
@@ -28,9 +35,11 @@ import { checkColumnNames, planOrder } from '../drift/plan.js';
 import type { DriftReport } from '../drift/report.js';
 import { UserError } from '../errors.js';
 import { readFileSources } from '../snapshot/files.js';
+import { SpillWriter, type SpilledFile } from '../snapshot/spill.js';
+import { describeSource } from '../snapshot/source.js';
 import { isGzipPath } from '../snapshot/byte-source.js';
 import { delimitedBound } from '../snapshot/delimited-bound.js';
-import { formatFromPath } from '../snapshot/index.js';
+import { formatFromPath, readSnapshot } from '../snapshot/index.js';
 import {
   columnFilterFunction,
   readInThisThread,
@@ -61,6 +70,13 @@ const READ_OVERHEAD = 2;
  * the wide benchmark under a 512 MiB limit: 690 MiB peak with the CSV allowance, 639 MiB with this one).
  */
 const PARQUET_READ_OVERHEAD = 2.5;
+/**
+ * Memory the process keeps besides the columns once batches have been read, even after a full collection (JavaScript
+ * heap pages, the allocator's free lists): on the wide benchmark (50,000 rows × 500 floats, 256 MiB limit) the
+ * resident set at the start of the last batches stayed 160 to 240 MiB above the one before the first, with batches
+ * of 138 MiB; counted as already in use, so the batches are planned smaller.
+ */
+const RETAINED_AFTER_BATCH = 64 * 1024 ** 2;
 /** Memory a worker thread comes to hold besides the columns (its heap, its read buffers). */
 const THREAD_OVERHEAD = 48 * 1024 ** 2;
 /**
@@ -72,6 +88,12 @@ const SCORING_COPIES = 6;
 const RESERVE = 0.1;
 /** Text cells take at least this many bytes of the file each, so 8 / this bounds the columns' bytes per file byte. */
 const MIN_TEXT_BYTES_PER_CELL = 1;
+
+/**
+ * Text files are spilled (parsed once to a temporary columnar file) when the plan needs at least this many batches;
+ * fewer are re-read per batch (see the measurements at the top of this file).
+ */
+const SPILL_FROM_BATCHES = 3;
 
 /** One column to read, with the bytes its values take in both snapshots. */
 export interface ColumnCost {
@@ -176,7 +198,9 @@ export async function compareInBatches(
 ): Promise<DriftReport | undefined> {
   const baseline =
     budget.baseline ??
-    process.memoryUsage().rss + (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
+    process.memoryUsage().rss +
+      RETAINED_AFTER_BATCH +
+      (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
   const available = (budget.limit - baseline) * (1 - RESERVE);
   const files = [sources.reference, sources.current];
   const bounds = files.map((source) => upperBoundFromFile(source, sources.cwd));
@@ -238,36 +262,156 @@ export async function compareInBatches(
     );
   }
   const batches = planBatches(costs, batchBudget);
-  const rowFacts = {
-    reference: new RowFactsAccumulator(referenceShape!.rows),
-    current: new RowFactsAccumulator(currentShape!.rows),
-  };
-  const parts: DriftPart[] = [];
-  for (const [index, batch] of batches.entries()) {
-    budget.onBatch?.(batch, index, batches.length);
-    console.error(
-      `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
-    );
-    const [reference, current] = (
-      await readFileSources(files, sources.cwd, { only: batch }, withoutRowFacts)
-    ).map((result) => result.table);
-    for (const column of reference!.columns) rowFacts.reference.add(column);
-    for (const column of current!.columns) rowFacts.current.add(column);
-    const inBatch = new Set(batch);
-    const batchOptions: DriftOptions = options.columns
-      ? { ...options, columns: options.columns.filter((name) => inBatch.has(name)) }
-      : options;
-    parts.push(
-      await computeDriftPart({ reference: reference!, current: current! }, batchOptions, {
-        mapColumns: strategy.mapColumns,
-      }),
+  const spills =
+    batches.length >= SPILL_FROM_BATCHES
+      ? await spillTextSources(files, sources.cwd, filter, spillBufferBytes(batchBudget))
+      : files.map(() => undefined);
+  try {
+    return await scoreBatches();
+  } finally {
+    for (const spill of spills) spill?.close();
+  }
+
+  async function scoreBatches(): Promise<DriftReport> {
+    const rowFacts = {
+      reference: new RowFactsAccumulator(referenceShape!.rows),
+      current: new RowFactsAccumulator(currentShape!.rows),
+    };
+    const parts: DriftPart[] = [];
+    for (const [index, batch] of batches.entries()) {
+      // The previous batch's columns are garbage now; collected before the next batch is read, so they are not
+      // resident alongside it.
+      if (index > 0) collectGarbage();
+      // Reading a spill and scoring never wait on the event loop: let it run, so a SIGINT or SIGTERM ends the job
+      // (and removes the spill) between batches rather than after the last.
+      await new Promise((resolve) => setImmediate(resolve));
+      budget.onBatch?.(batch, index, batches.length);
+      console.error(
+        `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
+      );
+      const [reference, current] = await readBatch(
+        files,
+        sources.cwd,
+        batch,
+        spills,
+        [referenceShape!, currentShape!],
+        withoutRowFacts,
+      );
+      for (const column of reference!.columns) rowFacts.reference.add(column);
+      for (const column of current!.columns) rowFacts.current.add(column);
+      const inBatch = new Set(batch);
+      const batchOptions: DriftOptions = options.columns
+        ? { ...options, columns: options.columns.filter((name) => inBatch.has(name)) }
+        : options;
+      parts.push(
+        await computeDriftPart({ reference: reference!, current: current! }, batchOptions, {
+          mapColumns: strategy.mapColumns,
+        }),
+      );
+    }
+    return finishDrift(
+      parts,
+      { reference: referenceShape!, current: currentShape! },
+      { reference: rowFacts.reference.finish(), current: rowFacts.current.finish() },
+      options,
+      { plan: order, reference: referenceNames, current: currentNames },
     );
   }
-  return finishDrift(
-    parts,
-    { reference: referenceShape!, current: currentShape! },
-    { reference: rowFacts.reference.finish(), current: rowFacts.current.finish() },
-    options,
-    { plan: order, reference: referenceNames, current: currentNames },
-  );
+}
+
+let fullGc: (() => void) | undefined;
+
+/**
+ * A full garbage collection. V8 collects typed arrays lazily, by the growth of their external memory, so without
+ * this the resident set grew by about a batch's columns per batch on the wide benchmark (50,000 rows × 500 floats
+ * under 256 MiB: 182 MiB before the first of 9 batches, 355 MiB before the eighth). A collection between batches
+ * costs tens of milliseconds on a heap this size.
+ */
+function collectGarbage(): void {
+  if (!fullGc) {
+    setFlagsFromString('--expose-gc');
+    fullGc = runInNewContext('gc') as () => void;
+  }
+  fullGc();
+}
+
+/** Bytes the column builders of a spill pass may hold between writes: a quarter of a batch, 4 to 64 MiB. */
+function spillBufferBytes(batchBudget: number): number {
+  return Math.min(64 * 1024 ** 2, Math.max(4 * 1024 ** 2, Math.floor(batchBudget / 4)));
+}
+
+/** The text sources parsed once into spills (Parquet sides: undefined, their batches read column chunks). */
+async function spillTextSources(
+  files: readonly FileSnapshotSource[],
+  cwd: string,
+  filter: ColumnFilter | undefined,
+  bufferBytes: number,
+): Promise<(SpilledFile | undefined)[]> {
+  const spills: (SpilledFile | undefined)[] = [];
+  try {
+    for (const source of files) {
+      const format = source.format ?? formatFromPath(source.path);
+      if (format === 'parquet') {
+        spills.push(undefined);
+        continue;
+      }
+      const writer = new SpillWriter(bufferBytes);
+      try {
+        const include = columnFilterFunction(filter);
+        await readFileSources([source], cwd, filter, async (requests) => {
+          const request = requests[0]!;
+          const table = await readSnapshot(request.path, { format: request.format, include, spill: writer });
+          return [{ table, rowFacts: { duplicatedRows: 0, emptyRows: 0 } }];
+        });
+      } catch (error) {
+        writer.discard();
+        throw error;
+      }
+      spills.push(writer.spilled);
+    }
+  } catch (error) {
+    for (const spill of spills) spill?.close();
+    throw error;
+  }
+  return spills;
+}
+
+/**
+ * One batch's columns of both sides: from a side's spill when it has one (columns whose cells disagreed on a type
+ * are not in it and are read from the file), else from the file.
+ */
+async function readBatch(
+  files: readonly FileSnapshotSource[],
+  cwd: string,
+  batch: readonly string[],
+  spills: readonly (SpilledFile | undefined)[],
+  shapes: readonly Table[],
+  readFiles: FileReader,
+): Promise<Table[]> {
+  const tables: Table[] = [];
+  for (const [index, source] of files.entries()) {
+    const spill = spills[index];
+    const fromFile = spill ? batch.filter((name) => spill.mixed.has(name)) : batch;
+    const read =
+      fromFile.length > 0 || !spill
+        ? (await readFileSources([source], cwd, { only: fromFile }, readFiles))[0]!.table
+        : undefined;
+    if (!spill) {
+      tables.push(read!);
+      continue;
+    }
+    const inBatch = new Set(batch);
+    const fileColumns = new Map(read?.columns.map((column) => [column.name, column]));
+    const columns = spill.names
+      .filter((name) => inBatch.has(name))
+      .map((name) => (spill.has(name) ? spill.read(name) : fileColumns.get(name)!));
+    const loaded = new Set(columns.map((column) => column.name));
+    tables.push({
+      source: describeSource(source),
+      rows: spill.rows,
+      columns,
+      unloaded: (shapes[index]!.unloaded ?? []).filter((name) => !loaded.has(name)),
+    });
+  }
+  return tables;
 }

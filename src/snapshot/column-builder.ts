@@ -402,6 +402,21 @@ export class ColumnBuilder {
     else this.numbers[this.length++] = Number.NaN;
   }
 
+  /**
+   * Hands over the cells pushed since the last drain and starts the next block in the same storage (a spill writes
+   * a file's columns block by block, so only one block of rows is held). The mode, the dictionary and what the
+   * cells showed (missing, non-integer) carry over; the view is valid until the next push.
+   */
+  drain():
+    | { readonly kind: 'numbers'; readonly cells: Float64Array }
+    | { readonly kind: 'codes'; readonly cells: Int32Array } {
+    const length = this.length;
+    this.length = 0;
+    return this.mode === 'string'
+      ? { kind: 'codes', cells: this.codes.subarray(0, length) }
+      : { kind: 'numbers', cells: this.numbers.subarray(0, length) };
+  }
+
   /** The finished column (arrays trimmed to the row count). */
   finish(): Column {
     switch (this.mode) {

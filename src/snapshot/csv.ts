@@ -27,6 +27,7 @@
  */
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
+import type { SpillWriter } from './spill.js';
 import { ColumnBuilder, MISSING_TOKENS } from './column-builder.js';
 import { lastDecimal, parseDecimal, readNumber } from './decimal.js';
 import type { Table } from './table.js';
@@ -62,6 +63,11 @@ export interface DelimitedOptions {
   readonly onBytes?: BytesRead;
   /** An id-like string column (a label in every row) finishes with its labels as bytes (see `labelStoreOf`). */
   readonly deferUniqueLabels?: boolean;
+  /**
+   * Write the included columns' cells to this spill block by block instead of keeping them (the table then has no
+   * columns; the spill has them). Columns whose cells disagree on a type are marked, not re-read.
+   */
+  readonly spill?: SpillWriter;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -425,14 +431,21 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
   let rows = 0;
 
   let headerBytes = 0;
+  const { spill } = options;
+  let blockRows = 0;
+  let blockStart = 0;
   const startRow = (fields: number, line: number, progress: { offset: number; size: number }) => {
     if (fields !== header!.length)
       throw new UserError(
         'RAGGED_ROW',
         `${path}:${line}: expected ${header!.length} fields, found ${fields}`,
       );
+    if (spill && rows - blockStart === blockRows) {
+      spill.drain(builders, blockStart);
+      blockStart = rows;
+    }
     rows++;
-    if (rows === 4096) {
+    if (rows === 4096 && !spill) {
       // Size the columns once from the average record length instead of doubling up to a million rows.
       const estimate =
         Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64;
@@ -478,14 +491,18 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         }
         // Room for the first 4,096 rows: at that row every column is sized from the average record length, and
         // what a bigger start holds until the collector runs (64k rows: 200 MiB per file of 400 float columns) is
-        // peak memory for nothing.
+        // peak memory for nothing. A spill holds one block of rows instead.
+        if (spill)
+          blockRows = spill.rowsPerBlock(
+            options.include ? header.filter((name) => options.include!(name)).length : header.length,
+          );
         builders = header.map((name) =>
           options.include && !options.include(name)
             ? undefined
             : new ColumnBuilder(name, {
-                capacity: 4096,
+                capacity: spill ? blockRows : 4096,
                 shared: options.sharedMemory,
-                deferUniqueLabels: options.deferUniqueLabels,
+                deferUniqueLabels: spill ? false : options.deferUniqueLabels,
               }),
         );
         caches = header.map(() => new CellCache());
@@ -523,6 +540,12 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
   // Columns whose cells disagreed on a type (a word in a numeric column) are re-read as strings, as pandas keeps
   // such a column as text.
   const mixed = builders.flatMap((builder, index) => (builder?.needsStringPass ? [index] : []));
+  if (spill) {
+    spill.drain(builders, blockStart);
+    for (const index of mixed) spill.markMixed(header[index]!);
+    spill.finish(builders, rows);
+    return { source: path, rows, columns: [], unloaded: header };
+  }
   if (mixed.length > 0) {
     const redo = new Map(
       mixed.map((index) => [

@@ -9,6 +9,7 @@ import { isGzipPath, type BytesRead } from './byte-source.js';
 import { readDelimited } from './csv.js';
 import { readJsonLines } from './jsonl.js';
 import { readParquet } from './parquet.js';
+import type { SpillWriter } from './spill.js';
 import type { Table } from './table.js';
 
 export const INPUT_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'] as const;
@@ -26,6 +27,8 @@ export interface ReadSnapshotOptions {
    * Parquet file is told whole once read.
    */
   readonly onBytes?: BytesRead;
+  /** CSV/TSV/JSON Lines: write the included columns to this spill instead of keeping them (see spill.ts). */
+  readonly spill?: SpillWriter;
 }
 
 /**
@@ -79,6 +82,7 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
         // The reading threads hold an id's labels back (they are decoded only if asked for).
         deferUniqueLabels: options.sharedMemory,
         onBytes: options.onBytes,
+        spill: options.spill,
       });
     case 'tsv':
       return readDelimited(path, {
@@ -88,10 +92,13 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
         // The reading threads hold an id's labels back (they are decoded only if asked for).
         deferUniqueLabels: options.sharedMemory,
         onBytes: options.onBytes,
+        spill: options.spill,
       });
     case 'jsonl':
-      return readJsonLines(path, options.include, options.onBytes);
+      return readJsonLines(path, options.include, options.onBytes, options.spill);
     case 'parquet': {
+      if (options.spill)
+        throw new Error('a Parquet file reads its column chunks by batch; it is not spilled');
       const table = await readParquet(path, options.include);
       options.onBytes?.(statSync(path).size);
       return table;

@@ -6,6 +6,7 @@
  */
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
+import type { SpillWriter } from './spill.js';
 import { ColumnBuilder } from './column-builder.js';
 import type { Table } from './table.js';
 
@@ -73,11 +74,14 @@ export async function readJsonLines(
   path: string,
   include?: (name: string) => boolean,
   onBytes?: BytesRead,
+  spill?: SpillWriter,
 ): Promise<Table> {
   const builders = new Map<string, ColumnBuilder | undefined>();
   const order: string[] = [];
   let rows = 0;
   let blank = true;
+  // With a spill: the row the builders' cells start at, drained every block of rows.
+  let blockStart = 0;
   await forEachLine(
     path,
     (line, lineNumber) => {
@@ -91,11 +95,15 @@ export async function readJsonLines(
       }
       if (record === null || typeof record !== 'object' || Array.isArray(record))
         throw new UserError('PARSE', `${path}:${lineNumber}: expected a JSON object per line`);
+      if (spill && rows > blockStart && rows - blockStart >= spill.rowsPerBlock(order.length)) {
+        spill.drain(builders.values(), blockStart);
+        blockStart = rows;
+      }
       for (const key of Object.keys(record)) {
         if (!builders.has(key)) {
           const builder = include && !include(key) ? undefined : new ColumnBuilder(key);
           // A column first seen on a later row is missing on the earlier rows.
-          if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
+          if (builder) for (let r = blockStart; r < rows; r++) builder.pushMissing();
           builders.set(key, builder);
           order.push(key);
         }
@@ -126,6 +134,11 @@ export async function readJsonLines(
       'COLUMN_TYPE_MISMATCH',
       `${path}: column '${mixed}' mixes numbers, booleans and strings`,
     );
+  if (spill) {
+    spill.drain(builders.values(), blockStart);
+    spill.finish(builders.values(), rows);
+    return { source: path, rows, columns: [], unloaded: order };
+  }
   return {
     source: path,
     rows,

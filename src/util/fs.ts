@@ -56,6 +56,29 @@ function cleanUpOnSignals(): void {
   }
 }
 
+/**
+ * Registers a scratch file this process creates (a spill of parsed columns): it is removed by
+ * {@link removeScratchFile}, on exit, and on SIGINT, SIGTERM or SIGHUP.
+ */
+export function registerScratchFile(path: string): void {
+  cleanUpOnSignals();
+  if (!exitHooked) {
+    exitHooked = true;
+    process.on('exit', () => {
+      for (const temporary of pendingTemporaries) rmSync(temporary, { force: true });
+    });
+  }
+  pendingTemporaries.add(path);
+}
+
+/** Removes a scratch file registered with {@link registerScratchFile}. */
+export function removeScratchFile(path: string): void {
+  pendingTemporaries.delete(path);
+  rmSync(path, { force: true });
+}
+
+let exitHooked = false;
+
 /** The path and the cause of a write that failed, in one line. */
 function describeWriteFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -154,6 +154,27 @@ describe('comparing files under a memory limit', () => {
     expect(batches.length).toBeGreaterThan(1);
   });
 
+  it('spilled text sides: a column mixing numbers and words is read from the file in its batch', async () => {
+    // Both sides gain a column of numbers that holds one word (read as text, as pandas does); TSV this time.
+    const paths: [string, string] = [join(dir, 'reference-mixed.tsv'), join(dir, 'current-mixed.tsv')];
+    [reference, current].forEach((data, side) => {
+      const names = [...data.names, 'code'];
+      const rows = data.rows.map((row, r) => [...row, r === 700 + side ? 'oops' : r % 17]);
+      writeFileSync(
+        paths[side]!,
+        csvText(
+          { names, rows },
+          names.map((_, i) => i),
+        ).replaceAll(',', '\t'),
+      );
+    });
+    const batches: string[][] = [];
+    const batched = await report(paths, {}, SMALL, batches);
+    expect(batches.length).toBeGreaterThan(2);
+    expect(batched).toEqual(await report(paths, {}, 64 * 1024 ** 3));
+    expect(batched.columns.find((column) => column.column === 'code')?.column_type).toBe('categorical');
+  });
+
   it('names the column a limit is too small for, and what it needs', async () => {
     const paths = files('csv');
     const failure = await report(paths, {}, 50_000).catch((error: unknown) => error);

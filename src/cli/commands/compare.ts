@@ -25,7 +25,8 @@ Snapshots
   --reference-label L       report label (default: file name without extension)
   --current-label L         report label (default: file name without extension)
   --memory-limit SIZE       memory for column data of files, e.g. 512MiB, 4GiB: columns are read and scored in
-                            batches that fit (default: a quarter of the machine's memory, at most 4GiB)
+                            batches that fit (default: a quarter of the machine's memory, at most 4GiB); about
+                            160MiB of it is the process itself
 
 ${DATABASE_FLAGS_USAGE}
 
