@@ -286,9 +286,6 @@ export async function compareInBatches(
       // (and removes the spill) between batches rather than after the last.
       await new Promise((resolve) => setImmediate(resolve));
       budget.onBatch?.(batch, index, batches.length);
-      console.error(
-        `batch ${index + 1}/${batches.length} (${batch.length} columns) rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, baseline ${(baseline / 2 ** 20).toFixed(0)}, budget ${(batchBudget / 2 ** 20).toFixed(0)}`,
-      );
       const [reference, current] = await readBatch(
         files,
         sources.cwd,

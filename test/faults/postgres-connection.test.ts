@@ -227,9 +227,11 @@ describe.skipIf(!available)('a database that fails mid-read (bundled CLI)', () =
     const run = await runBundle(cli, slowDiscovery(reports), { env });
     const { seen, killed } = await killer.stop();
     expect(killed).toBe(1);
-    // The first connection, terminated, and the retry with its second connection (the current snapshot is read
-    // at once, on a connection that imports the retry's snapshot).
-    expect(seen).toBe(3);
+    // The first connection, terminated, and the retry; the retry's second connection (the current snapshot is
+    // read at once, on a connection that imports the retry's snapshot) reads a small table and may come and go
+    // between two 40 ms polls, so it is not always seen.
+    expect(seen).toBeGreaterThanOrEqual(2);
+    expect(seen).toBeLessThanOrEqual(3);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(readdirSync(reports)).toEqual(expect.arrayContaining(['drift_2024-01-31_vs_2024-02-29.json']));

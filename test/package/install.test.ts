@@ -86,7 +86,9 @@ describe('npm pack', () => {
     // The actions run from the repository (`uses:`), never from an npm install.
     expect(paths).not.toContain('dist/index.js');
     expect(paths).not.toContain('load-test/dist/index.js');
-    expect(packed.unpackedSize).toBeLessThan(3 * 1024 * 1024);
+    // The two bundles (CLI and worker, ~3.0 MiB unminified) and the documents: a bound that a stray fixture or
+    // bundle of the actions would cross.
+    expect(packed.unpackedSize).toBeLessThan(4 * 1024 * 1024);
   });
 
   it('has no runtime dependencies (the bundles are self-contained) and requires Node 22 or later', () => {
