@@ -289,6 +289,15 @@ export class ColumnBuilder {
   }
 
   /**
+   * Whether a reader should hand this column's cells to {@link pushStringBytes}: once its labels were mostly
+   * distinct, and from then on (the labels live in a byte store, which a string would only be encoded back into,
+   * even when later rows repeat labels, as a long-tailed categorical does).
+   */
+  get readsLabelsAsBytes(): boolean {
+    return this.store !== undefined || this.labelsMostlyDistinct;
+  }
+
+  /**
    * Appends a string cell given as its UTF-8 bytes in `bytes[start, end)` (a CSV field; `quoted`: a doubled quote
    * stands for one), a missing token as missing. No string is made: the label is looked up by its bytes, and kept as
    * bytes when new. For a column in string mode (a reader calls it once {@link labelsMostlyDistinct} says so).

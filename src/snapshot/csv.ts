@@ -462,10 +462,10 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         if (!builder) continue;
         const kind = kinds[f];
         if (kind === EMPTY) builder.pushMissing();
-        else if (builder.labelsMostlyDistinct) {
-          // An id or free-text column: its labels rarely repeat, so the cell cache does not pay, and a cell that
-          // reads as a number is kept as its text, as the string pass would keep it. Its bytes are the label: no
-          // string is made.
+        else if (builder.readsLabelsAsBytes) {
+          // An id, free-text or long-tailed column (its first labels were mostly distinct): the cell cache does
+          // not pay, and a cell that reads as a number is kept as its text, as the string pass would keep it. Its
+          // bytes are the label: no string is made.
           builder.pushStringBytes(buf, starts[f]!, ends[f]!, false);
         } else if (kind === NUMBER) builder.pushNumber(values[f]!, integer[f] === 1);
         else pushClassified(builder, caches[f]!.get(buf, starts[f]!, ends[f]!, false));
@@ -520,8 +520,8 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
           continue;
         }
         const quoted = scan.quoted[f] === 1;
-        if (builder.labelsMostlyDistinct) {
-          // An id or free-text column: its labels rarely repeat, so neither the cell cache nor number parsing pays.
+        if (builder.readsLabelsAsBytes) {
+          // An id, free-text or long-tailed column: neither the cell cache nor number parsing pays.
           builder.pushStringBytes(buf, start, end, quoted);
           continue;
         }

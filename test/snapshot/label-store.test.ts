@@ -145,6 +145,24 @@ describe('CSV labels read as bytes', () => {
     }
   });
 
+  it('stays on the byte path once there, when later rows repeat labels (a long-tailed categorical)', async () => {
+    // 1,500 distinct labels first, then 6,000 rows drawn from them and from every kind of cell above: past the
+    // head, fewer than half the labels are distinct, and the column still reads as bytes, with the same labels.
+    const repeats = Array.from({ length: 6000 }, (_, i) =>
+      i % 7 === 0 ? tail[i % tail.length]! : head[(i * 7919) % head.length]!,
+    );
+    const rows = [...head, ...repeats].map((cell, i) => `${cell},${i}`);
+    const path = file(`id,n\n${rows.join('\n')}\n`);
+    const table = await readDelimited(path, { delimiter: 0x2c });
+    const id = table.columns[0]!;
+    const want = [
+      ...head,
+      ...repeats.map((cell) => (tail.includes(cell) ? expected[head.length + tail.indexOf(cell)]! : cell)),
+    ];
+    expect(cells(id)).toEqual(want);
+    if (id.type === 'string') expect(id.dictionary.length).toBe(new Set(want.filter((e) => e !== null)).size);
+  });
+
   it('keeps a unique column as bytes on request, and decodes the same labels', async () => {
     const unique = [...head, '"x, y"', '"é ""q"""', 'ünï'];
     const path = file(`id,n\n${unique.map((cell, i) => `${cell},${i}`).join('\n')}\n`);
