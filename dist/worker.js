@@ -5086,7 +5086,7 @@ var require_erfcx_y100 = __commonJS({
   "node_modules/@stdlib/math-base-special-erfcx/lib/erfcx_y100.js"(exports, module) {
     "use strict";
     var floor = require_lib7();
-    var table = [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p40, p41, p42, p43, p44, p45, p46, p47, p48, p49, p50, p51, p52, p53, p54, p55, p56, p57, p58, p59, p60, p61, p62, p63, p64, p65, p66, p67, p68, p69, p70, p71, p72, p73, p74, p75, p76, p77, p78, p79, p80, p81, p82, p83, p84, p85, p86, p87, p88, p89, p90, p91, p92, p93, p94, p95, p96, p97, p98, p99, p100];
+    var table2 = [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p40, p41, p42, p43, p44, p45, p46, p47, p48, p49, p50, p51, p52, p53, p54, p55, p56, p57, p58, p59, p60, p61, p62, p63, p64, p65, p66, p67, p68, p69, p70, p71, p72, p73, p74, p75, p76, p77, p78, p79, p80, p81, p82, p83, p84, p85, p86, p87, p88, p89, p90, p91, p92, p93, p94, p95, p96, p97, p98, p99, p100];
     function p0(t) {
       return 7087803245410644e-19 + (712340910470263e-18 + (35779077297597742e-22 + (17403143962587938e-24 + (8171066004730779e-26 + (3688502236043496e-28 + 15917038551111112e-31 * t) * t) * t) * t) * t) * t;
     }
@@ -5392,7 +5392,7 @@ var require_erfcx_y100 = __commonJS({
     }
     function erfcxY100(y100) {
       var t = floor(y100);
-      var f = table[t];
+      var f = table2[t];
       return f(2 * y100 - (2 * t + 1));
     }
     module.exports = erfcxY100;
@@ -5461,8 +5461,8 @@ var UserError = class extends Error {
 };
 
 // src/snapshot/table.ts
-function getColumn(table, name) {
-  return table.columns.find((column) => column.name === name);
+function getColumn(table2, name) {
+  return table2.columns.find((column) => column.name === name);
 }
 
 // src/drift/expand-counted.ts
@@ -5694,11 +5694,13 @@ function digitOf(pass, hi, lo) {
       return hi >>> 23;
   }
 }
+var keyScratch = [new Uint32Array(0)];
+var SCRATCH_MAX = 1 << 20;
 function radixSortedCopy(values) {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
+  const keys = n > SCRATCH_MAX ? [0, 1, 2, 3].map(() => new Uint32Array(n)) : keyScratch[0].length >= n ? keyScratch : keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n));
+  let [high, low, nextHigh, nextLow] = keys;
   const counts = new Uint32Array(6 * DIGITS);
   for (let i = 0; i < n; i++) {
     let lo = words[2 * i];
@@ -5718,8 +5720,6 @@ function radixSortedCopy(values) {
     counts[4 * DIGITS + (hi >>> 12 & 2047)]++;
     counts[5 * DIGITS + (hi >>> 23)]++;
   }
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
   for (let pass = 0; pass < 6; pass++) {
     const base = pass * DIGITS;
     if (counts[base + digitOf(pass, high[0], low[0])] === n) continue;
@@ -5758,6 +5758,9 @@ var TABLE_BITS = 16;
 var MANY_DISTINCT = /* @__PURE__ */ new WeakSet();
 var EARLY_LOOK = 16384;
 var EARLY_GIVE_UP_DISTINCT = 14e3;
+var FIRST_LOOK = 4096;
+var FIRST_GIVE_UP_DISTINCT = 4e3;
+var fullTable;
 function hashCounts(values) {
   if (MANY_DISTINCT.has(values)) return void 0;
   const n = values.length;
@@ -5765,12 +5768,18 @@ function hashCounts(values) {
   const bits = Math.min(TABLE_BITS, Math.max(4, 32 - Math.clz32(2 * n)));
   const size = 1 << bits;
   const mask = size - 1;
-  const keyLow = new Uint32Array(size);
-  const keyHigh = new Uint32Array(size);
-  const tally = new Float64Array(size);
+  const full = bits === TABLE_BITS;
+  const table2 = full ? fullTable ??= {
+    keyLow: new Uint32Array(size),
+    keyHigh: new Uint32Array(size),
+    tally: new Float64Array(size)
+  } : void 0;
+  const keyLow = table2?.keyLow ?? new Uint32Array(size);
+  const keyHigh = table2?.keyHigh ?? new Uint32Array(size);
+  const tally = table2?.tally.fill(0) ?? new Float64Array(size);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
-    if (i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT && n > COUNTING_MAX_DISTINCT) {
+    if ((i === FIRST_LOOK && distinct > FIRST_GIVE_UP_DISTINCT || i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT) && n > COUNTING_MAX_DISTINCT) {
       MANY_DISTINCT.add(values);
       return void 0;
     }
@@ -5861,7 +5870,7 @@ function denseIntegerCounts(values) {
     if (v === 0 && 1 / v < 0) return void 0;
     if (v < min) min = v;
     else if (v > max) max = v;
-    if (max - min >= DENSE_RANGE) return void 0;
+    if (!(max - min < DENSE_RANGE)) return void 0;
   }
   const tally = new Float64Array(max - min + 1);
   for (let i = 0; i < n; i++) tally[values[i] - min]++;
@@ -6116,23 +6125,24 @@ function histogram(pair) {
 }
 function categories(pair) {
   const merged = mergedDistribution(pair);
-  const referenceCounts = /* @__PURE__ */ new Map();
-  const currentCounts = /* @__PURE__ */ new Map();
-  for (let k = 0; k < merged.values.length; k++) {
-    if (merged.referenceCounts[k] > 0) referenceCounts.set(merged.values[k], merged.referenceCounts[k]);
-    if (merged.currentCounts[k] > 0) currentCounts.set(merged.values[k], merged.currentCounts[k]);
-  }
   const referenceSize2 = Math.max(merged.referenceSize, 1);
   const currentSize2 = Math.max(merged.currentSize, 1);
-  const values = /* @__PURE__ */ new Set([...referenceCounts.keys(), ...currentCounts.keys()]);
-  const share = (value) => (referenceCounts.get(value) ?? 0) / referenceSize2 + (currentCounts.get(value) ?? 0) / currentSize2;
-  const ranked = [...values].sort((a, b) => share(b) - share(a) || a - b);
+  const count = (counts, k) => counts[k] > 0 ? counts[k] : 0;
+  const share = new Float64Array(merged.values.length);
+  const occurring = [];
+  for (let k = 0; k < merged.values.length; k++) {
+    if (!(merged.referenceCounts[k] > 0 || merged.currentCounts[k] > 0)) continue;
+    occurring.push(k);
+    share[k] = count(merged.referenceCounts, k) / referenceSize2 + count(merged.currentCounts, k) / currentSize2;
+  }
+  const value = (k) => merged.values[k];
+  const ranked = occurring.sort((a, b) => share[b] - share[a] || value(a) - value(b));
   const top = ranked.slice(0, TOP_CATEGORIES);
-  if (!pair.labels) top.sort((a, b) => a - b);
-  const label = (value) => pair.labels ? exampleValue(pair.labels[value] ?? String(value)) : String(value);
-  const reference_counts = top.map((value) => referenceCounts.get(value) ?? 0);
-  const current_counts = top.map((value) => currentCounts.get(value) ?? 0);
-  const sum = (counts) => counts.reduce((total, count) => total + count, 0);
+  if (!pair.labels) top.sort((a, b) => value(a) - value(b));
+  const label = (k) => pair.labels ? exampleValue(pair.labels[value(k)] ?? String(value(k))) : String(value(k));
+  const reference_counts = top.map((k) => count(merged.referenceCounts, k));
+  const current_counts = top.map((k) => count(merged.currentCounts, k));
+  const sum = (counts) => counts.reduce((total, count2) => total + count2, 0);
   return {
     kind: "categories",
     categories: top.map(label),
@@ -6452,15 +6462,25 @@ function squaresBlock(values, c, start, length) {
 
 // src/drift/kernels/ecdf.ts
 var WALK = "kernels:ecdf-walk";
+var kept;
+var KEPT_MAX_TERMS = 1 << 20;
+function termArrays(terms) {
+  if (kept !== void 0 && kept.slots.length >= terms) return kept;
+  const arrays = {
+    slots: new Int32Array(terms),
+    absTerms: new Float64Array(terms),
+    squareTerms: new Float64Array(terms)
+  };
+  if (terms <= KEPT_MAX_TERMS) kept = arrays;
+  return arrays;
+}
 function ecdfWalk(merged) {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
   if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
   const distinct = values.length;
   const pooled = n1 + n2;
   const terms = Math.max(distinct - 1, 0);
-  const slots = new Int32Array(terms);
-  const absTerms = new Float64Array(terms);
-  const squareTerms = new Float64Array(terms);
+  const { slots, absTerms } = termArrays(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -6474,20 +6494,39 @@ function ecdfWalk(merged) {
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
-      const delta = values[k + 1] - values[k];
       slots[k] = position - 1;
-      absTerms[k] = Math.abs(diff) * delta;
-      squareTerms[k] = diff * diff * delta;
+      absTerms[k] = Math.abs(diff) * (values[k + 1] - values[k]);
     }
   }
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
+  let energy;
   return {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
     wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
-    energyIntegral: sparsePairwiseSum(slots, squareTerms, terms, Math.max(pooled - 1, 0))
+    get energyIntegral() {
+      return energy ??= energyIntegralOf(merged);
+    }
   };
+}
+function energyIntegralOf(merged) {
+  const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
+  const distinct = values.length;
+  const terms = Math.max(distinct - 1, 0);
+  const { slots, squareTerms } = termArrays(terms);
+  let cumRef = 0;
+  let cumCur = 0;
+  let position = 0;
+  for (let k = 0; k + 1 < distinct; k++) {
+    cumRef += referenceCounts[k];
+    cumCur += currentCounts[k];
+    position += referenceCounts[k] + currentCounts[k];
+    const diff = cumRef / n1 - cumCur / n2;
+    slots[k] = position - 1;
+    squareTerms[k] = diff * diff * (values[k + 1] - values[k]);
+  }
+  return sparsePairwiseSum(slots, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
 }
 function columnEcdfWalk(pair) {
   return cachedOnPair(pair, WALK, () => ecdfWalk(mergedDistribution(pair)));
@@ -6717,11 +6756,15 @@ function compareCodePoints(a, b) {
   }
   return a.length - b.length;
 }
+var SURROGATE = /[\uD800-\uDFFF]/;
+function sortLabels(labels) {
+  return labels.some((label) => SURROGATE.test(label)) ? labels.sort(compareCodePoints) : labels.sort();
+}
 function finiteValues(values) {
-  let kept = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] - values[i] === 0) kept++;
-  if (kept === values.length) return values;
-  const out = new Float64Array(kept);
+  let kept2 = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] === 0) kept2++;
+  if (kept2 === values.length) return values;
+  const out = new Float64Array(kept2);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -6733,12 +6776,35 @@ function encodeCodes(codes, remap) {
   let present = 0;
   for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) present++;
   const out = new Float64Array(present);
-  let kept = 0;
+  let kept2 = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
-    if (code >= 0) out[kept++] = remap[code];
+    if (code >= 0) out[kept2++] = remap[code];
   }
   return out;
+}
+function codeRuns(codes, remap, labels) {
+  const byCode = new Float64Array(remap.length);
+  let total = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code >= 0) {
+      byCode[code]++;
+      total++;
+    }
+  }
+  const byRank = new Float64Array(labels);
+  for (let code = 0; code < byCode.length; code++) byRank[remap[code]] += byCode[code];
+  let runs = 0;
+  for (let r = 0; r < labels; r++) if (byRank[r] > 0) runs++;
+  const values = new Float64Array(runs);
+  const counts = new Float64Array(runs);
+  for (let r = 0, k = 0; r < labels; r++) {
+    if (byRank[r] === 0) continue;
+    values[k] = r;
+    counts[k++] = byRank[r];
+  }
+  return { values, counts, total };
 }
 function prepareColumnPair(column, columnType, reference, current) {
   const referenceCounts = countsOf(reference);
@@ -6746,16 +6812,27 @@ function prepareColumnPair(column, columnType, reference, current) {
   if (referenceCounts && currentCounts)
     return prepareCountedPair(column, columnType, referenceCounts, currentCounts);
   if (reference.type === "string" && current.type === "string") {
-    const labels = [.../* @__PURE__ */ new Set([...reference.dictionary, ...current.dictionary])].sort(compareCodePoints);
+    const labels = sortLabels([.../* @__PURE__ */ new Set([...reference.dictionary, ...current.dictionary])]);
     const rank = new Map(labels.map((label, index) => [label, index]));
     const remap = (dictionary) => Int32Array.from(dictionary, (label) => rank.get(label));
+    const referenceRemap = remap(reference.dictionary);
+    const currentRemap = remap(current.dictionary);
+    let referenceValues;
+    let currentValues;
     return {
       column,
       columnType,
-      reference: encodeCodes(reference.codes, remap(reference.dictionary)),
-      current: encodeCodes(current.codes, remap(current.dictionary)),
       labels,
-      cache: /* @__PURE__ */ new Map()
+      cache: /* @__PURE__ */ new Map([
+        [RUNS_REFERENCE, codeRuns(reference.codes, referenceRemap, labels.length)],
+        [RUNS_CURRENT, codeRuns(current.codes, currentRemap, labels.length)]
+      ]),
+      get reference() {
+        return referenceValues ??= encodeCodes(reference.codes, referenceRemap);
+      },
+      get current() {
+        return currentValues ??= encodeCodes(current.codes, currentRemap);
+      }
     };
   }
   if (reference.type === "string" || current.type === "string")
@@ -6791,9 +6868,7 @@ function prepareCountedPair(column, columnType, reference, current) {
   let currentRuns2;
   let labels;
   if (reference.storage === "string" && current.storage === "string") {
-    labels = [.../* @__PURE__ */ new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])].sort(
-      compareCodePoints
-    );
+    labels = sortLabels([.../* @__PURE__ */ new Set([...labelCountsOf(reference).labels, ...labelCountsOf(current).labels])]);
     const rank = new Map(labels.map((label, index) => [label, index]));
     referenceRuns2 = rankRuns(reference, rank);
     currentRuns2 = rankRuns(current, rank);
@@ -8899,8 +8974,8 @@ function binarySearch(a, d, lo, hi) {
   }
   return a(lo) <= d ? lo : lo - 1;
 }
-function fisherExactTwoSided(table) {
-  const [[a, b], [c, d]] = table;
+function fisherExactTwoSided(table2) {
+  const [[a, b], [c, d]] = table2;
   if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
   const n1 = a + b;
   const n2 = c + d;
@@ -8952,11 +9027,11 @@ function fisherExactOnColumn(pair) {
   const ones = counts.values.length === 2 ? 1 : 0;
   const onesReference = counts.values.length === 2 ? counts.referenceCounts[ones] : 0;
   const onesCurrent = counts.values.length === 2 ? counts.currentCounts[ones] : 0;
-  const table = [
+  const table2 = [
     [onesCurrent, counts.currentSize - onesCurrent],
     [onesReference, counts.referenceSize - onesReference]
   ];
-  return { table, pValue: fisherExactTwoSided(table) };
+  return { table: table2, pValue: fisherExactTwoSided(table2) };
 }
 var fisherExact = {
   id: "fisher_exact",
@@ -9195,9 +9270,9 @@ function floorDD(a) {
 }
 var bitsView = new DataView(new ArrayBuffer(8));
 var POWERS_OF_TWO = (() => {
-  const table = new Float64Array(1023 + 1074 + 1);
-  for (let k = -1074; k <= 1023; k++) table[k + 1074] = 2 ** k;
-  return table;
+  const table2 = new Float64Array(1023 + 1074 + 1);
+  for (let k = -1074; k <= 1023; k++) table2[k + 1074] = 2 ** k;
+  return table2;
 })();
 function powerOfTwo(e) {
   return POWERS_OF_TWO[e + 1074];
@@ -10130,7 +10205,7 @@ var z = {
 // src/drift/stattests/index.ts
 function unscorable(pair) {
   return cachedOnPair(pair, "unscorable", () => {
-    const sides = pair.fromCounts ? [
+    const sides = pair.fromCounts || pair.cache.has(RUNS_REFERENCE) && pair.cache.has(RUNS_CURRENT) ? [
       ["reference", referenceRuns(pair).values],
       ["current", currentRuns(pair).values]
     ] : [
@@ -10191,17 +10266,26 @@ function getStatTest(id) {
 
 // src/drift/column-types.ts
 var INTEGER_CARDINALITY_LIMIT = 10;
+var SMALL_WHOLE = 1024;
 function distinctUpTo(values, limit) {
+  const small = new Uint8Array(SMALL_WHOLE);
   const seen = new Float64Array(limit + 1);
   let size = 0;
+  let seenSize = 0;
   let previous = Number.NaN;
   outer: for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (value === previous || value !== value) continue;
     previous = value;
-    for (let k = 0; k < size; k++) if (seen[k] === value) continue outer;
-    seen[size++] = value;
-    if (size > limit) break;
+    const whole = value | 0;
+    if (whole === value && whole >= 0 && whole < SMALL_WHOLE) {
+      if (small[whole] === 1) continue;
+      small[whole] = 1;
+    } else {
+      for (let k = 0; k < seenSize; k++) if (seen[k] === value) continue outer;
+      seen[seenSize++] = value;
+    }
+    if (++size > limit) break;
   }
   return size;
 }
@@ -10331,6 +10415,7 @@ function runMoments(runs, n) {
   return { mean: mean2, std: Math.sqrt(squares / (n - 1)) };
 }
 function presentValues(values, rows, count) {
+  if (count === rows) return values.subarray(0, rows);
   const present = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
@@ -10445,6 +10530,11 @@ function stringTally(column, type, rows) {
     if (code >= 0) byCode[code] += 1;
   }
   return labelTally(column.name, column.dictionary, byCode, type, rows);
+}
+function uniqueLabelsTally(name, smallest, rows) {
+  const top = smallest.slice(0, TOP_VALUES).map((value) => ({ value, count: 1 }));
+  const summary = categoricalSummary(name, "text", rows, { count: 0, share: 0 }, top, rows);
+  return { summary: { ...summary, distinct: rows }, modeCount: rows === 0 ? 0 : 1 };
 }
 function labelTally(name, dictionary, byCode, type, rows) {
   let count = 0;
@@ -10599,6 +10689,600 @@ function scoreColumn(column, tables2, options) {
   return { result, referenceTally, currentTally };
 }
 
+// src/snapshot/label-store.ts
+var QUOTE = 34;
+function fmix32(value) {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h;
+}
+var decoder = new TextDecoder("utf-8");
+function grown(array, length) {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+function table(labels) {
+  let size = 16;
+  while (size < labels * 2) size *= 2;
+  return new Int32Array(size * 2).fill(-1);
+}
+var LabelStore = class {
+  /**
+   * @param expected labels to make room for in the table at once
+   * @param hashMask ANDed into the hash (tests force equal hashes with 0); keep the default otherwise
+   */
+  constructor(expected = 0, hashMask = -1) {
+    this.hashMask = hashMask;
+    this.slots = table(expected);
+  }
+  hashMask;
+  /** The labels' bytes, one after another: label `code` is `arena[offsets[code], offsets[code + 1])`. */
+  arena = new Uint8Array(1 << 16);
+  offsets = new Int32Array(1025);
+  /**
+   * The open-addressing table: slot `s` is `slots[2s]`, a code or -1 when free, and `slots[2s + 1]`, that label's
+   * hash (a probe compares hashes without reaching for the arena).
+   */
+  slots;
+  count = 0;
+  /** Some label has a byte ≥ 0xEE (a character from U+E000 on): byte order may then differ from UTF-16 order. */
+  high = false;
+  /** A quoted cell's bytes with doubled quotes undone. */
+  scratch = new Uint8Array(256);
+  /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
+  reserve(labels) {
+    if (labels * 2 > this.slots.length / 2) this.rehash(labels);
+    if (labels + 1 > this.offsets.length) this.offsets = grown(this.offsets, labels + 1);
+    const bytes = this.count === 0 ? 0 : Math.ceil(this.offsets[this.count] / this.count * labels * 1.1);
+    if (bytes > this.arena.length) {
+      const bigger = new Uint8Array(bytes);
+      bigger.set(this.arena.subarray(0, this.offsets[this.count]));
+      this.arena = bigger;
+    }
+  }
+  /** Lets go of the look-up table: the store is read only from now on ({@link codeOf} must not be called). */
+  seal() {
+    this.slots = new Int32Array(0);
+  }
+  /** Distinct labels stored. */
+  get size() {
+    return this.count;
+  }
+  /** Whether every label is below U+E000 in every character, so comparing bytes orders labels as JS strings do. */
+  get ordersAsStrings() {
+    return !this.high;
+  }
+  /**
+   * The code of the label in `bytes[start, end)`, adding it when new.
+   *
+   * @param quoted the bytes are a quoted CSV field's inside: a doubled quote stands for one
+   */
+  codeOf(bytes, start, end, quoted = false) {
+    if (quoted) {
+      let escaped = false;
+      for (let i = start; i < end; i++)
+        if (bytes[i] === QUOTE) {
+          escaped = true;
+          break;
+        }
+      if (escaped) {
+        if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2);
+        const out = this.scratch;
+        let n = 0;
+        for (let i = start; i < end; i++) {
+          out[n++] = bytes[i];
+          if (bytes[i] === QUOTE) i++;
+        }
+        return this.codeOf(out, 0, n, false);
+      }
+    }
+    const h1 = this.hash(bytes, start, end);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = h1 & mask;
+    const length = end - start;
+    for (; ; ) {
+      const code = slots[2 * slot];
+      if (code < 0) break;
+      if (slots[2 * slot + 1] === h1) {
+        const from = this.offsets[code];
+        if (this.offsets[code + 1] - from === length) {
+          let i = 0;
+          while (i < length && this.arena[from + i] === bytes[start + i]) i++;
+          if (i === length) return code;
+        }
+      }
+      slot = slot + 1 & mask;
+    }
+    return this.add(bytes, start, end, h1, slot);
+  }
+  /**
+   * A label's hash: FNV-1a over its bytes, avalanched by murmur3's finalizer so the low bits that pick a slot are
+   * well mixed. It is kept in the table beside the code: a probe compares it before any byte, so labels are compared
+   * byte by byte only when their hashes are equal (about one probe in 2^32 for different labels).
+   */
+  hash(bytes, start, end) {
+    let h = 2166136261 ^ end - start;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
+    return fmix32(h) & this.hashMask;
+  }
+  add(bytes, start, end, h1, slot) {
+    const code = this.count++;
+    if (code + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
+    const from = this.offsets[code];
+    const to = from + (end - start);
+    if (to > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(to, this.arena.length * 2));
+      bigger.set(this.arena.subarray(0, from));
+      this.arena = bigger;
+    }
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b >= 238) this.high = true;
+      this.arena[from + i - start] = b;
+    }
+    this.offsets[code + 1] = to;
+    if ((code + 1) * 2 > this.slots.length >> 1) this.rehash(this.count * 2);
+    else {
+      this.slots[2 * slot] = code;
+      this.slots[2 * slot + 1] = h1;
+    }
+    return code;
+  }
+  /** A table for `labels` labels, with every code re-inserted. */
+  rehash(labels) {
+    const slots = table(Math.max(labels, this.count));
+    const mask = (slots.length >> 1) - 1;
+    for (let code = 0; code < this.count; code++) {
+      const h1 = this.hash(this.arena, this.offsets[code], this.offsets[code + 1]);
+      let slot = h1 & mask;
+      while (slots[2 * slot] >= 0) slot = slot + 1 & mask;
+      slots[2 * slot] = code;
+      slots[2 * slot + 1] = h1;
+    }
+    this.slots = slots;
+  }
+  /** The label of `code` as a string. */
+  decode(code) {
+    return decoder.decode(this.arena.subarray(this.offsets[code], this.offsets[code + 1]));
+  }
+  /** The labels of codes `[from, size)` appended to `into`. */
+  decodeInto(into, from = 0) {
+    for (let code = from; code < this.count; code++) into.push(this.decode(code));
+    return into;
+  }
+  /** Byte order of two labels (negative, 0, positive). */
+  compare(a, b) {
+    const fromA = this.offsets[a];
+    const fromB = this.offsets[b];
+    const lengthA = this.offsets[a + 1] - fromA;
+    const lengthB = this.offsets[b + 1] - fromB;
+    const n = Math.min(lengthA, lengthB);
+    for (let i = 0; i < n; i++) {
+      const d = this.arena[fromA + i] - this.arena[fromB + i];
+      if (d !== 0) return d;
+    }
+    return lengthA - lengthB;
+  }
+  /** The codes of the `k` smallest labels in byte order, smallest first (one pass, no sort of every label). */
+  smallest(k) {
+    const top = [];
+    if (k <= 0) return top;
+    for (let code = 0; code < this.count; code++) {
+      if (top.length === k && this.compare(code, top[k - 1]) >= 0) continue;
+      let at = top.length < k ? top.length : k - 1;
+      top[at] = code;
+      while (at > 0 && this.compare(top[at], top[at - 1]) < 0) {
+        [top[at - 1], top[at]] = [top[at], top[at - 1]];
+        at--;
+      }
+    }
+    return top;
+  }
+};
+
+// src/snapshot/column-builder.ts
+var MISSING_TOKENS = /* @__PURE__ */ new Set([
+  "",
+  "#N/A",
+  "#N/A N/A",
+  "#NA",
+  "-1.#IND",
+  "-1.#QNAN",
+  "-NaN",
+  "-nan",
+  "1.#IND",
+  "1.#QNAN",
+  "<NA>",
+  "N/A",
+  "NA",
+  "NULL",
+  "NaN",
+  "None",
+  "n/a",
+  "nan",
+  "null"
+]);
+var BOOL_TOKENS = /* @__PURE__ */ new Map([
+  ["True", 1],
+  ["TRUE", 1],
+  ["true", 1],
+  ["False", 0],
+  ["FALSE", 0],
+  ["false", 0]
+]);
+var deferred = /* @__PURE__ */ new WeakMap();
+function labelStoreOf(column) {
+  return deferred.get(column);
+}
+function heldLabelsArray(length) {
+  const labels = [];
+  if (length > 0) {
+    labels[length - 1] = "";
+    delete labels[length - 1];
+  }
+  return labels;
+}
+function withLabels(column) {
+  const store = deferred.get(column);
+  if (!store || column.type !== "string") return column;
+  return { ...column, dictionary: store.decodeInto([]) };
+}
+var MISSING_BYTES = (() => {
+  const byLength = Array.from({ length: 9 }, () => []);
+  for (const token of MISSING_TOKENS)
+    byLength[token.length].push(Uint8Array.from(token, (c) => c.charCodeAt(0)));
+  return byLength;
+})();
+function isMissingBytes(bytes, start, end) {
+  const length = end - start;
+  if (length >= MISSING_BYTES.length) return false;
+  outer: for (const token of MISSING_BYTES[length]) {
+    for (let i = 0; i < length; i++) if (token[i] !== bytes[start + i]) continue outer;
+    return true;
+  }
+  return false;
+}
+var encoder = new TextEncoder();
+var ColumnBuilder = class {
+  constructor(name, options = {}) {
+    this.name = name;
+    const capacity = options.capacity ?? 1024;
+    this.shared = options.shared ?? false;
+    this.deferUniqueLabels = options.deferUniqueLabels ?? false;
+    this.declared = options.storage;
+    const isString = this.declared === "string";
+    this.numbers = float64(isString ? 0 : capacity, this.shared);
+    this.codes = int32(isString ? capacity : 0, this.shared);
+    switch (this.declared) {
+      case void 0:
+        break;
+      case "string":
+        this.mode = "string";
+        break;
+      case "bool":
+        this.mode = "bool";
+        break;
+      case "datetime":
+        this.mode = "datetime";
+        break;
+      case "int":
+      case "float":
+        this.mode = "number";
+    }
+  }
+  name;
+  mode = "undecided";
+  declared;
+  shared;
+  deferUniqueLabels;
+  /**
+   * Once a reader hands cells over as bytes: every label as UTF-8 bytes (codes as in `dictionary`, whose strings
+   * stop at the labels it had then).
+   */
+  store;
+  scratch = new Uint8Array(0);
+  numbers;
+  codes;
+  /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
+  dictionary = [];
+  /** Codes of the labels while there are fewer than {@link FEW_LABELS}; then undefined, and the table below. */
+  fewCodes = /* @__PURE__ */ new Map();
+  /** The labels' hashes by code, and an open-addressing table of codes keyed by them (kept at most half full). */
+  labelHashes = new Int32Array(0);
+  labelSlots = new Int32Array(0);
+  /** Present string cells pushed. */
+  presentStrings = 0;
+  length = 0;
+  sawMissing = false;
+  sawNonInteger = false;
+  /** A cell contradicted the column's mode: re-read the column as strings. */
+  needsStringPass = false;
+  get size() {
+    return this.length;
+  }
+  /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
+  reserve(capacity) {
+    if (capacity > (this.mode === "string" ? this.codes.length : this.numbers.length)) this.grow(capacity);
+    this.store?.reserve(capacity);
+  }
+  grow(requested) {
+    const capacity = requested ?? Math.max(1024, this.length * 2);
+    if (this.mode === "string") {
+      const codes = int32(capacity, this.shared);
+      codes.set(this.codes.subarray(0, this.length));
+      this.codes = codes;
+    } else {
+      const numbers = float64(capacity, this.shared);
+      numbers.set(this.numbers.subarray(0, this.length));
+      this.numbers = numbers;
+    }
+  }
+  switchToString() {
+    this.mode = "string";
+    this.codes = int32(Math.max(1024, this.numbers.length), this.shared);
+    this.codes.fill(-1, 0, this.length);
+    this.numbers = float64(0, this.shared);
+  }
+  /** Appends a missing cell. */
+  pushMissing() {
+    if (this.length === (this.mode === "string" ? this.codes.length : this.numbers.length)) this.grow();
+    if (this.mode === "string") this.codes[this.length++] = -1;
+    else this.numbers[this.length++] = Number.NaN;
+    this.sawMissing = true;
+  }
+  /**
+   * Appends a numeric cell already parsed by the reader (the fast path: no string is made); in a `datetime`
+   * column, milliseconds since the epoch. `isInteger` says the text had no fraction or exponent (pandas reads `1.0`
+   * as float).
+   */
+  pushNumber(value, isInteger) {
+    if (this.mode === "datetime") {
+      if (this.length === this.numbers.length) this.grow();
+      this.numbers[this.length++] = value;
+      return;
+    }
+    if (this.mode === "undecided") this.mode = "number";
+    else if (this.mode !== "number") {
+      this.needsStringPass = true;
+      this.pushPlaceholder();
+      return;
+    }
+    if (this.length === this.numbers.length) this.grow();
+    this.numbers[this.length++] = value;
+    if (!isInteger) this.sawNonInteger = true;
+  }
+  /** Appends a cell given as text (not a number): missing token, boolean or string. */
+  pushText(text) {
+    if (MISSING_TOKENS.has(text)) return this.pushMissing();
+    if (this.mode === "string") return this.pushString(text);
+    const bool = BOOL_TOKENS.get(text);
+    if (bool !== void 0 && (this.mode === "undecided" || this.mode === "bool")) {
+      this.mode = "bool";
+      if (this.length === this.numbers.length) this.grow();
+      this.numbers[this.length++] = bool;
+      return;
+    }
+    if (this.mode === "undecided") {
+      this.switchToString();
+      return this.pushString(text);
+    }
+    this.needsStringPass = true;
+    this.pushPlaceholder();
+  }
+  /** Appends a string cell as is (the string pass, JSON strings, Postgres text). */
+  pushString(text) {
+    if (this.mode !== "string") {
+      if (this.mode === "undecided") this.switchToString();
+      else {
+        this.needsStringPass = true;
+        this.pushPlaceholder();
+        return;
+      }
+    }
+    let code;
+    if (this.store) {
+      if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
+      const { written } = encoder.encodeInto(text, this.scratch);
+      code = this.store.codeOf(this.scratch, 0, written);
+    } else code = this.codeOf(text);
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length++] = code;
+    this.presentStrings++;
+  }
+  /**
+   * Whether most labels so far occur once (an id, free text): caching labels by their bytes no longer pays, so a
+   * reader may hand every cell to {@link pushString} as decoded text (in a string column a cell that looks like a
+   * number or a boolean is kept as its text anyway).
+   */
+  get labelsMostlyDistinct() {
+    const labels = this.store ? this.store.size : this.dictionary.length;
+    return this.mode === "string" && labels >= 1024 && labels * 2 > this.presentStrings;
+  }
+  /**
+   * Whether a reader should hand this column's cells to {@link pushStringBytes}: once its labels were mostly
+   * distinct, and from then on (the labels live in a byte store, which a string would only be encoded back into,
+   * even when later rows repeat labels, as a long-tailed categorical does).
+   */
+  get readsLabelsAsBytes() {
+    return this.mode === "string" && (this.store !== void 0 || this.labelsMostlyDistinct);
+  }
+  /**
+   * Appends a string cell given as its UTF-8 bytes in `bytes[start, end)` (a CSV field; `quoted`: a doubled quote
+   * stands for one), a missing token as missing. No string is made: the label is looked up by its bytes, and kept as
+   * bytes when new. For a column in string mode (a reader calls it once {@link labelsMostlyDistinct} says so).
+   */
+  pushStringBytes(bytes, start, end, quoted) {
+    if (this.mode !== "string") throw new Error(`column '${this.name}': pushStringBytes outside string mode`);
+    if (isMissingBytes(bytes, start, end)) return this.pushMissing();
+    if (!this.store) {
+      const store = new LabelStore(Math.max(this.dictionary.length * 2, this.codes.length));
+      for (const label of this.dictionary) {
+        const encoded = encoder.encode(label);
+        store.codeOf(encoded, 0, encoded.length);
+      }
+      this.store = store;
+      this.fewCodes = void 0;
+      this.labelHashes = new Int32Array(0);
+      this.labelSlots = new Int32Array(0);
+    }
+    const code = this.store.codeOf(bytes, start, end, quoted);
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length++] = code;
+    this.presentStrings++;
+  }
+  /** The code of a label, adding it to the dictionary when new. */
+  codeOf(text) {
+    const few = this.fewCodes;
+    if (few !== void 0) {
+      const known = few.get(text);
+      if (known !== void 0) return known;
+      const code = this.dictionary.length;
+      this.dictionary.push(text);
+      few.set(text, code);
+      if (code + 1 === FEW_LABELS) {
+        this.fewCodes = void 0;
+        this.labelHashes = new Int32Array(FEW_LABELS * 2);
+        for (let k = 0; k < FEW_LABELS; k++) this.labelHashes[k] = labelHash(this.dictionary[k]);
+        this.rehashLabels();
+      }
+      return code;
+    }
+    return this.manyCodeOf(text);
+  }
+  /** {@link codeOf} past {@link FEW_LABELS} labels. */
+  manyCodeOf(text) {
+    const hash = labelHash(text);
+    const slots = this.labelSlots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (; ; ) {
+      const code2 = slots[slot];
+      if (code2 < 0) break;
+      if (this.labelHashes[code2] === hash && this.dictionary[code2] === text) return code2;
+      slot = slot + 1 & mask;
+    }
+    const code = this.dictionary.length;
+    this.dictionary.push(text);
+    if (code === this.labelHashes.length) {
+      const hashes = new Int32Array(Math.max(64, code * 2));
+      hashes.set(this.labelHashes);
+      this.labelHashes = hashes;
+    }
+    this.labelHashes[code] = hash;
+    if ((code + 1) * 2 > slots.length) this.rehashLabels();
+    else slots[slot] = code;
+    return code;
+  }
+  /** Makes the label table four times the labels and re-inserts every code. */
+  rehashLabels() {
+    let size = 128;
+    const wanted = Math.max(
+      this.dictionary.length * 4,
+      this.labelSlots.length === 0 ? this.codes.length * 2 : 0
+    );
+    while (size < wanted) size *= 2;
+    const slots = new Int32Array(size).fill(-1);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.dictionary.length; code++) {
+      let slot = this.labelHashes[code] & mask;
+      while (slots[slot] >= 0) slot = slot + 1 & mask;
+      slots[slot] = code;
+    }
+    this.labelSlots = slots;
+  }
+  /** Appends a boolean cell (JSON true/false, Postgres bool). */
+  pushBool(value) {
+    if (this.mode === "undecided") this.mode = "bool";
+    if (this.mode !== "bool") {
+      this.needsStringPass = true;
+      this.pushPlaceholder();
+      return;
+    }
+    if (this.length === this.numbers.length) this.grow();
+    this.numbers[this.length++] = value ? 1 : 0;
+  }
+  pushPlaceholder() {
+    if (this.length === (this.mode === "string" ? this.codes.length : this.numbers.length)) this.grow();
+    if (this.mode === "string") this.codes[this.length++] = -1;
+    else this.numbers[this.length++] = Number.NaN;
+  }
+  /**
+   * Hands over the cells pushed since the last drain and starts the next block in the same storage (a spill writes
+   * a file's columns block by block, so only one block of rows is held). The mode, the dictionary and what the
+   * cells showed (missing, non-integer) carry over; the view is valid until the next push.
+   */
+  drain() {
+    const length = this.length;
+    this.length = 0;
+    return this.mode === "string" ? { kind: "codes", cells: this.codes.subarray(0, length) } : { kind: "numbers", cells: this.numbers.subarray(0, length) };
+  }
+  /** The finished column (arrays trimmed to the row count). */
+  finish() {
+    switch (this.mode) {
+      case "string": {
+        const codes = trim(this.codes, this.length, this.shared);
+        const store = this.store;
+        if (!store) return { name: this.name, type: "string", codes, dictionary: this.dictionary };
+        store.seal();
+        if (this.deferUniqueLabels && store.size === this.length) {
+          const column = {
+            name: this.name,
+            type: "string",
+            codes,
+            dictionary: heldLabelsArray(store.size)
+          };
+          deferred.set(column, store);
+          return column;
+        }
+        return {
+          name: this.name,
+          type: "string",
+          codes,
+          dictionary: store.decodeInto(this.dictionary, this.dictionary.length)
+        };
+      }
+      case "bool":
+        return { name: this.name, type: "bool", values: trim(this.numbers, this.length, this.shared) };
+      case "datetime":
+        return { name: this.name, type: "datetime", values: trim(this.numbers, this.length, this.shared) };
+      case "number":
+      case "undecided": {
+        const type = this.mode === "number" && this.declared !== "float" && !this.sawMissing && !this.sawNonInteger ? "int" : "float";
+        return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
+      }
+    }
+  }
+};
+var FEW_LABELS = 4096;
+function labelHash(text) {
+  let hash = 2166136261 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
+  return hash;
+}
+function float64(length, shared2) {
+  return shared2 ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+function int32(length, shared2) {
+  return shared2 ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+}
+function trim(array, length, shared2) {
+  if (length >= array.length * 0.9) return array.subarray(0, length);
+  const copy = array instanceof Float64Array ? float64(length, shared2) : int32(length, shared2);
+  copy.set(array.subarray(0, length));
+  return copy;
+}
+
 // src/snapshot/index.ts
 import { statSync as statSync2 } from "node:fs";
 import { extname } from "node:path";
@@ -10726,8 +11410,8 @@ function decodingUtf16(inner, path) {
   let pending = new Uint8Array(0);
   let at = 0;
   let innerDone = false;
-  let decoder6;
-  const encoder2 = new TextEncoder2();
+  let decoder7;
+  const encoder3 = new TextEncoder2();
   const chunk = new Uint8Array(HEAD_BYTES);
   const readInner = async () => {
     const count = await inner.read(chunk, 0, chunk.length);
@@ -10736,7 +11420,7 @@ function decodingUtf16(inner, path) {
   };
   const decode2 = (bytes, last) => {
     try {
-      return encoder2.encode(decoder6.decode(bytes, { stream: !last }));
+      return encoder3.encode(decoder7.decode(bytes, { stream: !last }));
     } catch {
       throw new UserError(
         "PARSE",
@@ -10755,7 +11439,7 @@ function decodingUtf16(inner, path) {
       return;
     }
     mode = order;
-    decoder6 = new TextDecoder2(order, { fatal: true, ignoreBOM: false });
+    decoder7 = new TextDecoder2(order, { fatal: true, ignoreBOM: false });
     pending = decode2(bytes, innerDone);
   };
   const serve = (buffer, offset, length) => {
@@ -10784,298 +11468,6 @@ function decodingUtf16(inner, path) {
 }
 function openByteSource(path, onBytes) {
   return decodingUtf16(isGzipPath(path) ? gzipSource(path, onBytes) : fileSource(path, onBytes), path);
-}
-
-// src/snapshot/column-builder.ts
-var MISSING_TOKENS = /* @__PURE__ */ new Set([
-  "",
-  "#N/A",
-  "#N/A N/A",
-  "#NA",
-  "-1.#IND",
-  "-1.#QNAN",
-  "-NaN",
-  "-nan",
-  "1.#IND",
-  "1.#QNAN",
-  "<NA>",
-  "N/A",
-  "NA",
-  "NULL",
-  "NaN",
-  "None",
-  "n/a",
-  "nan",
-  "null"
-]);
-var BOOL_TOKENS = /* @__PURE__ */ new Map([
-  ["True", 1],
-  ["TRUE", 1],
-  ["true", 1],
-  ["False", 0],
-  ["FALSE", 0],
-  ["false", 0]
-]);
-var ColumnBuilder = class {
-  constructor(name, options = {}) {
-    this.name = name;
-    const capacity = options.capacity ?? 1024;
-    this.shared = options.shared ?? false;
-    this.declared = options.storage;
-    const isString = this.declared === "string";
-    this.numbers = float64(isString ? 0 : capacity, this.shared);
-    this.codes = int32(isString ? capacity : 0, this.shared);
-    switch (this.declared) {
-      case void 0:
-        break;
-      case "string":
-        this.mode = "string";
-        break;
-      case "bool":
-        this.mode = "bool";
-        break;
-      case "datetime":
-        this.mode = "datetime";
-        break;
-      case "int":
-      case "float":
-        this.mode = "number";
-    }
-  }
-  name;
-  mode = "undecided";
-  declared;
-  shared;
-  numbers;
-  codes;
-  /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
-  dictionary = [];
-  /** Codes of the labels while there are fewer than {@link FEW_LABELS}; then undefined, and the table below. */
-  fewCodes = /* @__PURE__ */ new Map();
-  /** The labels' hashes by code, and an open-addressing table of codes keyed by them (kept at most half full). */
-  labelHashes = new Int32Array(0);
-  labelSlots = new Int32Array(0);
-  /** Present string cells pushed. */
-  presentStrings = 0;
-  length = 0;
-  sawMissing = false;
-  sawNonInteger = false;
-  /** A cell contradicted the column's mode: re-read the column as strings. */
-  needsStringPass = false;
-  get size() {
-    return this.length;
-  }
-  /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
-  reserve(capacity) {
-    if (capacity > (this.mode === "string" ? this.codes.length : this.numbers.length)) this.grow(capacity);
-  }
-  grow(requested) {
-    const capacity = requested ?? Math.max(1024, this.length * 2);
-    if (this.mode === "string") {
-      const codes = int32(capacity, this.shared);
-      codes.set(this.codes.subarray(0, this.length));
-      this.codes = codes;
-    } else {
-      const numbers = float64(capacity, this.shared);
-      numbers.set(this.numbers.subarray(0, this.length));
-      this.numbers = numbers;
-    }
-  }
-  switchToString() {
-    this.mode = "string";
-    this.codes = int32(Math.max(1024, this.numbers.length), this.shared);
-    this.codes.fill(-1, 0, this.length);
-    this.numbers = float64(0, this.shared);
-  }
-  /** Appends a missing cell. */
-  pushMissing() {
-    if (this.length === (this.mode === "string" ? this.codes.length : this.numbers.length)) this.grow();
-    if (this.mode === "string") this.codes[this.length++] = -1;
-    else this.numbers[this.length++] = Number.NaN;
-    this.sawMissing = true;
-  }
-  /**
-   * Appends a numeric cell already parsed by the reader (the fast path: no string is made); in a `datetime`
-   * column, milliseconds since the epoch. `isInteger` says the text had no fraction or exponent (pandas reads `1.0`
-   * as float).
-   */
-  pushNumber(value, isInteger) {
-    if (this.mode === "datetime") {
-      if (this.length === this.numbers.length) this.grow();
-      this.numbers[this.length++] = value;
-      return;
-    }
-    if (this.mode === "undecided") this.mode = "number";
-    else if (this.mode !== "number") {
-      this.needsStringPass = true;
-      this.pushPlaceholder();
-      return;
-    }
-    if (this.length === this.numbers.length) this.grow();
-    this.numbers[this.length++] = value;
-    if (!isInteger) this.sawNonInteger = true;
-  }
-  /** Appends a cell given as text (not a number): missing token, boolean or string. */
-  pushText(text) {
-    if (MISSING_TOKENS.has(text)) return this.pushMissing();
-    if (this.mode === "string") return this.pushString(text);
-    const bool = BOOL_TOKENS.get(text);
-    if (bool !== void 0 && (this.mode === "undecided" || this.mode === "bool")) {
-      this.mode = "bool";
-      if (this.length === this.numbers.length) this.grow();
-      this.numbers[this.length++] = bool;
-      return;
-    }
-    if (this.mode === "undecided") {
-      this.switchToString();
-      return this.pushString(text);
-    }
-    this.needsStringPass = true;
-    this.pushPlaceholder();
-  }
-  /** Appends a string cell as is (the string pass, JSON strings, Postgres text). */
-  pushString(text) {
-    if (this.mode !== "string") {
-      if (this.mode === "undecided") this.switchToString();
-      else {
-        this.needsStringPass = true;
-        this.pushPlaceholder();
-        return;
-      }
-    }
-    const code = this.codeOf(text);
-    if (this.length === this.codes.length) this.grow();
-    this.codes[this.length++] = code;
-    this.presentStrings++;
-  }
-  /**
-   * Whether most labels so far occur once (an id, free text): caching labels by their bytes no longer pays, so a
-   * reader may hand every cell to {@link pushString} as decoded text (in a string column a cell that looks like a
-   * number or a boolean is kept as its text anyway).
-   */
-  get labelsMostlyDistinct() {
-    return this.mode === "string" && this.dictionary.length >= 1024 && this.dictionary.length * 2 > this.presentStrings;
-  }
-  /** The code of a label, adding it to the dictionary when new. */
-  codeOf(text) {
-    const few = this.fewCodes;
-    if (few !== void 0) {
-      const known = few.get(text);
-      if (known !== void 0) return known;
-      const code = this.dictionary.length;
-      this.dictionary.push(text);
-      few.set(text, code);
-      if (code + 1 === FEW_LABELS) {
-        this.fewCodes = void 0;
-        this.labelHashes = new Int32Array(FEW_LABELS * 2);
-        for (let k = 0; k < FEW_LABELS; k++) this.labelHashes[k] = labelHash(this.dictionary[k]);
-        this.rehashLabels();
-      }
-      return code;
-    }
-    return this.manyCodeOf(text);
-  }
-  /** {@link codeOf} past {@link FEW_LABELS} labels. */
-  manyCodeOf(text) {
-    const hash = labelHash(text);
-    const slots = this.labelSlots;
-    const mask = slots.length - 1;
-    let slot = hash & mask;
-    for (; ; ) {
-      const code2 = slots[slot];
-      if (code2 < 0) break;
-      if (this.labelHashes[code2] === hash && this.dictionary[code2] === text) return code2;
-      slot = slot + 1 & mask;
-    }
-    const code = this.dictionary.length;
-    this.dictionary.push(text);
-    if (code === this.labelHashes.length) {
-      const hashes = new Int32Array(Math.max(64, code * 2));
-      hashes.set(this.labelHashes);
-      this.labelHashes = hashes;
-    }
-    this.labelHashes[code] = hash;
-    if ((code + 1) * 2 > slots.length) this.rehashLabels();
-    else slots[slot] = code;
-    return code;
-  }
-  /** Makes the label table four times the labels and re-inserts every code. */
-  rehashLabels() {
-    let size = 128;
-    const wanted = Math.max(
-      this.dictionary.length * 4,
-      this.labelSlots.length === 0 ? this.codes.length * 2 : 0
-    );
-    while (size < wanted) size *= 2;
-    const slots = new Int32Array(size).fill(-1);
-    const mask = slots.length - 1;
-    for (let code = 0; code < this.dictionary.length; code++) {
-      let slot = this.labelHashes[code] & mask;
-      while (slots[slot] >= 0) slot = slot + 1 & mask;
-      slots[slot] = code;
-    }
-    this.labelSlots = slots;
-  }
-  /** Appends a boolean cell (JSON true/false, Postgres bool). */
-  pushBool(value) {
-    if (this.mode === "undecided") this.mode = "bool";
-    if (this.mode !== "bool") {
-      this.needsStringPass = true;
-      this.pushPlaceholder();
-      return;
-    }
-    if (this.length === this.numbers.length) this.grow();
-    this.numbers[this.length++] = value ? 1 : 0;
-  }
-  pushPlaceholder() {
-    if (this.length === (this.mode === "string" ? this.codes.length : this.numbers.length)) this.grow();
-    if (this.mode === "string") this.codes[this.length++] = -1;
-    else this.numbers[this.length++] = Number.NaN;
-  }
-  /** The finished column (arrays trimmed to the row count). */
-  finish() {
-    switch (this.mode) {
-      case "string":
-        return {
-          name: this.name,
-          type: "string",
-          codes: trim(this.codes, this.length, this.shared),
-          dictionary: this.dictionary
-        };
-      case "bool":
-        return { name: this.name, type: "bool", values: trim(this.numbers, this.length, this.shared) };
-      case "datetime":
-        return { name: this.name, type: "datetime", values: trim(this.numbers, this.length, this.shared) };
-      case "number":
-      case "undecided": {
-        const type = this.mode === "number" && this.declared !== "float" && !this.sawMissing && !this.sawNonInteger ? "int" : "float";
-        return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
-      }
-    }
-  }
-};
-var FEW_LABELS = 4096;
-function labelHash(text) {
-  let hash = 2166136261 ^ text.length;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 3266489909);
-  hash ^= hash >>> 16;
-  return hash;
-}
-function float64(length, shared2) {
-  return shared2 ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
-}
-function int32(length, shared2) {
-  return shared2 ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
-}
-function trim(array, length, shared2) {
-  if (length >= array.length * 0.9) return array.subarray(0, length);
-  const copy = array instanceof Float64Array ? float64(length, shared2) : int32(length, shared2);
-  copy.set(array.subarray(0, length));
-  return copy;
 }
 
 // src/snapshot/decimal.ts
@@ -11216,7 +11608,7 @@ function parseDecimal(bytes, start, end) {
 }
 
 // src/snapshot/csv.ts
-var QUOTE = 34;
+var QUOTE2 = 34;
 var LF = 10;
 var CR = 13;
 var CHUNK_BYTES = 2 * 1024 * 1024;
@@ -11283,9 +11675,9 @@ function pushClassified(builder, cell) {
   else if (cell.missing) builder.pushMissing();
   else builder.pushText(cell.text);
 }
-var decoder = new TextDecoder("utf-8");
+var decoder2 = new TextDecoder("utf-8");
 function decodeField(buf, start, end, quoted) {
-  const text = decoder.decode(buf.subarray(start, end));
+  const text = decoder2.decode(buf.subarray(start, end));
   return quoted ? text.replaceAll('""', '"') : text;
 }
 function scanRecord(buf, pos, length, eof, delimiter, scan2, where) {
@@ -11306,7 +11698,7 @@ function scanRecord(buf, pos, length, eof, delimiter, scan2, where) {
       scan2.quoted = quoted;
     }
     const field = scan2.count;
-    if (i < length && buf[i] === QUOTE) {
+    if (i < length && buf[i] === QUOTE2) {
       let j = i + 1;
       for (; ; ) {
         if (j >= length) {
@@ -11314,8 +11706,8 @@ function scanRecord(buf, pos, length, eof, delimiter, scan2, where) {
           throw new UserError("PARSE", `${where()}: unterminated quoted field`);
         }
         const c2 = buf[j];
-        if (c2 === QUOTE) {
-          if (j + 1 < length && buf[j + 1] === QUOTE) {
+        if (c2 === QUOTE2) {
+          if (j + 1 < length && buf[j + 1] === QUOTE2) {
             j += 2;
             continue;
           }
@@ -11386,7 +11778,7 @@ function scanNumericRecord(buf, pos, length, eof, delimiter, fields) {
     const c = i < length ? buf[i] : -1;
     if (c === delimiter || c === LF || c === CR || c === -1) fields.kinds[field] = EMPTY;
     else {
-      if (c === QUOTE) return -1;
+      if (c === QUOTE2) return -1;
       j = readNumber(buf, i, length);
       const after = j < length ? buf[j] : -1;
       const value = lastDecimal.value;
@@ -11499,14 +11891,21 @@ async function readDelimited(path, options) {
   let caches = [];
   let rows = 0;
   let headerBytes = 0;
+  const { spill } = options;
+  let blockRows = 0;
+  let blockStart = 0;
   const startRow = (fields, line, progress) => {
     if (fields !== header.length)
       throw new UserError(
         "RAGGED_ROW",
         `${path}:${line}: expected ${header.length} fields, found ${fields}`
       );
+    if (spill && rows - blockStart === blockRows) {
+      spill.drain(builders, blockStart);
+      blockStart = rows;
+    }
     rows++;
-    if (rows === 4096) {
+    if (rows === 4096 && !spill) {
       const estimate = Math.ceil((progress.size - headerBytes) / (progress.offset - headerBytes) * rows * 1.02) + 64;
       for (const builder of builders) builder?.reserve(estimate);
     }
@@ -11521,10 +11920,8 @@ async function readDelimited(path, options) {
         if (!builder) continue;
         const kind = kinds[f];
         if (kind === EMPTY) builder.pushMissing();
-        else if (builder.labelsMostlyDistinct) {
-          const text = decodeField(buf, starts[f], ends[f], false);
-          if (MISSING_TOKENS.has(text)) builder.pushMissing();
-          else builder.pushString(text);
+        else if (builder.readsLabelsAsBytes) {
+          builder.pushStringBytes(buf, starts[f], ends[f], false);
         } else if (kind === NUMBER) builder.pushNumber(values[f], integer[f] === 1);
         else pushClassified(builder, caches[f].get(buf, starts[f], ends[f], false));
       }
@@ -11547,8 +11944,16 @@ async function readDelimited(path, options) {
             throw new UserError("DUPLICATE_HEADER", `${path}:1: duplicate column name '${name}'`);
           seen.add(name);
         }
+        if (spill)
+          blockRows = spill.rowsPerBlock(
+            options.include ? header.filter((name) => options.include(name)).length : header.length
+          );
         builders = header.map(
-          (name) => options.include && !options.include(name) ? void 0 : new ColumnBuilder(name, { capacity: 1 << 16, shared: options.sharedMemory })
+          (name) => options.include && !options.include(name) ? void 0 : new ColumnBuilder(name, {
+            capacity: spill ? blockRows : 4096,
+            shared: options.sharedMemory,
+            deferUniqueLabels: spill ? false : options.deferUniqueLabels
+          })
         );
         caches = header.map(() => new CellCache());
         fast.fields = fieldsFor(header.length);
@@ -11565,10 +11970,8 @@ async function readDelimited(path, options) {
           continue;
         }
         const quoted = scan2.quoted[f] === 1;
-        if (builder.labelsMostlyDistinct) {
-          const text = decodeField(buf, start, end, quoted);
-          if (MISSING_TOKENS.has(text)) builder.pushMissing();
-          else builder.pushString(text);
+        if (builder.readsLabelsAsBytes) {
+          builder.pushStringBytes(buf, start, end, quoted);
           continue;
         }
         const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
@@ -11582,6 +11985,12 @@ async function readDelimited(path, options) {
   if (!header) throw new UserError("EMPTY_FILE", `${path}: file is empty`);
   if (rows === 0) throw new UserError("NO_ROWS", `${path}: has a header but no data rows`);
   const mixed = builders.flatMap((builder, index) => builder?.needsStringPass ? [index] : []);
+  if (spill) {
+    spill.drain(builders, blockStart);
+    for (const index of mixed) spill.markMixed(header[index]);
+    spill.finish(builders, rows);
+    return { source: path, rows, columns: [], unloaded: header };
+  }
   if (mixed.length > 0) {
     const redo = new Map(
       mixed.map((index) => [
@@ -11621,7 +12030,7 @@ async function readDelimited(path, options) {
 var LF2 = 10;
 var CR2 = 13;
 var CHUNK_BYTES2 = 1024 * 1024;
-var decoder2 = new TextDecoder("utf-8");
+var decoder3 = new TextDecoder("utf-8");
 async function forEachLine(path, onLine, onBytes) {
   const source = openByteSource(path, onBytes);
   try {
@@ -11634,7 +12043,7 @@ async function forEachLine(path, onLine, onBytes) {
         start += 3;
       first = false;
       if (end > start && buf[end - 1] === CR2) end--;
-      onLine(decoder2.decode(buf.subarray(start, end)), ++lineNumber);
+      onLine(decoder3.decode(buf.subarray(start, end)), ++lineNumber);
     };
     for (; ; ) {
       if (length === buf.length) {
@@ -11665,11 +12074,12 @@ async function forEachLine(path, onLine, onBytes) {
     source.close();
   }
 }
-async function readJsonLines(path, include, onBytes) {
+async function readJsonLines(path, include, onBytes, spill) {
   const builders = /* @__PURE__ */ new Map();
   const order = [];
   let rows = 0;
   let blank = true;
+  let blockStart = 0;
   await forEachLine(
     path,
     (line, lineNumber) => {
@@ -11683,10 +12093,14 @@ async function readJsonLines(path, include, onBytes) {
       }
       if (record === null || typeof record !== "object" || Array.isArray(record))
         throw new UserError("PARSE", `${path}:${lineNumber}: expected a JSON object per line`);
+      if (spill && rows > blockStart && rows - blockStart >= spill.rowsPerBlock(order.length)) {
+        spill.drain(builders.values(), blockStart);
+        blockStart = rows;
+      }
       for (const key of Object.keys(record)) {
         if (!builders.has(key)) {
           const builder = include && !include(key) ? void 0 : new ColumnBuilder(key);
-          if (builder) for (let r = 0; r < rows; r++) builder.pushMissing();
+          if (builder) for (let r = blockStart; r < rows; r++) builder.pushMissing();
           builders.set(key, builder);
           order.push(key);
         }
@@ -11717,6 +12131,11 @@ async function readJsonLines(path, include, onBytes) {
       "COLUMN_TYPE_MISMATCH",
       `${path}: column '${mixed}' mixes numbers, booleans and strings`
     );
+  if (spill) {
+    spill.drain(builders.values(), blockStart);
+    spill.finish(builders.values(), rows);
+    return { source: path, rows, columns: [], unloaded: order };
+  }
   return {
     source: path,
     rows,
@@ -11898,7 +12317,7 @@ function readPolygon(reader, flags) {
 }
 
 // node_modules/hyparquet/src/convert.js
-var decoder3 = new TextDecoder();
+var decoder4 = new TextDecoder();
 var DEFAULT_PARSERS = {
   timestampFromMilliseconds(millis) {
     return new Date(Number(millis));
@@ -11913,10 +12332,10 @@ var DEFAULT_PARSERS = {
     return new Date(days * 864e5);
   },
   stringFromBytes(bytes) {
-    return bytes && decoder3.decode(bytes);
+    return bytes && decoder4.decode(bytes);
   },
   jsonFromBytes(bytes) {
-    return bytes && JSON.parse(decoder3.decode(bytes));
+    return bytes && JSON.parse(decoder4.decode(bytes));
   },
   geometryFromBytes(bytes) {
     return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
@@ -12281,9 +12700,9 @@ function markGeoColumns(schema, key_value_metadata) {
 
 // node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
-var decoder4 = new TextDecoder();
+var decoder5 = new TextDecoder();
 function decode(value) {
-  return value && decoder4.decode(value);
+  return value && decoder5.decode(value);
 }
 async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
   if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
@@ -12807,7 +13226,7 @@ function flatten(chunks) {
 }
 
 // node_modules/hyparquet/src/filter.js
-var encoder = new TextEncoder();
+var encoder2 = new TextEncoder();
 function pathsNeededForFilter(filter) {
   if (!filter) return [];
   const paths = [];
@@ -12934,7 +13353,7 @@ function canSkipStats(condition, minVal, maxVal, strict, element) {
 function compareParquetValues(a, b, strict, element) {
   if (element?.type === "BYTE_ARRAY") {
     if (typeof a !== "string" || typeof b !== "string") return void 0;
-    return compareBytes(encoder.encode(a), encoder.encode(b));
+    return compareBytes(encoder2.encode(a), encoder2.encode(b));
   }
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
@@ -13368,7 +13787,7 @@ function prefetchAsyncBuffer(file, { fetches }) {
 }
 
 // node_modules/hyparquet/src/variant.js
-var decoder5 = new TextDecoder();
+var decoder6 = new TextDecoder();
 var metadataCache = /* @__PURE__ */ new WeakMap();
 function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
   if (Array.isArray(value)) {
@@ -13442,7 +13861,7 @@ function parseVariantMetadata(bytes) {
     const start = offsets[i];
     const end = offsets[i + 1];
     const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
-    dictionary[i] = decoder5.decode(strBytes);
+    dictionary[i] = decoder6.decode(strBytes);
   }
   const metadata = { dictionary, sorted };
   bufferCache.set(key, metadata);
@@ -13465,7 +13884,7 @@ function readVariant(reader, metadata, parsers) {
   if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
   const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
   reader.offset += header;
-  return decoder5.decode(bytes);
+  return decoder6.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
   switch (typeId) {
@@ -13527,7 +13946,7 @@ function readVariantPrimitive(reader, typeId, parsers) {
       return readVariantBinary(reader);
     case 16: {
       const bytes = readVariantBinary(reader);
-      return decoder5.decode(bytes);
+      return decoder6.decode(bytes);
     }
     case 17: {
       const value = reader.view.getBigInt64(reader.offset, true);
@@ -15173,21 +15592,29 @@ async function readSnapshot(path, options = {}) {
         delimiter: 44,
         include: options.include,
         sharedMemory: options.sharedMemory,
-        onBytes: options.onBytes
+        // The reading threads hold an id's labels back (they are decoded only if asked for).
+        deferUniqueLabels: options.sharedMemory,
+        onBytes: options.onBytes,
+        spill: options.spill
       });
     case "tsv":
       return readDelimited(path, {
         delimiter: 9,
         include: options.include,
         sharedMemory: options.sharedMemory,
-        onBytes: options.onBytes
+        // The reading threads hold an id's labels back (they are decoded only if asked for).
+        deferUniqueLabels: options.sharedMemory,
+        onBytes: options.onBytes,
+        spill: options.spill
       });
     case "jsonl":
-      return readJsonLines(path, options.include, options.onBytes);
+      return readJsonLines(path, options.include, options.onBytes, options.spill);
     case "parquet": {
-      const table = await readParquet(path, options.include);
+      if (options.spill)
+        throw new Error("a Parquet file reads its column chunks by batch; it is not spilled");
+      const table2 = await readParquet(path, options.include);
       options.onBytes?.(statSync2(path).size);
-      return table;
+      return table2;
     }
   }
 }
@@ -15214,7 +15641,7 @@ function xxWord(state, word) {
   const h = state + Math.imul(word, P2) | 0;
   return Math.imul(h << 13 | h >>> 19, 2654435761);
 }
-function fmix32(value) {
+function fmix322(value) {
   let h = value;
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507);
@@ -15223,12 +15650,96 @@ function fmix32(value) {
   h ^= h >>> 16;
   return h;
 }
-function searchDuplicatedRows(table) {
-  const rows = table.rows;
-  const none = { duplicated: 0, probes: 0, maxProbes: 0 };
-  if (rows < 2 || table.columns.length === 0) return none;
-  if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
-  const canonical = table.columns.map((column) => canonicalColumn(column));
+var MAX_KEY_SPACE = 2 ** 28;
+function lowCardinalityDuplicates(table2) {
+  const rows = table2.rows;
+  const keys = new Int32Array(rows);
+  let radix = 1;
+  for (const column of table2.columns) {
+    const limit = Math.floor(MAX_KEY_SPACE / radix);
+    if (column.type === "string") {
+      const distinct2 = column.dictionary.length + 1;
+      if (distinct2 > limit) return void 0;
+      const codes = column.codes;
+      for (let i = 0; i < rows; i++) keys[i] += (codes[i] + 1) * radix;
+      radix *= distinct2;
+      continue;
+    }
+    const values = column.values;
+    let min = Infinity;
+    let max = -Infinity;
+    let whole = true;
+    for (let i = 0; i < rows; i++) {
+      const value = values[i];
+      if (value !== Math.floor(value)) {
+        whole = false;
+        break;
+      }
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    if (whole && max - min < Math.min(limit, 65536)) {
+      for (let i = 0; i < rows; i++) keys[i] += (values[i] - min) * radix;
+      radix *= max - min + 1;
+      continue;
+    }
+    const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+    let capacity = 64;
+    const maxDistinct = Math.min(limit, 4096);
+    while (capacity < 2 * maxDistinct) capacity <<= 1;
+    const mask = capacity - 1;
+    const slotLow = new Uint32Array(capacity);
+    const slotHigh = new Uint32Array(capacity);
+    const slotCode = new Int32Array(capacity).fill(-1);
+    let distinct = 0;
+    for (let i = 0; i < rows; i++) {
+      let low = words[2 * i];
+      let high = words[2 * i + 1];
+      if (low === 0 && high === 2147483648) high = 0;
+      else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
+        high = 2146959360;
+        low = 0;
+      }
+      let slot = fmix322(low ^ Math.imul(high, 2654435761)) & mask;
+      let code;
+      for (; ; ) {
+        code = slotCode[slot];
+        if (code < 0) {
+          if (distinct === maxDistinct) return void 0;
+          code = distinct++;
+          slotCode[slot] = code;
+          slotLow[slot] = low;
+          slotHigh[slot] = high;
+          break;
+        }
+        if (slotLow[slot] === low && slotHigh[slot] === high) break;
+        slot = slot + 1 & mask;
+      }
+      keys[i] += code * radix;
+    }
+    radix *= Math.max(distinct, 1);
+  }
+  const seen = new Int32Array(Math.ceil(radix / 32));
+  let distinctRows = 0;
+  for (let i = 0; i < rows; i++) {
+    const key = keys[i];
+    const bit = 1 << (key & 31);
+    const word = seen[key >>> 5];
+    if ((word & bit) === 0) {
+      seen[key >>> 5] = word | bit;
+      distinctRows++;
+    }
+  }
+  return rows - distinctRows;
+}
+function searchDuplicatedRows(table2, options = {}) {
+  const rows = table2.rows;
+  const none = { duplicated: 0, probes: 0, maxProbes: 0, method: "hash" };
+  if (rows < 2 || table2.columns.length === 0) return none;
+  if (table2.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
+  const few = options.lowCardinality === false ? void 0 : lowCardinalityDuplicates(table2);
+  if (few !== void 0) return { duplicated: few, probes: 0, maxProbes: 0, method: "keys" };
+  const canonical = table2.columns.map((column) => canonicalColumn(column));
   const lane1 = new Int32Array(rows).fill(758484428);
   const lane2 = new Int32Array(rows).fill(374761393);
   for (const values of canonical) {
@@ -15255,8 +15766,8 @@ function searchDuplicatedRows(table) {
   }
   const columns = canonical.length;
   for (let i = 0; i < rows; i++) {
-    lane1[i] = fmix32(lane1[i] ^ Math.imul(columns, 8));
-    lane2[i] = fmix32(lane2[i] ^ lane1[i]);
+    lane1[i] = fmix322(lane1[i] ^ Math.imul(columns, 8));
+    lane2[i] = fmix322(lane2[i] ^ lane1[i]);
   }
   let capacity = 1;
   while (capacity < rows * 2) capacity <<= 1;
@@ -15294,10 +15805,10 @@ function searchDuplicatedRows(table) {
     probes += probe;
     if (probe > maxProbes) maxProbes = probe;
   }
-  return { duplicated, probes, maxProbes };
+  return { duplicated, probes, maxProbes, method: "hash" };
 }
-function countDuplicatedRows(table) {
-  return searchDuplicatedRows(table).duplicated;
+function countDuplicatedRows(table2) {
+  return searchDuplicatedRows(table2).duplicated;
 }
 function hasMissing(column) {
   if (column.type === "string") {
@@ -15309,8 +15820,8 @@ function hasMissing(column) {
   for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
   return false;
 }
-function countEmptyRows(table) {
-  const { rows, columns } = table;
+function countEmptyRows(table2) {
+  const { rows, columns } = table2;
   if (columns.length === 0 || !columns.every(hasMissing)) return 0;
   const missingPerRow = new Uint32Array(rows);
   for (const column of columns) {
@@ -15324,8 +15835,8 @@ function countEmptyRows(table) {
   for (let r = 0; r < rows; r++) if (missingPerRow[r] === columns.length) empty++;
   return empty;
 }
-function rowFactsOf(table) {
-  return { duplicatedRows: countDuplicatedRows(table), emptyRows: countEmptyRows(table) };
+function rowFactsOf(table2) {
+  return { duplicatedRows: countDuplicatedRows(table2), emptyRows: countEmptyRows(table2) };
 }
 
 // src/snapshot/read-request.ts
@@ -15341,31 +15852,40 @@ function columnFilterFunction(filter) {
   return void 0;
 }
 async function readRequest(request, sharedMemory = false, onBytes) {
-  const table = await readSnapshot(request.path, {
+  const table2 = await readSnapshot(request.path, {
     format: request.format,
     include: columnFilterFunction(request.filter),
     sharedMemory,
     onBytes
   });
   return {
-    table,
-    rowFacts: request.rowFacts === false ? { duplicatedRows: 0, emptyRows: 0 } : rowFactsOf(table)
+    table: table2,
+    rowFacts: request.rowFacts === false ? { duplicatedRows: 0, emptyRows: 0 } : rowFactsOf(table2)
   };
 }
 
 // src/job/worker.ts
 var HELD_MIN_ROWS = 5e4;
 var heldLabels = /* @__PURE__ */ new Map();
-function withoutIdLabels(table, read) {
+function withoutIdLabels(table2, read) {
   const held = [];
-  const columns = table.columns.map((column) => {
-    if (column.type !== "string" || column.codes.length < HELD_MIN_ROWS) return column;
-    if (column.dictionary.length !== column.codes.length) return column;
-    heldLabels.set(`${read}\0${column.name}`, column.dictionary);
-    held.push({ name: column.name, tally: summarizeColumn(column, table.rows, void 0, "text") });
+  const columns = table2.columns.map((column) => {
+    if (column.type !== "string" || column.codes.length < HELD_MIN_ROWS) return withLabels(column);
+    if (column.dictionary.length !== column.codes.length) return withLabels(column);
+    const key = `${read}\0${column.name}`;
+    const store = labelStoreOf(column);
+    if (store?.ordersAsStrings) {
+      const smallest = store.smallest(TOP_VALUES).map((code) => store.decode(code));
+      heldLabels.set(key, () => store.decodeInto([]));
+      held.push({ name: column.name, tally: uniqueLabelsTally(column.name, smallest, table2.rows) });
+    } else {
+      const labelled = withLabels(column);
+      heldLabels.set(key, () => labelled.dictionary);
+      held.push({ name: column.name, tally: summarizeColumn(labelled, table2.rows, void 0, "text") });
+    }
     return { ...column, dictionary: [] };
   });
-  return { table: { ...table, columns }, held };
+  return { table: { ...table2, columns }, held };
 }
 function shared(array) {
   if (array.buffer instanceof SharedArrayBuffer) return array;
@@ -15375,29 +15895,30 @@ function shared(array) {
   copy.set(array);
   return copy;
 }
-function inSharedMemory(table) {
-  const columns = table.columns.map((column) => {
+function inSharedMemory(table2) {
+  const columns = table2.columns.map((column) => {
     if (column.type === "string") return { ...column, codes: shared(column.codes) };
     return { ...column, values: shared(column.values) };
   });
-  return { ...table, columns };
+  return { ...table2, columns };
 }
 var tables;
 async function handle(request) {
   switch (request.kind) {
     case "read": {
-      const { table, rowFacts } = await readRequest(
+      const { table: table2, rowFacts } = await readRequest(
         request,
         true,
         (bytes) => parentPort.postMessage({ id: request.id, kind: "bytes", bytes })
       );
-      const light = withoutIdLabels(inSharedMemory(table), request.id);
+      const light = withoutIdLabels(table2, request.id);
+      light.table = inSharedMemory(light.table);
       return { id: request.id, kind: "read", table: light.table, rowFacts, held: light.held };
     }
     case "labels": {
-      const dictionary = heldLabels.get(`${request.read}\0${request.column}`);
-      if (!dictionary) throw new Error(`worker: no labels kept for column '${request.column}'`);
-      return { id: request.id, kind: "labels", dictionary };
+      const labels = heldLabels.get(`${request.read}\0${request.column}`);
+      if (!labels) throw new Error(`worker: no labels kept for column '${request.column}'`);
+      return { id: request.id, kind: "labels", dictionary: labels() };
     }
     case "tables":
       tables = { reference: request.reference, current: request.current };

@@ -41,8 +41,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
+    var http2 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -52,24 +52,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -78,7 +78,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -4081,7 +4081,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance3 } = __require("node:perf_hooks");
+    var { performance: performance2 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4182,10 +4182,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest2) {
+    function appendFetchMetadata(httpRequest) {
       let header = null;
-      header = httpRequest2.mode;
-      httpRequest2.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -4240,7 +4240,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance3.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance2.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -7622,7 +7622,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7811,7 +7811,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -8618,7 +8618,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent2 = class extends DispatcherBase {
+    var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8693,7 +8693,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module2.exports = Agent2;
+    module2.exports = Agent;
   }
 });
 
@@ -8703,7 +8703,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8818,7 +8818,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent2({
+        this[kAgent] = new Agent({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8927,7 +8927,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8947,7 +8947,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent2(agentOpts);
+        this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -11292,7 +11292,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11319,7 +11319,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent2(opts);
+        const agent = opts?.agent ? opts.agent : new Agent(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11423,9 +11423,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent2());
+      setGlobalDispatcher(new Agent());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -14144,74 +14144,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest2 = null;
+      let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request.window === "no-window" && request.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest2 = request;
+        httpRequest = request;
       } else {
-        httpRequest2 = cloneRequest(request);
+        httpRequest = cloneRequest(request);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest2;
+        httpFetchParams.request = httpRequest;
       }
       const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
-      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
+      const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
+      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest2.keepalive) {
+      if (contentLength != null && httpRequest.keepalive) {
       }
-      if (httpRequest2.referrer instanceof URL) {
-        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
+      if (httpRequest.referrer instanceof URL) {
+        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest2);
-      appendFetchMetadata(httpRequest2);
-      if (!httpRequest2.headersList.contains("user-agent", true)) {
-        httpRequest2.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest);
+      appendFetchMetadata(httpRequest);
+      if (!httpRequest.headersList.contains("user-agent", true)) {
+        httpRequest.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
-        httpRequest2.cache = "no-store";
+      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
+        httpRequest.cache = "no-store";
       }
-      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
-        httpRequest2.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
+        httpRequest.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
-        if (!httpRequest2.headersList.contains("pragma", true)) {
-          httpRequest2.headersList.append("pragma", "no-cache", true);
+      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
+        if (!httpRequest.headersList.contains("pragma", true)) {
+          httpRequest.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest2.headersList.contains("cache-control", true)) {
-          httpRequest2.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest.headersList.contains("cache-control", true)) {
+          httpRequest.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest2.headersList.contains("range", true)) {
-        httpRequest2.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest.headersList.contains("range", true)) {
+        httpRequest.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
-          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
+          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest2.headersList.delete("host", true);
+      httpRequest.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest2.cache = "no-store";
+        httpRequest.cache = "no-store";
       }
-      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
+      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest2.cache === "only-if-cached") {
+        if (httpRequest.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14219,7 +14219,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14227,8 +14227,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest2.urlList];
-      if (httpRequest2.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest.urlList];
+      if (httpRequest.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -19015,7 +19015,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19038,7 +19038,7 @@ var require_undici = __commonJS({
     module2.exports.Client = Client;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
-    module2.exports.Agent = Agent2;
+    module2.exports.Agent = Agent;
     module2.exports.ProxyAgent = ProxyAgent2;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
@@ -37759,7 +37759,7 @@ var require_schemes = __commonJS({
       urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
       return urnComponent;
     }
-    var http = (
+    var http2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "http",
@@ -37768,11 +37768,11 @@ var require_schemes = __commonJS({
         serialize: httpSerialize
       }
     );
-    var https = (
+    var https2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "https",
-        domainHost: http.domainHost,
+        domainHost: http2.domainHost,
         parse: httpParse,
         serialize: httpSerialize
       }
@@ -37816,8 +37816,8 @@ var require_schemes = __commonJS({
     var SCHEMES = (
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
-        http,
-        https,
+        http: http2,
+        https: https2,
         ws,
         wss,
         urn,
@@ -48656,12 +48656,17 @@ var CapacitySearch = class {
 
 // src/loadtest/generator.ts
 var hdr = __toESM(require_dist(), 1);
-import {
-  Agent,
-  request as httpRequest
-} from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { performance as performance2 } from "node:perf_hooks";
+
+// src/util/node-http.ts
+import { createRequire } from "node:module";
+var http;
+var https;
+function nodeHttp() {
+  return http ??= createRequire(import.meta.url)("node:http");
+}
+function nodeHttps() {
+  return https ??= createRequire(import.meta.url)("node:https");
+}
 
 // src/loadtest/schedule.ts
 var COUNT_EPSILON = 1e-9;
@@ -48824,8 +48829,8 @@ async function runLoad(options) {
   const durationSeconds = schedule.durationMs / 1e3;
   const secure = url.protocol === "https:";
   const agentOptions = { keepAlive: true, maxSockets: maxInFlight, maxFreeSockets: maxInFlight };
-  const agent = secure ? new HttpsAgent(agentOptions) : new Agent(agentOptions);
-  const send = secure ? httpsRequest : httpRequest;
+  const agent = secure ? new (nodeHttps()).Agent(agentOptions) : new (nodeHttp()).Agent(agentOptions);
+  const send = secure ? nodeHttps().request : nodeHttp().request;
   const histogram = newHistogram();
   const sendLag = newHistogram();
   const scheduled = schedule.total;
@@ -48873,7 +48878,7 @@ async function runLoad(options) {
   };
   return await new Promise((resolve2) => {
     const startWall = Date.now();
-    const start = performance2.now();
+    const start = performance.now();
     let schedulingDone = false;
     let progressTimer;
     let tickTimer;
@@ -48881,7 +48886,7 @@ async function runLoad(options) {
     const outstanding = [];
     let oldest = 0;
     const sweep = () => {
-      const now = performance2.now();
+      const now = performance.now();
       while (oldest < outstanding.length) {
         const entry = outstanding[oldest];
         if (!entry.settled && entry.deadline > now) break;
@@ -48901,7 +48906,7 @@ async function runLoad(options) {
       if (progressTimer) clearInterval(progressTimer);
       options.signal?.removeEventListener("abort", onAbort);
       agent.destroy();
-      const end = lastEvent === 0 ? performance2.now() : lastEvent;
+      const end = lastEvent === 0 ? performance.now() : lastEvent;
       const elapsedSeconds = (end - start) / 1e3;
       resolve2({
         url: url.toString(),
@@ -48960,7 +48965,7 @@ async function runLoad(options) {
       });
     };
     const fire = (intended, payload, request, counters) => {
-      const sentAt = performance2.now();
+      const sentAt = performance.now();
       sendLag.recordValue(Math.max(1, Math.round((sentAt - intended) * 1e3)));
       sent++;
       inFlight++;
@@ -48970,7 +48975,7 @@ async function runLoad(options) {
         if (entry.settled) return;
         entry.settled = true;
         inFlight--;
-        lastEvent = performance2.now();
+        lastEvent = performance.now();
         finishIfDone();
       };
       const checkBody = validateBody !== null && (sampleShare >= 1 || Math.floor((request + 1) * sampleShare) > Math.floor(request * sampleShare));
@@ -48981,7 +48986,7 @@ async function runLoad(options) {
         else res.resume();
         res.on("end", () => {
           if (entry.settled) return;
-          const now = performance2.now();
+          const now = performance.now();
           responses++;
           const status = res.statusCode ?? 0;
           const key = String(status);
@@ -49036,7 +49041,7 @@ async function runLoad(options) {
     const tick = () => {
       tickTimer = void 0;
       if (schedulingDone) return;
-      const now = performance2.now();
+      const now = performance.now();
       while (next < scheduled) {
         while (next >= stage.endRequest) stage = schedule.stages[stage.index + 1];
         const intended = start + schedule.dueMs(stage, next);
@@ -49060,7 +49065,7 @@ async function runLoad(options) {
         return;
       }
       const dueAt = start + schedule.dueMs(stage, next);
-      tickTimer = setTimeout(tick, Math.max(0, Math.floor(dueAt - performance2.now())));
+      tickTimer = setTimeout(tick, Math.max(0, Math.floor(dueAt - performance.now())));
     };
     const onAbort = () => {
       schedulingDone = true;
@@ -49077,7 +49082,7 @@ async function runLoad(options) {
       const report = options.onProgress;
       progressTimer = setInterval(() => {
         report({
-          elapsedSeconds: (performance2.now() - start) / 1e3,
+          elapsedSeconds: (performance.now() - start) / 1e3,
           durationSeconds,
           sent,
           responses,
@@ -53527,11 +53532,13 @@ function digitOf(pass, hi, lo) {
       return hi >>> 23;
   }
 }
+var keyScratch = [new Uint32Array(0)];
+var SCRATCH_MAX = 1 << 20;
 function radixSortedCopy(values) {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
+  const keys = n > SCRATCH_MAX ? [0, 1, 2, 3].map(() => new Uint32Array(n)) : keyScratch[0].length >= n ? keyScratch : keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n));
+  let [high, low, nextHigh, nextLow] = keys;
   const counts = new Uint32Array(6 * DIGITS);
   for (let i = 0; i < n; i++) {
     let lo = words[2 * i];
@@ -53551,8 +53558,6 @@ function radixSortedCopy(values) {
     counts[4 * DIGITS + (hi >>> 12 & 2047)]++;
     counts[5 * DIGITS + (hi >>> 23)]++;
   }
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
   for (let pass = 0; pass < 6; pass++) {
     const base = pass * DIGITS;
     if (counts[base + digitOf(pass, high[0], low[0])] === n) continue;
@@ -53591,6 +53596,9 @@ var TABLE_BITS = 16;
 var MANY_DISTINCT = /* @__PURE__ */ new WeakSet();
 var EARLY_LOOK = 16384;
 var EARLY_GIVE_UP_DISTINCT = 14e3;
+var FIRST_LOOK = 4096;
+var FIRST_GIVE_UP_DISTINCT = 4e3;
+var fullTable;
 function hashCounts(values) {
   if (MANY_DISTINCT.has(values)) return void 0;
   const n = values.length;
@@ -53598,12 +53606,18 @@ function hashCounts(values) {
   const bits = Math.min(TABLE_BITS, Math.max(4, 32 - Math.clz32(2 * n)));
   const size = 1 << bits;
   const mask = size - 1;
-  const keyLow = new Uint32Array(size);
-  const keyHigh = new Uint32Array(size);
-  const tally = new Float64Array(size);
+  const full = bits === TABLE_BITS;
+  const table = full ? fullTable ??= {
+    keyLow: new Uint32Array(size),
+    keyHigh: new Uint32Array(size),
+    tally: new Float64Array(size)
+  } : void 0;
+  const keyLow = table?.keyLow ?? new Uint32Array(size);
+  const keyHigh = table?.keyHigh ?? new Uint32Array(size);
+  const tally = table?.tally.fill(0) ?? new Float64Array(size);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
-    if (i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT && n > COUNTING_MAX_DISTINCT) {
+    if ((i === FIRST_LOOK && distinct > FIRST_GIVE_UP_DISTINCT || i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT) && n > COUNTING_MAX_DISTINCT) {
       MANY_DISTINCT.add(values);
       return void 0;
     }
@@ -53694,7 +53708,7 @@ function denseIntegerCounts(values) {
     if (v === 0 && 1 / v < 0) return void 0;
     if (v < min) min = v;
     else if (v > max2) max2 = v;
-    if (max2 - min >= DENSE_RANGE) return void 0;
+    if (!(max2 - min < DENSE_RANGE)) return void 0;
   }
   const tally = new Float64Array(max2 - min + 1);
   for (let i = 0; i < n; i++) tally[values[i] - min]++;
@@ -54647,15 +54661,25 @@ function mergedHistogram(merged, side, edges) {
 
 // src/drift/kernels/ecdf.ts
 var WALK = "kernels:ecdf-walk";
+var kept;
+var KEPT_MAX_TERMS = 1 << 20;
+function termArrays(terms) {
+  if (kept !== void 0 && kept.slots.length >= terms) return kept;
+  const arrays = {
+    slots: new Int32Array(terms),
+    absTerms: new Float64Array(terms),
+    squareTerms: new Float64Array(terms)
+  };
+  if (terms <= KEPT_MAX_TERMS) kept = arrays;
+  return arrays;
+}
 function ecdfWalk(merged) {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
   if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
   const distinct = values.length;
   const pooled = n1 + n2;
   const terms = Math.max(distinct - 1, 0);
-  const slots = new Int32Array(terms);
-  const absTerms = new Float64Array(terms);
-  const squareTerms = new Float64Array(terms);
+  const { slots, absTerms } = termArrays(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -54669,20 +54693,39 @@ function ecdfWalk(merged) {
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
-      const delta = values[k + 1] - values[k];
       slots[k] = position - 1;
-      absTerms[k] = Math.abs(diff) * delta;
-      squareTerms[k] = diff * diff * delta;
+      absTerms[k] = Math.abs(diff) * (values[k + 1] - values[k]);
     }
   }
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
+  let energy;
   return {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
     wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
-    energyIntegral: sparsePairwiseSum(slots, squareTerms, terms, Math.max(pooled - 1, 0))
+    get energyIntegral() {
+      return energy ??= energyIntegralOf(merged);
+    }
   };
+}
+function energyIntegralOf(merged) {
+  const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
+  const distinct = values.length;
+  const terms = Math.max(distinct - 1, 0);
+  const { slots, squareTerms } = termArrays(terms);
+  let cumRef = 0;
+  let cumCur = 0;
+  let position = 0;
+  for (let k = 0; k + 1 < distinct; k++) {
+    cumRef += referenceCounts[k];
+    cumCur += currentCounts[k];
+    position += referenceCounts[k] + currentCounts[k];
+    const diff = cumRef / n1 - cumCur / n2;
+    slots[k] = position - 1;
+    squareTerms[k] = diff * diff * (values[k + 1] - values[k]);
+  }
+  return sparsePairwiseSum(slots, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
 }
 function columnEcdfWalk(pair2) {
   return cachedOnPair(pair2, WALK, () => ecdfWalk(mergedDistribution(pair2)));
@@ -58127,7 +58170,7 @@ var z = {
 // src/drift/stattests/index.ts
 function unscorable(pair2) {
   return cachedOnPair(pair2, "unscorable", () => {
-    const sides = pair2.fromCounts ? [
+    const sides = pair2.fromCounts || pair2.cache.has(RUNS_REFERENCE) && pair2.cache.has(RUNS_CURRENT) ? [
       ["reference", referenceRuns(pair2).values],
       ["current", currentRuns(pair2).values]
     ] : [

@@ -294,7 +294,7 @@ export class ColumnBuilder {
    * even when later rows repeat labels, as a long-tailed categorical does).
    */
   get readsLabelsAsBytes(): boolean {
-    return this.store !== undefined || this.labelsMostlyDistinct;
+    return this.mode === 'string' && (this.store !== undefined || this.labelsMostlyDistinct);
   }
 
   /**

@@ -35,9 +35,9 @@ function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<Array
 function table(labels: number): Int32Array {
   let size = 16;
   while (size < labels * 2) size *= 2;
-  const slots = new Int32Array(size * 2);
-  for (let s = 0; s < slots.length; s += 2) slots[s] = -1;
-  return slots;
+  // Every slot free (-1); the hash halves get -1 too, harmless as they are read only next to a code. One fill runs
+  // at memory speed, a strided loop over a table sized for a million labels took ~0.1 s.
+  return new Int32Array(size * 2).fill(-1);
 }
 
 export class LabelStore {
