@@ -7,8 +7,11 @@
  *
  * An open-addressing table kept at most half full finds a label's code by a 32-bit hash of its bytes (FNV-1a with
  * murmur3's finalizer), kept beside the code; labels with equal hashes are compared byte by byte, so two labels get
- * one code exactly when their bytes are equal.
+ * one code exactly when their bytes are equal. A label that is not well-formed UTF-8 is stored as the text a
+ * `TextDecoder` makes of it (each bad sequence replaced by U+FFFD) re-encoded, so two such labels get one code
+ * exactly when their strings are equal, as on the string path.
  */
+import { isUtf8 } from 'node:buffer';
 
 const QUOTE = 0x22;
 
@@ -24,6 +27,7 @@ function fmix32(value: number): number {
 }
 
 const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
 
 function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(length);
@@ -151,6 +155,13 @@ export class LabelStore {
   }
 
   private add(bytes: Uint8Array, start: number, end: number, h1: number, slot: number): number {
+    let ascii = true;
+    for (let i = start; i < end && ascii; i++) ascii = bytes[i]! < 0x80;
+    if (!ascii && !isUtf8(bytes.subarray(start, end))) {
+      // Not UTF-8: the label is the string a decoder makes of it, as a label read as a string would be.
+      const text = encoder.encode(decoder.decode(bytes.subarray(start, end)));
+      return this.codeOf(text, 0, text.length);
+    }
     const code = this.count++;
     if (code + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
     const from = this.offsets[code]!;

@@ -163,6 +163,25 @@ describe('CSV labels read as bytes', () => {
     if (id.type === 'string') expect(id.dictionary.length).toBe(new Set(want.filter((e) => e !== null)).size);
   });
 
+  it('labels that are not UTF-8 get the code of their decoded text, as on the string path', async () => {
+    // After 1,500 distinct labels (the byte path), four labels with bad bytes: \xff and \xfe decode alike, and so
+    // do a\xffb and a\xfeb; then the decoded text itself.
+    const ascii = head.map((cell, i) => `${cell},${i}\n`).join('');
+    const bad = [[0xff], [0xfe], [0x61, 0xff, 0x62], [0x61, 0xfe, 0x62]];
+    const content = Buffer.concat([
+      Buffer.from(`id,n\n${ascii}`),
+      ...bad.map((bytes, i) => Buffer.concat([Buffer.from(bytes), Buffer.from(`,${i}\n`)])),
+      Buffer.from('a\uFFFDb,9\n'),
+    ]);
+    for (const deferUniqueLabels of [false, true]) {
+      const id = withLabels(
+        (await readDelimited(file(content), { delimiter: 0x2c, deferUniqueLabels })).columns[0]!,
+      );
+      expect(cells(id).slice(-5)).toEqual(['\uFFFD', '\uFFFD', 'a\uFFFDb', 'a\uFFFDb', 'a\uFFFDb']);
+      if (id.type === 'string') expect(new Set(id.dictionary).size).toBe(id.dictionary.length);
+    }
+  });
+
   it('keeps a unique column as bytes on request, and decodes the same labels', async () => {
     const unique = [...head, '"x, y"', '"é ""q"""', 'ünï'];
     const path = file(`id,n\n${unique.map((cell, i) => `${cell},${i}`).join('\n')}\n`);
