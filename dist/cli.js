@@ -14193,7 +14193,7 @@ function decodingUtf16(inner, path) {
   let at2 = 0;
   let innerDone = false;
   let decoder7;
-  const encoder3 = new TextEncoder2();
+  const encoder4 = new TextEncoder2();
   const chunk = new Uint8Array(HEAD_BYTES);
   const readInner = async () => {
     const count = await inner.read(chunk, 0, chunk.length);
@@ -14202,7 +14202,7 @@ function decodingUtf16(inner, path) {
   };
   const decode2 = (bytes, last) => {
     try {
-      return encoder3.encode(decoder7.decode(bytes, { stream: !last }));
+      return encoder4.encode(decoder7.decode(bytes, { stream: !last }));
     } catch {
       throw new UserError(
         "PARSE",
@@ -14262,6 +14262,7 @@ var init_byte_source = __esm({
 });
 
 // src/snapshot/label-store.ts
+import { isUtf8 } from "node:buffer";
 function fmix32(value) {
   let h = value;
   h ^= h >>> 16;
@@ -14281,12 +14282,13 @@ function table(labels) {
   while (size < labels * 2) size *= 2;
   return new Int32Array(size * 2).fill(-1);
 }
-var QUOTE, decoder, LabelStore;
+var QUOTE, decoder, encoder, LabelStore;
 var init_label_store = __esm({
   "src/snapshot/label-store.ts"() {
     "use strict";
     QUOTE = 34;
     decoder = new TextDecoder("utf-8");
+    encoder = new TextEncoder();
     LabelStore = class {
       /**
        * @param expected labels to make room for in the table at once
@@ -14388,6 +14390,12 @@ var init_label_store = __esm({
         return fmix32(h) & this.hashMask;
       }
       add(bytes, start, end, h1, slot) {
+        let ascii = true;
+        for (let i = start; i < end && ascii; i++) ascii = bytes[i] < 128;
+        if (!ascii && !isUtf8(bytes.subarray(start, end))) {
+          const text = encoder.encode(decoder.decode(bytes.subarray(start, end)));
+          return this.codeOf(text, 0, text.length);
+        }
         const code2 = this.count++;
         if (code2 + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
         const from = this.offsets[code2];
@@ -14504,7 +14512,7 @@ function trim(array, length, shared) {
   copy.set(array.subarray(0, length));
   return copy;
 }
-var MISSING_TOKENS, BOOL_TOKENS, deferred, MISSING_BYTES, encoder, ColumnBuilder, FEW_LABELS;
+var MISSING_TOKENS, BOOL_TOKENS, deferred, MISSING_BYTES, encoder2, ColumnBuilder, FEW_LABELS;
 var init_column_builder = __esm({
   "src/snapshot/column-builder.ts"() {
     "use strict";
@@ -14545,7 +14553,7 @@ var init_column_builder = __esm({
         byLength[token.length].push(Uint8Array.from(token, (c) => c.charCodeAt(0)));
       return byLength;
     })();
-    encoder = new TextEncoder();
+    encoder2 = new TextEncoder();
     ColumnBuilder = class {
       constructor(name2, options = {}) {
         this.name = name2;
@@ -14685,7 +14693,7 @@ var init_column_builder = __esm({
         let code2;
         if (this.store) {
           if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
-          const { written } = encoder.encodeInto(text, this.scratch);
+          const { written } = encoder2.encodeInto(text, this.scratch);
           code2 = this.store.codeOf(this.scratch, 0, written);
         } else code2 = this.codeOf(text);
         if (this.length === this.codes.length) this.grow();
@@ -14720,7 +14728,7 @@ var init_column_builder = __esm({
         if (!this.store) {
           const store = new LabelStore(Math.max(this.dictionary.length * 2, this.codes.length));
           for (const label of this.dictionary) {
-            const encoded = encoder.encode(label);
+            const encoded = encoder2.encode(label);
             store.codeOf(encoded, 0, encoded.length);
           }
           this.store = store;
@@ -16824,7 +16832,7 @@ function canSkipStats(condition, minVal, maxVal, strict, element) {
 function compareParquetValues(a, b, strict, element) {
   if (element?.type === "BYTE_ARRAY") {
     if (typeof a !== "string" || typeof b !== "string") return void 0;
-    return compareBytes(encoder2.encode(a), encoder2.encode(b));
+    return compareBytes(encoder3.encode(a), encoder3.encode(b));
   }
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
@@ -16925,12 +16933,12 @@ function resolve2(record, path) {
   }
   return value;
 }
-var encoder2;
+var encoder3;
 var init_filter = __esm({
   "node_modules/hyparquet/src/filter.js"() {
     init_bloom();
     init_utils();
-    encoder2 = new TextEncoder();
+    encoder3 = new TextEncoder();
   }
 });
 
@@ -30717,15 +30725,15 @@ function trainChurnModel(table2, options) {
     rows.forEach((row, r) => {
       const base = r * width;
       x[base] = 1;
-      for (const encoder3 of encoders) {
-        const column = encoder3.column;
+      for (const encoder4 of encoders) {
+        const column = encoder4.column;
         if (column.type === "string") {
           const code2 = column.codes[row];
-          const slot = code2 >= 0 ? encoder3.slotOfCode[code2] : -1;
-          if (slot >= 0) x[base + encoder3.offset + slot] = 1;
+          const slot = code2 >= 0 ? encoder4.slotOfCode[code2] : -1;
+          if (slot >= 0) x[base + encoder4.offset + slot] = 1;
         } else {
           const value = column.values[row];
-          x[base + encoder3.offset] = Number.isNaN(value) ? 0 : (value - encoder3.mean) / encoder3.std;
+          x[base + encoder4.offset] = Number.isNaN(value) ? 0 : (value - encoder4.mean) / encoder4.std;
         }
       }
     });
@@ -30804,17 +30812,17 @@ function trainChurnModel(table2, options) {
     }
   };
   const features = encoders.map(
-    (encoder3) => encoder3.column.type === "string" ? {
-      name: encoder3.column.name,
+    (encoder4) => encoder4.column.type === "string" ? {
+      name: encoder4.column.name,
       kind: "categorical",
-      levels: encoder3.levels,
-      weights: Array.from(beta.subarray(encoder3.offset, encoder3.offset + encoder3.width))
+      levels: encoder4.levels,
+      weights: Array.from(beta.subarray(encoder4.offset, encoder4.offset + encoder4.width))
     } : {
-      name: encoder3.column.name,
+      name: encoder4.column.name,
       kind: "numeric",
-      mean: encoder3.mean,
-      std: encoder3.std,
-      weight: beta[encoder3.offset]
+      mean: encoder4.mean,
+      std: encoder4.std,
+      weight: beta[encoder4.offset]
     }
   );
   const model = {

@@ -10690,6 +10690,7 @@ function scoreColumn(column, tables2, options) {
 }
 
 // src/snapshot/label-store.ts
+import { isUtf8 } from "node:buffer";
 var QUOTE = 34;
 function fmix32(value) {
   let h = value;
@@ -10701,6 +10702,7 @@ function fmix32(value) {
   return h;
 }
 var decoder = new TextDecoder("utf-8");
+var encoder = new TextEncoder();
 function grown(array, length) {
   const bigger = new Int32Array(length);
   bigger.set(array);
@@ -10812,6 +10814,12 @@ var LabelStore = class {
     return fmix32(h) & this.hashMask;
   }
   add(bytes, start, end, h1, slot) {
+    let ascii = true;
+    for (let i = start; i < end && ascii; i++) ascii = bytes[i] < 128;
+    if (!ascii && !isUtf8(bytes.subarray(start, end))) {
+      const text = encoder.encode(decoder.decode(bytes.subarray(start, end)));
+      return this.codeOf(text, 0, text.length);
+    }
     const code = this.count++;
     if (code + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
     const from = this.offsets[code];
@@ -10948,7 +10956,7 @@ function isMissingBytes(bytes, start, end) {
   }
   return false;
 }
-var encoder = new TextEncoder();
+var encoder2 = new TextEncoder();
 var ColumnBuilder = class {
   constructor(name, options = {}) {
     this.name = name;
@@ -11088,7 +11096,7 @@ var ColumnBuilder = class {
     let code;
     if (this.store) {
       if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
-      const { written } = encoder.encodeInto(text, this.scratch);
+      const { written } = encoder2.encodeInto(text, this.scratch);
       code = this.store.codeOf(this.scratch, 0, written);
     } else code = this.codeOf(text);
     if (this.length === this.codes.length) this.grow();
@@ -11123,7 +11131,7 @@ var ColumnBuilder = class {
     if (!this.store) {
       const store = new LabelStore(Math.max(this.dictionary.length * 2, this.codes.length));
       for (const label of this.dictionary) {
-        const encoded = encoder.encode(label);
+        const encoded = encoder2.encode(label);
         store.codeOf(encoded, 0, encoded.length);
       }
       this.store = store;
@@ -11411,7 +11419,7 @@ function decodingUtf16(inner, path) {
   let at = 0;
   let innerDone = false;
   let decoder7;
-  const encoder3 = new TextEncoder2();
+  const encoder4 = new TextEncoder2();
   const chunk = new Uint8Array(HEAD_BYTES);
   const readInner = async () => {
     const count = await inner.read(chunk, 0, chunk.length);
@@ -11420,7 +11428,7 @@ function decodingUtf16(inner, path) {
   };
   const decode2 = (bytes, last) => {
     try {
-      return encoder3.encode(decoder7.decode(bytes, { stream: !last }));
+      return encoder4.encode(decoder7.decode(bytes, { stream: !last }));
     } catch {
       throw new UserError(
         "PARSE",
@@ -13226,7 +13234,7 @@ function flatten(chunks) {
 }
 
 // node_modules/hyparquet/src/filter.js
-var encoder2 = new TextEncoder();
+var encoder3 = new TextEncoder();
 function pathsNeededForFilter(filter) {
   if (!filter) return [];
   const paths = [];
@@ -13353,7 +13361,7 @@ function canSkipStats(condition, minVal, maxVal, strict, element) {
 function compareParquetValues(a, b, strict, element) {
   if (element?.type === "BYTE_ARRAY") {
     if (typeof a !== "string" || typeof b !== "string") return void 0;
-    return compareBytes(encoder2.encode(a), encoder2.encode(b));
+    return compareBytes(encoder3.encode(a), encoder3.encode(b));
   }
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
