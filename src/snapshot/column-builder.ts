@@ -146,6 +146,11 @@ export class ColumnBuilder {
   private sawNonInteger = false;
   /** A cell contradicted the column's mode: re-read the column as strings. */
   needsStringPass = false;
+  /**
+   * {@link readsLabelsAsBytes} kept as a plain field, so a reader can test it once per cell without a call: it can
+   * turn true only when a string label is added (see `noteLabels`), and stays true once the labels are in the store.
+   */
+  bytesLabels = false;
 
   constructor(
     readonly name: string,
@@ -238,6 +243,29 @@ export class ColumnBuilder {
     if (!isInteger) this.sawNonInteger = true;
   }
 
+  /**
+   * Appends `count` numeric cells, `values[from, from + count)`, each written as an integer when its `integer` flag
+   * is 1: what {@link pushNumber} does cell by cell, in one loop (a reader's batch of a numeric column).
+   */
+  pushNumbers(values: Float64Array, integer: Uint8Array, from: number, count: number): void {
+    if (this.mode === 'undecided' && count > 0) this.mode = 'number';
+    if (this.mode !== 'number') {
+      for (let at = from; at < from + count; at++) this.pushNumber(values[at]!, integer[at] === 1);
+      return;
+    }
+    if (this.length + count > this.numbers.length)
+      this.grow(Math.max(this.length + count, this.length * 2, 1024));
+    const numbers = this.numbers;
+    let to = this.length;
+    let integers = 1;
+    for (let at = from; at < from + count; at++) {
+      numbers[to++] = values[at]!;
+      integers &= integer[at]!;
+    }
+    this.length = to;
+    if (integers === 0) this.sawNonInteger = true;
+  }
+
   /** Appends a cell given as text (not a number): missing token, boolean or string. */
   pushText(text: string): void {
     if (MISSING_TOKENS.has(text)) return this.pushMissing();
@@ -276,6 +304,45 @@ export class ColumnBuilder {
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length++] = code;
     this.presentStrings++;
+    this.noteLabels();
+  }
+
+  /**
+   * Appends a text cell as {@link pushText} does and returns a token that {@link replayText} turns into the same
+   * append, or -1 when there is none. In a string column the token is the label's code, in a bool column the
+   * value; both modes are final, so a reader that caches a cell's token per column (a categorical's few labels)
+   * replays it for every later cell with the same text without hashing or looking the text up again.
+   */
+  pushTextToken(text: string): number {
+    this.pushText(text);
+    if (this.length === 0 || MISSING_TOKENS.has(text)) return -1;
+    if (this.mode === 'string') {
+      const code = this.codes[this.length - 1]!;
+      return code >= 0 ? code : -1;
+    }
+    if (this.mode === 'bool') {
+      const value = this.numbers[this.length - 1]!;
+      return value === value ? value : -1;
+    }
+    return -1;
+  }
+
+  /** Appends the cell whose token {@link pushTextToken} returned (for the same text, in this builder). */
+  replayText(token: number): void {
+    if (this.mode === 'string') {
+      if (this.length === this.codes.length) this.grow();
+      this.codes[this.length++] = token;
+      // A label seen before: the share of distinct labels only falls, so `bytesLabels` cannot turn true.
+      this.presentStrings++;
+    } else {
+      if (this.length === this.numbers.length) this.grow();
+      this.numbers[this.length++] = token;
+    }
+  }
+
+  /** Sets {@link bytesLabels} once the labels turn out mostly distinct (checked after each string cell). */
+  private noteLabels(): void {
+    if (!this.bytesLabels && this.readsLabelsAsBytes) this.bytesLabels = true;
   }
 
   /**
@@ -322,6 +389,7 @@ export class ColumnBuilder {
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length++] = code;
     this.presentStrings++;
+    this.bytesLabels = true;
   }
 
   /** The code of a label, adding it to the dictionary when new. */

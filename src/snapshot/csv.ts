@@ -29,7 +29,7 @@ import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
 import type { SpillWriter } from './spill.js';
 import { ColumnBuilder, MISSING_TOKENS } from './column-builder.js';
-import { lastDecimal, parseDecimal, readNumber } from './decimal.js';
+import { lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
 import type { Table } from './table.js';
 
 const QUOTE = 0x22;
@@ -79,14 +79,27 @@ interface ClassifiedCell {
   readonly isInteger: boolean;
   /** One of pandas' missing-value tokens (`NA`, `null`, ...). */
   readonly missing: boolean;
+  /**
+   * What the column's builder made of the text ({@link ColumnBuilder.pushTextToken}: a label's code, a boolean's
+   * value), replayed for every later cell with these bytes; -1 until known.
+   */
+  token: number;
 }
 
 function classifyText(bytes: Uint8Array, text: string): ClassifiedCell {
   const infinity = INFINITY_TOKENS.get(text);
-  if (infinity !== undefined) return { bytes, text, number: infinity, isInteger: false, missing: false };
+  if (infinity !== undefined)
+    return { bytes, text, number: infinity, isInteger: false, missing: false, token: -1 };
   if (NUMBER_PATTERN.test(text))
-    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text), missing: false };
-  return { bytes, text, number: Number.NaN, isInteger: false, missing: MISSING_TOKENS.has(text) };
+    return {
+      bytes,
+      text,
+      number: Number(text),
+      isInteger: INTEGER_PATTERN.test(text),
+      missing: false,
+      token: -1,
+    };
+  return { bytes, text, number: Number.NaN, isInteger: false, missing: MISSING_TOKENS.has(text), token: -1 };
 }
 
 /** Up to this many distinct texts per column are cached (labels, booleans); beyond, cells are decoded directly. */
@@ -107,6 +120,10 @@ class CellCache {
 
   get(buf: Uint8Array, start: number, end: number, quoted: boolean): ClassifiedCell {
     const length = end - start;
+    // A quoted field's bytes hold a doubled quote for each quote of its text, so `a""b` quoted and unquoted are two
+    // texts: such a cell is classified without the cache (the cache holds the texts of bytes read as they are).
+    if (quoted && buf.subarray(start, end).includes(QUOTE))
+      return classifyText(buf.slice(start, end), decodeField(buf, start, end, true));
     outer: for (let k = 0; k < this.few.length; k++) {
       const cell = this.few[k]!;
       if (cell.bytes.length !== length) continue;
@@ -137,9 +154,10 @@ class CellCache {
 }
 
 function pushClassified(builder: ColumnBuilder, cell: ClassifiedCell): void {
-  if (!Number.isNaN(cell.number)) builder.pushNumber(cell.number, cell.isInteger);
+  if (cell.token >= 0) builder.replayText(cell.token);
+  else if (!Number.isNaN(cell.number)) builder.pushNumber(cell.number, cell.isInteger);
   else if (cell.missing) builder.pushMissing();
-  else builder.pushText(cell.text);
+  else cell.token = builder.pushTextToken(cell.text);
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -254,24 +272,44 @@ const NUMBER = 0;
 const EMPTY = 1;
 const OTHER = 2;
 
-/** The fields of a record read by {@link scanNumericRecord}, one slot per header column. */
+/**
+ * Records read by {@link scanNumericRecord}, staged column by column until a batch of them is handed to the column
+ * builders: cell `(row, field)` is at index `field * batch + row`. Committing a column's cells of many rows at once
+ * lets a numeric column take them in one tight loop ({@link ColumnBuilder.pushNumbers}) instead of a dispatch per
+ * cell; each builder depends on its own cells only, so committing column by column changes nothing.
+ */
 interface Fields {
+  /** Rows a batch holds. */
+  readonly batch: number;
   /** NUMBER (in `values`, written as an integer when `integer` is 1), EMPTY, or OTHER (bytes [starts, ends)). */
   readonly kinds: Uint8Array;
   readonly values: Float64Array;
   readonly integer: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /** Per field, whether some staged cell (or one of a record scanned again) was not a number: 0 when none. */
+  readonly others: Uint8Array;
+  /** The staging row the next record is scanned into (rows before it are complete records). */
+  row: number;
+  /** Fields of the record last scanned. */
   count: number;
 }
 
+/** Staged cells per batch: about 16k (≈ 300 KB of staging, cache-resident), from 16 to 1,024 rows. */
+const BATCH_CELLS = 16_384;
+
 function fieldsFor(columns: number): Fields {
+  const batch = Math.min(1024, Math.max(16, Math.floor(BATCH_CELLS / Math.max(1, columns))));
+  const cells = columns * batch;
   return {
-    kinds: new Uint8Array(columns),
-    values: new Float64Array(columns),
-    integer: new Uint8Array(columns),
-    starts: new Int32Array(columns),
-    ends: new Int32Array(columns),
+    batch,
+    kinds: new Uint8Array(cells),
+    values: new Float64Array(cells),
+    integer: new Uint8Array(cells),
+    starts: new Int32Array(cells),
+    ends: new Int32Array(cells),
+    others: new Uint8Array(columns),
+    row: 0,
     count: 0,
   };
 }
@@ -290,36 +328,88 @@ function scanNumericRecord(
   delimiter: number,
   fields: Fields,
 ): number {
-  const columns = fields.kinds.length;
+  const { batch, kinds, values, integer, starts, ends, others } = fields;
+  const columns = others.length;
   let i = pos;
   let field = 0;
+  let at = fields.row;
   for (;;) {
     if (field === columns) return -1;
     let j = i;
     const c = i < length ? buf[i]! : -1;
-    if (c === delimiter || c === LF || c === CR || c === -1) fields.kinds[field] = EMPTY;
-    else {
+    if (c === delimiter || c === LF || c === CR || c === -1) {
+      kinds[at] = EMPTY;
+      others[field] = 1;
+    } else {
       if (c === QUOTE) return -1;
+      // Most numeric cells are short plain decimals (`34`, `-0.5`, `98.82`): digits, at most one point, up to 15
+      // digits in all. Their value is the digits as an integer (exact below 2^53) divided by a power of ten of at
+      // most 15 (exact), one correctly rounded division, as `readNumber` computes it, without a call per cell.
+      // Anything else (a sign `+`, an exponent, more digits, a word) is read again by `readNumber`.
+      let k = c === 0x2d ? i + 1 : i;
+      let mantissa = 0;
+      let digits = 0;
+      let point = -1;
+      for (; k < length; k++) {
+        const d = buf[k]! - 0x30;
+        if (d >= 0 && d <= 9) {
+          mantissa = mantissa * 10 + d;
+          digits++;
+        } else if (d === -2 && point < 0) point = k;
+        else break;
+      }
+      const stop = k < length ? buf[k]! : -1;
+      if (
+        digits > 0 &&
+        digits <= 15 &&
+        (stop === delimiter || stop === LF || stop === CR || (stop === -1 && eof))
+      ) {
+        const value = point < 0 ? mantissa : mantissa / POW10[k - point - 1]!;
+        kinds[at] = NUMBER;
+        values[at] = c === 0x2d ? -value : value;
+        integer[at] = point < 0 ? 1 : 0;
+        starts[at] = i;
+        ends[at] = k;
+        field++;
+        at += batch;
+        if (stop === delimiter) {
+          i = k + 1;
+          continue;
+        }
+        if (stop === -1) {
+          fields.count = field;
+          return k; // end of file without a final newline
+        }
+        j = k;
+        if (stop === CR) {
+          if (j + 1 >= length && !eof) return -1;
+          if (j + 1 < length && buf[j + 1] === LF) j++;
+        }
+        fields.count = field;
+        return j + 1;
+      }
       j = readNumber(buf, i, length);
       const after = j < length ? buf[j]! : -1;
       const value = lastDecimal.value;
       if ((after === delimiter || after === LF || after === CR || after === -1) && value === value) {
-        fields.kinds[field] = NUMBER;
-        fields.values[field] = value;
-        fields.integer[field] = lastDecimal.isInteger ? 1 : 0;
+        kinds[at] = NUMBER;
+        values[at] = value;
+        integer[at] = lastDecimal.isInteger ? 1 : 0;
       } else {
         while (j < length) {
           const d = buf[j];
           if (d === delimiter || d === LF || d === CR) break;
           j++;
         }
-        fields.kinds[field] = OTHER;
+        kinds[at] = OTHER;
+        others[field] = 1;
       }
     }
     if (j >= length && !eof) return -1;
-    fields.starts[field] = i;
-    fields.ends[field] = j;
+    starts[at] = i;
+    ends[at] = j;
     field++;
+    at += batch;
     if (j >= length) {
       fields.count = field;
       return j; // end of file without a final newline
@@ -341,7 +431,10 @@ function scanNumericRecord(
 /** A one-pass reader of unquoted records, used once the header has said how many fields a record has. */
 interface FastPath {
   fields: Fields | undefined;
+  /** A record was scanned into the staging row `fields.row` (it moves on, and a full batch is committed). */
   onRecord(buf: Uint8Array, fields: Fields, line: number, progress: { offset: number; size: number }): void;
+  /** Hands the staged records to the builders (before another record is pushed, or `buf` changes). */
+  flush(buf: Uint8Array): void;
 }
 
 /** Streams `path` chunk by chunk, calling `onRecord` for each complete record (header first). */
@@ -407,10 +500,13 @@ async function forEachRecord(
         const next = scanRecord(buf, pos, length, eof, delimiter, scan, where);
         if (next < 0) break;
         progress.offset = base + next;
+        fast?.flush(buf);
         onRecord(buf, scan, line, progress);
         line += scan.newlines;
         pos = next;
       }
+      // The staged cells point into `buf`, which is about to move.
+      fast?.flush(buf);
       if (eof && pos >= length) break;
       buf.copyWithin(0, pos, length);
       base += pos;
@@ -456,19 +552,39 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
     fields: undefined,
     onRecord(buf, fields, line, progress) {
       startRow(fields.count, line, progress);
-      const { kinds, values, integer, starts, ends } = fields;
-      for (let f = 0; f < fields.count; f++) {
+      fields.row++;
+      // A spill drains whole blocks of rows: a batch ends with its block.
+      if (fields.row === fields.batch || (spill && rows - blockStart === blockRows)) this.flush(buf);
+    },
+    flush(buf) {
+      const fields = this.fields;
+      if (!fields || fields.row === 0) return;
+      const { batch, kinds, values, integer, starts, ends, others } = fields;
+      const count = fields.row;
+      fields.row = 0;
+      for (let f = 0; f < others.length; f++) {
         const builder = builders[f];
+        const from = f * batch;
+        const mixed = others[f] === 1;
+        others[f] = 0;
         if (!builder) continue;
-        const kind = kinds[f];
-        if (kind === EMPTY) builder.pushMissing();
-        else if (builder.readsLabelsAsBytes) {
-          // An id, free-text or long-tailed column (its first labels were mostly distinct): the cell cache does
-          // not pay, and a cell that reads as a number is kept as its text, as the string pass would keep it. Its
-          // bytes are the label: no string is made.
-          builder.pushStringBytes(buf, starts[f]!, ends[f]!, false);
-        } else if (kind === NUMBER) builder.pushNumber(values[f]!, integer[f] === 1);
-        else pushClassified(builder, caches[f]!.get(buf, starts[f]!, ends[f]!, false));
+        if (!mixed && !builder.bytesLabels) {
+          // Every cell a number: one loop in the builder.
+          builder.pushNumbers(values, integer, from, count);
+          continue;
+        }
+        const cache = caches[f]!;
+        for (let at = from; at < from + count; at++) {
+          const kind = kinds[at];
+          if (kind === EMPTY) builder.pushMissing();
+          else if (builder.bytesLabels) {
+            // An id, free-text or long-tailed column (its first labels were mostly distinct): the cell cache does
+            // not pay, and a cell that reads as a number is kept as its text, as the string pass would keep it.
+            // Its bytes are the label: no string is made.
+            builder.pushStringBytes(buf, starts[at]!, ends[at]!, false);
+          } else if (kind === NUMBER) builder.pushNumber(values[at]!, integer[at] === 1);
+          else pushClassified(builder, cache.get(buf, starts[at]!, ends[at]!, false));
+        }
       }
     },
   };
@@ -520,7 +636,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
           continue;
         }
         const quoted = scan.quoted[f] === 1;
-        if (builder.readsLabelsAsBytes) {
+        if (builder.bytesLabels) {
           // An id, free-text or long-tailed column: neither the cell cache nor number parsing pays.
           builder.pushStringBytes(buf, start, end, quoted);
           continue;

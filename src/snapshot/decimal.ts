@@ -16,7 +16,8 @@
  * Python's `float(text)` and C's `strtod` give.
  */
 
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** 10^0 … 10^22: every one an exact double (Clinger's fast path divides or multiplies by them). */
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
  * The number the last {@link readNumber} read (NaN when none) and whether it was written as an integer (no decimal
