@@ -35,14 +35,30 @@ function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<Array
   return bigger;
 }
 
-/** An empty table (code -1 in every slot) of at least twice `labels` slots, a power of two. */
-function table(labels: number): Int32Array {
-  let size = 16;
-  while (size < labels * 2) size *= 2;
+/** Slots of a table for `labels` labels: twice as many (at most half full), at least 16. */
+function slotsFor(labels: number): number {
+  return Math.max(16, Math.ceil(labels) * 2);
+}
+
+/** An empty table (code -1 in every slot) of `size` slots. */
+function table(size: number): Int32Array {
   // Every slot free (-1); the hash halves get -1 too, harmless as they are read only next to a code. One fill runs
   // at memory speed, a strided loop over a table sized for a million labels took ~0.1 s.
   return new Int32Array(size * 2).fill(-1);
 }
+
+/**
+ * The slot a hash starts probing at in a table of `size` slots: the hash as a fraction of 2^32, times the size
+ * (Lemire's multiply-shift in place of a power-of-two mask). The table can then be exactly twice the labels: a
+ * power of two would be up to twice that again (a million labels: 4M slots, 32 MB to fill and fault in, against
+ * 2M slots, 16 MB). The product of a 32-bit hash and `size / 2^32` rounds to below `size` for any table below 2^31
+ * slots, so the slot is always in the table, and it is the same for the same hash.
+ */
+function startSlot(hash: number, scale: number): number {
+  return Math.floor((hash >>> 0) * scale);
+}
+
+const TWO_TO_32 = 4294967296;
 
 export class LabelStore {
   /** The labels' bytes, one after another: label `code` is `arena[offsets[code], offsets[code + 1])`. */
@@ -53,6 +69,9 @@ export class LabelStore {
    * hash (a probe compares hashes without reaching for the arena).
    */
   private slots: Int32Array;
+  /** Slots in the table, and that number divided by 2^32 (see `startSlot`). */
+  private slotCount: number;
+  private scale: number;
   private count = 0;
   /** Some label has a byte ≥ 0xEE (a character from U+E000 on): byte order may then differ from UTF-16 order. */
   private high = false;
@@ -67,15 +86,18 @@ export class LabelStore {
     expected = 0,
     private readonly hashMask = -1,
   ) {
-    this.slots = table(expected);
+    this.slotCount = slotsFor(expected);
+    this.scale = this.slotCount / TWO_TO_32;
+    this.slots = table(this.slotCount);
   }
 
   /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
   reserve(labels: number): void {
-    if (labels * 2 > this.slots.length / 2) this.rehash(labels);
+    if (labels * 2 > this.slotCount) this.rehash(labels);
     if (labels + 1 > this.offsets.length) this.offsets = grown(this.offsets, labels + 1);
-    // The arena at the average label length so far, with a tenth more.
-    const bytes = this.count === 0 ? 0 : Math.ceil((this.offsets[this.count]! / this.count) * labels * 1.1);
+    // The arena at half as much again as the average label length so far (later labels may be longer, as ids that
+    // gain a digit): memory that is allocated but never written costs no page, while growing past it copies all.
+    const bytes = this.count === 0 ? 0 : Math.ceil((this.offsets[this.count]! / this.count) * labels * 1.5);
     if (bytes > this.arena.length) {
       const bigger = new Uint8Array(bytes);
       bigger.set(this.arena.subarray(0, this.offsets[this.count]!));
@@ -86,6 +108,7 @@ export class LabelStore {
   /** Lets go of the look-up table: the store is read only from now on ({@link codeOf} must not be called). */
   seal(): void {
     this.slots = new Int32Array(0);
+    this.slotCount = 0;
   }
 
   /** Distinct labels stored. */
@@ -124,8 +147,8 @@ export class LabelStore {
     }
     const h1 = this.hash(bytes, start, end);
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    let slot = h1 & mask;
+    const size = this.slotCount;
+    let slot = startSlot(h1, this.scale);
     const length = end - start;
     for (;;) {
       const code = slots[2 * slot]!;
@@ -138,7 +161,7 @@ export class LabelStore {
           if (i === length) return code;
         }
       }
-      slot = (slot + 1) & mask;
+      slot = slot + 1 === size ? 0 : slot + 1;
     }
     return this.add(bytes, start, end, h1, slot);
   }
@@ -177,7 +200,7 @@ export class LabelStore {
       this.arena[from + i - start] = b;
     }
     this.offsets[code + 1] = to;
-    if ((code + 1) * 2 > this.slots.length >> 1) this.rehash(this.count * 2);
+    if ((code + 1) * 2 > this.slotCount) this.rehash(this.count * 2);
     else {
       this.slots[2 * slot] = code;
       this.slots[2 * slot + 1] = h1;
@@ -187,16 +210,19 @@ export class LabelStore {
 
   /** A table for `labels` labels, with every code re-inserted. */
   private rehash(labels: number): void {
-    const slots = table(Math.max(labels, this.count));
-    const mask = (slots.length >> 1) - 1;
+    const size = slotsFor(Math.max(labels, this.count));
+    const scale = size / TWO_TO_32;
+    const slots = table(size);
     for (let code = 0; code < this.count; code++) {
       const h1 = this.hash(this.arena, this.offsets[code]!, this.offsets[code + 1]!);
-      let slot = h1 & mask;
-      while (slots[2 * slot]! >= 0) slot = (slot + 1) & mask;
+      let slot = startSlot(h1, scale);
+      while (slots[2 * slot]! >= 0) slot = slot + 1 === size ? 0 : slot + 1;
       slots[2 * slot] = code;
       slots[2 * slot + 1] = h1;
     }
     this.slots = slots;
+    this.slotCount = size;
+    this.scale = scale;
   }
 
   /** The label of `code` as a string. */
