@@ -149,9 +149,15 @@ function decodingUtf16(inner: ByteSource, path: string): ByteSource {
     }
   };
   const start = async (): Promise<void> => {
-    const head: number[] = [];
-    while (head.length < 2 && !innerDone) head.push(...(await readInner()));
-    const bytes = Uint8Array.from(head);
+    // The first read (up to 64 KiB) as bytes: spreading it into an array of numbers cost ~50 ms a file.
+    let bytes = (await readInner()).slice();
+    while (bytes.length < 2 && !innerDone) {
+      const more = await readInner();
+      const joined = new Uint8Array(bytes.length + more.length);
+      joined.set(bytes);
+      joined.set(more, bytes.length);
+      bytes = joined;
+    }
     const order = utf16ByteOrder(bytes);
     if (order === undefined) {
       mode = 'plain';

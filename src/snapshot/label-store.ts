@@ -6,7 +6,7 @@
  * asked for ({@link LabelStore.decode}).
  *
  * An open-addressing table kept at most half full finds a label's code by a 32-bit hash of its bytes (FNV-1a with
- * murmur3's finalizer), kept beside the code; labels with equal hashes are compared byte by byte, so two labels get
+ * murmur3's finalizer), kept by code; labels with equal hashes are compared byte by byte, so two labels get
  * one code exactly when their bytes are equal. A label that is not well-formed UTF-8 is stored as the text a
  * `TextDecoder` makes of it (each bad sequence replaced by U+FFFD) re-encoded, so two such labels get one code
  * exactly when their strings are equal, as on the string path.
@@ -40,18 +40,10 @@ function slotsFor(labels: number): number {
   return Math.max(16, Math.ceil(labels) * 2);
 }
 
-/** An empty table (code -1 in every slot) of `size` slots. */
-function table(size: number): Int32Array {
-  // Every slot free (-1); the hash halves get -1 too, harmless as they are read only next to a code. One fill runs
-  // at memory speed, a strided loop over a table sized for a million labels took ~0.1 s.
-  return new Int32Array(size * 2).fill(-1);
-}
-
 /**
  * The slot a hash starts probing at in a table of `size` slots: the hash as a fraction of 2^32, times the size
  * (Lemire's multiply-shift in place of a power-of-two mask). The table can then be exactly twice the labels: a
- * power of two would be up to twice that again (a million labels: 4M slots, 32 MB to fill and fault in, against
- * 2M slots, 16 MB). The product of a 32-bit hash and `size / 2^32` rounds to below `size` for any table below 2^31
+ * power of two would be up to twice that again (a million labels: 4M slots against 2M). The product of a 32-bit hash and `size / 2^32` rounds to below `size` for any table below 2^31
  * slots, so the slot is always in the table, and it is the same for the same hash.
  */
 function startSlot(hash: number, scale: number): number {
@@ -65,10 +57,13 @@ export class LabelStore {
   private arena = new Uint8Array(1 << 16);
   private offsets = new Int32Array(1025);
   /**
-   * The open-addressing table: slot `s` is `slots[2s]`, a code or -1 when free, and `slots[2s + 1]`, that label's
-   * hash (a probe compares hashes without reaching for the arena).
+   * The open-addressing table: slot `s` holds a code plus one, 0 when free. A fresh table is all free with no pass
+   * over it (its pages are written first by the labels that land in them), and at 4 bytes a slot a million labels
+   * take 8 MB (with each label's hash beside its code it was 16 MB, filled with -1 before the first label).
    */
   private slots: Int32Array;
+  /** Each label's hash by code: a probe compares it before any byte of the arena, and a rehash reuses it. */
+  private hashes = new Int32Array(1025);
   /** Slots in the table, and that number divided by 2^32 (see `startSlot`). */
   private slotCount: number;
   private scale: number;
@@ -88,13 +83,16 @@ export class LabelStore {
   ) {
     this.slotCount = slotsFor(expected);
     this.scale = this.slotCount / TWO_TO_32;
-    this.slots = table(this.slotCount);
+    this.slots = new Int32Array(this.slotCount);
   }
 
   /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
   reserve(labels: number): void {
     if (labels * 2 > this.slotCount) this.rehash(labels);
-    if (labels + 1 > this.offsets.length) this.offsets = grown(this.offsets, labels + 1);
+    if (labels + 1 > this.offsets.length) {
+      this.offsets = grown(this.offsets, labels + 1);
+      this.hashes = grown(this.hashes, labels + 1);
+    }
     // The arena at half as much again as the average label length so far (later labels may be longer, as ids that
     // gain a digit): memory that is allocated but never written costs no page, while growing past it copies all.
     const bytes = this.count === 0 ? 0 : Math.ceil((this.offsets[this.count]! / this.count) * labels * 1.5);
@@ -108,6 +106,7 @@ export class LabelStore {
   /** Lets go of the look-up table: the store is read only from now on ({@link codeOf} must not be called). */
   seal(): void {
     this.slots = new Int32Array(0);
+    this.hashes = new Int32Array(0);
     this.slotCount = 0;
   }
 
@@ -151,9 +150,9 @@ export class LabelStore {
     let slot = startSlot(h1, this.scale);
     const length = end - start;
     for (;;) {
-      const code = slots[2 * slot]!;
+      const code = slots[slot]! - 1;
       if (code < 0) break;
-      if (slots[2 * slot + 1] === h1) {
+      if (this.hashes[code] === h1) {
         const from = this.offsets[code]!;
         if (this.offsets[code + 1]! - from === length) {
           let i = 0;
@@ -168,7 +167,7 @@ export class LabelStore {
 
   /**
    * A label's hash: FNV-1a over its bytes, avalanched by murmur3's finalizer so the low bits that pick a slot are
-   * well mixed. It is kept in the table beside the code: a probe compares it before any byte, so labels are compared
+   * well mixed. It is kept by code: a probe compares it before any byte, so labels are compared
    * byte by byte only when their hashes are equal (about one probe in 2^32 for different labels).
    */
   private hash(bytes: Uint8Array, start: number, end: number): number {
@@ -186,7 +185,11 @@ export class LabelStore {
       return this.codeOf(text, 0, text.length);
     }
     const code = this.count++;
-    if (code + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
+    if (code + 1 === this.offsets.length) {
+      this.offsets = grown(this.offsets, this.offsets.length * 2);
+      this.hashes = grown(this.hashes, this.offsets.length);
+    }
+    this.hashes[code] = h1;
     const from = this.offsets[code]!;
     const to = from + (end - start);
     if (to > this.arena.length) {
@@ -201,10 +204,7 @@ export class LabelStore {
     }
     this.offsets[code + 1] = to;
     if ((code + 1) * 2 > this.slotCount) this.rehash(this.count * 2);
-    else {
-      this.slots[2 * slot] = code;
-      this.slots[2 * slot + 1] = h1;
-    }
+    else this.slots[slot] = code + 1;
     return code;
   }
 
@@ -212,13 +212,11 @@ export class LabelStore {
   private rehash(labels: number): void {
     const size = slotsFor(Math.max(labels, this.count));
     const scale = size / TWO_TO_32;
-    const slots = table(size);
+    const slots = new Int32Array(size);
     for (let code = 0; code < this.count; code++) {
-      const h1 = this.hash(this.arena, this.offsets[code]!, this.offsets[code + 1]!);
-      let slot = startSlot(h1, scale);
-      while (slots[2 * slot]! >= 0) slot = slot + 1 === size ? 0 : slot + 1;
-      slots[2 * slot] = code;
-      slots[2 * slot + 1] = h1;
+      let slot = startSlot(this.hashes[code]!, scale);
+      while (slots[slot] !== 0) slot = slot + 1 === size ? 0 : slot + 1;
+      slots[slot] = code + 1;
     }
     this.slots = slots;
     this.slotCount = size;
