@@ -111,12 +111,26 @@ const CELL_CACHE_LIMIT = 65_536;
  */
 const FEW_CELLS = 8;
 
+/**
+ * A cell's length (up to 255) and first three bytes in one integer: equal for equal cells, and for cells of up to 3
+ * bytes equal only then.
+ */
+function cellKey(buf: Uint8Array, start: number, length: number): number {
+  let key = length < 255 ? length : 255;
+  if (length > 0) key |= buf[start]! << 8;
+  if (length > 1) key |= buf[start + 1]! << 16;
+  if (length > 2) key |= buf[start + 2]! << 24;
+  return key;
+}
+
 class CellCache {
   private readonly buckets = new Map<number, ClassifiedCell[]>();
   private size = 0;
 
   /** The first few distinct cells, compared directly: most label columns have no more than these. */
   private readonly few: ClassifiedCell[] = [];
+  /** Their {@link cellKey}s: one integer compare rules out a cell (and settles one of up to 3 bytes). */
+  private readonly fewKeys = new Int32Array(FEW_CELLS);
 
   get(buf: Uint8Array, start: number, end: number, quoted: boolean): ClassifiedCell {
     const length = end - start;
@@ -124,10 +138,14 @@ class CellCache {
     // texts: such a cell is classified without the cache (the cache holds the texts of bytes read as they are).
     if (quoted && buf.subarray(start, end).includes(QUOTE))
       return classifyText(buf.slice(start, end), decodeField(buf, start, end, true));
-    outer: for (let k = 0; k < this.few.length; k++) {
-      const cell = this.few[k]!;
+    const key = cellKey(buf, start, length);
+    const few = this.few;
+    outer: for (let k = 0; k < few.length; k++) {
+      if (this.fewKeys[k] !== key) continue;
+      const cell = few[k]!;
+      if (length <= 3) return cell;
       if (cell.bytes.length !== length) continue;
-      for (let i = 0; i < length; i++) if (cell.bytes[i] !== buf[start + i]) continue outer;
+      for (let i = 3; i < length; i++) if (cell.bytes[i] !== buf[start + i]) continue outer;
       return cell;
     }
     let hash = 0x811c9dc5 ^ (end - start);
@@ -143,8 +161,10 @@ class CellCache {
     const bytes = buf.slice(start, end);
     const text = decodeField(buf, start, end, quoted);
     const cell = classifyText(bytes, text);
-    if (this.few.length < FEW_CELLS) this.few.push(cell);
-    else if (this.size < CELL_CACHE_LIMIT) {
+    if (few.length < FEW_CELLS) {
+      this.fewKeys[few.length] = key;
+      few.push(cell);
+    } else if (this.size < CELL_CACHE_LIMIT) {
       this.size++;
       if (bucket) bucket.push(cell);
       else this.buckets.set(hash, [cell]);
@@ -388,9 +408,12 @@ function scanNumericRecord(
         fields.count = field;
         return j + 1;
       }
-      j = readNumber(buf, i, length);
+      // `readNumber` reads the same digits and points; it can get further only past a `+` sign, more digits, an
+      // exponent or the end of the bytes read so far. Otherwise the field is text (a label, an id) from here.
+      const further = c === 0x2b || digits > 15 || stop === 0x65 || stop === 0x45 || stop === -1;
+      j = further ? readNumber(buf, i, length) : k;
       const after = j < length ? buf[j]! : -1;
-      const value = lastDecimal.value;
+      const value = further ? lastDecimal.value : Number.NaN;
       if ((after === delimiter || after === LF || after === CR || after === -1) && value === value) {
         kinds[at] = NUMBER;
         values[at] = value;
