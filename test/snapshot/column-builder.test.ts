@@ -74,6 +74,71 @@ describe('ColumnBuilder', () => {
     expect(column.type === 'string' && Array.from(column.codes)).toEqual(expected);
   });
 
+  it('takes a batch of numbers as cell-by-cell pushes would', () => {
+    const values = Float64Array.of(9, 1, 2, 3.5, 4);
+    const flags = Uint8Array.of(0, 1, 1, 0, 1);
+    const ints = new ColumnBuilder('i', { capacity: 1 });
+    ints.pushNumbers(values, flags, 1, 2);
+    ints.pushNumbers(values, flags, 4, 1);
+    expect(ints.finish()).toMatchObject({ type: 'int', values: Float64Array.of(1, 2, 4) });
+    const floats = new ColumnBuilder('f', { capacity: 1 });
+    floats.pushNumbers(values, flags, 0, 5);
+    expect(floats.finish()).toMatchObject({ type: 'float', values });
+    const strings = new ColumnBuilder('s');
+    strings.pushString('a');
+    strings.pushNumbers(values, flags, 1, 2);
+    expect(strings.needsStringPass).toBe(true);
+    expect(strings.size).toBe(3);
+    const dates = new ColumnBuilder('d', { storage: 'datetime' });
+    dates.pushNumbers(values, flags, 0, 2);
+    expect(dates.finish()).toMatchObject({ type: 'datetime', values: Float64Array.of(9, 1) });
+  });
+
+  it('replays a text cell from its token as pushing the text again would', () => {
+    const labels = new ColumnBuilder('plan');
+    const yes = labels.pushTextToken('Yes');
+    const no = labels.pushTextToken('No');
+    expect(labels.pushTextToken('NA')).toBe(-1);
+    labels.replayText(yes);
+    labels.replayText(no);
+    expect(labels.finish()).toMatchObject({
+      codes: Int32Array.of(0, 1, -1, 0, 1),
+      dictionary: ['Yes', 'No'],
+    });
+    const flags = new ColumnBuilder('b');
+    const t = flags.pushTextToken('True');
+    const f = flags.pushTextToken('false');
+    flags.replayText(t);
+    flags.replayText(f);
+    expect(flags.finish()).toMatchObject({ type: 'bool', values: Float64Array.of(1, 0, 1, 0) });
+    // A text that contradicts the column has no token: it is pushed (and flagged) every time.
+    const numbers = new ColumnBuilder('x');
+    numbers.pushNumber(1, true);
+    expect(numbers.pushTextToken('word')).toBe(-1);
+    expect(numbers.needsStringPass).toBe(true);
+    const bools = new ColumnBuilder('y');
+    bools.pushText('True');
+    expect(bools.pushTextToken('maybe')).toBe(-1);
+  });
+
+  it('keeps bytesLabels equal to readsLabelsAsBytes after every cell', () => {
+    const column = new ColumnBuilder('tail');
+    const next = (() => {
+      let state = 7;
+      return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    })();
+    for (let i = 0; i < 6000; i++) {
+      const r = next();
+      if (r < 0.05) column.pushMissing();
+      else if (column.bytesLabels) {
+        const bytes = new TextEncoder().encode(`l${Math.floor(1 / (r + 1e-3))}`);
+        column.pushStringBytes(bytes, 0, bytes.length, false);
+      } else column.pushText(i < 1200 ? `l${i}` : `l${Math.floor(1 / (r + 1e-3))}`);
+      expect(column.bytesLabels).toBe(column.readsLabelsAsBytes);
+    }
+    expect(column.bytesLabels).toBe(true);
+  });
+
   it('says when most labels occur once, so a reader can skip its cell cache', () => {
     const ids = new ColumnBuilder('id');
     for (let i = 0; i < 2000; i++) ids.pushString(`u${i}`);

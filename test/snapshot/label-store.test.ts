@@ -44,6 +44,29 @@ describe('LabelStore', () => {
     expect(store.size).toBe(new Set(labels).size + 1500);
   });
 
+  it('stays exact when hashes crowd into the last slot, so probes wrap past the table end', () => {
+    // Labels whose hash has its top 12 bits set: with only those bits kept, each starts at the table's last slot
+    // (any table under 4,096 slots), and the hash is negative as an int32.
+    const probe = new LabelStore() as unknown as {
+      hash(bytes: Uint8Array, start: number, end: number): number;
+    };
+    const top: string[] = [];
+    for (let i = 0; top.length < 60; i++) {
+      const bytes = utf8(`w${i}é`);
+      if (probe.hash(bytes, 0, bytes.length) >>> 20 === 0xfff) top.push(`w${i}é`);
+    }
+    const store = new LabelStore(0, 0xfff00000 | 0);
+    const many = [...top, ...top.slice(10, 30), 'other', ...top.reverse()];
+    const got = codes(store, many);
+    const first = new Map<string, number>();
+    expect(got).toEqual(
+      many.map((label) => first.get(label) ?? (first.set(label, first.size), first.size - 1)),
+    );
+    store.reserve(1000);
+    expect(codes(store, [...first.keys()])).toEqual([...first.values()]);
+    expect(store.decodeInto([])).toEqual([...first.keys()]);
+  });
+
   it('grows its table and arena past their first sizes without losing a label', () => {
     const store = new LabelStore(1);
     const many = Array.from(

@@ -1,0 +1,203 @@
+// The CSV reader's batched path (unquoted records staged column by column) against its record-by-record path:
+// a record whose first field is quoted takes the latter, so the same cells quoted there must give the same table.
+import { describe, expect, it } from 'vitest';
+import { withLabels } from '../../src/snapshot/column-builder.js';
+import { readSnapshot } from '../../src/snapshot/index.js';
+import type { Table } from '../../src/snapshot/table.js';
+import { file, values } from './support.js';
+
+/** A deterministic generator of numbers in [0, 1). */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+
+/** Every column's name, type, dictionary (labels in code order) and cells. */
+function contents(table: Table): unknown[] {
+  return table.columns.map((raw) => {
+    const c = withLabels(raw);
+    return {
+      name: c.name,
+      type: c.type,
+      dictionary: c.type === 'string' ? c.dictionary : null,
+      cells: values(table, c.name),
+    };
+  });
+}
+
+/**
+ * Rows of awkward cells: numbers in every form the scan or `readNumber` or `Number()` reads, pandas' missing tokens,
+ * booleans, multi-byte UTF-8, quoted cells with delimiters, quotes and newlines, an id that turns to the byte store
+ * mid-batch, a long-tailed categorical, and a numeric column that meets a word late (re-read as strings).
+ */
+function rows(count: number, seed: number): string[][] {
+  const next = random(seed);
+  const numbers = [
+    '0',
+    '-0',
+    '7',
+    '-12',
+    '1.5',
+    '-0.25',
+    '5.',
+    '.5',
+    '-.5',
+    '98.82',
+    '+7',
+    '1e3',
+    '2.5E-3',
+    '12345678901234567',
+    '0.1000000000000000055',
+    '007',
+    'inf',
+    '-Infinity',
+    ' 3 ',
+  ];
+  const missing = ['', 'NA', 'NULL', 'nan', 'None', 'n/a'];
+  const labels = [
+    'Yes',
+    'No',
+    'Fiber optic',
+    'DSL',
+    'Süd',
+    '東京',
+    '"a, b"',
+    '"say ""hi"""',
+    '"two\nlines"',
+    'a""b',
+    'N',
+    'Ye',
+  ];
+  const out: string[][] = [];
+  for (let i = 0; i < count; i++) {
+    const r = next();
+    out.push([
+      // an id: distinct, some multi-byte, a few repeats and missing cells; long enough to turn to bytes mid-batch
+      r < 0.02
+        ? pick(next, missing)
+        : r < 0.05
+          ? `u-${Math.floor(next() * i)}`
+          : r < 0.1
+            ? `é-${i}`
+            : `u-${i}`,
+      // integers with a missing cell now and then
+      next() < 0.01 ? pick(next, missing) : String(Math.floor(next() * 100)),
+      // numbers in any form
+      next() < 0.05
+        ? pick(next, missing)
+        : next() < 0.5
+          ? pick(next, numbers)
+          : (next() * 1000 - 500).toFixed(Math.floor(next() * 4)),
+      // booleans
+      next() < 0.03 ? pick(next, missing) : pick(next, ['True', 'False', 'true', 'FALSE']),
+      // a categorical with quoted and multi-byte labels
+      next() < 0.03 ? pick(next, missing) : pick(next, labels),
+      // long-tailed: its first rows mostly distinct, later ones repeat
+      `t${Math.floor(1 / (next() + 1e-4))}`,
+      // numeric until a word late in the file
+      i === count - 7 ? 'word' : String(i % 13),
+      // a numeric column with a boolean partway: not one type
+      i === 1500 ? 'True' : String(i % 5),
+    ]);
+  }
+  return out;
+}
+
+/** The CSV of these rows, the first field of every record quoted or not (`"` doubled inside). */
+function csv(header: string[], data: string[][], quoteFirst: boolean, newline: string): string {
+  const quote = (cell: string) => (cell.startsWith('"') ? cell : `"${cell.replaceAll('"', '""')}"`);
+  const lines = [header.join(',')];
+  for (const row of data)
+    lines.push(row.map((cell, f) => (f === 0 && quoteFirst ? quote(cell) : cell)).join(','));
+  return lines.join(newline) + newline;
+}
+
+describe('CSV batched path', () => {
+  const header = ['id', 'n', 'x', 'b', 'cat', 'tail', 'late', 'mixed'];
+
+  for (const [count, newline] of [
+    [5_000, '\n'],
+    [40_000, '\r\n'],
+  ] as const) {
+    it(`reads ${count} rows (${newline === '\n' ? 'LF' : 'CRLF'}) as the record-by-record path does`, async () => {
+      const data = rows(count, count);
+      // The first cell never starts with a quote unquoted, so only the quoted file leaves the batched path.
+      for (const row of data) if (row[0]!.startsWith('"')) row[0] = 'x';
+      const batched = await readSnapshot(file(csv(header, data, false, newline)));
+      const byRecord = await readSnapshot(file(csv(header, data, true, newline)));
+      expect(batched.rows).toBe(count);
+      expect(contents(batched)).toEqual(contents(byRecord));
+      const types = Object.fromEntries(batched.columns.map((c) => [c.name, c.type]));
+      expect(types).toEqual({
+        id: 'string',
+        n: 'float',
+        x: 'float',
+        b: 'bool',
+        cat: 'string',
+        tail: 'string',
+        late: 'string',
+        mixed: 'string',
+      });
+      // Threads' reading: shared memory, an id's labels held as bytes.
+      const shared = await readSnapshot(file(csv(header, data, false, newline)), { sharedMemory: true });
+      expect(contents(shared)).toEqual(contents(byRecord));
+    });
+  }
+
+  it('reads every number form of the scan as Number(text), and a cell of another form as its text', async () => {
+    const cells = [
+      '0',
+      '-0',
+      '7',
+      '-12',
+      '1.5',
+      '-0.25',
+      '5.',
+      '.5',
+      '-.5',
+      '98.82',
+      '+7',
+      '1e3',
+      '2.5E-3',
+      '123456789012345',
+      '1234567890123456',
+      '12345678901234567',
+      '0.000000000000001',
+      '-999999999999999.9',
+    ];
+    const table = await readSnapshot(file(`v\n${cells.join('\n')}\n`));
+    const got = values(table, 'v');
+    cells.forEach((cell, i) => expect(Object.is(got[i], Number(cell))).toBe(true));
+    expect(values(await readSnapshot(file('v\n1\n-\n.\n1.2.3\n--5\n')), 'v')).toEqual([
+      '1',
+      '-',
+      '.',
+      '1.2.3',
+      '--5',
+    ]);
+  });
+
+  it('keeps a quoted cell with a doubled quote apart from the unquoted cell of the same bytes', async () => {
+    // `"a""b"` is the text a"b; a""b unquoted is itself. Both read the same bytes between the field's ends.
+    const table = await readSnapshot(file('k,s\n1,"a""b"\n2,a""b\n3,"a""b"\n4,a""b\n'));
+    expect(values(table, 's')).toEqual(['a"b', 'a""b', 'a"b', 'a""b']);
+  });
+
+  it('names the line of a ragged record inside a batch, and of one right after a quoted record', async () => {
+    const lines = ['a,b,c'];
+    for (let i = 0; i < 3000; i++) lines.push(i === 2500 ? '1,2' : `${i},x,${i % 3}`);
+    await expect(readSnapshot(file(lines.join('\n') + '\n'))).rejects.toThrow(
+      /:2502: expected 3 fields, found 2/,
+    );
+    lines[2500] = '"q",x,1';
+    lines[2501] = '1,2,3,4';
+    await expect(readSnapshot(file(lines.join('\n') + '\n'))).rejects.toThrow(
+      /:2502: expected 3 fields, found 4/,
+    );
+  });
+});
