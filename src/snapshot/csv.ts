@@ -9,21 +9,31 @@
  * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  *
  * Records without quotes take a one-pass path (`scanNumericRecord`): each field's number is parsed while its end is
- * looked for, into a per-record slot array, and the record is committed to the column builders once its line end is
- * seen (so a record cut by the end of a read chunk is simply scanned again with more bytes). A record with a quoted
- * field takes the general scan. Throughput, measured on `npm run bench -- csv` (92 MB, 8M numeric cells of 11.5
- * bytes on average, one thread, Node 24, a 2-core AMD EPYC shared with other jobs): about 190 MB/s by CPU time
- * (21 MB/s before the one-pass path, when a 17-digit float went through a string). What bounds it is the work per
- * cell, not the bytes: the digit loop and the exact conversion (`decimal.ts`, ~40 ns a cell, about 60% of the time),
- * then the push into a column builder (~30%); the scan for delimiters alone runs at ~700 MB/s and the file reads
- * (2 MiB `readSync` chunks) are under 5%. Text cells cost more (a hash and a dictionary look-up each).
+ * looked for (a short plain decimal in the scan itself, any other form by `readNumber`) into a staging batch of up
+ * to 1,024 records held column by column; a record cut by the end of a read chunk is simply scanned again with more
+ * bytes. A batch (full, or before a quoted record is pushed, or before the read buffer moves) goes to the column
+ * builders column by column: a numeric column's cells in one loop (`ColumnBuilder.pushNumbers`), a categorical's
+ * through a per-column cache of their bytes that replays the label's code (or a boolean's value) without making,
+ * hashing or looking up a string. A record with a quoted field takes the general scan and is pushed cell by cell.
+ *
+ * What bounds it, measured on the StreamFlow bench file (67 MB, 1M rows × 16 columns, ~4 bytes a cell; one thread,
+ * Node 24, a 2-core virtual machine shared with other jobs at load 5–10): 0.9–1.5 CPU s a file with the id column
+ * skipped (1.4–2.0 s with a per-record commit and a string look-up per label cell). Over half of that is not parsing
+ * but the kernel mapping the columns' memory on its first write: 15 columns of a million float64 or int32 cells are
+ * ~110 MB, ~27k page faults of 4 KiB, and a fault costs ~13 µs or more here (writing 128 MB of fresh memory takes
+ * ~0.4 s), so the stores into the column arrays are ~55% of the reading thread's profile. That part is fixed by the
+ * columns' types, not by the reader; backing large allocations with huge pages (glibc's
+ * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, set before Node starts) took a read from 33k faults to 12.5k and 150–300
+ * ms off. Next is the byte scan (~25%; alone ~0.3 s for the 16M fields, ~18 ns a field, ~230 MB/s), then the cell
+ * cache of text cells (~6%); `readNumber` and the file reads (2 MiB `readSync` chunks) are ~2% each. On the
+ * `npm run bench -- csv` file (92 MB of 17-digit floats, every cell through `readNumber`'s exact conversion) the
+ * conversion is the larger part instead (~40 ns a cell).
  *
  * A column whose labels are mostly distinct (an id, free text) is dictionary-encoded from its bytes
  * (`ColumnBuilder.pushStringBytes`, `src/snapshot/label-store.ts`): no string is made per cell. On the threaded
- * path (`deferUniqueLabels`) an id's labels stay bytes, and only the few the report shows are ever decoded. Measured
- * on the compare bench (1M rows a snapshot, Node 24, 2 shared cores at load 10–12): a 4-column file plus a unique
- * string id 4.1 → 2.9 CPU s and 421 → 317 MiB peak RSS; StreamFlow with its id left in 7.1 → 6.3 CPU s and
- * 665 → 520 MiB. What remains of an id's cost is mostly the look-up table's cache misses (one random access a cell).
+ * path (`deferUniqueLabels`) an id's labels stay bytes, and only the few the report shows are ever decoded. An id of
+ * a million labels costs the store's table (8 MB of 4-byte slots, one random access a cell: a cache miss each),
+ * ~13 MB of arena and 4 MB of offsets; the same StreamFlow file read with its id column takes ~0.3–0.5 CPU s more.
  */
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
