@@ -33,7 +33,9 @@
  * (`ColumnBuilder.pushStringBytes`, `src/snapshot/label-store.ts`): no string is made per cell. On the threaded
  * path (`deferUniqueLabels`) an id's labels stay bytes, and only the few the report shows are ever decoded. An id of
  * a million labels costs the store's table (8 MB of 4-byte slots, one random access a cell: a cache miss each),
- * ~13 MB of arena and 4 MB of offsets; the same StreamFlow file read with its id column takes ~0.3–0.5 CPU s more.
+ * ~13 MB of arena and 4 MB of offsets: the same StreamFlow file read with its id column took 1.9–2.1 CPU s against
+ * 1.1–1.2 s without (load ~9; 2.0–2.8 s with the id when the table was 32 MB, filled before the first label, and
+ * every cell was committed record by record).
  */
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
