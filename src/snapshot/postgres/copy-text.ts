@@ -82,15 +82,37 @@ export class CopyTextDecoder {
   private readonly builders: ColumnBuilder[];
   private pending: Buffer | null = null;
   private length = 0;
+  /** Rows the columns have room for while the decoder sizes them (past that, the builders double them). */
+  private reserved = Infinity;
+  private readonly step: number;
 
+  /**
+   * @param capacityHint rows to make room for at once
+   * @param estimated the hint is an estimate: past it the columns grow by a sixteenth of it at a time (up to twice
+   *   the hint) rather than doubling, so a slightly low estimate neither doubles the columns nor has them copied
+   *   when they are trimmed to the row count
+   */
   constructor(
     readonly columns: readonly CopyColumnSpec[],
     capacityHint = 1024,
+    estimated = false,
   ) {
     const capacity = Math.max(16, capacityHint);
     this.builders = columns.map(
       (spec) => new ColumnBuilder(spec.name, { capacity, storage: storageOfKind(spec.kind) }),
     );
+    this.step = Math.ceil(capacity / 16);
+    if (estimated) this.reserved = capacity;
+  }
+
+  /** Makes room for the next sixteenth of the estimate, or leaves growing to the builders past twice it. */
+  private extend(): void {
+    if (this.reserved >= 32 * this.step) {
+      this.reserved = Infinity;
+      return;
+    }
+    this.reserved += this.step;
+    for (const builder of this.builders) builder.reserve(this.reserved);
   }
 
   /** Rows decoded so far. */
@@ -165,7 +187,7 @@ export class CopyTextDecoder {
       } else {
         if (field !== last)
           throw new Error(`COPY row ${this.length + 1} has ${field + 1} fields, expected ${builders.length}`);
-        this.length++;
+        if (++this.length === this.reserved) this.extend();
         field = 0;
       }
       i = separator + 1;

@@ -92,7 +92,9 @@ export async function readPostgresSnapshots(
   include?: (name: string) => boolean,
 ): Promise<PostgresSnapshots> {
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
-    const { plan, asOf } = await planAndResolve(client, attempt, settings);
+    // The row counts would only size the columns: the as_of values are listed without them (through an index
+    // on the as_of column when there is one) and each read sizes its columns from the planner's estimate.
+    const { plan, asOf } = await planAndResolve(client, attempt, settings, false);
     const onRows = () => {
       attempt.rowsRead = true;
     };
@@ -195,11 +197,23 @@ function sizeHint(rows: number | undefined): number | undefined {
 }
 
 /** Plans the snapshot query and resolves both as_of values, naming each step for a lost connection's message. */
-async function planAndResolve(client: ClientBase, attempt: ReadAttempt, settings: PostgresSnapshotSettings) {
+async function planAndResolve(
+  client: ClientBase,
+  attempt: ReadAttempt,
+  settings: PostgresSnapshotSettings,
+  counts = true,
+) {
   attempt.step = 'checking the snapshot query';
   const plan = await planSnapshotQuery(client, settings.source, settings.names);
   attempt.step = 'listing the as_of values';
-  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf, settings.names);
+  const asOf = await resolveAsOf(
+    client,
+    plan,
+    settings.referenceAsOf,
+    settings.currentAsOf,
+    settings.names,
+    counts,
+  );
   return { plan, asOf };
 }
 

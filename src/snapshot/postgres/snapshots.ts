@@ -57,6 +57,12 @@ export interface SnapshotPlan {
   readonly discoverySql?: string;
   /** Where the as_of values are listed, for messages. */
   readonly discoveryLabel?: string;
+  /**
+   * SELECT listing `(as_of text)` in ascending order without counting rows: one descent of a btree index on the
+   * as_of column per value, where {@link discoverySql} scans every row of every snapshot. Only planned when such an
+   * index exists (without one, each step would be a scan of the whole table).
+   */
+  readonly valuesSql?: string;
 }
 
 /** One as_of value and its row count. */
@@ -91,7 +97,7 @@ export async function planSnapshotQuery(
         label: displayTable(source.table),
         sql: `SELECT ${selected.join(', ')} FROM ${quoteTable(source.table)} WHERE ${quoteIdent(source.asOfColumn)} = $1`,
         asOfType: asOf.type,
-        ...discovery(source.table, source.asOfColumn),
+        ...(await discovery(client, source.table, source.asOfColumn)),
       };
     }
     case 'streamflow': {
@@ -110,7 +116,7 @@ export async function planSnapshotQuery(
         label: 'streamflow',
         sql: streamflowSnapshotQuery(source.schema),
         asOfType: 'date',
-        ...discovery({ schema: source.schema, table: STREAMFLOW_AS_OF_TABLE }, 'as_of'),
+        ...(await discovery(client, { schema: source.schema, table: STREAMFLOW_AS_OF_TABLE }, 'as_of')),
       };
     }
     case 'query': {
@@ -131,7 +137,7 @@ export async function planSnapshotQuery(
             `column '${source.discovery.asOfColumn}' missing in table ${displayTable(source.discovery.table)}`,
           );
         }
-        discovered = discovery(source.discovery.table, source.discovery.asOfColumn);
+        discovered = await discovery(client, source.discovery.table, source.discovery.asOfColumn);
       }
       return { label: 'query', sql, asOfType, ...discovered };
     }
@@ -140,12 +146,50 @@ export async function planSnapshotQuery(
   }
 }
 
-function discovery(table: TableName, asOfColumn: string): { discoverySql: string; discoveryLabel: string } {
+async function discovery(
+  client: pg.ClientBase,
+  table: TableName,
+  asOfColumn: string,
+): Promise<{ discoverySql: string; discoveryLabel: string; valuesSql?: string }> {
   const c = quoteIdent(asOfColumn);
-  return {
-    discoverySql: `SELECT ${c}::text AS as_of, count(*) AS rows FROM ${quoteTable(table)} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`,
+  const t = quoteTable(table);
+  const listing = {
+    discoverySql: `SELECT ${c}::text AS as_of, count(*) AS rows FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`,
     discoveryLabel: `${displayTable(table)}.${asOfColumn}`,
   };
+  if (!(await leadsBtreeIndex(client, table, asOfColumn))) return listing;
+  // A loose index scan: each step is `ORDER BY c LIMIT 1` above the previous value, which the planner answers
+  // with one descent of the index, so listing n values reads about n index pages instead of the whole table.
+  return {
+    ...listing,
+    valuesSql:
+      `WITH RECURSIVE step(value) AS ((SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL ORDER BY ${c} LIMIT 1) ` +
+      `UNION ALL SELECT (SELECT ${c} FROM ${t} WHERE ${c} > step.value ORDER BY ${c} LIMIT 1) FROM step ` +
+      `WHERE step.value IS NOT NULL) SELECT value::text AS as_of FROM step WHERE value IS NOT NULL ORDER BY value`,
+  };
+}
+
+/**
+ * Whether a plain table (or materialized view) has a valid, whole-table btree index whose first key is the
+ * column, with the column's default ordering and collation: the index the planner walks for `ORDER BY c LIMIT 1`.
+ */
+async function leadsBtreeIndex(client: pg.ClientBase, table: TableName, column: string): Promise<boolean> {
+  const found = await client.query<{ ok: boolean }>(
+    extended({
+      text: `SELECT EXISTS (
+         SELECT 1 FROM pg_index i
+         JOIN pg_class t ON t.oid = i.indrelid
+         JOIN pg_class x ON x.oid = i.indexrelid
+         JOIN pg_am am ON am.oid = x.relam
+         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+         JOIN pg_opclass o ON o.oid = i.indclass[0]
+         WHERE i.indrelid = to_regclass($1) AND a.attname = $2 AND am.amname = 'btree'
+           AND t.relkind IN ('r', 'm') AND i.indisvalid AND i.indisready AND i.indpred IS NULL
+           AND o.opcdefault AND i.indcollation[0] = a.attcollation) AS ok`,
+      values: [quoteTable(table), column],
+    }),
+  );
+  return found.rows[0]?.ok === true;
 }
 
 /** Columns of a table in order, with their types; a missing table is a UserError. */
@@ -205,11 +249,20 @@ export async function listAsOf(
   return result.rows.map((row) => ({ asOf: row.as_of, rows: Number(row.rows) }));
 }
 
+/** The as_of values of a plan in ascending order, without their row counts (see {@link SnapshotPlan.valuesSql}). */
+async function listAsOfValues(client: pg.ClientBase, valuesSql: string): Promise<{ asOf: string }[]> {
+  const result = await client.query<{ as_of: string }>(extended({ text: valuesSql }));
+  return result.rows.map((row) => ({ asOf: row.as_of }));
+}
+
 /** The resolved as_of values of a comparison. */
 export interface ResolvedAsOf {
   readonly reference: string;
   readonly current: string;
-  /** Rows of each as_of as the discovery query counted them, when the as_of values were listed (a size hint). */
+  /**
+   * Rows of each as_of as the discovery query counted them, when the as_of values were listed with their counts
+   * (a size hint).
+   */
   readonly referenceRows?: number;
   readonly currentRows?: number;
 }
@@ -218,6 +271,9 @@ export interface ResolvedAsOf {
  * Resolves the reference and current as_of selectors. `latest` is the last as_of; `previous` is the last as_of
  * before the current one. An explicit value is normalised by Postgres (`CAST($1 AS type)::text`) and, when the
  * as_of values can be listed, must be one of them.
+ *
+ * @param counts whether the row counts are needed; without them the values are listed through an index on the
+ *   as_of column when the plan has one (no scan of the table), and the counts are left undefined
  */
 export async function resolveAsOf(
   client: pg.ClientBase,
@@ -225,6 +281,7 @@ export async function resolveAsOf(
   reference: AsOfSelector,
   current: AsOfSelector,
   names: DatabaseSettingNames = NEUTRAL_DATABASE_NAMES,
+  counts = true,
 ): Promise<ResolvedAsOf> {
   if (current.kind === 'previous')
     throw new UserError(
@@ -237,7 +294,11 @@ export async function resolveAsOf(
       `${names.referenceAsOf}: 'latest' is for ${names.currentAsOf} (use previous or a date)`,
     );
   const needList = plan.discoverySql !== undefined || current.kind !== 'value' || reference.kind !== 'value';
-  const available = needList ? await listAsOf(client, plan, names) : undefined;
+  const available: { asOf: string; rows?: number }[] | undefined = !needList
+    ? undefined
+    : !counts && plan.valuesSql !== undefined
+      ? await listAsOfValues(client, plan.valuesSql)
+      : await listAsOf(client, plan, names);
   const where = plan.discoveryLabel ?? plan.label;
   const availableText = () => (available!.length === 0 ? 'none' : available!.map((a) => a.asOf).join(', '));
   const check = async (flag: string, value: string): Promise<string> => {
@@ -359,9 +420,14 @@ export async function readSnapshot(
     `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`,
   );
   const selected = columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(', ');
-  const decoder = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
+  const query = wrapAsSubquery(bound, selected);
+  const decoder = new CopyTextDecoder(
+    columns,
+    options.expectedRows ?? (await estimatedRows(client, query)) ?? 1024,
+    true,
+  );
   let first = true;
-  await copyOut(client, `COPY (${wrapAsSubquery(bound, selected)}) TO STDOUT`, (chunk) => {
+  await copyOut(client, `COPY (${query}) TO STDOUT`, (chunk) => {
     if (first) {
       first = false;
       options.onRows?.();
@@ -372,4 +438,19 @@ export async function readSnapshot(
   if (rows === 0)
     throw new UserError('DATABASE', `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
   return { source: `postgres:${plan.label}@${asOf}`, rows, columns: decoder.finish() };
+}
+
+/**
+ * The planner's row estimate of a query (`EXPLAIN`, which plans it and runs nothing), to size the columns once when
+ * the rows were not counted; undefined when the plan has no usable estimate.
+ */
+async function estimatedRows(client: pg.ClientBase, query: string): Promise<number | undefined> {
+  const result = await client.query<{ 'QUERY PLAN': unknown }>(
+    extended({ text: `EXPLAIN (FORMAT JSON) ${query}` }),
+  );
+  const plan = result.rows[0]?.['QUERY PLAN'];
+  const rows = Array.isArray(plan)
+    ? (plan[0] as { Plan?: { 'Plan Rows'?: unknown } })?.Plan?.['Plan Rows']
+    : undefined;
+  return typeof rows === 'number' && Number.isFinite(rows) && rows >= 1 ? Math.min(rows, 2 ** 26) : undefined;
 }

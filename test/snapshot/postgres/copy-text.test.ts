@@ -116,6 +116,28 @@ describe('CopyTextDecoder', () => {
     expect(column!.type).toBe('float');
   });
 
+  it('grows past a row estimate by sixteenths, then by doubling, and keeps every row', () => {
+    const columns: CopyColumnSpec[] = [
+      { name: 'i', kind: 'int' },
+      { name: 'f', kind: 'float' },
+    ];
+    for (const rowCount of [1, 159, 160, 161, 175, 319, 320, 321, 1000]) {
+      const text = Array.from({ length: rowCount }, (_, r) => `${r}\t${r}.5\n`).join('');
+      const decoder = new CopyTextDecoder(columns, 160, true);
+      for (let at = 0; at < text.length; at += 7) decoder.write(Buffer.from(text.slice(at, at + 7)));
+      const [i, f] = decoder.finish() as [
+        Column & { values: Float64Array },
+        Column & { values: Float64Array },
+      ];
+      expect(decoder.rows).toBe(rowCount);
+      expect(Array.from(i.values)).toEqual(Array.from({ length: rowCount }, (_, r) => r));
+      expect(Array.from(f.values)).toEqual(Array.from({ length: rowCount }, (_, r) => r + 0.5));
+      // A little past the estimate, the columns grow by a sixteenth of it at a time.
+      if (rowCount > 160 && rowCount <= 320)
+        expect(i.values.buffer.byteLength / 8).toBeLessThanOrEqual(rowCount + 10);
+    }
+  });
+
   it('rejects a stream that ends inside a row and rows with the wrong field count', () => {
     expect(() => decode([{ name: 'x', kind: 'int' }], '1\n2')).toThrow(/ended inside a row/);
     expect(() => decode(specs.slice(0, 2), '1\n')).toThrow(/has 1 fields, expected 2/);

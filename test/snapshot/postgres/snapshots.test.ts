@@ -6,6 +6,8 @@ import {
   listPostgresSnapshots,
   readPostgresSnapshots,
 } from '../../../src/snapshot/postgres/index.js';
+import pg from 'pg';
+import { planSnapshotQuery, resolveAsOf } from '../../../src/snapshot/postgres/snapshots.js';
 import { parseTableName } from '../../../src/snapshot/postgres/sql-text.js';
 import type { Column, Table } from '../../../src/snapshot/table.js';
 import { getColumn } from '../../../src/snapshot/table.js';
@@ -209,6 +211,94 @@ describe.skipIf(!available)('PostgreSQL snapshots', () => {
       expect(one(side, 'ro')).toEqual(['on']);
       expect(one(side, 'iso')).toEqual(['repeatable read']);
     }
+  });
+
+  it('lists the as_of values through a whole-table btree index led by the as_of column, else by counting', async () => {
+    // NULL as_of rows belong to no snapshot; the dates arrive out of order so the index order matters.
+    const rows = `(NULL, 0), ('2024-03-31', 1), ('2024-01-31', 2), ('2024-03-31', 3), (NULL, 4), ('2024-02-29', 5)`;
+    const kinds = {
+      leading: 'CREATE INDEX ON %t (as_of)',
+      composite: 'CREATE INDEX ON %t (as_of, x)',
+      descending: 'CREATE INDEX ON %t (as_of DESC)',
+      second: 'CREATE INDEX ON %t (x, as_of)',
+      partial: 'CREATE INDEX ON %t (as_of) WHERE x > 2',
+      expression: 'CREATE INDEX ON %t ((as_of + 1))',
+      hash: 'CREATE INDEX ON %t USING hash (as_of)',
+      none: 'SELECT 1',
+    } as const;
+    const walked = ['leading', 'composite', 'descending'];
+    for (const [name, index] of Object.entries(kinds)) {
+      const t = `${schema}.idx_${name}`;
+      await sql(
+        `CREATE TABLE ${t} (as_of date, x integer)`,
+        `INSERT INTO ${t} VALUES ${rows}`,
+        index.replace('%t', t),
+      );
+    }
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      for (const name of Object.keys(kinds)) {
+        const source = {
+          kind: 'table',
+          table: { schema, table: `idx_${name}` },
+          asOfColumn: 'as_of',
+        } as const;
+        const plan = await planSnapshotQuery(client, source);
+        expect([name, plan.valuesSql !== undefined]).toEqual([name, walked.includes(name)]);
+        const counted = await resolveAsOf(client, plan, { kind: 'previous' }, { kind: 'latest' });
+        expect(counted).toEqual({
+          reference: '2024-02-29',
+          current: '2024-03-31',
+          referenceRows: 1,
+          currentRows: 2,
+        });
+        const listed = await resolveAsOf(
+          client,
+          plan,
+          { kind: 'previous' },
+          { kind: 'latest' },
+          undefined,
+          false,
+        );
+        expect(listed).toEqual(
+          walked.includes(name)
+            ? {
+                reference: '2024-02-29',
+                current: '2024-03-31',
+                referenceRows: undefined,
+                currentRows: undefined,
+              }
+            : counted,
+        );
+        const explicit = { kind: 'value', value: '2024-01-31' } as const;
+        expect(
+          (await resolveAsOf(client, plan, explicit, { kind: 'latest' }, undefined, false)).reference,
+        ).toBe('2024-01-31');
+        await expect(
+          resolveAsOf(
+            client,
+            plan,
+            { kind: 'value', value: '2024-01-30' },
+            { kind: 'latest' },
+            undefined,
+            false,
+          ),
+        ).rejects.toThrow(/as_of 2024-01-30 has no rows .*available: 2024-01-31, 2024-02-29, 2024-03-31/);
+      }
+    } finally {
+      await client.end();
+    }
+    const read = await readPostgresSnapshots(
+      settings({ source: { kind: 'table', table: { schema, table: 'idx_leading' }, asOfColumn: 'as_of' } }),
+    );
+    expect([
+      read.referenceAsOf,
+      read.currentAsOf,
+      values(read.reference, 'x'),
+      values(read.current, 'x'),
+    ]).toEqual(['2024-02-29', '2024-03-31', [5], [1, 3]]);
   });
 
   describe('one-line errors', () => {
