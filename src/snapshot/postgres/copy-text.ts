@@ -68,6 +68,12 @@ const TAB = 0x09;
 const LF = 0x0a;
 const BACKSLASH = 0x5c;
 const MS_PER_DAY = 86_400_000;
+const INT = 0;
+const FLOAT = 1;
+const BOOL = 2;
+const OTHER = 3;
+/** 10^0 .. 10^15, every one an exact double. */
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** The storage a decoding produces (`date` and `timestamp` are both dates). */
 function storageOfKind(kind: PgColumnKind): StorageType {
@@ -85,23 +91,30 @@ export class CopyTextDecoder {
   /** Rows the columns have room for while the decoder sizes them (past that, the builders double them). */
   private reserved = Infinity;
   private readonly step: number;
+  /** Each column's decoding as a small integer, compared once a cell. */
+  private readonly kinds: Uint8Array;
 
   /**
    * @param capacityHint rows to make room for at once
-   * @param estimated the hint is an estimate: past it the columns grow by a sixteenth of it at a time (up to twice
-   *   the hint) rather than doubling, so a slightly low estimate neither doubles the columns nor has them copied
-   *   when they are trimmed to the row count
+   * @param estimated the hint is an estimate: the columns get room for a sixteenth more and past that grow by a
+   *   sixteenth of it at a time (up to twice the hint) rather than doubling, so a slightly low estimate neither
+   *   doubles the columns nor has them copied when they are trimmed to the row count (room never written to is
+   *   never touched, so it costs no memory)
    */
   constructor(
     readonly columns: readonly CopyColumnSpec[],
     capacityHint = 1024,
     estimated = false,
   ) {
-    const capacity = Math.max(16, capacityHint);
+    const hint = Math.max(16, capacityHint);
+    this.step = Math.ceil(hint / 16);
+    const capacity = estimated ? hint + this.step : hint;
     this.builders = columns.map(
       (spec) => new ColumnBuilder(spec.name, { capacity, storage: storageOfKind(spec.kind) }),
     );
-    this.step = Math.ceil(capacity / 16);
+    this.kinds = Uint8Array.from(columns, (spec) =>
+      spec.kind === 'int' ? INT : spec.kind === 'float' ? FLOAT : spec.kind === 'bool' ? BOOL : OTHER,
+    );
     if (estimated) this.reserved = capacity;
   }
 
@@ -120,16 +133,27 @@ export class CopyTextDecoder {
     return this.length;
   }
 
-  /** Decodes every complete row of `chunk` (plus the partial row left from the previous chunk). */
+  /**
+   * Decodes every complete row of `chunk` (plus the partial row left from the previous chunk). The chunk is not
+   * kept: the partial row at its end is copied.
+   */
   write(chunk: Buffer): void {
-    let buf = chunk;
+    let from = 0;
     if (this.pending !== null) {
-      buf = Buffer.concat([this.pending, chunk]);
+      // Only the row split between the chunks is joined; the rest of the chunk is decoded where it is.
+      const first = chunk.indexOf(LF);
+      if (first < 0) {
+        this.pending = Buffer.concat([this.pending, chunk]);
+        return;
+      }
+      const joined = Buffer.concat([this.pending, chunk.subarray(0, first + 1)]);
       this.pending = null;
+      this.decodeRows(joined, joined.length - 1);
+      from = first + 1;
     }
-    const end = buf.lastIndexOf(LF);
-    if (end >= 0) this.decodeRows(buf, end);
-    if (end + 1 < buf.length) this.pending = Buffer.from(buf.subarray(end + 1));
+    const end = chunk.lastIndexOf(LF);
+    if (end >= from) this.decodeRows(chunk.subarray(from), end - from);
+    if (end + 1 < chunk.length) this.pending = Buffer.from(chunk.subarray(Math.max(end + 1, from)));
   }
 
   /**
@@ -140,15 +164,43 @@ export class CopyTextDecoder {
    */
   private decodeRows(buf: Buffer, end: number): void {
     const builders = this.builders;
-    const columns = this.columns;
+    const kinds = this.kinds;
     const last = builders.length - 1;
     let field = 0;
     let i = 0;
     while (i <= end) {
-      const kind = columns[field]!.kind;
+      const kind = kinds[field]!;
       const builder = builders[field]!;
       let separator = -1;
-      if (kind === 'int') {
+      if (kind === FLOAT) {
+        // [-]digits[.digits] with at most 15 digits in all: the digits as an integer and the power of ten are both
+        // exact doubles, so the one division is correctly rounded, the value Number() gives the text.
+        let j = i;
+        const negative = buf[j] === 0x2d;
+        if (negative) j++;
+        let value = 0;
+        let digits = 0;
+        let c = buf[j]!;
+        while (c >= 0x30 && c <= 0x39) {
+          value = value * 10 + (c - 0x30);
+          digits++;
+          c = buf[++j]!;
+        }
+        let fraction = 0;
+        if (c === 0x2e && digits > 0) {
+          c = buf[++j]!;
+          while (c >= 0x30 && c <= 0x39) {
+            value = value * 10 + (c - 0x30);
+            fraction++;
+            c = buf[++j]!;
+          }
+        }
+        if (digits > 0 && digits + fraction <= 15 && (c === TAB || c === LF)) {
+          const magnitude = fraction === 0 ? value : value / POW10[fraction]!;
+          builder.pushNumber(negative ? -magnitude : magnitude, false);
+          separator = j;
+        }
+      } else if (kind === INT) {
         let j = i;
         const negative = buf[j] === 0x2d;
         if (negative) j++;
@@ -165,7 +217,7 @@ export class CopyTextDecoder {
           builder.pushNumber(negative ? -value : value, true);
           separator = j;
         }
-      } else if (kind === 'bool') {
+      } else if (kind === BOOL) {
         const c = buf[i + 1];
         const b = buf[i];
         if ((c === TAB || c === LF) && (b === 0x74 || b === 0x66)) {
@@ -177,7 +229,7 @@ export class CopyTextDecoder {
         let j = i;
         let c = buf[j];
         while (c !== TAB && c !== LF) c = buf[++j];
-        this.decodeCell(builder, kind, buf, i, j);
+        this.decodeCell(builder, this.columns[field]!.kind, buf, i, j);
         separator = j;
       }
       if (buf[separator] === TAB) {

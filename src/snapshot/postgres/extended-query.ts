@@ -57,7 +57,7 @@ const NOTIFICATION = 0x41; // 'A'
 /**
  * `COPY ... TO STDOUT` through Parse/Bind/Execute/Sync. While the copy runs, this statement reads the socket
  * itself instead of pg's parser (as pg-copy-streams does), so a row costs no object: each socket chunk's
- * CopyData payloads are copied into one buffer and handed to `sink` as they arrive. At CopyDone (or at any
+ * CopyData payloads are copied into one buffer, reused from chunk to chunk, and handed to `sink` as they arrive. At CopyDone (or at any
  * message that is not part of the copy, such as an ErrorResponse) the socket goes back to pg's parser with the
  * rest of the chunk, and pg finishes the statement (CommandComplete, ReadyForQuery) or reports the error.
  */
@@ -78,6 +78,8 @@ class CopyOut implements Statement {
   private rows = 0;
   /** An error of `sink`: the rest of the copy is read and dropped, then the statement fails with it. */
   private sinkError: Error | undefined;
+  /** Where the payloads of one socket chunk are gathered (valid for `sink` only during its call). */
+  private out = Buffer.alloc(0);
   private readonly onSocketData = (chunk: Buffer) => this.read(chunk);
 
   constructor(
@@ -111,16 +113,37 @@ class CopyOut implements Statement {
   /** Strips the message framing of one socket chunk; hands the socket back to pg at the end of the copy. */
   private read(chunk: Buffer): void {
     const n = chunk.length;
-    const out = Buffer.allocUnsafe(n);
+    if (this.out.length < n) this.out = Buffer.allocUnsafe(Math.max(n, 65_536));
+    const out = this.out;
     let outLength = 0;
     let pos = 0;
     while (pos < n) {
+      if (this.bodyLeft === 0 && this.headerLength === 0) {
+        // Whole CopyData messages (one per row) inside the chunk, without the general bookkeeping below.
+        let at = pos;
+        while (at + 5 <= n && chunk[at] === COPY_DATA) {
+          const body =
+            ((chunk[at + 1]! << 24) | (chunk[at + 2]! << 16) | (chunk[at + 3]! << 8) | chunk[at + 4]!) - 4;
+          const bodyEnd = at + 5 + body;
+          if (bodyEnd > n) break;
+          if (body <= 64) for (let k = at + 5; k < bodyEnd; k++) out[outLength++] = chunk[k]!;
+          else {
+            chunk.copy(out, outLength, at + 5, bodyEnd);
+            outLength += body;
+          }
+          at = bodyEnd;
+        }
+        pos = at;
+        if (pos >= n) break;
+      }
       if (this.bodyLeft === 0) {
         // A message header: type byte and int32 length (which counts itself).
         let headerStart = pos;
         if (this.headerLength === 0 && n - pos >= 5) {
           this.type = chunk[pos]!;
-          this.bodyLeft = chunk.readUInt32BE(pos + 1) - 4;
+          this.bodyLeft =
+            ((chunk[pos + 1]! << 24) | (chunk[pos + 2]! << 16) | (chunk[pos + 3]! << 8) | chunk[pos + 4]!) -
+            4;
           pos += 5;
         } else {
           const take = Math.min(5 - this.headerLength, n - pos);
@@ -164,7 +187,10 @@ class CopyOut implements Statement {
       }
       const take = Math.min(this.bodyLeft, n - pos);
       if (this.type === COPY_DATA) {
-        chunk.copy(out, outLength, pos, pos + take);
+        // The server sends one CopyData message per row: a row of a few bytes is copied faster by hand than
+        // through a call into Buffer.copy.
+        if (take <= 64) for (let k = 0; k < take; k++) out[outLength + k] = chunk[pos + k]!;
+        else chunk.copy(out, outLength, pos, pos + take);
         outLength += take;
       }
       pos += take;
@@ -230,7 +256,8 @@ class CopyOut implements Statement {
 
 /**
  * Runs `COPY (...) TO STDOUT` as one extended-protocol statement; `sink` receives the COPY text (whole rows or
- * not) as it arrives. Resolves with the row count of the server's CommandComplete.
+ * not) as it arrives, in a buffer that is reused once `sink` returns (copy what must outlive the call). Resolves
+ * with the row count of the server's CommandComplete.
  *
  * @throws the server's error (pg's DatabaseError), a lost connection's error, or the first error of `sink`
  */

@@ -111,6 +111,48 @@ describe('CopyTextDecoder', () => {
     texts.forEach((text, index) => expect(Object.is(values[index], Number(text))).toBe(true));
   });
 
+  it('parses float cells of up to 15 digits by hand and longer ones as Number() does, in any column', () => {
+    const texts = [
+      '-0.0',
+      '0.000000000000001', // 16 digits with the leading zeros: the general parser
+      '0.00000000000001',
+      '123456789012345',
+      '1234567890123456',
+      '-99999999999999.9',
+      '9007199254740993',
+      '5.',
+      '.5',
+      '+1.5',
+      '1.5e-3',
+      '00012.50',
+      '4.35',
+      '8.325',
+      '-2.675',
+      '-',
+      '-.',
+    ];
+    let seed = 12345;
+    for (let i = 0; i < 200; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      texts.push(((seed % 1_000_000) / 10 ** (i % 12)).toString());
+    }
+    // The float column both last in the row (ends at a newline) and first (ends at a tab).
+    const text = texts.map((cell, i) => `${cell}\t${i}\t${cell}\n`).join('');
+    const columns = decode(
+      [
+        { name: 'a', kind: 'float' },
+        { name: 'i', kind: 'int' },
+        { name: 'b', kind: 'float' },
+      ],
+      text,
+      13,
+    ) as (Column & { values: Float64Array })[];
+    texts.forEach((cell, index) => {
+      expect([cell, Object.is(columns[0]!.values[index], Number(cell))]).toEqual([cell, true]);
+      expect([cell, Object.is(columns[2]!.values[index], Number(cell))]).toEqual([cell, true]);
+    });
+  });
+
   it('reads an integer column with a NULL as float, as pandas does', () => {
     const [column] = decode([{ name: 'n', kind: 'int' }], '1\n\\N\n3\n');
     expect(column!.type).toBe('float');
