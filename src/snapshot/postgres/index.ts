@@ -92,14 +92,17 @@ export async function readPostgresSnapshots(
   include?: (name: string) => boolean,
 ): Promise<PostgresSnapshots> {
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
-    // The row counts would only size the columns: the as_of values are listed without them (through an index
-    // on the as_of column when there is one) and each read sizes its columns from the planner's estimate.
-    const { plan, asOf } = await planAndResolve(client, attempt, settings, false);
+    // The row counts would only size the columns: for a table, the as_of values are listed without them through
+    // an index on the as_of column when there is one, and each read sizes its columns from the planner's
+    // estimate. A user's query can be estimated far off (joins, filters), so its rows are still counted.
+    const counted = settings.source.kind === 'query';
+    const { plan, asOf } = await planAndResolve(client, attempt, settings, counted);
     const onRows = () => {
       attempt.rowsRead = true;
     };
     const options = (which: 'reference' | 'current', rows: () => void) => ({
       expectedRows: sizeHint(which === 'reference' ? asOf.referenceRows : asOf.currentRows),
+      estimateRows: !counted,
       include,
       onRows: rows,
       names: settings.names,

@@ -382,6 +382,11 @@ export async function describeSnapshot(
 export interface ReadSnapshotOptions {
   /** Expected rows (e.g. from {@link listAsOf}) to size the typed arrays once. */
   readonly expectedRows?: number;
+  /**
+   * Without {@link expectedRows}, size the typed arrays from the planner's row estimate of the snapshot query
+   * (meant for a table's `WHERE as_of = $1`, which its column statistics estimate well).
+   */
+  readonly estimateRows?: boolean;
   /** Which columns to read (others are not even sent by the server). Default: all. */
   readonly include?: (name: string) => boolean;
   /** Called when the first rows arrive (from then on a lost connection is not retried). */
@@ -421,10 +426,14 @@ export async function readSnapshot(
   );
   const selected = columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(', ');
   const query = wrapAsSubquery(bound, selected);
+  const estimate =
+    options.expectedRows === undefined && options.estimateRows === true
+      ? await estimatedRows(client, query)
+      : undefined;
   const decoder = new CopyTextDecoder(
     columns,
-    options.expectedRows ?? (await estimatedRows(client, query)) ?? 1024,
-    true,
+    options.expectedRows ?? estimate ?? 1024,
+    estimate !== undefined,
   );
   let first = true;
   await copyOut(client, `COPY (${query}) TO STDOUT`, (chunk) => {

@@ -299,6 +299,23 @@ describe.skipIf(!available)('PostgreSQL snapshots', () => {
       values(read.reference, 'x'),
       values(read.current, 'x'),
     ]).toEqual(['2024-02-29', '2024-03-31', [5], [1, 3]]);
+    // Analyzed at 2 rows, then grown far past what the planner saw: the estimate only sizes the columns.
+    const big = `${schema}.idx_grown`;
+    await sql(
+      `CREATE TABLE ${big} (as_of date, x integer)`,
+      `CREATE INDEX ON ${big} (as_of)`,
+      `INSERT INTO ${big} VALUES ('2024-01-31', 1), ('2024-02-29', 2)`,
+      `ANALYZE ${big}`,
+      `INSERT INTO ${big} SELECT DATE '2024-01-31' + (g % 2) * 29, g FROM generate_series(1, 50000) g`,
+    );
+    const grown = await readPostgresSnapshots(
+      settings({ source: { kind: 'table', table: { schema, table: 'idx_grown' }, asOfColumn: 'as_of' } }),
+    );
+    const sum = (t: Table) => (values(t, 'x') as number[]).reduce((a, b) => a + b, 0);
+    expect([grown.reference.rows, grown.current.rows, sum(grown.reference), sum(grown.current)]).toEqual([
+      25_001, 25_001, 625_025_001, 625_000_002,
+    ]);
+    expect(values(grown.reference, 'x').slice(0, 3)).toEqual([1, 2, 4]);
   });
 
   describe('one-line errors', () => {
