@@ -3,6 +3,7 @@
  * snapshot (the thread that read a file, or the database for counted snapshots), so the drift engine, which sees
  * columns one at a time, never needs the rows together.
  */
+import { canonicalHigh, canonicalLow } from './double-words.js';
 import type { Column, RowFacts, Table } from './table.js';
 
 /** Per-row keys of a column for row equality. */
@@ -108,23 +109,19 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
       radix *= max - min + 1;
       continue;
     }
-    const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+    const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
     let capacity = 64;
     const maxDistinct = Math.min(limit, 4096);
     while (capacity < 2 * maxDistinct) capacity <<= 1;
     const mask = capacity - 1;
-    const slotLow = new Uint32Array(capacity);
-    const slotHigh = new Uint32Array(capacity);
+    const slotLow = new Int32Array(capacity);
+    const slotHigh = new Int32Array(capacity);
     const slotCode = new Int32Array(capacity).fill(-1);
     let distinct = 0;
     for (let i = 0; i < rows; i++) {
-      let low = words[2 * i]!;
-      let high = words[2 * i + 1]!;
-      if (low === 0 && high === 0x80000000) high = 0;
-      else if ((high & 0x7ff00000) === 0x7ff00000 && ((high & 0xfffff) | low) !== 0) {
-        high = 0x7ff80000;
-        low = 0;
-      }
+      const value = values[i]!;
+      const high = canonicalHigh(value, words[2 * i + 1]!);
+      const low = canonicalLow(value, words[2 * i]!);
       let slot = fmix32(low ^ Math.imul(high, 0x9e3779b1)) & mask;
       let code: number;
       for (;;) {
@@ -183,15 +180,11 @@ export function searchDuplicatedRows(
   for (const values of canonical) {
     if (values instanceof Float64Array) {
       // Each double's two 32-bit words, read in place; -0 hashes as 0 and every NaN alike.
-      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+      const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
       for (let i = 0; i < rows; i++) {
-        let low = words[2 * i]!;
-        let high = words[2 * i + 1]!;
-        if (low === 0 && high === 0x80000000) high = 0;
-        else if ((high & 0x7ff00000) === 0x7ff00000 && ((high & 0xfffff) | low) !== 0) {
-          high = 0x7ff80000;
-          low = 0;
-        }
+        const value = values[i]!;
+        const high = canonicalHigh(value, words[2 * i + 1]!);
+        const low = canonicalLow(value, words[2 * i]!);
         lane1[i] = murmurWord(murmurWord(lane1[i]!, low), high);
         lane2[i] = xxWord(xxWord(lane2[i]!, high), low);
       }

@@ -8,6 +8,7 @@
  * with n rows, the probability of any false duplicate is at most n²/2⁶⁵ (about 3·10⁻⁸ for a million rows). A
  * snapshot read at once counts duplicates exactly (`row-facts.ts`).
  */
+import { canonicalHigh, canonicalLow } from './double-words.js';
 import type { Column, RowFacts } from './table.js';
 
 const C1 = 0xcc9e2d51;
@@ -66,15 +67,10 @@ export class RowFactsAccumulator {
     // Each double's two 32-bit words, read in place; -0 hashes as 0 and every NaN alike (missing equals missing).
     const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
     for (let i = 0; i < rows; i++) {
-      let lo = words[2 * i]!;
-      let hi = words[2 * i + 1]!;
-      if ((hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) | lo) !== 0) {
-        hi = 0x7ff80000;
-        lo = 0;
-      } else {
-        allMissing[i] = 0;
-        if (lo === 0 && hi === (0x80000000 | 0)) hi = 0;
-      }
+      const value = values[i]!;
+      if (value === value) allMissing[i] = 0;
+      const hi = canonicalHigh(value, words[2 * i + 1]!);
+      const lo = canonicalLow(value, words[2 * i]!);
       high[i] = mixWord(mixWord(high[i]!, lo, C1, C2), hi, C1, C2);
       low[i] = mixWord(mixWord(low[i]!, hi, C3, C4), lo, C3, C4);
     }
