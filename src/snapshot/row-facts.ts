@@ -4,7 +4,7 @@
  * columns one at a time, never needs the rows together.
  */
 import { canonicalHigh, canonicalLow } from './double-words.js';
-import type { Column, RowFacts, Table } from './table.js';
+import type { Column, RowFacts, StringColumn, Table } from './table.js';
 
 /** Per-row keys of a column for row equality. */
 function canonicalColumn(column: Column): Float64Array | Int32Array {
@@ -23,12 +23,15 @@ function isUniqueInEveryRow(column: Column, rows: number): boolean {
 export interface DuplicateSearch {
   /** pandas `duplicated().sum()`. */
   readonly duplicated: number;
-  /** Slots looked at beyond the first, over all rows. */
+  /** Slots looked at beyond the first, over all rows searched. */
   readonly probes: number;
   /** The most slots looked at beyond the first for one row. */
   readonly maxProbes: number;
-  /** `keys`: every column had few distinct values (exact mixed-radix row keys); `hash`: the 64-bit row hash. */
-  readonly method: 'keys' | 'hash';
+  /**
+   * `keys`: every column had few distinct values (exact mixed-radix row keys); `hash`: the 64-bit row hash over
+   * every row; `candidates`: the same over the rows whose label in the column with the most labels occurs again.
+   */
+  readonly method: 'keys' | 'hash' | 'candidates';
 }
 
 const C1 = 0xcc9e2d51;
@@ -156,23 +159,97 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
 }
 
 /**
+ * Candidate rows are searched instead of the whole table when they are fewer than this share of its rows. Finding
+ * them is three passes over one column's codes; the search over them costs in proportion to their number, plus
+ * copying their cells. Measured on a million rows of 16 columns (2 cores, loaded): 10% candidates cost 29 ms against
+ * 286 ms for the search over every row, 25% 75 ms against 183 ms, and 50% as much as every row (about 180 ms).
+ */
+const CANDIDATE_SHARE = 1 / 3;
+
+/**
+ * The rows that can be duplicated, when they are few: a row equal to another has, in every column, a cell that
+ * occurs again, so the rows whose label in one string column occurs once are duplicates of no row. The string
+ * column with the most labels is counted (its dictionary holds exactly the labels that occur, so its length is the
+ * number of distinct labels; a missing cell is one more value, and two missing cells are equal). A column with
+ * `d` labels leaves at least `rows - d - 1` rows, so columns with too few labels are not counted at all.
+ *
+ * @returns the ascending indices of the rows whose label occurs more than once, or undefined when that would
+ *   keep {@link CANDIDATE_SHARE} of the rows or more (or no string column has labels enough)
+ */
+function candidateRows(table: Table): Int32Array | undefined {
+  const rows = table.rows;
+  const limit = rows * CANDIDATE_SHARE;
+  let best: StringColumn | undefined;
+  for (const column of table.columns)
+    if (column.type === 'string' && (!best || column.dictionary.length > best.dictionary.length))
+      best = column;
+  if (!best || rows - best.dictionary.length - 1 >= limit) return undefined;
+  const codes = best.codes;
+  // Occurrences per label, stopping at 2 (slot 0 is the missing cell, code -1).
+  const seen = new Uint8Array(best.dictionary.length + 1);
+  for (let i = 0; i < rows; i++) {
+    const slot = codes[i]! + 1;
+    if (seen[slot]! < 2) seen[slot]!++;
+  }
+  let count = 0;
+  for (let i = 0; i < rows; i++) if (seen[codes[i]! + 1] === 2) count++;
+  if (count >= limit) return undefined;
+  const candidates = new Int32Array(count);
+  let next = 0;
+  for (let i = 0; i < rows; i++) if (seen[codes[i]! + 1] === 2) candidates[next++] = i;
+  return candidates;
+}
+
+/** The cells of `rows` (row indices) of each column, in that order. */
+function gather(
+  canonical: readonly (Float64Array | Int32Array)[],
+  rows: Int32Array,
+): (Float64Array | Int32Array)[] {
+  return canonical.map((values) => {
+    const cells =
+      values instanceof Float64Array ? new Float64Array(rows.length) : new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) cells[i] = values[rows[i]!]!;
+    return cells;
+  });
+}
+
+/**
  * Duplicated rows with the statistics of the search (see {@link countDuplicatedRows}).
  *
  * @param table the snapshot's columns
- * @param options `lowCardinality: false` skips the exact path for columns with few distinct values (tests)
+ * @param options `lowCardinality: false` skips the exact path for columns with few distinct values, `candidates:
+ *   false` the search over candidate rows only (tests)
  * @returns the count and the probe statistics of the hash table
  */
 export function searchDuplicatedRows(
   table: Table,
-  options: { readonly lowCardinality?: boolean } = {},
+  options: { readonly lowCardinality?: boolean; readonly candidates?: boolean } = {},
 ): DuplicateSearch {
   const rows = table.rows;
   const none = { duplicated: 0, probes: 0, maxProbes: 0, method: 'hash' } as const;
   if (rows < 2 || table.columns.length === 0) return none;
   if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
+  const canonical = table.columns.map((column) => canonicalColumn(column));
+  const candidates = options.candidates === false ? undefined : candidateRows(table);
+  if (candidates !== undefined) {
+    // Equal rows are both candidates, so the duplicated rows among candidates are those of the table.
+    const found = hashSearch(gather(canonical, candidates), candidates.length);
+    return { ...found, method: 'candidates' };
+  }
   const few = options.lowCardinality === false ? undefined : lowCardinalityDuplicates(table);
   if (few !== undefined) return { duplicated: few, probes: 0, maxProbes: 0, method: 'keys' };
-  const canonical = table.columns.map((column) => canonicalColumn(column));
+  return { ...hashSearch(canonical, rows), method: 'hash' };
+}
+
+/**
+ * Duplicated rows of columns' canonical cells by a 64-bit row hash and an open-addressing table of distinct rows,
+ * with the probe statistics of that table.
+ */
+function hashSearch(
+  canonical: readonly (Float64Array | Int32Array)[],
+  rows: number,
+): Omit<DuplicateSearch, 'method'> {
+  if (rows < 2) return { duplicated: 0, probes: 0, maxProbes: 0 };
   // Two 32-bit lanes of a 64-bit row hash, fed each cell's canonical bits column by column (typed arrays, no
   // per-row objects): a murmur3 lane and an xxhash-style lane with their own constants.
   const lane1 = new Int32Array(rows).fill(0x2d358dcc);
@@ -240,13 +317,14 @@ export function searchDuplicatedRows(
     probes += probe;
     if (probe > maxProbes) maxProbes = probe;
   }
-  return { duplicated, probes, maxProbes, method: 'hash' };
+  return { duplicated, probes, maxProbes };
 }
 
 /**
  * Rows equal to an earlier row in every column. Each row gets a 64-bit hash of its cells' canonical bits, and an
  * open-addressing table of distinct rows finds rows with equal hashes, which are then compared exactly: expected
- * `O(rows · columns)` whatever the data (all rows equal, small integers, constants, sequential ids).
+ * `O(rows · columns)` whatever the data (all rows equal, small integers, constants, sequential ids). A table with a
+ * nearly unique string column (an id with a few repeats) hashes only the rows whose label repeats.
  *
  * @param table the snapshot's columns
  * @returns pandas `duplicated().sum()` over those columns (missing equals missing)

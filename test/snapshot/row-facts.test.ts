@@ -7,7 +7,7 @@ import {
   rowFactsOf,
   searchDuplicatedRows,
 } from '../../src/snapshot/row-facts.js';
-import type { Table } from '../../src/snapshot/table.js';
+import type { Column, Table } from '../../src/snapshot/table.js';
 
 describe('rowFactsOf', () => {
   it('counts rows duplicated in every column, treating missing as equal and -0 as 0', () => {
@@ -176,5 +176,191 @@ describe('searchDuplicatedRows on adversarial shapes', () => {
     expect(keyed.method).toBe('keys');
     expect(keyed.duplicated).toBe(searchDuplicatedRows(table, { lowCardinality: false }).duplicated);
     expect(keyed.duplicated).toBe(duplicatedByKeys([Float64Array.from(codes), floats], rows));
+  });
+});
+
+/** A string column of `labels[i]` (undefined for missing), its dictionary holding exactly the labels that occur. */
+function stringColumn(name: string, labels: readonly (number | undefined)[]): Column {
+  const codeOf = new Map<number, number>();
+  const codes = Int32Array.from(labels, (label) => {
+    if (label === undefined) return -1;
+    let code = codeOf.get(label);
+    if (code === undefined) codeOf.set(label, (code = codeOf.size));
+    return code;
+  });
+  return { name, type: 'string', codes, dictionary: [...codeOf.keys()].map((label) => `L${label}`) };
+}
+
+/** Duplicated rows by a Set of row keys over numbers and string codes (NaN and missing alike, -0 as 0). */
+function duplicatedOf(table: Table): number {
+  const seen = new Set<string>();
+  let duplicated = 0;
+  for (let r = 0; r < table.rows; r++) {
+    const key = table.columns
+      .map((column) => {
+        if (column.type === 'string') return `s${column.codes[r]}`;
+        const value = column.values[r]!;
+        return Number.isNaN(value) ? 'NaN' : String(value + 0);
+      })
+      .join('|');
+    if (seen.has(key)) duplicated++;
+    else seen.add(key);
+  }
+  return duplicated;
+}
+
+describe('searchDuplicatedRows over candidate rows', () => {
+  /** Every path the search can take on `table` agrees with the definition; returns the default search. */
+  function agreed(table: Table) {
+    const expected = duplicatedOf(table);
+    const search = searchDuplicatedRows(table);
+    expect(search.duplicated).toBe(expected);
+    expect(searchDuplicatedRows(table, { candidates: false }).duplicated).toBe(expected);
+    expect(searchDuplicatedRows(table, { candidates: false, lowCardinality: false }).duplicated).toBe(
+      expected,
+    );
+    return search;
+  }
+
+  it('equals every other path on tables with a nearly unique label column (property)', () => {
+    const cell = fc.constantFrom(0, -0, 1, 2.5, Number.NaN);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            // Ids collide often enough in 8..64 rows to leave some candidates, and are missing sometimes.
+            id: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 8, nil: undefined }),
+            x: cell,
+            y: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 4, nil: undefined }),
+            z: cell,
+          }),
+          { minLength: 8, maxLength: 64 },
+        ),
+        fc.boolean(),
+        (records, copy) => {
+          // Copies of earlier rows make true duplicates among the colliding ids.
+          const rows = copy ? [...records, ...records.slice(0, 3)] : records;
+          const table: Table = {
+            source: 't',
+            rows: rows.length,
+            columns: [
+              { name: 'x', type: 'float', values: Float64Array.from(rows, (row) => row.x) },
+              stringColumn(
+                'id',
+                rows.map((row) => row.id),
+              ),
+              stringColumn(
+                'y',
+                rows.map((row) => row.y),
+              ),
+              { name: 'z', type: 'float', values: Float64Array.from(rows, (row) => row.z) },
+            ],
+          };
+          agreed(table);
+        },
+      ),
+    );
+  });
+
+  const rows = 20_000;
+  let state = 11;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  /** Ids 0..rows-1 with `collisions` rows given the id of another row (a few ids made missing when asked). */
+  function nearlyUniqueIds(
+    collisions: number,
+    missing = 0,
+  ): { ids: (number | undefined)[]; pairs: number[][] } {
+    const ids: (number | undefined)[] = Array.from({ length: rows }, (_, i) => i);
+    const pairs: number[][] = [];
+    for (let k = 0; k < collisions; k++) {
+      const a = Math.floor(random() * rows);
+      const b = Math.floor(random() * rows);
+      ids[b] = ids[a];
+      pairs.push([a, b]);
+    }
+    for (let k = 0; k < missing; k++) ids[Math.floor(random() * rows)] = undefined;
+    return { ids, pairs };
+  }
+
+  it('searches only the rows whose id repeats, and counts collisions whose other cells agree or differ', () => {
+    const { ids, pairs } = nearlyUniqueIds(40);
+    const amount = Float64Array.from({ length: rows }, () => Math.floor(random() * 1000) / 10);
+    const flag = Float64Array.from({ length: rows }, () => (random() < 0.5 ? 1 : 0));
+    // Half the colliding pairs agree everywhere (true duplicates), the other half differ in one column.
+    pairs.forEach(([a, b], k) => {
+      amount[b!] = k % 2 ? amount[a!]! : amount[a!]! + 0.1;
+      flag[b!] = flag[a!]!;
+    });
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        stringColumn('id', ids),
+        { name: 'amount', type: 'float', values: amount },
+        { name: 'flag', type: 'bool', values: flag },
+      ],
+    };
+    const search = agreed(table);
+    expect(search.method).toBe('candidates');
+    expect(search.duplicated).toBeGreaterThan(0);
+  });
+
+  it('treats -0 as 0, every NaN alike and missing ids alike among the candidates', () => {
+    const { ids, pairs } = nearlyUniqueIds(60, 30);
+    const nans = nanPayloads(rows);
+    const value = Float64Array.from({ length: rows }, (_, i) => i / 8);
+    const label = Array.from({ length: rows }, () => Math.floor(random() * 3));
+    pairs.forEach(([a, b], k) => {
+      // -0 against 0, NaN payloads against each other, and a NaN against a number (different rows).
+      const cell = [0, -0, nans[k]!, nans[k + 1]!][k % 4]!;
+      value[a!] = cell;
+      value[b!] = k % 8 === 7 ? 1 : [-0, 0, nans[k + 7]!, nans[k + 9]!][k % 4]!;
+      label[b!] = label[a!]!;
+    });
+    // Rows missing their id are equal when their other cells are.
+    ids.forEach((id, i) => {
+      if (id === undefined) {
+        value[i] = Number.NaN;
+        label[i] = 0;
+      }
+    });
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        { name: 'value', type: 'float', values: value },
+        stringColumn('id', ids),
+        stringColumn('label', label),
+      ],
+    };
+    const search = agreed(table);
+    expect(search.method).toBe('candidates');
+    expect(search.duplicated).toBeGreaterThan(20);
+  });
+
+  it('falls back to the other paths when ids repeat too often, and agrees when every row is equal', () => {
+    const many = nearlyUniqueIds(rows / 2).ids;
+    const spread: Table = {
+      source: 't',
+      rows,
+      columns: [
+        stringColumn('id', many),
+        {
+          name: 'x',
+          type: 'float',
+          values: Float64Array.from({ length: rows }, () => Math.floor(random() * 4)),
+        },
+      ],
+    };
+    expect(agreed(spread).method).not.toBe('candidates');
+    const equal: Table = {
+      source: 't',
+      rows,
+      columns: [
+        stringColumn('id', new Array<number>(rows).fill(7)),
+        { name: 'x', type: 'float', values: new Float64Array(rows).fill(-0) },
+      ],
+    };
+    expect(agreed(equal).duplicated).toBe(rows - 1);
   });
 });
