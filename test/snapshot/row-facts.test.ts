@@ -147,14 +147,14 @@ describe('searchDuplicatedRows on adversarial shapes', () => {
         columns: columns.map((values, index) => ({ name: `c${index}`, type: 'float' as const, values })),
       };
       const expected = duplicatedByKeys(columns, rows);
-      const search = searchDuplicatedRows(table, { lowCardinality: false });
+      const search = searchDuplicatedRows(table, { lowCardinality: false, candidates: false });
       expect(search.method).toBe('hash');
       expect(search.duplicated).toBe(expected);
       // A table at most half full probes about one extra slot per row on well-spread hashes; a badly spread
       // hash probes thousands.
       expect(search.probes / rows).toBeLessThan(2);
       expect(search.maxProbes).toBeLessThan(64);
-      // The exact low-cardinality path, where the shape allows it, counts the same.
+      // The default search (candidate rows, or exact row keys, where the shape allows) counts the same.
       expect(searchDuplicatedRows(table).duplicated).toBe(expected);
     });
   }
@@ -362,5 +362,75 @@ describe('searchDuplicatedRows over candidate rows', () => {
       ],
     };
     expect(agreed(equal).duplicated).toBe(rows - 1);
+  });
+});
+
+describe('searchDuplicatedRows over candidate rows of a partial numeric key', () => {
+  const rows = 40_000;
+  let state = 23;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  function agreed(table: Table) {
+    const expected = duplicatedOf(table);
+    const search = searchDuplicatedRows(table);
+    expect(search.duplicated).toBe(expected);
+    expect(searchDuplicatedRows(table, { candidates: false }).duplicated).toBe(expected);
+    expect(searchDuplicatedRows(table, { candidates: false, lowCardinality: false }).duplicated).toBe(
+      expected,
+    );
+    return search;
+  }
+
+  it('finds duplicates whose key columns collide, -0, NaN and missing labels included', () => {
+    const amount = Float64Array.from({ length: rows }, () => Math.round(random() * 1e6) / 100);
+    const hours = Float64Array.from({ length: rows }, () => Math.round(random() * 1e5) / 10);
+    const small = Float64Array.from({ length: rows }, () => Math.floor(random() * 3));
+    const labels = Array.from({ length: rows }, () =>
+      random() < 0.1 ? undefined : Math.floor(random() * 4),
+    );
+    const nans = nanPayloads(rows);
+    for (let k = 0; k < 300; k++) {
+      const a = Math.floor(random() * rows);
+      const b = Math.floor(random() * rows);
+      // Keys collide; the other cells agree (as -0 and 0, NaN payloads, missing labels) or differ.
+      amount[b] = k % 5 === 0 ? -0 : k % 5 === 1 ? nans[k]! : amount[a]!;
+      if (k % 5 < 2) amount[a] = k % 5 === 0 ? 0 : nans[k + 1]!;
+      hours[b] = hours[a]!;
+      small[b] = k % 3 === 0 ? small[a]! + 1 : small[a]!;
+      labels[b] = k % 7 === 0 ? undefined : labels[a];
+      if (k % 7 === 0) labels[a] = undefined;
+    }
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        { name: 'small', type: 'int', values: small },
+        { name: 'amount', type: 'float', values: amount },
+        stringColumn('label', labels),
+        { name: 'hours', type: 'float', values: hours },
+      ],
+    };
+    const search = agreed(table);
+    expect(search.method).toBe('candidates');
+    expect(search.duplicated).toBeGreaterThan(100);
+  });
+
+  it('falls back when keys all different in the sample repeat across the table', () => {
+    // Every value twice, half a table apart: the evenly spread sample sees each once.
+    const paired = Float64Array.from({ length: rows }, (_, i) => i % (rows / 2));
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        { name: 'paired', type: 'float', values: paired },
+        {
+          name: 'coin',
+          type: 'float',
+          values: Float64Array.from({ length: rows }, () => (random() < 0.5 ? 0 : -0)),
+        },
+      ],
+    };
+    const search = agreed(table);
+    expect(search.method).not.toBe('candidates');
+    expect(search.duplicated).toBe(rows / 2);
   });
 });
