@@ -188,8 +188,16 @@ export class ColumnBuilder {
   /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
   reserve(capacity: number): void {
     if (capacity > (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow(capacity);
-    // Labels read as bytes are mostly distinct (an id): room for one a cell, so the table never rehashes.
-    this.store?.reserve(capacity);
+    // An id (a new label in nearly every cell so far): room for one a cell, so the table never rehashes. A long
+    // tail of repeated labels (50k labels in a million cells) keeps a table sized by its labels instead: one for a
+    // label a cell would spread its few labels over 8 MB, a cache miss on every look-up, where doubling as labels
+    // come costs a few re-inserts.
+    if (this.store && this.labelsNearlyAllDistinct(this.store.size)) this.store.reserve(capacity);
+  }
+
+  /** Whether at least 9 cells in 10 so far brought a new label (an id), given `labels` distinct labels. */
+  private labelsNearlyAllDistinct(labels: number): boolean {
+    return labels * 10 >= this.presentStrings * 9;
   }
 
   private grow(requested?: number): void {
@@ -375,7 +383,10 @@ export class ColumnBuilder {
     if (isMissingBytes(bytes, start, end)) return this.pushMissing();
     if (!this.store) {
       // The labels so far move into the store with their codes; from now on every label is looked up by bytes.
-      const store = new LabelStore(Math.max(this.dictionary.length * 2, this.codes.length));
+      const labels = this.dictionary.length;
+      const store = new LabelStore(
+        this.labelsNearlyAllDistinct(labels) ? Math.max(labels * 2, this.codes.length) : labels * 2,
+      );
       for (const label of this.dictionary) {
         const encoded = encoder.encode(label);
         store.codeOf(encoded, 0, encoded.length);

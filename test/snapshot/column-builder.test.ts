@@ -139,6 +139,34 @@ describe('ColumnBuilder', () => {
     expect(column.bytesLabels).toBe(true);
   });
 
+  it('codes labels read as bytes as the string path does, whether the reserved rows make an id or a long tail', () => {
+    const encoder = new TextEncoder();
+    // Half the cells new labels up to the reservation (a long tail), and all of them (an id).
+    for (const distinct of [0.5, 1]) {
+      const label = (i: number) => (i % 2 === 0 || distinct === 1 ? `k${i}` : `k${(i * 7919) % (i + 1)}`);
+      const asBytes = new ColumnBuilder('c');
+      const asStrings = new ColumnBuilder('c');
+      for (let i = 0; i < 20_000; i++) {
+        if (i === 4096) {
+          asBytes.reserve(20_000);
+          asStrings.reserve(20_000);
+        }
+        // Past the reservation the labels repeat, so a table sized for the labels seen must grow.
+        const text = i < 8000 ? label(i) : label(i % 8000);
+        if (asBytes.bytesLabels) {
+          const bytes = encoder.encode(text);
+          asBytes.pushStringBytes(bytes, 0, bytes.length, false);
+        } else asBytes.pushText(text);
+        asStrings.pushString(text);
+      }
+      expect(asBytes.bytesLabels).toBe(true);
+      const a = asBytes.finish() as { codes: Int32Array; dictionary: readonly string[] };
+      const b = asStrings.finish() as { codes: Int32Array; dictionary: readonly string[] };
+      expect(a.dictionary).toEqual(b.dictionary);
+      expect(a.codes).toEqual(b.codes);
+    }
+  });
+
   it('says when most labels occur once, so a reader can skip its cell cache', () => {
     const ids = new ColumnBuilder('id');
     for (let i = 0; i < 2000; i++) ids.pushString(`u${i}`);
