@@ -6,6 +6,7 @@
 import type { Column, CountedColumn } from '../snapshot/table.js';
 import { countsOf, finiteRunsOfCounts, labelCountsOf } from './counted.js';
 import type { Runs } from './kernels/runs.js';
+import { scratchFloat64 } from './kernels/scratch.js';
 import { RUNS_CURRENT, RUNS_REFERENCE, expandRuns } from './kernels/side-runs.js';
 import type { ColumnPair, ColumnType } from './types.js';
 
@@ -42,7 +43,7 @@ function finiteValues(values: Float64Array): Float64Array {
   for (let i = 0; i < values.length; i++) if (values[i]! - values[i]! === 0) kept++;
   if (kept === values.length) return values;
   // Counted first, so the copy is allocated once at its size.
-  const out = new Float64Array(kept);
+  const out = scratchFloat64(kept, false);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;

@@ -11,6 +11,7 @@ import { defaultStatTest } from './default-stattest.js';
 import { computeDistribution } from './distribution.js';
 import { columnEffect } from './effect.js';
 import { mergedDistribution } from './kernels/index.js';
+import { withColumnScratch } from './kernels/scratch.js';
 import { currentRuns, currentSize, referenceRuns, referenceSize } from './kernels/side-runs.js';
 import { resolveOverride, settingName, type DriftOptions } from './options.js';
 import type { PlannedColumn } from './plan.js';
@@ -181,6 +182,12 @@ function driftOfColumn(
  *   threshold above 1
  */
 export function scoreColumn(column: PlannedColumn, tables: TablePair, options: DriftOptions): ColumnWork {
+  // The column's working arrays are lent from the thread's kept ones and taken back when it is scored: what this
+  // returns holds only numbers, strings and plain arrays.
+  return withColumnScratch(() => scoreOneColumn(column, tables, options));
+}
+
+function scoreOneColumn(column: PlannedColumn, tables: TablePair, options: DriftOptions): ColumnWork {
   const { result, pair } = driftOfColumn(column, tables, options);
   if (!pair) return { result };
   const ref = getColumn(tables.reference, column.name)!;

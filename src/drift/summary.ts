@@ -24,6 +24,7 @@ import {
 import { sortedCopy } from './kernels/index.js';
 import { percentileOfRuns } from './kernels/quantile.js';
 import { runsOfSorted, type Runs } from './kernels/runs.js';
+import { scratchFloat64 } from './kernels/scratch.js';
 
 /** Evidently's almost-constant rule: the most frequent value covers at least this share of the rows. */
 export const ALMOST_CONSTANT_SHARE = 0.95;
@@ -117,7 +118,7 @@ function runMoments(runs: Runs, n: number): { mean: number; std: number } {
 function presentValues(values: Float64Array, rows: number, count: number): Float64Array {
   // Every cell present: the values themselves, in the same order (a view, not a copy of the column).
   if (count === rows) return values.subarray(0, rows);
-  const present = new Float64Array(count);
+  const present = scratchFloat64(count, false);
   let k = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i]!)) present[k++] = values[i]!;
   return present;

@@ -44,11 +44,15 @@ const SCRATCH_MAX = 1 << 20;
  * This runs in `O(n)` (one counting read, at most six moves) plus `O(2048)` per pass.
  *
  * @param values doubles without NaN
+ * @param allocate gives the output array of the length asked (every element is written)
  * @returns a new ascending Float64Array
  * @example
  * radixSortedCopy(new Float64Array([2.5, -1, 0, -0, 1e300])); // => [-1, -0, 0, 2.5, 1e300]
  */
-export function radixSortedCopy(values: Float64Array): Float64Array {
+export function radixSortedCopy(
+  values: Float64Array,
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
+): Float64Array {
   const n = values.length;
   // Keys as (high, low) 32-bit words, read through a little-endian view of the doubles (not copied), with the
   // six digit histograms counted in the same read.
@@ -99,8 +103,8 @@ export function radixSortedCopy(values: Float64Array): Float64Array {
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
   }
-  const sorted = new Float64Array(n);
-  const out = new Uint32Array(sorted.buffer);
+  const sorted = allocate(n);
+  const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
   for (let i = 0; i < n; i++) {
     const hi = high[i]!;
     if (hi & 0x80000000) {
@@ -255,12 +259,16 @@ export function countDistinct(values: Float64Array): DistinctCounts | undefined 
  * (so -0 and 0 keep their signs, as `Float64Array.prototype.sort` has them). Undefined when there are too many.
  *
  * @param values doubles without NaN
+ * @param allocate gives the output array of the length asked (every element is written)
  * @returns a new ascending Float64Array, or undefined when the sample has too many distinct values
  */
-export function countingSortedCopy(values: Float64Array): Float64Array | undefined {
+export function countingSortedCopy(
+  values: Float64Array,
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
+): Float64Array | undefined {
   const distinct = hashCounts(values);
   if (!distinct) return undefined;
-  const sorted = new Float64Array(values.length);
+  const sorted = allocate(values.length);
   let position = 0;
   for (let k = 0; k < distinct.keys.length; k++) {
     const count = distinct.counts[k]!;
@@ -274,11 +282,15 @@ export function countingSortedCopy(values: Float64Array): Float64Array | undefin
  * Sorted copy of a sample, by counting when it has few distinct values and by radix sort otherwise.
  *
  * @param values doubles without NaN
+ * @param allocate gives the output array of a long sample (every element is written)
  * @returns a new ascending Float64Array
  */
-export function fastSortedCopy(values: Float64Array): Float64Array {
+export function fastSortedCopy(
+  values: Float64Array,
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
+): Float64Array {
   if (values.length < 4096) return Float64Array.from(values).sort();
-  return countingSortedCopy(values) ?? radixSortedCopy(values);
+  return countingSortedCopy(values, allocate) ?? radixSortedCopy(values, allocate);
 }
 
 /** Widest range of whole numbers {@link denseIntegerCounts} tallies in a plain array. */

@@ -48,6 +48,19 @@ describe('fast sorts equal Float64Array.prototype.sort', () => {
       expect(same(fastSortedCopy(many), native(many))).toBe(true);
     }
   });
+  it('writes into the array it is given, a view at any offset of a longer buffer', () => {
+    const buffer = new Float64Array(300_000).fill(Number.NaN);
+    const at = (length: number) => buffer.subarray(1001, 1001 + length);
+    const many = Float64Array.from({ length: 20_000 }, (_, i) => (i % 3 ? -1 : 1) * Math.sin(i) * 1e-310);
+    const radix = radixSortedCopy(many, at);
+    expect(radix.buffer).toBe(buffer.buffer);
+    expect(same(radix, native(many))).toBe(true);
+    const few = Float64Array.from({ length: 20_000 }, (_, i) => [0, -0, 2.5, -Infinity][i % 4]!);
+    const counted = fastSortedCopy(few, at);
+    expect(counted.buffer).toBe(buffer.buffer);
+    expect(same(counted, native(few))).toBe(true);
+    expect(Number.isNaN(buffer[1000]!) && Number.isNaN(buffer[1001 + 20_000]!)).toBe(true);
+  });
   it('never mutates its input', () => {
     const values = Float64Array.from([3, 1, 2]);
     radixSortedCopy(values);

@@ -9,6 +9,7 @@ import type { ColumnPair } from '../types.js';
 import { histogramCountsFromPrefix } from './histogram.js';
 import { runsOfSorted, type Runs } from './runs.js';
 import { currentRuns, referenceRuns } from './side-runs.js';
+import { scratchFloat64 } from './scratch.js';
 import { cachedOnPair } from './sorted.js';
 
 /** Distinct pooled values with per-side counts. All arrays have the same length `values.length`. */
@@ -59,9 +60,10 @@ export function mergeRuns(reference: Runs, current: Runs): MergedDistribution {
   const curCounts = current.counts;
   const k1 = refValues.length;
   const k2 = curValues.length;
-  const values = new Float64Array(k1 + k2);
-  const referenceCounts = new Float64Array(k1 + k2);
-  const currentCounts = new Float64Array(k1 + k2);
+  // Every value is written; each count only where its side has the key.
+  const values = scratchFloat64(k1 + k2, false);
+  const referenceCounts = scratchFloat64(k1 + k2);
+  const currentCounts = scratchFloat64(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -212,8 +214,10 @@ function prefixesOf(merged: MergedDistribution): { reference: Float64Array; curr
   let prefixes = PREFIXES.get(merged);
   if (prefixes === undefined) {
     const k = merged.values.length;
-    const reference = new Float64Array(k + 1);
-    const current = new Float64Array(k + 1);
+    const reference = scratchFloat64(k + 1, false);
+    const current = scratchFloat64(k + 1, false);
+    reference[0] = 0;
+    current[0] = 0;
     const referenceCounts = merged.referenceCounts;
     const currentCounts = merged.currentCounts;
     for (let i = 0; i < k; i++) {

@@ -1,3 +1,5 @@
+import { scratchFloat64 } from './scratch.js';
+
 /**
  * End of a run of equal values in an ascending array, found by galloping: a linear look at the first few
  * elements, then exponential and binary search. Columns with few distinct values (prices in cents, counts) have
@@ -62,8 +64,8 @@ export function runsOfSorted(sorted: Float64Array): Runs {
     i = runEnd(sorted, i, n, sorted[i]!);
     runs++;
   }
-  const values = new Float64Array(runs);
-  const counts = new Float64Array(runs);
+  const values = scratchFloat64(runs, false);
+  const counts = scratchFloat64(runs, false);
   let k = 0;
   for (let i = 0; i < n;) {
     const end = runEnd(sorted, i, n, sorted[i]!);

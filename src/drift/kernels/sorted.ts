@@ -3,6 +3,7 @@
  */
 import type { ColumnPair } from '../types.js';
 import { fastSortedCopy } from '../../util/sort.js';
+import { scratchFloat64 } from './scratch.js';
 
 export const SORTED_REFERENCE = 'kernels:sorted-reference';
 export const SORTED_CURRENT = 'kernels:sorted-current';
@@ -20,7 +21,7 @@ export const SORTED_CURRENT = 'kernels:sorted-current';
  */
 export function sortedCopy(values: Float64Array): Float64Array {
   // Same order as Float64Array.prototype.sort, several times faster on large columns (see src/util/sort.ts).
-  return fastSortedCopy(values);
+  return fastSortedCopy(values, (length) => scratchFloat64(length, false));
 }
 
 function cached<T>(pair: ColumnPair, key: string, build: () => T): T {
