@@ -1,0 +1,131 @@
+// Short decimals sorted as scaled integers: whenever the scaled sort answers, its array is Float64Array.prototype.sort's
+// bit for bit; it declines everything it cannot write back exactly.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decimalSortedCopy } from '../../../src/drift/kernels/decimal-sort.js';
+import { sortedCopy } from '../../../src/drift/kernels/sorted.js';
+
+const native = (values: Float64Array) => Float64Array.from(values).sort();
+const same = (a: Float64Array, b: Float64Array) =>
+  a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+/** A decimal with up to `decimals` digits after the point, as a CSV reader parses it. */
+const decimal = (decimals: number, magnitude: number) =>
+  fc
+    .tuple(fc.integer({ min: -magnitude, max: magnitude }), fc.integer({ min: 0, max: 10 ** decimals - 1 }))
+    .map(([whole, fraction]) => Number(`${whole}.${String(fraction).padStart(decimals, '0')}`));
+
+describe('decimalSortedCopy', () => {
+  it('sorts short decimals exactly as the native sort (mixed decimals, negatives, duplicates)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9 }).chain((decimals) =>
+          fc.array(fc.oneof(decimal(decimals, 2000), decimal(Math.min(decimals, 2), 5), fc.constant(1.5)), {
+            minLength: 1,
+            maxLength: 400,
+          }),
+        ),
+        (values) => {
+          const input = Float64Array.from(values);
+          const sorted = decimalSortedCopy(input);
+          return sorted === undefined || same(sorted, native(input));
+        },
+      ),
+    );
+  });
+
+  it('answers for every column of decimals that fit 32 bits once scaled', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 0, max: 9 })
+          .chain((decimals) => fc.array(decimal(decimals, 1), { minLength: 1, maxLength: 64 })),
+        (values) => {
+          const input = Float64Array.from(values);
+          const sorted = decimalSortedCopy(input);
+          return sorted !== undefined && same(sorted, native(input));
+        },
+      ),
+    );
+  });
+
+  it('never answers other than the native sort, on any doubles (±0, ±Infinity, subnormals, huge values)', () => {
+    const special = fc.constantFrom(
+      0,
+      -0,
+      Infinity,
+      -Infinity,
+      5e-324,
+      -5e-324,
+      2.2e-308,
+      1e300,
+      0.1 + 0.2,
+      2 ** 31,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ noNaN: true }), special, decimal(3, 100)), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        (values) => {
+          const input = Float64Array.from(values);
+          const sorted = decimalSortedCopy(input);
+          return sorted === undefined || same(sorted, native(input));
+        },
+      ),
+    );
+  });
+
+  it('declines -0, infinities, values beyond 32 bits once scaled, and too many decimals', () => {
+    expect(decimalSortedCopy(Float64Array.of(1.5, -0, 2))).toBeUndefined();
+    expect(decimalSortedCopy(Float64Array.of(1.5, Infinity))).toBeUndefined();
+    expect(decimalSortedCopy(Float64Array.of(-Infinity, 1))).toBeUndefined();
+    expect(decimalSortedCopy(Float64Array.of(0.5, 2 ** 31))).toBeUndefined();
+    expect(decimalSortedCopy(Float64Array.of(Math.PI))).toBeUndefined();
+    expect(decimalSortedCopy(Float64Array.of(0.1 + 0.2))).toBeUndefined();
+    expect(decimalSortedCopy(Float64Array.of(5e-324))).toBeUndefined();
+    // 0 itself, and the extremes that still fit.
+    expect(Array.from(decimalSortedCopy(Float64Array.of(0, 2 ** 31 - 1, -(2 ** 31 - 1)))!)).toEqual([
+      -(2 ** 31 - 1),
+      0,
+      2 ** 31 - 1,
+    ]);
+  });
+
+  it('a value past the first ones that needs more decimals than guessed: declined, or still exact', () => {
+    const values = Float64Array.from({ length: 10_000 }, (_, i) => (i % 1000) / 100);
+    values[9_000] = 1.23456789012; // more than 9 decimals
+    expect(decimalSortedCopy(values)).toBeUndefined();
+    values[9_000] = 1.2345; // more than the 2 guessed, fewer than 9: not exact at scale 100
+    expect(decimalSortedCopy(values)).toBeUndefined();
+    expect(same(sortedCopy(values), native(values))).toBe(true);
+  });
+
+  it('one, two and three radix passes, and a constant column', () => {
+    for (const spread of [1000, 3_000_000, 2_000_000_000]) {
+      const values = Float64Array.from(
+        { length: 20_000 },
+        (_, i) => (((i * 2654435761) % spread) - spread / 2) / 1000,
+      );
+      const sorted = decimalSortedCopy(values);
+      expect(sorted).toBeDefined();
+      expect(same(sorted!, native(values))).toBe(true);
+    }
+    const constant = new Float64Array(5000).fill(-2.75);
+    expect(same(decimalSortedCopy(constant)!, constant)).toBe(true);
+    expect(decimalSortedCopy(new Float64Array(0))!.length).toBe(0);
+  });
+
+  it('columns of many short decimals reach the scaled sort through sortedCopy, and equal the native sort', () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647;
+    for (let column = 0; column < 3; column++) {
+      const values = Float64Array.from({ length: 50_000 }, () =>
+        Number((random() + random() + random() + column * 0.01).toFixed(6)),
+      );
+      expect(decimalSortedCopy(values)).toBeDefined();
+      expect(same(sortedCopy(values), native(values))).toBe(true);
+    }
+  });
+});
