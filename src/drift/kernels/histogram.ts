@@ -162,8 +162,9 @@ export function histogramCountsFromValueCounts(
  *
  * This runs in `O(bins log k)` for k distinct values.
  *
- * @param values distinct values, ascending
- * @param prefix running totals, `values.length + 1` long, `prefix[0] = 0`
+ * @param values distinct values, ascending (or, without `prefix`, a whole sample ascending)
+ * @param prefix running totals, `values.length + 1` long, `prefix[0] = 0`; undefined: each value occurs once (its
+ *   index is its running total)
  * @param edges ascending bin edges (at least 2)
  * @returns counts per bin
  * @example
@@ -171,7 +172,7 @@ export function histogramCountsFromValueCounts(
  */
 export function histogramCountsFromPrefix(
   values: Float64Array,
-  prefix: Float64Array,
+  prefix: Float64Array | undefined,
   edges: ArrayLike<number>,
 ): Float64Array {
   const bins = edges.length - 1;
@@ -180,7 +181,7 @@ export function histogramCountsFromPrefix(
   let previous = lowerBound(values, edges[0]!);
   for (let i = 0; i < bins; i++) {
     const next = i + 1 === bins ? upperBound(values, edges[bins]!) : lowerBound(values, edges[i + 1]!);
-    out[i] = next > previous ? prefix[next]! - prefix[previous]! : 0;
+    out[i] = next > previous ? (prefix ? prefix[next]! - prefix[previous]! : next - previous) : 0;
     if (next > previous) previous = next;
   }
   return out;

@@ -8,7 +8,7 @@
 import type { ColumnPair } from '../types.js';
 import { histogramCountsFromPrefix } from './histogram.js';
 import { runsOfSorted, type Runs } from './runs.js';
-import { currentRuns, referenceRuns } from './side-runs.js';
+import { cachedSortedSide, currentRuns, referenceRuns } from './side-runs.js';
 import { scratchFloat64 } from './scratch.js';
 import { cachedOnPair } from './sorted.js';
 
@@ -167,7 +167,13 @@ export function mergedFromValueCounts(
  * @returns the shared merged distribution (treat as read-only)
  */
 export function mergedDistribution(pair: ColumnPair): MergedDistribution {
-  return cachedOnPair(pair, MERGED, () => mergeRuns(referenceRuns(pair), currentRuns(pair)));
+  return cachedOnPair(pair, MERGED, () => {
+    const merged = mergeRuns(referenceRuns(pair), currentRuns(pair));
+    const reference = cachedSortedSide(pair, 'reference');
+    const current = cachedSortedSide(pair, 'current');
+    if (reference !== undefined || current !== undefined) SORTED_SIDES.set(merged, { reference, current });
+    return merged;
+  });
 }
 
 /**
@@ -207,6 +213,16 @@ export function currentDistinctCount(merged: MergedDistribution): number {
   return count;
 }
 
+/**
+ * The sorted sides a column's merged distribution was made from, when they were sorted (dropped with it): a side's
+ * histogram is then two binary searches per bin in the sorted side itself, with no running totals to build. An
+ * element compares with an edge as its merged key does (-0 and 0 compare equal), so the counts are the same.
+ */
+const SORTED_SIDES = new WeakMap<
+  MergedDistribution,
+  { reference: Float64Array | undefined; current: Float64Array | undefined }
+>();
+
 /** Running totals of each side's counts, per merged distribution (dropped with it). */
 const PREFIXES = new WeakMap<MergedDistribution, { reference: Float64Array; current: Float64Array }>();
 
@@ -245,5 +261,7 @@ export function mergedHistogram(
   side: 'reference' | 'current',
   edges: ArrayLike<number>,
 ): Float64Array {
+  const sorted = SORTED_SIDES.get(merged)?.[side];
+  if (sorted !== undefined) return histogramCountsFromPrefix(sorted, undefined, edges);
   return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);
 }

@@ -1,4 +1,4 @@
-import { scratchFloat64 } from './scratch.js';
+import { SCRATCH_MAX_LENGTH, scratchFloat64, scratchOpen } from './scratch.js';
 
 /**
  * End of a run of equal values in an ascending array, found by galloping: a linear look at the first few
@@ -58,6 +58,20 @@ export interface Runs {
  */
 export function runsOfSorted(sorted: Float64Array): Runs {
   const n = sorted.length;
+  // Lent arrays cost nothing to take at the sample's length: one walk fills them, the runs are a view of their start.
+  if (n <= SCRATCH_MAX_LENGTH && scratchOpen()) {
+    const values = scratchFloat64(n, false);
+    const counts = scratchFloat64(n, false);
+    let k = 0;
+    for (let i = 0; i < n;) {
+      const end = runEnd(sorted, i, n, sorted[i]!);
+      values[k] = sorted[i]!;
+      counts[k] = end - i;
+      k++;
+      i = end;
+    }
+    return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
+  }
   // Count the runs first, so the arrays are allocated once at their size.
   let runs = 0;
   for (let i = 0; i < n;) {

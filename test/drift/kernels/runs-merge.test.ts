@@ -1,7 +1,14 @@
 // The run-length path (hash-counted runs, merged in O(k)) must equal the sorted path it replaces, bit for bit.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeRuns, mergeSorted } from '../../../src/drift/kernels/merged.js';
+import {
+  mergeRuns,
+  mergeSorted,
+  mergedDistribution,
+  mergedHistogram,
+} from '../../../src/drift/kernels/merged.js';
+import { withColumnScratch } from '../../../src/drift/kernels/scratch.js';
+import { sortedCurrent, sortedReference } from '../../../src/drift/kernels/sorted.js';
 import { runsOfSorted } from '../../../src/drift/kernels/runs.js';
 import { summarizeColumn } from '../../../src/drift/summary.js';
 import type { Column } from '../../../src/snapshot/table.js';
@@ -63,6 +70,44 @@ describe('runs', () => {
         // Both paths keep the same key (sign of zero included) where -0 and 0 meet.
         expect(same(hashedMerge.values, sortedMerge.values)).toBe(true);
       }),
+    );
+  });
+
+  it('histograms from the sorted sides equal histograms from the running totals of the merge', () => {
+    const edge = fc.constantFrom(-3, -2, -0, 0, 1e-300, 1.5, 3, 3.125, 7, 42, 50);
+    fc.assert(
+      fc.property(
+        sample,
+        sample,
+        fc.uniqueArray(edge, { minLength: 2, maxLength: 6, comparator: (a, b) => a === b }),
+        fc.boolean(),
+        (reference, current, edges, scoped) => {
+          const ascending = [...edges].sort((a, b) => a - b);
+          // Without sorted sides: running totals over the merged keys.
+          const plain = mergeSorted(sorted(reference), sorted(current));
+          const fromSorted = () => {
+            const pair = {
+              column: 'x',
+              columnType: 'numerical' as const,
+              reference: Float64Array.from(reference),
+              current: Float64Array.from(current),
+              cache: new Map(),
+            };
+            sortedReference(pair);
+            sortedCurrent(pair);
+            const merged = mergedDistribution(pair);
+            return (['reference', 'current'] as const).map((side) =>
+              Array.from(mergedHistogram(merged, side, ascending)),
+            );
+          };
+          const actual = scoped ? withColumnScratch(fromSorted) : fromSorted();
+          expect(actual).toEqual(
+            (['reference', 'current'] as const).map((side) =>
+              Array.from(mergedHistogram(plain, side, ascending)),
+            ),
+          );
+        },
+      ),
     );
   });
 
