@@ -171,7 +171,7 @@ export class WorkerPool {
     );
   };
 
-  /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
+  /** Scores the planned columns on both threads, each given the next column as it finishes one; plan order kept. */
   readonly mapColumns: ColumnMapper = async (columns, tables, options, scored) => {
     const reference = scoringTable(tables.reference, columns);
     const current = scoringTable(tables.current, columns);
@@ -181,18 +181,22 @@ export class WorkerPool {
     const works: ColumnWork[] = new Array(columns.length);
     let next = 0;
     let done = 0;
+    // Two requests in flight per thread: the next column is already queued there when one is scored, so the thread
+    // does not wait for this thread to read the reply and send it another (a wide table's columns take milliseconds).
     await Promise.all(
-      this.workers.map(async (worker) => {
-        while (next < columns.length) {
-          const index = next++;
-          const reply = await this.send(worker, { kind: 'column', column: columns[index]!, options });
-          works[index] = this.withHeldTallies(
-            (reply as Extract<WorkerReply, { kind: 'column' }>).work,
-            tables,
-          );
-          scored?.(++done, columns.length);
-        }
-      }),
+      this.workers
+        .flatMap((worker) => [worker, worker])
+        .map(async (worker) => {
+          while (next < columns.length) {
+            const index = next++;
+            const reply = await this.send(worker, { kind: 'column', column: columns[index]!, options });
+            works[index] = this.withHeldTallies(
+              (reply as Extract<WorkerReply, { kind: 'column' }>).work,
+              tables,
+            );
+            scored?.(++done, columns.length);
+          }
+        }),
     );
     return works;
   };
