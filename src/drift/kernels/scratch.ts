@@ -26,7 +26,8 @@ let open = false;
  * Runs `work` with the working arrays of one column lent from the kept ones; they are all taken back when it returns
  * (or throws). A nested call joins the outer scope.
  *
- * @param work the scoring of one column; what it returns must not hold a lent array
+ * @param work the scoring of one column, synchronous (the arrays are taken back when it returns, not when a promise
+ *   it returns settles); what it returns must not hold a lent array
  * @returns what `work` returns
  */
 export function withColumnScratch<T>(work: () => T): T {
