@@ -147,6 +147,16 @@ export interface MemoryBudget {
   readonly limit: number;
   /** Memory in use before any column is read (default: this process's resident set now). */
   readonly baseline?: number;
+  /**
+   * This process's resident set before anything else was started alongside the check (the worker threads of a
+   * comparison read at once); default: the resident set now. Ignored when `baseline` is given.
+   */
+  readonly residentSet?: number;
+  /**
+   * Called once the comparison is certain to be read in batches, before the first batch: what a read at once would
+   * have used (the worker threads) can be freed.
+   */
+  readonly beforeBatches?: () => Promise<unknown> | undefined;
   /** Told the columns of each batch before it is read (progress, tests). */
   readonly onBatch?: (columns: readonly string[], index: number, batches: number) => void;
 }
@@ -198,7 +208,7 @@ export async function compareInBatches(
 ): Promise<DriftReport | undefined> {
   const baseline =
     budget.baseline ??
-    process.memoryUsage().rss +
+    (budget.residentSet ?? process.memoryUsage().rss) +
       RETAINED_AFTER_BATCH +
       (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
   const available = (budget.limit - baseline) * (1 - RESERVE);
@@ -261,6 +271,7 @@ export async function compareInBatches(
       'memoryLimit',
     );
   }
+  await budget.beforeBatches?.();
   const batches = planBatches(costs, batchBudget);
   const spills =
     batches.length >= SPILL_FROM_BATCHES

@@ -166,9 +166,10 @@ async function computeReport(
   budget?: Partial<MemoryBudget>,
 ): Promise<DriftReport> {
   const { reference, current, names } = settings;
-  const batched = await batchedReport(settings, model, budget);
-  if (batched) return batched;
-  // Big files: two worker threads read both snapshots at once, then score columns on both cores.
+  // Big files: two worker threads read both snapshots at once, then score columns on both cores. They are started
+  // first, so they load while the files' shapes are checked against the memory limit (a scan of every line end);
+  // a comparison read in batches (in this thread) stops them before its first batch, and plans its batches from the
+  // memory in use before they started.
   // The main thread reads the labels of these columns whatever their shape; an id column's labels stay on the
   // thread that read it otherwise.
   const withLabels = new Set([
@@ -177,6 +178,7 @@ async function computeReport(
     ...(settings.drift.categorical ?? []),
     ...(model?.columns ?? []),
   ]);
+  const residentSet = process.memoryUsage().rss;
   const pool = WorkerPool.forFiles(
     [reference, current].flatMap((source) =>
       source.kind === 'file' ? [resolve(settings.cwd, source.path)] : [],
@@ -184,31 +186,48 @@ async function computeReport(
     (name) => withLabels.has(name),
   );
   try {
-    const pair = await readSnapshotPair(settings, {
-      columns: columnFilter(settings, model?.columns),
-      readFiles: pool?.readFiles,
-      onBytes: progress?.bytes,
-      // With `compute: database`, numeric columns with many distinct values are summarised in SQL.
-      summarize: summarizePolicy(settings.drift),
+    const batched = await batchedReport(settings, model, {
+      residentSet,
+      beforeBatches: () => pool?.close(),
+      ...budget,
     });
-    const options = driftOptions(settings, pair.labels);
-    const report = await computeDrift(pair, options, {
-      mapColumns: pool?.mapColumns,
-      onColumnScored: progress?.columnsScored,
-    });
-    if (model) {
-      if (isCounted(pair.reference) || isCounted(pair.current))
-        throw new UserError(
-          'USAGE',
-          `${model.settings.source.kind === 'model' ? names.model : names.predictionColumn}: the model section scores rows; with PostgreSQL snapshots use ${names.compute} memory`,
-          model.settings.source.kind === 'model' ? 'model' : 'predictionColumn',
-        );
-      addModelSection(report, model, pair.reference, pair.current, options);
-    }
-    return report;
+    if (batched) return batched;
+    return await readAndScore(settings, model, progress, pool, names);
   } finally {
     await pool?.close();
   }
+}
+
+/** Reads both snapshots whole (on the pool's threads when there is one) and computes the report. */
+async function readAndScore(
+  settings: CompareSettings,
+  model: PreparedModel | undefined,
+  progress: Progress | undefined,
+  pool: WorkerPool | undefined,
+  names: CompareSettings['names'],
+): Promise<DriftReport> {
+  const pair = await readSnapshotPair(settings, {
+    columns: columnFilter(settings, model?.columns),
+    readFiles: pool?.readFiles,
+    onBytes: progress?.bytes,
+    // With `compute: database`, numeric columns with many distinct values are summarised in SQL.
+    summarize: summarizePolicy(settings.drift),
+  });
+  const options = driftOptions(settings, pair.labels);
+  const report = await computeDrift(pair, options, {
+    mapColumns: pool?.mapColumns,
+    onColumnScored: progress?.columnsScored,
+  });
+  if (model) {
+    if (isCounted(pair.reference) || isCounted(pair.current))
+      throw new UserError(
+        'USAGE',
+        `${model.settings.source.kind === 'model' ? names.model : names.predictionColumn}: the model section scores rows; with PostgreSQL snapshots use ${names.compute} memory`,
+        model.settings.source.kind === 'model' ? 'model' : 'predictionColumn',
+      );
+    addModelSection(report, model, pair.reference, pair.current, options);
+  }
+  return report;
 }
 
 /**

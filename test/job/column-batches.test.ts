@@ -175,6 +175,48 @@ describe('comparing files under a memory limit', () => {
     expect(batched.columns.find((column) => column.column === 'code')?.column_type).toBe('categorical');
   });
 
+  it('tells the job once batching is certain, before the first batch, and plans from the resident set given', async () => {
+    const paths = files('csv');
+    const settings = parseCompareSettings(
+      {
+        reference: paths[0],
+        current: paths[1],
+        idColumn: 'id',
+        exclude: ['only_1', 'only_2'].join(','),
+        reportDir: join(dir, 'reports'),
+        formats: 'json',
+      },
+      COMPARE_FLAGS,
+      { cwd: dir, env: {} },
+    );
+    const events: string[] = [];
+    const budget = (limit: number, residentSet: number) => ({
+      limit,
+      residentSet,
+      beforeBatches: () => {
+        events.push('before');
+        return undefined;
+      },
+      onBatch: () => events.push('batch'),
+    });
+    // Everything fits: never told.
+    await runCompareJob(settings, undefined, undefined, budget(64 * 1024 ** 3, 0));
+    expect(events).toEqual([]);
+    // Batches: told once, before the first.
+    await runCompareJob(settings, undefined, undefined, budget(SMALL + 64 * 1024 ** 2, 0));
+    expect(events[0]).toBe('before');
+    expect(events.filter((event) => event === 'before')).toHaveLength(1);
+    expect(events.filter((event) => event === 'batch').length).toBeGreaterThan(2);
+    // The resident set given is what the process is taken to hold already: nothing fits under a limit it fills.
+    const full = await runCompareJob(
+      settings,
+      undefined,
+      undefined,
+      budget(SMALL + 64 * 1024 ** 2, SMALL),
+    ).catch((error: unknown) => error);
+    expect(full).toBeInstanceOf(UserError);
+  });
+
   it('names the column a limit is too small for, and what it needs', async () => {
     const paths = files('csv');
     const failure = await report(paths, {}, 50_000).catch((error: unknown) => error);
