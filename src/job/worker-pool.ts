@@ -59,6 +59,12 @@ function scoringTable(table: Table, columns: readonly PlannedColumn[]): Table {
 export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /**
+   * Why a thread stopped before it was asked to (it threw as it loaded, or exited): the pool starts while the job
+   * still checks the files, so a thread can fail before any request is pending, and every later request fails so.
+   */
+  private broken: Error | undefined;
+  private closing = false;
 
   /** Summary tallies of the id columns whose labels stayed on the threads (see {@link readFiles}). */
   private readonly heldTallies = new WeakMap<Column, ColumnTally>();
@@ -85,9 +91,14 @@ export class WorkerPool {
           );
         } else pending.resolve(reply);
       });
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('error', (error) => {
+        this.broken ??= error;
+        this.failAll(error);
+      });
       worker.on('exit', (code) => {
-        if (this.pending.size > 0) this.failAll(new Error(`worker thread exited with code ${code}`));
+        const error = new Error(`worker thread exited with code ${code}`);
+        if (!this.closing) this.broken ??= error;
+        if (this.pending.size > 0) this.failAll(error);
       });
     }
   }
@@ -124,6 +135,7 @@ export class WorkerPool {
   }
 
   private send(worker: Worker, request: Request, onBytes?: BytesRead): Promise<WorkerReply> {
+    if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onBytes });
@@ -214,6 +226,7 @@ export class WorkerPool {
 
   /** Stops the threads (an open worker keeps the process alive). */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
