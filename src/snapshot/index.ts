@@ -8,7 +8,6 @@ import { UserError } from '../errors.js';
 import { isGzipPath, type BytesRead } from './byte-source.js';
 import { readDelimited } from './csv.js';
 import { readJsonLines } from './jsonl.js';
-import { readParquet } from './parquet.js';
 import type { SpillWriter } from './spill.js';
 import type { Table } from './table.js';
 
@@ -99,6 +98,8 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
     case 'parquet': {
       if (options.spill)
         throw new Error('a Parquet file reads its column chunks by batch; it is not spilled');
+      // The Parquet library is loaded only for a Parquet file: readers of text files never pay for it.
+      const { readParquet } = await import('./parquet.js');
       const table = await readParquet(path, options.include);
       options.onBytes?.(statSync(path).size);
       return table;
