@@ -473,7 +473,7 @@ function digitOf(pass, hi, lo) {
       return hi >>> 23;
   }
 }
-function radixSortedCopy(values) {
+function radixSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const keys = n > SCRATCH_MAX ? [0, 1, 2, 3].map(() => new Uint32Array(n)) : keyScratch[0].length >= n ? keyScratch : keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n));
@@ -516,8 +516,8 @@ function radixSortedCopy(values) {
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
   }
-  const sorted = new Float64Array(n);
-  const out = new Uint32Array(sorted.buffer);
+  const sorted = allocate(n);
+  const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
   for (let i = 0; i < n; i++) {
     const hi = high[i];
     if (hi & 2147483648) {
@@ -538,14 +538,14 @@ function hashCounts(values) {
   const size = 1 << bits;
   const mask = size - 1;
   const full = bits === TABLE_BITS;
-  const table2 = full ? fullTable ??= {
+  const table = full ? fullTable ??= {
     keyLow: new Uint32Array(size),
     keyHigh: new Uint32Array(size),
     tally: new Float64Array(size)
   } : void 0;
-  const keyLow = table2?.keyLow ?? new Uint32Array(size);
-  const keyHigh = table2?.keyHigh ?? new Uint32Array(size);
-  const tally = table2?.tally.fill(0) ?? new Float64Array(size);
+  const keyLow = table?.keyLow ?? new Uint32Array(size);
+  const keyHigh = table?.keyHigh ?? new Uint32Array(size);
+  const tally = table?.tally.fill(0) ?? new Float64Array(size);
   let distinct = 0;
   for (let i = 0; i < n; i++) {
     if ((i === FIRST_LOOK && distinct > FIRST_GIVE_UP_DISTINCT || i === EARLY_LOOK && distinct > EARLY_GIVE_UP_DISTINCT) && n > COUNTING_MAX_DISTINCT) {
@@ -576,21 +576,21 @@ function hashCounts(values) {
   }
   const found = new Float64Array(distinct);
   const foundWords = new Uint32Array(found.buffer);
-  const slots = new Int32Array(distinct);
+  const slots2 = new Int32Array(distinct);
   for (let slot = 0, k = 0; slot < size; slot++) {
     if (tally[slot] === 0) continue;
     foundWords[2 * k] = keyLow[slot];
     foundWords[2 * k + 1] = keyHigh[slot];
-    slots[k++] = slot;
+    slots2[k++] = slot;
   }
-  const order = Array.from(slots.keys()).sort(
+  const order = Array.from(slots2.keys()).sort(
     (a, b) => found[a] - found[b] || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0)
   );
   const keys = new Float64Array(distinct);
   const counts = new Float64Array(distinct);
   order.forEach((index, k) => {
     keys[k] = found[index];
-    counts[k] = tally[slots[index]];
+    counts[k] = tally[slots2[index]];
   });
   return { keys, counts };
 }
@@ -611,10 +611,10 @@ function countDistinct(values) {
   }
   return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
 }
-function countingSortedCopy(values) {
+function countingSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const distinct = hashCounts(values);
   if (!distinct) return void 0;
-  const sorted = new Float64Array(values.length);
+  const sorted = allocate(values.length);
   let position = 0;
   for (let k = 0; k < distinct.keys.length; k++) {
     const count = distinct.counts[k];
@@ -623,9 +623,9 @@ function countingSortedCopy(values) {
   }
   return sorted;
 }
-function fastSortedCopy(values) {
+function fastSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   if (values.length < 4096) return Float64Array.from(values).sort();
-  return countingSortedCopy(values) ?? radixSortedCopy(values);
+  return countingSortedCopy(values, allocate) ?? radixSortedCopy(values, allocate);
 }
 function denseIntegerCounts(values) {
   const n = values.length;
@@ -671,9 +671,138 @@ var init_sort = __esm({
   }
 });
 
+// src/drift/kernels/decimal-sort.ts
+function keyArrays(n) {
+  if (kept !== void 0 && kept.scaled.length >= n) return kept;
+  const arrays = { scaled: new Int32Array(n), keys: new Uint32Array(n), next: new Uint32Array(n) };
+  if (n <= KEPT_MAX) kept = arrays;
+  return arrays;
+}
+function decimalsOf(value) {
+  for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS[d]) / POWERS[d] === value) return d;
+  return -1;
+}
+function decimalSortedCopy(values, allocate = (length) => new Float64Array(length)) {
+  const n = values.length;
+  if (n === 0) return allocate(0);
+  let decimals = 0;
+  for (let i = 0; i < Math.min(n, GUESS_FROM); i++) {
+    const d = decimalsOf(values[i]);
+    if (d < 0) return void 0;
+    if (d > decimals) decimals = d;
+  }
+  const scale = POWERS[decimals];
+  const { scaled, keys, next } = keyArrays(n);
+  let min = INT32_MAX;
+  let max2 = -INT32_MAX;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    const m = Math.round(value * scale);
+    if (m / scale !== value || !(m <= INT32_MAX && m >= -INT32_MAX) || value === 0 && 1 / value < 0)
+      return void 0;
+    scaled[i] = m;
+    if (m < min) min = m;
+    if (m > max2) max2 = m;
+  }
+  const sorted = allocate(n);
+  const range = max2 - min;
+  const passes = range === 0 ? 0 : Math.ceil((32 - Math.clz32(range)) / DIGIT_BITS);
+  if (passes === 0) {
+    sorted.fill(min / scale);
+    return sorted;
+  }
+  const counts = new Uint32Array(passes * DIGITS2);
+  for (let i = 0; i < n; i++) {
+    const key = scaled[i] - min;
+    keys[i] = key;
+    counts[key & DIGITS2 - 1]++;
+    if (passes > 1) counts[DIGITS2 + (key >>> DIGIT_BITS & DIGITS2 - 1)]++;
+    if (passes > 2) counts[2 * DIGITS2 + (key >>> 2 * DIGIT_BITS)]++;
+  }
+  let from = keys;
+  let to = next;
+  for (let pass = 0; pass < passes; pass++) {
+    const base = pass * DIGITS2;
+    const shift = pass * DIGIT_BITS;
+    let total = 0;
+    for (let d = base; d < base + DIGITS2; d++) {
+      const count = counts[d];
+      counts[d] = total;
+      total += count;
+    }
+    if (pass + 1 < passes) {
+      for (let i = 0; i < n; i++) {
+        const key = from[i];
+        to[counts[base + (key >>> shift & DIGITS2 - 1)]++] = key;
+      }
+      [from, to] = [to, from];
+    } else {
+      for (let i = 0; i < n; i++) {
+        const key = from[i];
+        sorted[counts[base + (key >>> shift & DIGITS2 - 1)]++] = (key + min) / scale;
+      }
+    }
+  }
+  return sorted;
+}
+var DIGIT_BITS, DIGITS2, MAX_DECIMALS, POWERS, GUESS_FROM, INT32_MAX, kept, KEPT_MAX;
+var init_decimal_sort = __esm({
+  "src/drift/kernels/decimal-sort.ts"() {
+    "use strict";
+    DIGIT_BITS = 11;
+    DIGITS2 = 1 << DIGIT_BITS;
+    MAX_DECIMALS = 9;
+    POWERS = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
+    GUESS_FROM = 64;
+    INT32_MAX = 2 ** 31 - 1;
+    KEPT_MAX = 1 << 20;
+  }
+});
+
+// src/drift/kernels/scratch.ts
+function withColumnScratch(work) {
+  if (open) return work();
+  open = true;
+  lent = 0;
+  try {
+    return work();
+  } finally {
+    open = false;
+    lent = 0;
+  }
+}
+function scratchFloat64(length, zeroed = true) {
+  if (!open || length > SCRATCH_MAX_LENGTH || lent >= SCRATCH_SLOTS) return new Float64Array(length);
+  const slot = lent++;
+  let kept3 = slots[slot];
+  if (kept3 === void 0 || kept3.length < length) {
+    kept3 = new Float64Array(Math.min(SCRATCH_MAX_LENGTH, 2 ** Math.ceil(Math.log2(Math.max(length, 1024)))));
+    slots[slot] = kept3;
+    return kept3.subarray(0, length);
+  }
+  const view = kept3.subarray(0, length);
+  return zeroed ? view.fill(0) : view;
+}
+function scratchOpen() {
+  return open;
+}
+var SCRATCH_MAX_LENGTH, SCRATCH_SLOTS, slots, lent, open;
+var init_scratch = __esm({
+  "src/drift/kernels/scratch.ts"() {
+    "use strict";
+    SCRATCH_MAX_LENGTH = 1 << 18;
+    SCRATCH_SLOTS = 16;
+    slots = [];
+    lent = 0;
+    open = false;
+  }
+});
+
 // src/drift/kernels/sorted.ts
 function sortedCopy(values) {
-  return fastSortedCopy(values);
+  if (values.length < 4096) return fastSortedCopy(values);
+  const allocate = (length) => scratchFloat64(length, false);
+  return countingSortedCopy(values, allocate) ?? decimalSortedCopy(values, allocate) ?? radixSortedCopy(values, allocate);
 }
 function cached(pair2, key, build2) {
   const hit = pair2.cache.get(key);
@@ -700,6 +829,8 @@ var init_sorted = __esm({
   "src/drift/kernels/sorted.ts"() {
     "use strict";
     init_sort();
+    init_decimal_sort();
+    init_scratch();
     SORTED_REFERENCE = "kernels:sorted-reference";
     SORTED_CURRENT = "kernels:sorted-current";
   }
@@ -781,7 +912,7 @@ function histogramCountsFromPrefix(values, prefix, edges) {
   let previous = lowerBound2(values, edges[0]);
   for (let i = 0; i < bins; i++) {
     const next = i + 1 === bins ? upperBound(values, edges[bins]) : lowerBound2(values, edges[i + 1]);
-    out[i] = next > previous ? prefix[next] - prefix[previous] : 0;
+    out[i] = next > previous ? prefix ? prefix[next] - prefix[previous] : next - previous : 0;
     if (next > previous) previous = next;
   }
   return out;
@@ -817,13 +948,26 @@ function runEnd(sorted, start, end, value) {
 }
 function runsOfSorted(sorted) {
   const n = sorted.length;
+  if (n <= SCRATCH_MAX_LENGTH && scratchOpen()) {
+    const values2 = scratchFloat64(n, false);
+    const counts2 = scratchFloat64(n, false);
+    let k2 = 0;
+    for (let i = 0; i < n; ) {
+      const end = runEnd(sorted, i, n, sorted[i]);
+      values2[k2] = sorted[i];
+      counts2[k2] = end - i;
+      k2++;
+      i = end;
+    }
+    return { values: values2.subarray(0, k2), counts: counts2.subarray(0, k2), total: n };
+  }
   let runs = 0;
   for (let i = 0; i < n; ) {
     i = runEnd(sorted, i, n, sorted[i]);
     runs++;
   }
-  const values = new Float64Array(runs);
-  const counts = new Float64Array(runs);
+  const values = scratchFloat64(runs, false);
+  const counts = scratchFloat64(runs, false);
   let k = 0;
   for (let i = 0; i < n; ) {
     const end = runEnd(sorted, i, n, sorted[i]);
@@ -837,6 +981,7 @@ function runsOfSorted(sorted) {
 var init_runs = __esm({
   "src/drift/kernels/runs.ts"() {
     "use strict";
+    init_scratch();
   }
 });
 
@@ -902,9 +1047,9 @@ function mergeRuns(reference, current) {
   const curCounts = current.counts;
   const k1 = refValues.length;
   const k2 = curValues.length;
-  const values = new Float64Array(k1 + k2);
-  const referenceCounts = new Float64Array(k1 + k2);
-  const currentCounts = new Float64Array(k1 + k2);
+  const values = scratchFloat64(k1 + k2, false);
+  const referenceCounts = scratchFloat64(k1 + k2);
+  const currentCounts = scratchFloat64(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -942,7 +1087,13 @@ function mergeRuns(reference, current) {
   };
 }
 function mergedDistribution(pair2) {
-  return cachedOnPair(pair2, MERGED, () => mergeRuns(referenceRuns(pair2), currentRuns(pair2)));
+  return cachedOnPair(pair2, MERGED, () => {
+    const merged = mergeRuns(referenceRuns(pair2), currentRuns(pair2));
+    const reference = cachedSortedSide(pair2, "reference");
+    const current = cachedSortedSide(pair2, "current");
+    if (reference !== void 0 || current !== void 0) SORTED_SIDES.set(merged, { reference, current });
+    return merged;
+  });
 }
 function valueCounts(pair2) {
   return mergedDistribution(pair2);
@@ -963,8 +1114,10 @@ function prefixesOf(merged) {
   let prefixes = PREFIXES.get(merged);
   if (prefixes === void 0) {
     const k = merged.values.length;
-    const reference = new Float64Array(k + 1);
-    const current = new Float64Array(k + 1);
+    const reference = scratchFloat64(k + 1, false);
+    const current = scratchFloat64(k + 1, false);
+    reference[0] = 0;
+    current[0] = 0;
     const referenceCounts = merged.referenceCounts;
     const currentCounts = merged.currentCounts;
     for (let i = 0; i < k; i++) {
@@ -977,30 +1130,34 @@ function prefixesOf(merged) {
   return prefixes;
 }
 function mergedHistogram(merged, side2, edges) {
+  const sorted = SORTED_SIDES.get(merged)?.[side2];
+  if (sorted !== void 0) return histogramCountsFromPrefix(sorted, void 0, edges);
   return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side2], edges);
 }
-var MERGED, PREFIXES;
+var MERGED, SORTED_SIDES, PREFIXES;
 var init_merged = __esm({
   "src/drift/kernels/merged.ts"() {
     "use strict";
     init_histogram();
     init_runs();
     init_side_runs();
+    init_scratch();
     init_sorted();
     MERGED = "kernels:merged";
+    SORTED_SIDES = /* @__PURE__ */ new WeakMap();
     PREFIXES = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/drift/kernels/ecdf.ts
 function termArrays(terms) {
-  if (kept !== void 0 && kept.slots.length >= terms) return kept;
+  if (kept2 !== void 0 && kept2.slots.length >= terms) return kept2;
   const arrays = {
     slots: new Int32Array(terms),
     absTerms: new Float64Array(terms),
     squareTerms: new Float64Array(terms)
   };
-  if (terms <= KEPT_MAX_TERMS) kept = arrays;
+  if (terms <= KEPT_MAX_TERMS) kept2 = arrays;
   return arrays;
 }
 function ecdfWalk(merged) {
@@ -1009,7 +1166,7 @@ function ecdfWalk(merged) {
   const distinct = values.length;
   const pooled = n1 + n2;
   const terms = Math.max(distinct - 1, 0);
-  const { slots, absTerms } = termArrays(terms);
+  const { slots: slots2, absTerms } = termArrays(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -1023,7 +1180,7 @@ function ecdfWalk(merged) {
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
-      slots[k] = position - 1;
+      slots2[k] = position - 1;
       absTerms[k] = Math.abs(diff) * (values[k + 1] - values[k]);
     }
   }
@@ -1033,7 +1190,7 @@ function ecdfWalk(merged) {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    wasserstein1: sparsePairwiseSum(slots2, absTerms, terms, Math.max(pooled - 1, 0)),
     get energyIntegral() {
       return energy ??= energyIntegralOf(merged);
     }
@@ -1043,7 +1200,7 @@ function energyIntegralOf(merged) {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
   const distinct = values.length;
   const terms = Math.max(distinct - 1, 0);
-  const { slots, squareTerms } = termArrays(terms);
+  const { slots: slots2, squareTerms } = termArrays(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -1052,15 +1209,15 @@ function energyIntegralOf(merged) {
     cumCur += currentCounts[k];
     position += referenceCounts[k] + currentCounts[k];
     const diff = cumRef / n1 - cumCur / n2;
-    slots[k] = position - 1;
+    slots2[k] = position - 1;
     squareTerms[k] = diff * diff * (values[k + 1] - values[k]);
   }
-  return sparsePairwiseSum(slots, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
+  return sparsePairwiseSum(slots2, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
 }
 function columnEcdfWalk(pair2) {
   return cachedOnPair(pair2, WALK, () => ecdfWalk(mergedDistribution(pair2)));
 }
-var WALK, kept, KEPT_MAX_TERMS;
+var WALK, kept2, KEPT_MAX_TERMS;
 var init_ecdf = __esm({
   "src/drift/kernels/ecdf.ts"() {
     "use strict";
@@ -7385,7 +7542,7 @@ var require_erfcx_y100 = __commonJS({
   "node_modules/@stdlib/math-base-special-erfcx/lib/erfcx_y100.js"(exports2, module2) {
     "use strict";
     var floor = require_lib7();
-    var table2 = [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p40, p41, p42, p43, p44, p45, p46, p47, p48, p49, p50, p51, p52, p53, p54, p55, p56, p57, p58, p59, p60, p61, p62, p63, p64, p65, p66, p67, p68, p69, p70, p71, p72, p73, p74, p75, p76, p77, p78, p79, p80, p81, p82, p83, p84, p85, p86, p87, p88, p89, p90, p91, p92, p93, p94, p95, p96, p97, p98, p99, p100];
+    var table = [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p40, p41, p42, p43, p44, p45, p46, p47, p48, p49, p50, p51, p52, p53, p54, p55, p56, p57, p58, p59, p60, p61, p62, p63, p64, p65, p66, p67, p68, p69, p70, p71, p72, p73, p74, p75, p76, p77, p78, p79, p80, p81, p82, p83, p84, p85, p86, p87, p88, p89, p90, p91, p92, p93, p94, p95, p96, p97, p98, p99, p100];
     function p0(t2) {
       return 7087803245410644e-19 + (712340910470263e-18 + (35779077297597742e-22 + (17403143962587938e-24 + (8171066004730779e-26 + (3688502236043496e-28 + 15917038551111112e-31 * t2) * t2) * t2) * t2) * t2) * t2;
     }
@@ -7691,7 +7848,7 @@ var require_erfcx_y100 = __commonJS({
     }
     function erfcxY100(y100) {
       var t2 = floor(y100);
-      var f = table2[t2];
+      var f = table[t2];
       return f(2 * y100 - (2 * t2 + 1));
     }
     module2.exports = erfcxY100;
@@ -8770,8 +8927,8 @@ function binarySearch(a, d, lo, hi) {
   }
   return a(lo) <= d ? lo : lo - 1;
 }
-function fisherExactTwoSided(table2) {
-  const [[a, b], [c, d]] = table2;
+function fisherExactTwoSided(table) {
+  const [[a, b], [c, d]] = table;
   if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) return 1;
   const n1 = a + b;
   const n2 = c + d;
@@ -8823,11 +8980,11 @@ function fisherExactOnColumn(pair2) {
   const ones = counts.values.length === 2 ? 1 : 0;
   const onesReference = counts.values.length === 2 ? counts.referenceCounts[ones] : 0;
   const onesCurrent = counts.values.length === 2 ? counts.currentCounts[ones] : 0;
-  const table2 = [
+  const table = [
     [onesCurrent, counts.currentSize - onesCurrent],
     [onesReference, counts.referenceSize - onesReference]
   ];
-  return { table: table2, pValue: fisherExactTwoSided(table2) };
+  return { table, pValue: fisherExactTwoSided(table) };
 }
 var RELATIVE_TOLERANCE, Hypergeometric, fisherExact;
 var init_fisher_exact = __esm({
@@ -9278,9 +9435,9 @@ var init_double_double = __esm({
     DD_ONE = [1, 0];
     bitsView = new DataView(new ArrayBuffer(8));
     POWERS_OF_TWO = (() => {
-      const table2 = new Float64Array(1023 + 1074 + 1);
-      for (let k = -1074; k <= 1023; k++) table2[k + 1074] = 2 ** k;
-      return table2;
+      const table = new Float64Array(1023 + 1074 + 1);
+      for (let k = -1074; k <= 1023; k++) table[k + 1074] = 2 ** k;
+      return table;
     })();
   }
 });
@@ -10441,11 +10598,11 @@ var init_options = __esm({
 function isCounted(snapshot2) {
   return "counted" in snapshot2;
 }
-function hasColumn(table2, name2) {
-  return table2.columns.some((column) => column.name === name2) || (table2.unloaded?.includes(name2) ?? false);
+function hasColumn(table, name2) {
+  return table.columns.some((column) => column.name === name2) || (table.unloaded?.includes(name2) ?? false);
 }
-function getColumn(table2, name2) {
-  return table2.columns.find((column) => column.name === name2);
+function getColumn(table, name2) {
+  return table.columns.find((column) => column.name === name2);
 }
 function countMissing(column) {
   let missing = 0;
@@ -11106,7 +11263,7 @@ function runMoments(runs, n) {
 }
 function presentValues(values, rows, count) {
   if (count === rows) return values.subarray(0, rows);
-  const present = new Float64Array(count);
+  const present = scratchFloat64(count, false);
   let k = 0;
   for (let i = 0; i < rows; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
   return present;
@@ -11256,8 +11413,8 @@ function summaryColumnType(reference, current) {
   if (decidingSide === void 0) return "categorical";
   return inferColumnType(decidingSide) ?? "datetime";
 }
-function computeSummary(table2, rowFacts2, precomputed, typeOf, order) {
-  const rows = table2.rows;
+function computeSummary(table, rowFacts2, precomputed, typeOf, order) {
+  const rows = table.rows;
   const columnsByType = {
     numerical: 0,
     categorical: 0,
@@ -11269,8 +11426,8 @@ function computeSummary(table2, rowFacts2, precomputed, typeOf, order) {
   let constantColumns = 0;
   let almostConstantColumns = 0;
   let missingCells = 0;
-  const byName = new Map(table2.columns.map((column) => [column.name, column]));
-  const names = order ?? table2.columns.map((column) => column.name);
+  const byName = new Map(table.columns.map((column) => [column.name, column]));
+  const names = order ?? table.columns.map((column) => column.name);
   for (const name2 of names) {
     const column = byName.get(name2);
     const tally = precomputed?.(name2) ?? (column ? summarizeColumn(column, rows, void 0, typeOf?.(name2)) : void 0);
@@ -11307,6 +11464,7 @@ var init_summary = __esm({
     init_kernels();
     init_quantile();
     init_runs();
+    init_scratch();
     ALMOST_CONSTANT_SHARE = 0.95;
     TOP_VALUES = 10;
   }
@@ -11613,10 +11771,10 @@ function sortLabels(labels) {
   return labels.some((label) => SURROGATE.test(label)) ? labels.sort(compareCodePoints) : labels.sort();
 }
 function finiteValues(values) {
-  let kept2 = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] - values[i] === 0) kept2++;
-  if (kept2 === values.length) return values;
-  const out = new Float64Array(kept2);
+  let kept3 = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] === 0) kept3++;
+  if (kept3 === values.length) return values;
+  const out = scratchFloat64(kept3, false);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -11628,10 +11786,10 @@ function encodeCodes(codes, remap) {
   let present = 0;
   for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) present++;
   const out = new Float64Array(present);
-  let kept2 = 0;
+  let kept3 = 0;
   for (let i = 0; i < codes.length; i++) {
     const code2 = codes[i];
-    if (code2 >= 0) out[kept2++] = remap[code2];
+    if (code2 >= 0) out[kept3++] = remap[code2];
   }
   return out;
 }
@@ -11755,6 +11913,7 @@ var init_prepare = __esm({
   "src/drift/prepare.ts"() {
     "use strict";
     init_counted();
+    init_scratch();
     init_side_runs();
     SURROGATE = /[\uD800-\uDFFF]/;
   }
@@ -11857,6 +12016,9 @@ function driftOfColumn({ name: name2, type: columnType, uniqueInEveryRow }, { re
   return { result, pair: pair2 };
 }
 function scoreColumn(column, tables, options) {
+  return withColumnScratch(() => scoreOneColumn(column, tables, options));
+}
+function scoreOneColumn(column, tables, options) {
   const { result, pair: pair2 } = driftOfColumn(column, tables, options);
   if (!pair2) return { result };
   const ref = getColumn(tables.reference, column.name);
@@ -11889,6 +12051,7 @@ var init_score_column = __esm({
     init_distribution();
     init_effect();
     init_kernels();
+    init_scratch();
     init_side_runs();
     init_options();
     init_prepare();
@@ -12363,8 +12526,8 @@ function trendMarkdown(trend, retrainThreshold) {
 function sparklineSvg(column) {
   const points = column.scores.flatMap((score, index) => score === null ? [] : [[index, score]]);
   const title = `${column.column}: score ${column.scores.map((score) => formatScore(score)).join(" \u2192 ")}`;
-  const open3 = `<svg class="spark" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width="${SPARK_WIDTH}" height="${SPARK_HEIGHT}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
-  if (points.length === 0) return `${open3}</svg>`;
+  const open4 = `<svg class="spark" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width="${SPARK_WIDTH}" height="${SPARK_HEIGHT}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
+  if (points.length === 0) return `${open4}</svg>`;
   const values = points.map(([, score]) => score);
   const low = Math.min(...values);
   const high = Math.max(...values);
@@ -12377,7 +12540,7 @@ function sparklineSvg(column) {
   const dots = points.map(
     ([index, score]) => `<circle cx="${x(index)}" cy="${y(score)}" r="2.2" class="${column.drifted[index] ? "dot drifted" : "dot"}"/>`
   ).join("");
-  return `${open3}<polyline points="${path}" fill="none" stroke="currentColor" stroke-width="1.2"/>${dots}</svg>`;
+  return `${open4}<polyline points="${path}" fill="none" stroke="currentColor" stroke-width="1.2"/>${dots}</svg>`;
 }
 function trendHtml(trend) {
   const runs = trend.runs.map(
@@ -13156,7 +13319,7 @@ function legend(labels, y) {
   const currentX = PLOT_LEFT + 26 + reference.length * 6.4 + 24;
   return `<g class="lg"><rect class="ref" x="${PLOT_LEFT}" y="${y}" width="14" height="10"/><text x="${PLOT_LEFT + 20}" y="${y + 9}">${escapeXml(reference)}</text><rect class="cur" x="${px2(currentX)}" y="${y}" width="14" height="10"/><text x="${px2(currentX + 20)}" y="${y + 9}">${escapeXml(current)}</text></g>`;
 }
-function open(height, title, column) {
+function open2(height, title, column) {
   return `<svg class="chart" data-column="${escapeXml(column)}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>`;
 }
 function tickIndices(count, wanted) {
@@ -13173,7 +13336,7 @@ function histogramSvg(column, distribution, labels) {
   const height = bottom + 22;
   const title = `Distribution of ${column}: reference vs current, share of rows per bin`;
   if (binCount < 1) {
-    return `${open(height, title, column)}<text class="empty" x="${WIDTH / 2}" y="${height / 2}">no values</text></svg>`;
+    return `${open2(height, title, column)}<text class="empty" x="${WIDTH / 2}" y="${height / 2}">no values</text></svg>`;
   }
   const referenceShares = shares(distribution.reference_counts);
   const currentShares = shares(distribution.current_counts);
@@ -13181,7 +13344,7 @@ function histogramSvg(column, distribution, labels) {
   const binWidth = (PLOT_RIGHT - PLOT_LEFT) / binCount;
   const x = (bin) => PLOT_LEFT + bin * binWidth;
   const y = (share) => bottom - share / yMax * (bottom - top);
-  const parts = [open(height, title, column), legend(labels, 4)];
+  const parts = [open2(height, title, column), legend(labels, 4)];
   for (const fraction of [0, 0.5, 1]) {
     const yy = px2(y(yMax * fraction));
     parts.push(
@@ -13240,7 +13403,7 @@ function categoriesSvg(column, distribution, labels) {
   const title = `Distribution of ${column}: reference vs current, share of rows per value`;
   const xMax = niceShareMax(Math.max(0, ...referenceShares, ...currentShares));
   const width = (share) => share / xMax * (barRight - barLeft);
-  const parts = [open(height, title, column), legend(labels, 4)];
+  const parts = [open2(height, title, column), legend(labels, 4)];
   if (names.length === 0) parts.push(`<text class="empty" x="${WIDTH / 2}" y="${top + 14}">no values</text>`);
   names.forEach((name2, row) => {
     const rowTop = top + row * rowHeight;
@@ -14211,9 +14374,14 @@ function decodingUtf16(inner, path) {
     }
   };
   const start = async () => {
-    const head = [];
-    while (head.length < 2 && !innerDone) head.push(...await readInner());
-    const bytes = Uint8Array.from(head);
+    let bytes = (await readInner()).slice();
+    while (bytes.length < 2 && !innerDone) {
+      const more = await readInner();
+      const joined = new Uint8Array(bytes.length + more.length);
+      joined.set(bytes);
+      joined.set(more, bytes.length);
+      bytes = joined;
+    }
     const order = utf16ByteOrder(bytes);
     if (order === void 0) {
       mode = "plain";
@@ -14277,18 +14445,20 @@ function grown(array, length) {
   bigger.set(array);
   return bigger;
 }
-function table(labels) {
-  let size = 16;
-  while (size < labels * 2) size *= 2;
-  return new Int32Array(size * 2).fill(-1);
+function slotsFor(labels) {
+  return Math.max(16, Math.ceil(labels) * 2);
 }
-var QUOTE, decoder, encoder, LabelStore;
+function startSlot(hash, scale) {
+  return Math.floor((hash >>> 0) * scale);
+}
+var QUOTE, decoder, encoder, TWO_TO_32, LabelStore;
 var init_label_store = __esm({
   "src/snapshot/label-store.ts"() {
     "use strict";
     QUOTE = 34;
     decoder = new TextDecoder("utf-8");
     encoder = new TextEncoder();
+    TWO_TO_32 = 4294967296;
     LabelStore = class {
       /**
        * @param expected labels to make room for in the table at once
@@ -14296,17 +14466,25 @@ var init_label_store = __esm({
        */
       constructor(expected = 0, hashMask = -1) {
         this.hashMask = hashMask;
-        this.slots = table(expected);
+        this.slotCount = slotsFor(expected);
+        this.scale = this.slotCount / TWO_TO_32;
+        this.slots = new Int32Array(this.slotCount);
       }
       hashMask;
       /** The labels' bytes, one after another: label `code` is `arena[offsets[code], offsets[code + 1])`. */
       arena = new Uint8Array(1 << 16);
       offsets = new Int32Array(1025);
       /**
-       * The open-addressing table: slot `s` is `slots[2s]`, a code or -1 when free, and `slots[2s + 1]`, that label's
-       * hash (a probe compares hashes without reaching for the arena).
+       * The open-addressing table: slot `s` holds a code plus one, 0 when free. A fresh table is all free with no pass
+       * over it (its pages are written first by the labels that land in them), and at 4 bytes a slot a million labels
+       * take 8 MB (with each label's hash beside its code it was 16 MB, filled with -1 before the first label).
        */
       slots;
+      /** Each label's hash by code: a probe compares it before any byte of the arena, and a rehash reuses it. */
+      hashes = new Int32Array(1025);
+      /** Slots in the table, and that number divided by 2^32 (see `startSlot`). */
+      slotCount;
+      scale;
       count = 0;
       /** Some label has a byte ≥ 0xEE (a character from U+E000 on): byte order may then differ from UTF-16 order. */
       high = false;
@@ -14314,9 +14492,12 @@ var init_label_store = __esm({
       scratch = new Uint8Array(256);
       /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
       reserve(labels) {
-        if (labels * 2 > this.slots.length / 2) this.rehash(labels);
-        if (labels + 1 > this.offsets.length) this.offsets = grown(this.offsets, labels + 1);
-        const bytes = this.count === 0 ? 0 : Math.ceil(this.offsets[this.count] / this.count * labels * 1.1);
+        if (labels * 2 > this.slotCount) this.rehash(labels);
+        if (labels + 1 > this.offsets.length) {
+          this.offsets = grown(this.offsets, labels + 1);
+          this.hashes = grown(this.hashes, labels + 1);
+        }
+        const bytes = this.count === 0 ? 0 : Math.ceil(this.offsets[this.count] / this.count * labels * 1.5);
         if (bytes > this.arena.length) {
           const bigger = new Uint8Array(bytes);
           bigger.set(this.arena.subarray(0, this.offsets[this.count]));
@@ -14326,6 +14507,8 @@ var init_label_store = __esm({
       /** Lets go of the look-up table: the store is read only from now on ({@link codeOf} must not be called). */
       seal() {
         this.slots = new Int32Array(0);
+        this.hashes = new Int32Array(0);
+        this.slotCount = 0;
       }
       /** Distinct labels stored. */
       get size() {
@@ -14360,14 +14543,14 @@ var init_label_store = __esm({
           }
         }
         const h1 = this.hash(bytes, start, end);
-        const slots = this.slots;
-        const mask = (slots.length >> 1) - 1;
-        let slot = h1 & mask;
+        const slots2 = this.slots;
+        const size = this.slotCount;
+        let slot = startSlot(h1, this.scale);
         const length = end - start;
         for (; ; ) {
-          const code2 = slots[2 * slot];
+          const code2 = slots2[slot] - 1;
           if (code2 < 0) break;
-          if (slots[2 * slot + 1] === h1) {
+          if (this.hashes[code2] === h1) {
             const from = this.offsets[code2];
             if (this.offsets[code2 + 1] - from === length) {
               let i = 0;
@@ -14375,13 +14558,13 @@ var init_label_store = __esm({
               if (i === length) return code2;
             }
           }
-          slot = slot + 1 & mask;
+          slot = slot + 1 === size ? 0 : slot + 1;
         }
         return this.add(bytes, start, end, h1, slot);
       }
       /**
        * A label's hash: FNV-1a over its bytes, avalanched by murmur3's finalizer so the low bits that pick a slot are
-       * well mixed. It is kept in the table beside the code: a probe compares it before any byte, so labels are compared
+       * well mixed. It is kept by code: a probe compares it before any byte, so labels are compared
        * byte by byte only when their hashes are equal (about one probe in 2^32 for different labels).
        */
       hash(bytes, start, end) {
@@ -14397,7 +14580,11 @@ var init_label_store = __esm({
           return this.codeOf(text, 0, text.length);
         }
         const code2 = this.count++;
-        if (code2 + 1 === this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
+        if (code2 + 1 === this.offsets.length) {
+          this.offsets = grown(this.offsets, this.offsets.length * 2);
+          this.hashes = grown(this.hashes, this.offsets.length);
+        }
+        this.hashes[code2] = h1;
         const from = this.offsets[code2];
         const to = from + (end - start);
         if (to > this.arena.length) {
@@ -14411,25 +14598,23 @@ var init_label_store = __esm({
           this.arena[from + i - start] = b;
         }
         this.offsets[code2 + 1] = to;
-        if ((code2 + 1) * 2 > this.slots.length >> 1) this.rehash(this.count * 2);
-        else {
-          this.slots[2 * slot] = code2;
-          this.slots[2 * slot + 1] = h1;
-        }
+        if ((code2 + 1) * 2 > this.slotCount) this.rehash(this.count * 2);
+        else this.slots[slot] = code2 + 1;
         return code2;
       }
       /** A table for `labels` labels, with every code re-inserted. */
       rehash(labels) {
-        const slots = table(Math.max(labels, this.count));
-        const mask = (slots.length >> 1) - 1;
+        const size = slotsFor(Math.max(labels, this.count));
+        const scale = size / TWO_TO_32;
+        const slots2 = new Int32Array(size);
         for (let code2 = 0; code2 < this.count; code2++) {
-          const h1 = this.hash(this.arena, this.offsets[code2], this.offsets[code2 + 1]);
-          let slot = h1 & mask;
-          while (slots[2 * slot] >= 0) slot = slot + 1 & mask;
-          slots[2 * slot] = code2;
-          slots[2 * slot + 1] = h1;
+          let slot = startSlot(this.hashes[code2], scale);
+          while (slots2[slot] !== 0) slot = slot + 1 === size ? 0 : slot + 1;
+          slots2[slot] = code2 + 1;
         }
-        this.slots = slots;
+        this.slots = slots2;
+        this.slotCount = size;
+        this.scale = scale;
       }
       /** The label of `code` as a string. */
       decode(code2) {
@@ -14608,13 +14793,22 @@ var init_column_builder = __esm({
       sawNonInteger = false;
       /** A cell contradicted the column's mode: re-read the column as strings. */
       needsStringPass = false;
+      /**
+       * {@link readsLabelsAsBytes} kept as a plain field, so a reader can test it once per cell without a call: it can
+       * turn true only when a string label is added (see `noteLabels`), and stays true once the labels are in the store.
+       */
+      bytesLabels = false;
       get size() {
         return this.length;
       }
       /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
       reserve(capacity) {
         if (capacity > (this.mode === "string" ? this.codes.length : this.numbers.length)) this.grow(capacity);
-        this.store?.reserve(capacity);
+        if (this.store && this.labelsNearlyAllDistinct(this.store.size)) this.store.reserve(capacity);
+      }
+      /** Whether at least 9 cells in 10 so far brought a new label (an id), given `labels` distinct labels. */
+      labelsNearlyAllDistinct(labels) {
+        return labels * 10 >= this.presentStrings * 9;
       }
       grow(requested) {
         const capacity = requested ?? Math.max(1024, this.length * 2);
@@ -14662,6 +14856,28 @@ var init_column_builder = __esm({
         this.numbers[this.length++] = value;
         if (!isInteger) this.sawNonInteger = true;
       }
+      /**
+       * Appends `count` numeric cells, `values[from, from + count)`, each written as an integer when its `integer` flag
+       * is 1: what {@link pushNumber} does cell by cell, in one loop (a reader's batch of a numeric column).
+       */
+      pushNumbers(values, integer, from, count) {
+        if (this.mode === "undecided" && count > 0) this.mode = "number";
+        if (this.mode !== "number") {
+          for (let at2 = from; at2 < from + count; at2++) this.pushNumber(values[at2], integer[at2] === 1);
+          return;
+        }
+        if (this.length + count > this.numbers.length)
+          this.grow(Math.max(this.length + count, this.length * 2, 1024));
+        const numbers = this.numbers;
+        let to = this.length;
+        let integers = 1;
+        for (let at2 = from; at2 < from + count; at2++) {
+          numbers[to++] = values[at2];
+          integers &= integer[at2];
+        }
+        this.length = to;
+        if (integers === 0) this.sawNonInteger = true;
+      }
       /** Appends a cell given as text (not a number): missing token, boolean or string. */
       pushText(text) {
         if (MISSING_TOKENS.has(text)) return this.pushMissing();
@@ -14699,6 +14915,41 @@ var init_column_builder = __esm({
         if (this.length === this.codes.length) this.grow();
         this.codes[this.length++] = code2;
         this.presentStrings++;
+        this.noteLabels();
+      }
+      /**
+       * Appends a text cell as {@link pushText} does and returns a token that {@link replayText} turns into the same
+       * append, or -1 when there is none. In a string column the token is the label's code, in a bool column the
+       * value; both modes are final, so a reader that caches a cell's token per column (a categorical's few labels)
+       * replays it for every later cell with the same text without hashing or looking the text up again.
+       */
+      pushTextToken(text) {
+        this.pushText(text);
+        if (this.length === 0 || MISSING_TOKENS.has(text)) return -1;
+        if (this.mode === "string") {
+          const code2 = this.codes[this.length - 1];
+          return code2 >= 0 ? code2 : -1;
+        }
+        if (this.mode === "bool") {
+          const value = this.numbers[this.length - 1];
+          return value === value ? value : -1;
+        }
+        return -1;
+      }
+      /** Appends the cell whose token {@link pushTextToken} returned (for the same text, in this builder). */
+      replayText(token) {
+        if (this.mode === "string") {
+          if (this.length === this.codes.length) this.grow();
+          this.codes[this.length++] = token;
+          this.presentStrings++;
+        } else {
+          if (this.length === this.numbers.length) this.grow();
+          this.numbers[this.length++] = token;
+        }
+      }
+      /** Sets {@link bytesLabels} once the labels turn out mostly distinct (checked after each string cell). */
+      noteLabels() {
+        if (!this.bytesLabels && this.readsLabelsAsBytes) this.bytesLabels = true;
       }
       /**
        * Whether most labels so far occur once (an id, free text): caching labels by their bytes no longer pays, so a
@@ -14726,7 +14977,10 @@ var init_column_builder = __esm({
         if (this.mode !== "string") throw new Error(`column '${this.name}': pushStringBytes outside string mode`);
         if (isMissingBytes(bytes, start, end)) return this.pushMissing();
         if (!this.store) {
-          const store = new LabelStore(Math.max(this.dictionary.length * 2, this.codes.length));
+          const labels = this.dictionary.length;
+          const store = new LabelStore(
+            this.labelsNearlyAllDistinct(labels) ? Math.max(labels * 2, this.codes.length) : labels * 2
+          );
           for (const label of this.dictionary) {
             const encoded = encoder2.encode(label);
             store.codeOf(encoded, 0, encoded.length);
@@ -14740,6 +14994,7 @@ var init_column_builder = __esm({
         if (this.length === this.codes.length) this.grow();
         this.codes[this.length++] = code2;
         this.presentStrings++;
+        this.bytesLabels = true;
       }
       /** The code of a label, adding it to the dictionary when new. */
       codeOf(text) {
@@ -14763,11 +15018,11 @@ var init_column_builder = __esm({
       /** {@link codeOf} past {@link FEW_LABELS} labels. */
       manyCodeOf(text) {
         const hash = labelHash(text);
-        const slots = this.labelSlots;
-        const mask = slots.length - 1;
+        const slots2 = this.labelSlots;
+        const mask = slots2.length - 1;
         let slot = hash & mask;
         for (; ; ) {
-          const code3 = slots[slot];
+          const code3 = slots2[slot];
           if (code3 < 0) break;
           if (this.labelHashes[code3] === hash && this.dictionary[code3] === text) return code3;
           slot = slot + 1 & mask;
@@ -14780,8 +15035,8 @@ var init_column_builder = __esm({
           this.labelHashes = hashes;
         }
         this.labelHashes[code2] = hash;
-        if ((code2 + 1) * 2 > slots.length) this.rehashLabels();
-        else slots[slot] = code2;
+        if ((code2 + 1) * 2 > slots2.length) this.rehashLabels();
+        else slots2[slot] = code2;
         return code2;
       }
       /** Makes the label table four times the labels and re-inserts every code. */
@@ -14792,14 +15047,14 @@ var init_column_builder = __esm({
           this.labelSlots.length === 0 ? this.codes.length * 2 : 0
         );
         while (size < wanted) size *= 2;
-        const slots = new Int32Array(size).fill(-1);
-        const mask = slots.length - 1;
+        const slots2 = new Int32Array(size).fill(-1);
+        const mask = slots2.length - 1;
         for (let code2 = 0; code2 < this.dictionary.length; code2++) {
           let slot = this.labelHashes[code2] & mask;
-          while (slots[slot] >= 0) slot = slot + 1 & mask;
-          slots[slot] = code2;
+          while (slots2[slot] >= 0) slot = slot + 1 & mask;
+          slots2[slot] = code2;
         }
-        this.labelSlots = slots;
+        this.labelSlots = slots2;
       }
       /** Appends a boolean cell (JSON true/false, Postgres bool). */
       pushBool(value) {
@@ -15012,15 +15267,31 @@ var init_decimal = __esm({
 // src/snapshot/csv.ts
 function classifyText(bytes, text) {
   const infinity = INFINITY_TOKENS.get(text);
-  if (infinity !== void 0) return { bytes, text, number: infinity, isInteger: false, missing: false };
+  if (infinity !== void 0)
+    return { bytes, text, number: infinity, isInteger: false, missing: false, token: -1 };
   if (NUMBER_PATTERN.test(text))
-    return { bytes, text, number: Number(text), isInteger: INTEGER_PATTERN.test(text), missing: false };
-  return { bytes, text, number: Number.NaN, isInteger: false, missing: MISSING_TOKENS.has(text) };
+    return {
+      bytes,
+      text,
+      number: Number(text),
+      isInteger: INTEGER_PATTERN.test(text),
+      missing: false,
+      token: -1
+    };
+  return { bytes, text, number: Number.NaN, isInteger: false, missing: MISSING_TOKENS.has(text), token: -1 };
+}
+function cellKey(buf, start, length) {
+  let key = length < 255 ? length : 255;
+  if (length > 0) key |= buf[start] << 8;
+  if (length > 1) key |= buf[start + 1] << 16;
+  if (length > 2) key |= buf[start + 2] << 24;
+  return key;
 }
 function pushClassified(builder, cell2) {
-  if (!Number.isNaN(cell2.number)) builder.pushNumber(cell2.number, cell2.isInteger);
+  if (cell2.token >= 0) builder.replayText(cell2.token);
+  else if (!Number.isNaN(cell2.number)) builder.pushNumber(cell2.number, cell2.isInteger);
   else if (cell2.missing) builder.pushMissing();
-  else builder.pushText(cell2.text);
+  else cell2.token = builder.pushTextToken(cell2.text);
 }
 function decodeField(buf, start, end, quoted) {
   const text = decoder2.decode(buf.subarray(start, end));
@@ -15102,46 +15373,96 @@ function scanRecord(buf, pos, length, eof, delimiter, scan3, where) {
   }
 }
 function fieldsFor(columns) {
+  const batch = Math.min(1024, Math.max(16, Math.floor(BATCH_CELLS / Math.max(1, columns))));
+  const cells = columns * batch;
   return {
-    kinds: new Uint8Array(columns),
-    values: new Float64Array(columns),
-    integer: new Uint8Array(columns),
-    starts: new Int32Array(columns),
-    ends: new Int32Array(columns),
+    batch,
+    kinds: new Uint8Array(cells),
+    values: new Float64Array(cells),
+    integer: new Uint8Array(cells),
+    starts: new Int32Array(cells),
+    ends: new Int32Array(cells),
+    others: new Uint8Array(columns),
+    row: 0,
     count: 0
   };
 }
 function scanNumericRecord(buf, pos, length, eof, delimiter, fields) {
-  const columns = fields.kinds.length;
+  const { batch, kinds, values, integer, starts, ends, others } = fields;
+  const columns = others.length;
   let i = pos;
   let field = 0;
+  let at2 = fields.row;
   for (; ; ) {
     if (field === columns) return -1;
     let j = i;
     const c = i < length ? buf[i] : -1;
-    if (c === delimiter || c === LF || c === CR || c === -1) fields.kinds[field] = EMPTY;
-    else {
+    if (c === delimiter || c === LF || c === CR || c === -1) {
+      kinds[at2] = EMPTY;
+      others[field] = 1;
+    } else {
       if (c === QUOTE2) return -1;
-      j = readNumber(buf, i, length);
+      let k = c === 45 ? i + 1 : i;
+      let mantissa = 0;
+      let digits = 0;
+      let point = -1;
+      for (; k < length; k++) {
+        const d = buf[k] - 48;
+        if (d >= 0 && d <= 9) {
+          mantissa = mantissa * 10 + d;
+          digits++;
+        } else if (d === -2 && point < 0) point = k;
+        else break;
+      }
+      const stop = k < length ? buf[k] : -1;
+      if (digits > 0 && digits <= 15 && (stop === delimiter || stop === LF || stop === CR || stop === -1 && eof)) {
+        const value2 = point < 0 ? mantissa : mantissa / POW10[k - point - 1];
+        kinds[at2] = NUMBER;
+        values[at2] = c === 45 ? -value2 : value2;
+        integer[at2] = point < 0 ? 1 : 0;
+        starts[at2] = i;
+        ends[at2] = k;
+        field++;
+        at2 += batch;
+        if (stop === delimiter) {
+          i = k + 1;
+          continue;
+        }
+        if (stop === -1) {
+          fields.count = field;
+          return k;
+        }
+        j = k;
+        if (stop === CR) {
+          if (j + 1 >= length && !eof) return -1;
+          if (j + 1 < length && buf[j + 1] === LF) j++;
+        }
+        fields.count = field;
+        return j + 1;
+      }
+      const further = c === 43 || digits > 15 || stop === 101 || stop === 69 || stop === -1;
+      j = further ? readNumber(buf, i, length) : k;
       const after = j < length ? buf[j] : -1;
-      const value = lastDecimal.value;
+      const value = further ? lastDecimal.value : Number.NaN;
       if ((after === delimiter || after === LF || after === CR || after === -1) && value === value) {
-        fields.kinds[field] = NUMBER;
-        fields.values[field] = value;
-        fields.integer[field] = lastDecimal.isInteger ? 1 : 0;
+        kinds[at2] = NUMBER;
+        values[at2] = value;
+        integer[at2] = lastDecimal.isInteger ? 1 : 0;
       } else {
         while (j < length) {
           const d = buf[j];
           if (d === delimiter || d === LF || d === CR) break;
           j++;
         }
-        fields.kinds[field] = OTHER;
+        kinds[at2] = OTHER;
+        others[field] = 1;
       }
     }
     if (j >= length && !eof) return -1;
-    fields.starts[field] = i;
-    fields.ends[field] = j;
+    starts[at2] = i;
+    ends[at2] = j;
     field++;
+    at2 += batch;
     if (j >= length) {
       fields.count = field;
       return j;
@@ -15213,10 +15534,12 @@ async function forEachRecord(path, delimiter, onRecord, fast, onBytes) {
         const next = scanRecord(buf, pos, length, eof, delimiter, scan3, where);
         if (next < 0) break;
         progress.offset = base + next;
+        fast?.flush(buf);
         onRecord(buf, scan3, line, progress);
         line += scan3.newlines;
         pos = next;
       }
+      fast?.flush(buf);
       if (eof && pos >= length) break;
       buf.copyWithin(0, pos, length);
       base += pos;
@@ -15257,16 +15580,34 @@ async function readDelimited(path, options) {
     fields: void 0,
     onRecord(buf, fields, line, progress) {
       startRow(fields.count, line, progress);
-      const { kinds, values, integer, starts, ends } = fields;
-      for (let f = 0; f < fields.count; f++) {
+      fields.row++;
+      if (fields.row === fields.batch || spill && rows - blockStart === blockRows) this.flush(buf);
+    },
+    flush(buf) {
+      const fields = this.fields;
+      if (!fields || fields.row === 0) return;
+      const { batch, kinds, values, integer, starts, ends, others } = fields;
+      const count = fields.row;
+      fields.row = 0;
+      for (let f = 0; f < others.length; f++) {
         const builder = builders[f];
+        const from = f * batch;
+        const mixed2 = others[f] === 1;
+        others[f] = 0;
         if (!builder) continue;
-        const kind = kinds[f];
-        if (kind === EMPTY) builder.pushMissing();
-        else if (builder.readsLabelsAsBytes) {
-          builder.pushStringBytes(buf, starts[f], ends[f], false);
-        } else if (kind === NUMBER) builder.pushNumber(values[f], integer[f] === 1);
-        else pushClassified(builder, caches[f].get(buf, starts[f], ends[f], false));
+        if (!mixed2 && !builder.bytesLabels) {
+          builder.pushNumbers(values, integer, from, count);
+          continue;
+        }
+        const cache = caches[f];
+        for (let at2 = from; at2 < from + count; at2++) {
+          const kind = kinds[at2];
+          if (kind === EMPTY) builder.pushMissing();
+          else if (builder.bytesLabels) {
+            builder.pushStringBytes(buf, starts[at2], ends[at2], false);
+          } else if (kind === NUMBER) builder.pushNumber(values[at2], integer[at2] === 1);
+          else pushClassified(builder, cache.get(buf, starts[at2], ends[at2], false));
+        }
       }
     }
   };
@@ -15313,7 +15654,7 @@ async function readDelimited(path, options) {
           continue;
         }
         const quoted = scan3.quoted[f] === 1;
-        if (builder.readsLabelsAsBytes) {
+        if (builder.bytesLabels) {
           builder.pushStringBytes(buf, start, end, quoted);
           continue;
         }
@@ -15368,7 +15709,7 @@ async function readDelimited(path, options) {
     unloaded: header.filter((_name, index) => !builders[index])
   };
 }
-var QUOTE2, LF, CR, CHUNK_BYTES, INFINITY_TOKENS, NUMBER_PATTERN, INTEGER_PATTERN, CELL_CACHE_LIMIT, FEW_CELLS, CellCache, decoder2, NUMBER, EMPTY, OTHER;
+var QUOTE2, LF, CR, CHUNK_BYTES, INFINITY_TOKENS, NUMBER_PATTERN, INTEGER_PATTERN, CELL_CACHE_LIMIT, FEW_CELLS, CellCache, decoder2, NUMBER, EMPTY, OTHER, BATCH_CELLS;
 var init_csv = __esm({
   "src/snapshot/csv.ts"() {
     "use strict";
@@ -15401,12 +15742,20 @@ var init_csv = __esm({
       size = 0;
       /** The first few distinct cells, compared directly: most label columns have no more than these. */
       few = [];
+      /** Their {@link cellKey}s: one integer compare rules out a cell (and settles one of up to 3 bytes). */
+      fewKeys = new Int32Array(FEW_CELLS);
       get(buf, start, end, quoted) {
         const length = end - start;
-        outer: for (let k = 0; k < this.few.length; k++) {
-          const cell3 = this.few[k];
+        if (quoted && buf.subarray(start, end).includes(QUOTE2))
+          return classifyText(buf.slice(start, end), decodeField(buf, start, end, true));
+        const key = cellKey(buf, start, length);
+        const few = this.few;
+        outer: for (let k = 0; k < few.length; k++) {
+          if (this.fewKeys[k] !== key) continue;
+          const cell3 = few[k];
+          if (length <= 3) return cell3;
           if (cell3.bytes.length !== length) continue;
-          for (let i = 0; i < length; i++) if (cell3.bytes[i] !== buf[start + i]) continue outer;
+          for (let i = 3; i < length; i++) if (cell3.bytes[i] !== buf[start + i]) continue outer;
           return cell3;
         }
         let hash = 2166136261 ^ end - start;
@@ -15422,8 +15771,10 @@ var init_csv = __esm({
         const bytes = buf.slice(start, end);
         const text = decodeField(buf, start, end, quoted);
         const cell2 = classifyText(bytes, text);
-        if (this.few.length < FEW_CELLS) this.few.push(cell2);
-        else if (this.size < CELL_CACHE_LIMIT) {
+        if (few.length < FEW_CELLS) {
+          this.fewKeys[few.length] = key;
+          few.push(cell2);
+        } else if (this.size < CELL_CACHE_LIMIT) {
           this.size++;
           if (bucket) bucket.push(cell2);
           else this.buckets.set(hash, [cell2]);
@@ -15435,6 +15786,7 @@ var init_csv = __esm({
     NUMBER = 0;
     EMPTY = 1;
     OTHER = 2;
+    BATCH_CELLS = 16384;
   }
 });
 
@@ -19050,6 +19402,10 @@ var init_node = __esm({
 });
 
 // src/snapshot/parquet.ts
+var parquet_exports = {};
+__export(parquet_exports, {
+  readParquet: () => readParquet
+});
 import { closeSync as closeSync2 } from "node:fs";
 function isDateElement(element) {
   const logical = element.logical_type?.type;
@@ -19217,9 +19573,10 @@ async function readSnapshot(path, options = {}) {
     case "parquet": {
       if (options.spill)
         throw new Error("a Parquet file reads its column chunks by batch; it is not spilled");
-      const table2 = await readParquet(path, options.include);
+      const { readParquet: readParquet2 } = await Promise.resolve().then(() => (init_parquet(), parquet_exports));
+      const table = await readParquet2(path, options.include);
       options.onBytes?.(statSync2(path).size);
-      return table2;
+      return table;
     }
   }
 }
@@ -19231,8 +19588,23 @@ var init_snapshot = __esm({
     init_byte_source();
     init_csv();
     init_jsonl();
-    init_parquet();
     INPUT_FORMATS = ["csv", "tsv", "jsonl", "parquet"];
+  }
+});
+
+// src/snapshot/double-words.ts
+function canonicalHigh(value, high) {
+  return value !== value ? CANONICAL_NAN_HIGH : high === MINUS_ZERO_HIGH && value === 0 ? 0 : high;
+}
+function canonicalLow(value, low) {
+  return value !== value ? 0 : low;
+}
+var CANONICAL_NAN_HIGH, MINUS_ZERO_HIGH;
+var init_double_words = __esm({
+  "src/snapshot/double-words.ts"() {
+    "use strict";
+    CANONICAL_NAN_HIGH = 2146959360;
+    MINUS_ZERO_HIGH = 2147483648 | 0;
   }
 });
 
@@ -19263,11 +19635,11 @@ function fmix322(value) {
   h ^= h >>> 16;
   return h;
 }
-function lowCardinalityDuplicates(table2) {
-  const rows = table2.rows;
+function lowCardinalityDuplicates(table) {
+  const rows = table.rows;
   const keys = new Int32Array(rows);
   let radix = 1;
-  for (const column of table2.columns) {
+  for (const column of table.columns) {
     const limit = Math.floor(MAX_KEY_SPACE / radix);
     if (column.type === "string") {
       const distinct2 = column.dictionary.length + 1;
@@ -19295,23 +19667,19 @@ function lowCardinalityDuplicates(table2) {
       radix *= max2 - min + 1;
       continue;
     }
-    const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+    const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
     let capacity = 64;
     const maxDistinct = Math.min(limit, 4096);
     while (capacity < 2 * maxDistinct) capacity <<= 1;
     const mask = capacity - 1;
-    const slotLow = new Uint32Array(capacity);
-    const slotHigh = new Uint32Array(capacity);
+    const slotLow = new Int32Array(capacity);
+    const slotHigh = new Int32Array(capacity);
     const slotCode = new Int32Array(capacity).fill(-1);
     let distinct = 0;
     for (let i = 0; i < rows; i++) {
-      let low = words[2 * i];
-      let high = words[2 * i + 1];
-      if (low === 0 && high === 2147483648) high = 0;
-      else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
-        high = 2146959360;
-        low = 0;
-      }
+      const value = values[i];
+      const high = canonicalHigh(value, words[2 * i + 1]);
+      const low = canonicalLow(value, words[2 * i]);
       let slot = fmix322(low ^ Math.imul(high, 2654435761)) & mask;
       let code2;
       for (; ; ) {
@@ -19344,27 +19712,131 @@ function lowCardinalityDuplicates(table2) {
   }
   return rows - distinctRows;
 }
-function searchDuplicatedRows(table2, options = {}) {
-  const rows = table2.rows;
+function candidateRows(table) {
+  const rows = table.rows;
+  const limit = rows * CANDIDATE_SHARE;
+  let best;
+  for (const column of table.columns)
+    if (column.type === "string" && (!best || column.dictionary.length > best.dictionary.length))
+      best = column;
+  if (!best || rows - best.dictionary.length - 1 >= limit) return void 0;
+  const codes = best.codes;
+  const seen = new Uint8Array(best.dictionary.length + 1);
+  for (let i = 0; i < rows; i++) {
+    const slot = codes[i] + 1;
+    if (seen[slot] < 2) seen[slot]++;
+  }
+  let count = 0;
+  for (let i = 0; i < rows; i++) if (seen[codes[i] + 1] === 2) count++;
+  if (count >= limit) return void 0;
+  const candidates = new Int32Array(count);
+  let next = 0;
+  for (let i = 0; i < rows; i++) if (seen[codes[i] + 1] === 2) candidates[next++] = i;
+  return candidates;
+}
+function foldColumn(keys, values, count, stride) {
+  if (values instanceof Float64Array) foldNumbers(keys, values, count, stride);
+  else foldCodes(keys, values, count, stride);
+}
+function foldNumbers(keys, values, count, stride) {
+  const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+  for (let i = 0, row = 0; i < count; i++, row += stride) {
+    const value = values[row];
+    const high = canonicalHigh(value, words[2 * row + 1]);
+    keys[i] = murmurWord(murmurWord(keys[i], canonicalLow(value, words[2 * row])), high);
+  }
+}
+function foldCodes(keys, codes, count, stride) {
+  for (let i = 0, row = 0; i < count; i++, row += stride) keys[i] = murmurWord(keys[i], codes[row]);
+}
+function distinctKeys(keys) {
+  const sorted = keys.map(fmix322).sort();
+  let distinct = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  return distinct;
+}
+function partialKeyCandidates(canonical, rows) {
+  const columns = canonical.length;
+  if (rows < 4 * SAMPLE || columns < 2) return void 0;
+  const stride = Math.floor(rows / SAMPLE);
+  const distinct = [];
+  for (const values of canonical) {
+    const keys2 = new Int32Array(SAMPLE);
+    foldColumn(keys2, values, SAMPLE, stride);
+    distinct.push(distinctKeys(keys2));
+    if (distinct.at(-1) === SAMPLE) break;
+  }
+  const order = distinct.map((_, c) => c).sort((a, b) => distinct[b] - distinct[a] || a - b);
+  const repeatsAllowed = Math.floor(SAMPLE * SAMPLE / (16 * rows));
+  const sampleKeys = new Int32Array(SAMPLE);
+  const chosen = [];
+  let keyed = false;
+  for (const c of order) {
+    if (chosen.length === MAX_KEY_COLUMNS || 2 * (chosen.length + 1) > columns) break;
+    foldColumn(sampleKeys, canonical[c], SAMPLE, stride);
+    chosen.push(c);
+    keyed = SAMPLE - distinctKeys(sampleKeys) <= repeatsAllowed;
+    if (keyed) break;
+  }
+  if (!keyed) return void 0;
+  const keys = new Int32Array(rows);
+  for (const c of chosen) foldColumn(keys, canonical[c], rows, 1);
+  let bits = 1 << 15;
+  while (bits < 16 * rows && bits < 2 ** 28) bits *= 2;
+  const mask = bits - 1;
+  const once = new Int32Array(bits / 32);
+  const twice = new Int32Array(bits / 32);
+  for (let i = 0; i < rows; i++) {
+    const bucket = fmix322(keys[i]) & mask;
+    keys[i] = bucket;
+    const bit = 1 << (bucket & 31);
+    const word = bucket >>> 5;
+    if ((once[word] & bit) === 0) once[word] = once[word] | bit;
+    else twice[word] = twice[word] | bit;
+  }
+  const limit = rows * CANDIDATE_SHARE;
+  let count = 0;
+  for (let i = 0; i < rows; i++) if ((twice[keys[i] >>> 5] & 1 << (keys[i] & 31)) !== 0) count++;
+  if (count >= limit) return void 0;
+  const candidates = new Int32Array(count);
+  let next = 0;
+  for (let i = 0; i < rows; i++)
+    if ((twice[keys[i] >>> 5] & 1 << (keys[i] & 31)) !== 0) candidates[next++] = i;
+  return candidates;
+}
+function gather(canonical, rows) {
+  return canonical.map((values) => {
+    const cells = values instanceof Float64Array ? new Float64Array(rows.length) : new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) cells[i] = values[rows[i]];
+    return cells;
+  });
+}
+function searchDuplicatedRows(table, options = {}) {
+  const rows = table.rows;
   const none = { duplicated: 0, probes: 0, maxProbes: 0, method: "hash" };
-  if (rows < 2 || table2.columns.length === 0) return none;
-  if (table2.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
-  const few = options.lowCardinality === false ? void 0 : lowCardinalityDuplicates(table2);
+  if (rows < 2 || table.columns.length === 0) return none;
+  if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
+  const canonical = table.columns.map((column) => canonicalColumn(column));
+  const candidates = options.candidates === false ? void 0 : candidateRows(table) ?? partialKeyCandidates(canonical, rows);
+  if (candidates !== void 0) {
+    const found = hashSearch(gather(canonical, candidates), candidates.length);
+    return { ...found, method: "candidates" };
+  }
+  const few = options.lowCardinality === false ? void 0 : lowCardinalityDuplicates(table);
   if (few !== void 0) return { duplicated: few, probes: 0, maxProbes: 0, method: "keys" };
-  const canonical = table2.columns.map((column) => canonicalColumn(column));
+  return { ...hashSearch(canonical, rows), method: "hash" };
+}
+function hashSearch(canonical, rows) {
+  if (rows < 2) return { duplicated: 0, probes: 0, maxProbes: 0 };
   const lane1 = new Int32Array(rows).fill(758484428);
   const lane2 = new Int32Array(rows).fill(374761393);
   for (const values of canonical) {
     if (values instanceof Float64Array) {
-      const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+      const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
       for (let i = 0; i < rows; i++) {
-        let low = words[2 * i];
-        let high = words[2 * i + 1];
-        if (low === 0 && high === 2147483648) high = 0;
-        else if ((high & 2146435072) === 2146435072 && (high & 1048575 | low) !== 0) {
-          high = 2146959360;
-          low = 0;
-        }
+        const value = values[i];
+        const high = canonicalHigh(value, words[2 * i + 1]);
+        const low = canonicalLow(value, words[2 * i]);
         lane1[i] = murmurWord(murmurWord(lane1[i], low), high);
         lane2[i] = xxWord(xxWord(lane2[i], high), low);
       }
@@ -19383,7 +19855,7 @@ function searchDuplicatedRows(table2, options = {}) {
   }
   let capacity = 1;
   while (capacity < rows * 2) capacity <<= 1;
-  const slots = new Int32Array(capacity).fill(-1);
+  const slots2 = new Int32Array(capacity).fill(-1);
   const mask = capacity - 1;
   const equalRows = (a, b) => {
     for (const values of canonical) {
@@ -19402,9 +19874,9 @@ function searchDuplicatedRows(table2, options = {}) {
     let slot = low & mask;
     let probe = 0;
     for (; ; ) {
-      const other = slots[slot];
+      const other = slots2[slot];
       if (other < 0) {
-        slots[slot] = row;
+        slots2[slot] = row;
         break;
       }
       if (lane2[other] === low && lane1[other] === high && equalRows(other, row)) {
@@ -19417,10 +19889,10 @@ function searchDuplicatedRows(table2, options = {}) {
     probes += probe;
     if (probe > maxProbes) maxProbes = probe;
   }
-  return { duplicated, probes, maxProbes, method: "hash" };
+  return { duplicated, probes, maxProbes };
 }
-function countDuplicatedRows(table2) {
-  return searchDuplicatedRows(table2).duplicated;
+function countDuplicatedRows(table) {
+  return searchDuplicatedRows(table).duplicated;
 }
 function hasMissing(column) {
   if (column.type === "string") {
@@ -19432,8 +19904,8 @@ function hasMissing(column) {
   for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
   return false;
 }
-function countEmptyRows(table2) {
-  const { rows, columns } = table2;
+function countEmptyRows(table) {
+  const { rows, columns } = table;
   if (columns.length === 0 || !columns.every(hasMissing)) return 0;
   const missingPerRow = new Uint32Array(rows);
   for (const column of columns) {
@@ -19447,18 +19919,22 @@ function countEmptyRows(table2) {
   for (let r = 0; r < rows; r++) if (missingPerRow[r] === columns.length) empty2++;
   return empty2;
 }
-function rowFactsOf(table2) {
-  return { duplicatedRows: countDuplicatedRows(table2), emptyRows: countEmptyRows(table2) };
+function rowFactsOf(table) {
+  return { duplicatedRows: countDuplicatedRows(table), emptyRows: countEmptyRows(table) };
 }
-var C1, C2, P2, P3, MAX_KEY_SPACE;
+var C1, C2, P2, P3, MAX_KEY_SPACE, CANDIDATE_SHARE, SAMPLE, MAX_KEY_COLUMNS;
 var init_row_facts = __esm({
   "src/snapshot/row-facts.ts"() {
     "use strict";
+    init_double_words();
     C1 = 3432918353;
     C2 = 461845907;
     P2 = 2246822519;
     P3 = 3266489917;
     MAX_KEY_SPACE = 2 ** 28;
+    CANDIDATE_SHARE = 1 / 3;
+    SAMPLE = 4096;
+    MAX_KEY_COLUMNS = 4;
   }
 });
 
@@ -19475,15 +19951,15 @@ function columnFilterFunction(filter) {
   return void 0;
 }
 async function readRequest(request, sharedMemory = false, onBytes) {
-  const table2 = await readSnapshot(request.path, {
+  const table = await readSnapshot(request.path, {
     format: request.format,
     include: columnFilterFunction(request.filter),
     sharedMemory,
     onBytes
   });
   return {
-    table: table2,
-    rowFacts: request.rowFacts === false ? { duplicatedRows: 0, emptyRows: 0 } : rowFactsOf(table2)
+    table,
+    rowFacts: request.rowFacts === false ? { duplicatedRows: 0, emptyRows: 0 } : rowFactsOf(table)
   };
 }
 var readInThisThread;
@@ -19627,13 +20103,13 @@ async function readFileSources(sources, cwd, filter, readFiles = readInThisThrea
   });
 }
 async function loadSnapshot(source, cwd, filter) {
-  const [table2] = await withLocalPaths(
+  const [table] = await withLocalPaths(
     [source],
     cwd,
     ([path]) => readSnapshot(path, { format: source.format, include: columnFilterFunction(filter) }).then((t2) => [t2])
   );
   const described = describeSource(source);
-  return table2.source === described ? table2 : { ...table2, source: described };
+  return table.source === described ? table : { ...table, source: described };
 }
 var init_files = __esm({
   "src/snapshot/files.ts"() {
@@ -19781,7 +20257,7 @@ function isHex(c) {
 function hexValue(c) {
   return c <= 57 ? c - 48 : (c | 32) - 97 + 10;
 }
-var OID, TAB, LF3, BACKSLASH, MS_PER_DAY, CopyTextDecoder, TIMESTAMP_PATTERN;
+var OID, TAB, LF3, BACKSLASH, MS_PER_DAY, INT, FLOAT, BOOL, OTHER2, POW103, CopyTextDecoder, TIMESTAMP_PATTERN;
 var init_copy_text = __esm({
   "src/snapshot/postgres/copy-text.ts"() {
     "use strict";
@@ -19803,32 +20279,75 @@ var init_copy_text = __esm({
     LF3 = 10;
     BACKSLASH = 92;
     MS_PER_DAY = 864e5;
+    INT = 0;
+    FLOAT = 1;
+    BOOL = 2;
+    OTHER2 = 3;
+    POW103 = Array.from({ length: 16 }, (_, i) => 10 ** i);
     CopyTextDecoder = class {
-      constructor(columns, capacityHint = 1024) {
+      /**
+       * @param capacityHint rows to make room for at once
+       * @param estimated the hint is an estimate: the columns get room for a sixteenth more and past that grow by a
+       *   sixteenth of it at a time (up to twice the hint) rather than doubling, so a slightly low estimate neither
+       *   doubles the columns nor has them copied when they are trimmed to the row count (room never written to is
+       *   never touched, so it costs no memory)
+       */
+      constructor(columns, capacityHint = 1024, estimated = false) {
         this.columns = columns;
-        const capacity = Math.max(16, capacityHint);
+        const hint = Math.max(16, capacityHint);
+        this.step = Math.ceil(hint / 16);
+        const capacity = estimated ? hint + this.step : hint;
         this.builders = columns.map(
           (spec) => new ColumnBuilder(spec.name, { capacity, storage: storageOfKind(spec.kind) })
         );
+        this.kinds = Uint8Array.from(
+          columns,
+          (spec) => spec.kind === "int" ? INT : spec.kind === "float" ? FLOAT : spec.kind === "bool" ? BOOL : OTHER2
+        );
+        if (estimated) this.reserved = capacity;
       }
       columns;
       builders;
       pending = null;
       length = 0;
+      /** Rows the columns have room for while the decoder sizes them (past that, the builders double them). */
+      reserved = Infinity;
+      step;
+      /** Each column's decoding as a small integer, compared once a cell. */
+      kinds;
+      /** Makes room for the next sixteenth of the estimate, or leaves growing to the builders past twice it. */
+      extend() {
+        if (this.reserved >= 32 * this.step) {
+          this.reserved = Infinity;
+          return;
+        }
+        this.reserved += this.step;
+        for (const builder of this.builders) builder.reserve(this.reserved);
+      }
       /** Rows decoded so far. */
       get rows() {
         return this.length;
       }
-      /** Decodes every complete row of `chunk` (plus the partial row left from the previous chunk). */
+      /**
+       * Decodes every complete row of `chunk` (plus the partial row left from the previous chunk). The chunk is not
+       * kept: the partial row at its end is copied.
+       */
       write(chunk) {
-        let buf = chunk;
+        let from = 0;
         if (this.pending !== null) {
-          buf = Buffer.concat([this.pending, chunk]);
+          const first = chunk.indexOf(LF3);
+          if (first < 0) {
+            this.pending = Buffer.concat([this.pending, chunk]);
+            return;
+          }
+          const joined = Buffer.concat([this.pending, chunk.subarray(0, first + 1)]);
           this.pending = null;
+          this.decodeRows(joined, joined.length - 1);
+          from = first + 1;
         }
-        const end = buf.lastIndexOf(LF3);
-        if (end >= 0) this.decodeRows(buf, end);
-        if (end + 1 < buf.length) this.pending = Buffer.from(buf.subarray(end + 1));
+        const end = chunk.lastIndexOf(LF3);
+        if (end >= from) this.decodeRows(chunk.subarray(from), end - from);
+        if (end + 1 < chunk.length) this.pending = Buffer.from(chunk.subarray(Math.max(end + 1, from)));
       }
       /**
        * Decodes the rows of `buf[0 .. end]` (`buf[end]` is a row's newline) in one scan of the bytes: a tab ends a
@@ -19838,15 +20357,41 @@ var init_copy_text = __esm({
        */
       decodeRows(buf, end) {
         const builders = this.builders;
-        const columns = this.columns;
+        const kinds = this.kinds;
         const last = builders.length - 1;
         let field = 0;
         let i = 0;
         while (i <= end) {
-          const kind = columns[field].kind;
+          const kind = kinds[field];
           const builder = builders[field];
           let separator = -1;
-          if (kind === "int") {
+          if (kind === FLOAT) {
+            let j = i;
+            const negative = buf[j] === 45;
+            if (negative) j++;
+            let value = 0;
+            let digits = 0;
+            let c = buf[j];
+            while (c >= 48 && c <= 57) {
+              value = value * 10 + (c - 48);
+              digits++;
+              c = buf[++j];
+            }
+            let fraction = 0;
+            if (c === 46 && digits > 0) {
+              c = buf[++j];
+              while (c >= 48 && c <= 57) {
+                value = value * 10 + (c - 48);
+                fraction++;
+                c = buf[++j];
+              }
+            }
+            if (digits > 0 && digits + fraction <= 15 && (c === TAB || c === LF3)) {
+              const magnitude = fraction === 0 ? value : value / POW103[fraction];
+              builder.pushNumber(negative ? -magnitude : magnitude, false);
+              separator = j;
+            }
+          } else if (kind === INT) {
             let j = i;
             const negative = buf[j] === 45;
             if (negative) j++;
@@ -19863,7 +20408,7 @@ var init_copy_text = __esm({
               builder.pushNumber(negative ? -value : value, true);
               separator = j;
             }
-          } else if (kind === "bool") {
+          } else if (kind === BOOL) {
             const c = buf[i + 1];
             const b = buf[i];
             if ((c === TAB || c === LF3) && (b === 116 || b === 102)) {
@@ -19875,7 +20420,7 @@ var init_copy_text = __esm({
             let j = i;
             let c = buf[j];
             while (c !== TAB && c !== LF3) c = buf[++j];
-            this.decodeCell(builder, kind, buf, i, j);
+            this.decodeCell(builder, this.columns[field].kind, buf, i, j);
             separator = j;
           }
           if (buf[separator] === TAB) {
@@ -19885,7 +20430,7 @@ var init_copy_text = __esm({
           } else {
             if (field !== last)
               throw new Error(`COPY row ${this.length + 1} has ${field + 1} fields, expected ${builders.length}`);
-            this.length++;
+            if (++this.length === this.reserved) this.extend();
             field = 0;
           }
           i = separator + 1;
@@ -19984,6 +20529,8 @@ var init_extended_query = __esm({
       rows = 0;
       /** An error of `sink`: the rest of the copy is read and dropped, then the statement fails with it. */
       sinkError;
+      /** Where the payloads of one socket chunk are gathered (valid for `sink` only during its call). */
+      out = Buffer.alloc(0);
       onSocketData = (chunk) => this.read(chunk);
       submit(connection) {
         const wire = connection;
@@ -20005,15 +20552,32 @@ var init_extended_query = __esm({
       /** Strips the message framing of one socket chunk; hands the socket back to pg at the end of the copy. */
       read(chunk) {
         const n = chunk.length;
-        const out = Buffer.allocUnsafe(n);
+        if (this.out.length < n) this.out = Buffer.allocUnsafe(Math.max(n, 65536));
+        const out = this.out;
         let outLength = 0;
         let pos = 0;
         while (pos < n) {
+          if (this.bodyLeft === 0 && this.headerLength === 0) {
+            let at2 = pos;
+            while (at2 + 5 <= n && chunk[at2] === COPY_DATA) {
+              const body = (chunk[at2 + 1] << 24 | chunk[at2 + 2] << 16 | chunk[at2 + 3] << 8 | chunk[at2 + 4]) - 4;
+              const bodyEnd = at2 + 5 + body;
+              if (bodyEnd > n) break;
+              if (body <= 64) for (let k = at2 + 5; k < bodyEnd; k++) out[outLength++] = chunk[k];
+              else {
+                chunk.copy(out, outLength, at2 + 5, bodyEnd);
+                outLength += body;
+              }
+              at2 = bodyEnd;
+            }
+            pos = at2;
+            if (pos >= n) break;
+          }
           if (this.bodyLeft === 0) {
             let headerStart = pos;
             if (this.headerLength === 0 && n - pos >= 5) {
               this.type = chunk[pos];
-              this.bodyLeft = chunk.readUInt32BE(pos + 1) - 4;
+              this.bodyLeft = (chunk[pos + 1] << 24 | chunk[pos + 2] << 16 | chunk[pos + 3] << 8 | chunk[pos + 4]) - 4;
               pos += 5;
             } else {
               const take2 = Math.min(5 - this.headerLength, n - pos);
@@ -20046,7 +20610,8 @@ var init_extended_query = __esm({
           }
           const take = Math.min(this.bodyLeft, n - pos);
           if (this.type === COPY_DATA) {
-            chunk.copy(out, outLength, pos, pos + take);
+            if (take <= 64) for (let k = 0; k < take; k++) out[outLength + k] = chunk[pos + k];
+            else chunk.copy(out, outLength, pos, pos + take);
             outLength += take;
           }
           pos += take;
@@ -20440,20 +21005,20 @@ function checkSnapshotQuery(flag, sql) {
     throw new UserError("USAGE", `${flag}: ${message}`);
   };
   const closing = /* @__PURE__ */ new Map();
-  const open3 = [];
+  const open4 = [];
   for (let t2 = 0; t2 < end; t2++) {
     const token = tokens[t2];
     if (token.kind !== "punctuation") continue;
     if (token.value === ";")
       refuse2(`only one statement is allowed, found ';' at ${at2(token)} followed by more SQL`);
-    else if (token.value === "(") open3.push(t2);
+    else if (token.value === "(") open4.push(t2);
     else if (token.value === ")") {
-      const opening = open3.pop();
+      const opening = open4.pop();
       if (opening === void 0) refuse2(`unbalanced ')' at ${at2(token)}`);
       else closing.set(opening, t2);
     }
   }
-  if (open3.length > 0) refuse2(`unclosed '(' at ${at2(tokens[open3.at(-1)])}`);
+  if (open4.length > 0) refuse2(`unclosed '(' at ${at2(tokens[open4.at(-1)])}`);
   const word = (t2) => tokens[t2]?.kind === "word" ? tokens[t2].value : void 0;
   const isPunctuation = (t2, value) => tokens[t2]?.kind === "punctuation" && tokens[t2].value === value;
   const describe2 = (t2) => t2 < end ? `'${sql.slice(tokens[t2].start, tokens[t2].end)}'` : "nothing";
@@ -20506,15 +21071,15 @@ var init_sql_text = __esm({
 // src/snapshot/postgres/streamflow.ts
 function streamflowDdl(schema) {
   const s = quoteIdent(schema);
-  return STREAMFLOW_TABLES.map((table2) => {
-    const columns = table2.columns.map(
-      (c) => `${quoteIdent(c.name)} ${c.type}${table2.key.includes(c.name) ? " NOT NULL" : ""}`
+  return STREAMFLOW_TABLES.map((table) => {
+    const columns = table.columns.map(
+      (c) => `${quoteIdent(c.name)} ${c.type}${table.key.includes(c.name) ? " NOT NULL" : ""}`
     );
-    const constraints = [`PRIMARY KEY (${table2.key.map(quoteIdent).join(", ")})`];
-    if (table2.name !== "users") {
+    const constraints = [`PRIMARY KEY (${table.key.map(quoteIdent).join(", ")})`];
+    if (table.name !== "users") {
       constraints.push(`FOREIGN KEY ("user_id") REFERENCES ${s}."users" ("user_id")`);
     }
-    return `CREATE TABLE IF NOT EXISTS ${s}.${quoteIdent(table2.name)} (${[...columns, ...constraints].join(", ")})`;
+    return `CREATE TABLE IF NOT EXISTS ${s}.${quoteIdent(table.name)} (${[...columns, ...constraints].join(", ")})`;
   });
 }
 function streamflowSnapshotQuery(schema) {
@@ -20528,8 +21093,8 @@ function streamflowSnapshotQuery(schema) {
   ];
   const select = ['sp."user_id"'];
   for (const [name2, alias] of groups) {
-    const table2 = STREAMFLOW_TABLES.find((t2) => t2.name === name2);
-    for (const column of table2.columns.slice(2)) select.push(`${alias}.${quoteIdent(column.name)}`);
+    const table = STREAMFLOW_TABLES.find((t2) => t2.name === name2);
+    for (const column of table.columns.slice(2)) select.push(`${alias}.${quoteIdent(column.name)}`);
   }
   const joins = groups.slice(1).map(
     ([name2, alias]) => `LEFT JOIN ${s}.${quoteIdent(name2)} ${alias} ON ${alias}."user_id" = sp."user_id" AND ${alias}."as_of" = sp."as_of"`
@@ -20602,7 +21167,7 @@ var init_streamflow = __esm({
     ];
     STREAMFLOW_FEATURE_COLUMNS = [
       { name: "user_id", type: "text" },
-      ...STREAMFLOW_TABLES.slice(1).flatMap((table2) => table2.columns.slice(2))
+      ...STREAMFLOW_TABLES.slice(1).flatMap((table) => table.columns.slice(2))
     ];
     STREAMFLOW_AS_OF_TABLE = "subscriptions_profile_snapshots";
   }
@@ -20630,18 +21195,18 @@ async function planSnapshotQuery(client, source, names = NEUTRAL_DATABASE_NAMES)
         label: displayTable(source.table),
         sql: `SELECT ${selected.join(", ")} FROM ${quoteTable(source.table)} WHERE ${quoteIdent(source.asOfColumn)} = $1`,
         asOfType: asOf.type,
-        ...discovery(source.table, source.asOfColumn)
+        ...await discovery(client, source.table, source.asOfColumn)
       };
     }
     case "streamflow": {
-      for (const table2 of STREAMFLOW_TABLES) {
+      for (const table of STREAMFLOW_TABLES) {
         const found = await client.query("SELECT to_regclass($1)::text AS oid", [
-          quoteTable({ schema: source.schema, table: table2.name })
+          quoteTable({ schema: source.schema, table: table.name })
         ]);
         if (found.rows[0]?.oid == null) {
           throw new UserError(
             "DATABASE",
-            `table ${source.schema}.${table2.name} missing (load the StreamFlow fixtures into schema ${source.schema} with driftwatch db load-fixtures)`
+            `table ${source.schema}.${table.name} missing (load the StreamFlow fixtures into schema ${source.schema} with driftwatch db load-fixtures)`
           );
         }
       }
@@ -20649,7 +21214,7 @@ async function planSnapshotQuery(client, source, names = NEUTRAL_DATABASE_NAMES)
         label: "streamflow",
         sql: streamflowSnapshotQuery(source.schema),
         asOfType: "date",
-        ...discovery({ schema: source.schema, table: STREAMFLOW_AS_OF_TABLE }, "as_of")
+        ...await discovery(client, { schema: source.schema, table: STREAMFLOW_AS_OF_TABLE }, "as_of")
       };
     }
     case "query": {
@@ -20670,7 +21235,7 @@ async function planSnapshotQuery(client, source, names = NEUTRAL_DATABASE_NAMES)
             `column '${source.discovery.asOfColumn}' missing in table ${displayTable(source.discovery.table)}`
           );
         }
-        discovered = discovery(source.discovery.table, source.discovery.asOfColumn);
+        discovered = await discovery(client, source.discovery.table, source.discovery.asOfColumn);
       }
       return { label: "query", sql, asOfType, ...discovered };
     }
@@ -20678,22 +21243,46 @@ async function planSnapshotQuery(client, source, names = NEUTRAL_DATABASE_NAMES)
       return assertNever(source);
   }
 }
-function discovery(table2, asOfColumn) {
+async function discovery(client, table, asOfColumn) {
   const c = quoteIdent(asOfColumn);
+  const t2 = quoteTable(table);
+  const listing = {
+    discoverySql: `SELECT ${c}::text AS as_of, count(*) AS rows FROM ${t2} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`,
+    discoveryLabel: `${displayTable(table)}.${asOfColumn}`
+  };
+  if (!await leadsBtreeIndex(client, table, asOfColumn)) return listing;
   return {
-    discoverySql: `SELECT ${c}::text AS as_of, count(*) AS rows FROM ${quoteTable(table2)} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`,
-    discoveryLabel: `${displayTable(table2)}.${asOfColumn}`
+    ...listing,
+    valuesSql: `WITH RECURSIVE step(value) AS ((SELECT ${c} FROM ${t2} WHERE ${c} IS NOT NULL ORDER BY ${c} LIMIT 1) UNION ALL SELECT (SELECT ${c} FROM ${t2} WHERE ${c} > step.value ORDER BY ${c} LIMIT 1) FROM step WHERE step.value IS NOT NULL) SELECT value::text AS as_of FROM step WHERE value IS NOT NULL ORDER BY value`
   };
 }
-async function tableColumns(client, table2) {
+async function leadsBtreeIndex(client, table, column) {
+  const found = await client.query(
+    extended({
+      text: `SELECT EXISTS (
+         SELECT 1 FROM pg_index i
+         JOIN pg_class t ON t.oid = i.indrelid
+         JOIN pg_class x ON x.oid = i.indexrelid
+         JOIN pg_am am ON am.oid = x.relam
+         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+         JOIN pg_opclass o ON o.oid = i.indclass[0]
+         WHERE i.indrelid = to_regclass($1) AND a.attname = $2 AND am.amname = 'btree'
+           AND t.relkind IN ('r', 'm') AND i.indisvalid AND i.indisready AND i.indpred IS NULL
+           AND o.opcdefault AND i.indcollation[0] = a.attcollation) AS ok`,
+      values: [quoteTable(table), column]
+    })
+  );
+  return found.rows[0]?.ok === true;
+}
+async function tableColumns(client, table) {
   const found = await client.query("SELECT to_regclass($1)::oid::text AS oid", [
-    quoteTable(table2)
+    quoteTable(table)
   ]);
   const oid = found.rows[0]?.oid;
   if (oid == null)
     throw new UserError(
       "DATABASE",
-      `table ${displayTable(table2)} does not exist (or is not visible on the search_path)`
+      `table ${displayTable(table)} does not exist (or is not visible on the search_path)`
     );
   const columns = await client.query(
     `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
@@ -20725,7 +21314,11 @@ async function listAsOf(client, plan, names = NEUTRAL_DATABASE_NAMES) {
   const result = await client.query(extended({ text: plan.discoverySql }));
   return result.rows.map((row) => ({ asOf: row.as_of, rows: Number(row.rows) }));
 }
-async function resolveAsOf(client, plan, reference, current, names = NEUTRAL_DATABASE_NAMES) {
+async function listAsOfValues(client, valuesSql) {
+  const result = await client.query(extended({ text: valuesSql }));
+  return result.rows.map((row) => ({ asOf: row.as_of }));
+}
+async function resolveAsOf(client, plan, reference, current, names = NEUTRAL_DATABASE_NAMES, counts = true) {
   if (current.kind === "previous")
     throw new UserError(
       "USAGE",
@@ -20737,7 +21330,7 @@ async function resolveAsOf(client, plan, reference, current, names = NEUTRAL_DAT
       `${names.referenceAsOf}: 'latest' is for ${names.currentAsOf} (use previous or a date)`
     );
   const needList = plan.discoverySql !== void 0 || current.kind !== "value" || reference.kind !== "value";
-  const available = needList ? await listAsOf(client, plan, names) : void 0;
+  const available = !needList ? void 0 : !counts && plan.valuesSql !== void 0 ? await listAsOfValues(client, plan.valuesSql) : await listAsOf(client, plan, names);
   const where = plan.discoveryLabel ?? plan.label;
   const availableText = () => available.length === 0 ? "none" : available.map((a) => a.asOf).join(", ");
   const check = async (flag, value) => {
@@ -20817,9 +21410,15 @@ async function readSnapshot2(client, plan, asOf, options = {}) {
     `CAST(current_setting('driftwatch.as_of') AS ${plan.asOfType})`
   );
   const selected = columns.map((column) => `snapshot.${quoteIdent(column.name)}`).join(", ");
-  const decoder7 = new CopyTextDecoder(columns, options.expectedRows ?? 1024);
+  const query = wrapAsSubquery(bound, selected);
+  const estimate = options.expectedRows === void 0 && options.estimateRows === true ? await estimatedRows(client, query) : void 0;
+  const decoder7 = new CopyTextDecoder(
+    columns,
+    options.expectedRows ?? estimate ?? 1024,
+    estimate !== void 0
+  );
   let first = true;
-  await copyOut(client, `COPY (${wrapAsSubquery(bound, selected)}) TO STDOUT`, (chunk) => {
+  await copyOut(client, `COPY (${query}) TO STDOUT`, (chunk) => {
     if (first) {
       first = false;
       options.onRows?.();
@@ -20830,6 +21429,14 @@ async function readSnapshot2(client, plan, asOf, options = {}) {
   if (rows === 0)
     throw new UserError("DATABASE", `${plan.label}: the snapshot query returned no rows for as_of ${asOf}`);
   return { source: `postgres:${plan.label}@${asOf}`, rows, columns: decoder7.finish() };
+}
+async function estimatedRows(client, query) {
+  const result = await client.query(
+    extended({ text: `EXPLAIN (FORMAT JSON) ${query}` })
+  );
+  const plan = result.rows[0]?.["QUERY PLAN"];
+  const rows = Array.isArray(plan) ? plan[0]?.Plan?.["Plan Rows"] : void 0;
+  return typeof rows === "number" && Number.isFinite(rows) && rows >= 1 ? Math.min(rows, 2 ** 26) : void 0;
 }
 var init_snapshots = __esm({
   "src/snapshot/postgres/snapshots.ts"() {
@@ -20844,10 +21451,10 @@ var init_snapshots = __esm({
 });
 
 // src/snapshot/postgres/partitions.ts
-async function partitionLayout(client, table2) {
+async function partitionLayout(client, table) {
   const kind = await client.query(
     "SELECT relkind FROM pg_class WHERE oid = to_regclass($1)",
-    [quoteTable(table2)]
+    [quoteTable(table)]
   );
   if (kind.rows[0]?.relkind !== "p") return void 0;
   const leaves = await client.query(
@@ -20855,7 +21462,7 @@ async function partitionLayout(client, table2) {
      FROM pg_partition_tree(to_regclass($1)) AS t
      JOIN pg_class AS c ON c.oid = t.relid JOIN pg_namespace AS n ON n.oid = c.relnamespace
      WHERE t.isleaf ORDER BY n.nspname, c.relname`,
-    [quoteTable(table2)]
+    [quoteTable(table)]
   );
   const keys = await client.query(
     `SELECT k.attnum, a.attname AS name
@@ -20864,7 +21471,7 @@ async function partitionLayout(client, table2) {
      CROSS JOIN LATERAL unnest(p.partattrs::int2[]) WITH ORDINALITY AS k(attnum, position)
      LEFT JOIN pg_attribute AS a ON a.attrelid = t.relid AND a.attnum = k.attnum
      ORDER BY t.level, k.position`,
-    [quoteTable(table2)]
+    [quoteTable(table)]
   );
   return {
     leaves: leaves.rows.map((row) => ({ schema: row.schema, table: row.name })),
@@ -21105,15 +21712,15 @@ function side(stats, testBins, chartBins) {
     chartBins
   };
 }
-async function summarizeNumericColumns(client, plan, wanted, asOf, policy, open3) {
+async function summarizeNumericColumns(client, plan, wanted, asOf, policy, open4) {
   if (asOf.referenceRows !== void 0 && asOf.referenceRows <= policy.minDistinct) return [];
   const candidates = wanted.filter(
     (spec) => (spec.kind === "int" || spec.kind === "float") && policy.candidate(spec.name)
   );
-  const results = open3 !== void 0 && candidates.length > 1 ? await mapConcurrently(
+  const results = open4 !== void 0 && candidates.length > 1 ? await mapConcurrently(
     candidates,
     SUMMARIZE_CONNECTIONS,
-    (spec) => open3((own) => summarizeColumn2(own, plan, spec, asOf, policy))
+    (spec) => open4((own) => summarizeColumn2(own, plan, spec, asOf, policy))
   ) : await mapSequentially(candidates, (spec) => summarizeColumn2(client, plan, spec, asOf, policy));
   return results.filter((column) => column !== void 0);
 }
@@ -21245,10 +21852,10 @@ ${plan.sql}
     ] : []
   ].join("\n");
 }
-async function countSnapshotValues(client, plan, asOf, include, force, onRows, summarize, open3) {
+async function countSnapshotValues(client, plan, asOf, include, force, onRows, summarize, open4) {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
-  const summarized = summarize ? await summarizeNumericColumns(client, plan, wanted, asOf, summarize, open3) : [];
+  const summarized = summarize ? await summarizeNumericColumns(client, plan, wanted, asOf, summarize, open4) : [];
   const names = new Set(summarized.map((column) => column.name));
   const counted = wanted.map((spec) => !names.has(spec.name));
   let strategy = force ?? "grouping-sets";
@@ -21347,7 +21954,7 @@ async function countColumnByColumn(client, plan, wanted, counted, asOf, onRows) 
   }
   return { facts, columns };
 }
-async function countPartitionedValues(client, plan, asOf, partitions, open3, include, onRows) {
+async function countPartitionedValues(client, plan, asOf, partitions, open4, include, onRows) {
   const specs = await describeSnapshot(client, plan, asOf.current);
   const wanted = include ? specs.filter((spec) => include(spec.name)) : specs;
   const names = new Set(wanted.map((spec) => spec.name));
@@ -21368,7 +21975,7 @@ async function countPartitionedValues(client, plan, asOf, partitions, open3, inc
   await mapConcurrently(
     partitions.leaves,
     PARTITION_CONNECTIONS,
-    (leaf) => open3(async (partition) => {
+    (leaf) => open4(async (partition) => {
       for (const [side2, value] of sides.entries()) {
         if (factsPerPartition) add(side2, await rowFacts(partition, leaf, wanted, value));
         for (const [index, spec] of wanted.entries()) {
@@ -21432,16 +22039,16 @@ async function readPartCounts(client, leaf, spec, asOf, onRows) {
   });
   const [values, counts] = decoder7.finish().map((column) => column.values);
   let missing = 0;
-  let kept2 = 0;
+  let kept3 = 0;
   for (let row = 0; row < counts.length; row++) {
     const count = counts[row];
     if (count < 0) missing -= count;
     else {
-      values[kept2] = values[row];
-      counts[kept2++] = count;
+      values[kept3] = values[row];
+      counts[kept3++] = count;
     }
   }
-  return { values: values.subarray(0, kept2), counts: counts.subarray(0, kept2), missing };
+  return { values: values.subarray(0, kept3), counts: counts.subarray(0, kept3), missing };
 }
 async function rowFacts(client, plan, columns, asOf) {
   const result = await client.query(
@@ -27047,19 +27654,21 @@ async function inReadOnlySnapshot(databaseUrl, options, work) {
 }
 async function readPostgresSnapshots(settings, include) {
   return inReadOnlySnapshot(settings.databaseUrl, settings, async (client, attempt) => {
-    const { plan, asOf } = await planAndResolve(client, attempt, settings);
+    const counted = settings.source.kind === "query";
+    const { plan, asOf } = await planAndResolve(client, attempt, settings, counted);
     const onRows = () => {
       attempt.rowsRead = true;
     };
     const options = (which, rows) => ({
       expectedRows: sizeHint(which === "reference" ? asOf.referenceRows : asOf.currentRows),
+      estimateRows: !counted,
       include,
       onRows: rows,
       names: settings.names
     });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
-    const open3 = await snapshotSessions(client, settings);
-    if (open3 === void 0) {
+    const open4 = await snapshotSessions(client, settings);
+    if (open4 === void 0) {
       attempt.step = `reading the snapshot as_of ${asOf.reference}`;
       const reference2 = await readSnapshot2(client, plan, asOf.reference, options("reference", onRows));
       attempt.step = `reading the snapshot as_of ${asOf.current}`;
@@ -27086,7 +27695,7 @@ async function readPostgresSnapshots(settings, include) {
         fail2(error, endSecond);
         throw error;
       }),
-      open3((secondClient, inner) => {
+      open4((secondClient, inner) => {
         second = { client: secondClient, attempt: inner };
         if (failure !== void 0) throw new Error("the other snapshot read failed");
         inner.step = `reading the snapshot as_of ${asOf.current}`;
@@ -27130,11 +27739,18 @@ async function snapshotSessions(client, settings) {
 function sizeHint(rows) {
   return rows === void 0 || !Number.isFinite(rows) ? void 0 : Math.min(rows, 2 ** 26);
 }
-async function planAndResolve(client, attempt, settings) {
+async function planAndResolve(client, attempt, settings, counts = true) {
   attempt.step = "checking the snapshot query";
   const plan = await planSnapshotQuery(client, settings.source, settings.names);
   attempt.step = "listing the as_of values";
-  const asOf = await resolveAsOf(client, plan, settings.referenceAsOf, settings.currentAsOf, settings.names);
+  const asOf = await resolveAsOf(
+    client,
+    plan,
+    settings.referenceAsOf,
+    settings.currentAsOf,
+    settings.names,
+    counts
+  );
   return { plan, asOf };
 }
 async function listPostgresSnapshots(databaseUrl, source, statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS, connectRetries, names) {
@@ -27164,7 +27780,7 @@ async function countPostgresSnapshots(settings, include, force, summarize) {
         "read-only",
         (settings.names ?? NEUTRAL_DATABASE_NAMES).databaseUrl
       );
-      const open3 = (work) => withReadOnlySnapshot(
+      const open4 = (work) => withReadOnlySnapshot(
         database,
         { ...settings, snapshot: exported.rows[0].id },
         (partition) => work(partition)
@@ -27176,14 +27792,14 @@ async function countPostgresSnapshots(settings, include, force, summarize) {
         plan,
         asOf,
         { leaves, keyColumns },
-        open3,
+        open4,
         include,
         onRows
       );
     } else {
       const strategy = force === "per-partition" ? void 0 : force;
-      const open3 = summarize ? await snapshotSessions(client, settings) : void 0;
-      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize, open3);
+      const open4 = summarize ? await snapshotSessions(client, settings) : void 0;
+      counts = await countSnapshotValues(client, plan, asOf, include, strategy, onRows, summarize, open4);
     }
     const counted = new Set([...counts.columns, ...counts.summarized].map((column) => column.name));
     const unloaded = counts.allColumns.filter((name2) => !counted.has(name2));
@@ -27228,9 +27844,9 @@ var init_postgres = __esm({
 });
 
 // src/snapshot/pair.ts
-function withUnloaded(table2, allColumns) {
-  const loaded = new Set(table2.columns.map((column) => column.name));
-  return { ...table2, unloaded: allColumns.filter((name2) => !loaded.has(name2)) };
+function withUnloaded(table, allColumns) {
+  const loaded = new Set(table.columns.map((column) => column.name));
+  return { ...table, unloaded: allColumns.filter((name2) => !loaded.has(name2)) };
 }
 async function readDatabasePair(reference, current, include, names, summarize) {
   const settings = snapshotSettingsOf(reference, current, names);
@@ -27297,12 +27913,12 @@ var init_pair = __esm({
 import { existsSync, statSync as statSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-function scoringTable(table2, columns) {
+function scoringTable(table, columns) {
   const types2 = new Map(columns.map((column) => [column.name, column.type]));
   return {
-    source: table2.source,
-    rows: table2.rows,
-    columns: table2.columns.flatMap((column) => {
+    source: table.source,
+    rows: table.rows,
+    columns: table.columns.flatMap((column) => {
       const type = types2.get(column.name);
       if (type === void 0) return [];
       return type === "text" && column.type === "string" ? [{ ...column, dictionary: [] }] : [column];
@@ -27338,9 +27954,14 @@ var init_worker_pool = __esm({
               );
             } else pending.resolve(reply);
           });
-          worker.on("error", (error) => this.failAll(error));
+          worker.on("error", (error) => {
+            this.broken ??= error;
+            this.failAll(error);
+          });
           worker.on("exit", (code2) => {
-            if (this.pending.size > 0) this.failAll(new Error(`worker thread exited with code ${code2}`));
+            const error = new Error(`worker thread exited with code ${code2}`);
+            if (!this.closing) this.broken ??= error;
+            if (this.pending.size > 0) this.failAll(error);
           });
         }
       }
@@ -27348,6 +27969,12 @@ var init_worker_pool = __esm({
       needsLabels;
       pending = /* @__PURE__ */ new Map();
       nextId = 0;
+      /**
+       * Why a thread stopped before it was asked to (it threw as it loaded, or exited): the pool starts while the job
+       * still checks the files, so a thread can fail before any request is pending, and every later request fails so.
+       */
+      broken;
+      closing = false;
       /** Summary tallies of the id columns whose labels stayed on the threads (see {@link readFiles}). */
       heldTallies = /* @__PURE__ */ new WeakMap();
       /**
@@ -27377,6 +28004,7 @@ var init_worker_pool = __esm({
         this.pending.clear();
       }
       send(worker, request, onBytes) {
+        if (this.broken) return Promise.reject(this.broken);
         const id = this.nextId++;
         return new Promise((resolve7, reject) => {
           this.pending.set(id, { resolve: resolve7, reject, onBytes });
@@ -27398,15 +28026,15 @@ var init_worker_pool = __esm({
         const heldEverywhere = (name2) => replies.every((reply) => reply.held.some((held) => held.name === name2)) && !this.needsLabels(name2);
         return Promise.all(
           replies.map(async (reply, index) => {
-            const { table: table2, rowFacts: rowFacts2, held } = reply;
-            if (held.length === 0) return { table: table2, rowFacts: rowFacts2 };
+            const { table, rowFacts: rowFacts2, held } = reply;
+            if (held.length === 0) return { table, rowFacts: rowFacts2 };
             const columns = await Promise.all(
-              table2.columns.map(async (column) => {
-                const kept2 = held.find((entry) => entry.name === column.name);
-                if (!kept2 || column.type !== "string") return column;
+              table.columns.map(async (column) => {
+                const kept3 = held.find((entry) => entry.name === column.name);
+                if (!kept3 || column.type !== "string") return column;
                 if (heldEverywhere(column.name)) {
                   const light = { ...column, dictionary: heldLabelsArray(column.codes.length) };
-                  this.heldTallies.set(light, kept2.tally);
+                  this.heldTallies.set(light, kept3.tally);
                   return light;
                 }
                 const labels = await this.send(this.workers[index % this.workers.length], {
@@ -27417,11 +28045,11 @@ var init_worker_pool = __esm({
                 return { ...column, dictionary: labels.dictionary };
               })
             );
-            return { table: { ...table2, columns }, rowFacts: rowFacts2 };
+            return { table: { ...table, columns }, rowFacts: rowFacts2 };
           })
         );
       };
-      /** Scores the planned columns on both threads, each taking the next column when it is free; plan order kept. */
+      /** Scores the planned columns on both threads, each given the next column as it finishes one; plan order kept. */
       mapColumns = async (columns, tables, options, scored) => {
         const reference = scoringTable(tables.reference, columns);
         const current = scoringTable(tables.current, columns);
@@ -27432,7 +28060,7 @@ var init_worker_pool = __esm({
         let next = 0;
         let done = 0;
         await Promise.all(
-          this.workers.map(async (worker) => {
+          this.workers.flatMap((worker) => [worker, worker]).map(async (worker) => {
             while (next < columns.length) {
               const index = next++;
               const reply = await this.send(worker, { kind: "column", column: columns[index], options });
@@ -27458,6 +28086,7 @@ var init_worker_pool = __esm({
       }
       /** Stops the threads (an open worker keeps the process alive). */
       async close() {
+        this.closing = true;
         await Promise.all(this.workers.map((worker) => worker.terminate()));
       }
     };
@@ -27799,8 +28428,8 @@ async function appendHistoryRecord(path, record, label) {
     const { lines, warnings } = readLines(path, label);
     const hold = Number(process.env.DRIFTWATCH_HISTORY_HOLD_MS ?? 0);
     if (hold > 0) await sleep(Math.min(hold, 5e3));
-    const kept2 = lines.filter((line) => line.record === void 0 || !samePair(line.record, record));
-    const text = [...kept2.map((line) => line.text), JSON.stringify(record)].join("\n") + "\n";
+    const kept3 = lines.filter((line) => line.record === void 0 || !samePair(line.record, record));
+    const text = [...kept3.map((line) => line.text), JSON.stringify(record)].join("\n") + "\n";
     try {
       writeFileAtomic(path, text);
     } catch (error) {
@@ -27808,7 +28437,7 @@ async function appendHistoryRecord(path, record, label) {
       throw new UserError("FILE_UNWRITABLE", `${label}: ${path}: cannot write (${code2})`);
     }
     return {
-      records: [...kept2.flatMap((line) => line.record ? [line.record] : []), record],
+      records: [...kept3.flatMap((line) => line.record ? [line.record] : []), record],
       warnings
     };
   });
@@ -27828,10 +28457,10 @@ var init_history_file = __esm({
 // src/job/history-table.ts
 async function writeHistoryRow(target, record) {
   const database = databaseAt(target.url, "read-write", target.urlName);
-  const table2 = quoteTable(target.table);
+  const table = quoteTable(target.table);
   await withTransaction(database, { statementTimeoutMs: HISTORY_WRITE_TIMEOUT_MS }, async (client) => {
     await client.query(
-      `CREATE TABLE IF NOT EXISTS ${table2} (
+      `CREATE TABLE IF NOT EXISTS ${table} (
          reference_label text NOT NULL,
          current_label text NOT NULL,
          recorded_at timestamptz NOT NULL DEFAULT now(),
@@ -27841,7 +28470,7 @@ async function writeHistoryRow(target, record) {
          PRIMARY KEY (reference_label, current_label))`
     );
     await client.query(
-      `INSERT INTO ${table2} (reference_label, current_label, drift_share, decision, record)
+      `INSERT INTO ${table} (reference_label, current_label, drift_share, decision, record)
        VALUES ($1, $2, $3, $4, $5::jsonb)
        ON CONFLICT (reference_label, current_label) DO UPDATE
          SET recorded_at = now(), drift_share = EXCLUDED.drift_share, decision = EXCLUDED.decision,
@@ -28056,14 +28685,14 @@ function rocCurve(sample) {
     tps.push(truePositives);
     fps.push(falsePositives);
   }
-  const kept2 = [];
+  const kept3 = [];
   for (let k = 0; k < tps.length; k++) {
     if (tps.length <= 2 || k === 0 || k === tps.length - 1 || fps[k + 1] - 2 * fps[k] + fps[k - 1] !== 0 || tps[k + 1] - 2 * tps[k] + tps[k - 1] !== 0)
-      kept2.push(k);
+      kept3.push(k);
   }
-  const fpr = new Float64Array(kept2.length + 1);
-  const tpr = new Float64Array(kept2.length + 1);
-  kept2.forEach((k, i) => {
+  const fpr = new Float64Array(kept3.length + 1);
+  const tpr = new Float64Array(kept3.length + 1);
+  kept3.forEach((k, i) => {
     fpr[i + 1] = fps[k] / negativeCount;
     tpr[i + 1] = tps[k] / positiveCount;
   });
@@ -28839,23 +29468,23 @@ var init_model = __esm({
 });
 
 // src/predictor/score.ts
-function scoreTable(model, table2) {
-  const z2 = new Float64Array(table2.rows).fill(model.intercept);
+function scoreTable(model, table) {
+  const z2 = new Float64Array(table.rows).fill(model.intercept);
   for (const feature of model.features) {
-    const column = getColumn(table2, feature.name);
+    const column = getColumn(table, feature.name);
     if (!column)
       throw new UserError(
         "COLUMN_MISSING",
-        `${table2.source}: model feature '${feature.name}' is not a column of the snapshot`
+        `${table.source}: model feature '${feature.name}' is not a column of the snapshot`
       );
     if (feature.kind === "numeric") {
       if (column.type === "string" || column.type === "datetime")
         throw new UserError(
           "COLUMN_TYPE_MISMATCH",
-          `${table2.source}: model feature '${feature.name}' is numeric but the column holds ${column.type === "string" ? "text" : "dates"}`
+          `${table.source}: model feature '${feature.name}' is numeric but the column holds ${column.type === "string" ? "text" : "dates"}`
         );
       const { values } = column;
-      for (let row = 0; row < table2.rows; row++) {
+      for (let row = 0; row < table.rows; row++) {
         const value = values[row];
         if (!Number.isNaN(value)) z2[row] += feature.weight * (value - feature.mean) / feature.std;
       }
@@ -28863,14 +29492,14 @@ function scoreTable(model, table2) {
       if (column.type !== "string")
         throw new UserError(
           "COLUMN_TYPE_MISMATCH",
-          `${table2.source}: model feature '${feature.name}' is categorical but the column holds ${column.type === "datetime" ? "dates" : "numbers"}`
+          `${table.source}: model feature '${feature.name}' is categorical but the column holds ${column.type === "datetime" ? "dates" : "numbers"}`
         );
       const weightOfCode = column.dictionary.map((level) => {
         const slot = feature.levels.indexOf(level);
         return slot < 0 ? Number.NaN : feature.weights[slot];
       });
       const { codes } = column;
-      for (let row = 0; row < table2.rows; row++) {
+      for (let row = 0; row < table.rows; row++) {
         const code2 = codes[row];
         if (code2 < 0) continue;
         const weight = weightOfCode[code2];
@@ -28878,44 +29507,44 @@ function scoreTable(model, table2) {
       }
     }
   }
-  for (let row = 0; row < table2.rows; row++) z2[row] = sigmoid(z2[row]);
+  for (let row = 0; row < table.rows; row++) z2[row] = sigmoid(z2[row]);
   return z2;
 }
-function readTarget(table2, target) {
-  const column = getColumn(table2, target);
-  if (!column) throw new UserError("COLUMN_MISSING", `${table2.source}: target column '${target}' not found`);
+function readTarget(table, target) {
+  const column = getColumn(table, target);
+  if (!column) throw new UserError("COLUMN_MISSING", `${table.source}: target column '${target}' not found`);
   if (column.type === "string" || column.type === "datetime")
     throw new UserError(
       "COLUMN_TYPE_MISMATCH",
-      `${table2.source}: target column '${target}' must hold 0/1 or booleans, found ${column.type === "string" ? "text" : "dates"}`
+      `${table.source}: target column '${target}' must hold 0/1 or booleans, found ${column.type === "string" ? "text" : "dates"}`
     );
   const { values } = column;
-  for (let row = 0; row < table2.rows; row++) {
+  for (let row = 0; row < table.rows; row++) {
     const value = values[row];
     if (value !== 0 && value !== 1 && !Number.isNaN(value))
       throw new UserError(
         "COLUMN_TYPE_MISMATCH",
-        `${table2.source}: target column '${target}' must be 0/1, found ${value} at data row ${row + 1}`
+        `${table.source}: target column '${target}' must be 0/1, found ${value} at data row ${row + 1}`
       );
   }
   return values;
 }
-function readProbabilityColumn(table2, name2) {
-  const column = getColumn(table2, name2);
+function readProbabilityColumn(table, name2) {
+  const column = getColumn(table, name2);
   if (!column)
-    throw new UserError("COLUMN_MISSING", `${table2.source}: prediction column '${name2}' not found`);
+    throw new UserError("COLUMN_MISSING", `${table.source}: prediction column '${name2}' not found`);
   if (column.type !== "float" && column.type !== "int")
     throw new UserError(
       "COLUMN_TYPE_MISMATCH",
-      `${table2.source}: prediction column '${name2}' must hold probabilities, found ${column.type === "string" ? "text" : column.type}`
+      `${table.source}: prediction column '${name2}' must hold probabilities, found ${column.type === "string" ? "text" : column.type}`
     );
   const { values } = column;
-  for (let row = 0; row < table2.rows; row++) {
+  for (let row = 0; row < table.rows; row++) {
     const value = values[row];
     if (!(value >= 0 && value <= 1))
       throw new UserError(
         "COLUMN_TYPE_MISMATCH",
-        `${table2.source}: prediction column '${name2}' must hold probabilities in [0, 1], found ${Number.isNaN(value) ? "a missing value" : value} at data row ${row + 1}`
+        `${table.source}: prediction column '${name2}' must hold probabilities in [0, 1], found ${Number.isNaN(value) ? "a missing value" : value} at data row ${row + 1}`
       );
   }
   return values;
@@ -29021,7 +29650,7 @@ async function prepareModel(settings, target, cwd, names) {
 }
 function addModelSection(report, prepared, reference, current, options) {
   const { settings, model, target } = prepared;
-  const probabilities = (table2) => settings.source.kind === "model" ? scoreTable(model, table2) : readProbabilityColumn(table2, settings.source.column);
+  const probabilities = (table) => settings.source.kind === "model" ? scoreTable(model, table) : readProbabilityColumn(table, settings.source.column);
   const threshold = model?.threshold ?? 0.5;
   const referenceScores = probabilities(reference);
   const currentScores = probabilities(current);
@@ -29273,6 +29902,7 @@ var C12, C22, C3, C4, RowFactsAccumulator;
 var init_row_hash = __esm({
   "src/snapshot/row-hash.ts"() {
     "use strict";
+    init_double_words();
     C12 = 3432918353;
     C22 = 461845907;
     C3 = 2246822507;
@@ -29307,15 +29937,10 @@ var init_row_hash = __esm({
         const values = column.values;
         const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
         for (let i = 0; i < rows; i++) {
-          let lo = words[2 * i];
-          let hi = words[2 * i + 1];
-          if ((hi & 2146435072) === 2146435072 && (hi & 1048575 | lo) !== 0) {
-            hi = 2146959360;
-            lo = 0;
-          } else {
-            allMissing[i] = 0;
-            if (lo === 0 && hi === (2147483648 | 0)) hi = 0;
-          }
+          const value = values[i];
+          if (value === value) allMissing[i] = 0;
+          const hi = canonicalHigh(value, words[2 * i + 1]);
+          const lo = canonicalLow(value, words[2 * i]);
           high[i] = mixWord(mixWord(high[i], lo, C12, C22), hi, C12, C22);
           low[i] = mixWord(mixWord(low[i], hi, C3, C4), lo, C3, C4);
         }
@@ -29333,7 +29958,7 @@ var init_row_hash = __esm({
         let capacity = 1;
         while (capacity < rows * 2) capacity <<= 1;
         const mask = capacity - 1;
-        const slots = new Int32Array(capacity).fill(-1);
+        const slots2 = new Int32Array(capacity).fill(-1);
         const finalHigh = new Uint32Array(rows);
         const finalLow = new Uint32Array(rows);
         let duplicatedRows = 0;
@@ -29344,9 +29969,9 @@ var init_row_hash = __esm({
           finalLow[row] = l;
           let slot = (h ^ Math.imul(l, 2654435761)) & mask;
           for (; ; ) {
-            const other = slots[slot];
+            const other = slots2[slot];
             if (other < 0) {
-              slots[slot] = row;
+              slots2[slot] = row;
               break;
             }
             if (finalHigh[other] === h && finalLow[other] === l) {
@@ -29452,7 +30077,7 @@ function shapeBound(source, cwd) {
   }
 }
 async function compareInBatches(sources, filter, options, budget, strategy) {
-  const baseline = budget.baseline ?? process.memoryUsage().rss + RETAINED_AFTER_BATCH + (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
+  const baseline = budget.baseline ?? (budget.residentSet ?? process.memoryUsage().rss) + RETAINED_AFTER_BATCH + (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
   const available = (budget.limit - baseline) * (1 - RESERVE);
   const files = [sources.reference, sources.current];
   const bounds = files.map((source) => upperBoundFromFile(source, sources.cwd));
@@ -29471,7 +30096,7 @@ async function compareInBatches(sources, filter, options, budget, strategy) {
   const withoutRowFacts = (requests) => readFiles(requests.map((request) => ({ ...request, rowFacts: false })));
   const [referenceShape, currentShape] = (await readFileSources(files, sources.cwd, { only: [] }, withoutRowFacts)).map((result) => result.table);
   const include = columnFilterFunction(filter) ?? (() => true);
-  const namesOf = (table2) => (table2.unloaded ?? []).filter(include);
+  const namesOf = (table) => (table.unloaded ?? []).filter(include);
   const referenceNames = namesOf(referenceShape);
   const currentNames = namesOf(currentShape);
   const referenceSet = new Set(referenceNames);
@@ -29498,6 +30123,7 @@ async function compareInBatches(sources, filter, options, budget, strategy) {
       "memoryLimit"
     );
   }
+  await budget.beforeBatches?.();
   const batches = planBatches(costs, batchBudget);
   const spills = batches.length >= SPILL_FROM_BATCHES ? await spillTextSources(files, sources.cwd, filter, spillBufferBytes(batchBudget)) : files.map(() => void 0);
   try {
@@ -29566,8 +30192,8 @@ async function spillTextSources(files, cwd, filter, bufferBytes) {
         const include = columnFilterFunction(filter);
         await readFileSources([source], cwd, filter, async (requests) => {
           const request = requests[0];
-          const table2 = await readSnapshot(request.path, { format: request.format, include, spill: writer });
-          return [{ table: table2, rowFacts: { duplicatedRows: 0, emptyRows: 0 } }];
+          const table = await readSnapshot(request.path, { format: request.format, include, spill: writer });
+          return [{ table, rowFacts: { duplicatedRows: 0, emptyRows: 0 } }];
         });
       } catch (error) {
         writer.discard();
@@ -29711,14 +30337,13 @@ async function batchedReport(settings, model, budget) {
 }
 async function computeReport(settings, model, progress, budget) {
   const { reference, current, names } = settings;
-  const batched = await batchedReport(settings, model, budget);
-  if (batched) return batched;
   const withLabels = /* @__PURE__ */ new Set([
     ...settings.drift.target ? [settings.drift.target] : [],
     ...settings.drift.numerical ?? [],
     ...settings.drift.categorical ?? [],
     ...model?.columns ?? []
   ]);
+  const residentSet = process.memoryUsage().rss;
   const pool = WorkerPool.forFiles(
     [reference, current].flatMap(
       (source) => source.kind === "file" ? [resolve6(settings.cwd, source.path)] : []
@@ -29726,31 +30351,40 @@ async function computeReport(settings, model, progress, budget) {
     (name2) => withLabels.has(name2)
   );
   try {
-    const pair2 = await readSnapshotPair(settings, {
-      columns: columnFilter(settings, model?.columns),
-      readFiles: pool?.readFiles,
-      onBytes: progress?.bytes,
-      // With `compute: database`, numeric columns with many distinct values are summarised in SQL.
-      summarize: summarizePolicy(settings.drift)
+    const batched = await batchedReport(settings, model, {
+      residentSet,
+      beforeBatches: () => pool?.close(),
+      ...budget
     });
-    const options = driftOptions(settings, pair2.labels);
-    const report = await computeDrift(pair2, options, {
-      mapColumns: pool?.mapColumns,
-      onColumnScored: progress?.columnsScored
-    });
-    if (model) {
-      if (isCounted(pair2.reference) || isCounted(pair2.current))
-        throw new UserError(
-          "USAGE",
-          `${model.settings.source.kind === "model" ? names.model : names.predictionColumn}: the model section scores rows; with PostgreSQL snapshots use ${names.compute} memory`,
-          model.settings.source.kind === "model" ? "model" : "predictionColumn"
-        );
-      addModelSection(report, model, pair2.reference, pair2.current, options);
-    }
-    return report;
+    if (batched) return batched;
+    return await readAndScore(settings, model, progress, pool, names);
   } finally {
     await pool?.close();
   }
+}
+async function readAndScore(settings, model, progress, pool, names) {
+  const pair2 = await readSnapshotPair(settings, {
+    columns: columnFilter(settings, model?.columns),
+    readFiles: pool?.readFiles,
+    onBytes: progress?.bytes,
+    // With `compute: database`, numeric columns with many distinct values are summarised in SQL.
+    summarize: summarizePolicy(settings.drift)
+  });
+  const options = driftOptions(settings, pair2.labels);
+  const report = await computeDrift(pair2, options, {
+    mapColumns: pool?.mapColumns,
+    onColumnScored: progress?.columnsScored
+  });
+  if (model) {
+    if (isCounted(pair2.reference) || isCounted(pair2.current))
+      throw new UserError(
+        "USAGE",
+        `${model.settings.source.kind === "model" ? names.model : names.predictionColumn}: the model section scores rows; with PostgreSQL snapshots use ${names.compute} memory`,
+        model.settings.source.kind === "model" ? "model" : "predictionColumn"
+      );
+    addModelSection(report, model, pair2.reference, pair2.current, options);
+  }
+  return report;
 }
 async function runCompareJob(settings, given2, progressTo, budget) {
   const warnings = [];
@@ -29870,7 +30504,7 @@ function nonEmpty(raw, names, field) {
   return value;
 }
 function parseSnapshotQuerySource(raw, names) {
-  const table2 = nonEmpty(raw, names, "table");
+  const table = nonEmpty(raw, names, "table");
   const query = nonEmpty(raw, names, "query");
   const asOfColumn = nonEmpty(raw, names, "asOfColumn") ?? "as_of";
   const schema = nonEmpty(raw, names, "schema");
@@ -29883,7 +30517,7 @@ function parseSnapshotQuerySource(raw, names) {
     }
   };
   if (query !== void 0 && query.trim() === STREAMFLOW_QUERY_NAME) {
-    if (table2 !== void 0)
+    if (table !== void 0)
       fail("table", `${names.table} cannot be combined with ${names.query} ${STREAMFLOW_QUERY_NAME}`);
     return { kind: "streamflow", schema: schema ?? "public" };
   }
@@ -29899,11 +30533,11 @@ function parseSnapshotQuerySource(raw, names) {
       if (error instanceof UserError) fail("query", error.message);
       throw error;
     }
-    return table2 === void 0 ? { kind: "query", sql: query } : { kind: "query", sql: query, discovery: { table: tableName(table2), asOfColumn } };
+    return table === void 0 ? { kind: "query", sql: query } : { kind: "query", sql: query, discovery: { table: tableName(table), asOfColumn } };
   }
-  if (table2 === void 0)
+  if (table === void 0)
     fail("table", `a database source needs ${names.table} (with ${names.asOfColumn}) or ${names.query}`);
-  return { kind: "table", table: tableName(table2), asOfColumn };
+  return { kind: "table", table: tableName(table), asOfColumn };
 }
 function parseAsOf(raw, names, field, keyword2) {
   const text = nonEmpty(raw, names, field)?.trim();
@@ -30580,9 +31214,9 @@ function splitUnit(key, seed) {
   }
   return (hash >>> 0) / 4294967296;
 }
-function holdoutMask(table2, idColumn, fraction, seed) {
-  const isHoldout = new Uint8Array(table2.rows);
-  for (let row = 0; row < table2.rows; row++) {
+function holdoutMask(table, idColumn, fraction, seed) {
+  const isHoldout = new Uint8Array(table.rows);
+  for (let row = 0; row < table.rows; row++) {
     const key = idColumn ? String(cellValue(idColumn, row)) : String(row);
     isHoldout[row] = splitUnit(key, seed) < fraction ? 1 : 0;
   }
@@ -30596,36 +31230,36 @@ function cellValue(column, row) {
   const value = column.values[row];
   return Number.isNaN(value) ? null : value;
 }
-function targetLabels(table2, target) {
-  const column = getColumn(table2, target);
-  if (!column) throw new UserError("COLUMN_MISSING", `${table2.source}: target column '${target}' not found`);
+function targetLabels(table, target) {
+  const column = getColumn(table, target);
+  if (!column) throw new UserError("COLUMN_MISSING", `${table.source}: target column '${target}' not found`);
   if (column.type === "string" || column.type === "datetime")
     throw new UserError(
       "COLUMN_TYPE_MISMATCH",
-      `${table2.source}: target column '${target}' must be 0/1 or boolean, found ${column.type}`
+      `${table.source}: target column '${target}' must be 0/1 or boolean, found ${column.type}`
     );
-  const labels = new Uint8Array(table2.rows);
-  for (let row = 0; row < table2.rows; row++) {
+  const labels = new Uint8Array(table.rows);
+  for (let row = 0; row < table.rows; row++) {
     const value = column.values[row];
     if (value !== 0 && value !== 1)
       throw new UserError(
         "COLUMN_TYPE_MISMATCH",
-        `${table2.source}: target column '${target}' must be 0/1, found ${Number.isNaN(value) ? "a missing value" : value} at data row ${row + 1}`
+        `${table.source}: target column '${target}' must be 0/1, found ${Number.isNaN(value) ? "a missing value" : value} at data row ${row + 1}`
       );
     labels[row] = value;
   }
   return labels;
 }
-function featureColumns(table2, options) {
-  const names = options.features.length > 0 ? options.features : table2.columns.map((column) => column.name).filter((name2) => name2 !== options.target && name2 !== options.idColumn);
+function featureColumns(table, options) {
+  const names = options.features.length > 0 ? options.features : table.columns.map((column) => column.name).filter((name2) => name2 !== options.target && name2 !== options.idColumn);
   return names.map((name2) => {
-    const column = getColumn(table2, name2);
-    if (!column) throw new UserError("COLUMN_MISSING", `${table2.source}: feature column '${name2}' not found`);
+    const column = getColumn(table, name2);
+    if (!column) throw new UserError("COLUMN_MISSING", `${table.source}: feature column '${name2}' not found`);
     if (name2 === options.target) throw new UserError("USAGE", `--features: '${name2}' is the target`);
     if (column.type === "datetime")
       throw new UserError(
         "COLUMN_TYPE_MISMATCH",
-        `${table2.source}: column '${name2}' is a datetime; exclude it with --features`
+        `${table.source}: column '${name2}' is a datetime; exclude it with --features`
       );
     return column;
   });
@@ -30657,32 +31291,32 @@ function choleskySolve(a, b, p) {
   }
   return x;
 }
-function trainChurnModel(table2, options) {
+function trainChurnModel(table, options) {
   if (!(options.holdoutFraction > 0 && options.holdoutFraction < 1))
     throw new UserError("USAGE", `--holdout: ${options.holdoutFraction} must be between 0 and 1 (exclusive)`);
-  const labels = targetLabels(table2, options.target);
-  const columns = featureColumns(table2, options);
+  const labels = targetLabels(table, options.target);
+  const columns = featureColumns(table, options);
   let idColumn;
   if (options.idColumn !== null) {
-    idColumn = getColumn(table2, options.idColumn);
+    idColumn = getColumn(table, options.idColumn);
     if (!idColumn)
-      throw new UserError("COLUMN_MISSING", `${table2.source}: id column '${options.idColumn}' not found`);
+      throw new UserError("COLUMN_MISSING", `${table.source}: id column '${options.idColumn}' not found`);
   }
-  const isHoldout = holdoutMask(table2, idColumn, options.holdoutFraction, options.seed);
+  const isHoldout = holdoutMask(table, idColumn, options.holdoutFraction, options.seed);
   let holdoutRows = 0;
-  for (let row = 0; row < table2.rows; row++) holdoutRows += isHoldout[row];
-  const trainRows = table2.rows - holdoutRows;
+  for (let row = 0; row < table.rows; row++) holdoutRows += isHoldout[row];
+  const trainRows = table.rows - holdoutRows;
   if (trainRows === 0 || holdoutRows === 0)
     throw new UserError(
       "NO_ROWS",
-      `${table2.source}: ${table2.rows} rows are too few for a holdout split of ${options.holdoutFraction}`
+      `${table.source}: ${table.rows} rows are too few for a holdout split of ${options.holdoutFraction}`
     );
   const encoders = [];
   let width = 1;
   for (const column of columns) {
     if (column.type === "string") {
       const seen = new Uint8Array(column.dictionary.length);
-      for (let row = 0; row < table2.rows; row++)
+      for (let row = 0; row < table.rows; row++)
         if (!isHoldout[row] && column.codes[row] >= 0) seen[column.codes[row]] = 1;
       const levels = column.dictionary.filter((_, code2) => seen[code2]).sort();
       const slotOfCode = new Int32Array(column.dictionary.length).fill(-1);
@@ -30694,7 +31328,7 @@ function trainChurnModel(table2, options) {
     } else {
       let count = 0;
       let sum = 0;
-      for (let row = 0; row < table2.rows; row++) {
+      for (let row = 0; row < table.rows; row++) {
         const value = column.values[row];
         if (!isHoldout[row] && !Number.isNaN(value)) {
           count++;
@@ -30703,7 +31337,7 @@ function trainChurnModel(table2, options) {
       }
       const mean2 = count > 0 ? sum / count : 0;
       let squares = 0;
-      for (let row = 0; row < table2.rows; row++) {
+      for (let row = 0; row < table.rows; row++) {
         const value = column.values[row];
         if (!isHoldout[row] && !Number.isNaN(value)) squares += (value - mean2) ** 2;
       }
@@ -30741,7 +31375,7 @@ function trainChurnModel(table2, options) {
   };
   const trainIndex = [];
   const holdoutIndex = [];
-  for (let row = 0; row < table2.rows; row++) (isHoldout[row] ? holdoutIndex : trainIndex).push(row);
+  for (let row = 0; row < table.rows; row++) (isHoldout[row] ? holdoutIndex : trainIndex).push(row);
   const xTrain = encode(trainIndex);
   const yTrain = Uint8Array.from(trainIndex, (row) => labels[row]);
   const xHoldout = encode(holdoutIndex);
@@ -30807,7 +31441,7 @@ function trainChurnModel(table2, options) {
     } catch {
       throw new UserError(
         "NO_ROWS",
-        `${table2.source}: the ${part} rows of '${options.target}' hold a single class; the AUC is undefined`
+        `${table.source}: the ${part} rows of '${options.target}' hold a single class; the AUC is undefined`
       );
     }
   };
@@ -30834,8 +31468,8 @@ function trainChurnModel(table2, options) {
     intercept: beta[0],
     features,
     training: {
-      source: table2.source,
-      rows: table2.rows,
+      source: table.source,
+      rows: table.rows,
       train_rows: trainRows,
       holdout_rows: holdoutRows,
       holdout_fraction: options.holdoutFraction,
@@ -30945,9 +31579,9 @@ Exit codes: 0 trained, 2 usage or input error.`;
       usage: usage2,
       async run(argv2, io) {
         const settings = parseSettings(argv2);
-        const table2 = await loadSnapshot(settings.source, io.cwd);
-        const idColumn = settings.idColumn ?? (getColumn(table2, "user_id") ? "user_id" : null);
-        const { model } = trainChurnModel(table2, { ...settings.options, idColumn });
+        const table = await loadSnapshot(settings.source, io.cwd);
+        const idColumn = settings.idColumn ?? (getColumn(table, "user_id") ? "user_id" : null);
+        const { model } = trainChurnModel(table, { ...settings.options, idColumn });
         const out = settings.out;
         writeFileAtomic(out, JSON.stringify(model, null, 2) + "\n");
         const info = model.training;
@@ -31031,22 +31665,22 @@ var init_model_comparison = __esm({
 
 // src/job/evaluate-job.ts
 import { isAbsolute as isAbsolute3, join as join5 } from "node:path";
-function selectRows(table2, holdout, challenger) {
+function selectRows(table, holdout, challenger) {
   let idColumn;
   if (holdout.idColumn !== void 0) {
-    if (!getColumn(table2, holdout.idColumn))
+    if (!getColumn(table, holdout.idColumn))
       throw new UserError(
         "COLUMN_MISSING",
-        `${table2.source}: id column '${holdout.idColumn}' not found (--id-column)`
+        `${table.source}: id column '${holdout.idColumn}' not found (--id-column)`
       );
     idColumn = holdout.idColumn;
-  } else if (challenger.id_column !== null && getColumn(table2, challenger.id_column)) {
+  } else if (challenger.id_column !== null && getColumn(table, challenger.id_column)) {
     idColumn = challenger.id_column;
   } else {
-    idColumn = getColumn(table2, "user_id") ? "user_id" : null;
+    idColumn = getColumn(table, "user_id") ? "user_id" : null;
   }
-  const column = idColumn === null ? void 0 : getColumn(table2, idColumn);
-  return { mask: holdoutMask(table2, column, holdout.fraction, holdout.seed), idColumn };
+  const column = idColumn === null ? void 0 : getColumn(table, idColumn);
+  return { mask: holdoutMask(table, column, holdout.fraction, holdout.seed), idColumn };
 }
 function pick(values, mask, count) {
   if (!mask) return values;
@@ -31060,17 +31694,17 @@ async function runEvaluateJob(settings) {
   const models = await Promise.all(
     settings.models.map((named) => readModelFile("--model", named.path, settings.cwd))
   );
-  const table2 = await loadSnapshot(settings.snapshot, settings.cwd);
+  const table = await loadSnapshot(settings.snapshot, settings.cwd);
   const target = settings.target ?? models[0].target;
-  const targetValues = readTarget(table2, target);
-  const scores = models.map((model) => scoreTable(model, table2));
-  const selection = settings.holdout ? selectRows(table2, settings.holdout, models.at(-1)) : void 0;
-  let evaluatedRows = table2.rows;
+  const targetValues = readTarget(table, target);
+  const scores = models.map((model) => scoreTable(model, table));
+  const selection = settings.holdout ? selectRows(table, settings.holdout, models.at(-1)) : void 0;
+  let evaluatedRows = table.rows;
   if (selection) evaluatedRows = selection.mask.reduce((sum, bit) => sum + bit, 0);
   if (evaluatedRows === 0)
     throw new UserError(
       "NO_ROWS",
-      `${table2.source}: the holdout of ${settings.holdout.fraction} selects no rows`
+      `${table.source}: the holdout of ${settings.holdout.fraction} selects no rows`
     );
   const labels = pick(targetValues, selection?.mask, evaluatedRows);
   const measured = models.map(
@@ -31083,7 +31717,7 @@ async function runEvaluateJob(settings) {
   if (measured[0].quality.labelled === 0)
     throw new UserError(
       "NO_ROWS",
-      `${table2.source}: no labelled rows to evaluate on ('${target}' is missing on every ${selection ? "holdout " : ""}row)`
+      `${table.source}: no labelled rows to evaluate on ('${target}' is missing on every ${selection ? "holdout " : ""}row)`
     );
   const warnings = [];
   const evaluated = models.map((model, i) => {
@@ -31091,11 +31725,11 @@ async function runEvaluateJob(settings) {
     const info = model.training;
     if (model.target !== target)
       warnings.push(`${named.name} was trained for target '${model.target}', evaluated against '${target}'`);
-    if (info.source === table2.source) {
+    if (info.source === table.source) {
       const sameSplit = selection !== void 0 && settings.holdout.fraction === info.holdout_fraction && settings.holdout.seed === info.seed && selection.idColumn === model.id_column;
       if (!sameSplit)
         warnings.push(
-          `${named.name} was trained on ${table2.source} and is evaluated on rows it was trained on: its metrics are optimistic (evaluate with --holdout ${info.holdout_fraction} --seed ${info.seed}${model.id_column ? ` --id-column ${model.id_column}` : ""})`
+          `${named.name} was trained on ${table.source} and is evaluated on rows it was trained on: its metrics are optimistic (evaluate with --holdout ${info.holdout_fraction} --seed ${info.seed}${model.id_column ? ` --id-column ${model.id_column}` : ""})`
         );
     }
     return {
@@ -31122,8 +31756,8 @@ async function runEvaluateJob(settings) {
     schema_version: EVALUATION_SCHEMA_VERSION,
     snapshot: {
       label,
-      source: table2.source,
-      rows: table2.rows,
+      source: table.source,
+      rows: table.rows,
       evaluated_rows: evaluatedRows,
       holdout: settings.holdout ? { fraction: settings.holdout.fraction, seed: settings.holdout.seed, id_column: selection.idColumn } : null
     },
@@ -36316,16 +36950,16 @@ function readBody(request) {
     });
   });
 }
-function bindColumns(model, table2) {
+function bindColumns(model, table) {
   return model.features.map((feature) => {
-    const column = getColumn(table2, feature.name);
+    const column = getColumn(table, feature.name);
     if (!column)
-      throw new UserError("COLUMN_MISSING", `${table2.source}: model feature '${feature.name}' not found`);
+      throw new UserError("COLUMN_MISSING", `${table.source}: model feature '${feature.name}' not found`);
     const numeric = column.type === "float" || column.type === "int" || column.type === "bool";
     if (feature.kind === "numeric" ? !numeric : column.type !== "string")
       throw new UserError(
         "COLUMN_TYPE_MISMATCH",
-        `${table2.source}: model feature '${feature.name}' is ${feature.kind} but the column is ${column.type}`
+        `${table.source}: model feature '${feature.name}' is ${feature.kind} but the column is ${column.type}`
       );
     return column;
   });
@@ -36361,12 +36995,12 @@ function createPredictor(options) {
   let columns = [];
   const rowOfUser = /* @__PURE__ */ new Map();
   if (options.features) {
-    const table2 = options.features;
-    columns = bindColumns(model, table2);
-    const idColumn = getColumn(table2, options.idColumn);
+    const table = options.features;
+    columns = bindColumns(model, table);
+    const idColumn = getColumn(table, options.idColumn);
     if (!idColumn)
-      throw new UserError("COLUMN_MISSING", `${table2.source}: id column '${options.idColumn}' not found`);
-    for (let row = 0; row < table2.rows; row++) {
+      throw new UserError("COLUMN_MISSING", `${table.source}: id column '${options.idColumn}' not found`);
+    for (let row = 0; row < table.rows; row++) {
       const id = cellValue(idColumn, row);
       if (id !== null && !rowOfUser.has(String(id))) rowOfUser.set(String(id), row);
     }
@@ -36671,15 +37305,15 @@ async function readPayloads(path) {
   if (payloads.length === 0) throw new UserError("EMPTY_FILE", `${path}: no payload lines`);
   return payloads;
 }
-function payloadLines(table2, options) {
-  const rows = options.limit === null ? table2.rows : Math.min(options.limit, table2.rows);
+function payloadLines(table, options) {
+  const rows = options.limit === null ? table.rows : Math.min(options.limit, table.rows);
   const lines = [];
   if (options.body === "user_id") {
-    const column = getColumn(table2, options.idColumn);
+    const column = getColumn(table, options.idColumn);
     if (!column)
       throw new UserError(
         "COLUMN_MISSING",
-        `${table2.source}: id column '${options.idColumn}' not found (columns: ${table2.columns.map((c) => c.name).join(", ")})`
+        `${table.source}: id column '${options.idColumn}' not found (columns: ${table.columns.map((c) => c.name).join(", ")})`
       );
     for (let row = 0; row < rows; row++) {
       const id = cellValue(column, row);
@@ -36687,9 +37321,9 @@ function payloadLines(table2, options) {
     }
   } else {
     const columns = options.features.map((name2) => {
-      const column = getColumn(table2, name2);
+      const column = getColumn(table, name2);
       if (!column)
-        throw new UserError("COLUMN_MISSING", `${table2.source}: feature column '${name2}' not found`);
+        throw new UserError("COLUMN_MISSING", `${table.source}: feature column '${name2}' not found`);
       return column;
     });
     for (let row = 0; row < rows; row++) {
@@ -36764,15 +37398,15 @@ Exit codes: 0 written, 2 usage or input error.`;
         if (limit !== null && !Number.isInteger(limit))
           throw new UserError("USAGE", `--limit: '${values.limit}' is not an integer`);
         const model = values.model === void 0 ? null : await readModelFile("--model", values.model);
-        const table2 = await loadSnapshot(parseSnapshotSource("--snapshot", values.snapshot), io.cwd);
-        const text = payloadLines(table2, {
+        const table = await loadSnapshot(parseSnapshotSource("--snapshot", values.snapshot), io.cwd);
+        const text = payloadLines(table, {
           body,
           idColumn: values["id-column"] ?? model?.id_column ?? "user_id",
           features: model?.features.map((feature) => feature.name) ?? [],
           limit
         });
         const count = text === "" ? 0 : text.split("\n").length - 1;
-        if (count === 0) throw new UserError("NO_ROWS", `${table2.source}: no row to write a payload from`);
+        if (count === 0) throw new UserError("NO_ROWS", `${table.source}: no row to write a payload from`);
         if (values.out === void 0) io.stdout.write(text);
         else {
           await writeFileAtomic(values.out, text);
@@ -45971,8 +46605,8 @@ function formatLoadTable(result) {
       `p50 ${fixed3(result.send_lag_ms.p50, 2)}  p99 ${fixed3(result.send_lag_ms.p99, 2)}  max ${fixed3(result.send_lag_ms.max, 2)}`
     ]
   );
-  const table2 = alignedRows(rows);
-  return result.stages === null ? table2 : `${table2}
+  const table = alignedRows(rows);
+  return result.stages === null ? table : `${table}
 
 ${formatStageTable(result.stages)}`;
 }
@@ -56599,16 +57233,16 @@ var init_dist2 = __esm({
       Get a goto table entry @internal
       */
       getGoto(state, term, loose = false) {
-        let table2 = this.goto;
-        if (term >= table2[0])
+        let table = this.goto;
+        if (term >= table[0])
           return -1;
-        for (let pos = table2[term + 1]; ; ) {
-          let groupTag = table2[pos++], last = groupTag & 1;
-          let target = table2[pos++];
+        for (let pos = table[term + 1]; ; ) {
+          let groupTag = table[pos++], last = groupTag & 1;
+          let target = table[pos++];
           if (last && loose)
             return target;
           for (let end = pos + (groupTag >> 1); pos < end; pos++)
-            if (table2[pos] == state)
+            if (table[pos] == state)
               return target;
           if (last)
             return -1;
@@ -59754,15 +60388,15 @@ var require_crc32 = __commonJS({
   "node_modules/pako/lib/zlib/crc32.js"(exports2, module2) {
     "use strict";
     function makeTable() {
-      var c, table2 = [];
+      var c, table = [];
       for (var n = 0; n < 256; n++) {
         c = n;
         for (var k = 0; k < 8; k++) {
           c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
         }
-        table2[n] = c;
+        table[n] = c;
       }
-      return table2;
+      return table;
     }
     var crcTable = makeTable();
     function crc32(crc, buf, len, pos) {
@@ -61556,7 +62190,7 @@ var require_inftrees = __commonJS({
       64,
       64
     ];
-    module2.exports = function inflate_table(type, lens, lens_index, codes, table2, table_index, work, opts) {
+    module2.exports = function inflate_table(type, lens, lens_index, codes, table, table_index, work, opts) {
       var bits = opts.bits;
       var len = 0;
       var sym = 0;
@@ -61596,8 +62230,8 @@ var require_inftrees = __commonJS({
         root = max2;
       }
       if (max2 === 0) {
-        table2[table_index++] = 1 << 24 | 64 << 16 | 0;
-        table2[table_index++] = 1 << 24 | 64 << 16 | 0;
+        table[table_index++] = 1 << 24 | 64 << 16 | 0;
+        table[table_index++] = 1 << 24 | 64 << 16 | 0;
         opts.bits = 1;
         return 0;
       }
@@ -61672,7 +62306,7 @@ var require_inftrees = __commonJS({
         min = fill;
         do {
           fill -= incr;
-          table2[next + (huff >> drop) + fill] = here_bits << 24 | here_op << 16 | here_val | 0;
+          table[next + (huff >> drop) + fill] = here_bits << 24 | here_op << 16 | here_val | 0;
         } while (fill !== 0);
         incr = 1 << len - 1;
         while (huff & incr) {
@@ -61711,11 +62345,11 @@ var require_inftrees = __commonJS({
             return 1;
           }
           low = huff & mask;
-          table2[low] = root << 24 | curr << 16 | next - table_index | 0;
+          table[low] = root << 24 | curr << 16 | next - table_index | 0;
         }
       }
       if (huff !== 0) {
-        table2[next + huff] = len - drop << 24 | 64 << 16 | 0;
+        table[next + huff] = len - drop << 24 | 64 << 16 | 0;
       }
       opts.bits = root;
       return 0;
@@ -63299,7 +63933,7 @@ var require_umd = __commonJS({
       function postInstantiate(extendedExports, instance) {
         const exports4 = instance.exports;
         const memory = exports4.memory;
-        const table2 = exports4.table;
+        const table = exports4.table;
         const __new = exports4.__new || F_NO_EXPORT_RUNTIME;
         const __pin = exports4.__pin || F_NO_EXPORT_RUNTIME;
         const __unpin = exports4.__unpin || F_NO_EXPORT_RUNTIME;
@@ -63437,9 +64071,9 @@ var require_umd = __commonJS({
         }
         extendedExports.__getArrayBuffer = __getArrayBuffer;
         function __getFunction(ptr) {
-          if (!table2) throw Error(E_NO_EXPORT_TABLE);
+          if (!table) throw Error(E_NO_EXPORT_TABLE);
           const index = new Uint32Array(memory.buffer)[ptr >>> 2];
-          return table2.get(index);
+          return table.get(index);
         }
         extendedExports.__getFunction = __getFunction;
         function getTypedArray(Type, alignLog2, ptr) {
@@ -63475,7 +64109,7 @@ var require_umd = __commonJS({
         }
         extendedExports.__instanceof = __instanceof;
         extendedExports.memory = extendedExports.memory || memory;
-        extendedExports.table = extendedExports.table || table2;
+        extendedExports.table = extendedExports.table || table;
         return demangle(exports4, extendedExports);
       }
       function isResponse(src) {
@@ -67717,7 +68351,7 @@ var require_pg_copy_streams = __commonJS({
 
 // src/snapshot/postgres/load-fixtures.ts
 import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 import { pipeline as pipeline2 } from "node:stream/promises";
 async function loadStreamflowFixtures(options) {
   for (const file of options.files) await checkHeader(file.path);
@@ -67726,28 +68360,28 @@ async function loadStreamflowFixtures(options) {
     await createSchema(client, options.schema);
     const loaded = [];
     for (const file of options.files) loaded.push(await loadFile(client, options.schema, file));
-    for (const table2 of STREAMFLOW_TABLES) {
-      await client.query(`ANALYZE ${quoteIdent(options.schema)}.${quoteIdent(table2.name)}`);
+    for (const table of STREAMFLOW_TABLES) {
+      await client.query(`ANALYZE ${quoteIdent(options.schema)}.${quoteIdent(table.name)}`);
     }
     return loaded;
   });
 }
 async function createSchema(client, schema) {
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-  for (const table2 of STREAMFLOW_TABLES) {
+  for (const table of STREAMFLOW_TABLES) {
     const existing = await client.query(
       `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-      [schema, table2.name]
+      [schema, table.name]
     );
     if (existing.rows.length === 0) continue;
     const found = existing.rows.map((c) => `${c.name} ${c.type}`).join(", ");
-    const expected = table2.columns.map((c) => `${c.name} ${c.type}`).join(", ");
+    const expected = table.columns.map((c) => `${c.name} ${c.type}`).join(", ");
     if (found !== expected) {
       throw new UserError(
         "DATABASE",
-        `table ${schema}.${table2.name} exists with other columns (found: ${found}; expected: ${expected}); drop it or load into another schema`
+        `table ${schema}.${table.name} exists with other columns (found: ${found}; expected: ${expected}); drop it or load into another schema`
       );
     }
   }
@@ -67785,9 +68419,9 @@ async function loadFile(client, schema, file) {
   await client.query(
     `INSERT INTO ${s}."users" ("user_id") SELECT "user_id" FROM pg_temp.${staging} ON CONFLICT DO NOTHING`
   );
-  for (const table2 of STREAMFLOW_TABLES.slice(1)) {
-    const t2 = `${s}.${quoteIdent(table2.name)}`;
-    const features = table2.columns.slice(2).map((c) => quoteIdent(c.name));
+  for (const table of STREAMFLOW_TABLES.slice(1)) {
+    const t2 = `${s}.${quoteIdent(table.name)}`;
+    const features = table.columns.slice(2).map((c) => quoteIdent(c.name));
     await client.query(`DELETE FROM ${t2} WHERE "as_of" = $1::date`, [file.asOf]);
     await client.query(
       `INSERT INTO ${t2} ("user_id", "as_of", ${features.join(", ")}) SELECT "user_id", $1::date, ${features.join(", ")} FROM pg_temp.${staging}`,
@@ -67801,7 +68435,7 @@ async function loadFile(client, schema, file) {
 async function checkHeader(path) {
   let handle;
   try {
-    handle = await open2(path, "r");
+    handle = await open3(path, "r");
   } catch {
     throw new UserError("FILE_NOT_FOUND", `${path}: cannot open the fixture file`);
   }

@@ -53534,7 +53534,7 @@ function digitOf(pass, hi, lo) {
 }
 var keyScratch = [new Uint32Array(0)];
 var SCRATCH_MAX = 1 << 20;
-function radixSortedCopy(values) {
+function radixSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const keys = n > SCRATCH_MAX ? [0, 1, 2, 3].map(() => new Uint32Array(n)) : keyScratch[0].length >= n ? keyScratch : keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n));
@@ -53577,8 +53577,8 @@ function radixSortedCopy(values) {
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
   }
-  const sorted = new Float64Array(n);
-  const out = new Uint32Array(sorted.buffer);
+  const sorted = allocate(n);
+  const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
   for (let i = 0; i < n; i++) {
     const hi = high[i];
     if (hi & 2147483648) {
@@ -53645,21 +53645,21 @@ function hashCounts(values) {
   }
   const found = new Float64Array(distinct);
   const foundWords = new Uint32Array(found.buffer);
-  const slots = new Int32Array(distinct);
+  const slots2 = new Int32Array(distinct);
   for (let slot = 0, k = 0; slot < size; slot++) {
     if (tally[slot] === 0) continue;
     foundWords[2 * k] = keyLow[slot];
     foundWords[2 * k + 1] = keyHigh[slot];
-    slots[k++] = slot;
+    slots2[k++] = slot;
   }
-  const order = Array.from(slots.keys()).sort(
+  const order = Array.from(slots2.keys()).sort(
     (a, b) => found[a] - found[b] || (Object.is(found[a], -0) ? -1 : Object.is(found[b], -0) ? 1 : 0)
   );
   const keys = new Float64Array(distinct);
   const counts = new Float64Array(distinct);
   order.forEach((index, k) => {
     keys[k] = found[index];
-    counts[k] = tally[slots[index]];
+    counts[k] = tally[slots2[index]];
   });
   return { keys, counts };
 }
@@ -53680,10 +53680,10 @@ function countDistinct(values) {
   }
   return keys.length === 0 ? hashed : { keys: keys.subarray(0, k + 1), counts: counts.subarray(0, k + 1) };
 }
-function countingSortedCopy(values) {
+function countingSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const distinct = hashCounts(values);
   if (!distinct) return void 0;
-  const sorted = new Float64Array(values.length);
+  const sorted = allocate(values.length);
   let position = 0;
   for (let k = 0; k < distinct.keys.length; k++) {
     const count = distinct.counts[k];
@@ -53692,9 +53692,9 @@ function countingSortedCopy(values) {
   }
   return sorted;
 }
-function fastSortedCopy(values) {
+function fastSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   if (values.length < 4096) return Float64Array.from(values).sort();
-  return countingSortedCopy(values) ?? radixSortedCopy(values);
+  return countingSortedCopy(values, allocate) ?? radixSortedCopy(values, allocate);
 }
 var DENSE_RANGE = 1 << 16;
 function denseIntegerCounts(values) {
@@ -54384,11 +54384,118 @@ function squaresBlock(values, c, start, length) {
   return squaresBlock(values, c, start, half) + squaresBlock(values, c, start + half, length - half);
 }
 
+// src/drift/kernels/decimal-sort.ts
+var DIGIT_BITS = 11;
+var DIGITS2 = 1 << DIGIT_BITS;
+var MAX_DECIMALS = 9;
+var POWERS = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
+var GUESS_FROM = 64;
+var INT32_MAX = 2 ** 31 - 1;
+var kept;
+var KEPT_MAX = 1 << 20;
+function keyArrays(n) {
+  if (kept !== void 0 && kept.scaled.length >= n) return kept;
+  const arrays = { scaled: new Int32Array(n), keys: new Uint32Array(n), next: new Uint32Array(n) };
+  if (n <= KEPT_MAX) kept = arrays;
+  return arrays;
+}
+function decimalsOf(value) {
+  for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS[d]) / POWERS[d] === value) return d;
+  return -1;
+}
+function decimalSortedCopy(values, allocate = (length) => new Float64Array(length)) {
+  const n = values.length;
+  if (n === 0) return allocate(0);
+  let decimals = 0;
+  for (let i = 0; i < Math.min(n, GUESS_FROM); i++) {
+    const d = decimalsOf(values[i]);
+    if (d < 0) return void 0;
+    if (d > decimals) decimals = d;
+  }
+  const scale = POWERS[decimals];
+  const { scaled, keys, next } = keyArrays(n);
+  let min = INT32_MAX;
+  let max2 = -INT32_MAX;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    const m = Math.round(value * scale);
+    if (m / scale !== value || !(m <= INT32_MAX && m >= -INT32_MAX) || value === 0 && 1 / value < 0)
+      return void 0;
+    scaled[i] = m;
+    if (m < min) min = m;
+    if (m > max2) max2 = m;
+  }
+  const sorted = allocate(n);
+  const range = max2 - min;
+  const passes = range === 0 ? 0 : Math.ceil((32 - Math.clz32(range)) / DIGIT_BITS);
+  if (passes === 0) {
+    sorted.fill(min / scale);
+    return sorted;
+  }
+  const counts = new Uint32Array(passes * DIGITS2);
+  for (let i = 0; i < n; i++) {
+    const key = scaled[i] - min;
+    keys[i] = key;
+    counts[key & DIGITS2 - 1]++;
+    if (passes > 1) counts[DIGITS2 + (key >>> DIGIT_BITS & DIGITS2 - 1)]++;
+    if (passes > 2) counts[2 * DIGITS2 + (key >>> 2 * DIGIT_BITS)]++;
+  }
+  let from = keys;
+  let to = next;
+  for (let pass = 0; pass < passes; pass++) {
+    const base = pass * DIGITS2;
+    const shift = pass * DIGIT_BITS;
+    let total = 0;
+    for (let d = base; d < base + DIGITS2; d++) {
+      const count = counts[d];
+      counts[d] = total;
+      total += count;
+    }
+    if (pass + 1 < passes) {
+      for (let i = 0; i < n; i++) {
+        const key = from[i];
+        to[counts[base + (key >>> shift & DIGITS2 - 1)]++] = key;
+      }
+      [from, to] = [to, from];
+    } else {
+      for (let i = 0; i < n; i++) {
+        const key = from[i];
+        sorted[counts[base + (key >>> shift & DIGITS2 - 1)]++] = (key + min) / scale;
+      }
+    }
+  }
+  return sorted;
+}
+
+// src/drift/kernels/scratch.ts
+var SCRATCH_MAX_LENGTH = 1 << 18;
+var SCRATCH_SLOTS = 16;
+var slots = [];
+var lent = 0;
+var open2 = false;
+function scratchFloat64(length, zeroed = true) {
+  if (!open2 || length > SCRATCH_MAX_LENGTH || lent >= SCRATCH_SLOTS) return new Float64Array(length);
+  const slot = lent++;
+  let kept3 = slots[slot];
+  if (kept3 === void 0 || kept3.length < length) {
+    kept3 = new Float64Array(Math.min(SCRATCH_MAX_LENGTH, 2 ** Math.ceil(Math.log2(Math.max(length, 1024)))));
+    slots[slot] = kept3;
+    return kept3.subarray(0, length);
+  }
+  const view = kept3.subarray(0, length);
+  return zeroed ? view.fill(0) : view;
+}
+function scratchOpen() {
+  return open2;
+}
+
 // src/drift/kernels/sorted.ts
 var SORTED_REFERENCE = "kernels:sorted-reference";
 var SORTED_CURRENT = "kernels:sorted-current";
 function sortedCopy(values) {
-  return fastSortedCopy(values);
+  if (values.length < 4096) return fastSortedCopy(values);
+  const allocate = (length) => scratchFloat64(length, false);
+  return countingSortedCopy(values, allocate) ?? decimalSortedCopy(values, allocate) ?? radixSortedCopy(values, allocate);
 }
 function cached(pair2, key, build2) {
   const hit = pair2.cache.get(key);
@@ -54487,7 +54594,7 @@ function histogramCountsFromPrefix(values, prefix, edges) {
   let previous = lowerBound2(values, edges[0]);
   for (let i = 0; i < bins; i++) {
     const next = i + 1 === bins ? upperBound(values, edges[bins]) : lowerBound2(values, edges[i + 1]);
-    out[i] = next > previous ? prefix[next] - prefix[previous] : 0;
+    out[i] = next > previous ? prefix ? prefix[next] - prefix[previous] : next - previous : 0;
     if (next > previous) previous = next;
   }
   return out;
@@ -54518,13 +54625,26 @@ function runEnd(sorted, start, end, value) {
 }
 function runsOfSorted(sorted) {
   const n = sorted.length;
+  if (n <= SCRATCH_MAX_LENGTH && scratchOpen()) {
+    const values2 = scratchFloat64(n, false);
+    const counts2 = scratchFloat64(n, false);
+    let k2 = 0;
+    for (let i = 0; i < n; ) {
+      const end = runEnd(sorted, i, n, sorted[i]);
+      values2[k2] = sorted[i];
+      counts2[k2] = end - i;
+      k2++;
+      i = end;
+    }
+    return { values: values2.subarray(0, k2), counts: counts2.subarray(0, k2), total: n };
+  }
   let runs = 0;
   for (let i = 0; i < n; ) {
     i = runEnd(sorted, i, n, sorted[i]);
     runs++;
   }
-  const values = new Float64Array(runs);
-  const counts = new Float64Array(runs);
+  const values = scratchFloat64(runs, false);
+  const counts = scratchFloat64(runs, false);
   let k = 0;
   for (let i = 0; i < n; ) {
     const end = runEnd(sorted, i, n, sorted[i]);
@@ -54580,9 +54700,9 @@ function mergeRuns(reference, current) {
   const curCounts = current.counts;
   const k1 = refValues.length;
   const k2 = curValues.length;
-  const values = new Float64Array(k1 + k2);
-  const referenceCounts = new Float64Array(k1 + k2);
-  const currentCounts = new Float64Array(k1 + k2);
+  const values = scratchFloat64(k1 + k2, false);
+  const referenceCounts = scratchFloat64(k1 + k2);
+  const currentCounts = scratchFloat64(k1 + k2);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -54620,7 +54740,13 @@ function mergeRuns(reference, current) {
   };
 }
 function mergedDistribution(pair2) {
-  return cachedOnPair(pair2, MERGED, () => mergeRuns(referenceRuns(pair2), currentRuns(pair2)));
+  return cachedOnPair(pair2, MERGED, () => {
+    const merged = mergeRuns(referenceRuns(pair2), currentRuns(pair2));
+    const reference = cachedSortedSide(pair2, "reference");
+    const current = cachedSortedSide(pair2, "current");
+    if (reference !== void 0 || current !== void 0) SORTED_SIDES.set(merged, { reference, current });
+    return merged;
+  });
 }
 function valueCounts(pair2) {
   return mergedDistribution(pair2);
@@ -54637,13 +54763,16 @@ function currentDistinctCount(merged) {
   for (let k = 0; k < counts.length; k++) if (counts[k] > 0) count++;
   return count;
 }
+var SORTED_SIDES = /* @__PURE__ */ new WeakMap();
 var PREFIXES = /* @__PURE__ */ new WeakMap();
 function prefixesOf(merged) {
   let prefixes = PREFIXES.get(merged);
   if (prefixes === void 0) {
     const k = merged.values.length;
-    const reference = new Float64Array(k + 1);
-    const current = new Float64Array(k + 1);
+    const reference = scratchFloat64(k + 1, false);
+    const current = scratchFloat64(k + 1, false);
+    reference[0] = 0;
+    current[0] = 0;
     const referenceCounts = merged.referenceCounts;
     const currentCounts = merged.currentCounts;
     for (let i = 0; i < k; i++) {
@@ -54656,21 +54785,23 @@ function prefixesOf(merged) {
   return prefixes;
 }
 function mergedHistogram(merged, side, edges) {
+  const sorted = SORTED_SIDES.get(merged)?.[side];
+  if (sorted !== void 0) return histogramCountsFromPrefix(sorted, void 0, edges);
   return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);
 }
 
 // src/drift/kernels/ecdf.ts
 var WALK = "kernels:ecdf-walk";
-var kept;
+var kept2;
 var KEPT_MAX_TERMS = 1 << 20;
 function termArrays(terms) {
-  if (kept !== void 0 && kept.slots.length >= terms) return kept;
+  if (kept2 !== void 0 && kept2.slots.length >= terms) return kept2;
   const arrays = {
     slots: new Int32Array(terms),
     absTerms: new Float64Array(terms),
     squareTerms: new Float64Array(terms)
   };
-  if (terms <= KEPT_MAX_TERMS) kept = arrays;
+  if (terms <= KEPT_MAX_TERMS) kept2 = arrays;
   return arrays;
 }
 function ecdfWalk(merged) {
@@ -54679,7 +54810,7 @@ function ecdfWalk(merged) {
   const distinct = values.length;
   const pooled = n1 + n2;
   const terms = Math.max(distinct - 1, 0);
-  const { slots, absTerms } = termArrays(terms);
+  const { slots: slots2, absTerms } = termArrays(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -54693,7 +54824,7 @@ function ecdfWalk(merged) {
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
-      slots[k] = position - 1;
+      slots2[k] = position - 1;
       absTerms[k] = Math.abs(diff) * (values[k + 1] - values[k]);
     }
   }
@@ -54703,7 +54834,7 @@ function ecdfWalk(merged) {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    wasserstein1: sparsePairwiseSum(slots2, absTerms, terms, Math.max(pooled - 1, 0)),
     get energyIntegral() {
       return energy ??= energyIntegralOf(merged);
     }
@@ -54713,7 +54844,7 @@ function energyIntegralOf(merged) {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
   const distinct = values.length;
   const terms = Math.max(distinct - 1, 0);
-  const { slots, squareTerms } = termArrays(terms);
+  const { slots: slots2, squareTerms } = termArrays(terms);
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -54722,10 +54853,10 @@ function energyIntegralOf(merged) {
     cumCur += currentCounts[k];
     position += referenceCounts[k] + currentCounts[k];
     const diff = cumRef / n1 - cumCur / n2;
-    slots[k] = position - 1;
+    slots2[k] = position - 1;
     squareTerms[k] = diff * diff * (values[k + 1] - values[k]);
   }
-  return sparsePairwiseSum(slots, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
+  return sparsePairwiseSum(slots2, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
 }
 function columnEcdfWalk(pair2) {
   return cachedOnPair(pair2, WALK, () => ecdfWalk(mergedDistribution(pair2)));
