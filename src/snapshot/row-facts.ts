@@ -66,8 +66,39 @@ function fmix32(value: number): number {
   return h;
 }
 
-/** Rows-keys space of the low-cardinality path: a bitset of at most 2^28 bits (32 MiB), one bit per key. */
-const MAX_KEY_SPACE = 2 ** 28;
+/**
+ * Distinct values of 32-bit keys, by sorting them: three counting passes of 11 bits each (least significant first,
+ * each stable; 2,048 buckets stay in the first-level cache where 65,536 did not), linear in the keys where a
+ * comparison sort of a million would cost several times more.
+ */
+function distinctSorted(keys: Uint32Array<ArrayBuffer>): number {
+  const n = keys.length;
+  let from = keys;
+  let to = new Uint32Array(n);
+  const counts = new Int32Array(2049);
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((from[i]! >>> shift) & 0x7ff) + 1]!++;
+    for (let d = 1; d <= 2048; d++) counts[d]! += counts[d - 1]!;
+    for (let i = 0; i < n; i++) {
+      const key = from[i]!;
+      to[counts[(key >>> shift) & 0x7ff]!++] = key;
+    }
+    [from, to] = [to, from];
+  }
+  let distinct = n > 0 ? 1 : 0;
+  for (let i = 1; i < n; i++) if (from[i] !== from[i - 1]) distinct++;
+  return distinct;
+}
+
+/** Row-key space of the low-cardinality path: keys are unsigned 32-bit integers. */
+const MAX_KEY_SPACE = 2 ** 32;
+
+/** Key spaces up to this size count distinct keys in a bitset (32 MiB at most), larger ones by sorting the keys. */
+const MAX_BITSET_SPACE = 2 ** 28;
+
+/** A numeric column with more distinct values than this leaves the low-cardinality path. */
+const MAX_NUMERIC_DISTINCT = 65_536;
 
 /**
  * Duplicated rows when every column has few distinct values, or undefined when they have too many. Each column's
@@ -75,13 +106,14 @@ const MAX_KEY_SPACE = 2 ** 28;
  * by the value's two 32-bit words, -0 as 0 and every NaN alike, as the hash search below; whole numbers in a short
  * range as value − min), and each row the
  * mixed-radix key `Σ code_c · Π_{c' < c} distinct_c'`: equal rows have equal keys and different rows different
- * ones, exactly, so the duplicated rows are the rows minus the distinct keys, counted in a bitset. The key space
- * (the product of the columns' distinct counts) is capped at {@link MAX_KEY_SPACE}; a column that exceeds its
+ * ones, exactly, so the duplicated rows are the rows minus the distinct keys, counted in a bitset when the key space
+ * is small, else by sorting the keys (a 50k-label category beside a price with 10k values: 5·10^8 keys). The key
+ * space (the product of the columns' distinct counts) is capped at {@link MAX_KEY_SPACE}; a column that exceeds its
  * share stops the path at once, after at most a table's worth of rows.
  */
 function lowCardinalityDuplicates(table: Table): number | undefined {
   const rows = table.rows;
-  const keys = new Int32Array(rows);
+  const keys = new Uint32Array(rows);
   let radix = 1;
   for (const column of table.columns) {
     const limit = Math.floor(MAX_KEY_SPACE / radix);
@@ -115,7 +147,7 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
     }
     const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
     let capacity = 64;
-    const maxDistinct = Math.min(limit, 4096);
+    const maxDistinct = Math.min(limit, MAX_NUMERIC_DISTINCT);
     while (capacity < 2 * maxDistinct) capacity <<= 1;
     const mask = capacity - 1;
     const slotLow = new Int32Array(capacity);
@@ -145,6 +177,7 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
     }
     radix *= Math.max(distinct, 1);
   }
+  if (radix > MAX_BITSET_SPACE) return rows - distinctSorted(keys);
   const seen = new Int32Array(Math.ceil(radix / 32));
   let distinctRows = 0;
   for (let i = 0; i < rows; i++) {

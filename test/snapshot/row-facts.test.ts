@@ -209,6 +209,34 @@ function duplicatedOf(table: Table): number {
   return duplicated;
 }
 
+describe('searchDuplicatedRows over row keys too many for a bitset', () => {
+  it('counts a many-label category beside a price with thousands of values by sorting the row keys', () => {
+    // 30,000 labels × 12,000 prices: 3.6·10^8 row keys, past the bitset; the rows repeat often enough to matter.
+    let state = 17;
+    const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const rows = 200_000;
+    const labels = Array.from({ length: rows }, () =>
+      random() < 0.01 ? undefined : Math.floor(Math.pow(30_000, random())),
+    );
+    const prices = Float64Array.from({ length: rows }, () => {
+      const u = random();
+      return u < 0.01 ? NaN : u < 0.02 ? -0 : Math.floor(random() * 12_000) / 100;
+    });
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [stringColumn('category', labels), { name: 'price', type: 'float', values: prices }],
+    };
+    const keyed = searchDuplicatedRows(table);
+    expect(keyed.method).toBe('keys');
+    expect(keyed.duplicated).toBeGreaterThan(1000);
+    expect(keyed.duplicated).toBe(duplicatedOf(table));
+    expect(keyed.duplicated).toBe(
+      searchDuplicatedRows(table, { lowCardinality: false, candidates: false }).duplicated,
+    );
+  });
+});
+
 describe('searchDuplicatedRows over candidate rows', () => {
   /** Every path the search can take on `table` agrees with the definition; returns the default search. */
   function agreed(table: Table) {
