@@ -16242,10 +16242,31 @@ function fmix322(value) {
   h ^= h >>> 16;
   return h;
 }
-var MAX_KEY_SPACE = 2 ** 28;
+function distinctSorted(keys) {
+  const n = keys.length;
+  let from = keys;
+  let to = new Uint32Array(n);
+  const counts = new Int32Array(2049);
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(from[i] >>> shift & 2047) + 1]++;
+    for (let d = 1; d <= 2048; d++) counts[d] += counts[d - 1];
+    for (let i = 0; i < n; i++) {
+      const key = from[i];
+      to[counts[key >>> shift & 2047]++] = key;
+    }
+    [from, to] = [to, from];
+  }
+  let distinct = n > 0 ? 1 : 0;
+  for (let i = 1; i < n; i++) if (from[i] !== from[i - 1]) distinct++;
+  return distinct;
+}
+var MAX_KEY_SPACE = 2 ** 32;
+var MAX_BITSET_SPACE = 2 ** 28;
+var MAX_NUMERIC_DISTINCT = 65536;
 function lowCardinalityDuplicates(table) {
   const rows = table.rows;
-  const keys = new Int32Array(rows);
+  const keys = new Uint32Array(rows);
   let radix = 1;
   for (const column of table.columns) {
     const limit = Math.floor(MAX_KEY_SPACE / radix);
@@ -16277,7 +16298,7 @@ function lowCardinalityDuplicates(table) {
     }
     const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
     let capacity = 64;
-    const maxDistinct = Math.min(limit, 4096);
+    const maxDistinct = Math.min(limit, MAX_NUMERIC_DISTINCT);
     while (capacity < 2 * maxDistinct) capacity <<= 1;
     const mask = capacity - 1;
     const slotLow = new Int32Array(capacity);
@@ -16307,6 +16328,7 @@ function lowCardinalityDuplicates(table) {
     }
     radix *= Math.max(distinct, 1);
   }
+  if (radix > MAX_BITSET_SPACE) return rows - distinctSorted(keys);
   const seen = new Int32Array(Math.ceil(radix / 32));
   let distinctRows = 0;
   for (let i = 0; i < rows; i++) {
