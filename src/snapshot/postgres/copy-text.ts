@@ -8,7 +8,7 @@
  * chunk, parses numbers without making strings and dictionary-encodes string cells at once.
  */
 import { ColumnBuilder } from '../column-builder.js';
-import { parseDecimal } from '../decimal.js';
+import { parseDecimal, POW10 } from '../decimal.js';
 import type { Column, StorageType } from '../table.js';
 
 /** How a Postgres column is decoded; chosen from the column's type OID (see {@link columnKindOf}). */
@@ -72,8 +72,6 @@ const INT = 0;
 const FLOAT = 1;
 const BOOL = 2;
 const OTHER = 3;
-/** 10^0 .. 10^15, every one an exact double. */
-const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** The storage a decoding produces (`date` and `timestamp` are both dates). */
 function storageOfKind(kind: PgColumnKind): StorageType {
