@@ -1,3 +1,4 @@
+import { fmix32 } from '../util/fmix32.js';
 import { LabelStore } from './label-store.js';
 import type { Column, StorageType } from './table.js';
 
@@ -554,12 +555,7 @@ const FEW_LABELS = 4096;
 function labelHash(text: string): number {
   let hash = 0x811c9dc5 ^ text.length;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash;
+  return fmix32(hash);
 }
 
 function float64(length: number, shared: boolean): Float64Array {

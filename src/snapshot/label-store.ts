@@ -12,19 +12,9 @@
  * exactly when their strings are equal, as on the string path.
  */
 import { isUtf8 } from 'node:buffer';
+import { fmix32 } from '../util/fmix32.js';
 
 const QUOTE = 0x22;
-
-/** murmur3's finalizer: every input bit flips each output bit with probability close to 1/2. */
-function fmix32(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();

@@ -3,6 +3,7 @@
  * snapshot (the thread that read a file, or the database for counted snapshots), so the drift engine, which sees
  * columns one at a time, never needs the rows together.
  */
+import { fmix32 } from '../util/fmix32.js';
 import { canonicalHigh, canonicalLow } from './double-words.js';
 import type { Column, RowFacts, StringColumn, Table } from './table.js';
 
@@ -38,7 +39,6 @@ export interface DuplicateSearch {
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 const P2 = 0x85ebca77;
-const P3 = 0xc2b2ae3d;
 
 /** One 32-bit word into a murmur3 state (the x86_32 body step). */
 function murmurWord(state: number, word: number): number {
@@ -53,17 +53,6 @@ function murmurWord(state: number, word: number): number {
 function xxWord(state: number, word: number): number {
   const h = (state + Math.imul(word, P2)) | 0;
   return Math.imul((h << 13) | (h >>> 19), 0x9e3779b1);
-}
-
-/** murmur3's finalizer: every input bit flips each output bit with probability close to 1/2. */
-function fmix32(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, P3);
-  h ^= h >>> 16;
-  return h;
 }
 
 /**

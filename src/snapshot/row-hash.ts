@@ -8,6 +8,7 @@
  * with n rows, the probability of any false duplicate is at most n²/2⁶⁵ (about 3·10⁻⁸ for a million rows). A
  * snapshot read at once counts duplicates exactly (`row-facts.ts`).
  */
+import { fmix32 } from '../util/fmix32.js';
 import { canonicalHigh, canonicalLow } from './double-words.js';
 import type { Column, RowFacts } from './table.js';
 
@@ -15,15 +16,6 @@ const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 const C3 = 0x85ebca6b;
 const C4 = 0xc2b2ae35;
-
-/** MurmurHash3's 32-bit finaliser. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, C3);
-  h ^= h >>> 13;
-  h = Math.imul(h, C4);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** Mixes one 32-bit word into a MurmurHash3 lane. */
 function mixWord(lane: number, word: number, m1: number, m2: number): number {
@@ -94,8 +86,8 @@ export class RowFactsAccumulator {
     const finalLow = new Uint32Array(rows);
     let duplicatedRows = 0;
     for (let row = 0; row < rows; row++) {
-      const h = fmix(this.high[row]! ^ this.columns);
-      const l = fmix(this.low[row]! ^ Math.imul(this.columns, C2));
+      const h = fmix32(this.high[row]! ^ this.columns) >>> 0;
+      const l = fmix32(this.low[row]! ^ Math.imul(this.columns, C2)) >>> 0;
       finalHigh[row] = h;
       finalLow[row] = l;
       let slot = (h ^ Math.imul(l, 0x9e3779b1)) & mask;
