@@ -14429,8 +14429,7 @@ var init_byte_source = __esm({
   }
 });
 
-// src/snapshot/label-store.ts
-import { isUtf8 } from "node:buffer";
+// src/util/fmix32.ts
 function fmix32(value) {
   let h = value;
   h ^= h >>> 16;
@@ -14440,6 +14439,14 @@ function fmix32(value) {
   h ^= h >>> 16;
   return h;
 }
+var init_fmix32 = __esm({
+  "src/util/fmix32.ts"() {
+    "use strict";
+  }
+});
+
+// src/snapshot/label-store.ts
+import { isUtf8 } from "node:buffer";
 function grown(array, length) {
   const bigger = new Int32Array(length);
   bigger.set(array);
@@ -14455,6 +14462,7 @@ var QUOTE, decoder, encoder, TWO_TO_32, LabelStore;
 var init_label_store = __esm({
   "src/snapshot/label-store.ts"() {
     "use strict";
+    init_fmix32();
     QUOTE = 34;
     decoder = new TextDecoder("utf-8");
     encoder = new TextEncoder();
@@ -14678,12 +14686,7 @@ function isMissingBytes(bytes, start, end) {
 function labelHash(text) {
   let hash = 2166136261 ^ text.length;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 3266489909);
-  hash ^= hash >>> 16;
-  return hash;
+  return fmix32(hash);
 }
 function float64(length, shared) {
   return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
@@ -14701,6 +14704,7 @@ var MISSING_TOKENS, BOOL_TOKENS, deferred, MISSING_BYTES, encoder2, ColumnBuilde
 var init_column_builder = __esm({
   "src/snapshot/column-builder.ts"() {
     "use strict";
+    init_fmix32();
     init_label_store();
     MISSING_TOKENS = /* @__PURE__ */ new Set([
       "",
@@ -19626,15 +19630,6 @@ function xxWord(state, word) {
   const h = state + Math.imul(word, P2) | 0;
   return Math.imul(h << 13 | h >>> 19, 2654435761);
 }
-function fmix322(value) {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, P3);
-  h ^= h >>> 16;
-  return h;
-}
 function distinctSorted(keys) {
   const n = keys.length;
   let from = keys;
@@ -19699,7 +19694,7 @@ function lowCardinalityDuplicates(table) {
       const value = values[i];
       const high = canonicalHigh(value, words[2 * i + 1]);
       const low = canonicalLow(value, words[2 * i]);
-      let slot = fmix322(low ^ Math.imul(high, 2654435761)) & mask;
+      let slot = fmix32(low ^ Math.imul(high, 2654435761)) & mask;
       let code2;
       for (; ; ) {
         code2 = slotCode[slot];
@@ -19770,7 +19765,7 @@ function foldCodes(keys, codes, count, stride) {
   for (let i = 0, row = 0; i < count; i++, row += stride) keys[i] = murmurWord(keys[i], codes[row]);
 }
 function distinctKeys(keys) {
-  const sorted = keys.map(fmix322).sort();
+  const sorted = keys.map(fmix32).sort();
   let distinct = sorted.length > 0 ? 1 : 0;
   for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   return distinct;
@@ -19807,7 +19802,7 @@ function partialKeyCandidates(canonical, rows) {
   const once = new Int32Array(bits / 32);
   const twice = new Int32Array(bits / 32);
   for (let i = 0; i < rows; i++) {
-    const bucket = fmix322(keys[i]) & mask;
+    const bucket = fmix32(keys[i]) & mask;
     keys[i] = bucket;
     const bit = 1 << (bucket & 31);
     const word = bucket >>> 5;
@@ -19870,8 +19865,8 @@ function hashSearch(canonical, rows) {
   }
   const columns = canonical.length;
   for (let i = 0; i < rows; i++) {
-    lane1[i] = fmix322(lane1[i] ^ Math.imul(columns, 8));
-    lane2[i] = fmix322(lane2[i] ^ lane1[i]);
+    lane1[i] = fmix32(lane1[i] ^ Math.imul(columns, 8));
+    lane2[i] = fmix32(lane2[i] ^ lane1[i]);
   }
   let capacity = 1;
   while (capacity < rows * 2) capacity <<= 1;
@@ -19942,15 +19937,15 @@ function countEmptyRows(table) {
 function rowFactsOf(table) {
   return { duplicatedRows: countDuplicatedRows(table), emptyRows: countEmptyRows(table) };
 }
-var C1, C2, P2, P3, MAX_KEY_SPACE, MAX_BITSET_SPACE, MAX_NUMERIC_DISTINCT, CANDIDATE_SHARE, SAMPLE, MAX_KEY_COLUMNS;
+var C1, C2, P2, MAX_KEY_SPACE, MAX_BITSET_SPACE, MAX_NUMERIC_DISTINCT, CANDIDATE_SHARE, SAMPLE, MAX_KEY_COLUMNS;
 var init_row_facts = __esm({
   "src/snapshot/row-facts.ts"() {
     "use strict";
+    init_fmix32();
     init_double_words();
     C1 = 3432918353;
     C2 = 461845907;
     P2 = 2246822519;
-    P3 = 3266489917;
     MAX_KEY_SPACE = 2 ** 32;
     MAX_BITSET_SPACE = 2 ** 28;
     MAX_NUMERIC_DISTINCT = 65536;
@@ -20279,7 +20274,7 @@ function isHex(c) {
 function hexValue(c) {
   return c <= 57 ? c - 48 : (c | 32) - 97 + 10;
 }
-var OID, TAB, LF3, BACKSLASH, MS_PER_DAY, INT, FLOAT, BOOL, OTHER2, POW103, CopyTextDecoder, TIMESTAMP_PATTERN;
+var OID, TAB, LF3, BACKSLASH, MS_PER_DAY, INT, FLOAT, BOOL, OTHER2, CopyTextDecoder, TIMESTAMP_PATTERN;
 var init_copy_text = __esm({
   "src/snapshot/postgres/copy-text.ts"() {
     "use strict";
@@ -20305,7 +20300,6 @@ var init_copy_text = __esm({
     FLOAT = 1;
     BOOL = 2;
     OTHER2 = 3;
-    POW103 = Array.from({ length: 16 }, (_, i) => 10 ** i);
     CopyTextDecoder = class {
       /**
        * @param capacityHint rows to make room for at once
@@ -20409,7 +20403,7 @@ var init_copy_text = __esm({
               }
             }
             if (digits > 0 && digits + fraction <= 15 && (c === TAB || c === LF3)) {
-              const magnitude = fraction === 0 ? value : value / POW103[fraction];
+              const magnitude = fraction === 0 ? value : value / POW10[fraction];
               builder.pushNumber(negative ? -magnitude : magnitude, false);
               separator = j;
             }
@@ -29905,13 +29899,6 @@ var init_delimited_bound = __esm({
 });
 
 // src/snapshot/row-hash.ts
-function fmix(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, C3);
-  h ^= h >>> 13;
-  h = Math.imul(h, C4);
-  return (h ^ h >>> 16) >>> 0;
-}
 function mixWord(lane, word, m1, m2) {
   let k = Math.imul(word, m1);
   k = k << 15 | k >>> 17;
@@ -29924,6 +29911,7 @@ var C12, C22, C3, C4, RowFactsAccumulator;
 var init_row_hash = __esm({
   "src/snapshot/row-hash.ts"() {
     "use strict";
+    init_fmix32();
     init_double_words();
     C12 = 3432918353;
     C22 = 461845907;
@@ -29985,8 +29973,8 @@ var init_row_hash = __esm({
         const finalLow = new Uint32Array(rows);
         let duplicatedRows = 0;
         for (let row = 0; row < rows; row++) {
-          const h = fmix(this.high[row] ^ this.columns);
-          const l = fmix(this.low[row] ^ Math.imul(this.columns, C22));
+          const h = fmix32(this.high[row] ^ this.columns) >>> 0;
+          const l = fmix32(this.low[row] ^ Math.imul(this.columns, C22)) >>> 0;
           finalHigh[row] = h;
           finalLow[row] = l;
           let slot = (h ^ Math.imul(l, 2654435761)) & mask;

@@ -5475,8 +5475,7 @@ var require_lib89 = __commonJS({
   }
 });
 
-// src/snapshot/label-store.ts
-import { isUtf8 } from "node:buffer";
+// src/util/fmix32.ts
 function fmix32(value) {
   let h = value;
   h ^= h >>> 16;
@@ -5486,6 +5485,14 @@ function fmix32(value) {
   h ^= h >>> 16;
   return h;
 }
+var init_fmix32 = __esm({
+  "src/util/fmix32.ts"() {
+    "use strict";
+  }
+});
+
+// src/snapshot/label-store.ts
+import { isUtf8 } from "node:buffer";
 function grown(array, length) {
   const bigger = new Int32Array(length);
   bigger.set(array);
@@ -5501,6 +5508,7 @@ var QUOTE, decoder, encoder, TWO_TO_32, LabelStore;
 var init_label_store = __esm({
   "src/snapshot/label-store.ts"() {
     "use strict";
+    init_fmix32();
     QUOTE = 34;
     decoder = new TextDecoder("utf-8");
     encoder = new TextEncoder();
@@ -5732,12 +5740,7 @@ function isMissingBytes(bytes, start, end) {
 function labelHash(text) {
   let hash = 2166136261 ^ text.length;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 3266489909);
-  hash ^= hash >>> 16;
-  return hash;
+  return fmix32(hash);
 }
 function float64(length, shared2) {
   return shared2 ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
@@ -5755,6 +5758,7 @@ var MISSING_TOKENS, BOOL_TOKENS, deferred, MISSING_BYTES, encoder2, ColumnBuilde
 var init_column_builder = __esm({
   "src/snapshot/column-builder.ts"() {
     "use strict";
+    init_fmix32();
     init_label_store();
     MISSING_TOKENS = /* @__PURE__ */ new Set([
       "",
@@ -16201,6 +16205,9 @@ async function readSnapshot(path, options = {}) {
   }
 }
 
+// src/snapshot/row-facts.ts
+init_fmix32();
+
 // src/snapshot/double-words.ts
 var CANONICAL_NAN_HIGH = 2146959360;
 var MINUS_ZERO_HIGH = 2147483648 | 0;
@@ -16221,7 +16228,6 @@ function isUniqueInEveryRow(column, rows) {
 var C1 = 3432918353;
 var C2 = 461845907;
 var P2 = 2246822519;
-var P3 = 3266489917;
 function murmurWord(state, word) {
   let k = Math.imul(word, C1);
   k = k << 15 | k >>> 17;
@@ -16232,15 +16238,6 @@ function murmurWord(state, word) {
 function xxWord(state, word) {
   const h = state + Math.imul(word, P2) | 0;
   return Math.imul(h << 13 | h >>> 19, 2654435761);
-}
-function fmix322(value) {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, P3);
-  h ^= h >>> 16;
-  return h;
 }
 function distinctSorted(keys) {
   const n = keys.length;
@@ -16309,7 +16306,7 @@ function lowCardinalityDuplicates(table) {
       const value = values[i];
       const high = canonicalHigh(value, words[2 * i + 1]);
       const low = canonicalLow(value, words[2 * i]);
-      let slot = fmix322(low ^ Math.imul(high, 2654435761)) & mask;
+      let slot = fmix32(low ^ Math.imul(high, 2654435761)) & mask;
       let code;
       for (; ; ) {
         code = slotCode[slot];
@@ -16383,7 +16380,7 @@ function foldCodes(keys, codes, count, stride) {
   for (let i = 0, row = 0; i < count; i++, row += stride) keys[i] = murmurWord(keys[i], codes[row]);
 }
 function distinctKeys(keys) {
-  const sorted = keys.map(fmix322).sort();
+  const sorted = keys.map(fmix32).sort();
   let distinct = sorted.length > 0 ? 1 : 0;
   for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   return distinct;
@@ -16420,7 +16417,7 @@ function partialKeyCandidates(canonical, rows) {
   const once = new Int32Array(bits / 32);
   const twice = new Int32Array(bits / 32);
   for (let i = 0; i < rows; i++) {
-    const bucket = fmix322(keys[i]) & mask;
+    const bucket = fmix32(keys[i]) & mask;
     keys[i] = bucket;
     const bit = 1 << (bucket & 31);
     const word = bucket >>> 5;
@@ -16483,8 +16480,8 @@ function hashSearch(canonical, rows) {
   }
   const columns = canonical.length;
   for (let i = 0; i < rows; i++) {
-    lane1[i] = fmix322(lane1[i] ^ Math.imul(columns, 8));
-    lane2[i] = fmix322(lane2[i] ^ lane1[i]);
+    lane1[i] = fmix32(lane1[i] ^ Math.imul(columns, 8));
+    lane2[i] = fmix32(lane2[i] ^ lane1[i]);
   }
   let capacity = 1;
   while (capacity < rows * 2) capacity <<= 1;
