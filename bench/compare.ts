@@ -13,6 +13,7 @@
  *   c  5 low-cardinality columns: ints 0–10 and 0–100, a bool, one-decimal floats, a 5-value string
  *   d  the same without the string column
  *   e  the rows of d streamed from PostgreSQL (`--compute memory`), 4N rows per snapshot
+ *   e1 the same PostgreSQL read at N rows per snapshot (the size the goal is stated for)
  *   f  d plus a unique string id column nobody excluded
  *   g  N/10 rows × 400 float columns
  *   h  one 50k-label categorical column (Zipf-like) and one float column
@@ -202,6 +203,24 @@ async function postgresTable(rows: number): Promise<string> {
   }
 }
 
+/** A shape read from the as-of table of d's rows (`rows` per snapshot) in PostgreSQL. */
+async function postgresShape(rows: number): Promise<{ files: string[]; args: string[] }> {
+  const table = await postgresTable(rows);
+  return {
+    files: [],
+    args: [
+      '--database-url',
+      DATABASE_URL,
+      '--table',
+      table,
+      '--as-of-column',
+      'as_of',
+      '--compute',
+      'memory',
+    ],
+  };
+}
+
 interface Shape {
   readonly key: string;
   readonly description: string;
@@ -244,22 +263,13 @@ const SHAPES: Shape[] = [
     key: 'e',
     description: 'the rows of d from PostgreSQL, `--compute memory`',
     rows: 4 * ROWS,
-    prepare: async () => {
-      const table = await postgresTable(4 * ROWS);
-      return {
-        files: [],
-        args: [
-          '--database-url',
-          DATABASE_URL,
-          '--table',
-          table,
-          '--as-of-column',
-          'as_of',
-          '--compute',
-          'memory',
-        ],
-      };
-    },
+    prepare: () => postgresShape(4 * ROWS),
+  },
+  {
+    key: 'e1',
+    description: "e at the goal's rows per snapshot",
+    rows: ROWS,
+    prepare: () => postgresShape(ROWS),
   },
   {
     key: 'f',
