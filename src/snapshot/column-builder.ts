@@ -193,7 +193,11 @@ export class ColumnBuilder {
     // tail of repeated labels (50k labels in a million cells) keeps a table sized by its labels instead: one for a
     // label a cell would spread its few labels over 8 MB, a cache miss on every look-up, where doubling as labels
     // come costs a few re-inserts.
-    if (this.store && this.labelsNearlyAllDistinct(this.store.size)) this.store.reserve(capacity);
+    // An id so far (every cell a new label): cells are appended without a look-up and equal labels merged once the
+    // column is read (see LabelStore.deferLookUps).
+    if (this.store && this.store.size === this.presentStrings && this.store.size >= 1024)
+      this.store.deferLookUps(capacity);
+    else if (this.store && this.labelsNearlyAllDistinct(this.store.size)) this.store.reserve(capacity);
   }
 
   /** Whether at least 9 cells in 10 so far brought a new label (an id), given `labels` distinct labels. */
@@ -501,6 +505,8 @@ export class ColumnBuilder {
     | { readonly kind: 'codes'; readonly cells: Int32Array } {
     const length = this.length;
     this.length = 0;
+    // A drained block's codes must be final: a spill never reserves, so its labels are never deferred.
+    if (this.store?.deferred) throw new Error(`column '${this.name}': drained while its labels are deferred`);
     return this.mode === 'string'
       ? { kind: 'codes', cells: this.codes.subarray(0, length) }
       : { kind: 'numbers', cells: this.numbers.subarray(0, length) };
@@ -513,6 +519,7 @@ export class ColumnBuilder {
         const codes = trim(this.codes, this.length, this.shared);
         const store = this.store;
         if (!store) return { name: this.name, type: 'string', codes, dictionary: this.dictionary };
+        store.resolveDeferred(codes, this.length);
         store.seal();
         if (this.deferUniqueLabels && store.size === this.length) {
           const column: Column = {

@@ -10,6 +10,13 @@
  * one code exactly when their bytes are equal. A label that is not well-formed UTF-8 is stored as the text a
  * `TextDecoder` makes of it (each bad sequence replaced by U+FFFD) re-encoded, so two such labels get one code
  * exactly when their strings are equal, as on the string path.
+ *
+ * A column whose every cell so far brought a new label (an id) can stop looking labels up
+ * ({@link LabelStore.deferLookUps}): each cell is then appended as a label of its own, and
+ * {@link LabelStore.resolveDeferred} merges equal labels once the column is read. A look-up per cell lands at a
+ * random slot of a table as big as the column (a cache and TLB miss per cell, most of an id column's reading time);
+ * appending writes in order, and the merge sorts the labels' hashes (a few sequential passes) and compares bytes only
+ * where hashes are equal, so an id column of a million distinct labels costs a sort instead of a million misses.
  */
 import { isUtf8 } from 'node:buffer';
 import { fmix32 } from '../util/fmix32.js';
@@ -42,6 +49,48 @@ function startSlot(hash: number, scale: number): number {
 
 const TWO_TO_32 = 4294967296;
 
+function hasQuote(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === QUOTE) return true;
+  return false;
+}
+
+function identity(length: number): Int32Array<ArrayBuffer> {
+  const array = new Int32Array(length);
+  for (let i = 0; i < length; i++) array[i] = i;
+  return array;
+}
+
+/**
+ * The indices `0..n-1` ordered by `hashes[i]` as unsigned 32-bit keys, equal keys in index order: an LSD radix sort
+ * in three 11-bit passes (the keys are hashes, so no pass can be skipped for being constant in practice).
+ */
+function sortedByHash(hashes: Int32Array, n: number): Int32Array {
+  let keys = new Uint32Array(n);
+  let index = identity(n);
+  for (let i = 0; i < n; i++) keys[i] = hashes[i]! >>> 0;
+  let keysOut = new Uint32Array(n);
+  let indexOut = new Int32Array(n);
+  const counts = new Int32Array(2048);
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 2047]!++;
+    let sum = 0;
+    for (let b = 0; b < 2048; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const to = counts[(keys[i]! >>> shift) & 2047]!++;
+      keysOut[to] = keys[i]!;
+      indexOut[to] = index[i]!;
+    }
+    [keys, keysOut] = [keysOut, keys];
+    [index, indexOut] = [indexOut, index];
+  }
+  return index;
+}
+
 export class LabelStore {
   /** The labels' bytes, one after another: label `code` is `arena[offsets[code], offsets[code + 1])`. */
   private arena = new Uint8Array(1 << 16);
@@ -62,6 +111,8 @@ export class LabelStore {
   private high = false;
   /** A quoted cell's bytes with doubled quotes undone. */
   private scratch = new Uint8Array(256);
+  /** Since {@link deferLookUps}: every cell is appended as a new label until {@link resolveDeferred}. */
+  private deferring = false;
 
   /**
    * @param expected labels to make room for in the table at once
@@ -79,6 +130,11 @@ export class LabelStore {
   /** Makes room in the table for `labels` labels at once (a reader that knows the row count calls this). */
   reserve(labels: number): void {
     if (labels * 2 > this.slotCount) this.rehash(labels);
+    this.reserveLabels(labels);
+  }
+
+  /** Room for `labels` labels' offsets, hashes and bytes. */
+  private reserveLabels(labels: number): void {
     if (labels + 1 > this.offsets.length) {
       this.offsets = grown(this.offsets, labels + 1);
       this.hashes = grown(this.hashes, labels + 1);
@@ -116,24 +172,9 @@ export class LabelStore {
    * @param quoted the bytes are a quoted CSV field's inside: a doubled quote stands for one
    */
   codeOf(bytes: Uint8Array, start: number, end: number, quoted = false): number {
-    if (quoted) {
-      let escaped = false;
-      for (let i = start; i < end; i++)
-        if (bytes[i] === QUOTE) {
-          escaped = true;
-          break;
-        }
-      if (escaped) {
-        if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2);
-        const out = this.scratch;
-        let n = 0;
-        for (let i = start; i < end; i++) {
-          out[n++] = bytes[i]!;
-          if (bytes[i] === QUOTE) i++; // "" → "
-        }
-        return this.codeOf(out, 0, n, false);
-      }
-    }
+    if (this.deferring) return this.append(bytes, start, end, quoted);
+    if (quoted && hasQuote(bytes, start, end))
+      return this.codeOf(this.scratch, 0, this.unescape(bytes, start, end));
     const h1 = this.hash(bytes, start, end);
     const slots = this.slots;
     const size = this.slotCount;
@@ -166,14 +207,38 @@ export class LabelStore {
     return fmix32(h) & this.hashMask;
   }
 
-  private add(bytes: Uint8Array, start: number, end: number, h1: number, slot: number): number {
+  /** Copies a quoted field's bytes into `scratch` with each doubled quote made one; returns the length. */
+  private unescape(bytes: Uint8Array, start: number, end: number): number {
+    if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2);
+    const out = this.scratch;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      out[n++] = bytes[i]!;
+      if (bytes[i] === QUOTE) i++; // "" → "
+    }
+    return n;
+  }
+
+  /** The label as a decoder reads it, when its bytes are not well-formed UTF-8; else undefined. */
+  private static repaired(bytes: Uint8Array, start: number, end: number): Uint8Array | undefined {
     let ascii = true;
     for (let i = start; i < end && ascii; i++) ascii = bytes[i]! < 0x80;
-    if (!ascii && !isUtf8(bytes.subarray(start, end))) {
-      // Not UTF-8: the label is the string a decoder makes of it, as a label read as a string would be.
-      const text = encoder.encode(decoder.decode(bytes.subarray(start, end)));
-      return this.codeOf(text, 0, text.length);
-    }
+    if (ascii || isUtf8(bytes.subarray(start, end))) return undefined;
+    return encoder.encode(decoder.decode(bytes.subarray(start, end)));
+  }
+
+  private add(bytes: Uint8Array, start: number, end: number, h1: number, slot: number): number {
+    const text = LabelStore.repaired(bytes, start, end);
+    // Not UTF-8: the label is the string a decoder makes of it, as a label read as a string would be.
+    if (text) return this.codeOf(text, 0, text.length);
+    const code = this.put(bytes, start, end, h1);
+    if ((code + 1) * 2 > this.slotCount) this.rehash(this.count * 2);
+    else this.slots[slot] = code + 1;
+    return code;
+  }
+
+  /** Stores a well-formed label with its hash as the next code (no table entry); returns the code. */
+  private put(bytes: Uint8Array, start: number, end: number, h1: number): number {
     const code = this.count++;
     if (code + 1 === this.offsets.length) {
       this.offsets = grown(this.offsets, this.offsets.length * 2);
@@ -193,9 +258,92 @@ export class LabelStore {
       this.arena[from + i - start] = b;
     }
     this.offsets[code + 1] = to;
-    if ((code + 1) * 2 > this.slotCount) this.rehash(this.count * 2);
-    else this.slots[slot] = code + 1;
     return code;
+  }
+
+  /**
+   * From now on every cell is appended as a new label, without a look-up, until {@link resolveDeferred} merges
+   * equal ones: for a column whose cells so far were all distinct (an id). Makes room for `labels` labels in all
+   * and lets go of the table.
+   */
+  deferLookUps(labels: number): void {
+    this.reserveLabels(labels);
+    this.slots = new Int32Array(0);
+    this.slotCount = 0;
+    this.deferring = true;
+  }
+
+  /** Whether cells are appended without look-up ({@link deferLookUps}) and not yet resolved. */
+  get deferred(): boolean {
+    return this.deferring;
+  }
+
+  /** Appends a cell as a new label (deferred mode); returns its provisional code. */
+  private append(bytes: Uint8Array, start: number, end: number, quoted: boolean): number {
+    if (quoted && hasQuote(bytes, start, end)) {
+      const n = this.unescape(bytes, start, end);
+      return this.append(this.scratch, 0, n, false);
+    }
+    const text = LabelStore.repaired(bytes, start, end);
+    if (text) return this.put(text, 0, text.length, this.hash(text, 0, text.length));
+    return this.put(bytes, start, end, this.hash(bytes, start, end));
+  }
+
+  /**
+   * Ends deferred mode: labels with equal bytes become one, coded in order of first occurrence as {@link codeOf}
+   * would have coded them, and `codes[0, length)` (provisional codes, -1 for a missing cell) are rewritten to match.
+   * Labels are ordered by hash with a radix sort; only labels with equal hashes are compared, sorted by their bytes
+   * (so even many labels crafted to share a hash cost `k log k` comparisons, not `k²`). The store is read-only after.
+   */
+  resolveDeferred(codes: Int32Array, length: number): void {
+    if (!this.deferring) return;
+    this.deferring = false;
+    const labels = this.count;
+    const order = sortedByHash(this.hashes, labels);
+    // first[p]: the first provisional label with p's bytes (p itself when p is the first).
+    let first: Int32Array | undefined;
+    const run: number[] = [];
+    for (let at = 0; at < labels;) {
+      const hash = this.hashes[order[at]!]!;
+      let to = at + 1;
+      while (to < labels && this.hashes[order[to]!] === hash) to++;
+      if (to - at > 1) {
+        run.length = 0;
+        for (let k = at; k < to; k++) run.push(order[k]!);
+        run.sort((a, b) => this.compare(a, b) || a - b);
+        for (let k = 1; k < run.length; k++) {
+          if (this.compare(run[k - 1]!, run[k]!) !== 0) continue;
+          first ??= identity(labels);
+          first[run[k]!] = first[run[k - 1]!]!;
+        }
+      }
+      at = to;
+    }
+    if (!first) return; // every label distinct: the provisional codes are the codes
+    // Compact: keep each first occurrence, in order, and give every label its first occurrence's new code.
+    const code = new Int32Array(labels);
+    let kept = 0;
+    let write = 0;
+    for (let p = 0; p < labels; p++) {
+      const f = first[p]!;
+      if (f !== p) {
+        code[p] = code[f]!;
+        continue;
+      }
+      const from = this.offsets[p]!;
+      const to = this.offsets[p + 1]!;
+      this.arena.copyWithin(write, from, to);
+      this.hashes[kept] = this.hashes[p]!;
+      this.offsets[kept] = write;
+      write += to - from;
+      code[p] = kept++;
+    }
+    this.offsets[kept] = write;
+    this.count = kept;
+    for (let i = 0; i < length; i++) {
+      const c = codes[i]!;
+      if (c >= 0) codes[i] = code[c]!;
+    }
   }
 
   /** A table for `labels` labels, with every code re-inserted. */

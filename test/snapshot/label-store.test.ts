@@ -92,6 +92,59 @@ describe('LabelStore', () => {
     expect(store.decode(40_002)).toBe('r39999');
   });
 
+  describe('deferred look-ups (an id column appends every cell, equal labels merged after)', () => {
+    /** Cells through a store that defers after `deferAt` cells, then resolved: [codes, labels]. */
+    function deferred(cells: readonly (Uint8Array | null)[], deferAt: number, hashMask = -1) {
+      const store = new LabelStore(0, hashMask);
+      const out = new Int32Array(cells.length);
+      cells.forEach((cell, i) => {
+        if (i === deferAt) store.deferLookUps(cells.length);
+        out[i] = cell === null ? -1 : store.codeOf(cell, 0, cell.length, cell.includes(0x22));
+      });
+      expect(store.deferred).toBe(deferAt < cells.length);
+      store.resolveDeferred(out, cells.length);
+      expect(store.deferred).toBe(false);
+      return [[...out], store.decodeInto([])] as const;
+    }
+    /** The same cells looked up one by one. */
+    function direct(cells: readonly (Uint8Array | null)[]) {
+      const store = new LabelStore();
+      const out = cells.map((cell) =>
+        cell === null ? -1 : store.codeOf(cell, 0, cell.length, cell.includes(0x22)),
+      );
+      return [out, store.decodeInto([])] as const;
+    }
+    // Ids, then repeats of early and late ids, doubled quotes, bytes that are not UTF-8 (two spellings of one decoded
+    // text), missing cells and multi-byte labels.
+    const cells: (Uint8Array | null)[] = [];
+    for (let i = 0; i < 3000; i++) cells.push(utf8(`id-${i}`));
+    for (let i = 0; i < 3000; i++) {
+      const r = (i * 2654435761) % 7;
+      if (r === 0) cells.push(utf8(`id-${(i * 31) % 3000}`));
+      else if (r === 1) cells.push(null);
+      else if (r === 2) cells.push(utf8(i % 2 ? 'say ""hi""' : 'say "hi"'));
+      else if (r === 3) cells.push(Uint8Array.of(0x61, 0xff, i % 2 ? 0xfe : 0xff));
+      else if (r === 4) cells.push(utf8(`é-${i % 50}`));
+      else cells.push(utf8(`new-${i}`));
+    }
+
+    it('codes every cell as looking each up would, wherever the deferral starts', () => {
+      const want = direct(cells);
+      for (const at of [0, 1, 1024, 3000, 4500]) expect(deferred(cells, at)).toEqual(want);
+    });
+
+    it('stays exact when every label has the same hash (equal-hash labels are sorted by their bytes)', () => {
+      expect(deferred(cells, 100, 0)).toEqual(direct(cells));
+    });
+
+    it('keeps the provisional codes when every label is distinct', () => {
+      const ids = Array.from({ length: 5000 }, (_, i) => utf8(`u${i}`));
+      const [got, labels] = deferred(ids, 10);
+      expect(got).toEqual(ids.map((_, i) => i));
+      expect(labels).toHaveLength(5000);
+    });
+  });
+
   it('reads a quoted field with doubled quotes as the label its unquoted bytes spell', () => {
     const store = new LabelStore();
     const plain = utf8('say "hi"');
