@@ -284,9 +284,38 @@ export class LabelStore {
       const n = this.unescape(bytes, start, end);
       return this.append(this.scratch, 0, n, false);
     }
-    const text = LabelStore.repaired(bytes, start, end);
-    if (text) return this.put(text, 0, text.length, this.hash(text, 0, text.length));
-    return this.put(bytes, start, end, this.hash(bytes, start, end));
+    // What `put` does after `hash`, in one pass over the bytes (hash, copy, and whether any byte is non-ASCII).
+    const code = this.count;
+    if (code + 1 === this.offsets.length) {
+      this.offsets = grown(this.offsets, this.offsets.length * 2);
+      this.hashes = grown(this.hashes, this.offsets.length);
+    }
+    const from = this.offsets[code]!;
+    const to = from + (end - start);
+    if (to > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(to, this.arena.length * 2));
+      bigger.set(this.arena.subarray(0, from));
+      this.arena = bigger;
+    }
+    const arena = this.arena;
+    let h = 0x811c9dc5 ^ (end - start);
+    let bits = 0;
+    for (let i = start, o = from; i < end; i++, o++) {
+      const b = bytes[i]!;
+      h = Math.imul(h ^ b, 0x01000193);
+      arena[o] = b;
+      bits |= b;
+    }
+    if (bits >= 0x80) {
+      // Not ASCII: the bytes copied past the last label are simply overwritten when the label is not UTF-8.
+      const text = LabelStore.repaired(bytes, start, end);
+      if (text) return this.put(text, 0, text.length, this.hash(text, 0, text.length));
+      for (let i = start; i < end; i++) if (bytes[i]! >= 0xee) this.high = true;
+    }
+    this.hashes[code] = fmix32(h) & this.hashMask;
+    this.offsets[code + 1] = to;
+    this.count = code + 1;
+    return code;
   }
 
   /**
