@@ -223,57 +223,254 @@ function candidateRows(table: Table): Int32Array | undefined {
   return candidates;
 }
 
-/** Rows sampled, evenly spread, to choose the columns of a partial row key. */
+/**
+ * Rows sampled to choose the columns of a partial row key: {@link SAMPLE_BLOCKS} runs of {@link SAMPLE_RUN}
+ * consecutive rows, evenly spread. Runs touch a page of each column where as many rows one apart touched every
+ * page of it, which measured 2-7 ms a column on a first run (loaded).
+ */
 const SAMPLE = 4096;
+const SAMPLE_RUN = 64;
+const SAMPLE_BLOCKS = SAMPLE / SAMPLE_RUN;
 
 /** A partial row key has at most this many columns. */
 const MAX_KEY_COLUMNS = 4;
 
-/** One column's canonical cells folded into 32-bit row keys: `keys[i]` for row `i · stride`. */
+/**
+ * One column's canonical cells folded into 32-bit row keys, for `blocks` runs of `run` consecutive rows starting
+ * `stride` rows apart: `keys[b · run + j]` for row `from + b · stride + j`.
+ */
 function foldColumn(
   keys: Int32Array,
   values: Float64Array | Int32Array,
-  count: number,
+  from: number,
+  blocks: number,
+  run: number,
   stride: number,
 ): void {
-  // Each loop sees one array type, so that each compiles for it.
-  if (values instanceof Float64Array) foldNumbers(keys, values, count, stride);
-  else foldCodes(keys, values, count, stride);
+  // Each loop sees one array type, so that each compiles for it. The sample and the whole-table passes share them,
+  // so that each is compiled once: a loop's first run spends ~0.3 µs an iteration in the interpreter before it is
+  // compiled, tens of thousands of iterations.
+  if (values instanceof Float64Array) foldNumbers(keys, values, from, blocks, run, stride);
+  else foldCodes(keys, values, from, blocks, run, stride);
 }
 
-/** {@link foldColumn} for doubles, by their canonical words. */
-function foldNumbers(keys: Int32Array, values: Float64Array, count: number, stride: number): void {
+/** {@link foldColumn} for doubles, by their canonical words (the murmur3 body steps written out). */
+function foldNumbers(
+  keys: Int32Array,
+  values: Float64Array,
+  from: number,
+  blocks: number,
+  run: number,
+  stride: number,
+): void {
   const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-  for (let i = 0, row = 0; i < count; i++, row += stride) {
-    const value = values[row]!;
-    const high = canonicalHigh(value, words[2 * row + 1]!);
-    keys[i] = murmurWord(murmurWord(keys[i]!, canonicalLow(value, words[2 * row]!)), high);
+  for (let b = 0, i = 0; b < blocks; b++) {
+    for (let row = from + b * stride, end = row + run; row < end; row++, i++) {
+      const value = values[row]!;
+      const high = canonicalHigh(value, words[2 * row + 1]!);
+      const low = canonicalLow(value, words[2 * row]!);
+      let k = Math.imul(low, C1);
+      k = Math.imul((k << 15) | (k >>> 17), C2);
+      let h = keys[i]! ^ k;
+      h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+      k = Math.imul(high, C1);
+      k = Math.imul((k << 15) | (k >>> 17), C2);
+      h ^= k;
+      keys[i] = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+    }
   }
 }
 
 /** {@link foldColumn} for string codes. */
-function foldCodes(keys: Int32Array, codes: Int32Array, count: number, stride: number): void {
-  for (let i = 0, row = 0; i < count; i++, row += stride) keys[i] = murmurWord(keys[i]!, codes[row]!);
+function foldCodes(
+  keys: Int32Array,
+  codes: Int32Array,
+  from: number,
+  blocks: number,
+  run: number,
+  stride: number,
+): void {
+  for (let b = 0, i = 0; b < blocks; b++)
+    for (let row = from + b * stride, end = row + run; row < end; row++, i++)
+      keys[i] = murmurWord(keys[i]!, codes[row]!);
 }
 
-/** Distinct values among 32-bit keys after avalanching them (sorts a copy). */
+/** Distinct values among 32-bit keys (sorts a copy, in the engine's own numeric sort: no call per key). */
 function distinctKeys(keys: Int32Array): number {
-  const sorted = keys.map(fmix32).sort();
+  const sorted = keys.slice().sort();
   let distinct = sorted.length > 0 ? 1 : 0;
   for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   return distinct;
 }
 
 /**
+ * Distinct cells (-0 as 0, NaN as one value) in runs of {@link SAMPLE_RUN} rows `stride` apart, as many as `cells`
+ * holds. The cells are copied and sorted by the engine's own array functions, so that only the count is a loop of
+ * this file's: hashing the cells in a loop of its own, not yet compiled on a first run, took ~20 ms (loaded) for
+ * 1,024 cells of 15 columns.
+ */
+function distinctCells(values: Float64Array | Int32Array, cells: Float64Array, stride: number): number {
+  for (let at = 0, row = 0; at < cells.length; at += SAMPLE_RUN, row += stride)
+    cells.set(values.subarray(row, row + SAMPLE_RUN), at);
+  // Ascending, -0 before 0 (equal here) and every NaN last.
+  cells.sort();
+  let distinct = 0;
+  let missing = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell !== cell) missing = 1;
+    else if (i === 0 || cell !== cells[i - 1]) distinct++;
+  }
+  return distinct + missing;
+}
+
+/** Rows whose keys are folded at a time: their keys (16 KiB) stay in the first-level cache across the columns. */
+const KEY_BLOCK = 4096;
+
+/**
+ * Every row's key over `columns` (the columns' cells folded in order, not yet avalanched), a block of
+ * {@link KEY_BLOCK} rows at a time: `onBlock(keys, from, count)` sees the keys of rows `from` to `from + count - 1`.
+ * Each column's cells are read once and the keys are written nowhere but in the block; folding column by column over
+ * the whole table wrote a million keys back per column, and the passes were bound by memory, not by the hashing.
+ */
+function foldKeyBlocks(
+  canonical: readonly (Float64Array | Int32Array)[],
+  columns: readonly number[],
+  rows: number,
+  onBlock: (keys: Int32Array, from: number, count: number) => void,
+): void {
+  const keys = new Int32Array(KEY_BLOCK);
+  for (let from = 0; from < rows; from += KEY_BLOCK) {
+    const count = Math.min(KEY_BLOCK, rows - from);
+    keys.fill(0x2d358dcc);
+    for (const c of columns) foldColumn(keys, canonical[c]!, from, 1, count, 0);
+    onBlock(keys, from, count);
+  }
+}
+
+/** Bits of a key that choose its bucket in {@link rowsWithRepeatedKeys}: buckets of about a thousand keys. */
+function bucketBits(keys: number): number {
+  let bits = 1;
+  while (bits < 12 && keys >>> bits > 1024) bits++;
+  return bits;
+}
+
+/**
+ * The rows whose key another row has, found without a table the size of the keys: the keys, and beside them their
+ * rows, are permuted in place into buckets by their top bits (counted as the keys were made, then each key moved
+ * straight to its bucket), and each bucket, of about a thousand keys, is counted in a small open-addressing table
+ * that stays in cache.
+ *
+ * @param keys avalanched 32-bit keys (their top {@link bucketBits} bits choose the bucket, their low bits the slot)
+ * @param rowsOf the row of each key (0, 1, 2, ... before the permutation)
+ * @param next `next[b + 1]`: the keys in bucket `b`; overwritten
+ * @param limit stop once this many rows are known to repeat a key
+ * @returns the ascending rows whose key repeats, or undefined once `limit` rows do
+ */
+function rowsWithRepeatedKeys(
+  keys: Int32Array,
+  rowsOf: Int32Array,
+  next: Int32Array,
+  limit: number,
+): Int32Array | undefined {
+  const buckets = next.length - 1;
+  const shift = 32 - Math.log2(buckets);
+  let largest = 0;
+  for (let b = 0; b < buckets; b++) {
+    largest = Math.max(largest, next[b + 1]!);
+    next[b + 1]! += next[b]!;
+  }
+  const ends = next.slice(1);
+  // In place: each key (with its row) is swapped into the next free place of its bucket until the place's key
+  // belongs here.
+  for (let b = 0; b < buckets; b++) {
+    const end = ends[b]!;
+    for (let at = next[b]!; at < end; at = next[b]!) {
+      let key = keys[at]!;
+      let row = rowsOf[at]!;
+      let bucket = key >>> shift;
+      while (bucket !== b) {
+        const to = next[bucket]!++;
+        const movedKey = keys[to]!;
+        const movedRow = rowsOf[to]!;
+        keys[to] = key;
+        rowsOf[to] = row;
+        key = movedKey;
+        row = movedRow;
+        bucket = key >>> shift;
+      }
+      keys[at] = key;
+      rowsOf[at] = row;
+      next[b] = at + 1;
+    }
+  }
+  let capacity = 16;
+  while (capacity < 2 * largest) capacity <<= 1;
+  const mask = capacity - 1;
+  const slotKey = new Int32Array(capacity);
+  // The bucket that last wrote a slot (1-based), so that no table is cleared between buckets.
+  const slotBucket = new Int32Array(capacity);
+  // The place of the slot's first key while it is alone, -1 once its key repeats.
+  const slotFirst = new Int32Array(capacity);
+  // Pages of this array are touched only as far as rows repeat.
+  const repeated = new Int32Array(Math.ceil(limit) + 2);
+  let count = 0;
+  for (let b = 0, start = 0; b < buckets; start = ends[b++]!) {
+    const stamp = b + 1;
+    for (let i = start, end = ends[b]!; i < end; i++) {
+      const key = keys[i]!;
+      let slot = key & mask;
+      while (slotBucket[slot] === stamp && slotKey[slot] !== key) slot = (slot + 1) & mask;
+      if (slotBucket[slot] !== stamp) {
+        slotBucket[slot] = stamp;
+        slotKey[slot] = key;
+        slotFirst[slot] = i;
+        continue;
+      }
+      const first = slotFirst[slot]!;
+      if (first >= 0) {
+        repeated[count++] = rowsOf[first]!;
+        slotFirst[slot] = -1;
+      }
+      repeated[count++] = rowsOf[i]!;
+      if (count >= limit) return undefined;
+    }
+  }
+  return repeated.slice(0, count).sort();
+}
+
+/**
+ * {@link rowsWithRepeatedKeys} over any keys, as the partial key pass calls it (tests; the pass counts the buckets as
+ * it makes the keys).
+ *
+ * @param keys 32-bit keys, permuted in place
+ * @param limit stop once this many rows repeat a key
+ * @returns the ascending rows whose key another row has, or undefined once `limit` rows do
+ */
+export function rowsRepeatingKeys(keys: Int32Array, limit = keys.length + 1): Int32Array | undefined {
+  const shift = 32 - bucketBits(keys.length);
+  const next = new Int32Array((1 << (32 - shift)) + 1);
+  for (let i = 0; i < keys.length; i++) next[(keys[i]! >>> shift) + 1]!++;
+  return rowsWithRepeatedKeys(
+    keys,
+    Int32Array.from(keys, (_, i) => i),
+    next,
+    limit,
+  );
+}
+
+/**
  * The rows that can be duplicated, by a partial row key, when they are few: rows equal in every column have equal
  * cells in a few columns, so a row whose key over those columns no other row has is a duplicate of none. The columns
  * are the ones with the most distinct cells in a sample of {@link SAMPLE} rows, taken one by one until the sample's
- * keys hardly repeat (see below), and no more than {@link MAX_KEY_COLUMNS} nor half the columns. The keys are 32-bit
- * hashes counted in two bitsets (seen once, seen again) of 16 bits a row (up to 2^28 bits): a hash collision only
- * keeps a row that could have gone, so no duplicated row is lost.
+ * keys hardly repeat (see below), plus one, and no more than {@link MAX_KEY_COLUMNS} nor half the columns. The keys
+ * are 32-bit hashes whose repeats are found exactly ({@link rowsWithRepeatedKeys}): a row is kept when another row
+ * has its key, that is when the rows agree on those columns or, by chance, their hashes collide (about n²/2³³ pairs,
+ * ~116 among a million rows), so no duplicated row is lost and few others are kept. Memory: 8 bytes a row.
  *
- * @returns the ascending indices of the rows whose key falls in a bucket seen twice, or undefined when the sample
- *   repeats too many keys or the rows kept are {@link CANDIDATE_SHARE} of the table or more
+ * @returns the ascending indices of the rows whose key another row has (none when every key differs: no row is
+ *   duplicated), or undefined when the sample repeats too many keys or the rows kept are {@link CANDIDATE_SHARE} of
+ *   the table or more
  */
 function partialKeyCandidates(
   canonical: readonly (Float64Array | Int32Array)[],
@@ -281,15 +478,15 @@ function partialKeyCandidates(
 ): Int32Array | undefined {
   const columns = canonical.length;
   if (rows < 4 * SAMPLE || columns < 2) return undefined;
-  const stride = Math.floor(rows / SAMPLE);
-  // Distinct sampled cells per column; a column whose sample is all different is key enough, and wide tables
-  // often have one among their first columns.
+  const stride = Math.floor(rows / SAMPLE_BLOCKS);
+  // Distinct cells per column in every fourth run of the sample rank the columns; a column whose sample is all
+  // different is key enough, and wide tables often have one among their first columns.
+  const rankSample = SAMPLE / 4;
+  const cells = new Float64Array(rankSample);
   const distinct: number[] = [];
   for (const values of canonical) {
-    const keys = new Int32Array(SAMPLE);
-    foldColumn(keys, values, SAMPLE, stride);
-    distinct.push(distinctKeys(keys));
-    if (distinct.at(-1) === SAMPLE) break;
+    distinct.push(distinctCells(values, cells, 4 * stride));
+    if (distinct.at(-1) === rankSample) break;
   }
   const order = distinct.map((_, c) => c).sort((a, b) => distinct[b]! - distinct[a]! || a - b);
   // A key repeated by a share p of the rows (duplicates, or chance in a key space of rows / p) repeats about
@@ -300,49 +497,32 @@ function partialKeyCandidates(
   let keyed = false;
   for (const c of order) {
     if (chosen.length === MAX_KEY_COLUMNS || 2 * (chosen.length + 1) > columns) break;
-    foldColumn(sampleKeys, canonical[c]!, SAMPLE, stride);
+    foldColumn(sampleKeys, canonical[c]!, 0, SAMPLE_BLOCKS, SAMPLE_RUN, stride);
     chosen.push(c);
     keyed = SAMPLE - distinctKeys(sampleKeys) <= repeatsAllowed;
     if (keyed) break;
   }
   if (!keyed) return undefined;
+  // The sample cannot tell a repeat share of 1/8 from one of 1/1000; one more column, where the limits allow it,
+  // costs a pass over it (~3 ms a million cells once compiled) and keeps fewer rows for the search, which costs a
+  // cold first run ~5 µs a row (StreamFlow: three columns kept 1.2% of the rows, four 0.004%).
+  // (The ranking stops at a column whose sample is all different: the next column in the table is the margin then.)
+  const margin = order[chosen.length] ?? (distinct.length < columns ? distinct.length : undefined);
+  if (margin !== undefined && chosen.length < MAX_KEY_COLUMNS && 2 * (chosen.length + 1) <= columns)
+    chosen.push(margin);
   const keys = new Int32Array(rows);
-  for (const c of chosen) foldColumn(keys, canonical[c]!, rows, 1);
-  let bits = 1 << 15;
-  while (bits < 16 * rows && bits < 2 ** 28) bits *= 2;
-  const mask = bits - 1;
-  const once = new Int32Array(bits / 32);
-  const twice = new Int32Array(bits / 32);
-  for (let i = 0; i < rows; i++) {
-    const bucket = fmix32(keys[i]!) & mask;
-    keys[i] = bucket;
-    const bit = 1 << (bucket & 31);
-    const word = bucket >>> 5;
-    if ((once[word]! & bit) === 0) once[word] = once[word]! | bit;
-    else twice[word] = twice[word]! | bit;
-  }
-  const limit = rows * CANDIDATE_SHARE;
-  let count = 0;
-  for (let i = 0; i < rows; i++) if ((twice[keys[i]! >>> 5]! & (1 << (keys[i]! & 31))) !== 0) count++;
-  if (count >= limit) return undefined;
-  const candidates = new Int32Array(count);
-  let next = 0;
-  for (let i = 0; i < rows; i++)
-    if ((twice[keys[i]! >>> 5]! & (1 << (keys[i]! & 31))) !== 0) candidates[next++] = i;
-  return candidates;
-}
-
-/** The cells of `rows` (row indices) of each column, in that order. */
-function gather(
-  canonical: readonly (Float64Array | Int32Array)[],
-  rows: Int32Array,
-): (Float64Array | Int32Array)[] {
-  return canonical.map((values) => {
-    const cells =
-      values instanceof Float64Array ? new Float64Array(rows.length) : new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) cells[i] = values[rows[i]!]!;
-    return cells;
+  const rowsOf = new Int32Array(rows);
+  const shift = 32 - bucketBits(rows);
+  const next = new Int32Array((1 << (32 - shift)) + 1);
+  foldKeyBlocks(canonical, chosen, rows, (block, from, count) => {
+    for (let i = 0; i < count; i++) {
+      const key = fmix32(block[i]!);
+      keys[from + i] = key;
+      rowsOf[from + i] = from + i;
+      next[(key >>> shift) + 1]!++;
+    }
   });
+  return rowsWithRepeatedKeys(keys, rowsOf, next, rows * CANDIDATE_SHARE);
 }
 
 /**
@@ -368,41 +548,47 @@ export function searchDuplicatedRows(
       : (candidateRows(table) ?? partialKeyCandidates(canonical, rows));
   if (candidates !== undefined) {
     // Equal rows are both candidates, so the duplicated rows among candidates are those of the table.
-    const found = hashSearch(gather(canonical, candidates), candidates.length);
+    const found = hashSearch(canonical, candidates.length, candidates);
     return { ...found, method: 'candidates' };
   }
   const few = options.lowCardinality === false ? undefined : lowCardinalityDuplicates(table);
   if (few !== undefined) return { duplicated: few, probes: 0, maxProbes: 0, method: 'keys' };
-  return { ...hashSearch(canonical, rows), method: 'hash' };
+  return { ...hashSearch(canonical, rows, undefined), method: 'hash' };
 }
 
 /**
  * Duplicated rows of columns' canonical cells by a 64-bit row hash and an open-addressing table of distinct rows,
  * with the probe statistics of that table.
+ *
+ * @param count the rows searched
+ * @param at the table rows searched, ascending (`count` of them), or undefined for rows 0 to `count` - 1; the cells
+ *   are read in place, so that searching a few rows of a table costs memory for those rows only
  */
 function hashSearch(
   canonical: readonly (Float64Array | Int32Array)[],
-  rows: number,
+  count: number,
+  at: Int32Array | undefined,
 ): Omit<DuplicateSearch, 'method'> {
-  if (rows < 2) return { duplicated: 0, probes: 0, maxProbes: 0 };
+  if (count < 2) return { duplicated: 0, probes: 0, maxProbes: 0 };
   // Two 32-bit lanes of a 64-bit row hash, fed each cell's canonical bits column by column (typed arrays, no
   // per-row objects): a murmur3 lane and an xxhash-style lane with their own constants.
-  const lane1 = new Int32Array(rows).fill(0x2d358dcc);
-  const lane2 = new Int32Array(rows).fill(0x165667b1);
+  const lane1 = new Int32Array(count).fill(0x2d358dcc);
+  const lane2 = new Int32Array(count).fill(0x165667b1);
   for (const values of canonical) {
     if (values instanceof Float64Array) {
       // Each double's two 32-bit words, read in place; -0 hashes as 0 and every NaN alike.
       const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-      for (let i = 0; i < rows; i++) {
-        const value = values[i]!;
-        const high = canonicalHigh(value, words[2 * i + 1]!);
-        const low = canonicalLow(value, words[2 * i]!);
+      for (let i = 0; i < count; i++) {
+        const row = at === undefined ? i : at[i]!;
+        const value = values[row]!;
+        const high = canonicalHigh(value, words[2 * row + 1]!);
+        const low = canonicalLow(value, words[2 * row]!);
         lane1[i] = murmurWord(murmurWord(lane1[i]!, low), high);
         lane2[i] = xxWord(xxWord(lane2[i]!, high), low);
       }
     } else {
-      for (let i = 0; i < rows; i++) {
-        const code = values[i]!;
+      for (let i = 0; i < count; i++) {
+        const code = values[at === undefined ? i : at[i]!]!;
         lane1[i] = murmurWord(murmurWord(lane1[i]!, code), 0x5bd1e995);
         lane2[i] = xxWord(xxWord(lane2[i]!, 0x5bd1e995), code);
       }
@@ -411,19 +597,21 @@ function hashSearch(
   // Avalanche both lanes, so that values differing in a few high bits (small integers and short decimals as
   // doubles) spread over every slot.
   const columns = canonical.length;
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0; i < count; i++) {
     lane1[i] = fmix32(lane1[i]! ^ Math.imul(columns, 8));
     lane2[i] = fmix32(lane2[i]! ^ lane1[i]!);
   }
   // Open-addressing table of distinct rows keyed by the 64-bit row hash; equal hashes are compared exactly.
   let capacity = 1;
-  while (capacity < rows * 2) capacity <<= 1;
+  while (capacity < count * 2) capacity <<= 1;
   const slots = new Int32Array(capacity).fill(-1);
   const mask = capacity - 1;
   const equalRows = (a: number, b: number): boolean => {
+    const rowA = at === undefined ? a : at[a]!;
+    const rowB = at === undefined ? b : at[b]!;
     for (const values of canonical) {
-      const x = values[a]!;
-      const y = values[b]!;
+      const x = values[rowA]!;
+      const y = values[rowB]!;
       if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
     }
     return true;
@@ -431,18 +619,18 @@ function hashSearch(
   let duplicated = 0;
   let probes = 0;
   let maxProbes = 0;
-  for (let row = 0; row < rows; row++) {
-    const high = lane1[row]!;
-    const low = lane2[row]!;
+  for (let i = 0; i < count; i++) {
+    const high = lane1[i]!;
+    const low = lane2[i]!;
     let slot = low & mask;
     let probe = 0;
     for (;;) {
       const other = slots[slot]!;
       if (other < 0) {
-        slots[slot] = row;
+        slots[slot] = i;
         break;
       }
-      if (lane2[other] === low && lane1[other] === high && equalRows(other, row)) {
+      if (lane2[other] === low && lane1[other] === high && equalRows(other, i)) {
         duplicated++;
         break;
       }

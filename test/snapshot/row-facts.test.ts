@@ -5,6 +5,7 @@ import {
   countDuplicatedRows,
   countEmptyRows,
   rowFactsOf,
+  rowsRepeatingKeys,
   searchDuplicatedRows,
 } from '../../src/snapshot/row-facts.js';
 import type { Column, Table } from '../../src/snapshot/table.js';
@@ -460,5 +461,111 @@ describe('searchDuplicatedRows over candidate rows of a partial numeric key', ()
     const search = agreed(table);
     expect(search.method).not.toBe('candidates');
     expect(search.duplicated).toBe(rows / 2);
+  });
+});
+
+describe('rowsRepeatingKeys (the exact repeat search of the partial key)', () => {
+  /** The rows whose key another row has, by a Map: the definition. */
+  function repeatingByMap(keys: readonly number[]): number[] {
+    const count = new Map<number, number>();
+    for (const key of keys) count.set(key, (count.get(key) ?? 0) + 1);
+    return keys.flatMap((key, row) => (count.get(key)! > 1 ? [row] : []));
+  }
+
+  it('finds exactly the rows whose key repeats (property)', () => {
+    const key = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+      // One bucket (equal top bits) and one slot (equal low bits) for many different keys.
+      fc.integer({ min: 0, max: 7 }).map((k) => 0x7ff00000 | k | 0),
+      fc.integer({ min: 0, max: 7 }).map((k) => (k << 24) | 0x55),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 3000 }), (keys) => {
+        expect(Array.from(rowsRepeatingKeys(Int32Array.from(keys))!)).toEqual(repeatingByMap(keys));
+      }),
+    );
+  });
+
+  it('handles every key equal, every key in one bucket, and stops at the limit', () => {
+    const rows = 100_000;
+    expect(rowsRepeatingKeys(new Int32Array(rows).fill(-7))!.length).toBe(rows);
+    // Distinct keys sharing their top 16 bits all fall in one bucket: its table is sized for it.
+    const oneBucket = Int32Array.from({ length: rows }, (_, i) => 0x12340000 | (i % 60_000));
+    expect(Array.from(rowsRepeatingKeys(oneBucket.slice())!)).toEqual(repeatingByMap(Array.from(oneBucket)));
+    expect(rowsRepeatingKeys(oneBucket.slice(), 80_000)).toBeUndefined();
+    expect(rowsRepeatingKeys(oneBucket.slice(), 80_001)!.length).toBe(80_000);
+    expect(rowsRepeatingKeys(Int32Array.from({ length: rows }, (_, i) => i * 2654435761))!.length).toBe(0);
+  });
+});
+
+describe('searchDuplicatedRows over the partial key of numeric columns', () => {
+  let state = 31;
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+  it('finds no candidate when a column is unique per row, and agrees with the other paths', () => {
+    const rows = 60_000;
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        // A measurement unique per row (every sampled cell different: the ranking stops at it).
+        {
+          name: 'reading',
+          type: 'float',
+          values: Float64Array.from({ length: rows }, (_, i) => i / 7 - 3000),
+        },
+        {
+          name: 'small',
+          type: 'int',
+          values: Float64Array.from({ length: rows }, () => Math.floor(random() * 5)),
+        },
+        stringColumn(
+          'label',
+          Array.from({ length: rows }, () => (random() < 0.1 ? undefined : Math.floor(random() * 3))),
+        ),
+      ],
+    };
+    const search = searchDuplicatedRows(table);
+    expect(search).toEqual({ duplicated: 0, probes: 0, maxProbes: 0, method: 'candidates' });
+    expect(searchDuplicatedRows(table, { candidates: false }).duplicated).toBe(0);
+  });
+
+  it('confirms rows whose 32-bit keys collide by chance cell by cell, with true duplicates among them', () => {
+    // 300,000 rows of nearly unique keys: about 10 pairs of different rows share a 32-bit key by chance.
+    const rows = 300_000;
+    const price = Float64Array.from({ length: rows }, () => Math.round(random() * 1e7) / 100);
+    const hours = Float64Array.from({ length: rows }, () => Math.round(random() * 1e5) / 10);
+    const count = Float64Array.from({ length: rows }, () => Math.floor(random() * 20));
+    const flag = Float64Array.from({ length: rows }, () => (random() < 0.5 ? 1 : 0));
+    const nans = nanPayloads(rows);
+    for (let k = 0; k < 60; k++) {
+      const a = Math.floor(random() * rows);
+      const b = Math.floor(random() * rows);
+      // Copies: exact, -0 for 0, another NaN payload; every fifth differs in the last column only.
+      price[b] =
+        k % 3 === 0 ? ((price[a] = 0), -0) : k % 3 === 1 ? ((price[a] = nans[k]!), nans[k + 1]!) : price[a]!;
+      hours[b] = hours[a]!;
+      count[b] = count[a]!;
+      flag[b] = k % 5 === 4 ? 1 - flag[a]! : flag[a]!;
+    }
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        { name: 'price', type: 'float', values: price },
+        { name: 'hours', type: 'float', values: hours },
+        { name: 'count', type: 'int', values: count },
+        { name: 'flag', type: 'bool', values: flag },
+      ],
+    };
+    const expected = duplicatedOf(table);
+    expect(expected).toBeGreaterThan(30);
+    const search = searchDuplicatedRows(table);
+    expect(search.method).toBe('candidates');
+    expect(search.duplicated).toBe(expected);
+    expect(searchDuplicatedRows(table, { candidates: false, lowCardinality: false }).duplicated).toBe(
+      expected,
+    );
   });
 });
