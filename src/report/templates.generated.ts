@@ -30,8 +30,7 @@ export const templates = {
 <meta name="generator" content="driftwatch">
 <title>{{action}} · drift {{driftShare}} · {{referenceLabel}} → {{currentLabel}}</title>
 <style>
-{{> styles}}
-</style>
+{{{styles}}}</style>
 </head>
 <body>
 <main>
