@@ -148,8 +148,11 @@ const FIRST_GIVE_UP_DISTINCT = 4000;
 /** The hash table of {@link hashCounts} at its full size, kept between calls once made (cleared before use). */
 let fullTable: { keyLow: Uint32Array; keyHigh: Uint32Array; tally: Float64Array } | undefined;
 
-/** Counts by bit pattern (so -0 and 0 apart), keys ascending with -0 before 0; undefined past 32768 keys. */
-function hashCounts(values: Float64Array): DistinctCounts | undefined {
+/**
+ * Counts by bit pattern (so -0 and 0 apart), keys ascending with -0 before 0; undefined past 32768 keys. With
+ * `finiteOnly`, NaN and ±Infinity cells are passed over.
+ */
+function hashCounts(values: Float64Array, finiteOnly = false): DistinctCounts | undefined {
   if (MANY_DISTINCT.has(values)) return undefined;
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
@@ -179,6 +182,7 @@ function hashCounts(values: Float64Array): DistinctCounts | undefined {
       MANY_DISTINCT.add(values);
       return undefined;
     }
+    if (finiteOnly && values[i]! - values[i]! !== 0) continue;
     const lo = words[2 * i]!;
     const hi = words[2 * i + 1]!;
     let slot = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> (32 - bits)) & mask;
@@ -230,15 +234,16 @@ function hashCounts(values: Float64Array): DistinctCounts | undefined {
  *
  * This runs in `O(n + k log k)` for k distinct values.
  *
- * @param values doubles without NaN
+ * @param values doubles without NaN, unless `finiteOnly`
+ * @param finiteOnly count only the finite values (NaN and ±Infinity cells are passed over)
  * @returns the distinct values and their counts, or undefined when the sample has too many distinct values
  * @example
  * countDistinct(new Float64Array([2, 1, 2])); // => { keys: [1, 2], counts: [1, 2] }
  */
-export function countDistinct(values: Float64Array): DistinctCounts | undefined {
-  const dense = denseIntegerCounts(values);
+export function countDistinct(values: Float64Array, finiteOnly = false): DistinctCounts | undefined {
+  const dense = denseIntegerCounts(values, finiteOnly);
   if (dense) return dense;
-  const hashed = hashCounts(values);
+  const hashed = hashCounts(values, finiteOnly);
   if (!hashed) return undefined;
   const { keys, counts } = hashed;
   // -0 and 0 have different bits but are one value: fold the second into the first (they are adjacent).
@@ -299,15 +304,19 @@ const DENSE_RANGE = 1 << 16;
 /**
  * Distinct values with counts of a column of whole numbers spanning fewer than 65536 values (counts, flags, ages),
  * tallied by offset from the minimum without hashing; undefined as soon as a value is not whole, the range grows
- * too wide, or a -0 appears (the hash path keeps -0 as the key of zero).
+ * too wide, or a -0 appears (the hash path keeps -0 as the key of zero). With `finiteOnly`, NaN and ±Infinity cells
+ * are passed over (and a side with no finite value is left to the hash path).
  */
-function denseIntegerCounts(values: Float64Array): DistinctCounts | undefined {
+function denseIntegerCounts(values: Float64Array, finiteOnly: boolean): DistinctCounts | undefined {
   const n = values.length;
-  if (n === 0) return undefined;
-  let min = values[0]!;
+  let first = 0;
+  if (finiteOnly) while (first < n && values[first]! - values[first]! !== 0) first++;
+  if (first === n) return undefined;
+  let min = values[first]!;
   let max = min;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     const v = values[i]!;
+    if (finiteOnly && v - v !== 0) continue;
     if (Math.floor(v) !== v) return undefined; // also NaN
     if (v === 0 && 1 / v < 0) return undefined;
     if (v < min) min = v;
@@ -315,7 +324,12 @@ function denseIntegerCounts(values: Float64Array): DistinctCounts | undefined {
     if (!(max - min < DENSE_RANGE)) return undefined; // also ±Infinity (Infinity − Infinity is NaN)
   }
   const tally = new Float64Array(max - min + 1);
-  for (let i = 0; i < n; i++) tally[values[i]! - min]!++;
+  if (finiteOnly) {
+    for (let i = first; i < n; i++) {
+      const v = values[i]!;
+      if (v - v === 0) tally[v - min]!++;
+    }
+  } else for (let i = 0; i < n; i++) tally[values[i]! - min]!++;
   let distinct = 0;
   for (let d = 0; d < tally.length; d++) if (tally[d]! > 0) distinct++;
   const keys = new Float64Array(distinct);

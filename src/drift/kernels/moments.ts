@@ -2,9 +2,14 @@
  * Moments with numpy/pandas summation semantics.
  */
 import type { ColumnPair } from '../types.js';
-import { pairwiseSum, pairwiseSumOfRuns, pairwiseSumOfSquaredDeviations } from './pairwise-sum.js';
+import {
+  REDUCE_BUFFER_SIZE,
+  pairwiseSum,
+  pairwiseSumOfRuns,
+  pairwiseSumOfSquaredDeviations,
+} from './pairwise-sum.js';
 import type { Runs } from './runs.js';
-import { referenceRuns } from './side-runs.js';
+import { finiteSide, referenceRuns } from './side-runs.js';
 import { cachedOnPair } from './sorted.js';
 
 /**
@@ -74,7 +79,54 @@ export function standardDeviationOfRuns(runs: Runs, ddof: number): number {
  * @returns `np.std(reference)`
  */
 export function referencePopulationStd(pair: ColumnPair): number {
-  return cachedOnPair(pair, 'kernels:reference-std0', () =>
-    pair.fromCounts ? standardDeviationOfRuns(referenceRuns(pair), 0) : standardDeviation(pair.reference, 0),
-  );
+  return cachedOnPair(pair, 'kernels:reference-std0', () => {
+    if (pair.fromCounts) return standardDeviationOfRuns(referenceRuns(pair), 0);
+    const gappy = finiteSide(pair, 'reference');
+    return gappy
+      ? standardDeviationOfFinite(gappy.values, gappy.finite, 0)
+      : standardDeviation(pair.reference, 0);
+  });
+}
+
+/** Where {@link standardDeviationOfFinite} gathers the finite values, one reduction buffer at a time. */
+let gathered: Float64Array | undefined;
+
+/**
+ * {@link standardDeviation} of the finite values of `values` in row order, bit-identical to `standardDeviation` of
+ * their copy, without making it: numpy sums a long array one reduction buffer (8192 values) at a time, so each
+ * buffer's worth of finite values is gathered into a kept 64 KiB array and summed as `pairwiseSum` sums it.
+ *
+ * This runs in `O(n)`: two reads of the column, as `standardDeviation` reads the copy twice.
+ *
+ * @param values a column whose NaN and ±Infinity cells are left out
+ * @param finite how many of its cells are finite
+ * @param ddof delta degrees of freedom
+ * @throws {Error} if no more than ddof cells are finite
+ * @returns the standard deviation of the finite cells
+ * @example
+ * standardDeviationOfFinite(Float64Array.of(1, NaN, 2, 3, Infinity, 4), 4, 0); // => 1.118033988749895
+ */
+export function standardDeviationOfFinite(values: Float64Array, finite: number, ddof: number): number {
+  if (finite <= ddof) throw new Error(`standardDeviation requires at least ${ddof + 1} data point(s)`);
+  const buffer = (gathered ??= new Float64Array(REDUCE_BUFFER_SIZE));
+  // One sum per buffer of finite values, added left to right to 0 (as pairwiseSum and
+  // pairwiseSumOfSquaredDeviations do past one buffer; the sum of a single buffer is returned as it is, so a -0
+  // stays -0 there).
+  const sumOf = (term: (chunk: Float64Array) => number): number => {
+    let result = 0;
+    let filled = 0;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      if (value - value !== 0) continue;
+      buffer[filled++] = value;
+      if (filled === REDUCE_BUFFER_SIZE && finite > REDUCE_BUFFER_SIZE) {
+        result += term(buffer);
+        filled = 0;
+      }
+    }
+    if (finite <= REDUCE_BUFFER_SIZE) return term(buffer.subarray(0, filled));
+    return filled > 0 ? result + term(buffer.subarray(0, filled)) : result;
+  };
+  const avg = sumOf((chunk) => pairwiseSum(chunk)) / finite;
+  return Math.sqrt(sumOf((chunk) => pairwiseSumOfSquaredDeviations(chunk, avg)) / (finite - ddof));
 }

@@ -10,7 +10,7 @@
 
 const PAIRWISE_BLOCK_SIZE = 128;
 /** numpy's default ufunc buffer size (`np.getbufsize()`), the chunk a reduction's inner loop receives. */
-const REDUCE_BUFFER_SIZE = 8192;
+export const REDUCE_BUFFER_SIZE = 8192;
 
 /**
  * Pairwise sum of `values[start .. start + length)`, grouping additions exactly as numpy does.

@@ -12,18 +12,45 @@ import { SORTED_CURRENT, SORTED_REFERENCE, cachedOnPair, sortedCurrent, sortedRe
 export const RUNS_REFERENCE = 'kernels:runs-reference';
 export const RUNS_CURRENT = 'kernels:runs-current';
 
+/**
+ * A side whose column holds missing or infinite cells, as the cleaning found it: the column as read and how many of
+ * its cells are finite (the side's size). The side's values are those finite cells in row order.
+ */
+export interface FiniteSide {
+  readonly values: Float64Array;
+  readonly finite: number;
+}
+
+/** Cache keys of each side's {@link FiniteSide}, set by the cleaning only for a side with cells to leave out. */
+export const FINITE_REFERENCE = 'kernels:finite-reference';
+export const FINITE_CURRENT = 'kernels:finite-current';
+
 function sideRuns(
   pair: ColumnPair,
-  values: Float64Array,
+  side: 'reference' | 'current',
   sortedKey: string,
   sorted: () => Float64Array,
 ): Runs {
   const already = pair.cache.get(sortedKey) as Float64Array | undefined;
   if (already) return runsOfSorted(already);
-  const distinct = countDistinct(values);
+  // A side with cells to leave out is counted in its column, past those cells, without copying the rest.
+  const gappy = finiteSide(pair, side);
+  const distinct = gappy ? countDistinct(gappy.values, true) : countDistinct(pair[side]);
   return distinct
-    ? { values: distinct.keys, counts: distinct.counts, total: values.length }
+    ? { values: distinct.keys, counts: distinct.counts, total: gappy ? gappy.finite : pair[side].length }
     : runsOfSorted(sorted());
+}
+
+/**
+ * The column and finite count of a side from which cleaning left cells out, else undefined (the side's values are
+ * then its column itself, or a pair built otherwise).
+ *
+ * @param pair the cleaned column pair
+ * @param side which side
+ * @returns the side's column with its finite count, or undefined
+ */
+export function finiteSide(pair: ColumnPair, side: 'reference' | 'current'): FiniteSide | undefined {
+  return pair.cache.get(side === 'reference' ? FINITE_REFERENCE : FINITE_CURRENT) as FiniteSide | undefined;
 }
 
 /**
@@ -34,7 +61,7 @@ function sideRuns(
  */
 export function referenceRuns(pair: ColumnPair): Runs {
   return cachedOnPair(pair, RUNS_REFERENCE, () =>
-    sideRuns(pair, pair.reference, SORTED_REFERENCE, () => sortedReference(pair)),
+    sideRuns(pair, 'reference', SORTED_REFERENCE, () => sortedReference(pair)),
   );
 }
 
@@ -46,20 +73,20 @@ export function referenceRuns(pair: ColumnPair): Runs {
  */
 export function currentRuns(pair: ColumnPair): Runs {
   return cachedOnPair(pair, RUNS_CURRENT, () =>
-    sideRuns(pair, pair.current, SORTED_CURRENT, () => sortedCurrent(pair)),
+    sideRuns(pair, 'current', SORTED_CURRENT, () => sortedCurrent(pair)),
   );
 }
 
 /**
  * The reference sample size: its runs' total when they are known (always, for a pair built from value counts), else
- * the length of its values, so asking never expands a counted side.
+ * its finite count or the length of its values, so asking never expands a counted side nor copies a cleaned one.
  *
  * @param pair the cleaned column pair
  * @returns the number of cleaned reference values
  */
 export function referenceSize(pair: ColumnPair): number {
   const runs = pair.cache.get(RUNS_REFERENCE) as Runs | undefined;
-  return runs ? runs.total : pair.reference.length;
+  return runs ? runs.total : (finiteSide(pair, 'reference')?.finite ?? pair.reference.length);
 }
 
 /**
@@ -70,7 +97,7 @@ export function referenceSize(pair: ColumnPair): number {
  */
 export function currentSize(pair: ColumnPair): number {
   const runs = pair.cache.get(RUNS_CURRENT) as Runs | undefined;
-  return runs ? runs.total : pair.current.length;
+  return runs ? runs.total : (finiteSide(pair, 'current')?.finite ?? pair.current.length);
 }
 
 /**
