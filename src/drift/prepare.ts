@@ -62,6 +62,23 @@ function finiteCopy(values: Float64Array, kept: number): Float64Array {
   return out;
 }
 
+/** How often each dictionary code occurs among the codes (missing cells, code -1, are not counted). */
+function codeCounts(codes: Int32Array, labels: number): Float64Array {
+  const byCode = new Float64Array(labels);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0) byCode[code]!++;
+  }
+  return byCode;
+}
+
+/**
+ * Cache keys of each string side's {@link codeCounts} (its dictionary codes tallied over the whole column): the
+ * column's summary reads the same tally instead of counting the codes again.
+ */
+export const CODE_COUNTS_REFERENCE = 'prepare:code-counts-reference';
+export const CODE_COUNTS_CURRENT = 'prepare:code-counts-current';
+
 /** Non-missing codes remapped to their label ranks, in row order, in one pass (after counting them). */
 function encodeCodes(codes: Int32Array, remap: Int32Array): Float64Array {
   let present = 0;
@@ -77,18 +94,11 @@ function encodeCodes(codes: Int32Array, remap: Int32Array): Float64Array {
 
 /**
  * The runs of a side's label ranks (what counting {@link encodeCodes}' values gives: the ranks that occur, ascending,
- * with their counts), from a tally of the codes.
+ * with their counts), from the tally of its codes ({@link codeCounts}).
  */
-function codeRuns(codes: Int32Array, remap: Int32Array, labels: number): Runs {
-  const byCode = new Float64Array(remap.length);
+function codeRuns(byCode: Float64Array, remap: Int32Array, labels: number): Runs {
   let total = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i]!;
-    if (code >= 0) {
-      byCode[code]!++;
-      total++;
-    }
-  }
+  for (let code = 0; code < byCode.length; code++) total += byCode[code]!;
   const byRank = new Float64Array(labels);
   for (let code = 0; code < byCode.length; code++) byRank[remap[code]!]! += byCode[code]!;
   let runs = 0;
@@ -128,13 +138,17 @@ export function prepareColumnPair(
     // laid out only if a test reads them.
     let referenceValues: Float64Array | undefined;
     let currentValues: Float64Array | undefined;
+    const referenceByCode = codeCounts(reference.codes, reference.dictionary.length);
+    const currentByCode = codeCounts(current.codes, current.dictionary.length);
     return {
       column,
       columnType,
       labels,
       cache: new Map<string, unknown>([
-        [RUNS_REFERENCE, codeRuns(reference.codes, referenceRemap, labels.length)],
-        [RUNS_CURRENT, codeRuns(current.codes, currentRemap, labels.length)],
+        [RUNS_REFERENCE, codeRuns(referenceByCode, referenceRemap, labels.length)],
+        [RUNS_CURRENT, codeRuns(currentByCode, currentRemap, labels.length)],
+        [CODE_COUNTS_REFERENCE, referenceByCode],
+        [CODE_COUNTS_CURRENT, currentByCode],
       ]),
       get reference() {
         return (referenceValues ??= encodeCodes(reference.codes, referenceRemap));

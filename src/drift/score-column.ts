@@ -15,7 +15,7 @@ import { withColumnScratch } from './kernels/scratch.js';
 import { currentRuns, currentSize, referenceRuns, referenceSize } from './kernels/side-runs.js';
 import { resolveOverride, settingName, type DriftOptions } from './options.js';
 import type { PlannedColumn } from './plan.js';
-import { prepareColumnPair } from './prepare.js';
+import { CODE_COUNTS_CURRENT, CODE_COUNTS_REFERENCE, prepareColumnPair } from './prepare.js';
 import type { ColumnDriftResult } from './report.js';
 import { getStatTest } from './stattests/index.js';
 import { summarizeColumn, type ColumnTally } from './summary.js';
@@ -192,19 +192,22 @@ function scoreOneColumn(column: PlannedColumn, tables: TablePair, options: Drift
   if (!pair) return { result };
   const ref = getColumn(tables.reference, column.name)!;
   const cur = getColumn(tables.current, column.name)!;
-  // Numeric sides reuse the column's runs (distinct values with counts); string sides are tallied from their codes.
+  // Numeric sides reuse the column's runs (distinct values with counts); string sides the tally of their codes the
+  // cleaning made.
   // Both sides summarised as the one type the engine decided for the column.
   const referenceTally = summarizeColumn(
     ref,
     tables.reference.rows,
     ref.type !== 'string' ? referenceRuns(pair) : undefined,
     result.column_type,
+    pair.cache.get(CODE_COUNTS_REFERENCE) as Float64Array | undefined,
   );
   const currentTally = summarizeColumn(
     cur,
     tables.current.rows,
     cur.type !== 'string' ? currentRuns(pair) : undefined,
     result.column_type,
+    pair.cache.get(CODE_COUNTS_CURRENT) as Float64Array | undefined,
   );
   // An integer column with its own value in every row of both snapshots is most likely an id. Evidently tests it
   // (numerical), so its score stays and counts; the warning says how to leave it out.

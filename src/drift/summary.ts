@@ -289,6 +289,7 @@ function stringTally(
   column: Column & { type: 'string' },
   type: SummaryColumnType,
   rows: number,
+  given?: Float64Array,
 ): ColumnTally {
   const counted = countsOf(column);
   if (counted) {
@@ -296,6 +297,9 @@ function stringTally(
     const { labels, counts } = labelCountsOf(counted);
     return labelTally(column.name, labels, Float64Array.from(counts), type, rows);
   }
+  // The drift engine's tally of the same codes, when it covers exactly the rows.
+  if (given !== undefined && given.length === column.dictionary.length && column.codes.length === rows)
+    return labelTally(column.name, column.dictionary, given, type, rows);
   // Codes index the dictionary, which holds each distinct label once (the readers' contract).
   const byCode = new Float64Array(column.dictionary.length);
   for (let i = 0; i < rows; i++) {
@@ -357,7 +361,8 @@ function labelTally(
 /**
  * Summary of one column of a snapshot (the per-column part of {@link computeSummary}).
  *
- * This runs in `O(rows)` plus one sort of a numeric column's present values, skipped when `runs` are given.
+ * This runs in `O(rows)` plus one sort of a numeric column's present values, skipped when `runs` are given (and
+ * `O(dictionary)` for a string column whose `codeTally` is given).
  *
  * @param column the column as read
  * @param rows the snapshot's row count
@@ -365,6 +370,8 @@ function labelTally(
  *   (the drift engine's cleaned column); used only when they cover exactly the present values (no ±inf removed)
  * @param type the type decided for the column over both snapshots (see {@link summaryColumnType}); default this
  *   side's own inferred type
+ * @param codeTally optional count of each dictionary code over the whole column (a string column), computed
+ *   elsewhere (the drift engine's cleaning); used only when the column's codes are exactly its rows
  * @returns the column summary and its most-frequent-value count
  */
 export function summarizeColumn(
@@ -372,9 +379,10 @@ export function summarizeColumn(
   rows: number,
   runs?: Runs,
   type?: SummaryColumnType,
+  codeTally?: Float64Array,
 ): ColumnTally {
   if (column.type !== 'string') return numericTally(column, rows, runs, type);
-  return stringTally(column, type ?? inferColumnType(column) ?? 'datetime', rows);
+  return stringTally(column, type ?? inferColumnType(column) ?? 'datetime', rows, codeTally);
 }
 
 /**

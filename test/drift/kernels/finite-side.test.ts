@@ -15,8 +15,9 @@ import {
   referenceRuns,
 } from '../../../src/drift/kernels/side-runs.js';
 import { planColumns } from '../../../src/drift/plan.js';
-import { prepareColumnPair } from '../../../src/drift/prepare.js';
+import { CODE_COUNTS_REFERENCE, prepareColumnPair } from '../../../src/drift/prepare.js';
 import { scoreColumn } from '../../../src/drift/score-column.js';
+import { summarizeColumn } from '../../../src/drift/summary.js';
 import type { Column, Table } from '../../../src/snapshot/table.js';
 import { countDistinct } from '../../../src/util/sort.js';
 
@@ -157,5 +158,42 @@ describe('a numeric column with gaps', () => {
       expect(own.reference).toBe(whole.values);
       expect(own.cache.has(FINITE_REFERENCE)).toBe(false);
     });
+  });
+});
+
+describe('a string column summarised from the cleaning tally', () => {
+  it('equals the summary counted from its codes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1, max: 5 }), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 1, maxLength: 200 }),
+        (refCodes, curCodes) => {
+          const dictionary = ['b', 'a', 'é', 'c', 'zz', 'A'];
+          const reference: Column = {
+            name: 's',
+            type: 'string',
+            codes: Int32Array.from(refCodes),
+            dictionary,
+          };
+          const current: Column = {
+            name: 's',
+            type: 'string',
+            codes: Int32Array.from(curCodes),
+            dictionary: dictionary.slice(0, 4),
+          };
+          const pair = prepareColumnPair('s', 'categorical', reference, current);
+          const tally = pair.cache.get(CODE_COUNTS_REFERENCE) as Float64Array;
+          expect(summarizeColumn(reference, refCodes.length, undefined, 'categorical', tally)).toEqual(
+            summarizeColumn(reference, refCodes.length, undefined, 'categorical'),
+          );
+          // The tally is what the summary reads (not a recount): another tally gives another summary.
+          const present = refCodes.filter((code) => code >= 0).length;
+          const doubled = tally.map((count) => 2 * count);
+          expect(
+            summarizeColumn(reference, refCodes.length, undefined, 'categorical', doubled).summary.count,
+          ).toBe(2 * present);
+        },
+      ),
+    );
   });
 });
