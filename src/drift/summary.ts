@@ -22,7 +22,7 @@ import {
   compensatedWeightedSum,
 } from './kernels/compensated-sum.js';
 import { sortedCopy } from './kernels/index.js';
-import { percentileOfRuns } from './kernels/quantile.js';
+import { percentilesOfRuns } from './kernels/quantile.js';
 import { runsOfSorted, type Runs } from './kernels/runs.js';
 import { scratchFloat64 } from './kernels/scratch.js';
 
@@ -236,6 +236,7 @@ function numericTally(
           : presentRuns
             ? manyValuesMomentsOfRuns(presentRuns)
             : manyValuesMoments((present ??= presentValues(column.values, rows, count))));
+    const quartiles = empty ? [] : percentilesOfRuns(runs, [25, 50, 75]);
     return {
       summary: {
         column: column.name,
@@ -248,9 +249,9 @@ function numericTally(
         mean: empty ? null : finiteOrNull(moments().mean),
         std: count < 2 ? null : finiteOrNull(moments().std),
         quantiles: {
-          '0.25': empty ? null : finiteOrNull(percentileOfRuns(runs, 25)),
-          '0.5': empty ? null : finiteOrNull(percentileOfRuns(runs, 50)),
-          '0.75': empty ? null : finiteOrNull(percentileOfRuns(runs, 75)),
+          '0.25': empty ? null : finiteOrNull(quartiles[0]!),
+          '0.5': empty ? null : finiteOrNull(quartiles[1]!),
+          '0.75': empty ? null : finiteOrNull(quartiles[2]!),
         },
       },
       modeCount,

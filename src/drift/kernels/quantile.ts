@@ -61,3 +61,43 @@ export function percentileOfRuns(runs: Runs, q: number): number {
   const diff = high - low;
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
 }
+
+/**
+ * {@link percentileOfRuns} at several percentiles in one walk of the runs: the same order statistics and the same
+ * interpolation, so the same bits. A summary asks for three quartiles; each separate walk went up to 75% of the
+ * runs twice, which on a continuous column (as many runs as values) was the summary's largest cost.
+ *
+ * This runs in `O(k)` for k runs.
+ *
+ * @param runs distinct values ascending with their counts and the sample size, at least one value
+ * @param qs percentiles in [0, 100], ascending
+ * @returns the interpolated percentiles, in the order of `qs`
+ * @example
+ * percentilesOfRuns({ values: Float64Array.of(1.5, 2, 4, 8), counts: Float64Array.of(1, 2, 1, 1), total: 5 }, [25, 50, 75]); // => [2, 2, 4]
+ */
+export function percentilesOfRuns(runs: Runs, qs: readonly number[]): number[] {
+  const n = runs.total;
+  const last = runs.values.length - 1;
+  let k = 0;
+  let seen = runs.counts[0]!;
+  // The value at an order statistic: the walk moves forward, and starts again for an index before the current run
+  // (in a short sample the upper neighbour of one percentile can lie past the lower one of the next).
+  const at = (index: number): number => {
+    if (index < seen - runs.counts[k]!) {
+      k = 0;
+      seen = runs.counts[0]!;
+    }
+    while (index >= seen && k < last) seen += runs.counts[++k]!;
+    return runs.values[k]!;
+  };
+  return qs.map((q) => {
+    const position = (q / 100) * (n - 1);
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, n - 1);
+    const low = at(below);
+    const high = at(above);
+    const fraction = position - below;
+    const diff = high - low;
+    return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
+  });
+}
