@@ -167,6 +167,9 @@ export function prepareColumnPair(
   const cache = new Map<string, unknown>();
   const referenceKept = finiteCount(reference.values);
   const currentKept = finiteCount(current.values);
+  // Every cell finite (the usual column): the columns themselves, as plain fields.
+  if (referenceKept === reference.values.length && currentKept === current.values.length)
+    return { column, columnType, reference: reference.values, current: current.values, cache };
   let referenceValues = referenceKept === reference.values.length ? reference.values : undefined;
   let currentValues = currentKept === current.values.length ? current.values : undefined;
   if (!referenceValues)

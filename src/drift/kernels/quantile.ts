@@ -77,25 +77,33 @@ export function percentileOfRuns(runs: Runs, q: number): number {
  */
 export function percentilesOfRuns(runs: Runs, qs: readonly number[]): number[] {
   const n = runs.total;
-  const last = runs.values.length - 1;
+  const values = runs.values;
+  const counts = runs.counts;
+  const last = values.length - 1;
+  // The order statistics asked, two per percentile; found in one forward walk that starts again only for an index
+  // before the current run (in a short sample the upper neighbour of one percentile can lie past the lower one of
+  // the next).
+  const indices: number[] = [];
+  for (const q of qs) {
+    const below = Math.floor((q / 100) * (n - 1));
+    indices.push(below, Math.min(below + 1, n - 1));
+  }
+  const found: number[] = [];
   let k = 0;
-  let seen = runs.counts[0]!;
-  // The value at an order statistic: the walk moves forward, and starts again for an index before the current run
-  // (in a short sample the upper neighbour of one percentile can lie past the lower one of the next).
-  const at = (index: number): number => {
-    if (index < seen - runs.counts[k]!) {
+  let seen = counts[0]!;
+  for (const index of indices) {
+    if (index < seen - counts[k]!) {
       k = 0;
-      seen = runs.counts[0]!;
+      seen = counts[0]!;
     }
-    while (index >= seen && k < last) seen += runs.counts[++k]!;
-    return runs.values[k]!;
-  };
-  return qs.map((q) => {
+    while (index >= seen && k < last) seen += counts[++k]!;
+    found.push(values[k]!);
+  }
+  return qs.map((q, i) => {
     const position = (q / 100) * (n - 1);
     const below = Math.floor(position);
-    const above = Math.min(below + 1, n - 1);
-    const low = at(below);
-    const high = at(above);
+    const low = found[2 * i]!;
+    const high = found[2 * i + 1]!;
     const fraction = position - below;
     const diff = high - low;
     return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
