@@ -78,17 +78,26 @@ function storageOfKind(kind: PgColumnKind): StorageType {
   return kind === 'date' || kind === 'timestamp' ? 'datetime' : kind;
 }
 
+/** The columns of one snapshot while they are decoded. */
+interface DecodedSide {
+  readonly builders: ColumnBuilder[];
+  length: number;
+  /** Rows the columns have room for while the decoder sizes them (past that, the builders double them). */
+  reserved: number;
+  readonly step: number;
+}
+
 /**
  * Incremental decoder: feed it the chunks of a COPY TO STDOUT stream with {@link write}, then call {@link finish}.
  * Memory is the typed columns (the readers' {@link ColumnBuilder}s) plus one partial row carried between chunks.
+ *
+ * {@link CopyTextDecoder.split} decodes one stream of two snapshots: each row starts with a boolean field (`f`
+ * for the first snapshot, `t` for the second) that is not a column, and the rows of each snapshot keep their order.
  */
 export class CopyTextDecoder {
-  private readonly builders: ColumnBuilder[];
+  private readonly sides: DecodedSide[];
+  private readonly split: boolean;
   private pending: Buffer | null = null;
-  private length = 0;
-  /** Rows the columns have room for while the decoder sizes them (past that, the builders double them). */
-  private reserved = Infinity;
-  private readonly step: number;
   /** Each column's decoding as a small integer, compared once a cell. */
   private readonly kinds: Uint8Array;
 
@@ -101,34 +110,60 @@ export class CopyTextDecoder {
    */
   constructor(
     readonly columns: readonly CopyColumnSpec[],
-    capacityHint = 1024,
-    estimated = false,
+    capacityHint: number | readonly [number, number] = 1024,
+    estimated: boolean | readonly [boolean, boolean] = false,
   ) {
-    const hint = Math.max(16, capacityHint);
-    this.step = Math.ceil(hint / 16);
-    const capacity = estimated ? hint + this.step : hint;
-    this.builders = columns.map(
-      (spec) => new ColumnBuilder(spec.name, { capacity, storage: storageOfKind(spec.kind) }),
-    );
+    const hints = typeof capacityHint === 'number' ? [capacityHint] : capacityHint;
+    this.split = hints.length === 2;
+    this.sides = hints.map((given, index) => {
+      const isEstimate = typeof estimated === 'boolean' ? estimated : estimated[index]!;
+      const hint = Math.max(16, given);
+      const step = Math.ceil(hint / 16);
+      const capacity = isEstimate ? hint + step : hint;
+      return {
+        builders: columns.map(
+          (spec) => new ColumnBuilder(spec.name, { capacity, storage: storageOfKind(spec.kind) }),
+        ),
+        length: 0,
+        reserved: isEstimate ? capacity : Infinity,
+        step,
+      };
+    });
     this.kinds = Uint8Array.from(columns, (spec) =>
       spec.kind === 'int' ? INT : spec.kind === 'float' ? FLOAT : spec.kind === 'bool' ? BOOL : OTHER,
     );
-    if (estimated) this.reserved = capacity;
+  }
+
+  /**
+   * A decoder of a stream that holds two snapshots, each row led by a boolean field that says which (`f`: the
+   * first, `t`: the second); the hints and estimates are per snapshot, as for the constructor.
+   */
+  static split(
+    columns: readonly CopyColumnSpec[],
+    capacityHints: readonly [number, number],
+    estimated: readonly [boolean, boolean] = [false, false],
+  ): CopyTextDecoder {
+    return new CopyTextDecoder(columns, capacityHints, estimated);
   }
 
   /** Makes room for the next sixteenth of the estimate, or leaves growing to the builders past twice it. */
-  private extend(): void {
-    if (this.reserved >= 32 * this.step) {
-      this.reserved = Infinity;
+  private extend(side: DecodedSide): void {
+    if (side.reserved >= 32 * side.step) {
+      side.reserved = Infinity;
       return;
     }
-    this.reserved += this.step;
-    for (const builder of this.builders) builder.reserve(this.reserved);
+    side.reserved += side.step;
+    for (const builder of side.builders) builder.reserve(side.reserved);
   }
 
-  /** Rows decoded so far. */
+  /** Rows decoded so far (of the first snapshot of a split stream). */
   get rows(): number {
-    return this.length;
+    return this.sides[0]!.length;
+  }
+
+  /** Rows decoded so far of one snapshot of a split stream (0: the `f` rows, 1: the `t` rows). */
+  rowsOf(side: 0 | 1): number {
+    return this.sides[side]!.length;
   }
 
   /**
@@ -158,15 +193,27 @@ export class CopyTextDecoder {
    * Decodes the rows of `buf[0 .. end]` (`buf[end]` is a row's newline) in one scan of the bytes: a tab ends a
    * field, a newline ends the row's last field (COPY text escapes both inside values). An integer cell of at most
    * 15 digits and a boolean cell are parsed as they are scanned; any other cell (NULL, text, floats, dates, long
-   * integers) is found first and decoded by {@link decodeCell}.
+   * integers) is found first and decoded by {@link decodeCell}. In a split stream, each row's leading flag picks
+   * the snapshot whose columns receive the row.
    */
   private decodeRows(buf: Buffer, end: number): void {
-    const builders = this.builders;
+    const sides = this.sides;
+    const split = this.split;
+    let side = sides[0]!;
+    let builders = side.builders;
     const kinds = this.kinds;
     const last = builders.length - 1;
     let field = 0;
     let i = 0;
     while (i <= end) {
+      if (split && field === 0) {
+        const flag = buf[i];
+        if (buf[i + 1] !== TAB || (flag !== 0x74 && flag !== 0x66))
+          throw new Error(`COPY row ${this.rowCount() + 1} does not start with a snapshot flag (t or f)`);
+        side = sides[flag === 0x74 ? 1 : 0]!;
+        builders = side.builders;
+        i += 2;
+      }
       const kind = kinds[field]!;
       const builder = builders[field]!;
       let separator = -1;
@@ -232,24 +279,34 @@ export class CopyTextDecoder {
       }
       if (buf[separator] === TAB) {
         if (field === last)
-          throw new Error(`COPY row ${this.length + 1} has more than ${builders.length} fields`);
+          throw new Error(`COPY row ${this.rowCount() + 1} has more than ${builders.length} fields`);
         field++;
       } else {
         if (field !== last)
-          throw new Error(`COPY row ${this.length + 1} has ${field + 1} fields, expected ${builders.length}`);
-        if (++this.length === this.reserved) this.extend();
+          throw new Error(
+            `COPY row ${this.rowCount() + 1} has ${field + 1} fields, expected ${builders.length}`,
+          );
+        if (++side.length === side.reserved) this.extend(side);
         field = 0;
       }
       i = separator + 1;
     }
   }
 
-  /** The decoded columns, trimmed to the row count. */
-  finish(): Column[] {
+  /** Rows decoded so far, of both snapshots of a split stream. */
+  private rowCount(): number {
+    return this.sides.reduce((sum, side) => sum + side.length, 0);
+  }
+
+  /**
+   * The decoded columns, trimmed to the row count (of one snapshot of a split stream: 0, the default, for the `f`
+   * rows, 1 for the `t` rows).
+   */
+  finish(side: 0 | 1 = 0): Column[] {
     if (this.pending !== null && this.pending.length > 0) {
       throw new Error(`COPY stream ended inside a row (${this.pending.length} bytes without a newline)`);
     }
-    return this.builders.map((builder) => builder.finish());
+    return this.sides[side]!.builders.map((builder) => builder.finish());
   }
 
   private decodeCell(

@@ -26,6 +26,7 @@ import {
   listAsOf,
   planSnapshotQuery,
   readSnapshot,
+  readSnapshotPair,
   resolveAsOf,
 } from './snapshots.js';
 
@@ -81,7 +82,8 @@ export interface PostgresSnapshots {
  * Streams the reference and current snapshots into columnar tables inside one read-only, repeatable-read
  * transaction (both reads see the same database state).
  *
- * The two snapshots are read at once: the transaction exports its snapshot (`pg_export_snapshot()`) and a second
+ * An as-of table that is a plain table is read in one scan for both snapshots ({@link readSnapshotPair}). Other
+ * sources have their two snapshots read at once: the transaction exports its snapshot (`pg_export_snapshot()`) and a second
  * read-only connection imports it (`SET TRANSACTION SNAPSHOT` in its own `REPEATABLE READ READ ONLY` transaction,
  * with the same startup options and settings), so the server produces both COPY streams in parallel while the
  * runner decodes whichever chunk arrives, and both reads still see one database state. A server in recovery (a
@@ -108,6 +110,18 @@ export async function readPostgresSnapshots(
       names: settings.names,
     });
     const allColumns = (await describeSnapshot(client, plan, asOf.current)).map((column) => column.name);
+    if (settings.source.kind === 'table') {
+      attempt.step = `reading the snapshots as_of ${asOf.reference} and ${asOf.current}`;
+      const both = await readSnapshotPair(client, plan, settings.source, asOf, {
+        expectedRows: { reference: sizeHint(asOf.referenceRows), current: sizeHint(asOf.currentRows) },
+        estimateRows: !counted,
+        include,
+        onRows,
+        names: settings.names,
+      });
+      if (both !== undefined)
+        return { ...both, referenceAsOf: asOf.reference, currentAsOf: asOf.current, allColumns };
+    }
     const open = await snapshotSessions(client, settings);
     if (open === undefined) {
       attempt.step = `reading the snapshot as_of ${asOf.reference}`;

@@ -186,6 +186,45 @@ describe('CopyTextDecoder', () => {
     expect(() => decode(specs.slice(0, 1), '1\t2\n')).toThrow(/more than 1 fields/);
   });
 
+  it('splits a stream of two snapshots by its leading flag into the columns two decoders give, chunked anywhere', () => {
+    // Rows of both snapshots interleaved at random (seeded), every type and escape of the rows above, and a
+    // row estimate per snapshot that is too low for one and too high for the other.
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const lines = rows.trimEnd().split('\n');
+    const sides: [string[], string[]] = [[], []];
+    const stream: string[] = [];
+    for (let r = 0; r < 500; r++) {
+      const side = random() < 0.3 ? 1 : 0;
+      const line = lines[Math.floor(random() * lines.length)]!;
+      sides[side].push(`${line}\n`);
+      stream.push(`${side === 1 ? 't' : 'f'}\t${line}\n`);
+    }
+    const whole = Buffer.from(stream.join(''));
+    const alone = sides.map((text) => decode(specs, text.join('')));
+    for (const chunk of [1, 2, 3, 5, 64, 4096]) {
+      const decoder = CopyTextDecoder.split(specs, [100, 400], [true, true]);
+      for (let at = 0; at < whole.length; at += chunk) decoder.write(whole.subarray(at, at + chunk));
+      expect([decoder.rowsOf(0), decoder.rowsOf(1)]).toEqual([sides[0].length, sides[1].length]);
+      expect(decoder.finish(0)).toEqual(alone[0]);
+      expect(decoder.finish(1)).toEqual(alone[1]);
+    }
+    // One snapshot without rows: its columns are empty.
+    const only = CopyTextDecoder.split(specs.slice(0, 1), [16, 16]);
+    only.write(Buffer.from('t\t1\nt\t2\n'));
+    expect([only.rowsOf(0), only.rowsOf(1)]).toEqual([0, 2]);
+    expect(Array.from((only.finish(1)[0] as { values: Float64Array }).values)).toEqual([1, 2]);
+  });
+
+  it('rejects a split row without a snapshot flag', () => {
+    const split = (text: string) =>
+      CopyTextDecoder.split(specs.slice(0, 2), [16, 16]).write(Buffer.from(text));
+    expect(() => split('f\t1\t2\nx\t1\t2\n')).toThrow(/row 2 does not start with a snapshot flag/);
+    expect(() => split('1\t2\n')).toThrow(/row 1 does not start with a snapshot flag/);
+    expect(() => split('t\t1\n')).toThrow(/has 1 fields, expected 2/);
+    expect(() => split('tt\t1\t2\n')).toThrow(/does not start with a snapshot flag/);
+  });
+
   it('maps type OIDs: numeric(p,0) is int, numeric(p,s) and unconstrained numeric are float', () => {
     expect(columnKindOf(23, -1)).toBe('int');
     expect(columnKindOf(20, -1)).toBe('int');

@@ -213,6 +213,138 @@ describe.skipIf(!available)('PostgreSQL snapshots', () => {
     }
   });
 
+  describe('a plain table: both snapshots in one scan', () => {
+    const order = { schema, table: 'interleaved' };
+    beforeAll(async () => {
+      // Rows of three as_of values interleaved in the heap, floats whose sums depend on the order, a text column
+      // with escapes and NULLs; a view over the table is read the other way (one connection per snapshot).
+      await sql(
+        `CREATE TABLE ${schema}.interleaved (k integer, as_of date, x double precision, s text, b boolean)`,
+        `INSERT INTO ${schema}.interleaved
+           SELECT i, DATE '2024-01-31' + (i * 7919 % 3) * 30, sin(i) * 10 ^ (i % 7),
+                  CASE WHEN i % 11 = 0 THEN NULL ELSE E'v\\t' || (i % 5) END, i % 3 = 0
+           FROM generate_series(1, 3000) AS i`,
+        `CREATE INDEX ON ${schema}.interleaved (as_of)`,
+        `ANALYZE ${schema}.interleaved`,
+        `CREATE VIEW ${schema}.interleaved_view AS SELECT * FROM ${schema}.interleaved`,
+        `CREATE TABLE ${schema}.quoted (as_of text, v integer)`,
+        `INSERT INTO ${schema}.quoted VALUES ('it''s', 1), ('it\\''s --', 2), ('it''s', 3), ('it\\''s --', 4)`,
+      );
+    });
+
+    it('gives each snapshot in the order a read of it alone gives, as the view and the query do', async () => {
+      const asOf = {
+        referenceAsOf: { kind: 'value', value: '2024-01-31' },
+        currentAsOf: { kind: 'value', value: '2024-03-01' },
+      } as const;
+      const sources = [
+        { kind: 'table', table: order, asOfColumn: 'as_of' },
+        { kind: 'table', table: { schema, table: 'interleaved_view' }, asOfColumn: 'as_of' },
+        { kind: 'query', sql: `SELECT k, x, s, b FROM ${schema}.interleaved WHERE as_of = $1` },
+      ] as const;
+      const reads = [];
+      for (const source of sources) reads.push(await readPostgresSnapshots(settings({ source, ...asOf })));
+      const [table, ...others] = reads.map((read) => ({
+        rows: [read.reference.rows, read.current.rows],
+        reference: ['k', 'x', 's', 'b'].map((name) => values(read.reference, name)),
+        current: ['k', 'x', 's', 'b'].map((name) => values(read.current, name)),
+      }));
+      expect(table!.rows).toEqual([1000, 1000]);
+      // The k of each snapshot ascend (the heap order), and the ks of the two snapshots never meet.
+      const ks = (side: unknown[][]) => side[0] as number[];
+      expect(ks(table!.reference)).toEqual([...ks(table!.reference)].sort((a, b) => a - b));
+      expect(ks(table!.current)).toEqual([...ks(table!.current)].sort((a, b) => a - b));
+      expect(ks(table!.reference).filter((k) => ks(table!.current).includes(k))).toEqual([]);
+      for (const other of others) expect(other).toEqual(table);
+    });
+
+    it('needs one connection, where a view needs one per snapshot', async () => {
+      const limited = `${schema}_one`;
+      await sql(
+        `CREATE ROLE ${limited} LOGIN CONNECTION LIMIT 1`,
+        `GRANT USAGE ON SCHEMA ${schema} TO ${limited}`,
+        `GRANT SELECT ON ${schema}.interleaved, ${schema}.interleaved_view TO ${limited}`,
+      );
+      try {
+        const url = urlAsUser(limited);
+        const read = await readPostgresSnapshots(
+          settings({ databaseUrl: url, source: { kind: 'table', table: order, asOfColumn: 'as_of' } }),
+        );
+        expect([read.referenceAsOf, read.currentAsOf, read.reference.rows, read.current.rows]).toEqual([
+          '2024-03-01',
+          '2024-03-31',
+          1000,
+          1000,
+        ]);
+        const view = {
+          kind: 'table',
+          table: { schema, table: 'interleaved_view' },
+          asOfColumn: 'as_of',
+        } as const;
+        await rejectsWith(
+          readPostgresSnapshots(settings({ databaseUrl: url, source: view, connectRetries: 0 })),
+          'DATABASE',
+          /too many connections/,
+        );
+      } finally {
+        await sql(`DROP OWNED BY ${limited}`, `DROP ROLE ${limited}`);
+      }
+    });
+
+    it('writes as_of values with quotes and backslashes into the statement as literals of their type', async () => {
+      const read = await readPostgresSnapshots(
+        settings({ source: { kind: 'table', table: { schema, table: 'quoted' }, asOfColumn: 'as_of' } }),
+      );
+      expect([read.referenceAsOf, read.currentAsOf]).toEqual(["it's", "it\\'s --"]);
+      expect(values(read.reference, 'v')).toEqual([1, 3]);
+      expect(values(read.current, 'v')).toEqual([2, 4]);
+    });
+
+    it('reads the same as_of on both sides (the other way: one scan cannot give a row to both)', async () => {
+      const same = { kind: 'value', value: '2024-03-01' } as const;
+      const read = await readPostgresSnapshots(
+        settings({
+          source: { kind: 'table', table: order, asOfColumn: 'as_of' },
+          referenceAsOf: same,
+          currentAsOf: same,
+        }),
+      );
+      expect(read.reference.rows).toBe(1000);
+      expect(read.current.columns).toEqual(read.reference.columns);
+    });
+
+    it('the scan runs in the read-only transaction: a row policy that writes fails', async () => {
+      const reader = `${schema}_policy`;
+      await sql(
+        `CREATE TABLE ${schema}.guarded (as_of date, v integer)`,
+        `INSERT INTO ${schema}.guarded VALUES ('2024-01-31', 1), ('2024-02-29', 2)`,
+        `CREATE FUNCTION ${schema}.bump() RETURNS bigint LANGUAGE sql VOLATILE AS 'SELECT nextval(''${schema}.counter'')'`,
+        `ALTER TABLE ${schema}.guarded ENABLE ROW LEVEL SECURITY`,
+        `CREATE ROLE ${reader} LOGIN`,
+        `CREATE POLICY bump ON ${schema}.guarded FOR SELECT USING (${schema}.bump() > 0)`,
+        `GRANT USAGE ON SCHEMA ${schema} TO ${reader}`,
+        `GRANT SELECT ON ${schema}.guarded TO ${reader}`,
+        `GRANT USAGE ON SEQUENCE ${schema}.counter TO ${reader}`,
+      );
+      try {
+        await rejectsWith(
+          readPostgresSnapshots(
+            settings({
+              databaseUrl: urlAsUser(reader),
+              source: { kind: 'table', table: { schema, table: 'guarded' }, asOfColumn: 'as_of' },
+            }),
+          ),
+          'DATABASE',
+          /read-only transaction/,
+        );
+        const [counter] = await sql(`SELECT is_called FROM ${schema}.counter`);
+        expect(counter!.rows[0].is_called).toBe(false);
+      } finally {
+        await sql(`DROP OWNED BY ${reader}`, `DROP ROLE ${reader}`);
+      }
+    });
+  });
+
   it('lists the as_of values through a whole-table btree index led by the as_of column, else by counting', async () => {
     // NULL as_of rows belong to no snapshot; the dates arrive out of order so the index order matters.
     const rows = `(NULL, 0), ('2024-03-31', 1), ('2024-01-31', 2), ('2024-03-31', 3), (NULL, 4), ('2024-02-29', 5)`;
