@@ -197,23 +197,19 @@ export class CopyTextDecoder {
    * the snapshot whose columns receive the row.
    */
   private decodeRows(buf: Buffer, end: number): void {
-    const sides = this.sides;
     const split = this.split;
-    let side = sides[0]!;
+    let side = this.sides[0]!;
     let builders = side.builders;
     const kinds = this.kinds;
     const last = builders.length - 1;
     let field = 0;
     let i = 0;
+    if (split) {
+      side = this.sideAt(buf, 0);
+      builders = side.builders;
+      i = 2;
+    }
     while (i <= end) {
-      if (split && field === 0) {
-        const flag = buf[i];
-        if (buf[i + 1] !== TAB || (flag !== 0x74 && flag !== 0x66))
-          throw new Error(`COPY row ${this.rowCount() + 1} does not start with a snapshot flag (t or f)`);
-        side = sides[flag === 0x74 ? 1 : 0]!;
-        builders = side.builders;
-        i += 2;
-      }
       const kind = kinds[field]!;
       const builder = builders[field]!;
       let separator = -1;
@@ -288,9 +284,23 @@ export class CopyTextDecoder {
           );
         if (++side.length === side.reserved) this.extend(side);
         field = 0;
+        if (split && separator < end) {
+          side = this.sideAt(buf, separator + 1);
+          builders = side.builders;
+          i = separator + 3;
+          continue;
+        }
       }
       i = separator + 1;
     }
+  }
+
+  /** The snapshot whose columns receive the split row that starts at `buf[at]` (its flag, then a tab). */
+  private sideAt(buf: Buffer, at: number): DecodedSide {
+    const flag = buf[at];
+    if (buf[at + 1] !== TAB || (flag !== 0x74 && flag !== 0x66))
+      throw new Error(`COPY row ${this.rowCount() + 1} does not start with a snapshot flag (t or f)`);
+    return this.sides[flag === 0x74 ? 1 : 0]!;
   }
 
   /** Rows decoded so far, of both snapshots of a split stream. */
