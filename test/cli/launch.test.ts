@@ -1,0 +1,204 @@
+// The bin's launcher (src/cli/launch.ts): a compare of big files restarts Node once with glibc's huge-pages tunable
+// (process.execve, Node 23.11 and later, Linux), and the restarted process runs the CLI exactly as the first one
+// would have: same stdout, stderr and exit code. The decision itself is a pure function, tested on its own.
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  compareFiles,
+  HUGE_PAGES_MIN_BYTES,
+  HUGE_PAGES_TUNABLE,
+  hugePagesTunables,
+} from '../../src/cli/huge-pages.js';
+import { buildCliBundle, runBundle } from '../support/bundle.js';
+
+const ON = `${HUGE_PAGES_TUNABLE}=1`;
+const BIG = HUGE_PAGES_MIN_BYTES;
+const sizes = (table: Record<string, number>) => (path: string) => table[path] ?? 0;
+
+describe('compareFiles', () => {
+  it('finds --reference and --current in both spellings, after --debug, and skips git: snapshots', () => {
+    expect(compareFiles(['compare', '--reference', 'a.csv', '--current=b.csv'])).toEqual(['a.csv', 'b.csv']);
+    expect(compareFiles(['--debug', 'compare', '--current', 'b.csv', '--debug'])).toEqual(['b.csv']);
+    expect(compareFiles(['compare', '--reference', 'git:HEAD~1:a.csv', '--current', 'a.csv'])).toEqual([
+      'a.csv',
+    ]);
+  });
+
+  it('is empty for another command, even with the same flags', () => {
+    expect(compareFiles(['train', '--reference', 'a.csv'])).toEqual([]);
+    expect(compareFiles([])).toEqual([]);
+  });
+});
+
+describe('hugePagesTunables', () => {
+  const argv = ['compare', '--reference', 'r.csv', '--current', 'c.csv'];
+
+  it('restarts a compare whose files add up to the threshold, with the tunable alone or appended', () => {
+    const half = sizes({ 'r.csv': BIG / 2, 'c.csv': BIG / 2 });
+    expect(hugePagesTunables(argv, {}, 'linux', half)).toBe(ON);
+    expect(hugePagesTunables(argv, { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux', half)).toBe(
+      `glibc.malloc.arena_max=2:${ON}`,
+    );
+    expect(hugePagesTunables(argv, {}, 'linux', sizes({ 'r.csv': BIG / 2, 'c.csv': BIG / 2 - 1 }))).toBe(
+      undefined,
+    );
+  });
+
+  it('never restarts twice, and not when the user set the tunable (hugetlb=0 opts out)', () => {
+    const big = sizes({ 'r.csv': BIG });
+    for (const value of [ON, `${HUGE_PAGES_TUNABLE}=0`, `glibc.malloc.arena_max=2:${HUGE_PAGES_TUNABLE}=0`])
+      expect(hugePagesTunables(argv, { GLIBC_TUNABLES: value }, 'linux', big)).toBe(undefined);
+  });
+
+  it('stays in the process off Linux, for other commands and for missing files', () => {
+    expect(hugePagesTunables(argv, {}, 'darwin', sizes({ 'r.csv': BIG }))).toBe(undefined);
+    expect(hugePagesTunables(['train', '--reference', 'r.csv'], {}, 'linux', sizes({ 'r.csv': BIG }))).toBe(
+      undefined,
+    );
+    expect(hugePagesTunables(argv, {}, 'linux', () => 0)).toBe(undefined);
+  });
+
+  it('a restarted process (its GLIBC_TUNABLES as returned) never restarts again', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.stringMatching(/^[a-z._]+=[0-9]+(:[a-z._]+=[0-9]+)*$/), { nil: undefined }),
+        fc.nat({ max: 4 * BIG }),
+        (existing, size) => {
+          const env = existing === undefined ? {} : { GLIBC_TUNABLES: existing };
+          const first = hugePagesTunables(argv, env, 'linux', () => size);
+          if (first === undefined) return;
+          expect(first.split(':').filter((entry) => entry.startsWith(HUGE_PAGES_TUNABLE))).toEqual([ON]);
+          if (existing) expect(first.startsWith(`${existing}:`)).toBe(true);
+          expect(hugePagesTunables(argv, { GLIBC_TUNABLES: first }, 'linux', () => size)).toBe(undefined);
+        },
+      ),
+    );
+  });
+});
+
+// The restart itself, through the bundle as users run it.
+const canRestart =
+  process.platform === 'linux' && typeof (process as { execve?: unknown }).execve === 'function';
+
+describe.skipIf(!canRestart)(
+  'the bundled CLI restarts once with huge pages (Linux, Node with execve)',
+  () => {
+    let cli = '';
+    let work = '';
+    let reference = '';
+    let current = '';
+    const RESTART = `driftwatch: debug: restarting Node with GLIBC_TUNABLES=`;
+
+    beforeAll(() => {
+      cli = buildCliBundle();
+      work = mkdtempSync(join(tmpdir(), 'dw-launch-'));
+      // Two files just over the threshold together; the current one has drifted (every value shifted). A constant
+      // padding column makes them big with few rows, so each run reads them quickly.
+      const pad = 'x'.repeat(2000);
+      const write = (path: string, shift: number) => {
+        const fd = openSync(path, 'w');
+        writeSync(fd, 'a,b,pad\n');
+        const block =
+          Array.from({ length: 1000 }, (_, i) => `${i + shift},${((i * 7) % 13) + shift}.5,${pad}`).join(
+            '\n',
+          ) + '\n';
+        for (let written = 0; written < BIG / 2 + 1; written += block.length) writeSync(fd, block);
+        closeSync(fd);
+      };
+      reference = join(work, 'reference.csv');
+      current = join(work, 'current.csv');
+      write(reference, 0);
+      write(current, 500);
+    }, 120_000);
+
+    afterAll(() => {
+      rmSync(dirname(cli), { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
+    });
+
+    const args = (...extra: string[]) => [
+      'compare',
+      '--reference',
+      reference,
+      '--current',
+      current,
+      '--report-dir',
+      join(work, 'reports'),
+      ...extra,
+    ];
+    const env = (tunables?: string): NodeJS.ProcessEnv => {
+      const copy = { ...process.env };
+      delete copy.GLIBC_TUNABLES;
+      return tunables === undefined ? copy : { ...copy, GLIBC_TUNABLES: tunables };
+    };
+    const restarts = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith(RESTART));
+
+    it('restarts once, and the restarted process sees the tunable (appended to the user’s)', async () => {
+      const plain = await runBundle(cli, args('--debug'), { env: env(), timeoutMs: 120_000 });
+      expect(restarts(plain.stderr)).toEqual([`${RESTART}${ON}`]);
+      expect(plain.stderr).toContain(`driftwatch: debug: GLIBC_TUNABLES=${ON}\n`);
+      expect(plain.code).toBe(0);
+
+      const kept = await runBundle(cli, args('--debug'), {
+        env: env('glibc.malloc.arena_max=2'),
+        timeoutMs: 120_000,
+      });
+      expect(restarts(kept.stderr)).toEqual([`${RESTART}glibc.malloc.arena_max=2:${ON}`]);
+      expect(kept.stderr).toContain(`driftwatch: debug: GLIBC_TUNABLES=glibc.malloc.arena_max=2:${ON}\n`);
+    }, 240_000);
+
+    it('does not restart when the user opted out, nor for small files', async () => {
+      const optedOut = await runBundle(cli, args('--debug'), {
+        env: env(`${HUGE_PAGES_TUNABLE}=0`),
+        timeoutMs: 120_000,
+      });
+      expect(restarts(optedOut.stderr)).toEqual([]);
+      expect(optedOut.code).toBe(0);
+      const small = await runBundle(
+        cli,
+        [
+          '--debug',
+          'compare',
+          '--reference',
+          'fixtures/streamflow/month_000.csv',
+          '--current',
+          'fixtures/streamflow/month_001.csv',
+          '--report-dir',
+          join(work, 'small'),
+        ],
+        { env: env(), timeoutMs: 120_000 },
+      );
+      expect(restarts(small.stderr)).toEqual([]);
+      expect(small.stderr).not.toContain('GLIBC_TUNABLES');
+      expect(small.code).toBe(0);
+    }, 240_000);
+
+    it.each([
+      ['RETRAIN with --fail-on-drift: exit 1', ['--fail-on-drift'], 1],
+      ['an unknown id column: exit 2', ['--id-column', 'no_such_column'], 2],
+    ])(
+      '%s, with the same stdout and stderr as without the restart',
+      async (_, extra, code) => {
+        const argv = args(...extra);
+        // The files are big enough for a restart (the first test sees it happen).
+        expect(hugePagesTunables(argv, env(), 'linux', (path) => statSync(path).size)).toBe(ON);
+        const restarted = await runBundle(cli, argv, { env: env(), timeoutMs: 120_000 });
+        const inPlace = await runBundle(cli, argv, {
+          env: env(`${HUGE_PAGES_TUNABLE}=0`),
+          timeoutMs: 120_000,
+        });
+        expect(restarted.code).toBe(code);
+        expect(restarted.signal).toBe(null);
+        expect({ stdout: restarted.stdout, stderr: restarted.stderr }).toEqual({
+          stdout: inPlace.stdout,
+          stderr: inPlace.stderr,
+        });
+        expect(inPlace.code).toBe(code);
+      },
+      240_000,
+    );
+  },
+);
