@@ -15,6 +15,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -77,7 +78,9 @@ beforeAll(() => {
 function workspace(): { dir: string; state: string; artifacts: string } {
   const dir = mkdtempSync(join(root, 'ws-'));
   mkdirSync(join(dir, 'dist'));
-  for (const file of ['cli.js', 'worker.js']) copyFileSync(join(bundle, file), join(dir, 'dist', file));
+  // The CLI's launcher, its worker and their chunks.
+  for (const file of readdirSync(bundle).filter((name) => /^(cli|worker|lib-.*)\.js$/.test(name)))
+    copyFileSync(join(bundle, file), join(dir, 'dist', file));
   mkdirSync(join(dir, 'load-test', 'dist'), { recursive: true });
   copyFileSync(join(bundle, 'load-test.js'), join(dir, 'load-test', 'dist', 'index.js'));
   for (const file of ['action.yml', 'slo.yml'])
