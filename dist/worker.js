@@ -4,19 +4,19 @@ import {
   scoreColumn,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-NRIOISYL.js";
-import "./lib-chunk-IA3QZUYJ.js";
+} from "./lib-chunk-PDJR56WB.js";
+import "./lib-chunk-XDXRZHLJ.js";
 import {
   readRequest
-} from "./lib-chunk-F3MVCPPZ.js";
+} from "./lib-chunk-MMY3SGYS.js";
 import "./lib-chunk-J5MHAEL4.js";
 import "./lib-chunk-6EOPWQDN.js";
-import "./lib-chunk-NQKY5726.js";
+import "./lib-chunk-OKWXQPWJ.js";
 import "./lib-chunk-4C3UKEYM.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-YPGOLYCS.js";
+} from "./lib-chunk-MPXU3FCO.js";
 import {
   UserError
 } from "./lib-chunk-B7AXJZ3K.js";

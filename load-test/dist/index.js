@@ -53599,7 +53599,7 @@ var EARLY_GIVE_UP_DISTINCT = 14e3;
 var FIRST_LOOK = 4096;
 var FIRST_GIVE_UP_DISTINCT = 4e3;
 var fullTable;
-function hashCounts(values) {
+function hashCounts(values, finiteOnly = false) {
   if (MANY_DISTINCT.has(values)) return void 0;
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
@@ -53621,6 +53621,7 @@ function hashCounts(values) {
       MANY_DISTINCT.add(values);
       return void 0;
     }
+    if (finiteOnly && values[i] - values[i] !== 0) continue;
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
     let slot = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507) >>> 32 - bits & mask;
@@ -53663,10 +53664,10 @@ function hashCounts(values) {
   });
   return { keys, counts };
 }
-function countDistinct(values) {
-  const dense = denseIntegerCounts(values);
+function countDistinct(values, finiteOnly = false) {
+  const dense = denseIntegerCounts(values, finiteOnly);
   if (dense) return dense;
-  const hashed = hashCounts(values);
+  const hashed = hashCounts(values, finiteOnly);
   if (!hashed) return void 0;
   const { keys, counts } = hashed;
   let k = 0;
@@ -53697,13 +53698,16 @@ function fastSortedCopy(values, allocate = (length) => new Float64Array(length))
   return countingSortedCopy(values, allocate) ?? radixSortedCopy(values, allocate);
 }
 var DENSE_RANGE = 1 << 16;
-function denseIntegerCounts(values) {
+function denseIntegerCounts(values, finiteOnly) {
   const n = values.length;
-  if (n === 0) return void 0;
-  let min = values[0];
+  let first = 0;
+  if (finiteOnly) while (first < n && values[first] - values[first] !== 0) first++;
+  if (first === n) return void 0;
+  let min = values[first];
   let max2 = min;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     const v = values[i];
+    if (finiteOnly && v - v !== 0) continue;
     if (Math.floor(v) !== v) return void 0;
     if (v === 0 && 1 / v < 0) return void 0;
     if (v < min) min = v;
@@ -53711,7 +53715,12 @@ function denseIntegerCounts(values) {
     if (!(max2 - min < DENSE_RANGE)) return void 0;
   }
   const tally = new Float64Array(max2 - min + 1);
-  for (let i = 0; i < n; i++) tally[values[i] - min]++;
+  if (finiteOnly) {
+    for (let i = first; i < n; i++) {
+      const v = values[i];
+      if (v - v === 0) tally[v - min]++;
+    }
+  } else for (let i = 0; i < n; i++) tally[values[i] - min]++;
   let distinct = 0;
   for (let d = 0; d < tally.length; d++) if (tally[d] > 0) distinct++;
   const keys = new Float64Array(distinct);
@@ -54659,33 +54668,39 @@ function runsOfSorted(sorted) {
 // src/drift/kernels/side-runs.ts
 var RUNS_REFERENCE = "kernels:runs-reference";
 var RUNS_CURRENT = "kernels:runs-current";
-function sideRuns(pair2, values, sortedKey, sorted) {
+var FINITE_REFERENCE = "kernels:finite-reference";
+var FINITE_CURRENT = "kernels:finite-current";
+function sideRuns(pair2, side, sortedKey, sorted) {
   const already = pair2.cache.get(sortedKey);
   if (already) return runsOfSorted(already);
-  const distinct = countDistinct(values);
-  return distinct ? { values: distinct.keys, counts: distinct.counts, total: values.length } : runsOfSorted(sorted());
+  const gappy = finiteSide(pair2, side);
+  const distinct = gappy ? countDistinct(gappy.values, true) : countDistinct(pair2[side]);
+  return distinct ? { values: distinct.keys, counts: distinct.counts, total: gappy ? gappy.finite : pair2[side].length } : runsOfSorted(sorted());
+}
+function finiteSide(pair2, side) {
+  return pair2.cache.get(side === "reference" ? FINITE_REFERENCE : FINITE_CURRENT);
 }
 function referenceRuns(pair2) {
   return cachedOnPair(
     pair2,
     RUNS_REFERENCE,
-    () => sideRuns(pair2, pair2.reference, SORTED_REFERENCE, () => sortedReference(pair2))
+    () => sideRuns(pair2, "reference", SORTED_REFERENCE, () => sortedReference(pair2))
   );
 }
 function currentRuns(pair2) {
   return cachedOnPair(
     pair2,
     RUNS_CURRENT,
-    () => sideRuns(pair2, pair2.current, SORTED_CURRENT, () => sortedCurrent(pair2))
+    () => sideRuns(pair2, "current", SORTED_CURRENT, () => sortedCurrent(pair2))
   );
 }
 function referenceSize(pair2) {
   const runs = pair2.cache.get(RUNS_REFERENCE);
-  return runs ? runs.total : pair2.reference.length;
+  return runs ? runs.total : finiteSide(pair2, "reference")?.finite ?? pair2.reference.length;
 }
 function currentSize(pair2) {
   const runs = pair2.cache.get(RUNS_CURRENT);
-  return runs ? runs.total : pair2.current.length;
+  return runs ? runs.total : finiteSide(pair2, "current")?.finite ?? pair2.current.length;
 }
 function cachedSortedSide(pair2, side) {
   return pair2.cache.get(side === "reference" ? SORTED_REFERENCE : SORTED_CURRENT);
@@ -54972,11 +54987,33 @@ function standardDeviationOfRuns(runs, ddof) {
   return Math.sqrt(pairwiseSumOfRuns({ lengths: runs.counts, values: squares }) / (n - ddof));
 }
 function referencePopulationStd(pair2) {
-  return cachedOnPair(
-    pair2,
-    "kernels:reference-std0",
-    () => pair2.fromCounts ? standardDeviationOfRuns(referenceRuns(pair2), 0) : standardDeviation(pair2.reference, 0)
-  );
+  return cachedOnPair(pair2, "kernels:reference-std0", () => {
+    if (pair2.fromCounts) return standardDeviationOfRuns(referenceRuns(pair2), 0);
+    const gappy = finiteSide(pair2, "reference");
+    return gappy ? standardDeviationOfFinite(gappy.values, gappy.finite, 0) : standardDeviation(pair2.reference, 0);
+  });
+}
+var gathered;
+function standardDeviationOfFinite(values, finite, ddof) {
+  if (finite <= ddof) throw new Error(`standardDeviation requires at least ${ddof + 1} data point(s)`);
+  const buffer = gathered ??= new Float64Array(REDUCE_BUFFER_SIZE);
+  const sumOf = (term) => {
+    let result = 0;
+    let filled = 0;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (value - value !== 0) continue;
+      buffer[filled++] = value;
+      if (filled === REDUCE_BUFFER_SIZE && finite > REDUCE_BUFFER_SIZE) {
+        result += term(buffer);
+        filled = 0;
+      }
+    }
+    if (finite <= REDUCE_BUFFER_SIZE) return term(buffer.subarray(0, filled));
+    return filled > 0 ? result + term(buffer.subarray(0, filled)) : result;
+  };
+  const avg = sumOf((chunk) => pairwiseSum(chunk)) / finite;
+  return Math.sqrt(sumOf((chunk) => pairwiseSumOfSquaredDeviations(chunk, avg)) / (finite - ddof));
 }
 
 // src/drift/types.ts
