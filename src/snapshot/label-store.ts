@@ -265,21 +265,30 @@ export class LabelStore {
     return code;
   }
 
-  /** Stores a well-formed label with its hash as the next code (no table entry); returns the code. */
-  private put(bytes: Uint8Array, start: number, end: number, h1: number): number {
-    const code = this.count++;
-    if (code + 1 === this.offsets.length) {
+  /**
+   * Makes room for label `code` (the next one) of `length` bytes: its offset and hash slots, and its bytes in the
+   * arena; returns where its bytes go.
+   */
+  private roomFor(code: number, length: number): number {
+    if (code + 1 >= this.offsets.length) {
       this.offsets = grown(this.offsets, this.offsets.length * 2);
       this.hashes = grown(this.hashes, this.offsets.length);
     }
-    this.hashes[code] = h1;
     const from = this.offsets[code]!;
-    const to = from + (end - start);
-    if (to > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(to, this.arena.length * 2));
+    if (from + length > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(from + length, this.arena.length * 2));
       bigger.set(this.arena.subarray(0, from));
       this.arena = bigger;
     }
+    return from;
+  }
+
+  /** Stores a well-formed label with its hash as the next code (no table entry); returns the code. */
+  private put(bytes: Uint8Array, start: number, end: number, h1: number): number {
+    const code = this.count++;
+    const from = this.roomFor(code, end - start);
+    this.hashes[code] = h1;
+    const to = from + (end - start);
     for (let i = start; i < end; i++) {
       const b = bytes[i]!;
       if (b >= 0xee) this.high = true;
@@ -314,17 +323,8 @@ export class LabelStore {
     }
     // What `put` does after `hash`, in one pass over the bytes (hash, copy, and whether any byte is non-ASCII).
     const code = this.count;
-    if (code + 1 === this.offsets.length) {
-      this.offsets = grown(this.offsets, this.offsets.length * 2);
-      this.hashes = grown(this.hashes, this.offsets.length);
-    }
-    const from = this.offsets[code]!;
+    const from = this.roomFor(code, end - start);
     const to = from + (end - start);
-    if (to > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(to, this.arena.length * 2));
-      bigger.set(this.arena.subarray(0, from));
-      this.arena = bigger;
-    }
     const arena = this.arena;
     let h = 0x811c9dc5 ^ (end - start);
     let bits = 0;
