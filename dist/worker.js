@@ -8,7 +8,7 @@ import {
 import "./lib-chunk-XDXRZHLJ.js";
 import {
   readRequest
-} from "./lib-chunk-MMY3SGYS.js";
+} from "./lib-chunk-OWPYEMJT.js";
 import "./lib-chunk-J5MHAEL4.js";
 import "./lib-chunk-6EOPWQDN.js";
 import "./lib-chunk-OKWXQPWJ.js";
@@ -16,7 +16,7 @@ import "./lib-chunk-4C3UKEYM.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-MPXU3FCO.js";
+} from "./lib-chunk-NSMUCKCH.js";
 import {
   UserError
 } from "./lib-chunk-B7AXJZ3K.js";
