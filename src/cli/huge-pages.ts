@@ -37,8 +37,9 @@ export function compareFiles(argv: readonly string[]): string[] {
  *
  * Why: a compare holds its tables in big fresh allocations (8 bytes per numeric cell); touching them for the first
  * time costs a page fault per 4 KiB page, ~90k faults and ~0.9 s of system time on two 1M-row files of 15 columns.
- * Transparent huge pages are `madvise` on common Linux distributions (Ubuntu, GitHub's runners): only memory that
- * asks for them gets them, and glibc's malloc asks only when this tunable is set as the process starts.
+ * Where transparent huge pages are `madvise` (/sys/kernel/mm/transparent_hugepage/enabled; a common distribution
+ * default, and this project's benchmark machine's) only memory that asks for them gets them, and glibc's malloc asks
+ * only when this tunable is set as the process starts.
  */
 export function hugePagesTunables(
   argv: readonly string[],
