@@ -4,7 +4,7 @@
  * values, else numerical; bool → categorical; string → text when distinct values exceed half the non-null count,
  * else categorical; datetime → not a drift column.
  */
-import type { Column, CountedColumn } from '../snapshot/table.js';
+import { isScaled, MISSING_DIGITS, type Column, type CountedColumn } from '../snapshot/table.js';
 import { countsOf, labelCountsOf, presentRunsOfCounts } from './counted.js';
 import type { ColumnType } from './types.js';
 
@@ -29,12 +29,17 @@ function bitCount(bits: number): number {
 
 /**
  * Distinct non-missing values of a numeric array, counting only up to `limit + 1` (early exit): a result above
- * `limit` only says there are more.
+ * `limit` only says there are more. The scaled integers of a compact column (see `ScaledDecimals`) count as their
+ * doubles do (distinct integers are distinct doubles), given `missing` as the integer of a missing cell.
  *
  * @example
  * distinctUpTo(new Float64Array([3, 1, 3, NaN, 2.5]), 10); // => 3
  */
-export function distinctUpTo(values: Float64Array, limit: number): number {
+export function distinctUpTo(
+  values: Float64Array | Int32Array,
+  limit: number,
+  missing: number = Number.NaN,
+): number {
   // Whole numbers in [0, 32) (flags, codes, small counts: most integer columns) set a bit of one mask, with no
   // branch on whether they were seen; other whole numbers below 1024 a flag in a table; the rest are compared with
   // at most limit + 1 seen values (the previous value short-cuts runs); the mask's bits are counted once a block.
@@ -64,7 +69,7 @@ export function distinctUpTo(values: Float64Array, limit: number): number {
           continue;
         }
       }
-      if (value === previous || value !== value) continue; // a repeat, or NaN (missing)
+      if (value === previous || value !== value || value === missing) continue; // a repeat, or missing
       previous = value;
       for (let k = 0; k < seenSize; k++) if (seen[k] === value) continue outer;
       seen[seenSize++] = value;
@@ -89,10 +94,13 @@ export function inferColumnType(current: Column): ColumnType | undefined {
   switch (current.type) {
     case 'float':
       return 'numerical';
-    case 'int':
-      return distinctUpTo(current.values, INTEGER_CARDINALITY_LIMIT) <= INTEGER_CARDINALITY_LIMIT
-        ? 'categorical'
-        : 'numerical';
+    case 'int': {
+      const values = current.values;
+      const distinct = isScaled(values)
+        ? distinctUpTo(values.digits, INTEGER_CARDINALITY_LIMIT, MISSING_DIGITS)
+        : distinctUpTo(values, INTEGER_CARDINALITY_LIMIT);
+      return distinct <= INTEGER_CARDINALITY_LIMIT ? 'categorical' : 'numerical';
+    }
     case 'bool':
       return 'categorical';
     case 'string': {

@@ -9,6 +9,7 @@
  * statistic that sums values in row order is summed in ascending order.
  */
 import {
+  cellsOf,
   countMissing,
   isCounted,
   type Column,
@@ -177,7 +178,7 @@ export function labelCountsOf(counted: CountedColumn): { labels: string[]; count
 export function cellCount(column: Column): number {
   const counted = countsOf(column);
   if (counted) return sideRows(counted);
-  return column.type === 'string' ? column.codes.length : column.values.length;
+  return column.type === 'string' ? column.codes.length : cellsOf(column.values);
 }
 
 /**

@@ -3,7 +3,7 @@
  * DatasetDriftMetric rules): drift_share = drifted / tested columns (skipped columns are not tested);
  * dataset_drift = drift_share >= its threshold; RETRAIN when drift_share >= the retrain threshold.
  */
-import type { Column, CountedColumn } from '../snapshot/table.js';
+import { numbersOf, type Column, type CountedColumn } from '../snapshot/table.js';
 import { countsOf, labelCountsOf } from './counted.js';
 import type { ColumnDriftResult, Decision, TargetDrift } from './report.js';
 
@@ -51,7 +51,7 @@ export function positiveRate(column: Column): number | null {
   }
   let hits = 0;
   let count = 0;
-  const values = column.values;
+  const values = numbersOf(column.values);
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (value - value !== 0) continue; // NaN or ±inf

@@ -5,7 +5,7 @@
  * this can run on any thread.
  */
 import { UserError } from '../errors.js';
-import { getColumn, type Table } from '../snapshot/table.js';
+import { getColumn, type Column, type Table } from '../snapshot/table.js';
 import { cellCount } from './counted.js';
 import { defaultStatTest } from './default-stattest.js';
 import { computeDistribution } from './distribution.js';
@@ -15,7 +15,7 @@ import { withColumnScratch } from './kernels/scratch.js';
 import { currentRuns, currentSize, referenceRuns, referenceSize } from './kernels/side-runs.js';
 import { resolveOverride, settingName, type DriftOptions } from './options.js';
 import type { PlannedColumn } from './plan.js';
-import { CODE_COUNTS_CURRENT, CODE_COUNTS_REFERENCE, prepareColumnPair } from './prepare.js';
+import { CODE_COUNTS_CURRENT, CODE_COUNTS_REFERENCE, prepareColumnPair, withDoubles } from './prepare.js';
 import type { ColumnDriftResult } from './report.js';
 import { getStatTest } from './stattests/index.js';
 import { summarizeColumn, type ColumnTally } from './summary.js';
@@ -105,11 +105,10 @@ function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
  */
 function driftOfColumn(
   { name, type: columnType, uniqueInEveryRow }: PlannedColumn,
-  { reference, current }: TablePair,
+  ref: Column,
+  cur: Column,
   options: DriftOptions,
 ): { result: ColumnDriftResult; pair?: ColumnPair } {
-  const ref = getColumn(reference, name)!;
-  const cur = getColumn(current, name)!;
   if (columnType === 'text') {
     const result = skippedResult(
       name,
@@ -188,10 +187,11 @@ export function scoreColumn(column: PlannedColumn, tables: TablePair, options: D
 }
 
 function scoreOneColumn(column: PlannedColumn, tables: TablePair, options: DriftOptions): ColumnWork {
-  const { result, pair } = driftOfColumn(column, tables, options);
+  // Compact cells are decoded once per side for the column's scoring and summary (valid until the next column).
+  const ref = withDoubles(getColumn(tables.reference, column.name)!, 0);
+  const cur = withDoubles(getColumn(tables.current, column.name)!, 1);
+  const { result, pair } = driftOfColumn(column, ref, cur, options);
   if (!pair) return { result };
-  const ref = getColumn(tables.reference, column.name)!;
-  const cur = getColumn(tables.current, column.name)!;
   // Numeric sides reuse the column's runs (distinct values with counts); string sides the tally of their codes the
   // cleaning made.
   // Both sides summarised as the one type the engine decided for the column.

@@ -10,7 +10,7 @@ import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../drift/summary
 import { UserError } from '../errors.js';
 import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
 import { readRequest } from '../snapshot/read-request.js';
-import { type Column, type Table } from '../snapshot/table.js';
+import { isScaled, type Column, type Table } from '../snapshot/table.js';
 import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /** String columns with a label in every row and at least this many rows keep their labels on the reading thread. */
@@ -60,7 +60,10 @@ function shared<T extends Float64Array | Int32Array>(array: T): T {
 function inSharedMemory(table: Table): Table {
   const columns = table.columns.map((column): Column => {
     if (column.type === 'string') return { ...column, codes: shared(column.codes) };
-    return { ...column, values: shared(column.values) };
+    if (column.type === 'datetime' || !isScaled(column.values))
+      return { ...column, values: shared(column.values as Float64Array) };
+    // Scaled integers travel as they are: the message clones the object and shares its digits' memory.
+    return { ...column, values: { ...column.values, digits: shared(column.values.digits) } };
   });
   return { ...table, columns };
 }

@@ -7,7 +7,7 @@
  * predictor serves for the same user.
  */
 import { UserError } from '../errors.js';
-import { getColumn, type Table } from '../snapshot/table.js';
+import { getColumn, numbersOf, type Table } from '../snapshot/table.js';
 import { sigmoid, type ChurnModel } from './model.js';
 
 /**
@@ -34,7 +34,7 @@ export function scoreTable(model: ChurnModel, table: Table): Float64Array {
           'COLUMN_TYPE_MISMATCH',
           `${table.source}: model feature '${feature.name}' is numeric but the column holds ${column.type === 'string' ? 'text' : 'dates'}`,
         );
-      const { values } = column;
+      const values = numbersOf(column.values);
       for (let row = 0; row < table.rows; row++) {
         const value = values[row]!;
         // A missing value imputes the training mean: its term is 0 (the record scorer skips it likewise).
@@ -76,7 +76,7 @@ export function readTarget(table: Table, target: string): Float64Array {
       'COLUMN_TYPE_MISMATCH',
       `${table.source}: target column '${target}' must hold 0/1 or booleans, found ${column.type === 'string' ? 'text' : 'dates'}`,
     );
-  const { values } = column;
+  const values = numbersOf(column.values);
   for (let row = 0; row < table.rows; row++) {
     const value = values[row]!;
     if (value !== 0 && value !== 1 && !Number.isNaN(value))
@@ -101,7 +101,7 @@ export function readProbabilityColumn(table: Table, name: string): Float64Array 
       'COLUMN_TYPE_MISMATCH',
       `${table.source}: prediction column '${name}' must hold probabilities, found ${column.type === 'string' ? 'text' : column.type}`,
     );
-  const { values } = column;
+  const values = numbersOf(column.values);
   for (let row = 0; row < table.rows; row++) {
     const value = values[row]!;
     if (!(value >= 0 && value <= 1))

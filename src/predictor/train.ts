@@ -6,7 +6,7 @@
  * lands in the same part whatever the row order; the optimiser is a fixed sequence of floating-point operations.
  */
 import { UserError } from '../errors.js';
-import { getColumn, type Column, type Table } from '../snapshot/table.js';
+import { getColumn, numberAt, type Column, type Table } from '../snapshot/table.js';
 import { rocAuc } from './auc.js';
 import {
   MODEL_FORMAT,
@@ -89,7 +89,7 @@ export function cellValue(column: Column, row: number): FeatureValue {
     const code = column.codes[row]!;
     return code < 0 ? null : column.dictionary[code]!;
   }
-  const value = column.values[row]!;
+  const value = numberAt(column.values, row);
   return Number.isNaN(value) ? null : value;
 }
 
@@ -103,7 +103,7 @@ function targetLabels(table: Table, target: string): Uint8Array {
     );
   const labels = new Uint8Array(table.rows);
   for (let row = 0; row < table.rows; row++) {
-    const value = column.values[row]!;
+    const value = numberAt(column.values, row);
     if (value !== 0 && value !== 1)
       throw new UserError(
         'COLUMN_TYPE_MISMATCH',
@@ -220,7 +220,7 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
       let count = 0;
       let sum = 0;
       for (let row = 0; row < table.rows; row++) {
-        const value = column.values[row]!;
+        const value = numberAt(column.values, row);
         if (!isHoldout[row] && !Number.isNaN(value)) {
           count++;
           sum += value;
@@ -229,7 +229,7 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
       const mean = count > 0 ? sum / count : 0;
       let squares = 0;
       for (let row = 0; row < table.rows; row++) {
-        const value = column.values[row]!;
+        const value = numberAt(column.values, row);
         if (!isHoldout[row] && !Number.isNaN(value)) squares += (value - mean) ** 2;
       }
       const std = count > 0 && squares > 0 ? Math.sqrt(squares / count) : 1;
@@ -259,7 +259,7 @@ export function trainChurnModel(table: Table, options: TrainOptions): TrainResul
           const slot = code >= 0 ? encoder.slotOfCode[code]! : -1;
           if (slot >= 0) x[base + encoder.offset + slot] = 1;
         } else {
-          const value = column.values[row]!;
+          const value = numberAt(column.values, row);
           x[base + encoder.offset] = Number.isNaN(value) ? 0 : (value - encoder.mean) / encoder.std;
         }
       }

@@ -5,13 +5,23 @@
  */
 import { fmix32 } from '../util/fmix32.js';
 import { canonicalHigh, canonicalLow } from './double-words.js';
-import type { Column, RowFacts, StringColumn, Table } from './table.js';
+import {
+  isScaled,
+  MISSING_DIGITS,
+  type Column,
+  type RowFacts,
+  type StringColumn,
+  type Table,
+} from './table.js';
 
 /** Per-row keys of a column for row equality. */
 function canonicalColumn(column: Column): Float64Array | Int32Array {
   // Numbers are used as they are (-0 === 0; NaN is matched explicitly in hash and equality); strings by code,
-  // since each label has one code (-1 marks a missing cell).
-  return column.type === 'string' ? column.codes : column.values;
+  // since each label has one code (-1 marks a missing cell); a compact column by its scaled integers, which are
+  // equal exactly when the doubles are (every missing cell has the one integer MISSING_DIGITS, and no -0 is
+  // stored), so they key rows as codes do.
+  if (column.type === 'string') return column.codes;
+  return isScaled(column.values) ? column.values.digits : column.values;
 }
 
 /** A string column whose every row holds its own label: no two rows of the table can be equal. */
@@ -115,7 +125,9 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
       radix *= distinct;
       continue;
     }
-    const values = column.values;
+    // A compact column's scaled integers are equal exactly when its doubles are: keyed as they are, with the missing
+    // cells' one integer as one more value.
+    const values = canonicalColumn(column);
     // Whole numbers in a short range (counts, flags, small integers) are their own codes: value - min.
     let min = Infinity;
     let max = -Infinity;
@@ -134,7 +146,10 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
       radix *= max - min + 1;
       continue;
     }
-    const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+    const words =
+      values instanceof Float64Array
+        ? new Int32Array(values.buffer, values.byteOffset, values.length * 2)
+        : undefined;
     let capacity = 64;
     const maxDistinct = Math.min(limit, MAX_NUMERIC_DISTINCT);
     while (capacity < 2 * maxDistinct) capacity <<= 1;
@@ -145,8 +160,8 @@ function lowCardinalityDuplicates(table: Table): number | undefined {
     let distinct = 0;
     for (let i = 0; i < rows; i++) {
       const value = values[i]!;
-      const high = canonicalHigh(value, words[2 * i + 1]!);
-      const low = canonicalLow(value, words[2 * i]!);
+      const high = words === undefined ? 0 : canonicalHigh(value, words[2 * i + 1]!);
+      const low = words === undefined ? value : canonicalLow(value, words[2 * i]!);
       let slot = fmix32(low ^ Math.imul(high, 0x9e3779b1)) & mask;
       let code: number;
       for (;;) {
@@ -665,6 +680,7 @@ function hasMissing(column: Column): boolean {
     return false;
   }
   const values = column.values;
+  if (isScaled(values)) return values.digits.includes(MISSING_DIGITS);
   for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
   return false;
 }
@@ -683,8 +699,12 @@ export function countEmptyRows(table: Table): number {
   for (const column of columns) {
     if (column.type === 'string') {
       for (let r = 0; r < rows; r++) if (column.codes[r]! < 0) missingPerRow[r]!++;
+    } else if (isScaled(column.values)) {
+      const digits = column.values.digits;
+      for (let r = 0; r < rows; r++) if (digits[r] === MISSING_DIGITS) missingPerRow[r]!++;
     } else {
-      for (let r = 0; r < rows; r++) if (Number.isNaN(column.values[r]!)) missingPerRow[r]!++;
+      const values = column.values;
+      for (let r = 0; r < rows; r++) if (Number.isNaN(values[r]!)) missingPerRow[r]!++;
     }
   }
   let empty = 0;

@@ -10,7 +10,7 @@
  */
 import { fmix32 } from '../util/fmix32.js';
 import { canonicalHigh, canonicalLow } from './double-words.js';
-import type { Column, RowFacts } from './table.js';
+import { isScaled, numbersOf, type Column, type RowFacts } from './table.js';
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -34,6 +34,8 @@ export class RowFactsAccumulator {
   /** 1 while every cell of the row read so far is missing. */
   private readonly allMissing: Uint8Array;
   private columns = 0;
+  /** The doubles of the last compact column added. */
+  private decoded: Float64Array | undefined;
 
   constructor(readonly rows: number) {
     this.high = new Int32Array(rows).fill(0x3c6ef372);
@@ -55,7 +57,11 @@ export class RowFactsAccumulator {
       }
       return;
     }
-    const values = column.values;
+    // Compact cells (scaled integers) are hashed as the doubles they stand for, decoded into one array kept for the
+    // next compact column.
+    const values = isScaled(column.values)
+      ? numbersOf(column.values, (this.decoded ??= new Float64Array(rows)))
+      : column.values;
     // Each double's two 32-bit words, read in place; -0 hashes as 0 and every NaN alike (missing equals missing).
     const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
     for (let i = 0; i < rows; i++) {

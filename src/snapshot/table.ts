@@ -3,8 +3,9 @@
  * per-column value counts ({@link CountedTable}, what a database computes), and a pair of them with the row-level
  * facts that need whole rows ({@link SnapshotPair}).
  *
- * Numbers live in Float64Arrays (NaN marks a missing cell), strings are dictionary-encoded (code -1 marks a
- * missing cell). There is never an array of row objects.
+ * Numbers live in Float64Arrays (NaN marks a missing cell) or, for a numeric or boolean column read from a CSV
+ * file whose cells are short decimals, as scaled 32-bit integers ({@link ScaledDecimals}); strings are
+ * dictionary-encoded (code -1 marks a missing cell). There is never an array of row objects.
  */
 
 /**
@@ -13,18 +14,40 @@
  */
 export type StorageType = 'float' | 'int' | 'bool' | 'string' | 'datetime';
 
+/** The integer of a {@link ScaledDecimals} cell that is missing (NaN); no present cell uses it. */
+export const MISSING_DIGITS = -0x80000000;
+
+/**
+ * A column of numbers each written with at most `decimals` decimals, stored in half the memory of float64: cell `i`
+ * is the double `digits[i] / 10^decimals` (or NaN when `digits[i]` is {@link MISSING_DIGITS}). A writer stores `m`
+ * only when that division gives back the very double it was handed (the quotient of two exact doubles is correctly
+ * rounded, so `m / 10^d` is one fixed double), and never for -0, ±Infinity or values whose `|m|` reaches 2^31.
+ *
+ * Within one column, equal doubles have equal integers and a larger integer is a larger double: `|m| < 2^31` keeps
+ * the step 10^-d between neighbouring integers far above the spacing of doubles of that size, so distinct integers
+ * divide to distinct doubles.
+ */
+export interface ScaledDecimals {
+  readonly digits: Int32Array;
+  /** 0 to 15: the power of ten every cell is divided by. */
+  readonly decimals: number;
+}
+
+/** The cells of a numeric or boolean column: doubles (NaN for missing), or scaled integers. */
+export type NumericValues = Float64Array | ScaledDecimals;
+
 /** A numeric column (`float` or `int`): NaN marks a missing cell, ±Infinity is kept as read. */
 export interface NumberColumn {
   readonly name: string;
   readonly type: 'float' | 'int';
-  readonly values: Float64Array;
+  readonly values: NumericValues;
 }
 
 /** A boolean column: 1 for true, 0 for false, NaN for missing. */
 export interface BoolColumn {
   readonly name: string;
   readonly type: 'bool';
-  readonly values: Float64Array;
+  readonly values: NumericValues;
 }
 
 /** A string column, dictionary-encoded: `dictionary[codes[i]]`, with code -1 for a missing cell. */
@@ -210,12 +233,66 @@ export function getColumn(table: Table, name: string): Column | undefined {
   return table.columns.find((column) => column.name === name);
 }
 
+/** Whether the cells are stored as scaled integers. */
+export function isScaled(values: NumericValues): values is ScaledDecimals {
+  return !(values instanceof Float64Array);
+}
+
+/** How many cells there are. */
+export function cellsOf(values: NumericValues): number {
+  return values instanceof Float64Array ? values.length : values.digits.length;
+}
+
+/** 10^0 … 10^15, each an exact double. */
+const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
+
+/**
+ * The cells as doubles, NaN for missing: the array itself when stored so (no copy) unless `into` is given, else
+ * decoded into `into` (at least as long as the column; the first cells are written) or into a fresh array.
+ *
+ * This runs in `O(n)` for scaled cells (one division each), `O(1)` for doubles without `into`.
+ *
+ * @param values the column's cells
+ * @param into where to decode to
+ * @returns the doubles, bit for bit those the reader parsed
+ * @example
+ * numbersOf({ digits: Int32Array.of(125, -2147483648), decimals: 2 }); // => [1.25, NaN]
+ */
+export function numbersOf(values: NumericValues, into?: Float64Array): Float64Array {
+  if (values instanceof Float64Array) {
+    if (!into) return values;
+    into.set(values);
+    return into;
+  }
+  const { digits } = values;
+  const out = into ?? new Float64Array(digits.length);
+  const scale = POWERS[values.decimals]!;
+  for (let i = 0; i < digits.length; i++) {
+    const m = digits[i]!;
+    out[i] = m === MISSING_DIGITS ? Number.NaN : m / scale;
+  }
+  return out;
+}
+
+/**
+ * One cell as a double (NaN for missing): for a consumer that reads a few cells (a column read whole is decoded once
+ * with {@link numbersOf}).
+ */
+export function numberAt(values: NumericValues, index: number): number {
+  if (values instanceof Float64Array) return values[index]!;
+  const m = values.digits[index]!;
+  return m === MISSING_DIGITS ? Number.NaN : m / POWERS[values.decimals]!;
+}
+
 /** Number of missing cells of a column. */
 export function countMissing(column: Column): number {
   let missing = 0;
   if (column.type === 'string') {
     const codes = column.codes;
     for (let i = 0; i < codes.length; i++) if (codes[i]! < 0) missing++;
+  } else if (isScaled(column.values)) {
+    const digits = column.values.digits;
+    for (let i = 0; i < digits.length; i++) if (digits[i] === MISSING_DIGITS) missing++;
   } else {
     const values = column.values;
     for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++; // NaN

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distinctUpTo, inferColumnType, INTEGER_CARDINALITY_LIMIT } from '../../src/drift/column-types.js';
-import type { Column } from '../../src/snapshot/table.js';
+import { numbersOf, type Column } from '../../src/snapshot/table.js';
 
 /** Distinct non-NaN values as a Set counts them (-0 and 0 are one), capped at limit + 1. */
 function setDistinct(values: Float64Array, limit: number): number {
@@ -92,7 +92,7 @@ describe('inferColumnType', () => {
     fc.assert(
       fc.property(fc.array(anyValue, { maxLength: 200 }), (values) => {
         const column: Column = { name: 'n', type: 'int', values: Float64Array.from(values) };
-        const distinct = setDistinct(column.values, INTEGER_CARDINALITY_LIMIT);
+        const distinct = setDistinct(numbersOf(column.values), INTEGER_CARDINALITY_LIMIT);
         expect(inferColumnType(column)).toBe(
           distinct <= INTEGER_CARDINALITY_LIMIT ? 'categorical' : 'numerical',
         );

@@ -12,7 +12,14 @@ import { getStatTest } from '../../src/drift/stattests/index.js';
 import { totalVariationDistance } from '../../src/drift/stattests/tvd.js';
 import { StatTestSkip, type ColumnPair, type StatTestId } from '../../src/drift/types.js';
 import { pairOfTables } from '../../src/snapshot/pair.js';
-import type { Column, CountedColumn, CountedTable, SnapshotPair, Table } from '../../src/snapshot/table.js';
+import {
+  numbersOf,
+  type Column,
+  type CountedColumn,
+  type CountedTable,
+  type SnapshotPair,
+  type Table,
+} from '../../src/snapshot/table.js';
 import { expectSameReport } from '../snapshot/postgres/support.js';
 
 const state = vi.hoisted(() => ({ guard: true, expanded: [] as string[] }));
@@ -109,7 +116,7 @@ function counted(from: Table): CountedTable {
           if (code < 0) missing++;
           else keys.set(column.dictionary[code]!, (keys.get(column.dictionary[code]!) ?? 0) + 1);
         }
-      } else for (const value of column.values) keys.set(value, (keys.get(value) ?? 0) + 1);
+      } else for (const value of numbersOf(column.values)) keys.set(value, (keys.get(value) ?? 0) + 1);
       const entries = [...keys];
       return {
         name: column.name,

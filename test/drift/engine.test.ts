@@ -7,7 +7,13 @@ import type { DriftOptions } from '../../src/drift/options.js';
 import { scoreColumn } from '../../src/drift/score-column.js';
 import { UserError } from '../../src/errors.js';
 import { pairOfTables } from '../../src/snapshot/pair.js';
-import type { Column, CountedTable, SnapshotPair, Table } from '../../src/snapshot/table.js';
+import {
+  numbersOf,
+  type Column,
+  type CountedTable,
+  type SnapshotPair,
+  type Table,
+} from '../../src/snapshot/table.js';
 
 const options: DriftOptions = { referenceLabel: 'r', currentLabel: 'c', target: 'churn' };
 
@@ -34,7 +40,7 @@ function counted(from: Table): CountedTable {
       const cells =
         column.type === 'string'
           ? Array.from(column.codes, (code) => column.dictionary[code]!)
-          : Array.from(column.values);
+          : Array.from(numbersOf(column.values));
       for (const cell of cells) keys.set(cell, (keys.get(cell) ?? 0) + 1);
       const entries = [...keys];
       return {
@@ -126,7 +132,7 @@ describe('expandCounted', () => {
       counts: { keys: Float64Array.of(3, 1), counts: Float64Array.of(1, 2), missing: 1 },
     });
     expect(column.type).toBe('float');
-    expect(column.type !== 'string' && Array.from(column.values)).toEqual([1, 1, 3, Number.NaN]);
+    expect(column.type !== 'string' && Array.from(numbersOf(column.values))).toEqual([1, 1, 3, Number.NaN]);
     expect(() =>
       expandCounted({
         name: 'k',

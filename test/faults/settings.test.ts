@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { numbersOf } from '../../src/snapshot/table.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
 import { cli } from '../support/cli.js';
 
@@ -148,7 +149,7 @@ describe('numbers in CSV cells, as pandas.read_csv reads them', () => {
     const byName = Object.fromEntries(table.columns.map((column) => [column.name, column]));
     const numbers = (name: string) => {
       const column = byName[name]!;
-      return column.type === 'string' ? column.type : Array.from(column.values);
+      return column.type === 'string' ? column.type : Array.from(numbersOf(column.values));
     };
     expect(numbers('a')).toEqual([0.5, 1]);
     expect(numbers('b')).toEqual([5, 2]);

@@ -13,7 +13,7 @@ import {
 } from '../../src/predictor/model.js';
 import { DEFAULT_TRAIN_OPTIONS, cellValue, splitUnit, trainChurnModel } from '../../src/predictor/train.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
-import type { Table } from '../../src/snapshot/table.js';
+import { numbersOf, type Table } from '../../src/snapshot/table.js';
 import { captureIo } from '../loadtest/helpers/capture.js';
 
 const FIXTURE = 'fixtures/streamflow/month_000.csv';
@@ -27,7 +27,7 @@ function reversed(table: Table): Table {
     columns: table.columns.map((column) =>
       column.type === 'string'
         ? { ...column, codes: reverse(column.codes) }
-        : { ...column, values: reverse(column.values) },
+        : { ...column, values: reverse(numbersOf(column.values)) },
     ),
   };
 }

@@ -1,5 +1,6 @@
 // The one column store of every reader: pandas-like typing when the source declares nothing, declared storage else.
 import { describe, expect, it } from 'vitest';
+import { numbersOf } from '../../src/snapshot/table.js';
 import { ColumnBuilder } from '../../src/snapshot/column-builder.js';
 
 describe('ColumnBuilder', () => {
@@ -32,7 +33,11 @@ describe('ColumnBuilder', () => {
     date.pushNumber(0, false);
     const column = date.finish();
     expect(column.type).toBe('datetime');
-    expect(column.type !== 'string' && Array.from(column.values)).toEqual([86_400_000, Number.NaN, 0]);
+    expect(column.type !== 'string' && Array.from(numbersOf(column.values))).toEqual([
+      86_400_000,
+      Number.NaN,
+      0,
+    ]);
     const int = new ColumnBuilder('i', { storage: 'int' });
     int.pushNumber(3, true);
     int.pushMissing();
@@ -52,7 +57,9 @@ describe('ColumnBuilder', () => {
     const builder = new ColumnBuilder('x', { shared: true });
     builder.pushNumber(1, false);
     const column = builder.finish();
-    expect(column.type !== 'string' && column.values.buffer instanceof SharedArrayBuffer).toBe(true);
+    expect(
+      column.type !== 'string' && (column.values as Float64Array).buffer instanceof SharedArrayBuffer,
+    ).toBe(true);
   });
 
   it('codes labels in order of first occurrence, as a Map would, however many there are', () => {

@@ -8,7 +8,7 @@ import {
   rowsRepeatingKeys,
   searchDuplicatedRows,
 } from '../../src/snapshot/row-facts.js';
-import type { Column, Table } from '../../src/snapshot/table.js';
+import { numbersOf, type Column, type Table } from '../../src/snapshot/table.js';
 
 describe('rowFactsOf', () => {
   it('counts rows duplicated in every column, treating missing as equal and -0 as 0', () => {
@@ -200,7 +200,7 @@ function duplicatedOf(table: Table): number {
     const key = table.columns
       .map((column) => {
         if (column.type === 'string') return `s${column.codes[r]}`;
-        const value = column.values[r]!;
+        const value = numbersOf(column.values)[r]!;
         return Number.isNaN(value) ? 'NaN' : String(value + 0);
       })
       .join('|');

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
-import type { Column, Table } from '../../src/snapshot/table.js';
+import { numbersOf, type Column, type Table } from '../../src/snapshot/table.js';
 
 export const dir = mkdtempSync(join(tmpdir(), 'driftwatch-readers-'));
 let counter = 0;
@@ -28,7 +28,7 @@ export function column(table: Table, name: string): Column {
 export function values(table: Table, name: string): (number | string | null)[] {
   const c = column(table, name);
   if (c.type === 'string') return Array.from(c.codes, (code) => (code < 0 ? null : c.dictionary[code]!));
-  return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v));
+  return Array.from(numbersOf(c.values), (v) => (Number.isNaN(v) ? null : v));
 }
 
 /** Asserts that reading `path` fails with one line of the given code and message. */

@@ -20,7 +20,7 @@ import { planColumns } from '../../../src/drift/plan.js';
 import { CODE_COUNTS_REFERENCE, prepareColumnPair } from '../../../src/drift/prepare.js';
 import { scoreColumn } from '../../../src/drift/score-column.js';
 import { summarizeColumn } from '../../../src/drift/summary.js';
-import type { Column, Table } from '../../../src/snapshot/table.js';
+import { numbersOf, type Column, type Table } from '../../../src/snapshot/table.js';
 import { countDistinct } from '../../../src/util/sort.js';
 
 const finiteOf = (values: Float64Array) => values.filter((v) => Number.isFinite(v));
@@ -104,7 +104,7 @@ describe('a numeric column with gaps', () => {
       column('cents', seed + 1, 7, (u) => Math.round(u * 5000) / 100),
       column('wide', seed + 2, 13, (u) => u * 1e4 - 3e3),
       column('none', seed + 3, rows + 1, (u) => Math.floor(u * 50)),
-    ].map((c) => (clean && c.type !== 'string' ? { ...c, values: finiteOf(c.values) } : c));
+    ].map((c) => (clean && c.type !== 'string' ? { ...c, values: finiteOf(numbersOf(c.values)) } : c));
     return { source: `s${seed}`, rows, columns };
   };
 

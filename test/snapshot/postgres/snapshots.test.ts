@@ -10,7 +10,7 @@ import pg from 'pg';
 import { planSnapshotQuery, resolveAsOf } from '../../../src/snapshot/postgres/snapshots.js';
 import { parseTableName } from '../../../src/snapshot/postgres/sql-text.js';
 import type { Column, Table } from '../../../src/snapshot/table.js';
-import { getColumn } from '../../../src/snapshot/table.js';
+import { numbersOf, getColumn } from '../../../src/snapshot/table.js';
 import { cli } from '../../support/cli.js';
 import { DATABASE_URL, databaseAvailable, sql, uniqueSchema, urlAsUser } from './support.js';
 
@@ -34,7 +34,7 @@ function values(t: Table, name: string): unknown[] {
   const column = getColumn(t, name) as Column;
   if (column.type === 'string')
     return Array.from(column.codes, (code) => (code < 0 ? null : column.dictionary[code]));
-  return Array.from(column.values);
+  return Array.from(numbersOf(column.values));
 }
 
 async function rejectsWith(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<UserError> {
