@@ -3,8 +3,9 @@
  * DatasetDriftMetric rules): drift_share = drifted / tested columns (skipped columns are not tested);
  * dataset_drift = drift_share >= its threshold; RETRAIN when drift_share >= the retrain threshold.
  */
-import { numbersOf, type Column, type CountedColumn } from '../snapshot/table.js';
+import type { Column, CountedColumn } from '../snapshot/table.js';
 import { countsOf, labelCountsOf } from './counted.js';
+import { withDoubles } from './doubles.js';
 import type { ColumnDriftResult, Decision, TargetDrift } from './report.js';
 
 /** What the decision needs besides the columns. */
@@ -51,7 +52,7 @@ export function positiveRate(column: Column): number | null {
   }
   let hits = 0;
   let count = 0;
-  const values = numbersOf(column.values);
+  const values = (withDoubles(column, 2) as Column & { values: Float64Array }).values;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (value - value !== 0) continue; // NaN or ±inf

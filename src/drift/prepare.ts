@@ -3,8 +3,9 @@
  * dropped (Evidently: `replace([-inf, inf], nan).dropna()`), string categories encoded as ranks of a shared dictionary
  * sorted in Python `sorted` order (code points), booleans as 0/1.
  */
-import { isScaled, numbersOf, type Column, type CountedColumn } from '../snapshot/table.js';
+import { numbersOf, type Column, type CountedColumn } from '../snapshot/table.js';
 import { countsOf, finiteRunsOfCounts, labelCountsOf } from './counted.js';
+import { withDoubles } from './doubles.js';
 import type { Runs } from './kernels/runs.js';
 import { scratchFloat64 } from './kernels/scratch.js';
 import {
@@ -117,31 +118,6 @@ function codeRuns(byCode: Float64Array, remap: Int32Array, labels: number): Runs
     counts[k++] = byRank[r]!;
   }
   return { values, counts, total };
-}
-
-/** Per thread, the array each side's compact column is decoded into, kept for the next column (see withDoubles). */
-const decoded: (Float64Array | undefined)[] = [undefined, undefined];
-
-/**
- * The column with its cells as doubles: itself unless its cells are scaled integers (see `ScaledDecimals`), which
- * are decoded into an array this thread keeps for the side and hands out again for the next column, so a table of
- * compact columns costs one side's doubles at a time, written into memory already mapped. The column returned is
- * valid until the next call for the same side: only the scoring of one column may hold it.
- *
- * This runs in `O(n)` for a compact column (a division a cell), `O(1)` otherwise.
- *
- * @param column a column of a table (a counted one is returned as it is: its cells are built only if read)
- * @param side 0 for the reference, 1 for the current snapshot
- * @returns the column, its `values` a Float64Array for a numeric or boolean column
- */
-export function withDoubles(column: Column, side: 0 | 1): Column {
-  if (column.type === 'string' || column.type === 'datetime' || countsOf(column)) return column;
-  const values = column.values;
-  if (!isScaled(values)) return column;
-  const length = values.digits.length;
-  let kept = decoded[side];
-  if (kept === undefined || kept.length < length) decoded[side] = kept = new Float64Array(length);
-  return { ...column, values: numbersOf(values, kept.subarray(0, length)) };
 }
 
 /**

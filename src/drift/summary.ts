@@ -10,9 +10,10 @@
  * (duplicated and empty rows) come from the reader.
  */
 import { exampleValue } from './example-value.js';
-import { isScaled, numbersOf, type Column, type RowFacts, type Table } from '../snapshot/table.js';
+import type { Column, RowFacts, Table } from '../snapshot/table.js';
 import { INTEGER_CARDINALITY_LIMIT, inferColumnType } from './column-types.js';
 import { countsOf, labelCountsOf, presentRunsOfCounts } from './counted.js';
+import { withDoubles } from './doubles.js';
 import {
   compensatedSquaredDeviations,
   compensatedSquaredDeviationsOfRepeats,
@@ -382,14 +383,9 @@ export function summarizeColumn(
   type?: SummaryColumnType,
   codeTally?: Float64Array,
 ): ColumnTally {
-  if (column.type !== 'string') {
-    // A counted column's cells are built only if read: countsOf is asked before its values.
-    const doubles =
-      countsOf(column) || !isScaled(column.values)
-        ? (column as Column & { values: Float64Array })
-        : { ...column, values: numbersOf(column.values) };
-    return numericTally(doubles, rows, runs, type);
-  }
+  if (column.type !== 'string')
+    // A compact column (not one being scored: that one comes decoded) is decoded into the thread's kept array.
+    return numericTally(withDoubles(column, 2) as Column & { values: Float64Array }, rows, runs, type);
   return stringTally(column, type ?? inferColumnType(column) ?? 'datetime', rows, codeTally);
 }
 

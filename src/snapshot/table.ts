@@ -266,6 +266,14 @@ export function numbersOf(values: NumericValues, into?: Float64Array): Float64Ar
   }
   const { digits } = values;
   const out = into ?? new Float64Array(digits.length);
+  if (values.decimals === 0) {
+    // Whole numbers: the integer is the double (no division).
+    for (let i = 0; i < digits.length; i++) {
+      const m = digits[i]!;
+      out[i] = m === MISSING_DIGITS ? Number.NaN : m;
+    }
+    return out;
+  }
   const scale = POWERS[values.decimals]!;
   for (let i = 0; i < digits.length; i++) {
     const m = digits[i]!;
