@@ -1,6 +1,6 @@
 import { fmix32 } from '../util/fmix32.js';
 import { LabelStore } from './label-store.js';
-import type { Column, StorageType } from './table.js';
+import { MISSING_DIGITS, type Column, type NumericValues, type StorageType } from './table.js';
 
 /**
  * Cell texts pandas.read_csv reads as missing (its default `na_values`), so typing matches pandas.
@@ -56,7 +56,21 @@ export interface ColumnBuilderOptions {
    * length and {@link labelStoreOf} gives the labels (for a reader whose caller holds id labels back).
    */
   readonly deferUniqueLabels?: boolean;
+  /**
+   * Keep a numeric or boolean column's cells as scaled 32-bit integers ({@link ScaledDecimals}) while every cell is
+   * a short decimal (half the memory of float64); the first cell that is not turns the column into float64 for
+   * good. A builder whose cells are drained ({@link ColumnBuilder.drain}) must not be compact.
+   */
+  readonly compact?: boolean;
 }
+
+/** The largest `|m|` a {@link ScaledDecimals} cell holds (its negative is the missing cell's integer, less one). */
+const MAX_DIGITS = 0x7fffffff;
+/** Most decimals a compact column takes (10^15 is an exact double, as is every integer below 2^31 times it). */
+const MAX_DECIMALS = 15;
+const POWERS: readonly number[] = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
+/** In {@link ColumnBuilder.pushNumbers}' `places`: the cell's decimals are not known. */
+export const UNKNOWN_PLACES = 255;
 
 /** The label stores of the columns that finished without their labels as strings. */
 const deferred = new WeakMap<Column, LabelStore>();
@@ -131,7 +145,17 @@ export class ColumnBuilder {
    */
   private store: LabelStore | undefined;
   private scratch = new Uint8Array(0);
+  /** A numeric, boolean or date column's cells, unless {@link digits} holds them. */
   private numbers: Float64Array;
+  /**
+   * A compact numeric or boolean column's cells as scaled integers (`digits[i] / 10^decimals`, see
+   * ScaledDecimals), while every cell so far fitted; undefined once the column was widened to {@link numbers}
+   * (or was never compact).
+   */
+  private digits: Int32Array | undefined;
+  private decimals = 0;
+  /** 10^decimals. */
+  private scale = 1;
   private codes: Int32Array;
   /** Each distinct label once, in order of first occurrence: `dictionary[code]`. */
   private readonly dictionary: string[] = [];
@@ -162,8 +186,10 @@ export class ColumnBuilder {
     this.deferUniqueLabels = options.deferUniqueLabels ?? false;
     this.declared = options.storage;
     const isString = this.declared === 'string';
-    this.numbers = float64(isString ? 0 : capacity, this.shared);
+    const compact = (options.compact ?? false) && (this.declared === undefined || this.declared === 'bool');
+    this.numbers = float64(isString || compact ? 0 : capacity, this.shared);
     this.codes = int32(isString ? capacity : 0, this.shared);
+    if (compact) this.digits = int32(capacity, this.shared);
     switch (this.declared) {
       case undefined:
         break;
@@ -186,9 +212,18 @@ export class ColumnBuilder {
     return this.length;
   }
 
+  /** Cells the storage in use has room for. */
+  private get room(): number {
+    return this.mode === 'string'
+      ? this.codes.length
+      : this.digits !== undefined
+        ? this.digits.length
+        : this.numbers.length;
+  }
+
   /** Makes room for `capacity` cells at once (a reader that can estimate the row count calls this). */
   reserve(capacity: number): void {
-    if (capacity > (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow(capacity);
+    if (capacity > this.room) this.grow(capacity);
     // An id (a new label in nearly every cell so far): room for one a cell, so the table never rehashes. A long
     // tail of repeated labels (50k labels in a million cells) keeps a table sized by its labels instead: one for a
     // label a cell would spread its few labels over 8 MB, a cache miss on every look-up, where doubling as labels
@@ -211,6 +246,10 @@ export class ColumnBuilder {
       const codes = int32(capacity, this.shared);
       codes.set(this.codes.subarray(0, this.length));
       this.codes = codes;
+    } else if (this.digits !== undefined) {
+      const digits = int32(capacity, this.shared);
+      digits.set(this.digits.subarray(0, this.length));
+      this.digits = digits;
     } else {
       const numbers = float64(capacity, this.shared);
       numbers.set(this.numbers.subarray(0, this.length));
@@ -220,18 +259,96 @@ export class ColumnBuilder {
 
   private switchToString(): void {
     // Only reached for the first non-missing cell: everything before it was missing.
+    const room = this.room;
     this.mode = 'string';
-    this.codes = int32(Math.max(1024, this.numbers.length), this.shared);
+    this.codes = int32(Math.max(1024, room), this.shared);
     this.codes.fill(-1, 0, this.length);
     this.numbers = float64(0, this.shared);
+    this.digits = undefined;
+  }
+
+  /**
+   * Turns a compact column into float64 for good: its cells so far are copied as the doubles they stand for.
+   */
+  private widen(): void {
+    const digits = this.digits!;
+    this.numbers = float64(digits.length, this.shared);
+    const scale = this.scale;
+    for (let i = 0; i < this.length; i++) {
+      const m = digits[i]!;
+      this.numbers[i] = m === MISSING_DIGITS ? Number.NaN : m / scale;
+    }
+    this.digits = undefined;
+  }
+
+  /**
+   * Multiplies the cells so far by 10^(decimals − this.decimals) (a cell then divides to the same double: the
+   * same rational, correctly rounded), or returns false when one would reach 2^31.
+   */
+  private rescale(decimals: number): boolean {
+    const digits = this.digits!;
+    let largest = 0;
+    for (let i = 0; i < this.length; i++) {
+      const m = digits[i]!;
+      if (m === MISSING_DIGITS) continue;
+      const size = m < 0 ? -m : m;
+      if (size > largest) largest = size;
+    }
+    const factor = POWERS[decimals - this.decimals]!;
+    if (largest * factor > MAX_DIGITS) return false;
+    for (let i = 0; i < this.length; i++) {
+      const m = digits[i]!;
+      if (m !== MISSING_DIGITS) digits[i] = m * factor;
+    }
+    this.decimals = decimals;
+    this.scale = POWERS[decimals]!;
+    return true;
+  }
+
+  /**
+   * Appends a number to a compact column (room made): as its scaled integer when it has one at the column's
+   * decimals or, after rescaling the cells so far, at more; NaN as missing; else the column widens to float64.
+   */
+  private putScaled(value: number): void {
+    const digits = this.digits!;
+    const m = Math.round(value * this.scale);
+    // The integer divides back to the very double, fits, and is not a -0 (stored as 0, it would come back as +0).
+    if (m / this.scale === value && m <= MAX_DIGITS && m >= -MAX_DIGITS && (m !== 0 || 1 / value > 0)) {
+      digits[this.length++] = m;
+      return;
+    }
+    if (value !== value) {
+      digits[this.length++] = MISSING_DIGITS;
+      return;
+    }
+    // A value needing more decimals (m / 10^d === value fails for every smaller d once it fails for this one).
+    if (value !== 0 && value - value === 0) {
+      for (let d = this.decimals + 1; d <= MAX_DECIMALS; d++) {
+        const scaled = Math.round(value * POWERS[d]!);
+        if (!(scaled <= MAX_DIGITS && scaled >= -MAX_DIGITS)) break; // more decimals only make it larger
+        if (scaled / POWERS[d]! !== value) continue;
+        if (!this.rescale(d)) break;
+        this.digits![this.length++] = scaled;
+        return;
+      }
+    }
+    this.widen();
+    this.numbers[this.length++] = value;
   }
 
   /** Appends a missing cell. */
   pushMissing(): void {
-    if (this.length === (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow();
+    if (this.length === this.room) this.grow();
     if (this.mode === 'string') this.codes[this.length++] = -1;
+    else if (this.digits !== undefined) this.digits[this.length++] = MISSING_DIGITS;
     else this.numbers[this.length++] = Number.NaN;
     this.sawMissing = true;
+  }
+
+  /** Appends a number (room made) to the storage in use. */
+  private put(value: number): void {
+    if (this.digits !== undefined) this.putScaled(value);
+    else this.numbers[this.length++] = value;
   }
 
   /**
@@ -251,23 +368,35 @@ export class ColumnBuilder {
       this.pushPlaceholder();
       return;
     }
-    if (this.length === this.numbers.length) this.grow();
-    this.numbers[this.length++] = value;
+    if (this.length === this.room) this.grow();
+    this.put(value);
     if (!isInteger) this.sawNonInteger = true;
   }
 
   /**
    * Appends `count` numeric cells, `values[from, from + count)`, each written as an integer when its `integer` flag
-   * is 1: what {@link pushNumber} does cell by cell, in one loop (a reader's batch of a numeric column).
+   * is 1: what {@link pushNumber} does cell by cell, in one loop (a reader's batch of a numeric column). `places`,
+   * when given, holds each cell's decimals as written (a plain decimal of at most 15 digits, not a -0, whose value
+   * is its digits as an integer divided by 10^places, correctly rounded, and negated after a minus sign) or
+   * {@link UNKNOWN_PLACES}.
    */
-  pushNumbers(values: Float64Array, integer: Uint8Array, from: number, count: number): void {
+  pushNumbers(
+    values: Float64Array,
+    integer: Uint8Array,
+    from: number,
+    count: number,
+    places?: Uint8Array,
+  ): void {
     if (this.mode === 'undecided' && count > 0) this.mode = 'number';
     if (this.mode !== 'number') {
       for (let at = from; at < from + count; at++) this.pushNumber(values[at]!, integer[at] === 1);
       return;
     }
-    if (this.length + count > this.numbers.length)
-      this.grow(Math.max(this.length + count, this.length * 2, 1024));
+    if (this.length + count > this.room) this.grow(Math.max(this.length + count, this.length * 2, 1024));
+    if (this.digits !== undefined) {
+      this.pushScaledNumbers(values, integer, from, count, places);
+      return;
+    }
     const numbers = this.numbers;
     let to = this.length;
     let integers = 1;
@@ -279,6 +408,60 @@ export class ColumnBuilder {
     if (integers === 0) this.sawNonInteger = true;
   }
 
+  /**
+   * {@link pushNumbers} into a compact column. A cell of `p <= decimals` places written as a plain decimal of at
+   * most 15 digits `D` (not a -0: the reader gives those unknown places) is the double nearest `±D / 10^p`; its
+   * scaled integer is `m = ±D · 10^(decimals − p)`, and `value · 10^decimals` is within `|m| · 2^-51` of it, far
+   * below ½ while `|m| < 2^31`, so rounding the product gives `m`, and `m / 10^decimals`, the double nearest the
+   * same rational, is the very value: such a cell needs no check by division. Any other cell goes through
+   * {@link putScaled}, which checks.
+   */
+  private pushScaledNumbers(
+    values: Float64Array,
+    integer: Uint8Array,
+    from: number,
+    count: number,
+    places: Uint8Array | undefined,
+  ): void {
+    let integers = 1;
+    for (let at = from; at < from + count; at++) integers &= integer[at]!;
+    if (integers === 0) this.sawNonInteger = true;
+    if (places === undefined) {
+      for (let at = from; at < from + count; at++) {
+        if (this.digits === undefined) this.numbers[this.length++] = values[at]!;
+        else this.putScaled(values[at]!);
+      }
+      return;
+    }
+    let digits = this.digits!;
+    let decimals = this.decimals;
+    let scale = this.scale;
+    let to = this.length;
+    for (let at = from; at < from + count; at++) {
+      if (places[at]! <= decimals) {
+        const m = Math.round(values[at]! * scale);
+        if (m <= MAX_DIGITS && m >= -MAX_DIGITS) {
+          digits[to++] = m;
+          continue;
+        }
+      }
+      this.length = to;
+      this.putScaled(values[at]!);
+      to = this.length;
+      if (this.digits === undefined) {
+        // Widened: the rest of the batch as doubles.
+        const numbers = this.numbers;
+        for (let rest = at + 1; rest < from + count; rest++) numbers[to++] = values[rest]!;
+        this.length = to;
+        return;
+      }
+      digits = this.digits;
+      decimals = this.decimals;
+      scale = this.scale;
+    }
+    this.length = to;
+  }
+
   /** Appends a cell given as text (not a number): missing token, boolean or string. */
   pushText(text: string): void {
     if (MISSING_TOKENS.has(text)) return this.pushMissing();
@@ -286,8 +469,8 @@ export class ColumnBuilder {
     const bool = BOOL_TOKENS.get(text);
     if (bool !== undefined && (this.mode === 'undecided' || this.mode === 'bool')) {
       this.mode = 'bool';
-      if (this.length === this.numbers.length) this.grow();
-      this.numbers[this.length++] = bool;
+      if (this.length === this.room) this.grow();
+      this.put(bool);
       return;
     }
     if (this.mode === 'undecided') {
@@ -334,6 +517,10 @@ export class ColumnBuilder {
       return code >= 0 ? code : -1;
     }
     if (this.mode === 'bool') {
+      if (this.digits !== undefined) {
+        const m = this.digits[this.length - 1]!;
+        return m === MISSING_DIGITS ? -1 : m / this.scale;
+      }
       const value = this.numbers[this.length - 1]!;
       return value === value ? value : -1;
     }
@@ -348,8 +535,8 @@ export class ColumnBuilder {
       // A label seen before: the share of distinct labels only falls, so `bytesLabels` cannot turn true.
       this.presentStrings++;
     } else {
-      if (this.length === this.numbers.length) this.grow();
-      this.numbers[this.length++] = token;
+      if (this.length === this.room) this.grow();
+      this.put(token);
     }
   }
 
@@ -485,13 +672,14 @@ export class ColumnBuilder {
       this.pushPlaceholder();
       return;
     }
-    if (this.length === this.numbers.length) this.grow();
-    this.numbers[this.length++] = value ? 1 : 0;
+    if (this.length === this.room) this.grow();
+    this.put(value ? 1 : 0);
   }
 
   private pushPlaceholder(): void {
-    if (this.length === (this.mode === 'string' ? this.codes.length : this.numbers.length)) this.grow();
+    if (this.length === this.room) this.grow();
     if (this.mode === 'string') this.codes[this.length++] = -1;
+    else if (this.digits !== undefined) this.digits[this.length++] = MISSING_DIGITS;
     else this.numbers[this.length++] = Number.NaN;
   }
 
@@ -507,9 +695,17 @@ export class ColumnBuilder {
     this.length = 0;
     // A drained block's codes must be final: a spill never reserves, so its labels are never deferred.
     if (this.store?.deferred) throw new Error(`column '${this.name}': drained while its labels are deferred`);
+    if (this.digits !== undefined)
+      throw new Error(`column '${this.name}': a compact column is never drained`);
     return this.mode === 'string'
       ? { kind: 'codes', cells: this.codes.subarray(0, length) }
       : { kind: 'numbers', cells: this.numbers.subarray(0, length) };
+  }
+
+  /** A numeric or boolean column's cells, trimmed to the row count. */
+  private finishedNumbers(): NumericValues {
+    if (this.digits === undefined) return trim(this.numbers, this.length, this.shared);
+    return { digits: trim(this.digits, this.length, this.shared), decimals: this.decimals };
   }
 
   /** The finished column (arrays trimmed to the row count). */
@@ -539,7 +735,7 @@ export class ColumnBuilder {
         };
       }
       case 'bool':
-        return { name: this.name, type: 'bool', values: trim(this.numbers, this.length, this.shared) };
+        return { name: this.name, type: 'bool', values: this.finishedNumbers() };
       case 'datetime':
         return { name: this.name, type: 'datetime', values: trim(this.numbers, this.length, this.shared) };
       case 'number':
@@ -549,7 +745,7 @@ export class ColumnBuilder {
           this.mode === 'number' && this.declared !== 'float' && !this.sawMissing && !this.sawNonInteger
             ? 'int'
             : 'float';
-        return { name: this.name, type, values: trim(this.numbers, this.length, this.shared) };
+        return { name: this.name, type, values: this.finishedNumbers() };
       }
     }
   }

@@ -29,6 +29,13 @@
  * `npm run bench -- csv` file (92 MB of 17-digit floats, every cell through `readNumber`'s exact conversion) the
  * conversion is the larger part instead (~40 ns a cell).
  *
+ * A numeric or boolean column whose cells are short decimals is kept as scaled 32-bit integers (`ScaledDecimals` in
+ * `src/snapshot/table.ts`; `ColumnBuilder`'s `compact`): the scan notes each plain decimal's places, so a cell is
+ * stored as `round(value · 10^d)` with no check by division when it has at most the column's `d` decimals. The first
+ * cell that has no such integer (more decimals than fit, -0, ±Infinity, beyond 2^31 once scaled) turns the column
+ * into float64 for good. Half the bytes per cell: on 100,000 rows × 400 columns of 6-decimal floats per file the
+ * compare's peak RSS went from ~800 MB to ~480 MB; the drift layer decodes one column at a time (`withDoubles`).
+ *
  * A column whose labels are mostly distinct (an id, free text) is dictionary-encoded from its bytes
  * (`ColumnBuilder.pushStringBytes`, `src/snapshot/label-store.ts`): no string is made per cell. On the threaded
  * path (`deferUniqueLabels`) an id's labels stay bytes, and only the few the report shows are ever decoded. Once
@@ -40,7 +47,7 @@
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
 import type { SpillWriter } from './spill.js';
-import { ColumnBuilder, MISSING_TOKENS } from './column-builder.js';
+import { ColumnBuilder, MISSING_TOKENS, UNKNOWN_PLACES } from './column-builder.js';
 import { lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
 import type { Table } from './table.js';
 
@@ -80,6 +87,11 @@ export interface DelimitedOptions {
    * columns; the spill has them). Columns whose cells disagree on a type are marked, not re-read.
    */
   readonly spill?: SpillWriter;
+  /**
+   * Keep numeric and boolean columns whose cells are all short decimals as scaled 32-bit integers (see
+   * `ScaledDecimals`: half the memory, the same doubles). Default true; never with a spill.
+   */
+  readonly compactNumbers?: boolean;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -317,6 +329,11 @@ interface Fields {
   readonly kinds: Uint8Array;
   readonly values: Float64Array;
   readonly integer: Uint8Array;
+  /**
+   * A NUMBER cell's decimals when it was read as a plain decimal of at most 15 digits other than a -0 (its value the
+   * digits as an integer over 10^places, correctly rounded, negated after a minus sign), else `UNKNOWN_PLACES`.
+   */
+  readonly places: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   /** Per field, whether some staged cell (or one of a record scanned again) was not a number: 0 when none. */
@@ -338,6 +355,7 @@ function fieldsFor(columns: number): Fields {
     kinds: new Uint8Array(cells),
     values: new Float64Array(cells),
     integer: new Uint8Array(cells),
+    places: new Uint8Array(cells),
     starts: new Int32Array(cells),
     ends: new Int32Array(cells),
     others: new Uint8Array(columns),
@@ -360,7 +378,7 @@ function scanNumericRecord(
   delimiter: number,
   fields: Fields,
 ): number {
-  const { batch, kinds, values, integer, starts, ends, others } = fields;
+  const { batch, kinds, values, integer, places, starts, ends, others } = fields;
   const columns = others.length;
   let i = pos;
   let field = 0;
@@ -400,6 +418,8 @@ function scanNumericRecord(
         kinds[at] = NUMBER;
         values[at] = c === 0x2d ? -value : value;
         integer[at] = point < 0 ? 1 : 0;
+        // A -0 has no scaled integer of its own (0 is +0): its places stay unknown, so a compact column checks it.
+        places[at] = c === 0x2d && mantissa === 0 ? UNKNOWN_PLACES : point < 0 ? 0 : k - point - 1;
         starts[at] = i;
         ends[at] = k;
         field++;
@@ -430,6 +450,7 @@ function scanNumericRecord(
         kinds[at] = NUMBER;
         values[at] = value;
         integer[at] = lastDecimal.isInteger ? 1 : 0;
+        places[at] = UNKNOWN_PLACES;
       } else {
         while (j < length) {
           const d = buf[j];
@@ -594,7 +615,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
     flush(buf) {
       const fields = this.fields;
       if (!fields || fields.row === 0) return;
-      const { batch, kinds, values, integer, starts, ends, others } = fields;
+      const { batch, kinds, values, integer, places, starts, ends, others } = fields;
       const count = fields.row;
       fields.row = 0;
       for (let f = 0; f < others.length; f++) {
@@ -605,7 +626,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         if (!builder) continue;
         if (!mixed && !builder.bytesLabels) {
           // Every cell a number: one loop in the builder.
-          builder.pushNumbers(values, integer, from, count);
+          builder.pushNumbers(values, integer, from, count, places);
           continue;
         }
         const cache = caches[f]!;
@@ -654,6 +675,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
                 capacity: spill ? blockRows : 4096,
                 shared: options.sharedMemory,
                 deferUniqueLabels: spill ? false : options.deferUniqueLabels,
+                compact: !spill && (options.compactNumbers ?? true),
               }),
         );
         caches = header.map(() => new CellCache());

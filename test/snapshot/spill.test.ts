@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/snapshot/index.js';
 import { SpillWriter } from '../../src/snapshot/spill.js';
+import { numbersOf } from '../../src/snapshot/table.js';
 
 const ROWS = 1500;
 const dir = mkdtempSync(join(tmpdir(), 'driftwatch-spill-test-'));
@@ -71,7 +72,9 @@ describe('spilling a text snapshot', () => {
       expect(spill.names).toEqual(whole.columns.map((column) => column.name));
       for (const column of whole.columns) {
         if (spill.mixed.has(column.name)) continue;
-        expect(spill.read(column.name)).toEqual(column);
+        // A spill keeps doubles; the whole read may keep a column's short decimals compact (the same doubles).
+        const doubles = column.type === 'string' ? column : { ...column, values: numbersOf(column.values) };
+        expect(spill.read(column.name)).toEqual(doubles);
       }
       expect([...spill.mixed]).toEqual(name.includes('sv') ? ['mixed'] : []);
       const inTemp = () =>
