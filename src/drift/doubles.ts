@@ -4,7 +4,7 @@
  * then costs one column's doubles per use at a time, written into memory already mapped instead of a fresh array
  * (and its page faults) per column.
  */
-import { isScaled, numbersOf, type Column } from '../snapshot/table.js';
+import { isScaled, MISSING_DIGITS, type Column } from '../snapshot/table.js';
 import { countsOf } from './counted.js';
 
 /**
@@ -12,6 +12,20 @@ import { countsOf } from './counted.js';
  * being scored, and one for a column read outside a scoring (a summary, the target's rate).
  */
 const decoded: (Float64Array | undefined)[] = [undefined, undefined, undefined];
+
+/** 10^0 … 10^15, each an exact double. */
+const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
+
+/** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
+const finiteCells = new WeakMap<Column, number>();
+
+/**
+ * The finite cells of a column {@link withDoubles} returned decoded, or undefined for any other column: a compact
+ * column holds no ±Infinity, so they are its present cells, counted while decoding.
+ */
+export function decodedFinite(column: Column): number | undefined {
+  return finiteCells.get(column);
+}
 
 /**
  * The column with its cells as doubles: itself unless its cells are scaled integers, which are decoded into the
@@ -31,5 +45,19 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   const length = values.digits.length;
   let kept = decoded[slot];
   if (kept === undefined || kept.length < length) decoded[slot] = kept = new Float64Array(length);
-  return { ...column, values: numbersOf(values, kept.subarray(0, length)) };
+  // Decoded here rather than by numbersOf, so that the missing cells are counted in the same pass.
+  const out = kept.subarray(0, length);
+  const digits = values.digits;
+  const scale = POWERS[values.decimals]!;
+  let missing = 0;
+  for (let i = 0; i < length; i++) {
+    const m = digits[i]!;
+    if (m === MISSING_DIGITS) {
+      out[i] = Number.NaN;
+      missing++;
+    } else out[i] = m / scale;
+  }
+  const doubles: Column = { ...column, values: out };
+  finiteCells.set(doubles, length - missing);
+  return doubles;
 }

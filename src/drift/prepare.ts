@@ -5,7 +5,7 @@
  */
 import { numbersOf, type Column, type CountedColumn } from '../snapshot/table.js';
 import { countsOf, finiteRunsOfCounts, labelCountsOf } from './counted.js';
-import { withDoubles } from './doubles.js';
+import { decodedFinite, withDoubles } from './doubles.js';
 import type { Runs } from './kernels/runs.js';
 import { scratchFloat64 } from './kernels/scratch.js';
 import {
@@ -172,11 +172,13 @@ export function prepareColumnPair(
   // order (a million-row column's 8 MB, written fresh: 27-44 ms of page faults measured) is made only if something
   // else reads it (a sort, a test on the values).
   // Compact cells (scaled integers) are decoded once per side (see withDoubles): the tests read doubles.
-  const referenceCells = doublesOf(withDoubles(reference, 0));
-  const currentCells = doublesOf(withDoubles(current, 1));
+  const referenceDoubles = withDoubles(reference, 0);
+  const currentDoubles = withDoubles(current, 1);
+  const referenceCells = doublesOf(referenceDoubles);
+  const currentCells = doublesOf(currentDoubles);
   const cache = new Map<string, unknown>();
-  const referenceKept = finiteCount(referenceCells);
-  const currentKept = finiteCount(currentCells);
+  const referenceKept = decodedFinite(referenceDoubles) ?? finiteCount(referenceCells);
+  const currentKept = decodedFinite(currentDoubles) ?? finiteCount(currentCells);
   // Every cell finite (the usual column): the columns themselves, as plain fields.
   if (referenceKept === referenceCells.length && currentKept === currentCells.length)
     return { column, columnType, reference: referenceCells, current: currentCells, cache };
