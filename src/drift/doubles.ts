@@ -4,7 +4,7 @@
  * then costs one column's doubles per use at a time, written into memory already mapped instead of a fresh array
  * (and its page faults) per column.
  */
-import { isScaled, MISSING_DIGITS, type Column } from '../snapshot/table.js';
+import { isScaled, MISSING_DIGITS, type Column, type ScaledDecimals } from '../snapshot/table.js';
 import { countsOf } from './counted.js';
 
 /**
@@ -18,6 +18,18 @@ const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
 
 /** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
 const finiteCells = new WeakMap<Column, number>();
+
+/** The scaled integers a decoded array without missing cells was decoded from (see {@link scaledSource}). */
+const sources = new WeakMap<Float64Array, ScaledDecimals>();
+
+/**
+ * The scaled integers `values` were decoded from by {@link withDoubles}, when every cell was present: `values[i]`
+ * is `digits[i] / 10^decimals`, so a kernel may work on the integers (a sort orders them as the doubles), else
+ * undefined.
+ */
+export function scaledSource(values: Float64Array): ScaledDecimals | undefined {
+  return sources.get(values);
+}
 
 /**
  * The finite cells of a column {@link withDoubles} returned decoded, or undefined for any other column: a compact
@@ -59,5 +71,6 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   }
   const doubles: Column = { ...column, values: out };
   finiteCells.set(doubles, length - missing);
+  if (missing === 0) sources.set(out, values);
   return doubles;
 }

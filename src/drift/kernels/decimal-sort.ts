@@ -9,6 +9,9 @@
  * equal integers (`m` is a function of `v`). The result is therefore bit for bit the array
  * `Float64Array.prototype.sort` gives, -0 aside: `-0` and `0` both scale to 0, so a column holding a -0 (or anything
  * else that fails the check: too many decimals, beyond ±2^31 once scaled, infinities) is left to the general sort.
+ *
+ * A compact column (`ScaledDecimals`) already holds those integers, at its own decimals: its decoded values are
+ * sorted from them directly, without the read that scales and checks each value.
  */
 
 const DIGIT_BITS = 11;
@@ -47,6 +50,8 @@ function decimalsOf(value: number): number {
  *
  * @param values doubles without NaN
  * @param allocate gives the output array of the length asked (every element is written)
+ * @param source the scaled integers `values` were decoded from, if so (`values[i] === digits[i] / 10^decimals`,
+ *   none missing, no -0 among the values): they are sorted as they are, without scaling and checking each value
  * @returns the sorted copy, equal bit for bit to `Float64Array.from(values).sort()`, or undefined
  * @example
  * decimalSortedCopy(Float64Array.of(1.25, -3.5, 0.125)); // => [-3.5, 0.125, 1.25]
@@ -55,9 +60,21 @@ function decimalsOf(value: number): number {
 export function decimalSortedCopy(
   values: Float64Array,
   allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
+  source?: { readonly digits: Int32Array; readonly decimals: number },
 ): Float64Array | undefined {
   const n = values.length;
   if (n === 0) return allocate(0);
+  if (source !== undefined && source.digits.length === n) {
+    const digits = source.digits;
+    let min = INT32_MAX;
+    let max = -INT32_MAX;
+    for (let i = 0; i < n; i++) {
+      const m = digits[i]!;
+      if (m < min) min = m;
+      if (m > max) max = m;
+    }
+    return sortScaled(digits, n, 10 ** source.decimals, min, max, allocate);
+  }
   let decimals = 0;
   for (let i = 0; i < Math.min(n, GUESS_FROM); i++) {
     const d = decimalsOf(values[i]!);
@@ -65,7 +82,7 @@ export function decimalSortedCopy(
     if (d > decimals) decimals = d;
   }
   const scale = POWERS[decimals]!;
-  const { scaled, keys, next } = keyArrays(n);
+  const { scaled } = keyArrays(n);
   let min = INT32_MAX;
   let max = -INT32_MAX;
   for (let i = 0; i < n; i++) {
@@ -78,6 +95,23 @@ export function decimalSortedCopy(
     if (m < min) min = m;
     if (m > max) max = m;
   }
+  return sortScaled(scaled, n, scale, min, max, allocate);
+}
+
+/**
+ * The doubles `scaled[i] / scale` of the first `n` integers in ascending order (`scale` a power of ten, `min` and
+ * `max` the least and greatest integer, every one below 2^31 in size), by a radix sort of the integers: dividing by
+ * a positive constant keeps their order, and equal integers give equal doubles.
+ */
+function sortScaled(
+  scaled: Int32Array,
+  n: number,
+  scale: number,
+  min: number,
+  max: number,
+  allocate: (length: number) => Float64Array,
+): Float64Array {
+  const { keys, next } = keyArrays(n);
   const sorted = allocate(n);
   const range = max - min;
   const passes = range === 0 ? 0 : Math.ceil((32 - Math.clz32(range)) / DIGIT_BITS);

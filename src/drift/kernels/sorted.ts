@@ -3,6 +3,7 @@
  */
 import type { ColumnPair } from '../types.js';
 import { countingSortedCopy, fastSortedCopy, radixSortedCopy } from '../../util/sort.js';
+import { scaledSource } from '../doubles.js';
 import { decimalSortedCopy } from './decimal-sort.js';
 import { scratchFloat64 } from './scratch.js';
 
@@ -22,12 +23,13 @@ export const SORTED_CURRENT = 'kernels:sorted-current';
  */
 export function sortedCopy(values: Float64Array): Float64Array {
   // Same order as Float64Array.prototype.sort, several times faster on large columns (see src/util/sort.ts): few
-  // distinct values are counted, short decimals sorted as scaled integers, any other doubles by their 64-bit keys.
+  // distinct values are counted, short decimals sorted as scaled integers (those of a compact column as stored),
+  // any other doubles by their 64-bit keys.
   if (values.length < 4096) return fastSortedCopy(values);
   const allocate = (length: number) => scratchFloat64(length, false);
   return (
     countingSortedCopy(values, allocate) ??
-    decimalSortedCopy(values, allocate) ??
+    decimalSortedCopy(values, allocate, scaledSource(values)) ??
     radixSortedCopy(values, allocate)
   );
 }

@@ -2,6 +2,7 @@
 // bit for bit; it declines everything it cannot write back exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scaledSource, withDoubles } from '../../../src/drift/doubles.js';
 import { decimalSortedCopy } from '../../../src/drift/kernels/decimal-sort.js';
 import { sortedCopy } from '../../../src/drift/kernels/sorted.js';
 
@@ -127,5 +128,31 @@ describe('decimalSortedCopy', () => {
       expect(decimalSortedCopy(values)).toBeDefined();
       expect(same(sortedCopy(values), native(values))).toBe(true);
     }
+  });
+
+  it('sorts the scaled integers of a compact column as they are stored, as the native sort does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 15 }),
+        fc.array(fc.integer({ min: -(2 ** 31) + 1, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 300 }),
+        (decimals, integers) => {
+          const digits = Int32Array.from(integers);
+          // The doubles a compact column stands for (no -0: a stored 0 is +0).
+          const values = Float64Array.from(digits, (m) => m / 10 ** decimals);
+          const sorted = decimalSortedCopy(values, undefined, { digits, decimals });
+          return sorted !== undefined && same(sorted, native(values));
+        },
+      ),
+    );
+  });
+
+  it('a compact column decoded for scoring is sorted from its integers (withDoubles, sortedCopy)', () => {
+    const digits = Int32Array.from({ length: 20_000 }, (_, i) => ((i * 7919) % 40_001) - 20_000);
+    const column = withDoubles({ name: 'x', type: 'float', values: { digits, decimals: 12 } }, 2);
+    const values = (column as { values: Float64Array }).values;
+    expect(scaledSource(values)?.digits).toBe(digits);
+    // 12 decimals: more than the scaled sort guesses from the values themselves, so only the integers get it there.
+    expect(decimalSortedCopy(Float64Array.from(values))).toBeUndefined();
+    expect(same(sortedCopy(values), native(values))).toBe(true);
   });
 });
