@@ -4,8 +4,10 @@
  * sides are sorted once (the cached sorted side) and walked.
  */
 import { countDistinct } from '../../util/sort.js';
+import { scaledSource } from '../doubles.js';
 import type { ColumnPair } from '../types.js';
 import { runsOfSorted, type Runs } from './runs.js';
+import { scaledDenseCounts } from './scaled-counts.js';
 import { SORTED_CURRENT, SORTED_REFERENCE, cachedOnPair, sortedCurrent, sortedReference } from './sorted.js';
 
 /** Cache keys of each side's runs (a pair built from value counts is created with both). */
@@ -35,7 +37,11 @@ function sideRuns(
   if (already) return runsOfSorted(already);
   // A side with cells to leave out is counted in its column, past those cells, without copying the rest.
   const gappy = finiteSide(pair, side);
-  const distinct = gappy ? countDistinct(gappy.values, true) : countDistinct(pair[side]);
+  // A compact side without missing cells spanning a narrow range of integers is tallied from its integers.
+  const source = gappy ? undefined : scaledSource(pair[side]);
+  const distinct =
+    (source && scaledDenseCounts(source)) ??
+    (gappy ? countDistinct(gappy.values, true) : countDistinct(pair[side]));
   return distinct
     ? { values: distinct.keys, counts: distinct.counts, total: gappy ? gappy.finite : pair[side].length }
     : runsOfSorted(sorted());
