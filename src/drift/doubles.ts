@@ -19,8 +19,8 @@ const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
 /** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
 const finiteCells = new WeakMap<Column, number>();
 
-/** The scaled integers a decoded array without missing cells was decoded from (see {@link scaledSource}). */
-const sources = new WeakMap<Float64Array, ScaledDecimals>();
+/** The scaled integers an array was decoded from, and whether some of its cells were missing. */
+const sources = new WeakMap<Float64Array, { readonly source: ScaledDecimals; readonly missing: boolean }>();
 
 /**
  * The scaled integers `values` were decoded from by {@link withDoubles}, when every cell was present: `values[i]`
@@ -28,7 +28,16 @@ const sources = new WeakMap<Float64Array, ScaledDecimals>();
  * undefined.
  */
 export function scaledSource(values: Float64Array): ScaledDecimals | undefined {
-  return sources.get(values);
+  const decoded = sources.get(values);
+  return decoded && !decoded.missing ? decoded.source : undefined;
+}
+
+/**
+ * The scaled integers `values` were decoded from by {@link withDoubles}, missing cells or not (a missing cell is
+ * {@link MISSING_DIGITS} there and NaN in `values`), else undefined.
+ */
+export function scaledSourceWithMissing(values: Float64Array): ScaledDecimals | undefined {
+  return sources.get(values)?.source;
 }
 
 /**
@@ -71,6 +80,6 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   }
   const doubles: Column = { ...column, values: out };
   finiteCells.set(doubles, length - missing);
-  if (missing === 0) sources.set(out, values);
+  sources.set(out, { source: values, missing: missing > 0 });
   return doubles;
 }

@@ -4,7 +4,7 @@
  * one of 10,201 integers. Within a column a larger integer is a larger double, so ascending integers give the
  * ascending keys, and each key is decoded as `withDoubles` decodes a cell (`m / 10^decimals`), the very double.
  */
-import type { ScaledDecimals } from '../../snapshot/table.js';
+import { MISSING_DIGITS, type ScaledDecimals } from '../../snapshot/table.js';
 import type { DistinctCounts } from '../../util/sort.js';
 
 /** Widest range of integers tallied in a plain array (as for whole doubles in `countDistinct`). */
@@ -14,31 +14,41 @@ const DENSE_RANGE = 1 << 16;
 const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
 
 /**
- * The distinct values of a compact side without missing cells, ascending, with their counts: equal to
- * `countDistinct` of its doubles (a compact side holds no -0, NaN or ±Infinity), or undefined, having read only as
- * far as it took to see it, when its integers span 65,536 or more.
+ * The distinct values of a compact side, ascending, with their counts: equal to `countDistinct` of its doubles (a
+ * compact side holds no -0 or ±Infinity; with `skipMissing`, to `countDistinct(doubles, true)`, missing cells
+ * passed over), or undefined, having read only as far as it took to see it, when its integers span 65,536 or more
+ * (or no cell is present).
  *
  * This runs in `O(n + range)`.
  *
- * @param source the side's scaled integers, none of them missing
+ * @param source the side's scaled integers
+ * @param skipMissing pass over missing cells; without it the side must have none
  * @returns the keys and counts, or undefined for a wide range
  * @example
  * scaledDenseCounts({ digits: Int32Array.of(125, 50, 125), decimals: 2 }); // => { keys: [0.5, 1.25], counts: [1, 2] }
  */
-export function scaledDenseCounts(source: ScaledDecimals): DistinctCounts | undefined {
+export function scaledDenseCounts(source: ScaledDecimals, skipMissing = false): DistinctCounts | undefined {
   const digits = source.digits;
   const n = digits.length;
-  if (n === 0) return undefined;
-  let min = digits[0]!;
+  let first = 0;
+  if (skipMissing) while (first < n && digits[first] === MISSING_DIGITS) first++;
+  if (first === n) return undefined;
+  let min = digits[first]!;
   let max = min;
-  for (let i = 1; i < n; i++) {
+  for (let i = first + 1; i < n; i++) {
     const m = digits[i]!;
+    if (skipMissing && m === MISSING_DIGITS) continue;
     if (m < min) min = m;
     else if (m > max) max = m;
     if (max - min >= DENSE_RANGE) return undefined;
   }
   const tally = new Int32Array(max - min + 1);
-  for (let i = 0; i < n; i++) tally[digits[i]! - min]!++;
+  if (skipMissing) {
+    for (let i = first; i < n; i++) {
+      const m = digits[i]!;
+      if (m !== MISSING_DIGITS) tally[m - min]!++;
+    }
+  } else for (let i = 0; i < n; i++) tally[digits[i]! - min]!++;
   let distinct = 0;
   for (let d = 0; d < tally.length; d++) if (tally[d]! > 0) distinct++;
   const keys = new Float64Array(distinct);

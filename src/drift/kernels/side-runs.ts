@@ -4,7 +4,7 @@
  * sides are sorted once (the cached sorted side) and walked.
  */
 import { countDistinct } from '../../util/sort.js';
-import { scaledSource } from '../doubles.js';
+import { scaledSource, scaledSourceWithMissing } from '../doubles.js';
 import type { ColumnPair } from '../types.js';
 import { runsOfSorted, type Runs } from './runs.js';
 import { scaledDenseCounts } from './scaled-counts.js';
@@ -37,10 +37,10 @@ function sideRuns(
   if (already) return runsOfSorted(already);
   // A side with cells to leave out is counted in its column, past those cells, without copying the rest.
   const gappy = finiteSide(pair, side);
-  // A compact side without missing cells spanning a narrow range of integers is tallied from its integers.
-  const source = gappy ? undefined : scaledSource(pair[side]);
+  // A compact side spanning a narrow range of integers is tallied from its integers.
+  const source = gappy ? scaledSourceWithMissing(gappy.values) : scaledSource(pair[side]);
   const distinct =
-    (source && scaledDenseCounts(source)) ??
+    (source && scaledDenseCounts(source, gappy !== undefined)) ??
     (gappy ? countDistinct(gappy.values, true) : countDistinct(pair[side]));
   return distinct
     ? { values: distinct.keys, counts: distinct.counts, total: gappy ? gappy.finite : pair[side].length }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scaledDenseCounts } from '../../../src/drift/kernels/scaled-counts.js';
-import { numbersOf, type ScaledDecimals } from '../../../src/snapshot/table.js';
+import { MISSING_DIGITS, numbersOf, type ScaledDecimals } from '../../../src/snapshot/table.js';
 import { countDistinct } from '../../../src/util/sort.js';
 
 const same = (a: Float64Array, b: Float64Array) =>
@@ -31,6 +31,36 @@ describe('scaledDenseCounts', () => {
           const expected = countDistinct(numbersOf(source))!;
           expect(same(tallied.keys, expected.keys)).toBe(true);
           expect(same(tallied.counts, expected.counts)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('passes over missing cells as countDistinct of the doubles does with finiteOnly', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: -1_000_000, max: 1_000_000 }))
+          .chain(([decimals, centre]) =>
+            fc
+              .array(
+                fc.oneof(fc.integer({ min: centre - 500, max: centre + 500 }), fc.constant(MISSING_DIGITS)),
+                {
+                  minLength: 1,
+                  maxLength: 300,
+                },
+              )
+              .map((digits): ScaledDecimals => ({ digits: Int32Array.from(digits), decimals })),
+          ),
+        (source) => {
+          const tallied = scaledDenseCounts(source, true);
+          const expected = countDistinct(numbersOf(source), true)!;
+          if (source.digits.every((m) => m === MISSING_DIGITS)) {
+            expect(tallied).toBeUndefined(); // left to countDistinct
+            return;
+          }
+          expect(same(tallied!.keys, expected.keys)).toBe(true);
+          expect(same(tallied!.counts, expected.counts)).toBe(true);
         },
       ),
     );
