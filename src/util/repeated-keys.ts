@@ -1,0 +1,179 @@
+/**
+ * Which of many 32-bit keys occur more than once, without a table as big as the keys: a table for a million keys
+ * misses the cache on nearly every look-up, so the keys are first partitioned by their top bits into parts of about
+ * {@link PART_KEYS} keys (one counting pass, one pass writing each key and its index to its part), and each part is
+ * looked up in a small chained table that stays in cache.
+ *
+ * A part's table takes the slot from the key's low bits, which costs nothing and suits hashes (the low bits of a
+ * finalised hash are as well mixed as the top ones that chose the part). Keys crafted to share their low bits would
+ * make its chains long, so the chains get a budget of steps, four per key: a part that exceeds it is searched again
+ * with each key replaced by a multiply-shift hash of it under a new random multiplier. Two different keys then share
+ * a slot with probability at most 2 / slots whatever the keys are, so the chain steps of a part of `k` keys are
+ * fewer than `k` expected, and a search exceeds the budget again with probability below 1/4 (Markov). Every part
+ * thus costs expected time linear in its keys, adversarial keys included.
+ */
+
+/** Keys a part holds on average: its table (two to four slots a key) and its keys stay in cache. */
+const PART_KEYS = 4096;
+
+/** At most 2^12 parts: the partition writes that many streams at once (two arrays each). */
+const MAX_PART_BITS = 12;
+
+/** The keys that occur more than once, by key (see {@link repeatedKeys}). */
+export interface RepeatedKeys {
+  /**
+   * The indices of the keys that occur more than once, one group of consecutive entries per such key: each group's
+   * indices ascending, the groups in no particular order (by part, that is by the keys' top bits, as it is).
+   */
+  readonly indices: Int32Array;
+  /** Group `g` is `indices[starts[g], starts[g + 1])`: `starts.length` is the number of groups plus one. */
+  readonly starts: Int32Array;
+}
+
+/** Top bits of a key that choose its part: parts of about {@link PART_KEYS} keys. */
+function partBits(n: number): number {
+  let bits = 1;
+  while (bits < MAX_PART_BITS && n >>> bits > PART_KEYS) bits++;
+  return bits;
+}
+
+/** A random odd 32-bit multiplier (a new one at each draw, which no input can anticipate). */
+function randomOdd(): number {
+  return ((Math.random() * 0x100000000) >>> 0) | 1;
+}
+
+/**
+ * The keys among `keys[0, n)` that occur more than once, grouped by key.
+ *
+ * Cost: expected `O(n)` time on any keys, adversarial ones included (the expectation is over the random multipliers
+ * drawn when a part's low bits serve badly, not over the keys), and 8 bytes a key beside the result (a partitioned
+ * copy of the keys and their indices). Equal keys cost no more than distinct ones. Keys whose top bits are well
+ * spread (hashes) keep every part small enough for the cache; others are still searched in linear expected time, in
+ * larger parts. Which keys repeat, and the groups, do not depend on the draws; only the order of the groups may.
+ *
+ * @param keys the keys (read, not changed)
+ * @param n how many keys, from the first
+ * @param limit stop once this many indices are known to have a repeated key
+ * @returns the indices of repeated keys grouped by key (see {@link RepeatedKeys}), or undefined once `limit` indices
+ *   have a repeated key
+ */
+export function repeatedKeys(keys: Int32Array, n = keys.length, limit = n + 1): RepeatedKeys | undefined {
+  const bits = partBits(n);
+  const shift = 32 - bits;
+  const parts = 1 << bits;
+  // bounds[p]: where part p starts in the partitioned copy; counted, then summed.
+  const bounds = new Int32Array(parts + 1);
+  for (let i = 0; i < n; i++) bounds[(keys[i]! >>> shift) + 1]!++;
+  let largest = 0;
+  for (let p = 0; p < parts; p++) {
+    largest = Math.max(largest, bounds[p + 1]!);
+    bounds[p + 1]! += bounds[p]!;
+  }
+  // A stable partition: each part keeps its keys in index order.
+  const next = bounds.slice(0, parts);
+  const part = new Int32Array(n);
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    const to = next[key >>> shift]!++;
+    part[to] = key;
+    index[to] = i;
+  }
+  // head[s]: 1 + the position of the latest distinct key of the part in slot s; chain[j]: the one before it in its
+  // slot, for the distinct key at position `from + j`. Parts are searched in order, so an entry left by an earlier
+  // part is at most `from` and reads as none: neither array is cleared between parts.
+  let most = 16;
+  while (most < 2 * largest) most *= 2;
+  const head = new Int32Array(most);
+  const chain = new Int32Array(largest);
+  // A group's members: last[j] for its first member at `from + j` is its last member, after[j] the member after j.
+  const last = new Int32Array(largest);
+  const after = new Int32Array(largest);
+  // The first members of the part's groups, in the order they became groups.
+  const firsts = new Int32Array(largest);
+  let out = new Int32Array(0);
+  let count = 0;
+  let starts = new Int32Array(1);
+  let groups = 0;
+  for (let p = 0; p < parts; p++) {
+    const from = bounds[p]!;
+    const to = bounds[p + 1]!;
+    if (to - from < 2) continue;
+    // At least twice as many slots as keys.
+    let slotBits = 4;
+    while (2 ** slotBits < 2 * (to - from)) slotBits++;
+    const mask = (1 << slotBits) - 1;
+    const counted = count;
+    let grouped = 0;
+    // Chain steps allowed before the part is searched again with its keys rehashed (see below).
+    let budget = 4 * (to - from) + 64;
+    search: for (let i = from; i < to; i++) {
+      const key = part[i]!;
+      const slot = key & mask;
+      const top = head[slot]!;
+      let held = top;
+      while (held > from && part[held - 1] !== key) {
+        held = chain[held - 1 - from]!;
+        if (--budget > 0) continue;
+        // Too many keys share low bits (crafted keys, or a rare unlucky draw): start the part again from empty
+        // tables, each key replaced by a multiply-shift hash of it under a new random multiplier, its top bits
+        // rotated down to the slot bits (a bijection: equal keys stay equal, different ones different).
+        for (let g = 0; g < grouped; g++) index[from + firsts[g]!] = ~index[from + firsts[g]!]!;
+        grouped = 0;
+        count = counted;
+        head.fill(0, 0, mask + 1);
+        chain.fill(0, 0, to - from);
+        const multiplier = randomOdd();
+        for (let j = from; j < to; j++) {
+          const product = Math.imul(part[j]!, multiplier);
+          part[j] = (product << slotBits) | (product >>> (32 - slotBits));
+        }
+        budget = 4 * (to - from) + 64;
+        i = from - 1;
+        continue search;
+      }
+      if (held <= from) {
+        if (top > from) chain[i - from] = top;
+        head[slot] = i + 1;
+        continue;
+      }
+      // A repeat of the key first at position held - 1. A first member's index is stored as its complement (negative)
+      // while the key has a group, so that no array needs clearing to tell a new group.
+      const first = held - 1 - from;
+      if (index[held - 1]! >= 0) {
+        index[held - 1] = ~index[held - 1]!;
+        firsts[grouped++] = first;
+        after[first] = i - from;
+        count += 2;
+      } else {
+        after[last[first]!] = i - from;
+        count += 1;
+      }
+      last[first] = i - from;
+      if (count >= limit) return undefined;
+    }
+    if (grouped === 0) continue;
+    if (count > out.length) {
+      const bigger = new Int32Array(Math.max(count, out.length * 2, 64));
+      bigger.set(out);
+      out = bigger;
+    }
+    if (groups + grouped + 1 > starts.length) {
+      const bigger = new Int32Array(Math.max(groups + grouped + 1, starts.length * 2, 64));
+      bigger.set(starts);
+      starts = bigger;
+    }
+    let write = starts[groups]!;
+    for (let g = 0; g < grouped; g++) {
+      const first = firsts[g]!;
+      const end = last[first]!;
+      index[from + first] = ~index[from + first]!;
+      for (let j = first; ; j = after[j]!) {
+        out[write++] = index[from + j]!;
+        if (j === end) break;
+      }
+      starts[++groups] = write;
+    }
+  }
+  return { indices: out.subarray(0, count), starts: starts.subarray(0, groups + 1) };
+}
