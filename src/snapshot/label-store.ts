@@ -15,11 +15,12 @@
  * ({@link LabelStore.deferLookUps}): each cell is then appended as a label of its own, and
  * {@link LabelStore.resolveDeferred} merges equal labels once the column is read. A look-up per cell lands at a
  * random slot of a table as big as the column (a cache and TLB miss per cell, most of an id column's reading time);
- * appending writes in order, and the merge finds equal hashes part by part (see `equalHashGroups`) and compares bytes
- * only where hashes are equal.
+ * appending writes in order, and the merge finds the equal hashes part by part in tables that stay in cache (see
+ * `repeatedKeys`) and compares bytes only where hashes are equal.
  */
 import { isUtf8 } from 'node:buffer';
 import { fmix32 } from '../util/fmix32.js';
+import { repeatedKeys } from '../util/repeated-keys.js';
 
 const QUOTE = 0x22;
 
@@ -58,65 +59,6 @@ function identity(length: number): Int32Array<ArrayBuffer> {
   const array = new Int32Array(length);
   for (let i = 0; i < length; i++) array[i] = i;
   return array;
-}
-
-/**
- * The labels `0..n-1` that share a hash with another, as groups in code order (labels with a hash of their own are in
- * no group). The labels are partitioned by their hash's top 8 bits (one pass writing 256 streams) and each part is
- * looked up in a table of its own, about 16 KiB for a million labels, which stays in cache: the same work as one
- * table as big as the column without a cache miss per label.
- */
-function equalHashGroups(hashes: Int32Array, n: number): number[][] {
-  const bounds = new Int32Array(257);
-  for (let i = 0; i < n; i++) bounds[(hashes[i]! >>> 24) + 1]!++;
-  let largest = 0;
-  for (let b = 0; b < 256; b++) {
-    largest = Math.max(largest, bounds[b + 1]!);
-    bounds[b + 1]! += bounds[b]!;
-  }
-  const next = bounds.slice(0, 256);
-  const keys = new Int32Array(n);
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const hash = hashes[i]!;
-    const to = next[hash >>> 24]!++;
-    keys[to] = hash;
-    labels[to] = i;
-  }
-  let most = 16;
-  while (most < largest * 2) most *= 2;
-  const slots = new Int32Array(most);
-  /** Groups by the position (in `keys`) of their first label. */
-  const groups = new Map<number, number[]>();
-  for (let b = 0; b < 256; b++) {
-    const from = bounds[b]!;
-    const to = bounds[b + 1]!;
-    if (to - from < 2) continue;
-    let size = 16;
-    while (size < (to - from) * 2) size *= 2;
-    slots.fill(0, 0, size);
-    const mask = size - 1;
-    for (let k = from; k < to; k++) {
-      const key = keys[k]!;
-      // The low bits of a finalised hash are as well mixed as the top ones that chose the part.
-      let slot = key & mask;
-      for (;;) {
-        const held = slots[slot]!;
-        if (held === 0) {
-          slots[slot] = k + 1;
-          break;
-        }
-        if (keys[held - 1] === key) {
-          let group = groups.get(held - 1);
-          if (!group) groups.set(held - 1, (group = [labels[held - 1]!]));
-          group.push(labels[k]!);
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-  }
-  return [...groups.values()];
 }
 
 export class LabelStore {
@@ -358,7 +300,10 @@ export class LabelStore {
     const labels = this.count;
     // first[p]: the first label with p's bytes (p itself when p is the first).
     let first: Int32Array | undefined;
-    for (const group of equalHashGroups(this.hashes, labels)) {
+    const { indices, starts } = repeatedKeys(this.hashes, labels)!;
+    for (let g = 0; g + 1 < starts.length; g++) {
+      // The labels sharing one hash, ascending.
+      const group = indices.subarray(starts[g]!, starts[g + 1]!);
       if (group.length > 2) group.sort((a, b) => this.compare(a, b) || a - b);
       for (let k = 1; k < group.length; k++) {
         if (this.compare(group[k - 1]!, group[k]!) !== 0) continue;

@@ -4,6 +4,7 @@
  * columns one at a time, never needs the rows together.
  */
 import { fmix32 } from '../util/fmix32.js';
+import { repeatedKeys } from '../util/repeated-keys.js';
 import { canonicalHigh, canonicalLow } from './double-words.js';
 import {
   isScaled,
@@ -363,125 +364,15 @@ function foldKeyBlocks(
   }
 }
 
-/** Bits of a key that choose its bucket in {@link rowsWithRepeatedKeys}: buckets of about a thousand keys. */
-function bucketBits(keys: number): number {
-  let bits = 1;
-  while (bits < 12 && keys >>> bits > 1024) bits++;
-  return bits;
-}
-
-/**
- * The rows whose key another row has, found without a table the size of the keys: the keys, and beside them their
- * rows, are permuted in place into buckets by their top bits (counted as the keys were made, then each key moved
- * straight to its bucket), and each bucket, of about a thousand keys, is counted in a small open-addressing table
- * that stays in cache.
- *
- * @param keys avalanched 32-bit keys (their top {@link bucketBits} bits choose the bucket, their low bits the slot)
- * @param rowsOf the row of each key (0, 1, 2, ... before the permutation)
- * @param next `next[b + 1]`: the keys in bucket `b`; overwritten
- * @param limit stop once this many rows are known to repeat a key
- * @returns the ascending rows whose key repeats, or undefined once `limit` rows do
- */
-function rowsWithRepeatedKeys(
-  keys: Int32Array,
-  rowsOf: Int32Array,
-  next: Int32Array,
-  limit: number,
-): Int32Array | undefined {
-  const buckets = next.length - 1;
-  const shift = 32 - Math.log2(buckets);
-  let largest = 0;
-  for (let b = 0; b < buckets; b++) {
-    largest = Math.max(largest, next[b + 1]!);
-    next[b + 1]! += next[b]!;
-  }
-  const ends = next.slice(1);
-  // In place: each key (with its row) is swapped into the next free place of its bucket until the place's key
-  // belongs here.
-  for (let b = 0; b < buckets; b++) {
-    const end = ends[b]!;
-    for (let at = next[b]!; at < end; at = next[b]!) {
-      let key = keys[at]!;
-      let row = rowsOf[at]!;
-      let bucket = key >>> shift;
-      while (bucket !== b) {
-        const to = next[bucket]!++;
-        const movedKey = keys[to]!;
-        const movedRow = rowsOf[to]!;
-        keys[to] = key;
-        rowsOf[to] = row;
-        key = movedKey;
-        row = movedRow;
-        bucket = key >>> shift;
-      }
-      keys[at] = key;
-      rowsOf[at] = row;
-      next[b] = at + 1;
-    }
-  }
-  let capacity = 16;
-  while (capacity < 2 * largest) capacity <<= 1;
-  const mask = capacity - 1;
-  const slotKey = new Int32Array(capacity);
-  // The bucket that last wrote a slot (1-based), so that no table is cleared between buckets.
-  const slotBucket = new Int32Array(capacity);
-  // The place of the slot's first key while it is alone, -1 once its key repeats.
-  const slotFirst = new Int32Array(capacity);
-  // Pages of this array are touched only as far as rows repeat.
-  const repeated = new Int32Array(Math.ceil(limit) + 2);
-  let count = 0;
-  for (let b = 0, start = 0; b < buckets; start = ends[b++]!) {
-    const stamp = b + 1;
-    for (let i = start, end = ends[b]!; i < end; i++) {
-      const key = keys[i]!;
-      let slot = key & mask;
-      while (slotBucket[slot] === stamp && slotKey[slot] !== key) slot = (slot + 1) & mask;
-      if (slotBucket[slot] !== stamp) {
-        slotBucket[slot] = stamp;
-        slotKey[slot] = key;
-        slotFirst[slot] = i;
-        continue;
-      }
-      const first = slotFirst[slot]!;
-      if (first >= 0) {
-        repeated[count++] = rowsOf[first]!;
-        slotFirst[slot] = -1;
-      }
-      repeated[count++] = rowsOf[i]!;
-      if (count >= limit) return undefined;
-    }
-  }
-  return repeated.slice(0, count).sort();
-}
-
-/**
- * {@link rowsWithRepeatedKeys} over any keys, as the partial key pass calls it (tests; the pass counts the buckets as
- * it makes the keys).
- *
- * @param keys 32-bit keys, permuted in place
- * @param limit stop once this many rows repeat a key
- * @returns the ascending rows whose key another row has, or undefined once `limit` rows do
- */
-export function rowsRepeatingKeys(keys: Int32Array, limit = keys.length + 1): Int32Array | undefined {
-  const shift = 32 - bucketBits(keys.length);
-  const next = new Int32Array((1 << (32 - shift)) + 1);
-  for (let i = 0; i < keys.length; i++) next[(keys[i]! >>> shift) + 1]!++;
-  return rowsWithRepeatedKeys(
-    keys,
-    Int32Array.from(keys, (_, i) => i),
-    next,
-    limit,
-  );
-}
-
 /**
  * The rows that can be duplicated, by a partial row key, when they are few: rows equal in every column have equal
  * cells in a few columns, so a row whose key over those columns no other row has is a duplicate of none. The columns
  * are the ones with the most distinct cells in a sample of {@link SAMPLE} rows, taken one by one until the sample's
  * keys hardly repeat (see below), plus one, and no more than {@link MAX_KEY_COLUMNS} nor half the columns. The keys
- * are 32-bit hashes whose repeats are found exactly ({@link rowsWithRepeatedKeys}): a row is kept when another row
- * has its key, that is when the rows agree on those columns or, by chance, their hashes collide (about n²/2³³ pairs,
- * ~116 among a million rows), so no duplicated row is lost and few others are kept. Memory: 8 bytes a row.
+ * are 32-bit hashes whose repeats are found exactly (`repeatedKeys`): a row is kept when another row has its key,
+ * that is when the rows agree on those columns or, by chance, their hashes collide (about n²/2³³ pairs, ~116 among a
+ * million rows), so no duplicated row is lost and few others are kept. Memory: 12 bytes a row (the keys, and the
+ * search's partitioned copy of them with their rows).
  *
  * @returns the ascending indices of the rows whose key another row has (none when every key differs: no row is
  *   duplicated), or undefined when the sample repeats too many keys or the rows kept are {@link CANDIDATE_SHARE} of
@@ -526,18 +417,10 @@ function partialKeyCandidates(
   if (margin !== undefined && chosen.length < MAX_KEY_COLUMNS && 2 * (chosen.length + 1) <= columns)
     chosen.push(margin);
   const keys = new Int32Array(rows);
-  const rowsOf = new Int32Array(rows);
-  const shift = 32 - bucketBits(rows);
-  const next = new Int32Array((1 << (32 - shift)) + 1);
-  foldKeyBlocks(canonical, chosen, rows, (block, from, count) => {
-    for (let i = 0; i < count; i++) {
-      const key = fmix32(block[i]!);
-      keys[from + i] = key;
-      rowsOf[from + i] = from + i;
-      next[(key >>> shift) + 1]!++;
-    }
-  });
-  return rowsWithRepeatedKeys(keys, rowsOf, next, rows * CANDIDATE_SHARE);
+  // The folded keys as they are: rows share a key exactly where they would share it avalanched (a bijection).
+  foldKeyBlocks(canonical, chosen, rows, (block, from, count) => keys.set(block.subarray(0, count), from));
+  // Kept rows grouped by key, then ascending.
+  return repeatedKeys(keys, rows, rows * CANDIDATE_SHARE)?.indices.sort();
 }
 
 /**

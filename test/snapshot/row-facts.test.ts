@@ -5,7 +5,6 @@ import {
   countDuplicatedRows,
   countEmptyRows,
   rowFactsOf,
-  rowsRepeatingKeys,
   searchDuplicatedRows,
 } from '../../src/snapshot/row-facts.js';
 import { numbersOf, type Column, type Table } from '../../src/snapshot/table.js';
@@ -461,41 +460,6 @@ describe('searchDuplicatedRows over candidate rows of a partial numeric key', ()
     const search = agreed(table);
     expect(search.method).not.toBe('candidates');
     expect(search.duplicated).toBe(rows / 2);
-  });
-});
-
-describe('rowsRepeatingKeys (the exact repeat search of the partial key)', () => {
-  /** The rows whose key another row has, by a Map: the definition. */
-  function repeatingByMap(keys: readonly number[]): number[] {
-    const count = new Map<number, number>();
-    for (const key of keys) count.set(key, (count.get(key) ?? 0) + 1);
-    return keys.flatMap((key, row) => (count.get(key)! > 1 ? [row] : []));
-  }
-
-  it('finds exactly the rows whose key repeats (property)', () => {
-    const key = fc.oneof(
-      fc.integer({ min: -3, max: 3 }),
-      fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
-      // One bucket (equal top bits) and one slot (equal low bits) for many different keys.
-      fc.integer({ min: 0, max: 7 }).map((k) => 0x7ff00000 | k | 0),
-      fc.integer({ min: 0, max: 7 }).map((k) => (k << 24) | 0x55),
-    );
-    fc.assert(
-      fc.property(fc.array(key, { maxLength: 3000 }), (keys) => {
-        expect(Array.from(rowsRepeatingKeys(Int32Array.from(keys))!)).toEqual(repeatingByMap(keys));
-      }),
-    );
-  });
-
-  it('handles every key equal, every key in one bucket, and stops at the limit', () => {
-    const rows = 100_000;
-    expect(rowsRepeatingKeys(new Int32Array(rows).fill(-7))!.length).toBe(rows);
-    // Distinct keys sharing their top 16 bits all fall in one bucket: its table is sized for it.
-    const oneBucket = Int32Array.from({ length: rows }, (_, i) => 0x12340000 | (i % 60_000));
-    expect(Array.from(rowsRepeatingKeys(oneBucket.slice())!)).toEqual(repeatingByMap(Array.from(oneBucket)));
-    expect(rowsRepeatingKeys(oneBucket.slice(), 80_000)).toBeUndefined();
-    expect(rowsRepeatingKeys(oneBucket.slice(), 80_001)!.length).toBe(80_000);
-    expect(rowsRepeatingKeys(Int32Array.from({ length: rows }, (_, i) => i * 2654435761))!.length).toBe(0);
   });
 });
 
