@@ -417,8 +417,10 @@ function partialKeyCandidates(
   if (margin !== undefined && chosen.length < MAX_KEY_COLUMNS && 2 * (chosen.length + 1) <= columns)
     chosen.push(margin);
   const keys = new Int32Array(rows);
-  // The folded keys as they are: rows share a key exactly where they would share it avalanched (a bijection).
-  foldKeyBlocks(canonical, chosen, rows, (block, from, count) => keys.set(block.subarray(0, count), from));
+  // Avalanched, so that their top bits spread the keys evenly over the search's parts and their low bits over slots.
+  foldKeyBlocks(canonical, chosen, rows, (block, from, count) => {
+    for (let i = 0; i < count; i++) keys[from + i] = fmix32(block[i]!);
+  });
   // Kept rows grouped by key, then ascending.
   return repeatedKeys(keys, rows, rows * CANDIDATE_SHARE)?.indices.sort();
 }
