@@ -23,7 +23,8 @@ const MAX_PART_BITS = 12;
 export interface RepeatedKeys {
   /**
    * The indices of the keys that occur more than once, one group of consecutive entries per such key: each group's
-   * indices ascending, the groups in no particular order (by part, that is by the keys' top bits, as it is).
+   * indices ascending; the groups by their key's top bits (its part), then by their second index. The order depends
+   * on the keys only, never on a random draw; a caller that needs another order sorts.
    */
   readonly indices: Int32Array;
   /** Group `g` is `indices[starts[g], starts[g + 1])`: `starts.length` is the number of groups plus one. */
@@ -42,68 +43,78 @@ function randomOdd(): number {
   return ((Math.random() * 0x100000000) >>> 0) | 1;
 }
 
-/**
- * The keys among `keys[0, n)` that occur more than once, grouped by key.
- *
- * Cost: expected `O(n)` time on any keys, adversarial ones included (the expectation is over the random multipliers
- * drawn when a part's low bits serve badly, not over the keys), and 8 bytes a key beside the result (a partitioned
- * copy of the keys and their indices). Equal keys cost no more than distinct ones. Keys whose top bits are well
- * spread (hashes) keep every part small enough for the cache; others are still searched in linear expected time, in
- * larger parts. Which keys repeat, and the groups, do not depend on the draws; only the order of the groups may.
- *
- * @param keys the keys (read, not changed)
- * @param n how many keys, from the first
- * @param limit stop once this many indices are known to have a repeated key
- * @returns the indices of repeated keys grouped by key (see {@link RepeatedKeys}), or undefined once `limit` indices
- *   have a repeated key
- */
-export function repeatedKeys(keys: Int32Array, n = keys.length, limit = n + 1): RepeatedKeys | undefined {
-  const bits = partBits(n);
-  const shift = 32 - bits;
-  const parts = 1 << bits;
-  // bounds[p]: where part p starts in the partitioned copy; counted, then summed.
+/** Keys counted by part: part `p` is `[bounds[p], bounds[p + 1])` of the partitioned copy. */
+function partBounds(keys: Int32Array, n: number, shift: number, parts: number): Int32Array {
   const bounds = new Int32Array(parts + 1);
   for (let i = 0; i < n; i++) bounds[(keys[i]! >>> shift) + 1]!++;
-  let largest = 0;
-  for (let p = 0; p < parts; p++) {
-    largest = Math.max(largest, bounds[p + 1]!);
-    bounds[p + 1]! += bounds[p]!;
-  }
-  // A stable partition: each part keeps its keys in index order.
-  const next = bounds.slice(0, parts);
-  const part = new Int32Array(n);
-  const index = new Int32Array(n);
+  for (let p = 0; p < parts; p++) bounds[p + 1]! += bounds[p]!;
+  return bounds;
+}
+
+/** Writes each key and its index to the next place of its part: a stable partition (index order within a part). */
+function partition(
+  keys: Int32Array,
+  n: number,
+  shift: number,
+  bounds: Int32Array,
+  part: Int32Array,
+  index: Int32Array,
+): void {
+  const next = bounds.slice(0, bounds.length - 1);
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
     const to = next[key >>> shift]!++;
     part[to] = key;
     index[to] = i;
   }
-  // head[s]: 1 + the position of the latest distinct key of the part in slot s; chain[j]: the one before it in its
-  // slot, for the distinct key at position `from + j`. Parts are searched in order, so an entry left by an earlier
-  // part is at most `from` and reads as none: neither array is cleared between parts.
-  let most = 16;
-  while (most < 2 * largest) most *= 2;
-  const head = new Int32Array(most);
-  const chain = new Int32Array(largest);
-  // A group's members: last[j] for its first member at `from + j` is its last member, after[j] the member after j.
-  const last = new Int32Array(largest);
-  const after = new Int32Array(largest);
-  // The first members of the part's groups, in the order they became groups.
-  const firsts = new Int32Array(largest);
-  let out = new Int32Array(0);
-  let count = 0;
-  let starts = new Int32Array(1);
-  let groups = 0;
-  for (let p = 0; p < parts; p++) {
-    const from = bounds[p]!;
-    const to = bounds[p + 1]!;
-    if (to - from < 2) continue;
+}
+
+/**
+ * The search of one part after another, in order, in tables sized for the largest part. (Its loops are small
+ * functions of their own, so that each is compiled after a few parts instead of run long in the interpreter.)
+ */
+class PartSearch {
+  /**
+   * head[s]: 1 + the position of the latest distinct key of the part in slot s; chain[j]: the one before it in its
+   * slot, for the distinct key at position `from + j`. Parts are searched in order, so an entry left by an earlier
+   * part is at most `from` and reads as none: neither array is cleared between parts.
+   */
+  private readonly head: Int32Array;
+  private readonly chain: Int32Array;
+  /** A group's members: last[j] for its first member at `from + j` is its last member, after[j] the one after j. */
+  private readonly last: Int32Array;
+  private readonly after: Int32Array;
+  /** The first members of the part's groups, in the order they became groups. */
+  private readonly firsts: Int32Array;
+  /** Indices with a repeated key so far, over all parts. */
+  count = 0;
+
+  constructor(
+    private readonly part: Int32Array,
+    private readonly index: Int32Array,
+    largest: number,
+  ) {
+    let most = 16;
+    while (most < 2 * largest) most *= 2;
+    this.head = new Int32Array(most);
+    this.chain = new Int32Array(largest);
+    this.last = new Int32Array(largest);
+    this.after = new Int32Array(largest);
+    this.firsts = new Int32Array(largest);
+  }
+
+  /**
+   * Finds the groups of the part `[from, to)` (at least two keys); returns how many, or -1 once {@link count}
+   * reaches `limit`.
+   */
+  search(from: number, to: number, limit: number): number {
+    const { part, index, head, chain, last, after, firsts } = this;
     // At least twice as many slots as keys.
     let slotBits = 4;
     while (2 ** slotBits < 2 * (to - from)) slotBits++;
     const mask = (1 << slotBits) - 1;
-    const counted = count;
+    const counted = this.count;
+    let count = counted;
     let grouped = 0;
     // Chain steps allowed before the part is searched again with its keys rehashed (see below).
     let budget = 4 * (to - from) + 64;
@@ -150,20 +161,18 @@ export function repeatedKeys(keys: Int32Array, n = keys.length, limit = n + 1): 
         count += 1;
       }
       last[first] = i - from;
-      if (count >= limit) return undefined;
+      if (count >= limit) return -1;
     }
-    if (grouped === 0) continue;
-    if (count > out.length) {
-      const bigger = new Int32Array(Math.max(count, out.length * 2, 64));
-      bigger.set(out);
-      out = bigger;
-    }
-    if (groups + grouped + 1 > starts.length) {
-      const bigger = new Int32Array(Math.max(groups + grouped + 1, starts.length * 2, 64));
-      bigger.set(starts);
-      starts = bigger;
-    }
-    let write = starts[groups]!;
+    this.count = count;
+    return grouped;
+  }
+
+  /**
+   * Writes the `grouped` groups that {@link search} found in the part from `from` to `out` from `write` on, and
+   * where each ends to `ends` from `at` on; restores their first members' indices.
+   */
+  write(from: number, grouped: number, out: Int32Array, write: number, ends: Int32Array, at: number): void {
+    const { index, last, after, firsts } = this;
     for (let g = 0; g < grouped; g++) {
       const first = firsts[g]!;
       const end = last[first]!;
@@ -172,8 +181,59 @@ export function repeatedKeys(keys: Int32Array, n = keys.length, limit = n + 1): 
         out[write++] = index[from + j]!;
         if (j === end) break;
       }
-      starts[++groups] = write;
+      ends[at + g] = write;
     }
   }
-  return { indices: out.subarray(0, count), starts: starts.subarray(0, groups + 1) };
+}
+
+/**
+ * The keys among `keys[0, n)` that occur more than once, grouped by key.
+ *
+ * Cost: expected `O(n)` time on any keys, adversarial ones included (the expectation is over the random multipliers
+ * drawn when a part's low bits serve badly, not over the keys), and 8 bytes a key beside the result (a partitioned
+ * copy of the keys and their indices). Equal keys cost no more than distinct ones. Keys whose top bits are well
+ * spread (hashes) keep every part small enough for the cache; others are still searched in linear expected time, in
+ * larger parts. The result does not depend on the draws.
+ *
+ * @param keys the keys (read, not changed)
+ * @param n how many keys, from the first
+ * @param limit stop once this many indices are known to have a repeated key
+ * @returns the indices of repeated keys grouped by key (see {@link RepeatedKeys}), or undefined once `limit` indices
+ *   have a repeated key
+ */
+export function repeatedKeys(keys: Int32Array, n = keys.length, limit = n + 1): RepeatedKeys | undefined {
+  const bits = partBits(n);
+  const shift = 32 - bits;
+  const parts = 1 << bits;
+  const bounds = partBounds(keys, n, shift, parts);
+  let largest = 0;
+  for (let p = 0; p < parts; p++) largest = Math.max(largest, bounds[p + 1]! - bounds[p]!);
+  const part = new Int32Array(n);
+  const index = new Int32Array(n);
+  partition(keys, n, shift, bounds, part, index);
+  const search = new PartSearch(part, index, largest);
+  let out = new Int32Array(0);
+  let starts = new Int32Array(1);
+  let groups = 0;
+  for (let p = 0; p < parts; p++) {
+    const from = bounds[p]!;
+    const to = bounds[p + 1]!;
+    if (to - from < 2) continue;
+    const grouped = search.search(from, to, limit);
+    if (grouped < 0) return undefined;
+    if (grouped === 0) continue;
+    if (search.count > out.length) {
+      const bigger = new Int32Array(Math.max(search.count, out.length * 2, 64));
+      bigger.set(out);
+      out = bigger;
+    }
+    if (groups + grouped + 1 > starts.length) {
+      const bigger = new Int32Array(Math.max(groups + grouped + 1, starts.length * 2, 64));
+      bigger.set(starts);
+      starts = bigger;
+    }
+    search.write(from, grouped, out, starts[groups]!, starts, groups + 1);
+    groups += grouped;
+  }
+  return { indices: out.subarray(0, search.count), starts: starts.subarray(0, groups + 1) };
 }
