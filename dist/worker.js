@@ -4,19 +4,21 @@ import {
   scoreColumn,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-PDJR56WB.js";
-import "./lib-chunk-XDXRZHLJ.js";
+} from "./lib-chunk-I4DIAHV3.js";
+import "./lib-chunk-AASY7LIB.js";
 import {
   readRequest
-} from "./lib-chunk-OWPYEMJT.js";
-import "./lib-chunk-J5MHAEL4.js";
+} from "./lib-chunk-FQC2E76L.js";
 import "./lib-chunk-6EOPWQDN.js";
 import "./lib-chunk-OKWXQPWJ.js";
 import "./lib-chunk-4C3UKEYM.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-NSMUCKCH.js";
+} from "./lib-chunk-WZHQWFUR.js";
+import {
+  isScaled
+} from "./lib-chunk-XEKJBDUF.js";
 import {
   UserError
 } from "./lib-chunk-B7AXJZ3K.js";
@@ -57,7 +59,9 @@ function shared(array) {
 function inSharedMemory(table) {
   const columns = table.columns.map((column) => {
     if (column.type === "string") return { ...column, codes: shared(column.codes) };
-    return { ...column, values: shared(column.values) };
+    if (column.type === "datetime" || !isScaled(column.values))
+      return { ...column, values: shared(column.values) };
+    return { ...column, values: { ...column.values, digits: shared(column.values.digits) } };
   });
   return { ...table, columns };
 }

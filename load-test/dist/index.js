@@ -20321,9 +20321,9 @@ var require_common = __commonJS({
       return Object.prototype.hasOwnProperty.call(obj, key);
     }
     exports2.assign = function(obj) {
-      var sources = Array.prototype.slice.call(arguments, 1);
-      while (sources.length) {
-        var source = sources.shift();
+      var sources2 = Array.prototype.slice.call(arguments, 1);
+      while (sources2.length) {
+        var source = sources2.shift();
         if (!source) {
           continue;
         }
@@ -48415,17 +48415,17 @@ async function evaluateQuery(client, objective, query, atMs) {
     throw error2;
   }
 }
-async function evaluateSlo(sources, file, queries, variables, atMs) {
+async function evaluateSlo(sources2, file, queries, variables, atMs) {
   const objectives = [];
   for (const [index, objective] of file.objectives.entries()) {
     const query = queries[index] ?? null;
     objectives.push(
-      query === null ? evaluateClientObjective(objective, sources.client) : await evaluateQuery(sources.prometheus, objective, query, atMs)
+      query === null ? evaluateClientObjective(objective, sources2.client) : await evaluateQuery(sources2.prometheus, objective, query, atMs)
     );
   }
   const failed = objectives.filter((result) => result.status === "fail").map((result) => result.name);
   return {
-    prometheus: sources.prometheus?.baseUrl ?? null,
+    prometheus: sources2.prometheus?.baseUrl ?? null,
     slo_file: file.path,
     evaluated_at: new Date(atMs).toISOString(),
     variables,
@@ -53514,6 +53514,10 @@ async function loadResponseChecks(settings) {
   };
 }
 
+// src/snapshot/table.ts
+var MISSING_DIGITS = -2147483648;
+var POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
+
 // src/util/sort.ts
 var DIGITS = 2048;
 function digitOf(pass, hi, lo) {
@@ -54393,11 +54397,22 @@ function squaresBlock(values, c, start, length) {
   return squaresBlock(values, c, start, half) + squaresBlock(values, c, start + half, length - half);
 }
 
+// src/drift/doubles.ts
+var POWERS2 = Array.from({ length: 16 }, (_, d) => 10 ** d);
+var sources = /* @__PURE__ */ new WeakMap();
+function scaledSource(values) {
+  const decoded = sources.get(values);
+  return decoded && !decoded.missing ? decoded.source : void 0;
+}
+function scaledSourceWithMissing(values) {
+  return sources.get(values)?.source;
+}
+
 // src/drift/kernels/decimal-sort.ts
 var DIGIT_BITS = 11;
 var DIGITS2 = 1 << DIGIT_BITS;
 var MAX_DECIMALS = 9;
-var POWERS = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
+var POWERS3 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 var GUESS_FROM = 64;
 var INT32_MAX = 2 ** 31 - 1;
 var kept;
@@ -54409,20 +54424,31 @@ function keyArrays(n) {
   return arrays;
 }
 function decimalsOf(value) {
-  for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS[d]) / POWERS[d] === value) return d;
+  for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS3[d]) / POWERS3[d] === value) return d;
   return -1;
 }
-function decimalSortedCopy(values, allocate = (length) => new Float64Array(length)) {
+function decimalSortedCopy(values, allocate = (length) => new Float64Array(length), source) {
   const n = values.length;
   if (n === 0) return allocate(0);
+  if (source !== void 0 && source.digits.length === n) {
+    const digits = source.digits;
+    let min2 = INT32_MAX;
+    let max3 = -INT32_MAX;
+    for (let i = 0; i < n; i++) {
+      const m = digits[i];
+      if (m < min2) min2 = m;
+      if (m > max3) max3 = m;
+    }
+    return sortScaled(digits, n, 10 ** source.decimals, min2, max3, allocate);
+  }
   let decimals = 0;
   for (let i = 0; i < Math.min(n, GUESS_FROM); i++) {
     const d = decimalsOf(values[i]);
     if (d < 0) return void 0;
     if (d > decimals) decimals = d;
   }
-  const scale = POWERS[decimals];
-  const { scaled, keys, next } = keyArrays(n);
+  const scale = POWERS3[decimals];
+  const { scaled } = keyArrays(n);
   let min = INT32_MAX;
   let max2 = -INT32_MAX;
   for (let i = 0; i < n; i++) {
@@ -54434,6 +54460,10 @@ function decimalSortedCopy(values, allocate = (length) => new Float64Array(lengt
     if (m < min) min = m;
     if (m > max2) max2 = m;
   }
+  return sortScaled(scaled, n, scale, min, max2, allocate);
+}
+function sortScaled(scaled, n, scale, min, max2, allocate) {
+  const { keys, next } = keyArrays(n);
   const sorted = allocate(n);
   const range = max2 - min;
   const passes = range === 0 ? 0 : Math.ceil((32 - Math.clz32(range)) / DIGIT_BITS);
@@ -54504,7 +54534,7 @@ var SORTED_CURRENT = "kernels:sorted-current";
 function sortedCopy(values) {
   if (values.length < 4096) return fastSortedCopy(values);
   const allocate = (length) => scratchFloat64(length, false);
-  return countingSortedCopy(values, allocate) ?? decimalSortedCopy(values, allocate) ?? radixSortedCopy(values, allocate);
+  return countingSortedCopy(values, allocate) ?? decimalSortedCopy(values, allocate, scaledSource(values)) ?? radixSortedCopy(values, allocate);
 }
 function cached(pair2, key, build2) {
   const hit = pair2.cache.get(key);
@@ -54665,6 +54695,44 @@ function runsOfSorted(sorted) {
   return { values, counts, total: n };
 }
 
+// src/drift/kernels/scaled-counts.ts
+var DENSE_RANGE2 = 1 << 16;
+var POWERS4 = Array.from({ length: 16 }, (_, d) => 10 ** d);
+function scaledDenseCounts(source, skipMissing = false) {
+  const digits = source.digits;
+  const n = digits.length;
+  let first = 0;
+  if (skipMissing) while (first < n && digits[first] === MISSING_DIGITS) first++;
+  if (first === n) return void 0;
+  let min = digits[first];
+  let max2 = min;
+  for (let i = first + 1; i < n; i++) {
+    const m = digits[i];
+    if (skipMissing && m === MISSING_DIGITS) continue;
+    if (m < min) min = m;
+    else if (m > max2) max2 = m;
+    if (max2 - min >= DENSE_RANGE2) return void 0;
+  }
+  const tally = new Int32Array(max2 - min + 1);
+  if (skipMissing) {
+    for (let i = first; i < n; i++) {
+      const m = digits[i];
+      if (m !== MISSING_DIGITS) tally[m - min]++;
+    }
+  } else for (let i = 0; i < n; i++) tally[digits[i] - min]++;
+  let distinct = 0;
+  for (let d = 0; d < tally.length; d++) if (tally[d] > 0) distinct++;
+  const keys = new Float64Array(distinct);
+  const counts = new Float64Array(distinct);
+  const scale = POWERS4[source.decimals];
+  for (let d = 0, k = 0; d < tally.length; d++) {
+    if (tally[d] === 0) continue;
+    keys[k] = (min + d) / scale;
+    counts[k++] = tally[d];
+  }
+  return { keys, counts };
+}
+
 // src/drift/kernels/side-runs.ts
 var RUNS_REFERENCE = "kernels:runs-reference";
 var RUNS_CURRENT = "kernels:runs-current";
@@ -54674,7 +54742,8 @@ function sideRuns(pair2, side, sortedKey, sorted) {
   const already = pair2.cache.get(sortedKey);
   if (already) return runsOfSorted(already);
   const gappy = finiteSide(pair2, side);
-  const distinct = gappy ? countDistinct(gappy.values, true) : countDistinct(pair2[side]);
+  const source = gappy ? scaledSourceWithMissing(gappy.values) : scaledSource(pair2[side]);
+  const distinct = (source && scaledDenseCounts(source, gappy !== void 0)) ?? (gappy ? countDistinct(gappy.values, true) : countDistinct(pair2[side]));
   return distinct ? { values: distinct.keys, counts: distinct.counts, total: gappy ? gappy.finite : pair2[side].length } : runsOfSorted(sorted());
 }
 function finiteSide(pair2, side) {
