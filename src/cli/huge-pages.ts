@@ -35,8 +35,9 @@ export function compareFiles(argv: readonly string[]): string[] {
  * files of {@link HUGE_PAGES_MIN_BYTES} or more, when GLIBC_TUNABLES does not mention the tunable yet (so a restarted
  * process never restarts again, and `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` opts out). Other tunables are kept.
  *
- * Why: a compare holds its tables in big fresh allocations (8 bytes per numeric cell); touching them for the first
- * time costs a page fault per 4 KiB page, ~90k faults and ~0.9 s of system time on two 1M-row files of 15 columns.
+ * Why: a compare holds its tables in big fresh allocations (8 bytes per float64 cell, 4 per scaled-integer cell);
+ * touching them for the first time costs a page fault per 4 KiB page: ~90k faults and ~0.9 s of system time on two
+ * 1M-row files of 15 float64 columns on a loaded machine.
  * Where transparent huge pages are `madvise` (/sys/kernel/mm/transparent_hugepage/enabled; a common distribution
  * default, and this project's benchmark machine's) only memory that asks for them gets them, and glibc's malloc asks
  * only when this tunable is set as the process starts.
