@@ -4,7 +4,7 @@
  * then costs one column's doubles per use at a time, written into memory already mapped instead of a fresh array
  * (and its page faults) per column.
  */
-import { isScaled, MISSING_DIGITS, type Column, type ScaledDecimals } from '../snapshot/table.js';
+import { decodeScaled, isScaled, type Column, type ScaledDecimals } from '../snapshot/table.js';
 import { countsOf } from './counted.js';
 
 /**
@@ -12,9 +12,6 @@ import { countsOf } from './counted.js';
  * being scored, and one for a column read outside a scoring (a summary, the target's rate).
  */
 const decoded: (Float64Array | undefined)[] = [undefined, undefined, undefined];
-
-/** 10^0 … 10^15, each an exact double. */
-const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
 
 /** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
 const finiteCells = new WeakMap<Column, number>();
@@ -34,7 +31,7 @@ export function scaledSource(values: Float64Array): ScaledDecimals | undefined {
 
 /**
  * The scaled integers `values` were decoded from by {@link withDoubles}, missing cells or not (a missing cell is
- * {@link MISSING_DIGITS} there and NaN in `values`), else undefined.
+ * `MISSING_DIGITS` there and NaN in `values`), else undefined.
  */
 export function scaledSourceWithMissing(values: Float64Array): ScaledDecimals | undefined {
   return sources.get(values)?.source;
@@ -66,18 +63,9 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   const length = values.digits.length;
   let kept = decoded[slot];
   if (kept === undefined || kept.length < length) decoded[slot] = kept = new Float64Array(length);
-  // Decoded here rather than by numbersOf, so that the missing cells are counted in the same pass.
   const out = kept.subarray(0, length);
-  const digits = values.digits;
-  const scale = POWERS[values.decimals]!;
-  let missing = 0;
-  for (let i = 0; i < length; i++) {
-    const m = digits[i]!;
-    if (m === MISSING_DIGITS) {
-      out[i] = Number.NaN;
-      missing++;
-    } else out[i] = m / scale;
-  }
+  // The missing cells are counted in the same pass.
+  const missing = decodeScaled(values, out);
   const doubles: Column = { ...column, values: out };
   finiteCells.set(doubles, length - missing);
   sources.set(out, { source: values, missing: missing > 0 });

@@ -1,6 +1,14 @@
 import { fmix32 } from '../util/fmix32.js';
 import { LabelStore } from './label-store.js';
-import { MISSING_DIGITS, type Column, type NumericValues, type StorageType } from './table.js';
+import {
+  decodeScaled,
+  MAX_SCALED_DECIMALS,
+  MISSING_DIGITS,
+  scaleOf,
+  type Column,
+  type NumericValues,
+  type StorageType,
+} from './table.js';
 
 /**
  * Cell texts pandas.read_csv reads as missing (its default `na_values`), so typing matches pandas.
@@ -66,9 +74,6 @@ export interface ColumnBuilderOptions {
 
 /** The largest `|m|` a {@link ScaledDecimals} cell holds (its negative is the missing cell's integer, less one). */
 const MAX_DIGITS = 0x7fffffff;
-/** Most decimals a compact column takes (10^15 is an exact double, as is every integer below 2^31 times it). */
-const MAX_DECIMALS = 15;
-const POWERS: readonly number[] = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 /** In {@link ColumnBuilder.pushNumbers}' `places`: the cell's decimals are not known. */
 export const UNKNOWN_PLACES = 255;
 
@@ -273,11 +278,7 @@ export class ColumnBuilder {
   private widen(): void {
     const digits = this.digits!;
     this.numbers = float64(digits.length, this.shared);
-    const scale = this.scale;
-    for (let i = 0; i < this.length; i++) {
-      const m = digits[i]!;
-      this.numbers[i] = m === MISSING_DIGITS ? Number.NaN : m / scale;
-    }
+    decodeScaled({ digits: digits.subarray(0, this.length), decimals: this.decimals }, this.numbers);
     this.digits = undefined;
   }
 
@@ -294,14 +295,14 @@ export class ColumnBuilder {
       const size = m < 0 ? -m : m;
       if (size > largest) largest = size;
     }
-    const factor = POWERS[decimals - this.decimals]!;
+    const factor = scaleOf(decimals - this.decimals);
     if (largest * factor > MAX_DIGITS) return false;
     for (let i = 0; i < this.length; i++) {
       const m = digits[i]!;
       if (m !== MISSING_DIGITS) digits[i] = m * factor;
     }
     this.decimals = decimals;
-    this.scale = POWERS[decimals]!;
+    this.scale = scaleOf(decimals);
     return true;
   }
 
@@ -323,10 +324,10 @@ export class ColumnBuilder {
     }
     // A value needing more decimals (m / 10^d === value fails for every smaller d once it fails for this one).
     if (value !== 0 && value - value === 0) {
-      for (let d = this.decimals + 1; d <= MAX_DECIMALS; d++) {
-        const scaled = Math.round(value * POWERS[d]!);
+      for (let d = this.decimals + 1; d <= MAX_SCALED_DECIMALS; d++) {
+        const scaled = Math.round(value * scaleOf(d));
         if (!(scaled <= MAX_DIGITS && scaled >= -MAX_DIGITS)) break; // more decimals only make it larger
-        if (scaled / POWERS[d]! !== value) continue;
+        if (scaled / scaleOf(d) !== value) continue;
         if (!this.rescale(d)) break;
         this.digits![this.length++] = scaled;
         return;

@@ -243,8 +243,36 @@ export function cellsOf(values: NumericValues): number {
   return values instanceof Float64Array ? values.length : values.digits.length;
 }
 
+/** Most decimals a {@link ScaledDecimals} column has: 10^15 is an exact double, as is every integer below 2^31 times it. */
+export const MAX_SCALED_DECIMALS = 15;
+
 /** 10^0 … 10^15, each an exact double. */
-const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
+const POWERS = Array.from({ length: MAX_SCALED_DECIMALS + 1 }, (_, d) => 10 ** d);
+
+/** What the integers of a {@link ScaledDecimals} column with `decimals` decimals are divided by: 10^decimals. */
+export function scaleOf(decimals: number): number {
+  return POWERS[decimals]!;
+}
+
+/**
+ * Writes the cells of scaled integers as doubles (NaN for missing) to the first cells of `out` and returns how many
+ * were missing: the one decoding loop of compact columns.
+ *
+ * This runs in `O(n)`, one division a cell.
+ */
+export function decodeScaled(values: ScaledDecimals, out: Float64Array): number {
+  const digits = values.digits;
+  const scale = POWERS[values.decimals]!;
+  let missing = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const m = digits[i]!;
+    if (m === MISSING_DIGITS) {
+      out[i] = Number.NaN;
+      missing++;
+    } else out[i] = m / scale;
+  }
+  return missing;
+}
 
 /**
  * The cells as doubles, NaN for missing: the array itself when stored so (no copy) unless `into` is given, else
@@ -264,21 +292,8 @@ export function numbersOf(values: NumericValues, into?: Float64Array): Float64Ar
     into.set(values);
     return into;
   }
-  const { digits } = values;
-  const out = into ?? new Float64Array(digits.length);
-  if (values.decimals === 0) {
-    // Whole numbers: the integer is the double (no division).
-    for (let i = 0; i < digits.length; i++) {
-      const m = digits[i]!;
-      out[i] = m === MISSING_DIGITS ? Number.NaN : m;
-    }
-    return out;
-  }
-  const scale = POWERS[values.decimals]!;
-  for (let i = 0; i < digits.length; i++) {
-    const m = digits[i]!;
-    out[i] = m === MISSING_DIGITS ? Number.NaN : m / scale;
-  }
+  const out = into ?? new Float64Array(values.digits.length);
+  decodeScaled(values, out);
   return out;
 }
 

@@ -4,14 +4,11 @@
  * one of 10,201 integers. Within a column a larger integer is a larger double, so ascending integers give the
  * ascending keys, and each key is decoded as `withDoubles` decodes a cell (`m / 10^decimals`), the very double.
  */
-import { MISSING_DIGITS, type ScaledDecimals } from '../../snapshot/table.js';
+import { MISSING_DIGITS, scaleOf, type ScaledDecimals } from '../../snapshot/table.js';
 import type { DistinctCounts } from '../../util/sort.js';
 
 /** Widest range of integers tallied in a plain array (as for whole doubles in `countDistinct`). */
 const DENSE_RANGE = 1 << 16;
-
-/** 10^0 … 10^15, each an exact double. */
-const POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
 
 /**
  * The distinct values of a compact side, ascending, with their counts: equal to `countDistinct` of its doubles (a
@@ -53,7 +50,7 @@ export function scaledDenseCounts(source: ScaledDecimals, skipMissing = false): 
   for (let d = 0; d < tally.length; d++) if (tally[d]! > 0) distinct++;
   const keys = new Float64Array(distinct);
   const counts = new Float64Array(distinct);
-  const scale = POWERS[source.decimals]!;
+  const scale = scaleOf(source.decimals);
   for (let d = 0, k = 0; d < tally.length; d++) {
     if (tally[d] === 0) continue;
     keys[k] = (min + d) / scale;
