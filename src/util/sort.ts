@@ -330,13 +330,26 @@ function denseIntegerCounts(values: Float64Array, finiteOnly: boolean): Distinct
       if (v - v === 0) tally[v - min]!++;
     }
   } else for (let i = 0; i < n; i++) tally[values[i]! - min]!++;
+  return countsOfTally(tally, min);
+}
+
+/**
+ * The distinct values and counts of a tally by offset: `tally[d]` occurrences of the integer `min + d`, each key
+ * written as `(min + d) / scale` (exact for whole numbers, and the decoding of scaled integers), ascending.
+ *
+ * @param tally occurrences by offset from `min`
+ * @param min the integer at offset 0
+ * @param scale what each integer is divided by (10^decimals for scaled integers)
+ * @returns keys ascending with their counts, offsets that never occur left out
+ */
+export function countsOfTally(tally: Float64Array | Int32Array, min: number, scale = 1): DistinctCounts {
   let distinct = 0;
   for (let d = 0; d < tally.length; d++) if (tally[d]! > 0) distinct++;
   const keys = new Float64Array(distinct);
   const counts = new Float64Array(distinct);
   for (let d = 0, k = 0; d < tally.length; d++) {
     if (tally[d] === 0) continue;
-    keys[k] = min + d;
+    keys[k] = (min + d) / scale;
     counts[k++] = tally[d]!;
   }
   return { keys, counts };

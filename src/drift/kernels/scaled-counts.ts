@@ -5,7 +5,7 @@
  * ascending keys, and each key is decoded as `withDoubles` decodes a cell (`m / 10^decimals`), the very double.
  */
 import { MISSING_DIGITS, scaleOf, type ScaledDecimals } from '../../snapshot/table.js';
-import type { DistinctCounts } from '../../util/sort.js';
+import { countsOfTally, type DistinctCounts } from '../../util/sort.js';
 
 /** Widest range of integers tallied in a plain array (as for whole doubles in `countDistinct`). */
 const DENSE_RANGE = 1 << 16;
@@ -46,15 +46,5 @@ export function scaledDenseCounts(source: ScaledDecimals, skipMissing = false): 
       if (m !== MISSING_DIGITS) tally[m - min]!++;
     }
   } else for (let i = 0; i < n; i++) tally[digits[i]! - min]!++;
-  let distinct = 0;
-  for (let d = 0; d < tally.length; d++) if (tally[d]! > 0) distinct++;
-  const keys = new Float64Array(distinct);
-  const counts = new Float64Array(distinct);
-  const scale = scaleOf(source.decimals);
-  for (let d = 0, k = 0; d < tally.length; d++) {
-    if (tally[d] === 0) continue;
-    keys[k] = (min + d) / scale;
-    counts[k++] = tally[d]!;
-  }
-  return { keys, counts };
+  return countsOfTally(tally, min, scaleOf(source.decimals));
 }
