@@ -4,21 +4,21 @@ import {
   scoreColumn,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-I4DIAHV3.js";
-import "./lib-chunk-AASY7LIB.js";
+} from "./lib-chunk-GPVEZUPB.js";
+import "./lib-chunk-63ZNQYRZ.js";
 import {
   readRequest
-} from "./lib-chunk-FQC2E76L.js";
+} from "./lib-chunk-YLZPYD5Q.js";
 import "./lib-chunk-6EOPWQDN.js";
-import "./lib-chunk-OKWXQPWJ.js";
+import "./lib-chunk-TDUCXDOC.js";
 import "./lib-chunk-4C3UKEYM.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-WZHQWFUR.js";
+} from "./lib-chunk-4FLWY45P.js";
 import {
   isScaled
-} from "./lib-chunk-XEKJBDUF.js";
+} from "./lib-chunk-CYJXJCQR.js";
 import {
   UserError
 } from "./lib-chunk-B7AXJZ3K.js";

@@ -53516,7 +53516,11 @@ async function loadResponseChecks(settings) {
 
 // src/snapshot/table.ts
 var MISSING_DIGITS = -2147483648;
-var POWERS = Array.from({ length: 16 }, (_, d) => 10 ** d);
+var MAX_SCALED_DECIMALS = 15;
+var POWERS = Array.from({ length: MAX_SCALED_DECIMALS + 1 }, (_, d) => 10 ** d);
+function scaleOf(decimals) {
+  return POWERS[decimals];
+}
 
 // src/util/sort.ts
 var DIGITS = 2048;
@@ -53725,13 +53729,16 @@ function denseIntegerCounts(values, finiteOnly) {
       if (v - v === 0) tally[v - min]++;
     }
   } else for (let i = 0; i < n; i++) tally[values[i] - min]++;
+  return countsOfTally(tally, min);
+}
+function countsOfTally(tally, min, scale = 1) {
   let distinct = 0;
   for (let d = 0; d < tally.length; d++) if (tally[d] > 0) distinct++;
   const keys = new Float64Array(distinct);
   const counts = new Float64Array(distinct);
   for (let d = 0, k = 0; d < tally.length; d++) {
     if (tally[d] === 0) continue;
-    keys[k] = min + d;
+    keys[k] = (min + d) / scale;
     counts[k++] = tally[d];
   }
   return { keys, counts };
@@ -54398,7 +54405,6 @@ function squaresBlock(values, c, start, length) {
 }
 
 // src/drift/doubles.ts
-var POWERS2 = Array.from({ length: 16 }, (_, d) => 10 ** d);
 var sources = /* @__PURE__ */ new WeakMap();
 function scaledSource(values) {
   const decoded = sources.get(values);
@@ -54412,7 +54418,7 @@ function scaledSourceWithMissing(values) {
 var DIGIT_BITS = 11;
 var DIGITS2 = 1 << DIGIT_BITS;
 var MAX_DECIMALS = 9;
-var POWERS3 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
+var POWERS2 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 var GUESS_FROM = 64;
 var INT32_MAX = 2 ** 31 - 1;
 var kept;
@@ -54424,7 +54430,7 @@ function keyArrays(n) {
   return arrays;
 }
 function decimalsOf(value) {
-  for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS3[d]) / POWERS3[d] === value) return d;
+  for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS2[d]) / POWERS2[d] === value) return d;
   return -1;
 }
 function decimalSortedCopy(values, allocate = (length) => new Float64Array(length), source) {
@@ -54447,7 +54453,7 @@ function decimalSortedCopy(values, allocate = (length) => new Float64Array(lengt
     if (d < 0) return void 0;
     if (d > decimals) decimals = d;
   }
-  const scale = POWERS3[decimals];
+  const scale = POWERS2[decimals];
   const { scaled } = keyArrays(n);
   let min = INT32_MAX;
   let max2 = -INT32_MAX;
@@ -54697,7 +54703,6 @@ function runsOfSorted(sorted) {
 
 // src/drift/kernels/scaled-counts.ts
 var DENSE_RANGE2 = 1 << 16;
-var POWERS4 = Array.from({ length: 16 }, (_, d) => 10 ** d);
 function scaledDenseCounts(source, skipMissing = false) {
   const digits = source.digits;
   const n = digits.length;
@@ -54720,17 +54725,7 @@ function scaledDenseCounts(source, skipMissing = false) {
       if (m !== MISSING_DIGITS) tally[m - min]++;
     }
   } else for (let i = 0; i < n; i++) tally[digits[i] - min]++;
-  let distinct = 0;
-  for (let d = 0; d < tally.length; d++) if (tally[d] > 0) distinct++;
-  const keys = new Float64Array(distinct);
-  const counts = new Float64Array(distinct);
-  const scale = POWERS4[source.decimals];
-  for (let d = 0, k = 0; d < tally.length; d++) {
-    if (tally[d] === 0) continue;
-    keys[k] = (min + d) / scale;
-    counts[k++] = tally[d];
-  }
-  return { keys, counts };
+  return countsOfTally(tally, min, scaleOf(source.decimals));
 }
 
 // src/drift/kernels/side-runs.ts
