@@ -61,4 +61,4 @@ if (tunables !== void 0 && node.execve) {
 } else if (process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE)) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
-await import("./lib-main-OMZRJY3P.js");
+await import("./lib-main-MFQHYSHG.js");

@@ -8,14 +8,14 @@ import {
 import "./lib-chunk-63ZNQYRZ.js";
 import {
   readRequest
-} from "./lib-chunk-YLZPYD5Q.js";
+} from "./lib-chunk-6NL24S2I.js";
 import "./lib-chunk-6EOPWQDN.js";
 import "./lib-chunk-TDUCXDOC.js";
 import "./lib-chunk-4C3UKEYM.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-4FLWY45P.js";
+} from "./lib-chunk-ZNTBDPOA.js";
 import {
   isScaled
 } from "./lib-chunk-CYJXJCQR.js";

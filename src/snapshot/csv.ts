@@ -24,7 +24,8 @@
  * ~0.4 s), so the stores into the column arrays are ~55% of the reading thread's profile. That part is fixed by the
  * columns' types, not by the reader; backing large allocations with huge pages (glibc's
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, set before Node starts) took a read from 33k faults to 12.5k and 150–300
- * ms off. Next is the byte scan (~25%; alone ~0.3 s for the 16M fields, ~18 ns a field, ~230 MB/s), then the cell
+ * ms off. Huge pages back only large allocations, so the columns are reserved together in one (`ColumnArena`): on
+ * 400 columns of 100,000 rows, a part each was 40k faults a file. Next is the byte scan (~25%; alone ~0.3 s for the 16M fields, ~18 ns a field, ~230 MB/s), then the cell
  * cache of text cells (~6%); `readNumber` and the file reads (2 MiB `readSync` chunks) are ~2% each. On the
  * `npm run bench -- csv` file (92 MB of 17-digit floats, every cell through `readNumber`'s exact conversion) the
  * conversion is the larger part instead (~40 ns a cell).
@@ -47,7 +48,7 @@
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
 import type { SpillWriter } from './spill.js';
-import { ColumnBuilder, MISSING_TOKENS, UNKNOWN_PLACES } from './column-builder.js';
+import { ColumnArena, ColumnBuilder, MISSING_TOKENS, UNKNOWN_PLACES } from './column-builder.js';
 import { lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
 import type { Table } from './table.js';
 
@@ -598,10 +599,14 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
     }
     rows++;
     if (rows === 4096 && !spill) {
-      // Size the columns once from the average record length instead of doubling up to a million rows.
+      // Size the columns once from the average record length instead of doubling up to a million rows, all in one
+      // allocation: big enough for huge pages, where a part per column of a wide table would fault page by page.
       const estimate =
         Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64;
-      for (const builder of builders) builder?.reserve(estimate);
+      let bytes = 0;
+      for (const builder of builders) bytes += ColumnArena.part(builder?.reserveBytes(estimate) ?? 0);
+      const arena = new ColumnArena(bytes, options.sharedMemory ?? false);
+      for (const builder of builders) builder?.reserve(estimate, arena);
     }
   };
   const fast: FastPath = {

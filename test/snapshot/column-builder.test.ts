@@ -1,7 +1,7 @@
 // The one column store of every reader: pandas-like typing when the source declares nothing, declared storage else.
 import { describe, expect, it } from 'vitest';
 import { numbersOf } from '../../src/snapshot/table.js';
-import { ColumnBuilder } from '../../src/snapshot/column-builder.js';
+import { ColumnArena, ColumnBuilder } from '../../src/snapshot/column-builder.js';
 
 describe('ColumnBuilder', () => {
   it('infers int, float, bool and string as pandas.read_csv does', () => {
@@ -184,5 +184,78 @@ describe('ColumnBuilder', () => {
     const numbers = new ColumnBuilder('x');
     for (let i = 0; i < 2000; i++) numbers.pushNumber(i, true);
     expect(numbers.labelsMostlyDistinct).toBe(false);
+  });
+});
+
+describe('ColumnArena', () => {
+  /** Builders of every storage: compact numbers, float64 numbers, a compact column that widens, strings. */
+  const builders = (shared: boolean) => [
+    new ColumnBuilder('cents', { compact: true, shared }),
+    new ColumnBuilder('ratio', { shared }),
+    new ColumnBuilder('widens', { compact: true, shared }),
+    new ColumnBuilder('plan', { shared }),
+  ];
+  const push = (row: number, [cents, ratio, widens, plan]: ColumnBuilder[]) => {
+    cents!.pushNumber((row % 1000) / 100, false);
+    ratio!.pushNumber(row / 7, false);
+    // Past row 600 a value with no scaled integer: the column turns float64 (out of its arena part).
+    widens!.pushNumber(row === 600 ? Math.PI : row % 3, row !== 600);
+    plan!.pushText(['basic', 'premium', 'family'][row % 3]!);
+  };
+
+  it('holds the same cells as builders that reserve alone, within the reserve, past it and after widening', () => {
+    for (const shared of [false, true]) {
+      for (const rows of [300, 500, 700]) {
+        const alone = builders(shared);
+        const pooled = builders(shared);
+        for (let row = 0; row < 100; row++) {
+          push(row, alone);
+          push(row, pooled);
+        }
+        let bytes = 0;
+        for (const builder of pooled) bytes += ColumnArena.part(builder.reserveBytes(400));
+        const arena = new ColumnArena(bytes, shared);
+        for (const builder of alone) builder.reserve(400);
+        for (const builder of pooled) builder.reserve(400, arena);
+        for (let row = 100; row < rows; row++) {
+          push(row, alone);
+          push(row, pooled);
+        }
+        const expected = alone.map((builder) => builder.finish());
+        const actual = pooled.map((builder) => builder.finish());
+        expect(actual).toEqual(expected);
+        for (const column of actual) {
+          const cells = column.type === 'string' ? column.codes : column.values;
+          const array = 'digits' in cells ? cells.digits : cells;
+          expect(array.buffer instanceof SharedArrayBuffer).toBe(shared);
+        }
+      }
+    }
+  });
+
+  it('gives the columns reserved in it parts of one buffer, each on its own 64-byte line, float64 aligned', () => {
+    const pooled = builders(true);
+    for (let row = 0; row < 10; row++) push(row, pooled);
+    const sizes = pooled.map((builder) => builder.reserveBytes(2001));
+    // Compact and string storage take 4 bytes a cell, float64 8.
+    expect(sizes).toEqual([4 * 2001, 8 * 2001, 4 * 2001, 4 * 2001]);
+    const arena = new ColumnArena(
+      sizes.reduce((sum, size) => sum + ColumnArena.part(size), 0),
+      true,
+    );
+    for (const builder of pooled) builder.reserve(2001, arena);
+    // Nothing more to reserve once there is room.
+    expect(pooled[0]!.reserveBytes(2001)).toBe(0);
+    const arrays = pooled.map((builder) => {
+      const column = builder.finish();
+      const cells = column.type === 'string' ? column.codes : column.values;
+      return 'digits' in cells ? cells.digits : cells;
+    });
+    const buffer = arrays[0]!.buffer;
+    for (const array of arrays) {
+      expect(array.buffer).toBe(buffer);
+      expect(array.byteOffset % 64).toBe(0);
+    }
+    expect(arrays.map((array) => array.byteOffset)).toEqual([0, 8064, 24128, 32192]);
   });
 });

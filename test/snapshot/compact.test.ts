@@ -177,3 +177,39 @@ describe('compact numeric columns', () => {
     }
   });
 });
+
+describe('column storage reserved in one arena', () => {
+  it('reads every cell when the rows far outnumber the estimate made at row 4,096, shared or not', async () => {
+    // The first 4,096 records are long, the rest short: the reader's estimate from the average record length is
+    // about a third of the rows, so every column outgrows its part of the arena and moves.
+    const rows: string[] = [];
+    const expected: { cents: number[]; ratio: number[]; plan: string[] } = { cents: [], ratio: [], plan: [] };
+    for (let r = 0; r < 16_000; r++) {
+      const long = r < 4096;
+      const cents = long ? 123_456.78 : r % 10;
+      const ratio = long ? r / 3 : r;
+      const plan = long ? 'a-very-long-plan-name' : 'b';
+      rows.push([cents, ratio, plan, long ? 'x'.repeat(40) : ''].join(','));
+      expected.cents.push(cents);
+      expected.ratio.push(ratio);
+      expected.plan.push(plan);
+    }
+    const path = csv('cents,ratio,plan,notes', rows);
+    for (const sharedMemory of [false, true]) {
+      const table = await readDelimited(path, { delimiter: 0x2c, sharedMemory });
+      expect(table.rows).toBe(16_000);
+      for (const name of ['cents', 'ratio'] as const) {
+        const column = byName(table, name);
+        expect(column.type !== 'string' && Array.from(numbersOf(column.values)), name).toEqual(
+          expected[name],
+        );
+      }
+      const plan = byName(table, 'plan');
+      expect(plan.type === 'string' && Array.from(plan.codes, (code) => plan.dictionary[code])).toEqual(
+        expected.plan,
+      );
+      const cents = byName(table, 'cents');
+      expect(cents.type !== 'string' && isScaled(cents.values)).toBe(true);
+    }
+  });
+});
