@@ -2,14 +2,16 @@
 /**
  * The `driftwatch` bin (dist/cli.js). It is kept small (~2 KB) because it runs before the CLI's code is loaded: it
  * may restart Node with huge pages for malloc (see {@link hugePagesTunables}), which then costs a bare Node start,
- * and then loads the CLI (main.ts, a chunk of its own in the bundle).
+ * starts the worker threads of a compare on big files (src/job/prestart.ts), and then loads the CLI (main.ts, a chunk
+ * of its own in the bundle).
  *
  * Node's compile cache (`module.enableCompileCache()`) was measured here and left off: it saved ~13 ms of the
  * ~135 ms CPU that loading a compare's modules costs, and it writes under os.tmpdir() (Node 24 hangs when that is
  * on procfs).
  */
 import { writeSync, statSync } from 'node:fs';
-import { HUGE_PAGES_TUNABLE, hugePagesTunables } from './huge-pages.js';
+import { prestartWorkers, wantsThreads } from '../job/prestart.js';
+import { compareFiles, HUGE_PAGES_TUNABLE, hugePagesTunables } from './huge-pages.js';
 
 function fileSize(path: string): number {
   try {
@@ -45,5 +47,8 @@ if (tunables !== undefined && node.execve) {
 } else if (process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE)) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
+
+// A compare of big files reads them on two worker threads: they start loading now, beside the CLI's modules.
+if (wantsThreads(compareFiles(argv).map(fileSize)) && prestartWorkers()) debug('worker threads started');
 
 await import('./main.js');

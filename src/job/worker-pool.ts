@@ -3,10 +3,9 @@
  * then score columns from a shared queue (the report is assembled on the main thread). The pool is two strategies
  * the job hands to the seams below it: a file reader for `readSnapshotPair` and a column mapper for `computeDrift`.
  * Used only when running from the bundle, where dist/worker.js sits beside the running module, and when a snapshot
- * file is big enough to pay for the threads' start-up (~30 ms each).
+ * file is big enough to pay for the threads' start-up (see prestart.ts, which the launcher may have started them with).
  */
-import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapper } from '../drift/engine.js';
 import type { PlannedColumn } from '../drift/plan.js';
@@ -17,18 +16,8 @@ import type { BytesRead } from '../snapshot/byte-source.js';
 import { heldLabelsArray } from '../snapshot/column-builder.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
 import { getColumn, type Column, type Table } from '../snapshot/table.js';
+import { takePrestartedWorkers, THREADS, wantsThreads, workerUrl } from './prestart.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
-
-/**
- * Files at least this big make a job use worker threads. Below it the threads cost more than the parallel reads save
- * on two cores: the two threads take ~0.35 CPU s to start (a Node worker, then the worker bundle) and ~70 MB, a
- * string column's labels are copied between the threads, and two reads at once slow each other. Measured at 8 MiB
- * on two 12.9 MB files of a million rows (a 50k-label string and a float), alternated at load ~2: 1.4–2.1 s wall
- * either way, 2.5 CPU s and 230 MB against 1.85 s and 158 MB on one thread; two 15 MB files of four numeric columns:
- * 1.8 against 1.6 CPU s, 211 against 152 MB, wall alike.
- */
-export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-const THREADS = 2;
 
 type Pending = {
   resolve: (reply: WorkerReply) => void;
@@ -72,7 +61,9 @@ export class WorkerPool {
   private constructor(
     private readonly workers: Worker[],
     private readonly needsLabels: (column: string) => boolean,
+    failure?: Error,
   ) {
+    this.broken = failure;
     for (const worker of workers) {
       worker.on('message', (reply: WorkerReply) => {
         const pending = this.pending.get(reply.id);
@@ -113,19 +104,26 @@ export class WorkerPool {
     paths: readonly string[],
     needsLabels: (column: string) => boolean = () => false,
   ): WorkerPool | undefined {
-    const url = new URL('./worker.js', import.meta.url);
-    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
-    const big = paths.some((path) => {
-      try {
-        return statSync(path).size >= PARALLEL_MIN_BYTES;
-      } catch {
-        return false; // the reader reports a missing file with its own message
-      }
-    });
-    if (!big) return undefined;
+    const url = workerUrl();
+    const big = wantsThreads(
+      paths.map((path) => {
+        try {
+          return statSync(path).size;
+        } catch {
+          return 0; // the reader reports a missing file with its own message
+        }
+      }),
+    );
+    // Threads the launcher started for these files (see prestart.ts), else started now.
+    const prestarted = takePrestartedWorkers();
+    if (!url || !big) {
+      for (const worker of prestarted?.workers ?? []) void worker.terminate();
+      return undefined;
+    }
     return new WorkerPool(
-      Array.from({ length: THREADS }, () => new Worker(url)),
+      prestarted?.workers ?? Array.from({ length: THREADS }, () => new Worker(url)),
       needsLabels,
+      prestarted?.failure,
     );
   }
 

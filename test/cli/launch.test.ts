@@ -176,6 +176,38 @@ describe.skipIf(!canRestart)(
       expect(small.code).toBe(0);
     }, 240_000);
 
+    it('starts the worker threads before the CLI loads, once, for big files only; a usage error still exits', async () => {
+      const STARTED = 'driftwatch: debug: worker threads started';
+      const started = (stderr: string) => stderr.split('\n').filter((line) => line === STARTED);
+      // In the restarted process only (the first one restarts before it would start them).
+      const big = await runBundle(cli, args('--debug'), { env: env(), timeoutMs: 120_000 });
+      expect(started(big.stderr)).toEqual([STARTED]);
+      expect(big.code).toBe(0);
+      const small = await runBundle(
+        cli,
+        [
+          '--debug',
+          'compare',
+          '--reference',
+          'fixtures/streamflow/month_000.csv',
+          '--current',
+          'fixtures/streamflow/month_001.csv',
+          '--report-dir',
+          join(work, 'small-threads'),
+        ],
+        { env: env(), timeoutMs: 120_000 },
+      );
+      expect(started(small.stderr)).toEqual([]);
+      // The threads started do not keep a process alive that ends before the job takes them.
+      const usage = await runBundle(cli, args('--debug', '--no-such-flag'), {
+        env: env(),
+        timeoutMs: 60_000,
+      });
+      expect(started(usage.stderr)).toEqual([STARTED]);
+      expect(usage.code).toBe(2);
+      expect(usage.signal).toBe(null);
+    }, 240_000);
+
     it.each([
       ['RETRAIN with --fail-on-drift: exit 1', ['--fail-on-drift'], 1],
       ['an unknown id column: exit 2', ['--id-column', 'no_such_column'], 2],

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, openSync, rmSync, writeSync, closeSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_BYTES } from '../../src/job/worker-pool.js';
+import { PARALLEL_MIN_BYTES } from '../../src/job/prestart.js';
 import { buildCliBundle, runBundle } from '../support/bundle.js';
 import { DATABASE_URL, databaseAvailable } from '../snapshot/postgres/support.js';
 

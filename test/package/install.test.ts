@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_BYTES } from '../../src/job/worker-pool.js';
+import { PARALLEL_MIN_BYTES } from '../../src/job/prestart.js';
 
 const repo = process.cwd();
 const fixtures = resolve('fixtures/streamflow');
