@@ -74,6 +74,8 @@ export interface ColumnBuilderOptions {
 
 /** The largest `|m|` a {@link ScaledDecimals} cell holds (its negative is the missing cell's integer, less one). */
 const MAX_DIGITS = 0x7fffffff;
+/** In {@link ColumnBuilder.pushNumbers}' `kinds`: the cell is missing (any other value: a number). */
+export const MISSING_KIND = 1;
 /** In {@link ColumnBuilder.pushNumbers}' `places`: the cell's decimals are not known. */
 export const UNKNOWN_PLACES = 255;
 
@@ -388,7 +390,8 @@ export class ColumnBuilder {
    * is 1: what {@link pushNumber} does cell by cell, in one loop (a reader's batch of a numeric column). `places`,
    * when given, holds each cell's decimals as written (a plain decimal of at most 15 digits, not a -0, whose value
    * is its digits as an integer divided by 10^places, correctly rounded, and negated after a minus sign) or
-   * {@link UNKNOWN_PLACES}.
+   * {@link UNKNOWN_PLACES}. `kinds`, when given, marks missing cells ({@link MISSING_KIND}: what {@link pushMissing}
+   * does; their value and flags are ignored), so a numeric column with gaps keeps the one loop.
    */
   pushNumbers(
     values: Float64Array,
@@ -396,26 +399,41 @@ export class ColumnBuilder {
     from: number,
     count: number,
     places?: Uint8Array,
+    kinds?: Uint8Array,
   ): void {
-    if (this.mode === 'undecided' && count > 0) this.mode = 'number';
+    // An undecided column is decided by its first present cell, which a batch with gaps may not have.
+    if (this.mode === 'undecided' && count > 0 && kinds === undefined) this.mode = 'number';
     if (this.mode !== 'number') {
-      for (let at = from; at < from + count; at++) this.pushNumber(values[at]!, integer[at] === 1);
+      for (let at = from; at < from + count; at++) {
+        if (kinds !== undefined && kinds[at] === MISSING_KIND) this.pushMissing();
+        else this.pushNumber(values[at]!, integer[at] === 1);
+      }
       return;
     }
     if (this.length + count > this.room) this.grow(Math.max(this.length + count, this.length * 2, 1024));
+    let integers = 1;
+    if (kinds === undefined) for (let at = from; at < from + count; at++) integers &= integer[at]!;
+    else {
+      let missing = 0;
+      for (let at = from; at < from + count; at++) {
+        const gap = kinds[at] === MISSING_KIND ? 1 : 0;
+        missing |= gap;
+        integers &= integer[at]! | gap;
+      }
+      if (missing === 1) this.sawMissing = true;
+    }
+    if (integers === 0) this.sawNonInteger = true;
     if (this.digits !== undefined) {
-      this.pushScaledNumbers(values, integer, from, count, places);
+      this.pushScaledNumbers(values, from, count, places, kinds);
       return;
     }
     const numbers = this.numbers;
     let to = this.length;
-    let integers = 1;
-    for (let at = from; at < from + count; at++) {
-      numbers[to++] = values[at]!;
-      integers &= integer[at]!;
-    }
+    if (kinds === undefined) for (let at = from; at < from + count; at++) numbers[to++] = values[at]!;
+    else
+      for (let at = from; at < from + count; at++)
+        numbers[to++] = kinds[at] === MISSING_KIND ? Number.NaN : values[at]!;
     this.length = to;
-    if (integers === 0) this.sawNonInteger = true;
   }
 
   /**
@@ -428,18 +446,15 @@ export class ColumnBuilder {
    */
   private pushScaledNumbers(
     values: Float64Array,
-    integer: Uint8Array,
     from: number,
     count: number,
     places: Uint8Array | undefined,
+    kinds: Uint8Array | undefined,
   ): void {
-    let integers = 1;
-    for (let at = from; at < from + count; at++) integers &= integer[at]!;
-    if (integers === 0) this.sawNonInteger = true;
     if (places === undefined) {
       for (let at = from; at < from + count; at++) {
-        if (this.digits === undefined) this.numbers[this.length++] = values[at]!;
-        else this.putScaled(values[at]!);
+        if (this.digits === undefined) this.numbers[this.length++] = cellValue(values, kinds, at);
+        else this.putScaled(cellValue(values, kinds, at));
       }
       return;
     }
@@ -448,6 +463,10 @@ export class ColumnBuilder {
     let scale = this.scale;
     let to = this.length;
     for (let at = from; at < from + count; at++) {
+      if (kinds !== undefined && kinds[at] === MISSING_KIND) {
+        digits[to++] = MISSING_DIGITS;
+        continue;
+      }
       if (places[at]! <= decimals) {
         const m = Math.round(values[at]! * scale);
         if (m <= MAX_DIGITS && m >= -MAX_DIGITS) {
@@ -461,7 +480,7 @@ export class ColumnBuilder {
       if (this.digits === undefined) {
         // Widened: the rest of the batch as doubles.
         const numbers = this.numbers;
-        for (let rest = at + 1; rest < from + count; rest++) numbers[to++] = values[rest]!;
+        for (let rest = at + 1; rest < from + count; rest++) numbers[to++] = cellValue(values, kinds, rest);
         this.length = to;
         return;
       }
@@ -759,6 +778,11 @@ export class ColumnBuilder {
       }
     }
   }
+}
+
+/** A batch's cell for {@link ColumnBuilder.pushNumbers}: its value, NaN when `kinds` marks it missing. */
+function cellValue(values: Float64Array, kinds: Uint8Array | undefined, at: number): number {
+  return kinds !== undefined && kinds[at] === MISSING_KIND ? Number.NaN : values[at]!;
 }
 
 /** Labels a column codes through a Map; past this many, through a typed open-addressing table. */

@@ -48,7 +48,13 @@
 import { UserError } from '../errors.js';
 import { openByteSource, type BytesRead } from './byte-source.js';
 import type { SpillWriter } from './spill.js';
-import { ColumnArena, ColumnBuilder, MISSING_TOKENS, UNKNOWN_PLACES } from './column-builder.js';
+import {
+  ColumnArena,
+  ColumnBuilder,
+  MISSING_KIND,
+  MISSING_TOKENS,
+  UNKNOWN_PLACES,
+} from './column-builder.js';
 import { lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
 import type { Table } from './table.js';
 
@@ -314,8 +320,12 @@ function scanRecord(
 
 /** What the one-pass scan found in a field. */
 const NUMBER = 0;
-const EMPTY = 1;
+/** An empty field: a missing cell (what the builders' batches call a missing kind). */
+const EMPTY = MISSING_KIND;
 const OTHER = 2;
+/** Bits of {@link Fields.others}: an EMPTY cell, an OTHER cell. */
+const SAW_EMPTY = 1;
+const SAW_OTHER = 2;
 
 /**
  * Records read by {@link scanNumericRecord}, staged column by column until a batch of them is handed to the column
@@ -337,7 +347,10 @@ interface Fields {
   readonly places: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  /** Per field, whether some staged cell (or one of a record scanned again) was not a number: 0 when none. */
+  /**
+   * Per field, what staged cells (or those of a record scanned again) were other than numbers: {@link SAW_EMPTY} and
+   * {@link SAW_OTHER} bits, 0 when every one was a number.
+   */
   readonly others: Uint8Array;
   /** The staging row the next record is scanned into (rows before it are complete records). */
   row: number;
@@ -390,7 +403,7 @@ function scanNumericRecord(
     const c = i < length ? buf[i]! : -1;
     if (c === delimiter || c === LF || c === CR || c === -1) {
       kinds[at] = EMPTY;
-      others[field] = 1;
+      others[field] |= SAW_EMPTY;
     } else {
       if (c === QUOTE) return -1;
       // Most numeric cells are short plain decimals (`34`, `-0.5`, `98.82`): digits, at most one point, up to 15
@@ -459,7 +472,7 @@ function scanNumericRecord(
           j++;
         }
         kinds[at] = OTHER;
-        others[field] = 1;
+        others[field] |= SAW_OTHER;
       }
     }
     if (j >= length && !eof) return -1;
@@ -626,12 +639,12 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
       for (let f = 0; f < others.length; f++) {
         const builder = builders[f];
         const from = f * batch;
-        const mixed = others[f] === 1;
+        const seen = others[f]!;
         others[f] = 0;
         if (!builder) continue;
-        if (!mixed && !builder.bytesLabels) {
-          // Every cell a number: one loop in the builder.
-          builder.pushNumbers(values, integer, from, count, places);
+        if ((seen & SAW_OTHER) === 0 && !builder.bytesLabels) {
+          // Every cell a number or missing: one loop in the builder.
+          builder.pushNumbers(values, integer, from, count, places, seen & SAW_EMPTY ? kinds : undefined);
           continue;
         }
         const cache = caches[f]!;

@@ -3,7 +3,7 @@
 // missing cells, a column that widens late, decimals that grow).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ColumnBuilder } from '../../src/snapshot/column-builder.js';
+import { ColumnBuilder, MISSING_KIND, UNKNOWN_PLACES } from '../../src/snapshot/column-builder.js';
 import { readDelimited } from '../../src/snapshot/csv.js';
 import { isScaled, numberAt, numbersOf, type Column, type Table } from '../../src/snapshot/table.js';
 import { file } from './support.js';
@@ -175,6 +175,86 @@ describe('compact numeric columns', () => {
       if (built.type === 'string' || expected.type === 'string') throw new Error('numbers expected');
       expect(bits(numbersOf(built.values))).toEqual(bits(numbersOf(expected.values)));
     }
+  });
+});
+
+describe('batches with missing cells', () => {
+  /** A cell as a reader stages it: a value, its integer flag and places, or missing. */
+  const cell = fc.oneof(
+    fc
+      .tuple(fc.integer({ min: -3_000_000_000, max: 3_000_000_000 }), fc.integer({ min: 0, max: 9 }))
+      .map(([m, d]) => {
+        const text = d === 0 ? String(m) : (m / 10 ** d).toFixed(d);
+        return { missing: false, value: Number(text), integer: d === 0, places: d };
+      }),
+    fc
+      .double({ noNaN: true })
+      .map((value) => ({ missing: false, value, integer: false, places: UNKNOWN_PLACES })),
+    fc.constant({ missing: true, value: 0, integer: false, places: 0 }),
+  );
+
+  it('builds what pushMissing and pushNumber build cell by cell, compact or not (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (batches, compact) => {
+          const one = new ColumnBuilder('x', { compact });
+          const batched = new ColumnBuilder('x', { compact });
+          for (const batch of batches) {
+            for (const c of batch) {
+              if (c.missing) one.pushMissing();
+              else one.pushNumber(c.value, c.integer);
+            }
+            // A reader's staging: values and flags of a missing cell are whatever was there before.
+            const values = Float64Array.from(batch, (c) => (c.missing ? 7.5 : c.value));
+            const integer = Uint8Array.from(batch, (c) => (c.missing ? 0 : c.integer ? 1 : 0));
+            const places = Uint8Array.from(batch, (c) => (c.missing ? 3 : c.places));
+            const kinds = Uint8Array.from(batch, (c) => (c.missing ? MISSING_KIND : 0));
+            const gaps = batch.some((c) => c.missing);
+            batched.pushNumbers(values, integer, 0, batch.length, places, gaps ? kinds : undefined);
+          }
+          const expected = one.finish();
+          const built = batched.finish();
+          expect(built.type).toBe(expected.type);
+          if (built.type === 'string' || expected.type === 'string') throw new Error('numbers expected');
+          expect(bits(numbersOf(built.values))).toEqual(bits(numbersOf(expected.values)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leaves a column undecided by a batch of missing cells only (a later word makes it a string column)', () => {
+    const builder = new ColumnBuilder('x', { compact: true });
+    builder.pushNumbers(
+      new Float64Array(3),
+      new Uint8Array(3),
+      0,
+      3,
+      new Uint8Array(3),
+      Uint8Array.of(1, 1, 1),
+    );
+    builder.pushText('basic');
+    expect(builder.needsStringPass).toBe(false);
+    const column = builder.finish();
+    expect(column.type === 'string' && Array.from(column.codes)).toEqual([-1, -1, -1, 0]);
+  });
+
+  it('reads a CSV whose numeric columns have gaps in every batch as cell by cell (int with gaps is float)', async () => {
+    const rows: string[] = [];
+    for (let r = 0; r < 5000; r++)
+      rows.push([r % 7 === 3 ? '' : r % 40, r % 11 === 0 ? '' : (r % 300) / 100].join(','));
+    const table = await bothWays(csv('tickets,hours', rows));
+    const tickets = byName(table, 'tickets');
+    expect(tickets.type).toBe('float');
+    expect(tickets.type !== 'string' && isScaled(tickets.values)).toBe(true);
+    const cells = tickets.type !== 'string' ? Array.from(numbersOf(tickets.values)) : [];
+    expect(cells.slice(0, 12)).toEqual([0, 1, 2, Number.NaN, 4, 5, 6, 7, 8, 9, Number.NaN, 11]);
+    const hours = byName(table, 'hours');
+    const hourCells = hours.type !== 'string' ? Array.from(numbersOf(hours.values)) : [];
+    expect(hourCells.filter((value) => Number.isNaN(value))).toHaveLength(455);
+    expect(hourCells[301]).toBe(0.01);
   });
 });
 
