@@ -8,13 +8,16 @@
  * string cells, which are dictionary-encoded at once. Quoted fields, doubled quotes, embedded delimiters and newlines,
  * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  *
- * Records without quotes take a one-pass path (`scanNumericRecord`): each field's number is parsed while its end is
- * looked for (a short plain decimal in the scan itself, any other form by `readNumber`) into a staging batch of up
- * to 1,024 records held column by column; a record cut by the end of a read chunk is simply scanned again with more
- * bytes. A batch (full, or before a quoted record is pushed, or before the read buffer moves) goes to the column
- * builders column by column: a numeric column's cells in one loop (`ColumnBuilder.pushNumbers`), a categorical's
- * through a per-column cache of their bytes that replays the label's code (or a boolean's value) without making,
- * hashing or looking up a string. A record with a quoted field takes the general scan and is pushed cell by cell.
+ * Records on one line take a one-pass path (`scanNumericRecord`): each field's number is parsed while its end is
+ * looked for (a short plain decimal in the scan itself, any other form by `readNumber`), a quoted field is staged as
+ * the bytes inside its quotes, into a staging batch of up to 1,024 records held column by column; a record cut by the
+ * end of a read chunk is simply scanned again with more bytes. A batch (full, or before a record of the general scan
+ * is pushed, or before the read buffer moves) goes to the column builders column by column: a numeric column's cells
+ * in one loop (`ColumnBuilder.pushNumbers`), a categorical's through a per-column cache of their bytes that replays
+ * the label's code (or a boolean's value) without making, hashing or looking up a string. A record with a quoted
+ * field that spans lines or is malformed takes the general scan and is pushed cell by cell (on a file that quotes
+ * every string, such as R's `write.csv` writes, the general scan read ~28 MB/s a thread; see `npm run bench --
+ * compare`, shape j).
  *
  * What bounds it, measured on the StreamFlow bench file (67 MB, 1M rows × 16 columns, ~4 bytes a cell; one thread,
  * Node 24, a 2-core virtual machine shared with other jobs at load 5–10): 0.9–1.5 CPU s a file with the id column
@@ -99,6 +102,11 @@ export interface DelimitedOptions {
    * `ScaledDecimals`: half the memory, the same doubles). Default true; never with a spill.
    */
   readonly compactNumbers?: boolean;
+  /**
+   * Stage records on one line in batches (the one-pass scan, default true); false reads every record through the
+   * general scan, cell by cell (the two must build the same table, which tests check).
+   */
+  readonly batches?: boolean;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -163,12 +171,15 @@ class CellCache {
   /** Their {@link cellKey}s: one integer compare rules out a cell (and settles one of up to 3 bytes). */
   private readonly fewKeys = new Int32Array(FEW_CELLS);
 
-  get(buf: Uint8Array, start: number, end: number, quoted: boolean): ClassifiedCell {
+  /**
+   * @param escaped the cells' bytes are those of quoted fields with a doubled quote (`""`) for each quote of their
+   *   text: a column keeps one cache for such cells and one for cells whose bytes are their text, so equal bytes
+   *   always mean equal texts within a cache
+   */
+  constructor(private readonly escaped: boolean) {}
+
+  get(buf: Uint8Array, start: number, end: number): ClassifiedCell {
     const length = end - start;
-    // A quoted field's bytes hold a doubled quote for each quote of its text, so `a""b` quoted and unquoted are two
-    // texts: such a cell is classified without the cache (the cache holds the texts of bytes read as they are).
-    if (quoted && buf.subarray(start, end).includes(QUOTE))
-      return classifyText(buf.slice(start, end), decodeField(buf, start, end, true));
     const key = cellKey(buf, start, length);
     const few = this.few;
     outer: for (let k = 0; k < few.length; k++) {
@@ -190,7 +201,7 @@ class CellCache {
       }
     }
     const bytes = buf.slice(start, end);
-    const text = decodeField(buf, start, end, quoted);
+    const text = decodeField(buf, start, end, this.escaped);
     const cell = classifyText(bytes, text);
     if (few.length < FEW_CELLS) {
       this.fewKeys[few.length] = key;
@@ -323,6 +334,8 @@ const NUMBER = 0;
 /** An empty field: a missing cell (what the builders' batches call a missing kind). */
 const EMPTY = MISSING_KIND;
 const OTHER = 2;
+/** A quoted text whose bytes hold a doubled quote (`""`) for each quote of the text. */
+const ESCAPED = 3;
 /** Bits of {@link Fields.others}: an EMPTY cell, an OTHER cell. */
 const SAW_EMPTY = 1;
 const SAW_OTHER = 2;
@@ -336,7 +349,10 @@ const SAW_OTHER = 2;
 interface Fields {
   /** Rows a batch holds. */
   readonly batch: number;
-  /** NUMBER (in `values`, written as an integer when `integer` is 1), EMPTY, or OTHER (bytes [starts, ends)). */
+  /**
+   * NUMBER (in `values`, written as an integer when `integer` is 1), EMPTY, OTHER (a text: bytes [starts, ends),
+   * inside the quotes of a quoted field) or ESCAPED (the same, its quotes doubled).
+   */
   readonly kinds: Uint8Array;
   readonly values: Float64Array;
   readonly integer: Uint8Array;
@@ -379,10 +395,11 @@ function fieldsFor(columns: number): Fields {
 }
 
 /**
- * The fast path for a record without quotes: one pass over its bytes that parses each field's number while it looks
- * for the field's end (no string is made for a numeric cell). Returns the position after the record's line end, or
- * -1 when the record starts a quoted field, has more fields than the header, or is not complete in `buf[0, length)`
- * and more bytes may follow; {@link scanRecord} then takes the record (or waits for more bytes).
+ * The fast path for a record on one line: one pass over its bytes that parses each field's number while it looks
+ * for the field's end (no string is made for a numeric cell); a quoted field is staged as the text inside its quotes.
+ * Returns the position after the record's line end, or -1 when a quoted field spans lines or is malformed, the record
+ * has more fields than the header, or it is not complete in `buf[0, length)` and more bytes may follow;
+ * {@link scanRecord} then takes the record (or waits for more bytes).
  */
 function scanNumericRecord(
   buf: Uint8Array,
@@ -400,12 +417,48 @@ function scanNumericRecord(
   for (;;) {
     if (field === columns) return -1;
     let j = i;
+    /** Where the cell's bytes are, when not [i, j) (a quoted field's are inside its quotes). */
+    let cellStart = -1;
+    let cellEnd = -1;
     const c = i < length ? buf[i]! : -1;
     if (c === delimiter || c === LF || c === CR || c === -1) {
       kinds[at] = EMPTY;
       others[field] |= SAW_EMPTY;
+    } else if (c === QUOTE) {
+      // A quoted field (many writers quote every string): up to its closing quote, `""` standing for one quote. One
+      // that spans lines (line numbers), is followed by anything but a delimiter or the line's end (an error
+      // message), or may go on past the bytes read so far is left to `scanRecord`.
+      let q = i + 1;
+      let escaped = false;
+      for (;;) {
+        if (q >= length) return -1;
+        const b = buf[q]!;
+        if (b === QUOTE) {
+          if (q + 1 >= length && !eof) return -1;
+          if (q + 1 < length && buf[q + 1] === QUOTE) {
+            escaped = true;
+            q += 2;
+            continue;
+          }
+          break;
+        }
+        if (b === LF || b === CR) return -1;
+        q++;
+      }
+      j = q + 1;
+      const after = j < length ? buf[j]! : -1;
+      if (after !== delimiter && after !== LF && after !== CR && after !== -1) return -1;
+      // `""` is an empty field, as the general scan reads it; a text without `""` is its bytes as they are.
+      if (q === i + 1) {
+        kinds[at] = EMPTY;
+        others[field] |= SAW_EMPTY;
+      } else {
+        kinds[at] = escaped ? ESCAPED : OTHER;
+        others[field] |= SAW_OTHER;
+      }
+      cellStart = i + 1;
+      cellEnd = q;
     } else {
-      if (c === QUOTE) return -1;
       // Most numeric cells are short plain decimals (`34`, `-0.5`, `98.82`): digits, at most one point, up to 15
       // digits in all. Their value is the digits as an integer (exact below 2^53) divided by a power of ten of at
       // most 15 (exact), one correctly rounded division, as `readNumber` computes it, without a call per cell.
@@ -476,8 +529,8 @@ function scanNumericRecord(
       }
     }
     if (j >= length && !eof) return -1;
-    starts[at] = i;
-    ends[at] = j;
+    starts[at] = cellStart < 0 ? i : cellStart;
+    ends[at] = cellStart < 0 ? j : cellEnd;
     field++;
     at += batch;
     if (j >= length) {
@@ -593,7 +646,9 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
   const { delimiter } = options;
   let header: string[] | undefined;
   let builders: (ColumnBuilder | undefined)[] = [];
+  /** Per column, the cell caches of bytes that are their text, and of quoted bytes with doubled quotes. */
   let caches: CellCache[] = [];
+  let escapedCaches: CellCache[] = [];
   let rows = 0;
 
   let headerBytes = 0;
@@ -648,6 +703,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
           continue;
         }
         const cache = caches[f]!;
+        const escapedCache = escapedCaches[f]!;
         for (let at = from; at < from + count; at++) {
           const kind = kinds[at];
           if (kind === EMPTY) builder.pushMissing();
@@ -655,9 +711,13 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
             // An id, free-text or long-tailed column (its first labels were mostly distinct): the cell cache does
             // not pay, and a cell that reads as a number is kept as its text, as the string pass would keep it.
             // Its bytes are the label: no string is made.
-            builder.pushStringBytes(buf, starts[at]!, ends[at]!, false);
+            builder.pushStringBytes(buf, starts[at]!, ends[at]!, kind === ESCAPED);
           } else if (kind === NUMBER) builder.pushNumber(values[at]!, integer[at] === 1);
-          else pushClassified(builder, cache.get(buf, starts[at]!, ends[at]!, false));
+          else
+            pushClassified(
+              builder,
+              (kind === ESCAPED ? escapedCache : cache).get(buf, starts[at]!, ends[at]!),
+            );
         }
       }
     },
@@ -696,8 +756,9 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
                 compact: !spill && (options.compactNumbers ?? true),
               }),
         );
-        caches = header.map(() => new CellCache());
-        fast.fields = fieldsFor(header.length);
+        caches = header.map(() => new CellCache(false));
+        escapedCaches = header.map(() => new CellCache(true));
+        if (options.batches ?? true) fast.fields = fieldsFor(header.length);
         return;
       }
       startRow(scan.count, line, progress);
@@ -718,7 +779,11 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         }
         const value = quoted ? Number.NaN : parseDecimal(buf, start, end);
         if (!Number.isNaN(value)) builder.pushNumber(value, lastDecimal.isInteger);
-        else pushClassified(builder, caches[f]!.get(buf, start, end, quoted));
+        else {
+          // A quoted field's bytes are its text unless they hold a doubled quote.
+          const escaped = quoted && buf.subarray(start, end).includes(QUOTE);
+          pushClassified(builder, (escaped ? escapedCaches : caches)[f]!.get(buf, start, end));
+        }
       }
     },
     fast,

@@ -1,7 +1,8 @@
-// The CSV reader's batched path (unquoted records staged column by column) against its record-by-record path:
-// a record whose first field is quoted takes the latter, so the same cells quoted there must give the same table.
+// The CSV reader's batched path (records on one line staged column by column, quoted fields included) against its
+// record-by-record path (`batches: false`): the same cells, quoted or not, must give the same table.
 import { describe, expect, it } from 'vitest';
 import { withLabels } from '../../src/snapshot/column-builder.js';
+import { readDelimited } from '../../src/snapshot/csv.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
 import type { Table } from '../../src/snapshot/table.js';
 import { file, values } from './support.js';
@@ -108,30 +109,32 @@ function rows(count: number, seed: number): string[][] {
   return out;
 }
 
-/** The CSV of these rows, the first field of every record quoted or not (`"` doubled inside). */
-function csv(header: string[], data: string[][], quoteFirst: boolean, newline: string): string {
+/**
+ * The CSV of these rows: cells as they are (a label that holds a quote, a delimiter or a newline is quoted already), or
+ * every cell quoted (`"` doubled inside), as writers that quote every field write it.
+ */
+function csv(header: string[], data: string[][], quoteAll: boolean, newline: string): string {
   const quote = (cell: string) => (cell.startsWith('"') ? cell : `"${cell.replaceAll('"', '""')}"`);
   const lines = [header.join(',')];
-  for (const row of data)
-    lines.push(row.map((cell, f) => (f === 0 && quoteFirst ? quote(cell) : cell)).join(','));
+  for (const row of data) lines.push(row.map((cell) => (quoteAll ? quote(cell) : cell)).join(','));
   return lines.join(newline) + newline;
 }
 
 describe('CSV batched path', () => {
   const header = ['id', 'n', 'x', 'b', 'cat', 'tail', 'late', 'mixed'];
+  const byRecord = (path: string) => readDelimited(path, { delimiter: 0x2c, batches: false });
 
   for (const [count, newline] of [
     [5_000, '\n'],
     [40_000, '\r\n'],
   ] as const) {
-    it(`reads ${count} rows (${newline === '\n' ? 'LF' : 'CRLF'}) as the record-by-record path does`, async () => {
+    it(`reads ${count} rows (${newline === '\n' ? 'LF' : 'CRLF'}) as the record-by-record path does, quoted or not`, async () => {
       const data = rows(count, count);
-      // The first cell never starts with a quote unquoted, so only the quoted file leaves the batched path.
-      for (const row of data) if (row[0]!.startsWith('"')) row[0] = 'x';
-      const batched = await readSnapshot(file(csv(header, data, false, newline)));
-      const byRecord = await readSnapshot(file(csv(header, data, true, newline)));
+      const plain = file(csv(header, data, false, newline));
+      const expected = contents(await byRecord(plain));
+      const batched = await readSnapshot(plain);
       expect(batched.rows).toBe(count);
-      expect(contents(batched)).toEqual(contents(byRecord));
+      expect(contents(batched)).toEqual(expected);
       const types = Object.fromEntries(batched.columns.map((c) => [c.name, c.type]));
       expect(types).toEqual({
         id: 'string',
@@ -144,8 +147,13 @@ describe('CSV batched path', () => {
         mixed: 'string',
       });
       // Threads' reading: shared memory, an id's labels held as bytes.
-      const shared = await readSnapshot(file(csv(header, data, false, newline)), { sharedMemory: true });
-      expect(contents(shared)).toEqual(contents(byRecord));
+      const shared = await readSnapshot(plain, { sharedMemory: true });
+      expect(contents(shared)).toEqual(expected);
+      // Every field quoted: batched too (but for the records with a label on two lines), the same table.
+      const quoted = file(csv(header, data, true, newline));
+      expect(contents(await byRecord(quoted))).toEqual(expected);
+      expect(contents(await readSnapshot(quoted))).toEqual(expected);
+      expect(contents(await readSnapshot(quoted, { sharedMemory: true }))).toEqual(expected);
     });
   }
 
@@ -198,6 +206,15 @@ describe('CSV batched path', () => {
     lines[2501] = '1,2,3,4';
     await expect(readSnapshot(file(lines.join('\n') + '\n'))).rejects.toThrow(
       /:2502: expected 3 fields, found 4/,
+    );
+    // A quoted label on two lines counts both; the record after it is on the line after that.
+    lines[2500] = '"two\nlines",x,1';
+    await expect(readSnapshot(file(lines.join('\n') + '\n'))).rejects.toThrow(
+      /:2503: expected 3 fields, found 4/,
+    );
+    lines[2501] = '1,"q"x,3';
+    await expect(readSnapshot(file(lines.join('\n') + '\n'))).rejects.toThrow(
+      /:2503: unexpected character after closing quote of field 2/,
     );
   });
 });
