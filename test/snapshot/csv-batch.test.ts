@@ -190,6 +190,40 @@ describe('CSV batched path', () => {
     ]);
   });
 
+  it('tells apart labels that share their length and first and last four bytes, past the cached few too', async () => {
+    // Same length, head and tail, different middles; 1- to 8-byte labels (settled by their key); labels that differ
+    // only in a byte the key does not hold; and 300 distinct labels, more than the per-column table keeps.
+    const labels = [
+      'abcd-1-wxyz',
+      'abcd-2-wxyz',
+      'abcd--1wxyz',
+      'a',
+      'ab',
+      'abc',
+      'abcd',
+      'abcde',
+      'abcdwxyz',
+    ];
+    labels.push(
+      'abcdewxyz',
+      'abcdfwxyz',
+      'Süd-Ost',
+      'Süd-West',
+      'x'.repeat(40),
+      `${'x'.repeat(20)}y${'x'.repeat(19)}`,
+    );
+    for (let i = 0; i < 300; i++) labels.push(`label-${i}-end`);
+    const next = random(7);
+    const cells = Array.from({ length: 20_000 }, (_, i) =>
+      i < labels.length ? labels[i]! : pick(next, labels),
+    );
+    const path = file(`k,s\n${cells.map((cell, i) => `${i},${cell}`).join('\n')}\n`);
+    const expected = contents(await readDelimited(path, { delimiter: 0x2c, batches: false }));
+    const table = await readSnapshot(path);
+    expect(contents(table)).toEqual(expected);
+    expect(values(table, 's')).toEqual(cells);
+  });
+
   it('keeps a quoted cell with a doubled quote apart from the unquoted cell of the same bytes', async () => {
     // `"a""b"` is the text a"b; a""b unquoted is itself. Both read the same bytes between the field's ends.
     const table = await readSnapshot(file('k,s\n1,"a""b"\n2,a""b\n3,"a""b"\n4,a""b\n'));
