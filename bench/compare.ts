@@ -17,6 +17,8 @@
  *   f  d plus a unique string id column nobody excluded
  *   g  N/10 rows × 400 float columns
  *   h  one 50k-label categorical column (Zipf-like) and one float column
+ *   j  c's rows with every string quoted, as R's write.csv writes them, plus a quoted plan name with a comma or quotes
+ *   k  20 label columns (3 to 12 labels each, skewed) and one float column
  */
 import { spawnSync } from 'node:child_process';
 import { mulberry32 } from '../scripts/streamflow-generator.js';
@@ -161,6 +163,59 @@ function highCardinalityPair(rows: number, labels: number): [string, string] {
   return [files[0]!, files[1]!];
 }
 
+/** Shape j: c's rows, strings quoted (the header too), and a quoted plan name holding a comma or doubled quotes. */
+function quotedPair(rows: number): [string, string] {
+  const plans = ['"Fiber optic, 1 Gbps"', '"DSL, basic"', '"Cable ""pro"""', '"None"'];
+  const files = [0, 1].map((drift) =>
+    cached(`${matrixDir}/quoted_${rows}_${drift}.csv`, () => {
+      const random = mulberry32(13000 + drift + rows);
+      const header = '"small","medium","flag","score","label","plan"';
+      writeCsv(`${matrixDir}/quoted_${rows}_${drift}.csv`, header, rows, () => {
+        const [small, medium, flagValue, score, label] = lowCardinalityRow(random, drift, true).split(',');
+        const plan = plans[Math.min(3, Math.floor(random() * (4 - drift * 0.5)))]!;
+        return `${small},${medium},${flagValue === 'true' ? 'TRUE' : 'FALSE'},${score},"${label}",${plan}`;
+      });
+    }),
+  );
+  return [files[0]!, files[1]!];
+}
+
+const GREEK = [
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+];
+
+/** Shape k: `columns` label columns of 3 to 12 labels each (skewed towards the first), and a float column. */
+function manyLabelsPair(rows: number, columns: number): [string, string] {
+  const header = [...Array.from({ length: columns }, (_, c) => `c${c}`), 'amount'].join(',');
+  const files = [0, 1].map((drift) =>
+    cached(`${matrixDir}/labels${columns}_${rows}_${drift}.csv`, () => {
+      const random = mulberry32(15000 + drift + rows);
+      const cells: string[] = new Array<string>(columns + 1);
+      writeCsv(`${matrixDir}/labels${columns}_${rows}_${drift}.csv`, header, rows, () => {
+        for (let c = 0; c < columns; c++) {
+          const labels = 3 + (c % 10);
+          const u = random() * random() ** (1 + drift * 0.3);
+          cells[c] = `${GREEK[Math.floor(u * labels)]!}_${c}`;
+        }
+        cells[columns] = (random() * 100 + drift).toFixed(2);
+        return cells.join(',');
+      });
+    }),
+  );
+  return [files[0]!, files[1]!];
+}
+
 /** Loads shape d's rows (4 columns) for both snapshots into one as-of table through COPY, once. */
 async function postgresTable(rows: number): Promise<string> {
   const table = `dw_matrix.lowcard4_${rows}`;
@@ -288,6 +343,18 @@ const SHAPES: Shape[] = [
     description: 'high-cardinality categorical (50k labels) + a float',
     rows: ROWS,
     prepare: async () => files2(highCardinalityPair(ROWS, 50_000)),
+  },
+  {
+    key: 'j',
+    description: "c with every string quoted (R's write.csv) and a quoted plan name with a comma or quotes",
+    rows: ROWS,
+    prepare: async () => files2(quotedPair(ROWS)),
+  },
+  {
+    key: 'k',
+    description: '20 label columns (3–12 labels each) + a float',
+    rows: ROWS,
+    prepare: async () => files2(manyLabelsPair(ROWS, 20)),
   },
 ];
 
