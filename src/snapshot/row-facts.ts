@@ -471,7 +471,8 @@ function hashSearch(
 ): Omit<DuplicateSearch, 'method'> {
   if (count < 2) return { duplicated: 0, probes: 0, maxProbes: 0 };
   // Two 32-bit lanes of a 64-bit row hash, fed each cell's canonical bits column by column (typed arrays, no
-  // per-row objects): a murmur3 lane and an xxhash-style lane with their own constants.
+  // per-row objects): a murmur3 lane and an xxhash-style lane with their own constants. A double gives two words, a
+  // code or scaled integer one (two, the second a constant, took a quarter longer on 20 label columns).
   const lane1 = new Int32Array(count).fill(0x2d358dcc);
   const lane2 = new Int32Array(count).fill(0x165667b1);
   for (const values of canonical) {
@@ -486,11 +487,17 @@ function hashSearch(
         lane1[i] = murmurWord(murmurWord(lane1[i]!, low), high);
         lane2[i] = xxWord(xxWord(lane2[i]!, high), low);
       }
+    } else if (at === undefined) {
+      for (let i = 0; i < count; i++) {
+        const code = values[i]!;
+        lane1[i] = murmurWord(lane1[i]!, code);
+        lane2[i] = xxWord(lane2[i]!, code);
+      }
     } else {
       for (let i = 0; i < count; i++) {
-        const code = values[at === undefined ? i : at[i]!]!;
-        lane1[i] = murmurWord(murmurWord(lane1[i]!, code), 0x5bd1e995);
-        lane2[i] = xxWord(xxWord(lane2[i]!, 0x5bd1e995), code);
+        const code = values[at[i]!]!;
+        lane1[i] = murmurWord(lane1[i]!, code);
+        lane2[i] = xxWord(lane2[i]!, code);
       }
     }
   }
