@@ -531,8 +531,10 @@ function scanNumericRecord(
         return j + 1;
       }
       // `readNumber` reads the same digits and points; it can get further only past a `+` sign, more digits, an
-      // exponent or the end of the bytes read so far. Otherwise the field is text (a label, an id) from here.
-      const further = c === 0x2b || digits > 15 || stop === 0x65 || stop === 0x45 || stop === -1;
+      // exponent after a digit or the end of the bytes read so far. Otherwise the field is text (a label, an id, a
+      // word such as `epsilon`) from here.
+      const further =
+        c === 0x2b || digits > 15 || (digits > 0 && (stop === 0x65 || stop === 0x45)) || stop === -1;
       j = further ? readNumber(buf, i, length) : k;
       const after = j < length ? buf[j]! : -1;
       const value = further ? lastDecimal.value : Number.NaN;

@@ -181,12 +181,16 @@ describe('CSV batched path', () => {
     const table = await readSnapshot(file(`v\n${cells.join('\n')}\n`));
     const got = values(table, 'v');
     cells.forEach((cell, i) => expect(Object.is(got[i], Number(cell))).toBe(true));
-    expect(values(await readSnapshot(file('v\n1\n-\n.\n1.2.3\n--5\n')), 'v')).toEqual([
+    expect(values(await readSnapshot(file('v\n1\n-\n.\n1.2.3\n--5\ne5\nE\n.e5\neta\n')), 'v')).toEqual([
       '1',
       '-',
       '.',
       '1.2.3',
       '--5',
+      'e5',
+      'E',
+      '.e5',
+      'eta',
     ]);
   });
 
