@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);
+import {
+  prestartWorkers,
+  wantsThreads
+} from "./lib-chunk-KP6CGMGM.js";
 import "./lib-chunk-3E4SIUCO.js";
 
 // src/cli/launch.ts
@@ -61,4 +65,5 @@ if (tunables !== void 0 && node.execve) {
 } else if (process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE)) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
-await import("./lib-main-MFQHYSHG.js");
+if (wantsThreads(compareFiles(argv).map(fileSize)) && prestartWorkers()) debug("worker threads started");
+await import("./lib-main-OQDEINB2.js");

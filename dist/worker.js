@@ -8,14 +8,14 @@ import {
 import "./lib-chunk-63ZNQYRZ.js";
 import {
   readRequest
-} from "./lib-chunk-6NL24S2I.js";
+} from "./lib-chunk-MG3CQ527.js";
 import "./lib-chunk-6EOPWQDN.js";
 import "./lib-chunk-TDUCXDOC.js";
 import "./lib-chunk-4C3UKEYM.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-ZNTBDPOA.js";
+} from "./lib-chunk-RVJONTK3.js";
 import {
   isScaled
 } from "./lib-chunk-CYJXJCQR.js";
