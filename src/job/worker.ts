@@ -5,7 +5,7 @@
  * copied per column.
  */
 import { parentPort } from 'node:worker_threads';
-import { scoreColumn, type TablePair } from '../drift/score-column.js';
+import type { TablePair } from '../drift/score-column.js';
 import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
@@ -70,6 +70,14 @@ function inSharedMemory(table: Table): Table {
 
 let tables: TablePair | undefined;
 
+/**
+ * The scoring code (the stat tests, their special functions and kernels: most of this thread's JavaScript), loaded
+ * once the snapshot is read: a thread starts reading without compiling it, and loads it while the other thread may
+ * still be reading or the main thread plans the columns.
+ */
+let scoringModule: Promise<typeof import('../drift/score-column.js')> | undefined;
+const scoring = () => (scoringModule ??= import('../drift/score-column.js'));
+
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.kind) {
     case 'read': {
@@ -80,6 +88,8 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       // Held labels first: a column whose labels are still bytes is known by its object (see labelStoreOf).
       const light = withoutIdLabels(table, request.id);
       light.table = inSharedMemory(light.table);
+      // Loaded now, beside the reply; a failure to load is reported by the first column request that awaits it.
+      scoring().catch(() => undefined);
       return { id: request.id, kind: 'read', table: light.table, rowFacts, held: light.held };
     }
     case 'labels': {
@@ -92,6 +102,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       return { id: request.id, kind: 'ok' };
     case 'column': {
       if (!tables) throw new Error('worker: column requested before the tables');
+      const { scoreColumn } = await scoring();
       return { id: request.id, kind: 'column', work: scoreColumn(request.column, tables, request.options) };
     }
   }
