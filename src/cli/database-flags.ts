@@ -3,7 +3,7 @@
  * declarations, their names for messages and their help lines.
  */
 import type { DatabaseNames, RawDatabaseSettings } from '../job/database-settings.js';
-import { DEFAULT_CONNECT_RETRIES, DEFAULT_STATEMENT_TIMEOUT_MS } from '../snapshot/postgres/connection.js';
+import { DEFAULT_CONNECT_RETRIES, DEFAULT_STATEMENT_TIMEOUT_MS } from '../snapshot/postgres/target.js';
 
 /** `parseArgs` option declarations of the flags (spread into a command's flag table). */
 export const DATABASE_FLAG_OPTIONS = {

@@ -27,7 +27,6 @@ import {
   type HistoryRecord,
 } from '../drift/history.js';
 import { appendHistoryRecord, readHistoryFile } from './history-file.js';
-import { writeHistoryRow } from './history-table.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
 import { compareInBatches, defaultMemoryLimit, type MemoryBudget } from './column-batches.js';
 import { defaultLabel } from '../snapshot/source.js';
@@ -315,7 +314,10 @@ export async function runCompareJob(
     const written = await appendHistoryRecord(historyPath, history.at(-1)!, settings.names.history);
     history = written.records;
   }
-  if (settings.historyTable !== undefined)
+  if (settings.historyTable !== undefined) {
+    // The database client loads only when a run writes its history to a table.
+    const { writeHistoryRow } = await import('./history-table.js');
     await writeHistoryRow(settings.historyTable, history?.at(-1) ?? historyRecord(report));
+  }
   return { report, files, decisionLine: decisionLine(report, files), history, warnings };
 }

@@ -8,7 +8,7 @@ import {
   DEFAULT_CONNECT_RETRIES,
   DEFAULT_STATEMENT_TIMEOUT_MS,
   parseDatabaseUrl,
-} from '../snapshot/postgres/connection.js';
+} from '../snapshot/postgres/target.js';
 import type { AsOfSelector, SnapshotQuerySource } from '../snapshot/postgres/snapshots.js';
 import {
   COMPUTE_MODES,

@@ -6,7 +6,6 @@
 import { UserError } from '../errors.js';
 import type { BytesRead } from './byte-source.js';
 import { readFileSources } from './files.js';
-import { countPostgresSnapshots, readPostgresSnapshots } from './postgres/index.js';
 import {
   snapshotSettingsOf,
   type DatabaseSettingNames,
@@ -59,6 +58,8 @@ async function readDatabasePair(
   summarize: SummarizePolicy | undefined,
 ): Promise<ReadSnapshotPair> {
   const settings = snapshotSettingsOf(reference, current, names);
+  // The database client and its readers load only for a database pair (a compare of files never needs them).
+  const { countPostgresSnapshots, readPostgresSnapshots } = await import('./postgres/index.js');
   if (reference.database.compute === 'database') {
     const counted = await countPostgresSnapshots(settings, include, undefined, summarize);
     return {
