@@ -9,7 +9,13 @@
  * nice widths and capped at 30 bins, and counting reuses the merged distribution (distinct values with per-side counts) the stat tests already built.
  */
 import { exampleValue } from './example-value.js';
-import { mergedDistribution, mergedHistogram, type MergedDistribution } from './kernels/merged.js';
+import {
+  mergedAllIntegers,
+  mergedDistribution,
+  mergedExtremes,
+  mergedHistogram,
+  type MergedDistribution,
+} from './kernels/merged.js';
 import type { ColumnPair } from './types.js';
 
 /** Numerical column: both sides counted on the same bin edges. */
@@ -73,19 +79,8 @@ export function computeDistribution(pair: ColumnPair): ColumnDistribution {
 
 /** Range and integrality over the distinct values of both sides. */
 function scan(merged: MergedDistribution) {
-  const { values } = merged;
-  let allIntegers = true;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isInteger(values[i]!)) {
-      allIntegers = false;
-      break;
-    }
-  }
-  return {
-    minimum: values.length > 0 ? values[0]! : Infinity,
-    maximum: values.length > 0 ? values[values.length - 1]! : -Infinity,
-    allIntegers,
-  };
+  // Read from the sides' runs when the merged arrays are not built (a continuous column's default test needs none).
+  return { ...mergedExtremes(merged), allIntegers: mergedAllIntegers(merged) };
 }
 
 /** Strips binary noise from an edge computed as index × width (0.30000000000000004 → 0.3). */

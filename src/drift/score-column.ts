@@ -10,7 +10,7 @@ import { cellCount } from './counted.js';
 import { defaultStatTest } from './default-stattest.js';
 import { computeDistribution } from './distribution.js';
 import { columnEffect } from './effect.js';
-import { mergedDistribution } from './kernels/index.js';
+import { mergedDistinctCount, mergedDistribution } from './kernels/index.js';
 import { withColumnScratch } from './kernels/scratch.js';
 import { currentRuns, currentSize, referenceRuns, referenceSize } from './kernels/side-runs.js';
 import { resolveOverride, settingName, type DriftOptions } from './options.js';
@@ -90,7 +90,7 @@ function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
       );
     return test;
   }
-  const uniqueValues = mergedDistribution(pair).values.length;
+  const uniqueValues = mergedDistinctCount(mergedDistribution(pair));
   return getStatTest(
     defaultStatTest(
       pair.columnType === 'text' ? 'categorical' : pair.columnType,

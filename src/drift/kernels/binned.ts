@@ -5,7 +5,7 @@
  */
 import type { ColumnPair } from '../types.js';
 import { equalWidthEdges, sturgesBinCount } from './histogram.js';
-import { mergedDistribution, mergedHistogram, type MergedDistribution } from './merged.js';
+import { mergedDistribution, mergedExtremes, mergedHistogram, type MergedDistribution } from './merged.js';
 import { referenceRuns } from './side-runs.js';
 import { cachedOnPair } from './sorted.js';
 
@@ -56,12 +56,12 @@ export function usesHistogramBinning(
  * @returns counts per bin of both sides
  */
 export function binnedCountsOf(merged: MergedDistribution, histogram: boolean, bins?: number): BinnedCounts {
-  const { values, referenceCounts, currentCounts, referenceSize, currentSize } = merged;
+  const { referenceSize, currentSize } = merged;
   if (!histogram) {
+    const { referenceCounts, currentCounts } = merged;
     return { binning: 'values', referenceCounts, currentCounts, referenceSize, currentSize };
   }
-  const min = values[0]!;
-  const max = values[values.length - 1]!;
+  const { minimum: min, maximum: max } = mergedExtremes(merged);
   const binCount = bins ?? sturgesBinCount(min, max, referenceSize + currentSize);
   const edges = equalWidthEdges(min, max, binCount);
   return {

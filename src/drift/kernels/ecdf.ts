@@ -10,8 +10,9 @@
  * scipy instead of merely close.
  */
 import type { ColumnPair } from '../types.js';
-import { mergedDistribution, type MergedDistribution } from './merged.js';
-import { sparsePairwiseSum } from './pairwise-sum.js';
+import { mergedDistribution, unmergedRuns, type MergedDistribution } from './merged.js';
+import { SparseSumStream } from './pairwise-sum.js';
+import type { Runs } from './runs.js';
 import { cachedOnPair } from './sorted.js';
 
 /** Results of {@link ecdfWalk}. */
@@ -32,49 +33,26 @@ export interface EcdfWalk {
 
 const WALK = 'kernels:ecdf-walk';
 
-/** Term arrays of {@link ecdfWalk} kept between walks (each walk writes every slot it sums; none outlives it). */
-let kept: { slots: Int32Array; absTerms: Float64Array; squareTerms: Float64Array } | undefined;
-/** Longer walks get their own arrays (the kept ones stay at most 20 MiB per thread). */
-const KEPT_MAX_TERMS = 1 << 20;
+/** The summer of the walks' terms, kept per thread (a walk is synchronous and finishes its sum before returning). */
+const stream = new SparseSumStream();
 
-/**
- * Term arrays of at least `terms` slots. Fresh arrays of a few MB per column cost zeroing and page faults each time
- * (on 100,000 rows × 400 float columns, about as much as the walk itself); a thread walks one column at a time.
- */
-function termArrays(terms: number): { slots: Int32Array; absTerms: Float64Array; squareTerms: Float64Array } {
-  if (kept !== undefined && kept.slots.length >= terms) return kept;
-  const arrays = {
-    slots: new Int32Array(terms),
-    absTerms: new Float64Array(terms),
-    squareTerms: new Float64Array(terms),
-  };
-  if (terms <= KEPT_MAX_TERMS) kept = arrays;
-  return arrays;
+/** What one walk over the pooled values yields: the extreme ECDF differences and numpy's sum of the terms. */
+interface WalkSums {
+  readonly maxDiff: number;
+  readonly minDiff: number;
+  readonly sum: number;
 }
 
 /**
- * Walks both right-continuous ECDFs over a merged distribution (column data or database aggregates).
- *
- * ECDF values are `count / n` divisions exactly as numpy forms them (`searchsorted(...) / n`), so D snaps to
- * the same double as scipy's. This runs in `O(k)` for k distinct pooled values (at worst `O(k log(n / k))` for the pairwise sums).
- *
- * @param merged distinct pooled values with per-side counts (both sides non-empty)
- * @throws {Error} if either side is empty
- * @returns KS D (two-sided and one-sided), W1 and the energy integral
- * @example
- * ecdfWalk(mergeSorted(new Float64Array([1, 2]), new Float64Array([2, 3])));
- * // => { ksStatistic: 0.5, wasserstein1: 1, energyIntegral: 0.5 }
+ * Walks both right-continuous ECDFs over the distinct pooled values (`merged.values` with their counts), summing
+ * `|F_ref - F_cur| Δx` (or `(F_ref - F_cur)² Δx` with `squared`) as numpy sums scipy's term array: one term per
+ * pooled value but the last, zero wherever `Δx` is (all but the last slot of each distinct value's block), so only
+ * the non-zero slots are fed to the summer, as they come.
  */
-export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
+function walkMerged(merged: MergedDistribution, squared: boolean): WalkSums {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
-  if (n1 <= 0 || n2 <= 0) throw new Error('ecdfWalk requires at least 1 data point on each side');
   const distinct = values.length;
-  const pooled = n1 + n2;
-  // scipy's term arrays have one slot per pooled value but the last (np.diff), zero wherever deltas are 0: only the
-  // last slot of each distinct value's block can be non-zero, so the terms are kept sparse (slot and value) and
-  // summed with numpy's grouping over the full length.
-  const terms = Math.max(distinct - 1, 0);
-  const { slots, absTerms } = termArrays(terms);
+  stream.reset(Math.max(n1 + n2 - 1, 0));
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -88,10 +66,98 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
-      slots[k] = position - 1;
-      absTerms[k] = Math.abs(diff) * (values[k + 1]! - values[k]!);
+      const delta = values[k + 1]! - values[k]!;
+      stream.add(position - 1, squared ? diff * diff * delta : Math.abs(diff) * delta);
     }
   }
+  return { maxDiff, minDiff, sum: stream.finish() };
+}
+
+/**
+ * {@link walkMerged} over the merge of two sides' runs, merged as it walks (as `mergeRuns` merges them: keys by
+ * `===`, the reference's on a tie) instead of from built arrays: the same terms in the same order, so the same
+ * doubles.
+ */
+function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
+  const n1 = reference.total;
+  const n2 = current.total;
+  stream.reset(Math.max(n1 + n2 - 1, 0));
+  let cumRef = 0;
+  let cumCur = 0;
+  let position = 0;
+  let maxDiff = -Infinity;
+  let minDiff = Infinity;
+  // The previous distinct value's key, ECDF difference and end position: its term is known once the next key is.
+  let previous = 0;
+  let previousDiff = 0;
+  let previousEnd = 0;
+  let i = 0;
+  let j = 0;
+  for (let k = 0; i < k1 || j < k2; k++) {
+    let value: number;
+    let refCount = 0;
+    let curCount = 0;
+    if (j >= k2 || (i < k1 && refValues[i]! < curValues[j]!)) {
+      value = refValues[i]!;
+      refCount = refCounts[i++]!;
+    } else if (i >= k1 || curValues[j]! < refValues[i]!) {
+      value = curValues[j]!;
+      curCount = curCounts[j++]!;
+    } else {
+      value = refValues[i]!;
+      refCount = refCounts[i++]!;
+      curCount = curCounts[j++]!;
+    }
+    if (k > 0) {
+      const delta = value - previous;
+      stream.add(
+        previousEnd - 1,
+        squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta,
+      );
+    }
+    cumRef += refCount;
+    cumCur += curCount;
+    position += refCount + curCount;
+    const diff = cumRef / n1 - cumCur / n2;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+    previousEnd = position;
+  }
+  return { maxDiff, minDiff, sum: stream.finish() };
+}
+
+/** {@link walkRuns} while the merged arrays are not built (reading the sides' runs), else {@link walkMerged}. */
+function walk(merged: MergedDistribution, squared: boolean): WalkSums {
+  const sides = unmergedRuns(merged);
+  return sides ? walkRuns(sides.reference, sides.current, squared) : walkMerged(merged, squared);
+}
+
+/**
+ * Walks both right-continuous ECDFs over a merged distribution (column data or database aggregates).
+ *
+ * ECDF values are `count / n` divisions exactly as numpy forms them (`searchsorted(...) / n`), so D snaps to
+ * the same double as scipy's. This runs in `O(k)` for k distinct pooled values (at worst `O(k log(n / k))` for the pairwise sums).
+ * A distribution whose arrays are not built yet is walked from its sides' runs, and its arrays stay unbuilt.
+ *
+ * @param merged distinct pooled values with per-side counts (both sides non-empty)
+ * @throws {Error} if either side is empty
+ * @returns KS D (two-sided and one-sided), W1 and the energy integral
+ * @example
+ * ecdfWalk(mergeSorted(new Float64Array([1, 2]), new Float64Array([2, 3])));
+ * // => { ksStatistic: 0.5, wasserstein1: 1, energyIntegral: 0.5 }
+ */
+export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
+  const { referenceSize: n1, currentSize: n2 } = merged;
+  if (n1 <= 0 || n2 <= 0) throw new Error('ecdfWalk requires at least 1 data point on each side');
+  const { maxDiff, minDiff, sum } = walk(merged, false);
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
   // Only the energy distance reads the energy integral: its terms are walked again when it is asked for.
   let energy: number | undefined;
@@ -99,31 +165,11 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: sparsePairwiseSum(slots, absTerms, terms, Math.max(pooled - 1, 0)),
+    wasserstein1: sum,
     get energyIntegral(): number {
-      return (energy ??= energyIntegralOf(merged));
+      return (energy ??= walk(merged, true).sum);
     },
   };
-}
-
-/** The energy integral `Σ (F_ref - F_cur)² Δx` of {@link ecdfWalk}: the same walk, squared terms, numpy's sum. */
-function energyIntegralOf(merged: MergedDistribution): number {
-  const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
-  const distinct = values.length;
-  const terms = Math.max(distinct - 1, 0);
-  const { slots, squareTerms } = termArrays(terms);
-  let cumRef = 0;
-  let cumCur = 0;
-  let position = 0;
-  for (let k = 0; k + 1 < distinct; k++) {
-    cumRef += referenceCounts[k]!;
-    cumCur += currentCounts[k]!;
-    position += referenceCounts[k]! + currentCounts[k]!;
-    const diff = cumRef / n1 - cumCur / n2;
-    slots[k] = position - 1;
-    squareTerms[k] = diff * diff * (values[k + 1]! - values[k]!);
-  }
-  return sparsePairwiseSum(slots, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
 }
 
 /**

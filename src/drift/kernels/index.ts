@@ -9,6 +9,7 @@ export {
   mergeSorted,
   mergedFromValueCounts,
   mergedDistribution,
+  mergedDistinctCount,
   valueCounts,
   referenceDistinctCount,
   currentDistinctCount,

@@ -168,12 +168,135 @@ export function mergedFromValueCounts(
  */
 export function mergedDistribution(pair: ColumnPair): MergedDistribution {
   return cachedOnPair(pair, MERGED, () => {
-    const merged = mergeRuns(referenceRuns(pair), currentRuns(pair));
+    const merged = lazyMerge(referenceRuns(pair), currentRuns(pair));
     const reference = cachedSortedSide(pair, 'reference');
     const current = cachedSortedSide(pair, 'current');
     if (reference !== undefined || current !== undefined) SORTED_SIDES.set(merged, { reference, current });
     return merged;
   });
+}
+
+/** The runs a {@link lazyMerge} distribution merges, while its arrays are not built yet. */
+const UNBUILT = new WeakMap<MergedDistribution, { reference: Runs; current: Runs }>();
+
+/**
+ * {@link mergeRuns} of two sides, its arrays built only when first read. The default test of a continuous column
+ * (Wasserstein) and its summaries need no more than the pooled extremes, the number of distinct pooled values and
+ * one ECDF walk, all of which read the two sides' runs directly (see {@link unmergedRuns}): on a million distinct
+ * floats a side, building the arrays would cost three arrays of two million doubles (48 MB) and a pass.
+ *
+ * @param reference runs of the reference sample
+ * @param current runs of the current sample
+ * @returns the merged distribution, equal to `mergeRuns(reference, current)` in every field
+ */
+export function lazyMerge(reference: Runs, current: Runs): MergedDistribution {
+  let built: MergedDistribution | undefined;
+  const build = (): MergedDistribution => {
+    if (built === undefined) {
+      built = mergeRuns(reference, current);
+      UNBUILT.delete(merged);
+    }
+    return built;
+  };
+  const merged: MergedDistribution = {
+    get values() {
+      return build().values;
+    },
+    get referenceCounts() {
+      return build().referenceCounts;
+    },
+    get currentCounts() {
+      return build().currentCounts;
+    },
+    referenceSize: reference.total,
+    currentSize: current.total,
+  };
+  UNBUILT.set(merged, { reference, current });
+  return merged;
+}
+
+/**
+ * The two sides' runs of a merged distribution whose arrays were not built yet, else undefined (read the arrays).
+ *
+ * @param merged a merged distribution
+ * @returns the reference and current runs it merges, or undefined
+ */
+export function unmergedRuns(merged: MergedDistribution): { reference: Runs; current: Runs } | undefined {
+  return UNBUILT.get(merged);
+}
+
+/**
+ * The smallest and largest pooled values, as `merged.values[0]` and `merged.values[last]` (on a tie between the
+ * sides, the reference's key, as the merge keeps it: -0 or 0), without building the arrays.
+ *
+ * @param merged a merged distribution
+ * @returns the first and last merged keys (Infinity and -Infinity when there is none)
+ */
+export function mergedExtremes(merged: MergedDistribution): { minimum: number; maximum: number } {
+  const sides = unmergedRuns(merged);
+  if (sides === undefined) {
+    const values = merged.values;
+    return values.length > 0
+      ? { minimum: values[0]!, maximum: values[values.length - 1]! }
+      : { minimum: Infinity, maximum: -Infinity };
+  }
+  const ref = sides.reference.values;
+  const cur = sides.current.values;
+  if (ref.length === 0)
+    return cur.length > 0
+      ? { minimum: cur[0]!, maximum: cur[cur.length - 1]! }
+      : { minimum: Infinity, maximum: -Infinity };
+  if (cur.length === 0) return { minimum: ref[0]!, maximum: ref[ref.length - 1]! };
+  const refLast = ref[ref.length - 1]!;
+  const curLast = cur[cur.length - 1]!;
+  return {
+    minimum: cur[0]! < ref[0]! ? cur[0]! : ref[0]!,
+    maximum: curLast > refLast ? curLast : refLast,
+  };
+}
+
+/**
+ * `merged.values.length` (the number of distinct pooled values), counted from the sides' runs when the arrays are not
+ * built: every key of either side, less the keys both share.
+ *
+ * @param merged a merged distribution
+ * @returns how many distinct values the two sides hold together
+ */
+export function mergedDistinctCount(merged: MergedDistribution): number {
+  const sides = unmergedRuns(merged);
+  if (sides === undefined) return merged.values.length;
+  const ref = sides.reference.values;
+  const cur = sides.current.values;
+  const k1 = ref.length;
+  const k2 = cur.length;
+  let shared = 0;
+  for (let i = 0, j = 0; i < k1 && j < k2;) {
+    const r = ref[i]!;
+    const c = cur[j]!;
+    if (r < c) i++;
+    else if (c < r) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return k1 + k2 - shared;
+}
+
+/**
+ * Whether every pooled value is a whole number (`Number.isInteger` of each of `merged.values`), from the sides' runs
+ * when the arrays are not built (the same values, whichever side's key a shared one keeps).
+ *
+ * @param merged a merged distribution
+ * @returns true when no pooled value has a fraction
+ */
+export function mergedAllIntegers(merged: MergedDistribution): boolean {
+  const sides = unmergedRuns(merged);
+  const arrays = sides === undefined ? [merged.values] : [sides.reference.values, sides.current.values];
+  for (const values of arrays)
+    for (let i = 0; i < values.length; i++) if (!Number.isInteger(values[i]!)) return false;
+  return true;
 }
 
 /**

@@ -248,6 +248,71 @@ export function sparsePairwiseSum(
   return result;
 }
 
+/**
+ * {@link sparsePairwiseSum} fed one non-zero term at a time, in ascending position, without the arrays of all the
+ * terms: numpy sums one reduction buffer (8192 elements) at a time, so only the current buffer's terms are held
+ * (in 96 KiB kept by the summer) and each full buffer is summed as `sparsePairwiseSum` sums it. The result is the
+ * same double, bit for bit.
+ */
+export class SparseSumStream {
+  private readonly positions = new Int32Array(REDUCE_BUFFER_SIZE);
+  private readonly terms = new Float64Array(REDUCE_BUFFER_SIZE);
+  private count = 0;
+  private offset = 0;
+  private length = 0;
+  private result = 0;
+  private any = false;
+
+  /**
+   * Starts a new sum.
+   *
+   * @param length length of the virtual array the terms are laid out in
+   */
+  reset(length: number): void {
+    this.count = 0;
+    this.offset = 0;
+    this.length = length;
+    this.result = 0;
+    this.any = false;
+  }
+
+  /**
+   * Adds a term: its position is above every position added since {@link reset} and below the length.
+   *
+   * @param position where the term sits in the virtual array
+   * @param term its value
+   */
+  add(position: number, term: number): void {
+    if (position >= this.offset + REDUCE_BUFFER_SIZE) {
+      this.flush();
+      this.offset = position - (position % REDUCE_BUFFER_SIZE);
+    }
+    this.positions[this.count] = position;
+    this.terms[this.count++] = term;
+    this.any = true;
+  }
+
+  private flush(): void {
+    if (this.count === 0) return;
+    const end = Math.min(this.offset + REDUCE_BUFFER_SIZE, this.length);
+    this.result += sparseBlock(this.positions, this.terms, 0, this.count, this.offset, end - this.offset);
+    this.count = 0;
+  }
+
+  /**
+   * The sum of the terms added since {@link reset}.
+   *
+   * @returns `sparsePairwiseSum` of the same positions and terms
+   */
+  finish(): number {
+    if (!this.any) return 0;
+    if (this.length <= REDUCE_BUFFER_SIZE)
+      return sparseBlock(this.positions, this.terms, 0, this.count, 0, this.length);
+    this.flush();
+    return this.result;
+  }
+}
+
 /** First index in `[lo, hi)` whose position is `>= target` (or `hi`). */
 function lowerBound(positions: Int32Array, lo: number, hi: number, target: number): number {
   // Dense runs are common: a short linear look before the binary search.
