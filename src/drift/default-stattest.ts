@@ -7,6 +7,9 @@ import type { ColumnType, StatTestId } from './types.js';
 /** "Small" reference: at most this many non-null reference rows selects p-value tests. */
 export const SMALL_REFERENCE_MAX_ROWS = 1000;
 
+/** The default test reads the number of distinct values only up to this: above it, only "more than 5" matters. */
+export const SMALL_UNIQUE_MAX = 5;
+
 /**
  * The default stat test of a column.
  *
@@ -25,8 +28,8 @@ export function defaultStatTest(
   if (referenceSize <= SMALL_REFERENCE_MAX_ROWS) {
     if (uniqueValues <= 2) return 'z';
     if (columnType === 'categorical') return 'chisquare';
-    return uniqueValues <= 5 ? 'chisquare' : 'ks';
+    return uniqueValues <= SMALL_UNIQUE_MAX ? 'chisquare' : 'ks';
   }
   if (columnType === 'categorical') return 'jensenshannon';
-  return uniqueValues <= 5 ? 'jensenshannon' : 'wasserstein';
+  return uniqueValues <= SMALL_UNIQUE_MAX ? 'jensenshannon' : 'wasserstein';
 }

@@ -7,7 +7,7 @@
 import { UserError } from '../errors.js';
 import { getColumn, type Column, type Table } from '../snapshot/table.js';
 import { cellCount } from './counted.js';
-import { defaultStatTest } from './default-stattest.js';
+import { SMALL_UNIQUE_MAX, defaultStatTest } from './default-stattest.js';
 import { computeDistribution } from './distribution.js';
 import { columnEffect } from './effect.js';
 import { mergedDistinctCount, mergedDistribution } from './kernels/index.js';
@@ -90,7 +90,8 @@ function chooseStatTest(pair: ColumnPair, options: DriftOptions): StatTest {
       );
     return test;
   }
-  const uniqueValues = mergedDistinctCount(mergedDistribution(pair));
+  // The default test reads the count only up to SMALL_UNIQUE_MAX: a side with more keys answers at once.
+  const uniqueValues = mergedDistinctCount(mergedDistribution(pair), SMALL_UNIQUE_MAX);
   return getStatTest(
     defaultStatTest(
       pair.columnType === 'text' ? 'categorical' : pair.columnType,

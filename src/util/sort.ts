@@ -1,30 +1,41 @@
 /**
- * LSD radix sort of doubles, several times faster than `Float64Array.prototype.sort` on the million-row columns
+ * Radix sort of doubles, several times faster than `Float64Array.prototype.sort` on the million-row columns
  * driftwatch sorts (once per column and side). No library sorts typed doubles by radix, hence this file.
  *
- * Each double's IEEE-754 bits are mapped to an unsigned key with the same order (positive: flip the sign bit;
- * negative: flip every bit), then sorted by six 11-bit digits (the last has 9), least significant first: small
- * digit tables keep the moves in cache. A pass whose digit is the same for every value is skipped. The order equals the numeric sort for every non-NaN double, with -0 before +0 as
- * `Float64Array.prototype.sort` does. Inputs must hold no NaN (cleaned columns never do).
+ * Each double's IEEE-754 bits are mapped to an unsigned 64-bit key with the same order (positive: flip the sign bit;
+ * negative: flip every bit), split in a high and a low word. The keys are sorted by their high word only, LSD in
+ * three digits (11, 11 and 10 bits), a pass whose digit is the same for every value skipped; then each stretch of
+ * equal high words is put in order by its low words. The high word holds the sign, the exponent and 20 bits of the
+ * significand: a million floats spread over a few binades (data at full precision) share it for a few percent of
+ * values, in pairs, so two radix passes and a read replace the five or six passes that sorting the whole key takes.
+ * A stretch of many equal high words (values that differ only far down their significand) is sorted by the typed
+ * array sort of its low words, `O(r log r)` for r values. The order equals the numeric sort for every non-NaN
+ * double, with -0 before +0 as `Float64Array.prototype.sort` does. Inputs must hold no NaN (cleaned columns never do).
  */
 
 const DIGITS = 2048;
 
-/** Digit `pass` (11 bits, least significant first; the sixth has 9) of the key `(hi, lo)`. */
-function digitOf(pass: number, hi: number, lo: number): number {
-  switch (pass) {
-    case 0:
-      return lo & 0x7ff;
-    case 1:
-      return (lo >>> 11) & 0x7ff;
-    case 2:
-      return (lo >>> 22) | ((hi & 1) << 10);
-    case 3:
-      return (hi >>> 1) & 0x7ff;
-    case 4:
-      return (hi >>> 12) & 0x7ff;
-    default:
-      return hi >>> 23;
+/** Shift and mask of each digit of the high word, least significant first (11, 11 and 10 bits). */
+const SHIFTS = [0, 11, 22] as const;
+const MASKS = [0x7ff, 0x7ff, 0x3ff] as const;
+
+/** Stretches of equal high words at most this long are put in order by insertion, longer ones by the typed sort. */
+const INSERTION_MAX = 16;
+
+/** Sorts `words[start, end)` ascending (unsigned). */
+function sortWords(words: Uint32Array, start: number, end: number): void {
+  if (end - start > INSERTION_MAX) {
+    words.subarray(start, end).sort();
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
+    const word = words[i]!;
+    let j = i - 1;
+    while (j >= start && words[j]! > word) {
+      words[j + 1] = words[j]!;
+      j--;
+    }
+    words[j + 1] = word;
   }
 }
 
@@ -41,7 +52,8 @@ const SCRATCH_MAX = 1 << 20;
 /**
  * Sorted copy of `values` (never mutated).
  *
- * This runs in `O(n)` (one counting read, at most six moves) plus `O(2048)` per pass.
+ * This runs in `O(n)` (one counting read, at most three moves, one read of the high words) plus `O(2048)` per pass,
+ * and `O(r log r)` more for each stretch of r values sharing a high word.
  *
  * @param values doubles without NaN
  * @param allocate gives the output array of the length asked (every element is written)
@@ -55,7 +67,7 @@ export function radixSortedCopy(
 ): Float64Array {
   const n = values.length;
   // Keys as (high, low) 32-bit words, read through a little-endian view of the doubles (not copied), with the
-  // six digit histograms counted in the same read.
+  // three digit histograms of the high words counted in the same read.
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const keys =
     n > SCRATCH_MAX
@@ -64,7 +76,7 @@ export function radixSortedCopy(
         ? keyScratch
         : (keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n)));
   let [high, low, nextHigh, nextLow] = keys as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  const counts = new Uint32Array(6 * DIGITS);
+  const counts = new Uint32Array(3 * DIGITS);
   for (let i = 0; i < n; i++) {
     let lo = words[2 * i]!;
     let hi = words[2 * i + 1]!;
@@ -76,17 +88,16 @@ export function radixSortedCopy(
     }
     high[i] = hi;
     low[i] = lo;
-    counts[lo & 0x7ff]!++;
-    counts[DIGITS + ((lo >>> 11) & 0x7ff)]!++;
-    counts[2 * DIGITS + ((lo >>> 22) | ((hi & 1) << 10))]!++;
-    counts[3 * DIGITS + ((hi >>> 1) & 0x7ff)]!++;
-    counts[4 * DIGITS + ((hi >>> 12) & 0x7ff)]!++;
-    counts[5 * DIGITS + (hi >>> 23)]!++;
+    counts[hi & 0x7ff]!++;
+    counts[DIGITS + ((hi >>> 11) & 0x7ff)]!++;
+    counts[2 * DIGITS + (hi >>> 22)]!++;
   }
-  for (let pass = 0; pass < 6; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     const base = pass * DIGITS;
+    const shift = SHIFTS[pass];
+    const mask = MASKS[pass];
     // Every value has this digit: nothing to move.
-    if (counts[base + digitOf(pass, high[0]!, low[0]!)] === n) continue;
+    if (counts[base + ((high[0]! >>> shift) & mask)] === n) continue;
     let total = 0;
     for (let d = base; d < base + DIGITS; d++) {
       const count = counts[d]!;
@@ -95,24 +106,36 @@ export function radixSortedCopy(
     }
     for (let i = 0; i < n; i++) {
       const hi = high[i]!;
-      const lo = low[i]!;
-      const slot = counts[base + digitOf(pass, hi, lo)]!++;
+      const slot = counts[base + ((hi >>> shift) & mask)]!++;
       nextHigh[slot] = hi;
-      nextLow[slot] = lo;
+      nextLow[slot] = low[i]!;
     }
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
   }
   const sorted = allocate(n);
   const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
-  for (let i = 0; i < n; i++) {
+  // In order of high words; each stretch of equal high words is put in order by its low words (the key's rest)
+  // before it is written out as doubles.
+  for (let i = 0; i < n;) {
     const hi = high[i]!;
+    let end = i + 1;
+    if (end < n && high[end] === hi) {
+      while (++end < n && high[end] === hi);
+      sortWords(low, i, end);
+    }
     if (hi & 0x80000000) {
-      out[2 * i + 1] = (hi & 0x7fffffff) >>> 0;
-      out[2 * i] = low[i]!;
+      const top = (hi & 0x7fffffff) >>> 0;
+      for (; i < end; i++) {
+        out[2 * i + 1] = top;
+        out[2 * i] = low[i]!;
+      }
     } else {
-      out[2 * i + 1] = ~hi >>> 0;
-      out[2 * i] = ~low[i]! >>> 0;
+      const top = ~hi >>> 0;
+      for (; i < end; i++) {
+        out[2 * i + 1] = top;
+        out[2 * i] = ~low[i]! >>> 0;
+      }
     }
   }
   return sorted;

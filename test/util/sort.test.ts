@@ -15,6 +15,27 @@ describe('fast sorts equal Float64Array.prototype.sort', () => {
       ),
     );
   });
+  it('radix sort, doubles sharing their high word (stretches short and long, both signs)', () => {
+    // 1 + k·2^-52 for k < 2^20 share the high word of 1: they differ only in the low word of their bits.
+    const shared = fc.array(
+      fc.tuple(fc.constantFrom(1, -1, 3.5, -1e-300, 2 ** 40), fc.integer({ min: 0, max: 2 ** 20 })),
+      { minLength: 1, maxLength: 400 },
+    );
+    fc.assert(
+      fc.property(shared, (pairs) => {
+        const values = Float64Array.from(pairs, ([base, k]) => base + k * Math.abs(base) * 2 ** -52);
+        return same(radixSortedCopy(values), native(values));
+      }),
+    );
+    // One stretch of 100,000 values with one high word, and 20,000 stretches of five.
+    const long = Float64Array.from({ length: 100_000 }, (_, i) => -(1 + ((i * 7919) % 100_003) * 2 ** -52));
+    expect(same(radixSortedCopy(long), native(long))).toBe(true);
+    const fives = Float64Array.from(
+      { length: 100_000 },
+      (_, i) => 1 + (i % 20_000) * 2 ** -20 + ((i * 31) % 5) * 2 ** -50,
+    );
+    expect(same(radixSortedCopy(fives), native(fives))).toBe(true);
+  });
   it('counting sort, few distinct values', () => {
     fc.assert(
       fc.property(

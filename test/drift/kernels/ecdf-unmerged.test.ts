@@ -133,6 +133,22 @@ describe('ECDF walk over unbuilt merged arrays', () => {
   });
 });
 
+describe('mergedDistinctCount up to a bound', () => {
+  it('is exact up to the bound and above it past the bound', () => {
+    const next = random(5);
+    for (let round = 0; round < 200; round++) {
+      const size = () => 1 + Math.floor(next() * 9);
+      const u = Float64Array.from({ length: size() }, () => Math.floor(next() * 8)).sort();
+      const v = Float64Array.from({ length: size() }, () => Math.floor(next() * 8)).sort();
+      const exact = mergeRuns(runsOfSorted(u), runsOfSorted(v)).values.length;
+      const bounded = mergedDistinctCount(lazyMerge(runsOfSorted(u), runsOfSorted(v)), 5);
+      if (exact <= 5) expect(bounded).toBe(exact);
+      else expect(bounded).toBeGreaterThan(5);
+      expect(mergedDistinctCount(lazyMerge(runsOfSorted(u), runsOfSorted(v)))).toBe(exact);
+    }
+  });
+});
+
 describe('runsOfSorted of an all-distinct sample', () => {
   it('gives the sample itself with counts of 1, and the general runs once a value repeats', () => {
     const distinct = Float64Array.from({ length: 5000 }, (_, i) => i * 0.5 - 100);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mergedDistribution } from '../../../src/drift/kernels/merged.js';
 import { runsOfSorted } from '../../../src/drift/kernels/runs.js';
 import {
+  LARGE_KEPT_BYTES,
   SCRATCH_MAX_LENGTH,
   scratchFloat64,
   scratchOpen,
@@ -69,6 +70,36 @@ describe('column scratch', () => {
       expect(again.length).toBe(3000);
       expect(again.every((v) => v === 0)).toBe(true);
       expect(again.buffer.byteLength).toBeGreaterThan(3000 * 8);
+    });
+  });
+
+  it('lends large arrays from kept ones: never the same one twice in a scope, reused (and zeroed) in the next', () => {
+    const long = SCRATCH_MAX_LENGTH + 100;
+    const [first, second] = withColumnScratch(() => {
+      const a = scratchFloat64(long, false);
+      const b = scratchFloat64(long + 5, false);
+      expect(a.buffer).not.toBe(b.buffer);
+      a.fill(1);
+      b.fill(2);
+      return [a.buffer, b.buffer];
+    });
+    withColumnScratch(() => {
+      // The best fit: the shorter kept array for the shorter request, whatever the order of the requests.
+      const b = scratchFloat64(long + 5);
+      const a = scratchFloat64(long - 50);
+      expect(b.buffer).toBe(second);
+      expect(a.buffer).toBe(first);
+      expect(b.every((v) => v === 0) && a.every((v) => v === 0)).toBe(true);
+      // Both kept ones are lent: a third is another array.
+      const c = scratchFloat64(long, false);
+      expect(c.buffer).not.toBe(first);
+      expect(c.buffer).not.toBe(second);
+    });
+    // Past the budget an array is fresh (never one that is lent), and nothing breaks.
+    withColumnScratch(() => {
+      const huge = scratchFloat64(LARGE_KEPT_BYTES / 8 + 1, false);
+      expect(huge.length).toBe(LARGE_KEPT_BYTES / 8 + 1);
+      expect(scratchFloat64(long, false).buffer).not.toBe(huge.buffer);
     });
   });
 
