@@ -17,6 +17,7 @@
  *   f  d plus a unique string id column nobody excluded
  *   g  N/10 rows × 400 float columns
  *   h  one 50k-label categorical column (Zipf-like) and one float column
+ *   i  12 float columns at full precision (pandas repr: 16–17 significant digits, every value distinct)
  *   j  c's rows with every string quoted, as R's write.csv writes them, plus a quoted plan name with a comma or quotes
  *   k  20 label columns (3 to 12 labels each, skewed) and one float column
  */
@@ -140,6 +141,47 @@ function wideFloatPair(rows: number, columns: number): [string, string] {
           // Normal-ish (sum of 3 uniforms), mean shifted on every 7th column of the current snapshot.
           const x = random() + random() + random() + (drift && c % 7 === 0 ? 0.1 : 0) + c * 0.01;
           values[c] = x.toFixed(6);
+        }
+        return values.join(',');
+      });
+    }),
+  );
+  return [files[0]!, files[1]!];
+}
+
+/**
+ * `repr` of a Python float (what pandas `to_csv` writes): the shortest digits that read back as the same double,
+ * which JavaScript's `String` also gives, in the same notation for 1e-4 ≤ |x| < 1e16 but for whole numbers ("3.0");
+ * below 1e-4 Python writes an exponent of two digits at least ("1.5e-05").
+ */
+function pythonRepr(x: number): string {
+  const magnitude = Math.abs(x);
+  if (magnitude !== 0 && magnitude < 1e-4) return x.toExponential().replace(/e-(\d)$/, 'e-0$1');
+  return Number.isInteger(x) ? `${x}.0` : String(x);
+}
+
+function fullPrecisionPair(rows: number, columns: number): [string, string] {
+  const header = Array.from({ length: columns }, (_, c) => `x${c}`).join(',');
+  const files = [0, 1].map((drift) =>
+    cached(`${matrixDir}/fullprec${columns}_${rows}_${drift}.csv`, () => {
+      const random = mulberry32(13000 + drift + rows);
+      // 53 random bits a draw (two 32-bit draws): a million values of a column are then all distinct.
+      const uniform = () => random() + random() * 2 ** -32;
+      const values: string[] = new Array<string>(columns);
+      writeCsv(`${matrixDir}/fullprec${columns}_${rows}_${drift}.csv`, header, rows, () => {
+        for (let c = 0; c < columns; c++) {
+          // Three families by column (normal-ish, log-normal-ish, uniform), each at its own scale; the current
+          // snapshot is shifted on every fourth column.
+          const shift = drift && c % 4 === 0 ? 0.05 : 0;
+          const kind = c % 3;
+          const normal = uniform() + uniform() + uniform() - 1.5 + shift;
+          const x =
+            kind === 0
+              ? normal * (c + 1) * 3.7 + 10 * c
+              : kind === 1
+                ? Math.exp(normal) * 250
+                : (uniform() + shift) * 10 ** (c % 5);
+          values[c] = pythonRepr(x);
         }
         return values.join(',');
       });
@@ -343,6 +385,12 @@ const SHAPES: Shape[] = [
     description: 'high-cardinality categorical (50k labels) + a float',
     rows: ROWS,
     prepare: async () => files2(highCardinalityPair(ROWS, 50_000)),
+  },
+  {
+    key: 'i',
+    description: '12 float columns at full precision (pandas repr)',
+    rows: ROWS,
+    prepare: async () => files2(fullPrecisionPair(ROWS, 12)),
   },
   {
     key: 'j',
