@@ -159,9 +159,10 @@ export function mergedFromValueCounts(
 }
 
 /**
- * The column's {@link MergedDistribution}, built from the cached sorted sides and cached on the pair.
+ * The column's {@link MergedDistribution}, the merge of its two sides' runs, cached on the pair; its arrays are built
+ * when first read (see {@link lazyMerge}).
  *
- * This runs in `O(n1 + n2)` after sorting, once per column.
+ * This runs in `O(k1 + k2)` after the runs, once per column, when the arrays are read.
  *
  * @param pair the cleaned column pair
  * @returns the shared merged distribution (treat as read-only)
