@@ -90,46 +90,50 @@ function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
   stream.reset(Math.max(n1 + n2 - 1, 0));
   let cumRef = 0;
   let cumCur = 0;
-  let position = 0;
   let maxDiff = -Infinity;
   let minDiff = Infinity;
   // The previous distinct value's key, ECDF difference and end position: its term is known once the next key is.
   let previous = 0;
   let previousDiff = 0;
   let previousEnd = 0;
+  let first = true;
   let i = 0;
   let j = 0;
-  for (let k = 0; i < k1 || j < k2; k++) {
+  // The next key of each side, read once per key taken (Infinity once the side has run out: the checks on i and j,
+  // not that value, decide then).
+  let r = k1 > 0 ? refValues[0]! : Infinity;
+  let c = k2 > 0 ? curValues[0]! : Infinity;
+  while (i < k1 || j < k2) {
     let value: number;
-    let refCount = 0;
-    let curCount = 0;
-    if (j >= k2 || (i < k1 && refValues[i]! < curValues[j]!)) {
-      value = refValues[i]!;
-      refCount = refCounts[i++]!;
-    } else if (i >= k1 || curValues[j]! < refValues[i]!) {
-      value = curValues[j]!;
-      curCount = curCounts[j++]!;
+    if (j >= k2 || (i < k1 && r < c)) {
+      value = r;
+      cumRef += refCounts[i++]!;
+      r = i < k1 ? refValues[i]! : Infinity;
+    } else if (i >= k1 || c < r) {
+      value = c;
+      cumCur += curCounts[j++]!;
+      c = j < k2 ? curValues[j]! : Infinity;
     } else {
-      value = refValues[i]!;
-      refCount = refCounts[i++]!;
-      curCount = curCounts[j++]!;
+      value = r;
+      cumRef += refCounts[i++]!;
+      cumCur += curCounts[j++]!;
+      r = i < k1 ? refValues[i]! : Infinity;
+      c = j < k2 ? curValues[j]! : Infinity;
     }
-    if (k > 0) {
+    if (!first) {
       const delta = value - previous;
       stream.add(
         previousEnd - 1,
         squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta,
       );
     }
-    cumRef += refCount;
-    cumCur += curCount;
-    position += refCount + curCount;
+    first = false;
     const diff = cumRef / n1 - cumCur / n2;
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     previous = value;
     previousDiff = diff;
-    previousEnd = position;
+    previousEnd = cumRef + cumCur;
   }
   return { maxDiff, minDiff, sum: stream.finish() };
 }

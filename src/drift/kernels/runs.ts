@@ -49,13 +49,16 @@ function allDistinct(sorted: Float64Array): boolean {
 }
 
 /**
- * Per thread, an array of ones as long as the longest all-distinct sample seen: the counts of such a sample's runs
- * (a view of it, shared by both sides; runs are read-only).
+ * Per thread, an array of ones as long as the longest all-distinct sample seen (up to {@link ONES_KEPT_MAX}): the
+ * counts of such a sample's runs (a view of it, shared by both sides; runs are read-only).
  */
 let ones = new Float64Array(0);
+/** Longer samples get their own array of ones (the kept one stays at most 16 MiB per thread). */
+const ONES_KEPT_MAX = 1 << 21;
 
 /** `n` ones, a view of the kept array (grown when shorter). */
 function onesOf(n: number): Float64Array {
+  if (n > ONES_KEPT_MAX) return new Float64Array(n).fill(1);
   if (ones.length < n) ones = new Float64Array(n).fill(1);
   return ones.subarray(0, n);
 }

@@ -114,6 +114,23 @@ describe('ECDF walk over unbuilt merged arrays', () => {
     expect(Object.is(ecdfWalk(lazy).wasserstein1, fromBuilt.wasserstein1)).toBe(true);
   });
 
+  it('walks sides holding ±Infinity (a merged distribution from aggregates may) as the built arrays do', () => {
+    const sides = [
+      Float64Array.of(-Infinity, 1, 2, Infinity),
+      Float64Array.of(1, Infinity),
+      Float64Array.of(Infinity),
+      Float64Array.of(-Infinity, -Infinity, 3),
+      Float64Array.of(0.5, 2),
+    ];
+    for (const u of sides)
+      for (const v of sides) {
+        const built = ecdfWalk(mergeRuns(runsOfSorted(u), runsOfSorted(v)));
+        const lazy = ecdfWalk(lazyMerge(runsOfSorted(u), runsOfSorted(v)));
+        for (const key of ['wasserstein1', 'energyIntegral', 'ksStatistic', 'ksPlus', 'ksMinus'] as const)
+          expect(Object.is(lazy[key], built[key])).toBe(true);
+      }
+  });
+
   it('keeps the sign of a zero key as the merge does (-0 on one side, 0 on the other)', () => {
     for (const [r, c] of [
       [-0, 0],
