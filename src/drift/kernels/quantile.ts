@@ -2,7 +2,7 @@
  * Quantiles of ascending data as numpy computes them with the default `method="linear"` (Hyndman–Fan type 7),
  * which pandas `Series.quantile` and scipy `iqr` use.
  */
-import type { Runs } from './runs.js';
+import { countedOnce, type Runs } from './runs.js';
 
 /**
  * Linear-interpolation percentile of ascending data (numpy `percentile(..., method="linear")`).
@@ -89,9 +89,12 @@ export function percentilesOfRuns(runs: Runs, qs: readonly number[]): number[] {
     indices.push(below, Math.min(below + 1, n - 1));
   }
   const found: number[] = [];
+  // Every value distinct (each counted once: a continuous column): the order statistic is the value at its index.
+  const once = countedOnce(counts);
+  if (once) for (const index of indices) found.push(values[index]!);
   let k = 0;
   let seen = counts[0]!;
-  for (const index of indices) {
+  for (const index of once ? [] : indices) {
     if (index < seen - counts[k]!) {
       k = 0;
       seen = counts[0]!;

@@ -63,6 +63,17 @@ function onesOf(n: number): Float64Array {
   return ones.subarray(0, n);
 }
 
+/**
+ * Whether `counts` are the ones {@link runsOfSorted} lends an all-distinct sample (a view of the kept array): every
+ * count is then 1 and the runs' values are the sorted sample itself.
+ *
+ * @param counts the counts of some runs
+ * @returns true only for counts known to be all ones (false says nothing)
+ */
+export function countedOnce(counts: Float64Array): boolean {
+  return counts.buffer === ones.buffer && ones.length > 0;
+}
+
 /** A sample as runs: its distinct values ascending, how often each occurs, and the sample size. */
 export interface Runs {
   readonly values: Float64Array;

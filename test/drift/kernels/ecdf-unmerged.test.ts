@@ -11,7 +11,8 @@ import {
   unmergedRuns,
 } from '../../../src/drift/kernels/merged.js';
 import { pairwiseSum, sparsePairwiseSum, SparseSumStream } from '../../../src/drift/kernels/pairwise-sum.js';
-import { runsOfSorted } from '../../../src/drift/kernels/runs.js';
+import { percentilesOfRuns } from '../../../src/drift/kernels/quantile.js';
+import { countedOnce, runsOfSorted } from '../../../src/drift/kernels/runs.js';
 
 /** A seeded LCG: reproducible, no dependence on Math.random. */
 function random(seed: number): () => number {
@@ -182,6 +183,33 @@ describe('runsOfSorted of an all-distinct sample', () => {
     expect(folded.values.length).toBe(4999);
     expect(Object.is(folded.values[2499], -0)).toBe(true);
     expect(folded.counts[2499]).toBe(2);
+  });
+});
+
+describe('percentiles of an all-distinct side', () => {
+  it('read at their index equal the walk over the same runs with counts of their own', () => {
+    const next = random(11);
+    const qs = [0, 1, 5, 25, 33.3, 50, 75, 95, 99, 100];
+    for (const n of [4096, 5000, 12_345]) {
+      const sorted = Float64Array.from({ length: n }, () => next() * 1000 - 300).sort();
+      const runs = runsOfSorted(sorted);
+      expect(countedOnce(runs.counts)).toBe(true);
+      // The same runs with counts not known to be ones take the walk.
+      const walked = { ...runs, counts: Float64Array.from(runs.counts) };
+      expect(countedOnce(walked.counts)).toBe(false);
+      const fast = percentilesOfRuns(runs, qs);
+      expect(fast).toEqual(percentilesOfRuns(walked, qs));
+      // numpy's linear interpolation written plainly over the sorted sample.
+      const plain = qs.map((q) => {
+        const position = (q / 100) * (n - 1);
+        const below = Math.floor(position);
+        const low = sorted[below]!;
+        const high = sorted[Math.min(below + 1, n - 1)]!;
+        const fraction = position - below;
+        return fraction >= 0.5 ? high - (high - low) * (1 - fraction) : low + (high - low) * fraction;
+      });
+      expect(fast).toEqual(plain);
+    }
   });
 });
 
