@@ -1,17 +1,16 @@
 import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);
 import {
   TOP_VALUES,
-  scoreColumn,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-GPVEZUPB.js";
-import "./lib-chunk-63ZNQYRZ.js";
+} from "./lib-chunk-2PAUHN63.js";
+import "./lib-chunk-ZW3MKCGY.js";
 import {
   readRequest
-} from "./lib-chunk-MG3CQ527.js";
-import "./lib-chunk-6EOPWQDN.js";
-import "./lib-chunk-TDUCXDOC.js";
+} from "./lib-chunk-DDREUQ7M.js";
 import "./lib-chunk-4C3UKEYM.js";
+import "./lib-chunk-6EOPWQDN.js";
+import "./lib-chunk-LN3GKLU4.js";
 import {
   labelStoreOf,
   withLabels
@@ -66,6 +65,8 @@ function inSharedMemory(table) {
   return { ...table, columns };
 }
 var tables;
+var scoringModule;
+var scoring = () => scoringModule ??= import("./lib-score-column-LGNHH64G.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
@@ -76,6 +77,7 @@ async function handle(request) {
       );
       const light = withoutIdLabels(table, request.id);
       light.table = inSharedMemory(light.table);
+      scoring().catch(() => void 0);
       return { id: request.id, kind: "read", table: light.table, rowFacts, held: light.held };
     }
     case "labels": {
@@ -88,6 +90,7 @@ async function handle(request) {
       return { id: request.id, kind: "ok" };
     case "column": {
       if (!tables) throw new Error("worker: column requested before the tables");
+      const { scoreColumn } = await scoring();
       return { id: request.id, kind: "column", work: scoreColumn(request.column, tables, request.options) };
     }
   }

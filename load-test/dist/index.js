@@ -965,7 +965,7 @@ var require_util = __commonJS({
     var assert = __require("node:assert");
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
-    var stream = __require("node:stream");
+    var stream2 = __require("node:stream");
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
@@ -1139,24 +1139,24 @@ var require_util = __commonJS({
       return null;
     }
     function isDestroyed(body) {
-      return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
+      return body && !!(body.destroyed || body[kDestroyed] || stream2.isDestroyed?.(body));
     }
-    function destroy(stream2, err) {
-      if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
+    function destroy(stream3, err) {
+      if (stream3 == null || !isStream(stream3) || isDestroyed(stream3)) {
         return;
       }
-      if (typeof stream2.destroy === "function") {
-        if (Object.getPrototypeOf(stream2).constructor === IncomingMessage) {
-          stream2.socket = null;
+      if (typeof stream3.destroy === "function") {
+        if (Object.getPrototypeOf(stream3).constructor === IncomingMessage) {
+          stream3.socket = null;
         }
-        stream2.destroy(err);
+        stream3.destroy(err);
       } else if (err) {
         queueMicrotask(() => {
-          stream2.emit("error", err);
+          stream3.emit("error", err);
         });
       }
-      if (stream2.destroyed !== true) {
-        stream2[kDestroyed] = true;
+      if (stream3.destroyed !== true) {
+        stream3[kDestroyed] = true;
       }
     }
     var KEEPALIVE_TIMEOUT_EXPR = /timeout=(\d+)/;
@@ -1255,13 +1255,13 @@ var require_util = __commonJS({
       }
     }
     function isDisturbed(body) {
-      return !!(body && (stream.isDisturbed(body) || body[kBodyUsed]));
+      return !!(body && (stream2.isDisturbed(body) || body[kBodyUsed]));
     }
     function isErrored(body) {
-      return !!(body && stream.isErrored(body));
+      return !!(body && stream2.isErrored(body));
     }
     function isReadable(body) {
-      return !!(body && stream.isReadable(body));
+      return !!(body && stream2.isReadable(body));
     }
     function getSocketInfo(socket) {
       return {
@@ -4638,8 +4638,8 @@ var require_util2 = __commonJS({
         errorSteps(e);
       }
     }
-    function isReadableStreamLike(stream) {
-      return stream instanceof ReadableStream || stream[Symbol.toStringTag] === "ReadableStream" && typeof stream.tee === "function";
+    function isReadableStreamLike(stream2) {
+      return stream2 instanceof ReadableStream || stream2[Symbol.toStringTag] === "ReadableStream" && typeof stream2.tee === "function";
     }
     function readableStreamClose(controller) {
       try {
@@ -5455,20 +5455,20 @@ var require_body = __commonJS({
     var streamRegistry;
     if (hasFinalizationRegistry) {
       streamRegistry = new FinalizationRegistry((weakRef) => {
-        const stream = weakRef.deref();
-        if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop);
+        const stream2 = weakRef.deref();
+        if (stream2 && !stream2.locked && !isDisturbed(stream2) && !isErrored(stream2)) {
+          stream2.cancel("Response object has been garbage collected").catch(noop);
         }
       });
     }
     function extractBody(object, keepalive = false) {
-      let stream = null;
+      let stream2 = null;
       if (object instanceof ReadableStream) {
-        stream = object;
+        stream2 = object;
       } else if (isBlobLike(object)) {
-        stream = object.stream();
+        stream2 = object.stream();
       } else {
-        stream = new ReadableStream({
+        stream2 = new ReadableStream({
           async pull(controller) {
             const buffer = typeof source === "string" ? textEncoder.encode(source) : source;
             if (buffer.byteLength) {
@@ -5481,7 +5481,7 @@ var require_body = __commonJS({
           type: "bytes"
         });
       }
-      assert(isReadableStreamLike(stream));
+      assert(isReadableStreamLike(stream2));
       let action = null;
       let source = null;
       let length = null;
@@ -5560,14 +5560,14 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             "Response body object should not be disturbed or locked"
           );
         }
-        stream = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
+        stream2 = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
       }
       if (action != null) {
         let iterator;
-        stream = new ReadableStream({
+        stream2 = new ReadableStream({
           async start() {
             iterator = action(object)[Symbol.asyncIterator]();
           },
@@ -5579,7 +5579,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 controller.byobRequest?.respond(0);
               });
             } else {
-              if (!isErrored(stream)) {
+              if (!isErrored(stream2)) {
                 const buffer = new Uint8Array(value);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
@@ -5594,7 +5594,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
+      const body = { stream: stream2, source, length };
       return [body, type];
     }
     function safelyExtractBody(object, keepalive = false) {
@@ -7088,7 +7088,7 @@ var require_client_h2 = __commonJS({
           headers[key] = val;
         }
       }
-      let stream;
+      let stream2;
       const { hostname, port } = client[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
@@ -7097,15 +7097,15 @@ var require_client_h2 = __commonJS({
           return;
         }
         if (request.completed) {
-          if (method === "CONNECT" && stream != null) {
-            util.destroy(stream, error2 || new RequestAbortedError());
+          if (method === "CONNECT" && stream2 != null) {
+            util.destroy(stream2, error2 || new RequestAbortedError());
           }
           return;
         }
         error2 = error2 || new RequestAbortedError();
         util.errorRequest(client, request, error2);
-        if (stream != null) {
-          util.destroy(stream, error2);
+        if (stream2 != null) {
+          util.destroy(stream2, error2);
         }
         util.destroy(body, error2);
         client[kQueue][client[kRunningIdx]++] = null;
@@ -7121,42 +7121,42 @@ var require_client_h2 = __commonJS({
       }
       if (method === "CONNECT") {
         session.ref();
-        stream = session.request(headers, { endStream: false, signal });
+        stream2 = session.request(headers, { endStream: false, signal });
         let upgradeResponseFinished = false;
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
-          stream.off(errorMonitor, onUpgradeError);
+          stream2.off(errorMonitor, onUpgradeError);
           request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
-          stream.off("response", onResponse);
+          stream2.off("response", onResponse);
           request.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
-            request.onUpgrade(null, null, stream);
+            request.onUpgrade(null, null, stream2);
           } catch (error2) {
-            stream.off("response", onResponse);
+            stream2.off("response", onResponse);
             abort(error2);
             return;
           }
           if (request.aborted) {
             return;
           }
-          stream.off("error", abort);
-          stream.once(errorMonitor, onUpgradeError);
+          stream2.off("error", abort);
+          stream2.once(errorMonitor, onUpgradeError);
           client[kQueue][client[kRunningIdx]++] = null;
         };
-        stream.once("response", onResponse);
-        stream.once("error", abort);
+        stream2.once("response", onResponse);
+        stream2.once("error", abort);
         ++session[kOpenStreams];
         onReady();
-        stream.once("close", () => {
+        stream2.once("close", () => {
           if (!upgradeResponseFinished && request.completed) {
-            stream.off("response", onResponse);
-            stream.off(errorMonitor, onUpgradeError);
-            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
+            stream2.off("response", onResponse);
+            stream2.off(errorMonitor, onUpgradeError);
+            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream2.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
@@ -7198,36 +7198,36 @@ var require_client_h2 = __commonJS({
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
-        stream = session.request(headers, { endStream: shouldEndStream, signal });
-        stream.once("continue", writeBodyH2);
+        stream2 = session.request(headers, { endStream: shouldEndStream, signal });
+        stream2.once("continue", writeBodyH2);
       } else {
-        stream = session.request(headers, {
+        stream2 = session.request(headers, {
           endStream: shouldEndStream,
           signal
         });
         writeBodyH2();
       }
       ++session[kOpenStreams];
-      stream.once("response", (headers2) => {
+      stream2.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
         request.onResponseStarted();
         if (request.aborted) {
           const err = new RequestAbortedError();
           util.errorRequest(client, request, err);
-          util.destroy(stream, err);
+          util.destroy(stream2, err);
           return;
         }
-        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
-          stream.pause();
+        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream2.resume.bind(stream2), "") === false) {
+          stream2.pause();
         }
-        stream.on("data", (chunk) => {
+        stream2.on("data", (chunk) => {
           if (request.onData(chunk) === false) {
-            stream.pause();
+            stream2.pause();
           }
         });
       });
-      stream.once("end", () => {
-        if (stream.state?.state == null || stream.state.state < 6) {
+      stream2.once("end", () => {
+        if (stream2.state?.state == null || stream2.state.state < 6) {
           request.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
@@ -7238,16 +7238,16 @@ var require_client_h2 = __commonJS({
         client[kPendingIdx] = client[kRunningIdx];
         client[kResume]();
       });
-      stream.once("close", () => {
+      stream2.once("close", () => {
         session[kOpenStreams] -= 1;
         if (session[kOpenStreams] === 0) {
           session.unref();
         }
       });
-      stream.once("error", function(err) {
+      stream2.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
+      stream2.once("frameError", (type, code) => {
         abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
@@ -7255,7 +7255,7 @@ var require_client_h2 = __commonJS({
         if (!body || contentLength === 0) {
           writeBuffer(
             abort,
-            stream,
+            stream2,
             null,
             client,
             request,
@@ -7266,7 +7266,7 @@ var require_client_h2 = __commonJS({
         } else if (util.isBuffer(body)) {
           writeBuffer(
             abort,
-            stream,
+            stream2,
             body,
             client,
             request,
@@ -7278,7 +7278,7 @@ var require_client_h2 = __commonJS({
           if (typeof body.stream === "function") {
             writeIterable(
               abort,
-              stream,
+              stream2,
               body.stream(),
               client,
               request,
@@ -7289,7 +7289,7 @@ var require_client_h2 = __commonJS({
           } else {
             writeBlob(
               abort,
-              stream,
+              stream2,
               body,
               client,
               request,
@@ -7303,7 +7303,7 @@ var require_client_h2 = __commonJS({
             abort,
             client[kSocket],
             expectsPayload,
-            stream,
+            stream2,
             body,
             client,
             request,
@@ -7312,7 +7312,7 @@ var require_client_h2 = __commonJS({
         } else if (util.isIterable(body)) {
           writeIterable(
             abort,
-            stream,
+            stream2,
             body,
             client,
             request,
@@ -9602,13 +9602,13 @@ var require_readable = __commonJS({
     function isUnusable(self) {
       return util.isDisturbed(self) || isLocked(self);
     }
-    async function consume(stream, type) {
-      assert(!stream[kConsume]);
+    async function consume(stream2, type) {
+      assert(!stream2[kConsume]);
       return new Promise((resolve2, reject) => {
-        if (isUnusable(stream)) {
-          const rState = stream._readableState;
+        if (isUnusable(stream2)) {
+          const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
-            stream.on("error", (err) => {
+            stream2.on("error", (err) => {
               reject(err);
             }).on("close", () => {
               reject(new TypeError("unusable"));
@@ -9618,22 +9618,22 @@ var require_readable = __commonJS({
           }
         } else {
           queueMicrotask(() => {
-            stream[kConsume] = {
+            stream2[kConsume] = {
               type,
-              stream,
+              stream: stream2,
               resolve: resolve2,
               reject,
               length: 0,
               body: []
             };
-            stream.on("error", function(err) {
+            stream2.on("error", function(err) {
               consumeFinish(this[kConsume], err);
             }).on("close", function() {
               if (this[kConsume].body !== null) {
                 consumeFinish(this[kConsume], new RequestAbortedError());
               }
             });
-            consumeStart(stream[kConsume]);
+            consumeStart(stream2[kConsume]);
           });
         }
       });
@@ -9691,7 +9691,7 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
           resolve2(chunksDecode(body, length));
@@ -9700,13 +9700,13 @@ var require_readable = __commonJS({
         } else if (type === "arrayBuffer") {
           resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
           resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
-        stream.destroy(err);
+        stream2.destroy(err);
       }
     }
     function consumePush(consume2, chunk) {
@@ -10182,10 +10182,10 @@ var require_api_stream = __commonJS({
         }
       }
     };
-    function stream(opts, factory, callback) {
+    function stream2(opts, factory, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          stream.call(this, opts, factory, (err, data) => {
+          stream2.call(this, opts, factory, (err, data) => {
             return err ? reject(err) : resolve2(data);
           });
         });
@@ -10200,7 +10200,7 @@ var require_api_stream = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = stream;
+    module2.exports = stream2;
   }
 });
 
@@ -14350,7 +14350,7 @@ var require_fetch = __commonJS({
           fetchParams.controller.abort(reason);
         }
       };
-      const stream = new ReadableStream(
+      const stream2 = new ReadableStream(
         {
           async start(controller) {
             fetchParams.controller.controller = controller;
@@ -14364,7 +14364,7 @@ var require_fetch = __commonJS({
           type: "bytes"
         }
       );
-      response.body = { stream, source: null, length: null };
+      response.body = { stream: stream2, source: null, length: null };
       if (!fetchParams.controller.resume) {
         fetchParams.controller.on("terminated", onAborted);
       }
@@ -14400,7 +14400,7 @@ var require_fetch = __commonJS({
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
-          if (isErrored(stream)) {
+          if (isErrored(stream2)) {
             fetchParams.controller.terminate();
             return;
           }
@@ -14412,13 +14412,13 @@ var require_fetch = __commonJS({
       function onAborted(reason) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
-          if (isReadable(stream)) {
+          if (isReadable(stream2)) {
             fetchParams.controller.controller.error(
               fetchParams.controller.serializedAbortReason
             );
           }
         } else {
-          if (isReadable(stream)) {
+          if (isReadable(stream2)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
               cause: isErrorLike(reason) ? reason : void 0
             }));
@@ -14968,8 +14968,8 @@ var require_util4 = __commonJS({
       fr[kState] = "loading";
       fr[kResult] = null;
       fr[kError] = null;
-      const stream = blob.stream();
-      const reader = stream.getReader();
+      const stream2 = blob.stream();
+      const reader = stream2.getReader();
       const bytes = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
@@ -15628,8 +15628,8 @@ var require_cache = __commonJS({
         const clonedResponse = cloneResponse(innerResponse);
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
-          const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
+          const stream2 = innerResponse.body.stream;
+          const reader = stream2.getReader();
           readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
@@ -51665,8 +51665,8 @@ var FragmentCursor = class {
   }
 };
 var TokenCache = class {
-  constructor(parser2, stream) {
-    this.stream = stream;
+  constructor(parser2, stream2) {
+    this.stream = stream2;
     this.tokens = [];
     this.mainToken = null;
     this.actions = [];
@@ -53524,20 +53524,22 @@ function scaleOf(decimals) {
 
 // src/util/sort.ts
 var DIGITS = 2048;
-function digitOf(pass, hi, lo) {
-  switch (pass) {
-    case 0:
-      return lo & 2047;
-    case 1:
-      return lo >>> 11 & 2047;
-    case 2:
-      return lo >>> 22 | (hi & 1) << 10;
-    case 3:
-      return hi >>> 1 & 2047;
-    case 4:
-      return hi >>> 12 & 2047;
-    default:
-      return hi >>> 23;
+var SHIFTS = [0, 11, 22];
+var MASKS = [2047, 2047, 1023];
+var INSERTION_MAX = 16;
+function sortWords(words, start, end) {
+  if (end - start > INSERTION_MAX) {
+    words.subarray(start, end).sort();
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
+    const word = words[i];
+    let j = i - 1;
+    while (j >= start && words[j] > word) {
+      words[j + 1] = words[j];
+      j--;
+    }
+    words[j + 1] = word;
   }
 }
 var keyScratch = [new Uint32Array(0)];
@@ -53547,7 +53549,7 @@ function radixSortedCopy(values, allocate = (length) => new Float64Array(length)
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const keys = n > SCRATCH_MAX ? [0, 1, 2, 3].map(() => new Uint32Array(n)) : keyScratch[0].length >= n ? keyScratch : keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n));
   let [high, low, nextHigh, nextLow] = keys;
-  const counts = new Uint32Array(6 * DIGITS);
+  const counts = new Uint32Array(3 * DIGITS);
   for (let i = 0; i < n; i++) {
     let lo = words[2 * i];
     let hi = words[2 * i + 1];
@@ -53559,16 +53561,15 @@ function radixSortedCopy(values, allocate = (length) => new Float64Array(length)
     }
     high[i] = hi;
     low[i] = lo;
-    counts[lo & 2047]++;
-    counts[DIGITS + (lo >>> 11 & 2047)]++;
-    counts[2 * DIGITS + (lo >>> 22 | (hi & 1) << 10)]++;
-    counts[3 * DIGITS + (hi >>> 1 & 2047)]++;
-    counts[4 * DIGITS + (hi >>> 12 & 2047)]++;
-    counts[5 * DIGITS + (hi >>> 23)]++;
+    counts[hi & 2047]++;
+    counts[DIGITS + (hi >>> 11 & 2047)]++;
+    counts[2 * DIGITS + (hi >>> 22)]++;
   }
-  for (let pass = 0; pass < 6; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     const base = pass * DIGITS;
-    if (counts[base + digitOf(pass, high[0], low[0])] === n) continue;
+    const shift = SHIFTS[pass];
+    const mask = MASKS[pass];
+    if (counts[base + (high[0] >>> shift & mask)] === n) continue;
     let total = 0;
     for (let d = base; d < base + DIGITS; d++) {
       const count = counts[d];
@@ -53577,24 +53578,34 @@ function radixSortedCopy(values, allocate = (length) => new Float64Array(length)
     }
     for (let i = 0; i < n; i++) {
       const hi = high[i];
-      const lo = low[i];
-      const slot = counts[base + digitOf(pass, hi, lo)]++;
+      const slot = counts[base + (hi >>> shift & mask)]++;
       nextHigh[slot] = hi;
-      nextLow[slot] = lo;
+      nextLow[slot] = low[i];
     }
     [high, nextHigh] = [nextHigh, high];
     [low, nextLow] = [nextLow, low];
   }
   const sorted = allocate(n);
   const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; ) {
     const hi = high[i];
+    let end = i + 1;
+    if (end < n && high[end] === hi) {
+      while (++end < n && high[end] === hi) ;
+      sortWords(low, i, end);
+    }
     if (hi & 2147483648) {
-      out[2 * i + 1] = (hi & 2147483647) >>> 0;
-      out[2 * i] = low[i];
+      const top = (hi & 2147483647) >>> 0;
+      for (; i < end; i++) {
+        out[2 * i + 1] = top;
+        out[2 * i] = low[i];
+      }
     } else {
-      out[2 * i + 1] = ~hi >>> 0;
-      out[2 * i] = ~low[i] >>> 0;
+      const top = ~hi >>> 0;
+      for (; i < end; i++) {
+        out[2 * i + 1] = top;
+        out[2 * i] = ~low[i] >>> 0;
+      }
     }
   }
   return sorted;
@@ -54254,19 +54265,60 @@ function pairwiseSumOfRuns(sequence) {
   }
   return result;
 }
-function sparsePairwiseSum(positions, terms, count, length) {
-  if (count === 0) return 0;
-  if (length <= REDUCE_BUFFER_SIZE) return sparseBlock(positions, terms, 0, count, 0, length);
-  let result = 0;
-  let lo = 0;
-  for (let offset = 0; offset < length && lo < count; offset += REDUCE_BUFFER_SIZE) {
-    const end = Math.min(offset + REDUCE_BUFFER_SIZE, length);
-    const hi = lowerBound(positions, lo, count, end);
-    if (hi > lo) result += sparseBlock(positions, terms, lo, hi, offset, end - offset);
-    lo = hi;
+var SparseSumStream = class {
+  positions = new Int32Array(REDUCE_BUFFER_SIZE);
+  terms = new Float64Array(REDUCE_BUFFER_SIZE);
+  count = 0;
+  offset = 0;
+  length = 0;
+  result = 0;
+  any = false;
+  /**
+   * Starts a new sum.
+   *
+   * @param length length of the virtual array the terms are laid out in
+   */
+  reset(length) {
+    this.count = 0;
+    this.offset = 0;
+    this.length = length;
+    this.result = 0;
+    this.any = false;
   }
-  return result;
-}
+  /**
+   * Adds a term: its position is above every position added since {@link reset} and below the length.
+   *
+   * @param position where the term sits in the virtual array
+   * @param term its value
+   */
+  add(position, term) {
+    if (position >= this.offset + REDUCE_BUFFER_SIZE) {
+      this.flush();
+      this.offset = position - position % REDUCE_BUFFER_SIZE;
+    }
+    this.positions[this.count] = position;
+    this.terms[this.count++] = term;
+    this.any = true;
+  }
+  flush() {
+    if (this.count === 0) return;
+    const end = Math.min(this.offset + REDUCE_BUFFER_SIZE, this.length);
+    this.result += sparseBlock(this.positions, this.terms, 0, this.count, this.offset, end - this.offset);
+    this.count = 0;
+  }
+  /**
+   * The sum of the terms added since {@link reset}.
+   *
+   * @returns `sparsePairwiseSum` of the same positions and terms
+   */
+  finish() {
+    if (!this.any) return 0;
+    if (this.length <= REDUCE_BUFFER_SIZE)
+      return sparseBlock(this.positions, this.terms, 0, this.count, 0, this.length);
+    this.flush();
+    return this.result;
+  }
+};
 function lowerBound(positions, lo, hi, target) {
   if (hi - lo <= 16) {
     while (lo < hi && positions[lo] < target) lo++;
@@ -54514,20 +54566,45 @@ function sortScaled(scaled, n, scale, min, max2, allocate) {
 
 // src/drift/kernels/scratch.ts
 var SCRATCH_MAX_LENGTH = 1 << 18;
+var LARGE_KEPT_BYTES = 48 * 1024 * 1024;
 var SCRATCH_SLOTS = 16;
 var slots = [];
+var large = [];
 var lent = 0;
 var open2 = false;
+function largeBytes() {
+  let bytes = 0;
+  for (const kept2 of large) bytes += kept2.array.byteLength;
+  return bytes;
+}
+function largeFloat64(length, zeroed) {
+  let best;
+  for (const kept2 of large)
+    if (!kept2.lent && kept2.array.length >= length && (best === void 0 || kept2.array.length < best.array.length))
+      best = kept2;
+  if (best !== void 0) {
+    best.lent = true;
+    const view = best.array.subarray(0, length);
+    return zeroed ? view.fill(0) : view;
+  }
+  if (largeBytes() + 8 * length > LARGE_KEPT_BYTES) {
+    for (let i = large.length - 1; i >= 0; i--) if (!large[i].lent) large.splice(i, 1);
+  }
+  const array = new Float64Array(length);
+  if (largeBytes() + array.byteLength <= LARGE_KEPT_BYTES) large.push({ array, lent: true });
+  return array;
+}
 function scratchFloat64(length, zeroed = true) {
+  if (open2 && length > SCRATCH_MAX_LENGTH) return largeFloat64(length, zeroed);
   if (!open2 || length > SCRATCH_MAX_LENGTH || lent >= SCRATCH_SLOTS) return new Float64Array(length);
   const slot = lent++;
-  let kept3 = slots[slot];
-  if (kept3 === void 0 || kept3.length < length) {
-    kept3 = new Float64Array(Math.min(SCRATCH_MAX_LENGTH, 2 ** Math.ceil(Math.log2(Math.max(length, 1024)))));
-    slots[slot] = kept3;
-    return kept3.subarray(0, length);
+  let kept2 = slots[slot];
+  if (kept2 === void 0 || kept2.length < length) {
+    kept2 = new Float64Array(Math.min(SCRATCH_MAX_LENGTH, 2 ** Math.ceil(Math.log2(Math.max(length, 1024)))));
+    slots[slot] = kept2;
+    return kept2.subarray(0, length);
   }
-  const view = kept3.subarray(0, length);
+  const view = kept2.subarray(0, length);
   return zeroed ? view.fill(0) : view;
 }
 function scratchOpen() {
@@ -54668,8 +54745,21 @@ function runEnd(sorted, start, end, value) {
   }
   return high;
 }
+var ALL_DISTINCT_MIN = 4096;
+function allDistinct(sorted) {
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+  return true;
+}
+var ones = new Float64Array(0);
+var ONES_KEPT_MAX = 1 << 21;
+function onesOf(n) {
+  if (n > ONES_KEPT_MAX) return new Float64Array(n).fill(1);
+  if (ones.length < n) ones = new Float64Array(n).fill(1);
+  return ones.subarray(0, n);
+}
 function runsOfSorted(sorted) {
   const n = sorted.length;
+  if (n >= ALL_DISTINCT_MIN && allDistinct(sorted)) return { values: sorted, counts: onesOf(n), total: n };
   if (n <= SCRATCH_MAX_LENGTH && scratchOpen()) {
     const values2 = scratchFloat64(n, false);
     const counts2 = scratchFloat64(n, false);
@@ -54820,12 +54910,59 @@ function mergeRuns(reference, current) {
 }
 function mergedDistribution(pair2) {
   return cachedOnPair(pair2, MERGED, () => {
-    const merged = mergeRuns(referenceRuns(pair2), currentRuns(pair2));
+    const merged = lazyMerge(referenceRuns(pair2), currentRuns(pair2));
     const reference = cachedSortedSide(pair2, "reference");
     const current = cachedSortedSide(pair2, "current");
     if (reference !== void 0 || current !== void 0) SORTED_SIDES.set(merged, { reference, current });
     return merged;
   });
+}
+var UNBUILT = /* @__PURE__ */ new WeakMap();
+function lazyMerge(reference, current) {
+  let built;
+  const build2 = () => {
+    if (built === void 0) {
+      built = mergeRuns(reference, current);
+      UNBUILT.delete(merged);
+    }
+    return built;
+  };
+  const merged = {
+    get values() {
+      return build2().values;
+    },
+    get referenceCounts() {
+      return build2().referenceCounts;
+    },
+    get currentCounts() {
+      return build2().currentCounts;
+    },
+    referenceSize: reference.total,
+    currentSize: current.total
+  };
+  UNBUILT.set(merged, { reference, current });
+  return merged;
+}
+function unmergedRuns(merged) {
+  return UNBUILT.get(merged);
+}
+function mergedExtremes(merged) {
+  const sides = unmergedRuns(merged);
+  if (sides === void 0) {
+    const values = merged.values;
+    return values.length > 0 ? { minimum: values[0], maximum: values[values.length - 1] } : { minimum: Infinity, maximum: -Infinity };
+  }
+  const ref = sides.reference.values;
+  const cur = sides.current.values;
+  if (ref.length === 0)
+    return cur.length > 0 ? { minimum: cur[0], maximum: cur[cur.length - 1] } : { minimum: Infinity, maximum: -Infinity };
+  if (cur.length === 0) return { minimum: ref[0], maximum: ref[ref.length - 1] };
+  const refLast = ref[ref.length - 1];
+  const curLast = cur[cur.length - 1];
+  return {
+    minimum: cur[0] < ref[0] ? cur[0] : ref[0],
+    maximum: curLast > refLast ? curLast : refLast
+  };
 }
 function valueCounts(pair2) {
   return mergedDistribution(pair2);
@@ -54871,25 +55008,11 @@ function mergedHistogram(merged, side, edges) {
 
 // src/drift/kernels/ecdf.ts
 var WALK = "kernels:ecdf-walk";
-var kept2;
-var KEPT_MAX_TERMS = 1 << 20;
-function termArrays(terms) {
-  if (kept2 !== void 0 && kept2.slots.length >= terms) return kept2;
-  const arrays = {
-    slots: new Int32Array(terms),
-    absTerms: new Float64Array(terms),
-    squareTerms: new Float64Array(terms)
-  };
-  if (terms <= KEPT_MAX_TERMS) kept2 = arrays;
-  return arrays;
-}
-function ecdfWalk(merged) {
+var stream = new SparseSumStream();
+function walkMerged(merged, squared) {
   const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
-  if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
   const distinct = values.length;
-  const pooled = n1 + n2;
-  const terms = Math.max(distinct - 1, 0);
-  const { slots: slots2, absTerms } = termArrays(terms);
+  stream.reset(Math.max(n1 + n2 - 1, 0));
   let cumRef = 0;
   let cumCur = 0;
   let position = 0;
@@ -54903,39 +55026,87 @@ function ecdfWalk(merged) {
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     if (k + 1 < distinct) {
-      slots2[k] = position - 1;
-      absTerms[k] = Math.abs(diff) * (values[k + 1] - values[k]);
+      const delta = values[k + 1] - values[k];
+      stream.add(position - 1, squared ? diff * diff * delta : Math.abs(diff) * delta);
     }
   }
+  return { maxDiff, minDiff, sum: stream.finish() };
+}
+function walkRuns(reference, current, squared) {
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
+  const n1 = reference.total;
+  const n2 = current.total;
+  stream.reset(Math.max(n1 + n2 - 1, 0));
+  let cumRef = 0;
+  let cumCur = 0;
+  let maxDiff = -Infinity;
+  let minDiff = Infinity;
+  let previous = 0;
+  let previousDiff = 0;
+  let previousEnd = 0;
+  let first = true;
+  let i = 0;
+  let j = 0;
+  let r = k1 > 0 ? refValues[0] : Infinity;
+  let c = k2 > 0 ? curValues[0] : Infinity;
+  while (i < k1 || j < k2) {
+    let value;
+    if (j >= k2 || i < k1 && r < c) {
+      value = r;
+      cumRef += refCounts[i++];
+      r = i < k1 ? refValues[i] : Infinity;
+    } else if (i >= k1 || c < r) {
+      value = c;
+      cumCur += curCounts[j++];
+      c = j < k2 ? curValues[j] : Infinity;
+    } else {
+      value = r;
+      cumRef += refCounts[i++];
+      cumCur += curCounts[j++];
+      r = i < k1 ? refValues[i] : Infinity;
+      c = j < k2 ? curValues[j] : Infinity;
+    }
+    if (!first) {
+      const delta = value - previous;
+      stream.add(
+        previousEnd - 1,
+        squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta
+      );
+    }
+    first = false;
+    const diff = cumRef / n1 - cumCur / n2;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+    previousEnd = cumRef + cumCur;
+  }
+  return { maxDiff, minDiff, sum: stream.finish() };
+}
+function walk(merged, squared) {
+  const sides = unmergedRuns(merged);
+  return sides ? walkRuns(sides.reference, sides.current, squared) : walkMerged(merged, squared);
+}
+function ecdfWalk(merged) {
+  const { referenceSize: n1, currentSize: n2 } = merged;
+  if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
+  const { maxDiff, minDiff, sum } = walk(merged, false);
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
   let energy;
   return {
     ksStatistic: Math.max(ksMinus, maxDiff),
     ksPlus: maxDiff,
     ksMinus,
-    wasserstein1: sparsePairwiseSum(slots2, absTerms, terms, Math.max(pooled - 1, 0)),
+    wasserstein1: sum,
     get energyIntegral() {
-      return energy ??= energyIntegralOf(merged);
+      return energy ??= walk(merged, true).sum;
     }
   };
-}
-function energyIntegralOf(merged) {
-  const { values, referenceCounts, currentCounts, referenceSize: n1, currentSize: n2 } = merged;
-  const distinct = values.length;
-  const terms = Math.max(distinct - 1, 0);
-  const { slots: slots2, squareTerms } = termArrays(terms);
-  let cumRef = 0;
-  let cumCur = 0;
-  let position = 0;
-  for (let k = 0; k + 1 < distinct; k++) {
-    cumRef += referenceCounts[k];
-    cumCur += currentCounts[k];
-    position += referenceCounts[k] + currentCounts[k];
-    const diff = cumRef / n1 - cumCur / n2;
-    slots2[k] = position - 1;
-    squareTerms[k] = diff * diff * (values[k + 1] - values[k]);
-  }
-  return sparsePairwiseSum(slots2, squareTerms, terms, Math.max(n1 + n2 - 1, 0));
 }
 function columnEcdfWalk(pair2) {
   return cachedOnPair(pair2, WALK, () => ecdfWalk(mergedDistribution(pair2)));
@@ -54984,12 +55155,12 @@ function usesHistogramBinning(columnType, referenceDistinct) {
   return columnType === "numerical" && referenceDistinct > HISTOGRAM_MIN_REFERENCE_DISTINCT;
 }
 function binnedCountsOf(merged, histogram, bins) {
-  const { values, referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 } = merged;
+  const { referenceSize: referenceSize2, currentSize: currentSize2 } = merged;
   if (!histogram) {
+    const { referenceCounts, currentCounts } = merged;
     return { binning: "values", referenceCounts, currentCounts, referenceSize: referenceSize2, currentSize: currentSize2 };
   }
-  const min = values[0];
-  const max2 = values[values.length - 1];
+  const { minimum: min, maximum: max2 } = mergedExtremes(merged);
   const binCount = bins ?? sturgesBinCount(min, max2, referenceSize2 + currentSize2);
   const edges = equalWidthEdges(min, max2, binCount);
   return {
@@ -57154,9 +57325,9 @@ function fisherExactOnColumn(pair2) {
       `fisher_exact needs at most 2 categories across both samples, found ${counts.values.length} (Evidently's 2x2 table would depend on Python's set order)`
     );
   }
-  const ones = counts.values.length === 2 ? 1 : 0;
-  const onesReference = counts.values.length === 2 ? counts.referenceCounts[ones] : 0;
-  const onesCurrent = counts.values.length === 2 ? counts.currentCounts[ones] : 0;
+  const ones2 = counts.values.length === 2 ? 1 : 0;
+  const onesReference = counts.values.length === 2 ? counts.referenceCounts[ones2] : 0;
+  const onesCurrent = counts.values.length === 2 ? counts.currentCounts[ones2] : 0;
   const table = [
     [onesCurrent, counts.currentSize - onesCurrent],
     [onesReference, counts.referenceSize - onesReference]
@@ -58098,8 +58269,8 @@ function clip012(p) {
   return p < 0 ? 0 : p > 1 ? 1 : p;
 }
 function ks2samp(pair2) {
-  const walk = columnEcdfWalk(pair2);
-  return ksPValue(walk.ksStatistic, referenceSize(pair2), currentSize(pair2));
+  const walk2 = columnEcdfWalk(pair2);
+  return ksPValue(walk2.ksStatistic, referenceSize(pair2), currentSize(pair2));
 }
 var ks = {
   id: "ks",
@@ -58124,10 +58295,10 @@ var EXACT_MAX_SIZE2 = 8;
 var EXACT_WORK_BUDGET = 4e8;
 function mannWhitneyCounts(m, n) {
   const small = Math.min(m, n);
-  const large = Math.max(m, n);
+  const large2 = Math.max(m, n);
   let rows = [];
   for (let j = 0; j <= small; j++) rows.push(Float64Array.of(1));
-  for (let t2 = 1; t2 <= large; t2++) {
+  for (let t2 = 1; t2 <= large2; t2++) {
     const next = [Float64Array.of(1)];
     for (let j = 1; j <= small; j++) {
       const row = new Float64Array(j * t2 + 1);
@@ -58157,8 +58328,8 @@ function mannWhitneyLess(pair2) {
   const warnings = [];
   let method = n1 > EXACT_MAX_SIZE2 && n2 > EXACT_MAX_SIZE2 || hasTies ? "asymptotic" : "exact";
   const small = Math.min(n1, n2);
-  const large = Math.max(n1, n2);
-  if (method === "exact" && small * small * large * large / 4 > EXACT_WORK_BUDGET) {
+  const large2 = Math.max(n1, n2);
+  if (method === "exact" && small * small * large2 * large2 / 4 > EXACT_WORK_BUDGET) {
     method = "asymptotic";
     warnings.push(
       `exact Mann-Whitney distribution for sizes ${n1} and ${n2} is too large to tabulate; normal approximation used`
