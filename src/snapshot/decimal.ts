@@ -3,8 +3,9 @@
  * most cells of a snapshot are numbers, and parsing them without making a string is most of a reader's speed.
  *
  * Two exact paths, then a fallback the caller takes:
- * - up to 15 significant digits and a power of ten up to 10^22 (Clinger's fast path): the mantissa and the power
- *   are both exact doubles, so the one multiplication or division is correctly rounded;
+ * - up to 15 significant digits, or 16 whose integer is at most 2^53, and a power of ten up to 10^22 (Clinger's fast
+ *   path): the mantissa and the power are both exact doubles, so the one multiplication or division is correctly
+ *   rounded;
  * - up to 19 significant digits (the 17 of a float64 written the shortest way that round-trips, as pandas and
  *   Python's `repr` write it), powers of ten from 10^-250 to 10^280: the product of the mantissa and the power is
  *   computed in double-double arithmetic (about 100 bits; error below 2^-100 of the value) and rounded to the
@@ -24,6 +25,9 @@ export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 
  * point, no exponent); {@link parseDecimal} sets `isInteger` too.
  */
 export const lastDecimal = { value: Number.NaN, isInteger: false };
+
+/** A 16-digit integer `10 · m + d` (d a digit) is at most 2^53, so exact as a double, when `m` is below this. */
+const MAX_SIXTEENTH = Math.floor((2 ** 53 - 9) / 10) + 1;
 
 /** Powers of ten covered by the double-double path. */
 const MIN_POWER = -250;
@@ -179,6 +183,11 @@ export function readNumber(bytes: Uint8Array, start: number, end: number): numbe
     else if (power < 0 && power >= -22) value = mantissa / POW10[-power]!;
     else if (power > 0 && power <= 22) value = mantissa * POW10[power]!;
     else value = scaleExactly(mantissa, 0, power);
+  } else if (digits === 16 && mantissa < MAX_SIXTEENTH && power >= -22 && power <= 22) {
+    // Sixteen digits whose integer is at most 2^53 (most of the 16-digit floats Python's repr writes): still
+    // Clinger's fast path, one correctly rounded operation on two exact doubles.
+    const whole = mantissa * 10 + tail;
+    value = power < 0 ? whole / POW10[-power]! : whole * POW10[power]!;
   } else {
     // mantissa · 10^(digits − 15) + tail, exactly as the sum of two doubles (every part below is an integer).
     const scale = POW10[digits - 15]!;

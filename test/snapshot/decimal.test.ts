@@ -77,6 +77,27 @@ describe('parseDecimal', () => {
     );
   });
 
+  it('equals Number(text) on 16 digits on both sides of 2^53, with fractions and exponents', () => {
+    // 2^53 = 9007199254740992: 16-digit integers up to 9007199254740989 take the fast path (always a number); larger
+    // ones the double-double path, which gives NaN (the caller's Number()) only for a rounding it cannot settle.
+    const fast = ['9007199254740989', '1000000000000001', '1234567890123456'];
+    const exact = ['9007199254740991', '9007199254740993', '9007199254740999', '9999999999999999'];
+    for (const digits of [...fast, ...exact]) {
+      const texts = [
+        digits,
+        `0.${digits}`,
+        `${digits.slice(0, 8)}.${digits.slice(8)}`,
+        `-${digits}e-22`,
+        `${digits}e22`,
+      ];
+      for (const text of [...texts, `${digits}e-23`, `${digits}e23`]) {
+        const value = parse(text);
+        if (fast.includes(digits) && texts.includes(text)) expect(value, text).toBe(Number(text));
+        else if (!Number.isNaN(value)) expect(value, text).toBe(Number(text));
+      }
+    }
+  });
+
   it('equals Number(text) next to halfway points between two doubles (property)', () => {
     fc.assert(
       fc.property(
