@@ -569,6 +569,37 @@ export class ColumnBuilder {
     }
   }
 
+  /**
+   * Whether the column holds labels as codes (string mode): a token {@link pushTextToken} returned is then a label's
+   * code, which {@link pushCodes} takes in runs.
+   */
+  get takesCodes(): boolean {
+    return this.mode === 'string';
+  }
+
+  /**
+   * Appends `count` cells of a string column given as codes, `codes[from, from + count)`, each a code
+   * {@link pushTextToken} returned or -1 for a missing cell: what {@link replayText} and {@link pushMissing} do cell
+   * by cell, in one loop (a reader's batch of a label column whose labels it has seen). Labels seen before only
+   * lower the share of distinct labels, so {@link bytesLabels} stays as it is.
+   */
+  pushCodes(codes: Int32Array, from: number, count: number): void {
+    if (this.mode !== 'string') throw new Error(`column '${this.name}': pushCodes outside string mode`);
+    if (this.length + count > this.codes.length)
+      this.grow(Math.max(this.length + count, this.length * 2, 1024));
+    const target = this.codes;
+    const base = this.length - from;
+    let missing = 0;
+    for (let at = from; at < from + count; at++) {
+      const code = codes[at]!;
+      target[base + at] = code;
+      missing += code >>> 31;
+    }
+    this.length += count;
+    this.presentStrings += count - missing;
+    if (missing > 0) this.sawMissing = true;
+  }
+
   /** Sets {@link bytesLabels} once the labels turn out mostly distinct (checked after each string cell). */
   private noteLabels(): void {
     if (!this.bytesLabels && this.readsLabelsAsBytes) this.bytesLabels = true;

@@ -183,6 +183,9 @@ class CellCache {
     1 << FEW_SLOT_BITS,
   ).fill(undefined);
   private few = 0;
+  /** `buf` of the last look-up, and a view of it that reads four bytes at once. */
+  private viewed: Uint8Array | undefined;
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
   /**
    * @param escaped the cells' bytes are those of quoted fields with a doubled quote (`""`) for each quote of their
@@ -192,9 +195,14 @@ class CellCache {
   constructor(private readonly escaped: boolean) {}
 
   get(buf: Uint8Array, start: number, end: number): ClassifiedCell {
+    if (buf !== this.viewed) {
+      this.viewed = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
     const length = end - start;
-    const head = word(buf, start, length);
-    const tail = length > 4 ? word(buf, end - 4, 4) : 0;
+    // Four bytes as one unaligned little-endian load (what `word` computes byte by byte).
+    const head = length >= 4 ? this.view.getInt32(start, true) : word(buf, start, length);
+    const tail = length > 4 ? this.view.getInt32(end - 4, true) : 0;
     let slot = Math.imul(head ^ Math.imul(tail ^ length, 0x9e3779b1), 0x85ebca6b) >>> (32 - FEW_SLOT_BITS);
     for (;;) {
       const known = this.slotLength[slot]!;
@@ -391,6 +399,8 @@ interface Fields {
    * {@link SAW_OTHER} bits, 0 when every one was a number.
    */
   readonly others: Uint8Array;
+  /** A label column's codes for one batch, as the builders take them (`ColumnBuilder.pushCodes`). */
+  readonly codes: Int32Array;
   /** The staging row the next record is scanned into (rows before it are complete records). */
   row: number;
   /** Fields of the record last scanned. */
@@ -412,6 +422,7 @@ function fieldsFor(columns: number): Fields {
     starts: new Int32Array(cells),
     ends: new Int32Array(cells),
     others: new Uint8Array(columns),
+    codes: new Int32Array(batch),
     row: 0,
     count: 0,
   };
@@ -729,7 +740,46 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         }
         const cache = caches[f]!;
         const escapedCache = escapedCaches[f]!;
-        for (let at = from; at < from + count; at++) {
+        const to = from + count;
+        let at = from;
+        if (builder.takesCodes && !builder.bytesLabels) {
+          // A label column: each cell's code comes from the cell cache and a run of them goes to the builder in one
+          // loop (`pushCodes`), not a call per cell. A cell the cache has no code for (a new label, a number, a
+          // missing token) is pushed by itself after the run before it; one that turns the column into byte labels
+          // (mostly distinct) leaves the rest of the batch to the loop below.
+          const run = fields.codes;
+          let n = 0;
+          for (; at < to;) {
+            const kind = kinds[at];
+            if (kind === EMPTY) {
+              run[n++] = -1;
+              at++;
+              continue;
+            }
+            let cell: ClassifiedCell | undefined;
+            if (kind !== NUMBER) {
+              cell = (kind === ESCAPED ? escapedCache : cache).get(buf, starts[at]!, ends[at]!);
+              if (cell.token >= 0) {
+                run[n++] = cell.token;
+                at++;
+                continue;
+              }
+              if (cell.missing) {
+                run[n++] = -1;
+                at++;
+                continue;
+              }
+            }
+            if (n > 0) builder.pushCodes(run, 0, n);
+            n = 0;
+            if (cell) pushClassified(builder, cell);
+            else builder.pushNumber(values[at]!, integer[at] === 1);
+            at++;
+            if (builder.bytesLabels) break;
+          }
+          if (n > 0) builder.pushCodes(run, 0, n);
+        }
+        for (; at < to; at++) {
           const kind = kinds[at];
           if (kind === EMPTY) builder.pushMissing();
           else if (builder.bytesLabels) {

@@ -128,6 +128,41 @@ describe('ColumnBuilder', () => {
     expect(bools.pushTextToken('maybe')).toBe(-1);
   });
 
+  it('takes runs of codes as replaying each cell and pushing each missing one would, past its capacity', () => {
+    const next = (() => {
+      let state = 11;
+      return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    })();
+    const runs = new ColumnBuilder('plan', { capacity: 16 });
+    const cells = new ColumnBuilder('plan', { capacity: 16 });
+    expect(runs.takesCodes).toBe(false);
+    const tokens: number[] = [];
+    // 1,500 labels (more than the cell counts that make labels "mostly distinct" at first), then runs of them.
+    for (let i = 0; i < 1500; i++) {
+      tokens.push(runs.pushTextToken(`l${i}`));
+      cells.pushTextToken(`l${i}`);
+    }
+    expect(runs.takesCodes).toBe(true);
+    for (let r = 0; r < 200; r++) {
+      const count = Math.floor(next() * 700);
+      const codes = new Int32Array(count + 3).fill(99);
+      for (let i = 0; i < count; i++) {
+        const code = next() < 0.1 ? -1 : tokens[Math.floor(next() * 30)]!;
+        codes[3 + i] = code;
+        if (code < 0) cells.pushMissing();
+        else cells.replayText(code);
+      }
+      runs.pushCodes(codes, 3, count);
+      expect(runs.size).toBe(cells.size);
+      expect(runs.labelsMostlyDistinct).toBe(cells.labelsMostlyDistinct);
+    }
+    expect(runs.finish()).toEqual(cells.finish());
+    const flags = new ColumnBuilder('b');
+    flags.pushTextToken('True');
+    expect(flags.takesCodes).toBe(false);
+    expect(() => flags.pushCodes(Int32Array.of(1), 0, 1)).toThrow(/outside string mode/);
+  });
+
   it('keeps bytesLabels equal to readsLabelsAsBytes after every cell', () => {
     const column = new ColumnBuilder('tail');
     const next = (() => {

@@ -228,6 +228,40 @@ describe('CSV batched path', () => {
     expect(values(table, 's')).toEqual(cells);
   });
 
+  it('reads label columns in runs of codes as cell by cell: gaps, missing tokens, numbers, new labels, ids late', async () => {
+    const next = random(29);
+    const labels = ['alpha_1', 'beta_1', 'gamma_1', 'epsilon_12', '"a, b"', '"say ""hi"""', 'Süd'];
+    const data: string[][] = [];
+    for (let i = 0; i < 12_000; i++) {
+      const r = next();
+      data.push([
+        // few labels with empty cells, missing tokens and a new label now and then
+        r < 0.05
+          ? ''
+          : r < 0.08
+            ? pick(next, ['NA', 'null', 'None'])
+            : r < 0.09
+              ? `new-${i}`
+              : pick(next, labels),
+        // labels from the first row, a number late in a batch (the column is then read again as text)
+        i === 5_000 ? '17' : pick(next, labels),
+        // missing first (the column undecided for a batch or more), then labels
+        i < 2_000 ? '' : pick(next, labels),
+        // few labels, then an id from row 3,000: its labels turn mostly distinct inside a batch
+        i < 3_000 ? pick(next, labels) : `id-${i}`,
+        String(i),
+      ]);
+    }
+    const header = ['gappy', 'late_number', 'late_start', 'to_id', 'n'];
+    for (const quoteAll of [false, true]) {
+      const path = file(csv(header, data, quoteAll, '\n'));
+      const expected = contents(await readDelimited(path, { delimiter: 0x2c, batches: false }));
+      expect(contents(await readSnapshot(path))).toEqual(expected);
+      expect(contents(await readSnapshot(path, { sharedMemory: true }))).toEqual(expected);
+      expect(values(await readSnapshot(path), 'late_number')[5_000]).toBe('17');
+    }
+  });
+
   it('keeps a quoted cell with a doubled quote apart from the unquoted cell of the same bytes', async () => {
     // `"a""b"` is the text a"b; a""b unquoted is itself. Both read the same bytes between the field's ends.
     const table = await readSnapshot(file('k,s\n1,"a""b"\n2,a""b\n3,"a""b"\n4,a""b\n'));
