@@ -262,6 +262,26 @@ describe('CSV batched path', () => {
     }
   });
 
+  it('reads a cell that starts past the digits (a letter, `_`, `~`, UTF-8) as text, whatever the delimiter', async () => {
+    const cells = ['inf', 'nan', 'NaN', 'Infinity', 'e5', 'E', '_7', '~1', 'é', '{a}', 'Z9', 'x y', '12', ''];
+    const next = random(5);
+    for (const delimiter of [',', '\t', ';', '|']) {
+      const data = Array.from({ length: 3_000 }, (_, i) => [
+        pick(next, cells),
+        `${pick(next, cells)}z`,
+        String(i),
+      ]);
+      const text =
+        ['a', 'b', 'n'].join(delimiter) + '\n' + data.map((row) => row.join(delimiter)).join('\n') + '\n';
+      const path = file(text);
+      const code = delimiter.charCodeAt(0);
+      const expected = contents(await readDelimited(path, { delimiter: code, batches: false }));
+      const table = await readDelimited(path, { delimiter: code });
+      expect(contents(table)).toEqual(expected);
+      expect(values(table, 'b')).toEqual(data.map((row) => row[1]));
+    }
+  });
+
   it('keeps a quoted cell with a doubled quote apart from the unquoted cell of the same bytes', async () => {
     // `"a""b"` is the text a"b; a""b unquoted is itself. Both read the same bytes between the field's ends.
     const table = await readSnapshot(file('k,s\n1,"a""b"\n2,a""b\n3,"a""b"\n4,a""b\n'));
