@@ -204,6 +204,35 @@ class CellCache {
    */
   constructor(private readonly escaped: boolean) {}
 
+  /**
+   * The code or value its builder gave the cell `buf[start, end)` when it is one of the few cells and has one, else
+   * -1: the look-up of {@link get} without its insertion, for the scan to settle a label cell while its bytes are at
+   * hand.
+   */
+  token(buf: Uint8Array, start: number, end: number): number {
+    if (buf !== this.viewed) {
+      this.viewed = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const length = end - start;
+    const head = length >= 4 ? this.view.getInt32(start, true) : word(buf, start, length);
+    const tail = length > 4 ? this.view.getInt32(end - 4, true) : 0;
+    let slot = Math.imul(head ^ Math.imul(tail ^ length, 0x9e3779b1), 0x85ebca6b) >>> (32 - FEW_SLOT_BITS);
+    for (;;) {
+      const known = this.slotLength[slot]!;
+      if (known < 0) return -1;
+      if (known === length && this.slotHead[slot] === head && this.slotTail[slot] === tail) {
+        const cell = this.slotCell[slot]!;
+        if (length <= 8) return cell.token;
+        const bytes = cell.bytes;
+        let i = 4;
+        while (i < length - 4 && bytes[i] === buf[start + i]) i++;
+        if (i >= length - 4) return cell.token;
+      }
+      slot = (slot + 1) & FEW_SLOT_MASK;
+    }
+  }
+
   get(buf: Uint8Array, start: number, end: number): ClassifiedCell {
     if (buf !== this.viewed) {
       this.viewed = buf;
@@ -377,6 +406,8 @@ const EMPTY = MISSING_KIND;
 const OTHER = 2;
 /** A quoted text whose bytes hold a doubled quote (`""`) for each quote of the text. */
 const ESCAPED = 3;
+/** A text the column's cell cache knew as a label: its code in {@link Fields.tokens} (its bytes as for OTHER). */
+const CODE = 4;
 /** Bits of {@link Fields.others}: an EMPTY cell, an OTHER cell. */
 const SAW_EMPTY = 1;
 const SAW_OTHER = 2;
@@ -411,6 +442,13 @@ interface Fields {
   readonly others: Uint8Array;
   /** A label column's codes for one batch, as the builders take them (`ColumnBuilder.pushCodes`). */
   readonly codes: Int32Array;
+  /** A CODE cell's code, -1 for an EMPTY cell (so a column of only those is a run of codes as it stands). */
+  readonly tokens: Int32Array;
+  /**
+   * Per field, the cell cache of a label column (a string builder not reading bytes, as of the last flush), which
+   * the scan asks for each text's code; undefined for other columns.
+   */
+  readonly labelCaches: (CellCache | undefined)[];
   /** The staging row the next record is scanned into (rows before it are complete records). */
   row: number;
   /** Fields of the record last scanned. */
@@ -433,6 +471,8 @@ function fieldsFor(columns: number): Fields {
     ends: new Int32Array(cells),
     others: new Uint8Array(columns),
     codes: new Int32Array(batch),
+    tokens: new Int32Array(cells),
+    labelCaches: new Array<CellCache | undefined>(columns).fill(undefined),
     row: 0,
     count: 0,
   };
@@ -453,7 +493,7 @@ function scanNumericRecord(
   delimiter: number,
   fields: Fields,
 ): number {
-  const { batch, kinds, values, integer, places, starts, ends, others } = fields;
+  const { batch, kinds, values, integer, places, starts, ends, others, tokens, labelCaches } = fields;
   const columns = others.length;
   let i = pos;
   let field = 0;
@@ -467,6 +507,7 @@ function scanNumericRecord(
     const c = i < length ? buf[i]! : -1;
     if (c === delimiter || c === LF || c === CR || c === -1) {
       kinds[at] = EMPTY;
+      tokens[at] = -1;
       others[field] |= SAW_EMPTY;
     } else if (c === QUOTE) {
       // A quoted field (many writers quote every string): up to its closing quote, `""` standing for one quote. One
@@ -495,9 +536,13 @@ function scanNumericRecord(
       // `""` is an empty field, as the general scan reads it; a text without `""` is its bytes as they are.
       if (q === i + 1) {
         kinds[at] = EMPTY;
+        tokens[at] = -1;
         others[field] |= SAW_EMPTY;
       } else {
-        kinds[at] = escaped ? ESCAPED : OTHER;
+        const cache = escaped ? undefined : labelCaches[field];
+        const token = cache === undefined ? -1 : cache.token(buf, i + 1, q);
+        kinds[at] = token >= 0 ? CODE : escaped ? ESCAPED : OTHER;
+        tokens[at] = token;
         others[field] |= SAW_OTHER;
       }
       cellStart = i + 1;
@@ -513,7 +558,11 @@ function scanNumericRecord(
         if (d === delimiter || d === LF || d === CR) break;
         j++;
       }
-      kinds[at] = OTHER;
+      // A label column's cell is settled here, while its bytes are at hand, when the column's cache has its code.
+      const cache = labelCaches[field];
+      const token = cache === undefined ? -1 : cache.token(buf, i, j);
+      kinds[at] = token >= 0 ? CODE : OTHER;
+      tokens[at] = token;
       others[field] |= SAW_OTHER;
     } else {
       // Most numeric cells are short plain decimals (`34`, `-0.5`, `98.82`): digits, at most one point, up to 15
@@ -747,7 +796,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
     flush(buf) {
       const fields = this.fields;
       if (!fields || fields.row === 0) return;
-      const { batch, kinds, values, integer, places, starts, ends, others } = fields;
+      const { batch, kinds, values, integer, places, starts, ends, others, tokens, labelCaches } = fields;
       const count = fields.row;
       fields.row = 0;
       for (let f = 0; f < others.length; f++) {
@@ -766,6 +815,21 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         const to = from + count;
         let at = from;
         if (builder.takesCodes && !builder.bytesLabels) {
+          let codes = true;
+          for (let k = from; k < to; k++) {
+            const kind = kinds[k];
+            if (kind !== CODE && kind !== EMPTY) {
+              codes = false;
+              break;
+            }
+          }
+          if (codes) {
+            // Every cell settled by the scan (or missing): the staged codes are the run.
+            builder.pushCodes(tokens, from, count);
+            at = to;
+          }
+        }
+        if (at < to && builder.takesCodes && !builder.bytesLabels) {
           // A label column: each cell's code comes from the cell cache and a run of them goes to the builder in one
           // loop (`pushCodes`), not a call per cell. A cell the cache has no code for (a new label, a number, a
           // missing token) is pushed by itself after the run before it; one that turns the column into byte labels
@@ -776,6 +840,11 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
             const kind = kinds[at];
             if (kind === EMPTY) {
               run[n++] = -1;
+              at++;
+              continue;
+            }
+            if (kind === CODE) {
+              run[n++] = tokens[at]!;
               at++;
               continue;
             }
@@ -817,6 +886,9 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
               (kind === ESCAPED ? escapedCache : cache).get(buf, starts[at]!, ends[at]!),
             );
         }
+        // The next batch's scan settles this column's known labels itself while it is a label column. (A record of
+        // the general scan may turn it to byte labels before then: its CODE cells then take the loop above.)
+        labelCaches[f] = builder.takesCodes && !builder.bytesLabels ? cache : undefined;
       }
     },
   };

@@ -249,10 +249,14 @@ describe('CSV batched path', () => {
         i < 2_000 ? '' : pick(next, labels),
         // few labels, then an id from row 3,000: its labels turn mostly distinct inside a batch
         i < 3_000 ? pick(next, labels) : `id-${i}`,
+        // the same, but its labels turn mostly distinct (near row 5,986) in records of the general scan (a field on
+        // two lines), after the scan last asked the column's cache; later cells repeat its first labels
+        i < 3_000 || (i > 6_010 && next() < 0.3) ? pick(next, labels) : `id-${i}`,
+        i >= 5_960 && i <= 6_010 ? '"two\nlines"' : 'one',
         String(i),
       ]);
     }
-    const header = ['gappy', 'late_number', 'late_start', 'to_id', 'n'];
+    const header = ['gappy', 'late_number', 'late_start', 'to_id', 'to_id_general', 'note', 'n'];
     for (const quoteAll of [false, true]) {
       const path = file(csv(header, data, quoteAll, '\n'));
       const expected = contents(await readDelimited(path, { delimiter: 0x2c, batches: false }));
