@@ -35,13 +35,16 @@
  * conversion is the larger part instead (~40 ns a cell).
  *
  * Text-heavy files are bound by the byte scan itself. On 20 label columns of 3–12 labels (`alpha_3`, `epsilon_12`)
- * and a float, 1M rows (164 MiB; `npm run bench -- compare`, shape k), a read is ~0.85 CPU s a file (one thread, load
- * ~4): the scan ~48% (~400 MB/s: one compare of each byte with the delimiter, LF and CR; a field that starts with a
- * letter skips the number parsing), the cell cache's look-ups ~19% (key, probe, and a compare of the middle bytes of
- * a label over 8 bytes), the batch's hand-over ~16% and the codes' stores ~6% (their first touch of the arena). What
- * is left to gain is in the scan's per-byte loop (reading 4 or 8 bytes at a time pays only on longer cells) and in
- * looking a cell up while its bytes are scanned. Every string quoted (shape j, R's `write.csv`) reads at the cost
- * of the same file unquoted, per cell: the quotes only move a cell's bytes.
+ * and a float, 1M rows (164 MiB; `npm run bench -- compare`, shape k), a label's cell is settled in the scan: a
+ * field that starts with a letter goes straight to a loop to its end (one compare of each byte with the delimiter,
+ * LF and CR), then the column's cell cache is asked for its code (`CellCache.token`: length and first and last four
+ * bytes as the key, a compare of the middle bytes of a label over 8 bytes), which is staged; a batch of only codes
+ * and gaps reaches the builder as one run (`ColumnBuilder.pushCodes`). Per reading thread of a compare (load ~2) the
+ * scan with those look-ups is ~0.7 s of ~1.1 s, ~33 ns a cell (~240 MB/s), the codes' stores ~50 ms (the arena's
+ * first touch), and the row facts' duplicate search and label counts after the read ~0.25 s. Reading 4 bytes at a
+ * time (DataView words, a zero-byte test) and a single `byte > delimiter` test before the three compares both took
+ * more instructions than the plain loop on these 5–10 byte cells. Every string quoted (shape j, R's `write.csv`)
+ * reads at the cost of the same file unquoted, per cell: the quotes only move a cell's bytes.
  *
  * A numeric or boolean column whose cells are short decimals is kept as scaled 32-bit integers (`ScaledDecimals` in
  * `src/snapshot/table.ts`; `ColumnBuilder`'s `compact`): the scan notes each plain decimal's places, so a cell is
