@@ -7,14 +7,14 @@ import {
 import "./lib-chunk-ZW3MKCGY.js";
 import {
   readRequest
-} from "./lib-chunk-DDREUQ7M.js";
+} from "./lib-chunk-U27K5GDD.js";
 import "./lib-chunk-4C3UKEYM.js";
-import "./lib-chunk-6EOPWQDN.js";
+import "./lib-chunk-RMSLIH3D.js";
 import "./lib-chunk-LN3GKLU4.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-RVJONTK3.js";
+} from "./lib-chunk-ELBRV6ZE.js";
 import {
   isScaled
 } from "./lib-chunk-CYJXJCQR.js";
