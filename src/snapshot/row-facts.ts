@@ -113,6 +113,12 @@ const MAX_NUMERIC_DISTINCT = 65_536;
  */
 function lowCardinalityDuplicates(table: Table): number | undefined {
   const rows = table.rows;
+  // The string columns' distinct counts are known at once: when they alone exceed the key space, no pass is made
+  // (20 label columns of 3 to 12 labels: a product near 10^18, found after ten passes over the rows before).
+  let labelSpace = 1;
+  for (const column of table.columns)
+    if (column.type === 'string') labelSpace *= column.dictionary.length + 1;
+  if (labelSpace > MAX_KEY_SPACE) return undefined;
   const keys = new Uint32Array(rows);
   let radix = 1;
   for (const column of table.columns) {
@@ -442,18 +448,19 @@ export function searchDuplicatedRows(
   if (rows < 2 || table.columns.length === 0) return none;
   if (table.columns.some((column) => isUniqueInEveryRow(column, rows))) return none;
   const canonical = table.columns.map((column) => canonicalColumn(column));
+  const narrow = table.columns.map((column) => column.type === 'string' && column.dictionary.length <= 255);
   const candidates =
     options.candidates === false
       ? undefined
       : (candidateRows(table) ?? partialKeyCandidates(canonical, rows));
   if (candidates !== undefined) {
     // Equal rows are both candidates, so the duplicated rows among candidates are those of the table.
-    const found = hashSearch(canonical, candidates.length, candidates);
+    const found = hashSearch(canonical, candidates.length, candidates, narrow);
     return { ...found, method: 'candidates' };
   }
   const few = options.lowCardinality === false ? undefined : lowCardinalityDuplicates(table);
   if (few !== undefined) return { duplicated: few, probes: 0, maxProbes: 0, method: 'keys' };
-  return { ...hashSearch(canonical, rows, undefined), method: 'hash' };
+  return { ...hashSearch(canonical, rows, undefined, narrow), method: 'hash' };
 }
 
 /**
@@ -463,11 +470,13 @@ export function searchDuplicatedRows(
  * @param count the rows searched
  * @param at the table rows searched, ascending (`count` of them), or undefined for rows 0 to `count` - 1; the cells
  *   are read in place, so that searching a few rows of a table costs memory for those rows only
+ * @param narrow per column, whether its cells are codes from -1 to 254 (a string column of at most 255 labels)
  */
 function hashSearch(
   canonical: readonly (Float64Array | Int32Array)[],
   count: number,
   at: Int32Array | undefined,
+  narrow: readonly boolean[] = [],
 ): Omit<DuplicateSearch, 'method'> {
   if (count < 2) return { duplicated: 0, probes: 0, maxProbes: 0 };
   // Two 32-bit lanes of a 64-bit row hash, fed each cell's canonical bits column by column (typed arrays, no
@@ -475,7 +484,24 @@ function hashSearch(
   // code or scaled integer one (two, the second a constant, took a quarter longer on 20 label columns).
   const lane1 = new Int32Array(count).fill(0x2d358dcc);
   const lane2 = new Int32Array(count).fill(0x165667b1);
+  // Label columns of at most 255 labels (codes -1 to 254) go four at a time, one byte each, as one word: the same
+  // equal rows, a quarter of the hash steps (20 label columns of a million rows: 21 steps a row became 6).
+  const packed = new Set<Int32Array>();
+  const narrowColumns = canonical.filter(
+    (values, index): values is Int32Array => values instanceof Int32Array && narrow[index] === true,
+  );
+  for (let p = 0; p + 4 <= narrowColumns.length; p += 4) {
+    const [a, b, c, d] = narrowColumns.slice(p, p + 4) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    for (let i = 0; i < count; i++) {
+      const row = at === undefined ? i : at[i]!;
+      const word = (a[row]! + 1) | ((b[row]! + 1) << 8) | ((c[row]! + 1) << 16) | ((d[row]! + 1) << 24);
+      lane1[i] = murmurWord(lane1[i]!, word);
+      lane2[i] = xxWord(lane2[i]!, word);
+    }
+    for (const values of [a, b, c, d]) packed.add(values);
+  }
   for (const values of canonical) {
+    if (packed.has(values as Int32Array)) continue;
     if (values instanceof Float64Array) {
       // Each double's two 32-bit words, read in place; -0 hashes as 0 and every NaN alike.
       const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);

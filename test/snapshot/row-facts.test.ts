@@ -533,3 +533,53 @@ describe('searchDuplicatedRows over the partial key of numeric columns', () => {
     );
   });
 });
+
+describe('searchDuplicatedRows over many label columns', () => {
+  it('counts exactly when label columns are hashed four codes to a word, missing and code 254 included (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 11 }),
+        fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 20, maxLength: 400 }),
+        (labelColumns, seeds) => {
+          const rows = seeds.length;
+          // A few labels per column (rows repeat), -1 (missing) and 254 (the largest code a byte holds) among them;
+          // the last column has 300 labels, too many to pack, and a float column sits between.
+          const columns: Column[] = [];
+          for (let c = 0; c < labelColumns; c++) {
+            const dictionary = Array.from({ length: 255 }, (_, k) => `l${k}`);
+            const codes = Int32Array.from(seeds, (seed) => [-1, 0, 1, 254][(seed >>> (2 * c)) & 3]!);
+            columns.push({ name: `s${c}`, type: 'string', dictionary, codes });
+            if (c === 1)
+              columns.push({
+                name: 'x',
+                type: 'float',
+                values: Float64Array.from(seeds, (seed) => seed % 2),
+              });
+          }
+          const wide = Array.from({ length: 300 }, (_, k) => `w${k}`);
+          columns.push({
+            name: 'w',
+            type: 'string',
+            dictionary: wide,
+            codes: Int32Array.from(seeds, (seed) => seed % 2),
+          });
+          const table: Table = { source: 't', rows, columns };
+          const keys = new Set<string>();
+          for (let r = 0; r < rows; r++)
+            keys.add(
+              columns
+                .map((column) => (column.type === 'string' ? column.codes[r] : numbersOf(column.values)[r]))
+                .join('|'),
+            );
+          const search = searchDuplicatedRows(table, { lowCardinality: false, candidates: false });
+          expect(search.method).toBe('hash');
+          expect(search.duplicated).toBe(rows - keys.size);
+          // Counts are exact whatever the hash; a packing that lost codes would crowd the table instead.
+          expect(search.maxProbes).toBeLessThan(32);
+          expect(searchDuplicatedRows(table).duplicated).toBe(rows - keys.size);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
