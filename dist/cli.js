@@ -66,4 +66,4 @@ if (tunables !== void 0 && node.execve) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
 if (wantsThreads(compareFiles(argv).map(fileSize)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-S7LVZZXW.js");
+await import("./lib-main-JJJKCR4M.js");

@@ -7,7 +7,7 @@ import {
 import "./lib-chunk-ZW3MKCGY.js";
 import {
   readRequest
-} from "./lib-chunk-U27K5GDD.js";
+} from "./lib-chunk-DOTHR6SD.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-RMSLIH3D.js";
 import "./lib-chunk-LN3GKLU4.js";
