@@ -213,30 +213,20 @@ class CellCache {
    * hand.
    */
   token(buf: Uint8Array, start: number, end: number): number {
-    if (buf !== this.viewed) {
-      this.viewed = buf;
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    const length = end - start;
-    const head = length >= 4 ? this.view.getInt32(start, true) : word(buf, start, length);
-    const tail = length > 4 ? this.view.getInt32(end - 4, true) : 0;
-    let slot = Math.imul(head ^ Math.imul(tail ^ length, 0x9e3779b1), 0x85ebca6b) >>> (32 - FEW_SLOT_BITS);
-    for (;;) {
-      const known = this.slotLength[slot]!;
-      if (known < 0) return -1;
-      if (known === length && this.slotHead[slot] === head && this.slotTail[slot] === tail) {
-        const cell = this.slotCell[slot]!;
-        if (length <= 8) return cell.token;
-        const bytes = cell.bytes;
-        let i = 4;
-        while (i < length - 4 && bytes[i] === buf[start + i]) i++;
-        if (i >= length - 4) return cell.token;
-      }
-      slot = (slot + 1) & FEW_SLOT_MASK;
-    }
+    const slot = this.find(buf, start, end);
+    return slot >= 0 ? this.slotCell[slot]!.token : -1;
   }
 
-  get(buf: Uint8Array, start: number, end: number): ClassifiedCell {
+  /** The key of the cell {@link find} looked up last: its first and last four bytes. */
+  private head = 0;
+  private tail = 0;
+
+  /**
+   * The slot of the few-cell table holding the cell `buf[start, end)`, or `-1 - slot` of the empty slot where the
+   * look-up ended (where the cell goes if it becomes one of the few); the cell's key is left in {@link head} and
+   * {@link tail}.
+   */
+  private find(buf: Uint8Array, start: number, end: number): number {
     if (buf !== this.viewed) {
       this.viewed = buf;
       this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -245,20 +235,27 @@ class CellCache {
     // Four bytes as one unaligned little-endian load (what `word` computes byte by byte).
     const head = length >= 4 ? this.view.getInt32(start, true) : word(buf, start, length);
     const tail = length > 4 ? this.view.getInt32(end - 4, true) : 0;
+    this.head = head;
+    this.tail = tail;
     let slot = Math.imul(head ^ Math.imul(tail ^ length, 0x9e3779b1), 0x85ebca6b) >>> (32 - FEW_SLOT_BITS);
     for (;;) {
       const known = this.slotLength[slot]!;
-      if (known < 0) break;
+      if (known < 0) return -1 - slot;
       if (known === length && this.slotHead[slot] === head && this.slotTail[slot] === tail) {
-        const cell = this.slotCell[slot]!;
-        if (length <= 8) return cell;
-        const bytes = cell.bytes;
+        if (length <= 8) return slot;
+        const bytes = this.slotCell[slot]!.bytes;
         let i = 4;
         while (i < length - 4 && bytes[i] === buf[start + i]) i++;
-        if (i >= length - 4) return cell;
+        if (i >= length - 4) return slot;
       }
       slot = (slot + 1) & FEW_SLOT_MASK;
     }
+  }
+
+  get(buf: Uint8Array, start: number, end: number): ClassifiedCell {
+    const found = this.find(buf, start, end);
+    if (found >= 0) return this.slotCell[found]!;
+    const length = end - start;
     let hash = 0x811c9dc5 ^ length;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
     const bucket = this.buckets.get(hash);
@@ -273,11 +270,12 @@ class CellCache {
     const text = decodeField(buf, start, end, this.escaped);
     const cell = classifyText(bytes, text);
     if (this.few < FEW_CELLS) {
-      // `slot` is the empty slot the look-up ended on.
+      // Into the empty slot the look-up ended on (the hash and the decoding above read no cell's key).
+      const slot = -1 - found;
       this.few++;
       this.slotLength[slot] = length;
-      this.slotHead[slot] = head;
-      this.slotTail[slot] = tail;
+      this.slotHead[slot] = this.head;
+      this.slotTail[slot] = this.tail;
       this.slotCell[slot] = cell;
     } else if (this.size < CELL_CACHE_LIMIT) {
       this.size++;
