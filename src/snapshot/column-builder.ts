@@ -429,10 +429,7 @@ export class ColumnBuilder {
     }
     const numbers = this.numbers;
     let to = this.length;
-    if (kinds === undefined) for (let at = from; at < from + count; at++) numbers[to++] = values[at]!;
-    else
-      for (let at = from; at < from + count; at++)
-        numbers[to++] = kinds[at] === MISSING_KIND ? Number.NaN : values[at]!;
+    for (let at = from; at < from + count; at++) numbers[to++] = cellValue(values, kinds, at);
     this.length = to;
   }
 
