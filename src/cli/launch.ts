@@ -9,17 +9,9 @@
  * ~135 ms CPU that loading a compare's modules costs, and it writes under os.tmpdir() (Node 24 hangs when that is
  * on procfs).
  */
-import { writeSync, statSync } from 'node:fs';
-import { prestartWorkers, wantsThreads } from '../job/prestart.js';
+import { writeSync } from 'node:fs';
+import { fileSize, prestartWorkers, wantsThreads } from '../job/prestart.js';
 import { compareFiles, HUGE_PAGES_TUNABLE, hugePagesTunables } from './huge-pages.js';
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // the reader reports a missing file with its own message
-  }
-}
 
 /** Node 23.11 and later: replaces the process image (same PID, stdio and exit code). */
 type Execve = (file: string, args: readonly string[], env: NodeJS.ProcessEnv) => never;
@@ -49,6 +41,6 @@ if (tunables !== undefined && node.execve) {
 }
 
 // A compare of big files reads them on two worker threads: they start loading now, beside the CLI's modules.
-if (wantsThreads(compareFiles(argv).map(fileSize)) && prestartWorkers()) debug('worker threads started');
+if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug('worker threads started');
 
 await import('./main.js');

@@ -8,7 +8,7 @@
  *
  * Kept apart from the pool (no imports of the job's code) so the launcher stays small.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -31,9 +31,18 @@ export function workerUrl(): URL | undefined {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/** Whether files of these sizes (in bytes) are read on worker threads. */
-export function wantsThreads(sizes: readonly number[]): boolean {
-  return sizes.some((size) => size >= PARALLEL_MIN_BYTES);
+/** A file's size in bytes, 0 when it cannot be read (its reader reports that with its own message). */
+export function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether files at these paths are read on worker threads (one of them is big enough). */
+export function wantsThreads(paths: readonly string[]): boolean {
+  return paths.some((path) => fileSize(path) >= PARALLEL_MIN_BYTES);
 }
 
 interface Prestarted {

@@ -5,7 +5,6 @@
  * Used only when running from the bundle, where dist/worker.js sits beside the running module, and when a snapshot
  * file is big enough to pay for the threads' start-up (see prestart.ts, which the launcher may have started them with).
  */
-import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapper } from '../drift/engine.js';
 import type { PlannedColumn } from '../drift/plan.js';
@@ -105,15 +104,7 @@ export class WorkerPool {
     needsLabels: (column: string) => boolean = () => false,
   ): WorkerPool | undefined {
     const url = workerUrl();
-    const big = wantsThreads(
-      paths.map((path) => {
-        try {
-          return statSync(path).size;
-        } catch {
-          return 0; // the reader reports a missing file with its own message
-        }
-      }),
-    );
+    const big = wantsThreads(paths);
     // Threads the launcher started for these files (see prestart.ts), else started now.
     const prestarted = takePrestartedWorkers();
     if (!url || !big) {
