@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);
 import {
+  fileSize,
   prestartWorkers,
   wantsThreads
-} from "./lib-chunk-KP6CGMGM.js";
+} from "./lib-chunk-TZRDX6FN.js";
 import "./lib-chunk-3E4SIUCO.js";
 
 // src/cli/launch.ts
-import { writeSync, statSync } from "node:fs";
+import { writeSync } from "node:fs";
 
 // src/cli/huge-pages.ts
 var HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb";
@@ -38,13 +39,6 @@ function hugePagesTunables(argv2, env, platform, sizeOf) {
 }
 
 // src/cli/launch.ts
-function fileSize(path) {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
 var argv = process.argv.slice(2);
 var debug = (line) => {
   if (argv.includes("--debug")) writeSync(2, `driftwatch: debug: ${line}
@@ -65,5 +59,5 @@ if (tunables !== void 0 && node.execve) {
 } else if (process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE)) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
-if (wantsThreads(compareFiles(argv).map(fileSize)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-JJJKCR4M.js");
+if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
+await import("./lib-main-PJ2EWEVF.js");

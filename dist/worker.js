@@ -7,14 +7,14 @@ import {
 import "./lib-chunk-ZW3MKCGY.js";
 import {
   readRequest
-} from "./lib-chunk-DOTHR6SD.js";
+} from "./lib-chunk-TVR25J2W.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-RMSLIH3D.js";
 import "./lib-chunk-LN3GKLU4.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-ELBRV6ZE.js";
+} from "./lib-chunk-5L3QWZFA.js";
 import {
   isScaled
 } from "./lib-chunk-CYJXJCQR.js";
