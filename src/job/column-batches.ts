@@ -38,7 +38,7 @@ import { readFileSources } from '../snapshot/files.js';
 import { SpillWriter, type SpilledFile } from '../snapshot/spill.js';
 import { describeSource } from '../snapshot/source.js';
 import { isGzipPath } from '../snapshot/byte-source.js';
-import { delimitedBound } from '../snapshot/delimited-bound.js';
+import { delimitedBound, plainDelimiter, type DelimitedBound } from '../snapshot/delimited-bound.js';
 import { formatFromPath, readSnapshot } from '../snapshot/index.js';
 import {
   columnFilterFunction,
@@ -130,6 +130,15 @@ export interface BatchStrategy {
   readonly mapColumns?: DriftStrategy['mapColumns'];
   /** Threads that score columns at once (the pool's, else 1). */
   readonly threads: number;
+  /**
+   * Works out the line-end bound of the comparison's `index`-th file elsewhere (the pool's threads, both files at
+   * once); default: {@link delimitedBound} in this thread.
+   */
+  readonly lineEndBound?: (
+    path: string,
+    delimiter: number,
+    index: number,
+  ) => Promise<DelimitedBound | undefined>;
 }
 
 /** What the batched job needs of the compare settings. */
@@ -177,12 +186,19 @@ function upperBoundFromFile(source: FileSnapshotSource, cwd: string): number | u
  * Rows and header fields a plain CSV or TSV source holds at most, from its line ends (no field parsed); undefined for
  * other sources, or when the header line has a quote.
  */
-function shapeBound(source: FileSnapshotSource, cwd: string): { rows: number; fields: number } | undefined {
-  if (source.kind !== 'file' || isGzipPath(source.path)) return undefined;
-  const format = source.format ?? formatFromPath(source.path);
-  if (format !== 'csv' && format !== 'tsv') return undefined;
+async function shapeBound(
+  source: FileSnapshotSource,
+  cwd: string,
+  index: number,
+  lineEndBound: BatchStrategy['lineEndBound'],
+): Promise<DelimitedBound | undefined> {
+  if (source.kind !== 'file') return undefined;
+  const delimiter = plainDelimiter(source.path, source.format ?? formatFromPath(source.path));
+  if (delimiter === undefined) return undefined;
+  const path = resolve(cwd, source.path);
+  if (lineEndBound) return lineEndBound(path, delimiter, index);
   try {
-    return delimitedBound(resolve(cwd, source.path), format === 'csv' ? 0x2c : 0x09);
+    return delimitedBound(path, delimiter);
   } catch {
     return undefined; // the reader reports an unreadable file with its own message
   }
@@ -220,7 +236,9 @@ export async function compareInBatches(
   }
   // Then the rows and fields the files hold at most, from their line ends: when every column of that shape fits,
   // the census below would find that they do (its figures can only be smaller), without parsing every field.
-  const shapes = files.map((source) => shapeBound(source, sources.cwd));
+  const shapes = await Promise.all(
+    files.map((source, index) => shapeBound(source, sources.cwd, index, strategy.lineEndBound)),
+  );
   if (shapes.every((shape) => shape !== undefined)) {
     const cells = shapes.reduce((sum, shape) => sum + shape.rows * shape.fields, 0);
     const widest = shapes.reduce((sum, shape) => sum + shape.rows, 0);

@@ -140,6 +140,7 @@ function driftOptions(
 async function batchedReport(
   settings: CompareSettings,
   model: PreparedModel | undefined,
+  pool: WorkerPool | undefined,
   budget?: Partial<MemoryBudget>,
 ): Promise<DriftReport | undefined> {
   const { reference, current } = settings;
@@ -153,7 +154,11 @@ async function batchedReport(
     columnFilter(settings),
     options,
     { limit: settings.memoryLimit ?? defaultMemoryLimit(), ...budget },
-    { threads: 1 },
+    {
+      threads: 1,
+      // The files' line ends are searched on the threads, both at once; batches are read here all the same.
+      lineEndBound: pool && ((path, delimiter, index) => pool.lineEndBound(path, delimiter, index)),
+    },
   );
 }
 
@@ -185,7 +190,7 @@ async function computeReport(
     (name) => withLabels.has(name),
   );
   try {
-    const batched = await batchedReport(settings, model, {
+    const batched = await batchedReport(settings, model, pool, {
       residentSet,
       beforeBatches: () => pool?.close(),
       ...budget,

@@ -3,6 +3,7 @@ import type { DriftOptions } from '../drift/options.js';
 import type { PlannedColumn } from '../drift/plan.js';
 import type { ColumnWork } from '../drift/score-column.js';
 import type { ColumnTally } from '../drift/summary.js';
+import type { DelimitedBound } from '../snapshot/delimited-bound.js';
 import type { UserErrorCode } from '../errors.js';
 import type { ReadRequest, ReadResult } from '../snapshot/read-request.js';
 import type { Table } from '../snapshot/table.js';
@@ -20,7 +21,9 @@ export type WorkerRequest =
   | ({ id: number; kind: 'read' } & ReadRequest)
   | { id: number; kind: 'labels'; read: number; column: string }
   | { id: number; kind: 'tables'; reference: Table; current: Table }
-  | { id: number; kind: 'column'; column: PlannedColumn; options: DriftOptions };
+  | { id: number; kind: 'column'; column: PlannedColumn; options: DriftOptions }
+  /** The line-end bound of a plain CSV or TSV file (see src/snapshot/delimited-bound.ts). */
+  | { id: number; kind: 'bound'; path: string; delimiter: number };
 
 export type WorkerReply =
   | ({ id: number; kind: 'read'; held: HeldColumn[] } & ReadResult)
@@ -29,6 +32,8 @@ export type WorkerReply =
   | { id: number; kind: 'labels'; dictionary: readonly string[] }
   | { id: number; kind: 'ok' }
   | { id: number; kind: 'column'; work: ColumnWork }
+  /** Undefined when the header line is not found or has a quote, or the file cannot be read. */
+  | { id: number; kind: 'bound'; bound: DelimitedBound | undefined }
   | {
       id: number;
       kind: 'error';

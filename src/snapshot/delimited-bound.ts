@@ -5,6 +5,8 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import { openForReading } from '../util/fs.js';
+import { isGzipPath } from './byte-source.js';
+import type { InputFormat } from './index.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -17,6 +19,12 @@ export interface DelimitedBound {
   readonly rows: number;
   /** Fields of the header: its delimiters plus one. */
   readonly fields: number;
+}
+
+/** The field separator of a plain (uncompressed) CSV or TSV file read as `format`; undefined for any other file. */
+export function plainDelimiter(path: string, format: InputFormat | undefined): number | undefined {
+  if (isGzipPath(path)) return undefined;
+  return format === 'csv' ? 0x2c : format === 'tsv' ? 0x09 : undefined;
 }
 
 /** Occurrences of `byte` in `buf[0, length)`. */
