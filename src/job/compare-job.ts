@@ -13,7 +13,8 @@ import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { readSnapshotPair } from '../snapshot/pair.js';
-import type { ColumnFilter } from '../snapshot/read-request.js';
+import { readInThisThread, type ColumnFilter } from '../snapshot/read-request.js';
+import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { isCounted } from '../snapshot/table.js';
 import { fileNamePart, writeFileSetAtomic } from '../util/fs.js';
 import type { CompareSettings, ReportFormat } from './settings.js';
@@ -28,7 +29,7 @@ import {
 } from '../drift/history.js';
 import { appendHistoryRecord, readHistoryFile } from './history-file.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
-import { compareInBatches, defaultMemoryLimit, type MemoryBudget } from './column-batches.js';
+import { compareInBatches, defaultMemoryLimit, type MemoryBudget, type RowLimits } from './column-batches.js';
 import { defaultLabel } from '../snapshot/source.js';
 
 export interface CompareOutcome {
@@ -128,9 +129,15 @@ function driftOptions(
   };
 }
 
+/** Whether a memory plan is row limits to read at once under, rather than the report of a batched read. */
+function isRowLimits(plan: DriftReport | RowLimits): plan is RowLimits {
+  return 'maxRows' in plan;
+}
+
 /**
  * The report of two files read in column batches under the memory limit, or undefined when the files are read
- * whole: they fit, a database is a side, or the model section needs its columns together.
+ * whole: they fit, a database is a side, or the model section needs its columns together; or the row limits to read
+ * them whole under, when the rows estimated from their first MiB fit.
  *
  * Batches are read and scored in this thread. On the worker threads (columns in shared memory), the resident set
  * grew by about one batch's columns per batch on the wide benchmark (50,000 rows × 2,000 columns, Node 20: 107 MiB
@@ -142,7 +149,7 @@ async function batchedReport(
   model: PreparedModel | undefined,
   pool: WorkerPool | undefined,
   budget?: Partial<MemoryBudget>,
-): Promise<DriftReport | undefined> {
+): Promise<DriftReport | RowLimits | undefined> {
   const { reference, current } = settings;
   if (reference.kind === 'postgres' || current.kind === 'postgres' || model) return undefined;
   const options = driftOptions(settings, {
@@ -158,6 +165,7 @@ async function batchedReport(
       threads: 1,
       // The files' line ends are searched on the threads, both at once; batches are read here all the same.
       lineEndBound: pool && ((path, delimiter, index) => pool.lineEndBound(path, delimiter, index)),
+      rowLimits: true,
     },
   );
 }
@@ -171,7 +179,8 @@ async function computeReport(
 ): Promise<DriftReport> {
   const { reference, current, names } = settings;
   // Big files: two worker threads read both snapshots at once, then score columns on both cores. They are started
-  // first, so they load while the files' shapes are checked against the memory limit (a scan of every line end);
+  // first, so they load while the files' shapes are checked against the memory limit (rows estimated from the
+  // first MiB of each file and read under limits that keep the plan, or a search of every line end on the threads);
   // a comparison read in batches (in this thread) stops them before its first batch, and plans its batches from the
   // memory in use before they started.
   // The main thread reads the labels of these columns whatever their shape; an id column's labels stay on the
@@ -189,30 +198,58 @@ async function computeReport(
     ),
     (name) => withLabels.has(name),
   );
-  try {
-    const batched = await batchedReport(settings, model, pool, {
+  const plan = (census: boolean) =>
+    batchedReport(settings, model, pool, {
       residentSet,
       beforeBatches: () => pool?.close(),
+      census,
       ...budget,
     });
-    if (batched) return batched;
-    return await readAndScore(settings, model, progress, pool, names);
+  try {
+    const batched = await plan(false);
+    if (batched && !isRowLimits(batched)) return batched;
+    try {
+      return await readAndScore(settings, model, progress, pool, names, batched?.maxRows);
+    } catch (error) {
+      if (!(error instanceof RowLimitExceeded)) throw error;
+      // A file has more rows than its first MiB let on: the census counts them, and plans as it would have.
+      const counted = await plan(true);
+      if (counted && !isRowLimits(counted)) return counted;
+      return await readAndScore(settings, model, progress, pool, names);
+    }
   } finally {
     await pool?.close();
   }
 }
 
-/** Reads both snapshots whole (on the pool's threads when there is one) and computes the report. */
+/**
+ * Reads both snapshots whole (on the pool's threads when there is one) and computes the report.
+ *
+ * @param maxRows row limits of files read at once on an estimate of their rows (see `RowLimits`)
+ * @throws {RowLimitExceeded} when a file has more rows than its limit
+ */
 async function readAndScore(
   settings: CompareSettings,
   model: PreparedModel | undefined,
   progress: Progress | undefined,
   pool: WorkerPool | undefined,
   names: CompareSettings['names'],
+  maxRows?: ReadonlyMap<string, number>,
 ): Promise<DriftReport> {
+  const readFiles = pool?.readFiles ?? readInThisThread;
   const pair = await readSnapshotPair(settings, {
     columns: columnFilter(settings, model?.columns),
-    readFiles: pool?.readFiles,
+    readFiles:
+      maxRows && maxRows.size > 0
+        ? (requests, onBytes) =>
+            readFiles(
+              requests.map((request) => ({
+                ...request,
+                maxRows: maxRows.get(resolve(settings.cwd, request.path)),
+              })),
+              onBytes,
+            )
+        : pool?.readFiles,
     onBytes: progress?.bytes,
     // With `compute: database`, numeric columns with many distinct values are summarised in SQL.
     summarize: summarizePolicy(settings.drift),

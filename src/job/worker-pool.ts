@@ -15,6 +15,7 @@ import type { BytesRead } from '../snapshot/byte-source.js';
 import type { DelimitedBound } from '../snapshot/delimited-bound.js';
 import { heldLabelsArray } from '../snapshot/column-builder.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
+import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { getColumn, type Column, type Table } from '../snapshot/table.js';
 import { takePrestartedWorkers, THREADS, wantsThreads, workerUrl } from './prestart.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -78,7 +79,9 @@ export class WorkerPool {
           pending.reject(
             failure.user
               ? new UserError(failure.code, failure.message, failure.field)
-              : new Error(`worker thread: ${failure.message}`),
+              : 'rowLimit' in failure
+                ? new RowLimitExceeded(failure.rowLimit.path, failure.rowLimit.maxRows)
+                : new Error(`worker thread: ${failure.message}`),
           );
         } else pending.resolve(reply);
       });

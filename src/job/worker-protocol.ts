@@ -39,5 +39,7 @@ export type WorkerReply =
       kind: 'error';
       error:
         | { user: true; code: UserErrorCode; message: string; field?: string }
+        /** A read request's row limit was exceeded (see src/snapshot/row-limit.ts). */
+        | { user: false; rowLimit: { path: string; maxRows: number }; message: string }
         | { user: false; message: string };
     };

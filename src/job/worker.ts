@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
 import { delimitedBound } from '../snapshot/delimited-bound.js';
 import { readRequest } from '../snapshot/read-request.js';
+import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { isScaled, type Column, type Table } from '../snapshot/table.js';
 import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -125,10 +126,16 @@ parentPort!.on('message', (request: WorkerRequest) => {
       const failure =
         error instanceof UserError
           ? { user: true as const, code: error.code, message: error.message, field: error.field }
-          : {
-              user: false as const,
-              message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-            };
+          : error instanceof RowLimitExceeded
+            ? {
+                user: false as const,
+                rowLimit: { path: error.path, maxRows: error.maxRows },
+                message: error.message,
+              }
+            : {
+                user: false as const,
+                message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+              };
       parentPort!.postMessage({ id: request.id, kind: 'error', error: failure } satisfies WorkerReply);
     },
   );

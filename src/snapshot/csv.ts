@@ -72,6 +72,7 @@ import {
   UNKNOWN_PLACES,
 } from './column-builder.js';
 import { lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
+import { RowLimitExceeded } from './row-limit.js';
 import type { Table } from './table.js';
 
 const QUOTE = 0x22;
@@ -120,6 +121,11 @@ export interface DelimitedOptions {
    * general scan, cell by cell (the two must build the same table, which tests check).
    */
   readonly batches?: boolean;
+  /**
+   * At most this many data rows: the first row past it throws {@link RowLimitExceeded} before its cells are stored,
+   * and the columns are never sized for more. Default: no limit.
+   */
+  readonly maxRows?: number;
 }
 
 /** What a non-decimal cell turned out to be, cached per column by its bytes so repeated labels are classified once. */
@@ -762,6 +768,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
 
   let headerBytes = 0;
   const { spill } = options;
+  const maxRows = options.maxRows ?? Infinity;
   let blockRows = 0;
   let blockStart = 0;
   const startRow = (fields: number, line: number, progress: { offset: number; size: number }) => {
@@ -774,12 +781,15 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
       spill.drain(builders, blockStart);
       blockStart = rows;
     }
+    if (rows === maxRows) throw new RowLimitExceeded(path, maxRows);
     rows++;
     if (rows === 4096 && !spill) {
       // Size the columns once from the average record length instead of doubling up to a million rows, all in one
       // allocation: big enough for huge pages, where a part per column of a wide table would fault page by page.
-      const estimate =
-        Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64;
+      const estimate = Math.min(
+        Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64,
+        maxRows,
+      );
       let bytes = 0;
       for (const builder of builders) bytes += ColumnArena.part(builder?.reserveBytes(estimate) ?? 0);
       const arena = new ColumnArena(bytes, options.sharedMemory ?? false);

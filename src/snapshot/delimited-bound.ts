@@ -3,7 +3,7 @@
  * parsed, so it costs a byte search over the file (about 0.2 s for 343 MB from the page cache, against 2–3 s for a
  * read that tokenizes every field and keeps none).
  */
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { openForReading } from '../util/fs.js';
 import { isGzipPath } from './byte-source.js';
 import type { InputFormat } from './index.js';
@@ -63,6 +63,54 @@ export function delimitedBound(path: string, delimiter: number): DelimitedBound 
       lineEnds += countByte(buf, length, LF) + countByte(buf, length, CR);
     }
     return fields === undefined ? undefined : { rows: lineEnds + 1, fields };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A delimited file's header fields and its rows estimated from its first bytes (see {@link delimitedHead}). */
+export interface DelimitedHead {
+  /** Fields of the header: its delimiters plus one. */
+  readonly fields: number;
+  /**
+   * Data rows estimated from the line ends in the first {@link HEAD_BYTES} (all of them in a smaller file, plus a
+   * last line without one): an estimate of a big file, not a bound.
+   */
+  readonly rows: number;
+}
+
+/** Bytes {@link delimitedHead} reads from the start of a file. */
+const HEAD_BYTES = 1024 * 1024;
+
+/**
+ * The header fields of a plain CSV or TSV file and its data rows estimated from its first MiB (rows of the same
+ * length as those), or undefined when the header line is not within it or has a quote. Costs one read of 1 MiB.
+ *
+ * @param delimiter the field separator's byte (`,` or a tab)
+ */
+export function delimitedHead(path: string, delimiter: number): DelimitedHead | undefined {
+  const fd = openForReading(path);
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.allocUnsafe(Math.min(HEAD_BYTES, size));
+    let length = 0;
+    while (length < buf.length) {
+      const got = readSync(fd, buf, length, buf.length - length, null);
+      if (got === 0) break;
+      length += got;
+    }
+    let end = 0;
+    while (end < length && buf[end] !== LF && buf[end] !== CR) end++;
+    if (end === length || length === 0) return undefined;
+    const header = buf.subarray(0, end);
+    if (header.includes(QUOTE)) return undefined;
+    const fields = countByte(header, end, delimiter) + 1;
+    // Line ends after the header's: LF, or CR alone in a file without LF (CR LF counts once).
+    const body = buf.subarray(end, length);
+    const lineEnds = Math.max(countByte(body, body.length, LF), countByte(body, body.length, CR)) - 1;
+    const bodyBytes = length - end;
+    if (length === size) return { fields, rows: lineEnds + 1 };
+    return { fields, rows: lineEnds > 0 ? Math.ceil(((size - end) / bodyBytes) * lineEnds) : size };
   } finally {
     closeSync(fd);
   }

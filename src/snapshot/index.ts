@@ -28,6 +28,11 @@ export interface ReadSnapshotOptions {
   readonly onBytes?: BytesRead;
   /** CSV/TSV/JSON Lines: write the included columns to this spill instead of keeping them (see spill.ts). */
   readonly spill?: SpillWriter;
+  /**
+   * CSV/TSV: at most this many data rows, or the read throws `RowLimitExceeded` (see row-limit.ts) as it meets the
+   * next one. Other formats take no limit (giving one is a programming error, thrown as such).
+   */
+  readonly maxRows?: number;
 }
 
 /**
@@ -67,6 +72,8 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
       'USAGE',
       `${path}: cannot tell the format from the extension (${INPUT_FORMATS.join(', ')}); name the input format`,
     );
+  if (options.maxRows !== undefined && format !== 'csv' && format !== 'tsv')
+    throw new Error(`readSnapshot: a row limit is for CSV and TSV files, not ${format}`);
   if (format === 'parquet' && isGzipPath(path))
     throw new UserError(
       'USAGE',
@@ -82,6 +89,7 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
         deferUniqueLabels: options.sharedMemory,
         onBytes: options.onBytes,
         spill: options.spill,
+        maxRows: options.maxRows,
       });
     case 'tsv':
       return readDelimited(path, {
@@ -92,6 +100,7 @@ export async function readSnapshot(path: string, options: ReadSnapshotOptions = 
         deferUniqueLabels: options.sharedMemory,
         onBytes: options.onBytes,
         spill: options.spill,
+        maxRows: options.maxRows,
       });
     case 'jsonl':
       return readJsonLines(path, options.include, options.onBytes, options.spill);

@@ -36,6 +36,8 @@ export interface ReadRequest {
   readonly filter?: ColumnFilter;
   /** Count the row facts of the columns read (default); a reader of one column batch counts them itself. */
   readonly rowFacts?: boolean;
+  /** CSV/TSV only: at most this many data rows, else `RowLimitExceeded` (see row-limit.ts). */
+  readonly maxRows?: number;
 }
 
 /** One file read: its table and the facts that need whole rows. */
@@ -66,6 +68,7 @@ export async function readRequest(
     include: columnFilterFunction(request.filter),
     sharedMemory,
     onBytes,
+    maxRows: request.maxRows,
   });
   return {
     table,

@@ -7,9 +7,11 @@ import { parquetWriteFile } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { COMPARE_FLAGS } from '../../src/cli/commands/compare.js';
 import { runCompareJob } from '../../src/job/compare-job.js';
-import { planBatches } from '../../src/job/column-batches.js';
+import { compareInBatches, planBatches, type RowLimits } from '../../src/job/column-batches.js';
 import { parseCompareSettings } from '../../src/job/compare-settings.js';
 import { UserError } from '../../src/errors.js';
+import { readSnapshot } from '../../src/snapshot/index.js';
+import { RowLimitExceeded } from '../../src/snapshot/row-limit.js';
 import { mulberry32 as random } from '../../scripts/streamflow-generator.js';
 
 const ROWS = 1500;
@@ -225,6 +227,88 @@ describe('comparing files under a memory limit', () => {
     expect((failure as UserError).message).toMatch(
       /^--memory-limit 48\.8 KiB: column 'plan' alone needs [\d.]+ KiB \(1,500 \+ 1,500 rows, with what the process already holds\); raise the limit$/,
     );
+  });
+});
+
+describe('reading at once on the rows estimated from the first MiB', () => {
+  const ROWS = 60_000;
+  // The reference's first MiB is long rows (a note of 500 characters), the rest short ones (a plan name): its rows
+  // estimated from that MiB are about a twentieth of its rows. The current file's rows are all alike.
+  const misleading = join(dir, 'misleading.csv');
+  const uniform = join(dir, 'uniform.csv');
+  const next = random(7);
+  const lines = (rows: number, notes: number, shift: number) =>
+    Array.from(
+      { length: rows },
+      (_, r) => `${r < notes ? 'n'.repeat(500) : `p${r % 3}`},${(next() * 10 + shift).toFixed(2)},${r % 7}`,
+    );
+  writeFileSync(misleading, ['note,x,k', ...lines(ROWS, 2_200, 0)].join('\n') + '\n');
+  writeFileSync(uniform, ['note,x,k', ...lines(ROWS + 2_200, 0, 1)].join('\n') + '\n');
+  const sources = {
+    reference: { kind: 'file', path: misleading },
+    current: { kind: 'file', path: uniform },
+    cwd: dir,
+    limitName: '--memory-limit',
+  } as const;
+  const options = { referenceLabel: 'ref', currentLabel: 'cur' } as never;
+  const settings = parseCompareSettings(
+    { reference: misleading, current: uniform, reportDir: join(dir, 'reports'), formats: 'json' },
+    COMPARE_FLAGS,
+    { cwd: dir, env: {} },
+  );
+  const run = (limit: number, batches?: string[][]) =>
+    runCompareJob(settings, undefined, undefined, {
+      limit,
+      baseline: 0,
+      onBatch: (names) => batches?.push([...names]),
+    }).then((outcome) => outcome.report);
+
+  it('limits each file to its share, and a file past its limit stops the read', async () => {
+    // 120 bytes a row of three columns (read: 72, scoring: 48); 16 MB available: the estimate (~66k rows) fits and
+    // so would the rows (124,400), but the misleading file's limit follows its estimate.
+    const plan = (await compareInBatches(
+      sources,
+      undefined,
+      options,
+      { limit: 16e6 / 0.9, baseline: 0 },
+      {
+        threads: 1,
+        rowLimits: true,
+      },
+    )) as RowLimits;
+    const referenceRows = plan.maxRows.get(misleading)!;
+    expect(referenceRows).toBeLessThan(ROWS / 4);
+    expect(plan.maxRows.get(uniform)).toBeGreaterThan(ROWS + 2_200);
+    const stopped = await readSnapshot(misleading, { maxRows: referenceRows }).catch(
+      (error: unknown) => error,
+    );
+    expect(stopped).toBeInstanceOf(RowLimitExceeded);
+    expect(stopped).toMatchObject({ path: misleading, maxRows: referenceRows });
+    expect((await readSnapshot(misleading, { maxRows: ROWS })).rows).toBe(ROWS);
+    // Asked again with the rows counted: everything fits.
+    expect(
+      await compareInBatches(
+        sources,
+        undefined,
+        options,
+        { limit: 16e6 / 0.9, baseline: 0, census: true },
+        {
+          threads: 1,
+          rowLimits: true,
+        },
+      ),
+    ).toBeUndefined();
+  });
+
+  it('gives the report read at once, whether the rows counted then fit or need batches', async () => {
+    const whole = await run(64 * 1024 ** 3);
+    // The estimate fits, the rows do too: the read stops, the census finds they fit, the files are read again.
+    const batches: string[][] = [];
+    expect(await run(16e6 / 0.9, batches)).toEqual(whole);
+    expect(batches).toEqual([]);
+    // The estimate fits, the rows do not: the read stops, the census plans batches of a column or two.
+    expect(await run(11e6 / 0.9, batches)).toEqual(whole);
+    expect(batches.length).toBeGreaterThan(1);
   });
 });
 

@@ -49,22 +49,53 @@ function ask(path: string, delimiter: number): Promise<WorkerReply> {
   });
 }
 
-/** A CSV file of `rows` rows of a label, an integer and a float, `seed` shifting the values. */
-function bigCsv(name: string, rows: number, seed: number): string {
+/**
+ * A CSV file of `rows` rows of a note (`note(r)`), a label, an integer and a float, `seed` shifting the values.
+ */
+function bigCsv(name: string, rows: number, seed: number, note: (row: number) => string): string {
   const path = join(work, name);
   const fd = openSync(path, 'w');
-  writeSync(fd, 'plan,k,x\n');
+  writeSync(fd, 'note,plan,k,x\n');
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
-    lines.push(
-      `${['free', 'pro', 'team'][(r * 7 + seed) % 3]},${(r * 13 + seed) % 11},${((r * 31 + seed * 17) % 997) / 10}`,
-    );
+    const plan = ['free', 'pro', 'team'][(r * 7 + seed) % 3];
+    lines.push(`${note(r)},${plan},${(r * 13 + seed) % 11},${((r * 31 + seed * 17) % 997) / 10}`);
     if (lines.length === 10_000) writeSync(fd, lines.splice(0).join('\n') + '\n');
   }
   if (lines.length > 0) writeSync(fd, lines.join('\n') + '\n');
   closeSync(fd);
   return path;
 }
+
+/** The JSON report of a compare by the bundled CLI, without what changes from run to run. */
+async function compareReport(reference: string, current: string, extra: string[]): Promise<string> {
+  const dir = join(work, `reports-${nextId++}`);
+  const run = await runBundle(
+    cli,
+    [
+      'compare',
+      '--reference',
+      reference,
+      '--current',
+      current,
+      '--format',
+      'json',
+      '--report-dir',
+      dir,
+      ...extra,
+    ],
+    { timeoutMs: 120_000 },
+  );
+  expect(run.stderr).not.toContain('error');
+  expect(run.code).toBe(0);
+  const name = readdirSync(dir).find((entry) => entry.endsWith('.json'))!;
+  const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
+  for (const key of ['generated_at', 'run', 'timing']) delete report[key];
+  return JSON.stringify(report);
+}
+
+// 1.5M rows of four columns: ~430 MB of columns and scoring as the memory check counts them.
+const ROWS = 1_500_000;
 
 describe("a worker thread's line-end bound", () => {
   it('equals the search on this thread, for a comma and a tab', async () => {
@@ -83,40 +114,32 @@ describe("a worker thread's line-end bound", () => {
     }
   });
 
-  it('leaves the report of big files as it is, whether the check reads at once or in batches', async () => {
-    // Big enough for the threads; ~20 MB each, so 8 bytes a file byte exceeds 900 MiB while 8 bytes a cell of
-    // 1.5M rows × 3 fields does not.
-    const rows = 1_500_000;
-    const reference = bigCsv('reference.csv', rows, 1);
-    const current = bigCsv('current.csv', rows, 2);
+  it('leaves the report as it is when the estimate overshoots and the line ends decide', async () => {
+    // Short rows first, longer ones after: the rows estimated from the first MiB are about twice as many as there
+    // are, too many for 900 MiB; the line ends bound them (on the threads) to what fits.
+    const note = (r: number) => (r < 100_000 ? `p${r % 3}` : `note ${r % 3} `.repeat(4));
+    const reference = bigCsv('reference.csv', ROWS, 1, note);
+    const current = bigCsv('current.csv', ROWS, 2, note);
     expect(statSync(reference).size).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
-    const reports: string[] = [];
-    for (const limit of [[], ['--memory-limit', '900MiB'], ['--memory-limit', '450MiB']]) {
-      const dir = join(work, `reports-${reports.length}`);
-      const run = await runBundle(
-        cli,
-        [
-          'compare',
-          '--reference',
-          reference,
-          '--current',
-          current,
-          '--format',
-          'json',
-          '--report-dir',
-          dir,
-          ...limit,
-        ],
-        { timeoutMs: 120_000 },
-      );
-      expect(run.stderr).not.toContain('error');
-      expect(run.code).toBe(0);
-      const name = readdirSync(dir).find((entry) => entry.endsWith('.json'))!;
-      const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
-      for (const key of ['generated_at', 'run', 'timing']) delete report[key];
-      reports.push(JSON.stringify(report));
-    }
-    expect(reports[1]).toBe(reports[0]);
-    expect(reports[2]).toBe(reports[0]);
+    const whole = await compareReport(reference, current, []);
+    expect(await compareReport(reference, current, ['--memory-limit', '900MiB'])).toBe(whole);
+    expect(await compareReport(reference, current, ['--memory-limit', '450MiB'])).toBe(whole);
+  }, 300_000);
+});
+
+describe('a read at once on estimated rows, on the worker threads', () => {
+  it('stops a file past its row limit and gives the report read at once, with batches or without', async () => {
+    // The reference's first MiB is a thousand long rows, the rest short ones: the rows estimated from that MiB are
+    // a fiftieth of them, so a read at once on that estimate stops at its limit and the census plans. The current
+    // file's rows are all alike.
+    const reference = bigCsv('misleading-reference.csv', ROWS, 3, (r) =>
+      r < 1_000 ? 'n'.repeat(1000) : `p${r % 3}`,
+    );
+    const current = bigCsv('uniform-current.csv', ROWS, 4, (r) => `p${r % 3}`);
+    expect(statSync(reference).size).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
+    const whole = await compareReport(reference, current, []);
+    // The rows fit under 800 MiB (the files are read again at once), not under 520 MiB (batches).
+    expect(await compareReport(reference, current, ['--memory-limit', '800MiB'])).toBe(whole);
+    expect(await compareReport(reference, current, ['--memory-limit', '520MiB'])).toBe(whole);
   }, 300_000);
 });
