@@ -82,6 +82,26 @@ export interface Runs {
 }
 
 /**
+ * Writes the runs of an ascending sample into `values` and `counts` (long enough for them); returns how many. A value
+ * unlike the next one (most, in a sample of nearly distinct values) costs one comparison; a repeated one gallops to
+ * its run's end ({@link runEnd}). (Calling {@link runEnd} for every value took ~20 ns a value on 100,000 decimals
+ * with 3 % repeats, this loop ~10.)
+ */
+function fillRuns(sorted: Float64Array, values: Float64Array, counts: Float64Array): number {
+  const n = sorted.length;
+  let k = 0;
+  for (let i = 0; i < n;) {
+    const value = sorted[i]!;
+    const end = i + 1 < n && sorted[i + 1] === value ? runEnd(sorted, i + 2, n, value) : i + 1;
+    values[k] = value;
+    counts[k] = end - i;
+    k++;
+    i = end;
+  }
+  return k;
+}
+
+/**
  * The runs of an ascending sample (equal values by `===`, so -0 and 0 form one run, keyed by the first).
  *
  * This runs in `O(k log(n / k))` for k distinct values, by galloping over each run.
@@ -101,31 +121,18 @@ export function runsOfSorted(sorted: Float64Array): Runs {
   if (n <= SCRATCH_MAX_LENGTH && scratchOpen()) {
     const values = scratchFloat64(n, false);
     const counts = scratchFloat64(n, false);
-    let k = 0;
-    for (let i = 0; i < n;) {
-      const end = runEnd(sorted, i, n, sorted[i]!);
-      values[k] = sorted[i]!;
-      counts[k] = end - i;
-      k++;
-      i = end;
-    }
+    const k = fillRuns(sorted, values, counts);
     return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n };
   }
   // Count the runs first, so the arrays are allocated once at their size.
   let runs = 0;
   for (let i = 0; i < n;) {
-    i = runEnd(sorted, i, n, sorted[i]!);
+    const value = sorted[i]!;
+    i = i + 1 < n && sorted[i + 1] === value ? runEnd(sorted, i + 2, n, value) : i + 1;
     runs++;
   }
   const values = scratchFloat64(runs, false);
   const counts = scratchFloat64(runs, false);
-  let k = 0;
-  for (let i = 0; i < n;) {
-    const end = runEnd(sorted, i, n, sorted[i]!);
-    values[k] = sorted[i]!;
-    counts[k] = end - i;
-    k++;
-    i = end;
-  }
+  fillRuns(sorted, values, counts);
   return { values, counts, total: n };
 }

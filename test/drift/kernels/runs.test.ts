@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runEnd } from '../../../src/drift/kernels/runs.js';
+import { runEnd, runsOfSorted } from '../../../src/drift/kernels/runs.js';
+import { withColumnScratch } from '../../../src/drift/kernels/scratch.js';
 
 describe('runEnd', () => {
   it('finds the end of every run, short or long, as a linear scan does', () => {
@@ -29,5 +30,45 @@ describe('runEnd', () => {
     expect(runEnd(values, 0, values.length, 2)).toBe(0);
     expect(runEnd(values, 0, 5, 1)).toBe(5);
     expect(runEnd(values, 0, values.length, 1)).toBe(10);
+  });
+});
+
+describe('runsOfSorted', () => {
+  /** The runs a plain scan gives: each distinct value (by `===`, keyed by its first occurrence) and its count. */
+  function scanRuns(sorted: Float64Array): { values: number[]; counts: number[] } {
+    const values: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
+      else {
+        values.push(sorted[i]!);
+        counts.push(1);
+      }
+    }
+    return { values, counts };
+  }
+
+  it('gives the runs a scan gives, lent scratch or not, for single values, pairs, long runs and ±0', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom(-0, 0, 1.5, -2, 1e300, 5e-324, 7), fc.integer({ min: 1, max: 40 })),
+          { maxLength: 30 },
+        ),
+        fc.array(fc.double({ noNaN: true }), { maxLength: 50 }),
+        (repeated, singles) => {
+          const sorted = Float64Array.from([
+            ...repeated.flatMap(([value, length]) => Array<number>(length).fill(value)),
+            ...singles,
+          ]).sort();
+          const expected = scanRuns(sorted);
+          for (const runs of [runsOfSorted(sorted), withColumnScratch(() => runsOfSorted(sorted))]) {
+            expect(runs.total).toBe(sorted.length);
+            expect(Array.from(runs.values)).toEqual(expected.values);
+            expect(Array.from(runs.counts)).toEqual(expected.counts);
+          }
+        },
+      ),
+    );
   });
 });
