@@ -1,59 +1,295 @@
 /**
- * Radix sort of doubles, several times faster than `Float64Array.prototype.sort` on the million-row columns
- * driftwatch sorts (once per column and side). No library sorts typed doubles by radix, hence this file.
+ * Bucket sort of doubles, several times faster than `Float64Array.prototype.sort` on the million-row columns
+ * driftwatch sorts (once per column and side). No library sorts typed doubles this way, hence this file.
  *
- * Each double's IEEE-754 bits are mapped to an unsigned 64-bit key with the same order (positive: flip the sign bit;
- * negative: flip every bit), split in a high and a low word. The keys are sorted by their high word only, LSD in
- * three digits (11, 11 and 10 bits), a pass whose digit is the same for every value skipped; then each stretch of
- * equal high words is put in order by its low words. The high word holds the sign, the exponent and 20 bits of the
- * significand: a million floats spread over a few binades (data at full precision) share it for a few percent of
- * values, in pairs, so two radix passes and a read replace the five or six passes that sorting the whole key takes.
- * A stretch of many equal high words (values that differ only far down their significand) is sorted by the typed
- * array sort of its low words, `O(r log r)` for r values. The order equals the numeric sort for every non-NaN
- * double, with -0 before +0 as `Float64Array.prototype.sort` does. Inputs must hold no NaN (cleaned columns never do).
+ * A range of values is dealt into buckets by value: bucket `⌊(v − min) · buckets / (max − min)⌋` (the last one for
+ * `v = max`). Rounding preserves order, so that bucket never decreases as `v` grows, and buckets come in the order
+ * of their values. Each bucket is then sorted the same way on its own, down to a few values, which are put in order
+ * by insertion. A column of a million values is dealt into 2048 buckets (only this deal walks the whole column, from
+ * the input straight into the output), and each bucket, a few hundred values, into about one bucket per value while
+ * it sits in the cache: two deals and an insertion pass that moves each value at most a few places. The scatters over
+ * memory of a least-significant-digit radix sort, slow on a column this long, are avoided.
+ *
+ * Infinities go to the first or last bucket (the range is that of the finite values). A bucket holding more than
+ * half its range (values bunched up against outliers), and a range that cannot be scaled (equal values, a span
+ * beyond the largest double, subnormals spread too narrowly to scale, whose arithmetic is slow besides) are dealt by
+ * their keys instead: each double's IEEE-754 bits map to an unsigned 64-bit key with the same order (positive: flip
+ * the sign bit; negative: flip every bit), and the range goes by up to 11 bits of the keys from the top bit in which
+ * they differ. A deal by key always splits its range, unless its values are all the same double, so the sort ends
+ * on any input. The order equals the numeric sort for every non-NaN double; -0 and +0, equal as values, are put in
+ * the order of `Float64Array.prototype.sort` (-0 first) at the end. Inputs must hold no NaN (cleaned columns never
+ * do).
  */
 
-const DIGITS = 2048;
-
-/** Shift and mask of each digit of the high word, least significant first (11, 11 and 10 bits). */
-const SHIFTS = [0, 11, 22] as const;
-const MASKS = [0x7ff, 0x7ff, 0x3ff] as const;
-
-/** Stretches of equal high words at most this long are put in order by insertion, longer ones by the typed sort. */
+/** Most buckets a range is dealt into. */
+const MAX_BUCKETS = 2048;
+/** Most bits of the keys a range is dealt by at once (2048 buckets). */
+const MAX_DIGIT_BITS = 11;
+/** Ranges at most this long are put in order by insertion. */
 const INSERTION_MAX = 16;
 
-/** Sorts `words[start, end)` ascending (unsigned). */
-function sortWords(words: Uint32Array, start: number, end: number): void {
-  if (end - start > INSERTION_MAX) {
-    words.subarray(start, end).sort();
-    return;
-  }
+/** Bucket starts and ends (fill points while dealing) of each depth of the sort, made once per thread. */
+const depthStarts: Uint32Array[] = [];
+const depthEnds: Uint32Array[] = [];
+/** How a range is dealt: by value, by key (then its buckets by value again), or by key down to single values. */
+const BY_VALUE = 0;
+const BY_KEY = 1;
+const BY_KEY_ONLY = 2;
+/** How the buckets of each depth are dealt. */
+const depthHow: number[] = [];
+/** The most values a bucket of each depth got. */
+const depthLargest: number[] = [];
+/**
+ * Where a range being sorted is dealt before it is copied back, kept between calls: fresh arrays cost page faults
+ * each time. Grown to the longest range seen up to {@link SCRATCH_MAX} values.
+ */
+let dealt = new Float64Array(0);
+/** Longer ranges get their own array (the kept one stays at most 8 MiB per thread). */
+const SCRATCH_MAX = 1 << 20;
+
+/** Sorts `a[start, end)` ascending by insertion (-0 and +0 as equal: they keep their order). */
+function insertionSort(a: Float64Array, start: number, end: number): void {
   for (let i = start + 1; i < end; i++) {
-    const word = words[i]!;
-    let j = i - 1;
-    while (j >= start && words[j]! > word) {
-      words[j + 1] = words[j]!;
-      j--;
-    }
-    words[j + 1] = word;
+    const value = a[i]!;
+    let j = i;
+    for (; j > start && a[j - 1]! > value; j--) a[j] = a[j - 1]!;
+    a[j] = value;
   }
 }
 
+/** Puts the -0s of an ascending array before its +0s (the sort takes them as equal: by value they share a bucket). */
+function zerosInOrder(sorted: Float64Array): void {
+  // The zeros lie between the last negative and the first positive value.
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < 0) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < sorted.length && sorted[end] === 0) end++;
+  let negative = low;
+  for (let i = low; i < end; i++) if (1 / sorted[i]! < 0) negative++;
+  if (negative > low && negative < end) {
+    sorted.fill(-0, low, negative);
+    sorted.fill(0, negative, end);
+  }
+}
+
+/** The bucket arrays of a depth. */
+function bucketArrays(depth: number): [Uint32Array, Uint32Array] {
+  return [
+    (depthStarts[depth] ??= new Uint32Array(MAX_BUCKETS)),
+    (depthEnds[depth] ??= new Uint32Array(MAX_BUCKETS)),
+  ];
+}
+
+/** Turns the counts in `ends[0, buckets)` into starts (from `at`) in both arrays; returns the largest count. */
+function startBuckets(starts: Uint32Array, ends: Uint32Array, buckets: number, at: number): number {
+  let largest = 0;
+  for (let d = 0, total = at; d < buckets; d++) {
+    const count = ends[d]!;
+    if (count > largest) largest = count;
+    starts[d] = total;
+    ends[d] = total;
+    total += count;
+  }
+  return largest;
+}
+
 /**
- * The key arrays of {@link radixSortedCopy} (high and low words, and their next pass), kept between calls: a wide
- * table sorts hundreds of columns of the same length per thread, and fresh arrays cost zeroing and page faults each
- * time (sorts run one at a time per thread, and no key array outlives its call). Grown to the longest column seen
- * up to {@link SCRATCH_MAX}.
+ * Deals `source[from, to)` into `target[at, at + to - from)` by value, ascending by bucket and in input order
+ * within one; the depth's starts and ends (from `at`) mark the buckets.
+ *
+ * @returns the number of buckets, else (nothing written) 0 when the finite values span more than the largest double,
+ *   and -1 when they span nothing (none, or all equal) or too little to scale (subnormals, whose arithmetic is slow,
+ *   spread over less than 2048 × 2^-1022)
  */
-let keyScratch: Uint32Array[] = [new Uint32Array(0)];
-/** Longer columns get their own key arrays (the kept ones stay at most 16 MiB per thread). */
-const SCRATCH_MAX = 1 << 20;
+function dealByValue(
+  source: Float64Array,
+  from: number,
+  to: number,
+  target: Float64Array,
+  at: number,
+  depth: number,
+): number {
+  const length = to - from;
+  let min = source[from]!;
+  let max = min;
+  for (let i = from + 1; i < to; i++) {
+    const value = source[i]!;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (min === -Infinity || max === Infinity) {
+    // The range of the finite values: -Infinity goes to the first bucket (`-Infinity | 0` is 0), Infinity to the last.
+    min = Infinity;
+    max = -Infinity;
+    for (let i = from; i < to; i++) {
+      const value = source[i]!;
+      if (value - value !== 0) continue;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+  const buckets = Math.min(MAX_BUCKETS, length);
+  // No finite values (then max − min is -Infinity), equal ones, a span too wide or too narrow to scale.
+  const scale = buckets / (max - min);
+  if (!(scale > 0 && scale < Infinity)) return max - min < Infinity ? -1 : 0;
+  const [starts, ends] = bucketArrays(depth);
+  const last = buckets - 1;
+  ends.fill(0, 0, buckets);
+  for (let i = from; i < to; i++) {
+    const offset = (source[i]! - min) * scale;
+    ends[offset < buckets ? offset | 0 : last]!++;
+  }
+  const largest = startBuckets(starts, ends, buckets, at);
+  depthLargest[depth] = largest;
+  for (let i = from; i < to; i++) {
+    const value = source[i]!;
+    const offset = (value - min) * scale;
+    target[ends[offset < buckets ? offset | 0 : last]!++] = value;
+  }
+  // A bucket holding most of the range (values bunched up against outliers): its values go by their keys.
+  depthHow[depth] = largest > length >>> 1 ? BY_KEY : BY_VALUE;
+  return buckets;
+}
+
+/**
+ * The bits `shift` up (under `mask`) of the 64-bit key of the double whose 32-bit words are `high` and `low`; a digit
+ * may span both words.
+ */
+function keyDigit(high: number, low: number, shift: number, mask: number): number {
+  const sign = high >> 31;
+  const keyHigh = high ^ (sign | 0x80000000);
+  if (shift >= 32) return (keyHigh >>> (shift - 32)) & mask;
+  const keyLow = low ^ sign;
+  return (shift === 0 ? keyLow : (keyHigh << (32 - shift)) | (keyLow >>> shift)) & mask;
+}
+
+/**
+ * Deals `source[from, to)` into `target[at, at + to - from)` by the top bits (at most 11) in which their keys
+ * differ, as {@link dealByValue} deals them by value.
+ *
+ * @returns the number of buckets, or 0 when the values are all the same double (nothing written)
+ */
+function dealByKey(
+  source: Float64Array,
+  words: Uint32Array,
+  from: number,
+  to: number,
+  target: Float64Array,
+  at: number,
+  depth: number,
+): number {
+  const highFirst = words[2 * from + 1]!;
+  const lowFirst = words[2 * from]!;
+  // The bits in which the doubles differ from the first one are those in which their keys do (flipping bits by the
+  // sign changes no difference, but that of the sign bit, which differs either way).
+  let highDiffer = 0;
+  let lowDiffer = 0;
+  for (let i = from + 1; i < to; i++) {
+    highDiffer |= words[2 * i + 1]! ^ highFirst;
+    lowDiffer |= words[2 * i]! ^ lowFirst;
+  }
+  if (highDiffer === 0 && lowDiffer === 0) return 0;
+  const top = highDiffer !== 0 ? 64 - Math.clz32(highDiffer) : 32 - Math.clz32(lowDiffer);
+  // About one bucket per value, at most 2048.
+  const bits = Math.min(MAX_DIGIT_BITS, top, 32 - Math.clz32(to - from));
+  const shift = top - bits;
+  const mask = (1 << bits) - 1;
+  const buckets = 1 << bits;
+  const [starts, ends] = bucketArrays(depth);
+  ends.fill(0, 0, buckets);
+  for (let i = from; i < to; i++) ends[keyDigit(words[2 * i + 1]!, words[2 * i]!, shift, mask)]!++;
+  depthLargest[depth] = startBuckets(starts, ends, buckets, at);
+  for (let i = from; i < to; i++)
+    target[ends[keyDigit(words[2 * i + 1]!, words[2 * i]!, shift, mask)]!++] = source[i]!;
+  depthHow[depth] = BY_VALUE;
+  return buckets;
+}
+
+/**
+ * Deals a range by value or by key as `how` says, by key when by value cannot; returns the number of buckets (0
+ * when all the values are the same double).
+ */
+function deal(
+  source: Float64Array,
+  words: Uint32Array,
+  from: number,
+  to: number,
+  target: Float64Array,
+  at: number,
+  how: number,
+  depth: number,
+): number {
+  const byValue = how === BY_VALUE ? dealByValue(source, from, to, target, at, depth) : 0;
+  if (byValue > 0) return byValue;
+  const buckets = dealByKey(source, words, from, to, target, at, depth);
+  // A range too narrow to scale makes buckets narrower still: they go by their keys too.
+  if (how === BY_KEY_ONLY || byValue < 0) depthHow[depth] = BY_KEY_ONLY;
+  return buckets;
+}
+
+/**
+ * Sorts the buckets a deal at `depth` left in `a[start, end)` (the depth's starts and ends count from `start`):
+ * long ones each on their own, then the short ones by one insertion pass over the range (a value moves only within
+ * its bucket).
+ */
+function sortBuckets(
+  a: Float64Array,
+  words: Uint32Array,
+  start: number,
+  end: number,
+  buckets: number,
+  depth: number,
+): void {
+  const largest = depthLargest[depth]!;
+  if (largest <= INSERTION_MAX) {
+    if (largest > 1) insertionSort(a, start, end);
+    return;
+  }
+  const starts = depthStarts[depth]!;
+  const ends = depthEnds[depth]!;
+  const how = depthHow[depth]!;
+  let short = false;
+  for (let d = 0; d < buckets; d++) {
+    const length = ends[d]! - starts[d]!;
+    if (length > INSERTION_MAX) sortRange(a, words, start + starts[d]!, start + ends[d]!, how, depth + 1);
+    else if (length > 1) short = true;
+  }
+  if (short) insertionSort(a, start, end);
+}
+
+/** Sorts `a[start, end)` in place (`words` is its 32-bit view). */
+function sortRange(
+  a: Float64Array,
+  words: Uint32Array,
+  start: number,
+  end: number,
+  how: number,
+  depth: number,
+): void {
+  const length = end - start;
+  if (dealt.length < length && length <= SCRATCH_MAX)
+    dealt = new Float64Array(Math.max(length, Math.min(SCRATCH_MAX, 2 * dealt.length)));
+  // A range too long to keep the array for is dealt into an array of its own.
+  const into = length <= SCRATCH_MAX ? dealt : new Float64Array(length);
+  const buckets = deal(a, words, start, end, into, 0, how, depth);
+  if (buckets === 0) return;
+  a.set(into.subarray(0, length), start);
+  sortBuckets(a, words, start, end, buckets, depth);
+}
 
 /**
  * Sorted copy of `values` (never mutated).
  *
- * This runs in `O(n)` (one counting read, at most three moves, one read of the high words) plus `O(2048)` per pass,
- * and `O(r log r)` more for each stretch of r values sharing a high word.
+ * A deal reads its range three times (the extremes or the differing bits, the counts, the moves) and costs
+ * `O(buckets)` more; a million values spread evenly are dealt twice each. A deal by value leaves buckets of at most
+ * half its range or hands its large bucket to a deal by key, which leaves at least one more key bit agreeing in each
+ * bucket; so no value is dealt more than about `2 · (64 + log2 n)` times, and this runs in `O(n)` for values spread
+ * evenly, `O(n · 64)` at worst.
  *
  * @param values doubles without NaN
  * @param allocate gives the output array of the length asked (every element is written)
@@ -66,78 +302,19 @@ export function radixSortedCopy(
   allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
 ): Float64Array {
   const n = values.length;
-  // Keys as (high, low) 32-bit words, read through a little-endian view of the doubles (not copied), with the
-  // three digit histograms of the high words counted in the same read.
-  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const keys =
-    n > SCRATCH_MAX
-      ? [0, 1, 2, 3].map(() => new Uint32Array(n))
-      : keyScratch[0]!.length >= n
-        ? keyScratch
-        : (keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n)));
-  let [high, low, nextHigh, nextLow] = keys as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  const counts = new Uint32Array(3 * DIGITS);
-  for (let i = 0; i < n; i++) {
-    let lo = words[2 * i]!;
-    let hi = words[2 * i + 1]!;
-    if (hi & 0x80000000) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else {
-      hi = (hi | 0x80000000) >>> 0;
-    }
-    high[i] = hi;
-    low[i] = lo;
-    counts[hi & 0x7ff]!++;
-    counts[DIGITS + ((hi >>> 11) & 0x7ff)]!++;
-    counts[2 * DIGITS + (hi >>> 22)]!++;
-  }
-  for (let pass = 0; pass < 3; pass++) {
-    const base = pass * DIGITS;
-    const shift = SHIFTS[pass];
-    const mask = MASKS[pass];
-    // Every value has this digit: nothing to move.
-    if (counts[base + ((high[0]! >>> shift) & mask)] === n) continue;
-    let total = 0;
-    for (let d = base; d < base + DIGITS; d++) {
-      const count = counts[d]!;
-      counts[d] = total;
-      total += count;
-    }
-    for (let i = 0; i < n; i++) {
-      const hi = high[i]!;
-      const slot = counts[base + ((hi >>> shift) & mask)]!++;
-      nextHigh[slot] = hi;
-      nextLow[slot] = low[i]!;
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-  }
   const sorted = allocate(n);
-  const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
-  // In order of high words; each stretch of equal high words is put in order by its low words (the key's rest)
-  // before it is written out as doubles.
-  for (let i = 0; i < n;) {
-    const hi = high[i]!;
-    let end = i + 1;
-    if (end < n && high[end] === hi) {
-      while (++end < n && high[end] === hi);
-      sortWords(low, i, end);
-    }
-    if (hi & 0x80000000) {
-      const top = (hi & 0x7fffffff) >>> 0;
-      for (; i < end; i++) {
-        out[2 * i + 1] = top;
-        out[2 * i] = low[i]!;
-      }
-    } else {
-      const top = ~hi >>> 0;
-      for (; i < end; i++) {
-        out[2 * i + 1] = top;
-        out[2 * i] = ~low[i]! >>> 0;
-      }
-    }
+  if (n <= INSERTION_MAX) {
+    sorted.set(values);
+    insertionSort(sorted, 0, n);
+    zerosInOrder(sorted);
+    return sorted;
   }
+  // The first deal goes from the input straight into the output; the buckets are then sorted there.
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const buckets = deal(values, words, 0, n, sorted, 0, BY_VALUE, 0);
+  if (buckets === 0) sorted.set(values);
+  else sortBuckets(sorted, new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n), 0, n, buckets, 0);
+  zerosInOrder(sorted);
   return sorted;
 }
 

@@ -36,6 +36,70 @@ describe('fast sorts equal Float64Array.prototype.sort', () => {
     );
     expect(same(radixSortedCopy(fives), native(fives))).toBe(true);
   });
+  it('radix sort, mixes of special values at lengths around the insertion and bucket limits', () => {
+    const special = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.constantFrom(
+        0,
+        -0,
+        Infinity,
+        -Infinity,
+        5e-324,
+        -5e-324,
+        2 ** -1022,
+        Number.MAX_VALUE,
+        -Number.MAX_VALUE,
+      ),
+      fc.integer({ min: -3, max: 3 }),
+    );
+    for (const length of [1, 2, 15, 16, 17, 18, 33, 2047, 2048, 2049, 4097]) {
+      fc.assert(
+        fc.property(fc.array(special, { minLength: length, maxLength: length }), (values) => {
+          const column = Float64Array.from(values);
+          return same(radixSortedCopy(column), native(column));
+        }),
+        { numRuns: length > 100 ? 20 : 100 },
+      );
+    }
+  });
+  it('radix sort, long columns of every shape the deals branch on', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const length = 50_000;
+    const columns: Record<string, (i: number) => number> = {
+      // Spread evenly: dealt by value twice.
+      uniform: () => random() * 100,
+      // Both signs, bunched around 0, with -0 and +0 among them.
+      signs: (i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : (random() + random() - 1) * 5),
+      // A range stretched by two outliers: the bunched bucket goes by its keys.
+      outliers: (i) => (i === 10 ? 1e300 : i === 20 ? -1e300 : random()),
+      // Infinities outside the finite range.
+      infinities: (i) => (i % 1000 === 3 ? Infinity : i % 1000 === 5 ? -Infinity : random() - 0.5),
+      // Finite values spanning more than the largest double.
+      overflow: (i) => (i % 3 === 0 ? -Number.MAX_VALUE : i % 3 === 1 ? Number.MAX_VALUE : random() * 1e308),
+      // Subnormals of both signs: too narrow a range to scale, dealt by key down to single values.
+      subnormals: () => (random() - 0.5) * 1e-310,
+      // Powers of two over the whole exponent range, each many times.
+      powers: (i) => 2 ** ((i % 2000) - 1000),
+      // Equal values in long stretches, and only zeros of both signs.
+      repeats: (i) => Math.floor((i * 7919) % 13) / 4,
+      zeros: (i) => (i % 3 ? 0 : -0),
+      // Doubles sharing their high word (differing only in the low 32 bits of their keys).
+      lowWords: () => -(1 + Math.floor(random() * 2 ** 20) * 2 ** -52),
+      // Two far clusters, ascending and descending input.
+      clusters: (i) => (i % 2 ? 1e6 : 0) + random(),
+      ascending: (i) => i * 0.37,
+      descending: (i) => -i * 1e-3,
+    };
+    for (const [name, value] of Object.entries(columns)) {
+      const column = Float64Array.from({ length }, (_, i) => value(i));
+      expect(same(radixSortedCopy(column), native(column)), name).toBe(true);
+    }
+  });
   it('counting sort, few distinct values', () => {
     fc.assert(
       fc.property(
