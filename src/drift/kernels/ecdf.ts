@@ -74,11 +74,36 @@ function walkMerged(merged: MergedDistribution, squared: boolean): WalkSums {
 }
 
 /**
- * {@link walkMerged} over the merge of two sides' runs, merged as it walks (as `mergeRuns` merges them: keys by
- * `===`, the reference's on a tie) instead of from built arrays: the same terms in the same order, so the same
- * doubles.
+ * The running state of {@link walkRuns} between blocks, by index: the cumulative counts and shares of both sides,
+ * the extreme differences, the previous key with its difference and end position, whether no key was taken yet,
+ * and the next index of each side.
  */
-function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
+const CUM_REF = 0;
+const CUM_CUR = 1;
+const REF_SHARE = 2;
+const CUR_SHARE = 3;
+const MAX_DIFF = 4;
+const MIN_DIFF = 5;
+const PREVIOUS = 6;
+const PREVIOUS_DIFF = 7;
+const PREVIOUS_END = 8;
+const FIRST = 9;
+const REF_NEXT = 10;
+const CUR_NEXT = 11;
+const walkState = new Float64Array(12);
+/** Keys merged per call of {@link walkBlock}. */
+const WALK_BLOCK = 8192;
+
+/**
+ * Merges up to {@link WALK_BLOCK} keys of {@link walkRuns}, from and back into {@link walkState}.
+ *
+ * The walk goes by blocks so that this function is called often: V8 then compiles it whole, with its doubles
+ * unboxed, while a loop over a million keys run a few times is compiled on the fly from inside the loop, with the
+ * running sums boxed (a heap number each step), at about twice the time.
+ *
+ * @returns whether keys remain
+ */
+function walkBlock(reference: Runs, current: Runs, squared: boolean): boolean {
   const refValues = reference.values;
   const refCounts = reference.counts;
   const curValues = current.values;
@@ -87,38 +112,60 @@ function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
   const k2 = curValues.length;
   const n1 = reference.total;
   const n2 = current.total;
-  stream.reset(Math.max(n1 + n2 - 1, 0));
-  let cumRef = 0;
-  let cumCur = 0;
-  let maxDiff = -Infinity;
-  let minDiff = Infinity;
+  const state = walkState;
+  let cumRef = state[CUM_REF]!;
+  let cumCur = state[CUM_CUR]!;
+  // Each side's share `cum / n` is divided anew only when its count grows: the same quotient, one division a key.
+  let refShare = state[REF_SHARE]!;
+  let curShare = state[CUR_SHARE]!;
+  let maxDiff = state[MAX_DIFF]!;
+  let minDiff = state[MIN_DIFF]!;
   // The previous distinct value's key, ECDF difference and end position: its term is known once the next key is.
-  let previous = 0;
-  let previousDiff = 0;
-  let previousEnd = 0;
-  let first = true;
-  let i = 0;
-  let j = 0;
-  // The next key of each side, read once per key taken (Infinity once the side has run out: the checks on i and j,
-  // not that value, decide then).
-  let r = k1 > 0 ? refValues[0]! : Infinity;
-  let c = k2 > 0 ? curValues[0]! : Infinity;
-  while (i < k1 || j < k2) {
+  let previous = state[PREVIOUS]!;
+  let previousDiff = state[PREVIOUS_DIFF]!;
+  let previousEnd = state[PREVIOUS_END]!;
+  let first = state[FIRST] !== 0;
+  let i = state[REF_NEXT]!;
+  let j = state[CUR_NEXT]!;
+  // The next key of each side, read once per key taken (Infinity once the side has run out: only where the keys
+  // are equal do the checks on i and j tell that from an Infinity key).
+  let r = i < k1 ? refValues[i]! : Infinity;
+  let c = j < k2 ? curValues[j]! : Infinity;
+  let more = true;
+  for (let step = 0; step < WALK_BLOCK; step++) {
     let value: number;
-    if (j >= k2 || (i < k1 && r < c)) {
+    if (r < c) {
       value = r;
       cumRef += refCounts[i++]!;
+      refShare = cumRef / n1;
       r = i < k1 ? refValues[i]! : Infinity;
-    } else if (i >= k1 || c < r) {
+    } else if (c < r) {
       value = c;
       cumCur += curCounts[j++]!;
+      curShare = cumCur / n2;
       c = j < k2 ? curValues[j]! : Infinity;
-    } else {
+    } else if (i < k1 && j < k2) {
       value = r;
       cumRef += refCounts[i++]!;
       cumCur += curCounts[j++]!;
+      refShare = cumRef / n1;
+      curShare = cumCur / n2;
       r = i < k1 ? refValues[i]! : Infinity;
       c = j < k2 ? curValues[j]! : Infinity;
+    } else if (i < k1) {
+      // An Infinity key of the reference, the current side run out.
+      value = r;
+      cumRef += refCounts[i++]!;
+      refShare = cumRef / n1;
+      r = i < k1 ? refValues[i]! : Infinity;
+    } else if (j < k2) {
+      value = c;
+      cumCur += curCounts[j++]!;
+      curShare = cumCur / n2;
+      c = j < k2 ? curValues[j]! : Infinity;
+    } else {
+      more = false;
+      break;
     }
     if (!first) {
       const delta = value - previous;
@@ -128,14 +175,41 @@ function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
       );
     }
     first = false;
-    const diff = cumRef / n1 - cumCur / n2;
+    const diff = refShare - curShare;
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     previous = value;
     previousDiff = diff;
     previousEnd = cumRef + cumCur;
   }
-  return { maxDiff, minDiff, sum: stream.finish() };
+  state[CUM_REF] = cumRef;
+  state[CUM_CUR] = cumCur;
+  state[REF_SHARE] = refShare;
+  state[CUR_SHARE] = curShare;
+  state[MAX_DIFF] = maxDiff;
+  state[MIN_DIFF] = minDiff;
+  state[PREVIOUS] = previous;
+  state[PREVIOUS_DIFF] = previousDiff;
+  state[PREVIOUS_END] = previousEnd;
+  state[FIRST] = first ? 1 : 0;
+  state[REF_NEXT] = i;
+  state[CUR_NEXT] = j;
+  return more;
+}
+
+/**
+ * {@link walkMerged} over the merge of two sides' runs, merged as it walks (as `mergeRuns` merges them: keys by
+ * `===`, the reference's on a tie) instead of from built arrays: the same terms in the same order, so the same
+ * doubles (the state kept between blocks holds them exactly).
+ */
+function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
+  stream.reset(Math.max(reference.total + current.total - 1, 0));
+  walkState.fill(0);
+  walkState[MAX_DIFF] = -Infinity;
+  walkState[MIN_DIFF] = Infinity;
+  walkState[FIRST] = 1;
+  while (walkBlock(reference, current, squared));
+  return { maxDiff: walkState[MAX_DIFF]!, minDiff: walkState[MIN_DIFF]!, sum: stream.finish() };
 }
 
 /** {@link walkRuns} while the merged arrays are not built (reading the sides' runs), else {@link walkMerged}. */

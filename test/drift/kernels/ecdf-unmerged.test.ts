@@ -132,6 +132,23 @@ describe('ECDF walk over unbuilt merged arrays', () => {
       }
   });
 
+  it('walks long sides whose infinities and ties fall on either side of the walk blocks of 8192 keys', () => {
+    // Keys 0, 1, 2, … with a tail of Infinity: the walk stops and resumes around the 8192nd and 16384th keys.
+    const side = (finite: number, step: number, infinities: number) =>
+      Float64Array.from({ length: finite + infinities }, (_, i) => (i < finite ? i * step : Infinity));
+    for (const [u, v] of [
+      [side(8191, 1, 1), side(8192, 1, 2)],
+      [side(8192, 2, 0), side(8191, 1, 3)],
+      [side(16_383, 1, 2), side(1, 1, 0)],
+      [side(12_000, 0.5, 1), side(4000, 3, 1)],
+    ] as const) {
+      const built = ecdfWalk(mergeRuns(runsOfSorted(u), runsOfSorted(v)));
+      const lazy = ecdfWalk(lazyMerge(runsOfSorted(u), runsOfSorted(v)));
+      for (const key of ['wasserstein1', 'energyIntegral', 'ksStatistic', 'ksPlus', 'ksMinus'] as const)
+        expect(Object.is(lazy[key], built[key])).toBe(true);
+    }
+  });
+
   it('keeps the sign of a zero key as the merge does (-0 on one side, 0 on the other)', () => {
     for (const [r, c] of [
       [-0, 0],
