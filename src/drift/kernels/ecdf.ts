@@ -91,6 +91,8 @@ const FIRST = 9;
 const REF_NEXT = 10;
 const CUR_NEXT = 11;
 const walkState = new Float64Array(12);
+/** The two keys {@link walkBlock} picks from by index. */
+const keyPair = new Float64Array(2);
 /** Keys merged per call of {@link walkBlock}. */
 const WALK_BLOCK = 8192;
 
@@ -115,7 +117,8 @@ function walkBlock(reference: Runs, current: Runs, squared: boolean): boolean {
   const state = walkState;
   let cumRef = state[CUM_REF]!;
   let cumCur = state[CUM_CUR]!;
-  // Each side's share `cum / n` is divided anew only when its count grows: the same quotient, one division a key.
+  // Each side's share `cum / n`, divided anew after its count may have grown (an unchanged count gives the same
+  // quotient).
   let refShare = state[REF_SHARE]!;
   let curShare = state[CUR_SHARE]!;
   let maxDiff = state[MAX_DIFF]!;
@@ -125,44 +128,36 @@ function walkBlock(reference: Runs, current: Runs, squared: boolean): boolean {
   let previousDiff = state[PREVIOUS_DIFF]!;
   let previousEnd = state[PREVIOUS_END]!;
   let first = state[FIRST] !== 0;
-  let i = state[REF_NEXT]!;
-  let j = state[CUR_NEXT]!;
-  // The next key of each side, read once per key taken (Infinity once the side has run out: only where the keys
-  // are equal do the checks on i and j tell that from an Infinity key).
-  let r = i < k1 ? refValues[i]! : Infinity;
-  let c = j < k2 ? curValues[j]! : Infinity;
+  let i = state[REF_NEXT]! | 0;
+  let j = state[CUR_NEXT]! | 0;
+  const pair = keyPair;
   let more = true;
   for (let step = 0; step < WALK_BLOCK; step++) {
     let value: number;
-    if (r < c) {
-      value = r;
-      cumRef += refCounts[i++]!;
+    if (i < k1 && j < k2) {
+      // Without branching on the order of the keys (it changes at random from key to key on mixed samples): the
+      // smaller key is taken, both on a tie (the reference's), and a side not taken adds 0 to its count.
+      const r = refValues[i]!;
+      const c = curValues[j]!;
+      const currentFirst = +(c < r);
+      const referenceFirst = +(r < c);
+      pair[0] = r;
+      pair[1] = c;
+      value = pair[currentFirst]!;
+      cumRef += (1 - currentFirst) * refCounts[i]!;
+      cumCur += (1 - referenceFirst) * curCounts[j]!;
+      i += 1 - currentFirst;
+      j += 1 - referenceFirst;
       refShare = cumRef / n1;
-      r = i < k1 ? refValues[i]! : Infinity;
-    } else if (c < r) {
-      value = c;
-      cumCur += curCounts[j++]!;
       curShare = cumCur / n2;
-      c = j < k2 ? curValues[j]! : Infinity;
-    } else if (i < k1 && j < k2) {
-      value = r;
-      cumRef += refCounts[i++]!;
-      cumCur += curCounts[j++]!;
-      refShare = cumRef / n1;
-      curShare = cumCur / n2;
-      r = i < k1 ? refValues[i]! : Infinity;
-      c = j < k2 ? curValues[j]! : Infinity;
     } else if (i < k1) {
-      // An Infinity key of the reference, the current side run out.
-      value = r;
+      value = refValues[i]!;
       cumRef += refCounts[i++]!;
       refShare = cumRef / n1;
-      r = i < k1 ? refValues[i]! : Infinity;
     } else if (j < k2) {
-      value = c;
+      value = curValues[j]!;
       cumCur += curCounts[j++]!;
       curShare = cumCur / n2;
-      c = j < k2 ? curValues[j]! : Infinity;
     } else {
       more = false;
       break;
