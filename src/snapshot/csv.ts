@@ -9,7 +9,8 @@
  * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  *
  * Records on one line take a one-pass path (`scanNumericRecord`): each field's number is parsed while its end is
- * looked for (a short plain decimal in the scan itself, any other form by `readNumber`), a quoted field is staged as
+ * looked for (plain decimals and exponent forms of up to 20 digits in the scan itself, converted by `decimalValue`;
+ * any other form by `readNumber`), a quoted field is staged as
  * the bytes inside its quotes, into a staging batch of up to 1,024 records held column by column; a record cut by the
  * end of a read chunk is simply scanned again with more bytes. A batch (full, or before a record of the general scan
  * is pushed, or before the read buffer moves) goes to the column builders column by column: a numeric column's cells
@@ -30,9 +31,10 @@
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, set before Node starts) took a read from 33k faults to 12.5k and 150–300
  * ms off. Huge pages back only large allocations, so the columns are reserved together in one (`ColumnArena`): on
  * 400 columns of 100,000 rows, a part each was 40k faults a file. Next is the byte scan (~25%; alone ~0.3 s for the 16M fields, ~18 ns a field, ~230 MB/s), then the cell
- * cache of text cells (~6%); `readNumber` and the file reads (2 MiB `readSync` chunks) are ~2% each. On the
- * `npm run bench -- csv` file (92 MB of 17-digit floats, every cell through `readNumber`'s exact conversion) the
- * conversion is the larger part instead (~40 ns a cell).
+ * cache of text cells (~6%); `readNumber` and the file reads (2 MiB `readSync` chunks) are ~2% each. On floats
+ * written at full precision (12 columns of 16–17 significant digits, 1M rows, 222 MB: shape i of `npm run bench --
+ * compare`) the numbers are the larger part instead: one thread reads such a file in ~0.8 CPU s (~65 ns a cell),
+ * where reading each cell's digits again with `readNumber` after the scan had found them took ~1.2 s.
  *
  * Text-heavy files are bound by the byte scan itself. On 20 label columns of 3–12 labels (`alpha_3`, `epsilon_12`)
  * and a float, 1M rows (164 MiB; `npm run bench -- compare`, shape k), a label's cell is settled in the scan: a
@@ -71,7 +73,7 @@ import {
   MISSING_TOKENS,
   UNKNOWN_PLACES,
 } from './column-builder.js';
-import { lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
+import { decimalValue, lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
 import { RowLimitExceeded } from './row-limit.js';
 import type { Table } from './table.js';
 
@@ -574,13 +576,19 @@ function scanNumericRecord(
     } else {
       // Most numeric cells are short plain decimals (`34`, `-0.5`, `98.82`): digits, at most one point, up to 15
       // digits in all. Their value is the digits as an integer (exact below 2^53) divided by a power of ten of at
-      // most 15 (exact), one correctly rounded division, as `readNumber` computes it, without a call per cell.
-      // Anything else (a sign `+`, an exponent, more digits, a word) is read again by `readNumber`.
-      let k = c === 0x2d ? i + 1 : i;
+      // most 15 (exact), one correctly rounded division, as `readNumber` computes it, without a call per cell. The
+      // first loop reads at most 15 bytes of digits and point, so `mantissa` stays exact without a test per digit;
+      // a longer number (17-digit floats as pandas writes them) goes on in a second loop that gathers the digits
+      // after them in `low`. Those, and exponents, are converted by `decimalValue`. Anything else (a sign `+`, more
+      // than 20 digits, an incomplete exponent, a word, the end of the bytes read so far) is read again by
+      // `readNumber` or scanned as text below.
+      const digitsStart = c === 0x2d ? i + 1 : i;
+      let k = digitsStart;
       let mantissa = 0;
       let digits = 0;
       let point = -1;
-      for (; k < length; k++) {
+      const limit = digitsStart + 15 < length ? digitsStart + 15 : length;
+      for (; k < limit; k++) {
         const d = buf[k]! - 0x30;
         if (d >= 0 && d <= 9) {
           mantissa = mantissa * 10 + d;
@@ -588,10 +596,22 @@ function scanNumericRecord(
         } else if (d === -2 && point < 0) point = k;
         else break;
       }
-      const stop = k < length ? buf[k]! : -1;
+      let low = 0;
+      let lowDigits = 0;
+      if (k === limit) {
+        for (; k < length; k++) {
+          const d = buf[k]! - 0x30;
+          if (d >= 0 && d <= 9) {
+            low = low * 10 + d;
+            lowDigits++;
+          } else if (d === -2 && point < 0) point = k;
+          else break;
+        }
+      }
+      let stop = k < length ? buf[k]! : -1;
       if (
         digits > 0 &&
-        digits <= 15 &&
+        lowDigits === 0 &&
         (stop === delimiter || stop === LF || stop === CR || (stop === -1 && eof))
       ) {
         const value = point < 0 ? mantissa : mantissa / POW10[k - point - 1]!;
@@ -619,6 +639,58 @@ function scanNumericRecord(
         }
         fields.count = field;
         return j + 1;
+      }
+      digits += lowDigits;
+      if (digits > 0 && lowDigits <= 5) {
+        // The digits' integer is mantissa · 10^lowDigits + low, below 10^20.
+        let power = point < 0 ? 0 : point + 1 - k;
+        let e = k;
+        if (stop === 0x65 || stop === 0x45) {
+          e++;
+          const sign = e < length ? buf[e]! : -1;
+          if (sign === 0x2d || sign === 0x2b) e++;
+          const exponentStart = e;
+          let exponent = 0;
+          for (; e < length; e++) {
+            const d = buf[e]! - 0x30;
+            if (d < 0 || d > 9) break;
+            if (exponent < 100_000) exponent = exponent * 10 + d;
+          }
+          power += sign === 0x2d ? -exponent : exponent;
+          stop = e === exponentStart ? 0 : e < length ? buf[e]! : -1;
+        }
+        const value =
+          stop === delimiter || stop === LF || stop === CR || (stop === -1 && eof)
+            ? decimalValue(mantissa, low, lowDigits, power)
+            : Number.NaN;
+        if (value === value) {
+          const plain = e === k && digits <= 15;
+          kinds[at] = NUMBER;
+          values[at] = c === 0x2d ? -value : value;
+          integer[at] = point < 0 && e === k ? 1 : 0;
+          places[at] =
+            plain && !(c === 0x2d && value === 0) ? (point < 0 ? 0 : k - point - 1) : UNKNOWN_PLACES;
+          starts[at] = i;
+          ends[at] = e;
+          field++;
+          at += batch;
+          if (stop === delimiter) {
+            i = e + 1;
+            continue;
+          }
+          if (stop === -1) {
+            fields.count = field;
+            return e; // end of file without a final newline
+          }
+          j = e;
+          if (stop === CR) {
+            if (j + 1 >= length && !eof) return -1;
+            if (j + 1 < length && buf[j + 1] === LF) j++;
+          }
+          fields.count = field;
+          return j + 1;
+        }
+        stop = k < length ? buf[k]! : -1;
       }
       // `readNumber` reads the same digits and points; it can get further only past a `+` sign, more digits, an
       // exponent after a digit or the end of the bytes read so far. Otherwise the field is text (a label, an id, a

@@ -3,9 +3,9 @@
  * most cells of a snapshot are numbers, and parsing them without making a string is most of a reader's speed.
  *
  * Two exact paths, then a fallback the caller takes:
- * - up to 15 significant digits, or 16 whose integer is at most 2^53, and a power of ten up to 10^22 (Clinger's fast
- *   path): the mantissa and the power are both exact doubles, so the one multiplication or division is correctly
- *   rounded;
+ * - digits whose integer is below 2^53 (every number of up to 15 significant digits, most of 16) and a power of ten
+ *   up to 10^22 (Clinger's fast path): the mantissa and the power are both exact doubles, so the one multiplication
+ *   or division is correctly rounded;
  * - up to 19 significant digits (the 17 of a float64 written the shortest way that round-trips, as pandas and
  *   Python's `repr` write it), powers of ten from 10^-250 to 10^280: the product of the mantissa and the power is
  *   computed in double-double arithmetic (about 100 bits; error below 2^-100 of the value) and rounded to the
@@ -25,9 +25,6 @@ export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 
  * point, no exponent); {@link parseDecimal} sets `isInteger` too.
  */
 export const lastDecimal = { value: Number.NaN, isInteger: false };
-
-/** A 16-digit integer `10 · m + d` (d a digit) is at most 2^53, so exact as a double, when `m` is below this. */
-const MAX_SIXTEENTH = Math.floor((2 ** 53 - 9) / 10) + 1;
 
 /** Powers of ten covered by the double-double path. */
 const MIN_POWER = -250;
@@ -104,6 +101,49 @@ function scaleExactly(wHi: number, wLo: number, power: number): number {
 }
 
 /**
+ * Below this, an integer of digits takes one more digit and stays under 10^15 (exact): {@link readNumber} keeps the
+ * first 15 significant digits of a number in one integer and the rest in another ({@link decimalValue}'s `high` and
+ * `low`).
+ */
+const HIGH_DIGITS_BOUND = 1e14;
+
+/** 2^53: every integer below it is an exact double. */
+const EXACT_INTEGERS = 2 ** 53;
+
+/**
+ * The correctly rounded double of `(high · 10^lowDigits + low) · 10^power`: a number's digits as an integer split in
+ * two (`high` the integer of the first digits, below 2^53; `low` that of the `lowDigits` digits after them, at most
+ * 8; the whole below 10^20), scaled by the power of ten its point and exponent give. NaN when no exact path applies
+ * (powers beyond the table, an ambiguous rounding): the caller then parses the text with `Number()`. The sign is the
+ * caller's.
+ *
+ * @param high the integer of the first digits
+ * @param low the integer of the last `lowDigits` digits (0 when there are none)
+ * @param lowDigits how many digits `low` was read from, 0 to 8
+ * @param power the power of ten that scales the digits (the exponent minus the digits after the point)
+ * @returns the value, or NaN
+ * @example
+ * decimalValue(123456789012345, 67, 2, -15); // => 12.345678901234567
+ */
+export function decimalValue(high: number, low: number, lowDigits: number, power: number): number {
+  const scale = POW10[lowDigits]!;
+  const whole = high * scale + low;
+  // Rounding is monotonic and 2^53 is a double: a computed sum below 2^53 is the exact one.
+  if (whole < EXACT_INTEGERS) {
+    // Clinger's fast path: an exact integer and an exact power of ten, one correctly rounded operation.
+    if (power === 0 || whole === 0) return whole;
+    if (power < 0 && power >= -22) return whole / POW10[-power]!;
+    if (power > 0 && power <= 22) return whole * POW10[power]!;
+    return scaleExactly(whole, 0, power);
+  }
+  // high · 10^lowDigits + low, exactly as the sum of two doubles (every part below is an integer).
+  const p = high * scale;
+  const q = productError(high, scale, p) + low;
+  const wHi = p + q;
+  return scaleExactly(wHi, q - (wHi - p), power);
+}
+
+/**
  * Reads the longest prefix of `bytes[start, end)` that can be a decimal number
  * (`[+-]digits[.digits][(e|E)[+-]digits]`) and returns the index where it stopped; the number is left in
  * {@link lastDecimal}: `value` is NaN when the prefix is not a complete number or not one the exact paths can do
@@ -126,38 +166,28 @@ export function readNumber(bytes: Uint8Array, start: number, end: number): numbe
     negative = first === 0x2d;
     i++;
   }
-  // The significant digits: the first 15 in `mantissa` (exact, < 2^53), up to 4 more in `tail`.
-  let mantissa = 0;
-  let tail = 0;
-  let digits = 0;
-  let fraction = 0;
-  let sawDigit = false;
+  // The first 15 significant digits in `high` (leading zeros add nothing), the rest in `low`.
+  let high = 0;
+  let low = 0;
+  let lowDigits = 0;
+  let point = -1;
+  const digitsStart = i;
   for (; i < end; i++) {
     const c = bytes[i]! - 0x30;
-    if (c < 0 || c > 9) break;
-    sawDigit = true;
-    if (digits > 0 || c !== 0) digits++;
-    if (digits <= 15) mantissa = mantissa * 10 + c;
-    else tail = tail * 10 + c;
+    if (c >= 0 && c <= 9) {
+      if (high < HIGH_DIGITS_BOUND) high = high * 10 + c;
+      else {
+        low = low * 10 + c;
+        lowDigits++;
+      }
+    } else if (c === -2 && point < 0) point = i;
+    else break;
   }
-  let integer = true;
-  if (i < end && bytes[i] === 0x2e) {
-    integer = false;
-    i++;
-    for (; i < end; i++) {
-      const c = bytes[i]! - 0x30;
-      if (c < 0 || c > 9) break;
-      sawDigit = true;
-      if (digits > 0 || c !== 0) digits++;
-      if (digits <= 15) mantissa = mantissa * 10 + c;
-      else tail = tail * 10 + c;
-      fraction++;
-    }
-  }
+  const integer = point < 0;
   lastDecimal.isInteger = integer;
   lastDecimal.value = Number.NaN;
-  if (!sawDigit) return i;
-  let power = -fraction;
+  if (i - digitsStart === (integer ? 0 : 1)) return i;
+  let power = integer ? 0 : point + 1 - i;
   if (i < end && (bytes[i] === 0x65 || bytes[i] === 0x45)) {
     lastDecimal.isInteger = false;
     i++;
@@ -176,26 +206,9 @@ export function readNumber(bytes: Uint8Array, start: number, end: number): numbe
     if (i === exponentStart) return i;
     power += negativeExponent ? -exponent : exponent;
   }
-  if (digits > 19) return i;
-  let value: number;
-  if (digits <= 15) {
-    if (power === 0 || mantissa === 0) value = mantissa;
-    else if (power < 0 && power >= -22) value = mantissa / POW10[-power]!;
-    else if (power > 0 && power <= 22) value = mantissa * POW10[power]!;
-    else value = scaleExactly(mantissa, 0, power);
-  } else if (digits === 16 && mantissa < MAX_SIXTEENTH && power >= -22 && power <= 22) {
-    // Sixteen digits whose integer is at most 2^53 (most of the 16-digit floats Python's repr writes): still
-    // Clinger's fast path, one correctly rounded operation on two exact doubles.
-    const whole = mantissa * 10 + tail;
-    value = power < 0 ? whole / POW10[-power]! : whole * POW10[power]!;
-  } else {
-    // mantissa · 10^(digits − 15) + tail, exactly as the sum of two doubles (every part below is an integer).
-    const scale = POW10[digits - 15]!;
-    const p = mantissa * scale;
-    const q = productError(mantissa, scale, p) + tail;
-    const wHi = p + q;
-    value = scaleExactly(wHi, q - (wHi - p), power);
-  }
+  // More than 19 significant digits: the caller's `Number()`.
+  if (lowDigits > 4) return i;
+  const value = decimalValue(high, low, lowDigits, power);
   lastDecimal.value = negative ? -value : value;
   return i;
 }

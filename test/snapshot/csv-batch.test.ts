@@ -5,6 +5,7 @@ import { withLabels } from '../../src/snapshot/column-builder.js';
 import { readDelimited } from '../../src/snapshot/csv.js';
 import { readSnapshot } from '../../src/snapshot/index.js';
 import type { Table } from '../../src/snapshot/table.js';
+import { adversarialDecimals } from './decimal-strings.js';
 import { file, values } from './support.js';
 
 /** A deterministic generator of numbers in [0, 1). */
@@ -177,10 +178,29 @@ describe('CSV batched path', () => {
       '12345678901234567',
       '0.000000000000001',
       '-999999999999999.9',
+      // 14 or 15 digits and a point in the first 15 bytes, the rest after them
+      '12345678901234.5',
+      '123456789012345.6',
+      '1234567890123456.7',
+      '-12345678901234.56',
+      '-0.00000000000000',
+      '00000000000000000001',
+      '9007199254740993',
+      '1234567890123456789',
+      '12345678901234567890',
+      '123456789012345678901',
+      '0.12345678901234567e-300',
+      '-1.2345678901234567e-05',
+      '1.7976931348623157e308',
+      '4.9e-324',
+      '1e400',
+      '-0e-5',
     ];
     const table = await readSnapshot(file(`v\n${cells.join('\n')}\n`));
     const got = values(table, 'v');
     cells.forEach((cell, i) => expect(Object.is(got[i], Number(cell))).toBe(true));
+    const texts = ['1.5e', '1.5e+', '12345678901234567e-', '1.5e5.5', '123456789012345678.9.1', '1e5x'];
+    expect(values(await readSnapshot(file(`v\n1\n${texts.join('\n')}\n`)), 'v')).toEqual(['1', ...texts]);
     expect(values(await readSnapshot(file('v\n1\n-\n.\n1.2.3\n--5\ne5\nE\n.e5\neta\n')), 'v')).toEqual([
       '1',
       '-',
@@ -192,6 +212,34 @@ describe('CSV batched path', () => {
       '.e5',
       'eta',
     ]);
+  });
+
+  it('reads hard decimals, full-precision floats and exponents as Number(text), batched or not, across chunk ends', async () => {
+    // Over 2 MiB, so records (and numbers, exponents) are cut by the reader's chunk ends; the last has no newline.
+    const hard = adversarialDecimals(40_000, 23);
+    const next = random(31);
+    const data = hard.map((text, i) => {
+      const x = (next() - 0.5) * 10 ** Math.floor(next() * 12 - 6);
+      return [
+        text,
+        i % 3 === 0 ? x.toExponential(16) : String(x),
+        i % 7 === 0 ? '-0' : (next() * 100 - 50).toFixed(i % 5),
+        hard[(i * 7919) % hard.length]!,
+      ];
+    });
+    for (const newline of ['\n', '\r\n']) {
+      const text = ['a', 'b', 'c', 'd'].join(',') + newline + data.map((row) => row.join(',')).join(newline);
+      expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+      const path = file(text);
+      const byRecord = await readDelimited(path, { delimiter: 0x2c, batches: false });
+      const batched = await readSnapshot(path);
+      expect(contents(batched)).toEqual(contents(byRecord));
+      for (const [column, name] of ['a', 'b', 'c', 'd'].entries()) {
+        const got = values(batched, name);
+        const wrong = data.filter((row, i) => !Object.is(got[i], Number(row[column])));
+        expect(wrong.map((row) => row[column])).toEqual([]);
+      }
+    }
   });
 
   it('tells apart labels that share their length and first and last four bytes, past the cached few too', async () => {

@@ -1,7 +1,8 @@
 // The exact decimal byte parser shared by the CSV reader and the PostgreSQL COPY decoder.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lastDecimal, parseDecimal, readNumber } from '../../src/snapshot/decimal.js';
+import { decimalValue, lastDecimal, parseDecimal, readNumber } from '../../src/snapshot/decimal.js';
+import { adversarialDecimals } from './decimal-strings.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string) => parseDecimal(bytes(text), 0, text.length);
@@ -117,6 +118,62 @@ describe('parseDecimal', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it('equals Number(text) on hard decimals: halfway points, 17-25 digits, extreme exponents, subnormals, -0', () => {
+    const texts = adversarialDecimals(60_000, 11);
+    let numbers = 0;
+    for (const text of texts) {
+      for (const [cell, end] of [
+        [text, text.length],
+        [`${text},7`, text.length],
+        [`${text}\n`, text.length],
+      ] as const) {
+        const buffer = bytes(cell);
+        const stop = readNumber(buffer, 0, buffer.length);
+        const value = lastDecimal.value;
+        if (Number.isNaN(value)) continue;
+        numbers++;
+        expect(stop, cell).toBe(end);
+        expect(Object.is(value, Number(text)), text).toBe(true);
+      }
+    }
+    // Most of them take an exact path (the others, over 19 digits or ambiguous, are the caller's Number()).
+    expect(numbers).toBeGreaterThan(texts.length);
+  });
+
+  it('takes an exact path for every 17-digit float written as pandas writes it', () => {
+    const next = (() => {
+      let state = 3;
+      return () => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return state / 2 ** 32;
+      };
+    })();
+    for (let n = 0; n < 20_000; n++) {
+      const x = (next() - 0.5) * 10 ** Math.floor(next() * 16 - 8);
+      for (const text of [x.toPrecision(17), x.toExponential(16), String(x)]) {
+        const value = parse(text);
+        if (Number.isNaN(value) && Math.abs(Number(text)) > 1e-300) {
+          // Only a rounding within 2^-96 of a halfway point is left to Number(); none of these is one.
+          expect.fail(`${text} left to Number()`);
+        }
+        expect(Object.is(value, Number(text)), text).toBe(true);
+      }
+    }
+  });
+
+  it('decimalValue scales the digits split at the fifteenth', () => {
+    expect(decimalValue(123456789012345, 67, 2, -15)).toBe(12.345678901234567);
+    expect(decimalValue(900719925474099, 2, 1, 0)).toBe(9007199254740992);
+    // 9007199254740993: an exact tie between two doubles, the caller's Number() settles it.
+    expect(decimalValue(900719925474099, 3, 1, 0)).toBeNaN();
+    expect(decimalValue(123456789012345, 6789, 4, -19)).toBe(Number('0.1234567890123456789'));
+    expect(decimalValue(123456789012345, 67890, 5, 0)).toBe(Number('12345678901234567890'));
+    expect(decimalValue(70079388843719, 69, 2, -16)).toBe(0.7007938884371969);
+    expect(decimalValue(123456789012345, 67, 2, -23)).toBe(Number('1.2345678901234567e-7'));
+    expect(decimalValue(0, 0, 0, 400)).toBe(0);
+    expect(decimalValue(5, 0, 0, -324)).toBeNaN();
   });
 
   it('takes the fast path for the shortest round-trip form of ordinary floats', () => {
