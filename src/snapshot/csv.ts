@@ -585,17 +585,32 @@ function scanNumericRecord(
       const digitsStart = c === 0x2d ? i + 1 : i;
       let k = digitsStart;
       let mantissa = 0;
-      let digits = 0;
       let point = -1;
       const limit = digitsStart + 15 < length ? digitsStart + 15 : length;
       for (; k < limit; k++) {
         const d = buf[k]! - 0x30;
-        if (d >= 0 && d <= 9) {
-          mantissa = mantissa * 10 + d;
-          digits++;
-        } else if (d === -2 && point < 0) point = k;
+        if (d >= 0 && d <= 9) mantissa = mantissa * 10 + d;
         else break;
       }
+      if (k < limit && buf[k] === 0x2e) {
+        point = k++;
+        // The decimals four bytes at a time while all four are digits (a byte is one when its high nibble is 3 and
+        // adding 6 keeps it so), their value by adding neighbours in place: d0·10 + d1 and d2·10 + d3, then those
+        // two as a pair. Fewer steps and branches than a byte at a time on the long decimals of floats.
+        while (k + 4 <= limit) {
+          const word = buf[k]! | (buf[k + 1]! << 8) | (buf[k + 2]! << 16) | (buf[k + 3]! << 24);
+          if (((word & 0xf0f0f0f0) | (((word + 0x06060606) & 0xf0f0f0f0) >>> 4)) !== 0x33333333) break;
+          const pairs = (word - 0x30303030) * 10 + ((word - 0x30303030) >>> 8);
+          mantissa = mantissa * 1e4 + ((pairs & 0xff) * 100 + ((pairs >>> 16) & 0xff));
+          k += 4;
+        }
+        for (; k < limit; k++) {
+          const d = buf[k]! - 0x30;
+          if (d >= 0 && d <= 9) mantissa = mantissa * 10 + d;
+          else break;
+        }
+      }
+      let digits = k - digitsStart - (point < 0 ? 0 : 1);
       let low = 0;
       let lowDigits = 0;
       if (k === limit) {

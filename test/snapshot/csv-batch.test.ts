@@ -195,11 +195,31 @@ describe('CSV batched path', () => {
       '4.9e-324',
       '1e400',
       '-0e-5',
+      // decimals read four bytes at a time: 4, 8, 12, 13 and 14 of them, a word cut by the 15th byte
+      '0.1234',
+      '-1.23456789',
+      '0.123456789012',
+      '1.1234567890123',
+      '0.12345678901234',
+      '12.999999999999',
     ];
     const table = await readSnapshot(file(`v\n${cells.join('\n')}\n`));
     const got = values(table, 'v');
     cells.forEach((cell, i) => expect(Object.is(got[i], Number(cell))).toBe(true));
-    const texts = ['1.5e', '1.5e+', '12345678901234567e-', '1.5e5.5', '123456789012345678.9.1', '1e5x'];
+    const texts = [
+      '1.5e',
+      '1.5e+',
+      '12345678901234567e-',
+      '1.5e5.5',
+      '123456789012345678.9.1',
+      '1e5x',
+      // a byte next to the digits, or past 0x7f, inside a word of four
+      '1.2/34',
+      '1.23:4',
+      '1.234é',
+      '0.1234€5678',
+      '0.12345678 ',
+    ];
     expect(values(await readSnapshot(file(`v\n1\n${texts.join('\n')}\n`)), 'v')).toEqual(['1', ...texts]);
     expect(values(await readSnapshot(file('v\n1\n-\n.\n1.2.3\n--5\ne5\nE\n.e5\neta\n')), 'v')).toEqual([
       '1',
