@@ -611,24 +611,9 @@ function scanNumericRecord(
         }
       }
       let digits = k - digitsStart - (point < 0 ? 0 : 1);
-      let low = 0;
-      let lowDigits = 0;
-      if (k === limit) {
-        for (; k < length; k++) {
-          const d = buf[k]! - 0x30;
-          if (d >= 0 && d <= 9) {
-            low = low * 10 + d;
-            lowDigits++;
-          } else if (d === -2 && point < 0) point = k;
-          else break;
-        }
-      }
+      // Past 15 bytes, the stop is a digit or a point: not a short decimal.
       let stop = k < length ? buf[k]! : -1;
-      if (
-        digits > 0 &&
-        lowDigits === 0 &&
-        (stop === delimiter || stop === LF || stop === CR || (stop === -1 && eof))
-      ) {
+      if (digits > 0 && (stop === delimiter || stop === LF || stop === CR || (stop === -1 && eof))) {
         const value = point < 0 ? mantissa : mantissa / POW10[k - point - 1]!;
         kinds[at] = NUMBER;
         values[at] = c === 0x2d ? -value : value;
@@ -654,6 +639,19 @@ function scanNumericRecord(
         }
         fields.count = field;
         return j + 1;
+      }
+      let low = 0;
+      let lowDigits = 0;
+      if (k === limit) {
+        for (; k < length; k++) {
+          const d = buf[k]! - 0x30;
+          if (d >= 0 && d <= 9) {
+            low = low * 10 + d;
+            lowDigits++;
+          } else if (d === -2 && point < 0) point = k;
+          else break;
+        }
+        stop = k < length ? buf[k]! : -1;
       }
       digits += lowDigits;
       if (digits > 0 && lowDigits <= 5) {
