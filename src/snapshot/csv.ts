@@ -9,7 +9,7 @@
  * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  *
  * Records on one line take a one-pass path (`scanNumericRecord`): each field's number is parsed while its end is
- * looked for (plain decimals and exponent forms of up to 20 digits in the scan itself, converted by `decimalValue`;
+ * looked for (plain decimals and exponent forms of up to ~20 digits in the scan itself, converted by `decimalValue`;
  * any other form by `readNumber`), a quoted field is staged as
  * the bytes inside its quotes, into a staging batch of up to 1,024 records held column by column; a record cut by the
  * end of a read chunk is simply scanned again with more bytes. A batch (full, or before a record of the general scan
@@ -33,7 +33,7 @@
  * 400 columns of 100,000 rows, a part each was 40k faults a file. Next is the byte scan (~25%; alone ~0.3 s for the 16M fields, ~18 ns a field, ~230 MB/s), then the cell
  * cache of text cells (~6%); `readNumber` and the file reads (2 MiB `readSync` chunks) are ~2% each. On floats
  * written at full precision (12 columns of 16–17 significant digits, 1M rows, 222 MB: shape i of `npm run bench --
- * compare`) the numbers are the larger part instead: one thread reads such a file in ~0.8 CPU s (~65 ns a cell),
+ * compare`) the numbers are the larger part instead: one thread reads such a file in ~0.7 CPU s (~60 ns a cell),
  * where reading each cell's digits again with `readNumber` after the scan had found them took ~1.2 s.
  *
  * Text-heavy files are bound by the byte scan itself. On 20 label columns of 3–12 labels (`alpha_3`, `epsilon_12`)
@@ -580,8 +580,8 @@ function scanNumericRecord(
       // first loop reads at most 15 bytes of digits and point, so `mantissa` stays exact without a test per digit;
       // a longer number (17-digit floats as pandas writes them) goes on in a second loop that gathers the digits
       // after them in `low`. Those, and exponents, are converted by `decimalValue`. Anything else (a sign `+`, more
-      // than 20 digits, an incomplete exponent, a word, the end of the bytes read so far) is read again by
-      // `readNumber` or scanned as text below.
+      // digits, an incomplete exponent, a word, the end of the bytes read so far) is read again by `readNumber` or
+      // scanned as text below.
       const digitsStart = c === 0x2d ? i + 1 : i;
       let k = digitsStart;
       let mantissa = 0;
@@ -611,7 +611,7 @@ function scanNumericRecord(
         }
       }
       let digits = k - digitsStart - (point < 0 ? 0 : 1);
-      // Past 15 bytes, the stop is a digit or a point: not a short decimal.
+      // A number longer than the first loop's 15 bytes stops it at a digit or a point, never at a field's end.
       let stop = k < length ? buf[k]! : -1;
       if (digits > 0 && (stop === delimiter || stop === LF || stop === CR || (stop === -1 && eof))) {
         const value = point < 0 ? mantissa : mantissa / POW10[k - point - 1]!;
@@ -654,8 +654,9 @@ function scanNumericRecord(
         stop = k < length ? buf[k]! : -1;
       }
       digits += lowDigits;
-      if (digits > 0 && lowDigits <= 5) {
-        // The digits' integer is mantissa · 10^lowDigits + low, below 10^20.
+      // The digits' integer, mantissa · 10^lowDigits + low, below 10^20 (17 significant digits after 4 leading
+      // zeros, as in 0.00012345678901234567, too).
+      if (digits > 0 && lowDigits <= 8 && mantissa * POW10[lowDigits]! < 1e20) {
         let power = point < 0 ? 0 : point + 1 - k;
         let e = k;
         if (stop === 0x65 || stop === 0x45) {

@@ -202,6 +202,10 @@ describe('CSV batched path', () => {
       '1.1234567890123',
       '0.12345678901234',
       '12.999999999999',
+      // 17 significant digits after leading zeros: up to 23 digits written
+      '0.00012345678901234567',
+      '-0.0000012345678901234567',
+      '0.000000012345678901234567',
     ];
     const table = await readSnapshot(file(`v\n${cells.join('\n')}\n`));
     const got = values(table, 'v');
