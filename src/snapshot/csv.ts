@@ -203,6 +203,11 @@ class CellCache {
   private readonly slotCell: (ClassifiedCell | undefined)[] = new Array<ClassifiedCell | undefined>(
     1 << FEW_SLOT_BITS,
   ).fill(undefined);
+  /**
+   * The few cells' codes once their builder has given them one (-1 before): what {@link token} returns, read from a
+   * typed array rather than through the cell object (a code never changes once given).
+   */
+  private readonly slotToken = new Int32Array(1 << FEW_SLOT_BITS).fill(-1);
   private few = 0;
   /** `buf` of the last look-up, and a view of it that reads four bytes at once. */
   private viewed: Uint8Array | undefined;
@@ -222,7 +227,9 @@ class CellCache {
    */
   token(buf: Uint8Array, start: number, end: number): number {
     const slot = this.find(buf, start, end);
-    return slot >= 0 ? this.slotCell[slot]!.token : -1;
+    if (slot < 0) return -1;
+    const known = this.slotToken[slot]!;
+    return known >= 0 ? known : (this.slotToken[slot] = this.slotCell[slot]!.token);
   }
 
   /** The key of the cell {@link find} looked up last: its first and last four bytes. */
