@@ -85,7 +85,8 @@ export async function computeDrift(
     const summary = summarized.get(column.name);
     return summary ? scoreSummarizedColumn(column, summary, rows, options) : scored[next++]!;
   });
-  return assembleDrift(tables, pair.rowFacts, options, works, pair.summarized ? pair.columnOrder : undefined);
+  const rowFacts = { reference: await pair.rowFacts.reference, current: await pair.rowFacts.current };
+  return assembleDrift(tables, rowFacts, options, works, pair.summarized ? pair.columnOrder : undefined);
 }
 
 /**

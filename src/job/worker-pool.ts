@@ -16,7 +16,10 @@ import type { DelimitedBound } from '../snapshot/delimited-bound.js';
 import { heldLabelsArray } from '../snapshot/column-builder.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
-import { getColumn, type Column, type Table } from '../snapshot/table.js';
+import { getColumn, type Column, type RowFacts, type Table } from '../snapshot/table.js';
+
+/** The row facts of a read that was not to count them (a batch of columns). */
+const NO_ROW_FACTS: RowFacts = { duplicatedRows: 0, emptyRows: 0 };
 import { takePrestartedWorkers, THREADS, wantsThreads, workerUrl } from './prestart.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -143,17 +146,34 @@ export class WorkerPool {
    * the labels may be needed (the column is not an id in every file, or `needsLabels` says so) they are fetched.
    */
   readonly readFiles: FileReader = async (requests, onBytes) => {
+    // A thread counts its table's row facts as soon as it has sent the table (asked for then, before anything else
+    // is queued there), so the thread that read first counts its facts while the other still reads, and scores
+    // columns while the other counts its own.
+    const rowFacts: Promise<RowFacts>[] = [];
     const replies = (await Promise.all(
-      requests.map((request, index) =>
-        this.send(this.workers[index % this.workers.length]!, { kind: 'read', ...request }, onBytes),
-      ),
+      requests.map((request, index) => {
+        const worker = this.workers[index % this.workers.length]!;
+        return this.send(worker, { kind: 'read', ...request }, onBytes).then((reply) => {
+          const facts =
+            request.rowFacts === false
+              ? Promise.resolve(NO_ROW_FACTS)
+              : this.send(worker, { kind: 'rowFacts', read: reply.id }).then(
+                  (counted) => (counted as Extract<WorkerReply, { kind: 'rowFacts' }>).rowFacts,
+                );
+          // Awaited by the report; a failure before then is the pool's failure already.
+          facts.catch(() => undefined);
+          rowFacts[index] = facts;
+          return reply;
+        });
+      }),
     )) as Extract<WorkerReply, { kind: 'read' }>[];
     const heldEverywhere = (name: string) =>
       replies.every((reply) => reply.held.some((held) => held.name === name)) && !this.needsLabels(name);
     return Promise.all(
       replies.map(async (reply, index): Promise<ReadResult> => {
-        const { table, rowFacts, held } = reply;
-        if (held.length === 0) return { table, rowFacts };
+        const { table, held } = reply;
+        const facts = rowFacts[index]!;
+        if (held.length === 0) return { table, rowFacts: facts };
         const columns = await Promise.all(
           table.columns.map(async (column): Promise<Column> => {
             const kept = held.find((entry) => entry.name === column.name);
@@ -171,7 +191,7 @@ export class WorkerPool {
             return { ...column, dictionary: (labels as Extract<WorkerReply, { kind: 'labels' }>).dictionary };
           }),
         );
-        return { table: { ...table, columns }, rowFacts };
+        return { table: { ...table, columns }, rowFacts: facts };
       }),
     );
   };
@@ -193,8 +213,10 @@ export class WorkerPool {
   readonly mapColumns: ColumnMapper = async (columns, tables, options, scored) => {
     const reference = scoringTable(tables.reference, columns);
     const current = scoringTable(tables.current, columns);
-    await Promise.all(
-      this.workers.map((worker) => this.send(worker, { kind: 'tables', reference, current })),
+    // Each thread scores columns as soon as it has the tables, not once both have them: a thread still counting its
+    // snapshot's row facts (see readFiles) takes the tables after, while the other thread scores.
+    const ready = new Map(
+      this.workers.map((worker) => [worker, this.send(worker, { kind: 'tables', reference, current })]),
     );
     const works: ColumnWork[] = new Array(columns.length);
     let next = 0;
@@ -205,6 +227,7 @@ export class WorkerPool {
       this.workers
         .flatMap((worker) => [worker, worker])
         .map(async (worker) => {
+          await ready.get(worker);
           while (next < columns.length) {
             const index = next++;
             const reply = await this.send(worker, { kind: 'column', column: columns[index]!, options });

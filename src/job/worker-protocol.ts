@@ -5,8 +5,8 @@ import type { ColumnWork } from '../drift/score-column.js';
 import type { ColumnTally } from '../drift/summary.js';
 import type { DelimitedBound } from '../snapshot/delimited-bound.js';
 import type { UserErrorCode } from '../errors.js';
-import type { ReadRequest, ReadResult } from '../snapshot/read-request.js';
-import type { Table } from '../snapshot/table.js';
+import type { ReadRequest } from '../snapshot/read-request.js';
+import type { RowFacts, Table } from '../snapshot/table.js';
 
 /**
  * A string column with its own label in every row, read on a worker thread whose labels stayed there: the reply
@@ -22,11 +22,15 @@ export type WorkerRequest =
   | { id: number; kind: 'labels'; read: number; column: string }
   | { id: number; kind: 'tables'; reference: Table; current: Table }
   | { id: number; kind: 'column'; column: PlannedColumn; options: DriftOptions }
+  /** The row facts of the table a 'read' request (id `read`) read, counted once its reply has gone. */
+  | { id: number; kind: 'rowFacts'; read: number }
   /** The line-end bound of a plain CSV or TSV file (see src/snapshot/delimited-bound.ts). */
   | { id: number; kind: 'bound'; path: string; delimiter: number };
 
 export type WorkerReply =
-  | ({ id: number; kind: 'read'; held: HeldColumn[] } & ReadResult)
+  /** The table read (its row facts are asked for apart: a 'rowFacts' request). */
+  | { id: number; kind: 'read'; table: Table; held: HeldColumn[] }
+  | { id: number; kind: 'rowFacts'; rowFacts: RowFacts }
   /** Bytes of the file a 'read' request is reading, read since the last such message (the request is not done). */
   | { id: number; kind: 'bytes'; bytes: number }
   | { id: number; kind: 'labels'; dictionary: readonly string[] }

@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
 import { delimitedBound } from '../snapshot/delimited-bound.js';
 import { readRequest } from '../snapshot/read-request.js';
+import { rowFactsOf } from '../snapshot/row-facts.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { isScaled, type Column, type Table } from '../snapshot/table.js';
 import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -72,6 +73,9 @@ function inSharedMemory(table: Table): Table {
 
 let tables: TablePair | undefined;
 
+/** Tables read whose row facts are still to be counted, by the id of their read request (with every label). */
+const unfactored = new Map<number, Table>();
+
 /**
  * The scoring code (the stat tests, their special functions and kernels: most of this thread's JavaScript), loaded
  * once the snapshot is read: a thread starts reading without compiling it, and loads it while the other thread may
@@ -83,16 +87,24 @@ const scoring = () => (scoringModule ??= import('../drift/score-column.js'));
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.kind) {
     case 'read': {
-      // Row facts need only this table: they are counted here, while the other snapshot is still being read.
-      const { table, rowFacts } = await readRequest(request, true, (bytes) =>
+      // Row facts need only this table: they are counted here once the table has gone (a 'rowFacts' request), so
+      // the other thread can score columns meanwhile when it read its snapshot first.
+      const { table } = await readRequest({ ...request, rowFacts: false }, true, (bytes) =>
         parentPort!.postMessage({ id: request.id, kind: 'bytes', bytes } satisfies WorkerReply),
       );
+      if (request.rowFacts !== false) unfactored.set(request.id, table);
       // Held labels first: a column whose labels are still bytes is known by its object (see labelStoreOf).
       const light = withoutIdLabels(table, request.id);
       light.table = inSharedMemory(light.table);
       // Loaded now, beside the reply; a failure to load is reported by the first column request that awaits it.
       scoring().catch(() => undefined);
-      return { id: request.id, kind: 'read', table: light.table, rowFacts, held: light.held };
+      return { id: request.id, kind: 'read', table: light.table, held: light.held };
+    }
+    case 'rowFacts': {
+      const table = unfactored.get(request.read);
+      if (!table) throw new Error(`worker: no table read by request ${request.read} to count rows of`);
+      unfactored.delete(request.read);
+      return { id: request.id, kind: 'rowFacts', rowFacts: rowFactsOf(table) };
     }
     case 'labels': {
       const labels = heldLabels.get(`${request.read}\u0000${request.column}`);

@@ -14,7 +14,7 @@ import {
 import { columnFilterFunction, type ColumnFilter, type FileReader } from './read-request.js';
 import { rowFactsOf } from './row-facts.js';
 import { defaultLabel, type FileSnapshotSource, type SnapshotSource } from './source.js';
-import type { SnapshotPair, SummarizePolicy, Table } from './table.js';
+import type { RowFacts, SnapshotPair, SummarizePolicy, Table } from './table.js';
 
 /** Where the two snapshots of a comparison come from (the compare settings satisfy it). */
 export interface SnapshotPairSources {
@@ -130,6 +130,9 @@ export async function readSnapshotPair(
  * @example
  * pairOfTables({ source: 'r', rows: 0, columns: [] }, { source: 'c', rows: 0, columns: [] }).rowFacts.current; // => { duplicatedRows: 0, emptyRows: 0 }
  */
-export function pairOfTables(reference: Table, current: Table): SnapshotPair {
+export function pairOfTables(
+  reference: Table,
+  current: Table,
+): SnapshotPair & { readonly rowFacts: { readonly reference: RowFacts; readonly current: RowFacts } } {
   return { reference, current, rowFacts: { reference: rowFactsOf(reference), current: rowFactsOf(current) } };
 }

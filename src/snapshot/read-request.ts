@@ -40,10 +40,10 @@ export interface ReadRequest {
   readonly maxRows?: number;
 }
 
-/** One file read: its table and the facts that need whole rows. */
+/** One file read: its table and the facts that need whole rows (counted later by a reader on another thread). */
 export interface ReadResult {
   readonly table: Table;
-  readonly rowFacts: RowFacts;
+  readonly rowFacts: RowFacts | PromiseLike<RowFacts>;
 }
 
 /**

@@ -189,7 +189,14 @@ export interface SummarizedColumn {
 export interface SnapshotPair {
   readonly reference: SnapshotData;
   readonly current: SnapshotData;
-  readonly rowFacts: { readonly reference: RowFacts; readonly current: RowFacts };
+  /**
+   * Duplicated and empty rows of each side, or the promise of them: a reader on another thread counts them after it
+   * hands the table over, so columns can be scored meanwhile (they are read only for the report's summary).
+   */
+  readonly rowFacts: {
+    readonly reference: RowFacts | PromiseLike<RowFacts>;
+    readonly current: RowFacts | PromiseLike<RowFacts>;
+  };
   /** Numeric columns summarised by the database instead of counted (in neither snapshot's columns). */
   readonly summarized?: readonly SummarizedColumn[];
   /** Every read column in source order, when some are summarised (their place among the others). */
