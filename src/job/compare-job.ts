@@ -192,12 +192,14 @@ async function computeReport(
     ...(model?.columns ?? []),
   ]);
   const residentSet = process.memoryUsage().rss;
-  const pool = WorkerPool.forFiles(
-    [reference, current].flatMap((source) =>
-      source.kind === 'file' ? [resolve(settings.cwd, source.path)] : [],
-    ),
-    (name) => withLabels.has(name),
-  );
+  const startPool = () =>
+    WorkerPool.forFiles(
+      [reference, current].flatMap((source) =>
+        source.kind === 'file' ? [resolve(settings.cwd, source.path)] : [],
+      ),
+      (name) => withLabels.has(name),
+    );
+  let pool = startPool();
   const plan = (census: boolean) =>
     batchedReport(settings, model, pool, {
       residentSet,
@@ -212,9 +214,14 @@ async function computeReport(
       return await readAndScore(settings, model, progress, pool, names, batched?.maxRows);
     } catch (error) {
       if (!(error instanceof RowLimitExceeded)) throw error;
-      // A file has more rows than its first MiB let on: the census counts them, and plans as it would have.
+      // A file has more rows than its first MiB let on. The threads are stopped (the other may still be reading;
+      // what they hold goes with them), the census counts the rows and plans as it would have, and a read at once
+      // gets new threads.
+      await pool?.close();
+      pool = undefined;
       const counted = await plan(true);
       if (counted && !isRowLimits(counted)) return counted;
+      pool = startPool();
       return await readAndScore(settings, model, progress, pool, names);
     }
   } finally {
