@@ -1,16 +1,21 @@
 import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);
 import {
+  delimitedBound
+} from "./lib-chunk-XVGLBCYI.js";
+import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-2PAUHN63.js";
-import "./lib-chunk-ZW3MKCGY.js";
+} from "./lib-chunk-MPJ5Q66H.js";
+import "./lib-chunk-XVJEM6ZE.js";
 import {
-  readRequest
-} from "./lib-chunk-TVR25J2W.js";
+  RowLimitExceeded,
+  readRequest,
+  rowFactsOf
+} from "./lib-chunk-JZKZKPA3.js";
 import "./lib-chunk-4C3UKEYM.js";
-import "./lib-chunk-RMSLIH3D.js";
-import "./lib-chunk-LN3GKLU4.js";
+import "./lib-chunk-NSX3EVWY.js";
+import "./lib-chunk-IIWQSQJD.js";
 import {
   labelStoreOf,
   withLabels
@@ -65,20 +70,28 @@ function inSharedMemory(table) {
   return { ...table, columns };
 }
 var tables;
+var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-LGNHH64G.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-R7EPXMOE.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
-      const { table, rowFacts } = await readRequest(
-        request,
+      const { table } = await readRequest(
+        { ...request, rowFacts: false },
         true,
         (bytes) => parentPort.postMessage({ id: request.id, kind: "bytes", bytes })
       );
+      if (request.rowFacts !== false) unfactored.set(request.id, table);
       const light = withoutIdLabels(table, request.id);
       light.table = inSharedMemory(light.table);
       scoring().catch(() => void 0);
-      return { id: request.id, kind: "read", table: light.table, rowFacts, held: light.held };
+      return { id: request.id, kind: "read", table: light.table, held: light.held };
+    }
+    case "rowFacts": {
+      const table = unfactored.get(request.read);
+      if (!table) throw new Error(`worker: no table read by request ${request.read} to count rows of`);
+      unfactored.delete(request.read);
+      return { id: request.id, kind: "rowFacts", rowFacts: rowFactsOf(table) };
     }
     case "labels": {
       const labels = heldLabels.get(`${request.read}\0${request.column}`);
@@ -88,6 +101,15 @@ async function handle(request) {
     case "tables":
       tables = { reference: request.reference, current: request.current };
       return { id: request.id, kind: "ok" };
+    case "bound": {
+      let bound;
+      try {
+        bound = delimitedBound(request.path, request.delimiter);
+      } catch {
+        bound = void 0;
+      }
+      return { id: request.id, kind: "bound", bound };
+    }
     case "column": {
       if (!tables) throw new Error("worker: column requested before the tables");
       const { scoreColumn } = await scoring();
@@ -99,7 +121,11 @@ parentPort.on("message", (request) => {
   handle(request).then(
     (reply) => parentPort.postMessage(reply),
     (error) => {
-      const failure = error instanceof UserError ? { user: true, code: error.code, message: error.message, field: error.field } : {
+      const failure = error instanceof UserError ? { user: true, code: error.code, message: error.message, field: error.field } : error instanceof RowLimitExceeded ? {
+        user: false,
+        rowLimit: { path: error.path, maxRows: error.maxRows },
+        message: error.message
+      } : {
         user: false,
         message: error instanceof Error ? error.stack ?? error.message : String(error)
       };

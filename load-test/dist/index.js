@@ -53523,91 +53523,178 @@ function scaleOf(decimals) {
 }
 
 // src/util/sort.ts
-var DIGITS = 2048;
-var SHIFTS = [0, 11, 22];
-var MASKS = [2047, 2047, 1023];
+var MAX_BUCKETS = 2048;
+var MAX_DIGIT_BITS = 11;
 var INSERTION_MAX = 16;
-function sortWords(words, start, end) {
-  if (end - start > INSERTION_MAX) {
-    words.subarray(start, end).sort();
-    return;
-  }
+var depthStarts = [];
+var depthEnds = [];
+var BY_VALUE = 0;
+var BY_KEY = 1;
+var BY_KEY_ONLY = 2;
+var depthHow = [];
+var depthLargest = [];
+var dealt = new Float64Array(0);
+var SCRATCH_MAX = 1 << 20;
+function insertionSort(a, start, end) {
   for (let i = start + 1; i < end; i++) {
-    const word = words[i];
-    let j = i - 1;
-    while (j >= start && words[j] > word) {
-      words[j + 1] = words[j];
-      j--;
-    }
-    words[j + 1] = word;
+    const value = a[i];
+    let j = i;
+    for (; j > start && a[j - 1] > value; j--) a[j] = a[j - 1];
+    a[j] = value;
   }
 }
-var keyScratch = [new Uint32Array(0)];
-var SCRATCH_MAX = 1 << 20;
+function zerosInOrder(sorted) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] < 0) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < sorted.length && sorted[end] === 0) end++;
+  let negative = low;
+  for (let i = low; i < end; i++) if (1 / sorted[i] < 0) negative++;
+  if (negative > low && negative < end) {
+    sorted.fill(-0, low, negative);
+    sorted.fill(0, negative, end);
+  }
+}
+function bucketArrays(depth) {
+  return [
+    depthStarts[depth] ??= new Uint32Array(MAX_BUCKETS),
+    depthEnds[depth] ??= new Uint32Array(MAX_BUCKETS)
+  ];
+}
+function startBuckets(starts, ends, buckets, at) {
+  let largest = 0;
+  for (let d = 0, total = at; d < buckets; d++) {
+    const count = ends[d];
+    if (count > largest) largest = count;
+    starts[d] = total;
+    ends[d] = total;
+    total += count;
+  }
+  return largest;
+}
+function dealByValue(source, from, to, target, at, depth) {
+  const length = to - from;
+  let min = source[from];
+  let max2 = min;
+  for (let i = from + 1; i < to; i++) {
+    const value = source[i];
+    if (value < min) min = value;
+    if (value > max2) max2 = value;
+  }
+  if (min === -Infinity || max2 === Infinity) {
+    min = Infinity;
+    max2 = -Infinity;
+    for (let i = from; i < to; i++) {
+      const value = source[i];
+      if (value - value !== 0) continue;
+      if (value < min) min = value;
+      if (value > max2) max2 = value;
+    }
+  }
+  const buckets = Math.min(MAX_BUCKETS, length);
+  const scale = buckets / (max2 - min);
+  if (!(scale > 0 && scale < Infinity)) return max2 - min < Infinity ? -1 : 0;
+  const [starts, ends] = bucketArrays(depth);
+  const last = buckets - 1;
+  ends.fill(0, 0, buckets);
+  for (let i = from; i < to; i++) {
+    const offset = (source[i] - min) * scale;
+    ends[offset < buckets ? offset | 0 : last]++;
+  }
+  const largest = startBuckets(starts, ends, buckets, at);
+  depthLargest[depth] = largest;
+  for (let i = from; i < to; i++) {
+    const value = source[i];
+    const offset = (value - min) * scale;
+    target[ends[offset < buckets ? offset | 0 : last]++] = value;
+  }
+  depthHow[depth] = largest > length >>> 1 ? BY_KEY : BY_VALUE;
+  return buckets;
+}
+function keyDigit(high, low, shift, mask) {
+  const sign = high >> 31;
+  const keyHigh = high ^ (sign | 2147483648);
+  if (shift >= 32) return keyHigh >>> shift - 32 & mask;
+  const keyLow = low ^ sign;
+  return (shift === 0 ? keyLow : keyHigh << 32 - shift | keyLow >>> shift) & mask;
+}
+function dealByKey(source, words, from, to, target, at, depth) {
+  const highFirst = words[2 * from + 1];
+  const lowFirst = words[2 * from];
+  let highDiffer = 0;
+  let lowDiffer = 0;
+  for (let i = from + 1; i < to; i++) {
+    highDiffer |= words[2 * i + 1] ^ highFirst;
+    lowDiffer |= words[2 * i] ^ lowFirst;
+  }
+  if (highDiffer === 0 && lowDiffer === 0) return 0;
+  const top = highDiffer !== 0 ? 64 - Math.clz32(highDiffer) : 32 - Math.clz32(lowDiffer);
+  const bits = Math.min(MAX_DIGIT_BITS, top, 32 - Math.clz32(to - from));
+  const shift = top - bits;
+  const mask = (1 << bits) - 1;
+  const buckets = 1 << bits;
+  const [starts, ends] = bucketArrays(depth);
+  ends.fill(0, 0, buckets);
+  for (let i = from; i < to; i++) ends[keyDigit(words[2 * i + 1], words[2 * i], shift, mask)]++;
+  depthLargest[depth] = startBuckets(starts, ends, buckets, at);
+  for (let i = from; i < to; i++)
+    target[ends[keyDigit(words[2 * i + 1], words[2 * i], shift, mask)]++] = source[i];
+  depthHow[depth] = BY_VALUE;
+  return buckets;
+}
+function deal(source, words, from, to, target, at, how, depth) {
+  const byValue = how === BY_VALUE ? dealByValue(source, from, to, target, at, depth) : 0;
+  if (byValue > 0) return byValue;
+  const buckets = dealByKey(source, words, from, to, target, at, depth);
+  if (how === BY_KEY_ONLY || byValue < 0) depthHow[depth] = BY_KEY_ONLY;
+  return buckets;
+}
+function sortBuckets(a, words, start, end, buckets, depth) {
+  const largest = depthLargest[depth];
+  if (largest <= INSERTION_MAX) {
+    if (largest > 1) insertionSort(a, start, end);
+    return;
+  }
+  const starts = depthStarts[depth];
+  const ends = depthEnds[depth];
+  const how = depthHow[depth];
+  let short = false;
+  for (let d = 0; d < buckets; d++) {
+    const length = ends[d] - starts[d];
+    if (length > INSERTION_MAX) sortRange(a, words, start + starts[d], start + ends[d], how, depth + 1);
+    else if (length > 1) short = true;
+  }
+  if (short) insertionSort(a, start, end);
+}
+function sortRange(a, words, start, end, how, depth) {
+  const length = end - start;
+  if (dealt.length < length && length <= SCRATCH_MAX)
+    dealt = new Float64Array(Math.max(length, Math.min(SCRATCH_MAX, 2 * dealt.length)));
+  const into = length <= SCRATCH_MAX ? dealt : new Float64Array(length);
+  const buckets = deal(a, words, start, end, into, 0, how, depth);
+  if (buckets === 0) return;
+  a.set(into.subarray(0, length), start);
+  sortBuckets(a, words, start, end, buckets, depth);
+}
 function radixSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const keys = n > SCRATCH_MAX ? [0, 1, 2, 3].map(() => new Uint32Array(n)) : keyScratch[0].length >= n ? keyScratch : keyScratch = [0, 1, 2, 3].map(() => new Uint32Array(n));
-  let [high, low, nextHigh, nextLow] = keys;
-  const counts = new Uint32Array(3 * DIGITS);
-  for (let i = 0; i < n; i++) {
-    let lo = words[2 * i];
-    let hi = words[2 * i + 1];
-    if (hi & 2147483648) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else {
-      hi = (hi | 2147483648) >>> 0;
-    }
-    high[i] = hi;
-    low[i] = lo;
-    counts[hi & 2047]++;
-    counts[DIGITS + (hi >>> 11 & 2047)]++;
-    counts[2 * DIGITS + (hi >>> 22)]++;
-  }
-  for (let pass = 0; pass < 3; pass++) {
-    const base = pass * DIGITS;
-    const shift = SHIFTS[pass];
-    const mask = MASKS[pass];
-    if (counts[base + (high[0] >>> shift & mask)] === n) continue;
-    let total = 0;
-    for (let d = base; d < base + DIGITS; d++) {
-      const count = counts[d];
-      counts[d] = total;
-      total += count;
-    }
-    for (let i = 0; i < n; i++) {
-      const hi = high[i];
-      const slot = counts[base + (hi >>> shift & mask)]++;
-      nextHigh[slot] = hi;
-      nextLow[slot] = low[i];
-    }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-  }
   const sorted = allocate(n);
-  const out = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
-  for (let i = 0; i < n; ) {
-    const hi = high[i];
-    let end = i + 1;
-    if (end < n && high[end] === hi) {
-      while (++end < n && high[end] === hi) ;
-      sortWords(low, i, end);
-    }
-    if (hi & 2147483648) {
-      const top = (hi & 2147483647) >>> 0;
-      for (; i < end; i++) {
-        out[2 * i + 1] = top;
-        out[2 * i] = low[i];
-      }
-    } else {
-      const top = ~hi >>> 0;
-      for (; i < end; i++) {
-        out[2 * i + 1] = top;
-        out[2 * i] = ~low[i] >>> 0;
-      }
-    }
+  if (n <= INSERTION_MAX) {
+    sorted.set(values);
+    insertionSort(sorted, 0, n);
+    zerosInOrder(sorted);
+    return sorted;
   }
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const buckets = deal(values, words, 0, n, sorted, 0, BY_VALUE, 0);
+  if (buckets === 0) sorted.set(values);
+  else sortBuckets(sorted, new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n), 0, n, buckets, 0);
+  zerosInOrder(sorted);
   return sorted;
 }
 var COUNTING_MAX_DISTINCT = 1 << 15;
@@ -54468,7 +54555,7 @@ function scaledSourceWithMissing(values) {
 
 // src/drift/kernels/decimal-sort.ts
 var DIGIT_BITS = 11;
-var DIGITS2 = 1 << DIGIT_BITS;
+var DIGITS = 1 << DIGIT_BITS;
 var MAX_DECIMALS = 9;
 var POWERS2 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 var GUESS_FROM = 64;
@@ -54529,21 +54616,21 @@ function sortScaled(scaled, n, scale, min, max2, allocate) {
     sorted.fill(min / scale);
     return sorted;
   }
-  const counts = new Uint32Array(passes * DIGITS2);
+  const counts = new Uint32Array(passes * DIGITS);
   for (let i = 0; i < n; i++) {
     const key = scaled[i] - min;
     keys[i] = key;
-    counts[key & DIGITS2 - 1]++;
-    if (passes > 1) counts[DIGITS2 + (key >>> DIGIT_BITS & DIGITS2 - 1)]++;
-    if (passes > 2) counts[2 * DIGITS2 + (key >>> 2 * DIGIT_BITS)]++;
+    counts[key & DIGITS - 1]++;
+    if (passes > 1) counts[DIGITS + (key >>> DIGIT_BITS & DIGITS - 1)]++;
+    if (passes > 2) counts[2 * DIGITS + (key >>> 2 * DIGIT_BITS)]++;
   }
   let from = keys;
   let to = next;
   for (let pass = 0; pass < passes; pass++) {
-    const base = pass * DIGITS2;
+    const base = pass * DIGITS;
     const shift = pass * DIGIT_BITS;
     let total = 0;
-    for (let d = base; d < base + DIGITS2; d++) {
+    for (let d = base; d < base + DIGITS; d++) {
       const count = counts[d];
       counts[d] = total;
       total += count;
@@ -54551,13 +54638,13 @@ function sortScaled(scaled, n, scale, min, max2, allocate) {
     if (pass + 1 < passes) {
       for (let i = 0; i < n; i++) {
         const key = from[i];
-        to[counts[base + (key >>> shift & DIGITS2 - 1)]++] = key;
+        to[counts[base + (key >>> shift & DIGITS - 1)]++] = key;
       }
       [from, to] = [to, from];
     } else {
       for (let i = 0; i < n; i++) {
         const key = from[i];
-        sorted[counts[base + (key >>> shift & DIGITS2 - 1)]++] = (key + min) / scale;
+        sorted[counts[base + (key >>> shift & DIGITS - 1)]++] = (key + min) / scale;
       }
     }
   }
@@ -54757,37 +54844,37 @@ function onesOf(n) {
   if (ones.length < n) ones = new Float64Array(n).fill(1);
   return ones.subarray(0, n);
 }
+function fillRuns(sorted, values, counts) {
+  const n = sorted.length;
+  let k = 0;
+  for (let i = 0; i < n; ) {
+    const value = sorted[i];
+    const end = i + 1 < n && sorted[i + 1] === value ? runEnd(sorted, i + 2, n, value) : i + 1;
+    values[k] = value;
+    counts[k] = end - i;
+    k++;
+    i = end;
+  }
+  return k;
+}
 function runsOfSorted(sorted) {
   const n = sorted.length;
   if (n >= ALL_DISTINCT_MIN && allDistinct(sorted)) return { values: sorted, counts: onesOf(n), total: n };
   if (n <= SCRATCH_MAX_LENGTH && scratchOpen()) {
     const values2 = scratchFloat64(n, false);
     const counts2 = scratchFloat64(n, false);
-    let k2 = 0;
-    for (let i = 0; i < n; ) {
-      const end = runEnd(sorted, i, n, sorted[i]);
-      values2[k2] = sorted[i];
-      counts2[k2] = end - i;
-      k2++;
-      i = end;
-    }
-    return { values: values2.subarray(0, k2), counts: counts2.subarray(0, k2), total: n };
+    const k = fillRuns(sorted, values2, counts2);
+    return { values: values2.subarray(0, k), counts: counts2.subarray(0, k), total: n };
   }
   let runs = 0;
   for (let i = 0; i < n; ) {
-    i = runEnd(sorted, i, n, sorted[i]);
+    const value = sorted[i];
+    i = i + 1 < n && sorted[i + 1] === value ? runEnd(sorted, i + 2, n, value) : i + 1;
     runs++;
   }
   const values = scratchFloat64(runs, false);
   const counts = scratchFloat64(runs, false);
-  let k = 0;
-  for (let i = 0; i < n; ) {
-    const end = runEnd(sorted, i, n, sorted[i]);
-    values[k] = sorted[i];
-    counts[k] = end - i;
-    k++;
-    i = end;
-  }
+  fillRuns(sorted, values, counts);
   return { values, counts, total: n };
 }
 
@@ -55032,7 +55119,22 @@ function walkMerged(merged, squared) {
   }
   return { maxDiff, minDiff, sum: stream.finish() };
 }
-function walkRuns(reference, current, squared) {
+var CUM_REF = 0;
+var CUM_CUR = 1;
+var REF_SHARE = 2;
+var CUR_SHARE = 3;
+var MAX_DIFF = 4;
+var MIN_DIFF = 5;
+var PREVIOUS = 6;
+var PREVIOUS_DIFF = 7;
+var PREVIOUS_END = 8;
+var FIRST = 9;
+var REF_NEXT = 10;
+var CUR_NEXT = 11;
+var walkState = new Float64Array(12);
+var keyPair = new Float64Array(2);
+var WALK_BLOCK = 8192;
+function walkBlock(reference, current, squared) {
   const refValues = reference.values;
   const refCounts = reference.counts;
   const curValues = current.values;
@@ -55041,35 +55143,48 @@ function walkRuns(reference, current, squared) {
   const k2 = curValues.length;
   const n1 = reference.total;
   const n2 = current.total;
-  stream.reset(Math.max(n1 + n2 - 1, 0));
-  let cumRef = 0;
-  let cumCur = 0;
-  let maxDiff = -Infinity;
-  let minDiff = Infinity;
-  let previous = 0;
-  let previousDiff = 0;
-  let previousEnd = 0;
-  let first = true;
-  let i = 0;
-  let j = 0;
-  let r = k1 > 0 ? refValues[0] : Infinity;
-  let c = k2 > 0 ? curValues[0] : Infinity;
-  while (i < k1 || j < k2) {
+  const state = walkState;
+  let cumRef = state[CUM_REF];
+  let cumCur = state[CUM_CUR];
+  let refShare = state[REF_SHARE];
+  let curShare = state[CUR_SHARE];
+  let maxDiff = state[MAX_DIFF];
+  let minDiff = state[MIN_DIFF];
+  let previous = state[PREVIOUS];
+  let previousDiff = state[PREVIOUS_DIFF];
+  let previousEnd = state[PREVIOUS_END];
+  let first = state[FIRST] !== 0;
+  let i = state[REF_NEXT] | 0;
+  let j = state[CUR_NEXT] | 0;
+  const pair2 = keyPair;
+  let more = true;
+  for (let step = 0; step < WALK_BLOCK; step++) {
     let value;
-    if (j >= k2 || i < k1 && r < c) {
-      value = r;
+    if (i < k1 && j < k2) {
+      const r = refValues[i];
+      const c = curValues[j];
+      const currentFirst = +(c < r);
+      const referenceFirst = +(r < c);
+      pair2[0] = r;
+      pair2[1] = c;
+      value = pair2[currentFirst];
+      cumRef += (1 - currentFirst) * refCounts[i];
+      cumCur += (1 - referenceFirst) * curCounts[j];
+      i += 1 - currentFirst;
+      j += 1 - referenceFirst;
+      refShare = cumRef / n1;
+      curShare = cumCur / n2;
+    } else if (i < k1) {
+      value = refValues[i];
       cumRef += refCounts[i++];
-      r = i < k1 ? refValues[i] : Infinity;
-    } else if (i >= k1 || c < r) {
-      value = c;
+      refShare = cumRef / n1;
+    } else if (j < k2) {
+      value = curValues[j];
       cumCur += curCounts[j++];
-      c = j < k2 ? curValues[j] : Infinity;
+      curShare = cumCur / n2;
     } else {
-      value = r;
-      cumRef += refCounts[i++];
-      cumCur += curCounts[j++];
-      r = i < k1 ? refValues[i] : Infinity;
-      c = j < k2 ? curValues[j] : Infinity;
+      more = false;
+      break;
     }
     if (!first) {
       const delta = value - previous;
@@ -55079,14 +55194,35 @@ function walkRuns(reference, current, squared) {
       );
     }
     first = false;
-    const diff = cumRef / n1 - cumCur / n2;
+    const diff = refShare - curShare;
     if (diff > maxDiff) maxDiff = diff;
     if (diff < minDiff) minDiff = diff;
     previous = value;
     previousDiff = diff;
     previousEnd = cumRef + cumCur;
   }
-  return { maxDiff, minDiff, sum: stream.finish() };
+  state[CUM_REF] = cumRef;
+  state[CUM_CUR] = cumCur;
+  state[REF_SHARE] = refShare;
+  state[CUR_SHARE] = curShare;
+  state[MAX_DIFF] = maxDiff;
+  state[MIN_DIFF] = minDiff;
+  state[PREVIOUS] = previous;
+  state[PREVIOUS_DIFF] = previousDiff;
+  state[PREVIOUS_END] = previousEnd;
+  state[FIRST] = first ? 1 : 0;
+  state[REF_NEXT] = i;
+  state[CUR_NEXT] = j;
+  return more;
+}
+function walkRuns(reference, current, squared) {
+  stream.reset(Math.max(reference.total + current.total - 1, 0));
+  walkState.fill(0);
+  walkState[MAX_DIFF] = -Infinity;
+  walkState[MIN_DIFF] = Infinity;
+  walkState[FIRST] = 1;
+  while (walkBlock(reference, current, squared)) ;
+  return { maxDiff: walkState[MAX_DIFF], minDiff: walkState[MIN_DIFF], sum: stream.finish() };
 }
 function walk(merged, squared) {
   const sides = unmergedRuns(merged);
