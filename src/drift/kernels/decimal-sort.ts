@@ -1,7 +1,7 @@
 /**
  * Sorting a column of short decimals (prices, measurements written with a few decimals: 1.234567) as the integers
- * they scale to, which a radix sort orders in two or three passes of 11 bits instead of the six a double's 64-bit key
- * needs.
+ * they scale to, which a radix sort orders in one to three passes of at most 12 bits instead of the six a
+ * double's 64-bit key needs.
  *
  * A value `v` is taken as the integer `m = round(v × 10^d)` only when `m / 10^d === v`: the division of two exact
  * doubles is correctly rounded, so the sorted copy written as `m / 10^d` holds that very double again. Dividing by a
@@ -14,8 +14,11 @@
  * sorted from them directly, without the read that scales and checks each value.
  */
 
-const DIGIT_BITS = 11;
-const DIGITS = 1 << DIGIT_BITS;
+/** Widest range of offsets (in bits) sorted by a single counting pass. */
+const SINGLE_PASS_BITS = 11;
+/** Widest digit of a two-pass sort: 4,096 counts (16 KiB) per pass. */
+const DIGIT_BITS_MAX = 12;
+
 /** Most decimals tried: 10^9 keeps the scaled values of a unit-sized range well inside 32 bits. */
 const MAX_DECIMALS = 9;
 const POWERS = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
@@ -39,6 +42,25 @@ function keyArrays(n: number): { scaled: Int32Array; keys: Uint32Array; next: Ui
 function decimalsOf(value: number): number {
   for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS[d]!) / POWERS[d]! === value) return d;
   return -1;
+}
+
+/** The least and greatest integer {@link rangeOf} found. */
+const extremes = new Int32Array(2);
+
+/**
+ * Writes the least and greatest of the first `n` integers to `out[0]` and `out[1]`: a function that is only its loop
+ * (see the note on the sort's loops).
+ */
+function rangeOf(digits: Int32Array, n: number, out: Int32Array): void {
+  let min = INT32_MAX;
+  let max = -INT32_MAX;
+  for (let i = 0; i < n; i++) {
+    const m = digits[i]!;
+    if (m < min) min = m;
+    if (m > max) max = m;
+  }
+  out[0] = min;
+  out[1] = max;
 }
 
 /**
@@ -65,15 +87,9 @@ export function decimalSortedCopy(
   const n = values.length;
   if (n === 0) return allocate(0);
   if (source !== undefined && source.digits.length === n) {
-    const digits = source.digits;
-    let min = INT32_MAX;
-    let max = -INT32_MAX;
-    for (let i = 0; i < n; i++) {
-      const m = digits[i]!;
-      if (m < min) min = m;
-      if (m > max) max = m;
-    }
-    return sortScaled(digits, n, 10 ** source.decimals, min, max, allocate);
+    const scale = 10 ** source.decimals;
+    rangeOf(source.digits, n, extremes);
+    return sortScaled(source.digits, n, scale, extremes[0]!, extremes[1]!, allocate);
   }
   let decimals = 0;
   for (let i = 0; i < Math.min(n, GUESS_FROM); i++) {
@@ -102,6 +118,11 @@ export function decimalSortedCopy(
  * The doubles `scaled[i] / scale` of the first `n` integers in ascending order (`scale` a power of ten, `min` and
  * `max` the least and greatest integer, every one below 2^31 in size), by a radix sort of the integers: dividing by
  * a positive constant keeps their order, and equal integers give equal doubles.
+ *
+ * The offsets from `min` are sorted in as few passes as digits of at most 12 bits cover them (one up to 11 bits, two
+ * up to 24, three beyond), the digits split evenly between the passes: a range of a few million (six decimals over a
+ * few units) takes two passes of 12 bits instead of three of 11. The first pass reads the integers themselves and
+ * the last writes the doubles.
  */
 function sortScaled(
   scaled: Int32Array,
@@ -111,47 +132,192 @@ function sortScaled(
   max: number,
   allocate: (length: number) => Float64Array,
 ): Float64Array {
-  const { keys, next } = keyArrays(n);
   const sorted = allocate(n);
   const range = max - min;
-  const passes = range === 0 ? 0 : Math.ceil((32 - Math.clz32(range)) / DIGIT_BITS);
-  if (passes === 0) {
+  if (range === 0) {
     sorted.fill(min / scale);
     return sorted;
   }
-  // Keys from 0 (the minimum) up, with every pass's digit histogram counted in the same read.
-  const counts = new Uint32Array(passes * DIGITS);
+  const bits = 32 - Math.clz32(range);
+  if (bits <= SINGLE_PASS_BITS) return sortOnePass(scaled, n, scale, min, bits, sorted);
+  if (bits <= 2 * DIGIT_BITS_MAX) return sortTwoPasses(scaled, n, scale, min, Math.ceil(bits / 2), sorted);
+  return sortThreePasses(scaled, n, scale, min, Math.ceil(bits / 3), sorted);
+}
+
+/*
+ * Each loop below is a function of its own that returns once its loop ends. V8 compiles a long loop run on a
+ * function's first call on the fly, from inside the loop, and keeps that code for the later calls: code after the
+ * loop that had not yet run when it was compiled then sends every call back to the interpreter once the loop ends.
+ * A function that is only its loop has no such code.
+ */
+
+/** Turns the digit counts of `counts[base, base + digits)` into the first position of each digit. */
+function startsOf(counts: Uint32Array, base: number, digits: number): void {
+  let total = 0;
+  for (let d = base; d < base + digits; d++) {
+    const count = counts[d]!;
+    counts[d] = total;
+    total += count;
+  }
+}
+
+/** Counts the offsets `scaled[i] - min` of the first `n` integers by their value (all below `counts.length`). */
+function countOffsets(scaled: Int32Array, n: number, min: number, counts: Uint32Array): void {
+  for (let i = 0; i < n; i++) counts[scaled[i]! - min]!++;
+}
+
+/** Writes `scaled[i] / scale` of the first `n` integers at the positions `counts` gives their offsets. */
+function placeByOffset(
+  scaled: Int32Array,
+  n: number,
+  min: number,
+  scale: number,
+  counts: Uint32Array,
+  sorted: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const m = scaled[i]!;
+    sorted[counts[m - min]!++] = m / scale;
+  }
+}
+
+/** Counts both digits of `digitBits` bits of the offsets `scaled[i] - min` (high digits from `counts[digits]` on). */
+function countTwoDigits(
+  scaled: Int32Array,
+  n: number,
+  min: number,
+  digitBits: number,
+  counts: Uint32Array,
+): void {
+  const digits = 1 << digitBits;
+  const mask = digits - 1;
   for (let i = 0; i < n; i++) {
     const key = scaled[i]! - min;
-    keys[i] = key;
-    counts[key & (DIGITS - 1)]!++;
-    if (passes > 1) counts[DIGITS + ((key >>> DIGIT_BITS) & (DIGITS - 1))]!++;
-    if (passes > 2) counts[2 * DIGITS + (key >>> (2 * DIGIT_BITS))]!++;
+    counts[key & mask]!++;
+    counts[digits + (key >>> digitBits)]!++;
   }
-  let from = keys;
-  let to = next;
-  for (let pass = 0; pass < passes; pass++) {
-    const base = pass * DIGITS;
-    const shift = pass * DIGIT_BITS;
-    let total = 0;
-    for (let d = base; d < base + DIGITS; d++) {
-      const count = counts[d]!;
-      counts[d] = total;
-      total += count;
-    }
-    if (pass + 1 < passes) {
-      for (let i = 0; i < n; i++) {
-        const key = from[i]!;
-        to[counts[base + ((key >>> shift) & (DIGITS - 1))]!++] = key;
-      }
-      [from, to] = [to, from];
-    } else {
-      // The last pass places each value as the double it came from.
-      for (let i = 0; i < n; i++) {
-        const key = from[i]!;
-        sorted[counts[base + ((key >>> shift) & (DIGITS - 1))]!++] = (key + min) / scale;
-      }
-    }
+}
+
+/** Counts the three digits of `digitBits` bits of the offsets `scaled[i] - min`, each in its `counts` block. */
+function countThreeDigits(
+  scaled: Int32Array,
+  n: number,
+  min: number,
+  digitBits: number,
+  counts: Uint32Array,
+): void {
+  const digits = 1 << digitBits;
+  const mask = digits - 1;
+  for (let i = 0; i < n; i++) {
+    const key = scaled[i]! - min;
+    counts[key & mask]!++;
+    counts[digits + ((key >>> digitBits) & mask)]!++;
+    counts[2 * digits + (key >>> (2 * digitBits))]!++;
   }
+}
+
+/** First pass: the offsets `scaled[i] - min`, placed by their low digit (`key & mask`) into `to`. */
+function placeOffsets(
+  scaled: Int32Array,
+  n: number,
+  min: number,
+  mask: number,
+  counts: Uint32Array,
+  to: Uint32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const key = scaled[i]! - min;
+    to[counts[key & mask]!++] = key;
+  }
+}
+
+/** A middle pass: the offsets of `from`, placed by the digit `(key >>> shift) & mask` (counted from `base`). */
+function placeKeys(
+  from: Uint32Array,
+  n: number,
+  shift: number,
+  mask: number,
+  counts: Uint32Array,
+  base: number,
+  to: Uint32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const key = from[i]!;
+    to[counts[base + ((key >>> shift) & mask)]!++] = key;
+  }
+}
+
+/** Last pass: the offsets of `from`, placed by their top digit `key >>> shift` as the doubles `(key + min) / scale`. */
+function placeDoubles(
+  from: Uint32Array,
+  n: number,
+  shift: number,
+  min: number,
+  scale: number,
+  counts: Uint32Array,
+  base: number,
+  sorted: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const key = from[i]!;
+    sorted[counts[base + (key >>> shift)]!++] = (key + min) / scale;
+  }
+}
+
+/** {@link sortScaled} of offsets below 2^`bits`: one counting pass. */
+function sortOnePass(
+  scaled: Int32Array,
+  n: number,
+  scale: number,
+  min: number,
+  bits: number,
+  sorted: Float64Array,
+): Float64Array {
+  const counts = new Uint32Array(1 << bits);
+  countOffsets(scaled, n, min, counts);
+  startsOf(counts, 0, 1 << bits);
+  placeByOffset(scaled, n, min, scale, counts, sorted);
+  return sorted;
+}
+
+/** {@link sortScaled} of offsets below 2^(2 × `digitBits`): two passes. */
+function sortTwoPasses(
+  scaled: Int32Array,
+  n: number,
+  scale: number,
+  min: number,
+  digitBits: number,
+  sorted: Float64Array,
+): Float64Array {
+  const { next } = keyArrays(n);
+  const digits = 1 << digitBits;
+  const counts = new Uint32Array(2 * digits);
+  countTwoDigits(scaled, n, min, digitBits, counts);
+  startsOf(counts, 0, digits);
+  placeOffsets(scaled, n, min, digits - 1, counts, next);
+  startsOf(counts, digits, digits);
+  placeDoubles(next, n, digitBits, min, scale, counts, digits, sorted);
+  return sorted;
+}
+
+/** {@link sortScaled} of offsets below 2^(3 × `digitBits`): three passes. */
+function sortThreePasses(
+  scaled: Int32Array,
+  n: number,
+  scale: number,
+  min: number,
+  digitBits: number,
+  sorted: Float64Array,
+): Float64Array {
+  const { keys, next } = keyArrays(n);
+  const digits = 1 << digitBits;
+  const counts = new Uint32Array(3 * digits);
+  countThreeDigits(scaled, n, min, digitBits, counts);
+  startsOf(counts, 0, digits);
+  placeOffsets(scaled, n, min, digits - 1, counts, keys);
+  startsOf(counts, digits, digits);
+  placeKeys(keys, n, digitBits, digits - 1, counts, digits, next);
+  startsOf(counts, 2 * digits, digits);
+  placeDoubles(next, n, 2 * digitBits, min, scale, counts, 2 * digits, sorted);
   return sorted;
 }

@@ -118,6 +118,34 @@ describe('decimalSortedCopy', () => {
     expect(decimalSortedCopy(new Float64Array(0))!.length).toBe(0);
   });
 
+  it('ranges at each pass count boundary (11, 12, 24, 25 and 32 bits), negative integers and ties', () => {
+    let seed = 11;
+    const random = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647;
+    for (const bits of [1, 2, 10, 11, 12, 13, 22, 23, 24, 25, 26, 31, 32]) {
+      const span = Math.min(2 ** bits - 1, 2 ** 32 - 2);
+      const low = bits === 32 ? -(2 ** 31 - 1) : -Math.floor(span / 3);
+      for (const decimals of [0, 3, 6]) {
+        // Both extremes present (the range spans exactly `bits` bits), repeats of a few values, the rest at random.
+        const digits = Int32Array.from({ length: 6000 }, (_, i) =>
+          i === 0
+            ? low
+            : i === 1
+              ? low + span
+              : i % 7 === 0
+                ? low + (i % 3)
+                : low + Math.floor(random() * (span + 1)),
+        );
+        const values = Float64Array.from(digits, (m) => m / 10 ** decimals);
+        const fromIntegers = decimalSortedCopy(values, undefined, { digits, decimals });
+        expect(same(fromIntegers!, native(values))).toBe(true);
+        if (decimals === 6 || bits <= 24) {
+          const fromDoubles = decimalSortedCopy(values);
+          expect(fromDoubles === undefined || same(fromDoubles, native(values))).toBe(true);
+        }
+      }
+    }
+  });
+
   it('columns of many short decimals reach the scaled sort through sortedCopy, and equal the native sort', () => {
     let seed = 7;
     const random = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647;
