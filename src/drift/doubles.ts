@@ -16,15 +16,27 @@ const decoded: (Float64Array | undefined)[] = [undefined, undefined, undefined];
 /** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
 const finiteCells = new WeakMap<Column, number>();
 
-/** The scaled integers an array was decoded from, and whether some of its cells were missing. */
-const sources = new WeakMap<Float64Array, { readonly source: ScaledDecimals; readonly missing: boolean }>();
+/** Scaled integers with the least and greatest of their present cells. */
+export interface RangedScaledDecimals extends ScaledDecimals {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The scaled integers an array was decoded from (with their range), and whether some of its cells were missing. */
+const sources = new WeakMap<
+  Float64Array,
+  { readonly source: RangedScaledDecimals; readonly missing: boolean }
+>();
+
+/** Where {@link withDoubles} has the decoding write a column's least and greatest integer. */
+const decodedRange = new Int32Array(2);
 
 /**
  * The scaled integers `values` were decoded from by {@link withDoubles}, when every cell was present: `values[i]`
  * is `digits[i] / 10^decimals`, so a kernel may work on the integers (a sort orders them as the doubles), else
  * undefined.
  */
-export function scaledSource(values: Float64Array): ScaledDecimals | undefined {
+export function scaledSource(values: Float64Array): RangedScaledDecimals | undefined {
   const decoded = sources.get(values);
   return decoded && !decoded.missing ? decoded.source : undefined;
 }
@@ -64,10 +76,16 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   let kept = decoded[slot];
   if (kept === undefined || kept.length < length) decoded[slot] = kept = new Float64Array(length);
   const out = kept.subarray(0, length);
-  // The missing cells are counted in the same pass.
-  const missing = decodeScaled(values, out);
+  // The missing cells are counted, and the least and greatest integer found, in the same pass.
+  const missing = decodeScaled(values, out, decodedRange);
   const doubles: Column = { ...column, values: out };
   finiteCells.set(doubles, length - missing);
-  sources.set(out, { source: values, missing: missing > 0 });
+  const source = {
+    digits: values.digits,
+    decimals: values.decimals,
+    min: decodedRange[0]!,
+    max: decodedRange[1]!,
+  };
+  sources.set(out, { source, missing: missing > 0 });
   return doubles;
 }

@@ -263,20 +263,32 @@ export function scaleOf(decimals: number): number {
 
 /**
  * Writes the cells of scaled integers as doubles (NaN for missing) to the first cells of `out` and returns how many
- * were missing: the one decoding loop of compact columns.
+ * were missing: the one decoding loop of compact columns. With `range`, the least and greatest integer of the present
+ * cells are written to `range[0]` and `range[1]` (2^31 - 1 and -(2^31 - 1) when none is present), found in the same
+ * read.
  *
  * This runs in `O(n)`, one division a cell.
  */
-export function decodeScaled(values: ScaledDecimals, out: Float64Array): number {
+export function decodeScaled(values: ScaledDecimals, out: Float64Array, range?: Int32Array): number {
   const digits = values.digits;
   const scale = POWERS[values.decimals]!;
   let missing = 0;
+  let min = 0x7fffffff;
+  let max = -0x7fffffff;
   for (let i = 0; i < digits.length; i++) {
     const m = digits[i]!;
     if (m === MISSING_DIGITS) {
       out[i] = Number.NaN;
       missing++;
-    } else out[i] = m / scale;
+    } else {
+      out[i] = m / scale;
+      if (m < min) min = m;
+      if (m > max) max = m;
+    }
+  }
+  if (range !== undefined) {
+    range[0] = min;
+    range[1] = max;
   }
   return missing;
 }

@@ -73,7 +73,8 @@ function rangeOf(digits: Int32Array, n: number, out: Int32Array): void {
  * @param values doubles without NaN
  * @param allocate gives the output array of the length asked (every element is written)
  * @param source the scaled integers `values` were decoded from, if so (`values[i] === digits[i] / 10^decimals`,
- *   none missing, no -0 among the values): they are sorted as they are, without scaling and checking each value
+ *   none missing, no -0 among the values): they are sorted as they are, without scaling and checking each value;
+ *   with their least and greatest integer (`min`, `max`) if known, else those are found first
  * @returns the sorted copy, equal bit for bit to `Float64Array.from(values).sort()`, or undefined
  * @example
  * decimalSortedCopy(Float64Array.of(1.25, -3.5, 0.125)); // => [-3.5, 0.125, 1.25]
@@ -82,12 +83,19 @@ function rangeOf(digits: Int32Array, n: number, out: Int32Array): void {
 export function decimalSortedCopy(
   values: Float64Array,
   allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
-  source?: { readonly digits: Int32Array; readonly decimals: number },
+  source?: {
+    readonly digits: Int32Array;
+    readonly decimals: number;
+    readonly min?: number;
+    readonly max?: number;
+  },
 ): Float64Array | undefined {
   const n = values.length;
   if (n === 0) return allocate(0);
   if (source !== undefined && source.digits.length === n) {
     const scale = 10 ** source.decimals;
+    if (source.min !== undefined && source.max !== undefined)
+      return sortScaled(source.digits, n, scale, source.min, source.max, allocate);
     rangeOf(source.digits, n, extremes);
     return sortScaled(source.digits, n, scale, extremes[0]!, extremes[1]!, allocate);
   }

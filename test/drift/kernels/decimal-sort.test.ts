@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { scaledSource, withDoubles } from '../../../src/drift/doubles.js';
 import { decimalSortedCopy } from '../../../src/drift/kernels/decimal-sort.js';
 import { sortedCopy } from '../../../src/drift/kernels/sorted.js';
+import { decodeScaled, MISSING_DIGITS } from '../../../src/snapshot/table.js';
 
 const native = (values: Float64Array) => Float64Array.from(values).sort();
 const same = (a: Float64Array, b: Float64Array) =>
@@ -182,5 +183,32 @@ describe('decimalSortedCopy', () => {
     // 12 decimals: more than the scaled sort guesses from the values themselves, so only the integers get it there.
     expect(decimalSortedCopy(Float64Array.from(values))).toBeUndefined();
     expect(same(sortedCopy(values), native(values))).toBe(true);
+  });
+
+  it('the decoding finds the least and greatest present integer, which the sort of a compact column then uses', () => {
+    const range = new Int32Array(2);
+    const digits = Int32Array.of(-5, MISSING_DIGITS, 7, -2_147_483_647, 0, 2_147_483_647, MISSING_DIGITS);
+    const out = new Float64Array(digits.length);
+    expect(decodeScaled({ digits, decimals: 3 }, out, range)).toBe(2);
+    expect(Array.from(range)).toEqual([-2_147_483_647, 2_147_483_647]);
+    expect(Object.is(out[4], 0)).toBe(true);
+    expect(Number.isNaN(out[1]!)).toBe(true);
+    // Every cell missing: no present integer, the range is left empty (least above greatest).
+    decodeScaled({ digits: Int32Array.of(MISSING_DIGITS), decimals: 0 }, out, range);
+    expect(range[0]!).toBeGreaterThan(range[1]!);
+
+    const column = withDoubles(
+      { name: 'x', type: 'float', values: { digits: Int32Array.of(-300, 125, -300, 4096, 0), decimals: 2 } },
+      2,
+    );
+    const values = (column as { values: Float64Array }).values;
+    expect(scaledSource(values)).toMatchObject({ min: -300, max: 4096, decimals: 2 });
+    expect(same(decimalSortedCopy(values, undefined, scaledSource(values))!, native(values))).toBe(true);
+    // A column with a missing cell hands no source to the sort.
+    const gappy = withDoubles(
+      { name: 'y', type: 'float', values: { digits: Int32Array.of(1, MISSING_DIGITS, 3), decimals: 0 } },
+      2,
+    );
+    expect(scaledSource((gappy as { values: Float64Array }).values)).toBeUndefined();
   });
 });
