@@ -1,28 +1,28 @@
 import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);
 import {
   delimitedBound
-} from "./lib-chunk-XVGLBCYI.js";
+} from "./lib-chunk-RWLYGDVB.js";
 import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-MPJ5Q66H.js";
-import "./lib-chunk-XVJEM6ZE.js";
+} from "./lib-chunk-2JKN224O.js";
+import "./lib-chunk-T4DT6OYJ.js";
 import {
   RowLimitExceeded,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-JZKZKPA3.js";
+} from "./lib-chunk-WR7WMNQ7.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-NSX3EVWY.js";
 import "./lib-chunk-IIWQSQJD.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-5L3QWZFA.js";
+} from "./lib-chunk-DAF5DLNN.js";
 import {
   isScaled
-} from "./lib-chunk-CYJXJCQR.js";
+} from "./lib-chunk-B5PSUBWR.js";
 import {
   UserError
 } from "./lib-chunk-B7AXJZ3K.js";
@@ -72,7 +72,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-R7EPXMOE.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-LANNEJOF.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

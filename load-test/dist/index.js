@@ -54545,6 +54545,7 @@ function squaresBlock(values, c, start, length) {
 
 // src/drift/doubles.ts
 var sources = /* @__PURE__ */ new WeakMap();
+var decodedRange = new Int32Array(2);
 function scaledSource(values) {
   const decoded = sources.get(values);
   return decoded && !decoded.missing ? decoded.source : void 0;
@@ -54554,8 +54555,8 @@ function scaledSourceWithMissing(values) {
 }
 
 // src/drift/kernels/decimal-sort.ts
-var DIGIT_BITS = 11;
-var DIGITS = 1 << DIGIT_BITS;
+var SINGLE_PASS_BITS = 11;
+var DIGIT_BITS_MAX = 12;
 var MAX_DECIMALS = 9;
 var POWERS2 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 var GUESS_FROM = 64;
@@ -54572,19 +54573,27 @@ function decimalsOf(value) {
   for (let d = 0; d <= MAX_DECIMALS; d++) if (Math.round(value * POWERS2[d]) / POWERS2[d] === value) return d;
   return -1;
 }
+var extremes = new Int32Array(2);
+function rangeOf(digits, n, out) {
+  let min = INT32_MAX;
+  let max2 = -INT32_MAX;
+  for (let i = 0; i < n; i++) {
+    const m = digits[i];
+    if (m < min) min = m;
+    if (m > max2) max2 = m;
+  }
+  out[0] = min;
+  out[1] = max2;
+}
 function decimalSortedCopy(values, allocate = (length) => new Float64Array(length), source) {
   const n = values.length;
   if (n === 0) return allocate(0);
   if (source !== void 0 && source.digits.length === n) {
-    const digits = source.digits;
-    let min2 = INT32_MAX;
-    let max3 = -INT32_MAX;
-    for (let i = 0; i < n; i++) {
-      const m = digits[i];
-      if (m < min2) min2 = m;
-      if (m > max3) max3 = m;
-    }
-    return sortScaled(digits, n, 10 ** source.decimals, min2, max3, allocate);
+    const scale2 = 10 ** source.decimals;
+    if (source.min !== void 0 && source.max !== void 0)
+      return sortScaled(source.digits, n, scale2, source.min, source.max, allocate);
+    rangeOf(source.digits, n, extremes);
+    return sortScaled(source.digits, n, scale2, extremes[0], extremes[1], allocate);
   }
   let decimals = 0;
   for (let i = 0; i < Math.min(n, GUESS_FROM); i++) {
@@ -54608,46 +54617,100 @@ function decimalSortedCopy(values, allocate = (length) => new Float64Array(lengt
   return sortScaled(scaled, n, scale, min, max2, allocate);
 }
 function sortScaled(scaled, n, scale, min, max2, allocate) {
-  const { keys, next } = keyArrays(n);
   const sorted = allocate(n);
   const range = max2 - min;
-  const passes = range === 0 ? 0 : Math.ceil((32 - Math.clz32(range)) / DIGIT_BITS);
-  if (passes === 0) {
+  if (range === 0) {
     sorted.fill(min / scale);
     return sorted;
   }
-  const counts = new Uint32Array(passes * DIGITS);
+  const bits = 32 - Math.clz32(range);
+  if (bits <= SINGLE_PASS_BITS) return sortOnePass(scaled, n, scale, min, bits, sorted);
+  if (bits <= 2 * DIGIT_BITS_MAX) return sortTwoPasses(scaled, n, scale, min, Math.ceil(bits / 2), sorted);
+  return sortThreePasses(scaled, n, scale, min, Math.ceil(bits / 3), sorted);
+}
+function startsOf(counts, base, digits) {
+  let total = 0;
+  for (let d = base; d < base + digits; d++) {
+    const count = counts[d];
+    counts[d] = total;
+    total += count;
+  }
+}
+function countOffsets(scaled, n, min, counts) {
+  for (let i = 0; i < n; i++) counts[scaled[i] - min]++;
+}
+function placeByOffset(scaled, n, min, scale, counts, sorted) {
+  for (let i = 0; i < n; i++) {
+    const m = scaled[i];
+    sorted[counts[m - min]++] = m / scale;
+  }
+}
+function countTwoDigits(scaled, n, min, digitBits, counts) {
+  const digits = 1 << digitBits;
+  const mask = digits - 1;
   for (let i = 0; i < n; i++) {
     const key = scaled[i] - min;
-    keys[i] = key;
-    counts[key & DIGITS - 1]++;
-    if (passes > 1) counts[DIGITS + (key >>> DIGIT_BITS & DIGITS - 1)]++;
-    if (passes > 2) counts[2 * DIGITS + (key >>> 2 * DIGIT_BITS)]++;
+    counts[key & mask]++;
+    counts[digits + (key >>> digitBits)]++;
   }
-  let from = keys;
-  let to = next;
-  for (let pass = 0; pass < passes; pass++) {
-    const base = pass * DIGITS;
-    const shift = pass * DIGIT_BITS;
-    let total = 0;
-    for (let d = base; d < base + DIGITS; d++) {
-      const count = counts[d];
-      counts[d] = total;
-      total += count;
-    }
-    if (pass + 1 < passes) {
-      for (let i = 0; i < n; i++) {
-        const key = from[i];
-        to[counts[base + (key >>> shift & DIGITS - 1)]++] = key;
-      }
-      [from, to] = [to, from];
-    } else {
-      for (let i = 0; i < n; i++) {
-        const key = from[i];
-        sorted[counts[base + (key >>> shift & DIGITS - 1)]++] = (key + min) / scale;
-      }
-    }
+}
+function countThreeDigits(scaled, n, min, digitBits, counts) {
+  const digits = 1 << digitBits;
+  const mask = digits - 1;
+  for (let i = 0; i < n; i++) {
+    const key = scaled[i] - min;
+    counts[key & mask]++;
+    counts[digits + (key >>> digitBits & mask)]++;
+    counts[2 * digits + (key >>> 2 * digitBits)]++;
   }
+}
+function placeOffsets(scaled, n, min, mask, counts, to) {
+  for (let i = 0; i < n; i++) {
+    const key = scaled[i] - min;
+    to[counts[key & mask]++] = key;
+  }
+}
+function placeKeys(from, n, shift, mask, counts, base, to) {
+  for (let i = 0; i < n; i++) {
+    const key = from[i];
+    to[counts[base + (key >>> shift & mask)]++] = key;
+  }
+}
+function placeDoubles(from, n, shift, min, scale, counts, base, sorted) {
+  for (let i = 0; i < n; i++) {
+    const key = from[i];
+    sorted[counts[base + (key >>> shift)]++] = (key + min) / scale;
+  }
+}
+function sortOnePass(scaled, n, scale, min, bits, sorted) {
+  const counts = new Uint32Array(1 << bits);
+  countOffsets(scaled, n, min, counts);
+  startsOf(counts, 0, 1 << bits);
+  placeByOffset(scaled, n, min, scale, counts, sorted);
+  return sorted;
+}
+function sortTwoPasses(scaled, n, scale, min, digitBits, sorted) {
+  const { next } = keyArrays(n);
+  const digits = 1 << digitBits;
+  const counts = new Uint32Array(2 * digits);
+  countTwoDigits(scaled, n, min, digitBits, counts);
+  startsOf(counts, 0, digits);
+  placeOffsets(scaled, n, min, digits - 1, counts, next);
+  startsOf(counts, digits, digits);
+  placeDoubles(next, n, digitBits, min, scale, counts, digits, sorted);
+  return sorted;
+}
+function sortThreePasses(scaled, n, scale, min, digitBits, sorted) {
+  const { keys, next } = keyArrays(n);
+  const digits = 1 << digitBits;
+  const counts = new Uint32Array(3 * digits);
+  countThreeDigits(scaled, n, min, digitBits, counts);
+  startsOf(counts, 0, digits);
+  placeOffsets(scaled, n, min, digits - 1, counts, keys);
+  startsOf(counts, digits, digits);
+  placeKeys(keys, n, digitBits, digits - 1, counts, digits, next);
+  startsOf(counts, 2 * digits, digits);
+  placeDoubles(next, n, 2 * digitBits, min, scale, counts, 2 * digits, sorted);
   return sorted;
 }
 
