@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runsOfSorted } from '../../src/drift/kernels/runs.js';
 import {
   computeSummary,
+  summarizeColumn,
   type CategoricalColumnSummary,
   type NumericalColumnSummary,
 } from '../../src/drift/summary.js';
@@ -180,5 +182,17 @@ describe('computeSummary semantics', () => {
       duplicated_rows: 0,
       missing_cells: { count: 0, share: 0 },
     });
+  });
+});
+
+describe('summarizeColumn: the mode count', () => {
+  it('is 1 for a side of distinct values (read off its runs of ones), else the largest run', () => {
+    const distinct = Float64Array.from({ length: 5000 }, (_, i) => i / 7);
+    const repeated = Float64Array.from(distinct, (value, i) => (i === 4999 ? distinct[0]! : value));
+    const column = (values: Float64Array): Column => ({ name: 'x', type: 'float', values });
+    for (const runs of [undefined, runsOfSorted(Float64Array.from(distinct).sort())])
+      expect(summarizeColumn(column(distinct), 5000, runs).modeCount).toBe(1);
+    expect(summarizeColumn(column(repeated), 5000).modeCount).toBe(2);
+    expect(summarizeColumn(column(new Float64Array(0)), 0).modeCount).toBe(0);
   });
 });
