@@ -6,8 +6,8 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-2JKN224O.js";
-import "./lib-chunk-T4DT6OYJ.js";
+} from "./lib-chunk-CF23MPRW.js";
+import "./lib-chunk-GWCNJ2IL.js";
 import {
   RowLimitExceeded,
   readRequest,
@@ -72,7 +72,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-LANNEJOF.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-QPO6WH4W.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
