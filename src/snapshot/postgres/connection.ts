@@ -7,15 +7,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { UserError, getErrorMessage } from '../../errors.js';
 
-export {
-  CONNECT_TIMEOUT_MS,
-  DEFAULT_CONNECT_RETRIES,
-  DEFAULT_STATEMENT_TIMEOUT_MS,
-  describeTarget,
-  parseDatabaseUrl,
-  RETRY_DELAY_MS,
-  type DatabaseTarget,
-} from './target.js';
 import {
   CONNECT_TIMEOUT_MS,
   DEFAULT_CONNECT_RETRIES,

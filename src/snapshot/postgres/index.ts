@@ -12,12 +12,8 @@ import {
   countSnapshotValues,
 } from './aggregates.js';
 import { partitionLayout, partitionPlan } from './partitions.js';
-import {
-  DEFAULT_STATEMENT_TIMEOUT_MS,
-  type ReadAttempt,
-  databaseAt,
-  withReadOnlySnapshot,
-} from './connection.js';
+import { type ReadAttempt, databaseAt, withReadOnlySnapshot } from './connection.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from './target.js';
 import {
   describeSnapshot,
   type AsOfCount,
@@ -51,7 +47,7 @@ export {
   DEFAULT_STATEMENT_TIMEOUT_MS,
   parseDatabaseUrl,
   describeTarget,
-} from './connection.js';
+} from './target.js';
 
 /** Everything needed to read a reference and a current snapshot from Postgres (part of the compare settings). */
 export interface PostgresSnapshotSettings {
