@@ -137,15 +137,6 @@ export interface BatchStrategy {
   /** Threads that score columns at once (the pool's, else 1). */
   readonly threads: number;
   /**
-   * Works out the line-end bound of the comparison's `index`-th file elsewhere (the pool's threads, both files at
-   * once); default: {@link delimitedBound} in this thread.
-   */
-  readonly lineEndBound?: (
-    path: string,
-    delimiter: number,
-    index: number,
-  ) => Promise<DelimitedBound | undefined>;
-  /**
    * The caller can read the files at once under row limits (see {@link RowLimits}): the files' rows are then
    * estimated from their first MiB instead of bounded by a search of every line end.
    */
@@ -208,23 +199,24 @@ function upperBoundFromFile(source: FileSnapshotSource, cwd: string): number | u
   }
 }
 
+/** A plain (uncompressed) CSV or TSV source's absolute path and field separator; undefined for any other source. */
+function plainDelimited(
+  source: FileSnapshotSource,
+  cwd: string,
+): { path: string; delimiter: number } | undefined {
+  if (source.kind !== 'file') return undefined;
+  const delimiter = plainDelimiter(source.path, source.format ?? formatFromPath(source.path));
+  return delimiter === undefined ? undefined : { path: resolve(cwd, source.path), delimiter };
+}
+
 /**
  * Rows and header fields a plain CSV or TSV source holds at most, from its line ends (no field parsed); undefined for
  * other sources, or when the header line has a quote.
  */
-async function shapeBound(
-  source: FileSnapshotSource,
-  cwd: string,
-  index: number,
-  lineEndBound: BatchStrategy['lineEndBound'],
-): Promise<DelimitedBound | undefined> {
-  if (source.kind !== 'file') return undefined;
-  const delimiter = plainDelimiter(source.path, source.format ?? formatFromPath(source.path));
-  if (delimiter === undefined) return undefined;
-  const path = resolve(cwd, source.path);
-  if (lineEndBound) return lineEndBound(path, delimiter, index);
+function shapeBound(source: FileSnapshotSource, cwd: string): DelimitedBound | undefined {
+  const plain = plainDelimited(source, cwd);
   try {
-    return delimitedBound(path, delimiter);
+    return plain && delimitedBound(plain.path, plain.delimiter);
   } catch {
     return undefined; // the reader reports an unreadable file with its own message
   }
@@ -232,13 +224,10 @@ async function shapeBound(
 
 /** A plain CSV or TSV source's absolute path, header fields and estimated rows; undefined for other sources. */
 function headOf(source: FileSnapshotSource, cwd: string): (DelimitedHead & { path: string }) | undefined {
-  if (source.kind !== 'file') return undefined;
-  const delimiter = plainDelimiter(source.path, source.format ?? formatFromPath(source.path));
-  if (delimiter === undefined) return undefined;
-  const path = resolve(cwd, source.path);
+  const plain = plainDelimited(source, cwd);
   try {
-    const head = delimitedHead(path, delimiter);
-    return head && { ...head, path };
+    const head = plain && delimitedHead(plain.path, plain.delimiter);
+    return head && { ...head, path: plain!.path };
   } catch {
     return undefined; // the reader reports an unreadable file with its own message
   }
@@ -294,9 +283,7 @@ export async function compareInBatches(
   }
   // Then the rows and fields the files hold at most, from their line ends: when every column of that shape fits,
   // the census below would find that they do (its figures can only be smaller), without parsing every field.
-  const shapes = await Promise.all(
-    files.map((source, index) => shapeBound(source, sources.cwd, index, strategy.lineEndBound)),
-  );
+  const shapes = files.map((source) => shapeBound(source, sources.cwd));
   if (shapes.every((shape) => shape !== undefined)) {
     const cells = shapes.reduce((sum, shape) => sum + shape.rows * shape.fields, 0);
     const widest = shapes.reduce((sum, shape) => sum + shape.rows, 0);

@@ -147,7 +147,6 @@ function isRowLimits(plan: DriftReport | RowLimits): plan is RowLimits {
 async function batchedReport(
   settings: CompareSettings,
   model: PreparedModel | undefined,
-  pool: WorkerPool | undefined,
   budget?: Partial<MemoryBudget>,
 ): Promise<DriftReport | RowLimits | undefined> {
   const { reference, current } = settings;
@@ -161,12 +160,7 @@ async function batchedReport(
     columnFilter(settings),
     options,
     { limit: settings.memoryLimit ?? defaultMemoryLimit(), ...budget },
-    {
-      threads: 1,
-      // The files' line ends are searched on the threads, both at once; batches are read here all the same.
-      lineEndBound: pool && ((path, delimiter, index) => pool.lineEndBound(path, delimiter, index)),
-      rowLimits: true,
-    },
+    { threads: 1, rowLimits: true },
   );
 }
 
@@ -180,7 +174,7 @@ async function computeReport(
   const { reference, current, names } = settings;
   // Big files: two worker threads read both snapshots at once, then score columns on both cores. They are started
   // first, so they load while the files' shapes are checked against the memory limit (rows estimated from the
-  // first MiB of each file and read under limits that keep the plan, or a search of every line end on the threads);
+  // first MiB of each file and read under limits that keep the plan, else a search of every line end);
   // a comparison read in batches (in this thread) stops them before its first batch, and plans its batches from the
   // memory in use before they started.
   // The main thread reads the labels of these columns whatever their shape; an id column's labels stay on the
@@ -201,7 +195,7 @@ async function computeReport(
     );
   let pool = startPool();
   const plan = (census: boolean) =>
-    batchedReport(settings, model, pool, {
+    batchedReport(settings, model, {
       residentSet,
       beforeBatches: () => pool?.close(),
       census,

@@ -12,16 +12,15 @@ import type { ColumnWork, TablePair } from '../drift/score-column.js';
 import type { ColumnTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import type { BytesRead } from '../snapshot/byte-source.js';
-import type { DelimitedBound } from '../snapshot/delimited-bound.js';
 import { heldLabelsArray } from '../snapshot/column-builder.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { getColumn, type Column, type RowFacts, type Table } from '../snapshot/table.js';
+import { takePrestartedWorkers, THREADS, wantsThreads, workerUrl } from './prestart.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /** The row facts of a read that was not to count them (a batch of columns). */
 const NO_ROW_FACTS: RowFacts = { duplicatedRows: 0, emptyRows: 0 };
-import { takePrestartedWorkers, THREADS, wantsThreads, workerUrl } from './prestart.js';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 type Pending = {
   resolve: (reply: WorkerReply) => void;
@@ -195,19 +194,6 @@ export class WorkerPool {
       }),
     );
   };
-
-  /**
-   * The line-end bound of a plain CSV or TSV file (src/snapshot/delimited-bound.ts), worked out on a thread: the
-   * memory check asks for both files' at once, one per thread, before either is read (on the main thread the two
-   * searches ran one after the other, ~60–75 ms each for files of 160–340 MB).
-   *
-   * @param index which file of the comparison (it goes to the thread that will read it)
-   */
-  lineEndBound(path: string, delimiter: number, index: number): Promise<DelimitedBound | undefined> {
-    return this.send(this.workers[index % this.workers.length]!, { kind: 'bound', path, delimiter }).then(
-      (reply) => (reply as Extract<WorkerReply, { kind: 'bound' }>).bound,
-    );
-  }
 
   /** Scores the planned columns on both threads, each given the next column as it finishes one; plan order kept. */
   readonly mapColumns: ColumnMapper = async (columns, tables, options, scored) => {

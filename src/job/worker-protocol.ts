@@ -3,7 +3,6 @@ import type { DriftOptions } from '../drift/options.js';
 import type { PlannedColumn } from '../drift/plan.js';
 import type { ColumnWork } from '../drift/score-column.js';
 import type { ColumnTally } from '../drift/summary.js';
-import type { DelimitedBound } from '../snapshot/delimited-bound.js';
 import type { UserErrorCode } from '../errors.js';
 import type { ReadRequest } from '../snapshot/read-request.js';
 import type { RowFacts, Table } from '../snapshot/table.js';
@@ -23,9 +22,7 @@ export type WorkerRequest =
   | { id: number; kind: 'tables'; reference: Table; current: Table }
   | { id: number; kind: 'column'; column: PlannedColumn; options: DriftOptions }
   /** The row facts of the table a 'read' request (id `read`) read, counted once its reply has gone. */
-  | { id: number; kind: 'rowFacts'; read: number }
-  /** The line-end bound of a plain CSV or TSV file (see src/snapshot/delimited-bound.ts). */
-  | { id: number; kind: 'bound'; path: string; delimiter: number };
+  | { id: number; kind: 'rowFacts'; read: number };
 
 export type WorkerReply =
   /** The table read (its row facts are asked for apart: a 'rowFacts' request). */
@@ -36,8 +33,6 @@ export type WorkerReply =
   | { id: number; kind: 'labels'; dictionary: readonly string[] }
   | { id: number; kind: 'ok' }
   | { id: number; kind: 'column'; work: ColumnWork }
-  /** Undefined when the header line is not found or has a quote, or the file cannot be read. */
-  | { id: number; kind: 'bound'; bound: DelimitedBound | undefined }
   | {
       id: number;
       kind: 'error';

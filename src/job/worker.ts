@@ -9,7 +9,6 @@ import type { TablePair } from '../drift/score-column.js';
 import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
-import { delimitedBound } from '../snapshot/delimited-bound.js';
 import { readRequest } from '../snapshot/read-request.js';
 import { rowFactsOf } from '../snapshot/row-facts.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
@@ -114,15 +113,6 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     case 'tables':
       tables = { reference: request.reference, current: request.current };
       return { id: request.id, kind: 'ok' };
-    case 'bound': {
-      let bound;
-      try {
-        bound = delimitedBound(request.path, request.delimiter);
-      } catch {
-        bound = undefined; // the reader reports an unreadable file with its own message
-      }
-      return { id: request.id, kind: 'bound', bound };
-    }
     case 'column': {
       if (!tables) throw new Error('worker: column requested before the tables');
       const { scoreColumn } = await scoring();

@@ -35,6 +35,26 @@ function countByte(buf: Buffer, length: number, byte: number): number {
 }
 
 /**
+ * The header line of the first `length` bytes of a file: where it ends (its first LF or CR, else the bytes' end when
+ * they are the `whole` file) and its fields (its delimiters plus one); undefined when there are no bytes, no line end
+ * in bytes that are not the whole file, or a quote in the header (a quoted header may hold delimiters or line ends
+ * that are not ones).
+ */
+function headerOf(
+  buf: Buffer,
+  length: number,
+  delimiter: number,
+  whole: boolean,
+): { end: number; fields: number } | undefined {
+  let end = 0;
+  while (end < length && buf[end] !== LF && buf[end] !== CR) end++;
+  if (length === 0 || (end === length && !whole)) return undefined;
+  const header = buf.subarray(0, end);
+  if (header.includes(QUOTE)) return undefined;
+  return { end, fields: countByte(header, end, delimiter) + 1 };
+}
+
+/**
  * Bounds of the file's rows and header fields, or undefined when the header line is not found in the first chunk
  * or has a quote (a quoted header may hold delimiters or line ends that are not ones).
  *
@@ -53,12 +73,9 @@ export function delimitedBound(path: string, delimiter: number): DelimitedBound 
       const length = readSync(fd, buf, 0, CHUNK_BYTES, null);
       if (length === 0) break;
       if (first) {
-        let end = 0;
-        while (end < length && buf[end] !== LF && buf[end] !== CR) end++;
-        if (end === length && length === CHUNK_BYTES) return undefined;
-        const header = buf.subarray(0, end);
-        if (header.includes(QUOTE)) return undefined;
-        fields = countByte(header, end, delimiter) + 1;
+        // Fewer bytes than a chunk are the whole file.
+        fields = headerOf(buf, length, delimiter, length < CHUNK_BYTES)?.fields;
+        if (fields === undefined) return undefined;
       }
       lineEnds += countByte(buf, length, LF) + countByte(buf, length, CR);
     }
@@ -84,7 +101,8 @@ const HEAD_BYTES = 1024 * 1024;
 
 /**
  * The header fields of a plain CSV or TSV file and its data rows estimated from its first MiB (rows of the same
- * length as those), or undefined when the header line is not within it or has a quote. Costs one read of 1 MiB.
+ * length as those), or undefined when the header line has a quote or, in a longer file, no line end within that
+ * MiB. Costs one read of 1 MiB.
  *
  * @param delimiter the field separator's byte (`,` or a tab)
  */
@@ -99,12 +117,9 @@ export function delimitedHead(path: string, delimiter: number): DelimitedHead | 
       if (got === 0) break;
       length += got;
     }
-    let end = 0;
-    while (end < length && buf[end] !== LF && buf[end] !== CR) end++;
-    if (end === length || length === 0) return undefined;
-    const header = buf.subarray(0, end);
-    if (header.includes(QUOTE)) return undefined;
-    const fields = countByte(header, end, delimiter) + 1;
+    const header = headerOf(buf, length, delimiter, length === size);
+    if (header === undefined) return undefined;
+    const { end, fields } = header;
     // Line ends after the header's: LF, or CR alone in a file without LF (CR LF counts once).
     const body = buf.subarray(end, length);
     const lineEnds = Math.max(countByte(body, body.length, LF), countByte(body, body.length, CR)) - 1;

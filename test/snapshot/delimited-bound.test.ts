@@ -18,6 +18,10 @@ describe('delimitedBound', () => {
     expect(bound.rows).toBe(9);
   });
 
+  it('counts LF, CR LF and a lone CR, and a last line without one', () => {
+    expect(delimitedBound(file('a,b,c\n1,"x\ny",3\r\n4,5,6\r7,8,9'), 0x2c)).toEqual({ rows: 6, fields: 3 });
+  });
+
   it('reads a tab-separated header', () => {
     expect(delimitedBound(file('a\tb\tc\td\n1\t2\t3\t4\n'), 0x09)).toEqual({ rows: 3, fields: 4 });
   });
@@ -33,6 +37,9 @@ describe('delimitedHead', () => {
     expect(delimitedHead(file('a,b,c\n1,2,3\n4,5,6\n'), 0x2c)).toEqual({ fields: 3, rows: 3 });
     expect(delimitedHead(file('a,b\r\n1,2\r\n4,5'), 0x2c)).toEqual({ fields: 2, rows: 2 });
     expect(delimitedHead(file('a\tb\r1\t2\r3\t4\r'), 0x09)).toEqual({ fields: 2, rows: 3 });
+    // A header alone, without a line end: the whole file.
+    expect(delimitedHead(file('a,b,c'), 0x2c)).toEqual({ fields: 3, rows: 0 });
+    expect(delimitedBound(file('a,b,c'), 0x2c)).toEqual({ fields: 3, rows: 1 });
   });
 
   it('estimates a bigger file’s rows from its first MiB', () => {

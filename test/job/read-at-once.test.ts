@@ -1,5 +1,6 @@
-// The line-end bound the memory check asks a compare's worker threads for: the same as a search on the main thread,
-// nothing for a file the thread cannot search, and a report that does not change when the check takes it.
+// Big files read at once by the bundled CLI's worker threads under the memory limit: the report is the same whether
+// the rows estimated from the first MiB decide, a read past its row limit sends the plan to the census, or the line
+// ends decide, and whether the files are then read at once or in batches.
 import {
   closeSync,
   mkdtempSync,
@@ -12,42 +13,23 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES } from '../../src/job/prestart.js';
-import type { WorkerReply, WorkerRequest } from '../../src/job/worker-protocol.js';
-import { delimitedBound } from '../../src/snapshot/delimited-bound.js';
 import { buildCliBundle, runBundle } from '../support/bundle.js';
-import { file } from '../snapshot/support.js';
 
 let cli = '';
-let worker: Worker;
-const work = mkdtempSync(join(tmpdir(), 'dw-worker-bound-'));
+const work = mkdtempSync(join(tmpdir(), 'dw-read-at-once-'));
 
 beforeAll(() => {
   cli = buildCliBundle();
-  worker = new Worker(join(dirname(cli), 'worker.js'));
 }, 120_000);
 
-afterAll(async () => {
-  await worker.terminate();
+afterAll(() => {
   rmSync(dirname(cli), { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 
-let nextId = 1;
-function ask(path: string, delimiter: number): Promise<WorkerReply> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    const onMessage = (reply: WorkerReply) => {
-      if (reply.id !== id) return;
-      worker.off('message', onMessage);
-      resolve(reply);
-    };
-    worker.on('message', onMessage);
-    worker.postMessage({ id, kind: 'bound', path, delimiter } satisfies WorkerRequest);
-  });
-}
+let reports = 0;
 
 /**
  * A CSV file of `rows` rows of a note (`note(r)`), a label, an integer and a float, `seed` shifting the values.
@@ -69,7 +51,7 @@ function bigCsv(name: string, rows: number, seed: number, note: (row: number) =>
 
 /** The JSON report of a compare by the bundled CLI, without what changes from run to run. */
 async function compareReport(reference: string, current: string, extra: string[]): Promise<string> {
-  const dir = join(work, `reports-${nextId++}`);
+  const dir = join(work, `reports-${reports++}`);
   const run = await runBundle(
     cli,
     [
@@ -97,23 +79,7 @@ async function compareReport(reference: string, current: string, extra: string[]
 // 1.5M rows of four columns: ~430 MB of columns and scoring as the memory check counts them.
 const ROWS = 1_500_000;
 
-describe("a worker thread's line-end bound", () => {
-  it('equals the search on this thread, for a comma and a tab', async () => {
-    const csv = file('a,b,c\n1,"x\ny",3\r\n4,5,6\r7,8,9');
-    const tsv = file('a\tb\n1\t2\n', 'tsv');
-    expect(await ask(csv, 0x2c)).toMatchObject({ kind: 'bound', bound: delimitedBound(csv, 0x2c) });
-    expect(delimitedBound(csv, 0x2c)).toEqual({ rows: 6, fields: 3 });
-    expect(await ask(tsv, 0x09)).toMatchObject({ kind: 'bound', bound: { rows: 3, fields: 2 } });
-  });
-
-  it('is undefined for a quoted header, an empty file and a file that cannot be read', async () => {
-    for (const path of [file('"a,b",c\n1,2\n'), file(''), join(work, 'missing.csv')]) {
-      const reply = await ask(path, 0x2c);
-      expect(reply.kind).toBe('bound');
-      expect((reply as Extract<WorkerReply, { kind: 'bound' }>).bound).toBeUndefined();
-    }
-  });
-
+describe('a read at once when the line ends decide', () => {
   it('leaves the report as it is when the estimate overshoots and the line ends decide', async () => {
     // Short rows first, longer ones after: the rows estimated from the first MiB are about twice as many as there
     // are, too many for 900 MiB; the line ends bound them (on the threads) to what fits.
