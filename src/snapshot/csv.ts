@@ -173,10 +173,8 @@ const FEW_CELLS = 128;
 const FEW_SLOT_BITS = 8;
 const FEW_SLOT_MASK = (1 << FEW_SLOT_BITS) - 1;
 
-/** Up to 4 bytes from `start` as one integer (little-endian). */
-function word(buf: Uint8Array, start: number, length: number): number {
-  if (length >= 4)
-    return buf[start]! | (buf[start + 1]! << 8) | (buf[start + 2]! << 16) | (buf[start + 3]! << 24);
+/** The bytes of a cell shorter than 4 bytes as one integer (little-endian), as a four-byte load reads longer ones. */
+function shortWord(buf: Uint8Array, start: number, length: number): number {
   let value = 0;
   for (let i = 0; i < length; i++) value |= buf[start + i]! << (8 * i);
   return value;
@@ -247,8 +245,8 @@ class CellCache {
       this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     const length = end - start;
-    // Four bytes as one unaligned little-endian load (what `word` computes byte by byte).
-    const head = length >= 4 ? this.view.getInt32(start, true) : word(buf, start, length);
+    // A cell's first four bytes as one unaligned little-endian load (a shorter cell's bytes packed alike).
+    const head = length >= 4 ? this.view.getInt32(start, true) : shortWord(buf, start, length);
     const tail = length > 4 ? this.view.getInt32(end - 4, true) : 0;
     this.head = head;
     this.tail = tail;
@@ -685,6 +683,8 @@ function scanNumericRecord(
             ? decimalValue(mantissa, low, lowDigits, power)
             : Number.NaN;
         if (value === value) {
+          // The stores and the record's end as for a short decimal above: one block shared by both paths (a
+          // function, or the two branches joined) read 400 columns of short decimals ~4 % slower.
           const plain = e === k && digits <= 15;
           kinds[at] = NUMBER;
           values[at] = c === 0x2d ? -value : value;
