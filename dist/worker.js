@@ -1,8 +1,5 @@
 import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);
 import {
-  delimitedBound
-} from "./lib-chunk-RWLYGDVB.js";
-import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
@@ -12,7 +9,7 @@ import {
   RowLimitExceeded,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-WR7WMNQ7.js";
+} from "./lib-chunk-L63VE7L2.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-NSX3EVWY.js";
 import "./lib-chunk-IIWQSQJD.js";
@@ -101,15 +98,6 @@ async function handle(request) {
     case "tables":
       tables = { reference: request.reference, current: request.current };
       return { id: request.id, kind: "ok" };
-    case "bound": {
-      let bound;
-      try {
-        bound = delimitedBound(request.path, request.delimiter);
-      } catch {
-        bound = void 0;
-      }
-      return { id: request.id, kind: "bound", bound };
-    }
     case "column": {
       if (!tables) throw new Error("worker: column requested before the tables");
       const { scoreColumn } = await scoring();
