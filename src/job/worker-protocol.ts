@@ -25,8 +25,11 @@ export type WorkerRequest =
   | { id: number; kind: 'rowFacts'; read: number };
 
 export type WorkerReply =
-  /** The table read (its row facts are asked for apart: a 'rowFacts' request). */
-  | { id: number; kind: 'read'; table: Table; held: HeldColumn[] }
+  /**
+   * The table read (its row facts are asked for apart: a 'rowFacts' request), and a column whose scoring may settle
+   * them (`distinctColumnHint`), when the row facts were asked for and the table has one.
+   */
+  | { id: number; kind: 'read'; table: Table; held: HeldColumn[]; distinctColumn?: string }
   | { id: number; kind: 'rowFacts'; rowFacts: RowFacts }
   /** Bytes of the file a 'read' request is reading, read since the last such message (the request is not done). */
   | { id: number; kind: 'bytes'; bytes: number }

@@ -10,7 +10,7 @@ import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../drift/summary
 import { UserError } from '../errors.js';
 import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
 import { readRequest } from '../snapshot/read-request.js';
-import { rowFactsOf } from '../snapshot/row-facts.js';
+import { distinctColumnHint, rowFactsOf } from '../snapshot/row-facts.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { isScaled, type Column, type Table } from '../snapshot/table.js';
 import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -97,7 +97,14 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       light.table = inSharedMemory(light.table);
       // Loaded now, beside the reply; a failure to load is reported by the first column request that awaits it.
       scoring().catch(() => undefined);
-      return { id: request.id, kind: 'read', table: light.table, held: light.held };
+      const distinctColumn = request.rowFacts === false ? undefined : distinctColumnHint(table);
+      return {
+        id: request.id,
+        kind: 'read',
+        table: light.table,
+        held: light.held,
+        ...(distinctColumn === undefined ? {} : { distinctColumn }),
+      };
     }
     case 'rowFacts': {
       const table = unfactored.get(request.read);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countDuplicatedRows,
   countEmptyRows,
+  distinctColumnHint,
   rowFactsOf,
   searchDuplicatedRows,
 } from '../../src/snapshot/row-facts.js';
@@ -581,5 +582,51 @@ describe('searchDuplicatedRows over many label columns', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('distinctColumnHint', () => {
+  const rows = 20_000;
+  const column = (name: string, value: (row: number) => number): Column => ({
+    name,
+    type: 'float',
+    values: Float64Array.from({ length: rows }, (_, row) => value(row)),
+  });
+
+  it('names the first column of doubles whose sampled cells all differ', () => {
+    const table: Table = {
+      source: 't',
+      rows,
+      columns: [
+        {
+          name: 'plan',
+          type: 'string',
+          dictionary: ['a', 'b'],
+          codes: Int32Array.from({ length: rows }, (_, r) => r % 2),
+        },
+        column('rounded', (row) => Math.round(row / 7)),
+        column('measured', (row) => row * Math.SQRT2),
+        column('also', (row) => -row / 3),
+      ],
+    };
+    expect(distinctColumnHint(table)).toBe('measured');
+  });
+
+  it('names none when every sample repeats a cell, or the table is short', () => {
+    const repeating: Table = {
+      source: 't',
+      rows,
+      columns: [
+        column('zero', (row) => (row % 2 === 0 ? 0 : -0)),
+        column('missing', (row) => (row % 3 === 0 ? Number.NaN : row % 500)),
+      ],
+    };
+    expect(distinctColumnHint(repeating)).toBeUndefined();
+    const short: Table = {
+      source: 't',
+      rows: 100,
+      columns: [{ name: 'x', type: 'float', values: Float64Array.from({ length: 100 }, (_, row) => row) }],
+    };
+    expect(distinctColumnHint(short)).toBeUndefined();
   });
 });
