@@ -17,9 +17,16 @@ const lastResort = (error: unknown): void => {
 process.on('uncaughtException', lastResort);
 process.on('unhandledRejection', lastResort);
 
-process.exitCode = await runCli(argv, {
+const code = await runCli(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
 });
+// Exit now instead of once the event loop has drained: Node then tears down the heaps of this thread and of a
+// compare's worker threads page by page (18–40 ms after the reports were written, on 12 float columns of a million
+// rows), where the exit hands the memory back at once. What was written to stdout and stderr is flushed first.
+await Promise.all(
+  [process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))),
+);
+process.exit(code);
