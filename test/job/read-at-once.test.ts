@@ -1,79 +1,26 @@
 // Big files read at once by the bundled CLI's worker threads under the memory limit: the report is the same whether
 // the rows estimated from the first MiB decide, a read past its row limit sends the plan to the census, or the line
 // ends decide, and whether the files are then read at once or in batches.
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES } from '../../src/job/prestart.js';
-import { buildCliBundle, runBundle } from '../support/bundle.js';
+import { bigFileWorkspace } from '../support/big-files.js';
 
-let cli = '';
-const work = mkdtempSync(join(tmpdir(), 'dw-read-at-once-'));
-
-beforeAll(() => {
-  cli = buildCliBundle();
-}, 120_000);
-
-afterAll(() => {
-  rmSync(dirname(cli), { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-});
-
-let reports = 0;
+const workspace = bigFileWorkspace('dw-read-at-once-');
 
 /**
  * A CSV file of `rows` rows of a note (`note(r)`), a label, an integer and a float, `seed` shifting the values.
  */
 function bigCsv(name: string, rows: number, seed: number, note: (row: number) => string): string {
-  const path = join(work, name);
-  const fd = openSync(path, 'w');
-  writeSync(fd, 'note,plan,k,x\n');
-  const lines: string[] = [];
-  for (let r = 0; r < rows; r++) {
+  return workspace.csv(name, 'note,plan,k,x', rows, (r) => {
     const plan = ['free', 'pro', 'team'][(r * 7 + seed) % 3];
-    lines.push(`${note(r)},${plan},${(r * 13 + seed) % 11},${((r * 31 + seed * 17) % 997) / 10}`);
-    if (lines.length === 10_000) writeSync(fd, lines.splice(0).join('\n') + '\n');
-  }
-  if (lines.length > 0) writeSync(fd, lines.join('\n') + '\n');
-  closeSync(fd);
-  return path;
+    return `${note(r)},${plan},${(r * 13 + seed) % 11},${((r * 31 + seed * 17) % 997) / 10}`;
+  });
 }
 
 /** The JSON report of a compare by the bundled CLI, without what changes from run to run. */
 async function compareReport(reference: string, current: string, extra: string[]): Promise<string> {
-  const dir = join(work, `reports-${reports++}`);
-  const run = await runBundle(
-    cli,
-    [
-      'compare',
-      '--reference',
-      reference,
-      '--current',
-      current,
-      '--format',
-      'json',
-      '--report-dir',
-      dir,
-      ...extra,
-    ],
-    { timeoutMs: 120_000 },
-  );
-  expect(run.stderr).not.toContain('error');
-  expect(run.code).toBe(0);
-  const name = readdirSync(dir).find((entry) => entry.endsWith('.json'))!;
-  const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
-  for (const key of ['generated_at', 'run', 'timing']) delete report[key];
-  return JSON.stringify(report);
+  return JSON.stringify(await workspace.compare(['--reference', reference, '--current', current, ...extra]));
 }
 
 // 1.5M rows of four columns: ~430 MB of columns and scoring as the memory check counts them.

@@ -1,33 +1,12 @@
 // Row facts of big files read on the bundled CLI's worker threads: a table whose column of doubles may hold its own
 // value in every row waits for that column's scoring, which settles them when the column's values all differ and
 // none is missing; else the thread counts them. Either way the report's duplicated and empty rows are the table's.
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES } from '../../src/job/prestart.js';
-import { buildCliBundle, runBundle } from '../support/bundle.js';
+import { bigFileWorkspace } from '../support/big-files.js';
 
-let cli = '';
-const work = mkdtempSync(join(tmpdir(), 'dw-row-facts-threads-'));
-
-beforeAll(() => {
-  cli = buildCliBundle();
-}, 120_000);
-
-afterAll(() => {
-  rmSync(dirname(cli), { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-});
+const workspace = bigFileWorkspace('dw-row-facts-threads-');
 
 const ROWS = 800_000;
 /** Rows far from the first rows of each sixteenth of the file, where the reader samples cells. */
@@ -40,16 +19,7 @@ function cells(row: number, seed: number): string {
 
 /** A CSV file of {@link ROWS} rows, `line(row)` giving each row's cells. */
 function bigCsv(name: string, line: (row: number) => string): string {
-  const path = join(work, name);
-  const fd = openSync(path, 'w');
-  writeSync(fd, 'x,plan,k\n');
-  const lines: string[] = [];
-  for (let row = 0; row < ROWS; row++) {
-    lines.push(line(row));
-    if (lines.length === 10_000) writeSync(fd, lines.splice(0).join('\n') + '\n');
-  }
-  if (lines.length > 0) writeSync(fd, lines.join('\n') + '\n');
-  closeSync(fd);
+  const path = workspace.csv(name, 'x,plan,k', ROWS, line);
   expect(statSync(path).size).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
   return path;
 }
@@ -63,20 +33,8 @@ async function summaries(
   reference: string,
   current: string,
 ): Promise<{ reference: RowSummary; current: RowSummary }> {
-  const dir = join(work, `reports-${readdirSync(work).length}`);
-  const run = await runBundle(
-    cli,
-    ['compare', '--reference', reference, '--current', current, '--format', 'json', '--report-dir', dir],
-    { timeoutMs: 120_000 },
-  );
-  expect(run.stderr).not.toContain('error');
-  expect(run.code).toBe(0);
-  const name = readdirSync(dir).find((entry) => entry.endsWith('.json'))!;
-  return (
-    JSON.parse(readFileSync(join(dir, name), 'utf8')) as {
-      summary: { reference: RowSummary; current: RowSummary };
-    }
-  ).summary;
+  const report = await workspace.compare(['--reference', reference, '--current', current]);
+  return (report as unknown as { summary: { reference: RowSummary; current: RowSummary } }).summary;
 }
 
 describe('row facts of a table with a column of distinct doubles, on the worker threads', () => {
