@@ -278,6 +278,12 @@ export class WorkerPool {
     const ready = new Map(
       this.workers.map((worker) => [worker, this.send(worker, { kind: 'tables', reference, current })]),
     );
+    // Row facts waiting for a column that is not to be scored (an id left out, a column not selected) are counted
+    // now, while the columns are scored.
+    for (const table of [tables.reference, tables.current]) {
+      const wait = this.awaitingScore.get(table);
+      if (wait && !columns.some((column) => column.name === wait.column)) wait.settle(false);
+    }
     const works: ColumnWork[] = new Array(columns.length);
     let next = 0;
     let done = 0;
@@ -298,7 +304,7 @@ export class WorkerPool {
           }
         }),
     );
-    // Row facts whose column was not among those scored are counted now, on both threads at once.
+    // Row facts the scoring did not settle (their column had no tallies) are counted now, on both threads at once.
     for (const table of [tables.reference, tables.current]) this.awaitingScore.get(table)?.settle(false);
     return works;
   };
