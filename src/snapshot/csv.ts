@@ -520,6 +520,9 @@ function scanNumericRecord(
     let cellEnd = -1;
     const c = i < length ? buf[i]! : -1;
     if (c === delimiter || c === LF || c === CR || c === -1) {
+      // A record cut by the end of the bytes read so far is scanned again with more: it marks no field as having a
+      // gap (a batch's column without one goes to its builder without the kinds).
+      if (c === -1 && !eof) return -1;
       kinds[at] = EMPTY;
       tokens[at] = -1;
       others[field] |= SAW_EMPTY;
@@ -809,6 +812,13 @@ async function forEachRecord(
       let pos = 0;
       if (first && length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3; // UTF-8 BOM
       if (first && (length > 0 || eof)) first = false;
+      // The one-pass scan reads up to the last line end of the bytes read so far: the record after it, cut by the end
+      // of the chunk, goes to the general scan (which waits for more bytes) without the one-pass scan having taken
+      // any of its branches for a cut record. V8 compiles the scan once it is hot, and a branch that had never run by
+      // then was compiled as a bail-out: the first cut record threw the compiled scan away and had it compiled again
+      // (2–3 times a file, ~30–60 ms of a compiler thread each, and slower code meanwhile).
+      let scanEnd = length;
+      if (!eof) while (scanEnd > pos && buf[scanEnd - 1] !== LF && buf[scanEnd - 1] !== CR) scanEnd--;
       while (pos < length) {
         // Blank lines are skipped, as pandas does (skip_blank_lines=True).
         if (buf[pos] === LF || buf[pos] === CR) {
@@ -819,7 +829,7 @@ async function forEachRecord(
           continue;
         }
         if (fast?.fields) {
-          const next = scanNumericRecord(buf, pos, length, eof, delimiter, fast.fields);
+          const next = scanNumericRecord(buf, pos, scanEnd, eof, delimiter, fast.fields);
           if (next >= 0) {
             progress.offset = base + next;
             fast.onRecord(buf, fast.fields, line, progress);
