@@ -158,6 +158,44 @@ describe('CSV batched path', () => {
     });
   }
 
+  it('reads records at every chunk end as the record-by-record path does, whatever ends a line (LF, CRLF, CR)', async () => {
+    // Over 2 MiB of records of varied length, so chunk ends fall inside numbers, empty fields, labels, quoted fields
+    // (some holding a line end) and line ends; the one-pass scan stops at the last line end of each chunk.
+    const next = random(57);
+    const cells = [
+      '',
+      '1.5',
+      '-0',
+      '123456789012345678',
+      '0.12345678901234567',
+      'word',
+      '"a,b"',
+      '"x\ny"',
+      '7',
+      '2e-5',
+    ];
+    const records: string[][] = [];
+    for (let length = 0; length < 2.3 * 1024 * 1024;) {
+      const record = [
+        String(records.length),
+        pick(next, cells),
+        pick(next, cells),
+        (next() * 100).toFixed(6),
+      ];
+      length += record.join(',').length + 2;
+      records.push(record);
+    }
+    for (const newline of ['\n', '\r\n', '\r']) {
+      const path = file(
+        `a,b,c,d${newline}${records.map((record) => record.join(',')).join(newline)}${newline}`,
+      );
+      const batched = await readSnapshot(path);
+      expect(batched.rows).toBe(records.length);
+      expect(contents(batched)).toEqual(contents(await byRecord(path)));
+      expect(contents(await readSnapshot(path, { sharedMemory: true }))).toEqual(contents(batched));
+    }
+  });
+
   it('reads every number form of the scan as Number(text), and a cell of another form as its text', async () => {
     const cells = [
       '0',
