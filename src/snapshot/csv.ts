@@ -590,7 +590,8 @@ function scanNumericRecord(
       // after them in `low`. Those, and exponents, are converted by `decimalValue`. Anything else (a sign `+`, more
       // digits, an incomplete exponent, a word, the end of the bytes read so far) is read again by `readNumber` or
       // scanned as text below.
-      const digitsStart = c === 0x2d ? i + 1 : i;
+      const negative = c === 0x2d;
+      const digitsStart = negative ? i + 1 : i;
       let k = digitsStart;
       let mantissa = 0;
       let point = -1;
@@ -624,10 +625,14 @@ function scanNumericRecord(
       if (digits > 0 && (stop === delimiter || stop === LF || stop === CR || (stop === -1 && eof))) {
         const value = point < 0 ? mantissa : mantissa / POW10[k - point - 1]!;
         kinds[at] = NUMBER;
-        values[at] = c === 0x2d ? -value : value;
+        // The sign as a factor, and the -0 test's compare of `mantissa` with the sign known: V8 has the types of
+        // arithmetic and compares that ran before it compiled the scan, and a negation or a compare run only for a
+        // negative number (or only for a zero) had none: a file's first such number, met after, threw the compiled
+        // scan away.
+        values[at] = value * (negative ? -1 : 1);
         integer[at] = point < 0 ? 1 : 0;
         // A -0 has no scaled integer of its own (0 is +0): its places stay unknown, so a compact column checks it.
-        places[at] = c === 0x2d && mantissa === 0 ? UNKNOWN_PLACES : point < 0 ? 0 : k - point - 1;
+        places[at] = mantissa === 0 && negative ? UNKNOWN_PLACES : point < 0 ? 0 : k - point - 1;
         starts[at] = i;
         ends[at] = k;
         field++;
@@ -690,10 +695,9 @@ function scanNumericRecord(
           // function, or the two branches joined) read 400 columns of short decimals ~4 % slower.
           const plain = e === k && digits <= 15;
           kinds[at] = NUMBER;
-          values[at] = c === 0x2d ? -value : value;
+          values[at] = value * (negative ? -1 : 1);
           integer[at] = point < 0 && e === k ? 1 : 0;
-          places[at] =
-            plain && !(c === 0x2d && value === 0) ? (point < 0 ? 0 : k - point - 1) : UNKNOWN_PLACES;
+          places[at] = plain && !(value === 0 && negative) ? (point < 0 ? 0 : k - point - 1) : UNKNOWN_PLACES;
           starts[at] = i;
           ends[at] = e;
           field++;
