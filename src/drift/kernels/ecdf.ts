@@ -11,8 +11,8 @@
  */
 import type { ColumnPair } from '../types.js';
 import { mergedDistribution, unmergedRuns, type MergedDistribution } from './merged.js';
-import { SparseSumStream } from './pairwise-sum.js';
-import type { Runs } from './runs.js';
+import { REDUCE_BUFFER_SIZE, SparseSumStream, pairwiseSum } from './pairwise-sum.js';
+import { countedOnce, type Runs } from './runs.js';
 import { cachedOnPair } from './sorted.js';
 
 /** Results of {@link ecdfWalk}. */
@@ -193,16 +193,256 @@ function walkBlock(reference: Runs, current: Runs, squared: boolean): boolean {
 }
 
 /**
+ * numpy's term array of the walk, one reduction buffer (8192 slots) at a time, laid out densely: the zero-width slots
+ * hold zeros, as in numpy's own array, so {@link pairwiseSum} of each full buffer is numpy's sum of it. Used when
+ * most slots hold a term (at least one key per four values): writing a term is then one store, where
+ * {@link SparseSumStream} keeps each term's position too and sums by dispatching on the position. Measured (Node 24)
+ * with the walks of all-distinct sides below: 12 columns of 2 × 1M full-precision floats 260 → 190 ms, 400 columns of
+ * 2 × 100k six-decimal floats 920 → 760 ms.
+ */
+const dense = new Float64Array(REDUCE_BUFFER_SIZE);
+/** The position of `dense[0]` in numpy's term array, the sum of the buffers before it, and the array's length. */
+let denseOffset = 0;
+let denseResult = 0;
+let denseLength = 0;
+
+/** Starts a dense sum of a term array of `length` slots. */
+function resetDense(length: number): void {
+  dense.fill(0);
+  denseOffset = 0;
+  denseResult = 0;
+  denseLength = length;
+}
+
+/**
+ * Adds the full buffer to the sum and clears it for the buffer holding `position`, whose offset it returns (the
+ * buffers skipped in between hold only zeros and add nothing).
+ */
+function flushDense(position: number): number {
+  denseResult += pairwiseSum(dense, 0, REDUCE_BUFFER_SIZE);
+  dense.fill(0);
+  denseOffset = position - (position % REDUCE_BUFFER_SIZE);
+  return denseOffset;
+}
+
+/** numpy's sum of the dense term array: one buffer is summed alone, more are summed buffer by buffer. */
+function finishDense(): number {
+  const last = Math.min(REDUCE_BUFFER_SIZE, denseLength - denseOffset);
+  if (denseLength <= REDUCE_BUFFER_SIZE) return pairwiseSum(dense, 0, last);
+  return denseResult + pairwiseSum(dense, 0, last);
+}
+
+/**
+ * {@link walkBlock} of two sides whose values are all distinct (every count 1, as {@link runsOfSorted} gives a
+ * sample without repeats): each side's cumulative count is then its next index, so no count is read, and the terms
+ * go into {@link dense}. The same doubles as {@link walkBlock}: a sum of ones is the integer it counts, exactly.
+ *
+ * @returns whether keys remain
+ */
+function walkDistinctBlock(refValues: Float64Array, curValues: Float64Array, squared: boolean): boolean {
+  const k1 = refValues.length;
+  const k2 = curValues.length;
+  const n1 = k1;
+  const n2 = k2;
+  const state = walkState;
+  let refShare = state[REF_SHARE]!;
+  let curShare = state[CUR_SHARE]!;
+  let maxDiff = state[MAX_DIFF]!;
+  let minDiff = state[MIN_DIFF]!;
+  let previous = state[PREVIOUS]!;
+  let previousDiff = state[PREVIOUS_DIFF]!;
+  let i = state[REF_NEXT]! | 0;
+  let j = state[CUR_NEXT]! | 0;
+  let offset = denseOffset;
+  const terms = dense;
+  const pair = keyPair;
+  let more = true;
+  for (let step = 0; step < WALK_BLOCK; step++) {
+    // The previous key's term sits at its end position less one: the keys taken so far less one, before this step.
+    let at = i + j - 1 - offset;
+    let value: number;
+    if (i < k1 && j < k2) {
+      const r = refValues[i]!;
+      const c = curValues[j]!;
+      const currentFirst = +(c < r);
+      const referenceFirst = +(r < c);
+      pair[0] = r;
+      pair[1] = c;
+      value = pair[currentFirst]!;
+      i += 1 - currentFirst;
+      j += 1 - referenceFirst;
+      refShare = i / n1;
+      curShare = j / n2;
+    } else if (i < k1) {
+      value = refValues[i++]!;
+      refShare = i / n1;
+    } else if (j < k2) {
+      value = curValues[j++]!;
+      curShare = j / n2;
+    } else {
+      more = false;
+      break;
+    }
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  state[REF_SHARE] = refShare;
+  state[CUR_SHARE] = curShare;
+  state[MAX_DIFF] = maxDiff;
+  state[MIN_DIFF] = minDiff;
+  state[PREVIOUS] = previous;
+  state[PREVIOUS_DIFF] = previousDiff;
+  state[REF_NEXT] = i;
+  state[CUR_NEXT] = j;
+  return more;
+}
+
+/**
+ * {@link walkBlock} with its terms going into {@link dense}: for sides with many distinct values, most slots of
+ * numpy's term array hold a term.
+ *
+ * @returns whether keys remain
+ */
+function walkDenseBlock(reference: Runs, current: Runs, squared: boolean): boolean {
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
+  const n1 = reference.total;
+  const n2 = current.total;
+  const state = walkState;
+  let cumRef = state[CUM_REF]!;
+  let cumCur = state[CUM_CUR]!;
+  let refShare = state[REF_SHARE]!;
+  let curShare = state[CUR_SHARE]!;
+  let maxDiff = state[MAX_DIFF]!;
+  let minDiff = state[MIN_DIFF]!;
+  let previous = state[PREVIOUS]!;
+  let previousDiff = state[PREVIOUS_DIFF]!;
+  let i = state[REF_NEXT]! | 0;
+  let j = state[CUR_NEXT]! | 0;
+  let offset = denseOffset;
+  const terms = dense;
+  const pair = keyPair;
+  let more = true;
+  for (let step = 0; step < WALK_BLOCK; step++) {
+    // The previous key's term sits at its end position less one: the values taken so far less one.
+    let at = cumRef + cumCur - 1 - offset;
+    let value: number;
+    if (i < k1 && j < k2) {
+      const r = refValues[i]!;
+      const c = curValues[j]!;
+      const currentFirst = +(c < r);
+      const referenceFirst = +(r < c);
+      pair[0] = r;
+      pair[1] = c;
+      value = pair[currentFirst]!;
+      cumRef += (1 - currentFirst) * refCounts[i]!;
+      cumCur += (1 - referenceFirst) * curCounts[j]!;
+      i += 1 - currentFirst;
+      j += 1 - referenceFirst;
+      refShare = cumRef / n1;
+      curShare = cumCur / n2;
+    } else if (i < k1) {
+      value = refValues[i]!;
+      cumRef += refCounts[i++]!;
+      refShare = cumRef / n1;
+    } else if (j < k2) {
+      value = curValues[j]!;
+      cumCur += curCounts[j++]!;
+      curShare = cumCur / n2;
+    } else {
+      more = false;
+      break;
+    }
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  state[CUM_REF] = cumRef;
+  state[CUM_CUR] = cumCur;
+  state[REF_SHARE] = refShare;
+  state[CUR_SHARE] = curShare;
+  state[MAX_DIFF] = maxDiff;
+  state[MIN_DIFF] = minDiff;
+  state[PREVIOUS] = previous;
+  state[PREVIOUS_DIFF] = previousDiff;
+  state[REF_NEXT] = i;
+  state[CUR_NEXT] = j;
+  return more;
+}
+
+/**
+ * Takes the first key of the merged walk into {@link walkState} (the smaller first key, the reference's on a tie):
+ * it has no term before it, so the dense blocks' loops have no first step to tell apart.
+ */
+function takeFirstKey(reference: Runs, current: Runs): void {
+  const r = reference.values[0]!;
+  const c = current.values[0]!;
+  const cumRef = c < r ? 0 : reference.counts[0]!;
+  const cumCur = r < c ? 0 : current.counts[0]!;
+  const refShare = cumRef / reference.total;
+  const curShare = cumCur / current.total;
+  const diff = refShare - curShare;
+  walkState[CUM_REF] = cumRef;
+  walkState[CUM_CUR] = cumCur;
+  walkState[REF_SHARE] = refShare;
+  walkState[CUR_SHARE] = curShare;
+  walkState[MAX_DIFF] = diff;
+  walkState[MIN_DIFF] = diff;
+  walkState[PREVIOUS] = c < r ? c : r;
+  walkState[PREVIOUS_DIFF] = diff;
+  walkState[FIRST] = 0;
+  walkState[REF_NEXT] = c < r ? 0 : 1;
+  walkState[CUR_NEXT] = r < c ? 0 : 1;
+}
+
+/**
  * {@link walkMerged} over the merge of two sides' runs, merged as it walks (as `mergeRuns` merges them: keys by
  * `===`, the reference's on a tie) instead of from built arrays: the same terms in the same order, so the same
  * doubles (the state kept between blocks holds them exactly).
  */
 function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
-  stream.reset(Math.max(reference.total + current.total - 1, 0));
+  const length = Math.max(reference.total + current.total - 1, 0);
   walkState.fill(0);
   walkState[MAX_DIFF] = -Infinity;
   walkState[MIN_DIFF] = Infinity;
   walkState[FIRST] = 1;
+  if (countedOnce(reference.counts) && countedOnce(current.counts)) {
+    resetDense(length);
+    takeFirstKey(reference, current);
+    while (walkDistinctBlock(reference.values, current.values, squared));
+    return { maxDiff: walkState[MAX_DIFF]!, minDiff: walkState[MIN_DIFF]!, sum: finishDense() };
+  }
+  // At least one key per four values: most of numpy's slots hold a term, so they are laid out as numpy has them.
+  if (4 * (reference.values.length + current.values.length) >= length) {
+    resetDense(length);
+    takeFirstKey(reference, current);
+    while (walkDenseBlock(reference, current, squared));
+    return { maxDiff: walkState[MAX_DIFF]!, minDiff: walkState[MIN_DIFF]!, sum: finishDense() };
+  }
+  stream.reset(length);
   while (walkBlock(reference, current, squared));
   return { maxDiff: walkState[MAX_DIFF]!, minDiff: walkState[MIN_DIFF]!, sum: stream.finish() };
 }

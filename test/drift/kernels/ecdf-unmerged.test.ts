@@ -168,6 +168,110 @@ describe('ECDF walk over unbuilt merged arrays', () => {
   });
 });
 
+describe('ECDF walk of sides with many distinct values (terms laid out densely)', () => {
+  /** The walk of the built arrays and scipy's formula, bit for bit, for every statistic. */
+  function expectWalksAgree(u: Float64Array, v: Float64Array): void {
+    const built = ecdfWalk(mergeRuns(runsOfSorted(u), runsOfSorted(v)));
+    const lazy = ecdfWalk(lazyMerge(runsOfSorted(u), runsOfSorted(v)));
+    for (const key of ['wasserstein1', 'energyIntegral', 'ksStatistic', 'ksPlus', 'ksMinus'] as const)
+      expect(Object.is(lazy[key], built[key])).toBe(true);
+    if (u.every(Number.isFinite) && v.every(Number.isFinite)) {
+      expect(Object.is(lazy.wasserstein1, scipyCdfDistance(u, v, false))).toBe(true);
+      expect(Object.is(lazy.energyIntegral, scipyCdfDistance(u, v, true))).toBe(true);
+    }
+  }
+
+  /** `n` distinct values ascending, from a seeded draw (repeats nudged apart). */
+  function distinctSample(next: () => number, n: number, scale: number, shift: number): Float64Array {
+    const out = Float64Array.from({ length: n }, () => next() * scale + shift).sort();
+    for (let i = 1; i < n; i++) if (out[i]! <= out[i - 1]!) out[i] = out[i - 1]! + scale * 1e-9;
+    return out;
+  }
+
+  it('walks two all-distinct sides (counts of one) as the built arrays and scipy do', () => {
+    const next = random(21);
+    for (const [n1, n2] of [
+      [4096, 4096],
+      [5000, 9000],
+      [8192, 8192],
+      [8193, 8191],
+      [16_384, 4096],
+      [20_000, 21_000],
+    ] as const) {
+      const u = distinctSample(next, n1, 100, 0);
+      const v = distinctSample(next, n2, 80, 15);
+      expect(countedOnce(runsOfSorted(u).counts) && countedOnce(runsOfSorted(v).counts)).toBe(true);
+      expectWalksAgree(u, v);
+    }
+  });
+
+  it('walks all-distinct sides sharing values (ties across the sides, at and around the 8192-slot buffers)', () => {
+    // Integers: each side distinct, half of the keys on both sides; a tie moves both sides and skips a slot.
+    for (const [n1, n2, step] of [
+      [8192, 8192, 1],
+      [9000, 6000, 2],
+      [4096, 20_000, 3],
+      [12_289, 12_288, 1],
+    ] as const) {
+      const u = Float64Array.from({ length: n1 }, (_, i) => i * step);
+      const v = Float64Array.from({ length: n2 }, (_, i) => i * 2 + 1 - (i % 3 === 0 ? 1 : 0));
+      expectWalksAgree(u, v);
+      expectWalksAgree(v, u);
+    }
+  });
+
+  it('walks all-distinct sides holding -0 or 0, and ±Infinity', () => {
+    const next = random(23);
+    const base = distinctSample(next, 6000, 10, -5);
+    const withZero = (zero: number) => {
+      const out = Float64Array.from(base.filter((value) => value !== 0));
+      out[out.findIndex((value) => value > 0)] = zero; // the smallest positive becomes the zero, order kept
+      return out;
+    };
+    const negativeZero = withZero(-0);
+    const positiveZero = withZero(0);
+    expectWalksAgree(negativeZero, positiveZero);
+    expectWalksAgree(positiveZero, negativeZero);
+    expectWalksAgree(negativeZero, distinctSample(next, 7000, 10, -4));
+    const infinite = Float64Array.from(base);
+    infinite[0] = -Infinity;
+    infinite[infinite.length - 1] = Infinity;
+    expectWalksAgree(infinite, distinctSample(next, 5000, 10, -4));
+    expectWalksAgree(distinctSample(next, 5000, 10, -4), infinite);
+    expectWalksAgree(infinite, infinite);
+  });
+
+  it('walks one tiny side against a long distinct one', () => {
+    const next = random(25);
+    const long = distinctSample(next, 10_000, 50, 0);
+    for (const tiny of [Float64Array.of(25), Float64Array.of(-1), Float64Array.of(60), Float64Array.of(long[17]!)]) {
+      expectWalksAgree(tiny, long);
+      expectWalksAgree(long, tiny);
+    }
+  });
+
+  it('walks sides with a few repeats (counts read) across the buffers, and sides on either side of the dense choice', () => {
+    const next = random(27);
+    for (const [n1, n2, keys] of [
+      [10_000, 10_000, 400_000],
+      [20_000, 9000, 100_000],
+      [8192, 16_384, 50_000],
+      // About 1 key in 4 and 1 in 5 of the values: dense and sparse sums around the switch.
+      [40_000, 40_000, 20_000],
+      [40_000, 40_000, 16_000],
+    ] as const) {
+      const u = Float64Array.from({ length: n1 }, () => Math.floor(next() * keys) / 64).sort();
+      const v = Float64Array.from({ length: n2 }, () => Math.floor(next() * keys * 1.1) / 64).sort();
+      expectWalksAgree(u, v);
+    }
+    // One side all distinct, the other with repeats.
+    const distinct = distinctSample(next, 6000, 100, 0);
+    const repeats = Float64Array.from({ length: 7000 }, () => Math.floor(next() * 3000) / 30).sort();
+    expectWalksAgree(distinct, repeats);
+    expectWalksAgree(repeats, distinct);
+  });
+});
+
 describe('mergedDistinctCount up to a bound', () => {
   it('is exact up to the bound and above it past the bound', () => {
     const next = random(5);
