@@ -204,7 +204,9 @@ function numericTally(
   }
   const distinct = runs.values.length;
   // A side of distinct values (their counts the kept array of ones) has 1 for its mode's count, without a read.
-  const modeCount = distinct > 0 && countedOnce(runs.counts) ? 1 : largestCount(runs.counts, distinct);
+  // Runs made from a sorted side know their largest count.
+  const modeCount =
+    distinct > 0 && countedOnce(runs.counts) ? 1 : (runs.largest ?? largestCount(runs.counts, distinct));
   const first = runs.values[0];
   const last = runs.values[distinct - 1];
   // The type decided for the column over both snapshots when given; else Evidently's typing (column-types.ts)

@@ -66,9 +66,27 @@ describe('runsOfSorted', () => {
             expect(runs.total).toBe(sorted.length);
             expect(Array.from(runs.values)).toEqual(expected.values);
             expect(Array.from(runs.counts)).toEqual(expected.counts);
+            // The largest count the runs carry is the one their counts hold.
+            expect(runs.largest).toBe(Math.max(0, ...expected.counts));
           }
         },
       ),
     );
+  });
+
+  it('carries the largest count of long samples, all distinct or not, past the lent arrays', () => {
+    for (const n of [4096, 5000, 300_000]) {
+      const distinct = Float64Array.from({ length: n }, (_, i) => i * 0.25 - 7);
+      expect(runsOfSorted(distinct).largest).toBe(1);
+      const repeated = Float64Array.from(distinct, (value, i) =>
+        i < 37 ? -7 : i >= n - 5 ? distinct[n - 5]! : value,
+      );
+      for (const runs of [runsOfSorted(repeated), withColumnScratch(() => runsOfSorted(repeated))]) {
+        let largest = 0;
+        for (const count of runs.counts) largest = Math.max(largest, count);
+        expect(largest).toBe(37);
+        expect(runs.largest).toBe(37);
+      }
+    }
   });
 });
