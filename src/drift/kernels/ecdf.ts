@@ -257,7 +257,37 @@ function walkDistinctBlock(refValues: Float64Array, curValues: Float64Array, squ
   const terms = dense;
   const pair = keyPair;
   let more = true;
-  for (let step = 0; step < WALK_BLOCK; step++) {
+  // While each side has `both` keys left, `both` steps read neither past its end (a step takes a key from one side
+  // at least): they run without testing either end. The loop after them takes the rest of the block.
+  const both = Math.min(WALK_BLOCK, k1 - i, k2 - j);
+  let step = 0;
+  for (; step < both; step++) {
+    let at = i + j - 1 - offset;
+    const r = refValues[i]!;
+    const c = curValues[j]!;
+    const currentFirst = +(c < r);
+    const referenceFirst = +(r < c);
+    pair[0] = r;
+    pair[1] = c;
+    const value = pair[currentFirst]!;
+    i += 1 - currentFirst;
+    j += 1 - referenceFirst;
+    refShare = i / n1;
+    curShare = j / n2;
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  for (; step < WALK_BLOCK; step++) {
     // The previous key's term sits at its end position less one: the keys taken so far less one, before this step.
     let at = i + j - 1 - offset;
     let value: number;
@@ -337,7 +367,38 @@ function walkDenseBlock(reference: Runs, current: Runs, squared: boolean): boole
   const terms = dense;
   const pair = keyPair;
   let more = true;
-  for (let step = 0; step < WALK_BLOCK; step++) {
+  // As in walkDistinctBlock: `both` steps without testing either end, then the rest of the block.
+  const both = Math.min(WALK_BLOCK, k1 - i, k2 - j);
+  let step = 0;
+  for (; step < both; step++) {
+    let at = cumRef + cumCur - 1 - offset;
+    const r = refValues[i]!;
+    const c = curValues[j]!;
+    const currentFirst = +(c < r);
+    const referenceFirst = +(r < c);
+    pair[0] = r;
+    pair[1] = c;
+    const value = pair[currentFirst]!;
+    cumRef += (1 - currentFirst) * refCounts[i]!;
+    cumCur += (1 - referenceFirst) * curCounts[j]!;
+    i += 1 - currentFirst;
+    j += 1 - referenceFirst;
+    refShare = cumRef / n1;
+    curShare = cumCur / n2;
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  for (; step < WALK_BLOCK; step++) {
     // The previous key's term sits at its end position less one: the values taken so far less one.
     let at = cumRef + cumCur - 1 - offset;
     let value: number;
