@@ -90,6 +90,8 @@ export interface Runs {
   readonly total: number;
   /** The largest count (0 for no runs), when whoever made the runs knew it; else it is read from the counts. */
   readonly largest?: number;
+  /** The sample itself in ascending order, when the runs were made from it: its order statistics by index. */
+  readonly sorted?: Float64Array;
 }
 
 /**
@@ -155,7 +157,13 @@ export function runsOfSorted(sorted: Float64Array): Runs {
     const values = scratchFloat64(n, false);
     const counts = scratchFloat64(n, false);
     const k = fillRuns(sorted, values, counts);
-    return { values: values.subarray(0, k), counts: counts.subarray(0, k), total: n, largest: filledLargest };
+    return {
+      values: values.subarray(0, k),
+      counts: counts.subarray(0, k),
+      total: n,
+      largest: filledLargest,
+      sorted,
+    };
   }
   // Count the runs first, so the arrays are allocated once at their size.
   let runs = 0;
@@ -167,5 +175,5 @@ export function runsOfSorted(sorted: Float64Array): Runs {
   const values = scratchFloat64(runs, false);
   const counts = scratchFloat64(runs, false);
   fillRuns(sorted, values, counts);
-  return { values, counts, total: n, largest: filledLargest };
+  return { values, counts, total: n, largest: filledLargest, sorted };
 }

@@ -334,6 +334,29 @@ describe('percentiles of an all-distinct side', () => {
   });
 });
 
+describe('percentiles of runs made from a sorted side', () => {
+  it('read from the sorted sample equal the walk over the runs, zeros of either sign included', () => {
+    const next = random(13);
+    const qs = [0, 1, 5, 25, 33.3, 50, 75, 95, 99, 100];
+    const shapes: (() => number)[] = [
+      () => Math.round(next() * 2000) / 8,
+      () => [-0, 0, 1.5, -2, 3][Math.floor(next() * 5)]!,
+      () => (next() < 0.5 ? -0 : Math.round(next() * 10) - 5),
+      () => (next() < 0.3 ? 0 : next() * 100 - 50),
+    ];
+    for (const draw of shapes)
+      for (const n of [1, 2, 3, 7, 100, 5000, 20_000]) {
+        const sorted = Float64Array.from({ length: n }, draw).sort();
+        const runs = runsOfSorted(sorted);
+        if (n >= 2 && runs.values.length < n) expect(runs.sorted).toBe(sorted);
+        const walked = { values: runs.values, counts: Float64Array.from(runs.counts), total: runs.total };
+        const fast = percentilesOfRuns(runs, qs);
+        const slow = percentilesOfRuns(walked, qs);
+        fast.forEach((value, i) => expect(Object.is(value, slow[i])).toBe(true));
+      }
+  });
+});
+
 describe('SparseSumStream', () => {
   it.each([
     [5, 0.6],
