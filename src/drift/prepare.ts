@@ -13,6 +13,7 @@ import {
   FINITE_REFERENCE,
   RUNS_CURRENT,
   RUNS_REFERENCE,
+  UNSCORABLE,
   expandRuns,
   type FiniteSide,
 } from './kernels/side-runs.js';
@@ -179,6 +180,8 @@ export function prepareColumnPair(
   const cache = new Map<string, unknown>();
   const referenceKept = decodedFinite(referenceDoubles) ?? finiteCount(referenceCells);
   const currentKept = decodedFinite(currentDoubles) ?? finiteCount(currentCells);
+  // Both sides hold only the finite cells, and some: the pair is scorable, known without another scan.
+  if (referenceKept > 0 && currentKept > 0) cache.set(UNSCORABLE, null);
   // Every cell finite (the usual column): the columns themselves, as plain fields.
   if (referenceKept === referenceCells.length && currentKept === currentCells.length)
     return { column, columnType, reference: referenceCells, current: currentCells, cache };

@@ -27,6 +27,13 @@ export interface FiniteSide {
 export const FINITE_REFERENCE = 'kernels:finite-reference';
 export const FINITE_CURRENT = 'kernels:finite-current';
 
+/**
+ * Cache key of why a pair cannot be scored (the stat-test registry's check), `null` once it is known to be scorable.
+ * The cleaning sets it to `null` for a numeric pair whose sides it left finite and non-empty, so that no test scans
+ * the sides again for missing or infinite values (a pass over both: ~2 ms a column of 2 × 1M values).
+ */
+export const UNSCORABLE = 'kernels:unscorable';
+
 function sideRuns(
   pair: ColumnPair,
   side: 'reference' | 'current',

@@ -3,7 +3,13 @@
  * This module only registers; the maths lives in the per-test files and `src/drift/kernels`.
  */
 import { cachedOnPair } from '../kernels/index.js';
-import { RUNS_CURRENT, RUNS_REFERENCE, currentRuns, referenceRuns } from '../kernels/side-runs.js';
+import {
+  RUNS_CURRENT,
+  RUNS_REFERENCE,
+  UNSCORABLE,
+  currentRuns,
+  referenceRuns,
+} from '../kernels/side-runs.js';
 import {
   STATTEST_IDS,
   StatTestSkip,
@@ -39,7 +45,9 @@ import { z } from './z.js';
  * score or an exception. Checked once per pair, whatever tests run on it.
  */
 function unscorable(pair: ColumnPair): string | undefined {
-  return cachedOnPair(pair, 'unscorable', () => {
+  // `null` stands for scorable in the cache (an undefined entry reads as not yet checked, and was checked again by
+  // every test of the column).
+  const problem = cachedOnPair<string | null>(pair, UNSCORABLE, () => {
     // A pair built from value counts is checked on its distinct values (its runs), never laid out; so is a pair
     // whose runs are already known (a side holds a value exactly when its runs do).
     const sides =
@@ -62,8 +70,9 @@ function unscorable(pair: ColumnPair): string | undefined {
         }
       }
     }
-    return undefined;
+    return null;
   });
+  return problem ?? undefined;
 }
 
 /** The test with its input checked by {@link unscorable} first. */
