@@ -254,7 +254,7 @@ export async function compareInBatches(
 ): Promise<DriftReport | RowLimits | undefined> {
   const baseline =
     budget.baseline ??
-    (budget.residentSet ?? process.memoryUsage().rss) +
+    (budget.residentSet ?? process.memoryUsage.rss()) +
       RETAINED_AFTER_BATCH +
       (strategy.readFiles ? THREAD_OVERHEAD * strategy.threads : 0);
   const available = (budget.limit - baseline) * (1 - RESERVE);

@@ -185,7 +185,7 @@ async function computeReport(
     ...(settings.drift.categorical ?? []),
     ...(model?.columns ?? []),
   ]);
-  const residentSet = process.memoryUsage().rss;
+  const residentSet = process.memoryUsage.rss();
   const startPool = () =>
     WorkerPool.forFiles(
       [reference, current].flatMap((source) =>
