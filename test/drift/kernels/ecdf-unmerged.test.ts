@@ -244,7 +244,12 @@ describe('ECDF walk of sides with many distinct values (terms laid out densely)'
   it('walks one tiny side against a long distinct one', () => {
     const next = random(25);
     const long = distinctSample(next, 10_000, 50, 0);
-    for (const tiny of [Float64Array.of(25), Float64Array.of(-1), Float64Array.of(60), Float64Array.of(long[17]!)]) {
+    for (const tiny of [
+      Float64Array.of(25),
+      Float64Array.of(-1),
+      Float64Array.of(60),
+      Float64Array.of(long[17]!),
+    ]) {
       expectWalksAgree(tiny, long);
       expectWalksAgree(long, tiny);
     }
