@@ -3,13 +3,14 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-CF23MPRW.js";
-import "./lib-chunk-GWCNJ2IL.js";
+} from "./lib-chunk-JULBYHOK.js";
+import "./lib-chunk-ECHETYCK.js";
 import {
   RowLimitExceeded,
+  distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-L63VE7L2.js";
+} from "./lib-chunk-GUKG62I7.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-NSX3EVWY.js";
 import "./lib-chunk-IIWQSQJD.js";
@@ -69,7 +70,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-QPO6WH4W.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-275ODXUK.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
@@ -82,7 +83,14 @@ async function handle(request) {
       const light = withoutIdLabels(table, request.id);
       light.table = inSharedMemory(light.table);
       scoring().catch(() => void 0);
-      return { id: request.id, kind: "read", table: light.table, held: light.held };
+      const distinctColumn = request.rowFacts === false ? void 0 : distinctColumnHint(table);
+      return {
+        id: request.id,
+        kind: "read",
+        table: light.table,
+        held: light.held,
+        ...distinctColumn === void 0 ? {} : { distinctColumn }
+      };
     }
     case "rowFacts": {
       const table = unfactored.get(request.read);

@@ -53771,8 +53771,8 @@ function hashCounts(values, finiteOnly = false) {
   return { keys, counts };
 }
 function countDistinct(values, finiteOnly = false) {
-  const dense = denseIntegerCounts(values, finiteOnly);
-  if (dense) return dense;
+  const dense2 = denseIntegerCounts(values, finiteOnly);
+  if (dense2) return dense2;
   const hashed = hashCounts(values, finiteOnly);
   if (!hashed) return void 0;
   const { keys, counts } = hashed;
@@ -54897,7 +54897,12 @@ function runEnd(sorted, start, end, value) {
 }
 var ALL_DISTINCT_MIN = 4096;
 function allDistinct(sorted) {
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+  let last = sorted[0];
+  for (let i = 1; i < sorted.length; i++) {
+    const value = sorted[i];
+    if (value === last) return false;
+    last = value;
+  }
   return true;
 }
 var ones = new Float64Array(0);
@@ -54907,27 +54912,52 @@ function onesOf(n) {
   if (ones.length < n) ones = new Float64Array(n).fill(1);
   return ones.subarray(0, n);
 }
+function countedOnce(counts) {
+  return counts.buffer === ones.buffer && ones.length > 0;
+}
 function fillRuns(sorted, values, counts) {
   const n = sorted.length;
+  filledLargest = 0;
+  if (n === 0) return 0;
   let k = 0;
-  for (let i = 0; i < n; ) {
+  let last = sorted[0];
+  let largest = 1;
+  values[0] = last;
+  counts[0] = 1;
+  for (let i = 1; i < n; i++) {
     const value = sorted[i];
-    const end = i + 1 < n && sorted[i + 1] === value ? runEnd(sorted, i + 2, n, value) : i + 1;
-    values[k] = value;
-    counts[k] = end - i;
-    k++;
-    i = end;
+    if (value !== last) {
+      k++;
+      values[k] = value;
+      counts[k] = 1;
+      last = value;
+    } else {
+      const end = runEnd(sorted, i + 1, n, value);
+      const count = end - i + 1;
+      counts[k] = count;
+      if (count > largest) largest = count;
+      i = end - 1;
+    }
   }
-  return k;
+  filledLargest = largest;
+  return k + 1;
 }
+var filledLargest = 0;
 function runsOfSorted(sorted) {
   const n = sorted.length;
-  if (n >= ALL_DISTINCT_MIN && allDistinct(sorted)) return { values: sorted, counts: onesOf(n), total: n };
+  if (n >= ALL_DISTINCT_MIN && allDistinct(sorted))
+    return { values: sorted, counts: onesOf(n), total: n, largest: 1 };
   if (n <= SCRATCH_MAX_LENGTH && scratchOpen()) {
     const values2 = scratchFloat64(n, false);
     const counts2 = scratchFloat64(n, false);
     const k = fillRuns(sorted, values2, counts2);
-    return { values: values2.subarray(0, k), counts: counts2.subarray(0, k), total: n };
+    return {
+      values: values2.subarray(0, k),
+      counts: counts2.subarray(0, k),
+      total: n,
+      largest: filledLargest,
+      sorted
+    };
   }
   let runs = 0;
   for (let i = 0; i < n; ) {
@@ -54938,7 +54968,7 @@ function runsOfSorted(sorted) {
   const values = scratchFloat64(runs, false);
   const counts = scratchFloat64(runs, false);
   fillRuns(sorted, values, counts);
-  return { values, counts, total: n };
+  return { values, counts, total: n, largest: filledLargest, sorted };
 }
 
 // src/drift/kernels/scaled-counts.ts
@@ -54973,6 +55003,7 @@ var RUNS_REFERENCE = "kernels:runs-reference";
 var RUNS_CURRENT = "kernels:runs-current";
 var FINITE_REFERENCE = "kernels:finite-reference";
 var FINITE_CURRENT = "kernels:finite-current";
+var UNSCORABLE = "kernels:unscorable";
 function sideRuns(pair2, side, sortedKey, sorted) {
   const already = pair2.cache.get(sortedKey);
   if (already) return runsOfSorted(already);
@@ -55278,12 +55309,268 @@ function walkBlock(reference, current, squared) {
   state[CUR_NEXT] = j;
   return more;
 }
+var dense = new Float64Array(REDUCE_BUFFER_SIZE);
+var denseOffset = 0;
+var denseResult = 0;
+var denseLength = 0;
+function resetDense(length) {
+  dense.fill(0);
+  denseOffset = 0;
+  denseResult = 0;
+  denseLength = length;
+}
+function flushDense(position) {
+  denseResult += pairwiseSum(dense, 0, REDUCE_BUFFER_SIZE);
+  dense.fill(0);
+  denseOffset = position - position % REDUCE_BUFFER_SIZE;
+  return denseOffset;
+}
+function finishDense() {
+  const last = Math.min(REDUCE_BUFFER_SIZE, denseLength - denseOffset);
+  if (denseLength <= REDUCE_BUFFER_SIZE) return pairwiseSum(dense, 0, last);
+  return denseResult + pairwiseSum(dense, 0, last);
+}
+function walkDistinctBlock(refValues, curValues, squared) {
+  const k1 = refValues.length;
+  const k2 = curValues.length;
+  const n1 = k1;
+  const n2 = k2;
+  const state = walkState;
+  let refShare = state[REF_SHARE];
+  let curShare = state[CUR_SHARE];
+  let maxDiff = state[MAX_DIFF];
+  let minDiff = state[MIN_DIFF];
+  let previous = state[PREVIOUS];
+  let previousDiff = state[PREVIOUS_DIFF];
+  let i = state[REF_NEXT] | 0;
+  let j = state[CUR_NEXT] | 0;
+  let offset = denseOffset;
+  const terms = dense;
+  const pair2 = keyPair;
+  let more = true;
+  const both = Math.min(WALK_BLOCK, k1 - i, k2 - j);
+  let step = 0;
+  for (; step < both; step++) {
+    let at = i + j - 1 - offset;
+    const r = refValues[i];
+    const c = curValues[j];
+    const currentFirst = +(c < r);
+    const referenceFirst = +(r < c);
+    pair2[0] = r;
+    pair2[1] = c;
+    const value = pair2[currentFirst];
+    i += 1 - currentFirst;
+    j += 1 - referenceFirst;
+    refShare = i / n1;
+    curShare = j / n2;
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  for (; step < WALK_BLOCK; step++) {
+    let at = i + j - 1 - offset;
+    let value;
+    if (i < k1 && j < k2) {
+      const r = refValues[i];
+      const c = curValues[j];
+      const currentFirst = +(c < r);
+      const referenceFirst = +(r < c);
+      pair2[0] = r;
+      pair2[1] = c;
+      value = pair2[currentFirst];
+      i += 1 - currentFirst;
+      j += 1 - referenceFirst;
+      refShare = i / n1;
+      curShare = j / n2;
+    } else if (i < k1) {
+      value = refValues[i++];
+      refShare = i / n1;
+    } else if (j < k2) {
+      value = curValues[j++];
+      curShare = j / n2;
+    } else {
+      more = false;
+      break;
+    }
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  state[REF_SHARE] = refShare;
+  state[CUR_SHARE] = curShare;
+  state[MAX_DIFF] = maxDiff;
+  state[MIN_DIFF] = minDiff;
+  state[PREVIOUS] = previous;
+  state[PREVIOUS_DIFF] = previousDiff;
+  state[REF_NEXT] = i;
+  state[CUR_NEXT] = j;
+  return more;
+}
+function walkDenseBlock(reference, current, squared) {
+  const refValues = reference.values;
+  const refCounts = reference.counts;
+  const curValues = current.values;
+  const curCounts = current.counts;
+  const k1 = refValues.length;
+  const k2 = curValues.length;
+  const n1 = reference.total;
+  const n2 = current.total;
+  const state = walkState;
+  let cumRef = state[CUM_REF];
+  let cumCur = state[CUM_CUR];
+  let refShare = state[REF_SHARE];
+  let curShare = state[CUR_SHARE];
+  let maxDiff = state[MAX_DIFF];
+  let minDiff = state[MIN_DIFF];
+  let previous = state[PREVIOUS];
+  let previousDiff = state[PREVIOUS_DIFF];
+  let i = state[REF_NEXT] | 0;
+  let j = state[CUR_NEXT] | 0;
+  let offset = denseOffset;
+  const terms = dense;
+  const pair2 = keyPair;
+  let more = true;
+  const both = Math.min(WALK_BLOCK, k1 - i, k2 - j);
+  let step = 0;
+  for (; step < both; step++) {
+    let at = cumRef + cumCur - 1 - offset;
+    const r = refValues[i];
+    const c = curValues[j];
+    const currentFirst = +(c < r);
+    const referenceFirst = +(r < c);
+    pair2[0] = r;
+    pair2[1] = c;
+    const value = pair2[currentFirst];
+    cumRef += (1 - currentFirst) * refCounts[i];
+    cumCur += (1 - referenceFirst) * curCounts[j];
+    i += 1 - currentFirst;
+    j += 1 - referenceFirst;
+    refShare = cumRef / n1;
+    curShare = cumCur / n2;
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  for (; step < WALK_BLOCK; step++) {
+    let at = cumRef + cumCur - 1 - offset;
+    let value;
+    if (i < k1 && j < k2) {
+      const r = refValues[i];
+      const c = curValues[j];
+      const currentFirst = +(c < r);
+      const referenceFirst = +(r < c);
+      pair2[0] = r;
+      pair2[1] = c;
+      value = pair2[currentFirst];
+      cumRef += (1 - currentFirst) * refCounts[i];
+      cumCur += (1 - referenceFirst) * curCounts[j];
+      i += 1 - currentFirst;
+      j += 1 - referenceFirst;
+      refShare = cumRef / n1;
+      curShare = cumCur / n2;
+    } else if (i < k1) {
+      value = refValues[i];
+      cumRef += refCounts[i++];
+      refShare = cumRef / n1;
+    } else if (j < k2) {
+      value = curValues[j];
+      cumCur += curCounts[j++];
+      curShare = cumCur / n2;
+    } else {
+      more = false;
+      break;
+    }
+    if (at >= REDUCE_BUFFER_SIZE) {
+      const position = at + offset;
+      offset = flushDense(position);
+      at = position - offset;
+    }
+    const delta = value - previous;
+    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+    const diff = refShare - curShare;
+    if (diff > maxDiff) maxDiff = diff;
+    if (diff < minDiff) minDiff = diff;
+    previous = value;
+    previousDiff = diff;
+  }
+  state[CUM_REF] = cumRef;
+  state[CUM_CUR] = cumCur;
+  state[REF_SHARE] = refShare;
+  state[CUR_SHARE] = curShare;
+  state[MAX_DIFF] = maxDiff;
+  state[MIN_DIFF] = minDiff;
+  state[PREVIOUS] = previous;
+  state[PREVIOUS_DIFF] = previousDiff;
+  state[REF_NEXT] = i;
+  state[CUR_NEXT] = j;
+  return more;
+}
+function takeFirstKey(reference, current) {
+  const r = reference.values[0];
+  const c = current.values[0];
+  const cumRef = c < r ? 0 : reference.counts[0];
+  const cumCur = r < c ? 0 : current.counts[0];
+  const refShare = cumRef / reference.total;
+  const curShare = cumCur / current.total;
+  const diff = refShare - curShare;
+  walkState[CUM_REF] = cumRef;
+  walkState[CUM_CUR] = cumCur;
+  walkState[REF_SHARE] = refShare;
+  walkState[CUR_SHARE] = curShare;
+  walkState[MAX_DIFF] = diff;
+  walkState[MIN_DIFF] = diff;
+  walkState[PREVIOUS] = c < r ? c : r;
+  walkState[PREVIOUS_DIFF] = diff;
+  walkState[FIRST] = 0;
+  walkState[REF_NEXT] = c < r ? 0 : 1;
+  walkState[CUR_NEXT] = r < c ? 0 : 1;
+}
 function walkRuns(reference, current, squared) {
-  stream.reset(Math.max(reference.total + current.total - 1, 0));
+  const length = Math.max(reference.total + current.total - 1, 0);
   walkState.fill(0);
   walkState[MAX_DIFF] = -Infinity;
   walkState[MIN_DIFF] = Infinity;
   walkState[FIRST] = 1;
+  if (countedOnce(reference.counts) && countedOnce(current.counts)) {
+    resetDense(length);
+    takeFirstKey(reference, current);
+    while (walkDistinctBlock(reference.values, current.values, squared)) ;
+    return { maxDiff: walkState[MAX_DIFF], minDiff: walkState[MIN_DIFF], sum: finishDense() };
+  }
+  if (4 * (reference.values.length + current.values.length) >= length) {
+    resetDense(length);
+    takeFirstKey(reference, current);
+    while (walkDenseBlock(reference, current, squared)) ;
+    return { maxDiff: walkState[MAX_DIFF], minDiff: walkState[MIN_DIFF], sum: finishDense() };
+  }
+  stream.reset(length);
   while (walkBlock(reference, current, squared)) ;
   return { maxDiff: walkState[MAX_DIFF], minDiff: walkState[MIN_DIFF], sum: stream.finish() };
 }
@@ -58771,7 +59058,7 @@ var z = {
 
 // src/drift/stattests/index.ts
 function unscorable(pair2) {
-  return cachedOnPair(pair2, "unscorable", () => {
+  const problem = cachedOnPair(pair2, UNSCORABLE, () => {
     const sides = pair2.fromCounts || pair2.cache.has(RUNS_REFERENCE) && pair2.cache.has(RUNS_CURRENT) ? [
       ["reference", referenceRuns(pair2).values],
       ["current", currentRuns(pair2).values]
@@ -58788,8 +59075,9 @@ function unscorable(pair2) {
         }
       }
     }
-    return void 0;
+    return null;
   });
+  return problem ?? void 0;
 }
 function withScorableInput(test) {
   return {
