@@ -236,6 +236,8 @@ function finishDense(): number {
  * {@link walkBlock} of two sides whose values are all distinct (every count 1, as {@link runsOfSorted} gives a
  * sample without repeats): each side's cumulative count is then its next index, so no count is read, and the terms
  * go into {@link dense}. The same doubles as {@link walkBlock}: a sum of ones is the integer it counts, exactly.
+ * Its loops repeat {@link walkDenseBlock}'s on purpose: a flag or a shared step would put the count loads and a
+ * branch on the kind of side back into the hottest loop of a float column's scoring.
  *
  * @returns whether keys remain
  */
