@@ -24,7 +24,7 @@ import {
 } from './kernels/compensated-sum.js';
 import { sortedCopy } from './kernels/index.js';
 import { percentilesOfRuns } from './kernels/quantile.js';
-import { countedOnce, runsOfSorted, type Runs } from './kernels/runs.js';
+import { runsOfSorted, type Runs } from './kernels/runs.js';
 import { scratchFloat64 } from './kernels/scratch.js';
 
 /** Evidently's almost-constant rule: the most frequent value covers at least this share of the rows. */
@@ -203,10 +203,8 @@ function numericTally(
     runs = runsOfSorted(sortedCopy(present));
   }
   const distinct = runs.values.length;
-  // A side of distinct values (their counts the kept array of ones) has 1 for its mode's count, without a read.
-  // Runs made from a sorted side know their largest count.
-  const modeCount =
-    distinct > 0 && countedOnce(runs.counts) ? 1 : (runs.largest ?? largestCount(runs.counts, distinct));
+  // Runs made from a sorted side know their largest count (1 for a side of distinct values, without a read).
+  const modeCount = runs.largest ?? largestCount(runs.counts, distinct);
   const first = runs.values[0];
   const last = runs.values[distinct - 1];
   // The type decided for the column over both snapshots when given; else Evidently's typing (column-types.ts)
