@@ -3,8 +3,8 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-JULBYHOK.js";
-import "./lib-chunk-ECHETYCK.js";
+} from "./lib-chunk-US2DYIOJ.js";
+import "./lib-chunk-7W4K5FM4.js";
 import {
   RowLimitExceeded,
   distinctColumnHint,
@@ -70,7 +70,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-275ODXUK.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-DZGUA4UC.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
