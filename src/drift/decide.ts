@@ -3,9 +3,8 @@
  * DatasetDriftMetric rules): drift_share = drifted / tested columns (skipped columns are not tested);
  * dataset_drift = drift_share >= its threshold; RETRAIN when drift_share >= the retrain threshold.
  */
-import type { Column, CountedColumn } from '../snapshot/table.js';
+import { isScaled, MISSING_DIGITS, scaleOf, type Column, type CountedColumn } from '../snapshot/table.js';
 import { countsOf, labelCountsOf } from './counted.js';
-import { withDoubles } from './doubles.js';
 import type { ColumnDriftResult, Decision, TargetDrift } from './report.js';
 
 /** What the decision needs besides the columns. */
@@ -52,7 +51,20 @@ export function positiveRate(column: Column): number | null {
   }
   let hits = 0;
   let count = 0;
-  const values = (withDoubles(column, 2) as Column & { values: Float64Array }).values;
+  if (isScaled(column.values)) {
+    // Scaled integers, counted as they are (no decoding: this runs on the main thread after the scoring). A cell is
+    // `m / 10^decimals`, never infinite, and is 1 exactly when `m` is 10^decimals.
+    const { digits } = column.values;
+    const one = scaleOf(column.values.decimals);
+    for (let i = 0; i < digits.length; i++) {
+      const m = digits[i]!;
+      if (m === MISSING_DIGITS) continue;
+      count++;
+      if (m === one) hits++;
+    }
+    return count === 0 ? null : hits / count;
+  }
+  const values = column.values;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (value - value !== 0) continue; // NaN or ±inf

@@ -86,4 +86,21 @@ describe('reports with compact numeric storage', () => {
     expect(compact).toEqual(wide);
     expect(JSON.stringify(compact)).toBe(JSON.stringify(wide));
   });
+
+  it('have the same target rates when the target is compact: integers, and one-decimal values with gaps', async () => {
+    const reference = join(dir, 'reference-target.csv');
+    const current = join(dir, 'current-target.csv');
+    writeFileSync(reference, snapshot(3, 4000));
+    writeFileSync(current, snapshot(4, 4000));
+    for (const target of ['small', 'gappy']) {
+      const { compact, wide } = await reports(reference, current, {
+        referenceLabel: 'r',
+        currentLabel: 'c',
+        target,
+      });
+      expect(compact.target?.reference_rate).toBeGreaterThan(0);
+      expect(compact.target?.current_rate).toBeGreaterThan(0);
+      expect(JSON.stringify(compact)).toBe(JSON.stringify(wide));
+    }
+  });
 });
