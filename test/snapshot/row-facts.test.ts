@@ -443,6 +443,32 @@ describe('searchDuplicatedRows over candidate rows of a partial numeric key', ()
     expect(search.duplicated).toBeGreaterThan(100);
   });
 
+  it('keys a table of few-valued columns with up to six of them, duplicates and missing labels included', () => {
+    // Twelve label columns of 8 labels and an amount of 100 values: four columns (at most 51,200 keys) repeat in the
+    // sample too often for a key, six (26M) hardly do.
+    const columns: Column[] = Array.from({ length: 12 }, (_, c) =>
+      stringColumn(
+        `c${c}`,
+        Array.from({ length: rows }, () => (random() < 0.02 ? undefined : Math.floor(random() * 8))),
+      ),
+    );
+    const amount = Float64Array.from({ length: rows }, () => Math.floor(random() * 100) / 4);
+    columns.push({ name: 'amount', type: 'float', values: amount });
+    // A few rows copied over others: whole duplicates.
+    for (let k = 0; k < 50; k++) {
+      const a = Math.floor(random() * rows);
+      const b = Math.floor(random() * rows);
+      for (const column of columns)
+        if (column.type === 'string') column.codes[b] = column.codes[a]!;
+        else (column.values as Float64Array)[b] = (column.values as Float64Array)[a]!;
+    }
+    const table: Table = { source: 't', rows, columns };
+    const search = agreed(table);
+    expect(search.method).toBe('candidates');
+    expect(search.duplicated).toBeGreaterThanOrEqual(40);
+    expect(search.probes).toBeLessThan(rows / 10);
+  });
+
   it('falls back when keys all different in the sample repeat across the table', () => {
     // Every value twice, half a table apart: the evenly spread sample sees each once.
     const paired = Float64Array.from({ length: rows }, (_, i) => i % (rows / 2));
