@@ -10,7 +10,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-GUKG62I7.js";
+} from "./lib-chunk-MW2PORQY.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-NSX3EVWY.js";
 import "./lib-chunk-IIWQSQJD.js";
