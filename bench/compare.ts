@@ -5,7 +5,11 @@
  * process, peak RSS by GNU time (`%M`: the process's high-water mark, worker threads included since they share it),
  * and CPU seconds (`%U + %S`, every thread), which the other users of a shared machine disturb less than wall time.
  *
- *   npm run bench -- compare [--rows N] [--runs N] [--only a,b,...]
+ *   npm run bench -- compare [--rows N] [--runs N] [--warmup N] [--only a,b,...]
+ *
+ * Each shape first runs `--warmup` times untimed (1 by default): its files are then in the page cache, as on a
+ * machine that has just written or read them, rather than wherever the kernel left them (a virtual machine that
+ * pages cold memory out may have dropped some while other shapes ran).
  *
  * Shapes (N = --rows, 1M by default):
  *   a  StreamFlow, 15 columns, `--id-column user_id`
@@ -47,6 +51,7 @@ function flag(name: string): string | undefined {
 }
 const ROWS = Number(flag('--rows') ?? process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(flag('--runs') ?? process.env.BENCH_RUNS ?? 5);
+const WARMUP = Number(flag('--warmup') ?? 1);
 const ONLY = flag('--only')
   ?.split(',')
   .map((s) => s.trim());
@@ -58,6 +63,8 @@ if (!Number.isInteger(ROWS) || ROWS < 10)
   throw new Error(`--rows must be an integer >= 10, got ${flag('--rows')}`);
 if (!Number.isInteger(RUNS) || RUNS < 1)
   throw new Error(`--runs must be a positive integer, got ${flag('--runs')}`);
+if (!Number.isInteger(WARMUP) || WARMUP < 0)
+  throw new Error(`--warmup must be an integer >= 0, got ${flag('--warmup')}`);
 
 /** Writes `rows` lines from `line(i)` after `header` to `path` (through a temp file), in 64k-line chunks. */
 function writeCsv(path: string, header: string, rows: number, line: (i: number) => string): void {
@@ -453,6 +460,7 @@ for (const shape of selected) {
   // CPU seconds (user + system, every thread): steadier than wall time on a shared machine.
   const cpu: number[] = [];
   let failure = '';
+  for (let run = 0; run < WARMUP; run++) spawnSync(process.execPath, argv, { stdio: 'ignore' });
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
     const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...argv], {
@@ -489,7 +497,7 @@ console.log(
     `- machine: ${cpus().length} cores, ${cpuModel}`,
     `- Node ${process.version}, ${startedAt}`,
     `- load average (1/5/15 min) at start: ${loadStart}; at end: ${loadEnd}`,
-    `- ${RUNS} runs per shape of \`node dist/cli.js compare … --format json,html,md\`; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
+    `- ${RUNS} timed runs per shape of \`node dist/cli.js compare … --format json,html,md\`, after ${WARMUP} untimed; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
     ``,
     `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS max (MiB) | goal |`,
     `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
