@@ -108,6 +108,8 @@ export function inferColumnType(current: Column): ColumnType | undefined {
       // non-missing cells, that is when fewer than twice as many cells are present: the count stops there (after
       // a few cells for a column of categories, instead of every row).
       const distinct = current.dictionary.length;
+      // More labels than half the cells are more than half the non-missing ones: text, without counting (an id).
+      if (distinct > 0.5 * current.codes.length) return 'text';
       const enough = 2 * distinct;
       let nonNull = 0;
       const codes = current.codes;
