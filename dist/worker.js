@@ -3,7 +3,7 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-US2DYIOJ.js";
+} from "./lib-chunk-4ZXF7CL7.js";
 import "./lib-chunk-7W4K5FM4.js";
 import {
   RowLimitExceeded,
@@ -70,7 +70,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-DZGUA4UC.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-YE3LN5JF.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
