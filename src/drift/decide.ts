@@ -56,20 +56,19 @@ export function positiveRate(column: Column): number | null {
     // `m / 10^decimals`, never infinite, and is 1 exactly when `m` is 10^decimals.
     const { digits } = column.values;
     const one = scaleOf(column.values.decimals);
+    // Without branches: whether a cell is 1 is as unpredictable as the target's classes.
     for (let i = 0; i < digits.length; i++) {
       const m = digits[i]!;
-      if (m === MISSING_DIGITS) continue;
-      count++;
-      if (m === one) hits++;
+      count += +(m !== MISSING_DIGITS);
+      hits += +(m === one);
     }
     return count === 0 ? null : hits / count;
   }
   const values = column.values;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (value - value !== 0) continue; // NaN or ±inf
-    count++;
-    if (value === 1) hits++;
+    count += +(value - value === 0); // not NaN or ±inf
+    hits += +(value === 1);
   }
   return count === 0 ? null : hits / count;
 }
