@@ -236,10 +236,12 @@ function finishDense(): number {
  * {@link walkBlock} of two sides whose values are all distinct (every count 1, as {@link runsOfSorted} gives a
  * sample without repeats): each side's cumulative count is then its next index, so no count is read, and the terms
  * go into {@link dense}. The same doubles as {@link walkBlock}: a sum of ones is the integer it counts, exactly.
- * Its loops repeat {@link walkDenseBlock}'s on purpose: a flag or a shared step would put the count loads and a
- * branch on the kind of side back into the hottest loop of a float column's scoring.
+ * Its loop repeats {@link walkDenseBlock}'s first one on purpose: a flag or a shared step would put the count loads
+ * and a branch on the kind of side back into the hottest loop of a float column's scoring. It runs whole blocks
+ * only, while each side has a block of keys left; {@link walkDenseBlock} takes the last keys (the counts of such
+ * sides are ones, so its cumulative counts are these indices).
  *
- * @returns whether keys remain
+ * @returns whether a whole block was walked (else a side is within a block of its end, and the walk goes on densely)
  */
 function walkDistinctBlock(refValues: Float64Array, curValues: Float64Array, squared: boolean): boolean {
   const k1 = refValues.length;
@@ -258,12 +260,10 @@ function walkDistinctBlock(refValues: Float64Array, curValues: Float64Array, squ
   let offset = denseOffset;
   const terms = dense;
   const pair = keyPair;
-  let more = true;
   // While each side has `both` keys left, `both` steps read neither past its end (a step takes a key from one side
-  // at least): they run without testing either end. The loop after them takes the rest of the block.
+  // at least): they run without testing either end.
   const both = Math.min(WALK_BLOCK, k1 - i, k2 - j);
-  let step = 0;
-  for (; step < both; step++) {
+  for (let step = 0; step < both; step++) {
     let at = i + j - 1 - offset;
     const r = refValues[i]!;
     const c = curValues[j]!;
@@ -289,45 +289,6 @@ function walkDistinctBlock(refValues: Float64Array, curValues: Float64Array, squ
     previous = value;
     previousDiff = diff;
   }
-  for (; step < WALK_BLOCK; step++) {
-    // The previous key's term sits at its end position less one: the keys taken so far less one, before this step.
-    let at = i + j - 1 - offset;
-    let value: number;
-    if (i < k1 && j < k2) {
-      const r = refValues[i]!;
-      const c = curValues[j]!;
-      const currentFirst = +(c < r);
-      const referenceFirst = +(r < c);
-      pair[0] = r;
-      pair[1] = c;
-      value = pair[currentFirst]!;
-      i += 1 - currentFirst;
-      j += 1 - referenceFirst;
-      refShare = i / n1;
-      curShare = j / n2;
-    } else if (i < k1) {
-      value = refValues[i++]!;
-      refShare = i / n1;
-    } else if (j < k2) {
-      value = curValues[j++]!;
-      curShare = j / n2;
-    } else {
-      more = false;
-      break;
-    }
-    if (at >= REDUCE_BUFFER_SIZE) {
-      const position = at + offset;
-      offset = flushDense(position);
-      at = position - offset;
-    }
-    const delta = value - previous;
-    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
-    const diff = refShare - curShare;
-    if (diff > maxDiff) maxDiff = diff;
-    if (diff < minDiff) minDiff = diff;
-    previous = value;
-    previousDiff = diff;
-  }
   state[REF_SHARE] = refShare;
   state[CUR_SHARE] = curShare;
   state[MAX_DIFF] = maxDiff;
@@ -336,7 +297,7 @@ function walkDistinctBlock(refValues: Float64Array, curValues: Float64Array, squ
   state[PREVIOUS_DIFF] = previousDiff;
   state[REF_NEXT] = i;
   state[CUR_NEXT] = j;
-  return more;
+  return both === WALK_BLOCK;
 }
 
 /**
@@ -492,16 +453,17 @@ function walkRuns(reference: Runs, current: Runs, squared: boolean): WalkSums {
   walkState[MAX_DIFF] = -Infinity;
   walkState[MIN_DIFF] = Infinity;
   walkState[FIRST] = 1;
-  if (countedOnce(reference.counts) && countedOnce(current.counts)) {
-    resetDense(length);
-    takeFirstKey(reference, current);
-    while (walkDistinctBlock(reference.values, current.values, squared));
-    return { maxDiff: walkState[MAX_DIFF]!, minDiff: walkState[MIN_DIFF]!, sum: finishDense() };
-  }
-  // At least one key per four values: most of numpy's slots hold a term, so they are laid out as numpy has them.
+  // At least one key per four values (all-distinct sides have one a value): most of numpy's slots hold a term, so
+  // they are laid out as numpy has them.
   if (4 * (reference.values.length + current.values.length) >= length) {
     resetDense(length);
     takeFirstKey(reference, current);
+    if (countedOnce(reference.counts) && countedOnce(current.counts)) {
+      while (walkDistinctBlock(reference.values, current.values, squared));
+      // Each side's cumulative count is its next index (counts of one), for the dense walk of the last keys.
+      walkState[CUM_REF] = walkState[REF_NEXT]!;
+      walkState[CUM_CUR] = walkState[CUR_NEXT]!;
+    }
     while (walkDenseBlock(reference, current, squared));
     return { maxDiff: walkState[MAX_DIFF]!, minDiff: walkState[MIN_DIFF]!, sum: finishDense() };
   }
