@@ -3,8 +3,8 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-4ZXF7CL7.js";
-import "./lib-chunk-7W4K5FM4.js";
+} from "./lib-chunk-GPAYGH4Y.js";
+import "./lib-chunk-TEYAP2WF.js";
 import {
   RowLimitExceeded,
   distinctColumnHint,
@@ -70,7 +70,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-YE3LN5JF.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-D47WKY7S.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
