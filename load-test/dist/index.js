@@ -55347,10 +55347,8 @@ function walkDistinctBlock(refValues, curValues, squared) {
   let offset = denseOffset;
   const terms = dense;
   const pair2 = keyPair;
-  let more = true;
   const both = Math.min(WALK_BLOCK, k1 - i, k2 - j);
-  let step = 0;
-  for (; step < both; step++) {
+  for (let step = 0; step < both; step++) {
     let at = i + j - 1 - offset;
     const r = refValues[i];
     const c = curValues[j];
@@ -55376,44 +55374,6 @@ function walkDistinctBlock(refValues, curValues, squared) {
     previous = value;
     previousDiff = diff;
   }
-  for (; step < WALK_BLOCK; step++) {
-    let at = i + j - 1 - offset;
-    let value;
-    if (i < k1 && j < k2) {
-      const r = refValues[i];
-      const c = curValues[j];
-      const currentFirst = +(c < r);
-      const referenceFirst = +(r < c);
-      pair2[0] = r;
-      pair2[1] = c;
-      value = pair2[currentFirst];
-      i += 1 - currentFirst;
-      j += 1 - referenceFirst;
-      refShare = i / n1;
-      curShare = j / n2;
-    } else if (i < k1) {
-      value = refValues[i++];
-      refShare = i / n1;
-    } else if (j < k2) {
-      value = curValues[j++];
-      curShare = j / n2;
-    } else {
-      more = false;
-      break;
-    }
-    if (at >= REDUCE_BUFFER_SIZE) {
-      const position = at + offset;
-      offset = flushDense(position);
-      at = position - offset;
-    }
-    const delta = value - previous;
-    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
-    const diff = refShare - curShare;
-    if (diff > maxDiff) maxDiff = diff;
-    if (diff < minDiff) minDiff = diff;
-    previous = value;
-    previousDiff = diff;
-  }
   state[REF_SHARE] = refShare;
   state[CUR_SHARE] = curShare;
   state[MAX_DIFF] = maxDiff;
@@ -55422,7 +55382,7 @@ function walkDistinctBlock(refValues, curValues, squared) {
   state[PREVIOUS_DIFF] = previousDiff;
   state[REF_NEXT] = i;
   state[CUR_NEXT] = j;
-  return more;
+  return both === WALK_BLOCK;
 }
 function walkDenseBlock(reference, current, squared) {
   const refValues = reference.values;
@@ -55558,15 +55518,14 @@ function walkRuns(reference, current, squared) {
   walkState[MAX_DIFF] = -Infinity;
   walkState[MIN_DIFF] = Infinity;
   walkState[FIRST] = 1;
-  if (countedOnce(reference.counts) && countedOnce(current.counts)) {
-    resetDense(length);
-    takeFirstKey(reference, current);
-    while (walkDistinctBlock(reference.values, current.values, squared)) ;
-    return { maxDiff: walkState[MAX_DIFF], minDiff: walkState[MIN_DIFF], sum: finishDense() };
-  }
   if (4 * (reference.values.length + current.values.length) >= length) {
     resetDense(length);
     takeFirstKey(reference, current);
+    if (countedOnce(reference.counts) && countedOnce(current.counts)) {
+      while (walkDistinctBlock(reference.values, current.values, squared)) ;
+      walkState[CUM_REF] = walkState[REF_NEXT];
+      walkState[CUM_CUR] = walkState[CUR_NEXT];
+    }
     while (walkDenseBlock(reference, current, squared)) ;
     return { maxDiff: walkState[MAX_DIFF], minDiff: walkState[MIN_DIFF], sum: finishDense() };
   }
