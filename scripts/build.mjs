@@ -3,6 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { checkTemplatesModule, writeTemplatesModule } from './generate-templates.mjs';
+import { checkWasmModule, writeWasmModule } from './generate-wasm.mjs';
 
 // DRIFTWATCH_BUILD_OUT=<dir> builds the same bundles elsewhere (the tests build their own copy).
 const outDir = process.env.DRIFTWATCH_BUILD_OUT;
@@ -11,6 +12,10 @@ const outDir = process.env.DRIFTWATCH_BUILD_OUT;
 // regenerates the embedded copy; a test build only checks it (tests never rewrite source files).
 if (outDir) checkTemplatesModule();
 else writeTemplatesModule();
+// The compiled scan (src/snapshot/wasm/numeric-records.c) is embedded the same way; recompiling it needs clang and
+// lld, and only a changed C source does.
+if (outDir) checkWasmModule();
+else writeWasmModule();
 
 const common = {
   bundle: true,

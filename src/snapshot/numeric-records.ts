@@ -1,0 +1,188 @@
+/**
+ * The compiled scan of simple numeric records (`src/snapshot/wasm/numeric-records.c`): what it takes, why, and why
+ * it agrees with the JavaScript scan bit for bit is said there. This is its memory and its one call.
+ *
+ * One WebAssembly memory per reader holds the read chunk (the reader reads the file straight into it, so no byte is
+ * copied) and the staging cells of a batch, which the reader's `Fields` use as their typed arrays: the compiled scan
+ * and the JavaScript scan write the same arrays, and the builders read them as before.
+ */
+import { NUMERIC_RECORDS_WASM } from './wasm/numeric-records.generated.js';
+
+/** The most staged cells a batch holds (csv.ts: about 16k, for tables of up to this many columns). */
+export const SCANNER_CELLS = 16_384;
+/** Tables wider than this stage more cells than {@link SCANNER_CELLS} a batch and are read by the JavaScript scan. */
+export const SCANNER_COLUMNS = 1024;
+/** The most rows a batch stages. */
+const SCANNER_ROWS = 1024;
+
+type ScanExport = (
+  buf: number,
+  pos: number,
+  end: number,
+  eof: number,
+  delimiter: number,
+  columns: number,
+  batch: number,
+  row: number,
+  maxRecords: number,
+  kinds: number,
+  values: number,
+  integer: number,
+  places: number,
+  starts: number,
+  ends: number,
+  tokens: number,
+  others: number,
+  recordEnds: number,
+) => number;
+
+/**
+ * The part of the WebAssembly JavaScript API used here (Node has it as a global; the Node typings this project builds
+ * against do not declare it).
+ */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+interface WasmModule {
+  readonly compiled: unknown;
+}
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmGlobal {
+  readonly value: number;
+}
+
+/** Undefined where WebAssembly is off (`node --jitless`): the JavaScript scan then reads every record. */
+const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+let compiled: WasmModule | undefined;
+/** Where the module's own data ends in its memory (`__heap_base`), read once from a first instance. */
+let heapBase = 0;
+
+/** The staging arrays of one batch, views of the scanner's memory. */
+export interface StagingViews {
+  readonly kinds: Uint8Array;
+  readonly values: Float64Array;
+  readonly integer: Uint8Array;
+  readonly places: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly tokens: Int32Array;
+  readonly others: Uint8Array;
+}
+
+/** A reader's compiled scan: its chunk buffer, its staging views, and the scan itself. */
+export class NumericRecordScanner {
+  /** The read buffer: the reader reads into it and scans it (a bigger buffer replacing it is scanned in JavaScript). */
+  readonly chunk: Uint8Array;
+  /** After a scan, the position after each scanned record's line end. */
+  readonly recordEnds: Int32Array;
+  readonly #scan: ScanExport;
+  readonly #memory: WasmMemory;
+  readonly #chunkAt: number;
+  readonly #valuesAt: number;
+  readonly #startsAt: number;
+  readonly #endsAt: number;
+  readonly #tokensAt: number;
+  readonly #recordEndsAt: number;
+  readonly #kindsAt: number;
+  readonly #integerAt: number;
+  readonly #placesAt: number;
+  readonly #othersAt: number;
+  #columns = 0;
+  #batch = 0;
+
+  /** A scanner with a read buffer of `chunkBytes`, or undefined where WebAssembly is off (`node --jitless`). */
+  static create(chunkBytes: number): NumericRecordScanner | undefined {
+    if (wasmApi === undefined) return undefined;
+    if (compiled === undefined) {
+      compiled = new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
+      // The module's data and stack need two pages; sixteen leave room for a bigger build.
+      const probe = new wasmApi.Instance(compiled, { env: { memory: new wasmApi.Memory({ initial: 16 }) } });
+      heapBase = (probe.exports.__heap_base as WasmGlobal).value;
+    }
+    return new NumericRecordScanner(wasmApi, compiled, chunkBytes);
+  }
+
+  private constructor(api: WasmApi, module: WasmModule, chunkBytes: number) {
+    // The module's own data (a table of powers of ten) and stack end at `__heap_base`; the regions follow, each
+    // aligned for its type.
+    let top = heapBase;
+    const take = (bytes: number): number => {
+      const at = Math.ceil(top / 64) * 64;
+      top = at + bytes;
+      return at;
+    };
+    this.#chunkAt = take(chunkBytes);
+    this.#valuesAt = take(8 * SCANNER_CELLS);
+    this.#startsAt = take(4 * SCANNER_CELLS);
+    this.#endsAt = take(4 * SCANNER_CELLS);
+    this.#tokensAt = take(4 * SCANNER_CELLS);
+    this.#recordEndsAt = take(4 * SCANNER_ROWS);
+    this.#kindsAt = take(SCANNER_CELLS);
+    this.#integerAt = take(SCANNER_CELLS);
+    this.#placesAt = take(SCANNER_CELLS);
+    this.#othersAt = take(SCANNER_COLUMNS);
+    this.#memory = new api.Memory({ initial: Math.ceil(top / 65_536) });
+    const instance = new api.Instance(module, { env: { memory: this.#memory } });
+    this.#scan = instance.exports.scan_numeric_records as ScanExport;
+    const buffer = this.#memory.buffer;
+    this.chunk = new Uint8Array(buffer, this.#chunkAt, chunkBytes);
+    this.recordEnds = new Int32Array(buffer, this.#recordEndsAt, SCANNER_ROWS);
+  }
+
+  /**
+   * The staging arrays of batches of `batch` rows of `columns` fields (at most {@link SCANNER_CELLS} cells and
+   * {@link SCANNER_COLUMNS} columns), zeroed; a scanner stages one table's batches.
+   */
+  staging(columns: number, batch: number): StagingViews {
+    const cells = columns * batch;
+    if (columns > SCANNER_COLUMNS || cells > SCANNER_CELLS || batch > SCANNER_ROWS)
+      throw new Error(`staging of ${columns} × ${batch} cells exceeds the scanner's`);
+    this.#columns = columns;
+    this.#batch = batch;
+    const buffer = this.#memory.buffer;
+    new Uint8Array(buffer, this.#valuesAt, this.#othersAt + SCANNER_COLUMNS - this.#valuesAt).fill(0);
+    return {
+      kinds: new Uint8Array(buffer, this.#kindsAt, cells),
+      values: new Float64Array(buffer, this.#valuesAt, cells),
+      integer: new Uint8Array(buffer, this.#integerAt, cells),
+      places: new Uint8Array(buffer, this.#placesAt, cells),
+      starts: new Int32Array(buffer, this.#startsAt, cells),
+      ends: new Int32Array(buffer, this.#endsAt, cells),
+      tokens: new Int32Array(buffer, this.#tokensAt, cells),
+      others: new Uint8Array(buffer, this.#othersAt, columns),
+    };
+  }
+
+  /**
+   * Scans whole simple records of {@link chunk}`[pos, end)` into staging rows `row`, `row + 1`, ..., at most
+   * `maxRecords` of them; {@link recordEnds} then holds where each ended.
+   *
+   * @returns how many records were scanned (0 when the record at `pos` is not one the compiled scan takes)
+   */
+  scan(pos: number, end: number, eof: boolean, delimiter: number, row: number, maxRecords: number): number {
+    return this.#scan(
+      this.#chunkAt,
+      pos,
+      end,
+      eof ? 1 : 0,
+      delimiter,
+      this.#columns,
+      this.#batch,
+      row,
+      maxRecords,
+      this.#kindsAt,
+      this.#valuesAt,
+      this.#integerAt,
+      this.#placesAt,
+      this.#startsAt,
+      this.#endsAt,
+      this.#tokensAt,
+      this.#othersAt,
+      this.#recordEndsAt,
+    );
+  }
+}

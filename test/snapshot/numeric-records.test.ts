@@ -1,0 +1,194 @@
+// The compiled scan of simple numeric records (src/snapshot/wasm/numeric-records.c) against the JavaScript scan: on
+// any file, reading with it and without it must give the same table, the same storage and the same errors.
+import { describe, expect, it, vi } from 'vitest';
+import { checkWasmModule } from '../../scripts/generate-wasm.mjs';
+import { UserError } from '../../src/errors.js';
+import { readDelimited, type DelimitedOptions } from '../../src/snapshot/csv.js';
+import { NumericRecordScanner } from '../../src/snapshot/numeric-records.js';
+import { RowLimitExceeded } from '../../src/snapshot/row-limit.js';
+import { isScaled, type Table } from '../../src/snapshot/table.js';
+import { file, values } from './support.js';
+
+/** A deterministic generator of numbers in [0, 1). */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Every column's name, type, storage (scaled decimals and their places, or doubles) and cells. */
+function contents(table: Table): unknown[] {
+  return table.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    storage: c.type === 'string' ? 'labels' : isScaled(c.values) ? `scaled ${c.values.decimals}` : 'doubles',
+    cells: values(table, c.name),
+  }));
+}
+
+/** Reads `path` with the compiled scan, without it, and record by record; all three must agree. */
+async function readAllWays(path: string, options: Partial<DelimitedOptions> = {}): Promise<Table> {
+  const compiled = await readDelimited(path, { delimiter: 0x2c, ...options });
+  const script = await readDelimited(path, { delimiter: 0x2c, ...options, compiledScan: false });
+  const byRecord = await readDelimited(path, { delimiter: 0x2c, ...options, batches: false });
+  expect(compiled.rows).toBe(script.rows);
+  expect(contents(compiled)).toEqual(contents(script));
+  expect(contents(compiled)).toEqual(contents(byRecord));
+  return compiled;
+}
+
+/** The error reading `path` fails with, with and without the compiled scan (they must be the same). */
+async function errorOf(path: string, options: Partial<DelimitedOptions> = {}): Promise<unknown> {
+  const caught = (compiledScan: boolean) =>
+    readDelimited(path, { delimiter: 0x2c, ...options, compiledScan }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  const [compiled, script] = await Promise.all([caught(true), caught(false)]);
+  expect(compiled).toBeDefined();
+  expect(String(compiled)).toBe(String(script));
+  expect(compiled?.constructor).toBe(script?.constructor);
+  return compiled;
+}
+
+/** Cells the compiled scan takes, and ones next to them that it must leave to the JavaScript scan. */
+const SIMPLE = [
+  '0',
+  '-0',
+  '7',
+  '-12',
+  '1.5',
+  '-0.25',
+  '5.',
+  '.5',
+  '-.5',
+  '98.82',
+  '0.000001',
+  '123456789012345',
+];
+const EDGES = [
+  '-123456789012345',
+  '12345678901234.5',
+  '1234567890123456',
+  '0.12345678901234',
+  '0.123456789012345',
+  '-0.0',
+  '00012',
+  '',
+  '+7',
+  '1e3',
+  '2.5E-3',
+  '-',
+  '.',
+  ' 3',
+  'inf',
+  'NA',
+  '"4.5"',
+  'word',
+];
+
+describe('the compiled scan of numeric records', () => {
+  it('was compiled from the C source in the repository', () => {
+    expect(() => checkWasmModule()).not.toThrow();
+  });
+
+  it('reads short decimals, gaps and every edge next to them as the JavaScript scan does, across read chunks', async () => {
+    const next = random(11);
+    const columns = 9;
+    const lines = [Array.from({ length: columns }, (_, c) => `c${c}`).join(',')];
+    // ~3 MB: the records cross the 2 MiB read chunk; a few rows carry an edge cell, some columns never do.
+    for (let row = 0; row < 50_000; row++) {
+      const cells: string[] = [];
+      for (let c = 0; c < columns; c++) {
+        const u = next();
+        if (c < 3 && u < 0.002) cells.push(EDGES[Math.floor(next() * EDGES.length)]!);
+        else if (c === 3 && u < 0.02) cells.push('');
+        else if (c === 4) cells.push(SIMPLE[Math.floor(next() * SIMPLE.length)]!);
+        else if (c === 5) cells.push(String(Math.floor(u * 100) - 50));
+        else cells.push((u * 2000 - 1000).toFixed(c % 7));
+      }
+      lines.push(cells.join(','));
+      if (row % 20_000 === 7) lines.push(''); // a blank line now and then
+    }
+    const scan = vi.spyOn(NumericRecordScanner.prototype, 'scan');
+    const table = await readAllWays(file(lines.join('\n') + '\n'));
+    expect(table.rows).toBe(50_000);
+    // The compiled scan took most records, and stopped at the others.
+    const taken = scan.mock.results.reduce((sum, result) => sum + (result.value as number), 0);
+    expect(taken).toBeGreaterThan(40_000);
+    expect(scan.mock.results.some((result) => result.value === 0)).toBe(true);
+    scan.mockRestore();
+  });
+
+  it('reads CRLF line ends, a last record without a line end and a last field left empty', async () => {
+    const body = ['a,b,c', '1,2.5,3', '-4,,6', '7,8.25,', '', '9,10,11'].join('\r\n');
+    const table = await readAllWays(file(body));
+    expect(values(table, 'a')).toEqual([1, -4, 7, 9]);
+    expect(values(table, 'c')).toEqual([3, 6, null, 11]);
+    await readAllWays(file('a,b\n1,2\n3,\n'));
+    await readAllWays(file('a,b\n1,2\n3,'));
+    await readAllWays(file('a,b\r\n1,2\r\n3,4\r'));
+  });
+
+  it('keeps -0 apart from 0, as doubles, and one-decimal columns as scaled integers', async () => {
+    const table = await readAllWays(file('x,y\n0,0.5\n-0,1.5\n2,-2.5\n'));
+    expect(Object.is(values(table, 'x')[1], -0)).toBe(true);
+    const y = table.columns.find((c) => c.name === 'y')!;
+    expect('values' in y && isScaled(y.values)).toBe(true);
+  });
+
+  it('reports a record with too few or too many fields at its line, as the JavaScript scan does', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},${i / 4}`);
+    const short = [...rows];
+    short[3000] = '17';
+    const error = await errorOf(file(['a,b', ...short].join('\n') + '\n'));
+    expect(error).toBeInstanceOf(UserError);
+    expect(String(error)).toMatch(/:3002: expected 2 fields, found 1/);
+    const long = [...rows];
+    long[4000] = '1,2,3';
+    expect(String(await errorOf(file(['a,b', ...long].join('\n') + '\n')))).toMatch(/:4002: /);
+  });
+
+  it('stops at the row limit as the JavaScript scan does', async () => {
+    const path = file(
+      ['a,b', ...Array.from({ length: 10_000 }, (_, i) => `${i},${i % 7}.5`)].join('\n') + '\n',
+    );
+    expect(await errorOf(path, { maxRows: 5000 })).toBeInstanceOf(RowLimitExceeded);
+    expect((await readAllWays(path, { maxRows: 10_000 })).rows).toBe(10_000);
+  });
+
+  it('reads a table wider than its staging (more than 1,024 columns) with the JavaScript scan', async () => {
+    const columns = 1100;
+    const lines = [Array.from({ length: columns }, (_, c) => `c${c}`).join(',')];
+    for (let row = 0; row < 40; row++)
+      lines.push(Array.from({ length: columns }, (_, c) => `${row + c}.5`).join(','));
+    expect((await readAllWays(file(lines.join('\n') + '\n'))).columns).toHaveLength(columns);
+  });
+
+  it('scans whole simple records and stops before the first other one', () => {
+    const scanner = NumericRecordScanner.create(1024)!;
+    const staging = scanner.staging(3, 4);
+    const text = '1,-2.5,\n3,4,5\n6,x,7\n8,9,10\n';
+    scanner.chunk.set(new TextEncoder().encode(text));
+    const records = scanner.scan(0, text.length, false, 0x2c, 0, 4);
+    expect(records).toBe(2);
+    expect([...scanner.recordEnds.subarray(0, 2)]).toEqual([8, 14]);
+    // Cell (row, field) at field * batch + row.
+    expect([staging.values[0], staging.values[4], staging.values[1], staging.values[5]]).toEqual([
+      1, -2.5, 3, 4,
+    ]);
+    expect([staging.kinds[8], staging.kinds[9]]).toEqual([1, 0]);
+    expect(staging.others[2]).toBe(1);
+    expect([staging.places[0], staging.places[4], staging.integer[0], staging.integer[4]]).toEqual([
+      0, 1, 1, 0,
+    ]);
+    // A record with a word is left to the JavaScript scan; so is one cut by the end of the bytes read.
+    expect(scanner.scan(14, text.length, false, 0x2c, 2, 2)).toBe(0);
+    expect(scanner.scan(20, text.length - 1, false, 0x2c, 0, 4)).toBe(0);
+    expect(scanner.scan(20, text.length - 1, true, 0x2c, 0, 4)).toBe(1);
+    // At most the records asked for.
+    expect(scanner.scan(0, text.length, false, 0x2c, 0, 1)).toBe(1);
+  });
+});
