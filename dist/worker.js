@@ -10,7 +10,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-MW2PORQY.js";
+} from "./lib-chunk-N2LCENXR.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-NSX3EVWY.js";
 import "./lib-chunk-IIWQSQJD.js";
