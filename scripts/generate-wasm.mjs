@@ -21,6 +21,7 @@ export const generatedPath = `${root}src/snapshot/wasm/numeric-records.generated
 export const FLAGS = [
   '--target=wasm32',
   '-O3',
+  '-ffp-contract=off',
   '-nostdlib',
   '-Wl,--no-entry',
   '-Wl,--import-memory',

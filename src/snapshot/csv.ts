@@ -8,14 +8,15 @@
  * string cells, which are dictionary-encoded at once. Quoted fields, doubled quotes, embedded delimiters and newlines,
  * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  *
- * Records whose every field is a short plain decimal (at most 15 digits and a point, an optional minus) or empty are
- * scanned by a compiled loop first (`src/snapshot/wasm/numeric-records.c`, WebAssembly, reading the chunk in place and
- * writing the same staging cells as the scan below; see `NumericRecordScanner`). It stops at the first record with
- * any other field, which the scan below takes; after such a stop the scan below takes the next 16 records (doubling
- * while the compiled loop keeps stopping at once, up to 65,536), so files of words or long numbers hardly call it. On
- * 400 columns of six-decimal floats (360 MB, 100,000 rows; shape g of `npm run bench -- compare`) it scans a file in
- * 0.45–0.55 s (650–800 MB/s with the reads) where the scan below took 0.8–1.2 s; the staging cells' push into the columns
- * and the first writes of the columns' memory (~0.3 s a file here) are the same either way.
+ * Records whose every field is a number or empty are scanned by a compiled loop first
+ * (`src/snapshot/wasm/numeric-records.c`, WebAssembly, reading the chunk in place and writing the same staging cells
+ * as the scan below, numbers read step for step as it reads them; see `NumericRecordScanner`). It stops at the first
+ * record with any other field (a word, a quote, a `+`, a number the exact paths of `decimal.ts` leave to `Number()`),
+ * which the scan below takes; after such a stop the scan below takes the next 16 records (doubling while the compiled
+ * loop keeps stopping at once, up to 65,536), so files of words hardly call it. On 400 columns of six-decimal floats
+ * (360 MB, 100,000 rows; shape g of `npm run bench -- compare`) it scans a file in 0.45–0.55 s (650–800 MB/s with
+ * the reads) where the scan below took 0.8–1.2 s; the staging cells' push into the columns and the first writes of
+ * the columns' memory (~0.3 s a file here) are the same either way.
  *
  * Other records on one line take a one-pass path (`scanNumericRecord`): each field's number is parsed while its end is
  * looked for (plain decimals and exponent forms of up to ~20 digits in the scan itself, converted by `decimalValue`;
@@ -134,7 +135,7 @@ export interface DelimitedOptions {
    */
   readonly batches?: boolean;
   /**
-   * Scan records whose every field is a short plain decimal or empty with the compiled scan
+   * Scan records whose every field is a number or empty with the compiled scan
    * (`src/snapshot/wasm/numeric-records.c`; default true, with `batches`); false scans every record in JavaScript
    * (the two must stage the same cells, which tests check).
    */

@@ -65,6 +65,15 @@ function fillPowers(): void {
   powerLo = loOf;
 }
 
+/**
+ * The powers of ten of the double-double path, 10^e as `hi[e - minPower] + lo[e - minPower]` for `e` from `minPower`
+ * to `maxPower` (the compiled scan of numeric records, `numeric-records.c`, takes them into its memory).
+ */
+export function powersOfTen(): { minPower: number; maxPower: number; hi: Float64Array; lo: Float64Array } {
+  if (powerHi === undefined) fillPowers();
+  return { minPower: MIN_POWER, maxPower: MAX_POWER, hi: powerHi!, lo: powerLo! };
+}
+
 /** 2^27 + 1: Veltkamp's constant for splitting a double into two 26-bit halves. */
 const SPLITTER = 134217729;
 

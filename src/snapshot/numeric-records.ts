@@ -1,11 +1,12 @@
 /**
- * The compiled scan of simple numeric records (`src/snapshot/wasm/numeric-records.c`): what it takes, why, and why
+ * The compiled scan of numeric records (`src/snapshot/wasm/numeric-records.c`): what it takes, why, and why
  * it agrees with the JavaScript scan bit for bit is said there. This is its memory and its one call.
  *
  * One WebAssembly memory per reader holds the read chunk (the reader reads the file straight into it, so no byte is
  * copied) and the staging cells of a batch, which the reader's `Fields` use as their typed arrays: the compiled scan
  * and the JavaScript scan write the same arrays, and the builders read them as before.
  */
+import { powersOfTen } from './decimal.js';
 import { NUMERIC_RECORDS_WASM } from './wasm/numeric-records.generated.js';
 
 /** The most staged cells a batch holds (csv.ts: about 16k, for tables of up to this many columns). */
@@ -34,7 +35,12 @@ type ScanExport = (
   tokens: number,
   others: number,
   recordEnds: number,
+  powers: number,
 ) => number;
+
+/** The powers of ten the C source's decimal_value reads: 10^-250 to 10^280 (its MIN_POWER and MAX_POWER). */
+const MIN_POWER = -250;
+const MAX_POWER = 280;
 
 /**
  * The part of the WebAssembly JavaScript API used here (Node has it as a global; the Node typings this project builds
@@ -91,6 +97,7 @@ export class NumericRecordScanner {
   readonly #integerAt: number;
   readonly #placesAt: number;
   readonly #othersAt: number;
+  readonly #powersAt: number;
   #columns = 0;
   #batch = 0;
 
@@ -125,12 +132,19 @@ export class NumericRecordScanner {
     this.#integerAt = take(SCANNER_CELLS);
     this.#placesAt = take(SCANNER_CELLS);
     this.#othersAt = take(SCANNER_COLUMNS);
+    const powers = powersOfTen();
+    if (powers.minPower !== MIN_POWER || powers.maxPower !== MAX_POWER)
+      throw new Error('decimal.ts and numeric-records.c disagree on the powers of ten');
+    this.#powersAt = take(16 * powers.hi.length);
     this.#memory = new api.Memory({ initial: Math.ceil(top / 65_536) });
     const instance = new api.Instance(module, { env: { memory: this.#memory } });
     this.#scan = instance.exports.scan_numeric_records as ScanExport;
     const buffer = this.#memory.buffer;
     this.chunk = new Uint8Array(buffer, this.#chunkAt, chunkBytes);
     this.recordEnds = new Int32Array(buffer, this.#recordEndsAt, SCANNER_ROWS);
+    const table = new Float64Array(buffer, this.#powersAt, 2 * powers.hi.length);
+    table.set(powers.hi);
+    table.set(powers.lo, powers.hi.length);
   }
 
   /**
@@ -183,6 +197,7 @@ export class NumericRecordScanner {
       this.#tokensAt,
       this.#othersAt,
       this.#recordEndsAt,
+      this.#powersAt,
     );
   }
 }

@@ -68,7 +68,32 @@ const SIMPLE = [
   '0.000001',
   '123456789012345',
 ];
+/** Numbers of the exact paths past the short one: 16–19 significant digits, exponents. */
+const LONG = [
+  '0.1000000000000000055',
+  '0.30000000000000004',
+  '-2.5E-3',
+  '1e3',
+  '1E+5',
+  '1.5e-7',
+  '123456789012345678',
+  '0.000123456789012345678',
+  '1234567890123456.5',
+];
 const EDGES = [
+  ...LONG,
+  // Exact ties between two doubles, and powers of ten beyond the exact paths' table: left to Number().
+  '12345678901234567',
+  '9007199254740993',
+  '1.7976931348623157e308',
+  '2.2250738585072014e-308',
+  '5e-324',
+  '4.9406564584124654e-324',
+  '123456789012345678901234',
+  '1e400',
+  '1e',
+  '1e+',
+  '2e-400',
   '-123456789012345',
   '12345678901234.5',
   '1234567890123456',
@@ -106,6 +131,7 @@ describe('the compiled scan of numeric records', () => {
         if (c < 3 && u < 0.002) cells.push(EDGES[Math.floor(next() * EDGES.length)]!);
         else if (c === 3 && u < 0.02) cells.push('');
         else if (c === 4) cells.push(SIMPLE[Math.floor(next() * SIMPLE.length)]!);
+        else if (c === 8 && u < 0.3) cells.push(LONG[Math.floor(next() * LONG.length)]!);
         else if (c === 5) cells.push(String(Math.floor(u * 100) - 50));
         else cells.push((u * 2000 - 1000).toFixed(c % 7));
       }
@@ -122,6 +148,25 @@ describe('the compiled scan of numeric records', () => {
     scan.mockRestore();
   });
 
+  it('reads doubles written the shortest way (17 digits, exponents) as Number() does, bit for bit', async () => {
+    const next = random(5);
+    const texts: string[] = [];
+    for (let row = 0; row < 30_000; row++) {
+      // A double from 53 random bits, scaled over 10^-30 to 10^30, written as JavaScript writes it or with Python's
+      // exponent form.
+      const x = (next() + next() * 2 ** -32) * 10 ** Math.floor(next() * 61 - 30) * (next() < 0.5 ? -1 : 1);
+      texts.push(next() < 0.5 ? String(x) : x.toExponential());
+    }
+    const path = file(['x', ...texts].join('\n') + '\n');
+    const scan = vi.spyOn(NumericRecordScanner.prototype, 'scan');
+    const table = await readAllWays(path);
+    const taken = scan.mock.results.reduce((sum, result) => sum + (result.value as number), 0);
+    scan.mockRestore();
+    expect(taken).toBeGreaterThan(25_000);
+    const read = values(table, 'x');
+    for (let row = 0; row < texts.length; row++) expect(read[row]).toBe(Number(texts[row]));
+  });
+
   it('reads CRLF line ends, a last record without a line end and a last field left empty', async () => {
     const body = ['a,b,c', '1,2.5,3', '-4,,6', '7,8.25,', '', '9,10,11'].join('\r\n');
     const table = await readAllWays(file(body));
@@ -130,6 +175,15 @@ describe('the compiled scan of numeric records', () => {
     await readAllWays(file('a,b\n1,2\n3,\n'));
     await readAllWays(file('a,b\n1,2\n3,'));
     await readAllWays(file('a,b\r\n1,2\r\n3,4\r'));
+  });
+
+  it('types a column of integers with one written with an exponent as floats, as pandas does', async () => {
+    const table = await readAllWays(file('n,e,big\n1,1,123456789012345678\n2,1e3,2\n3,3,3\n'));
+    expect(Object.fromEntries(table.columns.map((c) => [c.name, c.type]))).toEqual({
+      n: 'int',
+      e: 'float',
+      big: 'int',
+    });
   });
 
   it('keeps -0 apart from 0, as doubles, and one-decimal columns as scaled integers', async () => {

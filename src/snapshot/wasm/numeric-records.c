@@ -1,20 +1,23 @@
 /*
- * The CSV reader's one-pass scan of records whose every field is a short plain decimal or empty, compiled to
- * WebAssembly (scripts/generate-wasm.mjs; the module is embedded in numeric-records.generated.ts).
+ * The CSV reader's one-pass scan of records whose every field is a number or empty, compiled to WebAssembly
+ * (scripts/generate-wasm.mjs; the module is embedded in numeric-records.generated.ts).
  *
  * Why a compiled loop: on wide numeric tables (400 columns of six-decimal floats) the JavaScript scan was ~25 ns a
  * cell, half of a reading thread's time; this loop is the same steps without V8's bounds checks, tagged integers
- * and deoptimisation guards. It is not a second parser: it takes only the records that csv.ts's `scanNumericRecord`
- * takes on its shortest path (digits, at most one point, an optional leading minus, at most 15 bytes of digits and
- * point; empty fields) and writes the same staging cells that function writes for them. At the first record with any
- * other field (a word, a quote, a `+`, an exponent, a longer number, a blank line, a field count other than the
- * header's, a record cut by the end of the bytes read) it stops, and the JavaScript scan takes that record as before.
+ * and deoptimisation guards. It is not a second parser: it takes the numbers that csv.ts's `scanNumericRecord` reads
+ * in its own loop (digits, at most one point, an optional leading minus, an exponent; up to 15 significant bytes
+ * plus 8 more digits) and empty fields, step for step as that function reads them, and writes the same staging cells.
+ * At the first record with any other field (a word, a quote, a `+` sign, a longer number, one whose rounding the
+ * exact paths cannot settle, a blank line, a field count other than the header's, a record cut by the end of the
+ * bytes read) it stops, and the JavaScript scan takes that record as before.
  *
- * A cell's value is its digits as an integer (below 10^15, so exact in a double) divided by an exact power of ten:
- * one correctly rounded IEEE division, the same double the JavaScript scan computes. WebAssembly's f64 arithmetic
- * is IEEE 754 binary64 with round-to-nearest and no fused operations, so the two agree bit for bit.
+ * A short decimal's value is its digits as an integer (below 10^15, so exact in a double) divided by an exact power
+ * of ten: one correctly rounded IEEE division. Longer numbers and exponents take decimal.ts's exact paths, ported
+ * below operation for operation (Clinger's fast path, then a double-double product with decimal.ts's table of powers
+ * of ten, which the reader copies into the module's memory). WebAssembly's f64 arithmetic is IEEE 754 binary64 with
+ * round-to-nearest and no fused operations (-ffp-contract=off besides), so the two scans agree bit for bit.
  *
- * No stack, no heap, no libc: every argument is a scalar or an address in the memory the reader gives the module.
+ * No heap, no libc: every argument is a scalar or an address in the memory the reader gives the module.
  */
 #include <stdint.h>
 
@@ -29,20 +32,74 @@
 #define SAW_EMPTY 1
 #define UNKNOWN_PLACES 255
 
-static const double POW10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+/* 10^0 ... 10^22: every one an exact double. */
+static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The powers of ten of the double-double path, as decimal.ts has them: 10^e as hi + lo for e in [MIN, MAX]. */
+#define MIN_POWER (-250)
+#define MAX_POWER 280
+#define POWERS (MAX_POWER - MIN_POWER + 1)
+
+/* The rounding error of p = a * b: a·b − p exactly (Dekker's product; no fused multiply-add is ever emitted). */
+static double product_error(double a, double b, double p) {
+  const double splitter = 134217729.0; /* 2^27 + 1 */
+  double c = splitter * a;
+  double a_hi = c - (c - a);
+  double a_lo = a - a_hi;
+  c = splitter * b;
+  double b_hi = c - (c - b);
+  double b_lo = b - b_hi;
+  return a_hi * b_hi - p + a_hi * b_lo + a_lo * b_hi + a_lo * b_lo;
+}
+
+/*
+ * decimal.ts's scaleExactly: the correctly rounded double of (w_hi + w_lo) · 10^power in double-double arithmetic,
+ * or NaN when the estimate is within 2^-96 of its value from a halfway point (or the power is out of the table).
+ */
+static double scale_exactly(double w_hi, double w_lo, int32_t power, const double *powers) {
+  if (power < MIN_POWER || power > MAX_POWER) return __builtin_nan("");
+  double p_hi = powers[power - MIN_POWER];
+  double p_lo = powers[POWERS + power - MIN_POWER];
+  double h = w_hi * p_hi;
+  double s = product_error(w_hi, p_hi, h) + (w_hi * p_lo + w_lo * p_hi);
+  double x = h + s;
+  double r = s - (x - h);
+  double margin = x * 0x1p-96;
+  return x + (r + margin) == x && x + (r - margin) == x ? x : __builtin_nan("");
+}
+
+/*
+ * decimal.ts's decimalValue: the correctly rounded double of (high · 10^low_digits + low) · 10^power (high below
+ * 2^53, low_digits at most 8, the whole below 10^20), or NaN where it gives NaN.
+ */
+static double decimal_value(double high, double low, int32_t low_digits, int32_t power, const double *powers) {
+  double scale = POW10[low_digits];
+  double whole = high * scale + low;
+  if (whole < 9007199254740992.0) { /* 2^53 */
+    if (power == 0 || whole == 0) return whole;
+    if (power < 0 && power >= -22) return whole / POW10[-power];
+    if (power > 0 && power <= 22) return whole * POW10[power];
+    return scale_exactly(whole, 0, power, powers);
+  }
+  double p = high * scale;
+  double q = product_error(high, scale, p) + low;
+  double w_hi = p + q;
+  return scale_exactly(w_hi, q - (w_hi - p), power, powers);
+}
 
 /*
  * Scans records from buf[pos] while each is whole and simple, at most max_records of them, into staging rows row,
  * row + 1, ... (cell (r, field) at index field * batch + r of each array). record_ends[k] is the position after the
- * k-th record's line end. Returns the number of records scanned; the record at the position after the last one (or
- * at pos) is left to the JavaScript scan.
+ * k-th record's line end; `powers` holds decimal.ts's powers of ten, the his of MIN_POWER..MAX_POWER then the los.
+ * Returns the number of records scanned; the record at the position after the last one (or at pos) is left to the
+ * JavaScript scan.
  */
 __attribute__((export_name("scan_numeric_records"))) int32_t
 scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, int32_t delimiter, int32_t columns,
                      int32_t batch, int32_t row, int32_t max_records, uint8_t *kinds, double *values,
                      uint8_t *integer, uint8_t *places, int32_t *starts, int32_t *ends, int32_t *tokens,
-                     uint8_t *others, int32_t *record_ends) {
+                     uint8_t *others, int32_t *record_ends, const double *powers) {
   int32_t records = 0;
   while (records < max_records) {
     int32_t i = pos;
@@ -84,17 +141,68 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         }
         int32_t digits = k - digits_start - (point < 0 ? 0 : 1);
         int32_t stop = k < end ? buf[k] : -1;
-        if (digits <= 0 || !(stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof)))
-          return records;
-        double value = point < 0 ? (double)mantissa : (double)mantissa / POW10[k - point - 1];
-        kinds[at] = KIND_NUMBER;
-        values[at] = value * (negative ? -1.0 : 1.0);
-        integer[at] = point < 0 ? 1 : 0;
-        /* A -0 has no scaled integer of its own: its places stay unknown, as the JavaScript scan leaves them. */
-        places[at] = mantissa == 0 && negative ? UNKNOWN_PLACES : point < 0 ? 0 : (uint8_t)(k - point - 1);
-        starts[at] = i;
-        ends[at] = k;
-        j = k;
+        if (digits > 0 && (stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof))) {
+          double value = point < 0 ? (double)mantissa : (double)mantissa / POW10[k - point - 1];
+          kinds[at] = KIND_NUMBER;
+          values[at] = value * (negative ? -1.0 : 1.0);
+          integer[at] = point < 0 ? 1 : 0;
+          /* A -0 has no scaled integer of its own: its places stay unknown, as the JavaScript scan leaves them. */
+          places[at] = mantissa == 0 && negative ? UNKNOWN_PLACES : point < 0 ? 0 : (uint8_t)(k - point - 1);
+          starts[at] = i;
+          ends[at] = k;
+          j = k;
+        } else {
+          /*
+           * A longer number (17 significant digits, as pandas writes a double) or one with an exponent: the digits
+           * after the first 15 bytes are gathered in `low` (a point among them is noted), then the exponent, as the
+           * JavaScript scan reads them, and the value is decimal_value's, NaN (left to the JavaScript scan) where
+           * that is NaN. A number of more than 8 digits past the first 15 is left to it too.
+           */
+          int64_t low = 0;
+          int32_t low_digits = 0;
+          if (k == limit) {
+            for (; k < end; k++) {
+              uint32_t d = (uint32_t)buf[k] - 0x30;
+              if (d <= 9) {
+                if (low_digits < 9) low = low * 10 + d;
+                low_digits++;
+              } else if (buf[k] == POINT && point < 0)
+                point = k;
+              else
+                break;
+            }
+            stop = k < end ? buf[k] : -1;
+          }
+          digits += low_digits;
+          if (digits <= 0 || low_digits > 8 || !((double)mantissa * POW10[low_digits] < 1e20)) return records;
+          int32_t power = point < 0 ? 0 : point + 1 - k;
+          int32_t e = k;
+          if (stop == 'e' || stop == 'E') {
+            e++;
+            int32_t sign = e < end ? buf[e] : -1;
+            if (sign == MINUS || sign == '+') e++;
+            int32_t exponent_start = e;
+            int32_t exponent = 0;
+            for (; e < end; e++) {
+              uint32_t d = (uint32_t)buf[e] - 0x30;
+              if (d > 9) break;
+              if (exponent < 100000) exponent = exponent * 10 + (int32_t)d;
+            }
+            power += sign == MINUS ? -exponent : exponent;
+            stop = e == exponent_start ? 0 : e < end ? buf[e] : -1;
+          }
+          if (!(stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof))) return records;
+          double value = decimal_value((double)mantissa, (double)low, low_digits, power, powers);
+          if (value != value) return records;
+          int32_t plain = e == k && digits <= 15;
+          kinds[at] = KIND_NUMBER;
+          values[at] = value * (negative ? -1.0 : 1.0);
+          integer[at] = point < 0 && e == k ? 1 : 0;
+          places[at] = plain && !(value == 0 && negative) ? (point < 0 ? 0 : (uint8_t)(k - point - 1)) : UNKNOWN_PLACES;
+          starts[at] = i;
+          ends[at] = e;
+          j = e;
+        }
       }
       field++;
       at += batch;
