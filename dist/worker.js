@@ -10,9 +10,9 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-N2LCENXR.js";
+} from "./lib-chunk-C7T3XHT4.js";
 import "./lib-chunk-4C3UKEYM.js";
-import "./lib-chunk-NSX3EVWY.js";
+import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
 import {
   labelStoreOf,
