@@ -16,7 +16,7 @@ import { heldLabelsArray } from '../snapshot/column-builder.js';
 import type { FileReader, ReadResult } from '../snapshot/read-request.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { getColumn, type Column, type RowFacts, type Table } from '../snapshot/table.js';
-import { takePrestartedWorkers, THREADS, wantsThreads, workerUrl } from './prestart.js';
+import { takePrestartedWorkers, THREADS, wantsThreads, WORKER_OPTIONS, workerUrl } from './prestart.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 /** The row facts of a read that was not to count them (a batch of columns). */
@@ -135,7 +135,7 @@ export class WorkerPool {
       return undefined;
     }
     return new WorkerPool(
-      prestarted?.workers ?? Array.from({ length: THREADS }, () => new Worker(url)),
+      prestarted?.workers ?? Array.from({ length: THREADS }, () => new Worker(url, WORKER_OPTIONS)),
       needsLabels,
       prestarted?.failure,
     );
