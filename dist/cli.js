@@ -4,7 +4,7 @@ import {
   fileSize,
   prestartWorkers,
   wantsThreads
-} from "./lib-chunk-TZRDX6FN.js";
+} from "./lib-chunk-H5U6DWZU.js";
 import "./lib-chunk-3E4SIUCO.js";
 
 // src/cli/launch.ts
@@ -60,4 +60,4 @@ if (tunables !== void 0 && node.execve) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-4ZHJXYJH.js");
+await import("./lib-main-Q3TR4LYL.js");
