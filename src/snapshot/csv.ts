@@ -794,7 +794,7 @@ function scanNumericRecord(
 /** A one-pass reader of unquoted records, used once the header has said how many fields a record has. */
 interface FastPath {
   fields: Fields | undefined;
-  /** The compiled scan of simple numeric records, whose memory holds the read buffer and `fields`' arrays. */
+  /** The compiled scan of numeric records, whose memory holds the read buffer and `fields`' arrays. */
   readonly scanner: NumericRecordScanner | undefined;
   /** Records that can be staged before the next forced flush (a full batch, a spill block's end). */
   room(): number;
