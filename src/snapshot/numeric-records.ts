@@ -63,7 +63,8 @@ interface WasmGlobal {
 
 /** Undefined where WebAssembly is off (`node --jitless`): the JavaScript scan then reads every record. */
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-let compiled: WasmModule | undefined;
+/** The compiled module; null once a memory for it could not be had (the thread then scans in JavaScript). */
+let compiled: WasmModule | undefined | null;
 /** Where the module's own data ends in its memory (`__heap_base`), read once from a first instance. */
 let heapBase = 0;
 
@@ -101,16 +102,29 @@ export class NumericRecordScanner {
   #columns = 0;
   #batch = 0;
 
-  /** A scanner with a read buffer of `chunkBytes`, or undefined where WebAssembly is off (`node --jitless`). */
+  /**
+   * A scanner with a read buffer of `chunkBytes`, or undefined where WebAssembly is off (`node --jitless`) or its
+   * memory cannot be had at all (a RangeError): the reader then scans every record in JavaScript, as it did before it
+   * had a scanner. (V8 reserves guard pages of address space for a WebAssembly memory and falls back to bounds checks
+   * where it cannot: a 1M-row compare ran with the scanner under `ulimit -v 3000000`.)
+   */
   static create(chunkBytes: number): NumericRecordScanner | undefined {
-    if (wasmApi === undefined) return undefined;
-    if (compiled === undefined) {
-      compiled = new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
-      // The module's data and stack need two pages; sixteen leave room for a bigger build.
-      const probe = new wasmApi.Instance(compiled, { env: { memory: new wasmApi.Memory({ initial: 16 }) } });
-      heapBase = (probe.exports.__heap_base as WasmGlobal).value;
+    if (wasmApi === undefined || compiled === null) return undefined;
+    try {
+      if (compiled === undefined) {
+        compiled = new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
+        // The module's data and stack need two pages; sixteen leave room for a bigger build.
+        const probe = new wasmApi.Instance(compiled, {
+          env: { memory: new wasmApi.Memory({ initial: 16 }) },
+        });
+        heapBase = (probe.exports.__heap_base as WasmGlobal).value;
+      }
+      return new NumericRecordScanner(wasmApi, compiled, chunkBytes);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      compiled = null;
+      return undefined;
     }
-    return new NumericRecordScanner(wasmApi, compiled, chunkBytes);
   }
 
   private constructor(api: WasmApi, module: WasmModule, chunkBytes: number) {
