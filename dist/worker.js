@@ -10,7 +10,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-C7T3XHT4.js";
+} from "./lib-chunk-OG74FATM.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
