@@ -432,10 +432,34 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * How fast the machine is right now: a fixed integer loop (3e8 steps) in a fresh Node, median of 3 runs, in ms. On a
+ * virtual machine whose host is shared the same loop's time moves by half from one minute to the next, and every
+ * shape's time with it: printed at the start and the end, it tells a table taken on a contended CPU. It does not
+ * touch memory, so it misses a host that is slow to back fresh pages (shape d took 0.64 s one hour and 0.97 s the
+ * next with this loop at ~570 ms both times).
+ */
+function speedCheck(): number {
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        'let t=performance.now(),x=0;for(let i=0;i<3e8;i++)x+=i%7;process.stdout.write(String(performance.now()-t))',
+      ],
+      { encoding: 'utf8' },
+    );
+    times.push(Number(result.stdout));
+  }
+  return Math.round(median(times));
+}
 const loadStart = load();
+const speedStart = speedCheck();
 const startedAt = new Date().toISOString();
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const lines: string[] = [];
 const WALL_GOAL = 1.5;
 const RSS_GOAL = 500;
@@ -490,6 +514,7 @@ for (const shape of selected) {
 }
 
 const loadEnd = load();
+const speedEnd = speedCheck();
 console.log(
   [
     `## compare benchmark matrix`,
@@ -497,6 +522,7 @@ console.log(
     `- machine: ${cpus().length} cores, ${cpuModel}`,
     `- Node ${process.version}, ${startedAt}`,
     `- load average (1/5/15 min) at start: ${loadStart}; at end: ${loadEnd}`,
+    `- speed check (a fixed 3e8-step integer loop in a fresh Node, median of 3): ${speedStart} ms at start, ${speedEnd} ms at end`,
     `- ${RUNS} timed runs per shape of \`node dist/cli.js compare … --format json,html,md\`, after ${WARMUP} untimed; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
     ``,
     `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS max (MiB) | goal |`,
