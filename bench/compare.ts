@@ -438,8 +438,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * How fast the machine is right now: a fixed integer loop (3e8 steps) in a fresh Node, median of 3 runs, in ms. On a
  * virtual machine whose host is shared the same loop's time moves by half from one minute to the next, and every
  * shape's time with it: printed at the start and the end, it tells a table taken on a contended CPU. It does not
- * touch memory, so it misses a host that is slow to back fresh pages (shape d took 0.64 s one hour and 0.97 s the
- * next with this loop at ~570 ms both times).
+ * touch memory, so it misses a host that is slow to back fresh pages (shape d took 0.73 s at 07:18 UTC and 0.97 s
+ * at 07:52 on 2026-12-05, with this loop at 555–595 ms both times).
  */
 function speedCheck(): number {
   const times: number[] = [];
