@@ -873,7 +873,9 @@ async function forEachRecord(
         }
         if (fast?.fields) {
           const fields = fast.fields;
-          if (skip === 0 && fields.compiled && buf === scanner!.chunk) {
+          // The record cut by the end of the bytes read so far (from `scanEnd` on) waits for more in the general scan:
+          // the compiled scan is not asked, so it is not counted as a stop.
+          if (skip === 0 && pos < scanEnd && fields.compiled && buf === scanner!.chunk) {
             const records = scanner!.scan(pos, scanEnd, eof, delimiter, fields.row, fast.room());
             if (records > 0) {
               fields.count = fields.others.length;

@@ -6,7 +6,8 @@ import { UserError } from '../../src/errors.js';
 import { readDelimited, type DelimitedOptions } from '../../src/snapshot/csv.js';
 import { NumericRecordScanner } from '../../src/snapshot/numeric-records.js';
 import { RowLimitExceeded } from '../../src/snapshot/row-limit.js';
-import { isScaled, type Table } from '../../src/snapshot/table.js';
+import { SpillWriter } from '../../src/snapshot/spill.js';
+import { isScaled, numbersOf, type Table } from '../../src/snapshot/table.js';
 import { file, values } from './support.js';
 
 /** A deterministic generator of numbers in [0, 1). */
@@ -211,6 +212,32 @@ describe('the compiled scan of numeric records', () => {
     );
     expect(await errorOf(path, { maxRows: 5000 })).toBeInstanceOf(RowLimitExceeded);
     expect((await readAllWays(path, { maxRows: 10_000 })).rows).toBe(10_000);
+  });
+
+  it('stages no record past a spill block: blocks of 256 rows in batches of 1,024 spill what the JavaScript scan does', async () => {
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, i) => `${i},${(i % 97) / 4},${i % 11 === 0 ? '' : -i / 8}`,
+    );
+    const path = file(['a,b,c', ...rows].join('\n') + '\n');
+    const spilled = async (compiledScan: boolean) => {
+      // A tiny buffer: blocks of the fewest rows (256), fewer than a batch of three columns stages (1,024).
+      const writer = new SpillWriter(1024);
+      await readDelimited(path, { delimiter: 0x2c, spill: writer, compiledScan });
+      const spill = writer.spilled!;
+      const columns = ['a', 'b', 'c'].map((name) =>
+        Array.from(numbersOf((spill.read(name) as { values: Float64Array }).values)),
+      );
+      spill.close();
+      return columns;
+    };
+    const scan = vi.spyOn(NumericRecordScanner.prototype, 'scan');
+    const compiled = await spilled(true);
+    const taken = scan.mock.results.reduce((sum, result) => sum + (result.value as number), 0);
+    scan.mockRestore();
+    expect(taken).toBe(5_000);
+    expect(compiled).toEqual(await spilled(false));
+    expect(compiled[0]).toEqual(Array.from({ length: 5_000 }, (_, i) => i));
   });
 
   it('reads a table wider than its staging (more than 1,024 columns) with the JavaScript scan', async () => {
