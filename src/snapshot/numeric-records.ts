@@ -51,11 +51,11 @@ interface WasmApi {
   Instance: new (module: WasmModule, imports: object) => { exports: Record<string, unknown> };
   Memory: new (descriptor: { initial: number }) => WasmMemory;
 }
-interface WasmModule {
-  readonly compiled: unknown;
-}
+/** A compiled WebAssembly module (opaque here). */
+type WasmModule = object;
 interface WasmMemory {
   readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
 }
 interface WasmGlobal {
   readonly value: number;
@@ -65,8 +65,6 @@ interface WasmGlobal {
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 /** The compiled module; null once a memory for it could not be had (the thread then scans in JavaScript). */
 let compiled: WasmModule | undefined | null;
-/** Where the module's own data ends in its memory (`__heap_base`), read once from a first instance. */
-let heapBase = 0;
 
 /** The staging arrays of one batch, views of the scanner's memory. */
 export interface StagingViews {
@@ -111,14 +109,7 @@ export class NumericRecordScanner {
   static create(chunkBytes: number): NumericRecordScanner | undefined {
     if (wasmApi === undefined || compiled === null) return undefined;
     try {
-      if (compiled === undefined) {
-        compiled = new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
-        // The module's data and stack need two pages; sixteen leave room for a bigger build.
-        const probe = new wasmApi.Instance(compiled, {
-          env: { memory: new wasmApi.Memory({ initial: 16 }) },
-        });
-        heapBase = (probe.exports.__heap_base as WasmGlobal).value;
-      }
+      compiled ??= new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
       return new NumericRecordScanner(wasmApi, compiled, chunkBytes);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
@@ -128,9 +119,13 @@ export class NumericRecordScanner {
   }
 
   private constructor(api: WasmApi, module: WasmModule, chunkBytes: number) {
-    // The module's own data (a table of powers of ten) and stack end at `__heap_base`; the regions follow, each
-    // aligned for its type.
-    let top = heapBase;
+    // The module's own data (tables of powers of ten) and stack need two pages; sixteen leave room for a bigger
+    // build. They end at `__heap_base`; the regions follow, each aligned for its type, and the memory grows to hold
+    // them before any view of it is taken (growing detaches the views of a memory).
+    this.#memory = new api.Memory({ initial: 16 });
+    const instance = new api.Instance(module, { env: { memory: this.#memory } });
+    this.#scan = instance.exports.scan_numeric_records as ScanExport;
+    let top = (instance.exports.__heap_base as WasmGlobal).value;
     const take = (bytes: number): number => {
       const at = Math.ceil(top / 64) * 64;
       top = at + bytes;
@@ -150,9 +145,8 @@ export class NumericRecordScanner {
     if (powers.minPower !== MIN_POWER || powers.maxPower !== MAX_POWER)
       throw new Error('decimal.ts and numeric-records.c disagree on the powers of ten');
     this.#powersAt = take(16 * powers.hi.length);
-    this.#memory = new api.Memory({ initial: Math.ceil(top / 65_536) });
-    const instance = new api.Instance(module, { env: { memory: this.#memory } });
-    this.#scan = instance.exports.scan_numeric_records as ScanExport;
+    const pages = Math.ceil(top / 65_536);
+    if (pages > 16) this.#memory.grow(pages - 16);
     const buffer = this.#memory.buffer;
     this.chunk = new Uint8Array(buffer, this.#chunkAt, chunkBytes);
     this.recordEnds = new Int32Array(buffer, this.#recordEndsAt, SCANNER_ROWS);
@@ -163,16 +157,16 @@ export class NumericRecordScanner {
 
   /**
    * The staging arrays of batches of `batch` rows of `columns` fields (at most {@link SCANNER_CELLS} cells and
-   * {@link SCANNER_COLUMNS} columns), zeroed; a scanner stages one table's batches.
+   * {@link SCANNER_COLUMNS} columns). A scanner stages one table's batches, so they are zeroed as fresh memory is.
    */
   staging(columns: number, batch: number): StagingViews {
     const cells = columns * batch;
     if (columns > SCANNER_COLUMNS || cells > SCANNER_CELLS || batch > SCANNER_ROWS)
       throw new Error(`staging of ${columns} × ${batch} cells exceeds the scanner's`);
+    if (this.#columns !== 0) throw new Error("a scanner stages one table's batches");
     this.#columns = columns;
     this.#batch = batch;
     const buffer = this.#memory.buffer;
-    new Uint8Array(buffer, this.#valuesAt, this.#othersAt + SCANNER_COLUMNS - this.#valuesAt).fill(0);
     return {
       kinds: new Uint8Array(buffer, this.#kindsAt, cells),
       values: new Float64Array(buffer, this.#valuesAt, cells),

@@ -153,8 +153,8 @@ describe('the compiled scan of numeric records', () => {
     const next = random(5);
     const texts: string[] = [];
     for (let row = 0; row < 30_000; row++) {
-      // A double from 53 random bits, scaled over 10^-30 to 10^30, written as JavaScript writes it or with Python's
-      // exponent form.
+      // A double of 53 random bits and more, scaled over 10^-30 to 10^30, written the shortest way in JavaScript's
+      // plain or exponent form (`String`, `toExponential`).
       const x = (next() + next() * 2 ** -32) * 10 ** Math.floor(next() * 61 - 30) * (next() < 0.5 ? -1 : 1);
       texts.push(next() < 0.5 ? String(x) : x.toExponential());
     }

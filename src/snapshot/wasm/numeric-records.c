@@ -41,6 +41,11 @@ static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7, 
 #define MAX_POWER 280
 #define POWERS (MAX_POWER - MIN_POWER + 1)
 
+/* Whether a number's digits stop at its field's end: a delimiter, a line end, or the end of the file. */
+static inline int32_t field_ends(int32_t stop, int32_t delimiter, int32_t eof) {
+  return stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof);
+}
+
 /* The rounding error of p = a * b: a·b − p exactly (Dekker's product; no fused multiply-add is ever emitted). */
 static double product_error(double a, double b, double p) {
   const double splitter = 134217729.0; /* 2^27 + 1 */
@@ -141,16 +146,11 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         }
         int32_t digits = k - digits_start - (point < 0 ? 0 : 1);
         int32_t stop = k < end ? buf[k] : -1;
-        if (digits > 0 && (stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof))) {
-          double value = point < 0 ? (double)mantissa : (double)mantissa / POW10[k - point - 1];
-          kinds[at] = KIND_NUMBER;
-          values[at] = value * (negative ? -1.0 : 1.0);
-          integer[at] = point < 0 ? 1 : 0;
-          /* A -0 has no scaled integer of its own: its places stay unknown, as the JavaScript scan leaves them. */
-          places[at] = mantissa == 0 && negative ? UNKNOWN_PLACES : point < 0 ? 0 : (uint8_t)(k - point - 1);
-          starts[at] = i;
-          ends[at] = k;
-          j = k;
+        /* The cell's end: past its exponent, if it has one. */
+        int32_t e = k;
+        double value;
+        if (digits > 0 && field_ends(stop, delimiter, eof)) {
+          value = point < 0 ? (double)mantissa : (double)mantissa / POW10[k - point - 1];
         } else {
           /*
            * A longer number (17 significant digits, as pandas writes a double) or one with an exponent: the digits
@@ -176,7 +176,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
           digits += low_digits;
           if (digits <= 0 || low_digits > 8 || !((double)mantissa * POW10[low_digits] < 1e20)) return records;
           int32_t power = point < 0 ? 0 : point + 1 - k;
-          int32_t e = k;
+          e = k;
           if (stop == 'e' || stop == 'E') {
             e++;
             int32_t sign = e < end ? buf[e] : -1;
@@ -191,18 +191,22 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
             power += sign == MINUS ? -exponent : exponent;
             stop = e == exponent_start ? 0 : e < end ? buf[e] : -1;
           }
-          if (!(stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof))) return records;
-          double value = decimal_value((double)mantissa, (double)low, low_digits, power, powers);
+          if (!field_ends(stop, delimiter, eof)) return records;
+          value = decimal_value((double)mantissa, (double)low, low_digits, power, powers);
           if (value != value) return records;
-          int32_t plain = e == k && digits <= 15;
-          kinds[at] = KIND_NUMBER;
-          values[at] = value * (negative ? -1.0 : 1.0);
-          integer[at] = point < 0 && e == k ? 1 : 0;
-          places[at] = plain && !(value == 0 && negative) ? (point < 0 ? 0 : (uint8_t)(k - point - 1)) : UNKNOWN_PLACES;
-          starts[at] = i;
-          ends[at] = e;
-          j = e;
         }
+        /*
+         * A plain decimal of at most 15 digits has its places noted, but a -0, which has no scaled integer of its
+         * own: its places stay unknown, as the JavaScript scan leaves them.
+         */
+        int32_t plain = e == k && digits <= 15;
+        kinds[at] = KIND_NUMBER;
+        values[at] = value * (negative ? -1.0 : 1.0);
+        integer[at] = point < 0 && e == k ? 1 : 0;
+        places[at] = plain && !(value == 0 && negative) ? (point < 0 ? 0 : (uint8_t)(k - point - 1)) : UNKNOWN_PLACES;
+        starts[at] = i;
+        ends[at] = e;
+        j = e;
       }
       field++;
       at += batch;
