@@ -26,7 +26,8 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 export const THREADS = 2;
 
 /**
- * The pool's threads keep a young generation of 6 MiB (V8's default grows to 48 MiB): what a thread allocates while
+ * The pool's threads keep a young generation of 6 MiB. Under V8's default a worker's new space grew to 128 MiB in a
+ * loop of short-lived allocations (Node 24 on a 24 GiB machine), 4 MiB with this limit. What a thread allocates while
  * it reads and scores is short-lived scratch beside the columns, and the larger space only held more of it. Measured
  * on shape g of `npm run bench -- compare` (two 100,000-row × 400-column files; 3 runs each, 2026-12-05): peak RSS
  * 487–515 MiB with the default, 481–482 MiB with this, at the same wall and CPU time; shapes a, b, h, i and k
