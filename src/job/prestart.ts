@@ -31,7 +31,7 @@ export const THREADS = 2;
  * it reads and scores is short-lived scratch beside the columns, and the larger space only held more of it. Measured
  * on shape g of `npm run bench -- compare` (two 100,000-row × 400-column files; 3 runs each, 2026-12-05): peak RSS
  * 487–515 MiB with the default, 481–482 MiB with this, at the same wall and CPU time; shapes a, b, h, i and k
- * (3 runs each) ran as fast and peaked 0–15 MiB lower.
+ * (3 runs each) ran as fast and peaked within 15 MiB below to 5 MiB above the default.
  */
 export const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 6 } } as const;
 
