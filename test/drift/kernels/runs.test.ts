@@ -74,6 +74,40 @@ describe('runsOfSorted', () => {
     );
   });
 
+  it('counts runs whole across the blocks the sample is read in (16,384 values a call)', () => {
+    // The blocks start at index 1, then where the last ended: [1, 16385), [16385, 32769), [32769, 49153), then past
+    // the long run (a run is counted whole where its first repeat is read) [70000, 86384), [86384, …). Runs whose
+    // first value ends a block and whose repeats begin the next, one spanning several blocks, and -0 next to 0
+    // across a block's start (one run, keyed by the -0).
+    const layout: [number, number][] = [];
+    let length = 0;
+    let value = -50;
+    const runAt = (start: number, count: number) => {
+      for (; length < start; length++) layout.push([value++, 1]);
+      layout.push([value++, count]);
+      length += count;
+    };
+    runAt(16_384, 2);
+    runAt(32_768, 3);
+    runAt(40_000, 30_000);
+    runAt(86_383, 4);
+    for (; length < 120_000; length++) layout.push([value++, 1]);
+    const sorted = Float64Array.from(layout.flatMap(([v, count]) => Array<number>(count).fill(v / 8)));
+    // -0 closing the block [86384, 102768) and 0 opening the next: the sample stays ascending (both lie between the
+    // values around them, which are shifted to make room).
+    const zeroAt = 102_767;
+    for (let i = 0; i < sorted.length; i++) sorted[i] = sorted[i]! + (i <= zeroAt ? -1e6 : 1e6);
+    sorted[zeroAt] = -0;
+    sorted[zeroAt + 1] = 0;
+    const expected = scanRuns(sorted);
+    for (const runs of [runsOfSorted(sorted), withColumnScratch(() => runsOfSorted(sorted))]) {
+      expect(Array.from(runs.values)).toEqual(expected.values);
+      expect(Array.from(runs.counts)).toEqual(expected.counts);
+      expect(Object.is(runs.values[expected.values.indexOf(0)], -0)).toBe(true);
+      expect(runs.largest).toBe(30_000);
+    }
+  });
+
   it('carries the largest count of long samples, all distinct or not, past the lent arrays', () => {
     for (const n of [4096, 5000, 300_000]) {
       const distinct = Float64Array.from({ length: n }, (_, i) => i * 0.25 - 7);
