@@ -54915,16 +54915,29 @@ function onesOf(n) {
 function countedOnce(counts) {
   return counts.buffer === ones.buffer && ones.length > 0;
 }
+var RUNS_BLOCK = 16384;
+var runIndex = 0;
+var runLargest = 0;
 function fillRuns(sorted, values, counts) {
   const n = sorted.length;
   filledLargest = 0;
   if (n === 0) return 0;
-  let k = 0;
-  let last = sorted[0];
-  let largest = 1;
-  values[0] = last;
+  values[0] = sorted[0];
   counts[0] = 1;
-  for (let i = 1; i < n; i++) {
+  runIndex = 0;
+  runLargest = 1;
+  for (let i = 1; i < n; ) i = fillRunsBlock(sorted, values, counts, i, Math.min(i + RUNS_BLOCK, n));
+  filledLargest = runLargest;
+  return runIndex + 1;
+}
+function fillRunsBlock(sorted, values, counts, from, to) {
+  const n = sorted.length | 0;
+  const end = to | 0;
+  let k = runIndex | 0;
+  let largest = runLargest | 0;
+  let last = sorted[from - 1];
+  let i = from | 0;
+  for (; i < end; i++) {
     const value = sorted[i];
     if (value !== last) {
       k++;
@@ -54932,15 +54945,16 @@ function fillRuns(sorted, values, counts) {
       counts[k] = 1;
       last = value;
     } else {
-      const end = runEnd(sorted, i + 1, n, value);
-      const count = end - i + 1;
+      const runStop = runEnd(sorted, i + 1, n, value);
+      const count = runStop - i + 1;
       counts[k] = count;
       if (count > largest) largest = count;
-      i = end - 1;
+      i = runStop - 1;
     }
   }
-  filledLargest = largest;
-  return k + 1;
+  runIndex = k;
+  runLargest = largest;
+  return i;
 }
 var filledLargest = 0;
 function runsOfSorted(sorted) {
