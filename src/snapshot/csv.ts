@@ -8,12 +8,14 @@
  * string cells, which are dictionary-encoded at once. Quoted fields, doubled quotes, embedded delimiters and newlines,
  * CRLF and a UTF-8 BOM are handled. A `.gz` file is decompressed on the fly (`src/snapshot/byte-source.ts`).
  *
- * Records whose every field is a number or empty are scanned by a compiled loop first
+ * Records on one line of numbers, texts and gaps are scanned by a compiled loop first
  * (`src/snapshot/wasm/numeric-records.c`, WebAssembly, reading the chunk in place and writing the same staging cells
- * as the scan below, numbers read step for step as it reads them; see `NumericRecordScanner`). It stops at the first
- * record with any other field (a word, a quote, a `+`, a number the exact paths of `decimal.ts` leave to `Number()`),
- * which the scan below takes; after such a stop the scan below takes the next 16 records (doubling while the compiled
- * loop keeps stopping at once, up to 65,536), so files of words hardly call it. On 400 columns of six-decimal floats
+ * as the scan below, numbers read step for step as it reads them; see `NumericRecordScanner`). A text is staged as
+ * the scan below stages it: as the code of a label its column already knows (the compiled scan keeps a copy of each
+ * label column's known labels, `CellCache.mirror`), else as text. It stops at the first record with any other field
+ * (a `+`, a number the exact paths of `decimal.ts` leave to `Number()`, a quoted field that spans lines), which the
+ * scan below takes; after such a stop the scan below takes the next 16 records (doubling while the compiled loop keeps
+ * stopping at once, up to 65,536), so files of such records hardly call it. On 400 columns of six-decimal floats
  * (360 MB, 100,000 rows; shape g of `npm run bench -- compare`) it scans a file in 0.45–0.55 s (650–800 MB/s with
  * the reads) where the scan below took 0.8–1.2 s; the staging cells' push into the columns and the first writes of
  * the columns' memory (~0.3 s a file here) are the same either way.
@@ -49,11 +51,12 @@
  * Text-heavy files are bound by the byte scan itself. On 20 label columns of 3–12 labels (`alpha_3`, `epsilon_12`)
  * and a float, 1M rows (164 MiB; `npm run bench -- compare`, shape k), a label's cell is settled in the scan: a
  * field that starts with a letter goes straight to a loop to its end (one compare of each byte with the delimiter,
- * LF and CR), then the column's cell cache is asked for its code (`CellCache.token`: length and first and last four
- * bytes as the key, a compare of the middle bytes of a label over 8 bytes), which is staged; a batch of only codes
- * and gaps reaches the builder as one run (`ColumnBuilder.pushCodes`). Per reading thread of a compare (load ~2) the
- * scan with those look-ups is ~0.7 s of ~1.1 s, ~33 ns a cell (~240 MB/s), the codes' stores ~50 ms (the arena's
- * first touch), and the row facts' duplicate search and label counts after the read ~0.25 s. Reading 4 bytes at a
+ * LF and CR), then its column's labels are asked for its code (the compiled scan's table; in the scan below the
+ * cell cache, `CellCache.token`: length and first and last four bytes as the key, a compare of the middle bytes of
+ * a label over 8 bytes), which is staged; a batch of only codes and gaps reaches the builder as one run
+ * (`ColumnBuilder.pushCodes`). Per reading thread of a compare (CPU profiles, 2026-12-05, load ~2) the scan below with
+ * those look-ups took ~1.1 s, ~53 ns a cell; the compiled scan takes ~0.47 s (~350 MB/s). Then come the row facts'
+ * duplicate search and label counts after the read (~0.25 s) and the batches' push into the builders (~0.05 s). Reading 4 bytes at a
  * time (DataView words, a zero-byte test) and a single `byte > delimiter` test before the three compares both took
  * more instructions than the plain loop on these 5–10 byte cells. Every string quoted (shape j, R's `write.csv`)
  * reads at the cost of the same file unquoted, per cell: the quotes only move a cell's bytes.
@@ -224,6 +227,9 @@ class CellCache {
    */
   private readonly slotToken = new Int32Array(1 << FEW_SLOT_BITS).fill(-1);
   private few = 0;
+  /** The few cells' slots in the order they came, and how many of them {@link mirror} has handed on. */
+  private readonly fewSlots = new Int32Array(FEW_CELLS);
+  private mirrored = 0;
   /** `buf` of the last look-up, and a view of it that reads four bytes at once. */
   private viewed: Uint8Array | undefined;
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
@@ -282,6 +288,24 @@ class CellCache {
     }
   }
 
+  /**
+   * Keeps the compiled scan's table of known labels of column `field` in step with this cache: while the column is a
+   * label column (`labels`), each of the few cells that has a code, once, as its builder gave it (which is what
+   * {@link token} returns for it); else no table. A cell gets its code in the flush that first meets it, so by the
+   * flush's end every few cell that will have one has it.
+   */
+  mirror(scanner: NumericRecordScanner, field: number, labels: boolean): void {
+    if (!labels) {
+      scanner.dropLabels(field);
+      this.mirrored = 0;
+      return;
+    }
+    for (; this.mirrored < this.few; this.mirrored++) {
+      const cell = this.slotCell[this.fewSlots[this.mirrored]!]!;
+      if (cell.token >= 0) scanner.addLabel(field, cell.bytes, cell.token);
+    }
+  }
+
   get(buf: Uint8Array, start: number, end: number): ClassifiedCell {
     const found = this.find(buf, start, end);
     if (found >= 0) return this.slotCell[found]!;
@@ -302,6 +326,7 @@ class CellCache {
     if (this.few < FEW_CELLS) {
       // Into the empty slot the look-up ended on (the hash and the decoding above read no cell's key).
       const slot = -1 - found;
+      this.fewSlots[this.few] = slot;
       this.few++;
       this.slotLength[slot] = length;
       this.slotHead[slot] = this.head;
@@ -1078,7 +1103,10 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         }
         // The next batch's scan settles this column's known labels itself while it is a label column. (A record of
         // the general scan may turn it to byte labels before then: its CODE cells then take the loop above.)
-        labelCaches[f] = builder.takesCodes && !builder.bytesLabels ? cache : undefined;
+        const labels = builder.takesCodes && !builder.bytesLabels;
+        labelCaches[f] = labels ? cache : undefined;
+        // And so does the compiled scan.
+        if (fields.compiled) cache.mirror(this.scanner!, f, labels);
       }
     },
   };

@@ -4,7 +4,8 @@
  *
  * One WebAssembly memory per reader holds the read chunk (the reader reads the file straight into it, so no byte is
  * copied) and the staging cells of a batch, which the reader's `Fields` use as their typed arrays: the compiled scan
- * and the JavaScript scan write the same arrays, and the builders read them as before.
+ * and the JavaScript scan write the same arrays, and the builders read them as before. It also holds a table of known
+ * labels per label column (`addLabel`), which the reader keeps in step with its cell caches.
  */
 import { powersOfTen } from './decimal.js';
 import { NUMERIC_RECORDS_WASM } from './wasm/numeric-records.generated.js';
@@ -15,6 +16,13 @@ export const SCANNER_CELLS = 16_384;
 export const SCANNER_COLUMNS = 1024;
 /** The most rows a batch stages. */
 const SCANNER_ROWS = 1024;
+
+/**
+ * The size of a column's table of known labels in the C source (LABEL_SLOTS slots of a `label_slot`: 256 × 48 bytes),
+ * and the longest label it holds (LABEL_BYTES).
+ */
+const LABEL_TABLE_BYTES = 256 * 48;
+const LABEL_BYTES = 40;
 
 type ScanExport = (
   buf: number,
@@ -36,7 +44,10 @@ type ScanExport = (
   others: number,
   recordEnds: number,
   powers: number,
+  tables: number,
 ) => number;
+
+type InsertLabelExport = (table: number, bytes: number, length: number, token: number) => number;
 
 /** The powers of ten the C source's decimal_value reads: 10^-250 to 10^280 (its MIN_POWER and MAX_POWER). */
 const MIN_POWER = -250;
@@ -85,6 +96,7 @@ export class NumericRecordScanner {
   /** After a scan, the position after each scanned record's line end. */
   readonly recordEnds: Int32Array;
   readonly #scan: ScanExport;
+  readonly #insertLabel: InsertLabelExport;
   readonly #memory: WasmMemory;
   readonly #chunkAt: number;
   readonly #valuesAt: number;
@@ -97,6 +109,13 @@ export class NumericRecordScanner {
   readonly #placesAt: number;
   readonly #othersAt: number;
   readonly #powersAt: number;
+  /** Per column, the address of its table of known labels, 0 for none; the tables, one per column; a label's bytes. */
+  readonly #tablesAt: number;
+  readonly #labelTablesAt: number;
+  readonly #labelAt: number;
+  readonly #tables: Int32Array;
+  readonly #labelTables: Uint8Array;
+  readonly #label: Uint8Array;
   #columns = 0;
   #batch = 0;
 
@@ -125,6 +144,7 @@ export class NumericRecordScanner {
     this.#memory = new api.Memory({ initial: 16 });
     const instance = new api.Instance(module, { env: { memory: this.#memory } });
     this.#scan = instance.exports.scan_numeric_records as ScanExport;
+    this.#insertLabel = instance.exports.insert_label as InsertLabelExport;
     let top = (instance.exports.__heap_base as WasmGlobal).value;
     const take = (bytes: number): number => {
       const at = Math.ceil(top / 64) * 64;
@@ -145,11 +165,19 @@ export class NumericRecordScanner {
     if (powers.minPower !== MIN_POWER || powers.maxPower !== MAX_POWER)
       throw new Error('decimal.ts and numeric-records.c disagree on the powers of ten');
     this.#powersAt = take(16 * powers.hi.length);
+    this.#tablesAt = take(4 * SCANNER_COLUMNS);
+    this.#labelAt = take(LABEL_BYTES + 8);
+    // 12 MiB of address space for the tables of 1,024 columns: only the pages of the tables a file's label columns
+    // use are ever written (an empty table is zeros, as fresh memory is).
+    this.#labelTablesAt = take(LABEL_TABLE_BYTES * SCANNER_COLUMNS);
     const pages = Math.ceil(top / 65_536);
     if (pages > 16) this.#memory.grow(pages - 16);
     const buffer = this.#memory.buffer;
     this.chunk = new Uint8Array(buffer, this.#chunkAt, chunkBytes);
     this.recordEnds = new Int32Array(buffer, this.#recordEndsAt, SCANNER_ROWS);
+    this.#tables = new Int32Array(buffer, this.#tablesAt, SCANNER_COLUMNS);
+    this.#labelTables = new Uint8Array(buffer, this.#labelTablesAt, LABEL_TABLE_BYTES * SCANNER_COLUMNS);
+    this.#label = new Uint8Array(buffer, this.#labelAt, LABEL_BYTES + 8);
     const table = new Float64Array(buffer, this.#powersAt, 2 * powers.hi.length);
     table.set(powers.hi);
     table.set(powers.lo, powers.hi.length);
@@ -206,6 +234,30 @@ export class NumericRecordScanner {
       this.#othersAt,
       this.#recordEndsAt,
       this.#powersAt,
+      this.#tablesAt,
     );
+  }
+
+  /**
+   * Adds a label of column `field` with the code its builder gave it to the column's table of known labels (made
+   * when the column has none): the scan then stages that label's cells as the code, as the JavaScript scan stages a
+   * label its column's cell cache knows. A label longer than 40 bytes, or past the table's first 128, is not taken
+   * (its cells are staged as text, for the builder to look up).
+   *
+   * @returns whether the table holds the label
+   */
+  addLabel(field: number, bytes: Uint8Array, token: number): boolean {
+    if (bytes.length === 0 || bytes.length > LABEL_BYTES) return false;
+    const table = this.#labelTablesAt + field * LABEL_TABLE_BYTES;
+    this.#tables[field] = table;
+    this.#label.set(bytes);
+    return this.#insertLabel(table, this.#labelAt, bytes.length, token) === 1;
+  }
+
+  /** Empties and drops column `field`'s table of known labels: the scan stages its texts as text again. */
+  dropLabels(field: number): void {
+    if (this.#tables[field] === 0) return;
+    this.#tables[field] = 0;
+    this.#labelTables.fill(0, field * LABEL_TABLE_BYTES, (field + 1) * LABEL_TABLE_BYTES);
   }
 }

@@ -149,6 +149,72 @@ describe('the compiled scan of numeric records', () => {
     scan.mockRestore();
   });
 
+  it('reads label columns as the JavaScript scan does: known labels by code, new ones, quotes, ids, gaps', async () => {
+    const next = random(23);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const short = ['alpha', 'beta', 'gamma', 'NA', 'nan', 'inf'];
+    const long = [
+      'Month-to-month',
+      'Bank transfer (automatic)',
+      'a label of forty-one bytes: one too many!',
+      'a label longer than any table of known labels takes, at sixty bytes',
+      'x',
+    ];
+    const many = Array.from({ length: 300 }, (_, k) => `lab${k}`);
+    const header = ['short', 'long', 'flag', 'id', 'mixed', 'many', 'late', 'float'];
+    const lines = [header.join(',')];
+    // ~3 MB, across the 2 MiB read chunk; labels keep coming (`many` has more than a table holds).
+    for (let row = 0; row < 60_000; row++) {
+      const u = next();
+      const label = pick(long);
+      const quoted =
+        u < 0.2
+          ? `"${label}"`
+          : u < 0.22
+            ? `"say ""${label}"""`
+            : u < 0.23
+              ? '""'
+              : label.includes(',')
+                ? `"${label}"`
+                : label;
+      lines.push(
+        [
+          u < 0.01 ? '' : pick(short),
+          quoted,
+          next() < 0.5 ? 'True' : 'False',
+          `u${row}`,
+          u < 0.05 ? 'inf' : u < 0.06 ? 'x' : String(Math.floor(u * 1000)),
+          pick(many),
+          row < 5_000 ? String(row % 7) : pick(short),
+          (u * 100).toFixed(3),
+        ].join(','),
+      );
+    }
+    const scan = vi.spyOn(NumericRecordScanner.prototype, 'scan');
+    const table = await readAllWays(file(lines.join('\n') + '\n'));
+    expect(table.rows).toBe(60_000);
+    const taken = scan.mock.results.reduce((sum, result) => sum + (result.value as number), 0);
+    expect(taken).toBeGreaterThan(55_000);
+    scan.mockRestore();
+    // The same with each label column's table dropped and made again as the columns change: a column whose first
+    // labels are mostly distinct turns to byte labels.
+    const turning = [header.join(',')];
+    for (let row = 0; row < 20_000; row++)
+      turning.push(
+        [
+          pick(short),
+          pick(long).replace(',', ';'),
+          'True',
+          row < 3_000 ? `id${row}` : pick(short),
+          '1',
+          pick(many),
+          '2',
+          '0.5',
+        ].join(','),
+      );
+    await readAllWays(file(turning.join('\n') + '\n'));
+  });
+
   it('reads doubles written the shortest way (17 digits, exponents) as Number() does, bit for bit', async () => {
     const next = random(5);
     const texts: string[] = [];
@@ -251,7 +317,7 @@ describe('the compiled scan of numeric records', () => {
   it('scans whole simple records and stops before the first other one', () => {
     const scanner = NumericRecordScanner.create(1024)!;
     const staging = scanner.staging(3, 4);
-    const text = '1,-2.5,\n3,4,5\n6,x,7\n8,9,10\n';
+    const text = '1,-2.5,\n3,4,5\n6,+7,7\n8,9,10\n';
     scanner.chunk.set(new TextEncoder().encode(text));
     const records = scanner.scan(0, text.length, false, 0x2c, 0, 4);
     expect(records).toBe(2);
@@ -265,11 +331,60 @@ describe('the compiled scan of numeric records', () => {
     expect([staging.places[0], staging.places[4], staging.integer[0], staging.integer[4]]).toEqual([
       0, 1, 1, 0,
     ]);
-    // A record with a word is left to the JavaScript scan; so is one cut by the end of the bytes read.
+    // A record with a `+` sign is left to the JavaScript scan; so is one cut by the end of the bytes read.
     expect(scanner.scan(14, text.length, false, 0x2c, 2, 2)).toBe(0);
-    expect(scanner.scan(20, text.length - 1, false, 0x2c, 0, 4)).toBe(0);
-    expect(scanner.scan(20, text.length - 1, true, 0x2c, 0, 4)).toBe(1);
+    expect(scanner.scan(21, text.length - 1, false, 0x2c, 0, 4)).toBe(0);
+    expect(scanner.scan(21, text.length - 1, true, 0x2c, 0, 4)).toBe(1);
     // At most the records asked for.
     expect(scanner.scan(0, text.length, false, 0x2c, 0, 1)).toBe(1);
+  });
+
+  it("stages texts as text and the labels of a column's table as their codes, until the table is dropped", () => {
+    const scanner = NumericRecordScanner.create(1024)!;
+    const staging = scanner.staging(3, 4);
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const longLabel = 'a label of forty-one bytes: one too many!';
+    expect(longLabel).toHaveLength(41);
+    expect(scanner.addLabel(1, encode('alpha'), 7)).toBe(true);
+    expect(scanner.addLabel(1, encode('a longer label, past eight bytes'), 9)).toBe(true);
+    expect(scanner.addLabel(1, encode(longLabel), 11)).toBe(false);
+    expect(scanner.addLabel(2, encode('alpha'), 3)).toBe(true);
+    const text = `x,alpha,"alpha"\nalph,"a longer label, past eight bytes",""\n_,${longLabel},"say ""hi"""\n`;
+    scanner.chunk.set(encode(text));
+    expect(scanner.scan(0, text.length, false, 0x2c, 0, 4)).toBe(3);
+    const cell = (row: number, field: number) => {
+      const at = field * 4 + row;
+      return [staging.kinds[at], staging.tokens[at], text.slice(staging.starts[at], staging.ends[at])];
+    };
+    const [OTHER, ESCAPED, CODE, EMPTY] = [2, 3, 4, 1];
+    expect([cell(0, 0), cell(0, 1), cell(0, 2)]).toEqual([
+      [OTHER, -1, 'x'],
+      [CODE, 7, 'alpha'],
+      [CODE, 3, 'alpha'],
+    ]);
+    expect([cell(1, 0), cell(1, 1), cell(1, 2)]).toEqual([
+      [OTHER, -1, 'alph'],
+      [CODE, 9, 'a longer label, past eight bytes'],
+      [EMPTY, -1, ''],
+    ]);
+    expect([cell(2, 0), cell(2, 1), cell(2, 2)]).toEqual([
+      [OTHER, -1, '_'],
+      [OTHER, -1, longLabel],
+      [ESCAPED, -1, 'say ""hi""'],
+    ]);
+    expect([...staging.others]).toEqual([2, 2, 3]);
+    // A dropped table knows no label: the column's texts are staged as text again.
+    scanner.dropLabels(1);
+    staging.others.fill(0);
+    expect(scanner.scan(0, 16, false, 0x2c, 0, 4)).toBe(1);
+    expect([cell(0, 1), cell(0, 2)]).toEqual([
+      [OTHER, -1, 'alpha'],
+      [CODE, 3, 'alpha'],
+    ]);
+    // A quoted field that spans lines, or with more bytes after its closing quote, is left to the JavaScript scan.
+    for (const stop of ['1,2,"a\nb"\n', '1,2,"a"b\n', '1,+2,a\n']) {
+      scanner.chunk.set(encode(stop));
+      expect(scanner.scan(0, stop.length, false, 0x2c, 0, 4)).toBe(0);
+    }
   });
 });

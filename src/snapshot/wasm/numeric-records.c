@@ -1,15 +1,21 @@
 /*
- * The CSV reader's one-pass scan of records whose every field is a number or empty, compiled to WebAssembly
- * (scripts/generate-wasm.mjs; the module is embedded in numeric-records.generated.ts).
+ * The CSV reader's one-pass scan of records on one line whose fields are numbers, texts or empty, compiled to
+ * WebAssembly (scripts/generate-wasm.mjs; the module is embedded in numeric-records.generated.ts).
  *
  * Why a compiled loop: on wide numeric tables (400 columns of six-decimal floats) the JavaScript scan was ~25 ns a
- * cell, half of a reading thread's time; this loop is the same steps without V8's bounds checks, tagged integers
- * and deoptimisation guards. It is not a second parser: it takes the numbers that csv.ts's `scanNumericRecord` reads
- * in its own loop (digits, at most one point, an optional leading minus, an exponent; up to 15 significant bytes
- * plus 8 more digits) and empty fields, step for step as that function reads them, and writes the same staging cells.
- * At the first record with any other field (a word, a quote, a `+` sign, a longer number, one whose rounding the
- * exact paths cannot settle, a blank line, a field count other than the header's, a record cut by the end of the
- * bytes read) it stops, and the JavaScript scan takes that record as before.
+ * cell, half of a reading thread's time, and on 20 label columns ~53 ns a cell (~0.47 s a file here against ~1.1 s);
+ * this loop is the same steps without V8's bounds checks, tagged integers and deoptimisation guards. It is not a
+ * second parser: it takes the numbers that csv.ts's `scanNumericRecord` reads in its own loop (digits, at most one
+ * point, an optional leading minus, an exponent; up to 15 significant bytes plus 8 more digits) and empty fields,
+ * step for step as that function reads them, and writes the same staging cells. Texts are staged as that function
+ * stages them too: an unquoted field that starts with a byte past the digits (a letter, `_`) runs to its end, a
+ * quoted one to its closing quote, and the text is looked up in its column's table of known labels (label_token
+ * below): a known label is staged as its code, any other text as text for the builders to classify, as the
+ * JavaScript scan stages a text its column's cell cache has no code for. At the first record with any other field (a
+ * `+` sign or another byte below the digits that starts no number, a longer number, one whose rounding the exact
+ * paths cannot settle, a quoted field that spans lines or is followed by more bytes, a blank line, a field count
+ * other than the header's, a record cut by the end of the bytes read) it stops, and the JavaScript scan takes that
+ * record as before.
  *
  * A short decimal's value is its digits as an integer (below 10^15, so exact in a double) divided by an exact power
  * of ten: one correctly rounded IEEE division. Longer numbers and exponents take decimal.ts's exact paths, ported
@@ -29,8 +35,89 @@
 /* Staging kinds and flags, as csv.ts and column-builder.ts name them. */
 #define KIND_NUMBER 0
 #define KIND_EMPTY 1
+#define KIND_OTHER 2
+#define KIND_ESCAPED 3
+#define KIND_CODE 4
 #define SAW_EMPTY 1
+#define SAW_OTHER 2
 #define UNKNOWN_PLACES 255
+#define QUOTE 0x22
+
+/*
+ * A column's table of known labels: LABEL_SLOTS slots of open addressing, each a label of at most LABEL_BYTES bytes
+ * (zero-padded) with the code its column's builder gave it. The reader inserts a label once the builder has given it
+ * a code (insert_label), at most LABEL_SLOTS / 2 of them, so a look-up always ends at an empty slot (length 0: fresh
+ * memory is an empty table). A longer label, or one past those, is not in the table and is staged as text.
+ */
+#define LABEL_SLOTS 256
+#define LABEL_BYTES 40
+typedef struct {
+  int32_t length;
+  int32_t token;
+  uint8_t bytes[LABEL_BYTES];
+} label_slot;
+
+/* Eight bytes from p, little-endian, unaligned (the memory past a label is the reader's: a read past it is in bounds). */
+static inline uint64_t load64(const uint8_t *p) {
+  uint64_t word;
+  __builtin_memcpy(&word, p, 8);
+  return word;
+}
+
+/* The slot a label's look-up starts at: its length and first and last eight bytes, mixed by multiplication. */
+static uint32_t label_slot_of(const uint8_t *bytes, int32_t length) {
+  uint64_t head = load64(bytes);
+  if (length < 8) head &= (1ull << (8 * length)) - 1;
+  uint64_t h = (head ^ ((uint64_t)length << 56)) * 0x9e3779b97f4a7c15ull;
+  if (length > 8) h ^= load64(bytes + length - 8) * 0xc2b2ae3d27d4eb4full;
+  return (uint32_t)(h >> 56);
+}
+
+/* Whether a slot holds the label bytes[0, length) (length at most LABEL_BYTES): eight bytes at a time. */
+static int32_t label_equals(const label_slot *slot, const uint8_t *bytes, int32_t length) {
+  if (slot->length != length) return 0;
+  int32_t k = 0;
+  for (; k + 8 <= length; k += 8)
+    if (load64(slot->bytes + k) != load64(bytes + k)) return 0;
+  if (k == length) return 1;
+  uint64_t mask = (1ull << (8 * (length - k))) - 1;
+  return ((load64(slot->bytes + k) ^ load64(bytes + k)) & mask) == 0;
+}
+
+/* The code of the label bytes[0, length) in the table at `table` (0: the column has none), or -1. */
+static int32_t label_token(int32_t table, const uint8_t *bytes, int32_t length) {
+  if (table == 0 || length > LABEL_BYTES) return -1;
+  const label_slot *slots = (const label_slot *)(uintptr_t)table;
+  for (uint32_t slot = label_slot_of(bytes, length);; slot = (slot + 1) & (LABEL_SLOTS - 1)) {
+    const label_slot *s = &slots[slot];
+    if (s->length == 0) return -1;
+    if (label_equals(s, bytes, length)) return s->token;
+  }
+}
+
+/*
+ * Inserts the label bytes[0, length) with its code into the table at `table` (bytes readable 8 past the label).
+ * Returns 1 when it is in the table (already or now), 0 when it is not taken (empty, too long, or the table holds
+ * LABEL_SLOTS / 2 labels).
+ */
+__attribute__((export_name("insert_label"))) int32_t insert_label(int32_t table, const uint8_t *bytes, int32_t length,
+                                                                  int32_t token) {
+  if (length <= 0 || length > LABEL_BYTES) return 0;
+  label_slot *slots = (label_slot *)(uintptr_t)table;
+  int32_t used = 0;
+  for (int32_t k = 0; k < LABEL_SLOTS; k++) used += slots[k].length != 0;
+  for (uint32_t slot = label_slot_of(bytes, length);; slot = (slot + 1) & (LABEL_SLOTS - 1)) {
+    label_slot *s = &slots[slot];
+    if (label_equals(s, bytes, length)) return 1;
+    if (s->length == 0) {
+      if (used >= LABEL_SLOTS / 2) return 0;
+      s->length = length;
+      s->token = token;
+      for (int32_t k = 0; k < LABEL_BYTES; k++) s->bytes[k] = k < length ? bytes[k] : 0;
+      return 1;
+    }
+  }
+}
 
 /* 10^0 ... 10^22: every one an exact double. */
 static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
@@ -96,7 +183,8 @@ static double decimal_value(double high, double low, int32_t low_digits, int32_t
 /*
  * Scans records from buf[pos] while each is whole and simple, at most max_records of them, into staging rows row,
  * row + 1, ... (cell (r, field) at index field * batch + r of each array). record_ends[k] is the position after the
- * k-th record's line end; `powers` holds decimal.ts's powers of ten, the his of MIN_POWER..MAX_POWER then the los.
+ * k-th record's line end; `powers` holds decimal.ts's powers of ten, the his of MIN_POWER..MAX_POWER then the los;
+ * tables[field] is the address of the field's table of known labels, 0 for none.
  * Returns the number of records scanned; the record at the position after the last one (or at pos) is left to the
  * JavaScript scan.
  */
@@ -104,7 +192,7 @@ __attribute__((export_name("scan_numeric_records"))) int32_t
 scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, int32_t delimiter, int32_t columns,
                      int32_t batch, int32_t row, int32_t max_records, uint8_t *kinds, double *values,
                      uint8_t *integer, uint8_t *places, int32_t *starts, int32_t *ends, int32_t *tokens,
-                     uint8_t *others, int32_t *record_ends, const double *powers) {
+                     uint8_t *others, int32_t *record_ends, const double *powers, const int32_t *tables) {
   int32_t records = 0;
   while (records < max_records) {
     int32_t i = pos;
@@ -123,8 +211,58 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         starts[at] = i;
         ends[at] = i;
         j = i;
+      } else if (c == QUOTE) {
+        /*
+         * A quoted field, up to its closing quote (`""` stands for one quote): staged as the text inside its quotes,
+         * looked up when it has no doubled quote; `""` is an empty field.
+         */
+        int32_t q = i + 1;
+        int32_t escaped = 0;
+        for (;;) {
+          if (q >= end) return records;
+          int32_t b = buf[q];
+          if (b == QUOTE) {
+            if (q + 1 >= end && !eof) return records;
+            if (q + 1 < end && buf[q + 1] == QUOTE) {
+              escaped = 1;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          if (b == LF || b == CR) return records;
+          q++;
+        }
+        j = q + 1;
+        int32_t after = j < end ? buf[j] : -1;
+        if (!(after == delimiter || after == LF || after == CR || after == -1)) return records;
+        if (q == i + 1) {
+          kinds[at] = KIND_EMPTY;
+          tokens[at] = -1;
+          others[field] |= SAW_EMPTY;
+        } else {
+          int32_t token = escaped ? -1 : label_token(tables[field], buf + i + 1, q - i - 1);
+          kinds[at] = token >= 0 ? KIND_CODE : escaped ? KIND_ESCAPED : KIND_OTHER;
+          tokens[at] = token;
+          others[field] |= SAW_OTHER;
+        }
+        starts[at] = i + 1;
+        ends[at] = q;
+      } else if (c > 0x39) {
+        /* A text (a label, `inf`, `nan`: the builders classify them) to its end, and its code if its column knows it. */
+        j = i + 1;
+        while (j < end) {
+          int32_t d = buf[j];
+          if (d == delimiter || d == LF || d == CR) break;
+          j++;
+        }
+        int32_t token = label_token(tables[field], buf + i, j - i);
+        kinds[at] = token >= 0 ? KIND_CODE : KIND_OTHER;
+        tokens[at] = token;
+        others[field] |= SAW_OTHER;
+        starts[at] = i;
+        ends[at] = j;
       } else {
-        if (c > 0x39 || c == '"') return records;
         int32_t negative = c == MINUS;
         int32_t digits_start = negative ? i + 1 : i;
         int32_t k = digits_start;
