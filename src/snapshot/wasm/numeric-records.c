@@ -11,11 +11,11 @@
  * stages them too: an unquoted field that starts with a byte past the digits (a letter, `_`) runs to its end, a
  * quoted one to its closing quote, and the text is looked up in its column's table of known labels (label_token
  * below): a known label is staged as its code, any other text as text for the builders to classify, as the
- * JavaScript scan stages a text its column's cell cache has no code for. At the first record with any other field (a
- * `+` sign or another byte below the digits that starts no number, a longer number, one whose rounding the exact
- * paths cannot settle, a quoted field that spans lines or is followed by more bytes, a blank line, a field count
- * other than the header's, a record cut by the end of the bytes read) it stops, and the JavaScript scan takes that
- * record as before.
+ * JavaScript scan stages a text its column's cell cache has no code for; a field that starts like a number and is not
+ * one (`6011-LWREN`) is a text too, as there. At the first record with any other field (a `+` sign, a longer number,
+ * one whose rounding the exact paths cannot settle, an exponent that does not end the field, a quoted field that
+ * spans lines or is followed by more bytes, a blank line, a field count other than the header's, a record cut by
+ * the end of the bytes read) it stops, and the JavaScript scan takes that record as before.
  *
  * A short decimal's value is its digits as an integer (below 10^15, so exact in a double) divided by an exact power
  * of ten: one correctly rounded IEEE division. Longer numbers and exponents take decimal.ts's exact paths, ported
@@ -312,7 +312,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
             stop = k < end ? buf[k] : -1;
           }
           digits += low_digits;
-          if (digits <= 0 || low_digits > 8 || !((double)mantissa * POW10[low_digits] < 1e20)) return records;
+          if (digits <= 0 || low_digits > 8 || !((double)mantissa * POW10[low_digits] < 1e20)) goto not_a_number;
           int32_t power = point < 0 ? 0 : point + 1 - k;
           e = k;
           if (stop == 'e' || stop == 'E') {
@@ -329,9 +329,9 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
             power += sign == MINUS ? -exponent : exponent;
             stop = e == exponent_start ? 0 : e < end ? buf[e] : -1;
           }
-          if (!field_ends(stop, delimiter, eof)) return records;
+          if (!field_ends(stop, delimiter, eof)) goto not_a_number;
           value = decimal_value((double)mantissa, (double)low, low_digits, power, powers);
-          if (value != value) return records;
+          if (value != value) goto not_a_number;
         }
         /*
          * A plain decimal of at most 15 digits has its places noted, but a -0, which has no scaled integer of its
@@ -345,6 +345,27 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         starts[at] = i;
         ends[at] = e;
         j = e;
+        if (0) {
+        not_a_number:;
+          /*
+           * Not a number these paths read. As in the JavaScript scan: one that `readNumber` may still read (a `+`
+           * sign, more digits, an exponent after a digit, the end of the bytes read) is left to it; anything else
+           * (an id such as `6011-LWREN`, a `-`, a `#`) is a text from its first byte to the field's end, staged
+           * without a look-up.
+           */
+          int32_t after = k < end ? buf[k] : -1;
+          if (c == '+' || digits > 15 || (digits > 0 && (after == 'e' || after == 'E')) || after == -1) return records;
+          j = k;
+          while (j < end) {
+            int32_t d = buf[j];
+            if (d == delimiter || d == LF || d == CR) break;
+            j++;
+          }
+          kinds[at] = KIND_OTHER;
+          others[field] |= SAW_OTHER;
+          starts[at] = i;
+          ends[at] = j;
+        }
       }
       field++;
       at += batch;
