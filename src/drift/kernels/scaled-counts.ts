@@ -18,26 +18,39 @@ const DENSE_RANGE = 1 << 16;
  *
  * This runs in `O(n + range)`.
  *
- * @param source the side's scaled integers
+ * @param source the side's scaled integers, with the least and greatest of its present cells when known (the decoding
+ *   of a compact column finds them: the read that finds them here is then skipped)
  * @param skipMissing pass over missing cells; without it the side must have none
  * @returns the keys and counts, or undefined for a wide range
  * @example
  * scaledDenseCounts({ digits: Int32Array.of(125, 50, 125), decimals: 2 }); // => { keys: [0.5, 1.25], counts: [1, 2] }
  */
-export function scaledDenseCounts(source: ScaledDecimals, skipMissing = false): DistinctCounts | undefined {
+export function scaledDenseCounts(
+  source: ScaledDecimals & { readonly min?: number; readonly max?: number },
+  skipMissing = false,
+): DistinctCounts | undefined {
   const digits = source.digits;
   const n = digits.length;
   let first = 0;
-  if (skipMissing) while (first < n && digits[first] === MISSING_DIGITS) first++;
-  if (first === n) return undefined;
-  let min = digits[first]!;
-  let max = min;
-  for (let i = first + 1; i < n; i++) {
-    const m = digits[i]!;
-    if (skipMissing && m === MISSING_DIGITS) continue;
-    if (m < min) min = m;
-    else if (m > max) max = m;
-    if (max - min >= DENSE_RANGE) return undefined;
+  let min: number;
+  let max: number;
+  if (source.min !== undefined && source.max !== undefined) {
+    // No present cell (the least above the greatest), or too wide a range.
+    if (source.min > source.max || source.max - source.min >= DENSE_RANGE) return undefined;
+    min = source.min;
+    max = source.max;
+  } else {
+    if (skipMissing) while (first < n && digits[first] === MISSING_DIGITS) first++;
+    if (first === n) return undefined;
+    min = digits[first]!;
+    max = min;
+    for (let i = first + 1; i < n; i++) {
+      const m = digits[i]!;
+      if (skipMissing && m === MISSING_DIGITS) continue;
+      if (m < min) min = m;
+      else if (m > max) max = m;
+      if (max - min >= DENSE_RANGE) return undefined;
+    }
   }
   const tally = new Int32Array(max - min + 1);
   if (skipMissing) {

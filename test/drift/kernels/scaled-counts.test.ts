@@ -55,6 +55,13 @@ describe('scaledDenseCounts', () => {
         (source) => {
           const tallied = scaledDenseCounts(source, true);
           const expected = countDistinct(numbersOf(source), true)!;
+          // The same with the present cells' range given, as the decoding of a compact column finds it.
+          const present = source.digits.filter((m) => m !== MISSING_DIGITS);
+          const ranged = scaledDenseCounts(
+            { ...source, min: Math.min(0x7fffffff, ...present), max: Math.max(-0x7fffffff, ...present) },
+            true,
+          );
+          expect(ranged).toEqual(tallied);
           if (source.digits.every((m) => m === MISSING_DIGITS)) {
             expect(tallied).toBeUndefined(); // left to countDistinct
             return;
@@ -68,6 +75,16 @@ describe('scaledDenseCounts', () => {
 
   it('declines a range of 65,536 integers or more, and takes 65,535', () => {
     expect(scaledDenseCounts({ digits: Int32Array.of(0, 65_536), decimals: 2 })).toBeUndefined();
+    expect(
+      scaledDenseCounts({ digits: Int32Array.of(0, 65_536), decimals: 2, min: 0, max: 65_536 }),
+    ).toBeUndefined();
+    const given = scaledDenseCounts({
+      digits: Int32Array.of(65_535, 0, 65_535),
+      decimals: 3,
+      min: 0,
+      max: 65_535,
+    })!;
+    expect(Array.from(given.counts)).toEqual([1, 2]);
     expect(
       scaledDenseCounts({ digits: Int32Array.of(-2_147_483_647, 2_147_483_647), decimals: 0 }),
     ).toBeUndefined();
