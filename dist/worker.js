@@ -3,8 +3,8 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-4WWFMPOV.js";
-import "./lib-chunk-FIY3IFCO.js";
+} from "./lib-chunk-MXYB4XTE.js";
+import "./lib-chunk-32RSZNXK.js";
 import {
   RowLimitExceeded,
   distinctColumnHint,
@@ -70,7 +70,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-K44TE5NW.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-45KU6DIL.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

@@ -54991,16 +54991,24 @@ function scaledDenseCounts(source, skipMissing = false) {
   const digits = source.digits;
   const n = digits.length;
   let first = 0;
-  if (skipMissing) while (first < n && digits[first] === MISSING_DIGITS) first++;
-  if (first === n) return void 0;
-  let min = digits[first];
-  let max2 = min;
-  for (let i = first + 1; i < n; i++) {
-    const m = digits[i];
-    if (skipMissing && m === MISSING_DIGITS) continue;
-    if (m < min) min = m;
-    else if (m > max2) max2 = m;
-    if (max2 - min >= DENSE_RANGE2) return void 0;
+  let min;
+  let max2;
+  if (source.min !== void 0 && source.max !== void 0) {
+    if (source.min > source.max || source.max - source.min >= DENSE_RANGE2) return void 0;
+    min = source.min;
+    max2 = source.max;
+  } else {
+    if (skipMissing) while (first < n && digits[first] === MISSING_DIGITS) first++;
+    if (first === n) return void 0;
+    min = digits[first];
+    max2 = min;
+    for (let i = first + 1; i < n; i++) {
+      const m = digits[i];
+      if (skipMissing && m === MISSING_DIGITS) continue;
+      if (m < min) min = m;
+      else if (m > max2) max2 = m;
+      if (max2 - min >= DENSE_RANGE2) return void 0;
+    }
   }
   const tally = new Int32Array(max2 - min + 1);
   if (skipMissing) {
