@@ -346,6 +346,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         ends[at] = e;
         j = e;
         if (0) {
+          /* Reached only by the jumps above, once the field turned out not to be a number. */
         not_a_number:;
           /*
            * Not a number these paths read. As in the JavaScript scan: one that `readNumber` may still read (a `+`
