@@ -42,8 +42,12 @@
  * columns' types, not by the reader; backing large allocations with huge pages (glibc's
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, set before Node starts) took a read from 33k faults to 12.5k and 150–300
  * ms off. Huge pages back only large allocations, so the columns are reserved together in one (`ColumnArena`): on
- * 400 columns of 100,000 rows, a part each was 40k faults a file. Next is the byte scan (~25%; alone ~0.3 s for the 16M fields, ~18 ns a field, ~230 MB/s), then the cell
- * cache of text cells (~6%); `readNumber` and the file reads (2 MiB `readSync` chunks) are ~2% each. On floats
+ * 400 columns of 100,000 rows, a part each was 40k faults a file. Next is the byte scan (~25%; alone ~0.3 s for
+ * the 16M fields, ~18 ns a field, ~230 MB/s), then the cell cache of text cells (~6%); `readNumber` and the file
+ * reads (2 MiB `readSync` chunks) are ~2% each. (That is the scan below; since the compiled scan reads a field that
+ * starts like a number and is not one, such as the id `6011-LWREN`, as a text, it takes these records, and the two
+ * reading threads of a compare of two such files spent 0.75 CPU s scanning where the scan below spent 1.04, in CPU
+ * profiles on 2026-12-05.) On floats
  * written at full precision (12 columns of 16–17 significant digits, 1M rows, 222 MB: shape i of `npm run bench --
  * compare`) the numbers are the larger part instead: one thread reads such a file in ~0.7 CPU s (~60 ns a cell),
  * where reading each cell's digits again with `readNumber` after the scan had found them took ~1.2 s.
@@ -54,12 +58,13 @@
  * LF and CR), then its column's labels are asked for its code (the compiled scan's table; in the scan below the
  * cell cache, `CellCache.token`: length and first and last four bytes as the key, a compare of the middle bytes of
  * a label over 8 bytes), which is staged; a batch of only codes and gaps reaches the builder as one run
- * (`ColumnBuilder.pushCodes`). Per reading thread of a compare (CPU profiles, 2026-12-05, load ~2) the scan below with
- * those look-ups took ~1.1 s, ~53 ns a cell; the compiled scan takes ~0.47 s (~350 MB/s). Then come the row facts'
- * duplicate search and label counts after the read (~0.25 s) and the batches' push into the builders (~0.05 s). Reading 4 bytes at a
- * time (DataView words, a zero-byte test) and a single `byte > delimiter` test before the three compares both took
- * more instructions than the plain loop on these 5–10 byte cells. Every string quoted (shape j, R's `write.csv`)
- * reads at the cost of the same file unquoted, per cell: the quotes only move a cell's bytes.
+ * (`ColumnBuilder.pushCodes`). Per reading thread of a compare (CPU profiles, 2026-12-05, load ~2) the scan below
+ * with those look-ups took ~1.1 s, ~53 ns a cell; the compiled scan takes ~0.47 s (~350 MB/s). Then come the row
+ * facts' duplicate search and label counts after the read (~0.25 s) and the batches' push into the builders
+ * (~0.05 s). Reading 4 bytes at a time (DataView words, a zero-byte test) and a single `byte > delimiter` test
+ * before the three compares both took more instructions than the plain loop on these 5–10 byte cells. Every string
+ * quoted (shape j, R's `write.csv`) reads at the cost of the same file unquoted, per cell: the quotes only move a
+ * cell's bytes.
  *
  * A numeric or boolean column whose cells are short decimals is kept as scaled 32-bit integers (`ScaledDecimals` in
  * `src/snapshot/table.ts`; `ColumnBuilder`'s `compact`): the scan notes each plain decimal's places, so a cell is

@@ -57,7 +57,7 @@ typedef struct {
   uint8_t bytes[LABEL_BYTES];
 } label_slot;
 
-/* Eight bytes from p, little-endian, unaligned (the memory past a label is the reader's: a read past it is in bounds). */
+/* Eight bytes from p, little-endian, unaligned (the memory past a label is the reader's: reading past it is safe). */
 static inline uint64_t load64(const uint8_t *p) {
   uint64_t word;
   __builtin_memcpy(&word, p, 8);
@@ -249,7 +249,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         starts[at] = i + 1;
         ends[at] = q;
       } else if (c > 0x39) {
-        /* A text (a label, `inf`, `nan`: the builders classify them) to its end, and its code if its column knows it. */
+        /* A text (a label, `inf`, `nan`: the builders classify them) to its end, and its code if its column has one. */
         j = i + 1;
         while (j < end) {
           int32_t d = buf[j];
