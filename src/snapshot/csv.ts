@@ -143,9 +143,8 @@ export interface DelimitedOptions {
    */
   readonly batches?: boolean;
   /**
-   * Scan records whose every field is a number or empty with the compiled scan
-   * (`src/snapshot/wasm/numeric-records.c`; default true, with `batches`); false scans every record in JavaScript
-   * (the two must stage the same cells, which tests check).
+   * Scan records on one line with the compiled scan first (`src/snapshot/wasm/numeric-records.c`; default true, with
+   * `batches`); false scans every record in JavaScript (the two must stage the same cells, which tests check).
    */
   readonly compiledScan?: boolean;
   /**
