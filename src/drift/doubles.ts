@@ -43,9 +43,9 @@ export function scaledSource(values: Float64Array): RangedScaledDecimals | undef
 
 /**
  * The scaled integers `values` were decoded from by {@link withDoubles}, missing cells or not (a missing cell is
- * `MISSING_DIGITS` there and NaN in `values`), else undefined.
+ * `MISSING_DIGITS` there and NaN in `values`; the range is that of the present cells), else undefined.
  */
-export function scaledSourceWithMissing(values: Float64Array): ScaledDecimals | undefined {
+export function scaledSourceWithMissing(values: Float64Array): RangedScaledDecimals | undefined {
   return sources.get(values)?.source;
 }
 

@@ -17,13 +17,6 @@ export const SCANNER_COLUMNS = 1024;
 /** The most rows a batch stages. */
 const SCANNER_ROWS = 1024;
 
-/**
- * The size of a column's table of known labels in the C source (LABEL_SLOTS slots of a `label_slot`: 256 × 48 bytes),
- * and the longest label it holds (LABEL_BYTES).
- */
-const LABEL_TABLE_BYTES = 256 * 48;
-const LABEL_BYTES = 40;
-
 type ScanExport = (
   buf: number,
   pos: number,
@@ -116,6 +109,9 @@ export class NumericRecordScanner {
   readonly #tables: Int32Array;
   readonly #labelTables: Uint8Array;
   readonly #label: Uint8Array;
+  /** A column's table of known labels: its bytes, and the longest label it holds (the C source's layout). */
+  readonly #labelTableBytes: number;
+  readonly #labelBytes: number;
   #columns = 0;
   #batch = 0;
 
@@ -145,6 +141,8 @@ export class NumericRecordScanner {
     const instance = new api.Instance(module, { env: { memory: this.#memory } });
     this.#scan = instance.exports.scan_numeric_records as ScanExport;
     this.#insertLabel = instance.exports.insert_label as InsertLabelExport;
+    this.#labelTableBytes = (instance.exports.label_table_bytes as () => number)();
+    this.#labelBytes = (instance.exports.label_bytes as () => number)();
     let top = (instance.exports.__heap_base as WasmGlobal).value;
     const take = (bytes: number): number => {
       const at = Math.ceil(top / 64) * 64;
@@ -166,18 +164,18 @@ export class NumericRecordScanner {
       throw new Error('decimal.ts and numeric-records.c disagree on the powers of ten');
     this.#powersAt = take(16 * powers.hi.length);
     this.#tablesAt = take(4 * SCANNER_COLUMNS);
-    this.#labelAt = take(LABEL_BYTES + 8);
+    this.#labelAt = take(this.#labelBytes + 8);
     // 12 MiB of address space for the tables of 1,024 columns: only the pages of the tables a file's label columns
     // use are ever written (an empty table is zeros, as fresh memory is).
-    this.#labelTablesAt = take(LABEL_TABLE_BYTES * SCANNER_COLUMNS);
+    this.#labelTablesAt = take(this.#labelTableBytes * SCANNER_COLUMNS);
     const pages = Math.ceil(top / 65_536);
     if (pages > 16) this.#memory.grow(pages - 16);
     const buffer = this.#memory.buffer;
     this.chunk = new Uint8Array(buffer, this.#chunkAt, chunkBytes);
     this.recordEnds = new Int32Array(buffer, this.#recordEndsAt, SCANNER_ROWS);
     this.#tables = new Int32Array(buffer, this.#tablesAt, SCANNER_COLUMNS);
-    this.#labelTables = new Uint8Array(buffer, this.#labelTablesAt, LABEL_TABLE_BYTES * SCANNER_COLUMNS);
-    this.#label = new Uint8Array(buffer, this.#labelAt, LABEL_BYTES + 8);
+    this.#labelTables = new Uint8Array(buffer, this.#labelTablesAt, this.#labelTableBytes * SCANNER_COLUMNS);
+    this.#label = new Uint8Array(buffer, this.#labelAt, this.#labelBytes + 8);
     const table = new Float64Array(buffer, this.#powersAt, 2 * powers.hi.length);
     table.set(powers.hi);
     table.set(powers.lo, powers.hi.length);
@@ -247,8 +245,8 @@ export class NumericRecordScanner {
    * @returns whether the table holds the label
    */
   addLabel(field: number, bytes: Uint8Array, token: number): boolean {
-    if (bytes.length === 0 || bytes.length > LABEL_BYTES) return false;
-    const table = this.#labelTablesAt + field * LABEL_TABLE_BYTES;
+    if (bytes.length === 0 || bytes.length > this.#labelBytes) return false;
+    const table = this.#labelTablesAt + field * this.#labelTableBytes;
     this.#tables[field] = table;
     this.#label.set(bytes);
     return this.#insertLabel(table, this.#labelAt, bytes.length, token) === 1;
@@ -258,6 +256,6 @@ export class NumericRecordScanner {
   dropLabels(field: number): void {
     if (this.#tables[field] === 0) return;
     this.#tables[field] = 0;
-    this.#labelTables.fill(0, field * LABEL_TABLE_BYTES, (field + 1) * LABEL_TABLE_BYTES);
+    this.#labelTables.fill(0, field * this.#labelTableBytes, (field + 1) * this.#labelTableBytes);
   }
 }

@@ -84,6 +84,12 @@ static int32_t label_equals(const label_slot *slot, const uint8_t *bytes, int32_
   return ((load64(slot->bytes + k) ^ load64(bytes + k)) & mask) == 0;
 }
 
+/* A table's size and the longest label it holds, for the reader that lays the tables out in the memory. */
+__attribute__((export_name("label_table_bytes"))) int32_t label_table_bytes(void) {
+  return LABEL_SLOTS * (int32_t)sizeof(label_slot);
+}
+__attribute__((export_name("label_bytes"))) int32_t label_bytes(void) { return LABEL_BYTES; }
+
 /* The code of the label bytes[0, length) in the table at `table` (0: the column has none), or -1. */
 static int32_t label_token(int32_t table, const uint8_t *bytes, int32_t length) {
   if (table == 0 || length > LABEL_BYTES) return -1;
@@ -131,6 +137,17 @@ static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7, 
 /* Whether a number's digits stop at its field's end: a delimiter, a line end, or the end of the file. */
 static inline int32_t field_ends(int32_t stop, int32_t delimiter, int32_t eof) {
   return stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof);
+}
+
+/* The position of the delimiter or line end that ends the text field at buf[from], else `end`. */
+static inline int32_t text_end(const uint8_t *buf, int32_t from, int32_t end, int32_t delimiter) {
+  int32_t j = from;
+  while (j < end) {
+    int32_t d = buf[j];
+    if (d == delimiter || d == LF || d == CR) break;
+    j++;
+  }
+  return j;
 }
 
 /* The rounding error of p = a * b: a·b − p exactly (Dekker's product; no fused multiply-add is ever emitted). */
@@ -250,12 +267,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         ends[at] = q;
       } else if (c > 0x39) {
         /* A text (a label, `inf`, `nan`: the builders classify them) to its end, and its code if its column has one. */
-        j = i + 1;
-        while (j < end) {
-          int32_t d = buf[j];
-          if (d == delimiter || d == LF || d == CR) break;
-          j++;
-        }
+        j = text_end(buf, i + 1, end, delimiter);
         int32_t token = label_token(tables[field], buf + i, j - i);
         kinds[at] = token >= 0 ? KIND_CODE : KIND_OTHER;
         tokens[at] = token;
@@ -356,12 +368,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
            */
           int32_t after = k < end ? buf[k] : -1;
           if (c == '+' || digits > 15 || (digits > 0 && (after == 'e' || after == 'E')) || after == -1) return records;
-          j = k;
-          while (j < end) {
-            int32_t d = buf[j];
-            if (d == delimiter || d == LF || d == CR) break;
-            j++;
-          }
+          j = text_end(buf, k, end, delimiter);
           kinds[at] = KIND_OTHER;
           others[field] |= SAW_OTHER;
           starts[at] = i;
