@@ -10,7 +10,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-3MFINIKK.js";
+} from "./lib-chunk-6SQEOZXW.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
