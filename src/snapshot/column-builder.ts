@@ -434,6 +434,33 @@ export class ColumnBuilder {
   }
 
   /**
+   * The decimals of a compact column of numbers (its cells stored as integers over 10^decimals), else -1. A reader
+   * whose scan gave a batch's numbers as integers at these decimals hands them over as they are
+   * ({@link pushScaledRun}).
+   */
+  get scaledDecimals(): number {
+    return this.mode === 'number' && this.digits !== undefined ? this.decimals : -1;
+  }
+
+  /**
+   * Appends `count` cells given as integers at {@link scaledDecimals}, `scaled[from, from + count)`, `MISSING_DIGITS`
+   * for a missing cell: what {@link pushNumbers} stores for cells of at most that many places each, each of them the
+   * integer `±digits · 10^(decimals − places)` (see {@link pushScaledNumbers}), in one copy. `fraction` tells that a
+   * cell was not written as a whole number, `missing` that a cell is missing.
+   */
+  pushScaledRun(scaled: Int32Array, from: number, count: number, fraction: boolean, missing: boolean): void {
+    if (this.length + count > this.room) this.grow(Math.max(this.length + count, this.length * 2, 1024));
+    if (missing) this.sawMissing = true;
+    if (fraction) this.sawNonInteger = true;
+    // A loop, not `set` of a `subarray`: a batch's run is short (40 cells a column of 400), and a view made per run
+    // costs more than its copy.
+    const digits = this.digits!;
+    let to = this.length;
+    for (let at = from; at < from + count; at++) digits[to++] = scaled[at]!;
+    this.length = to;
+  }
+
+  /**
    * {@link pushNumbers} into a compact column. A cell of `p <= decimals` places written as a plain decimal of at
    * most 15 digits `D` (not a -0: the reader gives those unknown places) is the double nearest `±D / 10^p`; its
    * scaled integer is `m = ±D · 10^(decimals − p)`, and `value · 10^decimals` is within `|m| · 2^-51` of it, far

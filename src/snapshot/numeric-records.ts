@@ -38,6 +38,8 @@ type ScanExport = (
   recordEnds: number,
   powers: number,
   tables: number,
+  decimals: number,
+  scaled: number,
 ) => number;
 
 type InsertLabelExport = (table: number, bytes: number, length: number, token: number) => number;
@@ -70,6 +72,9 @@ const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 /** The compiled module; null once a memory for it could not be had (the thread then scans in JavaScript). */
 let compiled: WasmModule | undefined | null;
 
+/** {@link StagingViews.decimals} of a field whose column does not store scaled integers. */
+export const NO_DECIMALS = 255;
+
 /** The staging arrays of one batch, views of the scanner's memory. */
 export interface StagingViews {
   readonly kinds: Uint8Array;
@@ -80,6 +85,13 @@ export interface StagingViews {
   readonly ends: Int32Array;
   readonly tokens: Int32Array;
   readonly others: Uint8Array;
+  /**
+   * Per field, the decimals of its column when the column stores scaled integers (a compact builder's), else
+   * {@link NO_DECIMALS}: the scan then stages each number of the field in {@link scaled} too.
+   */
+  readonly decimals: Uint8Array;
+  /** A number's scaled integer at its field's {@link decimals} (valid where the field is not marked unscaled). */
+  readonly scaled: Int32Array;
 }
 
 /** A reader's compiled scan: its chunk buffer, its staging views, and the scan itself. */
@@ -101,6 +113,8 @@ export class NumericRecordScanner {
   readonly #integerAt: number;
   readonly #placesAt: number;
   readonly #othersAt: number;
+  readonly #decimalsAt: number;
+  readonly #scaledAt: number;
   readonly #powersAt: number;
   /** Per column, the address of its table of known labels, 0 for none; the tables, one per column; a label's bytes. */
   readonly #tablesAt: number;
@@ -159,6 +173,8 @@ export class NumericRecordScanner {
     this.#integerAt = take(SCANNER_CELLS);
     this.#placesAt = take(SCANNER_CELLS);
     this.#othersAt = take(SCANNER_COLUMNS);
+    this.#decimalsAt = take(SCANNER_COLUMNS);
+    this.#scaledAt = take(4 * SCANNER_CELLS);
     const powers = powersOfTen();
     if (powers.minPower !== MIN_POWER || powers.maxPower !== MAX_POWER)
       throw new Error('decimal.ts and numeric-records.c disagree on the powers of ten');
@@ -193,7 +209,11 @@ export class NumericRecordScanner {
     this.#columns = columns;
     this.#batch = batch;
     const buffer = this.#memory.buffer;
+    const decimals = new Uint8Array(buffer, this.#decimalsAt, columns);
+    decimals.fill(NO_DECIMALS);
     return {
+      decimals,
+      scaled: new Int32Array(buffer, this.#scaledAt, cells),
       kinds: new Uint8Array(buffer, this.#kindsAt, cells),
       values: new Float64Array(buffer, this.#valuesAt, cells),
       integer: new Uint8Array(buffer, this.#integerAt, cells),
@@ -233,6 +253,8 @@ export class NumericRecordScanner {
       this.#recordEndsAt,
       this.#powersAt,
       this.#tablesAt,
+      this.#decimalsAt,
+      this.#scaledAt,
     );
   }
 

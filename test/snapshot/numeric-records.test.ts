@@ -3,11 +3,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { checkWasmModule } from '../../scripts/generate-wasm.mjs';
 import { UserError } from '../../src/errors.js';
+import { ColumnBuilder } from '../../src/snapshot/column-builder.js';
 import { readDelimited, type DelimitedOptions } from '../../src/snapshot/csv.js';
-import { NumericRecordScanner } from '../../src/snapshot/numeric-records.js';
+import { NO_DECIMALS, NumericRecordScanner } from '../../src/snapshot/numeric-records.js';
 import { RowLimitExceeded } from '../../src/snapshot/row-limit.js';
 import { SpillWriter } from '../../src/snapshot/spill.js';
-import { isScaled, numbersOf, type Table } from '../../src/snapshot/table.js';
+import { MISSING_DIGITS, isScaled, numbersOf, type Table } from '../../src/snapshot/table.js';
 import { file, values } from './support.js';
 
 /** A deterministic generator of numbers in [0, 1). */
@@ -397,6 +398,39 @@ describe('the compiled scan of numeric records', () => {
     }
   });
 
+  it("hands a numeric column's batches over as the compiled scan's scaled integers while they fit, as before after", async () => {
+    const run = vi.spyOn(ColumnBuilder.prototype, 'pushScaledRun');
+    try {
+      const lines = ['a,b,c,d'];
+      for (let row = 0; row < 30_000; row++)
+        lines.push(
+          [
+            // One decimal, then three from row 10,000 on (the column widens its decimals).
+            row === 10_000 ? '1.125' : ((row % 1000) / 10).toFixed(1),
+            // Whole numbers, then one beyond 2^31 (the column turns to doubles).
+            row === 20_000 ? '3000000000' : String(row - 15_000),
+            // Two decimals with a gap every 97 rows.
+            row % 97 === 0 ? '' : ((row % 500) / 100 - 2).toFixed(2),
+            // Halves with a -0 at row 15,000 (the column turns to doubles).
+            row === 15_000 ? '-0.0' : (row % 7) - 3.5 === 0 ? '0' : String((row % 7) - 3.5),
+          ].join(','),
+        );
+      const table = await readAllWays(file(lines.join('\n') + '\n'));
+      expect(contents(table).map((c) => (c as { storage: string }).storage)).toEqual([
+        'scaled 3',
+        'doubles',
+        'scaled 2',
+        'doubles',
+      ]);
+      expect(values(table, 'a')[10_000]).toBe(1.125);
+      expect(values(table, 'c')[97]).toBeNull();
+      // Most of the ~120 column batches (30 of 1,024 rows, 4 columns) went over as integers.
+      expect(run.mock.calls.length).toBeGreaterThan(60);
+    } finally {
+      run.mockRestore();
+    }
+  });
+
   it('reads CRLF line ends, a last record without a line end and a last field left empty', async () => {
     const body = ['a,b,c', '1,2.5,3', '-4,,6', '7,8.25,', '', '9,10,11'].join('\r\n');
     const table = await readAllWays(file(body));
@@ -500,6 +534,40 @@ describe('the compiled scan of numeric records', () => {
     expect(scanner.scan(21, text.length - 1, true, 0x2c, 0, 4)).toBe(1);
     // At most the records asked for.
     expect(scanner.scan(0, text.length, false, 0x2c, 0, 1)).toBe(1);
+  });
+
+  it('stages the numbers of a field with decimals as the scaled integers its builder would store, or marks it', () => {
+    const scanner = NumericRecordScanner.create(4096)!;
+    const cells = [
+      // field 0 at 3 decimals: integers, fewer places, a gap, negative, zero and -0 (no scaled integer of its own)
+      ['12', '-1.5', '', '0.125', '-0.000'],
+      // field 1 at 2 decimals: one cell of 3 places
+      ['1.25', '3', '-7.5', '1.125', '0'],
+      // field 2 at 9 decimals: the largest magnitude that fits, and zero with more decimals than 10^9 can scale
+      ['2.147483647', '-2.147483647', '0', '0.000000001', '1'],
+      // field 3 at 9 decimals: one past 2^31 - 1 once scaled
+      ['2.147483648', '1', '1', '1', '1'],
+      // field 4 at 2 decimals: an exponent, and 17 significant digits (neither has its places)
+      ['1e2', '0.30000000000000004', '1', '2', '3'],
+      // field 5 without decimals (doubles, or not decided): nothing is scaled nor marked
+      ['1.23456', '1', '2', '3', '4'],
+      // field 6 at 15 decimals: a 15-digit number taken in two reads of digits (no scaled integer of its own here)
+      ['12345678901234.5', '0', '0', '0', '0'],
+    ];
+    const columns = cells.length;
+    const rows = cells[0]!.length;
+    const staging = scanner.staging(columns, 8);
+    staging.decimals.set([3, 2, 9, 9, 2, NO_DECIMALS, 15]);
+    const text =
+      Array.from({ length: rows }, (_, r) => cells.map((field) => field[r]).join(',')).join('\n') + '\n';
+    scanner.chunk.set(new TextEncoder().encode(text));
+    expect(scanner.scan(0, text.length, false, 0x2c, 0, 8)).toBe(rows);
+    const scaled = (field: number) => [...staging.scaled.subarray(field * 8, field * 8 + rows)];
+    expect(scaled(0).slice(0, 4)).toEqual([12_000, -1_500, MISSING_DIGITS, 125]);
+    expect(scaled(1).filter((_, r) => r !== 3)).toEqual([125, 300, -750, 0]);
+    expect(scaled(2)).toEqual([2_147_483_647, -2_147_483_647, 0, 1, 1_000_000_000]);
+    // The marks: SAW_EMPTY 1, SAW_FRACTION 4, SAW_UNSCALED 8.
+    expect([...staging.others.subarray(0, columns)]).toEqual([1 | 4 | 8, 4 | 8, 4, 4 | 8, 4 | 8, 4, 4 | 8]);
   });
 
   it("stages texts as text and the labels of a column's table as their codes, until the table is dropped", () => {

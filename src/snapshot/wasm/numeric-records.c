@@ -18,7 +18,9 @@
  * the end of the bytes read) it stops, and the JavaScript scan takes that record as before.
  *
  * A short decimal's value is its digits as an integer (below 10^15, so exact in a double) divided by an exact power
- * of ten: one correctly rounded IEEE division. Longer numbers and exponents take decimal.ts's exact paths, ported
+ * of ten: one correctly rounded IEEE division. In a column the reader keeps as scaled integers (decimals[field]), its
+ * integer at the column's decimals is staged too, in exact integer arithmetic (csv.ts hands a batch of those over in
+ * one copy). Longer numbers and exponents take decimal.ts's exact paths, ported
  * below operation for operation (Clinger's fast path, then a double-double product with decimal.ts's table of powers
  * of ten, which the reader copies into the module's memory). WebAssembly's f64 arithmetic is IEEE 754 binary64 with
  * round-to-nearest and no fused operations (-ffp-contract=off besides), so the two scans agree bit for bit.
@@ -40,6 +42,11 @@
 #define KIND_CODE 4
 #define SAW_EMPTY 1
 #define SAW_OTHER 2
+#define SAW_FRACTION 4
+#define SAW_UNSCALED 8
+#define NO_DECIMALS 255
+#define MISSING_DIGITS (-2147483647 - 1)
+#define MAX_DIGITS 2147483647
 #define UNKNOWN_PLACES 255
 #define QUOTE 0x22
 
@@ -128,6 +135,9 @@ __attribute__((export_name("insert_label"))) int32_t insert_label(int32_t table,
 /* 10^0 ... 10^22: every one an exact double. */
 static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* 10^0 ... 10^9 as integers: the factors of a scaled integer below 2^31 (its digits are at least 1 unless it is 0). */
+static const int64_t POW10_INT[10] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
 
 /* The powers of ten of the double-double path, as decimal.ts has them: 10^e as hi + lo for e in [MIN, MAX]. */
 #define MIN_POWER (-250)
@@ -234,7 +244,10 @@ static double decimal_value(double high, double low, int32_t low_digits, int32_t
  * Scans records from buf[pos] while each is whole and simple, at most max_records of them, into staging rows row,
  * row + 1, ... (cell (r, field) at index field * batch + r of each array). record_ends[k] is the position after the
  * k-th record's line end; `powers` holds decimal.ts's powers of ten, the his of MIN_POWER..MAX_POWER then the los;
- * tables[field] is the address of the field's table of known labels, 0 for none.
+ * tables[field] is the address of the field's table of known labels, 0 for none. decimals[field] is the decimals of
+ * the field's column when it stores scaled integers (NO_DECIMALS when not): a number of it is then staged in
+ * `scaled` as the integer its builder would store (MISSING_DIGITS for an empty cell), and one without such an
+ * integer marks the field SAW_UNSCALED; a number that is not a whole one marks it SAW_FRACTION.
  * Returns the number of records scanned; the record at the position after the last one (or at pos) is left to the
  * JavaScript scan.
  */
@@ -242,7 +255,8 @@ __attribute__((export_name("scan_numeric_records"))) int32_t
 scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, int32_t delimiter, int32_t columns,
                      int32_t batch, int32_t row, int32_t max_records, uint8_t *kinds, double *values,
                      uint8_t *integer, uint8_t *places, int32_t *starts, int32_t *ends, int32_t *tokens,
-                     uint8_t *others, int32_t *record_ends, const double *powers, const int32_t *tables) {
+                     uint8_t *others, int32_t *record_ends, const double *powers, const int32_t *tables,
+                     const uint8_t *decimals, int32_t *scaled) {
   int32_t records = 0;
   while (records < max_records) {
     int32_t i = pos;
@@ -257,6 +271,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         if (c == -1 && !eof) return records;
         kinds[at] = KIND_EMPTY;
         tokens[at] = -1;
+        scaled[at] = MISSING_DIGITS;
         others[field] |= SAW_EMPTY;
         starts[at] = i;
         ends[at] = i;
@@ -289,6 +304,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         if (q == i + 1) {
           kinds[at] = KIND_EMPTY;
           tokens[at] = -1;
+          scaled[at] = MISSING_DIGITS;
           others[field] |= SAW_EMPTY;
         } else {
           int32_t token = escaped ? -1 : label_token(tables[field], buf + i + 1, q - i - 1);
@@ -324,6 +340,8 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         /* The cell's end: past its exponent, if it has one. */
         int32_t e = k;
         double value;
+        /* Digits gathered past the first 15 bytes (in `low`, not in `mantissa`). */
+        int32_t split = 0;
         if (digits > 0 && field_ends(stop, delimiter, eof)) {
           value = point < 0 ? (double)mantissa : (double)mantissa / POW10[k - point - 1];
         } else {
@@ -349,6 +367,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
             stop = k < end ? buf[k] : -1;
           }
           digits += low_digits;
+          split = low_digits > 0;
           if (digits <= 0 || low_digits > 8 || !((double)mantissa * POW10[low_digits] < 1e20)) goto not_a_number;
           int32_t power = point < 0 ? 0 : point + 1 - k;
           e = k;
@@ -375,10 +394,29 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
          * own: its places stay unknown, as the JavaScript scan leaves them.
          */
         int32_t plain = e == k && digits <= 15;
+        int32_t whole = point < 0 && e == k;
+        int32_t cell_places = plain && !(value == 0 && negative) ? (point < 0 ? 0 : k - point - 1) : UNKNOWN_PLACES;
         kinds[at] = KIND_NUMBER;
         values[at] = value * (negative ? -1.0 : 1.0);
-        integer[at] = point < 0 && e == k ? 1 : 0;
-        places[at] = plain && !(value == 0 && negative) ? (point < 0 ? 0 : (uint8_t)(k - point - 1)) : UNKNOWN_PLACES;
+        integer[at] = whole ? 1 : 0;
+        places[at] = (uint8_t)cell_places;
+        if (!whole) others[field] |= SAW_FRACTION;
+        /*
+         * The scaled integer of a cell of p <= d places (d its column's decimals) is ±digits · 10^(d - p), exactly
+         * what the builder's rounding of value · 10^d gives such a cell (see pushScaledNumbers in
+         * column-builder.ts), when it is below 2^31 in magnitude; any other cell leaves the field to the builder.
+         */
+        int32_t d = decimals[field];
+        if (d != NO_DECIMALS) {
+          int64_t m = -1;
+          if (cell_places <= d && !split) {
+            int32_t up = d - cell_places;
+            if (mantissa == 0) m = 0;
+            else if (up <= 9 && mantissa <= MAX_DIGITS) m = mantissa * POW10_INT[up];
+          }
+          if (m >= 0 && m <= MAX_DIGITS) scaled[at] = (int32_t)(negative ? -m : m);
+          else others[field] |= SAW_UNSCALED;
+        }
         starts[at] = i;
         ends[at] = e;
         j = e;
