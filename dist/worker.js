@@ -10,14 +10,14 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-6SQEOZXW.js";
+} from "./lib-chunk-YOYBUC47.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-DAF5DLNN.js";
+} from "./lib-chunk-KLX42CXX.js";
 import {
   isScaled
 } from "./lib-chunk-B5PSUBWR.js";
