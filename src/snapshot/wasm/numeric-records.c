@@ -247,7 +247,7 @@ static double decimal_value(double high, double low, int32_t low_digits, int32_t
  * tables[field] is the address of the field's table of known labels, 0 for none. decimals[field] is the decimals of
  * the field's column when it stores scaled integers (NO_DECIMALS when not): a number of it is then staged in
  * `scaled` as the integer its builder would store (MISSING_DIGITS for an empty cell), and one without such an
- * integer marks the field SAW_UNSCALED; a number that is not a whole one marks it SAW_FRACTION.
+ * integer marks the field SAW_UNSCALED, a number that is not a whole one SAW_FRACTION.
  * Returns the number of records scanned; the record at the position after the last one (or at pos) is left to the
  * JavaScript scan.
  */
@@ -400,7 +400,6 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         values[at] = value * (negative ? -1.0 : 1.0);
         integer[at] = whole ? 1 : 0;
         places[at] = (uint8_t)cell_places;
-        if (!whole) others[field] |= SAW_FRACTION;
         /*
          * The scaled integer of a cell of p <= d places (d its column's decimals) is ±digits · 10^(d - p), exactly
          * what the builder's rounding of value · 10^d gives such a cell (see pushScaledNumbers in
@@ -408,6 +407,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
          */
         int32_t d = decimals[field];
         if (d != NO_DECIMALS) {
+          if (!whole) others[field] |= SAW_FRACTION;
           int64_t m = -1;
           if (cell_places <= d && !split) {
             int32_t up = d - cell_places;
