@@ -10,7 +10,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-YOYBUC47.js";
+} from "./lib-chunk-P47H73LP.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
