@@ -567,7 +567,7 @@ describe('the compiled scan of numeric records', () => {
     expect(scaled(1).filter((_, r) => r !== 3)).toEqual([125, 300, -750, 0]);
     expect(scaled(2)).toEqual([2_147_483_647, -2_147_483_647, 0, 1, 1_000_000_000]);
     // The marks: SAW_EMPTY 1, SAW_FRACTION 4, SAW_UNSCALED 8.
-    expect([...staging.others.subarray(0, columns)]).toEqual([1 | 4 | 8, 4 | 8, 4, 4 | 8, 4 | 8, 4, 4 | 8]);
+    expect([...staging.others.subarray(0, columns)]).toEqual([1 | 4 | 8, 4 | 8, 4, 4 | 8, 4 | 8, 0, 4 | 8]);
   });
 
   it("stages texts as text and the labels of a column's table as their codes, until the table is dropped", () => {
