@@ -2,7 +2,8 @@
  * Compact columns (scaled integers, see `ScaledDecimals`) as doubles for the drift layer, decoded into arrays each
  * thread keeps: the stat tests, the summaries and the target rate read Float64Arrays, and a table of compact columns
  * then costs one column's doubles per use at a time, written into memory already mapped instead of a fresh array
- * (and its page faults) per column.
+ * (and its page faults) per column. Where the job layer gives this thread a faster decoder ({@link useScaledDecoders}:
+ * the CSV reader's compiled vector loop), its memory holds them instead.
  */
 import { decodeScaled, isScaled, type Column, type ScaledDecimals } from '../snapshot/table.js';
 import { countsOf } from './counted.js';
@@ -12,6 +13,26 @@ import { countsOf } from './counted.js';
  * being scored, and one for a column read outside a scoring (a summary, the target's rate).
  */
 const decoded: (Float64Array | undefined)[] = [undefined, undefined, undefined];
+
+/**
+ * A decoder of compact columns faster than the loop of `decodeScaled` (the reader's compiled one, which the job layer
+ * hands to {@link useScaledDecoders}): the same doubles, range and missing count, the doubles in memory of its own,
+ * valid until its next call.
+ */
+export interface ScaledDecoding {
+  decode(values: ScaledDecimals, range: Int32Array): { readonly out: Float64Array; readonly missing: number };
+}
+
+/** Makes this thread's decoders, one per slot; none: the kept arrays above and `decodeScaled`. */
+let makeDecoder: (() => ScaledDecoding | undefined) | undefined;
+/** Per slot, its decoder once made (null when `makeDecoder` made none). */
+const decoders: (ScaledDecoding | null | undefined)[] = [undefined, undefined, undefined];
+
+/** Has this thread decode compact columns with decoders `make` makes (one per slot; undefined: the loop). */
+export function useScaledDecoders(make: () => ScaledDecoding | undefined): void {
+  makeDecoder = make;
+  decoders.fill(undefined);
+}
 
 /** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
 const finiteCells = new WeakMap<Column, number>();
@@ -73,11 +94,17 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   const values = column.values;
   if (!isScaled(values)) return column;
   const length = values.digits.length;
-  let kept = decoded[slot];
-  if (kept === undefined || kept.length < length) decoded[slot] = kept = new Float64Array(length);
-  const out = kept.subarray(0, length);
+  const decoder = (decoders[slot] ??= makeDecoder?.() ?? null);
+  let out: Float64Array;
+  let missing: number;
   // The missing cells are counted, and the least and greatest integer found, in the same pass.
-  const missing = decodeScaled(values, out, decodedRange);
+  if (decoder !== null) ({ out, missing } = decoder.decode(values, decodedRange));
+  else {
+    let kept = decoded[slot];
+    if (kept === undefined || kept.length < length) decoded[slot] = kept = new Float64Array(length);
+    out = kept.subarray(0, length);
+    missing = decodeScaled(values, out, decodedRange);
+  }
   const doubles: Column = { ...column, values: out };
   finiteCells.set(doubles, length - missing);
   const source = {

@@ -4,6 +4,7 @@
  * produce the decision line.
  */
 import { isAbsolute, join, resolve } from 'node:path';
+import { useScaledDecoders } from '../drift/doubles.js';
 import { computeDrift } from '../drift/engine.js';
 import type { DriftOptions } from '../drift/options.js';
 import type { DriftReport } from '../drift/report.js';
@@ -12,6 +13,7 @@ import { assertNever, UserError } from '../errors.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { ScaledDecoder } from '../snapshot/numeric-records.js';
 import { readSnapshotPair } from '../snapshot/pair.js';
 import { readInThisThread, type ColumnFilter } from '../snapshot/read-request.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
@@ -288,6 +290,8 @@ export async function runCompareJob(
   progressTo?: ProgressOutput,
   budget?: Partial<MemoryBudget>,
 ): Promise<CompareOutcome> {
+  // Compact columns scored on this thread are decoded by the reader's compiled vector loop where WebAssembly is on.
+  useScaledDecoders(() => ScaledDecoder.create());
   const warnings: string[] = [];
   const historyPath = settings.history === undefined ? undefined : resolve(settings.cwd, settings.history);
   let prior: readonly HistoryRecord[] | undefined = given?.records;

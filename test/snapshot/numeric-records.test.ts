@@ -5,10 +5,10 @@ import { checkWasmModule } from '../../scripts/generate-wasm.mjs';
 import { UserError } from '../../src/errors.js';
 import { ColumnBuilder } from '../../src/snapshot/column-builder.js';
 import { readDelimited, type DelimitedOptions } from '../../src/snapshot/csv.js';
-import { NO_DECIMALS, NumericRecordScanner } from '../../src/snapshot/numeric-records.js';
+import { NO_DECIMALS, NumericRecordScanner, ScaledDecoder } from '../../src/snapshot/numeric-records.js';
 import { RowLimitExceeded } from '../../src/snapshot/row-limit.js';
 import { SpillWriter } from '../../src/snapshot/spill.js';
-import { MISSING_DIGITS, isScaled, numbersOf, type Table } from '../../src/snapshot/table.js';
+import { MISSING_DIGITS, decodeScaled, isScaled, numbersOf, type Table } from '../../src/snapshot/table.js';
 import { file, values } from './support.js';
 
 /** A deterministic generator of numbers in [0, 1). */
@@ -617,5 +617,47 @@ describe('the compiled scan of numeric records', () => {
       scanner.chunk.set(encode(stop));
       expect(scanner.scan(0, stop.length, false, 0x2c, 0, 4)).toBe(0);
     }
+  });
+
+  it("decodes scaled integers to the same doubles, range and missing count as decodeScaled's loop", () => {
+    const decoder = ScaledDecoder.create()!;
+    const next = random(47);
+    const range = new Int32Array(2);
+    const expected = new Int32Array(2);
+    // Every length up to 13 (the vector loop's tail), then longer columns that grow the decoder's memory.
+    for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 1_000, 100_000, 70_000, 300_001]) {
+      for (const decimals of [0, 1, 2, 6, 9, 15]) {
+        const digits = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+          const u = next();
+          digits[i] =
+            u < 0.05
+              ? MISSING_DIGITS
+              : u < 0.06
+                ? 2_147_483_647
+                : u < 0.07
+                  ? -2_147_483_647
+                  : Math.floor((next() - 0.5) * 2 ** (1 + Math.floor(next() * 31)));
+        }
+        const values = { digits, decimals };
+        const out = new Float64Array(n);
+        const missing = decodeScaled(values, out, expected);
+        const decoded = decoder.decode(values, range);
+        expect(decoded.missing).toBe(missing);
+        expect([...range]).toEqual([...expected]);
+        expect(decoded.out.length).toBe(n);
+        for (let i = 0; i < n; i++)
+          if (!Object.is(decoded.out[i], out[i])) expect([i, decoded.out[i]]).toEqual([i, out[i]]);
+      }
+    }
+    // Nothing present: the range is empty, as decodeScaled leaves it.
+    decoder.decode(
+      {
+        digits: Int32Array.of(MISSING_DIGITS, MISSING_DIGITS, MISSING_DIGITS, MISSING_DIGITS, MISSING_DIGITS),
+        decimals: 2,
+      },
+      range,
+    );
+    expect([...range]).toEqual([2_147_483_647, -2_147_483_647]);
   });
 });

@@ -25,9 +25,11 @@
  * of ten, which the reader copies into the module's memory). WebAssembly's f64 arithmetic is IEEE 754 binary64 with
  * round-to-nearest and no fused operations (-ffp-contract=off besides), so the two scans agree bit for bit.
  *
- * No heap, no libc: every argument is a scalar or an address in the memory the reader gives the module.
+ * No heap, no libc: every argument is a scalar or an address in the memory the reader gives the module. The module
+ * also decodes compact columns to doubles for the drift layer (decode_scaled, at the end).
  */
 #include <stdint.h>
+#include <wasm_simd128.h>
 
 #define LF 0x0a
 #define CR 0x0d
@@ -462,4 +464,60 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
     }
   }
   return records;
+}
+
+/*
+ * Decodes a compact column's scaled integers: out[i] = digits[i] / scale, NaN for MISSING_DIGITS, as table.ts's
+ * decodeScaled does, and writes the least and greatest present integer to range[0] and range[1] (2^31 − 1 and
+ * −(2^31 − 1) when none is present); returns how many are missing. Two quotients a vector operation (f64x2.div,
+ * correctly rounded as the scalar division is, so the doubles are the same bits): the divisions bound the scalar
+ * loop, and this is the one function of the module built with vector instructions (the scan measured slower with
+ * them).
+ */
+__attribute__((export_name("decode_scaled"), target("simd128"))) int32_t
+decode_scaled(const int32_t *digits, int32_t n, double scale, double *out, int32_t *range) {
+  const v128_t missing_digits = wasm_i32x4_splat(MISSING_DIGITS);
+  const v128_t greatest = wasm_i32x4_splat(MAX_DIGITS);
+  const v128_t least = wasm_i32x4_splat(-MAX_DIGITS);
+  const v128_t scales = wasm_f64x2_splat(scale);
+  const v128_t nans = wasm_f64x2_splat(__builtin_nan(""));
+  v128_t mins = greatest;
+  v128_t maxs = least;
+  v128_t counts = wasm_i32x4_splat(0);
+  int32_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t m = wasm_v128_load(digits + i);
+    v128_t gap = wasm_i32x4_eq(m, missing_digits);
+    counts = wasm_i32x4_sub(counts, gap); /* a lane that is missing is all ones: -1 */
+    mins = wasm_i32x4_min(mins, wasm_v128_bitselect(greatest, m, gap));
+    maxs = wasm_i32x4_max(maxs, wasm_v128_bitselect(least, m, gap));
+    v128_t low = wasm_f64x2_div(wasm_f64x2_convert_low_i32x4(m), scales);
+    v128_t high = wasm_f64x2_div(wasm_f64x2_convert_low_i32x4(wasm_i32x4_shuffle(m, m, 2, 3, 0, 1)), scales);
+    wasm_v128_store(out + i, wasm_v128_bitselect(nans, low, wasm_i64x2_extend_low_i32x4(gap)));
+    wasm_v128_store(out + i + 2, wasm_v128_bitselect(nans, high, wasm_i64x2_extend_high_i32x4(gap)));
+  }
+  int32_t lanes[4];
+  int32_t min = MAX_DIGITS;
+  int32_t max = -MAX_DIGITS;
+  int32_t missing = 0;
+  wasm_v128_store(lanes, mins);
+  for (int32_t k = 0; k < 4; k++) min = lanes[k] < min ? lanes[k] : min;
+  wasm_v128_store(lanes, maxs);
+  for (int32_t k = 0; k < 4; k++) max = lanes[k] > max ? lanes[k] : max;
+  wasm_v128_store(lanes, counts);
+  for (int32_t k = 0; k < 4; k++) missing += lanes[k];
+  for (; i < n; i++) {
+    int32_t m = digits[i];
+    if (m == MISSING_DIGITS) {
+      out[i] = __builtin_nan("");
+      missing++;
+    } else {
+      out[i] = (double)m / scale;
+      if (m < min) min = m;
+      if (m > max) max = m;
+    }
+  }
+  range[0] = min;
+  range[1] = max;
+  return missing;
 }
