@@ -340,9 +340,9 @@ export class ScaledDecoder {
     return { out: new Float64Array(buffer, this.#outAt, n), missing };
   }
 
-  /** Grows the memory to hold `n` cells' integers and doubles (and a quarter more, for the next longer column). */
+  /** Grows the memory to hold `n` cells' integers and doubles (a slot decodes one side's columns, all as long). */
   #room(n: number): void {
-    const cells = Math.ceil(n * 1.25);
+    const cells = n;
     this.#rangeAt = this.#base;
     this.#digitsAt = this.#base + 64;
     this.#outAt = this.#digitsAt + Math.ceil((4 * cells) / 64) * 64;
