@@ -13,7 +13,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-ULJIMCTR.js";
+} from "./lib-chunk-GPINIP2D.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
