@@ -340,7 +340,7 @@ export class ScaledDecoder {
     return { out: new Float64Array(buffer, this.#outAt, n), missing };
   }
 
-  /** Grows the memory to hold `n` cells' integers and doubles (a slot decodes one side's columns, all as long). */
+  /** Grows the memory to hold `n` cells' integers and doubles: it grows to the longest column its caller decodes. */
   #room(n: number): void {
     const cells = n;
     this.#rangeAt = this.#base;
