@@ -13,7 +13,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-GPINIP2D.js";
+} from "./lib-chunk-PSSPO7S6.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
