@@ -28,8 +28,12 @@ let makeDecoder: (() => ScaledDecoding | undefined) | undefined;
 /** Per slot, its decoder once made (null when `makeDecoder` made none). */
 const decoders: (ScaledDecoding | null | undefined)[] = [undefined, undefined, undefined];
 
-/** Has this thread decode compact columns with decoders `make` makes (one per slot; undefined: the loop). */
+/**
+ * Has this thread decode compact columns with decoders `make` makes (one per slot; undefined: the loop). The decoders
+ * made are kept while `make` stays the same.
+ */
 export function useScaledDecoders(make: () => ScaledDecoding | undefined): void {
+  if (make === makeDecoder) return;
   makeDecoder = make;
   decoders.fill(undefined);
 }

@@ -291,7 +291,7 @@ export async function runCompareJob(
   budget?: Partial<MemoryBudget>,
 ): Promise<CompareOutcome> {
   // Compact columns scored on this thread are decoded by the reader's compiled vector loop where WebAssembly is on.
-  useScaledDecoders(() => ScaledDecoder.create());
+  useScaledDecoders(ScaledDecoder.create);
   const warnings: string[] = [];
   const historyPath = settings.history === undefined ? undefined : resolve(settings.cwd, settings.history);
   let prior: readonly HistoryRecord[] | undefined = given?.records;

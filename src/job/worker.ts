@@ -18,7 +18,7 @@ import { isScaled, type Column, type Table } from '../snapshot/table.js';
 import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 // Compact columns are decoded for scoring by the reader's compiled vector loop where WebAssembly is on.
-useScaledDecoders(() => ScaledDecoder.create());
+useScaledDecoders(ScaledDecoder.create);
 
 /** String columns with a label in every row and at least this many rows keep their labels on the reading thread. */
 export const HELD_MIN_ROWS = 50_000;

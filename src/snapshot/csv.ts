@@ -1063,12 +1063,8 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         if ((seen & SAW_OTHER) === 0 && !builder.bytesLabels) {
           // Every cell a number or missing: the compiled scan's scaled integers in one copy, else one loop in the
           // builder.
-          if (
-            wholeScaled &&
-            (seen & SAW_UNSCALED) === 0 &&
-            decimals![f] !== NO_DECIMALS &&
-            decimals![f] === builder.scaledDecimals
-          )
+          // (A builder's scaledDecimals is -1 when it takes no integers, never NO_DECIMALS.)
+          if (wholeScaled && (seen & SAW_UNSCALED) === 0 && decimals![f] === builder.scaledDecimals)
             builder.pushScaledRun(scaled, from, count, (seen & SAW_FRACTION) !== 0, (seen & SAW_EMPTY) !== 0);
           else
             builder.pushNumbers(values, integer, from, count, places, seen & SAW_EMPTY ? kinds : undefined);

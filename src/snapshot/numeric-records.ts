@@ -75,6 +75,22 @@ const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 /** The compiled module; null once a memory for it could not be had (the thread then scans in JavaScript). */
 let compiled: WasmModule | undefined | null;
 
+/**
+ * `build(api, module)` with the module compiled once per thread, or undefined where WebAssembly is off (`node
+ * --jitless`) or a memory for it cannot be had (a RangeError; then never again on this thread).
+ */
+function withModule<T>(build: (api: WasmApi, module: WasmModule) => T): T | undefined {
+  if (wasmApi === undefined || compiled === null) return undefined;
+  try {
+    compiled ??= new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
+    return build(wasmApi, compiled);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    compiled = null;
+    return undefined;
+  }
+}
+
 /** {@link StagingViews.decimals} of a field whose column does not store scaled integers. */
 export const NO_DECIMALS = 255;
 
@@ -139,15 +155,7 @@ export class NumericRecordScanner {
    * where it cannot: a 1M-row compare ran with the scanner under `ulimit -v 3000000`.)
    */
   static create(chunkBytes: number): NumericRecordScanner | undefined {
-    if (wasmApi === undefined || compiled === null) return undefined;
-    try {
-      compiled ??= new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
-      return new NumericRecordScanner(wasmApi, compiled, chunkBytes);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      compiled = null;
-      return undefined;
-    }
+    return withModule((api, module) => new NumericRecordScanner(api, module, chunkBytes));
   }
 
   private constructor(api: WasmApi, module: WasmModule, chunkBytes: number) {
@@ -303,15 +311,8 @@ export class ScaledDecoder {
   #rangeAt = 0;
 
   /** A decoder, or undefined where WebAssembly is off (`node --jitless`) or its memory cannot be had. */
-  static create(): ScaledDecoder | undefined {
-    if (wasmApi === undefined || compiled === null) return undefined;
-    try {
-      compiled ??= new wasmApi.Module(Buffer.from(NUMERIC_RECORDS_WASM, 'base64'));
-      return new ScaledDecoder(wasmApi, compiled);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      return undefined;
-    }
+  static create(this: void): ScaledDecoder | undefined {
+    return withModule((api, module) => new ScaledDecoder(api, module));
   }
 
   private constructor(api: WasmApi, module: WasmModule) {
@@ -342,13 +343,12 @@ export class ScaledDecoder {
 
   /** Grows the memory to hold `n` cells' integers and doubles: it grows to the longest column its caller decodes. */
   #room(n: number): void {
-    const cells = n;
     this.#rangeAt = this.#base;
     this.#digitsAt = this.#base + 64;
-    this.#outAt = this.#digitsAt + Math.ceil((4 * cells) / 64) * 64;
-    const pages = Math.ceil((this.#outAt + 8 * cells) / 65_536);
+    this.#outAt = this.#digitsAt + Math.ceil((4 * n) / 64) * 64;
+    const pages = Math.ceil((this.#outAt + 8 * n) / 65_536);
     const have = this.#memory.buffer.byteLength / 65_536;
     if (pages > have) this.#memory.grow(pages - have);
-    this.#cells = cells;
+    this.#cells = n;
   }
 }
