@@ -3,17 +3,17 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-7EGHW62U.js";
+} from "./lib-chunk-MDLLCRT7.js";
 import {
   useScaledDecoders
-} from "./lib-chunk-3DIQRQY2.js";
+} from "./lib-chunk-LQ2SZMO2.js";
 import {
   RowLimitExceeded,
   ScaledDecoder,
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-PSSPO7S6.js";
+} from "./lib-chunk-YGBJFPSE.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import "./lib-chunk-IIWQSQJD.js";
@@ -31,7 +31,7 @@ import "./lib-chunk-3E4SIUCO.js";
 
 // src/job/worker.ts
 import { parentPort } from "node:worker_threads";
-useScaledDecoders(() => ScaledDecoder.create());
+useScaledDecoders(ScaledDecoder.create);
 var HELD_MIN_ROWS = 5e4;
 var heldLabels = /* @__PURE__ */ new Map();
 function withoutIdLabels(table, read) {
@@ -74,7 +74,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-DOOXGDIZ.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-BEBOJQB3.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {
