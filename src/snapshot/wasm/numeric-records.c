@@ -168,7 +168,7 @@ static inline int32_t text_end(const uint8_t *buf, int32_t from, int32_t end, in
  * digits a step. Each step of that loop waits for the one before (a multiplication and an addition, ~4 cycles a
  * digit); two digits taken as one number below 100 (`d0 * 10 + d1`, off that chain) halve the chain: the 15 bytes a
  * number's first read takes in 8 steps. Measured on Node 24 (2 cores, AMD EPYC), the CPU time of reading one file on
- * one thread: 12 columns of 17-digit doubles 546 → 518 ms, 400 columns of six-decimal floats 995 → 940 ms,
+ * one thread: 12 columns of 17-digit doubles 546–548 → 516–522 ms, 400 of six-decimal floats 981–1,004 → 937–943 ms,
  * StreamFlow's unchanged.
  */
 static inline int32_t read_digits(const uint8_t *buf, int32_t k, int32_t limit, int64_t *mantissa) {
