@@ -3,7 +3,7 @@
 // would have: same stdout, stderr and exit code. The decision itself is a pure function, tested on its own.
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
   HUGE_PAGES_TUNABLE,
   hugePagesTunables,
 } from '../../src/cli/huge-pages.js';
-import { buildCliBundle, runBundle } from '../support/bundle.js';
+import { buildCliBundle, removeBundle, runBundle } from '../support/bundle.js';
 
 const ON = `${HUGE_PAGES_TUNABLE}=1`;
 const BIG = HUGE_PAGES_MIN_BYTES;
@@ -115,7 +115,7 @@ describe.skipIf(!canRestart)(
     }, 120_000);
 
     afterAll(() => {
-      rmSync(dirname(cli), { recursive: true, force: true });
+      removeBundle(cli);
       rmSync(work, { recursive: true, force: true });
     });
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, fakeRuntimeToken } from '../support/fake-github.js';
-import { buildCliBundle } from '../support/bundle.js';
+import { buildCliBundle, removeBundle } from '../support/bundle.js';
 import { DATABASE_URL, databaseAvailable, sql, uniqueSchema } from '../snapshot/postgres/support.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -83,7 +83,7 @@ describe('the bundled action with step debug on never prints a secret', () => {
     await fake.stop();
     if (available) await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     rmSync(work, { recursive: true, force: true });
-    rmSync(path.dirname(bundle), { recursive: true, force: true });
+    removeBundle(bundle);
   });
 
   async function runAction(

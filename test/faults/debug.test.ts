@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_BYTES } from '../../src/job/prestart.js';
-import { buildCliBundle, runBundle } from '../support/bundle.js';
+import { buildCliBundle, removeBundle, runBundle } from '../support/bundle.js';
 import { DATABASE_URL, databaseAvailable } from '../snapshot/postgres/support.js';
 
 const available = await databaseAvailable();
@@ -38,7 +38,7 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => {
-  rmSync(dirname(cli), { recursive: true, force: true });
+  removeBundle(cli);
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPORARY_MARKER } from '../../src/util/fs.js';
-import { type BundleRun, buildCliBundle, runBundle } from '../support/bundle.js';
+import { buildCliBundle, type BundleRun, removeBundle, runBundle } from '../support/bundle.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const reference = join(repoRoot, 'fixtures/streamflow/month_000.csv');
@@ -37,7 +37,7 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => {
-  rmSync(resolve(cli, '..'), { recursive: true, force: true });
+  removeBundle(cli);
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -2,9 +2,9 @@
 // directory and a CLI bundle per test file, CSV files written in blocks of lines, and the JSON report of a compare.
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildCliBundle, runBundle } from './bundle.js';
+import { buildCliBundle, removeBundle, runBundle } from './bundle.js';
 
 export interface BigFileWorkspace {
   /** The scratch directory (removed after the test file). */
@@ -24,7 +24,7 @@ export function bigFileWorkspace(prefix: string): BigFileWorkspace {
     cli = buildCliBundle();
   }, 120_000);
   afterAll(() => {
-    if (cli) rmSync(dirname(cli), { recursive: true, force: true });
+    removeBundle(cli);
     rmSync(dir, { recursive: true, force: true });
   });
   return {

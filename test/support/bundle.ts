@@ -1,8 +1,8 @@
 // The bundled CLI as users run it (`node dist/cli.js ...`), built once per test file into a temporary directory.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Builds dist/cli.js (and the other bundles) into a fresh temporary directory; returns the CLI's path. */
 export function buildCliBundle(): string {
@@ -12,6 +12,19 @@ export function buildCliBundle(): string {
     stdio: 'inherit',
   });
   return join(out, 'cli.js');
+}
+
+/**
+ * Removes the directory {@link buildCliBundle} built `file` (its CLI or any bundle beside it) into. An empty path, left
+ * by a setup whose build threw, is left alone: its directory would be the working directory, the checkout itself
+ * (`dirname('')` is `.`).
+ */
+export function removeBundle(file: string): void {
+  if (file === '') return;
+  const dir = dirname(file);
+  if (!basename(dir).startsWith('driftwatch-bundle-'))
+    throw new Error(`removeBundle: ${dir} is not a directory buildCliBundle made`);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export interface BundleRun {
