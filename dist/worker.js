@@ -3,20 +3,24 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-MDLLCRT7.js";
+} from "./lib-chunk-DB7EAXFE.js";
 import {
-  useScaledDecoders
-} from "./lib-chunk-LQ2SZMO2.js";
+  useScaledDecoders,
+  useScaledSorter
+} from "./lib-chunk-6QECQLNL.js";
 import {
+  ColumnSorter,
   RowLimitExceeded,
   ScaledDecoder,
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-YGBJFPSE.js";
+} from "./lib-chunk-AP5FTCXK.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
-import "./lib-chunk-IIWQSQJD.js";
+import {
+  useDoubleSorter
+} from "./lib-chunk-WHKXUDRA.js";
 import {
   labelStoreOf,
   withLabels
@@ -32,6 +36,8 @@ import "./lib-chunk-3E4SIUCO.js";
 // src/job/worker.ts
 import { parentPort } from "node:worker_threads";
 useScaledDecoders(ScaledDecoder.create);
+useScaledSorter(ColumnSorter.forThread);
+useDoubleSorter(ColumnSorter.forThread);
 var HELD_MIN_ROWS = 5e4;
 var heldLabels = /* @__PURE__ */ new Map();
 function withoutIdLabels(table, read) {
@@ -74,7 +80,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-BEBOJQB3.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-V3TZEMR6.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

@@ -53681,9 +53681,20 @@ function sortRange(a, words, start, end, how, depth) {
   a.set(into.subarray(0, length), start);
   sortBuckets(a, words, start, end, buckets, depth);
 }
+var makeDoubleSorter;
+var doubleSorter;
+var COMPILED_MIN = 4096;
+var COMPILED_MAX = 1 << 21;
 function radixSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const n = values.length;
   const sorted = allocate(n);
+  if (n >= COMPILED_MIN && n <= COMPILED_MAX) {
+    const compiled = doubleSorter ??= makeDoubleSorter?.() ?? null;
+    if (compiled !== null) {
+      compiled.sortDoubles(values, sorted);
+      return sorted;
+    }
+  }
   if (n <= INSERTION_MAX) {
     sorted.set(values);
     insertionSort(sorted, 0, n);
@@ -54561,6 +54572,9 @@ var MAX_DECIMALS = 9;
 var POWERS2 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 var GUESS_FROM = 64;
 var INT32_MAX = 2 ** 31 - 1;
+var makeSorter;
+var sorter;
+var SORTER_MIN = 4096;
 var kept;
 var KEPT_MAX = 1 << 20;
 function keyArrays(n) {
@@ -54622,6 +54636,13 @@ function sortScaled(scaled, n, scale, min, max2, allocate) {
   if (range === 0) {
     sorted.fill(min / scale);
     return sorted;
+  }
+  if (n >= SORTER_MIN) {
+    const compiled = sorter ??= makeSorter?.() ?? null;
+    if (compiled !== null) {
+      compiled.sort(scaled, n, scale, min, max2, sorted);
+      return sorted;
+    }
   }
   const bits = 32 - Math.clz32(range);
   if (bits <= SINGLE_PASS_BITS) return sortOnePass(scaled, n, scale, min, bits, sorted);

@@ -5,6 +5,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { useScaledDecoders } from '../drift/doubles.js';
+import { useScaledSorter } from '../drift/kernels/decimal-sort.js';
 import { computeDrift } from '../drift/engine.js';
 import type { DriftOptions } from '../drift/options.js';
 import type { DriftReport } from '../drift/report.js';
@@ -13,7 +14,7 @@ import { assertNever, UserError } from '../errors.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { ScaledDecoder } from '../snapshot/numeric-records.js';
+import { ColumnSorter, ScaledDecoder } from '../snapshot/numeric-records.js';
 import { readSnapshotPair } from '../snapshot/pair.js';
 import { readInThisThread, type ColumnFilter } from '../snapshot/read-request.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
@@ -33,6 +34,7 @@ import { appendHistoryRecord, readHistoryFile } from './history-file.js';
 import { addModelSection, prepareModel, type PreparedModel } from './model-quality.js';
 import { compareInBatches, defaultMemoryLimit, type MemoryBudget, type RowLimits } from './column-batches.js';
 import { defaultLabel } from '../snapshot/source.js';
+import { useDoubleSorter } from '../util/sort.js';
 
 export interface CompareOutcome {
   readonly report: DriftReport;
@@ -290,8 +292,11 @@ export async function runCompareJob(
   progressTo?: ProgressOutput,
   budget?: Partial<MemoryBudget>,
 ): Promise<CompareOutcome> {
-  // Compact columns scored on this thread are decoded by the reader's compiled vector loop where WebAssembly is on.
+  // Columns scored on this thread are decoded (compact ones) and sorted by the reader's compiled module where
+  // WebAssembly is on.
   useScaledDecoders(ScaledDecoder.create);
+  useScaledSorter(ColumnSorter.forThread);
+  useDoubleSorter(ColumnSorter.forThread);
   const warnings: string[] = [];
   const historyPath = settings.history === undefined ? undefined : resolve(settings.cwd, settings.history);
   let prior: readonly HistoryRecord[] | undefined = given?.records;

@@ -6,19 +6,23 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { useScaledDecoders } from '../drift/doubles.js';
+import { useScaledSorter } from '../drift/kernels/decimal-sort.js';
 import type { TablePair } from '../drift/score-column.js';
 import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
 import { labelStoreOf, withLabels } from '../snapshot/column-builder.js';
-import { ScaledDecoder } from '../snapshot/numeric-records.js';
+import { ColumnSorter, ScaledDecoder } from '../snapshot/numeric-records.js';
 import { readRequest } from '../snapshot/read-request.js';
 import { distinctColumnHint, rowFactsOf } from '../snapshot/row-facts.js';
 import { RowLimitExceeded } from '../snapshot/row-limit.js';
 import { isScaled, type Column, type Table } from '../snapshot/table.js';
 import type { HeldColumn, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { useDoubleSorter } from '../util/sort.js';
 
-// Compact columns are decoded for scoring by the reader's compiled vector loop where WebAssembly is on.
+// Columns are decoded (compact ones) and sorted for scoring by the reader's compiled module where WebAssembly is on.
 useScaledDecoders(ScaledDecoder.create);
+useScaledSorter(ColumnSorter.forThread);
+useDoubleSorter(ColumnSorter.forThread);
 
 /** String columns with a label in every row and at least this many rows keep their labels on the reading thread. */
 export const HELD_MIN_ROWS = 50_000;

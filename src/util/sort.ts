@@ -283,6 +283,34 @@ function sortRange(
 }
 
 /**
+ * A sort of doubles faster than the bucket sort here on columns of thousands to millions of values (the compiled radix
+ * sort of the CSV reader's module, which the job layer hands to {@link useDoubleSorter}): the same array, -0 before 0.
+ */
+export interface DoubleSorting {
+  sortDoubles(values: Float64Array, sorted: Float64Array): void;
+}
+
+/** Makes this thread's sorter of doubles, and the sorter once made (null when `makeDoubleSorter` made none). */
+let makeDoubleSorter: (() => DoubleSorting | undefined) | undefined;
+let doubleSorter: DoubleSorting | null | undefined;
+/**
+ * The columns the compiled sort takes: below, copying them into its memory and back costs about what it saves; above,
+ * its memory (16 bytes a value) would outgrow what a thread keeps, and its gain is small (~23 → ~19 ms a million).
+ */
+const COMPILED_MIN = 4096;
+const COMPILED_MAX = 1 << 21;
+
+/**
+ * Has this thread sort columns of 4,096 to 2^21 doubles with the sorter `make` makes (undefined: the bucket sort).
+ * The sorter made is kept while `make` stays the same.
+ */
+export function useDoubleSorter(make: (() => DoubleSorting | undefined) | undefined): void {
+  if (make === makeDoubleSorter) return;
+  makeDoubleSorter = make;
+  doubleSorter = undefined;
+}
+
+/**
  * Sorted copy of `values` (never mutated).
  *
  * A deal reads its range three times (the extremes or the differing bits, the counts, the moves) and costs
@@ -303,6 +331,13 @@ export function radixSortedCopy(
 ): Float64Array {
   const n = values.length;
   const sorted = allocate(n);
+  if (n >= COMPILED_MIN && n <= COMPILED_MAX) {
+    const compiled = (doubleSorter ??= makeDoubleSorter?.() ?? null);
+    if (compiled !== null) {
+      compiled.sortDoubles(values, sorted);
+      return sorted;
+    }
+  }
   if (n <= INSERTION_MAX) {
     sorted.set(values);
     insertionSort(sorted, 0, n);

@@ -1,12 +1,20 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { countDistinct, countingSortedCopy, fastSortedCopy, radixSortedCopy } from '../../src/util/sort.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ColumnSorter } from '../../src/snapshot/numeric-records.js';
+import {
+  countDistinct,
+  countingSortedCopy,
+  fastSortedCopy,
+  radixSortedCopy,
+  useDoubleSorter,
+} from '../../src/util/sort.js';
 
 const native = (values: Float64Array) => Float64Array.from(values).sort();
 const same = (a: Float64Array, b: Float64Array) =>
   a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 
-describe('fast sorts equal Float64Array.prototype.sort', () => {
+/** The sorts' cases, run with the bucket sort and again with the compiled sort taking 4,096 to 2^21 values. */
+function sortCases(): void {
   const doubles = fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 300 });
   it('radix sort, any doubles including ±0, ±inf and subnormals', () => {
     fc.assert(
@@ -77,6 +85,8 @@ describe('fast sorts equal Float64Array.prototype.sort', () => {
       signs: (i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : (random() + random() - 1) * 5),
       // A range stretched by two outliers: the bunched bucket goes by its keys.
       outliers: (i) => (i === 10 ? 1e300 : i === 20 ? -1e300 : random()),
+      // One value unlike all the others in its top bits (its sign): a digit all keys but one share.
+      outlier: (i) => (i === 777 ? -3 : 1 + random()),
       // Infinities outside the finite range.
       infinities: (i) => (i % 1000 === 3 ? Infinity : i % 1000 === 5 ? -Infinity : random() - 0.5),
       // Finite values spanning more than the largest double.
@@ -151,6 +161,46 @@ describe('fast sorts equal Float64Array.prototype.sort', () => {
     radixSortedCopy(values);
     countingSortedCopy(values);
     expect(Array.from(values)).toEqual([3, 1, 2]);
+  });
+  it('never mutates a long input either, nor the values around a view it reads', () => {
+    const buffer = Float64Array.from({ length: 30_000 }, (_, i) => Math.cos(i) * 1e3);
+    const before = Float64Array.from(buffer);
+    const view = buffer.subarray(7, 7 + 20_000);
+    expect(same(radixSortedCopy(view), native(view))).toBe(true);
+    expect(same(buffer, before)).toBe(true);
+  });
+}
+
+describe('fast sorts equal Float64Array.prototype.sort', () => {
+  sortCases();
+});
+
+describe('fast sorts equal Float64Array.prototype.sort, with the compiled sort of doubles (ColumnSorter)', () => {
+  beforeAll(() => useDoubleSorter(ColumnSorter.forThread));
+  afterAll(() => useDoubleSorter(undefined));
+  sortCases();
+  it('takes columns of 4,096 to 2^21 values, growing its memory, and leaves the others to the bucket sort', () => {
+    const taken: number[] = [];
+    useDoubleSorter(() => {
+      const sorter = ColumnSorter.forThread()!;
+      return {
+        sortDoubles: (values, sorted) => {
+          taken.push(values.length);
+          sorter.sortDoubles(values, sorted);
+        },
+      };
+    });
+    try {
+      for (const length of [4095, 4096, 100_000, 2 ** 21, 2 ** 21 + 1, 5000]) {
+        const column = Float64Array.from({ length }, (_, i) =>
+          i % 11 === 0 ? -0 : Math.sin(i * 0.7) * 2 ** (i % 60),
+        );
+        if (!same(radixSortedCopy(column), native(column))) expect(length).toBe('sorted as the native sort');
+      }
+      expect(taken).toEqual([4096, 100_000, 2 ** 21, 5000]);
+    } finally {
+      useDoubleSorter(ColumnSorter.forThread);
+    }
   });
 });
 

@@ -26,6 +26,30 @@ const POWERS = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 const GUESS_FROM = 64;
 const INT32_MAX = 2 ** 31 - 1;
 
+/**
+ * A sort of compact columns faster than {@link sortScaled}'s loops (the reader's compiled one, which the job layer
+ * hands to {@link useScaledSorter}): the same doubles in the same order, written to `sorted[0, n)`.
+ */
+export interface ScaledSorting {
+  sort(scaled: Int32Array, n: number, scale: number, min: number, max: number, sorted: Float64Array): void;
+}
+
+/** Makes this thread's sorter, and the sorter once made (null when `makeSorter` made none). */
+let makeSorter: (() => ScaledSorting | undefined) | undefined;
+let sorter: ScaledSorting | null | undefined;
+/** Shorter columns are sorted here: copying them into the sorter's memory and back costs about what it saves. */
+const SORTER_MIN = 4096;
+
+/**
+ * Has this thread sort compact columns (of at least 4,096 cells) with the sorter `make` makes (undefined: the loops
+ * below). The sorter made is kept while `make` stays the same.
+ */
+export function useScaledSorter(make: (() => ScaledSorting | undefined) | undefined): void {
+  if (make === makeSorter) return;
+  makeSorter = make;
+  sorter = undefined;
+}
+
 /** Key arrays kept between calls (one sort at a time per thread), grown to the longest column up to the cap. */
 let kept: { scaled: Int32Array; keys: Uint32Array; next: Uint32Array } | undefined;
 /** Longer columns get their own key arrays (the kept ones stay at most 12 MiB per thread). */
@@ -145,6 +169,13 @@ function sortScaled(
   if (range === 0) {
     sorted.fill(min / scale);
     return sorted;
+  }
+  if (n >= SORTER_MIN) {
+    const compiled = (sorter ??= makeSorter?.() ?? null);
+    if (compiled !== null) {
+      compiled.sort(scaled, n, scale, min, max, sorted);
+      return sorted;
+    }
   }
   const bits = 32 - Math.clz32(range);
   if (bits <= SINGLE_PASS_BITS) return sortOnePass(scaled, n, scale, min, bits, sorted);

@@ -521,3 +521,132 @@ decode_scaled(const int32_t *digits, int32_t n, double scale, double *out, int32
   range[1] = max;
   return missing;
 }
+
+/*
+ * The drift layer's sort of a compact column (decimal-sort.ts's sortScaled, step for step): the doubles
+ * scaled[i] / scale of the n integers in ascending order, by a radix sort of their offsets from `min` (every offset
+ * below 2^31): one counting pass for offsets of up to 11 bits, two passes of digits of ceil(bits / 2) bits up to 24
+ * bits, three of ceil(bits / 3) beyond; the last pass writes the doubles, each the same correctly rounded division
+ * as there, so the same array. The same loops compiled here, without the bounds check V8 puts on each typed-array
+ * access, took a 100,000-cell column from ~0.9 to ~0.55 ms (Node 24, the copies in and out included).
+ * `keys` and `next` hold n offsets each (`keys` is used by three passes only).
+ */
+#define SORT_DIGITS_MAX 4096
+static uint32_t sort_counts[3 * SORT_DIGITS_MAX];
+
+static void sort_starts(uint32_t *counts, int32_t digits) {
+  uint32_t total = 0;
+  for (int32_t d = 0; d < digits; d++) {
+    uint32_t count = counts[d];
+    counts[d] = total;
+    total += count;
+  }
+}
+
+/* no_builtin: the loops that clear the counts stay loops (this module has no memset to call). */
+__attribute__((export_name("sort_scaled"), no_builtin("memset"))) void
+sort_scaled(const int32_t *scaled, int32_t n, int32_t min, int32_t max, double scale, uint32_t *keys, uint32_t *next,
+            double *sorted) {
+  uint32_t range = (uint32_t)max - (uint32_t)min;
+  if (range == 0) {
+    for (int32_t i = 0; i < n; i++) sorted[i] = (double)min / scale;
+    return;
+  }
+  int32_t bits = 32 - __builtin_clz(range);
+  uint32_t *counts = sort_counts;
+  if (bits <= 11) {
+    int32_t digits = 1 << bits;
+    for (int32_t d = 0; d < digits; d++) counts[d] = 0;
+    for (int32_t i = 0; i < n; i++) counts[(uint32_t)scaled[i] - (uint32_t)min]++;
+    sort_starts(counts, digits);
+    for (int32_t i = 0; i < n; i++) {
+      int32_t m = scaled[i];
+      sorted[counts[(uint32_t)m - (uint32_t)min]++] = (double)m / scale;
+    }
+    return;
+  }
+  int32_t passes = bits <= 24 ? 2 : 3;
+  int32_t digit_bits = (bits + passes - 1) / passes;
+  int32_t digits = 1 << digit_bits;
+  uint32_t mask = (uint32_t)digits - 1;
+  for (int32_t d = 0; d < passes * digits; d++) counts[d] = 0;
+  for (int32_t i = 0; i < n; i++) {
+    uint32_t key = (uint32_t)scaled[i] - (uint32_t)min;
+    counts[key & mask]++;
+    counts[digits + ((key >> digit_bits) & mask)]++;
+    if (passes == 3) counts[2 * digits + (key >> (2 * digit_bits))]++;
+  }
+  for (int32_t p = 0; p < passes; p++) sort_starts(counts + p * digits, digits);
+  uint32_t *first = passes == 2 ? next : keys;
+  for (int32_t i = 0; i < n; i++) {
+    uint32_t key = (uint32_t)scaled[i] - (uint32_t)min;
+    first[counts[key & mask]++] = key;
+  }
+  if (passes == 3) {
+    uint32_t *middle = counts + digits;
+    for (int32_t i = 0; i < n; i++) {
+      uint32_t key = keys[i];
+      next[middle[(key >> digit_bits) & mask]++] = key;
+    }
+  }
+  uint32_t *top = counts + (passes - 1) * digits;
+  int32_t shift = (passes - 1) * digit_bits;
+  for (int32_t i = 0; i < n; i++) {
+    uint32_t key = next[i];
+    sorted[top[key >> shift]++] = (double)(int32_t)(key + (uint32_t)min) / scale;
+  }
+}
+
+/*
+ * The drift layer's sort of doubles (sort.ts's radixSortedCopy gives the same array): a least-significant-digit radix
+ * sort of their 64-bit keys, the sign bit flipped for a double without its sign and every bit for one with it, so
+ * that the keys order as the doubles do, -0 before 0 (as Float64Array.prototype.sort puts them; no NaN comes here).
+ * Six digits of 11 bits (the last of 9), all counted in one pass; a digit every key shares is skipped (the sign and
+ * exponent of a column within one binade). `a` holds the n doubles, `tmp` room for n more; returns 0 when the sorted
+ * doubles are in `a`, 1 when in `tmp`. Measured on Node 24 against the bucket sort there: 100,000 doubles ~2.6 →
+ * ~1.5 ms, a million ~23 → ~19 ms (copies in and out included); sort.ts uses it up to 2^21 values.
+ */
+#define KEY_DIGIT_BITS 11
+#define KEY_DIGITS (1 << KEY_DIGIT_BITS)
+#define KEY_PASSES 6
+static uint32_t key_counts[KEY_PASSES][KEY_DIGITS];
+
+static inline uint64_t double_key(uint64_t bits) {
+  return bits ^ ((uint64_t)((int64_t)bits >> 63) | 0x8000000000000000ull);
+}
+static inline uint64_t key_double(uint64_t key) { return key ^ (((key >> 63) - 1) | 0x8000000000000000ull); }
+
+__attribute__((export_name("sort_doubles"), no_builtin("memset"))) int32_t sort_doubles(uint64_t *a, uint64_t *tmp,
+                                                                                        int32_t n) {
+  for (int32_t p = 0; p < KEY_PASSES; p++)
+    for (int32_t d = 0; d < KEY_DIGITS; d++) key_counts[p][d] = 0;
+  for (int32_t i = 0; i < n; i++) {
+    uint64_t key = double_key(a[i]);
+    a[i] = key;
+    for (int32_t p = 0; p < KEY_PASSES; p++) key_counts[p][(key >> (p * KEY_DIGIT_BITS)) & (KEY_DIGITS - 1)]++;
+  }
+  uint64_t *from = a;
+  uint64_t *to = tmp;
+  for (int32_t p = 0; p < KEY_PASSES; p++) {
+    uint32_t *counts = key_counts[p];
+    uint32_t total = 0;
+    int32_t shared = 0;
+    for (int32_t d = 0; d < KEY_DIGITS; d++) {
+      uint32_t count = counts[d];
+      shared |= count == (uint32_t)n;
+      counts[d] = total;
+      total += count;
+    }
+    if (shared) continue;
+    int32_t shift = p * KEY_DIGIT_BITS;
+    for (int32_t i = 0; i < n; i++) {
+      uint64_t key = from[i];
+      to[counts[(key >> shift) & (KEY_DIGITS - 1)]++] = key;
+    }
+    uint64_t *swap = from;
+    from = to;
+    to = swap;
+  }
+  for (int32_t i = 0; i < n; i++) from[i] = key_double(from[i]);
+  return from == a ? 0 : 1;
+}

@@ -3,8 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scaledSource, withDoubles } from '../../../src/drift/doubles.js';
-import { decimalSortedCopy } from '../../../src/drift/kernels/decimal-sort.js';
+import { decimalSortedCopy, useScaledSorter } from '../../../src/drift/kernels/decimal-sort.js';
 import { sortedCopy } from '../../../src/drift/kernels/sorted.js';
+import { ColumnSorter } from '../../../src/snapshot/numeric-records.js';
 import { decodeScaled, MISSING_DIGITS } from '../../../src/snapshot/table.js';
 
 const native = (values: Float64Array) => Float64Array.from(values).sort();
@@ -210,5 +211,75 @@ describe('decimalSortedCopy', () => {
       2,
     );
     expect(scaledSource((gappy as { values: Float64Array }).values)).toBeUndefined();
+  });
+});
+
+describe('the compiled sort of compact columns (ColumnSorter)', () => {
+  let seed = 29;
+  const random = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647;
+  /** `n` integers spanning exactly `bits` bits (both extremes present), with repeats, from a low end below zero. */
+  const integers = (n: number, bits: number) => {
+    const span = bits === 0 ? 0 : Math.min(2 ** bits - 1, 2 ** 32 - 2);
+    const low = bits === 32 ? -(2 ** 31 - 1) : -Math.floor(span / 3);
+    return Int32Array.from({ length: n }, (_, i) =>
+      i === 0
+        ? low
+        : i === 1
+          ? low + span
+          : i % 5 === 0
+            ? low + (i % 4)
+            : low + Math.floor(random() * (span + 1)),
+    );
+  };
+
+  it('writes the array of the loops it repeats, at every pass count, as its memory grows', () => {
+    const sorter = ColumnSorter.create()!;
+    expect(sorter).toBeDefined();
+    // Longer columns grow its memory, a shorter one after them reuses it.
+    for (const n of [4096, 6000, 150_000, 70_001]) {
+      for (const bits of [0, 1, 11, 12, 13, 24, 25, 31, 32]) {
+        const digits = integers(n, bits);
+        const decimals = bits % 7;
+        let min = digits[0]!;
+        let max = min;
+        for (const m of digits) [min, max] = [Math.min(min, m), Math.max(max, m)];
+        const loops = decimalSortedCopy(new Float64Array(n), undefined, { digits, decimals, min, max })!;
+        const compiled = new Float64Array(n);
+        sorter.sort(digits, n, 10 ** decimals, min, max, compiled);
+        if (!same(compiled, loops))
+          expect([n, bits, Array.from(compiled.subarray(0, 8))]).toEqual([n, bits, loops]);
+      }
+    }
+    // The first n integers of a longer array (a key array the sort keeps between calls).
+    const digits = integers(9000, 20);
+    const compiled = new Float64Array(5000);
+    sorter.sort(digits, 5000, 100, -(2 ** 20), 2 ** 20, compiled);
+    expect(same(compiled, native(Float64Array.from(digits.subarray(0, 5000), (m) => m / 100)))).toBe(true);
+  });
+
+  it('sorts compact columns of 4,096 cells or more once a thread has it (useScaledSorter), as the native sort', () => {
+    const made: number[] = [];
+    useScaledSorter(() => {
+      made.push(made.length);
+      return ColumnSorter.create();
+    });
+    try {
+      for (const [n, bits] of [
+        [4096, 24],
+        [20_000, 11],
+        [20_000, 32],
+        [4095, 25],
+      ] as const) {
+        const digits = integers(n, bits);
+        const values = Float64Array.from(digits, (m) => m / 1000);
+        expect(same(decimalSortedCopy(values, undefined, { digits, decimals: 3 })!, native(values))).toBe(
+          true,
+        );
+      }
+      // One sorter made for the thread, and kept.
+      expect(made).toEqual([0]);
+    } finally {
+      useScaledSorter(undefined);
+    }
   });
 });
