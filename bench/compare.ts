@@ -411,6 +411,12 @@ const SHAPES: Shape[] = [
     rows: ROWS,
     prepare: async () => files2(manyLabelsPair(ROWS, 20)),
   },
+  {
+    key: 'l',
+    description: '200 float columns at full precision (a wide table as pandas writes it)',
+    rows: Math.max(1, Math.round(ROWS / 10)),
+    prepare: async () => files2(fullPrecisionPair(Math.max(1, Math.round(ROWS / 10)), 200)),
+  },
 ];
 
 const selected = ONLY ? SHAPES.filter((shape) => ONLY.includes(shape.key)) : SHAPES;
