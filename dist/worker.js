@@ -3,11 +3,11 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-DB7EAXFE.js";
+} from "./lib-chunk-WPCW5YM4.js";
 import {
   useScaledDecoders,
   useScaledSorter
-} from "./lib-chunk-6QECQLNL.js";
+} from "./lib-chunk-GGIXCANV.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -15,7 +15,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-AP5FTCXK.js";
+} from "./lib-chunk-CMJCWY47.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -80,7 +80,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-V3TZEMR6.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-WE62HCOA.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

@@ -54575,6 +54575,7 @@ var INT32_MAX = 2 ** 31 - 1;
 var makeSorter;
 var sorter;
 var SORTER_MIN = 4096;
+var SORTER_MAX = 1 << 21;
 var kept;
 var KEPT_MAX = 1 << 20;
 function keyArrays(n) {
@@ -54637,10 +54638,10 @@ function sortScaled(scaled, n, scale, min, max2, allocate) {
     sorted.fill(min / scale);
     return sorted;
   }
-  if (n >= SORTER_MIN) {
+  if (n >= SORTER_MIN && n <= SORTER_MAX) {
     const compiled = sorter ??= makeSorter?.() ?? null;
     if (compiled !== null) {
-      compiled.sort(scaled, n, scale, min, max2, sorted);
+      compiled.sortScaled(scaled, n, scale, min, max2, sorted);
       return sorted;
     }
   }

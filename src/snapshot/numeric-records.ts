@@ -403,9 +403,16 @@ export class ColumnSorter {
 
   /**
    * Writes `scaled[i] / scale` of the first `n` integers, ascending, to `sorted[0, n)`, given the least and greatest
-   * of them (`max - min` below 2^31).
+   * of them (each below 2^31 in size).
    */
-  sort(scaled: Int32Array, n: number, scale: number, min: number, max: number, sorted: Float64Array): void {
+  sortScaled(
+    scaled: Int32Array,
+    n: number,
+    scale: number,
+    min: number,
+    max: number,
+    sorted: Float64Array,
+  ): void {
     const scaledAt = this.#base;
     const keysAt = scaledAt + lines(4 * n);
     const nextAt = keysAt + lines(4 * n);

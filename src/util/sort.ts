@@ -311,7 +311,8 @@ export function useDoubleSorter(make: (() => DoubleSorting | undefined) | undefi
 }
 
 /**
- * Sorted copy of `values` (never mutated).
+ * Sorted copy of `values` (never mutated): by this thread's compiled sort ({@link useDoubleSorter}) for 4,096 to 2^21
+ * values, else by the bucket sort of this file.
  *
  * A deal reads its range three times (the extremes or the differing bits, the counts, the moves) and costs
  * `O(buckets)` more; a million values spread evenly are dealt twice each. A deal by value leaves buckets of at most

@@ -31,17 +31,28 @@ const INT32_MAX = 2 ** 31 - 1;
  * hands to {@link useScaledSorter}): the same doubles in the same order, written to `sorted[0, n)`.
  */
 export interface ScaledSorting {
-  sort(scaled: Int32Array, n: number, scale: number, min: number, max: number, sorted: Float64Array): void;
+  sortScaled(
+    scaled: Int32Array,
+    n: number,
+    scale: number,
+    min: number,
+    max: number,
+    sorted: Float64Array,
+  ): void;
 }
 
 /** Makes this thread's sorter, and the sorter once made (null when `makeSorter` made none). */
 let makeSorter: (() => ScaledSorting | undefined) | undefined;
 let sorter: ScaledSorting | null | undefined;
-/** Shorter columns are sorted here: copying them into the sorter's memory and back costs about what it saves. */
+/**
+ * The columns the sorter takes: shorter ones are sorted here (copying them into its memory and back costs about what
+ * it saves), and longer ones too, so that its memory (20 bytes a cell, kept by the thread) stays within ~40 MiB.
+ */
 const SORTER_MIN = 4096;
+const SORTER_MAX = 1 << 21;
 
 /**
- * Has this thread sort compact columns (of at least 4,096 cells) with the sorter `make` makes (undefined: the loops
+ * Has this thread sort compact columns of 4,096 to 2^21 cells with the sorter `make` makes (undefined: the loops
  * below). The sorter made is kept while `make` stays the same.
  */
 export function useScaledSorter(make: (() => ScaledSorting | undefined) | undefined): void {
@@ -170,10 +181,10 @@ function sortScaled(
     sorted.fill(min / scale);
     return sorted;
   }
-  if (n >= SORTER_MIN) {
+  if (n >= SORTER_MIN && n <= SORTER_MAX) {
     const compiled = (sorter ??= makeSorter?.() ?? null);
     if (compiled !== null) {
-      compiled.sort(scaled, n, scale, min, max, sorted);
+      compiled.sortScaled(scaled, n, scale, min, max, sorted);
       return sorted;
     }
   }

@@ -524,8 +524,8 @@ decode_scaled(const int32_t *digits, int32_t n, double scale, double *out, int32
 
 /*
  * The drift layer's sort of a compact column (decimal-sort.ts's sortScaled, step for step): the doubles
- * scaled[i] / scale of the n integers in ascending order, by a radix sort of their offsets from `min` (every offset
- * below 2^31): one counting pass for offsets of up to 11 bits, two passes of digits of ceil(bits / 2) bits up to 24
+ * scaled[i] / scale of the n integers in ascending order, by a radix sort of their offsets from `min` (unsigned, below
+ * 2^32): one counting pass for offsets of up to 11 bits, two passes of digits of ceil(bits / 2) bits up to 24
  * bits, three of ceil(bits / 3) beyond; the last pass writes the doubles, each the same correctly rounded division
  * as there, so the same array. The same loops compiled here, without the bounds check V8 puts on each typed-array
  * access, took a 100,000-cell column from ~0.9 to ~0.55 ms (Node 24, the copies in and out included).

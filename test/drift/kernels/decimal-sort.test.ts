@@ -245,7 +245,7 @@ describe('the compiled sort of compact columns (ColumnSorter)', () => {
         for (const m of digits) [min, max] = [Math.min(min, m), Math.max(max, m)];
         const loops = decimalSortedCopy(new Float64Array(n), undefined, { digits, decimals, min, max })!;
         const compiled = new Float64Array(n);
-        sorter.sort(digits, n, 10 ** decimals, min, max, compiled);
+        sorter.sortScaled(digits, n, 10 ** decimals, min, max, compiled);
         if (!same(compiled, loops))
           expect([n, bits, Array.from(compiled.subarray(0, 8))]).toEqual([n, bits, loops]);
       }
@@ -253,15 +253,22 @@ describe('the compiled sort of compact columns (ColumnSorter)', () => {
     // The first n integers of a longer array (a key array the sort keeps between calls).
     const digits = integers(9000, 20);
     const compiled = new Float64Array(5000);
-    sorter.sort(digits, 5000, 100, -(2 ** 20), 2 ** 20, compiled);
+    sorter.sortScaled(digits, 5000, 100, -(2 ** 20), 2 ** 20, compiled);
     expect(same(compiled, native(Float64Array.from(digits.subarray(0, 5000), (m) => m / 100)))).toBe(true);
   });
 
-  it('sorts compact columns of 4,096 cells or more once a thread has it (useScaledSorter), as the native sort', () => {
+  it('sorts compact columns of 4,096 to 2^21 cells once a thread has it (useScaledSorter), as the native sort', () => {
     const made: number[] = [];
+    const taken: number[] = [];
     useScaledSorter(() => {
       made.push(made.length);
-      return ColumnSorter.create();
+      const sorter = ColumnSorter.create()!;
+      return {
+        sortScaled: (scaled, n, scale, min, max, sorted) => {
+          taken.push(n);
+          sorter.sortScaled(scaled, n, scale, min, max, sorted);
+        },
+      };
     });
     try {
       for (const [n, bits] of [
@@ -269,6 +276,8 @@ describe('the compiled sort of compact columns (ColumnSorter)', () => {
         [20_000, 11],
         [20_000, 32],
         [4095, 25],
+        [2 ** 21, 22],
+        [2 ** 21 + 1, 22],
       ] as const) {
         const digits = integers(n, bits);
         const values = Float64Array.from(digits, (m) => m / 1000);
@@ -276,8 +285,9 @@ describe('the compiled sort of compact columns (ColumnSorter)', () => {
           true,
         );
       }
-      // One sorter made for the thread, and kept.
+      // One sorter made for the thread, and kept; the shorter and the longer column sorted by the loops.
       expect(made).toEqual([0]);
+      expect(taken).toEqual([4096, 20_000, 20_000, 2 ** 21]);
     } finally {
       useScaledSorter(undefined);
     }
