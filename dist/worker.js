@@ -3,11 +3,11 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-WPCW5YM4.js";
+} from "./lib-chunk-E7SX33C4.js";
 import {
   useScaledDecoders,
   useScaledSorter
-} from "./lib-chunk-GGIXCANV.js";
+} from "./lib-chunk-5J43JBEF.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -15,12 +15,12 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-CMJCWY47.js";
+} from "./lib-chunk-V2AUT4YU.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
   useDoubleSorter
-} from "./lib-chunk-WHKXUDRA.js";
+} from "./lib-chunk-OZARTYHZ.js";
 import {
   labelStoreOf,
   withLabels
@@ -80,7 +80,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-WE62HCOA.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-I3SFHDPV.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

@@ -53683,12 +53683,12 @@ function sortRange(a, words, start, end, how, depth) {
 }
 var makeDoubleSorter;
 var doubleSorter;
-var COMPILED_MIN = 4096;
-var COMPILED_MAX = 1 << 21;
+var COMPILED_SORT_MIN = 4096;
+var COMPILED_SORT_MAX = 1 << 21;
 function radixSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const n = values.length;
   const sorted = allocate(n);
-  if (n >= COMPILED_MIN && n <= COMPILED_MAX) {
+  if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
     const compiled = doubleSorter ??= makeDoubleSorter?.() ?? null;
     if (compiled !== null) {
       compiled.sortDoubles(values, sorted);
@@ -54574,8 +54574,6 @@ var GUESS_FROM = 64;
 var INT32_MAX = 2 ** 31 - 1;
 var makeSorter;
 var sorter;
-var SORTER_MIN = 4096;
-var SORTER_MAX = 1 << 21;
 var kept;
 var KEPT_MAX = 1 << 20;
 function keyArrays(n) {
@@ -54638,7 +54636,7 @@ function sortScaled(scaled, n, scale, min, max2, allocate) {
     sorted.fill(min / scale);
     return sorted;
   }
-  if (n >= SORTER_MIN && n <= SORTER_MAX) {
+  if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
     const compiled = sorter ??= makeSorter?.() ?? null;
     if (compiled !== null) {
       compiled.sortScaled(scaled, n, scale, min, max2, sorted);

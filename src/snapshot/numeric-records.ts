@@ -104,6 +104,31 @@ function withModule<T>(build: (api: WasmApi, module: WasmModule) => T): T | unde
   }
 }
 
+/**
+ * An instance of the module on a memory of its own (16 pages: the module's data and stack take two, the rest leaves
+ * room for a bigger build), with the address where the memory past the module's own data begins, on a 64-byte line.
+ */
+function instantiate(
+  api: WasmApi,
+  module: WasmModule,
+): { readonly memory: WasmMemory; readonly exports: Record<string, unknown>; readonly base: number } {
+  const memory = new api.Memory({ initial: 16 });
+  const { exports } = new api.Instance(module, { env: { memory } });
+  return { memory, exports, base: lines((exports.__heap_base as WasmGlobal).value) };
+}
+
+/** Grows `memory` to hold its first `end` bytes (growing detaches the views made of it before). */
+function growTo(memory: WasmMemory, end: number): void {
+  const pages = Math.ceil(end / 65_536);
+  const have = memory.buffer.byteLength / 65_536;
+  if (pages > have) memory.grow(pages - have);
+}
+
+/** `bytes` rounded up to whole 64-byte lines. */
+function lines(bytes: number): number {
+  return Math.ceil(bytes / 64) * 64;
+}
+
 /** {@link StagingViews.decimals} of a field whose column does not store scaled integers. */
 export const NO_DECIMALS = 255;
 
@@ -172,18 +197,17 @@ export class NumericRecordScanner {
   }
 
   private constructor(api: WasmApi, module: WasmModule, chunkBytes: number) {
-    // The module's own data (tables of powers of ten) and stack need two pages; sixteen leave room for a bigger
-    // build. They end at `__heap_base`; the regions follow, each aligned for its type, and the memory grows to hold
-    // them before any view of it is taken (growing detaches the views of a memory).
-    this.#memory = new api.Memory({ initial: 16 });
-    const instance = new api.Instance(module, { env: { memory: this.#memory } });
-    this.#scan = instance.exports.scan_numeric_records as ScanExport;
-    this.#insertLabel = instance.exports.insert_label as InsertLabelExport;
-    this.#labelTableBytes = (instance.exports.label_table_bytes as () => number)();
-    this.#labelBytes = (instance.exports.label_bytes as () => number)();
-    let top = (instance.exports.__heap_base as WasmGlobal).value;
+    // The regions follow the module's own data, each on a 64-byte line, and the memory grows to hold them before any
+    // view of it is taken (growing detaches the views of a memory).
+    const { memory, exports, base } = instantiate(api, module);
+    this.#memory = memory;
+    this.#scan = exports.scan_numeric_records as ScanExport;
+    this.#insertLabel = exports.insert_label as InsertLabelExport;
+    this.#labelTableBytes = (exports.label_table_bytes as () => number)();
+    this.#labelBytes = (exports.label_bytes as () => number)();
+    let top = base;
     const take = (bytes: number): number => {
-      const at = Math.ceil(top / 64) * 64;
+      const at = lines(top);
       top = at + bytes;
       return at;
     };
@@ -208,8 +232,7 @@ export class NumericRecordScanner {
     // 12 MiB of address space for the tables of 1,024 columns: only the pages of the tables a file's label columns
     // use are ever written (an empty table is zeros, as fresh memory is).
     this.#labelTablesAt = take(this.#labelTableBytes * SCANNER_COLUMNS);
-    const pages = Math.ceil(top / 65_536);
-    if (pages > 16) this.#memory.grow(pages - 16);
+    growTo(this.#memory, top);
     const buffer = this.#memory.buffer;
     this.chunk = new Uint8Array(buffer, this.#chunkAt, chunkBytes);
     this.recordEnds = new Int32Array(buffer, this.#recordEndsAt, SCANNER_ROWS);
@@ -329,10 +352,10 @@ export class ScaledDecoder {
   }
 
   private constructor(api: WasmApi, module: WasmModule) {
-    this.#memory = new api.Memory({ initial: 16 });
-    const instance = new api.Instance(module, { env: { memory: this.#memory } });
-    this.#decode = instance.exports.decode_scaled as DecodeScaledExport;
-    this.#base = Math.ceil((instance.exports.__heap_base as WasmGlobal).value / 64) * 64;
+    const { memory, exports, base } = instantiate(api, module);
+    this.#memory = memory;
+    this.#decode = exports.decode_scaled as DecodeScaledExport;
+    this.#base = base;
   }
 
   /**
@@ -358,10 +381,8 @@ export class ScaledDecoder {
   #room(n: number): void {
     this.#rangeAt = this.#base;
     this.#digitsAt = this.#base + 64;
-    this.#outAt = this.#digitsAt + Math.ceil((4 * n) / 64) * 64;
-    const pages = Math.ceil((this.#outAt + 8 * n) / 65_536);
-    const have = this.#memory.buffer.byteLength / 65_536;
-    if (pages > have) this.#memory.grow(pages - have);
+    this.#outAt = this.#digitsAt + lines(4 * n);
+    growTo(this.#memory, this.#outAt + 8 * n);
     this.#cells = n;
   }
 }
@@ -379,8 +400,6 @@ export class ColumnSorter {
   readonly #sortScaled: SortScaledExport;
   readonly #sortDoubles: SortDoublesExport;
   readonly #base: number;
-  /** Bytes the memory holds past `#base`. */
-  #bytes = 0;
 
   /** A sorter, or undefined where WebAssembly is off (`node --jitless`) or its memory cannot be had. */
   static create(this: void): ColumnSorter | undefined {
@@ -393,12 +412,11 @@ export class ColumnSorter {
   }
 
   private constructor(api: WasmApi, module: WasmModule) {
-    this.#memory = new api.Memory({ initial: 16 });
-    const instance = new api.Instance(module, { env: { memory: this.#memory } });
-    this.#sortScaled = instance.exports.sort_scaled as SortScaledExport;
-    this.#sortDoubles = instance.exports.sort_doubles as SortDoublesExport;
-    this.#base = Math.ceil((instance.exports.__heap_base as WasmGlobal).value / 64) * 64;
-    this.#bytes = this.#memory.buffer.byteLength - this.#base;
+    const { memory, exports, base } = instantiate(api, module);
+    this.#memory = memory;
+    this.#sortScaled = exports.sort_scaled as SortScaledExport;
+    this.#sortDoubles = exports.sort_doubles as SortDoublesExport;
+    this.#base = base;
   }
 
   /**
@@ -417,7 +435,7 @@ export class ColumnSorter {
     const keysAt = scaledAt + lines(4 * n);
     const nextAt = keysAt + lines(4 * n);
     const sortedAt = nextAt + lines(4 * n);
-    this.#room(sortedAt + 8 * n - this.#base);
+    growTo(this.#memory, sortedAt + 8 * n);
     const buffer = this.#memory.buffer;
     new Int32Array(buffer, scaledAt, n).set(n === scaled.length ? scaled : scaled.subarray(0, n));
     this.#sortScaled(scaledAt, n, min, max, scale, keysAt, nextAt, sortedAt);
@@ -429,27 +447,13 @@ export class ColumnSorter {
     const n = values.length;
     const valuesAt = this.#base;
     const tmpAt = valuesAt + lines(8 * n);
-    this.#room(tmpAt + 8 * n - this.#base);
+    growTo(this.#memory, tmpAt + 8 * n);
     const buffer = this.#memory.buffer;
     new Float64Array(buffer, valuesAt, n).set(values);
     const at = this.#sortDoubles(valuesAt, tmpAt, n) === 0 ? valuesAt : tmpAt;
     sorted.set(new Float64Array(buffer, at, n));
   }
-
-  /** Grows the memory to hold `bytes` past `#base`: it grows to what the longest column its caller sorts takes. */
-  #room(bytes: number): void {
-    if (bytes <= this.#bytes) return;
-    const pages = Math.ceil((this.#base + bytes) / 65_536);
-    const have = this.#memory.buffer.byteLength / 65_536;
-    if (pages > have) this.#memory.grow(pages - have);
-    this.#bytes = this.#memory.buffer.byteLength - this.#base;
-  }
 }
 
 /** This thread's {@link ColumnSorter.forThread}: null once it could not be made. */
 let threadSorter: ColumnSorter | null | undefined;
-
-/** `bytes` rounded up to whole 64-byte lines. */
-function lines(bytes: number): number {
-  return Math.ceil(bytes / 64) * 64;
-}

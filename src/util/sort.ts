@@ -294,11 +294,12 @@ export interface DoubleSorting {
 let makeDoubleSorter: (() => DoubleSorting | undefined) | undefined;
 let doubleSorter: DoubleSorting | null | undefined;
 /**
- * The columns the compiled sort takes: below, copying them into its memory and back costs about what it saves; above,
- * its memory (16 bytes a value) would outgrow what a thread keeps, and its gain is small (~23 → ~19 ms a million).
+ * The lengths of the columns a compiled sort takes (of doubles here, of a compact column's integers in
+ * decimal-sort.ts): below, copying them into its memory and back costs about what it saves; above, its memory (16 or
+ * 20 bytes a value, kept by the thread) would pass ~40 MiB, and its gain is small (doubles: ~23 → ~19 ms a million).
  */
-const COMPILED_MIN = 4096;
-const COMPILED_MAX = 1 << 21;
+export const COMPILED_SORT_MIN = 4096;
+export const COMPILED_SORT_MAX = 1 << 21;
 
 /**
  * Has this thread sort columns of 4,096 to 2^21 doubles with the sorter `make` makes (undefined: the bucket sort).
@@ -332,7 +333,7 @@ export function radixSortedCopy(
 ): Float64Array {
   const n = values.length;
   const sorted = allocate(n);
-  if (n >= COMPILED_MIN && n <= COMPILED_MAX) {
+  if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
     const compiled = (doubleSorter ??= makeDoubleSorter?.() ?? null);
     if (compiled !== null) {
       compiled.sortDoubles(values, sorted);

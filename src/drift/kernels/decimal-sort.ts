@@ -13,6 +13,7 @@
  * A compact column (`ScaledDecimals`) already holds those integers, at its own decimals: its decoded values are
  * sorted from them directly, without the read that scales and checks each value.
  */
+import { COMPILED_SORT_MAX, COMPILED_SORT_MIN } from '../../util/sort.js';
 
 /** Widest range of offsets (in bits) sorted by a single counting pass. */
 const SINGLE_PASS_BITS = 11;
@@ -44,16 +45,10 @@ export interface ScaledSorting {
 /** Makes this thread's sorter, and the sorter once made (null when `makeSorter` made none). */
 let makeSorter: (() => ScaledSorting | undefined) | undefined;
 let sorter: ScaledSorting | null | undefined;
-/**
- * The columns the sorter takes: shorter ones are sorted here (copying them into its memory and back costs about what
- * it saves), and longer ones too, so that its memory (20 bytes a cell, kept by the thread) stays within ~40 MiB.
- */
-const SORTER_MIN = 4096;
-const SORTER_MAX = 1 << 21;
 
 /**
- * Has this thread sort compact columns of 4,096 to 2^21 cells with the sorter `make` makes (undefined: the loops
- * below). The sorter made is kept while `make` stays the same.
+ * Has this thread sort compact columns of 4,096 to 2^21 cells (`COMPILED_SORT_MIN`, `COMPILED_SORT_MAX`) with the
+ * sorter `make` makes (undefined: the loops below). The sorter made is kept while `make` stays the same.
  */
 export function useScaledSorter(make: (() => ScaledSorting | undefined) | undefined): void {
   if (make === makeSorter) return;
@@ -181,7 +176,7 @@ function sortScaled(
     sorted.fill(min / scale);
     return sorted;
   }
-  if (n >= SORTER_MIN && n <= SORTER_MAX) {
+  if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
     const compiled = (sorter ??= makeSorter?.() ?? null);
     if (compiled !== null) {
       compiled.sortScaled(scaled, n, scale, min, max, sorted);

@@ -26,7 +26,8 @@
  * round-to-nearest and no fused operations (-ffp-contract=off besides), so the two scans agree bit for bit.
  *
  * No heap, no libc: every argument is a scalar or an address in the memory the reader gives the module. The module
- * also decodes compact columns to doubles for the drift layer (decode_scaled, at the end).
+ * also decodes compact columns to doubles and sorts columns for the drift layer (decode_scaled, sort_scaled and
+ * sort_doubles, at the end).
  */
 #include <stdint.h>
 #include <wasm_simd128.h>
@@ -534,13 +535,17 @@ decode_scaled(const int32_t *digits, int32_t n, double scale, double *out, int32
 #define SORT_DIGITS_MAX 4096
 static uint32_t sort_counts[3 * SORT_DIGITS_MAX];
 
-static void sort_starts(uint32_t *counts, int32_t digits) {
+/* Turns the counts of `digits` digits into the first position of each; returns the largest count. */
+static uint32_t sort_starts(uint32_t *counts, int32_t digits) {
   uint32_t total = 0;
+  uint32_t largest = 0;
   for (int32_t d = 0; d < digits; d++) {
     uint32_t count = counts[d];
+    largest = count > largest ? count : largest;
     counts[d] = total;
     total += count;
   }
+  return largest;
 }
 
 /* no_builtin: the loops that clear the counts stay loops (this module has no memset to call). */
@@ -629,15 +634,8 @@ __attribute__((export_name("sort_doubles"), no_builtin("memset"))) int32_t sort_
   uint64_t *to = tmp;
   for (int32_t p = 0; p < KEY_PASSES; p++) {
     uint32_t *counts = key_counts[p];
-    uint32_t total = 0;
-    int32_t shared = 0;
-    for (int32_t d = 0; d < KEY_DIGITS; d++) {
-      uint32_t count = counts[d];
-      shared |= count == (uint32_t)n;
-      counts[d] = total;
-      total += count;
-    }
-    if (shared) continue;
+    /* A digit every key has: this pass would leave the order as it is. */
+    if (sort_starts(counts, KEY_DIGITS) == (uint32_t)n) continue;
     int32_t shift = p * KEY_DIGIT_BITS;
     for (int32_t i = 0; i < n; i++) {
       uint64_t key = from[i];
