@@ -3,11 +3,12 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-E7SX33C4.js";
+} from "./lib-chunk-SDY7XN6S.js";
 import {
   useScaledDecoders,
+  useScaledPooler,
   useScaledSorter
-} from "./lib-chunk-5J43JBEF.js";
+} from "./lib-chunk-RFJ3ZCDY.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -15,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-V2AUT4YU.js";
+} from "./lib-chunk-GPZZ4PHO.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -37,6 +38,7 @@ import "./lib-chunk-3E4SIUCO.js";
 import { parentPort } from "node:worker_threads";
 useScaledDecoders(ScaledDecoder.create);
 useScaledSorter(ColumnSorter.forThread);
+useScaledPooler(ColumnSorter.poolerForThread);
 useDoubleSorter(ColumnSorter.forThread);
 var HELD_MIN_ROWS = 5e4;
 var heldLabels = /* @__PURE__ */ new Map();
@@ -80,7 +82,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-I3SFHDPV.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-T6W4IG5Y.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

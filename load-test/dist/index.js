@@ -55005,6 +55005,46 @@ function runsOfSorted(sorted) {
   return { values, counts, total: n, largest: filledLargest, sorted };
 }
 
+// src/drift/kernels/pooled.ts
+var POOLED_WALK = "kernels:pooled-walk";
+var POOL_RANGE_MIN = 1 << 16;
+var POOL_MAX = 1 << 20;
+var makePooler;
+var pooler;
+function pooledRuns(pair2) {
+  const n1 = pair2.reference.length;
+  const n2 = pair2.current.length;
+  if (n1 < COMPILED_SORT_MIN || n2 < COMPILED_SORT_MIN || n1 + n2 > POOL_MAX) return void 0;
+  const reference = scaledSource(pair2.reference);
+  const current = scaledSource(pair2.current);
+  if (reference === void 0 || current === void 0 || reference.decimals !== current.decimals)
+    return void 0;
+  if (reference.digits.length !== n1 || current.digits.length !== n2) return void 0;
+  if (reference.max - reference.min < POOL_RANGE_MIN || current.max - current.min < POOL_RANGE_MIN)
+    return void 0;
+  const min = Math.min(reference.min, current.min);
+  const max2 = Math.max(reference.max, current.max);
+  if (max2 - min >= 2 ** 31) return void 0;
+  if (!scratchOpen()) return void 0;
+  const compiled = pooler ??= makePooler?.() ?? null;
+  if (compiled === null) return void 0;
+  const pooled = compiled.poolScaled(reference.digits, current.digits, min, max2, scaleOf(reference.decimals));
+  const sums = {
+    wasserstein1: pooled.wasserstein1,
+    maxDiff: pooled.maxDiff,
+    minDiff: pooled.minDiff
+  };
+  pair2.cache.set(POOLED_WALK, sums);
+  const runs = (side, total) => ({
+    values: side.values,
+    counts: side.counts,
+    total,
+    largest: side.largest,
+    prefix: side.prefix
+  });
+  return { reference: runs(pooled.reference, n1), current: runs(pooled.current, n2) };
+}
+
 // src/drift/kernels/scaled-counts.ts
 var DENSE_RANGE2 = 1 << 16;
 function scaledDenseCounts(source, skipMissing = false) {
@@ -55051,8 +55091,19 @@ function sideRuns(pair2, side, sortedKey, sorted) {
   if (already) return runsOfSorted(already);
   const gappy = finiteSide(pair2, side);
   const source = gappy ? scaledSourceWithMissing(gappy.values) : scaledSource(pair2[side]);
-  const distinct = (source && scaledDenseCounts(source, gappy !== void 0)) ?? (gappy ? countDistinct(gappy.values, true) : countDistinct(pair2[side]));
+  const counted = source && scaledDenseCounts(source, gappy !== void 0);
+  if (counted)
+    return { values: counted.keys, counts: counted.counts, total: gappy ? gappy.finite : pair2[side].length };
+  const pooled = source && !gappy ? pooledRuns(pair2) : void 0;
+  if (pooled) {
+    pair2.cache.set(side === "reference" ? RUNS_CURRENT : RUNS_REFERENCE, pooled[otherSide(side)]);
+    return pooled[side];
+  }
+  const distinct = gappy ? countDistinct(gappy.values, true) : countDistinct(pair2[side]);
   return distinct ? { values: distinct.keys, counts: distinct.counts, total: gappy ? gappy.finite : pair2[side].length } : runsOfSorted(sorted());
+}
+function otherSide(side) {
+  return side === "reference" ? "current" : "reference";
 }
 function finiteSide(pair2, side) {
   return pair2.cache.get(side === "reference" ? FINITE_REFERENCE : FINITE_CURRENT);
@@ -55203,6 +55254,14 @@ function currentDistinctCount(merged) {
   return count;
 }
 var SORTED_SIDES = /* @__PURE__ */ new WeakMap();
+function fillPrefix(counts, prefix) {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) {
+    prefix[i] = total;
+    total += counts[i];
+  }
+  prefix[counts.length] = total;
+}
 var PREFIXES = /* @__PURE__ */ new WeakMap();
 function prefixesOf(merged) {
   let prefixes = PREFIXES.get(merged);
@@ -55210,14 +55269,8 @@ function prefixesOf(merged) {
     const k = merged.values.length;
     const reference = scratchFloat64(k + 1, false);
     const current = scratchFloat64(k + 1, false);
-    reference[0] = 0;
-    current[0] = 0;
-    const referenceCounts = merged.referenceCounts;
-    const currentCounts = merged.currentCounts;
-    for (let i = 0; i < k; i++) {
-      reference[i + 1] = reference[i] + referenceCounts[i];
-      current[i + 1] = current[i] + currentCounts[i];
-    }
+    fillPrefix(merged.referenceCounts, reference);
+    fillPrefix(merged.currentCounts, current);
     prefixes = { reference, current };
     PREFIXES.set(merged, prefixes);
   }
@@ -55226,7 +55279,25 @@ function prefixesOf(merged) {
 function mergedHistogram(merged, side, edges) {
   const sorted = SORTED_SIDES.get(merged)?.[side];
   if (sorted !== void 0) return histogramCountsFromPrefix(sorted, void 0, edges);
+  const runs = unmergedRuns(merged)?.[side];
+  if (runs !== void 0)
+    return histogramCountsFromPrefix(
+      runs.values,
+      countedOnce(runs.counts) ? void 0 : runsPrefix(runs),
+      edges
+    );
   return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);
+}
+var RUNS_PREFIXES = /* @__PURE__ */ new WeakMap();
+function runsPrefix(runs) {
+  if (runs.prefix !== void 0) return runs.prefix;
+  let prefix = RUNS_PREFIXES.get(runs);
+  if (prefix === void 0) {
+    prefix = scratchFloat64(runs.values.length + 1, false);
+    fillPrefix(runs.counts, prefix);
+    RUNS_PREFIXES.set(runs, prefix);
+  }
+  return prefix;
 }
 
 // src/drift/kernels/ecdf.ts
@@ -55583,6 +55654,9 @@ function ecdfWalk(merged) {
   const { referenceSize: n1, currentSize: n2 } = merged;
   if (n1 <= 0 || n2 <= 0) throw new Error("ecdfWalk requires at least 1 data point on each side");
   const { maxDiff, minDiff, sum } = walk(merged, false);
+  return walkResult(merged, maxDiff, minDiff, sum);
+}
+function walkResult(merged, maxDiff, minDiff, sum) {
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
   let energy;
   return {
@@ -55596,7 +55670,11 @@ function ecdfWalk(merged) {
   };
 }
 function columnEcdfWalk(pair2) {
-  return cachedOnPair(pair2, WALK, () => ecdfWalk(mergedDistribution(pair2)));
+  return cachedOnPair(pair2, WALK, () => {
+    const merged = mergedDistribution(pair2);
+    const pooled = pair2.cache.get(POOLED_WALK);
+    return pooled ? walkResult(merged, pooled.maxDiff, pooled.minDiff, pooled.wasserstein1) : ecdfWalk(merged);
+  });
 }
 
 // src/drift/kernels/ranks.ts

@@ -6,6 +6,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { useScaledDecoders } from '../drift/doubles.js';
 import { useScaledSorter } from '../drift/kernels/decimal-sort.js';
+import { useScaledPooler } from '../drift/kernels/pooled.js';
 import { computeDrift } from '../drift/engine.js';
 import type { DriftOptions } from '../drift/options.js';
 import type { DriftReport } from '../drift/report.js';
@@ -292,10 +293,11 @@ export async function runCompareJob(
   progressTo?: ProgressOutput,
   budget?: Partial<MemoryBudget>,
 ): Promise<CompareOutcome> {
-  // Columns scored on this thread are decoded (compact ones) and sorted by the reader's compiled module where
+  // Columns scored on this thread are decoded (compact ones), sorted and pooled by the reader's compiled module where
   // WebAssembly is on.
   useScaledDecoders(ScaledDecoder.create);
   useScaledSorter(ColumnSorter.forThread);
+  useScaledPooler(ColumnSorter.poolerForThread);
   useDoubleSorter(ColumnSorter.forThread);
   const warnings: string[] = [];
   const historyPath = settings.history === undefined ? undefined : resolve(settings.cwd, settings.history);

@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { useScaledDecoders } from '../drift/doubles.js';
 import { useScaledSorter } from '../drift/kernels/decimal-sort.js';
+import { useScaledPooler } from '../drift/kernels/pooled.js';
 import type { TablePair } from '../drift/score-column.js';
 import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../drift/summary.js';
 import { UserError } from '../errors.js';
@@ -22,6 +23,7 @@ import { useDoubleSorter } from '../util/sort.js';
 // Columns are decoded (compact ones) and sorted for scoring by the reader's compiled module where WebAssembly is on.
 useScaledDecoders(ScaledDecoder.create);
 useScaledSorter(ColumnSorter.forThread);
+useScaledPooler(ColumnSorter.poolerForThread);
 useDoubleSorter(ColumnSorter.forThread);
 
 /** String columns with a label in every row and at least this many rows keep their labels on the reading thread. */

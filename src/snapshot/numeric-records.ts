@@ -58,6 +58,23 @@ type SortScaledExport = (
 
 type SortDoublesExport = (a: number, tmp: number, n: number) => number;
 
+type PoolScaledExport = (
+  keys: number,
+  tmp: number,
+  n1: number,
+  n2: number,
+  min: number,
+  max: number,
+  scale: number,
+  referenceValues: number,
+  referenceCounts: number,
+  referencePrefix: number,
+  currentValues: number,
+  currentCounts: number,
+  currentPrefix: number,
+  out: number,
+) => void;
+
 type DecodeScaledExport = (digits: number, n: number, scale: number, out: number, range: number) => number;
 
 /** The powers of ten the C source's decimal_value reads: 10^-250 to 10^280 (its MIN_POWER and MAX_POWER). */
@@ -392,13 +409,15 @@ export class ScaledDecoder {
  * same doubles in the same order as `sortScaled` in decimal-sort.ts, whose loops it repeats without the bounds check
  * V8 puts on each typed-array access: 100,000 six-decimal cells ~0.9 → ~0.55 ms on Node 24, copies in and out
  * included) and `sort_doubles` for doubles (the array `radixSortedCopy` in sort.ts gives: 100,000 doubles ~2.6 →
- * ~1.5 ms). Its memory grows to the longest column its caller sorts: 20 bytes a cell of a compact column, 16 of
- * doubles.
+ * ~1.5 ms), and walks two compact sides pooled (`pool_scaled`, for pooled.ts in the drift layer). Its memory grows to
+ * the longest column its caller sorts: 20 bytes a cell of a compact column, 16 of doubles, 32 a value of a pooled
+ * pair.
  */
 export class ColumnSorter {
   readonly #memory: WasmMemory;
   readonly #sortScaled: SortScaledExport;
   readonly #sortDoubles: SortDoublesExport;
+  readonly #poolScaled: PoolScaledExport;
   readonly #base: number;
 
   /** A sorter, or undefined where WebAssembly is off (`node --jitless`) or its memory cannot be had. */
@@ -411,11 +430,20 @@ export class ColumnSorter {
     return (threadSorter ??= ColumnSorter.create() ?? null) ?? undefined;
   }
 
+  /**
+   * This thread's sorter for {@link poolScaled}, made at the first call, or undefined: a memory of its own, so that
+   * the runs it returns stay valid while the thread's other sorts run (until the next pooled walk).
+   */
+  static poolerForThread(this: void): ColumnSorter | undefined {
+    return (threadPooler ??= ColumnSorter.create() ?? null) ?? undefined;
+  }
+
   private constructor(api: WasmApi, module: WasmModule) {
     const { memory, exports, base } = instantiate(api, module);
     this.#memory = memory;
     this.#sortScaled = exports.sort_scaled as SortScaledExport;
     this.#sortDoubles = exports.sort_doubles as SortDoublesExport;
+    this.#poolScaled = exports.pool_scaled as PoolScaledExport;
     this.#base = base;
   }
 
@@ -453,7 +481,82 @@ export class ColumnSorter {
     const at = this.#sortDoubles(valuesAt, tmpAt, n) === 0 ? valuesAt : tmpAt;
     sorted.set(new Float64Array(buffer, at, n));
   }
+
+  /**
+   * Walks the ECDFs of two compact sides at one scale in their pooled order (`pool_scaled` in the C source), given
+   * the least and greatest integer of both (less than 2^31 apart): each side's runs (distinct values `m / scale`
+   * ascending, counts, their running totals, the largest count), numpy's sum of scipy's Wasserstein term array and
+   * the extreme ECDF differences. The arrays are views of this sorter's memory, valid until its next call.
+   */
+  poolScaled(
+    reference: Int32Array,
+    current: Int32Array,
+    min: number,
+    max: number,
+    scale: number,
+  ): {
+    readonly reference: PooledSide;
+    readonly current: PooledSide;
+    readonly wasserstein1: number;
+    readonly maxDiff: number;
+    readonly minDiff: number;
+  } {
+    const n1 = reference.length;
+    const n2 = current.length;
+    const n = n1 + n2;
+    const outAt = this.#base;
+    const keysAt = outAt + 64;
+    const tmpAt = keysAt + lines(4 * n);
+    const refAt = tmpAt + lines(4 * n);
+    const curAt = refAt + 3 * lines(8 * (n1 + 1));
+    growTo(this.#memory, curAt + 3 * lines(8 * (n2 + 1)));
+    const buffer = this.#memory.buffer;
+    new Int32Array(buffer, keysAt, n1).set(reference);
+    new Int32Array(buffer, keysAt + 4 * n1, n2).set(current);
+    const refArray = (i: number) => refAt + i * lines(8 * (n1 + 1));
+    const curArray = (i: number) => curAt + i * lines(8 * (n2 + 1));
+    this.#poolScaled(
+      keysAt,
+      tmpAt,
+      n1,
+      n2,
+      min,
+      max,
+      scale,
+      refArray(0),
+      refArray(1),
+      refArray(2),
+      curArray(0),
+      curArray(1),
+      curArray(2),
+      outAt,
+    );
+    const out = new Float64Array(buffer, outAt, 7);
+    const side = (at: (i: number) => number, runs: number, largest: number): PooledSide => ({
+      values: new Float64Array(buffer, at(0), runs),
+      counts: new Float64Array(buffer, at(1), runs),
+      prefix: new Float64Array(buffer, at(2), runs + 1),
+      largest,
+    });
+    return {
+      reference: side(refArray, out[0]!, out[2]!),
+      current: side(curArray, out[1]!, out[3]!),
+      wasserstein1: out[4]!,
+      maxDiff: out[5]!,
+      minDiff: out[6]!,
+    };
+  }
 }
 
-/** This thread's {@link ColumnSorter.forThread}: null once it could not be made. */
+/** One side's runs from {@link ColumnSorter.poolScaled}. */
+export interface PooledSide {
+  readonly values: Float64Array;
+  readonly counts: Float64Array;
+  /** `prefix[k]`: how many of the side's values are below `values[k]`; `prefix[runs]` its size. */
+  readonly prefix: Float64Array;
+  readonly largest: number;
+}
+
+/** This thread's {@link ColumnSorter.forThread} and {@link ColumnSorter.poolerForThread}: null once not made. */
 let threadSorter: ColumnSorter | null | undefined;
+let threadPooler: ColumnSorter | null | undefined;

@@ -12,6 +12,7 @@
 import type { ColumnPair } from '../types.js';
 import { mergedDistribution, unmergedRuns, type MergedDistribution } from './merged.js';
 import { REDUCE_BUFFER_SIZE, SparseSumStream, pairwiseSum } from './pairwise-sum.js';
+import { POOLED_WALK, type PooledWalkSums } from './pooled.js';
 import { countedOnce, type Runs } from './runs.js';
 import { cachedOnPair } from './sorted.js';
 
@@ -496,6 +497,11 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
   const { referenceSize: n1, currentSize: n2 } = merged;
   if (n1 <= 0 || n2 <= 0) throw new Error('ecdfWalk requires at least 1 data point on each side');
   const { maxDiff, minDiff, sum } = walk(merged, false);
+  return walkResult(merged, maxDiff, minDiff, sum);
+}
+
+/** The {@link EcdfWalk} of a walk's extreme differences and W1 sum; the energy integral is walked when read. */
+function walkResult(merged: MergedDistribution, maxDiff: number, minDiff: number, sum: number): EcdfWalk {
   const ksMinus = Math.min(Math.max(-minDiff, 0), 1);
   // Only the energy distance reads the energy integral: its terms are walked again when it is asked for.
   let energy: number | undefined;
@@ -517,5 +523,12 @@ export function ecdfWalk(merged: MergedDistribution): EcdfWalk {
  * @returns the shared walk result
  */
 export function columnEcdfWalk(pair: ColumnPair): EcdfWalk {
-  return cachedOnPair(pair, WALK, () => ecdfWalk(mergedDistribution(pair)));
+  return cachedOnPair(pair, WALK, () => {
+    const merged = mergedDistribution(pair);
+    // Sides sorted together were walked then (pooled.ts): the same sums.
+    const pooled = pair.cache.get(POOLED_WALK) as PooledWalkSums | undefined;
+    return pooled
+      ? walkResult(merged, pooled.maxDiff, pooled.minDiff, pooled.wasserstein1)
+      : ecdfWalk(merged);
+  });
 }

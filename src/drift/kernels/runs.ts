@@ -92,6 +92,11 @@ export interface Runs {
   readonly largest?: number;
   /** The sample itself in ascending order, when the runs were made from it: its order statistics by index. */
   readonly sorted?: Float64Array;
+  /**
+   * The running totals of the counts (`prefix[k]`: how many values are below `values[k]`, one more than the runs),
+   * when whoever made the runs had them.
+   */
+  readonly prefix?: Float64Array;
 }
 
 /** Values read per call of {@link fillRunsBlock}. */

@@ -6,6 +6,7 @@
 import { countDistinct } from '../../util/sort.js';
 import { scaledSource, scaledSourceWithMissing } from '../doubles.js';
 import type { ColumnPair } from '../types.js';
+import { pooledRuns } from './pooled.js';
 import { runsOfSorted, type Runs } from './runs.js';
 import { scaledDenseCounts } from './scaled-counts.js';
 import { SORTED_CURRENT, SORTED_REFERENCE, cachedOnPair, sortedCurrent, sortedReference } from './sorted.js';
@@ -46,12 +47,23 @@ function sideRuns(
   const gappy = finiteSide(pair, side);
   // A compact side spanning a narrow range of integers is tallied from its integers.
   const source = gappy ? scaledSourceWithMissing(gappy.values) : scaledSource(pair[side]);
-  const distinct =
-    (source && scaledDenseCounts(source, gappy !== undefined)) ??
-    (gappy ? countDistinct(gappy.values, true) : countDistinct(pair[side]));
+  const counted = source && scaledDenseCounts(source, gappy !== undefined);
+  if (counted)
+    return { values: counted.keys, counts: counted.counts, total: gappy ? gappy.finite : pair[side].length };
+  // Both sides compact and wide: sorted together, and the other side's runs kept too.
+  const pooled = source && !gappy ? pooledRuns(pair) : undefined;
+  if (pooled) {
+    pair.cache.set(side === 'reference' ? RUNS_CURRENT : RUNS_REFERENCE, pooled[otherSide(side)]);
+    return pooled[side];
+  }
+  const distinct = gappy ? countDistinct(gappy.values, true) : countDistinct(pair[side]);
   return distinct
     ? { values: distinct.keys, counts: distinct.counts, total: gappy ? gappy.finite : pair[side].length }
     : runsOfSorted(sorted());
+}
+
+function otherSide(side: 'reference' | 'current'): 'reference' | 'current' {
+  return side === 'reference' ? 'current' : 'reference';
 }
 
 /**

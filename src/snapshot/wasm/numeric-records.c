@@ -26,8 +26,8 @@
  * round-to-nearest and no fused operations (-ffp-contract=off besides), so the two scans agree bit for bit.
  *
  * No heap, no libc: every argument is a scalar or an address in the memory the reader gives the module. The module
- * also decodes compact columns to doubles and sorts columns for the drift layer (decode_scaled, sort_scaled and
- * sort_doubles, at the end).
+ * also decodes compact columns to doubles, sorts columns and walks the ECDFs of compact pairs for the drift layer
+ * (decode_scaled, sort_scaled, sort_doubles and pool_scaled, at the end).
  */
 #include <stdint.h>
 #include <wasm_simd128.h>
@@ -647,4 +647,164 @@ __attribute__((export_name("sort_doubles"), no_builtin("memset"))) int32_t sort_
   }
   for (int32_t i = 0; i < n; i++) from[i] = key_double(from[i]);
   return from == a ? 0 : 1;
+}
+
+/*
+ * The drift layer's pooled walk of two compact sides (pooled.ts): both sides' integers radix-sorted together, then
+ * one pass gives what sorting each side, finding its runs and merging the two in a walk would. Each key is an offset
+ * from `min` (the least integer of both sides) shifted left by one, its low bit the side (0 reference, 1 current):
+ * keys order as the integers do, and a key tells its side. `max - min` must be below 2^31, so that the keys fit in
+ * 32 bits. The sort takes one, two or three passes of digits of at most 12 bits, as sort_scaled.
+ *
+ * One pass over the N = n1 + n2 sorted keys then takes each block of equal integers (one distinct pooled value), and
+ * writes what the drift layer's separate sorts and walk would have:
+ * - each side's runs: its distinct values ascending (the doubles (min + offset) / scale, as sort_scaled writes them)
+ *   and their counts, with the largest count and the running totals of the counts (one more than the runs: the count
+ *   of the side's values below each, then the side's size);
+ * - numpy's sum of scipy's term array for the first Wasserstein distance: N - 1 slots, slot p holding
+ *   |F_ref(x_p) - F_cur(x_p)| (x_{p+1} - x_p) over the pooled sorted values x, so zero inside a block of equal values
+ *   and, at a block's last slot, |cum_ref / n1 - cum_cur / n2| times the gap to the next value. The slots go through a
+ *   buffer of 8,192 (numpy's reduction buffer), each full buffer summed pairwise as numpy sums it (pairwise_sum
+ *   below) and the buffer sums added left to right from 0, as ecdf.ts's dense walk sums them, bit for bit;
+ * - the largest and smallest ECDF difference at a block's end (the Kolmogorov–Smirnov D's two sides).
+ * Every value is a correctly rounded IEEE operation in the order ecdf.ts does it, so the doubles are that walk's.
+ *
+ * `keys` and `tmp` hold N keys each (the reference's integers first, then the current's); each side's values, counts
+ * and running totals room for one more than its size (a block without a cell of that side writes its slot and moves on
+ * only when it has one). `out` receives, as doubles: runs of the reference, runs of the current, the reference's
+ * largest count, the current's, the sum, the largest difference, the smallest.
+ */
+#define SUM_BUFFER 8192
+static double sum_buffer[SUM_BUFFER];
+
+/* numpy's pairwise sum of a[0, n) for n at most one buffer (ecdf.ts's pairwiseBlock, grouping for grouping). */
+static double pairwise_sum(const double *a, int32_t n) {
+  if (n < 8) {
+    double result = 0;
+    for (int32_t i = 0; i < n; i++) result += a[i];
+    return result;
+  }
+  if (n <= 128) {
+    double r0 = a[0], r1 = a[1], r2 = a[2], r3 = a[3], r4 = a[4], r5 = a[5], r6 = a[6], r7 = a[7];
+    int32_t unrolled = n - n % 8;
+    int32_t i = 8;
+    for (; i < unrolled; i += 8) {
+      r0 += a[i];
+      r1 += a[i + 1];
+      r2 += a[i + 2];
+      r3 += a[i + 3];
+      r4 += a[i + 4];
+      r5 += a[i + 5];
+      r6 += a[i + 6];
+      r7 += a[i + 7];
+    }
+    double result = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) result += a[i];
+    return result;
+  }
+  int32_t half = n / 2;
+  half -= half % 8;
+  return pairwise_sum(a, half) + pairwise_sum(a + half, n - half);
+}
+
+__attribute__((export_name("pool_scaled"), no_builtin("memset"))) void
+pool_scaled(uint32_t *keys, uint32_t *tmp, int32_t n1, int32_t n2, int32_t min, int32_t max, double scale,
+            double *ref_values, double *ref_counts, double *ref_prefix, double *cur_values, double *cur_counts,
+            double *cur_prefix, double *out) {
+  int32_t n = n1 + n2;
+  for (int32_t i = 0; i < n; i++) keys[i] = (((uint32_t)keys[i] - (uint32_t)min) << 1) | (uint32_t)(i >= n1);
+  uint32_t top_key = (((uint32_t)max - (uint32_t)min) << 1) | 1;
+  int32_t bits = 32 - __builtin_clz(top_key);
+  int32_t passes = bits <= 12 ? 1 : bits <= 24 ? 2 : 3;
+  int32_t digit_bits = (bits + passes - 1) / passes;
+  int32_t digits = 1 << digit_bits;
+  uint32_t mask = (uint32_t)digits - 1;
+  uint32_t *counts = sort_counts;
+  for (int32_t d = 0; d < passes * digits; d++) counts[d] = 0;
+  for (int32_t i = 0; i < n; i++) {
+    uint32_t key = keys[i];
+    for (int32_t p = 0; p < passes; p++) counts[p * digits + ((key >> (p * digit_bits)) & mask)]++;
+  }
+  uint32_t *from = keys;
+  uint32_t *to = tmp;
+  for (int32_t p = 0; p < passes; p++) {
+    uint32_t *starts = counts + p * digits;
+    sort_starts(starts, digits);
+    int32_t shift = p * digit_bits;
+    for (int32_t i = 0; i < n; i++) {
+      uint32_t key = from[i];
+      to[starts[(key >> shift) & mask]++] = key;
+    }
+    uint32_t *swap = from;
+    from = to;
+    to = swap;
+  }
+  const uint32_t *sorted = from;
+
+  double dn1 = (double)n1;
+  double dn2 = (double)n2;
+  int32_t k1 = 0, k2 = 0;
+  uint32_t largest1 = 0, largest2 = 0;
+  uint32_t cum1 = 0, cum2 = 0;
+  double max_diff = -__builtin_inf();
+  double min_diff = __builtin_inf();
+  double previous = 0, previous_diff = 0;
+  int32_t slots = n - 1;
+  int32_t offset = 0;
+  double result = 0;
+  for (int32_t s = 0; s < SUM_BUFFER; s++) sum_buffer[s] = 0;
+  for (int32_t p = 0; p < n;) {
+    uint32_t offset_key = sorted[p] >> 1;
+    uint32_t current = 0;
+    int32_t q = p;
+    do {
+      current += sorted[q] & 1;
+      q++;
+    } while (q < n && (sorted[q] >> 1) == offset_key);
+    uint32_t reference = (uint32_t)(q - p) - current;
+    double value = (double)(int32_t)(offset_key + (uint32_t)min) / scale;
+    ref_values[k1] = value;
+    ref_counts[k1] = (double)reference;
+    ref_prefix[k1] = (double)cum1;
+    k1 += reference != 0;
+    cur_values[k2] = value;
+    cur_counts[k2] = (double)current;
+    cur_prefix[k2] = (double)cum2;
+    k2 += current != 0;
+    largest1 = reference > largest1 ? reference : largest1;
+    largest2 = current > largest2 ? current : largest2;
+    if (p > 0) {
+      /* The previous block's term, at its last slot (p - 1). */
+      int32_t at = p - 1 - offset;
+      if (at >= SUM_BUFFER) {
+        result += pairwise_sum(sum_buffer, SUM_BUFFER);
+        for (int32_t s = 0; s < SUM_BUFFER; s++) sum_buffer[s] = 0;
+        offset = (p - 1) - (p - 1) % SUM_BUFFER;
+        at = p - 1 - offset;
+      }
+      double delta = value - previous;
+      sum_buffer[at] = __builtin_fabs(previous_diff) * delta;
+    }
+    cum1 += reference;
+    cum2 += current;
+    double diff = (double)cum1 / dn1 - (double)cum2 / dn2;
+    max_diff = diff > max_diff ? diff : max_diff;
+    min_diff = diff < min_diff ? diff : min_diff;
+    previous = value;
+    previous_diff = diff;
+    p = q;
+  }
+  double sum;
+  if (slots <= SUM_BUFFER) sum = pairwise_sum(sum_buffer, slots);
+  /* Buffers past the last term's hold zeros only (a long last block): numpy adds nothing for them. */
+  else sum = result + pairwise_sum(sum_buffer, slots - offset < SUM_BUFFER ? slots - offset : SUM_BUFFER);
+  ref_prefix[k1] = (double)cum1;
+  cur_prefix[k2] = (double)cum2;
+  out[0] = k1;
+  out[1] = k2;
+  out[2] = largest1;
+  out[3] = largest2;
+  out[4] = sum;
+  out[5] = max_diff;
+  out[6] = min_diff;
 }
