@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-GPZZ4PHO.js";
+} from "./lib-chunk-F4IL3Q2V.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {

@@ -771,8 +771,19 @@ pool_scaled(uint32_t *keys, uint32_t *tmp, int32_t n1, int32_t n2, int32_t min, 
     cur_counts[k2] = (double)current;
     cur_prefix[k2] = (double)cum2;
     k2 += current != 0;
-    largest1 = reference > largest1 ? reference : largest1;
-    largest2 = current > largest2 ? current : largest2;
+    /*
+     * A new largest count or extreme difference is rare: as branches (which the predictor gets right) these updates
+     * cost less than as selects, which the compiler would make of them but for the empty asm statements (measured on
+     * Node 24: 200,000 pooled values 3.15 → 2.9 ms).
+     */
+    if (__builtin_expect(reference > largest1, 0)) {
+      largest1 = reference;
+      __asm__ volatile("");
+    }
+    if (__builtin_expect(current > largest2, 0)) {
+      largest2 = current;
+      __asm__ volatile("");
+    }
     if (p > 0) {
       /* The previous block's term, at its last slot (p - 1). */
       int32_t at = p - 1 - offset;
@@ -788,8 +799,14 @@ pool_scaled(uint32_t *keys, uint32_t *tmp, int32_t n1, int32_t n2, int32_t min, 
     cum1 += reference;
     cum2 += current;
     double diff = (double)cum1 / dn1 - (double)cum2 / dn2;
-    max_diff = diff > max_diff ? diff : max_diff;
-    min_diff = diff < min_diff ? diff : min_diff;
+    if (__builtin_expect(diff > max_diff, 0)) {
+      max_diff = diff;
+      __asm__ volatile("");
+    }
+    if (__builtin_expect(diff < min_diff, 0)) {
+      min_diff = diff;
+      __asm__ volatile("");
+    }
     previous = value;
     previous_diff = diff;
     p = q;
