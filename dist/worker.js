@@ -3,12 +3,12 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-SDY7XN6S.js";
+} from "./lib-chunk-2JVM72K6.js";
 import {
   useScaledDecoders,
   useScaledPooler,
   useScaledSorter
-} from "./lib-chunk-RFJ3ZCDY.js";
+} from "./lib-chunk-6QBX4NTG.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -82,7 +82,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-T6W4IG5Y.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-UZ5SPKNO.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

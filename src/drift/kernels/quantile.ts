@@ -62,12 +62,24 @@ export function percentileOfRuns(runs: Runs, q: number): number {
   return fraction >= 0.5 ? high - diff * (1 - fraction) : low + diff * fraction;
 }
 
+/** The run holding the order statistic `index`: the last run `k <= last` whose running total `prefix[k]` is at most it. */
+function runHolding(prefix: Float64Array, index: number, last: number): number {
+  let low = 0;
+  let high = last;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (prefix[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /**
  * {@link percentileOfRuns} at several percentiles in one walk of the runs: the same order statistics and the same
  * interpolation, so the same bits. A summary asks for three quartiles; each separate walk went up to 75% of the
  * runs twice, which on a continuous column (as many runs as values) was the summary's largest cost.
  *
- * This runs in `O(k)` for k runs.
+ * This runs in `O(k)` for k runs, `O(log k)` for runs that hold their running totals.
  *
  * @param runs distinct values ascending with their counts and the sample size, at least one value
  * @param qs percentiles in [0, 100], ascending
@@ -96,11 +108,14 @@ export function percentilesOfRuns(runs: Runs, qs: readonly number[]): number[] {
   const once = countedOnce(counts);
   const sorted = once ? undefined : runs.sorted;
   const bySorted = sorted !== undefined && indices.every((index) => sorted[index] !== 0);
+  // Runs with their running totals (from the pooled walk) find each order statistic's run by binary search.
+  const prefix = once || bySorted ? undefined : runs.prefix;
   if (once) for (const index of indices) found.push(values[index]!);
   else if (bySorted) for (const index of indices) found.push(sorted[index]!);
+  else if (prefix) for (const index of indices) found.push(values[runHolding(prefix, index, last)]!);
   let k = 0;
   let seen = counts[0]!;
-  for (const index of once || bySorted ? [] : indices) {
+  for (const index of once || bySorted || prefix ? [] : indices) {
     if (index < seen - counts[k]!) {
       k = 0;
       seen = counts[0]!;

@@ -13,6 +13,7 @@ import {
   useScaledPooler,
   type ScaledPooling,
 } from '../../../src/drift/kernels/pooled.js';
+import { percentilesOfRuns } from '../../../src/drift/kernels/quantile.js';
 import { runsOfSorted } from '../../../src/drift/kernels/runs.js';
 import { withColumnScratch } from '../../../src/drift/kernels/scratch.js';
 import { currentRuns, referenceRuns } from '../../../src/drift/kernels/side-runs.js';
@@ -161,6 +162,41 @@ describe('the pooled walk (compiled)', () => {
     block[0] = 1;
     block[19_999] = 12;
     checkPooled(block, Int32Array.of(9, 9, 13, 0), 0, true);
+  });
+
+  it('gives runs whose running totals find the same percentiles as the walk over their counts', () => {
+    const qs = [0, 1, 25, 33.3, 50, 75, 99.9, 100];
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 60 })
+          .chain((span) =>
+            fc.tuple(
+              fc.array(fc.integer({ min: -span, max: span }), { minLength: 1, maxLength: 200 }),
+              fc.array(fc.integer({ min: -span, max: span }), { minLength: 1, maxLength: 200 }),
+            ),
+          ),
+        ([reference, current]) => {
+          const all = [...reference, ...current];
+          const pooled = pooler.poolScaled(
+            Int32Array.from(reference),
+            Int32Array.from(current),
+            Math.min(...all),
+            Math.max(...all),
+            100,
+          );
+          for (const [side, n] of [
+            [pooled.reference, reference.length],
+            [pooled.current, current.length],
+          ] as const) {
+            const withTotals = { values: side.values, counts: side.counts, total: n, prefix: side.prefix };
+            const walked = { values: side.values, counts: Float64Array.from(side.counts), total: n };
+            expect(percentilesOfRuns(withTotals, qs)).toEqual(percentilesOfRuns(walked, qs));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('reuses and grows its memory between walks of different lengths', () => {
