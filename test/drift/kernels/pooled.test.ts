@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ecdfWalk, columnEcdfWalk } from '../../../src/drift/kernels/ecdf.js';
+import { upperBound } from '../../../src/drift/kernels/histogram.js';
 import { mergeSorted, mergedDistribution, mergedHistogram } from '../../../src/drift/kernels/merged.js';
 import { pairwiseSum } from '../../../src/drift/kernels/pairwise-sum.js';
 import {
@@ -35,24 +36,15 @@ const sortedDoubles = (digits: Int32Array, scale: number) =>
 
 /**
  * scipy's term array of the first Wasserstein distance, laid out whole (N - 1 slots: |F_ref - F_cur| at each pooled
- * value times the gap to the next, ECDFs by `searchsorted(side="right")`), and numpy's sum of it: an oracle that
- * shares no code with either walk.
+ * value times the gap to the next, ECDFs by `searchsorted(side="right")`, here `upperBound`), and numpy's sum of it:
+ * an oracle that shares no code with either walk.
  */
 function scipyW1(reference: Float64Array, current: Float64Array): number {
   const all = Float64Array.from([...reference, ...current]).sort();
-  const upper = (sorted: Float64Array, x: number) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle]! <= x) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
   const terms = new Float64Array(all.length - 1);
   for (let p = 0; p + 1 < all.length; p++) {
-    const diff = upper(reference, all[p]!) / reference.length - upper(current, all[p]!) / current.length;
+    const diff =
+      upperBound(reference, all[p]!) / reference.length - upperBound(current, all[p]!) / current.length;
     terms[p] = Math.abs(diff) * (all[p + 1]! - all[p]!);
   }
   return pairwiseSum(terms);
