@@ -5,9 +5,9 @@
  *
  * Why: on a wide table of six-decimal floats (400 columns of 100,000 values a side) this was most of scoring. In a
  * CPU profile of `compare` (Node 24), the compiled sorts, the runs of each side, the merged walk and the running
- * totals a histogram reads took ~4.4 ms a column, the pooled walk ~3.1 ms: the runs, the walk and the totals come out
+ * totals a histogram reads took ~4.4 ms a column, the pooled walk ~2.9 ms: the runs, the walk and the totals come out
  * of one compiled pass over the pooled keys, where the merge took the smaller of two next values at each step.
-
+ *
  * The numbers are the same doubles as the separate path: the runs are the distinct values ascending with their
  * counts (however found, they are one thing), and the walk's terms are those `ecdf.ts` forms, in numpy's slots,
  * summed as numpy sums them. The compiled module does it (the reader's, which the job layer hands to
