@@ -243,6 +243,27 @@ describe('pooledRuns', () => {
     });
   });
 
+  it('pools whichever side is asked for first, and keeps the other side’s runs', () => {
+    useScaledPooler(() => pooler);
+    const reference = integers(3, 7000, -1e6, 2e6);
+    const current = integers(4, 9000, -9e5, 2e6);
+    const expected = [reference, current].map((digits) => runsOfSorted(sortedDoubles(digits, 1e4)));
+    withColumnScratch(() => {
+      const pair = pairOf(reference, current, 4);
+      const currentFirst = currentRuns(pair);
+      expect(pair.cache.get(POOLED_WALK)).toBeDefined();
+      const referenceAfter = referenceRuns(pair);
+      for (const [runs, want] of [
+        [referenceAfter, expected[0]!],
+        [currentFirst, expected[1]!],
+      ] as const) {
+        expect(sameDoubles(runs.values, want.values)).toBe(true);
+        expect(sameDoubles(runs.counts, want.counts)).toBe(true);
+        expect(runs.total).toBe(want.total);
+      }
+    });
+  });
+
   it('declines what it does not take: outside a scoring, other scales, narrow or short or long sides, no pooler', () => {
     const wide = (seed: number, n = 5000) => integers(seed, n, 0, 2e6);
     useScaledPooler(() => pooler);
