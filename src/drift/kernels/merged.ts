@@ -355,7 +355,8 @@ const SORTED_SIDES = new WeakMap<
  * Writes the running totals of `counts` to `prefix` (`prefix[i]` the sum of the counts before `i`, one more than
  * the counts). A function that is only its loop: V8 compiles a long loop on the fly from inside it at its first call,
  * and code after the loop that had not run yet then sends every later call back to the interpreter when the loop ends
- * (measured: a prefix built with its caller's code after the loop took ~0.8 ms a side of 100,000 runs).
+ * (measured in CPU profiles of `compare` on 400 columns: ~0.4 ms a side of ~100,000 runs with its caller's code after
+ * the loop, ~0.25 ms as a function of its own).
  */
 function fillPrefix(counts: Float64Array, prefix: Float64Array): void {
   let total = 0;
