@@ -3,12 +3,12 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-2JVM72K6.js";
+} from "./lib-chunk-SAIA7KS4.js";
 import {
   useScaledDecoders,
   useScaledPooler,
   useScaledSorter
-} from "./lib-chunk-6QBX4NTG.js";
+} from "./lib-chunk-FFFGZWQT.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -16,12 +16,12 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-F4IL3Q2V.js";
+} from "./lib-chunk-XT44LTUB.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
   useDoubleSorter
-} from "./lib-chunk-OZARTYHZ.js";
+} from "./lib-chunk-XVY6L3DS.js";
 import {
   labelStoreOf,
   withLabels
@@ -82,7 +82,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-UZ5SPKNO.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-6I2VZHGD.js");
 async function handle(request) {
   switch (request.kind) {
     case "read": {

@@ -14467,7 +14467,7 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               location = headersList.get("location", true);
-              const decoders = [];
+              const decoders2 = [];
               const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
               if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
@@ -14480,7 +14480,7 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders2.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
@@ -14489,17 +14489,17 @@ var require_fetch = __commonJS({
                       finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
-                    decoders.push(createInflate({
+                    decoders2.push(createInflate({
                       flush: zlib.constants.Z_SYNC_FLUSH,
                       finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
+                    decoders2.push(zlib.createBrotliDecompress({
                       flush: zlib.constants.BROTLI_OPERATION_FLUSH,
                       finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
-                    decoders.length = 0;
+                    decoders2.length = 0;
                     break;
                   }
                 }
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders2.length ? pipeline(this.body, ...decoders2, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -53522,6 +53522,24 @@ function scaleOf(decimals) {
   return POWERS[decimals];
 }
 
+// src/util/thread-kernel.ts
+var ThreadKernel = class {
+  #make;
+  /** The kernel once made, null when the maker made none. */
+  #made;
+  /** Hands in the maker (undefined: none); another maker drops the kernel made before. */
+  use(make) {
+    if (make === this.#make) return;
+    this.#make = make;
+    this.#made = void 0;
+  }
+  /** The kernel, made at the first call after {@link use}, or undefined when there is none. */
+  get() {
+    if (this.#made === void 0) this.#made = this.#make?.() ?? null;
+    return this.#made ?? void 0;
+  }
+};
+
 // src/util/sort.ts
 var MAX_BUCKETS = 2048;
 var MAX_DIGIT_BITS = 11;
@@ -53681,16 +53699,15 @@ function sortRange(a, words, start, end, how, depth) {
   a.set(into.subarray(0, length), start);
   sortBuckets(a, words, start, end, buckets, depth);
 }
-var makeDoubleSorter;
-var doubleSorter;
+var doubleSorter = new ThreadKernel();
 var COMPILED_SORT_MIN = 4096;
 var COMPILED_SORT_MAX = 1 << 21;
 function radixSortedCopy(values, allocate = (length) => new Float64Array(length)) {
   const n = values.length;
   const sorted = allocate(n);
   if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
-    const compiled = doubleSorter ??= makeDoubleSorter?.() ?? null;
-    if (compiled !== null) {
+    const compiled = doubleSorter.get();
+    if (compiled !== void 0) {
       compiled.sortDoubles(values, sorted);
       return sorted;
     }
@@ -54555,6 +54572,7 @@ function squaresBlock(values, c, start, length) {
 }
 
 // src/drift/doubles.ts
+var decoders = [0, 1, 2].map(() => new ThreadKernel());
 var sources = /* @__PURE__ */ new WeakMap();
 var decodedRange = new Int32Array(2);
 function scaledSource(values) {
@@ -54572,8 +54590,7 @@ var MAX_DECIMALS = 9;
 var POWERS2 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 var GUESS_FROM = 64;
 var INT32_MAX = 2 ** 31 - 1;
-var makeSorter;
-var sorter;
+var compiledSorter = new ThreadKernel();
 var kept;
 var KEPT_MAX = 1 << 20;
 function keyArrays(n) {
@@ -54637,8 +54654,8 @@ function sortScaled(scaled, n, scale, min, max2, allocate) {
     return sorted;
   }
   if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
-    const compiled = sorter ??= makeSorter?.() ?? null;
-    if (compiled !== null) {
+    const compiled = compiledSorter.get();
+    if (compiled !== void 0) {
       compiled.sortScaled(scaled, n, scale, min, max2, sorted);
       return sorted;
     }
@@ -55009,8 +55026,7 @@ function runsOfSorted(sorted) {
 var POOLED_WALK = "kernels:pooled-walk";
 var POOL_RANGE_MIN = 1 << 16;
 var POOL_MAX = 1 << 20;
-var makePooler;
-var pooler;
+var pooler = new ThreadKernel();
 function pooledRuns(pair2) {
   const n1 = pair2.reference.length;
   const n2 = pair2.current.length;
@@ -55026,8 +55042,8 @@ function pooledRuns(pair2) {
   const max2 = Math.max(reference.max, current.max);
   if (max2 - min >= 2 ** 31) return void 0;
   if (!scratchOpen()) return void 0;
-  const compiled = pooler ??= makePooler?.() ?? null;
-  if (compiled === null) return void 0;
+  const compiled = pooler.get();
+  if (compiled === void 0) return void 0;
   const pooled = compiled.poolScaled(reference.digits, current.digits, min, max2, scaleOf(reference.decimals));
   const sums = {
     wasserstein1: pooled.wasserstein1,

@@ -7,6 +7,7 @@
  */
 import { decodeScaled, isScaled, type Column, type ScaledDecimals } from '../snapshot/table.js';
 import { countsOf } from './counted.js';
+import { ThreadKernel } from '../util/thread-kernel.js';
 
 /**
  * Per thread, the arrays compact columns are decoded into, kept for the next column: one per side of the column
@@ -23,19 +24,15 @@ export interface ScaledDecoding {
   decode(values: ScaledDecimals, range: Int32Array): { readonly out: Float64Array; readonly missing: number };
 }
 
-/** Makes this thread's decoders, one per slot; none: the kept arrays above and `decodeScaled`. */
-let makeDecoder: (() => ScaledDecoding | undefined) | undefined;
-/** Per slot, its decoder once made (null when `makeDecoder` made none). */
-const decoders: (ScaledDecoding | null | undefined)[] = [undefined, undefined, undefined];
+/** This thread's decoders, one per slot; none: the kept arrays above and `decodeScaled`. */
+const decoders = [0, 1, 2].map(() => new ThreadKernel<ScaledDecoding>());
 
 /**
  * Has this thread decode compact columns with decoders `make` makes (one per slot; undefined: the loop). The decoders
  * made are kept while `make` stays the same.
  */
 export function useScaledDecoders(make: () => ScaledDecoding | undefined): void {
-  if (make === makeDecoder) return;
-  makeDecoder = make;
-  decoders.fill(undefined);
+  for (const decoder of decoders) decoder.use(make);
 }
 
 /** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
@@ -98,11 +95,11 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   const values = column.values;
   if (!isScaled(values)) return column;
   const length = values.digits.length;
-  const decoder = (decoders[slot] ??= makeDecoder?.() ?? null);
+  const decoder = decoders[slot]!.get();
   let out: Float64Array;
   let missing: number;
   // The missing cells are counted, and the least and greatest integer found, in the same pass.
-  if (decoder !== null) ({ out, missing } = decoder.decode(values, decodedRange));
+  if (decoder !== undefined) ({ out, missing } = decoder.decode(values, decodedRange));
   else {
     let kept = decoded[slot];
     if (kept === undefined || kept.length < length) decoded[slot] = kept = new Float64Array(length);

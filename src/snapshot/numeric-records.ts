@@ -427,7 +427,8 @@ export class ColumnSorter {
 
   /** This thread's sorter, made at the first call (one memory for every sort a thread runs), or undefined. */
   static forThread(this: void): ColumnSorter | undefined {
-    return (threadSorter ??= ColumnSorter.create() ?? null) ?? undefined;
+    if (threadSorter === undefined) threadSorter = ColumnSorter.create() ?? null;
+    return threadSorter ?? undefined;
   }
 
   /**
@@ -435,7 +436,8 @@ export class ColumnSorter {
    * the runs it returns stay valid while the thread's other sorts run (until the next pooled walk).
    */
   static poolerForThread(this: void): ColumnSorter | undefined {
-    return (threadPooler ??= ColumnSorter.create() ?? null) ?? undefined;
+    if (threadPooler === undefined) threadPooler = ColumnSorter.create() ?? null;
+    return threadPooler ?? undefined;
   }
 
   private constructor(api: WasmApi, module: WasmModule) {

@@ -20,6 +20,7 @@
  * the order of `Float64Array.prototype.sort` (-0 first) at the end. Inputs must hold no NaN (cleaned columns never
  * do).
  */
+import { ThreadKernel } from './thread-kernel.js';
 
 /** Most buckets a range is dealt into. */
 const MAX_BUCKETS = 2048;
@@ -290,9 +291,8 @@ export interface DoubleSorting {
   sortDoubles(values: Float64Array, sorted: Float64Array): void;
 }
 
-/** Makes this thread's sorter of doubles, and the sorter once made (null when `makeDoubleSorter` made none). */
-let makeDoubleSorter: (() => DoubleSorting | undefined) | undefined;
-let doubleSorter: DoubleSorting | null | undefined;
+/** This thread's compiled sorter of doubles, if the job layer handed one in. */
+const doubleSorter = new ThreadKernel<DoubleSorting>();
 /**
  * The lengths of the columns a compiled sort takes (of doubles here, of a compact column's integers in
  * decimal-sort.ts): below, copying them into its memory and back costs about what it saves; above, its memory (16 or
@@ -306,9 +306,7 @@ export const COMPILED_SORT_MAX = 1 << 21;
  * The sorter made is kept while `make` stays the same.
  */
 export function useDoubleSorter(make: (() => DoubleSorting | undefined) | undefined): void {
-  if (make === makeDoubleSorter) return;
-  makeDoubleSorter = make;
-  doubleSorter = undefined;
+  doubleSorter.use(make);
 }
 
 /**
@@ -334,8 +332,8 @@ export function radixSortedCopy(
   const n = values.length;
   const sorted = allocate(n);
   if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
-    const compiled = (doubleSorter ??= makeDoubleSorter?.() ?? null);
-    if (compiled !== null) {
+    const compiled = doubleSorter.get();
+    if (compiled !== undefined) {
       compiled.sortDoubles(values, sorted);
       return sorted;
     }

@@ -14,6 +14,7 @@
  * sorted from them directly, without the read that scales and checks each value.
  */
 import { COMPILED_SORT_MAX, COMPILED_SORT_MIN } from '../../util/sort.js';
+import { ThreadKernel } from '../../util/thread-kernel.js';
 
 /** Widest range of offsets (in bits) sorted by a single counting pass. */
 const SINGLE_PASS_BITS = 11;
@@ -42,18 +43,15 @@ export interface ScaledSorting {
   ): void;
 }
 
-/** Makes this thread's sorter, and the sorter once made (null when `makeSorter` made none). */
-let makeSorter: (() => ScaledSorting | undefined) | undefined;
-let sorter: ScaledSorting | null | undefined;
+/** This thread's compiled sorter, if the job layer handed one in. */
+const compiledSorter = new ThreadKernel<ScaledSorting>();
 
 /**
  * Has this thread sort compact columns of 4,096 to 2^21 cells (`COMPILED_SORT_MIN`, `COMPILED_SORT_MAX`) with the
  * sorter `make` makes (undefined: the loops below). The sorter made is kept while `make` stays the same.
  */
 export function useScaledSorter(make: (() => ScaledSorting | undefined) | undefined): void {
-  if (make === makeSorter) return;
-  makeSorter = make;
-  sorter = undefined;
+  compiledSorter.use(make);
 }
 
 /** Key arrays kept between calls (one sort at a time per thread), grown to the longest column up to the cap. */
@@ -177,8 +175,8 @@ function sortScaled(
     return sorted;
   }
   if (n >= COMPILED_SORT_MIN && n <= COMPILED_SORT_MAX) {
-    const compiled = (sorter ??= makeSorter?.() ?? null);
-    if (compiled !== null) {
+    const compiled = compiledSorter.get();
+    if (compiled !== undefined) {
       compiled.sortScaled(scaled, n, scale, min, max, sorted);
       return sorted;
     }

@@ -15,6 +15,7 @@
  */
 import { scaleOf } from '../../snapshot/table.js';
 import { COMPILED_SORT_MIN } from '../../util/sort.js';
+import { ThreadKernel } from '../../util/thread-kernel.js';
 import { scaledSource } from '../doubles.js';
 import type { ColumnPair } from '../types.js';
 import type { Runs } from './runs.js';
@@ -73,9 +74,8 @@ export const POOL_RANGE_MIN = 1 << 16;
  */
 export const POOL_MAX = 1 << 20;
 
-/** Makes this thread's pooler, and the pooler once made (null when `makePooler` made none). */
-let makePooler: (() => ScaledPooling | undefined) | undefined;
-let pooler: ScaledPooling | null | undefined;
+/** This thread's compiled pooler, if the job layer handed one in. */
+const pooler = new ThreadKernel<ScaledPooling>();
 
 /**
  * Has this thread pool compact columns whose two sides hold 4,096 values each at least and {@link POOL_MAX} together at
@@ -83,9 +83,7 @@ let pooler: ScaledPooling | null | undefined;
  * `make` stays the same.
  */
 export function useScaledPooler(make: (() => ScaledPooling | undefined) | undefined): void {
-  if (make === makePooler) return;
-  makePooler = make;
-  pooler = undefined;
+  pooler.use(make);
 }
 
 /**
@@ -113,8 +111,8 @@ export function pooledRuns(pair: ColumnPair): { reference: Runs; current: Runs }
   // The runs are views of the pooler's memory, valid until its next walk: only a column's scoring, which is done with
   // them before the next column's, may hold them (as it holds the arrays lent for it).
   if (!scratchOpen()) return undefined;
-  const compiled = (pooler ??= makePooler?.() ?? null);
-  if (compiled === null) return undefined;
+  const compiled = pooler.get();
+  if (compiled === undefined) return undefined;
   const pooled = compiled.poolScaled(reference.digits, current.digits, min, max, scaleOf(reference.decimals));
   const sums: PooledWalkSums = {
     wasserstein1: pooled.wasserstein1,

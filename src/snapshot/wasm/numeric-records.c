@@ -654,7 +654,8 @@ __attribute__((export_name("sort_doubles"), no_builtin("memset"))) int32_t sort_
  * one pass gives what sorting each side, finding its runs and merging the two in a walk would. Each key is an offset
  * from `min` (the least integer of both sides) shifted left by one, its low bit the side (0 reference, 1 current):
  * keys order as the integers do, and a key tells its side. `max - min` must be below 2^31, so that the keys fit in
- * 32 bits. The sort takes one, two or three passes of digits of at most 12 bits, as sort_scaled.
+ * 32 bits. The sort takes one pass up to 12 bits of key, two up to 24, three beyond (digits of at most 12 bits, as
+ * sort_scaled's).
  *
  * One pass over the N = n1 + n2 sorted keys then takes each block of equal integers (one distinct pooled value), and
  * writes what the drift layer's separate sorts and walk would have:
