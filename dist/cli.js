@@ -12,6 +12,7 @@ import { writeSync } from "node:fs";
 
 // src/cli/huge-pages.ts
 var HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb";
+var ARENAS_TUNABLE = "glibc.malloc.arena_max";
 var HUGE_PAGES_MIN_BYTES = 64 * 1024 * 1024;
 function compareFiles(argv2) {
   const args = argv2.filter((arg) => arg !== "--debug");
@@ -34,8 +35,10 @@ function hugePagesTunables(argv2, env, platform, sizeOf) {
   let total = 0;
   for (const file of files) total += sizeOf(file);
   if (total < HUGE_PAGES_MIN_BYTES) return void 0;
-  const tunable = `${HUGE_PAGES_TUNABLE}=1`;
-  return current ? `${current}:${tunable}` : tunable;
+  const added = [`${HUGE_PAGES_TUNABLE}=1`];
+  const named = (current ?? "").split(":").map((entry) => entry.split("=")[0]);
+  if (!named.includes(ARENAS_TUNABLE)) added.push(`${ARENAS_TUNABLE}=1`);
+  return [...current ? [current] : [], ...added].join(":");
 }
 
 // src/cli/launch.ts

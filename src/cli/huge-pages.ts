@@ -6,6 +6,19 @@
 export const HUGE_PAGES_TUNABLE = 'glibc.malloc.hugetlb';
 
 /**
+ * The glibc tunable that caps malloc's arenas; the restart sets it to 1 unless the user set it. Each thread that
+ * calls malloc while the others hold the arenas gets one of its own: a 64 MiB reservation grown 4 KiB page by page,
+ * which huge pages do not reach. A compare's reading threads, V8's helper threads and the main thread then faulted in
+ * ~11k pages of such arenas on shape g of `npm run bench -- compare` (100,000 rows × 400 columns), where one arena,
+ * the main one, grows in huge pages. Measured on Node 24, 2 cores (AMD EPYC, a virtual machine whose 4 KiB page fault
+ * took ~10 µs that day), 2026-12-05, alternated runs: shape g 35k → 25k page faults, median wall 2.23 → 2.07 s (5
+ * pairs), peak RSS 486–491 → 481–485 MiB; shape a 37k → 29k faults, l (200 full-precision columns) 30k → 19k (2
+ * pairs each), user time unchanged (tcache keeps small allocations per thread, so one arena's lock is rarely
+ * contended).
+ */
+export const ARENAS_TUNABLE = 'glibc.malloc.arena_max';
+
+/**
  * Compare inputs at least this big (both files together) restart Node with huge pages. The restart costs a bare Node
  * start before the CLI loads (measured at load ~24 on 2 cores: +0.15 CPU s and +2.7k page faults, about a third of
  * that on an idle machine); what it saves grows with the column memory, ~220–350 fewer faults per MiB of CSV
@@ -33,7 +46,8 @@ export function compareFiles(argv: readonly string[]): string[] {
 /**
  * The GLIBC_TUNABLES value to restart Node with, or undefined to go on in this process: on Linux, for a `compare` of
  * files of {@link HUGE_PAGES_MIN_BYTES} or more, when GLIBC_TUNABLES does not mention the tunable yet (so a restarted
- * process never restarts again, and `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` opts out). Other tunables are kept.
+ * process never restarts again, and `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` opts out). Other tunables are kept, and
+ * {@link ARENAS_TUNABLE}`=1` is added unless they name it.
  *
  * Why: a compare holds its tables in big fresh allocations (8 bytes per float64 cell, 4 per scaled-integer cell);
  * touching them for the first time costs a page fault per 4 KiB page: ~90k faults and ~0.9 s of system time on two
@@ -56,6 +70,8 @@ export function hugePagesTunables(
   let total = 0;
   for (const file of files) total += sizeOf(file);
   if (total < HUGE_PAGES_MIN_BYTES) return undefined;
-  const tunable = `${HUGE_PAGES_TUNABLE}=1`;
-  return current ? `${current}:${tunable}` : tunable;
+  const added = [`${HUGE_PAGES_TUNABLE}=1`];
+  const named = (current ?? '').split(':').map((entry) => entry.split('=')[0]);
+  if (!named.includes(ARENAS_TUNABLE)) added.push(`${ARENAS_TUNABLE}=1`);
+  return [...(current ? [current] : []), ...added].join(':');
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ARENAS_TUNABLE,
   compareFiles,
   HUGE_PAGES_MIN_BYTES,
   HUGE_PAGES_TUNABLE,
@@ -15,6 +16,8 @@ import {
 import { buildCliBundle, removeBundle, runBundle } from '../support/bundle.js';
 
 const ON = `${HUGE_PAGES_TUNABLE}=1`;
+/** What a restart sets when the user's GLIBC_TUNABLES names neither tunable. */
+const RESTARTED = `${ON}:${ARENAS_TUNABLE}=1`;
 const BIG = HUGE_PAGES_MIN_BYTES;
 const sizes = (table: Record<string, number>) => (path: string) => table[path] ?? 0;
 
@@ -38,9 +41,13 @@ describe('hugePagesTunables', () => {
 
   it('restarts a compare whose files add up to the threshold, with the tunable alone or appended', () => {
     const half = sizes({ 'r.csv': BIG / 2, 'c.csv': BIG / 2 });
-    expect(hugePagesTunables(argv, {}, 'linux', half)).toBe(ON);
+    expect(hugePagesTunables(argv, {}, 'linux', half)).toBe(RESTARTED);
+    // The user's arena cap is kept, not overridden; any other tunable is kept beside both.
     expect(hugePagesTunables(argv, { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux', half)).toBe(
       `glibc.malloc.arena_max=2:${ON}`,
+    );
+    expect(hugePagesTunables(argv, { GLIBC_TUNABLES: 'glibc.malloc.tcache_count=0' }, 'linux', half)).toBe(
+      `glibc.malloc.tcache_count=0:${RESTARTED}`,
     );
     expect(hugePagesTunables(argv, {}, 'linux', sizes({ 'r.csv': BIG / 2, 'c.csv': BIG / 2 - 1 }))).toBe(
       undefined,
@@ -64,13 +71,25 @@ describe('hugePagesTunables', () => {
   it('a restarted process (its GLIBC_TUNABLES as returned) never restarts again', () => {
     fc.assert(
       fc.property(
-        fc.option(fc.stringMatching(/^[a-z._]+=[0-9]+(:[a-z._]+=[0-9]+)*$/), { nil: undefined }),
+        fc.option(
+          fc.oneof(
+            fc.stringMatching(/^[a-z._]+=[0-9]+(:[a-z._]+=[0-9]+)*$/),
+            fc.constantFrom(`${ARENAS_TUNABLE}=4`, `glibc.malloc.tcache_count=0:${ARENAS_TUNABLE}=2`),
+          ),
+          { nil: undefined },
+        ),
         fc.nat({ max: 4 * BIG }),
         (existing, size) => {
           const env = existing === undefined ? {} : { GLIBC_TUNABLES: existing };
           const first = hugePagesTunables(argv, env, 'linux', () => size);
           if (first === undefined) return;
           expect(first.split(':').filter((entry) => entry.startsWith(HUGE_PAGES_TUNABLE))).toEqual([ON]);
+          // One arena cap: the user's when they named one, else the restart's.
+          const caps = (tunables: string) =>
+            tunables.split(':').filter((entry) => entry.startsWith(`${ARENAS_TUNABLE}=`));
+          expect(caps(first)).toEqual(
+            existing && caps(existing).length > 0 ? caps(existing) : [`${ARENAS_TUNABLE}=1`],
+          );
           if (existing) expect(first.startsWith(`${existing}:`)).toBe(true);
           expect(hugePagesTunables(argv, { GLIBC_TUNABLES: first }, 'linux', () => size)).toBe(undefined);
         },
@@ -138,8 +157,8 @@ describe.skipIf(!canRestart)(
 
     it('restarts once, and the restarted process sees the tunable (appended to the user’s)', async () => {
       const plain = await runBundle(cli, args('--debug'), { env: env(), timeoutMs: 120_000 });
-      expect(restarts(plain.stderr)).toEqual([`${RESTART}${ON}`]);
-      expect(plain.stderr).toContain(`driftwatch: debug: GLIBC_TUNABLES=${ON}\n`);
+      expect(restarts(plain.stderr)).toEqual([`${RESTART}${RESTARTED}`]);
+      expect(plain.stderr).toContain(`driftwatch: debug: GLIBC_TUNABLES=${RESTARTED}\n`);
       expect(plain.code).toBe(0);
 
       const kept = await runBundle(cli, args('--debug'), {
@@ -216,7 +235,7 @@ describe.skipIf(!canRestart)(
       async (_, extra, code) => {
         const argv = args(...extra);
         // The files are big enough for a restart (the first test sees it happen).
-        expect(hugePagesTunables(argv, env(), 'linux', (path) => statSync(path).size)).toBe(ON);
+        expect(hugePagesTunables(argv, env(), 'linux', (path) => statSync(path).size)).toBe(RESTARTED);
         const restarted = await runBundle(cli, argv, { env: env(), timeoutMs: 120_000 });
         const inPlace = await runBundle(cli, argv, {
           env: env(`${HUGE_PAGES_TUNABLE}=0`),
