@@ -11,8 +11,8 @@ import { powersOfTen } from './decimal.js';
 import { scaleOf, type ScaledDecimals } from './table.js';
 import { NUMERIC_RECORDS_WASM } from './wasm/numeric-records.generated.js';
 
-/** The most staged cells a batch holds (csv.ts: about 16k, for tables of up to this many columns). */
-export const SCANNER_CELLS = 16_384;
+/** The most staged cells a batch holds (csv.ts: about 32k, for tables of up to this many columns). */
+export const SCANNER_CELLS = 32_768;
 /** Tables wider than this stage more cells than {@link SCANNER_CELLS} a batch and are read by the JavaScript scan. */
 export const SCANNER_COLUMNS = 1024;
 /** The most rows a batch stages. */
