@@ -83,14 +83,29 @@ var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
 var scoring = () => scoringModule ??= import("./lib-score-column-6I2VZHGD.js");
+var BYTES_MESSAGE_MS = 100;
+function bytesMessages(id) {
+  let unsent = 0;
+  let sentAt = performance.now();
+  const flush = () => {
+    if (unsent > 0) parentPort.postMessage({ id, kind: "bytes", bytes: unsent });
+    unsent = 0;
+    sentAt = performance.now();
+  };
+  return {
+    read: (bytes) => {
+      unsent += bytes;
+      if (performance.now() - sentAt >= BYTES_MESSAGE_MS) flush();
+    },
+    flush
+  };
+}
 async function handle(request) {
   switch (request.kind) {
     case "read": {
-      const { table } = await readRequest(
-        { ...request, rowFacts: false },
-        true,
-        (bytes) => parentPort.postMessage({ id: request.id, kind: "bytes", bytes })
-      );
+      const bytes = request.progress ? bytesMessages(request.id) : void 0;
+      const { table } = await readRequest({ ...request, rowFacts: false }, true, bytes?.read);
+      bytes?.flush();
       if (request.rowFacts !== false) unfactored.set(request.id, table);
       const light = withoutIdLabels(table, request.id);
       light.table = inSharedMemory(light.table);

@@ -174,7 +174,8 @@ export class WorkerPool {
     const replies = (await Promise.all(
       requests.map((request, index) => {
         const worker = this.workers[index % this.workers.length]!;
-        return this.send(worker, { kind: 'read', ...request }, onBytes).then((reply) => {
+        const read = { kind: 'read' as const, ...request, progress: onBytes !== undefined };
+        return this.send(worker, read, onBytes).then((reply) => {
           const answer = reply as Extract<WorkerReply, { kind: 'read' }>;
           if (request.rowFacts === false) rowFacts[index] = Promise.resolve(NO_ROW_FACTS);
           else if (answer.distinctColumn !== undefined) {

@@ -17,7 +17,8 @@ export interface HeldColumn {
 }
 
 export type WorkerRequest =
-  | ({ id: number; kind: 'read' } & ReadRequest)
+  /** `progress`: the job shows progress, so the thread tells of the bytes it reads ('bytes' replies). */
+  | ({ id: number; kind: 'read'; progress: boolean } & ReadRequest)
   | { id: number; kind: 'labels'; read: number; column: string }
   | { id: number; kind: 'tables'; reference: Table; current: Table }
   | { id: number; kind: 'column'; column: PlannedColumn; options: DriftOptions }

@@ -13,7 +13,7 @@ import {
   HUGE_PAGES_TUNABLE,
   hugePagesTunables,
 } from '../../src/cli/huge-pages.js';
-import { buildCliBundle, removeBundle, runBundle } from '../support/bundle.js';
+import { buildCliBundle, removeBundle, runBundle, runProcess } from '../support/bundle.js';
 
 const ON = `${HUGE_PAGES_TUNABLE}=1`;
 /** What a restart sets when the user's GLIBC_TUNABLES names neither tunable. */
@@ -225,6 +225,22 @@ describe.skipIf(!canRestart)(
       expect(started(usage.stderr)).toEqual([STARTED]);
       expect(usage.code).toBe(2);
       expect(usage.signal).toBe(null);
+    }, 240_000);
+
+    it('on a terminal, the threads tell of the bytes they read: the progress line reaches 100%', async () => {
+      // `script` (util-linux) runs the CLI on a pseudo-terminal, so its stderr is a terminal and the line is drawn.
+      const onTerminal = (extra: string[]) =>
+        runProcess(['script', '-qec', [process.execPath, cli, ...args(...extra)].join(' '), '/dev/null'], {
+          env: env(),
+          timeoutMs: 120_000,
+        });
+      const mib = ((statSync(reference).size + statSync(current).size) / 2 ** 20).toFixed(1);
+      const shown = await onTerminal([]);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toContain(`driftwatch: read ${mib} of ${mib} MiB (100%), scored 3 of 3 columns`);
+      const quiet = await onTerminal(['--quiet']);
+      expect(quiet.code).toBe(0);
+      expect(quiet.stdout).not.toContain('driftwatch: read');
     }, 240_000);
 
     it.each([

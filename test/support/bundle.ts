@@ -45,9 +45,17 @@ export function runBundle(
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<BundleRun> {
+  return runProcess([process.execPath, cli, ...args], options);
+}
+
+/** {@link runBundle} of any command (its program first), such as the CLI under `script` on a pseudo-terminal. */
+export function runProcess(
+  command: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<BundleRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
+    const child = spawn(command[0]!, command.slice(1), {
       env: options.env ?? process.env,
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
