@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-OATWVGKY.js";
+} from "./lib-chunk-CRCUFAQY.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -25,7 +25,7 @@ import {
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-KLX42CXX.js";
+} from "./lib-chunk-EBIODO6I.js";
 import {
   isScaled
 } from "./lib-chunk-B5PSUBWR.js";

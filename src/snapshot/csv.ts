@@ -1141,13 +1141,15 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         }
         for (; at < to; at++) {
           const kind = kinds[at];
-          if (kind === EMPTY) builder.pushMissing();
-          else if (builder.bytesLabels) {
+          if (builder.bytesLabels) {
             // An id, free-text or long-tailed column (its first labels were mostly distinct): the cell cache does
             // not pay, and a cell that reads as a number is kept as its text, as the string pass would keep it.
-            // Its bytes are the label: no string is made.
-            builder.pushStringBytes(buf, starts[at]!, ends[at]!, kind === ESCAPED);
-          } else if (kind === NUMBER) builder.pushNumber(values[at]!, integer[at] === 1);
+            // Its bytes are the label: no string is made. The rest of the batch in one call.
+            builder.pushStringBytesRun(buf, kinds, starts, ends, at, to, ESCAPED);
+            break;
+          }
+          if (kind === EMPTY) builder.pushMissing();
+          else if (kind === NUMBER) builder.pushNumber(values[at]!, integer[at] === 1);
           else
             pushClassified(
               builder,
