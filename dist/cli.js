@@ -63,4 +63,4 @@ if (tunables !== void 0 && node.execve) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-CBF6RRQX.js");
+await import("./lib-main-LLD662LS.js");

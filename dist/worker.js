@@ -3,12 +3,12 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-SAIA7KS4.js";
+} from "./lib-chunk-ZEVLP323.js";
 import {
   useScaledDecoders,
   useScaledPooler,
   useScaledSorter
-} from "./lib-chunk-FFFGZWQT.js";
+} from "./lib-chunk-Y4POX4FC.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -82,7 +82,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-6I2VZHGD.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-GTZCPFOX.js");
 var BYTES_MESSAGE_MS = 100;
 function bytesMessages(id) {
   let unsent = 0;

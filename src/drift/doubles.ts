@@ -35,6 +35,18 @@ export function useScaledDecoders(make: () => ScaledDecoding | undefined): void 
   for (const decoder of decoders) decoder.use(make);
 }
 
+/**
+ * Columns of more cells are decoded by the loop of `decodeScaled` into the arrays this thread keeps, not by a decoder
+ * {@link useScaledDecoders} gave. A compiled decoder's memory (12 bytes a cell: the integers copied in, the doubles
+ * out) is its own, mapped 4 KiB page by page where the kept arrays come from malloc (huge pages when the CLI restarted
+ * with them); its loop saves ~1 ns a cell. Measured on Node 24, 2 cores (AMD EPYC, 4 KiB page faults ~10 µs that
+ * day), 2026-12-05, 5 alternated pairs of shape a of `npm run bench -- compare` (two 1M-row StreamFlow files): every
+ * column by the compiled decoder 33k page faults, 0.35–0.68 s of system time, 293–309 MiB peak; by the loop 23k,
+ * 0.31–0.48 s, 280–294 MiB, user time alike (1.67–1.70 against 1.66–1.76 s). On shape g (100,000 rows × 400 columns)
+ * the compiled decoder keeps its lead (user 3.40–3.62 against 3.48–3.77 s, 4 pairs), its memory ~1.2 MB.
+ */
+export const COMPILED_DECODE_MAX_CELLS = 1 << 18;
+
 /** How many cells of a column {@link withDoubles} decoded are finite (counted as it decoded them). */
 const finiteCells = new WeakMap<Column, number>();
 
@@ -95,7 +107,7 @@ export function withDoubles(column: Column, slot: 0 | 1 | 2): Column {
   const values = column.values;
   if (!isScaled(values)) return column;
   const length = values.digits.length;
-  const decoder = decoders[slot]!.get();
+  const decoder = length <= COMPILED_DECODE_MAX_CELLS ? decoders[slot]!.get() : undefined;
   let out: Float64Array;
   let missing: number;
   // The missing cells are counted, and the least and greatest integer found, in the same pass.
