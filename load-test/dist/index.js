@@ -54573,6 +54573,7 @@ function squaresBlock(values, c, start, length) {
 
 // src/drift/doubles.ts
 var decoders = [0, 1, 2].map(() => new ThreadKernel());
+var COMPILED_DECODE_MAX_CELLS = 1 << 18;
 var sources = /* @__PURE__ */ new WeakMap();
 var decodedRange = new Int32Array(2);
 function scaledSource(values) {
