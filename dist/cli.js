@@ -13,6 +13,11 @@ import { writeSync } from "node:fs";
 // src/cli/huge-pages.ts
 var HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb";
 var ARENAS_TUNABLE = "glibc.malloc.arena_max";
+var MMAP_THRESHOLD_TUNABLE = "glibc.malloc.mmap_threshold";
+var RESTART_TUNABLES = [
+  [ARENAS_TUNABLE, "1"],
+  [MMAP_THRESHOLD_TUNABLE, String(32 * 1024 * 1024)]
+];
 var HUGE_PAGES_MIN_BYTES = 64 * 1024 * 1024;
 function compareFiles(argv2) {
   const args = argv2.filter((arg) => arg !== "--debug");
@@ -35,9 +40,9 @@ function hugePagesTunables(argv2, env, platform, sizeOf) {
   let total = 0;
   for (const file of files) total += sizeOf(file);
   if (total < HUGE_PAGES_MIN_BYTES) return void 0;
-  const added = [`${HUGE_PAGES_TUNABLE}=1`];
   const named = (current ?? "").split(":").map((entry) => entry.split("=")[0]);
-  if (!named.includes(ARENAS_TUNABLE)) added.push(`${ARENAS_TUNABLE}=1`);
+  const added = [`${HUGE_PAGES_TUNABLE}=1`];
+  for (const [name, value] of RESTART_TUNABLES) if (!named.includes(name)) added.push(`${name}=${value}`);
   return [...current ? [current] : [], ...added].join(":");
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARENAS_TUNABLE,
   compareFiles,
+  MMAP_THRESHOLD_TUNABLE,
   HUGE_PAGES_MIN_BYTES,
   HUGE_PAGES_TUNABLE,
   hugePagesTunables,
@@ -17,7 +18,7 @@ import { buildCliBundle, removeBundle, runBundle, runProcess } from '../support/
 
 const ON = `${HUGE_PAGES_TUNABLE}=1`;
 /** What a restart sets when the user's GLIBC_TUNABLES names neither tunable. */
-const RESTARTED = `${ON}:${ARENAS_TUNABLE}=1`;
+const RESTARTED = `${ON}:${ARENAS_TUNABLE}=1:${MMAP_THRESHOLD_TUNABLE}=33554432`;
 const BIG = HUGE_PAGES_MIN_BYTES;
 const sizes = (table: Record<string, number>) => (path: string) => table[path] ?? 0;
 
@@ -44,8 +45,11 @@ describe('hugePagesTunables', () => {
     expect(hugePagesTunables(argv, {}, 'linux', half)).toBe(RESTARTED);
     // The user's arena cap is kept, not overridden; any other tunable is kept beside both.
     expect(hugePagesTunables(argv, { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux', half)).toBe(
-      `glibc.malloc.arena_max=2:${ON}`,
+      `glibc.malloc.arena_max=2:${ON}:${MMAP_THRESHOLD_TUNABLE}=33554432`,
     );
+    expect(
+      hugePagesTunables(argv, { GLIBC_TUNABLES: `${MMAP_THRESHOLD_TUNABLE}=65536` }, 'linux', half),
+    ).toBe(`${MMAP_THRESHOLD_TUNABLE}=65536:${ON}:${ARENAS_TUNABLE}=1`);
     expect(hugePagesTunables(argv, { GLIBC_TUNABLES: 'glibc.malloc.tcache_count=0' }, 'linux', half)).toBe(
       `glibc.malloc.tcache_count=0:${RESTARTED}`,
     );
@@ -74,7 +78,11 @@ describe('hugePagesTunables', () => {
         fc.option(
           fc.oneof(
             fc.stringMatching(/^[a-z._]+=[0-9]+(:[a-z._]+=[0-9]+)*$/),
-            fc.constantFrom(`${ARENAS_TUNABLE}=4`, `glibc.malloc.tcache_count=0:${ARENAS_TUNABLE}=2`),
+            fc.constantFrom(
+              `${ARENAS_TUNABLE}=4`,
+              `glibc.malloc.tcache_count=0:${ARENAS_TUNABLE}=2`,
+              `${MMAP_THRESHOLD_TUNABLE}=131072`,
+            ),
           ),
           { nil: undefined },
         ),
@@ -84,12 +92,17 @@ describe('hugePagesTunables', () => {
           const first = hugePagesTunables(argv, env, 'linux', () => size);
           if (first === undefined) return;
           expect(first.split(':').filter((entry) => entry.startsWith(HUGE_PAGES_TUNABLE))).toEqual([ON]);
-          // One arena cap: the user's when they named one, else the restart's.
-          const caps = (tunables: string) =>
-            tunables.split(':').filter((entry) => entry.startsWith(`${ARENAS_TUNABLE}=`));
-          expect(caps(first)).toEqual(
-            existing && caps(existing).length > 0 ? caps(existing) : [`${ARENAS_TUNABLE}=1`],
-          );
+          // One arena cap and one mmap threshold: the user's when they named one, else the restart's.
+          for (const [name, value] of [
+            [ARENAS_TUNABLE, '1'],
+            [MMAP_THRESHOLD_TUNABLE, '33554432'],
+          ] as const) {
+            const named = (tunables: string) =>
+              tunables.split(':').filter((entry) => entry.startsWith(`${name}=`));
+            expect(named(first)).toEqual(
+              existing && named(existing).length > 0 ? named(existing) : [`${name}=${value}`],
+            );
+          }
           if (existing) expect(first.startsWith(`${existing}:`)).toBe(true);
           expect(hugePagesTunables(argv, { GLIBC_TUNABLES: first }, 'linux', () => size)).toBe(undefined);
         },
@@ -165,8 +178,9 @@ describe.skipIf(!canRestart)(
         env: env('glibc.malloc.arena_max=2'),
         timeoutMs: 120_000,
       });
-      expect(restarts(kept.stderr)).toEqual([`${RESTART}glibc.malloc.arena_max=2:${ON}`]);
-      expect(kept.stderr).toContain(`driftwatch: debug: GLIBC_TUNABLES=glibc.malloc.arena_max=2:${ON}\n`);
+      const keptTunables = `glibc.malloc.arena_max=2:${ON}:${MMAP_THRESHOLD_TUNABLE}=33554432`;
+      expect(restarts(kept.stderr)).toEqual([`${RESTART}${keptTunables}`]);
+      expect(kept.stderr).toContain(`driftwatch: debug: GLIBC_TUNABLES=${keptTunables}\n`);
     }, 240_000);
 
     it('does not restart when the user opted out, nor for small files', async () => {
