@@ -12,7 +12,7 @@ export const HUGE_PAGES_TUNABLE = 'glibc.malloc.hugetlb';
  * ~11k pages of such arenas on shape g of `npm run bench -- compare` (100,000 rows × 400 columns), where one arena,
  * the main one, grows in huge pages. Measured on Node 24, 2 cores (AMD EPYC, a virtual machine whose 4 KiB page fault
  * took ~10 µs that day), 2026-12-05, alternated runs: shape g 35k → 25k page faults, median wall 2.23 → 2.07 s (5
- * pairs), peak RSS 486–491 → 481–485 MiB; shape a 37k → 29k faults, l (200 full-precision columns) 30k → 19k (2
+ * pairs), peak RSS 475–480 → 470–474 MiB; shape a 37k → 29k faults, l (200 full-precision columns) 30k → 19k (2
  * pairs each), user time unchanged (tcache keeps small allocations per thread, so one arena's lock is rarely
  * contended).
  */

@@ -41,8 +41,8 @@ export function useScaledDecoders(make: () => ScaledDecoding | undefined): void 
  * out) is its own, mapped 4 KiB page by page where the kept arrays come from malloc (huge pages when the CLI restarted
  * with them); its loop saves ~1 ns a cell. Measured on Node 24, 2 cores (AMD EPYC, 4 KiB page faults ~10 µs that
  * day), 2026-12-05, 5 alternated pairs of shape a of `npm run bench -- compare` (two 1M-row StreamFlow files): every
- * column by the compiled decoder 33k page faults, 0.35–0.68 s of system time, 293–309 MiB peak; by the loop 23k,
- * 0.31–0.48 s, 280–294 MiB, user time alike (1.67–1.70 against 1.66–1.76 s). On shape g (100,000 rows × 400 columns)
+ * column by the compiled decoder 33k page faults, 0.35–0.68 s of system time, 286–301 MiB peak; by the loop 23k,
+ * 0.31–0.48 s, 273–287 MiB, user time alike (1.67–1.70 against 1.66–1.76 s). On shape g (100,000 rows × 400 columns)
  * the compiled decoder keeps its lead (user 3.40–3.62 against 3.48–3.77 s, 4 pairs), its memory ~1.2 MB.
  */
 export const COMPILED_DECODE_MAX_CELLS = 1 << 18;
