@@ -34,13 +34,13 @@ function compareFiles(argv2) {
 function hugePagesTunables(argv2, env, platform, sizeOf) {
   if (platform !== "linux") return void 0;
   const current = env.GLIBC_TUNABLES;
-  if (current?.includes(HUGE_PAGES_TUNABLE)) return void 0;
+  const named = (current ?? "").split(":").map((entry) => entry.split("=")[0]);
+  if (named.includes(HUGE_PAGES_TUNABLE)) return void 0;
   const files = compareFiles(argv2);
   if (files.length === 0) return void 0;
   let total = 0;
   for (const file of files) total += sizeOf(file);
   if (total < HUGE_PAGES_MIN_BYTES) return void 0;
-  const named = (current ?? "").split(":").map((entry) => entry.split("=")[0]);
   const added = [`${HUGE_PAGES_TUNABLE}=1`];
   for (const [name, value] of RESTART_TUNABLES) if (!named.includes(name)) added.push(`${name}=${value}`);
   return [...current ? [current] : [], ...added].join(":");
@@ -68,4 +68,4 @@ if (tunables !== void 0 && node.execve) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-LLD662LS.js");
+await import("./lib-main-RSRGIU56.js");

@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-CRCUFAQY.js";
+} from "./lib-chunk-XZ3IDDOJ.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -25,7 +25,7 @@ import {
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-EBIODO6I.js";
+} from "./lib-chunk-GC7XITNR.js";
 import {
   isScaled
 } from "./lib-chunk-B5PSUBWR.js";

@@ -64,7 +64,7 @@ export function compareFiles(argv: readonly string[]): string[] {
 
 /**
  * The GLIBC_TUNABLES value to restart Node with, or undefined to go on in this process: on Linux, for a `compare` of
- * files of {@link HUGE_PAGES_MIN_BYTES} or more, when GLIBC_TUNABLES does not mention the tunable yet (so a restarted
+ * files of {@link HUGE_PAGES_MIN_BYTES} or more, when GLIBC_TUNABLES does not name the tunable yet (so a restarted
  * process never restarts again, and `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` opts out). Other tunables are kept, and
  * {@link ARENAS_TUNABLE} and {@link MMAP_THRESHOLD_TUNABLE} are added unless they name them.
  *
@@ -83,13 +83,13 @@ export function hugePagesTunables(
 ): string | undefined {
   if (platform !== 'linux') return undefined;
   const current = env.GLIBC_TUNABLES;
-  if (current?.includes(HUGE_PAGES_TUNABLE)) return undefined;
+  const named = (current ?? '').split(':').map((entry) => entry.split('=')[0]);
+  if (named.includes(HUGE_PAGES_TUNABLE)) return undefined;
   const files = compareFiles(argv);
   if (files.length === 0) return undefined;
   let total = 0;
   for (const file of files) total += sizeOf(file);
   if (total < HUGE_PAGES_MIN_BYTES) return undefined;
-  const named = (current ?? '').split(':').map((entry) => entry.split('=')[0]);
   const added = [`${HUGE_PAGES_TUNABLE}=1`];
   for (const [name, value] of RESTART_TUNABLES) if (!named.includes(name)) added.push(`${name}=${value}`);
   return [...(current ? [current] : []), ...added].join(':');

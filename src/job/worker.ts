@@ -95,9 +95,10 @@ let scoringModule: Promise<typeof import('../drift/score-column.js')> | undefine
 const scoring = () => (scoringModule ??= import('../drift/score-column.js'));
 
 /**
- * The least time between two 'bytes' messages of a read. A message a chunk read (2 MiB) was ~350 a 687 MB file, each a
- * postMessage of the reading thread (~57 ms of the two threads' CPU on shape g of `npm run bench -- compare`, whether
- * a progress line was shown or not); a progress line is redrawn at most a few times a second.
+ * The least time between two 'bytes' messages of a read. A message a chunk read (2 MiB) was ~340 for the two
+ * 343 MiB files of shape g of `npm run bench -- compare`, each a postMessage of the reading thread (~57 ms of the two
+ * threads' CPU in a profile, whether a progress line was shown or not); a progress line is redrawn at most a few times
+ * a second.
  */
 const BYTES_MESSAGE_MS = 100;
 

@@ -695,8 +695,6 @@ export class ColumnBuilder {
     to: number,
     quotedKind: number,
   ): void {
-    if (this.length + (to - from) > this.room)
-      this.grow(Math.max(this.length + (to - from), this.length * 2, 1024));
     for (let k = from; k < to; k++) {
       const kind = kinds[k]!;
       if (kind === MISSING_KIND) this.pushMissing();

@@ -539,11 +539,11 @@ interface Fields {
 /**
  * Staged cells per batch: about 32k (27 bytes of staging a cell, ~860 KB), from 16 rows (past 2,048 columns) to
  * 1,024. Tables of more than 16 columns get longer batches than at 16k: a batch is flushed column by column, ~100 ns
- * a column whatever its rows, which 40-row batches of a 400-column table paid every 40 rows (~190 ms of a read of
- * shape g of `npm run bench -- compare`, 100,000 rows × 400 columns a file). Measured on Node 24, 2 cores (AMD
- * EPYC), 2026-12-05, 5 alternated pairs of shape g, reports identical: user time 3.21–3.54 → 3.08–3.37 s (medians
- * 3.45 → 3.28), median wall 2.15 → 2.06 s; shape l (200 columns) unchanged in 4 pairs; 64k cells no faster than
- * 32k (4 pairs).
+ * a column whatever its rows, which 40-row batches of a 400-column table paid every 40 rows (~190 ms of both threads'
+ * CPU in a profile of shape g of `npm run bench -- compare`, 100,000 rows × 400 columns a file). Measured on Node 24,
+ * 2 cores (AMD EPYC), 2026-12-05, 5 alternated pairs of shape g, reports identical: user time 3.21–3.54 → 3.08–3.37 s
+ * (medians 3.45 → 3.28), median wall 2.15 → 2.06 s; shape l (200 columns) unchanged in 4 pairs; 64k cells no faster
+ * than 32k (4 pairs).
  */
 const BATCH_CELLS = 32_768;
 

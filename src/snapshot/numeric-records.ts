@@ -9,6 +9,7 @@
  */
 import { powersOfTen } from './decimal.js';
 import { scaleOf, type ScaledDecimals } from './table.js';
+import { ThreadKernel } from '../util/thread-kernel.js';
 import { NUMERIC_RECORDS_WASM } from './wasm/numeric-records.generated.js';
 
 /** The most staged cells a batch holds (csv.ts: about 32k, for tables of up to this many columns). */
@@ -427,8 +428,7 @@ export class ColumnSorter {
 
   /** This thread's sorter, made at the first call (one memory for every sort a thread runs), or undefined. */
   static forThread(this: void): ColumnSorter | undefined {
-    if (threadSorter === undefined) threadSorter = ColumnSorter.create() ?? null;
-    return threadSorter ?? undefined;
+    return threadSorter.get();
   }
 
   /**
@@ -436,8 +436,7 @@ export class ColumnSorter {
    * the runs it returns stay valid while the thread's other sorts run (until the next pooled walk).
    */
   static poolerForThread(this: void): ColumnSorter | undefined {
-    if (threadPooler === undefined) threadPooler = ColumnSorter.create() ?? null;
-    return threadPooler ?? undefined;
+    return threadPooler.get();
   }
 
   private constructor(api: WasmApi, module: WasmModule) {
@@ -559,6 +558,8 @@ export interface PooledSide {
   readonly largest: number;
 }
 
-/** This thread's {@link ColumnSorter.forThread} and {@link ColumnSorter.poolerForThread}: null once not made. */
-let threadSorter: ColumnSorter | null | undefined;
-let threadPooler: ColumnSorter | null | undefined;
+/** This thread's {@link ColumnSorter.forThread} and {@link ColumnSorter.poolerForThread}, made at first use. */
+const threadSorter = new ThreadKernel<ColumnSorter>();
+const threadPooler = new ThreadKernel<ColumnSorter>();
+threadSorter.use(ColumnSorter.create);
+threadPooler.use(ColumnSorter.create);
