@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fmix32 } from '../../src/util/fmix32.js';
 import { repeatedKeys } from '../../src/util/repeated-keys.js';
 
 /** The indices of each key that occurs more than once among `keys[0, n)`, by a Map: the definition. */
@@ -109,6 +110,43 @@ describe('repeatedKeys', () => {
     expect(found.indices).toHaveLength(80_000);
     expect(found.starts).toHaveLength(40_001);
     expect(groupsOf(keys, n, 80_001)).toEqual(groupsByMap(keys));
+  });
+
+  it('gives what searching every key gives, group for group, when a sieve goes first', () => {
+    // Hash-like keys, most of them distinct, with repeats of several sizes: above the sieve's threshold of 2^16 keys.
+    const n = 300_000;
+    const keys = Int32Array.from({ length: n }, (_, i) => fmix32(i));
+    for (let r = 0; r < 400; r++) keys[(r * 7919) % n] = keys[(r * 104_729 + 13) % n]!;
+    for (let i = 0; i < 50; i++) keys[n - 1 - i] = keys[3]!;
+    const whole = repeatedKeys(keys, n, n + 1, false)!;
+    expect(whole.starts.length).toBeGreaterThan(300);
+    // Each call draws a new multiplier for its sieve: the same result every time.
+    for (let draw = 0; draw < 3; draw++) expect(repeatedKeys(keys)).toEqual(whole);
+    expect(groupsOf(keys)).toEqual(groupsByMap(keys));
+    // The limit counts the repeated indices of the sieved search as of the whole.
+    const repeated = whole.indices.length;
+    expect(repeatedKeys(keys, n, repeated)).toBeUndefined();
+    expect(repeatedKeys(keys, n, repeated + 1)).toEqual(whole);
+  });
+
+  it('sieves keys crafted to share top or low bits, and keys that repeat too much to sieve', () => {
+    const n = 1 << 17;
+    // Distinct keys differing only in their top bits or only in their low bits, a few repeated.
+    const top = Int32Array.from({ length: n }, (_, i) => (i << 15) | 0x1234);
+    const low = Int32Array.from({ length: n }, (_, i) => 0x7ffe0000 | i);
+    for (const keys of [top, low]) {
+      keys[n - 1] = keys[0]!;
+      keys[n - 2] = keys[77]!;
+      expect(repeatedKeys(keys)).toEqual(repeatedKeys(keys, n, n + 1, false));
+      expect(groupsOf(keys)).toEqual([
+        [0, n - 1],
+        [77, n - 2],
+      ]);
+    }
+    // Every key four times: the sieve's first pass sees three hits in four and lets the search take them all.
+    const often = Int32Array.from({ length: n }, (_, i) => fmix32(i % (n / 4)));
+    expect(repeatedKeys(often)).toEqual(repeatedKeys(often, n, n + 1, false));
+    expect(groupsOf(often)).toEqual(groupsByMap(often));
   });
 
   it('does not change the keys', () => {
