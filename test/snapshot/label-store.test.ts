@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 // Labels as UTF-8 bytes: one code per distinct byte string, whatever the hash does; CSV ids read through it.
 import { describe, expect, it } from 'vitest';
 import { summarizeColumn, TOP_VALUES, uniqueLabelsTally } from '../../src/drift/summary.js';
@@ -166,6 +167,19 @@ describe('LabelStore', () => {
     // U+FF01 sorts after U+1F600 in code points but before it in UTF-16 units, as JS compares strings.
     codes(store, ['\uFF01', '😀']);
     expect(store.ordersAsStrings).toBe(false);
+  });
+
+  it('gives the smallest labels of any labels as a sort of all of them does (property)', () => {
+    // Short labels over few bytes: shared first bytes, prefixes of each other, the empty label, repeats.
+    const label = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '0', '9', '~'), maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (words, k) => {
+        const store = new LabelStore();
+        codes(store, words);
+        const distinct = [...new Set(words)].sort();
+        expect(store.smallest(k).map((code) => store.decode(code))).toEqual(distinct.slice(0, k));
+      }),
+    );
   });
 });
 
