@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-3FWGIVT3.js";
+} from "./lib-chunk-GOSHCUCW.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -25,7 +25,7 @@ import {
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-SREB7367.js";
+} from "./lib-chunk-VDAR5E7P.js";
 import {
   isScaled
 } from "./lib-chunk-B5PSUBWR.js";

@@ -695,6 +695,31 @@ export class ColumnBuilder {
     to: number,
     quotedKind: number,
   ): void {
+    const store = this.store;
+    if (store?.deferred && this.mode === 'string') {
+      // An id column's batch in one call to its store (see LabelStore.appendRun).
+      const count = to - from;
+      if (this.length + count > this.codes.length)
+        this.grow(Math.max(this.length + count, this.length * 2, 1024));
+      const present = store.appendRun(
+        bytes,
+        kinds,
+        starts,
+        ends,
+        from,
+        to,
+        quotedKind,
+        MISSING_KIND,
+        isMissingBytes,
+        this.codes,
+        this.length,
+      );
+      this.length += count;
+      this.presentStrings += present;
+      if (present < count) this.sawMissing = true;
+      if (present > 0) this.bytesLabels = true;
+      return;
+    }
     for (let k = from; k < to; k++) {
       const kind = kinds[k]!;
       if (kind === MISSING_KIND) this.pushMissing();

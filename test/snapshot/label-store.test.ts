@@ -138,6 +138,77 @@ describe('LabelStore', () => {
       expect(deferred(cells, 100, 0)).toEqual(direct(cells));
     });
 
+    it('codes a reader’s batches in one call each as cell by cell (appendRun)', () => {
+      const MISSING = 1;
+      const QUOTED = 3;
+      const missingToken = (bytes: Uint8Array, start: number, end: number) =>
+        end - start === 2 && bytes[start] === 0x4e && bytes[start + 1] === 0x41; // NA
+      // The cells with a few missing tokens, staged as a reader stages them in one buffer.
+      const staged = cells.map((cell, i) => (i % 97 === 5 ? utf8('NA') : cell));
+      const buffer = new Uint8Array(staged.reduce((n, cell) => n + (cell?.length ?? 0) + 1, 0));
+      const kinds = new Uint8Array(staged.length);
+      const starts = new Int32Array(staged.length);
+      const ends = new Int32Array(staged.length);
+      let at = 0;
+      staged.forEach((cell, i) => {
+        kinds[i] = cell === null ? MISSING : cell.includes(0x22) ? QUOTED : 0;
+        starts[i] = at;
+        if (cell) buffer.set(cell, at);
+        at += cell?.length ?? 0;
+        ends[i] = at++;
+      });
+      for (const [deferAt, room] of [
+        [0, 10],
+        [1024, 4],
+        [100, staged.length],
+      ] as const) {
+        const one = new LabelStore();
+        const run = new LabelStore();
+        const want = new Int32Array(staged.length);
+        const got = new Int32Array(staged.length).fill(-7);
+        let present = 0;
+        for (let i = 0; i < deferAt; i++) {
+          want[i] = got[i] =
+            kinds[i] === MISSING ? -1 : one.codeOf(buffer, starts[i]!, ends[i]!, kinds[i] === QUOTED);
+          if (kinds[i] !== MISSING) run.codeOf(buffer, starts[i]!, ends[i]!, kinds[i] === QUOTED);
+        }
+        // Little room reserved: the run grows the store's arrays as it goes.
+        one.deferLookUps(room);
+        run.deferLookUps(room);
+        for (let i = deferAt; i < staged.length; i++) {
+          const missing = kinds[i] === MISSING || missingToken(buffer, starts[i]!, ends[i]!);
+          want[i] = missing ? -1 : one.codeOf(buffer, starts[i]!, ends[i]!, kinds[i] === QUOTED);
+          if (!missing) present++;
+        }
+        // Batches of 1, 7 and 300 cells, as a reader's batches end anywhere.
+        let counted = 0;
+        for (let from = deferAt, size = 1; from < staged.length; from += size, size = size === 1 ? 7 : 300) {
+          const to = Math.min(staged.length, from + size);
+          counted += run.appendRun(
+            buffer,
+            kinds,
+            starts,
+            ends,
+            from,
+            to,
+            QUOTED,
+            MISSING,
+            missingToken,
+            got,
+            from,
+          );
+        }
+        expect(counted).toBe(present);
+        expect([...got]).toEqual([...want]);
+        expect(run.decodeInto([])).toEqual(one.decodeInto([]));
+        one.resolveDeferred(want, want.length);
+        run.resolveDeferred(got, got.length);
+        expect([...got]).toEqual([...want]);
+        expect(run.decodeInto([])).toEqual(one.decodeInto([]));
+        expect(run.ordersAsStrings).toBe(one.ordersAsStrings);
+      }
+    });
+
     it('keeps the provisional codes when every label is distinct', () => {
       const ids = Array.from({ length: 5000 }, (_, i) => utf8(`u${i}`));
       const [got, labels] = deferred(ids, 10);
