@@ -41,8 +41,9 @@ function slotsFor(labels: number): number {
 /**
  * The slot a hash starts probing at in a table of `size` slots: the hash as a fraction of 2^32, times the size
  * (Lemire's multiply-shift in place of a power-of-two mask). The table can then be exactly twice the labels: a
- * power of two would be up to twice that again (a million labels: 4M slots against 2M). The product of a 32-bit hash and `size / 2^32` rounds to below `size` for any table below 2^31
- * slots, so the slot is always in the table, and it is the same for the same hash.
+ * power of two would be up to twice that again (a million labels: 4M slots against 2M). The product of a 32-bit
+ * hash and `size / 2^32` rounds to below `size` for any table below 2^31 slots, so the slot is always in the table,
+ * and it is the same for the same hash.
  */
 function startSlot(hash: number, scale: number): number {
   return Math.floor((hash >>> 0) * scale);
