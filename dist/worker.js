@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-GOSHCUCW.js";
+} from "./lib-chunk-K5U6XEC4.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -25,7 +25,7 @@ import {
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-VDAR5E7P.js";
+} from "./lib-chunk-CEGXY4NW.js";
 import {
   isScaled
 } from "./lib-chunk-B5PSUBWR.js";
