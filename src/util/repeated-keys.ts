@@ -15,14 +15,14 @@
  * Most keys of a large call are usually unique (an id column's label hashes: a million keys, ~116 pairs of equal
  * hashes), and writing all of them out to parts costs more than the search. So above {@link SIEVE_MIN_KEYS} keys a
  * sieve goes first: each key marks one of about eight slots a key in a table of two bits a slot (seen, seen twice;
- * a million keys take 2 MiB, which stays in the second-level cache where the parts' 8 MB did not), and only the keys
- * of slots seen twice, about one key in eight when the keys are distinct, are partitioned and searched, by the same
- * top bits as the whole would have been, so the result is the same, group for group. The slot is a multiply-shift
- * hash under a random odd multiplier, so two different keys share one with probability at most 2 / slots whatever
- * the keys are. Keys that repeat a lot (a sieve where more than a quarter of the keys hit a seen slot) skip the
- * sieve's second pass and are searched whole. Measured on Node 24 (2 cores, AMD EPYC, 2026-12-05): a million
- * distinct hashes 32 → 20 ms; in CPU profiles of shape a of `npm run bench -- compare` (its row facts), 52 → 35 ms a
- * file. Fresh memory costs most of what is left (a first write to a 4 KiB page took ~11 µs there).
+ * 2 MiB for a million keys, a quarter of what the parts of all keys take), and only the keys of slots seen twice,
+ * about one key in eight when the keys are distinct, are partitioned and searched, by the same top bits as the whole
+ * would have been, so the result is the same, group for group. The slot is a multiply-shift hash under a random odd
+ * multiplier, so two different keys share one with probability at most 2 / slots whatever the keys are. Keys that
+ * repeat a lot (a sieve where more than a quarter of the keys hit a seen slot) skip the sieve's second pass and are
+ * searched whole. Measured on Node 24 (2 cores, AMD EPYC, 2026-12-05): a million distinct hashes 32 → 20 ms; in CPU
+ * profiles of shape a of `npm run bench -- compare` (its row facts), 52 → 35 ms a file. Fresh memory costs most of
+ * what is left (a first write to a 4 KiB page took ~11 µs there).
  */
 
 /** Keys a part holds on average: its table (two to four slots a key) and its keys stay in cache. */
