@@ -68,4 +68,4 @@ if (tunables !== void 0 && node.execve) {
   debug(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}`);
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-ERJ6JC7G.js");
+await import("./lib-main-UGDD2VKA.js");

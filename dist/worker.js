@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-K5U6XEC4.js";
+} from "./lib-chunk-OTJX2PSE.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -25,7 +25,7 @@ import {
 import {
   labelStoreOf,
   withLabels
-} from "./lib-chunk-CEGXY4NW.js";
+} from "./lib-chunk-R6DACXVA.js";
 import {
   isScaled
 } from "./lib-chunk-B5PSUBWR.js";

@@ -264,12 +264,27 @@ export class LabelStore {
       const n = this.unescape(bytes, start, end);
       return this.append(this.scratch, 0, n, false);
     }
-    // What `put` does after `hash`, in one pass over the bytes (hash, copy, and whether any byte is non-ASCII).
+    const code = this.appendPlain(bytes, start, end);
+    if (code >= 0) return code;
+    // Not ASCII, or no room: the general way (the bytes copied past the last label are simply overwritten). A label
+    // that is not UTF-8 is the text a decoder makes of it.
+    const text = LabelStore.repaired(bytes, start, end);
+    if (text) return this.put(text, 0, text.length, this.hash(text, 0, text.length));
+    return this.put(bytes, start, end, this.hash(bytes, start, end));
+  }
+
+  /**
+   * Appends an ASCII label when its offset, hash and bytes have room, in one pass over its bytes (what `put` does
+   * after `hash`: hash, copy, and whether any byte is non-ASCII); returns its code, or -1 when it is not ASCII or
+   * needs room (nothing is then added).
+   */
+  private appendPlain(bytes: Uint8Array, start: number, end: number): number {
     const code = this.count;
-    const from = this.roomFor(code, end - start);
-    const to = from + (end - start);
+    const length = end - start;
+    const from = this.offsets[code]!;
+    if (code + 1 >= this.offsets.length || from + length > this.arena.length) return -1;
     const arena = this.arena;
-    let h = 0x811c9dc5 ^ (end - start);
+    let h = 0x811c9dc5 ^ length;
     let bits = 0;
     for (let i = start, o = from; i < end; i++, o++) {
       const b = bytes[i]!;
@@ -277,14 +292,9 @@ export class LabelStore {
       arena[o] = b;
       bits |= b;
     }
-    if (bits >= 0x80) {
-      // Not ASCII: the bytes copied past the last label are simply overwritten when the label is not UTF-8.
-      const text = LabelStore.repaired(bytes, start, end);
-      if (text) return this.put(text, 0, text.length, this.hash(text, 0, text.length));
-      for (let i = start; i < end; i++) if (bytes[i]! >= 0xee) this.high = true;
-    }
+    if (bits >= 0x80) return -1;
     this.hashes[code] = fmix32(h) & this.hashMask;
-    this.offsets[code + 1] = to;
+    this.offsets[code + 1] = from + length;
     this.count = code + 1;
     return code;
   }
@@ -293,10 +303,9 @@ export class LabelStore {
    * {@link codeOf} of a reader's staged cells `from` to `to` in deferred mode, in one loop: cell `k` is missing when
    * `kinds[k]` is `missingKind` or `isMissing` says its bytes `bytes[starts[k], ends[k])` are a missing token (its code
    * -1), else it is appended as a label of its own, quoted (its doubled quotes undone) when `kinds[k]` is
-   * `quotedKind`. The codes go to `codes` from `at` on. An id column's cells come this way: one call a batch, the
-   * store's arrays held in locals, instead of three calls a cell (a million ids in memory already written: ~30 ms
-   * cell by cell against ~16 for the loop alone, Node 24). A cell the plain loop does not take (quoted with a
-   * doubled quote, not ASCII, or needing room) goes through {@link append}.
+   * `quotedKind`. The codes go to `codes` from `at` on. An id column's cells come this way: one call a batch instead
+   * of three calls a cell (a million ids in memory already written: ~30 ms cell by cell against ~18 so, Node 24). A
+   * cell {@link appendPlain} does not take (quoted, not ASCII, or needing room) goes through {@link append}.
    *
    * @returns how many of the cells were present
    */
@@ -315,8 +324,6 @@ export class LabelStore {
   ): number {
     if (!this.deferring) throw new Error('appendRun outside deferred mode');
     let present = 0;
-    let { arena, offsets, hashes } = this;
-    let count = this.count;
     for (let k = from; k < to; k++, at++) {
       const kind = kinds[k]!;
       const start = starts[k]!;
@@ -326,30 +333,9 @@ export class LabelStore {
         continue;
       }
       present++;
-      const o = offsets[count]!;
-      if (kind !== quotedKind && count + 1 < offsets.length && o + (end - start) <= arena.length) {
-        // What `append` does for a label that needs nothing else: hash, copy and whether any byte is non-ASCII.
-        let h = 0x811c9dc5 ^ (end - start);
-        let bits = 0;
-        for (let i = start, p = o; i < end; i++, p++) {
-          const b = bytes[i]!;
-          h = Math.imul(h ^ b, 0x01000193);
-          arena[p] = b;
-          bits |= b;
-        }
-        if (bits < 0x80) {
-          hashes[count] = fmix32(h) & this.hashMask;
-          offsets[count + 1] = o + (end - start);
-          codes[at] = count++;
-          continue;
-        }
-      }
-      this.count = count;
-      codes[at] = this.append(bytes, start, end, kind === quotedKind);
-      ({ arena, offsets, hashes } = this);
-      count = this.count;
+      const code = kind === quotedKind ? -1 : this.appendPlain(bytes, start, end);
+      codes[at] = code >= 0 ? code : this.append(bytes, start, end, kind === quotedKind);
     }
-    this.count = count;
     return present;
   }
 
