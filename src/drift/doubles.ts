@@ -38,12 +38,13 @@ export function useScaledDecoders(make: () => ScaledDecoding | undefined): void 
 /**
  * Columns of more cells are decoded by the loop of `decodeScaled` into the arrays this thread keeps, not by a decoder
  * {@link useScaledDecoders} gave. A compiled decoder's memory (12 bytes a cell: the integers copied in, the doubles
- * out) is its own, mapped 4 KiB page by page where the kept arrays come from malloc (huge pages when the CLI restarted
- * with them); its loop saves ~1 ns a cell. Measured on Node 24, 2 cores (AMD EPYC, 4 KiB page faults ~10 µs that
- * day), 2026-12-05, 5 alternated pairs of shape a of `npm run bench -- compare` (two 1M-row StreamFlow files): every
- * column by the compiled decoder 33k page faults, 0.35–0.68 s of system time, 286–301 MiB peak; by the loop 23k,
- * 0.31–0.48 s, 273–287 MiB, user time alike (1.67–1.70 against 1.66–1.76 s). On shape g (100,000 rows × 400 columns)
- * the compiled decoder keeps its lead (user 3.40–3.62 against 3.48–3.77 s, 4 pairs), its memory ~1.2 MB.
+ * out) is its own, mapped 4 KiB page by page where the kept arrays come from malloc (huge pages when Node runs with
+ * glibc's `glibc.malloc.hugetlb=1`, as every run did when this was measured); its loop saves ~1 ns a cell. Measured on
+ * Node 24, 2 cores (AMD EPYC, 4 KiB page faults ~10 µs that day), 2026-12-05, 5 alternated pairs of shape a of `npm run
+ * bench -- compare` (two 1M-row StreamFlow files): every column by the compiled decoder 33k page faults, 0.35–0.68 s of
+ * system time, 286–301 MiB peak; by the loop 23k, 0.31–0.48 s, 273–287 MiB, user time alike (1.67–1.70 against
+ * 1.66–1.76 s). On shape g (100,000 rows × 400 columns) the compiled decoder keeps its lead (user 3.40–3.62 against
+ * 3.48–3.77 s, 4 pairs), its memory ~1.2 MB.
  */
 export const COMPILED_DECODE_MAX_CELLS = 1 << 18;
 

@@ -901,13 +901,12 @@ function labelHash(text: string): number {
 /**
  * One allocation that the columns of a table take their storage from when a reader reserves them all at once.
  *
- * Why: a column's cells are written once, into fresh memory, and the kernel maps fresh memory a 4 KiB page at a time
- * on its first write unless the allocation is big enough to be backed by 2 MiB transparent huge pages (glibc asks
- * for them on large allocations under `glibc.malloc.hugetlb=1`, see src/cli/huge-pages.ts). A table of 400 columns of
- * 100,000 rows reserved column by column is 400 allocations of 400 KB, each faulted page by page: ~40k page faults
- * per file, ~0.6 s of a thread. Reserved in one arena they are one allocation of 160 MB: a compare of two such files
- * went from ~120k to ~41k faults and from 10.2 to 8.8 CPU s; two StreamFlow files of a million rows from ~45k to
- * ~33k faults.
+ * Why: a column's cells are written once, into fresh memory, and the kernel maps fresh memory a 4 KiB page at a time on
+ * its first write unless the allocation is big enough to be backed by 2 MiB transparent huge pages (glibc asks for them
+ * on large allocations when Node runs under `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`). A table of 400 columns of 100,000
+ * rows reserved column by column is 400 allocations of 400 KB, each faulted page by page: ~40k page faults per file,
+ * ~0.6 s of a thread. Reserved in one arena they are one allocation of 160 MB: a compare of two such files went from
+ * ~120k to ~41k faults and from 10.2 to 8.8 CPU s; two StreamFlow files of a million rows from ~45k to ~33k faults.
  *
  * A column that outgrows its part (more rows than the reader estimated) or is widened from scaled integers to
  * float64 moves to an allocation of its own; what it wrote of its part stays allocated until the table is dropped.

@@ -44,17 +44,18 @@
  * ~110 MB, ~27k page faults of 4 KiB, and a fault costs ~13 µs or more here (writing 128 MB of fresh memory takes
  * ~0.4 s), so the stores into the column arrays are ~55% of the reading thread's profile. That part is fixed by the
  * columns' types, not by the reader; backing large allocations with huge pages (glibc's
- * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, set before Node starts) took a read from 33k faults to 12.5k and 150–300
- * ms off. Huge pages back only large allocations, so the columns are reserved together in one (`ColumnArena`): on
- * 400 columns of 100,000 rows, a part each was 40k faults a file. Next is the byte scan (~25%; alone ~0.3 s for
- * the 16M fields, ~18 ns a field, ~230 MB/s), then the cell cache of text cells (~6%); `readNumber` and the file
- * reads (2 MiB `readSync` chunks) are ~2% each. (That is the scan below; since the compiled scan reads a field that
- * starts like a number and is not one, such as the id `6011-LWREN`, as a text, it takes these records, and the two
- * reading threads of a compare of two such files spent 0.75 CPU s scanning where the scan below spent 1.04, in CPU
- * profiles on 2026-12-05.) On floats
- * written at full precision (12 columns of 16–17 significant digits, 1M rows, 222 MB: shape i of `npm run bench --
- * compare`) the numbers are the larger part instead: one thread reads such a file in ~0.7 CPU s (~60 ns a cell),
- * where reading each cell's digits again with `readNumber` after the scan had found them took ~1.2 s.
+ * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, which a user may set before Node starts) took a read from 33k faults to
+ * 12.5k and 150–300 ms off on one host, and cost more than it saved on hosts that hand freed memory back to their own
+ * host (README, "Huge pages"). Huge pages back only large allocations, so the columns are reserved together in one
+ * (`ColumnArena`): on 400 columns of 100,000 rows, a part each was 40k faults a file. Next is the byte scan (~25%;
+ * alone ~0.3 s for the 16M fields, ~18 ns a field, ~230 MB/s), then the cell cache of text cells (~6%); `readNumber`
+ * and the file reads (2 MiB `readSync` chunks) are ~2% each. (That is the scan below; since the compiled scan reads a
+ * field that starts like a number and is not one, such as the id `6011-LWREN`, as a text, it takes these records, and
+ * the two reading threads of a compare of two such files spent 0.75 CPU s scanning where the scan below spent 1.04, in
+ * CPU profiles on 2026-12-05.) On floats written at full precision (12 columns of 16–17 significant digits, 1M rows,
+ * 222 MB: shape i of `npm run bench -- compare`) the numbers are the larger part instead: one thread reads such a file
+ * in ~0.7 CPU s (~60 ns a cell), where reading each cell's digits again with `readNumber` after the scan had found them
+ * took ~1.2 s.
  *
  * Text-heavy files are bound by the byte scan itself. On 20 label columns of 3–12 labels (`alpha_3`, `epsilon_12`)
  * and a float, 1M rows (164 MiB; `npm run bench -- compare`, shape k), a label's cell is settled in the scan: a
