@@ -99,7 +99,7 @@ import {
 import { decimalValue, lastDecimal, parseDecimal, POW10, readNumber } from './decimal.js';
 import { NO_DECIMALS, NumericRecordScanner, SCANNER_COLUMNS } from './numeric-records.js';
 import { RowLimitExceeded } from './row-limit.js';
-import type { Table } from './table.js';
+import { scaleOf, type Table } from './table.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -475,12 +475,38 @@ const ESCAPED = 3;
 const CODE = 4;
 /**
  * Bits of {@link Fields.others}: an EMPTY cell, an OTHER cell; and of the compiled scan, for a field it staged scaled
- * integers of ({@link Fields.scaled}): a number not written as a whole one, a number without a scaled integer.
+ * integers of ({@link Fields.scaled}): a number not written as a whole one, a number without a scaled integer, a
+ * number staged as its scaled integer alone (see {@link UNSTAGED_VALUE}).
  */
 const SAW_EMPTY = 1;
 const SAW_OTHER = 2;
 const SAW_FRACTION = 4;
 const SAW_UNSCALED = 8;
+const SAW_UNSTAGED = 16;
+
+/**
+ * In {@link Fields.integer}, beside the cell's whole-number flag (bit 0): the compiled scan staged the cell's scaled
+ * integer and not its double, which a batch handed over as scaled integers never reads. {@link stageValues} writes
+ * the doubles when the batch goes any other way.
+ */
+const UNSTAGED_VALUE = 2;
+
+/**
+ * The doubles of the cells of `fields`' staging `[from, from + count)` that the compiled scan staged as scaled integers
+ * alone ({@link UNSTAGED_VALUE}), at `decimals`: the integer over 10^decimals. That is the double the scan would have
+ * staged: a plain decimal of p <= decimals places and digits D has the integer D · 10^(decimals - p), and both
+ * quotients are the correctly rounded double of the same rational (a sign is exact either way).
+ */
+function stageValues(fields: Fields, from: number, count: number, decimals: number): void {
+  const { values, integer, scaled } = fields;
+  const scale = scaleOf(decimals);
+  for (let at = from; at < from + count; at++) {
+    const flags = integer[at]!;
+    if ((flags & UNSTAGED_VALUE) === 0) continue;
+    values[at] = scaled![at]! / scale;
+    integer[at] = flags & 1;
+  }
+}
 
 /**
  * Records read by {@link scanNumericRecord}, staged column by column until a batch of them is handed to the column
@@ -492,8 +518,9 @@ interface Fields {
   /** Rows a batch holds. */
   readonly batch: number;
   /**
-   * NUMBER (in `values`, written as an integer when `integer` is 1), EMPTY, OTHER (a text: bytes [starts, ends),
-   * inside the quotes of a quoted field) or ESCAPED (the same, its quotes doubled).
+   * NUMBER (in `values`, written as an integer when `integer` is 1; in `scaled` alone while `integer` holds
+   * {@link UNSTAGED_VALUE}), EMPTY, OTHER (a text: bytes [starts, ends), inside the quotes of a quoted field) or
+   * ESCAPED (the same, its quotes doubled).
    */
   readonly kinds: Uint8Array;
   readonly values: Float64Array;
@@ -1073,12 +1100,15 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
           // Every cell a number or missing: the compiled scan's scaled integers in one copy, else one loop in the
           // builder.
           // (A builder's scaledDecimals is -1 when it takes no integers, never NO_DECIMALS.)
-          if (wholeScaled && (seen & SAW_UNSCALED) === 0 && decimals![f] === builder.scaledDecimals)
+          if (wholeScaled && (seen & SAW_UNSCALED) === 0 && decimals![f] === builder.scaledDecimals) {
             builder.pushScaledRun(scaled, from, count, (seen & SAW_FRACTION) !== 0, (seen & SAW_EMPTY) !== 0);
-          else
-            builder.pushNumbers(values, integer, from, count, places, seen & SAW_EMPTY ? kinds : undefined);
+            continue;
+          }
+          if (seen & SAW_UNSTAGED) stageValues(fields, from, count, decimals![f]!);
+          builder.pushNumbers(values, integer, from, count, places, seen & SAW_EMPTY ? kinds : undefined);
           continue;
         }
+        if (seen & SAW_UNSTAGED) stageValues(fields, from, count, decimals![f]!);
         const cache = caches[f]!;
         const escapedCache = escapedCaches[f]!;
         const to = from + count;

