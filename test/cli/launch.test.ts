@@ -66,12 +66,11 @@ describe('the bundled CLI', () => {
     join(work, 'reports'),
     ...extra,
   ];
-  const env = (): NodeJS.ProcessEnv => ({ ...process.env });
 
   it('starts the worker threads before the CLI loads, once, for big files only; a usage error still exits', async () => {
     const STARTED = 'driftwatch: debug: worker threads started';
     const started = (stderr: string) => stderr.split('\n').filter((line) => line === STARTED);
-    const big = await runBundle(cli, args('--debug'), { env: env(), timeoutMs: 120_000 });
+    const big = await runBundle(cli, args('--debug'), { timeoutMs: 120_000 });
     expect(started(big.stderr)).toEqual([STARTED]);
     expect(big.code).toBe(0);
     const small = await runBundle(
@@ -86,12 +85,11 @@ describe('the bundled CLI', () => {
         '--report-dir',
         join(work, 'small-threads'),
       ],
-      { env: env(), timeoutMs: 120_000 },
+      { timeoutMs: 120_000 },
     );
     expect(started(small.stderr)).toEqual([]);
     // The threads started do not keep a process alive that ends before the job takes them.
     const usage = await runBundle(cli, args('--debug', '--no-such-flag'), {
-      env: env(),
       timeoutMs: 60_000,
     });
     expect(started(usage.stderr)).toEqual([STARTED]);
@@ -103,7 +101,6 @@ describe('the bundled CLI', () => {
     // `script` (util-linux) runs the CLI on a pseudo-terminal, so its stderr is a terminal and the line is drawn.
     const onTerminal = (extra: string[]) =>
       runProcess(['script', '-qec', [process.execPath, cli, ...args(...extra)].join(' '), '/dev/null'], {
-        env: env(),
         timeoutMs: 120_000,
       });
     const mib = ((statSync(reference).size + statSync(current).size) / 2 ** 20).toFixed(1);
@@ -121,7 +118,7 @@ describe('the bundled CLI', () => {
   ])(
     '%s, through the launcher',
     async (_, extra, code, said) => {
-      const run = await runBundle(cli, args(...extra), { env: env(), timeoutMs: 120_000 });
+      const run = await runBundle(cli, args(...extra), { timeoutMs: 120_000 });
       expect(run.code).toBe(code);
       expect(run.signal).toBe(null);
       expect(`${run.stdout}${run.stderr}`).toMatch(said);
