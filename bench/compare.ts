@@ -9,7 +9,9 @@
  *
  * Each shape first runs `--warmup` times untimed (1 by default): its files are then in the page cache, as on a
  * machine that has just written or read them, rather than wherever the kernel left them (a virtual machine that
- * pages cold memory out may have dropped some while other shapes ran).
+ * pages cold memory out may have dropped some while other shapes ran). The timed runs then go round the shapes, one
+ * run of each a round: the host's speed drifts over a matrix's minutes, which shape by shape fell on whichever shape
+ * was running (b read 21 % slower than a in one such table, 3–12 % in alternated pairs of the same build).
  *
  * Shapes (N = --rows, 1M by default):
  *   a  StreamFlow, 15 columns, `--id-column user_id`
@@ -469,9 +471,19 @@ const startedAt = new Date().toISOString();
 const lines: string[] = [];
 const WALL_GOAL = 1.5;
 const RSS_GOAL = 500;
+interface Timed {
+  readonly shape: (typeof selected)[number];
+  readonly files: string[];
+  readonly argv: string[];
+  readonly walls: number[];
+  readonly rss: number[];
+  /** CPU seconds (user + system, every thread): steadier than wall time on a shared machine. */
+  readonly cpu: number[];
+  failure: string;
+}
+const timed: Timed[] = [];
 for (const shape of selected) {
   const { files, args } = await shape.prepare();
-  const size = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const argv = [
     'dist/cli.js',
     'compare',
@@ -485,28 +497,33 @@ for (const shape of selected) {
     '--format',
     'json,html,md',
   ];
-  const walls: number[] = [];
-  const rss: number[] = [];
-  // CPU seconds (user + system, every thread): steadier than wall time on a shared machine.
-  const cpu: number[] = [];
-  let failure = '';
+  timed.push({ shape, files, argv, walls: [], rss: [], cpu: [], failure: '' });
+}
+for (const { argv } of timed)
   for (let run = 0; run < WARMUP; run++) spawnSync(process.execPath, argv, { stdio: 'ignore' });
-  for (let run = 0; run < RUNS; run++) {
+// Round by round: the k-th run of every shape, then the next. The host's speed drifts over the matrix's minutes, and
+// so each shape's runs are spread over all of them, and shapes next to each other (a and b) are compared run by run.
+for (let run = 0; run < RUNS; run++) {
+  for (const entry of timed) {
+    if (entry.failure) continue;
     const started = performance.now();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...argv], {
+    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...entry.argv], {
       encoding: 'utf8',
       maxBuffer: 64 * 2 ** 20,
     });
     const wall = (performance.now() - started) / 1000;
     if (result.status !== 0) {
-      failure = result.stderr.trim().split('\n').slice(-3).join(' ');
-      break;
+      entry.failure = result.stderr.trim().split('\n').slice(-3).join(' ');
+      continue;
     }
-    walls.push(wall);
+    entry.walls.push(wall);
     const [kib, user, system] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-    rss.push(kib! / 1024);
-    cpu.push(user! + system!);
+    entry.rss.push(kib! / 1024);
+    entry.cpu.push(user! + system!);
   }
+}
+for (const { shape, files, walls, rss, cpu, failure } of timed) {
+  const size = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const wall = walls.length > 0 ? median(walls) : NaN;
   const peak = rss.length > 0 ? Math.max(...rss) : NaN;
   const ok = wall <= WALL_GOAL && peak <= RSS_GOAL;
@@ -519,6 +536,18 @@ for (const shape of selected) {
   lines.push(line);
 }
 
+/** b against a round by round (the unexcluded id against the excluded one), when both ran every round. */
+function idCost(): string | undefined {
+  const a = timed.find((entry) => entry.shape.key === 'a');
+  const b = timed.find((entry) => entry.shape.key === 'b');
+  if (!a || !b || a.walls.length !== RUNS || b.walls.length !== RUNS) return undefined;
+  const ratios = a.walls.map((wall, run) => b.walls[run]! / wall);
+  const percent = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(0)} %`;
+  return (
+    `- b against a, round by round (the unexcluded id; goal within +10 %): median ${percent(median(ratios))}, ` +
+    `${percent(Math.min(...ratios))} to ${percent(Math.max(...ratios))}`
+  );
+}
 const loadEnd = load();
 const speedEnd = speedCheck();
 console.log(
@@ -529,7 +558,8 @@ console.log(
     `- Node ${process.version}, ${startedAt}`,
     `- load average (1/5/15 min) at start: ${loadStart}; at end: ${loadEnd}`,
     `- speed check (a fixed 3e8-step integer loop in a fresh Node, median of 3): ${speedStart} ms at start, ${speedEnd} ms at end`,
-    `- ${RUNS} timed runs per shape of \`node dist/cli.js compare … --format json,html,md\`, after ${WARMUP} untimed; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
+    `- ${RUNS} timed runs per shape of \`node dist/cli.js compare … --format json,html,md\`, round by round over the shapes, after ${WARMUP} untimed; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
+    ...(idCost() === undefined ? [] : [idCost()!]),
     ``,
     `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS max (MiB) | goal |`,
     `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
