@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-MSGQ23BU.js";
+} from "./lib-chunk-KUTHV3UX.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {

@@ -507,8 +507,9 @@ export class ColumnSorter {
     const n = n1 + n2;
     const outAt = this.#base;
     const keysAt = outAt + 64;
-    const tmpAt = keysAt + lines(4 * n);
-    const refAt = tmpAt + lines(4 * n);
+    // Room for one key past the last in each of the sort's two arrays (the walk's sentinel).
+    const tmpAt = keysAt + lines(4 * (n + 1));
+    const refAt = tmpAt + lines(4 * (n + 1));
     const curAt = refAt + 3 * lines(8 * (n1 + 1));
     growTo(this.#memory, curAt + 3 * lines(8 * (n2 + 1)));
     const buffer = this.#memory.buffer;

@@ -702,13 +702,15 @@ __attribute__((export_name("sort_doubles"), no_builtin("memset"))) int32_t sort_
  * - the largest and smallest ECDF difference at a block's end (the Kolmogorov–Smirnov D's two sides).
  * Every value is a correctly rounded IEEE operation in the order ecdf.ts does it, so the doubles are that walk's.
  *
- * `keys` and `tmp` hold N keys each (the reference's integers first, then the current's); each side's values, counts
- * and running totals room for one more than its size (a block without a cell of that side writes its slot and moves on
- * only when it has one). `out` receives, as doubles: runs of the reference, runs of the current, the reference's
- * largest count, the current's, the sum, the largest difference, the smallest.
+ * `keys` and `tmp` have room for N + 1 keys each (N given: the reference's integers first, then the current's); each
+ * side's values, counts and running totals room for one more than its size (a block without a cell of that side writes
+ * its slot and moves on only when it has one). `out` receives, as doubles: runs of the reference, runs of the current,
+ * the reference's largest count, the current's, the sum, the largest difference, the smallest.
  */
 #define SUM_BUFFER 8192
-static double sum_buffer[SUM_BUFFER];
+/* One slot before the buffer takes the first block's term, which has no slot (the walk then needs no test for it). */
+static double sum_slots[1 + SUM_BUFFER];
+static double *const sum_buffer = sum_slots + 1;
 
 /* numpy's pairwise sum of a[0, n) for n at most one buffer (ecdf.ts's pairwiseBlock, grouping for grouping). */
 static double pairwise_sum(const double *a, int32_t n) {
@@ -772,6 +774,12 @@ pool_scaled(uint32_t *keys, uint32_t *tmp, int32_t n1, int32_t n2, int32_t min, 
     from = to;
     to = swap;
   }
+  /*
+   * A key past the last that differs from it in its integer, so that the walk finds a block's end by one comparison
+   * (the keys' arrays hold one more). With the first block's term in a slot of its own instead of a test a block:
+   * 200,000 pooled six-decimal values 2.89–2.98 → 2.73–2.82 ms a column on Node 24 (4 alternated runs of 300).
+   */
+  from[n] = ~from[n - 1];
   const uint32_t *sorted = from;
 
   double dn1 = (double)n1;
@@ -787,13 +795,14 @@ pool_scaled(uint32_t *keys, uint32_t *tmp, int32_t n1, int32_t n2, int32_t min, 
   double result = 0;
   for (int32_t s = 0; s < SUM_BUFFER; s++) sum_buffer[s] = 0;
   for (int32_t p = 0; p < n;) {
-    uint32_t offset_key = sorted[p] >> 1;
-    uint32_t current = 0;
-    int32_t q = p;
-    do {
+    uint32_t first = sorted[p];
+    uint32_t offset_key = first >> 1;
+    uint32_t current = first & 1;
+    int32_t q = p + 1;
+    while ((sorted[q] >> 1) == offset_key) {
       current += sorted[q] & 1;
       q++;
-    } while (q < n && (sorted[q] >> 1) == offset_key);
+    }
     uint32_t reference = (uint32_t)(q - p) - current;
     double value = (double)(int32_t)(offset_key + (uint32_t)min) / scale;
     ref_values[k1] = value;
@@ -817,8 +826,8 @@ pool_scaled(uint32_t *keys, uint32_t *tmp, int32_t n1, int32_t n2, int32_t min, 
       largest2 = current;
       __asm__ volatile("");
     }
-    if (p > 0) {
-      /* The previous block's term, at its last slot (p - 1). */
+    {
+      /* The previous block's term, at its last slot (p - 1); the first block's, 0, goes to the slot before. */
       int32_t at = p - 1 - offset;
       if (at >= SUM_BUFFER) {
         result += pairwise_sum(sum_buffer, SUM_BUFFER);
