@@ -1038,7 +1038,8 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
     rows++;
     if (rows === 4096 && !spill) {
       // Size the columns once from the average record length instead of doubling up to a million rows, all in one
-      // allocation: big enough for huge pages, where a part per column of a wide table would fault page by page.
+      // allocation: big enough for huge pages when the run asks for them (GLIBC_TUNABLES), where a part per column of
+      // a wide table would fault page by page.
       const estimate = Math.min(
         Math.ceil(((progress.size - headerBytes) / (progress.offset - headerBytes)) * rows * 1.02) + 64,
         maxRows,
