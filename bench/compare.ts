@@ -548,6 +548,7 @@ function idCost(): string | undefined {
     `${percent(Math.min(...ratios))} to ${percent(Math.max(...ratios))}`
   );
 }
+const bAgainstA = idCost();
 const loadEnd = load();
 const speedEnd = speedCheck();
 console.log(
@@ -559,7 +560,7 @@ console.log(
     `- load average (1/5/15 min) at start: ${loadStart}; at end: ${loadEnd}`,
     `- speed check (a fixed 3e8-step integer loop in a fresh Node, median of 3): ${speedStart} ms at start, ${speedEnd} ms at end`,
     `- ${RUNS} timed runs per shape of \`node dist/cli.js compare … --format json,html,md\`, round by round over the shapes, after ${WARMUP} untimed; goal ≤ ${WALL_GOAL} s, ≤ ${RSS_GOAL} MiB`,
-    ...(idCost() === undefined ? [] : [idCost()!]),
+    ...(bAgainstA === undefined ? [] : [bAgainstA]),
     ``,
     `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS max (MiB) | goal |`,
     `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,

@@ -27,4 +27,4 @@ function compareFiles(argv2) {
 var argv = process.argv.slice(2);
 if (wantsThreads(compareFiles(argv)) && prestartWorkers() && argv.includes("--debug"))
   writeSync(2, "driftwatch: debug: worker threads started\n");
-await import("./lib-main-HAY535X4.js");
+await import("./lib-main-BVXBOGFN.js");

@@ -42,7 +42,7 @@ export function workerUrl(): URL | undefined {
 }
 
 /** A file's size in bytes, 0 when it cannot be read (its reader reports that with its own message). */
-export function fileSize(path: string): number {
+function fileSize(path: string): number {
   try {
     return statSync(path).size;
   } catch {

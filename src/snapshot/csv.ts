@@ -1097,19 +1097,24 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         const seen = others[f]!;
         others[f] = 0;
         if (!builder) continue;
-        if ((seen & SAW_OTHER) === 0 && !builder.bytesLabels) {
-          // Every cell a number or missing: the compiled scan's scaled integers in one copy, else one loop in the
-          // builder.
-          // (A builder's scaledDecimals is -1 when it takes no integers, never NO_DECIMALS.)
-          if (wholeScaled && (seen & SAW_UNSCALED) === 0 && decimals![f] === builder.scaledDecimals) {
-            builder.pushScaledRun(scaled, from, count, (seen & SAW_FRACTION) !== 0, (seen & SAW_EMPTY) !== 0);
-            continue;
-          }
-          if (seen & SAW_UNSTAGED) stageValues(fields, from, count, decimals![f]!);
+        const numbers = (seen & SAW_OTHER) === 0 && !builder.bytesLabels;
+        // Every cell a number or missing: the compiled scan's scaled integers in one copy, else one loop in the
+        // builder. (A builder's scaledDecimals is -1 when it takes no integers, never NO_DECIMALS.)
+        if (
+          numbers &&
+          wholeScaled &&
+          (seen & SAW_UNSCALED) === 0 &&
+          decimals![f] === builder.scaledDecimals
+        ) {
+          builder.pushScaledRun(scaled, from, count, (seen & SAW_FRACTION) !== 0, (seen & SAW_EMPTY) !== 0);
+          continue;
+        }
+        // Any other way reads the cells' doubles.
+        if (seen & SAW_UNSTAGED) stageValues(fields, from, count, decimals![f]!);
+        if (numbers) {
           builder.pushNumbers(values, integer, from, count, places, seen & SAW_EMPTY ? kinds : undefined);
           continue;
         }
-        if (seen & SAW_UNSTAGED) stageValues(fields, from, count, decimals![f]!);
         const cache = caches[f]!;
         const escapedCache = escapedCaches[f]!;
         const to = from + count;

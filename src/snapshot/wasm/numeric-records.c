@@ -150,6 +150,17 @@ static const int64_t POW10_INT[10] = {1, 10, 100, 1000, 10000, 100000, 1000000, 
 #define MAX_POWER 280
 #define POWERS (MAX_POWER - MIN_POWER + 1)
 
+/*
+ * The integer its column's builder stores at d decimals for a plain decimal of digits `mantissa` (below 10^15) and p
+ * places, ±mantissa · 10^(d - p) unsigned, or -1 when it has none: more places than d, or past 2^31 - 1.
+ */
+static inline int64_t scaled_integer(int64_t mantissa, int32_t p, int32_t d) {
+  if (p > d) return -1;
+  int32_t up = d - p;
+  int64_t m = mantissa == 0 ? 0 : up <= 9 && mantissa <= MAX_DIGITS ? mantissa * POW10_INT[up] : -1;
+  return m <= MAX_DIGITS ? m : -1;
+}
+
 /* Whether a number's digits stop at its field's end: a delimiter, a line end, or the end of the file. */
 static inline int32_t field_ends(int32_t stop, int32_t delimiter, int32_t eof) {
   return stop == delimiter || stop == LF || stop == CR || (stop == -1 && eof);
@@ -356,16 +367,15 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
            * `integer` byte marked UNSTAGED_VALUE. A batch the reader hands over as scaled integers never reads the
            * double; when it goes any other way, the reader makes it from the integer (csv.ts's stageValues: the
            * integer over 10^d is the correctly rounded double of the same rational as the digits over 10^p, so the
-           * same double). A wide table's numbers are nearly all such cells, and the division and the double's store
-           * were ~7 % of a read: on 400 columns of six-decimal floats × 100,000 rows, two files, user time 3.49 →
-           * 3.24 s and wall 2.04 → 1.92 s by medians of 5 alternated runs (Node 24, 2 cores, AMD EPYC, 2026-12-06).
+           * same double). A wide table's numbers are nearly all such cells: on 400 columns of six-decimal floats ×
+           * 100,000 rows, two files, user time 3.45 → 3.26 s and wall 2.03 → 1.93 s by medians of 5 alternated runs
+           * (Node 24, 2 cores, AMD EPYC, 2026-12-06).
            */
           int32_t d = decimals[field];
           int32_t p = point < 0 ? 0 : k - point - 1;
-          if (d != NO_DECIMALS && p <= d && !(mantissa == 0 && negative)) {
-            int32_t up = d - p;
-            int64_t m = mantissa == 0 ? 0 : up <= 9 && mantissa <= MAX_DIGITS ? mantissa * POW10_INT[up] : -1;
-            if (m >= 0 && m <= MAX_DIGITS) {
+          if (d != NO_DECIMALS && !(mantissa == 0 && negative)) {
+            int64_t m = scaled_integer(mantissa, p, d);
+            if (m >= 0) {
               others[field] |= (point < 0 ? 0 : SAW_FRACTION) | SAW_UNSTAGED;
               scaled[at] = (int32_t)(negative ? -m : m);
               kinds[at] = KIND_NUMBER;
@@ -442,13 +452,8 @@ scan_numeric_records(const uint8_t *buf, int32_t pos, int32_t end, int32_t eof, 
         int32_t d = decimals[field];
         if (d != NO_DECIMALS) {
           if (!whole) others[field] |= SAW_FRACTION;
-          int64_t m = -1;
-          if (cell_places <= d && !split) {
-            int32_t up = d - cell_places;
-            if (mantissa == 0) m = 0;
-            else if (up <= 9 && mantissa <= MAX_DIGITS) m = mantissa * POW10_INT[up];
-          }
-          if (m >= 0 && m <= MAX_DIGITS) scaled[at] = (int32_t)(negative ? -m : m);
+          int64_t m = split ? -1 : scaled_integer(mantissa, cell_places, d);
+          if (m >= 0) scaled[at] = (int32_t)(negative ? -m : m);
           else others[field] |= SAW_UNSCALED;
         }
         starts[at] = i;
