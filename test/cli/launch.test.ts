@@ -1,10 +1,24 @@
-// The bin's launcher (src/cli/launch.ts): it finds a compare's snapshot files on the raw command line, starts the
-// worker threads early for big files, then loads the CLI, which exits as the CLI does.
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+// The bin's launcher (src/cli/launch.ts): it finds a compare's snapshot files on the raw command line, restarts Node
+// once with glibc's huge-pages tunable where page faults are dear (process.execve, Node 23.11 and later, Linux),
+// starts the worker threads early for big files, then loads the CLI, which exits as the CLI does. The restart's
+// decision is a pure function, tested on its own.
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareFiles } from '../../src/cli/compare-files.js';
+import {
+  ARENAS_TUNABLE,
+  FAULT_MICROS_MIN,
+  HUGE_PAGES_ENV,
+  HUGE_PAGES_MIN_BYTES,
+  HUGE_PAGES_TUNABLE,
+  hugePagesMode,
+  hugePagesPlan,
+  MMAP_THRESHOLD_TUNABLE,
+  probeFaultMicros,
+} from '../../src/cli/huge-pages.js';
 import { PARALLEL_MIN_BYTES } from '../../src/job/prestart.js';
 import { buildCliBundle, removeBundle, runBundle, runProcess } from '../support/bundle.js';
 
@@ -23,6 +37,126 @@ describe('compareFiles', () => {
   });
 });
 
+const ON = `${HUGE_PAGES_TUNABLE}=1`;
+/** What a restart sets when the user's GLIBC_TUNABLES names neither of the other two tunables. */
+const RESTARTED = `${ON}:${ARENAS_TUNABLE}=1:${MMAP_THRESHOLD_TUNABLE}=33554432`;
+const BIG = HUGE_PAGES_MIN_BYTES;
+const sizes = (table: Record<string, number>) => (path: string) => table[path] ?? 0;
+const SLOW = () => FAULT_MICROS_MIN;
+const FAST = () => FAULT_MICROS_MIN - 0.1;
+const NEVER = () => {
+  throw new Error('probed');
+};
+
+describe('hugePagesPlan', () => {
+  const argv = ['compare', '--reference', 'r.csv', '--current', 'c.csv'];
+  const half = sizes({ 'r.csv': BIG / 2, 'c.csv': BIG / 2 });
+  const plan = (env: NodeJS.ProcessEnv, probe = SLOW, sizeOf = half, platform: NodeJS.Platform = 'linux') =>
+    hugePagesPlan(argv, env, platform, sizeOf, probe).tunables;
+
+  it('restarts a compare whose files add up to the threshold where a fault costs the threshold or more', () => {
+    expect(plan({})).toBe(RESTARTED);
+    expect(plan({}, FAST)).toBe(undefined);
+    expect(plan({}, () => NaN)).toBe(undefined);
+    expect(plan({}, SLOW, sizes({ 'r.csv': BIG / 2, 'c.csv': BIG / 2 - 1 }))).toBe(undefined);
+    expect(hugePagesPlan(argv, {}, 'linux', half, () => 10.66).reason).toBe(
+      `a fresh 4 KiB page took 10.7 µs to fault in (restart from ${FAULT_MICROS_MIN} µs)`,
+    );
+  });
+
+  it('appends to the user’s tunables and keeps the ones they set', () => {
+    expect(plan({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe(
+      `glibc.malloc.arena_max=2:${ON}:${MMAP_THRESHOLD_TUNABLE}=33554432`,
+    );
+    expect(plan({ GLIBC_TUNABLES: `${MMAP_THRESHOLD_TUNABLE}=65536` })).toBe(
+      `${MMAP_THRESHOLD_TUNABLE}=65536:${ON}:${ARENAS_TUNABLE}=1`,
+    );
+    expect(plan({ GLIBC_TUNABLES: 'glibc.malloc.tcache_count=0' })).toBe(
+      `glibc.malloc.tcache_count=0:${RESTARTED}`,
+    );
+  });
+
+  it(`${HUGE_PAGES_ENV}=on restarts without measuring, off never restarts nor measures`, () => {
+    expect(plan({ [HUGE_PAGES_ENV]: 'on' }, NEVER)).toBe(RESTARTED);
+    expect(plan({ [HUGE_PAGES_ENV]: 'off' }, NEVER)).toBe(undefined);
+    expect(plan({ [HUGE_PAGES_ENV]: 'auto' }, FAST)).toBe(undefined);
+    // Small files, another command and a named tunable come first: nothing to measure.
+    expect(plan({ [HUGE_PAGES_ENV]: 'on' }, NEVER, () => 1)).toBe(undefined);
+    for (const value of ['', 'yes', 'ON', '1'])
+      expect(() => plan({ [HUGE_PAGES_ENV]: value })).toThrow(
+        `${HUGE_PAGES_ENV} must be auto, on or off, got ${JSON.stringify(value)}`,
+      );
+    expect(hugePagesMode({})).toBe('auto');
+  });
+
+  it('never restarts twice, and not when the user set the tunable (hugetlb=0 opts out)', () => {
+    for (const value of [ON, `${HUGE_PAGES_TUNABLE}=0`, `glibc.malloc.arena_max=2:${HUGE_PAGES_TUNABLE}=0`])
+      expect(plan({ GLIBC_TUNABLES: value, [HUGE_PAGES_ENV]: 'on' }, NEVER)).toBe(undefined);
+  });
+
+  it('stays in the process off Linux, for other commands and for missing files, without measuring', () => {
+    expect(plan({}, NEVER, half, 'darwin')).toBe(undefined);
+    expect(hugePagesPlan(['train', '--reference', 'r.csv'], {}, 'linux', half, NEVER).tunables).toBe(
+      undefined,
+    );
+    expect(plan({}, NEVER, () => 0)).toBe(undefined);
+  });
+
+  it('a restarted process (its GLIBC_TUNABLES as returned) never restarts again', () => {
+    fc.assert(
+      fc.property(
+        fc.option(
+          fc.oneof(
+            fc.stringMatching(/^[a-z._]+=[0-9]+(:[a-z._]+=[0-9]+)*$/),
+            fc.constantFrom(
+              `${ARENAS_TUNABLE}=4`,
+              `glibc.malloc.tcache_count=0:${ARENAS_TUNABLE}=2`,
+              `${MMAP_THRESHOLD_TUNABLE}=131072`,
+            ),
+          ),
+          { nil: undefined },
+        ),
+        fc.nat({ max: 4 * BIG }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (existing, size, micros) => {
+          const env = existing === undefined ? {} : { GLIBC_TUNABLES: existing };
+          const first = plan(
+            env,
+            () => micros,
+            () => size,
+          );
+          // Both files are `size` bytes; a user's hugetlb setting comes first.
+          const userSet = (existing ?? '')
+            .split(':')
+            .some((entry) => entry.startsWith(`${HUGE_PAGES_TUNABLE}=`));
+          expect(first !== undefined).toBe(!userSet && 2 * size >= BIG && micros >= FAULT_MICROS_MIN);
+          if (first === undefined) return;
+          expect(first.split(':').filter((entry) => entry.startsWith(HUGE_PAGES_TUNABLE))).toEqual([ON]);
+          // One arena cap and one mmap threshold: the user's when they named one, else the restart's.
+          for (const [name, value] of [
+            [ARENAS_TUNABLE, '1'],
+            [MMAP_THRESHOLD_TUNABLE, '33554432'],
+          ] as const) {
+            const named = (tunables: string) =>
+              tunables.split(':').filter((entry) => entry.startsWith(`${name}=`));
+            expect(named(first)).toEqual(
+              existing && named(existing).length > 0 ? named(existing) : [`${name}=${value}`],
+            );
+          }
+          if (existing) expect(first.startsWith(`${existing}:`)).toBe(true);
+          expect(plan({ GLIBC_TUNABLES: first }, NEVER, () => size)).toBe(undefined);
+        },
+      ),
+    );
+  });
+
+  it('the probe reads a positive, finite cost a page', () => {
+    const micros = probeFaultMicros();
+    expect(micros).toBeGreaterThan(0);
+    expect(micros).toBeLessThan(10_000);
+  });
+});
+
 // The launcher through the bundle, as users run it.
 describe('the bundled CLI', () => {
   let cli = '';
@@ -33,8 +167,8 @@ describe('the bundled CLI', () => {
   beforeAll(() => {
     cli = buildCliBundle();
     work = mkdtempSync(join(tmpdir(), 'dw-launch-'));
-    // Two files each over the threads' threshold; the current one has drifted (every value shifted). A constant
-    // padding column makes them big with few rows, so each run reads them quickly.
+    // Two files each over the threads' threshold and together over the restart's; the current one has drifted (every
+    // value shifted). A constant padding column makes them big with few rows, so each run reads them quickly.
     const pad = 'x'.repeat(2000);
     const write = (path: string, shift: number) => {
       const fd = openSync(path, 'w');
@@ -42,7 +176,8 @@ describe('the bundled CLI', () => {
       const block =
         Array.from({ length: 1000 }, (_, i) => `${i + shift},${((i * 7) % 13) + shift}.5,${pad}`).join('\n') +
         '\n';
-      for (let written = 0; written < PARALLEL_MIN_BYTES + 1; written += block.length) writeSync(fd, block);
+      const size = Math.max(PARALLEL_MIN_BYTES, HUGE_PAGES_MIN_BYTES / 2) + 1;
+      for (let written = 0; written < size; written += block.length) writeSync(fd, block);
       closeSync(fd);
     };
     reference = join(work, 'reference.csv');
@@ -66,6 +201,107 @@ describe('the bundled CLI', () => {
     join(work, 'reports'),
     ...extra,
   ];
+
+  /** The environment of the test run without the two variables the restart reads, plus those given. */
+  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
+    const copy = { ...process.env };
+    delete copy.GLIBC_TUNABLES;
+    delete copy[HUGE_PAGES_ENV];
+    return { ...copy, ...extra };
+  };
+  const hugePages = (stderr: string) =>
+    stderr.split('\n').filter((line) => line.startsWith('driftwatch: debug: huge pages: '));
+  const canRestart =
+    process.platform === 'linux' && typeof (process as { execve?: unknown }).execve === 'function';
+
+  it.skipIf(!canRestart)(
+    `restarts once with ${HUGE_PAGES_ENV}=on, to the same report; never with off`,
+    async () => {
+      const on = await runBundle(cli, args('--debug', '--report-dir', join(work, 'on')), {
+        env: env({ [HUGE_PAGES_ENV]: 'on', GLIBC_TUNABLES: 'glibc.malloc.tcache_count=7' }),
+        timeoutMs: 120_000,
+      });
+      const tunables = `glibc.malloc.tcache_count=7:${RESTARTED}`;
+      expect(hugePages(on.stderr)).toEqual([
+        `driftwatch: debug: huge pages: ${HUGE_PAGES_ENV}=on: restarting Node with GLIBC_TUNABLES=${tunables}`,
+        `driftwatch: debug: huge pages: no restart (GLIBC_TUNABLES=${tunables})`,
+      ]);
+      expect(on.code).toBe(0);
+      const off = await runBundle(cli, args('--debug', '--report-dir', join(work, 'off')), {
+        env: env({ [HUGE_PAGES_ENV]: 'off' }),
+        timeoutMs: 120_000,
+      });
+      expect(hugePages(off.stderr)).toEqual([
+        `driftwatch: debug: huge pages: no restart (${HUGE_PAGES_ENV}=off)`,
+      ]);
+      expect(off.code).toBe(0);
+      const report = (dir: string) => {
+        const json = JSON.parse(
+          readFileSync(join(work, dir, 'drift_reference_vs_current.json'), 'utf8'),
+        ) as Record<string, unknown>;
+        delete json.generated_at;
+        delete json.duration_seconds;
+        return json;
+      };
+      expect(report('on')).toEqual(report('off'));
+      expect(readFileSync(join(work, 'on', 'drift_reference_vs_current.md'), 'utf8')).toBe(
+        readFileSync(join(work, 'off', 'drift_reference_vs_current.md'), 'utf8'),
+      );
+    },
+    240_000,
+  );
+
+  it.skipIf(!canRestart)(
+    'by default measures a page fault and restarts only where it is dear',
+    async () => {
+      const run = await runBundle(cli, args('--debug'), { env: env(), timeoutMs: 120_000 });
+      expect(run.code).toBe(0);
+      const lines = hugePages(run.stderr);
+      const measured =
+        /^driftwatch: debug: huge pages: (no restart \()?a fresh 4 KiB page took (\d+\.\d) µs to fault in \(restart from (\d+) µs\)(.*)$/.exec(
+          lines[0] ?? '',
+        );
+      expect(measured, lines.join('\n')).not.toBe(null);
+      const [, stayed, micros, from, rest] = measured!;
+      expect(Number(from)).toBe(FAULT_MICROS_MIN);
+      if (Number(micros) >= FAULT_MICROS_MIN) {
+        expect(stayed).toBe(undefined);
+        expect(rest).toBe(`: restarting Node with GLIBC_TUNABLES=${RESTARTED}`);
+        expect(lines[1]).toBe(`driftwatch: debug: huge pages: no restart (GLIBC_TUNABLES=${RESTARTED})`);
+      } else {
+        expect(stayed).toBe('no restart (');
+        expect(rest).toBe(')');
+        expect(lines).toHaveLength(1);
+      }
+    },
+    240_000,
+  );
+
+  it('a wrong DRIFTWATCH_HUGE_PAGES is a one-line usage error, on every command; small files never restart', async () => {
+    const wrong = await runBundle(cli, ['--version'], { env: env({ [HUGE_PAGES_ENV]: 'yes' }) });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(`driftwatch: error: ${HUGE_PAGES_ENV} must be auto, on or off, got "yes"\n`);
+    const small = await runBundle(
+      cli,
+      [
+        '--debug',
+        'compare',
+        '--reference',
+        'fixtures/streamflow/month_000.csv',
+        '--current',
+        'fixtures/streamflow/month_001.csv',
+        '--report-dir',
+        join(work, 'small-pages'),
+      ],
+      { env: env({ [HUGE_PAGES_ENV]: 'on' }), timeoutMs: 120_000 },
+    );
+    expect(small.code).toBe(0);
+    expect(hugePages(small.stderr)).toEqual([
+      canRestart
+        ? 'driftwatch: debug: huge pages: no restart (inputs under 64 MiB)'
+        : `driftwatch: debug: huge pages: no restart (Node ${process.version} cannot replace its process)`,
+    ]);
+  }, 240_000);
 
   it('starts the worker threads before the CLI loads, once, for big files only; a usage error still exits', async () => {
     const STARTED = 'driftwatch: debug: worker threads started';
