@@ -296,7 +296,7 @@ const doubleSorter = new ThreadKernel<DoubleSorting>();
 /**
  * The lengths of the columns a compiled sort takes (of doubles here, of a compact column's integers in
  * decimal-sort.ts): below, copying them into its memory and back costs about what it saves; above, its memory (16 or
- * 20 bytes a value, kept by the thread) would pass ~40 MiB, and its gain is small (doubles: ~23 → ~19 ms a million).
+ * 20 bytes a value, kept by the thread) would pass ~40 MiB.
  */
 export const COMPILED_SORT_MIN = 4096;
 export const COMPILED_SORT_MAX = 1 << 21;

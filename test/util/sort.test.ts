@@ -77,7 +77,6 @@ function sortCases(): void {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed / 2 ** 32;
     };
-    const length = 50_000;
     const columns: Record<string, (i: number) => number> = {
       // Spread evenly: dealt by value twice.
       uniform: () => random() * 100,
@@ -104,10 +103,21 @@ function sortCases(): void {
       clusters: (i) => (i % 2 ? 1e6 : 0) + random(),
       ascending: (i) => i * 0.37,
       descending: (i) => -i * 1e-3,
+      // Every value equal, or one of two; values within 1e-12 of a power of two over 50 binades (narrow ranges
+      // dealt level after level); full-precision values of a normal, a log-normal and a wide uniform column.
+      constant: () => -2.5,
+      twoValues: (i) => ((i * 7919) % 5 === 0 ? 1e-3 : 1e3),
+      nearPowers: (i) => 2 ** (i % 50) * (1 + random() * 1e-12),
+      normal: () => (random() + random() + random() - 1.5) * 37 + 100 + random() * 2 ** -32,
+      logNormal: () => Math.exp(random() + random() + random() - 1.5) * 250,
+      wide: () => (random() + random() * 2 ** -32) * 1e4,
     };
-    for (const [name, value] of Object.entries(columns)) {
-      const column = Float64Array.from({ length }, (_, i) => value(i));
-      expect(same(radixSortedCopy(column), native(column)), name).toBe(true);
+    // The compiled sort deals keys least significant digit first below 2^18 values, most significant first above.
+    for (const length of [50_000, 2 ** 18 + 17]) {
+      for (const [name, value] of Object.entries(columns)) {
+        const column = Float64Array.from({ length }, (_, i) => value(i));
+        expect(same(radixSortedCopy(column), native(column)), `${name}, ${length} values`).toBe(true);
+      }
     }
   });
   it('counting sort, few distinct values', () => {
