@@ -3,12 +3,12 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-ZEVLP323.js";
+} from "./lib-chunk-LZ5L5PMI.js";
 import {
   useScaledDecoders,
   useScaledPooler,
   useScaledSorter
-} from "./lib-chunk-Y4POX4FC.js";
+} from "./lib-chunk-BKUEI3LM.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -16,7 +16,7 @@ import {
   distinctColumnHint,
   readRequest,
   rowFactsOf
-} from "./lib-chunk-VNOV7UIW.js";
+} from "./lib-chunk-TFVHPS66.js";
 import "./lib-chunk-4C3UKEYM.js";
 import "./lib-chunk-3MDFVLDT.js";
 import {
@@ -82,7 +82,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-GTZCPFOX.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-WMD3G5YJ.js");
 var BYTES_MESSAGE_MS = 100;
 function bytesMessages(id) {
   let unsent = 0;

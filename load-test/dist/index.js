@@ -55052,14 +55052,24 @@ function pooledRuns(pair2) {
     minDiff: pooled.minDiff
   };
   pair2.cache.set(POOLED_WALK, sums);
-  const runs = (side, total) => ({
+  return { reference: pooledSideRuns(pooled.reference, n1), current: pooledSideRuns(pooled.current, n2) };
+}
+function pooledSideRuns(side, total) {
+  let counts;
+  return {
     values: side.values,
-    counts: side.counts,
+    get counts() {
+      return counts ??= countsOfPrefix(side.prefix);
+    },
     total,
     largest: side.largest,
     prefix: side.prefix
-  });
-  return { reference: runs(pooled.reference, n1), current: runs(pooled.current, n2) };
+  };
+}
+function countsOfPrefix(prefix) {
+  const counts = scratchFloat64(prefix.length - 1, false);
+  for (let k = 0; k < counts.length; k++) counts[k] = prefix[k + 1] - prefix[k];
+  return counts;
 }
 
 // src/drift/kernels/scaled-counts.ts
@@ -55300,7 +55310,7 @@ function mergedHistogram(merged, side, edges) {
   if (runs !== void 0)
     return histogramCountsFromPrefix(
       runs.values,
-      countedOnce(runs.counts) ? void 0 : runsPrefix(runs),
+      runs.prefix ?? (countedOnce(runs.counts) ? void 0 : runsPrefix(runs)),
       edges
     );
   return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);

@@ -68,10 +68,8 @@ type PoolScaledExport = (
   max: number,
   scale: number,
   referenceValues: number,
-  referenceCounts: number,
   referencePrefix: number,
   currentValues: number,
-  currentCounts: number,
   currentPrefix: number,
   out: number,
 ) => void;
@@ -411,7 +409,7 @@ export class ScaledDecoder {
  * V8 puts on each typed-array access: 100,000 six-decimal cells ~0.9 → ~0.55 ms on Node 24, copies in and out
  * included) and `sort_doubles` for doubles (the array `radixSortedCopy` in sort.ts gives: 100,000 doubles ~2.6 →
  * ~1.5 ms), and walks two compact sides pooled (`pool_scaled`, for pooled.ts in the drift layer). Its memory grows to
- * the longest column its caller sorts: 20 bytes a cell of a compact column, 16 of doubles, 32 a value of a pooled
+ * the longest column its caller sorts: 20 bytes a cell of a compact column, 16 of doubles, 24 a value of a pooled
  * pair.
  */
 export class ColumnSorter {
@@ -510,8 +508,8 @@ export class ColumnSorter {
     // Room for one key past the last in each of the sort's two arrays (the walk's sentinel).
     const tmpAt = keysAt + lines(4 * (n + 1));
     const refAt = tmpAt + lines(4 * (n + 1));
-    const curAt = refAt + 3 * lines(8 * (n1 + 1));
-    growTo(this.#memory, curAt + 3 * lines(8 * (n2 + 1)));
+    const curAt = refAt + 2 * lines(8 * (n1 + 1));
+    growTo(this.#memory, curAt + 2 * lines(8 * (n2 + 1)));
     const buffer = this.#memory.buffer;
     new Int32Array(buffer, keysAt, n1).set(reference);
     new Int32Array(buffer, keysAt + 4 * n1, n2).set(current);
@@ -527,17 +525,14 @@ export class ColumnSorter {
       scale,
       refArray(0),
       refArray(1),
-      refArray(2),
       curArray(0),
       curArray(1),
-      curArray(2),
       outAt,
     );
     const out = new Float64Array(buffer, outAt, 7);
     const side = (at: (i: number) => number, runs: number, largest: number): PooledSide => ({
       values: new Float64Array(buffer, at(0), runs),
-      counts: new Float64Array(buffer, at(1), runs),
-      prefix: new Float64Array(buffer, at(2), runs + 1),
+      prefix: new Float64Array(buffer, at(1), runs + 1),
       largest,
     });
     return {
@@ -550,10 +545,9 @@ export class ColumnSorter {
   }
 }
 
-/** One side's runs from {@link ColumnSorter.poolScaled}. */
+/** One side's runs from {@link ColumnSorter.poolScaled} (a run's count is the difference of its running totals). */
 export interface PooledSide {
   readonly values: Float64Array;
-  readonly counts: Float64Array;
   /** `prefix[k]`: how many of the side's values are below `values[k]`; `prefix[runs]` its size. */
   readonly prefix: Float64Array;
   readonly largest: number;

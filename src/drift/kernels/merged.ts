@@ -403,10 +403,11 @@ export function mergedHistogram(
   if (sorted !== undefined) return histogramCountsFromPrefix(sorted, undefined, edges);
   // While the merged arrays are not built, the side's own runs: the same counts without building them.
   const runs = unmergedRuns(merged)?.[side];
+  // Runs with running totals (pooled sides) are read by them: their counts are made only when read.
   if (runs !== undefined)
     return histogramCountsFromPrefix(
       runs.values,
-      countedOnce(runs.counts) ? undefined : runsPrefix(runs),
+      runs.prefix ?? (countedOnce(runs.counts) ? undefined : runsPrefix(runs)),
       edges,
     );
   return histogramCountsFromPrefix(merged.values, prefixesOf(merged)[side], edges);
