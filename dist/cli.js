@@ -115,4 +115,4 @@ if (plan.tunables === void 0 || !node.execve) {
   }
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-GXU2EFKD.js");
+await import("./lib-main-GBB5AV5V.js");

@@ -71,6 +71,10 @@ History (drift over time, docs/history.md)
                             --database-url or DATABASE_URL: the only database write driftwatch makes
   --retrain-after N         RETRAIN also when the dataset, or one column, drifted in each of the last N runs
 
+Environment
+  DRIFTWATCH_HUGE_PAGES     auto, on or off (default auto): restart Node with glibc's huge pages for inputs of
+                            64 MiB or more; auto measures a page fault first and restarts only where it is dear
+
 Tests: ${STATTEST_IDS.join(', ')}
 Exit codes: 0 done, 1 RETRAIN with --fail-on-drift, 2 usage or input error.`;
 
