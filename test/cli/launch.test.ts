@@ -202,6 +202,17 @@ describe('the bundled CLI', () => {
     ...extra,
   ];
 
+  /** A compare of the bundled StreamFlow fixtures (under the threads' and the restart's sizes), with --debug. */
+  const small = (reportDir: string) => [
+    '--debug',
+    'compare',
+    '--reference',
+    'fixtures/streamflow/month_000.csv',
+    '--current',
+    'fixtures/streamflow/month_001.csv',
+    '--report-dir',
+    join(work, reportDir),
+  ];
   /** The environment of the test run without the two variables the restart reads, plus those given. */
   const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
     const copy = { ...process.env };
@@ -284,22 +295,12 @@ describe('the bundled CLI', () => {
     const wrong = await runBundle(cli, ['--version'], { env: env({ [HUGE_PAGES_ENV]: 'yes' }) });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe(`driftwatch: error: ${HUGE_PAGES_ENV} must be auto, on or off, got "yes"\n`);
-    const small = await runBundle(
-      cli,
-      [
-        '--debug',
-        'compare',
-        '--reference',
-        'fixtures/streamflow/month_000.csv',
-        '--current',
-        'fixtures/streamflow/month_001.csv',
-        '--report-dir',
-        join(work, 'small-pages'),
-      ],
-      { env: env({ [HUGE_PAGES_ENV]: 'on' }), timeoutMs: 120_000 },
-    );
-    expect(small.code).toBe(0);
-    expect(hugePages(small.stderr)).toEqual([
+    const fixtures = await runBundle(cli, small('small-pages'), {
+      env: env({ [HUGE_PAGES_ENV]: 'on' }),
+      timeoutMs: 120_000,
+    });
+    expect(fixtures.code).toBe(0);
+    expect(hugePages(fixtures.stderr)).toEqual([
       canRestart ? 'driftwatch: debug: huge pages: no restart (inputs under 64 MiB)' : cannot,
     ]);
   }, 240_000);
@@ -310,21 +311,8 @@ describe('the bundled CLI', () => {
     const big = await runBundle(cli, args('--debug'), { timeoutMs: 120_000 });
     expect(started(big.stderr)).toEqual([STARTED]);
     expect(big.code).toBe(0);
-    const small = await runBundle(
-      cli,
-      [
-        '--debug',
-        'compare',
-        '--reference',
-        'fixtures/streamflow/month_000.csv',
-        '--current',
-        'fixtures/streamflow/month_001.csv',
-        '--report-dir',
-        join(work, 'small-threads'),
-      ],
-      { timeoutMs: 120_000 },
-    );
-    expect(started(small.stderr)).toEqual([]);
+    const fixtures = await runBundle(cli, small('small-threads'), { timeoutMs: 120_000 });
+    expect(started(fixtures.stderr)).toEqual([]);
     // The threads started do not keep a process alive that ends before the job takes them.
     const usage = await runBundle(cli, args('--debug', '--no-such-flag'), {
       timeoutMs: 60_000,
