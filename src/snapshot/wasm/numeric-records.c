@@ -806,9 +806,8 @@ __attribute__((export_name("sort_doubles"), no_builtin("memset"))) int32_t sort_
  * - each side's runs: its distinct values ascending (the doubles (min + offset) / scale, as sort_scaled writes them),
  *   the largest count and the running totals of the counts (one more than the runs: the count of the side's values
  *   below each, then the side's size). The counts themselves are differences of those totals, which pooled.ts makes
- *   only for a test that reads them: writing them was a third of the walk's stores (a default compare never reads
- *   them). Measured on Node 24, 2 cores (AMD EPYC), 6 alternated runs of `compare` on 400 columns of 2 × 100,000
- *   six-decimal floats: user medians 3.26 → 3.18 s, wall 2.22 → 2.00 s, ~29.0k → ~27.5k page faults;
+ *   only for a test that reads them (writing them was a third of the walk's stores; see pooled.ts for what that
+ *   saved);
  * - numpy's sum of scipy's term array for the first Wasserstein distance: N - 1 slots, slot p holding
  *   |F_ref(x_p) - F_cur(x_p)| (x_{p+1} - x_p) over the pooled sorted values x, so zero inside a block of equal values
  *   and, at a block's last slot, |cum_ref / n1 - cum_cur / n2| times the gap to the next value. The slots go through a

@@ -4,7 +4,7 @@
 
 /** SHA-256 of the C source and the flags, as scripts/generate-wasm.mjs computes it. */
 export const NUMERIC_RECORDS_SOURCE_SHA256 =
-  '4b0f65c9dba1a192cf3b2452599f38e02a90d131bf697fb91eeb8f5971ae6c40';
+  'c001af5b990064868bba69235608e3844c332c6b481b2350f7207e126a494107';
 
 /** The compiled module, base64. */
 export const NUMERIC_RECORDS_WASM =
