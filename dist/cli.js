@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __dwCreateRequire } from 'node:module'; const require = __dwCreateRequire(import.meta.url);
 import {
+  fileSize,
   prestartWorkers,
   wantsThreads
-} from "./lib-chunk-GTVFODUR.js";
+} from "./lib-chunk-H5U6DWZU.js";
 import "./lib-chunk-3E4SIUCO.js";
 
 // src/cli/launch.ts
-import { statSync, writeSync } from "node:fs";
+import { writeSync } from "node:fs";
 
 // src/cli/compare-files.ts
 function compareFiles(argv2) {
@@ -40,7 +41,7 @@ function hugePagesMode(env) {
     throw new Error(`${HUGE_PAGES_ENV} must be auto, on or off, got ${JSON.stringify(mode)}`);
   return mode;
 }
-function hugePagesPlan(argv2, env, platform, sizeOf2, probe) {
+function hugePagesPlan(argv2, env, platform, sizeOf, probe, nodeVersion, canReplace) {
   const mode = hugePagesMode(env);
   if (platform !== "linux") return { reason: "not Linux" };
   const current = env.GLIBC_TUNABLES;
@@ -49,9 +50,10 @@ function hugePagesPlan(argv2, env, platform, sizeOf2, probe) {
   const files = compareFiles(argv2);
   if (files.length === 0) return { reason: "not a compare of files" };
   let total = 0;
-  for (const file of files) total += sizeOf2(file);
+  for (const file of files) total += sizeOf(file);
   if (total < HUGE_PAGES_MIN_BYTES) return { reason: `inputs under ${HUGE_PAGES_MIN_BYTES >> 20} MiB` };
   if (mode === "off") return { reason: `${HUGE_PAGES_ENV}=off` };
+  if (!canReplace) return { reason: `Node ${nodeVersion} cannot replace its process` };
   let reason = `${HUGE_PAGES_ENV}=on`;
   if (mode === "auto") {
     const micros = probe();
@@ -84,18 +86,18 @@ var debug = (line) => {
   if (argv.includes("--debug")) writeSync(2, `driftwatch: debug: ${line}
 `);
 };
-var sizeOf = (path) => {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-};
 var node = process;
 var plan;
 try {
-  hugePagesMode(process.env);
-  plan = typeof node.execve === "function" ? hugePagesPlan(argv, process.env, process.platform, sizeOf, probeFaultMicros) : { reason: `Node ${process.version} cannot replace its process` };
+  plan = hugePagesPlan(
+    argv,
+    process.env,
+    process.platform,
+    fileSize,
+    probeFaultMicros,
+    process.version,
+    typeof node.execve === "function"
+  );
 } catch (error) {
   writeSync(2, `driftwatch: error: ${error.message}
 `);
@@ -115,4 +117,4 @@ if (plan.tunables === void 0 || !node.execve) {
   }
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-GBB5AV5V.js");
+await import("./lib-main-OM262U7L.js");

@@ -91,14 +91,17 @@ export interface HugePagesPlan {
  * Whether to restart Node with huge pages: on Linux, for a `compare` of files of {@link HUGE_PAGES_MIN_BYTES} or
  * more, when GLIBC_TUNABLES does not name the tunable yet (so a restarted process never restarts again, and
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` opts out too), and when {@link HUGE_PAGES_ENV} says `on`, or is unset or
- * `auto` and `probe` reads {@link FAULT_MICROS_MIN} µs a fault or more (`probe` is called only then). Other tunables
- * are kept, and {@link ARENAS_TUNABLE} and {@link MMAP_THRESHOLD_TUNABLE} are added unless they name them.
+ * `auto` and `probe` reads {@link FAULT_MICROS_MIN} µs a fault or more (`probe` is called only then), on a Node that
+ * can replace its process (`process.execve`, 23.11 and later). Other tunables are kept, and {@link ARENAS_TUNABLE} and
+ * {@link MMAP_THRESHOLD_TUNABLE} are added unless they name them.
  *
  * Transparent huge pages must be `madvise` or `always` (/sys/kernel/mm/transparent_hugepage/enabled) for the
  * tunable to have an effect; with `madvise`, a common distribution default, only memory that asks gets them, and
  * glibc's malloc asks only when the tunable is set as the process starts.
  *
  * @param probe the cost of a fresh page's first write, in µs (see {@link probeFaultMicros})
+ * @param nodeVersion the running Node's version, for the reason
+ * @param canReplace whether this Node can replace its process
  * @throws Error when {@link HUGE_PAGES_ENV} is set to anything but `auto`, `on` or `off`
  */
 export function hugePagesPlan(
@@ -107,6 +110,8 @@ export function hugePagesPlan(
   platform: NodeJS.Platform,
   sizeOf: (path: string) => number,
   probe: () => number,
+  nodeVersion: string,
+  canReplace: boolean,
 ): HugePagesPlan {
   const mode = hugePagesMode(env);
   if (platform !== 'linux') return { reason: 'not Linux' };
@@ -119,6 +124,7 @@ export function hugePagesPlan(
   for (const file of files) total += sizeOf(file);
   if (total < HUGE_PAGES_MIN_BYTES) return { reason: `inputs under ${HUGE_PAGES_MIN_BYTES >> 20} MiB` };
   if (mode === 'off') return { reason: `${HUGE_PAGES_ENV}=off` };
+  if (!canReplace) return { reason: `Node ${nodeVersion} cannot replace its process` };
   let reason = `${HUGE_PAGES_ENV}=on`;
   if (mode === 'auto') {
     const micros = probe();

@@ -9,10 +9,10 @@
  * ~135 ms CPU that loading a compare's modules costs, and it writes under os.tmpdir() (Node 24 hangs when that is
  * on procfs).
  */
-import { statSync, writeSync } from 'node:fs';
-import { prestartWorkers, wantsThreads } from '../job/prestart.js';
+import { writeSync } from 'node:fs';
+import { fileSize, prestartWorkers, wantsThreads } from '../job/prestart.js';
 import { compareFiles } from './compare-files.js';
-import { type HugePagesPlan, hugePagesMode, hugePagesPlan, probeFaultMicros } from './huge-pages.js';
+import { type HugePagesPlan, hugePagesPlan, probeFaultMicros } from './huge-pages.js';
 
 /** Node 23.11 and later: replaces the process image (same PID, stdio and exit code). */
 type Execve = (file: string, args: readonly string[], env: NodeJS.ProcessEnv) => never;
@@ -21,24 +21,18 @@ const argv = process.argv.slice(2);
 const debug = (line: string): void => {
   if (argv.includes('--debug')) writeSync(2, `driftwatch: debug: ${line}\n`);
 };
-const sizeOf = (path: string): number => {
-  try {
-    return statSync(path).size;
-  } catch {
-    // The reader reports a missing or unreadable file with its own message.
-    return 0;
-  }
-};
-
 const node = process as { execve?: Execve };
 let plan: HugePagesPlan;
 try {
-  // The variable is checked on every Node, so a wrong value fails the same way everywhere.
-  hugePagesMode(process.env);
-  plan =
-    typeof node.execve === 'function'
-      ? hugePagesPlan(argv, process.env, process.platform, sizeOf, probeFaultMicros)
-      : { reason: `Node ${process.version} cannot replace its process` };
+  plan = hugePagesPlan(
+    argv,
+    process.env,
+    process.platform,
+    fileSize,
+    probeFaultMicros,
+    process.version,
+    typeof node.execve === 'function',
+  );
 } catch (error) {
   writeSync(2, `driftwatch: error: ${(error as Error).message}\n`);
   process.exit(2);

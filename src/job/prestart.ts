@@ -42,7 +42,7 @@ export function workerUrl(): URL | undefined {
 }
 
 /** A file's size in bytes, 0 when it cannot be read (its reader reports that with its own message). */
-function fileSize(path: string): number {
+export function fileSize(path: string): number {
   try {
     return statSync(path).size;
   } catch {
