@@ -146,7 +146,7 @@ const PROBES = 4;
  * {@link PROBES} fresh allocations of {@link PROBE_PAGES} pages, one byte written a page (the least, so a moment the
  * thread lost its core does not count). Where malloc serves an allocation from memory it already holds (its zeroing
  * then faulted the pages in before the timing), the reading is lower and the launcher stays without huge pages.
- * Measured on the machine above: 10.2–11.0 µs with ~10 µs faults, ~6 ms in all.
+ * Measured on the machine above: 9.9–10.9 µs a page (10 runs), ~6 ms in all.
  */
 export function probeFaultMicros(): number {
   const held: Uint8Array[] = [];
