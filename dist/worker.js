@@ -3,12 +3,12 @@ import {
   TOP_VALUES,
   summarizeColumn,
   uniqueLabelsTally
-} from "./lib-chunk-LZ5L5PMI.js";
+} from "./lib-chunk-OQL6BOPJ.js";
 import {
   useScaledDecoders,
   useScaledPooler,
   useScaledSorter
-} from "./lib-chunk-BKUEI3LM.js";
+} from "./lib-chunk-K6LS4N3U.js";
 import {
   ColumnSorter,
   RowLimitExceeded,
@@ -82,7 +82,7 @@ function inSharedMemory(table) {
 var tables;
 var unfactored = /* @__PURE__ */ new Map();
 var scoringModule;
-var scoring = () => scoringModule ??= import("./lib-score-column-WMD3G5YJ.js");
+var scoring = () => scoringModule ??= import("./lib-score-column-6VDKXDCX.js");
 var BYTES_MESSAGE_MS = 100;
 function bytesMessages(id) {
   let unsent = 0;
