@@ -55488,31 +55488,35 @@ function walkDistinctBlock(refValues, curValues, squared) {
   const terms = dense;
   const pair2 = keyPair;
   const both = Math.min(WALK_BLOCK, k1 - i, k2 - j);
-  for (let step = 0; step < both; step++) {
+  for (let step = 0; step < both; ) {
     let at = i + j - 1 - offset;
-    const r = refValues[i];
-    const c = curValues[j];
-    const currentFirst = +(c < r);
-    const referenceFirst = +(r < c);
-    pair2[0] = r;
-    pair2[1] = c;
-    const value = pair2[currentFirst];
-    i += 1 - currentFirst;
-    j += 1 - referenceFirst;
-    refShare = i / n1;
-    curShare = j / n2;
     if (at >= REDUCE_BUFFER_SIZE) {
       const position = at + offset;
       offset = flushDense(position);
       at = position - offset;
     }
-    const delta = value - previous;
-    terms[at] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
-    const diff = refShare - curShare;
-    if (diff > maxDiff) maxDiff = diff;
-    if (diff < minDiff) minDiff = diff;
-    previous = value;
-    previousDiff = diff;
+    const stop = Math.min(both, step + (REDUCE_BUFFER_SIZE - at + 1 >> 1));
+    for (; step < stop; step++) {
+      at = i + j - 1 - offset;
+      const r = refValues[i];
+      const c = curValues[j];
+      const currentFirst = +(c < r);
+      const referenceFirst = +(r < c);
+      pair2[0] = r;
+      pair2[1] = c;
+      const value = pair2[currentFirst];
+      i += 1 - currentFirst;
+      j += 1 - referenceFirst;
+      refShare = i / n1;
+      curShare = j / n2;
+      const delta = value - previous;
+      terms[at & REDUCE_BUFFER_SIZE - 1] = squared ? previousDiff * previousDiff * delta : Math.abs(previousDiff) * delta;
+      const diff = refShare - curShare;
+      if (diff > maxDiff) maxDiff = diff;
+      if (diff < minDiff) minDiff = diff;
+      previous = value;
+      previousDiff = diff;
+    }
   }
   state[REF_SHARE] = refShare;
   state[CUR_SHARE] = curShare;
