@@ -7,7 +7,8 @@
  * this loop is the same steps without V8's bounds checks, tagged integers and deoptimisation guards. It is not a
  * second parser: it takes the numbers that csv.ts's `scanNumericRecord` reads in its own loop (digits, at most one
  * point, an optional leading minus, an exponent; up to 15 significant bytes plus 8 more digits) and empty fields,
- * step for step as that function reads them, and writes the same staging cells. Texts are staged as that function
+ * into the same integers as that function (step for step, but for a double written at full precision, whose bytes
+ * it reads eight at a time: long_decimal), and writes the same staging cells. Texts are staged as that function
  * stages them too: an unquoted field that starts with a byte past the digits (a letter, `_`) runs to its end, a
  * quoted one to its closing quote, and the text is looked up in its column's table of known labels (label_token
  * below): a known label is staged as its code, any other text as text for the builders to classify, as the
@@ -20,10 +21,11 @@
  * A short decimal's value is its digits as an integer (below 10^15, so exact in a double) divided by an exact power
  * of ten: one correctly rounded IEEE division. In a column the reader keeps as scaled integers (decimals[field]), its
  * integer at the column's decimals is staged too, in exact integer arithmetic (csv.ts hands a batch of those over in
- * one copy). Longer numbers and exponents take decimal.ts's exact paths, ported
- * below operation for operation (Clinger's fast path, then a double-double product with decimal.ts's table of powers
- * of ten, which the reader copies into the module's memory). WebAssembly's f64 arithmetic is IEEE 754 binary64 with
- * round-to-nearest and no fused operations (-ffp-contract=off besides), so the two scans agree bit for bit.
+ * one copy). Longer numbers and exponents take decimal.ts's exact paths, ported below operation for operation
+ * (Clinger's fast path, then a double-double product with decimal.ts's table of powers of ten, which the reader
+ * copies into the module's memory; a full-precision double goes to the product first, integer_value, which gives the
+ * same double). WebAssembly's f64 arithmetic is IEEE 754 binary64 with round-to-nearest and no fused operations
+ * (-ffp-contract=off besides), so the two scans agree bit for bit.
  *
  * No heap, no libc: every argument is a scalar or an address in the memory the reader gives the module. The module
  * also decodes compact columns to doubles, sorts columns and walks the ECDFs of compact pairs for the drift layer
