@@ -222,6 +222,40 @@ function randomCsv(seed: number): string {
   return (next() < 0.05 ? '\ufeff' : '') + lines.join(eol) + (next() < 0.9 ? eol : '');
 }
 
+/**
+ * Decimals of 19 to 21 places, below 2^53 as integers, whose value lies within 2^-96 (relatively) of a point halfway
+ * between two doubles: the double-double product cannot settle their rounding, so the compiled scan's conversion
+ * falls back to one exact division for them. Such a point is M · 2^(e − 54) with M odd, 2^53 ≤ M < 2^54; it is that
+ * close to w / 10^q (w an integer) when M · 5^q ≡ ±1 modulo 2^(54 − q − e), which picks M.
+ */
+function nearHalfway(): string[] {
+  const found: string[] = [];
+  for (const q of [19, 20, 21]) {
+    for (let e = -30; e < 12 - q; e++) {
+      const bits = BigInt(54 - q - e);
+      const modulus = 1n << bits;
+      const five = 5n ** BigInt(q) % modulus;
+      // The inverse of an odd number modulo a power of two by Newton's iteration (each step doubles its bits).
+      let inverse = five;
+      for (let step = 0; step < 7; step++) inverse = (inverse * (2n - five * inverse)) % modulus;
+      inverse = (inverse + modulus) % modulus;
+      for (const target of [inverse, modulus - inverse]) {
+        const m = (1n << 53n) + ((((target - (1n << 53n)) % modulus) + modulus) % modulus);
+        if (m >= 1n << 54n) continue;
+        const shift = BigInt(54 - e);
+        const scaled = m * 10n ** BigInt(q);
+        const w = (scaled + (1n << (shift - 1n))) >> shift;
+        if (w <= 0n || w >= 1n << 53n) continue;
+        const distance = w * (1n << shift) - scaled;
+        if ((distance < 0n ? -distance : distance) << 96n >= w << shift) continue;
+        const digits = w.toString().padStart(q + 1, '0');
+        found.push(`${digits.slice(0, -q)}.${digits.slice(-q)}`);
+      }
+    }
+  }
+  return found;
+}
+
 describe('the compiled scan of numeric records', () => {
   it('was compiled from the C source in the repository', () => {
     expect(() => checkWasmModule()).not.toThrow();
@@ -402,6 +436,26 @@ describe('the compiled scan of numeric records', () => {
     for (const [c, name] of ['a', 'b', 'c', 'd', 'e'].entries()) {
       const read = values(table, name);
       for (let row = 0; row < texts.length; row++) expect(read[row]).toBe(Number(texts[row]![c]));
+    }
+  });
+
+  it('reads full-precision decimals within 2^-96 of a halfway point between doubles as Number() does', async () => {
+    const texts = nearHalfway();
+    expect(texts.length).toBeGreaterThan(20);
+    const lines = ['a,b,c'];
+    for (let row = 0; row < 40 * texts.length; row++)
+      lines.push(`${texts[row % texts.length]!},${texts[(row + 1) % texts.length]!},1.25`);
+    const path = file(lines.join('\n') + '\n');
+    const scan = vi.spyOn(NumericRecordScanner.prototype, 'scan');
+    const table = await readAllWays(path);
+    const taken = scan.mock.results.reduce((sum, result) => sum + (result.value as number), 0);
+    scan.mockRestore();
+    expect(taken).toBe(lines.length - 1);
+    const a = values(table, 'a');
+    const b = values(table, 'b');
+    for (let row = 0; row < lines.length - 1; row++) {
+      expect(a[row]).toBe(Number(texts[row % texts.length]));
+      expect(b[row]).toBe(Number(texts[(row + 1) % texts.length]));
     }
   });
 
