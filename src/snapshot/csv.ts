@@ -1014,9 +1014,13 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
   const { delimiter } = options;
   let header: string[] | undefined;
   let builders: (ColumnBuilder | undefined)[] = [];
-  /** Per column, the cell caches of bytes that are their text, and of quoted bytes with doubled quotes. */
-  let caches: CellCache[] = [];
-  let escapedCaches: CellCache[] = [];
+  /**
+   * Per column, the cell caches of bytes that are their text, and of quoted bytes with doubled quotes, made at a
+   * column's first such cell: a table of numbers needs none (a cache is ~6 KB in seven arrays, and 400 columns' 800
+   * caches made at the header kept the young generation's collector busy copying them).
+   */
+  const caches: (CellCache | undefined)[] = [];
+  const escapedCaches: (CellCache | undefined)[] = [];
   let rows = 0;
 
   let headerBytes = 0;
@@ -1115,8 +1119,8 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
           builder.pushNumbers(values, integer, from, count, places, seen & SAW_EMPTY ? kinds : undefined);
           continue;
         }
-        const cache = caches[f]!;
-        const escapedCache = escapedCaches[f]!;
+        const cache = (caches[f] ??= new CellCache(false));
+        const escapedCache = (escapedCaches[f] ??= new CellCache(true));
         const to = from + count;
         let at = from;
         if (builder.takesCodes && !builder.bytesLabels) {
@@ -1242,8 +1246,6 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
                 compact: !spill && (options.compactNumbers ?? true),
               }),
         );
-        caches = header.map(() => new CellCache(false));
-        escapedCaches = header.map(() => new CellCache(true));
         if (options.batches ?? true) fast.fields = fieldsFor(header.length, fast.scanner);
         return;
       }
@@ -1268,7 +1270,10 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         else {
           // A quoted field's bytes are its text unless they hold a doubled quote.
           const escaped = quoted && buf.subarray(start, end).includes(QUOTE);
-          pushClassified(builder, (escaped ? escapedCaches : caches)[f]!.get(buf, start, end));
+          const cache = escaped
+            ? (escapedCaches[f] ??= new CellCache(true))
+            : (caches[f] ??= new CellCache(false));
+          pushClassified(builder, cache.get(buf, start, end));
         }
       }
     },
