@@ -5,7 +5,7 @@
  * process, peak RSS by GNU time (`%M`: the process's high-water mark, worker threads included since they share it),
  * and CPU seconds (`%U + %S`, every thread), which the other users of a shared machine disturb less than wall time.
  *
- *   npm run bench -- compare [--rows N] [--runs N] [--warmup N] [--only a,b,...]
+ *   npm run bench -- compare [--rows N] [--runs N] [--warmup N] [--only a,b,...] [--duckdb]
  *
  * Each shape first runs `--warmup` times untimed (1 by default): its files are then in the page cache, as on a
  * machine that has just written or read them, rather than wherever the kernel left them (a virtual machine that
@@ -26,6 +26,12 @@
  *   i  12 float columns at full precision (pandas repr: 16–17 significant digits, every value distinct)
  *   j  c's rows with every string quoted, as R's write.csv writes them, plus a quoted plan name with a comma or quotes
  *   k  20 label columns (3 to 12 labels each, skewed) and one float column
+ *   l  N/10 rows × 200 float columns at full precision
+ *
+ * With `--duckdb` each round also times DuckDB reading every column of each file shape's two files on two threads
+ * (bench/duckdb-read.ts, in a fresh process a run, alternated with the compare runs): a yardstick for the reading
+ * alone, from an engine built for it. `@duckdb/node-api` is not a dependency (its binary is ~70 MB): install it first
+ * with `npm install --no-save @duckdb/node-api`.
  */
 import { spawnSync } from 'node:child_process';
 import { mulberry32 } from '../scripts/streamflow-generator.js';
@@ -57,6 +63,7 @@ const WARMUP = Number(flag('--warmup') ?? 1);
 const ONLY = flag('--only')
   ?.split(',')
   .map((s) => s.trim());
+const DUCKDB = process.argv.includes('--duckdb');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const dir = 'bench/out';
 const matrixDir = `${dir}/matrix`;
@@ -67,6 +74,16 @@ if (!Number.isInteger(RUNS) || RUNS < 1)
   throw new Error(`--runs must be a positive integer, got ${flag('--runs')}`);
 if (!Number.isInteger(WARMUP) || WARMUP < 0)
   throw new Error(`--warmup must be an integer >= 0, got ${flag('--warmup')}`);
+if (DUCKDB) {
+  try {
+    const duckdbPackage: string = '@duckdb/node-api';
+    await import(duckdbPackage);
+  } catch {
+    throw new Error(
+      '--duckdb: @duckdb/node-api is not installed; run `npm install --no-save @duckdb/node-api`',
+    );
+  }
+}
 
 /** Writes `rows` lines from `line(i)` after `header` to `path` (through a temp file), in 64k-line chunks. */
 function writeCsv(path: string, header: string, rows: number, line: (i: number) => string): void {
@@ -479,6 +496,9 @@ interface Timed {
   readonly rss: number[];
   /** CPU seconds (user + system, every thread): steadier than wall time on a shared machine. */
   readonly cpu: number[];
+  /** With `--duckdb`, DuckDB's reads of the files, in seconds: types sniffed, and types given. */
+  readonly sniffed: number[];
+  readonly typed: number[];
   failure: string;
 }
 const timed: Timed[] = [];
@@ -497,7 +517,7 @@ for (const shape of selected) {
     '--format',
     'json,html,md',
   ];
-  timed.push({ shape, files, argv, walls: [], rss: [], cpu: [], failure: '' });
+  timed.push({ shape, files, argv, walls: [], rss: [], cpu: [], sniffed: [], typed: [], failure: '' });
 }
 for (const { argv } of timed)
   for (let run = 0; run < WARMUP; run++) spawnSync(process.execPath, argv, { stdio: 'ignore' });
@@ -520,6 +540,16 @@ for (let run = 0; run < RUNS; run++) {
     const [kib, user, system] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
     entry.rss.push(kib! / 1024);
     entry.cpu.push(user! + system!);
+    if (DUCKDB && entry.files.length > 0) {
+      const read = spawnSync(process.execPath, ['--import', 'tsx', 'bench/duckdb-read.ts', ...entry.files], {
+        encoding: 'utf8',
+      });
+      if (read.status !== 0)
+        throw new Error(`DuckDB read of ${entry.files.join(', ')}: ${read.stderr.trim()}`);
+      const { sniffed, typed } = JSON.parse(read.stdout) as { sniffed: number; typed: number };
+      entry.sniffed.push(sniffed / 1000);
+      entry.typed.push(typed / 1000);
+    }
   }
 }
 for (const { shape, files, walls, rss, cpu, failure } of timed) {
@@ -549,6 +579,24 @@ function idCost(): string | undefined {
   );
 }
 const bAgainstA = idCost();
+
+/** With `--duckdb`: each file shape's compare against DuckDB's reads of the same files, medians of the rounds. */
+function duckdbLines(): string[] {
+  const rows = timed.filter((entry) => entry.sniffed.length > 0);
+  if (rows.length === 0) return [];
+  return [
+    ``,
+    `DuckDB reading the same files (\`SELECT count(*), min(COLUMNS(*)) FROM read_csv(…)\`, two threads, both files, ` +
+      `in a fresh process each round after the compare run):`,
+    ``,
+    `| shape | inputs (MiB) | driftwatch compare, wall median (s) | DuckDB read, types sniffed (s) | DuckDB read, types given (s) |`,
+    `| --- | ---: | ---: | ---: | ---: |`,
+    ...rows.map(({ shape, files, walls, sniffed, typed }) => {
+      const size = files.reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
+      return `| ${shape.key} | ${size.toFixed(0)} | ${median(walls).toFixed(2)} | ${median(sniffed).toFixed(2)} | ${median(typed).toFixed(2)} |`;
+    }),
+  ];
+}
 const loadEnd = load();
 const speedEnd = speedCheck();
 console.log(
@@ -565,5 +613,6 @@ console.log(
     `| shape | data | rows per snapshot | inputs (MiB) | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS max (MiB) | goal |`,
     `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
     ...lines,
+    ...duckdbLines(),
   ].join('\n'),
 );
