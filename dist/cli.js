@@ -117,4 +117,4 @@ if (plan.tunables === void 0 || !node.execve) {
   }
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-TSKNDW24.js");
+await import("./lib-main-U4Y4KVND.js");

@@ -626,6 +626,8 @@ export function countDuplicatedRows(table: Table): number {
 /** Whether a column has a missing cell (NaN, or code -1). */
 function hasMissing(column: Column): boolean {
   if (column.type === 'string') {
+    // As many labels as rows: each row has its own, so none is missing (an id, read without a pass over its codes).
+    if (isUniqueInEveryRow(column, column.codes.length)) return false;
     const codes = column.codes;
     for (let i = 0; i < codes.length; i++) if (codes[i]! < 0) return true;
     return false;

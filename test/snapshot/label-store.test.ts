@@ -252,6 +252,24 @@ describe('LabelStore', () => {
       }),
     );
   });
+
+  it('gives the smallest labels of longer labels that share their first bytes (property)', () => {
+    // Labels that share first bytes (the ones the pass-over looks at) and differ later, NUL bytes, and ids of a
+    // long common prefix that are prefixes of each other.
+    const label = fc.oneof(
+      fc.string({ unit: fc.constantFrom('\u0000', 'a', 'b', '~'), maxLength: 7 }),
+      fc.string({ unit: fc.constantFrom('0', '1'), minLength: 3, maxLength: 6 }).map((tail) => `id-${tail}`),
+    );
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (words, k) => {
+        const store = new LabelStore();
+        codes(store, words);
+        const distinct = [...new Set(words)].sort();
+        expect(store.smallest(k).map((code) => store.decode(code))).toEqual(distinct.slice(0, k));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('CSV labels read as bytes', () => {
