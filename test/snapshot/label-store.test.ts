@@ -241,27 +241,16 @@ describe('LabelStore', () => {
   });
 
   it('gives the smallest labels of any labels as a sort of all of them does (property)', () => {
-    // Short labels over few bytes: shared first bytes, prefixes of each other, the empty label, repeats.
-    const label = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '0', '9', '~'), maxLength: 4 });
-    fc.assert(
-      fc.property(fc.array(label, { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (words, k) => {
-        const store = new LabelStore();
-        codes(store, words);
-        const distinct = [...new Set(words)].sort();
-        expect(store.smallest(k).map((code) => store.decode(code))).toEqual(distinct.slice(0, k));
-      }),
-    );
-  });
-
-  it('gives the smallest labels of longer labels that share their first bytes (property)', () => {
-    // Labels that share first bytes (the ones the pass-over looks at) and differ later, NUL bytes, and ids of a
+    // Short labels over few bytes (shared first bytes, prefixes of each other, the empty label, repeats); longer ones
+    // that share their first bytes, the ones the pass-over looks at, and differ later, with NUL bytes; and ids of a
     // long common prefix that are prefixes of each other.
     const label = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', 'c', '0', '9', '~'), maxLength: 4 }),
       fc.string({ unit: fc.constantFrom('\u0000', 'a', 'b', '~'), maxLength: 7 }),
       fc.string({ unit: fc.constantFrom('0', '1'), minLength: 3, maxLength: 6 }).map((tail) => `id-${tail}`),
     );
     fc.assert(
-      fc.property(fc.array(label, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (words, k) => {
+      fc.property(fc.array(label, { maxLength: 80 }), fc.integer({ min: 0, max: 12 }), (words, k) => {
         const store = new LabelStore();
         codes(store, words);
         const distinct = [...new Set(words)].sort();
