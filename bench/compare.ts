@@ -28,9 +28,9 @@
  *   k  20 label columns (3 to 12 labels each, skewed) and one float column
  *   l  N/10 rows × 200 float columns at full precision
  *
- * With `--duckdb` each round also times DuckDB reading every column of each file shape's two files on two threads
- * (bench/duckdb-read.ts, in a fresh process a run, alternated with the compare runs): a yardstick for the reading
- * alone, from an engine built for it. `@duckdb/node-api` is not a dependency (its binary is ~70 MB): install it first
+ * With `--duckdb`, after the compare's rounds, as many rounds time DuckDB reading every column of each file shape's
+ * two files on two threads (bench/duckdb-read.ts, in a fresh process a run): a yardstick for the reading alone, from
+ * an engine built for it. `@duckdb/node-api` is not a dependency (its binary is ~70 MB): install it first
  * with `npm install --no-save @duckdb/node-api`.
  */
 import { spawnSync } from 'node:child_process';
@@ -540,7 +540,14 @@ for (let run = 0; run < RUNS; run++) {
     const [kib, user, system] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
     entry.rss.push(kib! / 1024);
     entry.cpu.push(user! + system!);
-    if (DUCKDB && entry.files.length > 0) {
+  }
+}
+// DuckDB's reads come after every compare run, in rounds of their own, so the compare's table is taken as without
+// `--duckdb` (its rounds no longer than usual, no DuckDB process of over a GiB between its runs).
+if (DUCKDB)
+  for (let run = 0; run < RUNS; run++)
+    for (const entry of timed) {
+      if (entry.failure || entry.files.length === 0) continue;
       const read = spawnSync(process.execPath, ['--import', 'tsx', 'bench/duckdb-read.ts', ...entry.files], {
         encoding: 'utf8',
       });
@@ -550,8 +557,6 @@ for (let run = 0; run < RUNS; run++) {
       entry.sniffed.push(sniffed / 1000);
       entry.typed.push(typed / 1000);
     }
-  }
-}
 for (const { shape, files, walls, rss, cpu, failure } of timed) {
   const size = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const wall = walls.length > 0 ? median(walls) : NaN;
@@ -587,7 +592,7 @@ function duckdbLines(): string[] {
   return [
     ``,
     `DuckDB reading the same files (\`SELECT count(*), min(COLUMNS(*)) FROM read_csv(…)\`, two threads, both files, ` +
-      `in a fresh process each round after the compare run):`,
+      `in a fresh process a run, ${RUNS} rounds after the compare's):`,
     ``,
     `| shape | inputs (MiB) | driftwatch compare, wall median (s) | DuckDB read, types sniffed (s) | DuckDB read, types given (s) |`,
     `| --- | ---: | ---: | ---: | ---: |`,
