@@ -117,4 +117,4 @@ if (plan.tunables === void 0 || !node.execve) {
   }
 }
 if (wantsThreads(compareFiles(argv)) && prestartWorkers()) debug("worker threads started");
-await import("./lib-main-U4Y4KVND.js");
+await import("./lib-main-3KTX5IYS.js");

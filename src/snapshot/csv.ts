@@ -1014,13 +1014,15 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
   const { delimiter } = options;
   let header: string[] | undefined;
   let builders: (ColumnBuilder | undefined)[] = [];
+  /** Per column, the cell caches of bytes that are their text (`caches[0]`) and of quoted bytes with doubled quotes. */
+  const caches: (CellCache | undefined)[][] = [[], []];
   /**
-   * Per column, the cell caches of bytes that are their text, and of quoted bytes with doubled quotes, made at a
-   * column's first such cell: a table of numbers needs none (a cache is ~6 KB in seven arrays, and 400 columns' 800
-   * caches made at the header kept the young generation's collector busy copying them).
+   * Column `f`'s cell cache of either kind, made at its first such cell: a table of numbers needs none (a cache is
+   * ~6 KB in seven arrays, and 400 columns' 800 caches made at the header kept the young generation's collector busy
+   * copying them).
    */
-  const caches: (CellCache | undefined)[] = [];
-  const escapedCaches: (CellCache | undefined)[] = [];
+  const cellCache = (f: number, escaped: boolean): CellCache =>
+    (caches[+escaped]![f] ??= new CellCache(escaped));
   let rows = 0;
 
   let headerBytes = 0;
@@ -1119,8 +1121,8 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
           builder.pushNumbers(values, integer, from, count, places, seen & SAW_EMPTY ? kinds : undefined);
           continue;
         }
-        const cache = (caches[f] ??= new CellCache(false));
-        const escapedCache = (escapedCaches[f] ??= new CellCache(true));
+        const cache = cellCache(f, false);
+        const escapedCache = cellCache(f, true);
         const to = from + count;
         let at = from;
         if (builder.takesCodes && !builder.bytesLabels) {
@@ -1270,10 +1272,7 @@ export async function readDelimited(path: string, options: DelimitedOptions): Pr
         else {
           // A quoted field's bytes are its text unless they hold a doubled quote.
           const escaped = quoted && buf.subarray(start, end).includes(QUOTE);
-          const cache = escaped
-            ? (escapedCaches[f] ??= new CellCache(true))
-            : (caches[f] ??= new CellCache(false));
-          pushClassified(builder, cache.get(buf, start, end));
+          pushClassified(builder, cellCache(f, escaped).get(buf, start, end));
         }
       }
     },
