@@ -557,8 +557,10 @@ if (DUCKDB)
       entry.sniffed.push(sniffed / 1000);
       entry.typed.push(typed / 1000);
     }
+/** The bytes of a shape's input files. */
+const inputBytes = (files: readonly string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
 for (const { shape, files, walls, rss, cpu, failure } of timed) {
-  const size = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const size = inputBytes(files);
   const wall = walls.length > 0 ? median(walls) : NaN;
   const peak = rss.length > 0 ? Math.max(...rss) : NaN;
   const ok = wall <= WALL_GOAL && peak <= RSS_GOAL;
@@ -597,8 +599,7 @@ function duckdbLines(): string[] {
     `| shape | inputs (MiB) | driftwatch compare, wall median (s) | DuckDB read, types sniffed (s) | DuckDB read, types given (s) |`,
     `| --- | ---: | ---: | ---: | ---: |`,
     ...rows.map(({ shape, files, walls, sniffed, typed }) => {
-      const size = files.reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
-      return `| ${shape.key} | ${size.toFixed(0)} | ${median(walls).toFixed(2)} | ${median(sniffed).toFixed(2)} | ${median(typed).toFixed(2)} |`;
+      return `| ${shape.key} | ${(inputBytes(files) / 2 ** 20).toFixed(0)} | ${median(walls).toFixed(2)} | ${median(sniffed).toFixed(2)} | ${median(typed).toFixed(2)} |`;
     }),
   ];
 }
