@@ -594,7 +594,7 @@ function duckdbLines(): string[] {
   return [
     ``,
     `DuckDB reading the same files (\`SELECT count(*), min(COLUMNS(*)) FROM read_csv(…)\`, two threads, both files, ` +
-      `in a fresh process a run, ${RUNS} rounds after the compare's):`,
+      `in a fresh process a run, ${RUNS} round${RUNS === 1 ? '' : 's'} after the compare's):`,
     ``,
     `| shape | inputs (MiB) | driftwatch compare, wall median (s) | DuckDB read, types sniffed (s) | DuckDB read, types given (s) |`,
     `| --- | ---: | ---: | ---: | ---: |`,
